@@ -1,0 +1,40 @@
+"""What every modality encoder returns, and how it reports unusable input."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from emotion.labels import valence_arousal
+
+MODALITIES: tuple[str, ...] = ("text", "audio", "face")
+
+
+@dataclass(frozen=True)
+class ModalityOutput:
+    """One modality's reading of one turn.
+
+    embedding: (D,) floats, the encoder's utterance-level embedding (node feature for the graph).
+    probs: (7,) probabilities over ``emotion.labels.LABELS``, summing to 1.
+    notes: human-readable remarks about the input (e.g. "clip cut to 10.0 s").
+    """
+
+    modality: str
+    embedding: list[float]
+    probs: list[float]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def valence_arousal(self) -> tuple[float, float]:
+        return valence_arousal(self.probs)
+
+
+class ModalityInputError(ValueError):
+    """The input of one modality cannot be analysed (corrupt, empty, silent, no face...).
+
+    ``code`` is a stable machine-readable reason (e.g. ``corrupt_audio``, ``not_an_image``);
+    the message is for people.
+    """
+
+    def __init__(self, modality: str, code: str, message: str):
+        super().__init__(message)
+        self.modality = modality
+        self.code = code

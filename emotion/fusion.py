@@ -1,0 +1,36 @@
+"""Late fusion of per-modality readings into one turn reading.
+
+Weighted log-linear pooling of the modalities m that were used this turn:
+
+    p(y) ∝ Π_m p_m(y) ^ (w_m / Σ_k w_k)
+
+(a weighted geometric mean: with one modality it returns that modality's distribution; with
+several, labels that every modality finds likely win). Confidence is the top fused probability.
+The conversation-graph model replaces this once it lands; this is the context-free fallback.
+"""
+from __future__ import annotations
+
+import math
+from typing import Mapping, Sequence
+
+from emotion.encoders.base import ModalityOutput
+from emotion.labels import NUM_LABELS
+from emotion.tracking import EmotionReading
+
+_FLOOR = 1e-6
+
+
+def fuse(outputs: Sequence[ModalityOutput], weights: Mapping[str, float]) -> EmotionReading:
+    if not outputs:
+        raise ValueError("nothing to fuse")
+    total = sum(weights.get(o.modality, 1.0) for o in outputs)
+    logits = [0.0] * NUM_LABELS
+    for o in outputs:
+        w = weights.get(o.modality, 1.0) / total
+        for i, p in enumerate(o.probs):
+            logits[i] += w * math.log(max(p, _FLOOR))
+    peak = max(logits)
+    unnorm = [math.exp(z - peak) for z in logits]
+    z = sum(unnorm)
+    probs = tuple(u / z for u in unnorm)
+    return EmotionReading(probs=probs, confidence=max(probs))

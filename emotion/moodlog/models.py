@@ -1,0 +1,75 @@
+"""Mood-log tables. Labels and probabilities only: no raw audio or images are ever stored.
+
+sessions         one row per conversation (the channel's sender / conversation id)
+turns            one row per received turn, analysed or not, in arrival order (turn_index)
+emotion_records  one row per analysed turn: this turn's fused reading and the tracked state after it
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ConversationSession(SQLModel, table=True):
+    __tablename__ = "sessions"
+
+    id: str = Field(primary_key=True, max_length=128)
+    bot: Optional[str] = Field(default=None, max_length=64, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
+    turn_count: int = 0
+
+
+class Turn(SQLModel, table=True):
+    """A received turn. ``status``: analysed | unanalysed (no usable modality) | rejected (bad request)."""
+
+    __tablename__ = "turns"
+    __table_args__ = (UniqueConstraint("session_id", "turn_index", name="uq_turn_session_index"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    session_id: str = Field(foreign_key="sessions.id", index=True, max_length=128)
+    turn_index: int
+    speaker_id: str = Field(max_length=128)
+    received_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    text: Optional[str] = None
+    text_chars: int = 0
+    status: str = Field(max_length=16)
+    error_code: Optional[str] = Field(default=None, max_length=64)
+    # per-modality outcome: {"text": {"status": "used", "code": None, "message": None, "notes": []}, ...}
+    modalities: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class EmotionRecord(SQLModel, table=True):
+    """The emotion of one analysed turn. Probabilities are dicts label -> [0, 1]; valence/arousal in [-1, 1]."""
+
+    __tablename__ = "emotion_records"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    turn_id: int = Field(foreign_key="turns.id", unique=True)
+    session_id: str = Field(foreign_key="sessions.id", index=True, max_length=128)
+    speaker_id: str = Field(max_length=128, index=True)
+    turn_index: int
+    modalities_used: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # this turn's reading
+    label: str = Field(max_length=16)
+    probabilities: dict[str, float] = Field(sa_column=Column(JSON, nullable=False))
+    valence: float
+    arousal: float
+    confidence: float
+    # the speaker's tracked state after this turn
+    state_label: str = Field(max_length=16)
+    state_probabilities: dict[str, float] = Field(sa_column=Column(JSON, nullable=False))
+    state_valence: float
+    state_arousal: float
+    state_confidence: float
+    trend_valence: float
+    trend_arousal: float
+    trend_labels: dict[str, float] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    turns_observed: int

@@ -1,0 +1,157 @@
+"""Reading and writing the mood log. One ``MoodLog`` per process, shared by all requests."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from emotion.labels import LABELS
+from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
+from emotion.tracking import EmotionReading, TrackedState
+
+
+@dataclass(frozen=True)
+class TurnToLog:
+    """Everything about a received turn that the mood log keeps (no raw audio or images)."""
+
+    session_id: str
+    speaker_id: str
+    bot: str | None
+    text: str | None
+    text_chars: int
+    status: str
+    error_code: str | None
+    modalities: dict[str, Any]
+
+
+def _as_dict(probs: Sequence[float]) -> dict[str, float]:
+    return {label: float(p) for label, p in zip(LABELS, probs)}
+
+
+def _as_tuple(probs: dict[str, float]) -> tuple[float, ...]:
+    return tuple(float(probs[label]) for label in LABELS)
+
+
+def reading_of(record: EmotionRecord) -> EmotionReading:
+    return EmotionReading(probs=_as_tuple(record.probabilities), confidence=record.confidence)
+
+
+def state_of(record: EmotionRecord) -> TrackedState:
+    return TrackedState(
+        probs=_as_tuple(record.state_probabilities),
+        valence=record.state_valence,
+        arousal=record.state_arousal,
+        confidence=record.state_confidence,
+        trend_valence=record.trend_valence,
+        trend_arousal=record.trend_arousal,
+        trend_labels=dict(record.trend_labels),
+        turns_observed=record.turns_observed,
+    )
+
+
+Tracker = Callable[[TrackedState | None, list[EmotionReading]], TrackedState]
+"""(speaker's previous state or None, speaker's earlier readings oldest first) -> new state"""
+
+
+class MoodLog:
+    def __init__(self, engine: Engine, history_window: int = 8):
+        self.engine = engine
+        self.history_window = history_window
+        self._sqlite_lock = threading.Lock()
+
+    @staticmethod
+    def _speaker_history(db: Session, session_id: str, speaker_id: str, limit: int) -> list[EmotionRecord]:
+        """The speaker's last ``limit`` emotion records in this session, oldest first."""
+        rows = db.exec(
+            select(EmotionRecord)
+            .where(EmotionRecord.session_id == session_id, EmotionRecord.speaker_id == speaker_id)
+            .order_by(col(EmotionRecord.turn_index).desc())
+            .limit(limit)
+        ).all()
+        return list(reversed(rows))
+
+    def append_turn(
+        self,
+        turn: TurnToLog,
+        reading: EmotionReading | None = None,
+        update_state: Tracker | None = None,
+        modalities_used: Sequence[str] = (),
+    ) -> tuple[Turn, EmotionRecord | None]:
+        """Write a turn (and, when analysed, its emotion record) in one transaction.
+
+        The turn gets the session's next ``turn_index`` (0-based). The session row is locked
+        (``SELECT ... FOR UPDATE`` on PostgreSQL, a process lock on SQLite) while the index is
+        taken and ``update_state(previous_state, speaker_history)`` computes the tracked state,
+        so concurrent writers and replicas never interleave a session's turns.
+        """
+        for attempt in range(3):
+            try:
+                if self.engine.dialect.name == "sqlite":
+                    with self._sqlite_lock:
+                        return self._append(turn, reading, update_state, modalities_used)
+                return self._append(turn, reading, update_state, modalities_used)
+            except IntegrityError:
+                # Two writers created the same session at once; the loser retries and finds it.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _append(self, turn, reading, update_state, modalities_used):
+        with Session(self.engine, expire_on_commit=False) as db:
+            session = db.exec(
+                select(ConversationSession).where(ConversationSession.id == turn.session_id).with_for_update()
+            ).first()
+            if session is None:
+                session = ConversationSession(id=turn.session_id, bot=turn.bot)
+                db.add(session)
+                db.flush()
+            index = session.turn_count
+            session.turn_count = index + 1
+            session.updated_at = utcnow()
+            if turn.bot and not session.bot:
+                session.bot = turn.bot
+            row = Turn(
+                session_id=turn.session_id, turn_index=index, speaker_id=turn.speaker_id, text=turn.text,
+                text_chars=turn.text_chars, status=turn.status, error_code=turn.error_code,
+                modalities=turn.modalities,
+            )
+            db.add(row)
+            db.flush()
+            record = None
+            if reading is not None and update_state is not None:
+                history = self._speaker_history(db, turn.session_id, turn.speaker_id, self.history_window)
+                previous = state_of(history[-1]) if history else None
+                state = update_state(previous, [reading_of(r) for r in history])
+                record = EmotionRecord(
+                    turn_id=row.id, session_id=turn.session_id, speaker_id=turn.speaker_id, turn_index=index,
+                    modalities_used=list(modalities_used), label=reading.label,
+                    probabilities=_as_dict(reading.probs), valence=reading.valence_arousal[0],
+                    arousal=reading.valence_arousal[1], confidence=reading.confidence,
+                    state_label=state.label, state_probabilities=_as_dict(state.probs),
+                    state_valence=state.valence, state_arousal=state.arousal,
+                    state_confidence=state.confidence, trend_valence=state.trend_valence,
+                    trend_arousal=state.trend_arousal, trend_labels=state.trend_labels,
+                    turns_observed=state.turns_observed,
+                )
+                db.add(record)
+            db.commit()
+            return row, record
+
+    def get_session(self, session_id: str) -> ConversationSession | None:
+        with Session(self.engine) as db:
+            return db.get(ConversationSession, session_id)
+
+    def latest_record(self, session_id: str, speaker_id: str | None = None) -> EmotionRecord | None:
+        with Session(self.engine) as db:
+            query = select(EmotionRecord).where(EmotionRecord.session_id == session_id)
+            if speaker_id is not None:
+                query = query.where(EmotionRecord.speaker_id == speaker_id)
+            return db.exec(query.order_by(col(EmotionRecord.turn_index).desc()).limit(1)).first()
+
+    def turns(self, session_id: str) -> list[Turn]:
+        with Session(self.engine) as db:
+            return list(db.exec(select(Turn).where(Turn.session_id == session_id).order_by(col(Turn.turn_index))).all())

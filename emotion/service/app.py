@@ -1,0 +1,40 @@
+"""The emotion service application: ``uvicorn --factory emotion.service.app:create_app``."""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from emotion.moodlog.db import make_engine, migrate
+from emotion.moodlog.repository import MoodLog
+from emotion.service.analysis import Analyzer
+from emotion.service.errors import install_error_handlers
+from emotion.service.routes import health, sessions
+from emotion.settings import Settings, get_settings
+
+log = logging.getLogger("emotion.service")
+
+
+def create_app(settings: Settings | None = None, analyzer: Analyzer | None = None) -> FastAPI:
+    """Build the app; the database is migrated and the encoders loaded once, at start-up."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        engine = make_engine(settings.database_url)
+        migrate(engine)
+        app.state.settings = settings
+        app.state.moodlog = MoodLog(engine, history_window=settings.tracking_window)
+        app.state.analyzer = analyzer or Analyzer.load(settings)
+        log.info("emotion service ready: database=%s encoders=%s", engine.dialect.name, app.state.analyzer.status)
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="emobot emotion service", version="0.1.0", lifespan=lifespan,
+                  description="Analyses chat turns (text, audio, face snapshots), tracks each user's emotion "
+                              "and writes every turn to the mood log.")
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(sessions.router)
+    return app

