@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Start the emobot demo on this machine: installs what is missing, trains each example bot whose
+# model is stale, starts the emotion service and one `rasa run` per bot, prints the URLs, and
+# stops everything on Ctrl-C. Embedded defaults: SQLite mood log in var/, loopback ports.
+#   EMOBOT_PORT (8500)  emotion service        EMOBOT_RASA_PORT (5005)  first bot; next bots +1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh all
+export RASA_TELEMETRY_ENABLED=false HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+export EMOBOT_PORT=${EMOBOT_PORT:-8500}
+export EMOBOT_DATABASE_URL=${EMOBOT_DATABASE_URL:-sqlite:///$PWD/var/emobot.sqlite3}
+export EMOBOT_SERVICE_URL=${EMOBOT_SERVICE_URL:-http://127.0.0.1:$EMOBOT_PORT}
+RASA_PORT=${EMOBOT_RASA_PORT:-5005}
+mkdir -p var/log
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+wait_for() {  # url name seconds
+  for _ in $(seq "$3"); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done
+  echo "$2 did not start; see var/log/" >&2; exit 1
+}
+
+bots=()
+for dir in bot/*/; do
+  [ -f "$dir/domain.yml" ] || continue
+  bots+=("$(basename "$dir")")
+done
+
+for bot in "${bots[@]}"; do
+  args=(--data "bot/$bot/data" --domain "bot/$bot/domain.yml" --config "bot/$bot/config.yml"
+        --out "bot/$bot/models" --fixed-model-name "$bot")
+  if ! .venv-rasa/bin/rasa train "${args[@]}" --dry-run >/dev/null 2>&1; then
+    echo "training bot/$bot (its model is missing or stale)..."
+    .venv-rasa/bin/rasa train "${args[@]}" >"var/log/train-$bot.log" 2>&1 \
+      || { echo "training bot/$bot failed; see var/log/train-$bot.log" >&2; exit 1; }
+  fi
+done
+
+.venv/bin/emobot serve --port "$EMOBOT_PORT" >var/log/emotion-service.log 2>&1 &
+pids+=($!)
+
+port=$RASA_PORT
+declare -A bot_port
+for bot in "${bots[@]}"; do
+  .venv-rasa/bin/rasa run --enable-api --cors "*" -m "bot/$bot/models/$bot.tar.gz" \
+    --credentials "bot/$bot/credentials.yml" --endpoints "bot/$bot/endpoints.yml" --port "$port" \
+    >"var/log/rasa-$bot.log" 2>&1 &
+  pids+=($!)
+  bot_port[$bot]=$port
+  port=$((port + 1))
+done
+
+wait_for "http://127.0.0.1:$EMOBOT_PORT/healthz" "the emotion service" 120
+for bot in "${bots[@]}"; do wait_for "http://127.0.0.1:${bot_port[$bot]}/status" "rasa ($bot)" 180; done
+
+cat <<MSG
+
+emobot demo is running (Ctrl-C stops it; logs in var/log/):
+  emotion service   http://127.0.0.1:$EMOBOT_PORT/docs   (health: /healthz)
+  mood log          $EMOBOT_DATABASE_URL
+MSG
+for bot in "${bots[@]}"; do
+  echo "  $bot bot        http://127.0.0.1:${bot_port[$bot]}/webhooks/emobot_web/webhook"
+done
+cat <<MSG
+
+Try it:
+  curl -s -X POST http://127.0.0.1:${bot_port[${bots[0]}]}/webhooks/emobot_web/webhook \\
+       -H 'Content-Type: application/json' -d '{"sender": "demo-user", "message": "I feel so sad today"}'
+  curl -s http://127.0.0.1:$EMOBOT_PORT/v1/sessions/demo-user/state
+MSG
+wait -n "${pids[@]}"
+echo "a demo process exited; see var/log/" >&2
