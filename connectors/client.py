@@ -1,0 +1,354 @@
+"""Typed async client of the emobot emotion service (HTTP API ``/v1``).
+
+It only needs httpx and the standard library, so it installs into a plain Rasa 3.6
+environment (no pydantic 2, no torch).
+
+    client = EmotionServiceClient("http://127.0.0.1:8500", timeout=5.0)
+    analysis = await client.analyse_turn("conv-1", "I lost my job", speaker_id="user")
+    if analysis.available and analysis.state is not None:
+        print(analysis.state.label, analysis.state.probabilities["sadness"])
+    await client.aclose()
+
+Failures are two exceptions: :class:`EmotionServiceUnavailable` (connection refused,
+timeout, 5xx after one retry) and :class:`EmotionServiceRejected` (a 4xx, with the
+service's error code).
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+from urllib.parse import quote
+
+import httpx
+
+logger = logging.getLogger(__name__)
+
+# (filename, content, content type), e.g. ("turn.wav", b"RIFF...", "audio/wav")
+UploadFile = tuple[str, bytes, str]
+
+
+class EmotionServiceError(Exception):
+    """Base class of the client's errors."""
+
+
+class EmotionServiceUnavailable(EmotionServiceError):
+    """The service could not be reached, timed out, or answered 5xx (after the retry)."""
+
+
+class EmotionServiceRejected(EmotionServiceError):
+    """The service answered 4xx: the input was refused (too large, invalid, unknown session).
+
+    Attributes:
+        status_code: the HTTP status (413 too large, 422 invalid input, 404 unknown session).
+        code: the service's machine-readable error code, e.g. ``"text_too_long"``.
+        message: the human-readable explanation.
+        turn_logged: whether the service still wrote the turn to the mood log.
+        turn_index: the index of the logged turn, or None.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        code: str,
+        message: str,
+        turn_logged: bool = False,
+        turn_index: int | None = None,
+    ) -> None:
+        super().__init__(f"{status_code} {code}: {message}")
+        self.status_code = status_code
+        self.code = code
+        self.message = message
+        self.turn_logged = turn_logged
+        self.turn_index = turn_index
+
+
+@dataclass(frozen=True)
+class EmotionReading:
+    """One emotion estimate: a distribution over the label set plus circumplex coordinates.
+
+    Attributes:
+        label: the most probable label (neutral, joy, sadness, anger, fear, disgust, surprise).
+        probabilities: label -> probability, summing to 1.
+        valence: pleasantness in [-1, 1].
+        arousal: activation in [-1, 1].
+        confidence: how much the service trusts this estimate, in [0, 1].
+    """
+
+    label: str
+    probabilities: dict[str, float]
+    valence: float
+    arousal: float
+    confidence: float
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "EmotionReading":
+        return cls(
+            label=str(data["label"]),
+            probabilities={str(k): float(v) for k, v in data["probabilities"].items()},
+            valence=float(data["valence"]),
+            arousal=float(data["arousal"]),
+            confidence=float(data["confidence"]),
+        )
+
+
+@dataclass(frozen=True)
+class EmotionState(EmotionReading):
+    """A speaker's tracked state across turns: a reading plus its trend.
+
+    Attributes:
+        trend_valence: recent change of valence per turn (positive = improving).
+        trend_arousal: recent change of arousal per turn.
+        turns_observed: how many turns of this speaker fed the state.
+    """
+
+    trend_valence: float = 0.0
+    trend_arousal: float = 0.0
+    turns_observed: int = 0
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "EmotionState":
+        reading = EmotionReading.from_json(data)
+        trend = data.get("trend") or {}
+        return cls(
+            **reading.__dict__,
+            trend_valence=float(trend.get("valence", 0.0)),
+            trend_arousal=float(trend.get("arousal", 0.0)),
+            turns_observed=int(data.get("turns_observed", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class ModalityReport:
+    """What happened to one modality (text, audio, face) this turn.
+
+    Attributes:
+        status: "used", "not_used", "error" or "absent".
+        code: a machine-readable reason when not used, e.g. ``"no_face_detected"``.
+        message: a human-readable explanation.
+        notes: extra remarks (e.g. ``"clipped to 10 s"``).
+    """
+
+    status: str
+    code: str | None = None
+    message: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "ModalityReport":
+        return cls(
+            status=str(data["status"]),
+            code=data.get("code"),
+            message=data.get("message"),
+            notes=[str(n) for n in data.get("notes") or []],
+        )
+
+
+@dataclass(frozen=True)
+class TurnAnalysis:
+    """The service's answer to one analysed turn.
+
+    Attributes:
+        session_id, turn_index (0-based), speaker_id: which turn this is.
+        available: False when no modality could be analysed this turn.
+        turn: the reading of this turn alone, or None.
+        state: the speaker's tracked state after this turn, or None.
+        modalities: modality name -> report.
+        modalities_used: the modalities that fed ``turn``.
+        raw: the response JSON as received (what the Rasa channel puts into metadata).
+    """
+
+    session_id: str
+    turn_index: int
+    speaker_id: str
+    available: bool
+    turn: EmotionReading | None
+    state: EmotionState | None
+    modalities: dict[str, ModalityReport]
+    modalities_used: list[str]
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "TurnAnalysis":
+        return cls(
+            session_id=str(data["session_id"]),
+            turn_index=int(data["turn_index"]),
+            speaker_id=str(data["speaker_id"]),
+            available=bool(data["available"]),
+            turn=EmotionReading.from_json(data["turn"]) if data.get("turn") else None,
+            state=EmotionState.from_json(data["state"]) if data.get("state") else None,
+            modalities={
+                name: ModalityReport.from_json(report)
+                for name, report in (data.get("modalities") or {}).items()
+            },
+            modalities_used=[str(m) for m in data.get("modalities_used") or []],
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class SpeakerState:
+    """A speaker's current state, as returned by ``GET /v1/sessions/{id}/state``.
+
+    Attributes:
+        turn_index: the index of the last turn that fed the state.
+        state: the tracked state, or None when no turn of this speaker was analysable.
+        raw: the response JSON as received.
+    """
+
+    session_id: str
+    speaker_id: str
+    turn_index: int | None
+    state: EmotionState | None
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "SpeakerState":
+        turn_index = data.get("turn_index")
+        return cls(
+            session_id=str(data["session_id"]),
+            speaker_id=str(data["speaker_id"]),
+            turn_index=None if turn_index is None else int(turn_index),
+            state=EmotionState.from_json(data["state"]) if data.get("state") else None,
+            raw=data,
+        )
+
+
+class EmotionServiceClient:
+    """Async client of the emotion service.
+
+    Args:
+        base_url: e.g. ``"http://127.0.0.1:8500"``.
+        timeout: seconds allowed for each of connect / read / write (a turn with audio and
+            images runs three encoders, so keep it well above the service's p95 latency).
+        connect_retries: extra attempts after a connection error or a 5xx answer. A read
+            timeout is never retried: the service may already have logged the turn.
+        transport: an httpx transport to use instead of the network (tests).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        timeout: float = 10.0,
+        connect_retries: int = 1,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.connect_retries = connect_retries
+        self._transport = transport
+        # An httpx.AsyncClient's connection pool belongs to the event loop that opened it;
+        # Sanic's test client runs each request in a fresh loop, so keep one per loop.
+        self._http: httpx.AsyncClient | None = None
+        self._http_loop: asyncio.AbstractEventLoop | None = None
+
+    def _client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        if self._http is None or self._http_loop is not loop or self._http.is_closed:
+            self._http = httpx.AsyncClient(
+                base_url=self.base_url,
+                timeout=httpx.Timeout(self.timeout),
+                transport=self._transport,
+            )
+            self._http_loop = loop
+        return self._http
+
+    async def aclose(self) -> None:
+        """Close the connection pool (call it from the loop that used the client)."""
+        if self._http is not None and not self._http.is_closed:
+            await self._http.aclose()
+        self._http = None
+
+    async def __aenter__(self) -> "EmotionServiceClient":
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        """Send one request, retrying connection errors and 5xx; return the 2xx JSON body."""
+        last_error = ""
+        for attempt in range(self.connect_retries + 1):
+            try:
+                response = await self._client().request(method, path, **kwargs)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                last_error = f"cannot connect to {self.base_url}: {exc!r}"
+                logger.debug("emotion service attempt %d: %s", attempt + 1, last_error)
+                continue
+            except httpx.TimeoutException as exc:
+                raise EmotionServiceUnavailable(
+                    f"{method} {path} timed out after {self.timeout} s: {exc!r}"
+                ) from exc
+            except httpx.HTTPError as exc:
+                raise EmotionServiceUnavailable(f"{method} {path} failed: {exc!r}") from exc
+            if response.status_code >= 500:
+                last_error = f"{method} {path} answered {response.status_code}"
+                logger.debug("emotion service attempt %d: %s", attempt + 1, last_error)
+                continue
+            if response.status_code >= 400:
+                raise _rejection(response)
+            return response.json()
+        raise EmotionServiceUnavailable(last_error)
+
+    async def analyse_turn(
+        self,
+        session_id: str,
+        text: str,
+        speaker_id: str,
+        bot: str | None = None,
+        audio: UploadFile | None = None,
+        images: Sequence[UploadFile] = (),
+    ) -> TurnAnalysis:
+        """Analyse one user turn and update the speaker's state.
+
+        Args:
+            session_id: the conversation id (Rasa's sender id).
+            text: the user's words; may be empty when only audio/images are sent.
+            speaker_id: who spoke (one conversation may hold several speakers).
+            bot: the bot's name, stored in the mood log.
+            audio: one clip as (filename, bytes, content type), e.g. a WAV or WebM.
+            images: face snapshots as (filename, bytes, content type), e.g. JPEG/PNG.
+        """
+        data = {"text": text, "speaker_id": speaker_id}
+        if bot:
+            data["bot"] = bot
+        files: list[tuple[str, UploadFile]] = []
+        if audio is not None:
+            files.append(("audio", audio))
+        files.extend(("images", image) for image in images)
+        body = await self._request(
+            "POST",
+            f"/v1/sessions/{quote(session_id, safe='')}/turns",
+            data=data,
+            files=files or None,
+        )
+        return TurnAnalysis.from_json(body)
+
+    async def get_state(self, session_id: str, speaker_id: str) -> SpeakerState:
+        """The speaker's current state; raises EmotionServiceRejected(code="unknown_session")."""
+        body = await self._request(
+            "GET", f"/v1/sessions/{quote(session_id, safe='')}/state", params={"speaker_id": speaker_id}
+        )
+        return SpeakerState.from_json(body)
+
+    async def health(self) -> dict[str, Any]:
+        """``GET /healthz``: ``{"status": "ok", ...}`` when the service is up."""
+        return await self._request("GET", "/healthz")
+
+
+def _rejection(response: httpx.Response) -> EmotionServiceRejected:
+    try:
+        body = response.json()
+        error = body["error"]
+        return EmotionServiceRejected(
+            response.status_code,
+            code=str(error.get("code") or f"http_{response.status_code}"),
+            message=str(error.get("message") or ""),
+            turn_logged=bool(body.get("turn_logged", False)),
+            turn_index=body.get("turn_index"),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return EmotionServiceRejected(
+            response.status_code, code=f"http_{response.status_code}", message=response.text[:200]
+        )

@@ -1,0 +1,1 @@
+"""The emobot web channel for Rasa (text, voice and face input)."""

@@ -1,0 +1,174 @@
+"""``EmobotWebInput``: a Rasa input channel that sends each user turn to the emotion service.
+
+It works like Rasa's ``RestInput`` (``POST /webhooks/emobot_web/webhook`` answers with the
+bot's messages as a JSON list) and also accepts a voice clip and face snapshots. The
+service's analysis goes into the message metadata under ``"emotion"``, where policies
+(``policies.emotion_policy.EmotionPolicy``) and custom actions read it. If the service is
+down or refuses the turn, the bot still answers; ``metadata["emotion"]`` is then
+``{"available": false, "error": "<code>", "message": "..."}``.
+
+credentials.yml::
+
+    connectors.web.channel.EmobotWebInput:
+      emotion_service_url: http://127.0.0.1:8500   # default: $EMOBOT_SERVICE_URL
+      timeout: 10                                  # seconds, connect and read
+      bot: support                                 # the bot's name in the mood log
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from asyncio import CancelledError
+from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.constants import DEFAULT_SENDER_ID
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from connectors.client import (
+    EmotionServiceClient,
+    EmotionServiceRejected,
+    EmotionServiceUnavailable,
+    UploadFile,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
+EMOTION_METADATA_KEY = "emotion"
+
+
+class WebTurn(NamedTuple):
+    """One user turn as received by the webhook."""
+
+    sender_id: str
+    speaker_id: str
+    text: str
+    metadata: Dict[str, Any]
+    audio: Optional[UploadFile]
+    images: List[UploadFile]
+
+
+class EmobotWebInput(InputChannel):
+    """Rasa input channel ``emobot_web``: text plus optional audio and images per turn.
+
+    Requests to ``POST /webhooks/emobot_web/webhook``, either:
+
+    - JSON ``{"sender": str, "message": str, "metadata": {...}}``, or
+    - multipart form: ``sender``, ``message``, optional ``speaker_id``, one ``audio``
+      file, repeated ``images`` files.
+
+    ``?emotion=true`` makes the answer ``{"messages": [...], "emotion": {...}}`` instead of
+    the bare list of bot messages, so a web page can show the reading.
+
+    Args:
+        emotion_service_url: base URL of the emotion service.
+        timeout: seconds allowed to connect to and to hear from the service.
+        bot: the bot's name, recorded with each turn in the mood log.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return "emobot_web"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> "EmobotWebInput":
+        credentials = credentials or {}
+        return cls(
+            emotion_service_url=credentials.get("emotion_service_url"),
+            timeout=float(credentials.get("timeout", 10.0)),
+            bot=credentials.get("bot"),
+        )
+
+    def __init__(
+        self,
+        emotion_service_url: Optional[str] = None,
+        timeout: float = 10.0,
+        bot: Optional[str] = None,
+        client: Optional[EmotionServiceClient] = None,
+    ) -> None:
+        url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
+        self.bot = bot
+        self.client = client or EmotionServiceClient(url, timeout=timeout)
+
+    async def analyse(self, turn: WebTurn) -> Dict[str, Any]:
+        """The emotion metadata of one turn; never raises for a service failure."""
+        try:
+            analysis = await self.client.analyse_turn(
+                turn.sender_id, turn.text, speaker_id=turn.speaker_id, bot=self.bot,
+                audio=turn.audio, images=turn.images,
+            )
+        except EmotionServiceRejected as exc:
+            logger.warning("Emotion service refused turn of %s: %s", turn.sender_id, exc)
+            return {"available": False, "error": exc.code, "message": exc.message}
+        except EmotionServiceUnavailable as exc:
+            logger.warning("Emotion service unavailable for %s: %s", turn.sender_id, exc)
+            return {"available": False, "error": "service_unavailable", "message": str(exc)}
+        return dict(analysis.raw)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint(f"emobot_web_webhook_{id(self)}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok", "emotion_service": self.client.base_url})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            turn = _parse_turn(request)
+            if turn is None:
+                return response.json(
+                    {"error": {"code": "invalid_request",
+                               "message": "send JSON {sender, message, metadata} or a "
+                                          "multipart form (sender, message, audio, images)"}},
+                    status=400,
+                )
+            emotion = await self.analyse(turn)
+            metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
+
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(turn.text, collector, turn.sender_id,
+                                input_channel=self.name(), metadata=metadata)
+                )
+            except CancelledError:
+                logger.error("Message handling timed out for %r.", copy.deepcopy(turn.text))
+            except Exception:
+                logger.exception("Exception while handling %r.", copy.deepcopy(turn.text))
+
+            if request.args.get("emotion", "").lower() == "true":
+                return response.json({"messages": collector.messages, "emotion": emotion})
+            return response.json(collector.messages)
+
+        return webhook
+
+
+def _parse_turn(request: Request) -> Optional[WebTurn]:
+    """The turn in a JSON or form request; None if the body is neither."""
+    content_type = request.content_type or ""
+    if content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+        form = request.form
+        audio_files = request.files.get("audio") or []
+        audio = _upload(audio_files[0]) if audio_files else None
+        images = [_upload(f) for f in request.files.get("images") or []]
+        sender = form.get("sender") or DEFAULT_SENDER_ID
+        return WebTurn(sender, form.get("speaker_id") or sender, form.get("message") or "", {},
+                       audio, images)
+    try:
+        body = request.json
+    except Exception:  # sanic raises InvalidUsage on a malformed body
+        return None
+    if not isinstance(body, dict):
+        return None
+    sender = str(body.get("sender") or DEFAULT_SENDER_ID)
+    metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+    return WebTurn(sender, str(body.get("speaker_id") or sender), str(body.get("message") or ""),
+                   dict(metadata), None, [])
+
+
+def _upload(file: Any) -> UploadFile:
+    return (file.name or "upload", file.body, file.type or "application/octet-stream")

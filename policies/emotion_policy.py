@@ -1,0 +1,215 @@
+"""A Rasa 3.6 policy that answers the user's emotion, read from the message metadata.
+
+The emobot web channel (``connectors.web.channel.EmobotWebInput``) puts the emotion
+service's analysis of each user turn into ``UserUttered.metadata["emotion"]``:
+
+    {"available": true,
+     "turn":  {"label": "sadness", "probabilities": {...}, "valence": -0.6,
+               "arousal": -0.3, "confidence": 0.8},                  # this turn alone
+     "state": {... same fields ..., "trend": {"valence": .., "arousal": ..},
+               "turns_observed": 3},                                 # tracked over turns
+     "modalities": {...}, "modalities_used": ["text", "audio"], ...}
+
+or ``{"available": false, "error": "<reason>"}`` when the service could not analyse it.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Mapping, Optional
+
+from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import (
+    ACTION_LISTEN_NAME,
+    USER_INTENT_BACK,
+    USER_INTENT_RESTART,
+    USER_INTENT_SESSION_START,
+)
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import InvalidConfigException
+
+from connectors.client import EmotionReading, EmotionState
+from emotion.labels import LABELS
+
+logger = logging.getLogger(__name__)
+
+EMOTION_METADATA_KEY = "emotion"
+# Intents that trigger Rasa's default actions (restart, undo, new session) are never overruled.
+_NEVER_OVERRULED_INTENTS = (USER_INTENT_RESTART, USER_INTENT_BACK, USER_INTENT_SESSION_START)
+_CONDITIONS = ("label", "min_probability", "max_valence", "min_valence")
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False
+)
+class EmotionPolicy(Policy):
+    """Predicts a bot action from the emotion of the latest user turn, by rules in config.yml.
+
+    Right after a user message, the policy takes the speaker's tracked ``state`` from
+    ``metadata["emotion"]`` (or the ``turn`` reading when the service sent no state) and
+    checks the rules in order; the first rule whose conditions all hold is predicted with
+    probability = the reading's ``confidence`` (0..1). Otherwise it abstains (all zeros).
+    Right after an action it predicted itself, it predicts ``action_listen`` (1.0), since
+    no rule or story knows what follows an emotion-driven reply.
+
+    Config (``config.yml``)::
+
+        policies:
+          - name: policies.emotion_policy.EmotionPolicy
+            priority: 7                   # ties with RulePolicy (6) go to this policy
+            min_confidence: 0.4           # ignore readings the service is unsure of (0..1)
+            override_intent_predictions: true
+            ignore_intents: [goodbye]     # intents whose own answer always wins
+            rules:                        # first match wins; all conditions of a rule hold
+              - {label: sadness, min_probability: 0.5, action: utter_empathize}
+              - {max_valence: -0.4, action: utter_empathize}
+              - {label: joy, min_probability: 0.6, action: utter_glad}
+
+    A rule has an ``action`` and any of: ``label`` with ``min_probability`` (probability of
+    that label, 0..1, default 0.5), ``max_valence`` / ``min_valence`` (in [-1, 1]).
+
+    ``override_intent_predictions``: when true, predictions are marked end-to-end (they
+    are made from the user's raw text/voice/face, not from the intent), and Rasa's
+    ensemble ranks end-to-end predictions above the intent-based ones of RulePolicy,
+    MemoizationPolicy and TEDPolicy. That is what lets an emotion rule take precedence
+    over a rule such as ``share_feelings -> utter_listen`` (which has probability 1.0).
+    When false, the prediction competes on probability, then priority, and only wins
+    where no rule or memorised story applies.
+
+    The policy never acts inside an active loop (form) or on ``/restart``, ``/back``,
+    ``/session_start``, so it cannot break those flows.
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Default config: no rules (the policy abstains until a bot author adds some)."""
+        return {
+            "priority": 7,
+            "min_confidence": 0.0,
+            "override_intent_predictions": True,
+            "ignore_intents": [],
+            "rules": [],
+        }
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Optional[Any] = None,
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+        self.rules: List[Dict[str, Any]] = [_validated_rule(r) for r in config["rules"] or []]
+        self.min_confidence = float(config["min_confidence"])
+        self.override_intent_predictions = bool(config["override_intent_predictions"])
+        self.ignore_intents = set(config["ignore_intents"] or []) | set(_NEVER_OVERRULED_INTENTS)
+
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        """Nothing to learn: check that every rule names an action of the domain."""
+        unknown = [r["action"] for r in self.rules if r["action"] not in domain.action_names_or_texts]
+        if unknown:
+            raise InvalidConfigException(
+                f"EmotionPolicy rules name actions missing from the domain: {unknown}"
+            )
+        if not self.rules:
+            logger.warning("EmotionPolicy has no rules in config.yml; it will never predict.")
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[str, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Predict a rule's action after a user message, action_listen after that action."""
+        abstain = self._prediction(self._default_predictions(domain))
+        if tracker.active_loop_name:
+            return abstain
+        if tracker.latest_action_name != ACTION_LISTEN_NAME:
+            if _latest_action_policy(tracker) == self.__class__.__name__:
+                return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
+            return abstain
+
+        message = tracker.latest_message
+        if message is None or message.intent_name in self.ignore_intents:
+            return abstain
+        emotion = (message.metadata or {}).get(EMOTION_METADATA_KEY) or {}
+        source, reading = _reading(emotion)
+        if reading is None or reading.confidence < self.min_confidence:
+            return abstain
+
+        for index, rule in enumerate(self.rules):
+            if _matches(rule, reading):
+                logger.debug(
+                    "EmotionPolicy: %s %s matches rule %d -> %s (confidence %.2f)",
+                    source, reading.label, index, rule["action"], reading.confidence,
+                )
+                return self._prediction(
+                    confidence_scores_for(rule["action"], reading.confidence, domain),
+                    is_end_to_end_prediction=self.override_intent_predictions,
+                    diagnostic_data={"emotion_source": source, "label": reading.label,
+                                     "rule_index": index},
+                )
+        return abstain
+
+
+def _validated_rule(rule: Mapping[str, Any]) -> Dict[str, Any]:
+    if not isinstance(rule, Mapping) or not rule.get("action"):
+        raise InvalidConfigException(f"EmotionPolicy rule {rule!r} needs an 'action'.")
+    unknown_keys = set(rule) - set(_CONDITIONS) - {"action"}
+    if unknown_keys or not set(rule) & set(_CONDITIONS) or (
+        "min_probability" in rule and "label" not in rule
+    ):
+        raise InvalidConfigException(
+            f"EmotionPolicy rule {dict(rule)!r}: conditions are {_CONDITIONS}, at least one."
+        )
+    if "label" in rule and rule["label"] not in LABELS:
+        raise InvalidConfigException(
+            f"EmotionPolicy rule {dict(rule)!r}: label must be one of {LABELS}."
+        )
+    validated = dict(rule)
+    if "label" in validated:
+        validated.setdefault("min_probability", 0.5)
+    return validated
+
+
+def _reading(emotion: Mapping[str, Any]) -> tuple[str, EmotionReading | None]:
+    """The tracked state if the service sent one, else this turn's reading."""
+    if not emotion.get("available"):
+        return "none", None
+    try:
+        if emotion.get("state"):
+            return "state", EmotionState.from_json(emotion["state"])
+        if emotion.get("turn"):
+            return "turn", EmotionReading.from_json(emotion["turn"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        logger.warning("EmotionPolicy: malformed emotion metadata (%r); ignoring it.", exc)
+    return "none", None
+
+
+def _matches(rule: Mapping[str, Any], reading: EmotionReading) -> bool:
+    if "label" in rule and reading.probabilities.get(rule["label"], 0.0) < rule["min_probability"]:
+        return False
+    if "max_valence" in rule and reading.valence > float(rule["max_valence"]):
+        return False
+    if "min_valence" in rule and reading.valence < float(rule["min_valence"]):
+        return False
+    return True
+
+
+def _latest_action_policy(tracker: DialogueStateTracker) -> Optional[str]:
+    """The policy that predicted the latest executed action (None if it was not predicted)."""
+    for event in reversed(tracker.events):
+        if isinstance(event, ActionExecuted):
+            return event.policy
+    return None
