@@ -22,6 +22,8 @@ class ConversationSession(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=128)
     bot: Optional[str] = Field(default=None, max_length=64, index=True)
+    # the end user behind the conversation (the channel's user id; defaults to the speaker id)
+    user_id: Optional[str] = Field(default=None, max_length=128, index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=True))
     turn_count: int = 0

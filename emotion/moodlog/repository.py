@@ -21,6 +21,7 @@ class TurnToLog:
     session_id: str
     speaker_id: str
     bot: str | None
+    user_id: str | None
     text: str | None
     text_chars: int
     status: str
@@ -106,7 +107,7 @@ class MoodLog:
                 select(ConversationSession).where(ConversationSession.id == turn.session_id).with_for_update()
             ).first()
             if session is None:
-                session = ConversationSession(id=turn.session_id, bot=turn.bot)
+                session = ConversationSession(id=turn.session_id, bot=turn.bot, user_id=turn.user_id)
                 db.add(session)
                 db.flush()
             index = session.turn_count

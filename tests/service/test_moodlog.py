@@ -25,7 +25,7 @@ def moodlog(request, sqlite_url):
 
 
 def turn(session: str, text: str = "hi", speaker: str = "u", status: str = "analysed") -> TurnToLog:
-    return TurnToLog(session_id=session, speaker_id=speaker, bot="support", text=text, text_chars=len(text),
+    return TurnToLog(session_id=session, speaker_id=speaker, bot="support", user_id=speaker, text=text, text_chars=len(text),
                      status=status, error_code=None, modalities={"text": {"status": "used"}})
 
 

@@ -34,6 +34,7 @@ def post_turn(
     text: Annotated[str, Form(description="the user's message; may be empty when audio or images carry the turn")] = "",
     speaker_id: Annotated[str, Form(min_length=1, max_length=128)] = "user",
     bot: Annotated[Optional[str], Form(max_length=64)] = None,
+    user_id: Annotated[Optional[str], Form(max_length=128, description="the end user (default: speaker_id)")] = None,
     audio: Annotated[Optional[UploadFile], File(description="a short clip: wav, ogg, webm, mp3...")] = None,
     images: Annotated[Optional[list[UploadFile]], File(description="face snapshots (JPEG/PNG), one or more")] = None,
     settings: Settings = Depends(get_settings),
@@ -44,7 +45,8 @@ def post_turn(
 
     Every turn is logged, even one that is rejected (413/422): its row says why.
     """
-    log_turn = partial(TurnToLog, session_id=session_id, speaker_id=speaker_id, bot=bot, text_chars=len(text))
+    log_turn = partial(TurnToLog, session_id=session_id, speaker_id=speaker_id, bot=bot,
+                       user_id=user_id or speaker_id, text_chars=len(text))
     images = [i for i in (images or []) if i.filename or i.size]
 
     def reject(status: int, code: str, message: str) -> ApiError:

@@ -19,6 +19,7 @@ def upgrade() -> None:
     op.create_table('sessions',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
     sa.Column('bot', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    sa.Column('user_id', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('turn_count', sa.Integer(), nullable=False),
@@ -27,6 +28,7 @@ def upgrade() -> None:
     with op.batch_alter_table('sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_sessions_bot'), ['bot'], unique=False)
         batch_op.create_index(batch_op.f('ix_sessions_updated_at'), ['updated_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_sessions_user_id'), ['user_id'], unique=False)
 
     op.create_table('turns',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -89,6 +91,7 @@ def downgrade() -> None:
 
     op.drop_table('turns')
     with op.batch_alter_table('sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sessions_user_id'))
         batch_op.drop_index(batch_op.f('ix_sessions_updated_at'))
         batch_op.drop_index(batch_op.f('ix_sessions_bot'))
 
