@@ -152,9 +152,9 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
     content_type = request.content_type or ""
     if content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         form = request.form
-        audio_files = request.files.get("audio") or []
-        audio = _upload(audio_files[0]) if audio_files else None
-        images = [_upload(f) for f in request.files.get("images") or []]
+        audio_file = request.files.get("audio")  # RequestParameters.get: the first one
+        audio = _upload(audio_file) if audio_file else None
+        images = [_upload(f) for f in request.files.getlist("images", [])]
         sender = form.get("sender") or DEFAULT_SENDER_ID
         return WebTurn(sender, form.get("speaker_id") or sender, form.get("message") or "", {},
                        audio, images)

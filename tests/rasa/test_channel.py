@@ -1,0 +1,165 @@
+"""EmobotWebInput served by a real Sanic server on loopback, as Rasa registers it.
+
+The bot is a stub ``on_new_message`` that records the UserMessage and answers; the emotion
+service is an httpx.MockTransport (contract tests) or a port where nothing listens.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import socket
+from typing import Any, Awaitable, Callable
+
+import httpx
+import pytest
+from rasa.core.channels.channel import UserMessage
+from sanic import Sanic
+
+from connectors.client import EmotionServiceClient
+from connectors.web.channel import EmobotWebInput
+
+SAD_STATE = {"label": "sadness", "probabilities": {"sadness": 0.7, "neutral": 0.3},
+             "valence": -0.5, "arousal": -0.2, "confidence": 0.8,
+             "trend": {"valence": 0.0, "arousal": 0.0}, "turns_observed": 1}
+_app_ids = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def sanic_test_mode(monkeypatch):
+    # Sanic 21.12 rewrites its request handler when a server starts ("touchup"); a second
+    # app in the same process fails to rewrite it again unless test mode keeps the original.
+    monkeypatch.setattr(Sanic, "test_mode", True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_and_post(channel: EmobotWebInput,
+                   send: Callable[[httpx.AsyncClient, str], Awaitable[httpx.Response]],
+                   ) -> tuple[httpx.Response, list[UserMessage]]:
+    """Serve ``channel`` the way ``rasa run`` does, run ``send`` against it, stop."""
+    received: list[UserMessage] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
+
+    async def run() -> httpx.Response:
+        app = Sanic(f"emobot_web_test_{next(_app_ids)}")
+        app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/emobot_web")
+        port = free_port()
+        server = await app.create_server(host="127.0.0.1", port=port, access_log=False,
+                                         return_asyncio_server=True)
+        await server.startup()
+        try:
+            async with httpx.AsyncClient(timeout=10) as http:
+                health = await http.get(f"http://127.0.0.1:{port}/webhooks/emobot_web/")
+                assert health.json()["status"] == "ok"
+                return await send(http, f"http://127.0.0.1:{port}/webhooks/emobot_web/webhook")
+        finally:
+            await server.close()
+
+    return asyncio.run(run()), received
+
+
+def service(handler: Callable[[httpx.Request], httpx.Response]) -> EmotionServiceClient:
+    return EmotionServiceClient("http://emotion.test", transport=httpx.MockTransport(handler))
+
+
+def test_json_turn_reaches_the_bot_with_the_emotion_metadata() -> None:
+    requests: list[httpx.Request] = []
+
+    def analyse(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json={
+            "session_id": "ana-1", "turn_index": 0, "speaker_id": "ana-1", "available": True,
+            "turn": None, "state": SAD_STATE, "modalities": {}, "modalities_used": ["text"]})
+
+    channel = EmobotWebInput(bot="support", client=service(analyse))
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url, json={"sender": "ana-1", "message": "I feel sad", "metadata": {"page": "demo"}}))
+
+    assert response.status_code == 200
+    assert response.json() == [{"recipient_id": "ana-1", "text": "echo: I feel sad"}]
+    assert requests[0].url.path == "/v1/sessions/ana-1/turns"
+    assert b"bot=support" in requests[0].read()
+    message = received[0]
+    assert (message.text, message.sender_id, message.input_channel) == (
+        "I feel sad", "ana-1", "emobot_web")
+    assert message.metadata["page"] == "demo"
+    assert message.metadata["emotion"]["available"] is True
+    assert message.metadata["emotion"]["state"]["label"] == "sadness"
+
+
+def test_multipart_turn_forwards_audio_and_images() -> None:
+    bodies: list[bytes] = []
+
+    def analyse(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.read())
+        return httpx.Response(200, json={
+            "session_id": "bo", "turn_index": 0, "speaker_id": "bo-voice", "available": False,
+            "turn": None, "state": None, "modalities": {}, "modalities_used": []})
+
+    channel = EmobotWebInput(client=service(analyse))
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url + "?emotion=true",
+        data={"sender": "bo", "message": "hello", "speaker_id": "bo-voice"},
+        files=[("audio", ("turn.webm", b"\x1aE\xdf\xa3audio", "audio/webm")),
+               ("images", ("f1.jpg", b"\xff\xd8one", "image/jpeg")),
+               ("images", ("f2.jpg", b"\xff\xd8two", "image/jpeg"))]))
+
+    assert response.status_code == 200
+    assert response.json()["messages"][0]["text"] == "echo: hello"
+    assert response.json()["emotion"]["available"] is False
+    body = bodies[0]
+    assert b'filename="turn.webm"' in body and b"\x1aE\xdf\xa3audio" in body
+    assert b"\xff\xd8one" in body and b"\xff\xd8two" in body
+    assert b"bo-voice" in body
+    assert received[0].sender_id == "bo" and received[0].text == "hello"
+
+
+def test_rejected_turn_still_gets_an_answer() -> None:
+    def analyse(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(413, json={"error": {"code": "text_too_long", "message": "too long"},
+                                         "turn_logged": False, "turn_index": None})
+
+    channel = EmobotWebInput(client=service(analyse))
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url, json={"sender": "c", "message": "x" * 10_000}))
+
+    assert response.status_code == 200 and len(response.json()) == 1
+    assert received[0].metadata["emotion"] == {
+        "available": False, "error": "text_too_long", "message": "too long"}
+
+
+def test_dead_service_still_gets_an_answer(caplog) -> None:
+    channel = EmobotWebInput(emotion_service_url=f"http://127.0.0.1:{free_port()}", timeout=1.0)
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url, json={"sender": "d", "message": "anyone there?"}))
+
+    assert response.json() == [{"recipient_id": "d", "text": "echo: anyone there?"}]
+    emotion = received[0].metadata["emotion"]
+    assert emotion["available"] is False and emotion["error"] == "service_unavailable"
+    assert any("Emotion service unavailable" in r.message for r in caplog.records)
+
+
+def test_malformed_request_is_refused() -> None:
+    channel = EmobotWebInput(client=service(lambda r: httpx.Response(500)))
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url, content=b"[1, 2", headers={"content-type": "application/json"}))
+    assert response.status_code == 400 and received == []
+
+
+def test_credentials_and_environment(monkeypatch) -> None:
+    monkeypatch.setenv("EMOBOT_SERVICE_URL", "http://10.0.0.5:9000/")
+    assert EmobotWebInput.from_credentials(None).client.base_url == "http://10.0.0.5:9000"
+    channel = EmobotWebInput.from_credentials(
+        {"emotion_service_url": "http://svc:8500", "timeout": 3, "bot": "support"})
+    assert (channel.client.base_url, channel.client.timeout, channel.bot) == (
+        "http://svc:8500", 3.0, "support")
+    monkeypatch.delenv("EMOBOT_SERVICE_URL")
+    assert EmobotWebInput.from_credentials({}).client.base_url == "http://127.0.0.1:8500"
+    assert EmobotWebInput.name() == "emobot_web"
