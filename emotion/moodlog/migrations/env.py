@@ -4,6 +4,7 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import emotion.moodlog.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import emotion.moodlog.governance  # noqa: F401  (the dashboard's tables)
 
 target_metadata = SQLModel.metadata
 config = context.config

@@ -1,0 +1,116 @@
+"""The supervisor dashboard: ``uvicorn --factory emotion.dashboard.app:create_dashboard``.
+
+Server-rendered pages over the mood log for supervisors (their bots only) and admins
+(accounts, bot assignments, audit log). The database is migrated at start-up and a background
+task purges conversations past the retention period every ``retention_interval_s`` seconds.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.sessions import SessionMiddleware
+
+from emotion.dashboard.audit import audit
+from emotion.dashboard.deps import NotSignedIn
+from emotion.dashboard.privacy import purge_older_than
+from emotion.dashboard.routes import audit_log, auth, handoffs, sessions, supervisors, users
+from emotion.dashboard.settings import DashboardSettings, get_dashboard_settings
+from emotion.moodlog.db import make_engine, migrate
+
+log = logging.getLogger("emotion.dashboard")
+STATIC = Path(__file__).parent / "static"
+PLOTLY_JS = Path(str(files("plotly") / "package_data" / "plotly.min.js"))
+
+SECURITY_HEADERS = {
+    # plotly.js sets inline styles on its SVG; scripts come only from this origin.
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def run_retention(engine: Engine, days: int) -> dict[str, int]:
+    """One retention pass: purge conversations idle for more than ``days`` days, audited when it deleted any."""
+    with Session(engine) as db:
+        counts = purge_older_than(db, days)
+        if any(counts.values()):
+            audit(db, "system", "purged", f"older than {days} days: {counts}")
+            db.commit()
+    return counts
+
+
+async def _retention_loop(engine: Engine, days: int, interval_s: float) -> None:
+    while True:
+        try:
+            counts = await run_in_threadpool(run_retention, engine, days)
+            log.info("retention purge (%d days): %s", days, counts)
+        except Exception:  # keep the schedule alive through a failed pass (e.g. database restart)
+            log.exception("retention purge failed")
+        await asyncio.sleep(interval_s)
+
+
+def create_dashboard(settings: DashboardSettings | None = None) -> FastAPI:
+    settings = settings or get_dashboard_settings()
+    engine = make_engine(settings.resolved_database_url())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        migrate(engine)
+        task = None
+        if settings.retention_days > 0:
+            task = asyncio.create_task(_retention_loop(engine, settings.retention_days, settings.retention_interval_s))
+        log.info("dashboard ready: database=%s profile=%s", engine.dialect.name, settings.compliance_profile)
+        yield
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        engine.dispose()
+
+    app = FastAPI(title="emobot supervisor dashboard", version="0.1.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.add_middleware(SessionMiddleware, secret_key=settings.session_secret, session_cookie="emobot_dashboard",
+                       max_age=settings.session_max_age_s, same_site="strict", https_only=settings.cookie_secure)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"  # health data stays out of caches
+        return response
+
+    @app.exception_handler(NotSignedIn)
+    async def to_sign_in(request: Request, _exc: NotSignedIn):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/sign-in?next={quote(target, safe='')}", status_code=303)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> FileResponse:
+        # served from the plotly wheel: no CDN, works offline
+        return FileResponse(PLOTLY_JS, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (auth, sessions, users, handoffs, supervisors, audit_log):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,71 @@
+"""Request dependencies: the database session, the signed-in supervisor, CSRF checks, page rendering."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.templating import Jinja2Templates
+from sqlmodel import Session
+
+from emotion.dashboard.queries import visible_bots
+from emotion.dashboard.security import csrf_matches, new_csrf_token
+from emotion.dashboard.settings import DashboardSettings
+from emotion.moodlog.governance import Supervisor
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.filters["when"] = lambda moment: moment.strftime("%Y-%m-%d %H:%M") + " UTC" if moment else ""
+
+
+class NotSignedIn(Exception):
+    """Raised by ``current_user`` for anonymous requests; the app answers with a redirect to sign-in."""
+
+
+def get_settings(request: Request) -> DashboardSettings:
+    return request.app.state.settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as db:
+        yield db
+
+
+def current_user(request: Request, db: Session = Depends(get_db)) -> Supervisor:
+    uid = request.session.get("uid")
+    user = db.get(Supervisor, uid) if isinstance(uid, int) else None
+    if user is None:
+        request.session.pop("uid", None)
+        raise NotSignedIn()
+    return user
+
+
+def require_admin(user: Supervisor = Depends(current_user)) -> Supervisor:
+    if user.role != "admin":
+        raise HTTPException(status_code=403, detail="admins only")
+    return user
+
+
+def tenant_bots(db: Session = Depends(get_db), user: Supervisor = Depends(current_user)) -> list[str] | None:
+    """The bots the signed-in supervisor may see (None: all)."""
+    return visible_bots(db, user)
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = request.session["csrf"] = new_csrf_token()
+    return token
+
+
+async def check_csrf(request: Request) -> None:
+    """Every POST form carries the session's CSRF token in ``csrf_token``."""
+    form = await request.form()
+    if not csrf_matches(request.session.get("csrf"), form.get("csrf_token")):
+        raise HTTPException(status_code=403, detail="missing or wrong CSRF token; reload the page")
+
+
+def render(request: Request, template: str, user: Supervisor | None, status_code: int = 200, **context: Any):
+    settings: DashboardSettings = request.app.state.settings
+    return templates.TemplateResponse(request, template, {"user": user, "profile": settings.profile,
+                                                          "csrf": csrf_token(request), **context},
+                                      status_code=status_code)

@@ -1,0 +1,87 @@
+"""The sessions list and one session's timeline, transcript and export."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlmodel import Session, col, select
+
+from emotion.dashboard.audit import audit
+from emotion.dashboard.charts import label_distribution_figure, valence_arousal_figure
+from emotion.dashboard.deps import current_user, get_db, get_settings, render, tenant_bots
+from emotion.dashboard.privacy import attachment_headers, export_csv, export_session
+from emotion.dashboard.queries import (SessionFilters, consent_in_force, get_visible_session, list_sessions,
+                                       session_turns, timeline)
+from emotion.dashboard.settings import DashboardSettings
+from emotion.moodlog.governance import Handoff, Supervisor
+
+router = APIRouter(tags=["sessions"])
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+@router.get("/")
+def home():
+    return RedirectResponse("/sessions", status_code=303)
+
+
+@router.get("/sessions")
+def sessions_list(request: Request, bot: str | None = None, user_id: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None, crisis: bool = False,
+                  sustained_negative: bool = False, min_distress: str | None = None, cursor: str | None = None,
+                  db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
+                  bots: list[str] | None = Depends(tenant_bots), settings: DashboardSettings = Depends(get_settings)):
+    try:
+        filters = SessionFilters(
+            bot=_blank_to_none(bot), user_id=_blank_to_none(user_id),
+            date_from=date.fromisoformat(date_from) if _blank_to_none(date_from) else None,
+            date_to=date.fromisoformat(date_to) if _blank_to_none(date_to) else None,
+            crisis=crisis, sustained_negative=sustained_negative,
+            min_distress=float(min_distress) if _blank_to_none(min_distress) else None)
+    except ValueError:
+        raise HTTPException(status_code=422, detail="dates are YYYY-MM-DD, minimum distress a number in 0..1")
+    if filters.min_distress is not None and not 0 <= filters.min_distress <= 1:
+        raise HTTPException(status_code=422, detail="minimum distress is in 0..1")
+    page = list_sessions(db, bots, filters, limit=settings.page_size, cursor=_blank_to_none(cursor))
+    query = {k: v for k, v in request.query_params.items() if k != "cursor"}
+    return render(request, "sessions.html", user, page=page, filters=filters, query=query,
+                  bot_choices=bots if bots is not None else None)
+
+
+def _visible(db: Session, bots: list[str] | None, session_id: str):
+    session = get_visible_session(db, bots, session_id)
+    if session is None:
+        raise HTTPException(status_code=404, detail="no such session")
+    return session
+
+
+@router.get("/sessions/{session_id}")
+def session_view(request: Request, session_id: str, db: Session = Depends(get_db),
+                 user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots)):
+    session = _visible(db, bots, session_id)
+    consent = consent_in_force(db, session.user_id)
+    views = session_turns(db, session, consent)
+    handoffs = db.exec(select(Handoff).where(Handoff.session_id == session.id).order_by(col(Handoff.id))).all()
+    points = timeline(views)
+    audit(db, user.email, "viewed", f"session:{session.id}")
+    db.commit()
+    return render(request, "session.html", user, session=session, turns=views, consent=consent, handoffs=handoffs,
+                  charts={"labels": label_distribution_figure(points), "valence": valence_arousal_figure(points)},
+                  analysed=len(points["turn_index"]))
+
+
+@router.get("/sessions/{session_id}/export.{fmt}")
+def session_export(session_id: str, fmt: Literal["csv", "json"], db: Session = Depends(get_db),
+                   user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots)):
+    session = _visible(db, bots, session_id)
+    data = export_session(db, session)
+    audit(db, user.email, "exported", f"session:{session.id} ({fmt})")
+    db.commit()
+    headers = attachment_headers(f"session-{session.id}", fmt)
+    if fmt == "csv":
+        return Response(export_csv(data), media_type="text/csv; charset=utf-8", headers=headers)
+    return JSONResponse(data, headers=headers)

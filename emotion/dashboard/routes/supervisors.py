@@ -1,0 +1,60 @@
+"""Admin: supervisor accounts and their bot assignments (tenants)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from emotion.dashboard.audit import audit
+from emotion.dashboard.deps import check_csrf, get_db, render, require_admin
+from emotion.dashboard.security import create_supervisor
+from emotion.moodlog.governance import ROLES, BotAssignment, Supervisor
+
+router = APIRouter(prefix="/supervisors", tags=["supervisors"])
+
+
+def _page(request: Request, db: Session, admin: Supervisor, error: str | None = None, status_code: int = 200):
+    people = db.exec(select(Supervisor).order_by(col(Supervisor.email))).all()
+    assignments: dict[int, list[str]] = {}
+    for a in db.exec(select(BotAssignment).order_by(col(BotAssignment.bot))).all():
+        assignments.setdefault(a.supervisor_id, []).append(a.bot)
+    return render(request, "supervisors.html", admin, people=people, assignments=assignments, roles=ROLES,
+                  error=error, status_code=status_code)
+
+
+@router.get("")
+def supervisors_page(request: Request, db: Session = Depends(get_db), admin: Supervisor = Depends(require_admin)):
+    return _page(request, db, admin)
+
+
+@router.post("", dependencies=[Depends(check_csrf)])
+def add_supervisor(request: Request, email: str = Form(...), password: str = Form(...), role: str = Form("supervisor"),
+                   db: Session = Depends(get_db), admin: Supervisor = Depends(require_admin)):
+    try:
+        created = create_supervisor(db, email, password, role)
+    except ValueError as exc:
+        return _page(request, db, admin, error=str(exc), status_code=422)
+    except IntegrityError:
+        db.rollback()
+        return _page(request, db, admin, error="that e-mail already has an account", status_code=409)
+    audit(db, admin.email, "supervisor_created", f"supervisor:{created.id} ({role})")
+    db.commit()
+    return RedirectResponse("/supervisors", status_code=303)
+
+
+@router.post("/{supervisor_id}/bots", dependencies=[Depends(check_csrf)])
+def set_bots(supervisor_id: int, bots: str = Form(""), db: Session = Depends(get_db),
+             admin: Supervisor = Depends(require_admin)):
+    """Replace the supervisor's bots with the comma-separated ``bots``."""
+    if db.get(Supervisor, supervisor_id) is None:
+        raise HTTPException(status_code=404, detail="no such supervisor")
+    names = sorted({b.strip() for b in bots.split(",") if b.strip()})
+    if any(len(n) > 64 for n in names):
+        raise HTTPException(status_code=422, detail="bot names have at most 64 characters")
+    db.exec(delete(BotAssignment).where(BotAssignment.supervisor_id == supervisor_id))
+    db.add_all(BotAssignment(supervisor_id=supervisor_id, bot=name) for name in names)
+    audit(db, admin.email, "assignments_changed", f"supervisor:{supervisor_id} -> {','.join(names)}")
+    db.commit()
+    return RedirectResponse("/supervisors", status_code=303)

@@ -1,0 +1,63 @@
+"""End users (data subjects): consent in force, their sessions, export (Art. 20) and erasure (Art. 17)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlmodel import Session, col, select
+
+from emotion.dashboard.audit import audit
+from emotion.dashboard.deps import check_csrf, current_user, get_db, render, require_admin, tenant_bots
+from emotion.dashboard.privacy import attachment_headers, erase_user, export_csv, export_user
+from emotion.dashboard.queries import consent_in_force, in_tenants
+from emotion.moodlog.governance import ConsentRecord, Supervisor
+from emotion.moodlog.models import ConversationSession
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+def _user_sessions(db: Session, bots: list[str] | None, user_id: str) -> list[ConversationSession]:
+    sessions = list(db.exec(select(ConversationSession).where(ConversationSession.user_id == user_id,
+                                                              in_tenants(ConversationSession.bot, bots))
+                            .order_by(col(ConversationSession.updated_at).desc())).all())
+    # a supervisor only learns of users who talked to their bots; admins see any user id
+    if not sessions and bots is not None:
+        raise HTTPException(status_code=404, detail="no such user")
+    return sessions
+
+
+@router.get("/{user_id}")
+def user_view(request: Request, user_id: str, db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
+              bots: list[str] | None = Depends(tenant_bots)):
+    sessions = _user_sessions(db, bots, user_id)
+    records = db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user_id)
+                      .order_by(col(ConsentRecord.recorded_at).desc())).all()
+    audit(db, user.email, "viewed", f"user:{user_id}")
+    db.commit()
+    return render(request, "user.html", user, subject=user_id, sessions=sessions, consent_records=records,
+                  consent=consent_in_force(db, user_id), erased=request.query_params.get("erased"))
+
+
+@router.get("/{user_id}/export.{fmt}")
+def user_export(user_id: str, fmt: Literal["csv", "json"], db: Session = Depends(get_db),
+                user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots)):
+    _user_sessions(db, bots, user_id)
+    data = export_user(db, user_id, bots)
+    audit(db, user.email, "exported", f"user:{user_id} ({fmt})")
+    db.commit()
+    headers = attachment_headers(f"user-{user_id}", fmt)
+    if fmt == "csv":
+        return Response(export_csv(data), media_type="text/csv; charset=utf-8", headers=headers)
+    return JSONResponse(data, headers=headers)
+
+
+@router.post("/{user_id}/erase", dependencies=[Depends(check_csrf)])
+def user_erase(user_id: str, confirm: str = Form(""), db: Session = Depends(get_db),
+               admin: Supervisor = Depends(require_admin)):
+    if confirm != user_id:
+        raise HTTPException(status_code=422, detail="type the user id to confirm erasure")
+    counts = erase_user(db, user_id)
+    audit(db, admin.email, "erased", f"user:{user_id} {counts}")
+    db.commit()
+    return RedirectResponse(f"/users/{user_id}?erased=1", status_code=303)

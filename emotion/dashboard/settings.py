@@ -1,0 +1,66 @@
+"""Settings of the supervisor dashboard, read from the environment (prefix ``EMOBOT_DASHBOARD_``).
+
+Example: ``EMOBOT_DASHBOARD_SESSION_SECRET=... EMOBOT_DASHBOARD_COOKIE_SECURE=true``.
+The database is the mood log's (``EMOBOT_DATABASE_URL``) unless ``EMOBOT_DASHBOARD_DATABASE_URL`` is set.
+"""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+@dataclass(frozen=True)
+class ComplianceProfile:
+    """What a deployment may infer. ``disabled_modalities``: emotion inference that is switched off."""
+
+    name: str
+    description: str
+    disabled_modalities: tuple[str, ...]
+
+
+PROFILES: dict[str, ComplianceProfile] = {
+    "default": ComplianceProfile("default", "text, voice and face emotion inference on", ()),
+    # EU AI Act Art. 5(1)(f): no emotion recognition from biometric data in education.
+    "eu_education": ComplianceProfile("eu_education", "face and voice emotion inference off (EU AI Act, education)",
+                                      ("audio", "face")),
+}
+
+
+class DashboardSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EMOBOT_DASHBOARD_", env_file=None, extra="ignore")
+
+    database_url: str | None = Field(default=None, description="defaults to the mood log's EMOBOT_DATABASE_URL")
+    host: str = "127.0.0.1"
+    port: int = 8600
+    # A random secret per process signs every cookie out on restart; set one to keep sessions.
+    session_secret: str = Field(default_factory=lambda: secrets.token_urlsafe(32), min_length=16)
+    cookie_secure: bool = Field(default=True, description="send the session cookie over HTTPS only")
+    session_max_age_s: int = Field(default=8 * 3600, ge=60)
+    lockout_threshold: int = Field(default=5, ge=1, description="failed sign-ins before the account locks")
+    lockout_duration_s: int = Field(default=15 * 60, ge=1)
+    retention_days: int = Field(default=180, ge=0, description="conversations idle longer are purged; 0 = keep")
+    retention_interval_s: float = Field(default=3600.0, gt=0, description="how often the purge runs")
+    compliance_profile: str = Field(default="default", pattern="^(" + "|".join(PROFILES) + ")$")
+    page_size: int = Field(default=50, ge=1, le=500)
+    rasa_url: str | None = Field(default=None, description="Rasa server that receives human replies")
+    rasa_token: str | None = None
+
+    @property
+    def profile(self) -> ComplianceProfile:
+        return PROFILES[self.compliance_profile]
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        from emotion.settings import get_settings
+
+        return get_settings().database_url
+
+
+@lru_cache(maxsize=1)
+def get_dashboard_settings() -> DashboardSettings:
+    return DashboardSettings()

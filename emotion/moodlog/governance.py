@@ -1,0 +1,114 @@
+"""Governance tables of the mood log: who may see it, what end users consented to, who did what.
+
+The mood log holds emotion inferences about identifiable people: health data under GDPR Art. 9.
+These tables back the supervisor dashboard (emotion/dashboard/):
+
+supervisors          dashboard accounts (argon2 hash, role admin | supervisor, lockout counters)
+bot_assignments      supervisor -> bot name; a bot is a tenant, a supervisor sees only its bots
+consent_records      an end user's consent per modality (text | audio | face), newest record wins
+audit_log            who viewed / exported / erased / signed in, and what
+handoffs             a conversation handed to a human (open | claimed | resolved), with a snapshot
+handoff_messages     the human's replies in a handoff, and whether they reached the bot
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from emotion.moodlog.models import ConversationSession, EmotionRecord, utcnow
+
+ROLES = ("admin", "supervisor")
+CONSENT_MODALITIES = ("text", "audio", "face")
+HANDOFF_STATUSES = ("open", "claimed", "resolved")
+
+
+def _timestamp(index: bool = False) -> Any:
+    return Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False, index=index))
+
+
+class Supervisor(SQLModel, table=True):
+    __tablename__ = "supervisors"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True)
+    password_hash: str = Field(max_length=255)
+    role: str = Field(default="supervisor", max_length=16)
+    failed_attempts: int = 0
+    locked_until: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    created_at: datetime = _timestamp()
+
+
+class BotAssignment(SQLModel, table=True):
+    __tablename__ = "bot_assignments"
+    __table_args__ = (UniqueConstraint("supervisor_id", "bot", name="uq_bot_assignment"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    supervisor_id: int = Field(foreign_key="supervisors.id", index=True)
+    bot: str = Field(max_length=64)
+
+
+class ConsentRecord(SQLModel, table=True):
+    """One consent decision. The newest record per (user_id, modality) is the one in force."""
+
+    __tablename__ = "consent_records"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: str = Field(max_length=128, index=True)
+    modality: str = Field(max_length=8)
+    granted: bool
+    recorded_at: datetime = _timestamp()
+    source: str = Field(default="", max_length=64, description="where the decision was taken (channel, form, admin)")
+
+
+class AuditEntry(SQLModel, table=True):
+    """``action``: viewed | exported | erased | purged | signed_in | sign_in_failed | locked_out |
+    claimed | resolved | replied | supervisor_created | assignments_changed. ``target`` names
+    the object, e.g. ``session:abc`` or ``user:u1``."""
+
+    __tablename__ = "audit_log"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    actor: str = Field(max_length=254)
+    action: str = Field(max_length=32)
+    target: str = Field(default="", max_length=300)
+    at: datetime = _timestamp(index=True)
+
+
+class Handoff(SQLModel, table=True):
+    """A conversation handed to a human. ``snapshot``: {"turns": [...]} as the bot saw them at hand-off."""
+
+    __tablename__ = "handoffs"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    session_id: str = Field(foreign_key="sessions.id", index=True, max_length=128)
+    user_id: Optional[str] = Field(default=None, max_length=128, index=True)
+    bot: Optional[str] = Field(default=None, max_length=64, index=True)
+    status: str = Field(default="open", max_length=16, index=True)
+    claimed_by: Optional[str] = Field(default=None, max_length=254)
+    reason: str = Field(default="", max_length=300)
+    created_at: datetime = _timestamp()
+    resolved_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class HandoffMessage(SQLModel, table=True):
+    __tablename__ = "handoff_messages"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    handoff_id: int = Field(foreign_key="handoffs.id", index=True)
+    author: str = Field(max_length=254)
+    text: str
+    created_at: datetime = _timestamp()
+    delivered: bool = False
+
+
+# Indexes on the lead's mood-log tables that the dashboard's queries need (created in 0002):
+# the sessions list pages by (updated_at, id) within a bot; the session view and the
+# sustained-negative flag read a speaker's records in turn order.
+Index("ix_sessions_bot_updated_at_id", ConversationSession.__table__.c.bot,
+      ConversationSession.__table__.c.updated_at, ConversationSession.__table__.c.id)
+Index("ix_emotion_records_session_turn", EmotionRecord.__table__.c.session_id,
+      EmotionRecord.__table__.c.turn_index)

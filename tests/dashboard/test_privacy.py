@@ -1,0 +1,162 @@
+"""Export (Art. 20), erasure (Art. 17), retention purge; on SQLite and, checked with SQL, PostgreSQL."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import psycopg
+import pytest
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from emotion.dashboard.app import run_retention
+from emotion.dashboard.handoffs import deliver_reply, open_handoff
+from emotion.dashboard.privacy import erase_user, purge_older_than
+from emotion.moodlog.db import make_engine, migrate
+from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage
+from emotion.moodlog.models import utcnow
+from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
+
+USER_TABLES = {  # table -> SQL counting user u1's rows
+    "sessions": "SELECT count(*) FROM sessions WHERE user_id = 'u1'",
+    "turns": "SELECT count(*) FROM turns WHERE speaker_id = 'u1' OR session_id IN ('s-sad', 's-sales')",
+    "emotion_records": "SELECT count(*) FROM emotion_records WHERE speaker_id = 'u1'",
+    "consent_records": "SELECT count(*) FROM consent_records WHERE user_id = 'u1'",
+    "handoffs": "SELECT count(*) FROM handoffs WHERE user_id = 'u1'",
+    "handoff_messages": "SELECT count(*) FROM handoff_messages",
+}
+
+
+def _add_consent_and_handoff(db: Session) -> None:
+    db.add(ConsentRecord(user_id="u1", modality="face", granted=False, source="web form"))
+    db.commit()
+    handoff = open_handoff(db, "s-sad", "sad")
+    db.add(HandoffMessage(handoff_id=handoff.id, author="sup@example.org", text="hello"))
+    db.commit()
+
+
+def _counts(connection) -> dict[str, int]:
+    return {table: connection.execute(text(sql)).scalar_one() for table, sql in USER_TABLES.items()}
+
+
+def test_user_export_json_and_csv(client, db, accounts, conversations):
+    _add_consent_and_handoff(db)
+    sign_in(client, accounts["admin"])
+    response = client.get("/users/u1/export.json")
+    assert response.headers["content-disposition"] == 'attachment; filename="user-u1.json"'
+    data = response.json()
+    assert data["user_id"] == "u1" and data["consent"][0]["modality"] == "face"
+    sessions = {s["session_id"]: s for s in data["sessions"]}
+    assert set(sessions) == {"s-sad", "s-sales"}
+    sad = sessions["s-sad"]
+    assert len(sad["turns"]) == 6 and sad["turns"][0]["emotion"]["label"] == "sadness"
+    assert sad["handoffs"][0]["messages"][0]["text"] == "hello"
+    rows = list(csv.DictReader(io.StringIO(client.get("/users/u1/export.csv").text)))
+    assert len(rows) == 6 + 2
+    first = next(r for r in rows if r["session_id"] == "s-sad" and r["turn_index"] == "0")
+    assert first["text"] == "u1 says message 0" and first["label"] == "sadness" and float(first["p_sadness"]) == 0.85
+    session_csv = client.get("/sessions/s-happy/export.csv").text
+    assert session_csv.splitlines()[0].startswith("session_id,bot,user_id,turn_index") and "u2 says" in session_csv
+    exported = db.exec(select(AuditEntry.target).where(AuditEntry.action == "exported")).all()
+    assert set(exported) == {"user:u1 (json)", "user:u1 (csv)", "session:s-happy (csv)"}
+
+
+def test_erase_removes_the_user_from_every_table(client, app, db, accounts, conversations):
+    _add_consent_and_handoff(db)
+    with app.state.engine.connect() as conn:
+        assert all(_counts(conn).values())
+    sign_in(client, accounts["admin"])
+    token = csrf_of(client.get("/users/u1").text)
+    assert client.post("/users/u1/erase", data={"confirm": "u2", "csrf_token": token}).status_code == 422
+    page = client.post("/users/u1/erase", data={"confirm": "u1", "csrf_token": token})
+    assert page.status_code == 200 and "has been erased" in page.text
+    with app.state.engine.connect() as conn:
+        assert _counts(conn) == dict.fromkeys(USER_TABLES, 0)
+        assert conn.execute(text("SELECT count(*) FROM turns WHERE session_id = 's-happy'")).scalar_one() == 4
+    assert db.exec(select(AuditEntry).where(AuditEntry.action == "erased")).one().actor == "admin@example.org"
+
+
+def test_supervisors_cannot_erase(client, accounts, conversations):
+    sign_in(client, accounts["supervisor"])
+    token = csrf_of(client.get("/users/u1").text)
+    assert client.post("/users/u1/erase", data={"confirm": "u1", "csrf_token": token}).status_code == 403
+
+
+def _age(connection, session_id: str, days: int) -> None:
+    connection.execute(text("UPDATE sessions SET updated_at = :t WHERE id = :id"),
+                       {"t": utcnow() - timedelta(days=days), "id": session_id})
+
+
+def test_retention_purges_only_old_conversations(app, db, conversations):
+    _add_consent_and_handoff(db)
+    with app.state.engine.begin() as conn:
+        _age(conn, "s-sad", 200)
+    counts = run_retention(app.state.engine, 180)
+    assert counts == {"handoff_messages": 1, "handoffs": 1, "emotion_records": 3, "turns": 6, "sessions": 1}
+    with app.state.engine.connect() as conn:
+        left = conn.execute(text("SELECT id FROM sessions ORDER BY id")).scalars().all()
+        assert left == ["s-happy", "s-sales"]
+        assert conn.execute(text("SELECT count(*) FROM turns WHERE session_id = 's-sad'")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM consent_records")).scalar_one() == 1  # kept as proof
+    assert db.exec(select(AuditEntry).where(AuditEntry.action == "purged")).one().actor == "system"
+    assert run_retention(app.state.engine, 180) == dict.fromkeys(counts, 0)
+
+
+def test_deliver_reply_posts_a_bot_event_to_rasa():
+    received = []
+
+    class Rasa(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            received.append((self.path, json.loads(self.rfile.read(int(self.headers["Content-Length"])))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Rasa)
+    thread = threading.Thread(target=server.handle_request)
+    thread.start()
+    try:
+        assert deliver_reply(f"http://127.0.0.1:{server.server_port}", "conv/1", "hello", token="t")
+    finally:
+        thread.join(5)
+        server.server_close()
+    path, body = received[0]
+    assert path.startswith("/conversations/conv%2F1/tracker/events?") and "token=t" in path
+    assert body["event"] == "bot" and body["text"] == "hello"
+    assert deliver_reply(None, "conv", "hello") is False
+
+
+@pytest.mark.postgres
+def test_retention_and_erasure_on_postgresql(postgres_url):
+    engine = make_engine(postgres_url)
+    try:
+        migrate(engine)
+        seed_session(engine, "s-sad", bot="support", user_id="u1", moods=[SAD, SAD])
+        seed_session(engine, "s-sales", bot="sales", user_id="u1", moods=[HAPPY])
+        seed_session(engine, "s-old", bot="support", user_id="u3", moods=[HAPPY])
+        seed_session(engine, "s-keep", bot="support", user_id="u4", moods=[HAPPY])
+        with Session(engine) as db:
+            _add_consent_and_handoff(db)
+        with engine.begin() as conn:
+            _age(conn, "s-old", 400)
+        with Session(engine) as db:
+            assert purge_older_than(db, 365)["sessions"] == 1
+            assert erase_user(db, "u1")["sessions"] == 2
+        raw = postgres_url.replace("postgresql+psycopg://", "postgresql://", 1)
+        with psycopg.connect(raw) as conn:
+            def count(sql: str) -> int:
+                return conn.execute(sql).fetchone()[0]
+            assert count("SELECT count(*) FROM sessions WHERE id = 's-old'") == 0
+            assert count("SELECT count(*) FROM turns WHERE session_id = 's-old'") == 0
+            for sql in USER_TABLES.values():
+                assert count(sql) == 0, sql
+            assert count("SELECT count(*) FROM turns WHERE session_id = 's-keep'") == 2
+            assert count("SELECT count(*) FROM emotion_records WHERE session_id = 's-keep'") == 1
+    finally:
+        engine.dispose()

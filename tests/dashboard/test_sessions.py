@@ -1,0 +1,90 @@
+"""Sessions list (filters, paging), session view (charts, consent), tenant isolation, handoffs."""
+from __future__ import annotations
+
+import json
+import re
+
+from sqlmodel import select
+
+from emotion.dashboard.handoffs import open_handoff
+from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage
+from tests.dashboard.seed import csrf_of, sign_in
+
+
+def listed(html: str) -> list[str]:
+    return re.findall(r'<td><a href="/sessions/([^"]+)">', html)
+
+
+def test_supervisor_sees_only_assigned_bots(client, accounts, conversations):
+    sign_in(client, accounts["supervisor"])
+    assert sorted(listed(client.get("/sessions").text)) == ["s-happy", "s-sad"]
+    assert client.get("/sessions/s-sad").status_code == 200
+    for path in ("/sessions/s-sales", "/sessions/s-sales/export.json", "/sessions/nope"):
+        assert client.get(path).status_code == 404, path
+    # u1 also talked to "sales": the supervisor's export holds only the "support" session
+    export = client.get("/users/u1/export.json").json()
+    assert [s["session_id"] for s in export["sessions"]] == ["s-sad"]
+
+
+def test_admin_sees_every_bot(client, accounts, conversations):
+    sign_in(client, accounts["admin"])
+    assert sorted(listed(client.get("/sessions").text)) == ["s-happy", "s-sad", "s-sales"]
+
+
+def test_filters(client, db, accounts, conversations):
+    sign_in(client, accounts["admin"])
+    assert listed(client.get("/sessions?sustained_negative=true").text) == ["s-sad"]
+    assert listed(client.get("/sessions?min_distress=0.7").text) == ["s-sad"]
+    assert sorted(listed(client.get("/sessions?user_id=u1").text)) == ["s-sad", "s-sales"]
+    assert listed(client.get("/sessions?bot=sales").text) == ["s-sales"]
+    assert listed(client.get("/sessions?date_from=2999-01-01").text) == []
+    assert listed(client.get("/sessions?crisis=true").text) == []
+    open_handoff(db, "s-happy", "asked for a human")
+    assert listed(client.get("/sessions?crisis=true").text) == ["s-happy"]
+    assert client.get("/sessions?min_distress=3").status_code == 422
+
+
+def test_keyset_paging_visits_every_session_once(client, app, accounts, conversations):
+    app.state.settings.page_size = 2
+    sign_in(client, accounts["admin"])
+    first = client.get("/sessions").text
+    following = re.search(r'rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")
+    second = client.get(following).text
+    assert len(listed(first)) == 2 and len(listed(second)) == 1
+    assert sorted(listed(first) + listed(second)) == sorted(conversations)
+    assert 'rel="next"' not in second
+
+
+def test_session_view_has_both_charts_and_respects_text_consent(client, db, accounts, conversations):
+    sign_in(client, accounts["supervisor"])
+    page = client.get("/sessions/s-sad").text
+    figures = dict(re.findall(r'<script type="application/json" id="figure-(\w+)">(.*?)</script>', page, re.S))
+    labels, valence = json.loads(figures["labels"]), json.loads(figures["valence"])
+    assert len(labels["data"]) == 7 and all(trace["stackgroup"] == "state" for trace in labels["data"])
+    sadness = next(t for t in labels["data"] if t["name"] == "sadness")
+    assert sadness["x"] == [0, 2, 4] and min(sadness["y"]) > 0.5
+    assert valence["data"][0]["y"][-1] < -0.3
+    assert "u1 says message 0" in page and page.count("<tr>") >= 6
+    db.add(ConsentRecord(user_id="u1", modality="text", granted=False, source="test"))
+    db.commit()
+    page = client.get("/sessions/s-sad").text
+    assert "u1 says message 0" not in page and "withheld" in page
+    assert db.exec(select(AuditEntry).where(AuditEntry.action == "viewed",
+                                            AuditEntry.target == "session:s-sad")).first() is not None
+
+
+def test_handoff_claim_reply_resolve(client, db, accounts, conversations):
+    handoff = open_handoff(db, "s-sad", "sustained sadness")
+    assert handoff.snapshot["turns"][0]["text"] == "u1 says message 0"
+    sign_in(client, accounts["supervisor"])
+    queue = client.get("/handoffs").text
+    assert "sustained sadness" in queue
+    token = csrf_of(queue)
+    assert client.post(f"/handoffs/{handoff.id}/reply", data={"text": "hi", "csrf_token": token}).status_code == 409
+    assert client.post(f"/handoffs/{handoff.id}/claim", data={"csrf_token": token}).status_code == 200
+    assert client.post(f"/handoffs/{handoff.id}/claim", data={"csrf_token": token}).status_code == 409
+    client.post(f"/handoffs/{handoff.id}/reply", data={"text": "I am here to help.", "csrf_token": token})
+    message = db.exec(select(HandoffMessage)).one()
+    assert message.text == "I am here to help." and message.delivered is False  # no Rasa URL configured
+    page = client.post(f"/handoffs/{handoff.id}/resolve", data={"csrf_token": token}).text
+    assert "resolved" in page and "not delivered" in page
