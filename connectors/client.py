@@ -100,11 +100,13 @@ class EmotionState(EmotionReading):
     Attributes:
         trend_valence: recent change of valence per turn (positive = improving).
         trend_arousal: recent change of arousal per turn.
+        trend_labels: label -> recent change of its probability per turn.
         turns_observed: how many turns of this speaker fed the state.
     """
 
     trend_valence: float = 0.0
     trend_arousal: float = 0.0
+    trend_labels: dict[str, float] = field(default_factory=dict)
     turns_observed: int = 0
 
     @classmethod
@@ -115,6 +117,7 @@ class EmotionState(EmotionReading):
             **reading.__dict__,
             trend_valence=float(trend.get("valence", 0.0)),
             trend_arousal=float(trend.get("arousal", 0.0)),
+            trend_labels={str(k): float(v) for k, v in (trend.get("labels") or {}).items()},
             turns_observed=int(data.get("turns_observed", 0)),
         )
 
@@ -192,14 +195,17 @@ class SpeakerState:
     """A speaker's current state, as returned by ``GET /v1/sessions/{id}/state``.
 
     Attributes:
-        turn_index: the index of the last turn that fed the state.
+        speaker_id: the speaker asked for, or the session's latest analysed speaker.
+        turn_index: the index of the last turn that fed the state, or None.
+        turns_received: how many turns the session holds (analysed or not).
         state: the tracked state, or None when no turn of this speaker was analysable.
         raw: the response JSON as received.
     """
 
     session_id: str
-    speaker_id: str
+    speaker_id: str | None
     turn_index: int | None
+    turns_received: int
     state: EmotionState | None
     raw: dict[str, Any]
 
@@ -208,8 +214,9 @@ class SpeakerState:
         turn_index = data.get("turn_index")
         return cls(
             session_id=str(data["session_id"]),
-            speaker_id=str(data["speaker_id"]),
+            speaker_id=data.get("speaker_id"),
             turn_index=None if turn_index is None else int(turn_index),
+            turns_received=int(data.get("turns_received", 0)),
             state=EmotionState.from_json(data["state"]) if data.get("state") else None,
             raw=data,
         )
@@ -299,20 +306,25 @@ class EmotionServiceClient:
         bot: str | None = None,
         audio: UploadFile | None = None,
         images: Sequence[UploadFile] = (),
+        user_id: str | None = None,
     ) -> TurnAnalysis:
         """Analyse one user turn and update the speaker's state.
 
         Args:
-            session_id: the conversation id (Rasa's sender id).
+            session_id: the conversation id (Rasa's sender id); the service accepts
+                ``[A-Za-z0-9._:@-]{1,128}`` and refuses others (422).
             text: the user's words; may be empty when only audio/images are sent.
             speaker_id: who spoke (one conversation may hold several speakers).
             bot: the bot's name, stored in the mood log.
             audio: one clip as (filename, bytes, content type), e.g. a WAV or WebM.
             images: face snapshots as (filename, bytes, content type), e.g. JPEG/PNG.
+            user_id: the end user across sessions (the service defaults it to speaker_id).
         """
         data = {"text": text, "speaker_id": speaker_id}
         if bot:
             data["bot"] = bot
+        if user_id:
+            data["user_id"] = user_id
         files: list[tuple[str, UploadFile]] = []
         if audio is not None:
             files.append(("audio", audio))
@@ -325,10 +337,15 @@ class EmotionServiceClient:
         )
         return TurnAnalysis.from_json(body)
 
-    async def get_state(self, session_id: str, speaker_id: str) -> SpeakerState:
-        """The speaker's current state; raises EmotionServiceRejected(code="unknown_session")."""
+    async def get_state(self, session_id: str, speaker_id: str | None = None) -> SpeakerState:
+        """A speaker's current state (default: the session's latest analysed speaker).
+
+        Raises EmotionServiceRejected with code ``"unknown_session"`` (404) for a session
+        the service has never seen.
+        """
+        params = {"speaker_id": speaker_id} if speaker_id else {}
         body = await self._request(
-            "GET", f"/v1/sessions/{quote(session_id, safe='')}/state", params={"speaker_id": speaker_id}
+            "GET", f"/v1/sessions/{quote(session_id, safe='')}/state", params=params
         )
         return SpeakerState.from_json(body)
 

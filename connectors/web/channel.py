@@ -50,6 +50,7 @@ class WebTurn(NamedTuple):
     metadata: Dict[str, Any]
     audio: Optional[UploadFile]
     images: List[UploadFile]
+    user_id: Optional[str] = None
 
 
 class EmobotWebInput(InputChannel):
@@ -58,8 +59,11 @@ class EmobotWebInput(InputChannel):
     Requests to ``POST /webhooks/emobot_web/webhook``, either:
 
     - JSON ``{"sender": str, "message": str, "metadata": {...}}``, or
-    - multipart form: ``sender``, ``message``, optional ``speaker_id``, one ``audio``
-      file, repeated ``images`` files.
+    - multipart form: ``sender``, ``message``, one ``audio`` file, repeated ``images``
+      files.
+
+    Both may add ``speaker_id`` (default: the sender) and ``user_id`` (the end user across
+    conversations, for the mood log). The sender id is the service's session id.
 
     ``?emotion=true`` makes the answer ``{"messages": [...], "emotion": {...}}`` instead of
     the bare list of bot messages, so a web page can show the reading.
@@ -99,7 +103,7 @@ class EmobotWebInput(InputChannel):
         try:
             analysis = await self.client.analyse_turn(
                 turn.sender_id, turn.text, speaker_id=turn.speaker_id, bot=self.bot,
-                audio=turn.audio, images=turn.images,
+                audio=turn.audio, images=turn.images, user_id=turn.user_id,
             )
         except EmotionServiceRejected as exc:
             logger.warning("Emotion service refused turn of %s: %s", turn.sender_id, exc)
@@ -157,7 +161,7 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
         images = [_upload(f) for f in request.files.getlist("images", [])]
         sender = form.get("sender") or DEFAULT_SENDER_ID
         return WebTurn(sender, form.get("speaker_id") or sender, form.get("message") or "", {},
-                       audio, images)
+                       audio, images, form.get("user_id") or None)
     try:
         body = request.json
     except Exception:  # sanic raises InvalidUsage on a malformed body
@@ -166,8 +170,9 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
         return None
     sender = str(body.get("sender") or DEFAULT_SENDER_ID)
     metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+    user_id = body.get("user_id")
     return WebTurn(sender, str(body.get("speaker_id") or sender), str(body.get("message") or ""),
-                   dict(metadata), None, [])
+                   dict(metadata), None, [], str(user_id) if user_id else None)
 
 
 def _upload(file: Any) -> UploadFile:

@@ -80,12 +80,13 @@ def test_json_turn_reaches_the_bot_with_the_emotion_metadata() -> None:
 
     channel = EmobotWebInput(bot="support", client=service(analyse))
     response, received = serve_and_post(channel, lambda http, url: http.post(
-        url, json={"sender": "ana-1", "message": "I feel sad", "metadata": {"page": "demo"}}))
+        url, json={"sender": "ana-1", "message": "I feel sad", "metadata": {"page": "demo"},
+                   "user_id": "ana"}))
 
     assert response.status_code == 200
     assert response.json() == [{"recipient_id": "ana-1", "text": "echo: I feel sad"}]
     assert requests[0].url.path == "/v1/sessions/ana-1/turns"
-    assert b"bot=support" in requests[0].read()
+    assert b"bot=support" in requests[0].read() and b"user_id=ana" in requests[0].read()
     message = received[0]
     assert (message.text, message.sender_id, message.input_channel) == (
         "I feel sad", "ana-1", "emobot_web")

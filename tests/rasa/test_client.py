@@ -19,7 +19,8 @@ SAD = {"label": "sadness", "valence": -0.62, "arousal": -0.3, "confidence": 0.8,
 TURN_JSON = {
     "session_id": "conv/1", "turn_index": 2, "speaker_id": "ana", "available": True,
     "turn": SAD,
-    "state": {**SAD, "trend": {"valence": -0.1, "arousal": 0.05}, "turns_observed": 3},
+    "state": {**SAD, "trend": {"valence": -0.1, "arousal": 0.05, "labels": {"sadness": 0.1}},
+              "turns_observed": 3},
     "modalities": {"text": {"status": "used", "code": None, "message": None, "notes": []},
                    "audio": {"status": "error", "code": "audio_too_short",
                              "message": "clip is 0.1 s", "notes": []},
@@ -46,6 +47,7 @@ def test_analyse_turn_sends_the_form_and_parses_the_answer() -> None:
                 "conv/1", "I lost my job", speaker_id="ana", bot="support",
                 audio=("turn.wav", b"RIFF0000", "audio/wav"),
                 images=[("a.jpg", b"\xff\xd8a", "image/jpeg"), ("b.jpg", b"\xff\xd8b", "image/jpeg")],
+                user_id="ana@example.org",
             )
 
     analysis = asyncio.run(run())
@@ -56,6 +58,7 @@ def test_analyse_turn_sends_the_form_and_parses_the_answer() -> None:
     body = request.read()
     assert request.headers["content-type"].startswith("multipart/form-data")
     for part in (b'name="text"', b"I lost my job", b'name="speaker_id"', b'name="bot"',
+                 b'name="user_id"', b"ana@example.org",
                  b'name="audio"; filename="turn.wav"', b"RIFF0000"):
         assert part in body
     assert body.count(b'name="images"') == 2
@@ -64,6 +67,7 @@ def test_analyse_turn_sends_the_form_and_parses_the_answer() -> None:
     assert analysis.state is not None and analysis.state.label == "sadness"
     assert analysis.state.probabilities["sadness"] == pytest.approx(0.7)
     assert analysis.state.trend_valence == pytest.approx(-0.1)
+    assert analysis.state.trend_labels == {"sadness": pytest.approx(0.1)}
     assert analysis.state.turns_observed == 3
     assert analysis.modalities["audio"].code == "audio_too_short"
     assert analysis.modalities_used == ["text"]
@@ -137,21 +141,25 @@ def test_4xx_is_rejected_with_the_service_error() -> None:
 
 def test_get_state_and_unknown_session() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
-        assert request.url.params["speaker_id"] == "ana"
         if request.url.path == "/v1/sessions/known/state":
+            assert request.url.params["speaker_id"] == "ana"
             return httpx.Response(200, json={"session_id": "known", "speaker_id": "ana",
-                                             "turn_index": 2, "state": TURN_JSON["state"]})
+                                             "turn_index": 2, "turns_received": 4,
+                                             "state": TURN_JSON["state"],
+                                             "modalities_used": ["text"]})
+        assert "speaker_id" not in request.url.params
         return httpx.Response(404, json={"error": {"code": "unknown_session", "message": "no"}})
 
     async def run():
         async with client_with(handler) as client:
             state = await client.get_state("known", "ana")
             with pytest.raises(EmotionServiceRejected) as info:
-                await client.get_state("other", "ana")
+                await client.get_state("other")
             return state, info.value
 
     state, error = asyncio.run(run())
-    assert state.turn_index == 2 and state.state is not None and state.state.label == "sadness"
+    assert (state.turn_index, state.turns_received) == (2, 4)
+    assert state.state is not None and state.state.label == "sadness"
     assert (error.status_code, error.code) == (404, "unknown_session")
 
 
