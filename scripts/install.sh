@@ -3,7 +3,7 @@
 #   .venv       Python 3.11 + CPU torch 2.13.0: the emotion service, training, evaluation, tests
 #   .venv-rasa  Python 3.10.13 + rasa 3.6.21: the Rasa server with our policies and connectors
 # A second run compares a stamp (hash of this script and pyproject.toml) and returns in seconds.
-# Usage: scripts/install.sh [service|rasa|all]   (default: all)
+# Usage: scripts/install.sh [service|rasa|system|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -23,6 +23,20 @@ log() { printf '[install] %s\n' "$*" >&2; }
 quiet_pip() { "$@" 2> >(grep -v -e "^WARNING: Location 'file://" -e '^$' >&2); }
 
 up_to_date() { [ -f "$1/.emobot-stamp" ] && [ "$(cat "$1/.emobot-stamp")" = "$STAMP" ]; }
+
+# Debian packages the tests and demo use: chromium (browser tests through Playwright, with
+# executablePath; no browser download), espeak-ng and sox (spoken test turns).
+SYSTEM_PACKAGES=(chromium espeak-ng sox)
+install_system() {
+  local missing=()
+  for pkg in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  log "installing Debian packages: ${missing[*]}"
+  local sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+}
 
 install_service() {
   local venv=.venv
@@ -78,6 +92,7 @@ install_rasa() {
 case "$WHAT" in
   service) install_service ;;
   rasa) install_rasa ;;
-  all) install_service; install_rasa ;;
-  *) echo "usage: $0 [service|rasa|all]" >&2; exit 2 ;;
+  system) install_system ;;
+  all) install_system; install_service; install_rasa ;;
+  *) echo "usage: $0 [service|rasa|system|all]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,68 @@
+"""The Foundation's first real turn: chat request -> Rasa channel -> emotion service -> mood log,
+with real processes on loopback, once on SQLite and once on the PostgreSQL server."""
+from __future__ import annotations
+
+import httpx
+import pytest
+import yaml
+from sqlalchemy import create_engine, text
+
+from tests.e2e.processes import REPO, emotion_service, free_port
+from tests.e2e.rasa_server import rasa_server
+
+pytestmark = pytest.mark.slow
+SERVICE_PORT = free_port()
+EMPATHY = {r["text"] for r in yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]["utter_empathize"]}
+
+
+@pytest.fixture(scope="module")
+def rasa_url():
+    with rasa_server("support", emotion_service_url=f"http://127.0.0.1:{SERVICE_PORT}") as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'moodlog.sqlite3'}"
+        return
+    from tests.postgres import postgres_server, throwaway_database
+
+    with postgres_server() as admin, throwaway_database(admin) as url:
+        yield url
+
+
+def test_first_turn_reaches_policy_and_mood_log(rasa_url, database_url):
+    sender = f"e2e-{free_port()}"
+    message = "I feel so sad and lonely, I cried all night"
+    with emotion_service(database_url, port=SERVICE_PORT):
+        reply = httpx.post(f"{rasa_url}/webhooks/emobot_web/webhook",
+                           json={"sender": sender, "message": message}, timeout=60)
+        assert reply.status_code == 200, reply.text
+        state = httpx.get(f"http://127.0.0.1:{SERVICE_PORT}/v1/sessions/{sender}/state").json()
+
+    # the emotion metadata as the policy saw it, from Rasa's own tracker
+    tracker = httpx.get(f"{rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+    user = [e for e in tracker["events"] if e["event"] == "user"][-1]
+    emotion = user["metadata"]["emotion"]
+    assert emotion["available"] is True and emotion["turn_index"] == 0
+    assert emotion["modalities_used"] == ["text"]
+    assert emotion["state"]["label"] == "sadness"
+    assert emotion["state"] == state["state"]
+
+    # the policy answered the sadness, and the reply reached the user
+    actions = [e for e in tracker["events"] if e["event"] == "action" and e["name"] == "utter_empathize"]
+    assert actions and "EmotionPolicy" in actions[-1]["policy"]
+    assert [m["text"] for m in reply.json()][0] in EMPATHY
+
+    # the mood log row
+    engine = create_engine(database_url)
+    with engine.connect() as db:
+        turns = db.execute(text("SELECT turn_index, text, status FROM turns WHERE session_id = :s"), {"s": sender}).all()
+        records = db.execute(text("SELECT label, state_label, modalities_used FROM emotion_records WHERE session_id = :s"),
+                             {"s": sender}).all()
+        bot = db.execute(text("SELECT bot FROM sessions WHERE id = :s"), {"s": sender}).scalar_one()
+    engine.dispose()
+    assert [(t.turn_index, t.text, t.status) for t in turns] == [(0, message, "analysed")]
+    assert records[0].label == emotion["turn"]["label"] and records[0].state_label == "sadness"
+    assert bot == "support"

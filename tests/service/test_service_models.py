@@ -1,0 +1,86 @@
+"""The service with the committed models (no fakes): real text analysis and bad input per modality."""
+from __future__ import annotations
+
+import io
+import math
+import struct
+import wave
+
+import pytest
+from fastapi.testclient import TestClient
+
+from emotion.service.analysis import Analyzer
+from emotion.service.app import create_app
+from emotion.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer.load(Settings())
+
+
+@pytest.fixture
+def client(analyzer, sqlite_url):
+    with TestClient(create_app(Settings(database_url=sqlite_url), analyzer)) as c:
+        yield c
+
+
+def tone_wav(seconds: float = 1.0, rate: int = 16000) -> bytes:
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 220 * i / rate)))
+                               for i in range(int(seconds * rate))))
+    return buf.getvalue()
+
+
+def test_text_encoder_is_loaded(analyzer):
+    assert analyzer.status["text"] == "loaded"
+
+
+def test_sad_text_reads_negative(client):
+    body = client.post("/v1/sessions/real-1/turns",
+                       data={"text": "I feel so sad and lonely, I cried all night", "speaker_id": "u"}).json()
+    assert body["available"] and body["modalities_used"] == ["text"]
+    assert body["turn"]["label"] in {"sadness", "fear"}
+    assert body["state"]["valence"] < 0
+
+
+def test_corrupt_audio_is_a_modality_error_and_text_still_used(client):
+    r = client.post("/v1/sessions/real-2/turns", data={"text": "I am so happy today!", "speaker_id": "u"},
+                    files={"audio": ("clip.wav", b"RIFF\x00\x00garbage-not-audio" * 10, "audio/wav")})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["modalities"]["audio"]["status"] == "error"
+    assert body["modalities"]["audio"]["code"] == "corrupt_audio"
+    assert body["modalities_used"] == ["text"] and body["turn"]["label"] == "joy"
+
+
+def test_non_image_snapshot_is_a_modality_error(client):
+    r = client.post("/v1/sessions/real-3/turns", data={"text": "hello", "speaker_id": "u"},
+                    files=[("images", ("face.jpg", b"%PDF-1.4 definitely not a jpeg", "image/jpeg"))])
+    assert r.status_code == 200
+    body = r.json()
+    assert body["modalities"]["face"]["status"] == "error"
+    assert body["modalities"]["face"]["code"] == "not_an_image"
+
+
+def test_only_unusable_modalities_leave_the_turn_unanalysed_but_logged(client):
+    r = client.post("/v1/sessions/real-4/turns", data={"speaker_id": "u"},
+                    files={"audio": ("clip.wav", b"not audio at all", "audio/wav")})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["available"] is False and body["turn"] is None and body["turn_index"] == 0
+    state = client.get("/v1/sessions/real-4/state").json()
+    assert state["turns_received"] == 1 and state["state"] is None
+
+
+def test_clean_audio_is_accepted(client):
+    body = client.post("/v1/sessions/real-5/turns", data={"text": "ok", "speaker_id": "u"},
+                       files={"audio": ("tone.wav", tone_wav(), "audio/wav")}).json()
+    # a pure tone has no speech: either analysed, or an explicit no_speech error, never dropped
+    assert body["modalities"]["audio"]["status"] in {"used", "error", "not_used"}
+    if body["modalities"]["audio"]["status"] == "error":
+        assert body["modalities"]["audio"]["code"] in {"no_speech", "too_short"}
