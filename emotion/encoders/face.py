@@ -1,0 +1,389 @@
+"""Face emotion encoder: MediaPipe face mesh + blendshapes + aligned-crop HOG -> MLP.
+
+Per image, MediaPipe's FaceLandmarker (``face_landmarker.task``, sha256-checked) finds up to
+``MAX_FACES`` faces; the largest is kept. Its features (``FaceFeatures``):
+
+- ``landmarks`` (478, 3): the mesh, centred on its mean, rotated so the eye line is
+  horizontal (roll removed) and divided by the inter-ocular distance (unitless);
+- ``blendshapes`` (52,): MediaPipe's expression coefficients in 0..1;
+- ``pose`` (3,): yaw, pitch, roll in radians from the facial transformation matrix;
+- ``crop`` (64, 64) uint8: the grey face, similarity-aligned on the eye centres, from which a
+  HOG descriptor (1764,) is taken: landmarks alone miss texture such as frowns and teeth.
+
+``FaceClassifier`` maps the concatenated feature vector x (D,) to logits over LABELS:
+
+    h_0 = (x - mu) / sigma,   h_{l+1} = Dropout(GELU(LayerNorm(W_l h_l + b_l))),
+    p = softmax(W_out h_L / T)
+
+where mu, sigma are training-set statistics and T the temperature fitted on validation data.
+h_L is the face embedding. Several snapshots of one turn are pooled by averaging p and h_L
+over the images in which a face was found.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+import torch
+import torch.nn as nn
+
+from emotion.encoders.base import ModalityInputError, ModalityOutput
+from emotion.images import decode_image
+from emotion.labels import LABELS, NUM_LABELS
+
+LANDMARKER_FILE = "face_landmarker.task"
+LANDMARKER_SHA256 = "64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff"
+CHECKPOINT_FILE = "face_mlp.pt"
+MAX_FACES = 4
+# Detector/presence thresholds below MediaPipe's 0.5: upscaled 48 px FER-2013 faces are blurry,
+# and 0.3 finds ~97% of them against ~80% at 0.5, with no false faces seen on muxspace.
+MIN_CONFIDENCE = 0.3
+NUM_LANDMARKS = 478
+NUM_BLENDSHAPES = 52
+# MediaPipe's blendshape order (the order of FaceFeatures.blendshapes).
+BLENDSHAPE_NAMES: tuple[str, ...] = (
+    "_neutral", "browDownLeft", "browDownRight", "browInnerUp", "browOuterUpLeft",
+    "browOuterUpRight", "cheekPuff", "cheekSquintLeft", "cheekSquintRight", "eyeBlinkLeft",
+    "eyeBlinkRight", "eyeLookDownLeft", "eyeLookDownRight", "eyeLookInLeft", "eyeLookInRight",
+    "eyeLookOutLeft", "eyeLookOutRight", "eyeLookUpLeft", "eyeLookUpRight", "eyeSquintLeft",
+    "eyeSquintRight", "eyeWideLeft", "eyeWideRight", "jawForward", "jawLeft", "jawOpen",
+    "jawRight", "mouthClose", "mouthDimpleLeft", "mouthDimpleRight", "mouthFrownLeft",
+    "mouthFrownRight", "mouthFunnel", "mouthLeft", "mouthLowerDownLeft", "mouthLowerDownRight",
+    "mouthPressLeft", "mouthPressRight", "mouthPucker", "mouthRight", "mouthRollLower",
+    "mouthRollUpper", "mouthShrugLower", "mouthShrugUpper", "mouthSmileLeft", "mouthSmileRight",
+    "mouthStretchLeft", "mouthStretchRight", "mouthUpperUpLeft", "mouthUpperUpRight",
+    "noseSneerLeft", "noseSneerRight",
+)
+CROP_SIZE = 64  # px, side of the aligned grey crop
+# Mesh indices of the eye corners (image-left eye: 33, 133; image-right eye: 362, 263).
+_LEFT_EYE = (33, 133)
+_RIGHT_EYE = (362, 263)
+# Where the eye centres land in the aligned crop, as fractions of CROP_SIZE.
+_CROP_EYES = ((0.32, 0.36), (0.68, 0.36))
+# Tight face crops (FER-2013 is 48x48) are too small for the face detector: images whose
+# longer side is below this are upscaled to half of it and padded to a square of this side.
+_SMALL_IMAGE_SIDE = 256
+_HOG = cv2.HOGDescriptor((CROP_SIZE, CROP_SIZE), (16, 16), (8, 8), (8, 8), 9)
+FEATURE_SIZES: dict[str, int] = {
+    "landmarks": NUM_LANDMARKS * 3,
+    "blendshapes": NUM_BLENDSHAPES,
+    "pose": 3,
+    "hog": int(_HOG.getDescriptorSize()),
+}
+
+
+@dataclass(frozen=True)
+class FaceFeatures:
+    """What the landmarker saw of the largest face in one image (see the module docstring).
+
+    box: (x0, y0, x1, y1) of the mesh in pixels of the detection image; n_faces: faces found.
+    """
+
+    landmarks: np.ndarray  # (478, 3) float32, unitless (inter-ocular distance = 1)
+    blendshapes: np.ndarray  # (52,) float32, 0..1
+    pose: np.ndarray  # (3,) float32, radians
+    crop: np.ndarray  # (64, 64) uint8
+    box: tuple[float, float, float, float]
+    n_faces: int
+
+    def vector(self, groups: tuple[str, ...]) -> np.ndarray:
+        """Concatenate the named feature groups: (sum of FEATURE_SIZES[g],) float32."""
+        parts = {
+            "landmarks": lambda: self.landmarks.reshape(-1),
+            "blendshapes": lambda: self.blendshapes,
+            "pose": lambda: self.pose,
+            "hog": lambda: hog(self.crop),
+        }
+        return np.concatenate([parts[g]().astype(np.float32) for g in groups])
+
+
+def hog(crop: np.ndarray) -> np.ndarray:
+    """HOG of an aligned (64, 64) uint8 crop: (1764,) float32 (16 px blocks, 8 px cells, 9 bins)."""
+    return _HOG.compute(np.ascontiguousarray(crop)).reshape(-1)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def detection_image(rgb: np.ndarray) -> np.ndarray:
+    """Upscale and pad small images so the face detector finds tight crops: (H', W', 3) uint8."""
+    height, width = rgb.shape[:2]
+    if max(height, width) >= _SMALL_IMAGE_SIDE:
+        return rgb
+    inner = _SMALL_IMAGE_SIDE // 2
+    scale = inner / max(height, width)
+    new_w, new_h = max(1, round(width * scale)), max(1, round(height * scale))
+    resized = cv2.resize(rgb, (new_w, new_h), interpolation=cv2.INTER_CUBIC)
+    fill = np.median(rgb.reshape(-1, 3), axis=0).astype(np.uint8)
+    canvas = np.empty((_SMALL_IMAGE_SIDE, _SMALL_IMAGE_SIDE, 3), dtype=np.uint8)
+    canvas[:] = fill
+    top, left = (_SMALL_IMAGE_SIDE - new_h) // 2, (_SMALL_IMAGE_SIDE - new_w) // 2
+    canvas[top : top + new_h, left : left + new_w] = resized
+    return canvas
+
+
+def _eye_centres(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(2,) pixel centres of the image-left and image-right eyes from (478, >=2) points."""
+    return points[list(_LEFT_EYE), :2].mean(0), points[list(_RIGHT_EYE), :2].mean(0)
+
+
+def normalise_landmarks(points: np.ndarray) -> np.ndarray:
+    """(478, 3) pixel-scaled mesh -> centred, roll-free, inter-ocular-distance-scaled mesh."""
+    left, right = _eye_centres(points)
+    dx, dy = right - left
+    iod = math.hypot(dx, dy) or 1.0
+    cos, sin = dx / iod, dy / iod  # rotating by -roll maps the eye line onto +x
+    rotation = np.array([[cos, sin, 0.0], [-sin, cos, 0.0], [0.0, 0.0, 1.0]])
+    centred = points - points.mean(0)
+    return (centred @ rotation.T / iod).astype(np.float32)
+
+
+def aligned_crop(gray: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Similarity-warp a grey (H, W) image so the eye centres land on _CROP_EYES: (64, 64) uint8."""
+    left, right = _eye_centres(points)
+    (lx, ly), (rx, ry) = ((x * CROP_SIZE, y * CROP_SIZE) for x, y in _CROP_EYES)
+    dx, dy = right - left
+    src_dist = math.hypot(dx, dy) or 1.0
+    scale = math.hypot(rx - lx, ry - ly) / src_dist
+    cos, sin = scale * dx / src_dist, scale * dy / src_dist
+    rotation = np.array([[cos, sin], [-sin, cos]])  # scale * R(-roll)
+    shift = np.array([(lx + rx) / 2, (ly + ry) / 2]) - rotation @ ((left + right) / 2)
+    matrix = np.hstack([rotation, shift[:, None]]).astype(np.float64)
+    return cv2.warpAffine(gray, matrix, (CROP_SIZE, CROP_SIZE), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _pose(matrix: np.ndarray) -> np.ndarray:
+    """(yaw, pitch, roll) in radians from a 4x4 facial transformation matrix."""
+    r = np.asarray(matrix, dtype=np.float64)[:3, :3]
+    r = r / (np.linalg.norm(r[:, 0]) or 1.0)
+    yaw = math.asin(float(np.clip(-r[2, 0], -1.0, 1.0)))
+    pitch = math.atan2(r[2, 1], r[2, 2])
+    roll = math.atan2(r[1, 0], r[0, 0])
+    return np.array([yaw, pitch, roll], dtype=np.float32)
+
+
+def _area(box: tuple) -> float:
+    return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
+
+
+def _iou(a: tuple, b: tuple) -> float:
+    """Intersection over union of two (x0, y0, x1, y1) boxes."""
+    inter = _area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+    return inter / (_area(a) + _area(b) - inter or 1.0)
+
+
+class FaceLandmarks:
+    """MediaPipe FaceLandmarker (image mode) behind a lock; close() it, or use ``with``."""
+
+    def __init__(self, task_path: Path):
+        from mediapipe.tasks.python import BaseOptions, vision
+
+        if not task_path.is_file():
+            raise FileNotFoundError(f"{task_path} is missing: run scripts/install.sh service")
+        if file_sha256(task_path) != LANDMARKER_SHA256:
+            raise FileNotFoundError(f"{task_path} has the wrong sha256 (expected {LANDMARKER_SHA256})")
+        options = vision.FaceLandmarkerOptions(
+            base_options=BaseOptions(model_asset_path=str(task_path)),
+            running_mode=vision.RunningMode.IMAGE,
+            num_faces=MAX_FACES,
+            output_face_blendshapes=True,
+            output_facial_transformation_matrixes=True,
+            min_face_detection_confidence=MIN_CONFIDENCE,
+            min_face_presence_confidence=MIN_CONFIDENCE,
+        )
+        self._landmarker = vision.FaceLandmarker.create_from_options(options)
+        self._lock = threading.Lock()
+
+    def extract(self, rgb: np.ndarray) -> FaceFeatures | None:
+        """Features of the largest face in an (H, W, 3) uint8 RGB image, or None if no face."""
+        import mediapipe as mp
+
+        image = detection_image(rgb)
+        height, width = image.shape[:2]
+        with self._lock:
+            result = self._landmarker.detect(mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(image)))
+        if not result.face_landmarks:
+            return None
+        meshes = [
+            np.array([(p.x * width, p.y * height, p.z * width) for p in face], dtype=np.float64)
+            for face in result.face_landmarks
+        ]
+        boxes = [(*m[:, :2].min(0), *m[:, :2].max(0)) for m in meshes]
+        best = int(np.argmax([_area(b) for b in boxes]))
+        # At low thresholds the landmarker can return the same face twice: count a face only
+        # if it overlaps no face kept before it (largest first).
+        distinct: list[tuple] = []
+        for box in sorted(boxes, key=_area, reverse=True):
+            if all(_iou(box, other) < 0.3 for other in distinct):
+                distinct.append(box)
+        points = meshes[best]
+        blendshapes = np.array([c.score for c in result.face_blendshapes[best]], dtype=np.float32)
+        pose = _pose(result.facial_transformation_matrixes[best]) if result.facial_transformation_matrixes else np.zeros(3, np.float32)
+        gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+        x0, y0, x1, y1 = boxes[best]
+        return FaceFeatures(
+            landmarks=normalise_landmarks(points),
+            blendshapes=blendshapes,
+            pose=pose,
+            crop=aligned_crop(gray, points),
+            box=(float(x0), float(y0), float(x1), float(y1)),
+            n_faces=len(distinct),
+        )
+
+    def close(self) -> None:
+        self._landmarker.close()
+
+    def __enter__(self) -> "FaceLandmarks":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@dataclass
+class FaceClassifierConfig:
+    groups: tuple[str, ...] = ("landmarks", "blendshapes", "pose", "hog")
+    hidden: int = 256
+    layers: int = 2
+    dropout: float = 0.3
+
+    @property
+    def in_features(self) -> int:
+        return sum(FEATURE_SIZES[g] for g in self.groups)
+
+
+class FaceClassifier(nn.Module):
+    """Standardise -> ``layers`` x (Linear, LayerNorm, GELU, Dropout) -> Linear -> logits / T."""
+
+    def __init__(self, config: FaceClassifierConfig):
+        super().__init__()
+        self.config = config
+        self.register_buffer("mean", torch.zeros(config.in_features))
+        self.register_buffer("std", torch.ones(config.in_features))
+        self.register_buffer("temperature", torch.ones(()))
+        blocks: list[nn.Module] = []
+        width = config.in_features
+        for _ in range(config.layers):
+            blocks += [nn.Linear(width, config.hidden), nn.LayerNorm(config.hidden), nn.GELU(), nn.Dropout(config.dropout)]
+            width = config.hidden
+        self.body = nn.Sequential(*blocks)
+        self.head = nn.Linear(width, NUM_LABELS)
+
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """x: (B, D) raw features -> (logits (B, 7) before temperature, embedding (B, hidden))."""
+        h = self.body((x - self.mean) / self.std)  # (B, hidden)
+        return self.head(h), h
+
+    @torch.no_grad()
+    def predict(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """x: (B, D) -> (calibrated probabilities (B, 7), embedding (B, hidden))."""
+        logits, h = self(x)
+        return torch.softmax(logits / self.temperature, dim=-1), h
+
+    def save(self, path: Path, meta: dict | None = None) -> None:
+        state = {k: v.to(torch.float16) if v.is_floating_point() and k not in ("mean", "std", "temperature") else v
+                 for k, v in self.state_dict().items()}
+        torch.save({"config": vars(self.config), "state": state, "labels": list(LABELS), "meta": meta or {}}, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "FaceClassifier":
+        blob = torch.load(path, map_location="cpu", weights_only=True)
+        if tuple(blob["labels"]) != LABELS:
+            raise ValueError(f"{path} was trained on labels {blob['labels']}, expected {LABELS}")
+        config = dict(blob["config"])
+        config["groups"] = tuple(config["groups"])
+        model = cls(FaceClassifierConfig(**config))
+        model.load_state_dict({k: v.float() for k, v in blob["state"].items()})
+        return model.eval()
+
+
+class FaceEncoder:
+    """Face snapshots of one turn -> ModalityOutput(modality="face"); see the module docstring."""
+
+    def __init__(self, landmarks: FaceLandmarks, classifier: FaceClassifier):
+        self.landmarks = landmarks
+        self.classifier = classifier
+
+    @classmethod
+    def load(cls, checkpoint_dir: Path | None = None, model_dir: Path | None = None, threads: int = 1) -> "FaceEncoder":
+        """Load the sha256-checked landmarker from ``model_dir`` and the MLP from ``checkpoint_dir``.
+
+        Defaults come from ``emotion.settings``. ``threads`` sets torch's (process-wide)
+        intra-op threads. Raises FileNotFoundError when either file is missing or the
+        landmarker's checksum does not match.
+        """
+        from emotion.settings import get_settings
+
+        settings = get_settings()
+        checkpoint = Path(checkpoint_dir or settings.checkpoint_dir) / CHECKPOINT_FILE
+        if not checkpoint.is_file():
+            raise FileNotFoundError(f"{checkpoint} is missing: run python -m emotion.training.face")
+        torch.set_num_threads(threads)
+        classifier = FaceClassifier.load(checkpoint)
+        landmarks = FaceLandmarks(Path(model_dir or settings.model_dir) / LANDMARKER_FILE)
+        return cls(landmarks, classifier)
+
+    def extract(self, image: np.ndarray) -> FaceFeatures | None:
+        """(H, W, 3) uint8 RGB -> features of the largest face, or None."""
+        return self.landmarks.extract(image)
+
+    def predict_features(self, features: list[FaceFeatures]) -> tuple[np.ndarray, np.ndarray]:
+        """N faces -> (probabilities (N, 7), embeddings (N, hidden))."""
+        x = torch.from_numpy(np.stack([f.vector(self.classifier.config.groups) for f in features]))
+        probs, h = self.classifier.predict(x)
+        return probs.numpy(), h.numpy()
+
+    def encode(self, images: list[bytes]) -> ModalityOutput:
+        """Pool the faces of a turn's snapshots (encoded image bytes) into one reading.
+
+        Raises ModalityInputError("face", "not_an_image") when no image decodes, and
+        ("face", "no_face") when no decoded image shows a face.
+        """
+        if not images:
+            raise ModalityInputError("face", "not_an_image", "no image given")
+        notes: list[str] = []
+        faces: list[FaceFeatures] = []
+        decoded = 0
+        last_error: ModalityInputError | None = None
+        for i, data in enumerate(images, start=1):
+            try:
+                image = decode_image(data)
+            except ModalityInputError as exc:
+                last_error = exc
+                notes.append(f"image {i} skipped ({exc.code}): {exc}")
+                continue
+            decoded += 1
+            notes += [f"image {i}: {note}" for note in image.notes]
+            found = self.extract(image.rgb)
+            if found is None:
+                notes.append(f"image {i} skipped: no face found")
+                continue
+            if found.n_faces > 1:
+                notes.append(f"image {i}: chose the largest of {found.n_faces} faces")
+            faces.append(found)
+        if decoded == 0:
+            assert last_error is not None
+            raise ModalityInputError("face", last_error.code, f"no image could be decoded: {last_error}")
+        if not faces:
+            raise ModalityInputError("face", "no_face", f"no face found in {decoded} image(s)")
+        probs, embeddings = self.predict_features(faces)
+        pooled = probs.mean(0)
+        return ModalityOutput(
+            modality="face",
+            embedding=embeddings.mean(0).astype(float).tolist(),
+            probs=(pooled / pooled.sum()).astype(float).tolist(),
+            notes=notes,
+        )
+
+    def close(self) -> None:
+        self.landmarks.close()

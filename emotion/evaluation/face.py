@@ -1,0 +1,131 @@
+"""Evaluate the face encoder on a labelled image folder.
+
+    .venv/bin/python -m emotion.evaluation.face --data ../shared/data/fer2013/test [--json out.json]
+
+``--data`` is a folder with one sub-folder per label (as fer2013/test) or a ``metadata.csv``
+with ``path, emotion`` and optional group columns (the first extra column is the group), or
+the muxspace folder (``legend.csv``; group = identity). For muxspace, ``--identities heldout``
+keeps only the identities that emotion/config/face.yaml held out of training.
+Labels go through ``normalise_label``; unmapped ones (contempt) are skipped and counted.
+
+Images where no face is found cannot be classified. The headline ``accuracy`` counts them as
+errors (all images); ``detected`` holds the full report on the images with a face, and
+``detection_rate`` the fraction of images with a face.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+
+import yaml
+
+from emotion.data.faces import (
+    DEFAULT_CACHE_DIR, REPO_ROOT, FaceArrays, FaceSet, extract_features, feature_matrix, load_folder, load_muxspace,
+    split_by_group,
+)
+from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceLandmarks
+from emotion.evaluation.metrics import classification_report
+from emotion.labels import LABELS
+
+MAX_REPORTED_GROUPS = 20
+
+
+def score(model: FaceClassifier, faces: FaceSet, arrays: FaceArrays, title: str = "", verbose: bool = True) -> dict:
+    """Metrics of ``model`` on a FaceSet whose features are ``arrays``.
+
+    Returns the detected-only report of ``classification_report`` under ``detected`` and, at
+    top level, n, accuracy (no-face images count as errors), weighted_f1 and macro_f1 (over
+    all images, a no-face image counted as a wrong 'no prediction'), detection_rate, n_no_face.
+    """
+    det = arrays.detected
+    x = torch.from_numpy(feature_matrix(arrays, model.config.groups)[det])
+    probs = model.predict(x)[0].numpy() if len(x) else np.zeros((0, len(LABELS)))
+    # Per-group figures for a few groups (gender, age band...), not for hundreds of identities.
+    report_groups = faces.groups is not None and len(set(faces.groups)) <= MAX_REPORTED_GROUPS
+    groups = [g for g, d in zip(faces.groups, det) if d] if report_groups else None
+    detected = classification_report(
+        faces.labels[det], probs, LABELS, skipped=faces.skipped, groups=groups,
+        title=f"{title} (detected faces only)", verbose=verbose,
+    )
+    # All images: a no-face image is predicted as an extra class "none", always wrong.
+    none = len(LABELS)
+    y_pred = np.full(len(faces.labels), none)
+    y_pred[det] = probs.argmax(1)
+    onehot = np.eye(none + 1)[y_pred]
+    everything = classification_report(faces.labels, onehot, [*LABELS, "no_face"], verbose=False)
+    report = {
+        "n": int(len(faces.labels)),
+        "accuracy": everything["accuracy"],
+        "weighted_f1": everything["weighted_f1"],
+        "macro_f1": float(np.mean([everything["per_class_f1"][lab] for lab in LABELS if everything["support"][lab] > 0])),
+        "detection_rate": float(det.mean()) if len(det) else 0.0,
+        "n_no_face": int((~det).sum()),
+        "skipped": dict(faces.skipped),
+        "detected": detected,
+    }
+    if report_groups:
+        hits = y_pred == faces.labels
+        report["group_accuracy_all_images"] = {
+            g: {"n": int(sum(1 for x in faces.groups if x == g)),
+                "accuracy": float(np.mean([h for h, x in zip(hits, faces.groups) if x == g]))}
+            for g in sorted(set(faces.groups))
+        }
+    if verbose:
+        print(
+            f"{title} all images: n={report['n']} accuracy={report['accuracy']:.4f} "
+            f"weighted-F1={report['weighted_f1']:.4f} macro-F1={report['macro_f1']:.4f} "
+            f"detection_rate={report['detection_rate']:.4f} (no face: {report['n_no_face']}, counted as errors)"
+        )
+    return report
+
+
+def evaluate(
+    data: Path,
+    json_out: Path | None = None,
+    checkpoint_dir: Path | None = None,
+    model_dir: Path | None = None,
+    cache_dir: Path | None = DEFAULT_CACHE_DIR,
+    identities: str = "all",
+) -> dict:
+    """Score the committed face checkpoint on ``data``; optionally write the report as JSON.
+
+    identities: "all", or for muxspace "heldout" / "train" (the identity split of face.yaml).
+    """
+    from emotion.settings import get_settings
+
+    settings = get_settings()
+    model = FaceClassifier.load(Path(checkpoint_dir or settings.checkpoint_dir) / CHECKPOINT_FILE)
+    data = Path(data)
+    faces = load_muxspace(data) if (data / "legend.csv").is_file() else load_folder(data)
+    if identities != "all":
+        if faces.groups is None:
+            raise ValueError("--identities needs a data set with identities (muxspace)")
+        cfg = yaml.safe_load((REPO_ROOT / "emotion" / "config" / "face.yaml").read_text())
+        held_out = split_by_group(faces.groups, cfg["muxspace_test_fraction"], cfg["muxspace_split_seed"])
+        faces = faces.subset(held_out if identities == "heldout" else ~held_out)
+    with FaceLandmarks(Path(model_dir or settings.model_dir) / LANDMARKER_FILE) as landmarks:
+        arrays = extract_features(faces.paths, landmarks, cache_dir=cache_dir)
+    report = score(model, faces, arrays, title=str(data))
+    if json_out is not None:
+        Path(json_out).write_text(json.dumps(report, indent=2))
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder of <label>/ sub-folders or with metadata.csv")
+    parser.add_argument("--json", type=Path, default=None, help="write the report here")
+    parser.add_argument("--identities", choices=["all", "heldout", "train"], default="all",
+                        help="muxspace only: the identities face.yaml held out of training, or trained on")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write cached features")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    evaluate(args.data, args.json, cache_dir=None if args.no_cache else DEFAULT_CACHE_DIR, identities=args.identities)
+
+
+if __name__ == "__main__":
+    main()
