@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Mapping, Optional
 
+from rasa.core.featurizers.tracker_featurizers import TrackerFeaturizer
 from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -80,7 +81,13 @@ class EmotionPolicy(Policy):
     MemoizationPolicy and TEDPolicy. That is what lets an emotion rule take precedence
     over a rule such as ``share_feelings -> utter_listen`` (which has probability 1.0).
     When false, the prediction competes on probability, then priority, and only wins
-    where no rule or memorised story applies.
+    where no rule or memorised story applies. Rasa records an end-to-end turn as text
+    (``DefinePrevUserUtteredFeaturization(True)``), so MemoizationPolicy/TEDPolicy later
+    see that turn by its text rather than its intent; rules about the current turn are
+    not affected.
+
+    A turn with ``available: false`` (service down, turn refused, nothing analysable) is
+    never acted on, even when the service sent the speaker's earlier state with it.
 
     The policy never acts inside an active loop (form) or on ``/restart``, ``/back``,
     ``/session_start``, so it cannot break those flows.
@@ -103,7 +110,7 @@ class EmotionPolicy(Policy):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-        featurizer: Optional[Any] = None,
+        featurizer: Optional[TrackerFeaturizer] = None,
     ) -> None:
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         self.rules: List[Dict[str, Any]] = [_validated_rule(r) for r in config["rules"] or []]

@@ -16,7 +16,6 @@ credentials.yml::
 """
 from __future__ import annotations
 
-import copy
 import logging
 import os
 from asyncio import CancelledError
@@ -118,7 +117,7 @@ class EmobotWebInput(InputChannel):
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok", "emotion_service": self.client.base_url})
+            return response.json({"status": "ok"})
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -131,6 +130,7 @@ class EmobotWebInput(InputChannel):
                     status=400,
                 )
             emotion = await self.analyse(turn)
+            # set last, so a client cannot pass its own "emotion" to the policies
             metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
 
             collector = CollectingOutputChannel()
@@ -140,9 +140,9 @@ class EmobotWebInput(InputChannel):
                                 input_channel=self.name(), metadata=metadata)
                 )
             except CancelledError:
-                logger.error("Message handling timed out for %r.", copy.deepcopy(turn.text))
+                logger.error("Handling the message of %s timed out.", turn.sender_id)
             except Exception:
-                logger.exception("Exception while handling %r.", copy.deepcopy(turn.text))
+                logger.exception("Handling the message of %s failed.", turn.sender_id)
 
             if request.args.get("emotion", "").lower() == "true":
                 return response.json({"messages": collector.messages, "emotion": emotion})

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import socket
 from typing import Any, Awaitable, Callable
 
 import httpx
@@ -17,6 +16,7 @@ from sanic import Sanic
 
 from connectors.client import EmotionServiceClient
 from connectors.web.channel import EmobotWebInput
+from tests.e2e.processes import free_port
 
 SAD_STATE = {"label": "sadness", "probabilities": {"sadness": 0.7, "neutral": 0.3},
              "valence": -0.5, "arousal": -0.2, "confidence": 0.8,
@@ -29,12 +29,6 @@ def sanic_test_mode(monkeypatch):
     # Sanic 21.12 rewrites its request handler when a server starts ("touchup"); a second
     # app in the same process fails to rewrite it again unless test mode keeps the original.
     monkeypatch.setattr(Sanic, "test_mode", True)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def serve_and_post(channel: EmobotWebInput,
@@ -139,11 +133,14 @@ def test_rejected_turn_still_gets_an_answer() -> None:
 def test_dead_service_still_gets_an_answer(caplog) -> None:
     channel = EmobotWebInput(emotion_service_url=f"http://127.0.0.1:{free_port()}", timeout=1.0)
     response, received = serve_and_post(channel, lambda http, url: http.post(
-        url, json={"sender": "d", "message": "anyone there?"}))
+        url, json={"sender": "d", "message": "anyone there?",
+                   "metadata": {"emotion": {"available": True, "state": SAD_STATE}}}))
 
     assert response.json() == [{"recipient_id": "d", "text": "echo: anyone there?"}]
     emotion = received[0].metadata["emotion"]
+    # the client's own "emotion" never reaches the policies
     assert emotion["available"] is False and emotion["error"] == "service_unavailable"
+    assert "state" not in emotion
     assert any("Emotion service unavailable" in r.message for r in caplog.records)
 
 

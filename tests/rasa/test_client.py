@@ -12,6 +12,7 @@ from connectors.client import (
     EmotionServiceRejected,
     EmotionServiceUnavailable,
 )
+from tests.e2e.processes import free_port
 
 SAD = {"label": "sadness", "valence": -0.62, "arousal": -0.3, "confidence": 0.8,
        "probabilities": {"neutral": 0.1, "joy": 0.02, "sadness": 0.7, "anger": 0.05,
@@ -165,11 +166,6 @@ def test_get_state_and_unknown_session() -> None:
 
 def test_dead_service_is_unavailable() -> None:
     """A real refused connection: nothing listens on the port."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    client = EmotionServiceClient(f"http://127.0.0.1:{port}", timeout=1.0)
+    client = EmotionServiceClient(f"http://127.0.0.1:{free_port()}", timeout=1.0)
     with pytest.raises(EmotionServiceUnavailable, match="cannot connect"):
         asyncio.run(client.analyse_turn("c", "hi", speaker_id="ana"))
