@@ -8,4 +8,4 @@ from emotion.moodlog.governance import AuditEntry
 
 def audit(db: Session, actor: str, action: str, target: str = "") -> None:
     """Add an entry to ``db``'s transaction (it is written when the caller commits)."""
-    db.add(AuditEntry(actor=actor, action=action, target=target[:300]))
+    db.add(AuditEntry(actor=actor[:254], action=action, target=target[:300]))

@@ -11,8 +11,8 @@ from typing import Any
 LABEL_COLOURS = {"neutral": "#999999", "joy": "#E69F00", "sadness": "#0072B2", "anger": "#D55E00",
                  "fear": "#CC79A7", "disgust": "#009E73", "surprise": "#F0E442"}
 
-_LAYOUT = {"margin": {"l": 50, "r": 20, "t": 40, "b": 45}, "height": 320, "hovermode": "x unified",
-           "legend": {"orientation": "h", "y": -0.25}, "font": {"size": 13}}
+_LAYOUT = {"margin": {"l": 55, "r": 20, "t": 40, "b": 20}, "height": 340, "hovermode": "x unified",
+           "legend": {"orientation": "h", "y": -0.3, "yanchor": "top"}, "font": {"size": 13}}
 
 
 def label_distribution_figure(timeline: dict[str, Any]) -> dict[str, Any]:

@@ -37,9 +37,10 @@ def distress(state_valence: float) -> float:
     return (1.0 - state_valence) / 2.0
 
 
-def sustained_negative_sessions(session_ids: Sequence[str] | None = None):
+def sustained_negative_sessions(session_ids=None):
     """SELECT of the session ids with ``SUSTAINED_RUN`` consecutive records (per speaker, in turn
-    order) whose state valence is below ``NEGATIVE_VALENCE``."""
+    order) whose state valence is below ``NEGATIVE_VALENCE``, among ``session_ids`` (a list or a
+    SELECT of ids; None: all sessions)."""
     v = col(EmotionRecord.state_valence)
     window = dict(partition_by=(EmotionRecord.session_id, EmotionRecord.speaker_id),
                   order_by=col(EmotionRecord.turn_index))
@@ -99,23 +100,26 @@ def list_sessions(db: Session, bots: list[str] | None, filters: SessionFilters, 
                   cursor: str | None = None) -> SessionPage:
     """One page of sessions, newest activity first, paged by the key (updated_at, id)."""
     s = ConversationSession
-    query = select(s).where(in_tenants(s.bot, bots))
+    where = [in_tenants(s.bot, bots)]
     if filters.bot:
-        query = query.where(s.bot == filters.bot)
+        where.append(s.bot == filters.bot)
     if filters.user_id:
-        query = query.where(s.user_id == filters.user_id)
+        where.append(s.user_id == filters.user_id)
     if filters.date_from:
-        query = query.where(col(s.updated_at) >= _day_start(filters.date_from))
+        where.append(col(s.updated_at) >= _day_start(filters.date_from))
     if filters.date_to:
-        query = query.where(col(s.created_at) < _day_start(filters.date_to + timedelta(days=1)))
+        where.append(col(s.created_at) < _day_start(filters.date_to + timedelta(days=1)))
     if filters.crisis:
-        query = query.where(exists().where(Handoff.session_id == s.id))
+        where.append(exists().where(Handoff.session_id == s.id))
     if filters.min_distress is not None:
         # distress >= d  <=>  state_valence <= 1 - 2d
-        query = query.where(exists().where(EmotionRecord.session_id == s.id,
-                                           EmotionRecord.state_valence <= 1 - 2 * filters.min_distress))
+        where.append(exists().where(EmotionRecord.session_id == s.id,
+                                    EmotionRecord.state_valence <= 1 - 2 * filters.min_distress))
     if filters.sustained_negative:
-        query = query.where(col(s.id).in_(sustained_negative_sessions()))
+        # the window runs over the records of the sessions the other filters let through
+        candidates = select(s.id).where(*where).correlate(None)
+        where.append(col(s.id).in_(sustained_negative_sessions(candidates)))
+    query = select(s).where(*where)
     if cursor:
         moment, last_id = decode_cursor(cursor)
         query = query.where(or_(col(s.updated_at) < moment, and_(col(s.updated_at) == moment, col(s.id) < last_id)))
@@ -169,11 +173,19 @@ class TurnView:
     handoff_ids: list[int] = field(default_factory=list)
 
 
-def session_turns(db: Session, session: ConversationSession, consent: dict[str, bool]) -> list[TurnView]:
-    """The session's turns in order with their emotion records; transcripts only with text consent."""
+def session_turns(db: Session, session: ConversationSession, consent: dict[str, bool],
+                  handoffs: Sequence[Handoff] = ()) -> list[TurnView]:
+    """The session's turns in order with their emotion records; transcripts only with text consent.
+    Each handoff is flagged on the last turn of its snapshot (the turn that triggered it)."""
     pairs = db.exec(select(Turn, EmotionRecord).join(EmotionRecord, col(EmotionRecord.turn_id) == Turn.id, isouter=True)
                     .where(Turn.session_id == session.id).order_by(col(Turn.turn_index))).all()
-    return [TurnView(turn=t, record=r, text=t.text if consent.get("text", True) else None) for t, r in pairs]
+    flagged: dict[int, list[int]] = {}
+    for handoff in handoffs:
+        snapshot_turns = handoff.snapshot.get("turns") or []
+        if snapshot_turns:
+            flagged.setdefault(snapshot_turns[-1]["turn_index"], []).append(handoff.id)
+    return [TurnView(turn=t, record=r, text=t.text if consent.get("text", True) else None,
+                     handoff_ids=flagged.get(t.turn_index, [])) for t, r in pairs]
 
 
 def timeline(views: list[TurnView]) -> dict[str, Any]:

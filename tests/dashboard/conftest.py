@@ -1,19 +1,39 @@
 """Fixtures: a dashboard on a fresh SQLite mood log, accounts, and seeded conversations."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from emotion.dashboard.app import create_dashboard
-from emotion.dashboard.security import create_supervisor
+from emotion.dashboard.security import hasher
 from emotion.dashboard.settings import DashboardSettings
-from emotion.moodlog.governance import BotAssignment
+from emotion.moodlog.db import make_engine, migrate
+from emotion.moodlog.governance import BotAssignment, Supervisor
 from tests.dashboard.seed import HAPPY, PASSWORD, SAD, seed_session
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """An empty mood log at the newest revision, copied by each test (migrating costs ~0.3 s)."""
+    path = tmp_path_factory.mktemp("template") / "moodlog.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    return hasher.hash(PASSWORD)  # one argon2 hash (~0.1-0.3 s) shared by every test account
+
+
 @pytest.fixture
-def settings(tmp_path) -> DashboardSettings:
+def settings(tmp_path, migrated_sqlite) -> DashboardSettings:
+    shutil.copy(migrated_sqlite, tmp_path / "moodlog.sqlite3")
     return DashboardSettings(database_url=f"sqlite:///{tmp_path / 'moodlog.sqlite3'}", cookie_secure=False,
                              session_secret="test-secret-not-for-production", retention_days=0)
 
@@ -36,10 +56,12 @@ def db(app, client):
 
 
 @pytest.fixture
-def accounts(db):
-    """An admin, and a supervisor of the bot "support" (not of "sales")."""
-    admin = create_supervisor(db, "admin@example.org", PASSWORD, "admin")
-    sup = create_supervisor(db, "sup@example.org", PASSWORD)
+def accounts(db, password_hash):
+    """An admin, and a supervisor of the bot "support" (not of "sales"); both with password PASSWORD."""
+    admin = Supervisor(email="admin@example.org", password_hash=password_hash, role="admin")
+    sup = Supervisor(email="sup@example.org", password_hash=password_hash, role="supervisor")
+    db.add_all([admin, sup])
+    db.commit()
     db.add(BotAssignment(supervisor_id=sup.id, bot="support"))
     db.commit()
     return {"admin": admin.email, "supervisor": sup.email}

@@ -42,6 +42,8 @@ def test_filters(client, db, accounts, conversations):
     open_handoff(db, "s-happy", "asked for a human")
     assert listed(client.get("/sessions?crisis=true").text) == ["s-happy"]
     assert client.get("/sessions?min_distress=3").status_code == 422
+    assert listed(client.get("/sessions?sustained_negative=true&min_distress=0.7&bot=support").text) == ["s-sad"]
+    assert listed(client.get("/sessions?sustained_negative=true&bot=sales").text) == []
 
 
 def test_keyset_paging_visits_every_session_once(client, app, accounts, conversations):

@@ -64,8 +64,8 @@ def session_view(request: Request, session_id: str, db: Session = Depends(get_db
                  user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots)):
     session = _visible(db, bots, session_id)
     consent = consent_in_force(db, session.user_id)
-    views = session_turns(db, session, consent)
     handoffs = db.exec(select(Handoff).where(Handoff.session_id == session.id).order_by(col(Handoff.id))).all()
+    views = session_turns(db, session, consent, handoffs)
     points = timeline(views)
     audit(db, user.email, "viewed", f"session:{session.id}")
     db.commit()

@@ -1,0 +1,85 @@
+"""The dashboard in headless Chromium: sign in, read a session's charts, export, claim a handoff, erase."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from sqlmodel import Session
+
+from emotion.dashboard.handoffs import open_handoff
+from emotion.dashboard.security import create_admin
+from emotion.moodlog.db import make_engine, migrate
+from tests.dashboard.seed import HAPPY, NEUTRAL, PASSWORD, SAD, seed_session
+from tests.e2e.processes import ARTIFACTS, free_port, running
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+def dashboard_url(tmp_path):
+    url = f"sqlite:///{tmp_path / 'moodlog.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    seed_session(engine, "web-1", bot="support", user_id="alice",
+                 moods=[NEUTRAL, HAPPY, NEUTRAL, SAD, SAD, SAD, SAD, NEUTRAL])
+    with Session(engine) as db:
+        create_admin(db, "admin@example.org", PASSWORD)
+        open_handoff(db, "web-1", "sustained sadness")
+    engine.dispose()
+    port = free_port()
+    env = {"EMOBOT_DASHBOARD_DATABASE_URL": url, "EMOBOT_DASHBOARD_COOKIE_SECURE": "false",
+           "EMOBOT_DASHBOARD_COMPLIANCE_PROFILE": "eu_education"}
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "emotion.dashboard.app:create_dashboard",
+           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+    with running(cmd, f"http://127.0.0.1:{port}/healthz", env=env, name="dashboard", timeout=60):
+        yield f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.slow
+def test_supervisor_journey_in_chromium(dashboard_url, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1400}, accept_downloads=True)
+            page.goto(f"{dashboard_url}/sessions")
+            assert "/sign-in" in page.url
+            page.get_by_label("E-mail").fill("admin@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(f"{dashboard_url}/sessions")
+            assert "eu_education" in page.locator(".profile").inner_text()
+            page.get_by_role("link", name="web-1").click()
+
+            # both charts drawn by plotly.js: 7 stacked label areas, 3 valence/arousal traces
+            page.wait_for_selector("#chart-valence .main-svg")
+            assert page.locator("#chart-labels .scatterlayer .trace").count() == 7
+            assert page.locator("#chart-valence .scatterlayer .trace").count() == 3
+            fills = page.locator("#chart-labels path.js-fill").evaluate_all(
+                "els => els.filter(e => (e.getAttribute('d') || '').length > 10).length")
+            assert fills >= 1
+            assert page.locator("tbody tr").count() == 16
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "dashboard-session.png"), full_page=True)
+
+            with page.expect_download() as download:
+                page.get_by_role("link", name="CSV").first.click()
+            exported = (tmp_path / "export.csv")
+            download.value.save_as(exported)
+            assert exported.read_text().count("\n") == 17  # header + 16 turns
+
+            page.goto(f"{dashboard_url}/handoffs")
+            page.get_by_role("button", name="Claim #1").click()
+            page.get_by_label("Reply to the user").fill("I'm a person from the support team. How can I help?")
+            page.get_by_role("button", name="Send reply").click()
+            assert "not delivered" in page.locator("main").inner_text()
+
+            page.goto(f"{dashboard_url}/users/alice")
+            page.get_by_label("Type the user id to confirm").fill("alice")
+            page.get_by_role("button", name="Erase user").click()
+            assert page.get_by_role("status").inner_text().startswith("All data of this user has been erased")
+            assert page.goto(f"{dashboard_url}/sessions/web-1").status == 404
+        finally:
+            browser.close()
