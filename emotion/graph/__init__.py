@@ -1,0 +1,1 @@
+"""Conversation-graph emotion model (utterance nodes, typed temporal edges, speaker personality)."""

@@ -1,0 +1,185 @@
+"""Conversation-graph model: edges, node inputs, outputs, the bounded online step, checkpoint, evaluation."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+import torch
+
+from emotion.graph.build import OnlineGraph, Turn, dialogue_graph, predict_last, receptive_field, run_graph, temporal_edges
+from emotion.graph.model import ConversationGraphModel, GraphModelConfig
+from emotion.graph.personality import SpeakerEvidence, first_name
+from emotion.labels import NUM_LABELS
+
+CFG = GraphModelConfig(hidden=32, past_window=3, future_window=2)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_thread():
+    # Tiny graphs: a second intra-op thread only spins on a shared machine.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def random_turns(n: int, dims: dict[str, int], modalities=("text",), seed: int = 0) -> list[Turn]:
+    g = torch.Generator().manual_seed(seed)
+    return [
+        Turn(speaker="ab"[i % 3 == 0], features={m: torch.randn(dims[m], generator=g) for m in modalities},
+             traits=torch.rand(5, generator=g), trait_conf=0.5)
+        for i in range(n)
+    ]
+
+
+def edge_set(edge_index: torch.Tensor, edge_type: torch.Tensor) -> set[tuple[int, int, int]]:
+    return {(int(j), int(i), int(r)) for (j, i), r in zip(edge_index.T, edge_type)}
+
+
+def test_causal_edges_are_past_only_typed_by_speaker_and_windowed():
+    speakers = [0, 1, 0, 0, 1, 1]
+    edges = edge_set(*temporal_edges(speakers, past=2, future=1, causal=True))
+    assert all(j < i and i - j <= 2 for j, i, _ in edges)
+    assert (2, 3, 0) in edges  # same speaker, past
+    assert (1, 3, 1) in edges  # other speaker, past
+    assert (0, 3, 0) not in edges  # outside the past window
+    # every pair inside the window is there, exactly once
+    assert len(edges) == sum(min(i, 2) for i in range(6))
+
+
+def test_offline_edges_add_future_relations():
+    speakers = [0, 1, 0, 0, 1, 1]
+    edges = edge_set(*temporal_edges(speakers, past=2, future=1, causal=False))
+    future = {(j, i, r) for j, i, r in edges if j > i}
+    assert future == {(i + 1, i, 2 + int(speakers[i + 1] != speakers[i])) for i in range(5)}
+    assert {(3, 2, 2), (1, 0, 3)} <= future
+
+
+def test_no_window_means_no_edges():
+    edge_index, edge_type = temporal_edges([0, 1, 0], past=0, future=0, causal=False)
+    assert edge_index.shape == (2, 0) and edge_type.shape == (0,)
+
+
+@pytest.mark.parametrize("modalities", [(), ("text",), ("audio",), ("face",), ("audio", "face"), ("text", "audio", "face")])
+def test_any_modality_subset_gives_valid_outputs(modalities):
+    torch.manual_seed(0)
+    model = ConversationGraphModel(CFG).eval()
+    turns = random_turns(7, CFG.modality_dims, modalities)
+    graph = dialogue_graph(turns, CFG, causal=False)
+    for m in CFG.modality_dims:
+        assert bool(graph[f"present_{m}"].all()) == (m in modalities)
+    logits, va = run_graph(model, graph)
+    assert logits.shape == (7, NUM_LABELS) and va.shape == (7, 2)
+    assert torch.isfinite(logits).all() and (va.abs() <= 1).all()
+
+
+def test_absent_vector_replaces_a_missing_modality():
+    torch.manual_seed(0)
+    model = ConversationGraphModel(CFG).eval()
+    with torch.no_grad():
+        model.absent["audio"].fill_(3.0)
+    turns = random_turns(4, CFG.modality_dims, ("text",))
+    g = dialogue_graph(turns, CFG, causal=True)
+    h_absent = model.node_input({m: g[f"x_{m}"] for m in CFG.modality_dims},
+                                {m: g[f"present_{m}"] for m in CFG.modality_dims}, g.traits, g.trait_conf)
+    with torch.no_grad():
+        model.absent["audio"].zero_()
+    h_zero = model.node_input({m: g[f"x_{m}"] for m in CFG.modality_dims},
+                              {m: g[f"present_{m}"] for m in CFG.modality_dims}, g.traits, g.trait_conf)
+    assert not torch.allclose(h_absent, h_zero)
+
+
+def test_personality_term_vanishes_at_zero_confidence():
+    torch.manual_seed(0)
+    model = ConversationGraphModel(CFG).eval()
+    turns = random_turns(5, CFG.modality_dims)
+    g = dialogue_graph(turns, CFG, causal=True)
+    x = {m: g[f"x_{m}"] for m in CFG.modality_dims}
+    present = {m: g[f"present_{m}"] for m in CFG.modality_dims}
+    zero = torch.zeros(5)
+    a = model.node_input(x, present, g.traits, zero)
+    b = model.node_input(x, present, torch.rand(5, 5), zero)
+    c = model.node_input(x, present, g.traits, torch.ones(5))
+    assert torch.allclose(a, b) and not torch.allclose(a, c)
+
+
+def test_online_step_is_bounded_and_matches_the_full_causal_graph():
+    torch.manual_seed(0)
+    model = ConversationGraphModel(CFG).eval()
+    turns = [Turn(t.speaker, t.features) for t in random_turns(60, CFG.modality_dims)]  # no traits: no estimator
+    online = OnlineGraph(model)
+    nodes = []
+    for t in turns:
+        probs, valence, arousal = online.step(t.speaker, t.features)
+        nodes.append(online.last_num_nodes)
+    assert max(nodes) == receptive_field(CFG) == CFG.num_layers * CFG.past_window + 1
+    assert nodes[10] == nodes[-1]  # turn 11 and turn 60 process the same number of nodes
+    assert probs.shape == (NUM_LABELS,) and abs(float(probs.sum()) - 1) < 1e-5 and -1 <= valence <= 1 and -1 <= arousal <= 1
+    with torch.no_grad():
+        full_logits, _ = run_graph(model, dialogue_graph(turns, CFG, causal=True))
+    assert torch.allclose(probs, full_logits[-1].softmax(-1), atol=1e-5)
+    # the window really is causal: a future turn does not change an earlier prediction
+    p_before, _, _ = predict_last(model, turns[:30])
+    assert torch.allclose(p_before, full_logits[29].softmax(-1), atol=1e-5)
+
+
+def test_speaker_evidence_confidence_grows():
+    from emotion.graph.personality import PersonalityEstimator
+
+    est = PersonalityEstimator(torch.zeros(5, 4), torch.zeros(5), chars_scale=100.0)
+    ev = SpeakerEvidence()
+    assert ev.estimate(est)[1] == 0.0
+    confs = []
+    for _ in range(3):
+        ev.add(torch.ones(4), "x" * 50)
+        confs.append(ev.estimate(est)[1])
+    assert 0 < confs[0] < confs[1] < confs[2] < 1
+    assert first_name("['Monica Geller']") == "monica" and first_name("Ross") == "ross"
+
+
+def test_checkpoint_loads_and_predicts():
+    from emotion.graph.io import load_checkpoint
+
+    ckpt = load_checkpoint()
+    assert ckpt.temperature > 0 and set(ckpt.character_traits) == {"chandler", "joey", "monica", "phoebe", "rachel", "ross"}
+    dims = ckpt.model.cfg.modality_dims
+    online = OnlineGraph(ckpt.model, ckpt.temperature, ckpt.estimator)
+    for t in random_turns(5, dims):
+        probs, valence, arousal = online.step(t.speaker, t.features, "I can't believe it!")
+    assert probs.shape == (NUM_LABELS,) and -1 <= valence <= 1
+    assert online.evidence["a"].n_turns + online.evidence["b"].n_turns == 5
+
+
+def write_csv(path: Path, header: list[str], rows: list[list]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def test_evaluate_on_tiny_meld_and_emorynlp_csvs(tmp_path):
+    from emotion.evaluation.graph import evaluate
+
+    meld = write_csv(tmp_path / "meld.csv", ["Utterance", "Speaker", "Emotion", "Dialogue_ID", "Utterance_ID"], [
+        ["Oh my God, this is amazing!", "Rachel", "joy", 0, 0],
+        ["I hate this so much.", "Ross", "anger", 0, 1],
+        ["Okay.", "Rachel", "neutral", 0, 2],
+        ["Whatever.", "Joey", "contempt", 1, 0],
+        ["What?! Really?", "Joey", "surprise", 1, 1],
+    ])
+    report = evaluate(meld, json_out=tmp_path / "r.json", mode="causal")
+    saved = json.loads((tmp_path / "r.json").read_text())
+    assert saved["n"] == 4 and saved["skipped"] == {"unknown_label": 1}
+    assert {"accuracy", "weighted_f1", "macro_f1", "n"} <= set(saved) and 0 <= report["weighted_f1"] <= 1
+
+    emory = write_csv(tmp_path / "emory.csv",
+                      ["Utterance", "Speaker", "Emotion", "Scene_ID", "Utterance_ID", "Season", "Episode"], [
+        ["I'm so scared.", "['Monica Geller']", "Scared", 1, 1, 1, 2],
+        ["It's fine, relax.", "['Chandler Bing']", "Peaceful", 1, 2, 1, 2],
+        ["Get out!", "['Ross Geller']", "Mad", 2, 1, 1, 2],
+    ])
+    report = evaluate(emory, mode="offline")
+    assert report["n"] == 3 and report["support"]["fear"] == 1 and report["support"]["neutral"] == 1
