@@ -13,6 +13,7 @@ Run: ``python benchmarks/dashboard.py [--sessions 2000 --turns 50 --repeats 30]`
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import statistics
@@ -100,17 +101,25 @@ def seed(engine, sessions: int, turns: int, seed_: int = 0) -> int:
     return len(turn_rows)
 
 
-def timed(client: httpx.Client, path: str, repeats: int) -> tuple[float, float]:
-    """(median, p95) in milliseconds of GET ``path``."""
+def cpu_ms(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far, in milliseconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def timed(client: httpx.Client, path: str, repeats: int, server_pid: int) -> tuple[float, float, float]:
+    """(median, p95) wall milliseconds of GET ``path``, and the server's CPU milliseconds per request."""
     client.get(path)  # warm
+    cpu_before = cpu_ms(server_pid)
     samples = []
     for _ in range(repeats):
         t0 = time.perf_counter()
         response = client.get(path)
         samples.append((time.perf_counter() - t0) * 1000)
         assert response.status_code == 200, (path, response.status_code)
+    cpu = (cpu_ms(server_pid) - cpu_before) / repeats
     samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return statistics.median(samples), samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))], cpu
 
 
 def main() -> None:
@@ -135,7 +144,7 @@ def main() -> None:
                "EMOBOT_DASHBOARD_RETENTION_DAYS": "0"}
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "emotion.dashboard.app:create_dashboard",
                "--port", str(port), "--log-level", "warning"]
-        with running(cmd, f"http://127.0.0.1:{port}/healthz", env=env, name="dashboard-benchmark"), \
+        with running(cmd, f"http://127.0.0.1:{port}/healthz", env=env, name="dashboard-benchmark") as server, \
                 httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
             token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/sign-in").text).group(1)
             client.post("/sign-in", data={"email": "bench@example.org", "password": PASSWORD, "csrf_token": token})
@@ -155,10 +164,11 @@ def main() -> None:
                 f"session view ({args.turns} turns)": "/sessions/bench-000000",
                 f"session view ({args.turns} turns), other session": f"/sessions/bench-{4 * (args.sessions // 8) + 1:06d}",
             }
-            print(f"{'request':48s} {'median ms':>10s} {'p95 ms':>8s}   ({args.repeats} requests each)")
+            print(f"{'request':48s} {'median ms':>10s} {'p95 ms':>8s} {'server CPU ms':>14s}"
+                  f"   ({args.repeats} requests each; load average {os.getloadavg()[0]:.1f})")
             for name, path in cases.items():
-                median, p95 = timed(client, path, args.repeats)
-                print(f"{name:48s} {median:10.1f} {p95:8.1f}")
+                median, p95, cpu = timed(client, path, args.repeats, server.pid)
+                print(f"{name:48s} {median:10.1f} {p95:8.1f} {cpu:14.1f}")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,9 @@ def get_settings(request: Request) -> DashboardSettings:
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as db:
+    # Pages commit their audit entry before rendering; keep the loaded rows usable after that
+    # instead of reloading each one (a query per turn).
+    with Session(request.app.state.engine, expire_on_commit=False) as db:
         yield db
 
 

@@ -88,3 +88,23 @@ def test_admin_adds_a_supervisor_and_assigns_bots(client, db, accounts):
     client.post(f"/supervisors/{new.id}/bots", data={"bots": "support, sales,support", "csrf_token": token})
     page = client.get("/supervisors").text
     assert 'value="sales, support"' in page
+
+
+def test_bootstrap_creates_one_admin_with_a_printed_password(tmp_path, capsys):
+    from emotion.dashboard.bootstrap import main
+
+    url = f"sqlite:///{tmp_path / 'boot.sqlite3'}"
+    assert main(["--email", "Root@Example.org", "--database-url", url]) == 0
+    password = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
+    assert main(["--email", "other@example.org", "--database-url", url]) == 0
+    assert "already exists" in capsys.readouterr().out
+    from sqlmodel import Session
+
+    from emotion.dashboard.security import authenticate
+    from emotion.moodlog.db import make_engine
+
+    engine = make_engine(url)
+    with Session(engine) as db:
+        assert authenticate(db, "root@example.org", password, threshold=5, lockout_s=60).role == "admin"
+        assert len(db.exec(select(Supervisor)).all()) == 1
+    engine.dispose()

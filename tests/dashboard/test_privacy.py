@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import threading
+import time
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -104,6 +105,29 @@ def test_retention_purges_only_old_conversations(app, db, conversations):
         assert conn.execute(text("SELECT count(*) FROM consent_records")).scalar_one() == 1  # kept as proof
     assert db.exec(select(AuditEntry).where(AuditEntry.action == "purged")).one().actor == "system"
     assert run_retention(app.state.engine, 180) == dict.fromkeys(counts, 0)
+
+
+def test_the_app_purges_on_its_schedule(settings):
+    from fastapi.testclient import TestClient
+
+    from emotion.dashboard.app import create_dashboard
+
+    engine = make_engine(settings.database_url)
+    seed_session(engine, "old", bot="support", user_id="u9", moods=[SAD])
+    seed_session(engine, "new", bot="support", user_id="u9", moods=[SAD])
+    with engine.begin() as conn:
+        _age(conn, "old", 40)
+    app = create_dashboard(settings.model_copy(update={"retention_days": 30, "retention_interval_s": 0.2}))
+    with TestClient(app):  # the first pass runs at start-up, then every 0.2 s
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with engine.connect() as conn:
+                left = conn.execute(text("SELECT id FROM sessions")).scalars().all()
+            if left == ["new"]:
+                break
+            time.sleep(0.1)
+    assert left == ["new"]
+    engine.dispose()
 
 
 def test_deliver_reply_posts_a_bot_event_to_rasa():
