@@ -103,6 +103,13 @@ class Analyzer:
                 log.warning("%s encoder not available: %s", modality, exc)
         return cls(encoders, status)
 
+    def close(self) -> None:
+        """Release native resources (MediaPipe tasks must be closed explicitly)."""
+        for encoder in self.encoders.values():
+            close = getattr(encoder, "close", None)
+            if close is not None:
+                close()
+
     def analyse(self, text: str, audio: Upload | None, images: list[Upload]) -> Analysis:
         analysis = Analysis()
         inputs: dict[str, Any] = {

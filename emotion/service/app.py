@@ -26,10 +26,15 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
         migrate(engine)
         app.state.settings = settings
         app.state.moodlog = MoodLog(engine, history_window=settings.tracking_window)
+        owns_analyzer = analyzer is None
         app.state.analyzer = analyzer or Analyzer.load(settings)
         log.info("emotion service ready: database=%s encoders=%s", engine.dialect.name, app.state.analyzer.status)
-        yield
-        engine.dispose()
+        try:
+            yield
+        finally:
+            if owns_analyzer:
+                app.state.analyzer.close()
+            engine.dispose()
 
     app = FastAPI(title="emobot emotion service", version="0.1.0", lifespan=lifespan,
                   description="Analyses chat turns (text, audio, face snapshots), tracks each user's emotion "

@@ -16,7 +16,9 @@ from emotion.settings import Settings
 
 @pytest.fixture(scope="module")
 def analyzer():
-    return Analyzer.load(Settings())
+    analyzer = Analyzer.load(Settings())
+    yield analyzer
+    analyzer.close()
 
 
 @pytest.fixture
