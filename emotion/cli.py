@@ -1,7 +1,11 @@
-"""The ``emobot`` command: serve the emotion service, train and evaluate the models."""
+"""The ``emobot`` command: serve the emotion service, train and evaluate the models.
+
+Each ``train`` command reproduces a committed checkpoint in emotion/checkpoints/ from its YAML
+config in emotion/config/; each ``evaluate`` command scores the committed model on any corpus in
+the formats of shared/data and can write its figures as JSON.
+"""
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 from typing import Optional
@@ -18,8 +22,8 @@ evaluate_app = typer.Typer(help="Score a committed model on any corpus in the fo
 app.add_typer(train_app, name="train")
 app.add_typer(evaluate_app, name="evaluate")
 
-# model name -> module with train(config_path) and evaluate(data, json_out)
-MODELS = {"text": "text", "speech": "speech", "face": "face"}
+ConfigOption = typer.Option(None, "--config", help="YAML config (default: the one in emotion/config/)")
+JsonOption = typer.Option(None, "--json", help="also write the figures to this JSON file")
 
 
 @app.command()
@@ -37,30 +41,81 @@ def serve(
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
 
 
-def _train(model: str, config: Optional[Path]) -> None:
-    importlib.import_module(f"emotion.training.{MODELS[model]}").train(config)
+@train_app.command("text")
+def train_text(config: Optional[Path] = ConfigOption) -> None:
+    """Text encoder: all-MiniLM-L6-v2 (from its package) + what we train on MELD."""
+    from emotion.training.text import train
+
+    train(config)
 
 
-def _evaluate(model: str, data: Path, json_out: Optional[Path]) -> None:
-    importlib.import_module(f"emotion.evaluation.{MODELS[model]}").evaluate(data, json_out)
+@train_app.command("speech")
+def train_speech(config: Optional[Path] = ConfigOption) -> None:
+    """Speech encoder: SpeechBrain Fbank + ECAPA-TDNN trained from scratch on RAVDESS (actors held out)."""
+    from emotion.training.speech import train
+
+    train(config)
 
 
-def _register(model: str, data_help: str) -> None:
-    @train_app.command(name=model, help=f"Train the {model} model (reproduces the committed checkpoint).")
-    def _t(config: Optional[Path] = typer.Option(None, help="YAML config (default: emotion/config/<model>.yaml)")) -> None:
-        _train(model, config)
+@train_app.command("face")
+def train_face(config: Optional[Path] = ConfigOption) -> None:
+    """Face encoder: MediaPipe FaceLandmarker features + classifier on FER-2013 and muxspace."""
+    from emotion.training.face import train
 
-    @evaluate_app.command(name=model, help=f"Evaluate the committed {model} model.")
-    def _e(
-        data: Path = typer.Option(..., exists=True, help=data_help),
-        json_out: Optional[Path] = typer.Option(None, "--json", help="also write the figures as JSON"),
-    ) -> None:
-        _evaluate(model, data, json_out)
+    train(config)
 
 
-_register("text", "MELD-format CSV (Utterance, Speaker, Emotion, Dialogue_ID, Utterance_ID)")
-_register("speech", "folder with metadata.csv (path, emotion, optional speaker/actor, gender)")
-_register("face", "folder with one sub-folder per label, or with metadata.csv (path, emotion)")
+@train_app.command("graph")
+def train_graph(config: Optional[Path] = ConfigOption,
+                ablation: bool = typer.Option(True, help="also train and report the ablation variants")) -> None:
+    """Conversation-graph ERC model with personality embeddings, on MELD."""
+    from emotion.training.graph import train
+
+    train(config, ablation=ablation)
+
+
+@evaluate_app.command("text")
+def evaluate_text(
+    data: Path = typer.Option(..., exists=True, help="MELD-format CSV (Utterance, Speaker, Emotion, Dialogue_ID, Utterance_ID)"),
+    json_out: Optional[Path] = JsonOption,
+) -> None:
+    from emotion.evaluation.text import evaluate
+
+    evaluate(data, json_out)
+
+
+@evaluate_app.command("speech")
+def evaluate_speech(
+    data: Path = typer.Option(..., exists=True, help="folder with metadata.csv (path, emotion, optional speaker/actor, gender)"),
+    json_out: Optional[Path] = JsonOption,
+    actors: Optional[str] = typer.Option(None, help="only these actors, e.g. 19,20,21 (the held-out ones)"),
+) -> None:
+    from emotion.evaluation.speech import evaluate
+
+    evaluate(data, json_out, actors={int(a) for a in actors.split(",")} if actors else None)
+
+
+@evaluate_app.command("face")
+def evaluate_face(
+    data: Path = typer.Option(..., exists=True, help="folder with one sub-folder per label, or with metadata.csv (path, emotion)"),
+    json_out: Optional[Path] = JsonOption,
+) -> None:
+    from emotion.evaluation.face import evaluate
+
+    evaluate(data, json_out)
+
+
+@evaluate_app.command("graph")
+def evaluate_graph(
+    data: Path = typer.Option(..., exists=True, help="MELD-format CSV, or EmoryNLP CSV (mapped through the label map)"),
+    mode: str = typer.Option("causal", help="causal (past turns only, as live) or offline (past and future)"),
+    json_out: Optional[Path] = JsonOption,
+) -> None:
+    from emotion.evaluation.graph import evaluate
+
+    if mode not in {"causal", "offline"}:
+        raise typer.BadParameter("mode is causal or offline")
+    evaluate(data, json_out, mode=mode)
 
 
 if __name__ == "__main__":
