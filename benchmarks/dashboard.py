@@ -20,7 +20,6 @@ import statistics
 import sys
 import time
 from datetime import timedelta
-from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,6 +15,7 @@ import io
 from datetime import datetime, timedelta
 from typing import Any
 
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import delete, or_
 from sqlmodel import Session, col, select
 
@@ -139,7 +140,10 @@ def purge_older_than(db: Session, days: int, now: datetime | None = None) -> dic
     return counts
 
 
-def attachment_headers(stem: str, fmt: str) -> dict[str, str]:
-    """Content-Disposition for a download named after ``stem`` (reduced to safe characters)."""
+def export_response(export: dict[str, Any], stem: str, fmt: str) -> Response:
+    """An export as a CSV or JSON download named after ``stem`` (reduced to safe characters)."""
     safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in stem)[:60]
-    return {"Content-Disposition": f'attachment; filename="{safe}.{fmt}"'}
+    headers = {"Content-Disposition": f'attachment; filename="{safe}.{fmt}"'}
+    if fmt == "csv":
+        return Response(export_csv(export), media_type="text/csv; charset=utf-8", headers=headers)
+    return JSONResponse(export, headers=headers)

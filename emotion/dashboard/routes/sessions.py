@@ -4,14 +4,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse
 from sqlmodel import Session, col, select
 
 from emotion.dashboard.audit import audit
 from emotion.dashboard.charts import label_distribution_figure, valence_arousal_figure
 from emotion.dashboard.deps import current_user, get_db, get_settings, render, tenant_bots
-from emotion.dashboard.privacy import attachment_headers, export_csv, export_session
+from emotion.dashboard.privacy import export_response, export_session
 from emotion.dashboard.queries import (SessionFilters, consent_in_force, get_visible_session, list_sessions,
                                        session_turns, timeline)
 from emotion.dashboard.settings import DashboardSettings
@@ -81,7 +81,4 @@ def session_export(session_id: str, fmt: Literal["csv", "json"], db: Session = D
     data = export_session(db, session)
     audit(db, user.email, "exported", f"session:{session.id} ({fmt})")
     db.commit()
-    headers = attachment_headers(f"session-{session.id}", fmt)
-    if fmt == "csv":
-        return Response(export_csv(data), media_type="text/csv; charset=utf-8", headers=headers)
-    return JSONResponse(data, headers=headers)
+    return export_response(data, f"session-{session.id}", fmt)

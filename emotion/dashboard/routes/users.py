@@ -4,12 +4,12 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse
 from sqlmodel import Session, col, select
 
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, render, require_admin, tenant_bots
-from emotion.dashboard.privacy import attachment_headers, erase_user, export_csv, export_user
+from emotion.dashboard.privacy import erase_user, export_response, export_user
 from emotion.dashboard.queries import consent_in_force, in_tenants
 from emotion.moodlog.governance import ConsentRecord, Supervisor
 from emotion.moodlog.models import ConversationSession
@@ -46,10 +46,7 @@ def user_export(user_id: str, fmt: Literal["csv", "json"], db: Session = Depends
     data = export_user(db, user_id, bots)
     audit(db, user.email, "exported", f"user:{user_id} ({fmt})")
     db.commit()
-    headers = attachment_headers(f"user-{user_id}", fmt)
-    if fmt == "csv":
-        return Response(export_csv(data), media_type="text/csv; charset=utf-8", headers=headers)
-    return JSONResponse(data, headers=headers)
+    return export_response(data, f"user-{user_id}", fmt)
 
 
 @router.post("/{user_id}/erase", dependencies=[Depends(check_csrf)])
