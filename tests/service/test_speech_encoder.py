@@ -1,0 +1,81 @@
+"""The committed speech encoder checkpoint and its evaluation command."""
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from emotion.encoders.base import ModalityInputError
+from emotion.encoders.speech import SpeechEncoder
+from emotion.evaluation.speech import evaluate
+from emotion.labels import LABELS
+from tests.service.conftest import DATA
+
+RAVDESS = DATA / "ravdess_speech_16k"
+# Held-out actors (19-24 are the test actors of emotion/config/speech.yaml).
+ANGRY = RAVDESS / "Actor_19" / "03-01-05-02-01-01-19.wav"
+CALM = RAVDESS / "Actor_20" / "03-01-02-01-01-01-20.wav"
+SAD = RAVDESS / "Actor_22" / "03-01-04-02-02-01-22.wav"
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SpeechEncoder:
+    if not ANGRY.exists():
+        pytest.skip(f"shared data not found: {RAVDESS}")
+    return SpeechEncoder.load(threads=1)
+
+
+def test_missing_checkpoint_raises(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        SpeechEncoder.load(tmp_path)
+
+
+def test_encode_ravdess_clip(encoder):
+    out = encoder.encode(ANGRY.read_bytes(), ANGRY.name, "audio/wav")
+    assert out.modality == "audio"
+    assert len(out.probs) == len(LABELS) == 7
+    assert sum(out.probs) == pytest.approx(1.0, abs=1e-5)
+    assert all(0.0 <= p <= 1.0 for p in out.probs)
+    assert len(out.embedding) == encoder.embedding_dim
+    assert np.isfinite(out.embedding).all() and np.std(out.embedding) > 0
+    # different utterances give different embeddings
+    other = encoder.encode(SAD.read_bytes())
+    assert not np.allclose(out.embedding, other.embedding)
+
+
+def test_bad_input_raises_modality_error(encoder):
+    silence = io.BytesIO()
+    sf.write(silence, np.zeros(32000, np.float32), 16000, format="WAV")
+    for data, code in [(b"", "empty_audio"), (b"not audio at all" * 50, "corrupt_audio"), (silence.getvalue(), "no_speech")]:
+        with pytest.raises(ModalityInputError) as info:
+            encoder.encode(data)
+        assert info.value.code == code
+
+
+def test_evaluate_tiny_folder(encoder, tmp_path):
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(32000, np.float32), 16000)
+    rows = [
+        ("path", "emotion", "actor", "gender"),
+        (str(ANGRY), "angry", "19", "male"),
+        (str(CALM), "calm", "20", "female"),
+        (str(SAD), "sad", "22", "female"),
+        (str(SAD), "contempt", "22", "female"),  # no common label: skipped
+        ("silent.wav", "neutral", "20", "female"),  # refused input: skipped
+        (str(ANGRY), "angry", "1", "male"),  # not a kept actor
+    ]
+    (tmp_path / "metadata.csv").write_text("\n".join(",".join(r) for r in rows) + "\n")
+    out = tmp_path / "report.json"
+    report = evaluate(tmp_path, out, actors={19, 20, 22}, verbose=False)
+    assert report["n"] == 3
+    assert report["skipped"] == {"contempt": 1, "input_error:no_speech": 1}
+    assert set(report["group_accuracy"]) == {"male", "female"}
+    assert "accuracy_8" in report  # RAVDESS labels including calm
+    assert report["ravdess_8"]["n"] == 3
+    written = json.loads(out.read_text())
+    for key in ("accuracy", "weighted_f1", "macro_f1", "n", "ece"):
+        assert written[key] == pytest.approx(report[key])
+    assert 0.0 <= report["accuracy"] <= 1.0
