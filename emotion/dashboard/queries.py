@@ -37,20 +37,32 @@ def distress(state_valence: float) -> float:
     return (1.0 - state_valence) / 2.0
 
 
-def sustained_negative_sessions(session_ids=None):
-    """SELECT of the session ids with ``SUSTAINED_RUN`` consecutive records (per speaker, in turn
-    order) whose state valence is below ``NEGATIVE_VALENCE``, among ``session_ids`` (a list or a
-    SELECT of ids; None: all sessions)."""
+def _negative_runs(*where):
+    """Records (among ``where``) with the state valence of the record and of the speaker's
+    ``SUSTAINED_RUN - 1`` records before it in the session, as columns v0, v1, ..."""
     v = col(EmotionRecord.state_valence)
     window = dict(partition_by=(EmotionRecord.session_id, EmotionRecord.speaker_id),
                   order_by=col(EmotionRecord.turn_index))
     lags = [func.lag(v, k).over(**window).label(f"v{k}") for k in range(1, SUSTAINED_RUN)]
-    inner = select(col(EmotionRecord.session_id).label("session_id"), v.label("v0"), *lags)
-    if session_ids is not None:
-        inner = inner.where(col(EmotionRecord.session_id).in_(session_ids))
-    runs = inner.subquery()
-    return select(runs.c.session_id).where(
-        *(runs.c[f"v{k}"] < NEGATIVE_VALENCE for k in range(SUSTAINED_RUN))).distinct()
+    return select(col(EmotionRecord.session_id).label("session_id"), v.label("v0"), *lags).where(*where)
+
+
+def _all_negative(runs):
+    return [runs.c[f"v{k}"] < NEGATIVE_VALENCE for k in range(SUSTAINED_RUN)]
+
+
+def sustained_negative_sessions(session_ids: Sequence[str]):
+    """SELECT of the ids among ``session_ids`` with ``SUSTAINED_RUN`` consecutive records (per
+    speaker, in turn order) whose state valence is below ``NEGATIVE_VALENCE``."""
+    runs = _negative_runs(col(EmotionRecord.session_id).in_(session_ids)).subquery()
+    return select(runs.c.session_id).where(*_all_negative(runs)).distinct()
+
+
+def is_sustained_negative():
+    """A condition on ``sessions``: the same test, run per session (an index scan of its records),
+    so a paged list stops after the page is full instead of windowing every record first."""
+    runs = _negative_runs(EmotionRecord.session_id == ConversationSession.id).correlate(ConversationSession).subquery()
+    return exists(select(runs.c.session_id).where(*_all_negative(runs)))
 
 
 @dataclass(frozen=True)
@@ -116,9 +128,7 @@ def list_sessions(db: Session, bots: list[str] | None, filters: SessionFilters, 
         where.append(exists().where(EmotionRecord.session_id == s.id,
                                     EmotionRecord.state_valence <= 1 - 2 * filters.min_distress))
     if filters.sustained_negative:
-        # the window runs over the records of the sessions the other filters let through
-        candidates = select(s.id).where(*where).correlate(None)
-        where.append(col(s.id).in_(sustained_negative_sessions(candidates)))
+        where.append(is_sustained_negative())
     query = select(s).where(*where)
     if cursor:
         moment, last_id = decode_cursor(cursor)

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from emotion.dashboard.handoffs import open_handoff
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage
-from tests.dashboard.seed import csrf_of, sign_in
+from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 
 
 def listed(html: str) -> list[str]:
@@ -31,10 +31,14 @@ def test_admin_sees_every_bot(client, accounts, conversations):
     assert sorted(listed(client.get("/sessions").text)) == ["s-happy", "s-sad", "s-sales"]
 
 
-def test_filters(client, db, accounts, conversations):
+def test_filters(client, app, db, accounts, conversations):
+    # three negative states, but not in a row: not sustained
+    seed_session(app.state.engine, "s-mixed", bot="support", user_id="u3", moods=[SAD, SAD, HAPPY, SAD])
     sign_in(client, accounts["admin"])
     assert listed(client.get("/sessions?sustained_negative=true").text) == ["s-sad"]
-    assert listed(client.get("/sessions?min_distress=0.7").text) == ["s-sad"]
+    assert "sustained negative</span>" not in client.get("/sessions?user_id=u3").text
+    assert sorted(listed(client.get("/sessions?min_distress=0.8").text)) == ["s-mixed", "s-sad"]  # peak 0.83
+    assert listed(client.get("/sessions?min_distress=0.85").text) == []
     assert sorted(listed(client.get("/sessions?user_id=u1").text)) == ["s-sad", "s-sales"]
     assert listed(client.get("/sessions?bot=sales").text) == ["s-sales"]
     assert listed(client.get("/sessions?date_from=2999-01-01").text) == []
@@ -42,7 +46,7 @@ def test_filters(client, db, accounts, conversations):
     open_handoff(db, "s-happy", "asked for a human")
     assert listed(client.get("/sessions?crisis=true").text) == ["s-happy"]
     assert client.get("/sessions?min_distress=3").status_code == 422
-    assert listed(client.get("/sessions?sustained_negative=true&min_distress=0.7&bot=support").text) == ["s-sad"]
+    assert listed(client.get("/sessions?sustained_negative=true&min_distress=0.8&bot=support").text) == ["s-sad"]
     assert listed(client.get("/sessions?sustained_negative=true&bot=sales").text) == []
 
 
