@@ -8,7 +8,9 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from typing import Optional
+
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).parent
@@ -39,11 +41,36 @@ class Settings(BaseSettings):
     # Which modalities this deployment analyses (a compliance profile may switch some off), and
     # their weights in the late fusion (emotion/fusion.py).
     modalities: list[str] = Field(default_factory=lambda: ["text", "audio", "face"])
+    compliance_profile: str = Field(default="default", description="a name in emotion/compliance.py PROFILES")
+    # Modalities analysed only after the user opted in (consent_records); an explicit opt-out
+    # is always honoured. E.g. EMOBOT_REQUIRE_CONSENT='["audio", "face"]'.
+    require_consent: list[str] = Field(default_factory=list)
     fusion_weights: dict[str, float] = Field(default_factory=lambda: {"text": 1.0, "audio": 1.0, "face": 1.0})
+
+    # Crisis escalation: a handoff request is also POSTed (JSON) to this URL when set.
+    handoff_webhook_url: Optional[str] = None
 
     # Tracking: how many past turns of a speaker feed the smoothed state and its trend.
     tracking_window: int = Field(default=8, ge=2)
     smoothing: float = Field(default=0.5, gt=0.0, le=1.0, description="EMA weight of the newest turn")
+
+
+    @field_validator("compliance_profile")
+    @classmethod
+    def _known_profile(cls, name: str) -> str:
+        from emotion.compliance import PROFILES
+
+        if name not in PROFILES:
+            raise ValueError(f"unknown compliance profile {name!r}; known: {', '.join(PROFILES)}")
+        return name
+
+    @property
+    def analysed_modalities(self) -> list[str]:
+        """The modalities this deployment analyses: ``modalities`` minus what the profile switches off."""
+        from emotion.compliance import PROFILES
+
+        disabled = PROFILES[self.compliance_profile].disabled_modalities
+        return [m for m in self.modalities if m not in disabled]
 
 
 @lru_cache(maxsize=1)

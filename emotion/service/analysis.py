@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import torch
 
@@ -92,8 +92,10 @@ class Analyzer:
         encoders: dict[str, Any] = {}
         status: dict[str, str] = {}
         for modality, loader in LOADERS.items():
-            if modality not in settings.modalities:
-                encoders[modality], status[modality] = None, "disabled by the deployment's settings"
+            if modality not in settings.analysed_modalities:
+                encoders[modality], status[modality] = None, (
+                    f"disabled by the deployment (modalities {settings.modalities}, "
+                    f"compliance profile {settings.compliance_profile!r})")
                 continue
             try:
                 encoders[modality] = loader(settings)
@@ -110,8 +112,12 @@ class Analyzer:
             if close is not None:
                 close()
 
-    def analyse(self, text: str, audio: Upload | None, images: list[Upload]) -> Analysis:
+    def analyse(self, text: str, audio: Upload | None, images: list[Upload],
+                withheld: Mapping[str, ModalityReport] | None = None) -> Analysis:
+        """Encode each present modality. ``withheld[m]``: a modality that must not be analysed
+        (no consent); its input is neither decoded nor encoded, and the report says why."""
         analysis = Analysis()
+        withheld = withheld or {}
         inputs: dict[str, Any] = {
             "text": text if text.strip() else None,
             "audio": audio,
@@ -121,7 +127,14 @@ class Analyzer:
             if value is None:
                 analysis.reports[modality] = ModalityReport(status="absent")
                 continue
+            if modality in withheld:
+                analysis.reports[modality] = withheld[modality]
+                continue
             encoder = self.encoders.get(modality)
+            if encoder is None and self.status[modality].startswith("disabled"):
+                analysis.reports[modality] = ModalityReport(status="not_used", code="disabled",
+                                                            message=self.status[modality])
+                continue
             try:
                 if encoder is None:
                     notes = self._validate(modality, value)

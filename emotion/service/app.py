@@ -10,7 +10,7 @@ from emotion.moodlog.db import make_engine, migrate
 from emotion.moodlog.repository import MoodLog
 from emotion.service.analysis import Analyzer
 from emotion.service.errors import install_error_handlers
-from emotion.service.routes import health, sessions
+from emotion.service.routes import handoffs, health, sessions, users
 from emotion.settings import Settings, get_settings
 
 log = logging.getLogger("emotion.service")
@@ -42,4 +42,6 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(sessions.router)
+    app.include_router(handoffs.router)
+    app.include_router(users.router)
     return app

@@ -105,4 +105,37 @@ class ErrorResponse(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     database: str
+    compliance_profile: str
     encoders: dict[str, str] = Field(description="modality -> 'loaded' or why it is not")
+
+
+class ConsentUpdate(BaseModel):
+    """Opt-in (true) or opt-out (false) per modality; omitted modalities keep their decision."""
+
+    text: Optional[bool] = None
+    audio: Optional[bool] = None
+    face: Optional[bool] = None
+    source: str = Field(default="api", max_length=64, description="where the decision was taken (web, voice, admin...)")
+
+    def decisions(self) -> dict[str, bool]:
+        return {m: v for m, v in (("text", self.text), ("audio", self.audio), ("face", self.face)) if v is not None}
+
+
+class Consent(BaseModel):
+    user_id: str
+    consent: dict[str, bool] = Field(description="modality -> granted; a modality never asked is absent")
+
+
+class HandoffRequest(BaseModel):
+    reason: str = Field(min_length=1, max_length=300)
+    user_id: Optional[str] = Field(default=None, max_length=128)
+    bot: Optional[str] = Field(default=None, max_length=64)
+
+
+class HandoffOut(BaseModel):
+    id: int
+    session_id: str
+    status: str
+    reason: str
+    created: bool = Field(description="false when an open handoff for the session already existed")
+    turns_in_snapshot: int

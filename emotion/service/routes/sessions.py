@@ -28,6 +28,19 @@ def _read(upload: UploadFile, limit: int, what: str) -> Upload:
     return Upload(data=data, filename=upload.filename, content_type=upload.content_type)
 
 
+def _withheld(consent: dict[str, bool], settings: Settings) -> dict[str, ModalityReport]:
+    """Modalities the user refused, or that need an opt-in the user has not given."""
+    withheld = {}
+    for modality in ("text", "audio", "face"):
+        if consent.get(modality) is False:
+            withheld[modality] = ModalityReport(status="not_used", code="no_consent",
+                                                message=f"the user declined {modality} emotion analysis")
+        elif modality in settings.require_consent and consent.get(modality) is not True:
+            withheld[modality] = ModalityReport(status="not_used", code="no_consent",
+                                                message=f"{modality} emotion analysis needs the user's opt-in")
+    return withheld
+
+
 @router.post("/{session_id}/turns", response_model=TurnResponse, responses=ERRORS)
 def post_turn(
     session_id: SessionId,
@@ -65,7 +78,8 @@ def post_turn(
     if not text.strip() and audio_upload is None and not image_uploads:
         raise reject(422, "empty_turn", "the turn has no text, audio or images")
 
-    analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads)
+    analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads,
+                                          withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
     modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
     if analysis.outputs:
         reading = fuse(analysis.outputs, settings.fusion_weights)

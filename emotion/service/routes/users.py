@@ -1,0 +1,25 @@
+"""Consent per user and modality (EU AI Act Art. 50(3) notice is the channel's job; we keep the decision)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path
+
+from emotion.moodlog.repository import MoodLog
+from emotion.service.deps import get_moodlog
+from emotion.service.schemas import Consent, ConsentUpdate, ErrorResponse
+
+router = APIRouter(prefix="/v1/users", tags=["consent"])
+
+UserId = Annotated[str, Path(pattern=r"^[A-Za-z0-9._:@\-]{1,128}$")]
+
+
+@router.get("/{user_id}/consent", response_model=Consent)
+def get_consent(user_id: UserId, moodlog: MoodLog = Depends(get_moodlog)) -> Consent:
+    return Consent(user_id=user_id, consent=moodlog.consent_of(user_id))
+
+
+@router.put("/{user_id}/consent", response_model=Consent, responses={422: {"model": ErrorResponse}})
+def put_consent(user_id: UserId, update: ConsentUpdate, moodlog: MoodLog = Depends(get_moodlog)) -> Consent:
+    """Record the user's decisions; the service stops analysing a modality as soon as it is refused."""
+    return Consent(user_id=user_id, consent=moodlog.record_consent(user_id, update.decisions(), update.source))
