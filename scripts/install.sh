@@ -45,7 +45,7 @@ install_service() {
   [ -x $venv/bin/python ] || "$PY311" -m venv $venv
   quiet_pip $venv/bin/pip install -q --upgrade "pip>=24" wheel
   # torch is named in the same command, so no dependency can pull a CUDA build.
-  quiet_pip $venv/bin/pip install -q "$TORCH_PIN" -e ".[service,test]"
+  quiet_pip $venv/bin/pip install -q "$TORCH_PIN" -e ".[service,test,browser]"
   # speechbrain imports torchaudio. PyPI's torchaudio 2.11 is a CUDA build whose native
   # libraries need libc10_cuda.so; we only use speechbrain's pure-torch lobes, so install it
   # without dependencies and drop the CUDA-linked native libraries (we read audio with

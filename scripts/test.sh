@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run the whole test suite: installs both runtimes if needed (scripts/install.sh), then
 #   .venv-rasa: tests/rasa     (policies, channel and client inside Rasa 3.6)
-#   .venv:      tests/service, tests/e2e (emotion service, mood log, encoders; end-to-end tests
-#               that start the emotion service and a real `rasa run` on loopback)
+#   .venv:      tests/service, tests/dashboard, tests/e2e (emotion service, mood log, encoders,
+#               dashboard; end-to-end tests that start the emotion service, a real `rasa run` and
+#               headless Chromium on loopback)
 # Extra arguments go to both pytest runs (e.g. -m "not slow", -x, -k name).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ echo "== Rasa runtime (.venv-rasa) =="
 .venv-rasa/bin/python -m pytest tests/rasa -p no:cacheprovider "$@"
 rasa_rc=$?
 echo "== Emotion service runtime (.venv) =="
-.venv/bin/python -m pytest tests/service tests/e2e -p no:cacheprovider "$@"
+.venv/bin/python -m pytest tests/service tests/dashboard tests/e2e -p no:cacheprovider "$@"
 service_rc=$?
 
 # pytest exits 5 when a selection ran no test: that is not a failure of the suite

@@ -1,6 +1,6 @@
 """Handoffs: a conversation handed from the bot to a human, and the human's replies.
 
-The bot side calls ``open_handoff``; supervisors claim, reply and resolve from the dashboard.
+The bot side opens handoffs (``emotion.moodlog.governance.open_handoff``); supervisors claim, reply and resolve from the dashboard.
 ``deliver_reply`` pushes a reply into the Rasa conversation when a Rasa URL is configured.
 """
 from __future__ import annotations
@@ -12,35 +12,14 @@ from urllib.parse import quote
 import httpx
 from sqlmodel import Session, col, select
 
-from emotion.dashboard.queries import consent_in_force
 from emotion.moodlog.governance import Handoff, HandoffMessage
-from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
+from emotion.moodlog.models import utcnow
 
 log = logging.getLogger("emotion.dashboard")
 
 
 class HandoffStateError(ValueError):
     """The handoff is not in a state that allows this step (e.g. resolving an open, unclaimed one)."""
-
-
-def open_handoff(db: Session, session_id: str, reason: str = "") -> Handoff:
-    """Open a handoff for a session, snapshotting its transcript (per text consent) and timeline."""
-    session = db.get(ConversationSession, session_id)
-    if session is None:
-        raise LookupError(f"no session {session_id!r}")
-    text_allowed = consent_in_force(db, session.user_id)["text"]
-    pairs = db.exec(select(Turn, EmotionRecord).join(EmotionRecord, col(EmotionRecord.turn_id) == Turn.id, isouter=True)
-                    .where(Turn.session_id == session_id).order_by(col(Turn.turn_index))).all()
-    snapshot = {"turns": [{"turn_index": t.turn_index, "speaker_id": t.speaker_id,
-                           "text": t.text if text_allowed else None,
-                           "label": r.state_label if r else None,
-                           "state_valence": r.state_valence if r else None} for t, r in pairs]}
-    handoff = Handoff(session_id=session_id, user_id=session.user_id, bot=session.bot, reason=reason[:300],
-                      snapshot=snapshot)
-    db.add(handoff)
-    db.commit()
-    db.refresh(handoff)
-    return handoff
 
 
 def claim(db: Session, handoff: Handoff, actor: str) -> None:

@@ -13,12 +13,11 @@ from sqlalchemy import and_, exists, func, or_, true
 from sqlmodel import Session, col, select
 
 from emotion.labels import LABELS
-from emotion.moodlog.governance import BotAssignment, ConsentRecord, Handoff, Supervisor
+from emotion.moodlog.governance import CONSENT_DEFAULTS, BotAssignment, ConsentRecord, Handoff, Supervisor, recorded_consent
 from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn
 
 NEGATIVE_VALENCE = -0.3  # state valence below this counts as negative
 SUSTAINED_RUN = 3  # this many negative records in a row make a session "sustained negative"
-CONSENT_DEFAULTS = {"text": True, "audio": True, "face": True}
 
 
 def visible_bots(db: Session, user: Supervisor) -> list[str] | None:
@@ -167,12 +166,7 @@ def get_visible_session(db: Session, bots: list[str] | None, session_id: str) ->
 
 def consent_in_force(db: Session, user_id: str | None) -> dict[str, bool]:
     """modality -> granted, from the newest consent record per modality (defaults where none)."""
-    consent = dict(CONSENT_DEFAULTS)
-    if user_id:
-        for record in db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user_id)
-                              .order_by(col(ConsentRecord.recorded_at), col(ConsentRecord.id))).all():
-            consent[record.modality] = record.granted
-    return consent
+    return {**CONSENT_DEFAULTS, **(recorded_consent(db, user_id) if user_id else {})}
 
 
 @dataclass

@@ -6,28 +6,12 @@ The database is the mood log's (``EMOBOT_DATABASE_URL``) unless ``EMOBOT_DASHBOA
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
-@dataclass(frozen=True)
-class ComplianceProfile:
-    """What a deployment may infer. ``disabled_modalities``: emotion inference that is switched off."""
-
-    name: str
-    description: str
-    disabled_modalities: tuple[str, ...]
-
-
-PROFILES: dict[str, ComplianceProfile] = {
-    "default": ComplianceProfile("default", "text, voice and face emotion inference on", ()),
-    # EU AI Act Art. 5(1)(f): no emotion recognition from biometric data in education.
-    "eu_education": ComplianceProfile("eu_education", "face and voice emotion inference off (EU AI Act, education)",
-                                      ("audio", "face")),
-}
+from emotion.compliance import PROFILES, ComplianceProfile
 
 
 class DashboardSettings(BaseSettings):
@@ -44,7 +28,9 @@ class DashboardSettings(BaseSettings):
     lockout_duration_s: int = Field(default=15 * 60, ge=1)
     retention_days: int = Field(default=180, ge=0, description="conversations idle longer are purged; 0 = keep")
     retention_interval_s: float = Field(default=3600.0, gt=0, description="how often the purge runs")
-    compliance_profile: str = Field(default="default", pattern="^(" + "|".join(PROFILES) + ")$")
+    # The deployment's profile (EMOBOT_COMPLIANCE_PROFILE, shared with the emotion service) unless set here.
+    compliance_profile: str = Field(default_factory=lambda: _service_settings().compliance_profile,
+                                    pattern="^(" + "|".join(PROFILES) + ")$")
     page_size: int = Field(default=50, ge=1, le=500)
     rasa_url: str | None = Field(default=None, description="Rasa server that receives human replies")
     rasa_token: str | None = None
@@ -56,9 +42,13 @@ class DashboardSettings(BaseSettings):
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        from emotion.settings import get_settings
+        return _service_settings().database_url
 
-        return get_settings().database_url
+
+def _service_settings():
+    from emotion.settings import get_settings
+
+    return get_settings()
 
 
 @lru_cache(maxsize=1)

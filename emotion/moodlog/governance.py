@@ -16,9 +16,9 @@ from datetime import datetime
 from typing import Any, Optional
 
 from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Session, SQLModel, col, select
 
-from emotion.moodlog.models import ConversationSession, EmotionRecord, utcnow
+from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
 
 ROLES = ("admin", "supervisor")
 CONSENT_MODALITIES = ("text", "audio", "face")
@@ -112,3 +112,36 @@ Index("ix_sessions_bot_updated_at_id", ConversationSession.__table__.c.bot,
       ConversationSession.__table__.c.updated_at, ConversationSession.__table__.c.id)
 Index("ix_emotion_records_session_turn", EmotionRecord.__table__.c.session_id,
       EmotionRecord.__table__.c.turn_index)
+
+
+# --- shared by the emotion service and the dashboard ---------------------------------------
+
+CONSENT_DEFAULTS = {"text": True, "audio": True, "face": True}
+"""What counts as allowed for a modality the user was never asked about."""
+
+
+def recorded_consent(db: Session, user_id: str) -> dict[str, bool]:
+    """modality -> granted from the newest record per modality; modalities never asked are absent."""
+    rows = db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user_id)
+                   .order_by(col(ConsentRecord.recorded_at), col(ConsentRecord.id))).all()
+    return {row.modality: row.granted for row in rows}
+
+
+def open_handoff(db: Session, session_id: str, reason: str = "") -> Handoff:
+    """Open a handoff for a session, snapshotting its transcript (per text consent) and emotion timeline."""
+    session = db.get(ConversationSession, session_id)
+    if session is None:
+        raise LookupError(f"no session {session_id!r}")
+    text_allowed = {**CONSENT_DEFAULTS, **recorded_consent(db, session.user_id or "")}["text"]
+    pairs = db.exec(select(Turn, EmotionRecord).join(EmotionRecord, col(EmotionRecord.turn_id) == Turn.id, isouter=True)
+                    .where(Turn.session_id == session_id).order_by(col(Turn.turn_index))).all()
+    snapshot = {"turns": [{"turn_index": t.turn_index, "speaker_id": t.speaker_id,
+                           "text": t.text if text_allowed else None,
+                           "label": r.state_label if r else None,
+                           "state_valence": r.state_valence if r else None} for t, r in pairs]}
+    handoff = Handoff(session_id=session_id, user_id=session.user_id, bot=session.bot, reason=reason[:300],
+                      snapshot=snapshot)
+    db.add(handoff)
+    db.commit()
+    db.refresh(handoff)
+    return handoff

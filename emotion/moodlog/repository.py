@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from emotion.labels import LABELS
+from emotion.moodlog import governance
 from emotion.moodlog.governance import ConsentRecord, Handoff
 from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
 from emotion.tracking import EmotionReading, TrackedState
@@ -163,9 +164,7 @@ class MoodLog:
     def consent_of(self, user_id: str) -> dict[str, bool]:
         """The consent in force per modality for ``user_id`` (the newest record wins); absent = never asked."""
         with Session(self.engine) as db:
-            rows = db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user_id)
-                           .order_by(col(ConsentRecord.recorded_at), col(ConsentRecord.id))).all()
-        return {row.modality: row.granted for row in rows}
+            return governance.recorded_consent(db, user_id)
 
     def record_consent(self, user_id: str, decisions: dict[str, bool], source: str) -> dict[str, bool]:
         with Session(self.engine) as db:
@@ -176,28 +175,15 @@ class MoodLog:
 
     # --- handoffs to a human -------------------------------------------------------------
 
-    def open_handoff(self, session_id: str, reason: str, user_id: str | None, bot: str | None) -> tuple[Handoff, bool]:
-        """Open a handoff with a snapshot of the transcript and emotion timeline, unless one is
-        already open for the session (then that one is returned). Returns (handoff, created)."""
+    def open_handoff(self, session_id: str, reason: str) -> tuple[Handoff, bool]:
+        """Open a handoff (transcript + emotion timeline snapshot) unless one is already open or
+        claimed for the session; then that one is returned. Returns (handoff, created)."""
         with Session(self.engine, expire_on_commit=False) as db:
             existing = db.exec(select(Handoff).where(Handoff.session_id == session_id,
                                                      col(Handoff.status).in_(["open", "claimed"]))).first()
             if existing is not None:
                 return existing, False
-            turns = db.exec(select(Turn).where(Turn.session_id == session_id).order_by(col(Turn.turn_index))).all()
-            records = {r.turn_index: r for r in db.exec(
-                select(EmotionRecord).where(EmotionRecord.session_id == session_id)).all()}
-            snapshot = {"turns": [
-                {"turn_index": t.turn_index, "speaker_id": t.speaker_id, "text": t.text, "status": t.status,
-                 "received_at": t.received_at.isoformat(),
-                 "emotion": None if t.turn_index not in records else {
-                     "label": records[t.turn_index].label, "state_label": records[t.turn_index].state_label,
-                     "valence": records[t.turn_index].state_valence, "arousal": records[t.turn_index].state_arousal}}
-                for t in turns]}
-            handoff = Handoff(session_id=session_id, user_id=user_id, bot=bot, reason=reason[:300], snapshot=snapshot)
-            db.add(handoff)
-            db.commit()
-            return handoff, True
+            return governance.open_handoff(db, session_id, reason), True
 
     def handoffs(self, session_id: str) -> list[Handoff]:
         with Session(self.engine) as db:

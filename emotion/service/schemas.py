@@ -127,9 +127,9 @@ class Consent(BaseModel):
 
 
 class HandoffRequest(BaseModel):
+    """The user and bot of the handoff are the session's (from the mood log)."""
+
     reason: str = Field(min_length=1, max_length=300)
-    user_id: Optional[str] = Field(default=None, max_length=128)
-    bot: Optional[str] = Field(default=None, max_length=64)
 
 
 class HandoffOut(BaseModel):

@@ -75,19 +75,3 @@ def conversations(app, client):
     seed_session(engine, "s-happy", bot="support", user_id="u2", moods=[HAPPY, HAPPY])
     seed_session(engine, "s-sales", bot="sales", user_id="u1", moods=[HAPPY])
     return ["s-sad", "s-happy", "s-sales"]
-
-
-@pytest.fixture(scope="session")
-def postgres_admin_url():
-    from tests.postgres import postgres_server
-
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture
-def postgres_url(postgres_admin_url):
-    from tests.postgres import throwaway_database
-
-    with throwaway_database(postgres_admin_url) as url:
-        yield url

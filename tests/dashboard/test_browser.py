@@ -6,7 +6,7 @@ import sys
 import pytest
 from sqlmodel import Session
 
-from emotion.dashboard.handoffs import open_handoff
+from emotion.moodlog.governance import open_handoff
 from emotion.dashboard.security import create_admin
 from emotion.moodlog.db import make_engine, migrate
 from tests.dashboard.seed import HAPPY, NEUTRAL, PASSWORD, SAD, seed_session

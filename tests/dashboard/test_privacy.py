@@ -15,7 +15,8 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from emotion.dashboard.app import run_retention
-from emotion.dashboard.handoffs import deliver_reply, open_handoff
+from emotion.dashboard.handoffs import deliver_reply
+from emotion.moodlog.governance import open_handoff
 from emotion.dashboard.privacy import erase_user, purge_older_than
 from emotion.moodlog.db import make_engine, migrate
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage

@@ -6,7 +6,7 @@ import re
 
 from sqlmodel import select
 
-from emotion.dashboard.handoffs import open_handoff
+from emotion.moodlog.governance import open_handoff
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 

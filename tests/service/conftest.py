@@ -17,18 +17,3 @@ DATA = Path(os.environ.get("EMOBOT_DATA_DIR", REPO.parent / "shared" / "data"))
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'moodlog.sqlite3'}"
 
-
-@pytest.fixture(scope="session")
-def postgres_admin_url():
-    from tests.postgres import postgres_server
-
-    with postgres_server() as url:
-        yield url
-
-
-@pytest.fixture
-def postgres_url(postgres_admin_url):
-    from tests.postgres import throwaway_database
-
-    with throwaway_database(postgres_admin_url) as url:
-        yield url

@@ -31,8 +31,7 @@ def open_handoff(session_id: SessionId, request: HandoffRequest, background: Bac
     session = moodlog.get_session(session_id)
     if session is None:
         raise ApiError(404, "unknown_session", f"no session {session_id!r} in the mood log")
-    handoff, created = moodlog.open_handoff(session_id, request.reason, request.user_id or session.user_id,
-                                            request.bot or session.bot)
+    handoff, created = moodlog.open_handoff(session_id, request.reason)
     out = HandoffOut(id=handoff.id, session_id=session_id, status=handoff.status, reason=handoff.reason,
                      created=created, turns_in_snapshot=len(handoff.snapshot.get("turns", [])))
     if created and settings.handoff_webhook_url:
