@@ -41,6 +41,32 @@ def serve(
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
 
 
+@app.command()
+def dashboard(
+    host: Optional[str] = typer.Option(None, help="bind address (default: EMOBOT_DASHBOARD_HOST or 127.0.0.1)"),
+    port: Optional[int] = typer.Option(None, help="port (default: EMOBOT_DASHBOARD_PORT or 8600)"),
+) -> None:
+    """Run the supervisor dashboard over the mood log."""
+    import uvicorn
+
+    from emotion.dashboard.app import create_dashboard
+    from emotion.dashboard.settings import get_dashboard_settings
+
+    settings = get_dashboard_settings()
+    uvicorn.run(create_dashboard(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@app.command("create-admin")
+def create_admin(
+    email: str = typer.Option(..., help="the admin's e-mail (their sign-in name)"),
+    password: Optional[str] = typer.Option(None, help="at least 12 characters; random and printed when left out"),
+) -> None:
+    """Create the first dashboard admin (does nothing when an admin exists)."""
+    from emotion.dashboard.bootstrap import main
+
+    raise typer.Exit(main(["--email", email, *(["--password", password] if password else [])]))
+
+
 @train_app.command("text")
 def train_text(config: Optional[Path] = ConfigOption) -> None:
     """Text encoder: all-MiniLM-L6-v2 (from its package) + what we train on MELD."""

@@ -41,6 +41,19 @@ done
 .venv/bin/emobot serve --port "$EMOBOT_PORT" >var/log/emotion-service.log 2>&1 &
 pids+=($!)
 
+# The supervisor dashboard: plain http on loopback in the demo, so the cookie is not "Secure";
+# a first admin is created once and its password kept (mode 600) in var/demo-admin.txt.
+export EMOBOT_DASHBOARD_PORT=${EMOBOT_DASHBOARD_PORT:-8600} EMOBOT_DASHBOARD_COOKIE_SECURE=false
+[ -f var/dashboard-secret ] || (umask 077; head -c 32 /dev/urandom | base64 > var/dashboard-secret)
+export EMOBOT_DASHBOARD_SESSION_SECRET=${EMOBOT_DASHBOARD_SESSION_SECRET:-$(cat var/dashboard-secret)}
+if [ ! -f var/demo-admin.txt ]; then
+  pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  .venv/bin/emobot create-admin --email admin@emobot.local --password "$pw" >/dev/null \
+    && (umask 077; printf 'admin@emobot.local %s\n' "$pw" > var/demo-admin.txt)
+fi
+.venv/bin/emobot dashboard --port "$EMOBOT_DASHBOARD_PORT" >var/log/dashboard.log 2>&1 &
+pids+=($!)
+
 port=$RASA_PORT
 declare -A bot_port
 for bot in "${bots[@]}"; do
@@ -53,6 +66,7 @@ for bot in "${bots[@]}"; do
 done
 
 wait_for "http://127.0.0.1:$EMOBOT_PORT/healthz" "the emotion service" 120
+wait_for "http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/healthz" "the dashboard" 60
 for bot in "${bots[@]}"; do wait_for "http://127.0.0.1:${bot_port[$bot]}/status" "rasa ($bot)" 180; done
 
 cat <<MSG
@@ -60,6 +74,7 @@ cat <<MSG
 emobot demo is running (Ctrl-C stops it; logs in var/log/):
   emotion service   http://127.0.0.1:$EMOBOT_PORT/docs   (health: /healthz)
   mood log          $EMOBOT_DATABASE_URL
+  dashboard         http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/   (sign in: $(cat var/demo-admin.txt 2>/dev/null || echo "see var/demo-admin.txt"))
 MSG
 for bot in "${bots[@]}"; do
   echo "  $bot bot        http://127.0.0.1:${bot_port[$bot]}/webhooks/emobot_web/webhook"
