@@ -16,10 +16,14 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from emotion.labels import LABEL_INDEX, normalise_label
+
+if TYPE_CHECKING:
+    from emotion.encoders.face import FaceLandmarks
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CACHE_DIR = REPO_ROOT / "var" / "cache" / "face"
@@ -128,7 +132,7 @@ def _cache_key(paths: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
-def extract_features(paths: list[Path], landmarks, cache_dir: Path | None = DEFAULT_CACHE_DIR, log_every: int = 1000) -> FaceArrays:
+def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: Path | None = DEFAULT_CACHE_DIR, log_every: int = 1000) -> FaceArrays:
     """Run ``landmarks.extract`` (a FaceLandmarks) on every image, or load the cached result.
 
     Images that fail to decode count as 'no face'. Progress goes to stderr.
@@ -176,7 +180,7 @@ def extract_features(paths: list[Path], landmarks, cache_dir: Path | None = DEFA
 
 def feature_matrix(arrays: FaceArrays, groups: tuple[str, ...]) -> np.ndarray:
     """(N, D) float32 feature vectors in the order of FaceFeatures.vector(groups)."""
-    from emotion.encoders.face import hog
+    from emotion.encoders.face import FEATURE_SIZES, hog, pixels
 
     n = len(arrays.detected)
     parts = []
@@ -188,7 +192,9 @@ def feature_matrix(arrays: FaceArrays, groups: tuple[str, ...]) -> np.ndarray:
         elif g == "pose":
             parts.append(arrays.pose)
         elif g == "hog":
-            parts.append(np.stack([hog(c) for c in arrays.crop]) if n else np.zeros((0, 1764), np.float32))
+            parts.append(np.stack([hog(c) for c in arrays.crop]) if n else np.zeros((0, FEATURE_SIZES[g]), np.float32))
+        elif g == "pixels":
+            parts.append(np.stack([pixels(c) for c in arrays.crop]) if n else np.zeros((0, FEATURE_SIZES[g]), np.float32))
         else:
             raise ValueError(f"unknown feature group {g!r}")
     return np.concatenate([p.astype(np.float32) for p in parts], axis=1)

@@ -8,7 +8,8 @@ Per image, MediaPipe's FaceLandmarker (``face_landmarker.task``, sha256-checked)
 - ``blendshapes`` (52,): MediaPipe's expression coefficients in 0..1;
 - ``pose`` (3,): yaw, pitch, roll in radians from the facial transformation matrix;
 - ``crop`` (64, 64) uint8: the grey face, similarity-aligned on the eye centres, from which a
-  HOG descriptor (1764,) is taken: landmarks alone miss texture such as frowns and teeth.
+  HOG descriptor (1764,) and a histogram-equalised 24x24 thumbnail (576,) are taken: landmarks
+  alone miss texture such as wrinkles, frowns and teeth.
 
 ``FaceClassifier`` maps the concatenated feature vector x (D,) to logits over LABELS:
 
@@ -60,6 +61,7 @@ BLENDSHAPE_NAMES: tuple[str, ...] = (
     "noseSneerLeft", "noseSneerRight",
 )
 CROP_SIZE = 64  # px, side of the aligned grey crop
+PIXELS_SIZE = 24  # px, side of the equalised thumbnail used as raw-pixel features
 # Mesh indices of the eye corners (image-left eye: 33, 133; image-right eye: 362, 263).
 _LEFT_EYE = (33, 133)
 _RIGHT_EYE = (362, 263)
@@ -74,6 +76,7 @@ FEATURE_SIZES: dict[str, int] = {
     "blendshapes": NUM_BLENDSHAPES,
     "pose": 3,
     "hog": int(_HOG.getDescriptorSize()),
+    "pixels": PIXELS_SIZE**2,
 }
 
 
@@ -98,6 +101,7 @@ class FaceFeatures:
             "blendshapes": lambda: self.blendshapes,
             "pose": lambda: self.pose,
             "hog": lambda: hog(self.crop),
+            "pixels": lambda: pixels(self.crop),
         }
         return np.concatenate([parts[g]().astype(np.float32) for g in groups])
 
@@ -105,6 +109,12 @@ class FaceFeatures:
 def hog(crop: np.ndarray) -> np.ndarray:
     """HOG of an aligned (64, 64) uint8 crop: (1764,) float32 (16 px blocks, 8 px cells, 9 bins)."""
     return _HOG.compute(np.ascontiguousarray(crop)).reshape(-1)
+
+
+def pixels(crop: np.ndarray) -> np.ndarray:
+    """Histogram-equalised (24, 24) thumbnail of an aligned crop, flattened: (576,) float32 in 0..1."""
+    small = cv2.resize(np.ascontiguousarray(crop), (PIXELS_SIZE, PIXELS_SIZE), interpolation=cv2.INTER_AREA)
+    return (cv2.equalizeHist(small).reshape(-1) / 255.0).astype(np.float32)
 
 
 def file_sha256(path: Path) -> str:

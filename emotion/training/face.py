@@ -149,7 +149,7 @@ def train(config_path: Path | None = None) -> dict:
                     "n_train": int(len(x_train))}
     for name in ("val", "test", "mux_train", "mux_test"):
         report[name] = score(model, sets[name], arrays[name], title=name)
-    path = CHECKPOINT_DIR / CHECKPOINT_FILE
+    path = REPO_ROOT / cfg["checkpoint"] if cfg.get("checkpoint") else CHECKPOINT_DIR / CHECKPOINT_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     model.save(path, meta={"config": cfg, "test_accuracy": report["test"]["accuracy"],
                            "test_accuracy_detected": report["test"]["detected"]["accuracy"]})
