@@ -1,4 +1,4 @@
-"""Face emotion encoder: MediaPipe face mesh + blendshapes + aligned-crop HOG -> MLP.
+"""Face emotion encoder: MediaPipe face mesh + blendshapes + aligned-crop HOG/pixels -> MLP.
 
 Per image, MediaPipe's FaceLandmarker (``face_landmarker.task``, sha256-checked) finds up to
 ``MAX_FACES`` faces; the largest is kept. Its features (``FaceFeatures``):
@@ -16,8 +16,9 @@ Per image, MediaPipe's FaceLandmarker (``face_landmarker.task``, sha256-checked)
     h_0 = (x - mu) / sigma,   h_{l+1} = Dropout(GELU(LayerNorm(W_l h_l + b_l))),
     p = softmax(W_out h_L / T)
 
-where mu, sigma are training-set statistics and T the temperature fitted on validation data.
-h_L is the face embedding. Several snapshots of one turn are pooled by averaging p and h_L
+where mu, sigma are training-set statistics and T the temperature fitted on validation data
+(a per-class logit bias fitted with it is folded into the head's bias). h_L is the face
+embedding. Weights are stored as float16 (2 MB), run as float32. Several snapshots of one turn are pooled by averaging p and h_L
 over the images in which a face was found.
 """
 from __future__ import annotations
