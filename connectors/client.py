@@ -349,6 +349,32 @@ class EmotionServiceClient:
         )
         return SpeakerState.from_json(body)
 
+    async def set_consent(
+        self, user_id: str, *, text: bool, audio: bool, face: bool, source: str = "web"
+    ) -> dict[str, Any]:
+        """Record an end user's consent per modality (``PUT /v1/users/{id}/consent``).
+
+        The service analyses a modality only while the user's newest consent for it is
+        true; a refused modality is reported as ``not_used`` with code ``"no_consent"``.
+        Returns the service's answer (the consent now in force).
+        """
+        body = {"text": bool(text), "audio": bool(audio), "face": bool(face), "source": source}
+        return await self._request("PUT", f"/v1/users/{quote(user_id, safe='')}/consent", json=body)
+
+    async def get_consent(self, user_id: str) -> dict[str, Any]:
+        """The consent in force for ``user_id`` (``GET /v1/users/{id}/consent``)."""
+        return await self._request("GET", f"/v1/users/{quote(user_id, safe='')}/consent")
+
+    async def transcribe(self, audio: UploadFile, max_duration_s: float | None = None) -> dict[str, Any]:
+        """Speech to text by the service (``POST /v1/asr``): decode, trim silence, recognise.
+
+        Returns ``{"text": str, "duration_s": float, "speech_s": float, "notes": [...]}``.
+        Raises EmotionServiceRejected with code ``unsupported_format``, ``corrupt_audio``,
+        ``no_speech``, ``too_short`` or ``audio_too_long``.
+        """
+        params = {"max_duration_s": max_duration_s} if max_duration_s else None
+        return await self._request("POST", "/v1/asr", files=[("audio", audio)], params=params)
+
     async def health(self) -> dict[str, Any]:
         """``GET /healthz``: ``{"status": "ok", ...}`` when the service is up."""
         return await self._request("GET", "/healthz")

@@ -7,6 +7,11 @@ service's analysis goes into the message metadata under ``"emotion"``, where pol
 down or refuses the turn, the bot still answers; ``metadata["emotion"]`` is then
 ``{"available": false, "error": "<code>", "message": "..."}``.
 
+``GET /webhooks/emobot_web/chat`` serves a chat page (static/: text, push-to-talk voice clips,
+camera snapshots, the consent notice); ``/consent`` (GET ?user_id=, POST JSON
+``{user_id, text, audio, face}``) forwards the user's choice to the service's
+``/v1/users/{user_id}/consent``, so the browser only talks to Rasa.
+
 credentials.yml::
 
     connectors.web.channel.EmobotWebInput:
@@ -19,6 +24,7 @@ from __future__ import annotations
 import logging
 import os
 from asyncio import CancelledError
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -112,12 +118,44 @@ class EmobotWebInput(InputChannel):
             return {"available": False, "error": "service_unavailable", "message": str(exc)}
         return dict(analysis.raw)
 
+    async def forward_consent(self, request: Request) -> HTTPResponse:
+        """GET ?user_id= reads, POST ``{user_id, text, audio, face}`` records the user's consent."""
+        body = request.json if request.method == "POST" and _is_json(request) else {}
+        user_id = str((body or {}).get("user_id") or request.args.get("user_id") or "")
+        if not user_id:
+            return _error(400, "invalid_request", "user_id is required")
+        try:
+            if request.method == "GET":
+                return response.json(await self.client.get_consent(user_id))
+            choice = {m: (body or {}).get(m) for m in ("text", "audio", "face")}
+            if not all(isinstance(v, bool) for v in choice.values()):
+                return _error(400, "invalid_request", "text, audio and face must be true or false")
+            return response.json(await self.client.set_consent(user_id, **choice, source="web"))
+        except EmotionServiceRejected as exc:
+            return _error(exc.status_code, exc.code, exc.message)
+        except EmotionServiceUnavailable as exc:
+            logger.warning("Consent of %s not recorded: %s", user_id, exc)
+            return _error(503, "service_unavailable", "the consent could not be recorded; retry later")
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"emobot_web_webhook_{id(self)}", __name__)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @webhook.route("/chat", methods=["GET"])
+        async def chat_page(request: Request) -> HTTPResponse:
+            return await _static_file("index.html")
+
+        @webhook.route("/chat/<name:str>", methods=["GET"])
+        async def chat_asset(request: Request, name: str) -> HTTPResponse:
+            return await _static_file(name)
+
+        @webhook.route("/consent", methods=["GET", "POST"])
+        async def consent(request: Request) -> HTTPResponse:
+            """The page's consent choice, recorded by the emotion service (the browser only talks to Rasa)."""
+            return await self.forward_consent(request)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -173,6 +211,31 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
     user_id = body.get("user_id")
     return WebTurn(sender, str(body.get("speaker_id") or sender), str(body.get("message") or ""),
                    dict(metadata), None, [], str(user_id) if user_id else None)
+
+
+STATIC_DIR = Path(__file__).parent / "static"
+STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+
+
+async def _static_file(name: str) -> HTTPResponse:
+    """A file of the chat page; only plain names of known types inside static/ (no paths)."""
+    path = STATIC_DIR / name
+    if "/" in name or name.startswith(".") or path.suffix not in STATIC_TYPES or not path.is_file():
+        return _error(404, "not_found", f"no file {name!r}")
+    return response.raw(path.read_bytes(), content_type=STATIC_TYPES[path.suffix],
+                        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+
+
+def _is_json(request: Request) -> bool:
+    try:
+        return isinstance(request.json, dict)
+    except Exception:  # sanic raises InvalidUsage on a malformed body
+        return False
+
+
+def _error(status: int, code: str, message: str) -> HTTPResponse:
+    return response.json({"error": {"code": code, "message": message}}, status=status)
 
 
 def _upload(file: Any) -> UploadFile:

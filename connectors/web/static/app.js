@@ -1,0 +1,289 @@
+// emobot web chat: text, push-to-talk voice clips and camera snapshots, sent to the
+// emobot_web Rasa channel (same origin: this page is served by the channel itself).
+//
+// A turn is always sent; media only rides along. Capturing a snapshot waits at most
+// SNAPSHOT_TIMEOUT_MS, and an upload with media that does not answer within
+// MEDIA_UPLOAD_TIMEOUT_MS is sent again as text alone, so a slow camera or network never
+// holds the user's words back.
+"use strict";
+
+(() => {
+  const BASE = new URL(".", location.href).href; // .../webhooks/emobot_web/
+  const SNAPSHOT_TIMEOUT_MS = 1500;
+  const MEDIA_UPLOAD_TIMEOUT_MS = 20000;
+  const TEXT_TIMEOUT_MS = 60000;
+  const MAX_CLIP_MS = 15000; // the service cuts longer clips anyway
+  const SNAPSHOT_WIDTH = 480;
+  const STORE = "emobot.web";
+
+  const $ = (id) => document.getElementById(id);
+  const log = $("log"), form = $("composer"), input = $("message"), talk = $("talk");
+  const video = $("camera"), mediaStatus = $("media-status"), dialog = $("consent");
+
+  const saved = JSON.parse(localStorage.getItem(STORE) || "{}");
+  const userId = saved.userId || `web-${crypto.randomUUID()}`;
+  const sender = `web-${crypto.randomUUID()}`; // one conversation per page load
+  let consent = saved.consent || null; // {text, audio, face}
+  let micStream = null, camStream = null, recorder = null, chunks = [], recordStart = 0;
+  let pendingSnapshots = [];
+
+  function remember() {
+    localStorage.setItem(STORE, JSON.stringify({ userId, consent }));
+  }
+
+  // ---- conversation log -------------------------------------------------------------
+  function addMessage(who, text, extra) {
+    const item = document.createElement("div");
+    item.className = `msg ${who}`;
+    const label = document.createElement("span");
+    label.className = "visually-hidden";
+    label.textContent = who === "bot" ? "Bot says: " : "You said: ";
+    item.append(label);
+    const body = document.createElement("p");
+    body.textContent = text;
+    item.append(body);
+    if (extra) item.append(extra);
+    log.append(item);
+    item.scrollIntoView({ block: "end" });
+    return item;
+  }
+
+  function showBotMessages(messages) {
+    for (const m of messages) {
+      let buttons = null;
+      if (Array.isArray(m.buttons) && m.buttons.length) {
+        buttons = document.createElement("div");
+        buttons.className = "buttons";
+        buttons.setAttribute("role", "group");
+        buttons.setAttribute("aria-label", "Suggested answers");
+        for (const b of m.buttons) {
+          const button = document.createElement("button");
+          button.type = "button";
+          button.textContent = b.title;
+          button.addEventListener("click", () => sendTurn(b.title, { payload: b.payload }));
+          buttons.append(button);
+        }
+      }
+      if (m.text || buttons) addMessage("bot", m.text || "", buttons);
+      if (m.image) {
+        const img = document.createElement("img");
+        img.src = m.image; img.alt = "Image sent by the bot";
+        addMessage("bot", "", img);
+      }
+    }
+  }
+
+  const MODALITY_NAMES = { text: "text", audio: "voice", face: "face" };
+
+  function describeEmotion(emotion) {
+    if (!emotion) return "";
+    if (emotion.available === false && emotion.error) return "emotion not read";
+    const used = (emotion.modalities_used || []).map((m) => MODALITY_NAMES[m] || m);
+    return used.length ? `emotion read from: ${used.join(", ")}` : "emotion not read";
+  }
+
+  // ---- sending a turn ---------------------------------------------------------------
+  async function post(body, timeoutMs) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    try {
+      const init = { method: "POST", body, signal: abort.signal };
+      if (typeof body === "string") init.headers = { "Content-Type": "application/json" };
+      const res = await fetch(`${BASE}webhook?emotion=true`, init);
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      return await res.json();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function sendTurn(text, { payload = null, audio = null, images = [] } = {}) {
+    const message = payload || text;
+    const shown = text || (audio ? "Voice message" : "");
+    const mine = addMessage("user", shown);
+    const note = document.createElement("small");
+    note.className = "note";
+    note.textContent = "sending…";
+    mine.append(note);
+    const hasMedia = audio || images.length;
+    let answer;
+    try {
+      if (hasMedia) {
+        const data = new FormData();
+        data.append("sender", sender);
+        data.append("user_id", userId);
+        data.append("message", message);
+        if (audio) data.append("audio", audio, `turn.${audio.type.includes("ogg") ? "ogg" : "webm"}`);
+        images.forEach((image, i) => data.append("images", image, `snapshot-${i}.jpg`));
+        try {
+          answer = await post(data, MEDIA_UPLOAD_TIMEOUT_MS);
+        } catch (err) {
+          if (!message) throw err;
+          note.textContent = "media upload failed; sending the text alone…";
+          answer = await post(JSON.stringify({ sender, user_id: userId, message }), TEXT_TIMEOUT_MS);
+        }
+      } else {
+        answer = await post(JSON.stringify({ sender, user_id: userId, message }), TEXT_TIMEOUT_MS);
+      }
+    } catch (err) {
+      note.textContent = `not delivered (${err.message || err}); please try again`;
+      note.classList.add("error");
+      return;
+    }
+    note.textContent = describeEmotion(answer.emotion);
+    showBotMessages(answer.messages || []);
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text && !pendingSnapshots.length) return;
+    input.value = "";
+    const images = [...pendingSnapshots];
+    pendingSnapshots = [];
+    const snap = await snapshot();
+    if (snap) images.push(snap);
+    sendTurn(text, { images });
+  });
+
+  // ---- camera snapshots (getUserMedia -> canvas -> JPEG) ------------------------------
+  function snapshot() {
+    if (!camStream || !video.videoWidth) return Promise.resolve(null);
+    const canvas = document.createElement("canvas");
+    canvas.width = SNAPSHOT_WIDTH;
+    canvas.height = Math.round((video.videoHeight / video.videoWidth) * SNAPSHOT_WIDTH);
+    canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
+    const blob = new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.85));
+    const late = new Promise((resolve) => setTimeout(() => resolve(null), SNAPSHOT_TIMEOUT_MS));
+    return Promise.race([blob, late]);
+  }
+
+  async function startCamera() {
+    try {
+      camStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640 }, audio: false });
+      video.srcObject = camStream;
+      video.hidden = false;
+      await video.play();
+    } catch (err) {
+      camStream = null;
+      video.hidden = true;
+      mediaStatus.textContent = "Camera unavailable: messages are sent without face snapshots.";
+    }
+  }
+
+  function stopStream(stream) {
+    if (stream) stream.getTracks().forEach((t) => t.stop());
+  }
+
+  // ---- push-to-talk microphone (MediaRecorder) ----------------------------------------
+  async function startMicrophone() {
+    if (!window.MediaRecorder) {
+      mediaStatus.textContent = "Voice messages are not supported by this browser.";
+      return;
+    }
+    try {
+      micStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+      talk.hidden = false;
+    } catch (err) {
+      micStream = null;
+      talk.hidden = true;
+      mediaStatus.textContent = "Microphone unavailable: you can still type.";
+    }
+  }
+
+  async function startTalking() {
+    if (!micStream || recorder) return;
+    chunks = [];
+    const type = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm"]
+      .find((t) => MediaRecorder.isTypeSupported(t));
+    recorder = new MediaRecorder(micStream, type ? { mimeType: type } : undefined);
+    recorder.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
+    recorder.start();
+    recordStart = performance.now();
+    talk.setAttribute("aria-pressed", "true");
+    talk.textContent = "Recording… release to send";
+    mediaStatus.textContent = "Recording.";
+    const first = await snapshot(); // a face at the start of speaking and one at the end
+    if (first) pendingSnapshots.push(first);
+    setTimeout(() => { if (recorder && performance.now() - recordStart >= MAX_CLIP_MS) stopTalking(); }, MAX_CLIP_MS);
+  }
+
+  async function stopTalking() {
+    if (!recorder) return;
+    const current = recorder;
+    recorder = null;
+    talk.setAttribute("aria-pressed", "false");
+    talk.textContent = "Hold to talk";
+    const stopped = new Promise((resolve) => { current.onstop = resolve; });
+    current.stop();
+    await stopped;
+    const audio = new Blob(chunks, { type: current.mimeType || "audio/webm" });
+    mediaStatus.textContent = "";
+    const images = [...pendingSnapshots];
+    pendingSnapshots = [];
+    const last = await snapshot();
+    if (last) images.push(last);
+    const text = input.value.trim();
+    input.value = "";
+    sendTurn(text, { audio: audio.size ? audio : null, images });
+  }
+
+  talk.addEventListener("pointerdown", (e) => { e.preventDefault(); startTalking(); });
+  talk.addEventListener("pointerup", stopTalking);
+  talk.addEventListener("pointerleave", stopTalking);
+  talk.addEventListener("keydown", (e) => {
+    if ((e.key === " " || e.key === "Enter") && !e.repeat) { e.preventDefault(); startTalking(); }
+  });
+  talk.addEventListener("keyup", (e) => {
+    if (e.key === " " || e.key === "Enter") { e.preventDefault(); stopTalking(); }
+  });
+
+  // ---- consent ----------------------------------------------------------------------
+  async function applyConsent() {
+    stopStream(micStream); micStream = null; talk.hidden = true;
+    stopStream(camStream); camStream = null; video.hidden = true;
+    mediaStatus.textContent = "";
+    const media = navigator.mediaDevices && navigator.mediaDevices.getUserMedia;
+    if ((consent.audio || consent.face) && !media) {
+      mediaStatus.textContent = "This browser gives no access to a camera or microphone.";
+      return;
+    }
+    if (consent.audio) await startMicrophone();
+    if (consent.face) await startCamera();
+  }
+
+  function openConsent() {
+    const current = consent || { text: false, audio: false, face: false };
+    for (const m of ["text", "audio", "face"]) $(`consent-${m}`).checked = !!current[m];
+    $("consent-status").textContent = "";
+    dialog.showModal();
+  }
+
+  $("consent-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const choice = { text: $("consent-text").checked, audio: $("consent-audio").checked,
+                     face: $("consent-face").checked };
+    const status = $("consent-status");
+    status.textContent = "Saving…";
+    try {
+      const res = await fetch(`${BASE}consent`, {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ user_id: userId, ...choice }),
+      });
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+    } catch (err) {
+      // Without a recorded consent nothing but the text goes out, and the service decides.
+      status.textContent = `Your choice could not be saved (${err.message}). Please try again.`;
+      return;
+    }
+    consent = choice;
+    remember();
+    dialog.close();
+    await applyConsent();
+    input.focus();
+  });
+  dialog.addEventListener("cancel", (e) => { if (!consent) e.preventDefault(); });
+  $("privacy-open").addEventListener("click", openConsent);
+
+  if (consent) applyConsent(); else openConsent();
+})();
