@@ -70,7 +70,7 @@ def _validate_images(images: list[Upload]) -> list[str]:
     from emotion.images import decode_image
 
     notes: list[str] = []
-    for i, image in enumerate(images):
+    for i, image in enumerate(images, start=1):
         notes.extend(f"image {i}: {n}" for n in decode_image(image.data).notes)
     return notes
 

@@ -27,6 +27,7 @@ import torch
 import torch.nn.functional as F
 from hyperpyyaml import load_hyperpyyaml
 
+from emotion.training.calibration import fit_temperature
 from emotion.audio import decode_audio, load_vad
 from emotion.encoders.speech import to_common
 from emotion.labels import LABEL_INDEX, normalise_label
@@ -162,21 +163,6 @@ def predict_logits(brain: SpeechEmotionBrain, dataset) -> tuple[torch.Tensor, to
         logits.append(brain.compute_forward(batch, sb.Stage.TEST))
         labels.append(batch.label_id.data.squeeze(1))
     return torch.cat(logits), torch.cat(labels)
-
-
-def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
-    """Scalar T > 0 minimising the NLL of softmax(logits / T) (Guo et al., 2017)."""
-    log_t = torch.zeros(1, requires_grad=True)
-    opt = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200)
-
-    def closure():
-        opt.zero_grad()
-        loss = F.cross_entropy(logits / log_t.exp(), labels)
-        loss.backward()
-        return loss
-
-    opt.step(closure)
-    return float(log_t.detach().exp())
 
 
 def train(config_path: Path | None = None, overrides: dict | None = None) -> dict:
