@@ -18,38 +18,28 @@ import logging
 from typing import Any, Dict, List, Mapping, Optional
 
 from rasa.core.featurizers.tracker_featurizers import TrackerFeaturizer
-from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.core.constants import (
-    ACTION_LISTEN_NAME,
-    USER_INTENT_BACK,
-    USER_INTENT_RESTART,
-    USER_INTENT_SESSION_START,
-)
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
-from connectors.client import EmotionReading, EmotionState
+from connectors.client import EmotionReading
 from emotion.labels import LABELS
+from policies.base import EMOTION_METADATA_KEY, Decision, EmotionContext, EmotionPolicyBase  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
-EMOTION_METADATA_KEY = "emotion"
-# Intents that trigger Rasa's default actions (restart, undo, new session) are never overruled.
-_NEVER_OVERRULED_INTENTS = (USER_INTENT_RESTART, USER_INTENT_BACK, USER_INTENT_SESSION_START)
 _CONDITIONS = ("label", "min_probability", "max_valence", "min_valence")
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False
 )
-class EmotionPolicy(Policy):
+class EmotionPolicy(EmotionPolicyBase):
     """Predicts a bot action from the emotion of the latest user turn, by rules in config.yml.
 
     Right after a user message, the policy takes the speaker's tracked ``state`` from
@@ -97,6 +87,7 @@ class EmotionPolicy(Policy):
     def get_default_config() -> Dict[str, Any]:
         """Default config: no rules (the policy abstains until a bot author adds some)."""
         return {
+            **EmotionPolicyBase.get_default_config(),
             "priority": 7,
             "min_confidence": 0.0,
             "override_intent_predictions": True,
@@ -115,59 +106,29 @@ class EmotionPolicy(Policy):
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         self.rules: List[Dict[str, Any]] = [_validated_rule(r) for r in config["rules"] or []]
         self.min_confidence = float(config["min_confidence"])
-        self.override_intent_predictions = bool(config["override_intent_predictions"])
-        self.ignore_intents = set(config["ignore_intents"] or []) | set(_NEVER_OVERRULED_INTENTS)
+
+    def actions(self) -> List[str]:
+        return [r["action"] for r in self.rules]
 
     def train(
         self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:
         """Nothing to learn: check that every rule names an action of the domain."""
-        unknown = [r["action"] for r in self.rules if r["action"] not in domain.action_names_or_texts]
-        if unknown:
-            raise InvalidConfigException(
-                f"EmotionPolicy rules name actions missing from the domain: {unknown}"
-            )
         if not self.rules:
             logger.warning("EmotionPolicy has no rules in config.yml; it will never predict.")
-        return self._resource
+        return super().train(training_trackers, domain, **kwargs)
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[str, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        """Predict a rule's action after a user message, action_listen after that action."""
-        abstain = self._prediction(self._default_predictions(domain))
-        if tracker.active_loop_name:
-            return abstain
-        if tracker.latest_action_name != ACTION_LISTEN_NAME:
-            if _latest_action_policy(tracker) == self.__class__.__name__:
-                return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
-            return abstain
-
-        message = tracker.latest_message
-        if message is None or message.intent_name in self.ignore_intents:
-            return abstain
-        emotion = (message.metadata or {}).get(EMOTION_METADATA_KEY) or {}
-        source, reading = _reading(emotion)
-        if reading is None or reading.confidence < self.min_confidence:
-            return abstain
-
+    def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
+        """The first rule matching the reading (state, else turn), at the reading's confidence."""
+        reading = emotion.reading
+        if not emotion.available or reading is None or reading.confidence < self.min_confidence:
+            return None
         for index, rule in enumerate(self.rules):
             if _matches(rule, reading):
-                logger.debug(
-                    "EmotionPolicy: %s %s matches rule %d -> %s (confidence %.2f)",
-                    source, reading.label, index, rule["action"], reading.confidence,
-                )
-                return self._prediction(
-                    confidence_scores_for(rule["action"], reading.confidence, domain),
-                    is_end_to_end_prediction=self.override_intent_predictions,
-                    diagnostic_data={"emotion_source": source, "label": reading.label,
-                                     "rule_index": index},
-                )
-        return abstain
+                return Decision(rule["action"], reading.confidence,
+                                {"emotion_source": emotion.source, "label": reading.label,
+                                 "rule_index": index})
+        return None
 
 
 def _validated_rule(rule: Mapping[str, Any]) -> Dict[str, Any]:
@@ -190,20 +151,6 @@ def _validated_rule(rule: Mapping[str, Any]) -> Dict[str, Any]:
     return validated
 
 
-def _reading(emotion: Mapping[str, Any]) -> tuple[str, EmotionReading | None]:
-    """The tracked state if the service sent one, else this turn's reading."""
-    if not emotion.get("available"):
-        return "none", None
-    try:
-        if emotion.get("state"):
-            return "state", EmotionState.from_json(emotion["state"])
-        if emotion.get("turn"):
-            return "turn", EmotionReading.from_json(emotion["turn"])
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        logger.warning("EmotionPolicy: malformed emotion metadata (%r); ignoring it.", exc)
-    return "none", None
-
-
 def _matches(rule: Mapping[str, Any], reading: EmotionReading) -> bool:
     if "label" in rule and reading.probabilities.get(rule["label"], 0.0) < rule["min_probability"]:
         return False
@@ -212,11 +159,3 @@ def _matches(rule: Mapping[str, Any], reading: EmotionReading) -> bool:
     if "min_valence" in rule and reading.valence < float(rule["min_valence"]):
         return False
     return True
-
-
-def _latest_action_policy(tracker: DialogueStateTracker) -> Optional[str]:
-    """The policy that predicted the latest executed action (None if it was not predicted)."""
-    for event in reversed(tracker.events):
-        if isinstance(event, ActionExecuted):
-            return event.policy
-    return None

@@ -1,0 +1,196 @@
+"""EmotionRulesPolicy, EmotionContext and EmotionPolicyBase on real Rasa trackers."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa.core.policies.ensemble import DefaultPolicyPredictionEnsemble
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import InvalidConfigException
+
+from policies.base import Decision, EmotionContext, EmotionPolicyBase
+from policies.rules_policy import EmotionRulesPolicy
+
+LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
+DOMAIN = Domain.from_yaml("""
+version: "3.1"
+intents: [share_feelings, greet]
+slots:
+  mode: {type: text, mappings: [{type: custom}]}
+responses:
+  utter_listen: [{text: listening}]
+  utter_empathize: [{text: sorry}]
+  utter_cheer: [{text: cheer}]
+  utter_encourage: [{text: you can do it}]
+  utter_crisis: [{text: help}]
+""")
+
+
+def emotion(label: str = "neutral", p: float = 0.8, valence: float = 0.0, confidence: float = 0.9,
+            derived: dict | None = None, trend: float = 0.0, available: bool = True) -> dict[str, Any]:
+    if not available:
+        return {"available": False, "error": "service_unavailable"}
+    reading = {"label": label, "probabilities": {l: p if l == label else (1 - p) / 6 for l in LABELS},
+               "valence": valence, "arousal": 0.1, "confidence": confidence}
+    return {"available": True, "turn": reading,
+            "state": {**reading, "trend": {"valence": trend, "arousal": 0.0, "labels": {label: 0.1}},
+                      "turns_observed": 1},
+            "derived": derived or {}}
+
+
+def tracker(*emotions: dict, intent: str = "share_feelings", extra: list | None = None) -> DialogueStateTracker:
+    events: list = []
+    for i, e in enumerate(emotions):
+        events += [ActionExecuted("action_listen"),
+                   UserUttered(f"message {i}", intent={"name": intent, "confidence": 0.9}, metadata={"emotion": e})]
+        if i < len(emotions) - 1:
+            events.append(ActionExecuted("utter_listen", policy="RulePolicy"))
+    return DialogueStateTracker.from_events("s", (extra or []) + events)
+
+
+def make(tmp_path: Path, rules: list, **config: Any) -> EmotionRulesPolicy:
+    cfg = {**EmotionRulesPolicy.get_default_config(), "rules": rules, **config}
+    return EmotionRulesPolicy.create(cfg, LocalModelStorage(tmp_path), Resource("rules"),
+                                     ExecutionContext(GraphSchema({}), "test"))
+
+
+def action(policy, t: DialogueStateTracker) -> tuple[str | None, float]:
+    prediction = policy.predict_action_probabilities(t, DOMAIN)
+    if prediction.max_confidence == 0.0:
+        return None, 0.0
+    return DOMAIN.action_names_or_texts[prediction.max_confidence_index], prediction.max_confidence
+
+
+RULES = [
+    {"name": "sad", "if": {"prob.sadness": {"min": 0.5}}, "action": "utter_empathize", "confidence": 0.8},
+    {"name": "crisis", "if": {"derived.crisis.flag": True}, "action": "utter_crisis", "priority": 100},
+    {"name": "frustrated twice", "priority": 10, "action": "utter_encourage",
+     "if": {"derived.tutoring.frustration": {"min": 0.6},
+            "streak": {"turns": 2, "if": {"derived.tutoring.frustration": {"min": 0.6}}}}},
+    {"name": "improving", "if": {"trend.valence": {"min": 0.2}, "label": {"in": ["joy", "neutral"]}},
+     "action": "utter_cheer", "confidence": 0.7},
+]
+
+
+def test_priority_picks_crisis_over_an_earlier_matching_rule(tmp_path) -> None:
+    policy = make(tmp_path, RULES)
+    t = tracker(emotion("sadness", 0.9, -0.7, derived={"crisis": {"flag": True, "risk": 0.97}}))
+    assert action(policy, t) == ("utter_crisis", 1.0)
+    assert action(policy, tracker(emotion("sadness", 0.9, -0.7))) == ("utter_empathize", pytest.approx(0.8))
+
+
+def test_streak_needs_consecutive_turns(tmp_path) -> None:
+    policy = make(tmp_path, RULES)
+    frustrated = emotion(derived={"tutoring": {"frustration": 0.7}})
+    calm = emotion(derived={"tutoring": {"frustration": 0.1}})
+    assert action(policy, tracker(calm, frustrated)) == (None, 0.0)
+    assert action(policy, tracker(frustrated, calm, frustrated)) == (None, 0.0)
+    assert action(policy, tracker(calm, frustrated, frustrated)) == ("utter_encourage", 1.0)
+
+
+def test_trend_label_and_missing_values(tmp_path) -> None:
+    policy = make(tmp_path, RULES)
+    assert action(policy, tracker(emotion("joy", 0.8, 0.5, trend=0.3))) == ("utter_cheer", pytest.approx(0.7))
+    assert action(policy, tracker(emotion("anger", 0.8, -0.5, trend=0.3))) == (None, 0.0)
+    # no derived states at all: derived rules never fire; an unavailable turn matches nothing
+    assert action(policy, tracker(emotion("neutral"))) == (None, 0.0)
+    assert action(policy, tracker(emotion(available=False))) == (None, 0.0)
+
+
+def test_intent_slot_and_turn_conditions(tmp_path) -> None:
+    rules = [{"if": {"intent": "share_feelings", "slot.mode": "tutor", "turn.valence": {"max": -0.3}},
+              "action": "utter_encourage"},
+             {"if": {"available": False, "intent": "share_feelings"}, "action": "utter_listen"}]
+    policy = make(tmp_path, rules)
+    sad = emotion("sadness", 0.8, -0.5)
+    assert action(policy, tracker(sad)) == (None, 0.0)
+    assert action(policy, tracker(sad, extra=[SlotSet("mode", "tutor")])) == ("utter_encourage", 1.0)
+    assert action(policy, tracker(emotion(available=False))) == ("utter_listen", 1.0)
+
+
+def test_after_its_own_action_it_listens_and_ignores_intents(tmp_path) -> None:
+    policy = make(tmp_path, RULES, ignore_intents=["greet"])
+    sad = emotion("sadness", 0.9, -0.7)
+    own = tracker(sad, extra=None)
+    own.update(ActionExecuted("utter_empathize", policy="EmotionRulesPolicy"))
+    assert action(policy, own) == ("action_listen", 1.0)
+    assert action(policy, tracker(sad, intent="greet")) == (None, 0.0)
+
+
+def test_wins_over_a_rule_in_rasas_ensemble(tmp_path) -> None:
+    t = tracker(emotion("sadness", 0.9, -0.7, derived={"crisis": {"flag": True}}))
+    rule = PolicyPrediction.for_action_name(DOMAIN, "utter_listen", "RulePolicy", 1.0)
+    rule.policy_priority = 6
+    ours = make(tmp_path, RULES).predict_action_probabilities(t, DOMAIN)
+    best = DefaultPolicyPredictionEnsemble().combine_predictions([rule, ours], t, DOMAIN)
+    assert best.policy_name == "EmotionRulesPolicy"
+    assert DOMAIN.action_names_or_texts[best.max_confidence_index] == "utter_crisis"
+
+
+def test_rules_file_is_stored_in_the_model(tmp_path) -> None:
+    rules_file = tmp_path / "emotion_rules.yml"
+    rules_file.write_text("rules:\n  - {if: {label: sadness}, action: utter_empathize}\n")
+    (tmp_path / "storage").mkdir()
+    storage = LocalModelStorage(tmp_path / "storage")
+    cfg = {**EmotionRulesPolicy.get_default_config(), "rules_file": str(rules_file)}
+    ctx = ExecutionContext(GraphSchema({}), "test")
+    policy = EmotionRulesPolicy.create(cfg, storage, Resource("rules"), ctx)
+    policy.train([], DOMAIN)
+    rules_file.unlink()  # the trained model does not need the file any more
+    loaded = EmotionRulesPolicy.load(cfg, storage, Resource("rules"), ctx)
+    assert action(loaded, tracker(emotion("sadness", 0.8, -0.5))) == ("utter_empathize", 1.0)
+
+
+@pytest.mark.parametrize("rule", [
+    {"if": {"label": "sadness"}},                                   # no action
+    {"action": "utter_listen"},                                     # no condition
+    {"if": {"mood": "bad"}, "action": "utter_listen"},              # unknown condition
+    {"if": {"valence": {"below": 0}}, "action": "utter_listen"},    # unknown test
+    {"if": {"streak": {"turns": 2}}, "action": "utter_listen"},     # streak without conditions
+    {"if": {"label": "joy"}, "action": "utter_listen", "confidence": 2},
+    {"if": {"label": "joy"}, "then": "utter_listen"},               # misspelt key
+])
+def test_invalid_rules_are_refused(tmp_path, rule) -> None:
+    with pytest.raises(InvalidConfigException):
+        make(tmp_path, [rule])
+
+
+def test_training_checks_actions(tmp_path) -> None:
+    with pytest.raises(InvalidConfigException, match="utter_missing"):
+        make(tmp_path, [{"if": {"label": "joy"}, "action": "utter_missing"}]).train([], DOMAIN)
+
+
+class SadStreakPolicy(EmotionPolicyBase):
+    def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Decision | None:
+        if emotion.streak(lambda turn: turn.prob("sadness") >= 0.5) >= 3:
+            return Decision("utter_empathize", emotion.confidence, {"streak": 3})
+        return None
+
+
+def test_a_subclass_only_writes_decide(tmp_path) -> None:
+    policy = SadStreakPolicy.create({**EmotionPolicyBase.get_default_config()}, LocalModelStorage(tmp_path),
+                                    Resource("sad"), ExecutionContext(GraphSchema({}), "test"))
+    sad = emotion("sadness", 0.8, -0.6, confidence=0.75)
+    assert action(policy, tracker(sad, sad)) == (None, 0.0)
+    prediction = policy.predict_action_probabilities(tracker(emotion("joy"), sad, sad, sad), DOMAIN)
+    assert DOMAIN.action_names_or_texts[prediction.max_confidence_index] == "utter_empathize"
+    assert prediction.max_confidence == pytest.approx(0.75) and prediction.is_end_to_end_prediction
+    assert prediction.diagnostic_data == {"streak": 3}
+
+
+def test_context_accessors() -> None:
+    t = tracker(emotion("joy", 0.7, 0.4), emotion("sadness", 0.6, -0.5, trend=-0.2,
+                                                   derived={"tutoring": {"boredom": 0.4}}))
+    ctx = EmotionContext.from_tracker(t)
+    assert ctx.label == "sadness" and ctx.source == "state" and ctx.valence == -0.5
+    assert ctx.prob("sadness") == pytest.approx(0.6) and ctx.trend_valence == -0.2
+    assert ctx.get("tutoring.boredom") == 0.4 and ctx.get("crisis.flag", False) is False
+    assert [c.label for c in ctx.turns] == ["joy", "sadness"] and ctx.previous[0].intent == "share_feelings"
+    assert ctx.streak(lambda c: c.valence < 0) == 1 and not ctx.crisis
