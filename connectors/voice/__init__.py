@@ -1,0 +1,1 @@
+"""Voice channel: spoken turns in, text and synthesized speech out."""

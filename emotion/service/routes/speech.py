@@ -1,0 +1,124 @@
+"""Speech to text for voice channels: ``POST /v1/asr``.
+
+The clip goes through the same decoding as a turn's audio (``emotion.audio.decode_audio``:
+any container FFmpeg reads, 16 kHz mono, leading/trailing silence trimmed by silero-vad),
+then through an offline recogniser. The recogniser sits behind :class:`SpeechRecognizer`, so
+PocketSphinx (CMU's English model, shipped inside its wheel) can be swapped for another.
+
+Errors: 413 ``upload_too_large`` / ``audio_too_long``; 415 ``unsupported_format``;
+422 ``empty_audio``, ``corrupt_audio``, ``too_short``, ``no_speech``.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Annotated, Protocol
+
+import numpy as np
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from pydantic import BaseModel, Field
+
+from emotion.audio import decode_audio
+from emotion.encoders.base import ModalityInputError
+from emotion.service.deps import get_settings
+from emotion.service.errors import ApiError
+from emotion.service.schemas import ErrorResponse
+from emotion.settings import Settings
+
+router = APIRouter(prefix="/v1", tags=["speech"])
+
+MAX_ASR_DURATION_S = 30.0  # default limit of one spoken turn, seconds
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What was said.
+
+    Attributes:
+        text: the recognised words, lower case, space separated ("" when nothing was recognised).
+        confidence: the recogniser's posterior probability of ``text``, in [0, 1].
+    """
+
+    text: str
+    confidence: float
+
+
+class SpeechRecognizer(Protocol):
+    def transcribe(self, waveform: np.ndarray, sample_rate: int) -> Transcript:
+        """``waveform``: (T,) float32 in [-1, 1], mono, at ``sample_rate`` Hz."""
+        ...
+
+
+class PocketSphinxRecognizer:
+    """PocketSphinx 5 with its bundled US-English acoustic model, language model and dictionary.
+
+    One decoder is not re-entrant, so calls are serialised; decoding is a few times faster
+    than real time on one CPU core.
+    """
+
+    sample_rate = 16_000
+
+    def __init__(self) -> None:
+        from pocketsphinx import Decoder
+
+        self._decoder = Decoder(samprate=self.sample_rate, loglevel="FATAL")
+        self._lock = threading.Lock()
+
+    def transcribe(self, waveform: np.ndarray, sample_rate: int) -> Transcript:
+        if sample_rate != self.sample_rate:
+            raise ValueError(f"PocketSphinx expects {self.sample_rate} Hz audio, got {sample_rate} Hz")
+        pcm = (np.clip(waveform, -1.0, 1.0) * 32767).astype("<i2").tobytes()  # 16-bit little-endian
+        with self._lock:
+            self._decoder.start_utt()
+            self._decoder.process_raw(pcm, full_utt=True)
+            self._decoder.end_utt()
+            hypothesis = self._decoder.hyp()
+        if hypothesis is None:
+            return Transcript(text="", confidence=0.0)
+        return Transcript(text=hypothesis.hypstr.strip(), confidence=float(hypothesis.prob))
+
+
+_recognizer_lock = threading.Lock()
+
+
+def get_recognizer(request: Request) -> SpeechRecognizer:
+    """The app's recogniser: ``app.state.recognizer`` if start-up set one, else PocketSphinx, loaded once."""
+    with _recognizer_lock:
+        if getattr(request.app.state, "recognizer", None) is None:
+            request.app.state.recognizer = PocketSphinxRecognizer()
+        return request.app.state.recognizer
+
+
+class TranscriptResponse(BaseModel):
+    text: str = Field(description="the recognised words; empty when speech was heard but no word recognised")
+    confidence: float = Field(ge=0, le=1, description="posterior probability of the text")
+    speech_s: float = Field(description="seconds of speech after silence trimming")
+    notes: list[str] = Field(default_factory=list, description="remarks from decoding (resampled, down-mixed...)")
+
+
+_STATUS = {"unsupported_format": 415}
+
+
+@router.post("/asr", response_model=TranscriptResponse,
+             responses={s: {"model": ErrorResponse} for s in (413, 415, 422)})
+def post_asr(
+    audio: Annotated[UploadFile, File(description="one spoken turn: wav, ogg, webm, mp3...")],
+    max_duration_s: Annotated[float, Query(gt=0, le=120, description="longest accepted clip, seconds")] = MAX_ASR_DURATION_S,
+    settings: Settings = Depends(get_settings),
+    recognizer: SpeechRecognizer = Depends(get_recognizer),
+) -> TranscriptResponse:
+    """Transcribe one clip. Nothing is written to the mood log: the channel sends the turn afterwards."""
+    data = audio.file.read(settings.max_audio_bytes + 1)
+    if len(data) > settings.max_audio_bytes:
+        raise ApiError(413, "upload_too_large", f"audio is larger than the limit of {settings.max_audio_bytes} bytes")
+    try:
+        decoded = decode_audio(data, filename=audio.filename, content_type=audio.content_type,
+                               max_duration_s=max_duration_s)
+    except ModalityInputError as exc:
+        raise ApiError(_STATUS.get(exc.code, 422), exc.code, str(exc))
+    cut = [n for n in decoded.notes if n.startswith("clip cut")]
+    if cut:  # a transcript of half a sentence would mislead the bot: refuse instead
+        raise ApiError(413, "audio_too_long", f"the clip is longer than {max_duration_s:g} s ({cut[0]})")
+    transcript = recognizer.transcribe(decoded.waveform.numpy(), decoded.sample_rate)
+    return TranscriptResponse(text=transcript.text, confidence=min(max(transcript.confidence, 0.0), 1.0),
+                              speech_s=round(decoded.duration_s, 3), notes=decoded.notes)

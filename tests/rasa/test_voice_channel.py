@@ -1,0 +1,113 @@
+"""VoiceInput served by a real Sanic server on loopback, as Rasa registers it.
+
+The bot is a stub ``on_new_message`` that echoes the transcript; the emotion service is an
+httpx.MockTransport that follows the service's contract (``/v1/asr``, ``/v1/sessions/.../turns``).
+Speech synthesis is the real espeak-ng.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import json
+
+import httpx
+import pytest
+from rasa.core.channels.channel import UserMessage
+from sanic import Sanic
+
+from connectors.client import EmotionServiceClient
+from connectors.voice.channel import VoiceInput
+from connectors.voice.speech import synthesize
+from tests.e2e.processes import free_port
+
+_app_ids = itertools.count()
+STATE = {"label": "sadness", "probabilities": {"sadness": 0.7, "neutral": 0.3}, "valence": -0.5, "arousal": -0.2,
+         "confidence": 0.8, "trend": {"valence": 0.0, "arousal": 0.0}, "turns_observed": 1}
+WAV = asyncio.run(synthesize("I feel sad"))
+
+
+@pytest.fixture(autouse=True)
+def sanic_test_mode(monkeypatch):
+    monkeypatch.setattr(Sanic, "test_mode", True)  # see tests/rasa/test_channel.py
+
+
+def service(requests: list[httpx.Request], asr_status: int = 200) -> EmotionServiceClient:
+    def handle(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        if request.url.path == "/v1/asr":
+            if asr_status != 200:
+                return httpx.Response(asr_status, json={"error": {"code": "no_speech", "message": "no speech"}})
+            return httpx.Response(200, json={"text": "i feel sad", "confidence": 0.4, "speech_s": 0.9, "notes": []})
+        return httpx.Response(200, json={
+            "session_id": "s", "turn_index": 0, "speaker_id": "s", "available": True, "turn": STATE, "state": STATE,
+            "modalities": {"text": {"status": "used"}, "audio": {"status": "used"}},
+            "modalities_used": ["text", "audio"]})
+
+    return EmotionServiceClient("http://emotion.test", transport=httpx.MockTransport(handle))
+
+
+def post(channel: VoiceInput, **request) -> tuple[httpx.Response, list[UserMessage]]:
+    received: list[UserMessage] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, f"you said {message.text}")
+
+    async def run() -> httpx.Response:
+        app = Sanic(f"emobot_voice_test_{next(_app_ids)}")
+        app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/emobot_voice")
+        port = free_port()
+        server = await app.create_server(host="127.0.0.1", port=port, access_log=False, return_asyncio_server=True)
+        await server.startup()
+        try:
+            async with httpx.AsyncClient(timeout=20) as http:
+                return await http.post(f"http://127.0.0.1:{port}/webhooks/emobot_voice/webhook", **request)
+        finally:
+            await server.close()
+
+    return asyncio.run(run()), received
+
+
+def test_synthesize_gives_a_wav_with_real_sizes() -> None:
+    assert WAV[:4] == b"RIFF" and WAV[8:12] == b"WAVE"
+    assert int.from_bytes(WAV[4:8], "little") == len(WAV) - 8
+    assert int.from_bytes(WAV[40:44], "little") == len(WAV) - 44 > 22_050 * 2 * 0.3  # > 0.3 s of 16-bit audio
+
+
+def test_spoken_turn_goes_to_asr_then_analysis_then_the_bot() -> None:
+    requests: list[httpx.Request] = []
+    answer, received = post(VoiceInput(bot="support", client=service(requests)),
+                            data={"sender": "caller-1", "user_id": "u1"}, files={"audio": ("x", WAV, "audio/wav")})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert [r.url.path for r in requests] == ["/v1/asr", "/v1/sessions/caller-1/turns"]
+    turn = requests[1].content
+    assert b'name="text"\r\n\r\ni feel sad' in turn and WAV[:200] in turn and b'name="user_id"\r\n\r\nu1' in turn
+    assert received[0].text == "i feel sad" and received[0].metadata["emotion"]["state"]["label"] == "sadness"
+    assert received[0].input_channel == "emobot_voice"
+    assert body["transcript"] == "i feel sad" and body["reply_text"] == "you said i feel sad"
+    assert base64.b64decode(body["audio"]["base64"])[:4] == b"RIFF"
+
+
+@pytest.mark.parametrize("request_args, status, code", [
+    ({"data": {"sender": "a"}, "files": {"audio": ("x.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(64), "video/mp4")}},
+     415, "unsupported_format"),
+    ({"data": {"sender": "a"}, "files": {"audio": ("x.wav", b"RIFF\x00\x00\x00\x00AVI " + bytes(64), "audio/wav")}},
+     415, "unsupported_format"),
+    ({"files": {"audio": ("x.wav", WAV, "audio/wav")}}, 400, "invalid_request"),
+    ({"content": json.dumps({"sender": "a"}), "headers": {"Content-Type": "application/json"}}, 400, "invalid_request"),
+])
+def test_unusable_requests_never_reach_the_service(request_args, status, code) -> None:
+    requests: list[httpx.Request] = []
+    answer, received = post(VoiceInput(client=service(requests)), **request_args)
+    assert (answer.status_code, answer.json()["error"]["code"]) == (status, code)
+    assert requests == [] and received == []
+
+
+def test_service_refusal_is_passed_on_and_the_bot_not_called() -> None:
+    requests: list[httpx.Request] = []
+    answer, received = post(VoiceInput(client=service(requests, asr_status=422)),
+                            content=WAV, headers={"Content-Type": "audio/wav"}, params={"sender": "a"})
+    assert (answer.status_code, answer.json()["error"]["code"]) == (422, "no_speech")
+    assert received == []
