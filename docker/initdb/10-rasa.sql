@@ -1,0 +1,2 @@
+-- Rasa's tracker store lives in its own database beside the mood log.
+CREATE DATABASE rasa;
