@@ -18,6 +18,7 @@ from tests.e2e.processes import free_port, running
 from tests.e2e.rasa_server import rasa_server
 
 pytestmark = pytest.mark.slow
+pytest.importorskip("pocketsphinx", reason="the service's ASR needs pocketsphinx (the 'service' extra)")
 SAD = "I feel so sad and lonely today"
 
 

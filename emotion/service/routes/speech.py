@@ -85,7 +85,10 @@ def get_recognizer(request: Request) -> SpeechRecognizer:
     """The app's recogniser: ``app.state.recognizer`` if start-up set one, else PocketSphinx, loaded once."""
     with _recognizer_lock:
         if getattr(request.app.state, "recognizer", None) is None:
-            request.app.state.recognizer = PocketSphinxRecognizer()
+            try:
+                request.app.state.recognizer = PocketSphinxRecognizer()
+            except ImportError as exc:
+                raise ApiError(503, "asr_unavailable", f"speech recognition is not installed: {exc}")
         return request.app.state.recognizer
 
 
