@@ -10,7 +10,7 @@ from emotion.moodlog.db import make_engine, migrate
 from emotion.moodlog.repository import MoodLog
 from emotion.service.analysis import Analyzer
 from emotion.service.errors import install_error_handlers
-from emotion.service.routes import handoffs, health, sessions, users
+from emotion.service.routes import handoffs, health, sessions, speech, users
 from emotion.settings import Settings, get_settings
 
 log = logging.getLogger("emotion.service")
@@ -44,4 +44,5 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
     app.include_router(sessions.router)
     app.include_router(handoffs.router)
     app.include_router(users.router)
+    app.include_router(speech.router)
     return app
