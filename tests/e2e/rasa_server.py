@@ -4,14 +4,22 @@ Runs from the test runtime (.venv) without importing Rasa:
 
     with rasa_server("support", emotion_service_url=url) as rasa_url:
         httpx.post(f"{rasa_url}/webhooks/emobot_web/webhook", json={"sender": "a", "message": "hi"})
+
+A bot with custom actions (a ``bot/<bot>/actions/`` package) also gets its action server
+(``rasa run actions``, see :func:`action_server`) on a free port, wired through a generated
+endpoints file.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import threading
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator, Optional
+from urllib.parse import parse_qs, unquote
 
 from tests.e2e.processes import ARTIFACTS, REPO, free_port, running
 
@@ -44,9 +52,44 @@ def train_bot(bot: str = "support", timeout: float = 600.0) -> Path:
     return model
 
 
+def has_actions(bot: str) -> bool:
+    return (REPO / "bot" / bot / "actions" / "__init__.py").is_file()
+
+
+@contextmanager
+def action_server(bot: str, emotion_service_url: str = "http://127.0.0.1:8500", port: int | None = None,
+                  timeout: float = 120.0) -> Iterator[str]:
+    """``rasa run actions --actions actions`` in bot/<bot> until the block ends; yields its webhook URL.
+
+    The actions reach the emotion service at ``emotion_service_url`` (EMOBOT_SERVICE_URL).
+    """
+    port = port or free_port()
+    cmd = [str(RASA), "run", "actions", "--actions", "actions", "--port", str(port)]
+    env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url}
+    with running(cmd, f"http://127.0.0.1:{port}/health", env=env, name=f"actions-{bot}-{port}",
+                 timeout=timeout, cwd=REPO / "bot" / bot):
+        yield f"http://127.0.0.1:{port}/webhook"
+
+
 @contextmanager
 def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                 port: int | None = None, timeout: float = 180.0) -> Iterator[str]:
+    """Like :func:`_rasa_server`, with the bot's action server when it has custom actions."""
+    if not has_actions(bot):
+        with _rasa_server(bot, emotion_service_url, port, timeout) as url:
+            yield url
+        return
+    with action_server(bot, emotion_service_url) as actions_url:
+        endpoints = ARTIFACTS / f"endpoints-{bot}-{free_port()}.yml"
+        endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}"\n')
+        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints) as url:
+            yield url
+
+
+@contextmanager
+def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
+                 port: int | None = None, timeout: float = 180.0,
+                 endpoints: Path | None = None) -> Iterator[str]:
     """``rasa run --enable-api`` for bot/<bot> until the block ends; yields its base URL.
 
     The bot's credentials.yml enables the emobot_web channel; it reaches the emotion
@@ -58,8 +101,90 @@ def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0
     port = port or free_port()
     cmd = [str(RASA), "run", "--enable-api", "-m", str(model), "--interface", "127.0.0.1",
            "--port", str(port), "--credentials", str(bot_dir / "credentials.yml"),
-           "--endpoints", str(bot_dir / "endpoints.yml")]
+           "--endpoints", str(endpoints or bot_dir / "endpoints.yml")]
     env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url}
     with running(cmd, f"http://127.0.0.1:{port}/status", env=env, name=f"rasa-{bot}-{port}",
                  timeout=timeout):
         yield f"http://127.0.0.1:{port}"
+
+
+# --- A stand-in emotion service for bot tests: injected readings and derived states ----------
+# The reading of each turn is chosen by the test (``label_of``: text -> label); the derived
+# states by ``derived_of`` (text -> dict; e.g. the real emotion.affect.AffectModel.derive).
+# Handoff requests (POST /v1/sessions/{id}/handoffs) are recorded in ``service.handoffs``.
+
+LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
+VALENCE = {"neutral": 0.0, "joy": 0.8, "sadness": -0.7, "anger": -0.6, "fear": -0.6, "disgust": -0.5, "surprise": 0.2}
+
+
+def reading(label: str, p: float = 0.8, confidence: float = 0.8) -> dict:
+    return {"label": label, "probabilities": {l: p if l == label else (1 - p) / 6 for l in LABELS},
+            "valence": VALENCE[label] * p, "arousal": 0.2, "confidence": confidence}
+
+
+class InjectedService:
+    def __init__(self, label_of: Callable[[str], str],
+                 derived_of: Optional[Callable[[str], dict]] = None) -> None:
+        self.label_of = label_of
+        self.derived_of = derived_of
+        self.turns: list[dict] = []
+        self.handoffs: list[tuple[str, dict]] = []
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def turn_response(self, session_id: str, form: dict) -> dict:
+        text = form.get("text", "")
+        label = self.label_of(text)
+        turn = reading(label)
+        index = sum(1 for t in self.turns if t["session_id"] == session_id)
+        body = {"session_id": session_id, "turn_index": index, "speaker_id": form.get("speaker_id", "user"),
+                "available": True, "turn": turn,
+                "state": {**turn, "trend": {"valence": 0.0, "arousal": 0.0, "labels": {}}, "turns_observed": index + 1},
+                "modalities": {"text": {"status": "used", "notes": []}}, "modalities_used": ["text"]}
+        if self.derived_of is not None:
+            body["derived"] = self.derived_of(text)
+        self.turns.append({"session_id": session_id, "text": text, "label": label})
+        return body
+
+
+@contextmanager
+def injected_service(label_of: Callable[[str], str],
+                     derived_of: Optional[Callable[[str], dict]] = None) -> Iterator[InjectedService]:
+    service = InjectedService(label_of, derived_of)
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def _json(self, status: int, body: dict) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            self._json(200, {"status": "ok"})
+
+        def do_POST(self) -> None:
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            parts = self.path.split("/")  # /v1/sessions/{id}/turns|handoffs
+            session_id = unquote(parts[3]) if len(parts) > 4 else ""
+            if self.path.endswith("/turns"):
+                form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
+                self._json(200, service.turn_response(session_id, form))
+            elif self.path.endswith("/handoffs"):
+                service.handoffs.append((session_id, json.loads(raw)))
+                self._json(201, {"id": len(service.handoffs), "session_id": session_id})
+            else:
+                self._json(404, {"error": {"code": "not_found", "message": self.path}})
+
+    server = ThreadingHTTPServer(("127.0.0.1", service.port), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield service
+    finally:
+        server.shutdown()
+        server.server_close()
