@@ -12,8 +12,10 @@ config.yml::
       - name: WhitespaceTokenizer
       - ...
       - name: policies.emotion_slots.EmotionEntities
+        entities: [emotion_label, crisis_flag]   # default: all of them (list them in the domain)
 
-domain.yml (take the entities and slots you need; ``influence_conversation: false`` on the
+Rasa warns about every entity the domain does not declare, so give ``entities`` when you
+only declare some. domain.yml (take the entities and slots you need; ``influence_conversation: false`` on the
 entities keeps them out of story/rule featurization)::
 
     entities:
@@ -57,6 +59,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from policies.base import EMOTION_METADATA_KEY
@@ -104,7 +107,7 @@ class EmotionEntities(GraphComponent, EntityExtractorMixin):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {}
+        return {"entities": list(ENTITY_NAMES)}
 
     @classmethod
     def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -113,6 +116,12 @@ class EmotionEntities(GraphComponent, EntityExtractorMixin):
 
     def __init__(self, config: Dict[str, Any]) -> None:
         self.component_config = config
+        wanted = config.get("entities")
+        self.entities = set(ENTITY_NAMES if wanted is None else wanted)
+        unknown = self.entities - set(ENTITY_NAMES)
+        if unknown:
+            raise InvalidConfigException(
+                f"EmotionEntities: unknown entities {sorted(unknown)}; choose from {ENTITY_NAMES}.")
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Training examples carry no emotion metadata: nothing to add."""
@@ -121,7 +130,9 @@ class EmotionEntities(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             metadata = message.get("metadata") or {}
-            values = emotion_values(metadata.get(EMOTION_METADATA_KEY) if isinstance(metadata, Mapping) else None)
+            values = [(name, value) for name, value in
+                      emotion_values(metadata.get(EMOTION_METADATA_KEY) if isinstance(metadata, Mapping) else None)
+                      if name in self.entities]
             if not values:
                 continue
             entities = [{"entity": name, "value": value, "start": 0, "end": 0, "confidence_entity": 1.0}

@@ -45,7 +45,7 @@ def test_values_of_the_metadata() -> None:
 
 
 def test_component_adds_entities_and_slots_fill(tmp_path) -> None:
-    component = EmotionEntities.create({}, LocalModelStorage(tmp_path), Resource("e"),
+    component = EmotionEntities.create(EmotionEntities.get_default_config(), LocalModelStorage(tmp_path), Resource("e"),
                                        ExecutionContext(GraphSchema({}), "test"))
     message = Message(data={"text": "meh", "metadata": {"emotion": EMOTION}})
     plain = Message(data={"text": "hi", "metadata": None})
@@ -53,6 +53,10 @@ def test_component_adds_entities_and_slots_fill(tmp_path) -> None:
     entities = {e["entity"]: e["value"] for e in message.get("entities")}
     assert entities["emotion_label"] == "sadness" and entities["crisis_flag"] is False
     assert not plain.get("entities")
+    only_label = EmotionEntities.create({"entities": ["emotion_label"]}, LocalModelStorage(tmp_path), Resource("e"),
+                                        ExecutionContext(GraphSchema({}), "test"))
+    restricted = only_label.process([Message(data={"text": "meh", "metadata": {"emotion": EMOTION}})])[0]
+    assert [e["entity"] for e in restricted.get("entities")] == ["emotion_label"]
 
     tracker = DialogueStateTracker.from_events("s", [
         ActionExecuted("action_listen"),

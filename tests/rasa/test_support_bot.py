@@ -1,6 +1,7 @@
 """The trained support bot: EmotionPolicy inside Rasa's real ensemble, next to its rules.
 
-The emotion metadata is given directly, in the shape the emobot_web channel puts it.
+The emotion metadata is given directly, in the shape the emobot_web channel puts it. The
+bot's custom actions (crisis escalation, session start) run in its real action server.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ def emotion(label: str, p: float, confidence: float, valence: float) -> dict:
 def agent(tmp_path_factory: pytest.TempPathFactory):
     from rasa.core.agent import Agent
     from rasa.model_training import train
+    from rasa.utils.endpoints import EndpointConfig
+
+    from tests.e2e.rasa_server import action_server
 
     out = tmp_path_factory.mktemp("models")
     with pytest.MonkeyPatch.context() as patch:
@@ -32,7 +36,8 @@ def agent(tmp_path_factory: pytest.TempPathFactory):
         result = train(str(BOT / "domain.yml"), str(BOT / "config.yml"), [str(BOT / "data")],
                        output=str(out), fixed_model_name="support")
     assert result.code == 0
-    return Agent.load(result.model)
+    with action_server("support") as actions_url:
+        yield Agent.load(result.model, action_endpoint=EndpointConfig(actions_url))
 
 
 @pytest.mark.slow

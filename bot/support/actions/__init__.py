@@ -1,0 +1,1 @@
+"""Custom actions of the support bot (served by `rasa run actions --actions actions`)."""
