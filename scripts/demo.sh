@@ -54,6 +54,16 @@ fi
 .venv/bin/emobot dashboard --port "$EMOBOT_DASHBOARD_PORT" >var/log/dashboard.log 2>&1 &
 pids+=($!)
 
+# Custom actions (tutor exercises, crisis escalation) run in each bot's action server, on the
+# port its endpoints.yml names.
+for bot in "${bots[@]}"; do
+  [ -f "bot/$bot/actions/__init__.py" ] || continue
+  actions_port=$(grep -oE '127\.0\.0\.1:[0-9]+' "bot/$bot/endpoints.yml" | head -1 | cut -d: -f2)
+  (cd "bot/$bot" && exec ../../.venv-rasa/bin/rasa run actions --actions actions --port "$actions_port") \
+    >"var/log/actions-$bot.log" 2>&1 &
+  pids+=($!)
+done
+
 port=$RASA_PORT
 declare -A bot_port
 for bot in "${bots[@]}"; do
@@ -77,7 +87,8 @@ emobot demo is running (Ctrl-C stops it; logs in var/log/):
   dashboard         http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/   (sign in: $(cat var/demo-admin.txt 2>/dev/null || echo "see var/demo-admin.txt"))
 MSG
 for bot in "${bots[@]}"; do
-  echo "  $bot bot        http://127.0.0.1:${bot_port[$bot]}/webhooks/emobot_web/webhook"
+  printf '  %-17s http://127.0.0.1:%s/webhooks/emobot_web/chat   (web chat; API: .../webhook, voice: /webhooks/emobot_voice/)\n' \
+    "$bot bot" "${bot_port[$bot]}"
 done
 cat <<MSG
 
