@@ -1,0 +1,86 @@
+"""docs/writing-emotion-policies.md, followed literally: its files are copied from the
+markdown into a temporary bot, trained with `rasa train` and served with `rasa run`; the
+conversation the tutorial promises is then held over HTTP (readings injected)."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+import httpx
+import pytest
+import yaml
+
+from tests.e2e.processes import ARTIFACTS, REPO, free_port, running
+from tests.e2e.rasa_server import RASA, RASA_ENV, injected_service
+
+pytestmark = pytest.mark.slow
+DOC = REPO / "docs" / "writing-emotion-policies.md"
+BLOCK = re.compile(r'^```\w+ title="([^"]+)"\n(.*?)^```$', re.S | re.M)
+
+
+def tutorial_files() -> dict[str, str]:
+    return {name: body for name, body in BLOCK.findall(DOC.read_text())}
+
+
+def test_the_tutorial_names_every_file_it_needs() -> None:
+    files = tutorial_files()
+    assert set(files) == {"config.yml", "domain.yml", "data/nlu.yml", "data/rules.yml",
+                          "cheer_policy.py", "credentials.yml"}
+    for name, body in files.items():
+        if name.endswith(".yml"):
+            assert yaml.safe_load(body), name
+        else:
+            compile(body, name, "exec")
+
+
+@pytest.fixture(scope="module")
+def tutorial_bot(tmp_path_factory):
+    bot = tmp_path_factory.mktemp("mybot")
+    for name, body in tutorial_files().items():
+        (bot / name).parent.mkdir(parents=True, exist_ok=True)
+        (bot / name).write_text(body)
+    env = {**os.environ, **RASA_ENV, "PYTHONPATH": str(REPO), "RASA_CACHE_DIRECTORY": str(bot / ".rasa")}
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(ARTIFACTS / "rasa-train-tutorial.log", "wb") as log:
+        result = subprocess.run([str(RASA), "train", "--fixed-model-name", "tutorial"], cwd=bot, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, timeout=600)
+    assert result.returncode == 0, (ARTIFACTS / "rasa-train-tutorial.log").read_text()[-3000:]
+
+    def label_of(text: str) -> str:
+        return "sadness" if "sad" in text else "joy" if "great" in text else "neutral"
+
+    def derived_of(text: str) -> dict:
+        return {"crisis": {"flag": "kill myself" in text, "risk": 0.97 if "kill myself" in text else 0.0,
+                           "matched": []}}
+
+    with injected_service(label_of, derived_of) as service:
+        port = free_port()
+        cmd = [str(RASA), "run", "--enable-api", "--credentials", "credentials.yml", "--interface", "127.0.0.1",
+               "--port", str(port)]
+        with running(cmd, f"http://127.0.0.1:{port}/status", name=f"rasa-tutorial-{port}", cwd=bot,
+                     env={"PYTHONPATH": str(REPO), "EMOBOT_SERVICE_URL": service.url, **RASA_ENV}, timeout=180):
+            yield f"http://127.0.0.1:{port}"
+
+
+def say(url: str, text: str) -> str:
+    reply = httpx.post(f"{url}/webhooks/emobot_web/webhook", json={"sender": "me", "message": text}, timeout=60)
+    assert reply.status_code == 200, reply.text
+    return reply.json()[0]["text"]
+
+
+def test_the_tutorial_bot_behaves_as_promised(tutorial_bot) -> None:
+    assert say(tutorial_bot, "hello") == "Hi! How was your day?"
+    # slot + conditional response
+    assert say(tutorial_bot, "I feel sad") == "I'm sorry you're feeling down. Tell me more."
+    # the Python policy: two low turns in a row
+    assert say(tutorial_bot, "still sad") == ("You've sounded low for a while. "
+                                              "Want to hear something that might cheer you up?")
+    # a YAML rule
+    assert say(tutorial_bot, "I got great news") == "That's wonderful to hear!"
+    assert say(tutorial_bot, "work was fine") == "Tell me more."
+    assert say(tutorial_bot, "I want to kill myself").startswith("I'm worried about you.")
+    tracker = httpx.get(f"{tutorial_bot}/conversations/me/tracker", timeout=30).json()
+    policies = [e["policy"] for e in tracker["events"] if e["event"] == "action" and e["name"].startswith("utter_")]
+    assert policies == ["RulePolicy", "RulePolicy", "CheerUpPolicy", "EmotionRulesPolicy", "RulePolicy",
+                        "EmotionRulesPolicy"]
