@@ -14,7 +14,6 @@ from typing import Sequence
 import torch
 from torch_geometric.data import Batch, Data
 
-from emotion.encoders.text import EMBEDDING_DIM
 from emotion.graph.model import NUM_TRAITS, ConversationGraphModel, GraphModelConfig
 from emotion.graph.personality import PersonalityEstimator, SpeakerEvidence
 
@@ -138,12 +137,17 @@ class OnlineGraph:
         self.last_num_nodes = 0
 
     def step(self, speaker: str, features: dict[str, torch.Tensor], text: str = "") -> tuple[torch.Tensor, float, float]:
-        """Add one turn (features: modality -> (D_m,), see ``text_feature``) -> (probs (7,), valence, arousal)."""
+        """Add one turn (features: modality -> (D_m,), see ``text_feature``) -> (probs (7,), valence, arousal).
+
+        Features of modalities outside ``cfg.trained_modalities`` are ignored (treated as absent).
+        """
+        features = {m: x for m, x in features.items() if m in self.model.cfg.trained_modalities}
         traits, conf = None, 0.0
         if self.estimator is not None and self.model.cfg.personality:
             ev = self.evidence.setdefault(speaker, SpeakerEvidence())
             if "text" in features and text:
-                ev.add(features["text"][:EMBEDDING_DIM], text)
+                # the sentence embedding is the head of the text feature (see ``text_feature``)
+                ev.add(features["text"][: self.estimator.weight.shape[1]], text)
             traits, conf = ev.estimate(self.estimator)
         self.window.append(Turn(speaker, features, traits, conf))
         self.last_num_nodes = len(self.window)

@@ -28,13 +28,16 @@ class GraphModelConfig:
     # Per-modality node-feature sizes; text = sentence embedding (384) + optional 7 log-probs.
     modality_dims: dict[str, int] = field(default_factory=lambda: {"text": 384, "audio": 192, "face": 256})
     text_probs: bool = False  # text feature = [embedding ; log p_text] (then modality_dims["text"] = 391)
+    # Modalities the checkpoint saw in training (MELD: text only). The online step ignores the
+    # others, whose projections are still untrained, and uses their "absent" vectors instead.
+    trained_modalities: tuple[str, ...] = ("text",)
     hidden: int = 128
     num_layers: int = 2
     dropout: float = 0.3
     modality_dropout: float = 0.1  # training only: each present modality is hidden with this probability
     personality: bool = True  # add the speaker's Big-Five projection to its nodes
-    past_window: int = 8  # P: a node hears the P previous utterances
-    future_window: int = 4  # F: and, offline only, the F next ones
+    past_window: int = 4  # P: a node hears the P previous utterances
+    future_window: int = 2  # F: and, offline only, the F next ones
 
     def to_dict(self) -> dict:
         return asdict(self)

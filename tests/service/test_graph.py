@@ -125,6 +125,18 @@ def test_online_step_is_bounded_and_matches_the_full_causal_graph():
     assert torch.allclose(p_before, full_logits[29].softmax(-1), atol=1e-5)
 
 
+def test_online_step_ignores_modalities_the_model_was_not_trained_on():
+    torch.manual_seed(0)
+    model = ConversationGraphModel(CFG).eval()  # trained_modalities = ("text",)
+    text = {"text": torch.randn(384)}
+    with_audio = {**text, "audio": torch.randn(192)}
+    p_text, _, _ = OnlineGraph(model).step("a", text)
+    p_audio, _, _ = OnlineGraph(model).step("a", with_audio)
+    assert torch.equal(p_text, p_audio)
+    p_none, _, _ = OnlineGraph(model).step("a", {})
+    assert not torch.allclose(p_text, p_none)
+
+
 def test_speaker_evidence_confidence_grows():
     from emotion.graph.personality import PersonalityEstimator
 
