@@ -70,8 +70,10 @@ class EmobotWebInput(InputChannel):
     Both may add ``speaker_id`` (default: the sender) and ``user_id`` (the end user across
     conversations, for the mood log). The sender id is the service's session id.
 
-    ``?emotion=true`` makes the answer ``{"messages": [...], "emotion": {...}}`` instead of
-    the bare list of bot messages, so a web page can show the reading.
+    ``?emotion=true`` makes the answer ``{"messages": [...], "emotion": {...}, "text": str}``
+    instead of the bare list of bot messages, so a web page can show the reading. A turn
+    with audio and no text is a voice message: its transcript (the service's ``/v1/asr``)
+    becomes the text the bot reads, and ``text`` returns it.
 
     Args:
         emotion_service_url: base URL of the emotion service.
@@ -117,6 +119,14 @@ class EmobotWebInput(InputChannel):
             logger.warning("Emotion service unavailable for %s: %s", turn.sender_id, exc)
             return {"available": False, "error": "service_unavailable", "message": str(exc)}
         return dict(analysis.raw)
+
+    async def transcribe(self, turn: WebTurn) -> str:
+        """The words of the turn's voice clip (the service's ``/v1/asr``); "" when it cannot tell."""
+        try:
+            return str((await self.client.transcribe(turn.audio))["text"])
+        except (EmotionServiceRejected, EmotionServiceUnavailable, KeyError, TypeError) as exc:
+            logger.info("No transcript for the voice message of %s: %s", turn.sender_id, exc)
+            return ""
 
     async def forward_consent(self, request: Request) -> HTTPResponse:
         """GET ?user_id= reads, POST ``{user_id, text, audio, face}`` records the user's consent."""
@@ -167,6 +177,8 @@ class EmobotWebInput(InputChannel):
                                           "multipart form (sender, message, audio, images)"}},
                     status=400,
                 )
+            if turn.audio is not None and not turn.text.strip():  # a voice message: its words are the text
+                turn = turn._replace(text=await self.transcribe(turn))
             emotion = await self.analyse(turn)
             # set last, so a client cannot pass its own "emotion" to the policies
             metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
@@ -183,7 +195,7 @@ class EmobotWebInput(InputChannel):
                 logger.exception("Handling the message of %s failed.", turn.sender_id)
 
             if request.args.get("emotion", "").lower() == "true":
-                return response.json({"messages": collector.messages, "emotion": emotion})
+                return response.json({"messages": collector.messages, "emotion": emotion, "text": turn.text})
             return response.json(collector.messages)
 
         return webhook

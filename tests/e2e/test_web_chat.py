@@ -86,6 +86,7 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
     dialog = page.get_by_role("dialog", name="Before we start")
     assert dialog.is_visible()
     assert "emotion recognition system" in dialog.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-chat-consent.png"))
     for name in ("my messages' text", "my voice (uses the microphone)", "my face (uses the camera)"):
         assert not page.get_by_label(name).is_checked()
     page.get_by_label("my messages' text").check()
@@ -121,8 +122,15 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
     page.screenshot(path=str(ARTIFACTS / "web-chat-phone.png"), full_page=True)
 
     turns = mood_log(database_url, user_id)
-    assert [t[1] for t in turns] == [["text"], ["audio", "face"]], turns
-    assert turns[1][2] == {"text": "absent", "audio": "used", "face": "used"}
+    assert turns[0] == ("I feel so sad and lonely, I cried all night", ["text"],
+                        {"text": "used", "audio": "absent", "face": "absent"}), turns
+    # a voice message's transcript becomes its text where the service has ASR (POST /v1/asr)
+    words, used, statuses = turns[1]
+    if words:
+        assert used == ["text", "audio", "face"] and f"Voice message: “{words}”" in voice_turn.inner_text()
+    else:
+        assert used == ["audio", "face"] and statuses["text"] == "absent"
+    assert statuses["audio"] == statuses["face"] == "used"
     assert "voice, face" in voice_turn.inner_text()
 
 
@@ -143,6 +151,33 @@ def test_chat_works_without_camera_or_microphone(servers, browser):
     page.get_by_role("button", name="Send").click()
     page.get_by_role("log", name="Conversation").locator(".msg.bot").first.wait_for(timeout=30_000)
     context.close()
+
+
+def test_failed_media_upload_still_delivers_the_text(servers, browser):
+    _, rasa_url, _ = servers
+    page = browser.new_page(viewport=PHONE)
+    # every upload that carries media fails, as on a network that drops large requests
+    dropped = []
+
+    def drop_media(route):
+        if "multipart" in (route.request.headers.get("content-type") or ""):
+            dropped.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/webhook?emotion=true", drop_media)
+    page.goto(f"{rasa_url}/webhooks/emobot_web/chat")
+    page.get_by_label("my messages' text").check()
+    page.get_by_label("my face (uses the camera)").check()
+    page.get_by_role("button", name="Save my choices and start").click()
+    page.wait_for_function("document.getElementById('camera').videoWidth > 0", timeout=10_000)
+    page.get_by_label("Your message").fill("hello there")
+    page.get_by_role("button", name="Send").click()
+    log = page.get_by_role("log", name="Conversation")
+    log.locator(".msg.bot").first.wait_for(timeout=30_000)
+    expect(log.locator(".msg.user .note")).to_have_text("emotion read from: text")
+    assert len(dropped) == 1  # the snapshot was attached, dropped, and the text went alone
+    page.close()
 
 
 def test_chat_assets_are_served_and_paths_refused(servers):

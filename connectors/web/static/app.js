@@ -130,6 +130,7 @@
       note.classList.add("error");
       return;
     }
+    if (audio && !text && answer.text) mine.querySelector("p").textContent = `Voice message: “${answer.text}”`;
     note.textContent = describeEmotion(answer.emotion);
     showBotMessages(answer.messages || []);
   }
