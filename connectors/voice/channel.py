@@ -34,11 +34,10 @@ from __future__ import annotations
 
 import base64
 import logging
-import os
 from asyncio import CancelledError
 from typing import Any, Awaitable, Callable, Dict, Optional
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -50,18 +49,20 @@ from connectors.client import (
     UploadFile,
 )
 from connectors.voice.speech import SpeechSynthesisError, synthesize
+from connectors.web.channel import EmobotWebInput, WebTurn
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # container -> (magic bytes at offset 0, file extension); the service decodes, we only sort
 FORMATS = {"audio/wav": (b"RIFF", "wav"), "audio/webm": (b"\x1a\x45\xdf\xa3", "webm"),
            "audio/ogg": (b"OggS", "ogg")}
 
 
-class VoiceInput(InputChannel):
+class VoiceInput(EmobotWebInput):
     """Rasa input channel ``emobot_voice``: speech in, text and speech out.
+
+    It analyses turns the way ``emobot_web`` does (same service client and failure handling).
 
     Args:
         emotion_service_url: base URL of the emotion service (ASR and emotion analysis).
@@ -95,11 +96,9 @@ class VoiceInput(InputChannel):
         max_duration_s: float = 30.0,
         client: Optional[EmotionServiceClient] = None,
     ) -> None:
-        url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
-        self.bot = bot
+        super().__init__(emotion_service_url, timeout=timeout, bot=bot, client=client)
         self.voice = voice
         self.max_duration_s = max_duration_s
-        self.client = client or EmotionServiceClient(url, timeout=timeout)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         voice = Blueprint(f"emobot_voice_webhook_{id(self)}", __name__)
@@ -127,7 +126,7 @@ class VoiceInput(InputChannel):
             raise VoiceError(503, "service_unavailable", f"speech recognition is unavailable: {exc}") from exc
         transcript = str(heard.get("text") or "")
 
-        emotion = await self._analyse(sender, user_id, transcript, clip)
+        emotion = await self.analyse(WebTurn(sender, sender, transcript, {}, clip, [], user_id))
         collector = CollectingOutputChannel()
         try:
             await on_new_message(UserMessage(transcript, collector, sender, input_channel=self.name(),
@@ -148,17 +147,6 @@ class VoiceInput(InputChannel):
         return response.json({"transcript": transcript, "asr_confidence": heard.get("confidence"),
                               "messages": collector.messages, "reply_text": reply_text,
                               "emotion": emotion, "audio": audio})
-
-    async def _analyse(self, sender: str, user_id: Optional[str], transcript: str, clip: UploadFile) -> Dict[str, Any]:
-        """The emotion metadata of the turn (transcript as text, the clip as audio); never raises."""
-        try:
-            analysis = await self.client.analyse_turn(sender, transcript, speaker_id=sender, bot=self.bot,
-                                                      audio=clip, user_id=user_id)
-        except EmotionServiceRejected as exc:
-            return {"available": False, "error": exc.code, "message": exc.message}
-        except EmotionServiceUnavailable as exc:
-            return {"available": False, "error": "service_unavailable", "message": str(exc)}
-        return dict(analysis.raw)
 
 
 class VoiceError(Exception):

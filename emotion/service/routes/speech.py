@@ -52,8 +52,9 @@ class SpeechRecognizer(Protocol):
 class PocketSphinxRecognizer:
     """PocketSphinx 5 with its bundled US-English acoustic model, language model and dictionary.
 
-    One decoder is not re-entrant, so calls are serialised; decoding is a few times faster
-    than real time on one CPU core.
+    One decoder is not re-entrant, so calls are serialised. Decoding costs about as much CPU
+    as the speech lasts (1.8 s of CPU per ~2 s espeak-ng sentence), so it dominates a voice
+    turn's latency (see benchmarks/voice.py).
     """
 
     sample_rate = 16_000
