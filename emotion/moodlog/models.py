@@ -3,14 +3,16 @@
 sessions         one row per conversation (the channel's sender / conversation id)
 turns            one row per received turn, analysed or not, in arrival order (turn_index)
 emotion_records  one row per analysed turn: this turn's fused reading and the tracked state after it
+graph_nodes      the conversation-graph node of each turn with text (cached node input and the
+                 speaker's running personality evidence), so any replica continues a session's graph
 """
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlmodel import AutoString, Field, SQLModel
 
 
 def utcnow() -> datetime:
@@ -75,3 +77,28 @@ class EmotionRecord(SQLModel, table=True):
     trend_arousal: float
     trend_labels: dict[str, float] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     turns_observed: int
+
+
+class GraphNode(SQLModel, table=True):
+    """The cached input of one turn's node in the conversation graph (see emotion/graph/model.py).
+
+    features: float16 bytes of the text node feature (D,); traits: the speaker's Big-Five estimate
+    used for this node (5 floats in [0, 1]) and its confidence; evidence_*: the speaker's running
+    personality evidence after this turn (float32 bytes of the embedding sum, turn and char counts).
+    Derived numbers only: no transcript, audio or image. Deleted with its turn.
+    """
+
+    __tablename__ = "graph_nodes"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    turn_id: int = Field(sa_column=Column(Integer, ForeignKey("turns.id", ondelete="CASCADE"), unique=True, nullable=False))
+    session_id: str = Field(sa_column=Column(AutoString(128), ForeignKey("sessions.id", ondelete="CASCADE"),
+                                             index=True, nullable=False))
+    turn_index: int
+    speaker_id: str = Field(max_length=128)
+    features: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    traits: list[float] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    trait_conf: float = 0.0
+    evidence_sum: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    evidence_turns: int = 0
+    evidence_chars: int = 0

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from emotion.labels import LABELS
 from emotion.moodlog import governance
 from emotion.moodlog.governance import ConsentRecord, Handoff
-from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
+from emotion.moodlog.models import ConversationSession, EmotionRecord, GraphNode, Turn, utcnow
 from emotion.tracking import EmotionReading, TrackedState
 
 
@@ -83,6 +83,7 @@ class MoodLog:
         reading: EmotionReading | None = None,
         update_state: Tracker | None = None,
         modalities_used: Sequence[str] = (),
+        graph_node: GraphNode | None = None,
     ) -> tuple[Turn, EmotionRecord | None]:
         """Write a turn (and, when analysed, its emotion record) in one transaction.
 
@@ -95,15 +96,15 @@ class MoodLog:
             try:
                 if self.engine.dialect.name == "sqlite":
                     with self._sqlite_lock:
-                        return self._append(turn, reading, update_state, modalities_used)
-                return self._append(turn, reading, update_state, modalities_used)
+                        return self._append(turn, reading, update_state, modalities_used, graph_node)
+                return self._append(turn, reading, update_state, modalities_used, graph_node)
             except IntegrityError:
                 # Two writers created the same session at once; the loser retries and finds it.
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
-    def _append(self, turn, reading, update_state, modalities_used):
+    def _append(self, turn, reading, update_state, modalities_used, graph_node):
         with Session(self.engine, expire_on_commit=False) as db:
             session = db.exec(
                 select(ConversationSession).where(ConversationSession.id == turn.session_id).with_for_update()
@@ -124,6 +125,9 @@ class MoodLog:
             )
             db.add(row)
             db.flush()
+            if graph_node is not None:
+                graph_node.turn_id, graph_node.turn_index = row.id, index
+                db.add(graph_node)
             record = None
             if reading is not None and update_state is not None:
                 history = self._speaker_history(db, turn.session_id, turn.speaker_id, self.history_window)
@@ -143,6 +147,18 @@ class MoodLog:
                 db.add(record)
             db.commit()
             return row, record
+
+    def graph_window(self, session_id: str, limit: int) -> list[GraphNode]:
+        """The session's last ``limit`` conversation-graph nodes, oldest first."""
+        with Session(self.engine) as db:
+            rows = db.exec(select(GraphNode).where(GraphNode.session_id == session_id)
+                           .order_by(col(GraphNode.turn_index).desc()).limit(limit)).all()
+        return list(reversed(rows))
+
+    def latest_graph_node(self, session_id: str, speaker_id: str) -> GraphNode | None:
+        with Session(self.engine) as db:
+            return db.exec(select(GraphNode).where(GraphNode.session_id == session_id, GraphNode.speaker_id == speaker_id)
+                           .order_by(col(GraphNode.turn_index).desc()).limit(1)).first()
 
     def get_session(self, session_id: str) -> ConversationSession | None:
         with Session(self.engine) as db:

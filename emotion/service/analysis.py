@@ -37,6 +37,11 @@ class Analysis:
     def used(self) -> list[str]:
         return [o.modality for o in self.outputs]
 
+    def replace(self, output: ModalityOutput) -> None:
+        """Swap in another reading of a used modality (e.g. the text read in its conversation)."""
+        self.outputs = [output if o.modality == output.modality else o for o in self.outputs]
+        self.reports[output.modality] = ModalityReport(status="used", notes=list(output.notes))
+
 
 def _load_text(settings: Settings):
     from emotion.encoders.text import TextEncoder
@@ -82,9 +87,10 @@ class Analyzer:
     """Holds the loaded encoders. ``encoders[m]`` is None when modality m is unavailable;
     ``status[m]`` says 'loaded' or why not."""
 
-    def __init__(self, encoders: dict[str, Any], status: dict[str, str]):
+    def __init__(self, encoders: dict[str, Any], status: dict[str, str], context: Any = None):
         self.encoders = encoders
         self.status = status
+        self.context = context  # emotion.tracking.context.ConversationContext, or None
 
     @classmethod
     def load(cls, settings: Settings) -> "Analyzer":
@@ -103,7 +109,17 @@ class Analyzer:
             except (ImportError, FileNotFoundError) as exc:
                 encoders[modality], status[modality] = None, f"not available: {exc}"
                 log.warning("%s encoder not available: %s", modality, exc)
-        return cls(encoders, status)
+        context = None
+        if encoders.get("text") is not None:
+            try:
+                from emotion.tracking.context import ConversationContext
+
+                context = ConversationContext.load(settings.checkpoint_dir)
+                status["context"] = "loaded"
+            except FileNotFoundError as exc:
+                status["context"] = f"not available: {exc}"
+                log.warning("conversation graph not available: %s", exc)
+        return cls(encoders, status, context)
 
     def close(self) -> None:
         """Release native resources (MediaPipe tasks must be closed explicitly)."""

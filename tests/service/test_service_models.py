@@ -86,3 +86,37 @@ def test_clean_audio_is_accepted(client):
     assert body["modalities"]["audio"]["status"] in {"used", "error", "not_used"}
     if body["modalities"]["audio"]["status"] == "error":
         assert body["modalities"]["audio"]["code"] in {"no_speech", "too_short"}
+
+
+CONVERSATION = ["hi there", "my exam went badly", "I studied for weeks", "and still failed",
+                "I don't know what to do", "maybe I should just give up"]
+
+
+def talk(client, session: str, texts) -> list[dict]:
+    return [client.post(f"/v1/sessions/{session}/turns", data={"text": t, "speaker_id": "u"}).json() for t in texts]
+
+
+def test_turns_are_read_in_context_by_the_graph(analyzer, client):
+    assert analyzer.status["context"] == "loaded", analyzer.status
+    bodies = talk(client, "ctx-1", CONVERSATION)
+    notes = bodies[-1]["modalities"]["text"]["notes"]
+    assert any("conversation graph over 6 turns" in n for n in notes)
+    nodes = client.app.state.moodlog.graph_window("ctx-1", 100)
+    assert [n.turn_index for n in nodes] == list(range(6))
+    assert nodes[-1].evidence_turns == 6 and 0 < nodes[-1].trait_conf < 1
+    assert len(client.app.state.moodlog.graph_window("ctx-1", analyzer.context.window)) == analyzer.context.window
+
+
+def test_a_second_instance_continues_the_same_session(analyzer, tmp_path):
+    """Two service instances on one database give the same reading as one instance."""
+    shared, alone = f"sqlite:///{tmp_path / 'shared.sqlite3'}", f"sqlite:///{tmp_path / 'alone.sqlite3'}"
+    with TestClient(create_app(Settings(database_url=shared), analyzer)) as first:
+        talk(first, "rep", CONVERSATION[:-1])
+    with TestClient(create_app(Settings(database_url=shared), analyzer)) as second:
+        continued = talk(second, "rep", CONVERSATION[-1:])[-1]
+    with TestClient(create_app(Settings(database_url=alone), analyzer)) as single:
+        reference = talk(single, "rep", CONVERSATION)[-1]
+    assert continued["turn_index"] == reference["turn_index"] == 5
+    for label, p in reference["turn"]["probabilities"].items():
+        assert continued["turn"]["probabilities"][label] == pytest.approx(p, abs=1e-4)
+    assert continued["state"]["turns_observed"] == reference["state"]["turns_observed"] == 6

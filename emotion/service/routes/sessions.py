@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
 
 from emotion.fusion import fuse
+from emotion.moodlog.models import GraphNode
 from emotion.moodlog.repository import MoodLog, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
 from emotion.service.deps import get_analyzer, get_moodlog, get_settings
@@ -39,6 +40,20 @@ def _withheld(consent: dict[str, bool], settings: Settings) -> dict[str, Modalit
             withheld[modality] = ModalityReport(status="not_used", code="no_consent",
                                                 message=f"{modality} emotion analysis needs the user's opt-in")
     return withheld
+
+
+def _read_in_context(analysis: Analysis, analyzer: Analyzer, moodlog: MoodLog, text: str, session_id: str,
+                     speaker_id: str) -> GraphNode | None:
+    """Replace the text reading by the conversation graph's, which sees the session's recent turns;
+    returns the graph node to persist with the turn (None without text or graph model)."""
+    text_output = next((o for o in analysis.outputs if o.modality == "text"), None)
+    if analyzer.context is None or text_output is None:
+        return None
+    context = analyzer.context.read(text_output, text, speaker_id, session_id, turn_index=0,
+                                    past=moodlog.graph_window(session_id, analyzer.context.window),
+                                    speaker_last=moodlog.latest_graph_node(session_id, speaker_id))
+    analysis.replace(context.output)
+    return context.node
 
 
 @router.post("/{session_id}/turns", response_model=TurnResponse, responses=ERRORS)
@@ -80,6 +95,7 @@ def post_turn(
 
     analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads,
                                           withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
+    graph_node = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id)
     modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
     if analysis.outputs:
         reading = fuse(analysis.outputs, settings.fusion_weights)
@@ -87,7 +103,7 @@ def post_turn(
         row, record = moodlog.append_turn(
             log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
             reading=reading, update_state=lambda previous, history: update(previous, history),
-            modalities_used=analysis.used,
+            modalities_used=analysis.used, graph_node=graph_node,
         )
         turn, state = Reading.of(reading), State.of_record_state(record)
     else:
