@@ -1,0 +1,68 @@
+"""Sentence embeddings of all-MiniLM-L6-v2 (frozen), for the affect heads.
+
+For token states ``H`` (T, 384) of the last layer and attention mask ``m`` (T,):
+
+    e = normalise( Σ_t m_t H_t / Σ_t m_t )        # (384,), ||e|| = 1
+
+A long text is cut into windows of at most ``max_tokens`` tokens (default 128) and each
+window is embedded separately, so a risk statement late in a long message is not lost
+to truncation: ``embed_chunks`` returns (n_windows, 384) per text.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+from emotion.encoders.text import EMBEDDING_DIM, load_base  # noqa: E402
+
+
+class SentenceEmbedder:
+    """Frozen MiniLM: texts -> unit-norm embeddings (N, 384) float32."""
+
+    dim = EMBEDDING_DIM
+
+    def __init__(self, max_tokens: int = 128, threads: int | None = None) -> None:
+        if threads:
+            torch.set_num_threads(threads)
+        self.tokenizer, self.base, _ = load_base(0)
+        self.max_tokens = max_tokens
+
+    def windows(self, text: str, max_windows: int = 8) -> list[str]:
+        """``text`` cut into at most ``max_windows`` pieces of <= max_tokens - 2 tokens each."""
+        ids = self.tokenizer(text or "", add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
+        step = self.max_tokens - 2
+        if len(ids) <= step:
+            return [text or ""]
+        pieces = [self.tokenizer.decode(ids[i:i + step]) for i in range(0, len(ids), step)]
+        return pieces[:max_windows]
+
+    @torch.inference_mode()
+    def embed(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """texts (N,) -> (N, 384); each text truncated to ``max_tokens`` tokens."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            batch = self.tokenizer([texts[i] or "." for i in idx], padding=True, truncation=True,
+                                   max_length=self.max_tokens, return_tensors="pt")
+            h = self.base(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
+            m = batch["attention_mask"].to(h.dtype)[..., None]  # (B, T, 1)
+            e = F.normalize((h * m).sum(1) / m.sum(1).clamp(min=1.0), dim=-1)  # (B, 384)
+            out[idx] = e.numpy()
+        return out
+
+    def embed_chunks(self, texts: list[str], max_windows: int = 8) -> list[np.ndarray]:
+        """texts (N,) -> N arrays of shape (n_windows_i, 384)."""
+        pieces, owner = [], []
+        for i, text in enumerate(texts):
+            for w in self.windows(text, max_windows):
+                pieces.append(w)
+                owner.append(i)
+        flat = self.embed(pieces)
+        owner_arr = np.array(owner)
+        return [flat[owner_arr == i] for i in range(len(texts))]

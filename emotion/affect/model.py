@@ -1,0 +1,227 @@
+"""Derived affective states: crisis risk, distress and tutoring affect (confusion, frustration,
+boredom, engagement), from a turn's text, the tracked emotion state and dialogue cues.
+
+Heads (all linear on frozen all-MiniLM-L6-v2 sentence embeddings e ∈ R^384, ||e|| = 1;
+weights fitted by logistic regression in ``emotion/training/affect.py``):
+
+    r_w      = σ(w_c · e_w + b_c)                  crisis risk of one text window w
+    risk     = max_w r_w                            (a long text: max over its windows)
+    flag     = risk ≥ τ_c  OR  a risk pattern matches (patterns.RISK_PATTERNS)
+    distress = max(risk, σ(w_d · e + b_d))          Dreaddit stress head, 0..1
+    p_conf   = σ(w_k · e + b_k)                     GoEmotions "confusion" vs rest
+    p_annoy  = σ(w_a · e + b_a)                     GoEmotions "annoyance"/"anger" vs rest
+    q        = softmax(W_t · [e ; ē_hist ; f] + b_t) MathBuddy engagement / neutral / boredom
+               (ē_hist: mean embedding of the student's earlier turns, f: 4 scalar features)
+
+Tutoring states combine the text proxies with cues by a noisy-OR, ⊕(a, b) = 1 - (1-a)(1-b):
+
+    confusion   = ⊕( max(p_conf, 0.8·[confusion phrase]),  min(1, 0.2·wrong + 0.15·hints) )
+    frustration = ⊕( max(p_annoy, 0.8·[frustration phrase]), P_state(anger)·conf_state,
+                     min(1, 0.25·max(0, wrong - 1) + 0.1·hints) )
+    boredom     = ⊕( max(q_boredom, 0.8·[boredom phrase]),  0.3·[response_time > 60 s] )
+    engagement  = q_engagement · (1 - boredom_cues) · (1 - 0.5·frustration)
+
+where wrong = ``cues["wrong_in_a_row"]``, hints = ``cues["hint_requests"]`` and
+boredom_cues = ⊕(0.8·[boredom phrase], 0.3·[slow reply]). All outputs are in [0, 1].
+No public data labels confusion or frustration in tutoring dialogue, so those two are
+proxies (documented above) and are not scored against human labels.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import torch
+from torch import nn
+
+from emotion.affect.patterns import match_boredom, match_confusion, match_frustration, match_risk
+
+CHECKPOINT_NAME = "affect.pt"
+EMBEDDING_DIM = 384
+N_TUTOR_SCALARS = 4
+TUTOR_DIM = 2 * EMBEDDING_DIM + N_TUTOR_SCALARS
+TUTORING_CLASSES = ("engagement", "neutral", "boredom")
+
+
+def tutor_scalars(utterance: str, history: Sequence[Mapping[str, Any]]) -> np.ndarray:
+    """f ∈ R^4: log1p(words of the utterance), has '?', has a number, log1p(history turns)."""
+    words = len(utterance.split())
+    return np.array([math.log1p(words), float("?" in utterance),
+                     float(bool(re.search(r"\d", utterance))), math.log1p(len(history))], dtype=np.float32)
+
+
+class AffectHeads(nn.Module):
+    """Linear heads on sentence embeddings.
+
+    Shapes: e (B, 384) -> crisis, distress, confusion, annoyance logits (B,) each;
+    x_t (B, 772) = [e ; ē_hist ; f] -> tutoring logits (B, 3).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.crisis = nn.Linear(EMBEDDING_DIM, 1)
+        self.distress = nn.Linear(EMBEDDING_DIM, 1)
+        self.confusion = nn.Linear(EMBEDDING_DIM, 1)
+        self.annoyance = nn.Linear(EMBEDDING_DIM, 1)
+        self.tutoring = nn.Linear(TUTOR_DIM, len(TUTORING_CLASSES))
+        self.register_buffer("tutor_mean", torch.zeros(TUTOR_DIM))
+        self.register_buffer("tutor_scale", torch.ones(TUTOR_DIM))
+
+    def binary(self, name: str, e: torch.Tensor) -> torch.Tensor:
+        """σ(w · e + b): (B, 384) -> (B,) probabilities of head ``name``."""
+        return torch.sigmoid(getattr(self, name)(e)).squeeze(-1)
+
+    def tutor(self, x: torch.Tensor) -> torch.Tensor:
+        """softmax(W_t · standardise(x) + b_t): (B, 772) -> (B, 3) over TUTORING_CLASSES."""
+        return torch.softmax(self.tutoring((x - self.tutor_mean) / self.tutor_scale), dim=-1)
+
+    @torch.no_grad()
+    def set_linear(self, name: str, coef: np.ndarray, intercept: np.ndarray) -> None:
+        layer: nn.Linear = getattr(self, name)
+        layer.weight.copy_(torch.as_tensor(np.atleast_2d(coef), dtype=torch.float32))
+        layer.bias.copy_(torch.as_tensor(np.atleast_1d(intercept), dtype=torch.float32))
+
+
+def noisy_or(*ps: float) -> float:
+    """⊕(p_1, ..., p_n) = 1 - Π(1 - p_i), for p_i in [0, 1]."""
+    out = 1.0
+    for p in ps:
+        out *= 1.0 - min(max(float(p), 0.0), 1.0)
+    return 1.0 - out
+
+
+@dataclass
+class AffectModel:
+    """Crisis risk, distress and tutoring states for one turn (see the module docstring).
+
+    Load once (the MiniLM base takes ~1 s and ~90 MB), then call ``derive`` per turn.
+    """
+
+    heads: AffectHeads
+    crisis_threshold: float
+    embedder: Any  # emotion.affect.embed.SentenceEmbedder
+    info: dict
+
+    @classmethod
+    def load(cls, checkpoint_dir: Path | None = None, threads: int | None = None) -> "AffectModel":
+        """Load ``affect.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir).
+
+        Raises FileNotFoundError when the checkpoint is missing (train: ``python -m emotion.training.affect``).
+        """
+        from emotion.affect.embed import SentenceEmbedder
+
+        if checkpoint_dir is None:
+            from emotion.settings import get_settings
+
+            checkpoint_dir = get_settings().checkpoint_dir
+        path = Path(checkpoint_dir) / CHECKPOINT_NAME
+        if not path.is_file():
+            raise FileNotFoundError(f"affect checkpoint not found: {path} (python -m emotion.training.affect)")
+        ckpt = torch.load(path, map_location="cpu", weights_only=True)
+        heads = AffectHeads()
+        heads.load_state_dict(ckpt["state_dict"])
+        heads.eval()
+        info = json.loads(ckpt["info"])
+        return cls(heads, float(ckpt["crisis_threshold"]), SentenceEmbedder(int(info.get("max_tokens", 128)), threads), info)
+
+    # -- pieces, also used by the evaluations ------------------------------------------
+    def windows(self, text: str, max_windows: int = 64) -> list[str]:
+        """Paragraphs of ``text``, each cut into <= 128-token windows (at most ``max_windows``)."""
+        parts = [p for p in re.split(r"\n\s*\n", text or "") if p.strip()] or [text or ""]
+        out: list[str] = []
+        for p in parts:
+            out += self.embedder.windows(p, max_windows)
+        return out[:max_windows]
+
+    @torch.no_grad()
+    def crisis_risk(self, texts: Sequence[str]) -> list[tuple[float, list[str]]]:
+        """Per text: (model risk = max over windows of σ(w_c·e + b_c), matched risk patterns)."""
+        windows = [self.windows(t) for t in texts]
+        flat = [w for ws in windows for w in ws]
+        probs = self.heads.binary("crisis", torch.from_numpy(self.embedder.embed(flat))).numpy() if flat else []
+        out, i = [], 0
+        for t, ws in zip(texts, windows):
+            out.append((float(np.max(probs[i:i + len(ws)])) if ws else 0.0, match_risk(t)))
+            i += len(ws)
+        return out
+
+    @torch.no_grad()
+    def tutoring_probs(self, utterances: Sequence[str], histories: Sequence[Sequence[Mapping[str, Any]]],
+                       embeddings: np.ndarray | None = None) -> np.ndarray:
+        """(N, 3) probabilities over TUTORING_CLASSES from the last student turn and the history.
+
+        ``embeddings`` (N, 384): the utterances' embeddings when already computed.
+        """
+        e = self.embedder.embed(list(utterances)) if embeddings is None else embeddings
+        hist = []
+        for h in histories:
+            student = [t["text"] for t in h if str(t.get("user", "Student")).lower() == "student" and t.get("text")]
+            hist.append(self.embedder.embed(student).mean(0) if student else np.zeros(EMBEDDING_DIM, np.float32))
+        f = np.stack([tutor_scalars(u, h) for u, h in zip(utterances, histories)])
+        x = np.concatenate([e, np.stack(hist), f], axis=1)
+        return self.heads.tutor(torch.from_numpy(x)).numpy()
+
+    # -- public API ----------------------------------------------------------------------
+    @torch.no_grad()
+    def derive(self, text: str, state: Mapping[str, Any] | None = None,
+               cues: Mapping[str, Any] | None = None) -> dict:
+        """Derived states of one user turn.
+
+        Args:
+            text: the user's words this turn ("" when the turn had only audio/face).
+            state: the speaker's tracked state as the service returns it
+                ({"probabilities": {label: p}, "valence", "arousal", "confidence", ...}) or None.
+            cues: dialogue cues, all optional: ``wrong_in_a_row`` (int), ``hint_requests``
+                (int), ``response_time_s`` (seconds, float), ``history`` (earlier turns,
+                [{"text", "user": "Student"|"Teacher"}]).
+
+        Returns:
+            {"crisis": {"risk": 0..1, "flag": bool, "matched": [pattern names]},
+             "distress": 0..1,
+             "tutoring": {"confusion", "frustration", "boredom", "engagement": 0..1,
+                          "cues": [matched phrase names]}}
+        """
+        cues = dict(cues or {})
+        text = text or ""
+        state_probs = dict((state or {}).get("probabilities") or {})
+        state_conf = float((state or {}).get("confidence") or 0.0)
+        if text.strip():
+            windows = self.windows(text)
+            e_windows = torch.from_numpy(self.embedder.embed(windows))  # (W, 384)
+            risk, matched = float(self.heads.binary("crisis", e_windows).max()), match_risk(text)
+            # the whole text (first 128 tokens); the same as the only window of a short text
+            e = e_windows[:1] if len(windows) == 1 else torch.from_numpy(self.embedder.embed([text]))
+            distress_text = float(self.heads.binary("distress", e)[0])
+            p_conf = float(self.heads.binary("confusion", e)[0])
+            p_annoy = float(self.heads.binary("annoyance", e)[0])
+            q = self.tutoring_probs([text], [list(cues.get("history") or [])], e.numpy())[0]
+        else:
+            risk, matched, distress_text, p_conf, p_annoy = 0.0, [], 0.0, 0.0, 0.0
+            q = np.array([0.0, 1.0, 0.0])
+        flag = bool(matched) or risk >= self.crisis_threshold
+        if matched:
+            risk = max(risk, 0.95)
+
+        wrong = max(0, int(cues.get("wrong_in_a_row") or 0))
+        hints = max(0, int(cues.get("hint_requests") or 0))
+        slow = float(cues.get("response_time_s") or 0.0) > 60.0
+        conf_phr, frus_phr, bore_phr = match_confusion(text), match_frustration(text), match_boredom(text)
+        confusion = noisy_or(max(p_conf, 0.8 * bool(conf_phr)), min(1.0, 0.2 * wrong + 0.15 * hints))
+        frustration = noisy_or(max(p_annoy, 0.8 * bool(frus_phr)),
+                               float(state_probs.get("anger", 0.0)) * state_conf,
+                               min(1.0, 0.25 * max(0, wrong - 1) + 0.1 * hints))
+        boredom_cues = noisy_or(0.8 * bool(bore_phr), 0.3 * slow)
+        boredom = noisy_or(float(q[2]), boredom_cues)
+        engagement = float(q[0]) * (1.0 - boredom_cues) * (1.0 - 0.5 * frustration)
+        r = lambda v: round(float(v), 4)  # noqa: E731
+        return {
+            "crisis": {"risk": r(risk), "flag": flag, "matched": matched},
+            "distress": r(max(distress_text, risk)),
+            "tutoring": {"confusion": r(confusion), "frustration": r(frustration), "boredom": r(boredom),
+                         "engagement": r(engagement), "cues": conf_phr + frus_phr + bore_phr},
+        }

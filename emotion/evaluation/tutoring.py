@@ -1,0 +1,46 @@
+"""Score the tutoring-affect head on MathBuddy-format JSON (engagement / neutral / boredom).
+
+Run: ``python -m emotion.evaluation.tutoring --data JSON [--json FILE]`` (``emobot evaluate tutoring``).
+The held-out conversations written by ``python -m emotion.training.affect`` are
+``var/affect/tutoring_test.json`` (MathBuddy ids with ``crc32(id) % 5 == 0``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from emotion.affect.data import load_mathbuddy
+from emotion.affect.model import TUTORING_CLASSES, AffectModel
+from emotion.evaluation.metrics import classification_report
+
+
+def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | None = None,
+             model: AffectModel | None = None) -> dict:
+    """Accuracy, macro-F1 and per-class scores of the 3-class head (``classification_report``)."""
+    every = load_mathbuddy(data)
+    items = [it for it in every if it.emotion in TUTORING_CLASSES]
+    skipped = {"unknown_label": len(every) - len(items)}
+    model = model or AffectModel.load(checkpoint_dir)
+    probs = model.tutoring_probs([it.utterance for it in items], [it.history for it in items]) if items else np.zeros((0, 3))
+    y = [TUTORING_CLASSES.index(it.emotion) for it in items]
+    report = classification_report(y, probs, TUTORING_CLASSES, skipped, None, title=f"tutoring affect on {data}")
+    report["data"] = str(data)
+    if json_out is not None:
+        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_out).write_text(json.dumps(report, indent=2))
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Evaluate tutoring affect on MathBuddy-format JSON.")
+    parser.add_argument("--data", type=Path, default=Path("var/affect/tutoring_test.json"))
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+    evaluate(args.data, args.json)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Derived affective states (emotion.affect): risk patterns, the trained heads, evaluations."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from emotion.affect.data import is_test, load_mathbuddy, mathbuddy_path
+from emotion.affect.model import CHECKPOINT_NAME, noisy_or
+from emotion.affect.patterns import match_boredom, match_confusion, match_frustration, match_risk
+from emotion.data.meld import data_dir
+from emotion.settings import get_settings
+
+HAVE_CHECKPOINT = (get_settings().checkpoint_dir / CHECKPOINT_NAME).is_file()
+needs_model = pytest.mark.skipif(not HAVE_CHECKPOINT, reason="affect.pt not trained")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I want to kill myself", "kill myself"),
+    ("i just wanna die", "want to die"),
+    ("I've been thinking about suicide", "suicide"),
+    ("there's no reason to live anymore", "no reason to live"),
+    ("I took all my pills", "pills"),
+    ("I dont want to live anymore", "can't go on"),
+    ("I'm going to end my life tonight", "end my life"),
+])
+def test_risk_language_is_matched(text, name) -> None:
+    assert name in match_risk(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I feel so sad today", "my grandmother died last week and I miss her", "this exam is killing me",
+    "I'm dying to see that movie", "I failed my driving test, I'm so disappointed", "",
+])
+def test_ordinary_sadness_is_not_risk_language(text) -> None:
+    assert match_risk(text) == []
+
+
+def test_tutoring_cue_phrases() -> None:
+    assert match_confusion("I don't get it") and match_confusion("wait, what does that mean?")
+    assert match_frustration("ugh I give up") and match_boredom("this is so boring")
+    assert not match_confusion("3/4") and not match_frustration("1/2") and not match_boredom("ok 2/5")
+
+
+def test_noisy_or() -> None:
+    assert noisy_or() == 0.0 and noisy_or(0.5, 0.5) == pytest.approx(0.75) and noisy_or(1.0, 0.2) == 1.0
+    assert noisy_or(-1.0, 2.0) == 1.0
+
+
+def test_held_out_split_is_deterministic() -> None:
+    assert [is_test(f"user-{i}") for i in range(50)] == [is_test(f"user-{i}") for i in range(50)]
+    assert 0.1 < sum(is_test(f"user-{i}") for i in range(500)) / 500 < 0.3
+
+
+@pytest.fixture(scope="module")
+def model():
+    from emotion.affect import AffectModel
+
+    return AffectModel.load(threads=1)
+
+
+@needs_model
+def test_derive_flags_crisis_and_not_ordinary_sadness(model) -> None:
+    crisis = model.derive("I can't do this anymore. I want to end my life.", None, {})
+    assert crisis["crisis"]["flag"] is True and "end my life" in crisis["crisis"]["matched"]
+    assert crisis["crisis"]["risk"] >= 0.95 and crisis["distress"] >= 0.95
+    sad = model.derive("I'm sad that my best friend moved to another city.", None, {})
+    assert sad["crisis"]["flag"] is False and sad["crisis"]["matched"] == []
+    assert 0.0 <= sad["distress"] <= 1.0 and sad["crisis"]["risk"] < model.crisis_threshold
+    assert set(sad["tutoring"]) == {"confusion", "frustration", "boredom", "engagement", "cues"}
+
+
+@needs_model
+def test_tutoring_states_follow_text_and_cues(model) -> None:
+    calm = model.derive("3/4", None, {})["tutoring"]
+    confused = model.derive("I don't get it", None, {"wrong_in_a_row": 2})["tutoring"]
+    assert confused["confusion"] >= 0.8 > calm["confusion"]
+    angry_state = {"probabilities": {"anger": 0.9}, "confidence": 0.9}
+    frustrated = model.derive("ugh I give up", angry_state, {"wrong_in_a_row": 3, "hint_requests": 2})["tutoring"]
+    assert frustrated["frustration"] >= 0.9 and frustrated["engagement"] < 0.5
+    bored = model.derive("this is boring", None, {"response_time_s": 90})["tutoring"]
+    assert bored["boredom"] >= 0.8 and "bored" in bored["cues"]
+    # cues alone move the states even when the words say nothing
+    slow_wrong = model.derive("3/4", None, {"wrong_in_a_row": 4, "hint_requests": 2})["tutoring"]
+    assert slow_wrong["confusion"] > calm["confusion"] and slow_wrong["frustration"] > calm["frustration"]
+    empty = model.derive("", None, {})
+    assert empty["crisis"] == {"risk": 0.0, "flag": False, "matched": []}
+
+
+@needs_model
+def test_crisis_evaluation_on_a_small_csv(model, tmp_path) -> None:
+    from emotion.evaluation.crisis import evaluate
+
+    path = tmp_path / "crisis.csv"
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["text", "crisis"])
+        w.writerows([["I want to kill myself tonight", 1], ["I have pills saved up, I'm going to overdose", 1],
+                     ["I miss my dog so much, I cried all day", 0], ["I'm bummed the concert was cancelled", 0]])
+    report = evaluate(path, tmp_path / "out.json", model=model)
+    assert report["recall"] == 1.0 and report["n"] == 4 and report["false_alarm_rate"] == 0.0
+    assert json.loads((tmp_path / "out.json").read_text())["precision"] == 1.0
+
+
+@needs_model
+def test_tutoring_evaluation_on_mathbuddy_items(model, tmp_path) -> None:
+    from emotion.evaluation.tutoring import evaluate
+
+    items = load_mathbuddy(mathbuddy_path(data_dir()))[:12]
+    path = tmp_path / "mb.json"
+    path.write_text(json.dumps([{"id": it.id, "emotion": it.emotion, "polarity": 1, "utterance": it.utterance,
+                                 "history": json.dumps(it.history)} for it in items]))
+    report = evaluate(path, model=model)
+    assert report["n"] == 12 and 0.0 <= report["accuracy"] <= 1.0 and "macro_f1" in report
