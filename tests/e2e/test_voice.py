@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import io
 import subprocess
-import sys
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -14,36 +13,19 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from tests.e2e.processes import free_port, running
+from tests.e2e.processes import emotion_service, free_port
 from tests.e2e.rasa_server import rasa_server
 
 pytestmark = pytest.mark.slow
-pytest.importorskip("pocketsphinx", reason="the service's ASR needs pocketsphinx (the 'service' extra)")
 SAD = "I feel so sad and lonely today"
-
-
-def service_app():
-    """uvicorn factory: the emotion service with ``POST /v1/asr`` (a no-op once create_app includes it)."""
-    from emotion.service.app import create_app
-    from emotion.service.routes import speech
-
-    app = create_app()
-    if not any(getattr(route, "path", None) == "/v1/asr" for route in app.routes):
-        app.include_router(speech.router)
-    return app
 
 
 @contextmanager
 def voice_servers(database_url: str) -> Iterator[tuple[str, str]]:
-    """(service URL, Rasa URL): the emotion service with ASR and the support bot, on loopback."""
-    port = free_port()
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "tests.e2e.test_voice:service_app",
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    env = {"EMOBOT_DATABASE_URL": database_url, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    with running(cmd, f"http://127.0.0.1:{port}/healthz", env=env, name=f"emotion-service-voice-{port}"):
-        service_url = f"http://127.0.0.1:{port}"
-        with rasa_server("support", emotion_service_url=service_url) as rasa_url:
-            yield service_url, rasa_url
+    """(service URL, Rasa URL): the emotion service (with ``POST /v1/asr``) and the support bot, on loopback."""
+    with emotion_service(database_url) as service_url, \
+            rasa_server("support", emotion_service_url=service_url) as rasa_url:
+        yield service_url, rasa_url
 
 
 def spoken(text: str) -> bytes:

@@ -21,7 +21,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 
 DATA = REPO.parent / "shared" / "data"
-VOICE = DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-04-02-01-01-01.wav"  # sad, strong
+VOICE = DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-04-02-01-01-01.wav"  # sad, strong: "Kids are talking by the door"
 FACE = DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg"  # happiness
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -124,13 +124,12 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
     turns = mood_log(database_url, user_id)
     assert turns[0] == ("I feel so sad and lonely, I cried all night", ["text"],
                         {"text": "used", "audio": "absent", "face": "absent"}), turns
-    # a voice message's transcript becomes its text where the service has ASR (POST /v1/asr)
+    # the voice message's transcript (the service's POST /v1/asr) is the turn's text;
+    # the recording starts somewhere in Chromium's looped RAVDESS clip, so not every word is heard
     words, used, statuses = turns[1]
-    if words:
-        assert used == ["text", "audio", "face"] and f"Voice message: “{words}”" in voice_turn.inner_text()
-    else:
-        assert used == ["audio", "face"] and statuses["text"] == "absent"
-    assert statuses["audio"] == statuses["face"] == "used"
+    assert len(set(words.split()) & {"kids", "are", "talking", "by", "the", "door"}) >= 2, words
+    assert f"Voice message: “{words}”" in voice_turn.inner_text()
+    assert used == ["text", "audio", "face"] and set(statuses.values()) == {"used"}
     assert "voice, face" in voice_turn.inner_text()
 
 
