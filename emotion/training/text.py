@@ -39,6 +39,7 @@ from emotion.encoders.text import (
 from emotion.evaluation.metrics import classification_report, weighted_f1
 from emotion.labels import LABEL_INDEX, LABELS, NUM_LABELS
 from emotion.settings import CHECKPOINT_DIR
+from emotion.training.calibration import fit_temperature
 
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "config" / "text.yaml"
 CACHE_DIR = REPO_ROOT / "var" / "cache" / "text"
@@ -88,21 +89,6 @@ def predict_logits(model: TextEmotionModel, states: list[torch.Tensor], batch_si
         idx = order[start:start + batch_size]
         logits[idx] = model(*collate([states[i] for i in idx]))[1]
     return logits
-
-
-def fit_temperature(logits: torch.Tensor, y: torch.Tensor) -> float:
-    """τ > 0 minimising the NLL of softmax(logits / τ) on held-out data."""
-    log_t = torch.zeros(1, requires_grad=True)
-    opt = torch.optim.LBFGS([log_t], lr=0.1, max_iter=200)
-
-    def closure() -> torch.Tensor:
-        opt.zero_grad()
-        loss = F.cross_entropy(logits / log_t.exp(), y)
-        loss.backward()
-        return loss
-
-    opt.step(closure)
-    return float(log_t.detach().exp())
 
 
 def class_weights(y: torch.Tensor, power: float) -> torch.Tensor:
