@@ -276,7 +276,7 @@ class EmotionPolicyBase(Policy):
         abstain = self._prediction(self._default_predictions(domain))
         if tracker.active_loop_name:
             return abstain
-        if tracker.latest_action_name != ACTION_LISTEN_NAME:
+        if not after_user_message(tracker):
             if latest_action_policy(tracker) == type(self).__name__:
                 return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
             return abstain
@@ -302,6 +302,20 @@ class EmotionPolicyBase(Policy):
             is_end_to_end_prediction=self.override_intent_predictions,
             diagnostic_data=dict(decision.reason),
         )
+
+
+def after_user_message(tracker: DialogueStateTracker) -> bool:
+    """True when the next action is the first answer to a user message.
+
+    Usually the message follows ``action_listen``; in a paused conversation (or one resumed
+    by a human) messages follow the last action directly, and they are still unanswered.
+    """
+    for event in reversed(tracker.applied_events()):
+        if isinstance(event, UserUttered):
+            return True
+        if isinstance(event, ActionExecuted):
+            return event.action_name == ACTION_LISTEN_NAME
+    return False
 
 
 def latest_action_policy(tracker: DialogueStateTracker) -> Optional[str]:

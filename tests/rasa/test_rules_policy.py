@@ -194,3 +194,21 @@ def test_context_accessors() -> None:
     assert ctx.get("tutoring.boredom") == 0.4 and ctx.get("crisis.flag", False) is False
     assert [c.label for c in ctx.turns] == ["joy", "sadness"] and ctx.previous[0].intent == "share_feelings"
     assert ctx.streak(lambda c: c.valence < 0) == 1 and not ctx.crisis
+
+
+def test_messages_after_a_pause_are_answered(tmp_path) -> None:
+    # a paused conversation logs user messages right after the last action (no action_listen)
+    from rasa.shared.core.events import ConversationPaused, ConversationResumed
+
+    policy = make(tmp_path, RULES)
+    crisis = emotion("sadness", 0.9, -0.7, derived={"crisis": {"flag": True}})
+    t = tracker(crisis)
+    t.update(ActionExecuted("utter_crisis", policy="EmotionRulesPolicy"))
+    t.update(ConversationPaused())
+    t.update(UserUttered("hello?", intent={"name": "share_feelings", "confidence": 1.0},
+                         metadata={"emotion": emotion("sadness", 0.9, -0.7)}))
+    assert action(policy, t) == ("utter_empathize", pytest.approx(0.8))
+    t.update(ConversationResumed())
+    t.update(UserUttered("/restart", intent={"name": "restart", "confidence": 1.0},
+                         metadata={"emotion": crisis}))
+    assert action(policy, t) == (None, 0.0)  # /restart is never overruled
