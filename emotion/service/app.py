@@ -28,6 +28,11 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
         app.state.moodlog = MoodLog(engine, history_window=settings.tracking_window)
         owns_analyzer = analyzer is None
         app.state.analyzer = analyzer or Analyzer.load(settings)
+        if owns_analyzer:  # load the ASR decoder now, not on the first voice turn (~2 s)
+            try:
+                app.state.recognizer = speech.PocketSphinxRecognizer()
+            except ImportError as exc:
+                log.warning("speech recognition not available: %s", exc)
         log.info("emotion service ready: database=%s encoders=%s", engine.dialect.name, app.state.analyzer.status)
         try:
             yield
