@@ -77,6 +77,8 @@ class EmotionRecord(SQLModel, table=True):
     trend_arousal: float
     trend_labels: dict[str, float] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     turns_observed: int
+    # derived states of the turn (emotion/affect): crisis risk/flag, distress, tutoring states
+    derived: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class GraphNode(SQLModel, table=True):

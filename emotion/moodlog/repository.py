@@ -148,6 +148,14 @@ class MoodLog:
             db.commit()
             return row, record
 
+    def set_derived(self, record_id: int, derived: dict[str, Any]) -> None:
+        """Attach a turn's derived states (crisis, distress, tutoring) to its emotion record."""
+        with Session(self.engine) as db:
+            record = db.get(EmotionRecord, record_id)
+            record.derived = derived
+            db.add(record)
+            db.commit()
+
     def graph_window(self, session_id: str, limit: int) -> list[GraphNode]:
         """The session's last ``limit`` conversation-graph nodes, oldest first."""
         with Session(self.engine) as db:

@@ -61,6 +61,30 @@ def _load_face(settings: Settings):
     return FaceEncoder.load(settings.checkpoint_dir, settings.model_dir, threads=settings.torch_threads)
 
 
+def _load_context(settings: Settings):
+    from emotion.tracking.context import ConversationContext
+
+    return ConversationContext.load(settings.checkpoint_dir)
+
+
+def _load_affect(settings: Settings):
+    from emotion.affect import AffectModel
+
+    return AffectModel.load(settings.checkpoint_dir, threads=settings.torch_threads)
+
+
+def _load_optional(name: str, load: Callable[[], Any], status: dict[str, str]) -> Any:
+    """A text-side model the service works without: loaded, or None with the reason in ``status``."""
+    try:
+        model = load()
+    except (ImportError, FileNotFoundError) as exc:
+        status[name] = f"not available: {exc}"
+        log.warning("%s not available: %s", name, exc)
+        return None
+    status[name] = "loaded"
+    return model
+
+
 LOADERS: dict[str, Callable[[Settings], Any]] = {"text": _load_text, "audio": _load_speech, "face": _load_face}
 
 
@@ -87,10 +111,11 @@ class Analyzer:
     """Holds the loaded encoders. ``encoders[m]`` is None when modality m is unavailable;
     ``status[m]`` says 'loaded' or why not."""
 
-    def __init__(self, encoders: dict[str, Any], status: dict[str, str], context: Any = None):
+    def __init__(self, encoders: dict[str, Any], status: dict[str, str], context: Any = None, affect: Any = None):
         self.encoders = encoders
         self.status = status
         self.context = context  # emotion.tracking.context.ConversationContext, or None
+        self.affect = affect  # emotion.affect.AffectModel (crisis, distress, tutoring states), or None
 
     @classmethod
     def load(cls, settings: Settings) -> "Analyzer":
@@ -109,17 +134,11 @@ class Analyzer:
             except (ImportError, FileNotFoundError) as exc:
                 encoders[modality], status[modality] = None, f"not available: {exc}"
                 log.warning("%s encoder not available: %s", modality, exc)
-        context = None
+        context = affect = None
         if encoders.get("text") is not None:
-            try:
-                from emotion.tracking.context import ConversationContext
-
-                context = ConversationContext.load(settings.checkpoint_dir)
-                status["context"] = "loaded"
-            except FileNotFoundError as exc:
-                status["context"] = f"not available: {exc}"
-                log.warning("conversation graph not available: %s", exc)
-        return cls(encoders, status, context)
+            context = _load_optional("context", lambda: _load_context(settings), status)
+            affect = _load_optional("affect", lambda: _load_affect(settings), status)
+        return cls(encoders, status, context, affect)
 
     def close(self) -> None:
         """Release native resources (MediaPipe tasks must be closed explicitly)."""

@@ -1,7 +1,7 @@
 """Request/response models of the emotion service API (separate from the mood-log tables)."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, Field
 
@@ -80,6 +80,9 @@ class TurnResponse(BaseModel):
     state: Optional[State] = Field(description="the speaker's tracked state after this turn (null before any analysed turn)")
     modalities: dict[str, ModalityReport]
     modalities_used: list[str]
+    derived: Optional[dict[str, Any]] = Field(default=None, description=(
+        'derived states when the text was analysed: {"crisis": {"risk", "flag", "matched"}, "distress", '
+        '"tutoring": {"confusion", "frustration", "boredom", "engagement", "cues"}}'))
 
 
 class StateResponse(BaseModel):

@@ -120,3 +120,20 @@ def test_a_second_instance_continues_the_same_session(analyzer, tmp_path):
     for label, p in reference["turn"]["probabilities"].items():
         assert continued["turn"]["probabilities"][label] == pytest.approx(p, abs=1e-4)
     assert continued["state"]["turns_observed"] == reference["state"]["turns_observed"] == 6
+
+
+def test_crisis_language_is_flagged_and_stored(analyzer, client):
+    assert analyzer.status["affect"] == "loaded", analyzer.status
+    calm = client.post("/v1/sessions/risk/turns", data={"text": "I had a nice walk today", "speaker_id": "u"}).json()
+    assert calm["derived"]["crisis"]["flag"] is False
+    body = client.post("/v1/sessions/risk/turns",
+                       data={"text": "I can't go on, I want to kill myself tonight", "speaker_id": "u",
+                             "cues": '{"wrong_in_a_row": 0}'}).json()
+    assert body["derived"]["crisis"]["flag"] is True and body["derived"]["distress"] > 0.5
+    record = client.app.state.moodlog.latest_record("risk")
+    assert record.derived["crisis"]["flag"] is True
+
+
+def test_bad_cues_are_422_and_still_logged(client):
+    r = client.post("/v1/sessions/cues/turns", data={"text": "hi", "speaker_id": "u", "cues": "[1, 2"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_cues" and r.json()["turn_logged"]

@@ -1,6 +1,7 @@
 """Turns and states of a conversation session."""
 from __future__ import annotations
 
+import json
 from functools import partial
 from typing import Annotated, Optional
 
@@ -56,6 +57,13 @@ def _read_in_context(analysis: Analysis, analyzer: Analyzer, moodlog: MoodLog, t
     return context.node
 
 
+def _derive(analyzer: Analyzer, analysis: Analysis, text: str, state: State, cues: dict) -> dict | None:
+    """Crisis risk, distress and tutoring states (emotion/affect) when the turn's text was analysed."""
+    if analyzer.affect is None or "text" not in analysis.used:
+        return None
+    return analyzer.affect.derive(text, state.model_dump(), cues)
+
+
 @router.post("/{session_id}/turns", response_model=TurnResponse, responses=ERRORS)
 def post_turn(
     session_id: SessionId,
@@ -65,6 +73,9 @@ def post_turn(
     user_id: Annotated[Optional[str], Form(max_length=128, description="the end user (default: speaker_id)")] = None,
     audio: Annotated[Optional[UploadFile], File(description="a short clip: wav, ogg, webm, mp3...")] = None,
     images: Annotated[Optional[list[UploadFile]], File(description="face snapshots (JPEG/PNG), one or more")] = None,
+    cues: Annotated[Optional[str], Form(max_length=20_000, description=(
+        'dialogue cues for the derived states, a JSON object: {"wrong_in_a_row": int, "hint_requests": int, '
+        '"response_time_s": float, "history": [{"text": str, "user": "Student"|"Teacher"}]}'))] = None,
     settings: Settings = Depends(get_settings),
     moodlog: MoodLog = Depends(get_moodlog),
     analyzer: Analyzer = Depends(get_analyzer),
@@ -92,6 +103,12 @@ def post_turn(
         raise reject(413, "upload_too_large", str(exc))
     if not text.strip() and audio_upload is None and not image_uploads:
         raise reject(422, "empty_turn", "the turn has no text, audio or images")
+    try:
+        turn_cues = json.loads(cues) if cues else {}
+        if not isinstance(turn_cues, dict):
+            raise ValueError("not an object")
+    except ValueError as exc:
+        raise reject(422, "invalid_cues", f"cues must be a JSON object: {exc}")
 
     analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads,
                                           withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
@@ -106,14 +123,17 @@ def post_turn(
             modalities_used=analysis.used, graph_node=graph_node,
         )
         turn, state = Reading.of(reading), State.of_record_state(record)
+        derived = _derive(analyzer, analysis, text, state, turn_cues)
+        if derived is not None:
+            moodlog.set_derived(record.id, derived)
     else:
         row, _ = moodlog.append_turn(log_turn(text=text, status="unanalysed", error_code=None, modalities=modalities))
         previous = moodlog.latest_record(session_id, speaker_id)
-        turn, state = None, (State.of_record_state(previous) if previous else None)
+        turn, state, derived = None, (State.of_record_state(previous) if previous else None), None
     return TurnResponse(
         session_id=session_id, turn_index=row.turn_index, speaker_id=speaker_id, available=turn is not None,
         turn=turn, state=state, modalities={m: ModalityReport(**r) for m, r in modalities.items()},
-        modalities_used=analysis.used,
+        modalities_used=analysis.used, derived=derived,
     )
 
 

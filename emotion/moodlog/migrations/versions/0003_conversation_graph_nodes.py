@@ -1,4 +1,4 @@
-"""conversation graph nodes
+"""conversation graph nodes, derived states on emotion records
 
 Revision ID: 0003
 Revises: 0002
@@ -35,9 +35,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('graph_nodes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_graph_nodes_session_id'), ['session_id'], unique=False)
+    with op.batch_alter_table('emotion_records', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('derived', sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('emotion_records', schema=None) as batch_op:
+        batch_op.drop_column('derived')
     with op.batch_alter_table('graph_nodes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_graph_nodes_session_id'))
 
