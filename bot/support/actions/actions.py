@@ -27,6 +27,7 @@ from rasa_sdk.events import (
     ActionExecuted,
     ConversationPaused,
     EventType,
+    FollowupAction,
     Restarted,
     SessionStarted,
     SlotSet,
@@ -68,6 +69,13 @@ async def request_handoff(session_id: str, reason: str, user_id: Optional[str], 
     return False
 
 
+def paused() -> List[EventType]:
+    """Pause, and mark the bot as listening: the messages that arrive while paused are then
+    read by Rasa's rules as answers to ``action_listen`` (as usual), so ``/restart`` still
+    reaches ``action_restart`` and, once a human resumes, the next message is understood."""
+    return [ConversationPaused(), ActionExecuted("action_listen")]
+
+
 class ActionEscalateCrisis(Action):
     def name(self) -> Text:
         return "action_escalate_crisis"
@@ -77,14 +85,14 @@ class ActionEscalateCrisis(Action):
         dispatcher.utter_message(response="utter_crisis_resources")
         if tracker.get_slot("handoff_active"):
             dispatcher.utter_message(response="utter_handoff_pending")
-            return [ConversationPaused()]
+            return paused()
         metadata = tracker.latest_message.get("metadata") or {}
         user_id = metadata.get("user_id")
         ok = await request_handoff(tracker.sender_id, crisis_reason(tracker), str(user_id) if user_id else None)
         dispatcher.utter_message(response="utter_handoff" if ok else "utter_handoff_failed")
         # paused even when the service could not be reached: the resources are shown, and a
         # supervisor still sees the flagged turn in the mood log
-        return [SlotSet("handoff_active", True), ConversationPaused()]
+        return [SlotSet("handoff_active", True), *paused()]
 
 
 class ActionRestart(Action):
@@ -97,7 +105,8 @@ class ActionRestart(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if tracker.get_slot("handoff_active"):
             dispatcher.utter_message(response="utter_handoff_pending")
-            return [ConversationPaused()]
+            # the next action is action_listen (no policy is asked: none has a rule for it)
+            return [ConversationPaused(), FollowupAction("action_listen")]
         return [Restarted()]
 
 
