@@ -4,11 +4,12 @@ from __future__ import annotations
 import sys
 
 import pytest
+from playwright import sync_api
 from sqlmodel import Session
 
-from emotion.moodlog.governance import open_handoff
 from emotion.dashboard.security import create_admin
 from emotion.moodlog.db import make_engine, migrate
+from emotion.moodlog.governance import open_handoff
 from tests.dashboard.seed import HAPPY, NEUTRAL, PASSWORD, SAD, seed_session
 from tests.e2e.processes import ARTIFACTS, free_port, running
 
@@ -39,7 +40,6 @@ def dashboard_url(tmp_path):
 
 @pytest.mark.slow
 def test_supervisor_journey_in_chromium(dashboard_url, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

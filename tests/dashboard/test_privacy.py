@@ -16,10 +16,9 @@ from sqlmodel import Session, select
 
 from emotion.dashboard.app import run_retention
 from emotion.dashboard.handoffs import deliver_reply
-from emotion.moodlog.governance import open_handoff
 from emotion.dashboard.privacy import erase_user, purge_older_than
 from emotion.moodlog.db import make_engine, migrate
-from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage
+from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage, open_handoff
 from emotion.moodlog.models import utcnow
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 

@@ -6,8 +6,7 @@ import re
 
 from sqlmodel import select
 
-from emotion.moodlog.governance import open_handoff
-from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage
+from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage, open_handoff
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 
 

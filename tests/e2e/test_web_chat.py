@@ -13,11 +13,12 @@ import pytest
 from PIL import Image
 from sqlalchemy import create_engine, text
 
+from playwright import sync_api
+
 from tests.e2e.processes import ARTIFACTS, REPO, emotion_service, free_port
 from tests.e2e.rasa_server import rasa_server
 
 pytestmark = pytest.mark.slow
-sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
 
 DATA = REPO.parent / "shared" / "data"
