@@ -100,6 +100,36 @@ def train_graph(config: Optional[Path] = ConfigOption,
     train(config, ablation=ablation)
 
 
+@train_app.command("affect")
+def train_affect(config: Optional[Path] = ConfigOption) -> None:
+    """Derived states: crisis risk (C-SSRS Reddit + risk language), distress (Dreaddit), tutoring states (MathBuddy, GoEmotions)."""
+    from emotion.training.affect import train
+
+    train(config) if config else train()
+
+
+@evaluate_app.command("crisis")
+def evaluate_crisis(
+    data: Path = typer.Option(..., exists=True, help="CSV with columns text and crisis (1/0)"),
+    json_out: Optional[Path] = JsonOption,
+) -> None:
+    """Crisis detection: recall, precision and false-alarm rate."""
+    from emotion.evaluation.crisis import evaluate
+
+    evaluate(data, json_out)
+
+
+@evaluate_app.command("tutoring")
+def evaluate_tutoring(
+    data: Path = typer.Option(..., exists=True, help="MathBuddy-format JSON (id, emotion, polarity, utterance, history)"),
+    json_out: Optional[Path] = JsonOption,
+) -> None:
+    """Tutoring states (engagement / neutral / boredom): accuracy and macro-F1."""
+    from emotion.evaluation.tutoring import evaluate
+
+    evaluate(data, json_out)
+
+
 @evaluate_app.command("text")
 def evaluate_text(
     data: Path = typer.Option(..., exists=True, help="MELD-format CSV (Utterance, Speaker, Emotion, Dialogue_ID, Utterance_ID)"),
