@@ -66,3 +66,23 @@ def test_first_turn_reaches_policy_and_mood_log(rasa_url, database_url):
     assert [(t.turn_index, t.text, t.status) for t in turns] == [(0, message, "analysed")]
     assert records[0].label == emotion["turn"]["label"] and records[0].state_label == "sadness"
     assert bot == "support"
+
+
+def test_crisis_through_the_real_service_escalates_to_a_human(rasa_url, tmp_path):
+    """Real service (affect model and all), real Rasa, real action server: the crisis turn is
+    flagged by the service, the bot shows resources, pauses, and a handoff lands in the mood log."""
+    database_url = f"sqlite:///{tmp_path / 'crisis.sqlite3'}"
+    sender = f"e2e-crisis-{free_port()}"
+    domain = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
+    resources = {r["text"] for r in domain["utter_crisis_resources"]}
+    with emotion_service(database_url, port=SERVICE_PORT):
+        reply = httpx.post(f"{rasa_url}/webhooks/emobot_web/webhook", timeout=120,
+                           json={"sender": sender, "message": "I can't take it anymore, I want to kill myself"})
+        assert reply.status_code == 200, reply.text
+        assert [m["text"] for m in reply.json()][0] in resources
+        handoffs = httpx.get(f"http://127.0.0.1:{SERVICE_PORT}/v1/sessions/{sender}/handoffs").json()
+    assert len(handoffs) == 1 and handoffs[0]["status"] == "open" and handoffs[0]["turns_in_snapshot"] == 1
+    tracker = httpx.get(f"{rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+    assert tracker["paused"] is True
+    user = [e for e in tracker["events"] if e["event"] == "user"][-1]
+    assert user["metadata"]["emotion"]["derived"]["crisis"]["flag"] is True
