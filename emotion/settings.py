@@ -52,7 +52,9 @@ class Settings(BaseSettings):
 
     # Tracking: how many past turns of a speaker feed the smoothed state and its trend.
     tracking_window: int = Field(default=8, ge=2)
-    smoothing: float = Field(default=0.5, gt=0.0, le=1.0, description="EMA weight of the newest turn")
+    # The newest turn weighs 70%: one clearly sad turn after a neutral greeting already makes the
+    # state sad (the bot should answer it); older turns still temper a single ambiguous one.
+    smoothing: float = Field(default=0.7, gt=0.0, le=1.0, description="EMA weight of the newest turn")
 
 
     @field_validator("compliance_profile")

@@ -22,6 +22,11 @@ wait_for() {  # url name seconds
   echo "$2 did not start; see var/log/" >&2; exit 1
 }
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$EMOBOT_PORT" "${EMOBOT_DASHBOARD_PORT:-8600}"; do
+  port_free "$p" || { echo "port $p is in use: stop what runs there or choose other ports (EMOBOT_PORT, EMOBOT_DASHBOARD_PORT, EMOBOT_RASA_PORT)" >&2; exit 1; }
+done
+
 bots=()
 for dir in bot/*/; do
   [ -f "$dir/domain.yml" ] || continue
@@ -58,7 +63,7 @@ pids+=($!)
 # port its endpoints.yml names.
 for bot in "${bots[@]}"; do
   [ -f "bot/$bot/actions/__init__.py" ] || continue
-  actions_port=$(grep -oE '127\.0\.0\.1:[0-9]+' "bot/$bot/endpoints.yml" | head -1 | cut -d: -f2)
+  actions_port=$(grep -E '^[[:space:]]+url:' "bot/$bot/endpoints.yml" | grep -oE ':[0-9]+/' | head -1 | tr -d ':/')
   (cd "bot/$bot" && exec ../../.venv-rasa/bin/rasa run actions --actions actions --port "$actions_port") \
     >"var/log/actions-$bot.log" 2>&1 &
   pids+=($!)

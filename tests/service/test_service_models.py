@@ -104,7 +104,7 @@ def test_turns_are_read_in_context_by_the_graph(analyzer, client):
     nodes = client.app.state.moodlog.graph_window("ctx-1", 100)
     assert [n.turn_index for n in nodes] == list(range(6))
     assert nodes[-1].evidence_turns == 6 and 0 < nodes[-1].trait_conf < 1
-    assert len(client.app.state.moodlog.graph_window("ctx-1", analyzer.context.window)) == analyzer.context.window
+    assert [n.turn_index for n in client.app.state.moodlog.graph_window("ctx-1", 3)] == [3, 4, 5]
 
 
 def test_a_second_instance_continues_the_same_session(analyzer, tmp_path):
@@ -137,3 +137,9 @@ def test_crisis_language_is_flagged_and_stored(analyzer, client):
 def test_bad_cues_are_422_and_still_logged(client):
     r = client.post("/v1/sessions/cues/turns", data={"text": "hi", "speaker_id": "u", "cues": "[1, 2"})
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_cues" and r.json()["turn_logged"]
+
+
+def test_a_sad_turn_after_a_greeting_makes_the_state_sad(client):
+    talk(client, "greet-sad", ["hello"])
+    body = talk(client, "greet-sad", ["I feel so sad today"])[-1]
+    assert body["state"]["label"] == "sadness", body["state"]["probabilities"]
