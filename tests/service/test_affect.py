@@ -7,13 +7,10 @@ import json
 import pytest
 
 from emotion.affect.data import is_test, load_mathbuddy, mathbuddy_path
-from emotion.affect.model import CHECKPOINT_NAME, noisy_or
+from emotion.affect.model import noisy_or
 from emotion.affect.patterns import match_boredom, match_confusion, match_frustration, match_risk
 from emotion.data.meld import data_dir
-from emotion.settings import get_settings
 
-HAVE_CHECKPOINT = (get_settings().checkpoint_dir / CHECKPOINT_NAME).is_file()
-needs_model = pytest.mark.skipif(not HAVE_CHECKPOINT, reason="affect.pt not trained")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -60,7 +57,6 @@ def model():
     return AffectModel.load(threads=1)
 
 
-@needs_model
 def test_derive_flags_crisis_and_not_ordinary_sadness(model) -> None:
     crisis = model.derive("I can't do this anymore. I want to end my life.", None, {})
     assert crisis["crisis"]["flag"] is True and "end my life" in crisis["crisis"]["matched"]
@@ -71,7 +67,6 @@ def test_derive_flags_crisis_and_not_ordinary_sadness(model) -> None:
     assert set(sad["tutoring"]) == {"confusion", "frustration", "boredom", "engagement", "cues"}
 
 
-@needs_model
 def test_tutoring_states_follow_text_and_cues(model) -> None:
     calm = model.derive("3/4", None, {})["tutoring"]
     confused = model.derive("I don't get it", None, {"wrong_in_a_row": 2})["tutoring"]
@@ -88,7 +83,6 @@ def test_tutoring_states_follow_text_and_cues(model) -> None:
     assert empty["crisis"] == {"risk": 0.0, "flag": False, "matched": []}
 
 
-@needs_model
 def test_crisis_evaluation_on_a_small_csv(model, tmp_path) -> None:
     from emotion.evaluation.crisis import evaluate
 
@@ -103,7 +97,6 @@ def test_crisis_evaluation_on_a_small_csv(model, tmp_path) -> None:
     assert json.loads((tmp_path / "out.json").read_text())["precision"] == 1.0
 
 
-@needs_model
 def test_tutoring_evaluation_on_mathbuddy_items(model, tmp_path) -> None:
     from emotion.evaluation.tutoring import evaluate
 

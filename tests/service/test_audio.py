@@ -19,8 +19,7 @@ CLIP = DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav"  # 
 @pytest.fixture(scope="module")
 def speech() -> np.ndarray:
     """A real 16 kHz utterance, (T,) float32."""
-    if not CLIP.exists():
-        pytest.skip(f"shared data not found: {CLIP}")
+    assert CLIP.exists(), f"shared data not found: {CLIP} (../shared must sit beside the repo)"
     wave, rate = sf.read(CLIP, dtype="float32")
     assert rate == SAMPLE_RATE
     return wave

@@ -23,8 +23,7 @@ SAD = RAVDESS / "Actor_22" / "03-01-04-02-02-01-22.wav"
 
 @pytest.fixture(scope="module")
 def encoder() -> SpeechEncoder:
-    if not ANGRY.exists():
-        pytest.skip(f"shared data not found: {RAVDESS}")
+    assert ANGRY.exists(), f"shared data not found: {RAVDESS} (../shared must sit beside the repo)"
     return SpeechEncoder.load(threads=1)
 
 

@@ -48,8 +48,7 @@ def test_reserved_episodes_in_meld_train():
     from emotion.data.meld import meld_csv
 
     path = meld_csv("train")
-    if not path.exists():
-        pytest.skip("shared MELD data not available")
+    assert path.exists(), f"shared MELD data not found: {path} (../shared must sit beside the repo)"
     rows = load_meld(path).rows
     assert len(RESERVED_EPISODES) == 9
     assert sum(r.reserved for r in rows) == 353  # figure from shared/data/README.md
