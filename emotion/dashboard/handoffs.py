@@ -10,7 +10,7 @@ import time
 from urllib.parse import quote
 
 import httpx
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from emotion.moodlog.governance import Handoff, HandoffMessage
 from emotion.moodlog.models import utcnow

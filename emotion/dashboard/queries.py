@@ -13,7 +13,7 @@ from sqlalchemy import and_, exists, func, or_, true
 from sqlmodel import Session, col, select
 
 from emotion.labels import LABELS
-from emotion.moodlog.governance import CONSENT_DEFAULTS, BotAssignment, ConsentRecord, Handoff, Supervisor, recorded_consent
+from emotion.moodlog.governance import CONSENT_DEFAULTS, BotAssignment, Handoff, Supervisor, recorded_consent
 from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn
 
 NEGATIVE_VALENCE = -0.3  # state valence below this counts as negative

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from typing import Any, Awaitable, Callable
+from typing import Awaitable, Callable
 
 import httpx
 import pytest
