@@ -180,6 +180,11 @@ class Analyzer:
             except ModalityInputError as exc:
                 analysis.reports[modality] = ModalityReport(status="error", code=exc.code, message=str(exc))
                 continue
+            except Exception:  # a bug in one encoder must not lose the turn or the other modalities
+                log.exception("%s encoder failed", modality)
+                analysis.reports[modality] = ModalityReport(status="error", code="internal_error",
+                                                            message=f"the {modality} encoder failed; see the service log")
+                continue
             analysis.outputs.append(output)
             analysis.reports[modality] = ModalityReport(status="used", notes=list(output.notes))
         return analysis

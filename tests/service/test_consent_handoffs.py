@@ -83,3 +83,18 @@ def test_handoff_snapshot_and_idempotence(sqlite_url):
         again = client.post("/v1/sessions/h1/handoffs", json={"reason": "crisis language"}).json()
         assert again["created"] is False and again["id"] == first["id"]
         assert [h["id"] for h in client.get("/v1/sessions/h1/handoffs").json()] == [first["id"]]
+
+
+class BrokenAudioEncoder:
+    def encode(self, data, filename=None, content_type=None):
+        raise RuntimeError("boom")
+
+
+def test_a_failing_encoder_loses_neither_the_turn_nor_the_text(sqlite_url):
+    analyzer = Analyzer({"text": KeywordTextEncoder(), "audio": BrokenAudioEncoder(), "face": None},
+                        {"text": "loaded", "audio": "loaded", "face": "not available: test"})
+    with TestClient(create_app(Settings(database_url=sqlite_url), analyzer)) as client:
+        body = client.post("/v1/sessions/b/turns", data={"text": "I am sad", "speaker_id": "u"}, files=CLIP).json()
+        assert body["modalities"]["audio"]["code"] == "internal_error"
+        assert body["modalities_used"] == ["text"] and body["turn"]["label"] == "sadness"
+        assert client.get("/v1/sessions/b/state").json()["turns_received"] == 1

@@ -119,7 +119,7 @@ def post_turn(
         update = partial(track, reading=reading, smoothing=settings.smoothing, window=settings.tracking_window)
         row, record = moodlog.append_turn(
             log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
-            reading=reading, update_state=lambda previous, history: update(previous, history),
+            reading=reading, update_state=update,
             modalities_used=analysis.used, graph_node=graph_node,
         )
         turn, state = Reading.of(reading), State.of_record_state(record)
