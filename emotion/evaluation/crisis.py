@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from emotion.evaluation.metrics import write_report
 from emotion.affect.model import AffectModel
 
 
@@ -61,9 +61,7 @@ def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | No
         print(f"  {name}: recall {fmt(r['recall'])}  precision {fmt(r['precision'])}  false_alarm_rate {fmt(r['false_alarm_rate'])}")
     for source, r in (report.get("by_source") or {}).items():
         print(f"  {source}: flagged {r['flagged']}/{r['n']} ({r['flag_rate']:.3f})")
-    if json_out is not None:
-        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(json_out).write_text(json.dumps(report, indent=2))
+    write_report(report, json_out)
     return report
 
 

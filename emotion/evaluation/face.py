@@ -15,7 +15,6 @@ errors (all images); ``detected`` holds the full report on the images with a fac
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +27,7 @@ from emotion.data.faces import (
     split_by_group,
 )
 from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceLandmarks
-from emotion.evaluation.metrics import classification_report
+from emotion.evaluation.metrics import classification_report, write_report
 from emotion.labels import LABELS
 
 MAX_REPORTED_GROUPS = 20
@@ -110,8 +109,7 @@ def evaluate(
     with FaceLandmarks(Path(model_dir or settings.model_dir) / LANDMARKER_FILE) as landmarks:
         arrays = extract_features(faces.paths, landmarks, cache_dir=cache_dir)
     report = score(model, faces, arrays, title=str(data))
-    if json_out is not None:
-        Path(json_out).write_text(json.dumps(report, indent=2))
+    write_report(report, json_out)
     return report
 
 

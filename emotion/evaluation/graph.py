@@ -8,12 +8,11 @@ Run: ``python -m emotion.evaluation.graph --data CSV [--mode causal|offline] [--
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import torch
 
-from emotion.evaluation.metrics import classification_report
+from emotion.evaluation.metrics import classification_report, write_report
 from emotion.graph.dataset import load_erc_csv, table_graphs
 from emotion.graph.features import text_features
 from emotion.graph.io import load_checkpoint
@@ -41,8 +40,7 @@ def evaluate(data: Path, json_out: Path | None = None, mode: str = "causal", che
     probs = torch.softmax(logits / ckpt.temperature, -1).numpy()
     report = classification_report(y.numpy(), probs, LABELS, table.skipped, title=f"{Path(data).name} ({mode})")
     report["mode"] = mode
-    if json_out is not None:
-        Path(json_out).write_text(json.dumps(report, indent=2))
+    write_report(report, json_out)
     return report
 
 

@@ -5,7 +5,9 @@ length C, and where needed predicted probabilities ``probs`` of shape (N, C).
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -135,3 +137,12 @@ def format_report(report: dict, title: str = "") -> str:
     for g, v in report.get("group_accuracy", {}).items():
         lines.append(f"group {g}: n={v['n']} accuracy={v['accuracy']:.4f}")
     return "\n".join(lines)
+
+
+def write_report(report: dict, json_out: Path | str | None) -> None:
+    """Write an evaluation report as JSON to ``json_out`` (creating its folder); no-op when None."""
+    if json_out is None:
+        return
+    path = Path(json_out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2) + "\n")

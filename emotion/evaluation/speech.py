@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import numpy as np
 
 from emotion.encoders.base import ModalityInputError
 from emotion.encoders.speech import SpeechEncoder, to_common
-from emotion.evaluation.metrics import classification_report
+from emotion.evaluation.metrics import classification_report, write_report
 from emotion.labels import LABEL_INDEX, LABELS, normalise_label
 
 
@@ -93,8 +92,7 @@ def evaluate(
         report["accuracy_8"] = report8["accuracy"]
     report["data"] = str(data)
     report["actors"] = sorted(actors) if actors else None
-    if json_out is not None:
-        Path(json_out).write_text(json.dumps(report, indent=2) + "\n")
+    write_report(report, json_out)
     return report
 
 

@@ -6,14 +6,13 @@ Accuracy is also reported per ``gender`` group when the CSV has that column.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 
 from emotion.data.meld import load_meld
 from emotion.encoders.text import TextEncoder
-from emotion.evaluation.metrics import classification_report
+from emotion.evaluation.metrics import classification_report, write_report
 from emotion.labels import LABEL_INDEX, LABELS
 
 
@@ -33,9 +32,7 @@ def evaluate(data: Path, json_out: Path | None = None, batch_size: int = 64, che
     report = classification_report(y_true, probs, LABELS, table.skipped, groups, title=f"text encoder on {data}")
     report["data"] = str(data)
     report["truncated"] = sum(bool(o.notes) for o in outputs)
-    if json_out is not None:
-        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(json_out).write_text(json.dumps(report, indent=2))
+    write_report(report, json_out)
     return report
 
 

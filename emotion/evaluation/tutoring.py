@@ -7,14 +7,13 @@ The held-out conversations written by ``python -m emotion.training.affect`` are
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 
 from emotion.affect.data import load_mathbuddy
 from emotion.affect.model import TUTORING_CLASSES, AffectModel
-from emotion.evaluation.metrics import classification_report
+from emotion.evaluation.metrics import classification_report, write_report
 
 
 def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | None = None,
@@ -28,9 +27,7 @@ def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | No
     y = [TUTORING_CLASSES.index(it.emotion) for it in items]
     report = classification_report(y, probs, TUTORING_CLASSES, skipped, None, title=f"tutoring affect on {data}")
     report["data"] = str(data)
-    if json_out is not None:
-        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(json_out).write_text(json.dumps(report, indent=2))
+    write_report(report, json_out)
     return report
 
 
