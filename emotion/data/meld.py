@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from emotion.labels import normalise_label
 
@@ -92,6 +92,20 @@ def _optional_int(value: str | None) -> int | None:
     return int(value) if value.lstrip("-").isdigit() else None
 
 
+def labelled_text(raw: Mapping[str, str], skipped: Counter[str]) -> tuple[str, str] | None:
+    """(common label, normalised text) of a CSV row with ``Emotion`` and ``Utterance``, or None
+    after counting why it is skipped (``unknown_label``, ``empty_text``)."""
+    label = normalise_label(raw["Emotion"] or "")
+    text = normalise_text(raw["Utterance"] or "")
+    if label is None:
+        skipped["unknown_label"] += 1
+        return None
+    if not text:
+        skipped["empty_text"] += 1
+        return None
+    return label, text
+
+
 def load_meld(path: Path | str) -> MeldTable:
     """Read a MELD-format CSV (UTF-8, with or without BOM).
 
@@ -107,14 +121,10 @@ def load_meld(path: Path | str) -> MeldTable:
         rows: list[MeldUtterance] = []
         skipped: Counter[str] = Counter()
         for raw in reader:
-            label = normalise_label(raw["Emotion"] or "")
-            text = normalise_text(raw["Utterance"] or "")
-            if label is None:
-                skipped["unknown_label"] += 1
+            checked = labelled_text(raw, skipped)
+            if checked is None:
                 continue
-            if not text:
-                skipped["empty_text"] += 1
-                continue
+            label, text = checked
             rows.append(MeldUtterance(
                 text=text,
                 speaker=(raw["Speaker"] or "").strip(),

@@ -15,12 +15,12 @@ from pathlib import Path
 import torch
 from torch_geometric.data import Data
 
-from emotion.data.meld import REQUIRED_COLUMNS, MeldTable, MeldUtterance, load_meld, normalise_text
+from emotion.data.meld import REQUIRED_COLUMNS, MeldTable, MeldUtterance, labelled_text, load_meld
 from emotion.graph.build import Turn, dialogue_graph, text_feature
 from emotion.graph.features import TextFeatures
 from emotion.graph.model import GraphModelConfig
 from emotion.graph.personality import first_name
-from emotion.labels import LABEL_INDEX, normalise_label
+from emotion.labels import LABEL_INDEX
 
 EMORYNLP_COLUMNS: tuple[str, ...] = ("Utterance", "Speaker", "Emotion", "Scene_ID", "Utterance_ID", "Season", "Episode")
 
@@ -45,13 +45,10 @@ def load_erc_csv(path: Path | str) -> MeldTable:
     rows, skipped = [], Counter()
     with path.open(encoding="utf-8-sig", newline="") as f:
         for raw in csv.DictReader(f):
-            label, text = normalise_label(raw["Emotion"] or ""), normalise_text(raw["Utterance"] or "")
-            if label is None:
-                skipped["unknown_label"] += 1
+            checked = labelled_text(raw, skipped)
+            if checked is None:
                 continue
-            if not text:
-                skipped["empty_text"] += 1
-                continue
+            label, text = checked
             season, episode, scene = int(raw["Season"]), int(raw["Episode"]), int(raw["Scene_ID"])
             rows.append(MeldUtterance(
                 text=text, speaker=_emorynlp_speaker(raw["Speaker"]), label=label,
