@@ -35,22 +35,46 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class PrivateCluster:
+    """A PostgreSQL cluster of our own (Debian's initdb/pg_ctl) on a free port, in a temporary folder.
+
+    Fault tests stop and start it under load; never do that to the shared server on 5432.
+    ``url`` is its admin URL (libpq form), valid while the cluster runs.
+    """
+
+    def __init__(self) -> None:
+        self.bindir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+        self.root = tempfile.mkdtemp(prefix="emobot-pg-")
+        shutil.chown(self.root, "postgres")
+        self.port = _free_port()
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        self._as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*self._as_pg, f"{self.bindir}/initdb", "-D", f"{self.root}/data", "-A", "trust", "-U", "postgres"],
+                       check=True, capture_output=True)
+
+    def start(self) -> None:
+        subprocess.run([*self._as_pg, f"{self.bindir}/pg_ctl", "-D", f"{self.root}/data", "-w", "-l", f"{self.root}/log",
+                        "-o", f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1", "start"],
+                       check=True, capture_output=True)
+
+    def stop(self, mode: str = "fast") -> None:
+        """``fast`` disconnects clients and shuts down cleanly; ``immediate`` is a crash (recovery on start)."""
+        subprocess.run([*self._as_pg, f"{self.bindir}/pg_ctl", "-D", f"{self.root}/data", "-m", mode, "-w", "stop"],
+                       capture_output=True)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @contextmanager
 def _private_cluster() -> Iterator[str]:
-    bindir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
-    root = tempfile.mkdtemp(prefix="emobot-pg-")
-    shutil.chown(root, "postgres")
-    port = _free_port()
-    as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    subprocess.run([*as_pg, f"{bindir}/initdb", "-D", f"{root}/data", "-A", "trust", "-U", "postgres"],
-                   check=True, capture_output=True)
-    subprocess.run([*as_pg, f"{bindir}/pg_ctl", "-D", f"{root}/data", "-w", "-l", f"{root}/log",
-                    "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1", "start"], check=True, capture_output=True)
+    cluster = PrivateCluster()
+    cluster.start()
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        yield cluster.url
     finally:
-        subprocess.run([*as_pg, f"{bindir}/pg_ctl", "-D", f"{root}/data", "-m", "fast", "stop"], capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.remove()
 
 
 @contextmanager

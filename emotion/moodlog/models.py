@@ -32,16 +32,24 @@ class ConversationSession(SQLModel, table=True):
 
 
 class Turn(SQLModel, table=True):
-    """A received turn. ``status``: analysed | unanalysed (no usable modality) | rejected (bad request)."""
+    """A received turn. ``status``: analysed | unanalysed (no usable modality) | rejected (bad request).
+
+    ``client_turn_id`` is the channel's id of the turn (unique per session), so a turn the channel
+    sends again (a replay from its outbox) is logged once; ``sent_at`` is when the user sent it,
+    which for a replayed turn is earlier than ``received_at``.
+    """
 
     __tablename__ = "turns"
-    __table_args__ = (UniqueConstraint("session_id", "turn_index", name="uq_turn_session_index"),)
+    __table_args__ = (UniqueConstraint("session_id", "turn_index", name="uq_turn_session_index"),
+                      UniqueConstraint("session_id", "client_turn_id", name="uq_turn_client_id"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     session_id: str = Field(foreign_key="sessions.id", index=True, max_length=128)
     turn_index: int
     speaker_id: str = Field(max_length=128)
     received_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
+    client_turn_id: Optional[str] = Field(default=None, max_length=64)
+    sent_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     text: Optional[str] = None
     text_chars: int = 0
     status: str = Field(max_length=16)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Callable, Sequence
 
 from sqlalchemy.engine import Engine
@@ -29,6 +30,16 @@ class TurnToLog:
     status: str
     error_code: str | None
     modalities: dict[str, Any]
+    client_turn_id: str | None = None  # the channel's id of the turn: a second turn with it is a replay
+    sent_at: datetime | None = None  # when the user sent it (a replayed turn arrives later)
+
+
+class DuplicateTurn(Exception):
+    """The session already holds a turn with this ``client_turn_id``: ``row`` and ``record`` are it."""
+
+    def __init__(self, row: Turn, record: EmotionRecord | None):
+        super().__init__(f"turn {row.client_turn_id!r} of session {row.session_id!r} is already logged")
+        self.row, self.record = row, record
 
 
 def _as_dict(probs: Sequence[float]) -> dict[str, float]:
@@ -59,6 +70,9 @@ def state_of(record: EmotionRecord) -> TrackedState:
 Tracker = Callable[[TrackedState | None, list[EmotionReading]], TrackedState]
 """(speaker's previous state or None, speaker's earlier readings oldest first) -> new state"""
 
+Deriver = Callable[[EmotionRecord], "dict[str, Any] | None"]
+"""(the turn's emotion record, state filled in) -> its derived states, stored with it"""
+
 
 class MoodLog:
     def __init__(self, engine: Engine, history_window: int = 8):
@@ -84,31 +98,38 @@ class MoodLog:
         update_state: Tracker | None = None,
         modalities_used: Sequence[str] = (),
         graph_node: GraphNode | None = None,
+        derive: Deriver | None = None,
     ) -> tuple[Turn, EmotionRecord | None]:
-        """Write a turn (and, when analysed, its emotion record) in one transaction.
+        """Write a turn (and, when analysed, its emotion record and derived states) in one transaction.
 
         The turn gets the session's next ``turn_index`` (0-based). The session row is locked
         (``SELECT ... FOR UPDATE`` on PostgreSQL, a process lock on SQLite) while the index is
         taken and ``update_state(previous_state, speaker_history)`` computes the tracked state,
-        so concurrent writers and replicas never interleave a session's turns.
+        so concurrent writers and replicas never interleave a session's turns. Raises
+        :class:`DuplicateTurn` when the session already holds ``turn.client_turn_id``.
         """
         for attempt in range(3):
             try:
                 if self.engine.dialect.name == "sqlite":
                     with self._sqlite_lock:
-                        return self._append(turn, reading, update_state, modalities_used, graph_node)
-                return self._append(turn, reading, update_state, modalities_used, graph_node)
+                        return self._append(turn, reading, update_state, modalities_used, graph_node, derive)
+                return self._append(turn, reading, update_state, modalities_used, graph_node, derive)
             except IntegrityError:
                 # Two writers created the same session at once; the loser retries and finds it.
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
-    def _append(self, turn, reading, update_state, modalities_used, graph_node):
+    def _append(self, turn, reading, update_state, modalities_used, graph_node, derive):
         with Session(self.engine, expire_on_commit=False) as db:
             session = db.exec(
                 select(ConversationSession).where(ConversationSession.id == turn.session_id).with_for_update()
             ).first()
+            if session is not None and turn.client_turn_id is not None:
+                # under the session lock, so a replay racing its original finds it here
+                existing = self._find(db, turn.session_id, turn.client_turn_id)
+                if existing is not None:
+                    raise DuplicateTurn(*existing)
             if session is None:
                 session = ConversationSession(id=turn.session_id, bot=turn.bot, user_id=turn.user_id)
                 db.add(session)
@@ -121,7 +142,7 @@ class MoodLog:
             row = Turn(
                 session_id=turn.session_id, turn_index=index, speaker_id=turn.speaker_id, text=turn.text,
                 text_chars=turn.text_chars, status=turn.status, error_code=turn.error_code,
-                modalities=turn.modalities,
+                modalities=turn.modalities, client_turn_id=turn.client_turn_id, sent_at=turn.sent_at,
             )
             db.add(row)
             db.flush()
@@ -144,17 +165,23 @@ class MoodLog:
                     trend_arousal=state.trend_arousal, trend_labels=state.trend_labels,
                     turns_observed=state.turns_observed,
                 )
+                # in the same transaction: a turn is never logged without its derived states
+                record.derived = derive(record) if derive is not None else None
                 db.add(record)
             db.commit()
             return row, record
 
-    def set_derived(self, record_id: int, derived: dict[str, Any]) -> None:
-        """Attach a turn's derived states (crisis, distress, tutoring) to its emotion record."""
-        with Session(self.engine) as db:
-            record = db.get(EmotionRecord, record_id)
-            record.derived = derived
-            db.add(record)
-            db.commit()
+    @staticmethod
+    def _find(db: Session, session_id: str, client_turn_id: str) -> tuple[Turn, EmotionRecord | None] | None:
+        row = db.exec(select(Turn).where(Turn.session_id == session_id, Turn.client_turn_id == client_turn_id)).first()
+        if row is None:
+            return None
+        return row, db.exec(select(EmotionRecord).where(EmotionRecord.turn_id == row.id)).first()
+
+    def find_turn(self, session_id: str, client_turn_id: str) -> tuple[Turn, EmotionRecord | None] | None:
+        """The logged turn with the channel's id ``client_turn_id`` and its emotion record, or None."""
+        with Session(self.engine, expire_on_commit=False) as db:
+            return self._find(db, session_id, client_turn_id)
 
     def graph_window(self, session_id: str, limit: int) -> list[GraphNode]:
         """The session's last ``limit`` conversation-graph nodes, oldest first."""

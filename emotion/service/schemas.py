@@ -83,6 +83,9 @@ class TurnResponse(BaseModel):
     derived: Optional[dict[str, Any]] = Field(default=None, description=(
         'derived states when the text was analysed: {"crisis": {"risk", "flag", "matched"}, "distress", '
         '"tutoring": {"confusion", "frustration", "boredom", "engagement", "cues"}}'))
+    client_turn_id: Optional[str] = Field(default=None, description="the channel's id of the turn, as sent")
+    duplicate: bool = Field(default=False, description=(
+        "true when the turn was already logged (a replay): the answer is the logged turn, not analysed again"))
 
 
 class StateResponse(BaseModel):

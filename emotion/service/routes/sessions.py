@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from functools import partial
 from typing import Annotated, Optional
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
 
 from emotion.fusion import fuse
-from emotion.moodlog.models import GraphNode
-from emotion.moodlog.repository import MoodLog, TurnToLog
+from emotion.moodlog.models import EmotionRecord, GraphNode, Turn
+from emotion.moodlog.repository import DuplicateTurn, MoodLog, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
 from emotion.service.deps import get_analyzer, get_moodlog, get_settings
 from emotion.service.errors import ApiError
@@ -64,6 +65,18 @@ def _derive(analyzer: Analyzer, analysis: Analysis, text: str, state: State, cue
     return analyzer.affect.derive(text, state.model_dump(), cues)
 
 
+def _logged(row: Turn, record: EmotionRecord | None) -> TurnResponse:
+    """The answer to a turn the mood log already holds (a channel's replay of it)."""
+    return TurnResponse(
+        session_id=row.session_id, turn_index=row.turn_index, speaker_id=row.speaker_id,
+        available=record is not None, turn=Reading.of_record(record) if record else None,
+        state=State.of_record_state(record) if record else None,
+        modalities={m: ModalityReport(**r) for m, r in row.modalities.items()},
+        modalities_used=list(record.modalities_used) if record else [], derived=record.derived if record else None,
+        client_turn_id=row.client_turn_id, duplicate=True,
+    )
+
+
 @router.post("/{session_id}/turns", response_model=TurnResponse, responses=ERRORS)
 def post_turn(
     session_id: SessionId,
@@ -76,20 +89,36 @@ def post_turn(
     cues: Annotated[Optional[str], Form(max_length=20_000, description=(
         'dialogue cues for the derived states, a JSON object: {"wrong_in_a_row": int, "hint_requests": int, '
         '"response_time_s": float, "history": [{"text": str, "user": "Student"|"Teacher"}]}'))] = None,
+    client_turn_id: Annotated[Optional[str], Form(pattern=r"^[A-Za-z0-9._:\-]{1,64}$", description=(
+        "the channel's id of this turn; a turn sent again with the same id (a replay) is logged once "
+        "and answered from the mood log"))] = None,
+    sent_at: Annotated[Optional[datetime], Form(description=(
+        "when the user sent the turn (ISO 8601; UTC if no offset), kept for replayed turns"))] = None,
     settings: Settings = Depends(get_settings),
     moodlog: MoodLog = Depends(get_moodlog),
     analyzer: Analyzer = Depends(get_analyzer),
 ) -> TurnResponse:
     """Analyse one turn, update the speaker's tracked state and write both to the mood log.
 
-    Every turn is logged, even one that is rejected (413/422): its row says why.
+    Every turn is logged, even one that is rejected (413/422): its row says why. A turn whose
+    ``client_turn_id`` is already logged is not analysed again: the answer is the logged one
+    (``duplicate: true``), so a channel may resend a turn it is unsure about.
     """
+    if client_turn_id is not None and (logged := moodlog.find_turn(session_id, client_turn_id)) is not None:
+        if logged[0].status != "rejected":  # a rejected one is rejected again below, with its index
+            return _logged(*logged)
+    if sent_at is not None:  # stored in UTC (SQLite keeps no offset)
+        sent_at = sent_at.replace(tzinfo=timezone.utc) if sent_at.tzinfo is None else sent_at.astimezone(timezone.utc)
     log_turn = partial(TurnToLog, session_id=session_id, speaker_id=speaker_id, bot=bot,
-                       user_id=user_id or speaker_id, text_chars=len(text))
+                       user_id=user_id or speaker_id, text_chars=len(text), client_turn_id=client_turn_id,
+                       sent_at=sent_at)
     images = [i for i in (images or []) if i.filename or i.size]
 
     def reject(status: int, code: str, message: str) -> ApiError:
-        row, _ = moodlog.append_turn(log_turn(text=None, status="rejected", error_code=code, modalities={}))
+        try:
+            row, _ = moodlog.append_turn(log_turn(text=None, status="rejected", error_code=code, modalities={}))
+        except DuplicateTurn as exc:
+            row = exc.row
         return ApiError(status, code, message, turn_index=row.turn_index)
 
     if len(text) > settings.max_text_chars:
@@ -114,26 +143,26 @@ def post_turn(
                                           withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
     graph_node = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id)
     modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
-    if analysis.outputs:
-        reading = fuse(analysis.outputs, settings.fusion_weights)
-        update = partial(track, reading=reading, smoothing=settings.smoothing, window=settings.tracking_window)
-        row, record = moodlog.append_turn(
-            log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
-            reading=reading, update_state=update,
-            modalities_used=analysis.used, graph_node=graph_node,
-        )
-        turn, state = Reading.of(reading), State.of_record_state(record)
-        derived = _derive(analyzer, analysis, text, state, turn_cues)
-        if derived is not None:
-            moodlog.set_derived(record.id, derived)
-    else:
-        row, _ = moodlog.append_turn(log_turn(text=text, status="unanalysed", error_code=None, modalities=modalities))
-        previous = moodlog.latest_record(session_id, speaker_id)
-        turn, state, derived = None, (State.of_record_state(previous) if previous else None), None
+    try:
+        if analysis.outputs:
+            reading = fuse(analysis.outputs, settings.fusion_weights)
+            update = partial(track, reading=reading, smoothing=settings.smoothing, window=settings.tracking_window)
+            row, record = moodlog.append_turn(
+                log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
+                reading=reading, update_state=update, modalities_used=analysis.used, graph_node=graph_node,
+                derive=lambda r: _derive(analyzer, analysis, text, State.of_record_state(r), turn_cues),
+            )
+            turn, state, derived = Reading.of(reading), State.of_record_state(record), record.derived
+        else:
+            row, _ = moodlog.append_turn(log_turn(text=text, status="unanalysed", error_code=None, modalities=modalities))
+            previous = moodlog.latest_record(session_id, speaker_id)
+            turn, state, derived = None, (State.of_record_state(previous) if previous else None), None
+    except DuplicateTurn as exc:  # its original was logged while this copy was being analysed
+        return _logged(exc.row, exc.record)
     return TurnResponse(
         session_id=session_id, turn_index=row.turn_index, speaker_id=speaker_id, available=turn is not None,
         turn=turn, state=state, modalities={m: ModalityReport(**r) for m, r in modalities.items()},
-        modalities_used=analysis.used, derived=derived,
+        modalities_used=analysis.used, derived=derived, client_turn_id=client_turn_id,
     )
 
 
