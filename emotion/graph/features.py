@@ -53,6 +53,19 @@ def feature_source(checkpoint_dir: Path | None = None) -> str:
     return f"text_emotion:{file_sha256(path)[:16]}" if path.is_file() else "minilm-frozen"
 
 
+def modality_source(modality: str, checkpoint_dir: Path | None = None) -> str | None:
+    """Which encoder gives a modality's node feature now: the text features' ``feature_source``,
+    ``speech:<sha256[:16]>`` of speech/speech.pt, ``face:<sha256[:16]>`` of face_mlp.pt; None
+    when that checkpoint is missing (the modality cannot be analysed)."""
+    from emotion.settings import CHECKPOINT_DIR
+
+    if modality == "text":
+        return feature_source(checkpoint_dir)
+    name, file = {"audio": ("speech", Path("speech") / "speech.pt"), "face": ("face", Path("face_mlp.pt"))}[modality]
+    path = Path(checkpoint_dir or CHECKPOINT_DIR) / file
+    return f"{name}:{file_sha256(path)[:16]}" if path.is_file() else None
+
+
 @torch.inference_mode()
 def _minilm_frozen(texts: list[str], batch_size: int = 64) -> torch.Tensor:
     """(N, 384) unit-norm mean-pooled all-MiniLM-L6-v2 embeddings."""

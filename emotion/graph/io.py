@@ -16,7 +16,9 @@ CHECKPOINT_NAME = "graph.pt"
 @dataclass
 class GraphCheckpoint:
     """What ``graph.pt`` holds. ``feature_source`` names the text features it was trained on
-    (``text_emotion:<sha256[:16]>`` or ``minilm-frozen``); ``character_traits``: first name -> (5,)."""
+    (``text_emotion:<sha256[:16]>`` or ``minilm-frozen``); ``modality_sources`` the audio and
+    face encoders whose embeddings trained those inputs (``speech:<sha256[:16]>``,
+    ``face:<sha256[:16]>``; empty for a text-only model); ``character_traits``: first name -> (5,)."""
 
     model: ConversationGraphModel
     temperature: float
@@ -24,10 +26,12 @@ class GraphCheckpoint:
     character_traits: dict[str, list[float]]
     feature_source: str
     info: dict
+    modality_sources: dict[str, str]
 
 
 def save_checkpoint(path: Path, model: ConversationGraphModel, temperature: float, estimator: PersonalityEstimator,
-                    character_traits: dict[str, list[float]], feature_source: str, info: dict) -> None:
+                    character_traits: dict[str, list[float]], feature_source: str, info: dict,
+                    modality_sources: dict[str, str] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     torch.save({
         "config": model.cfg.to_dict(),
@@ -37,6 +41,7 @@ def save_checkpoint(path: Path, model: ConversationGraphModel, temperature: floa
         "personality": estimator.state_dict(),
         "character_traits": character_traits,
         "feature_source": feature_source,
+        "modality_sources": dict(modality_sources or {}),
         "info": info,
     }, path)
 
@@ -60,5 +65,5 @@ def load_checkpoint(path: Path | None = None) -> GraphCheckpoint:
     model.load_state_dict({k: v.float() for k, v in ckpt["state_dict"].items()})
     return GraphCheckpoint(
         model.eval(), float(ckpt["temperature"]), PersonalityEstimator.from_state_dict(ckpt["personality"]),
-        ckpt["character_traits"], ckpt["feature_source"], ckpt["info"],
+        ckpt["character_traits"], ckpt["feature_source"], ckpt["info"], dict(ckpt.get("modality_sources", {})),
     )

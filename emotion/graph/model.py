@@ -25,10 +25,12 @@ NUM_TRAITS = 5  # Big Five: agreeableness, conscientiousness, extraversion, open
 
 @dataclass
 class GraphModelConfig:
-    # Per-modality node-feature sizes; text = sentence embedding (384) + optional 7 log-probs.
-    modality_dims: dict[str, int] = field(default_factory=lambda: {"text": 384, "audio": 192, "face": 256})
+    # Per-modality node-feature sizes; text = sentence embedding (384) + optional 7 log-probs,
+    # audio = the speech encoder's ECAPA embedding (128), face = the face MLP's last hidden layer (256).
+    modality_dims: dict[str, int] = field(default_factory=lambda: {"text": 384, "audio": 128, "face": 256})
     text_probs: bool = False  # text feature = [embedding ; log p_text] (then modality_dims["text"] = 391)
-    # Modalities the checkpoint saw in training (MELD: text only). The online step ignores the
+    # Modalities the checkpoint saw in training (MELD text; audio and face too when trained
+    # pseudo-multimodal, see emotion/graph/pseudo.py). The online step ignores the
     # others, whose projections are still untrained, and uses their "absent" vectors instead.
     trained_modalities: tuple[str, ...] = ("text",)
     hidden: int = 128

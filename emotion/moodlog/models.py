@@ -92,10 +92,13 @@ class EmotionRecord(SQLModel, table=True):
 class GraphNode(SQLModel, table=True):
     """The cached input of one turn's node in the conversation graph (see emotion/graph/model.py).
 
-    features: float16 bytes of the text node feature (D,); traits: the speaker's Big-Five estimate
-    used for this node (5 floats in [0, 1]) and its confidence; evidence_*: the speaker's running
-    personality evidence after this turn (float32 bytes of the embedding sum, turn and char counts).
-    Derived numbers only: no transcript, audio or image. Deleted with its turn.
+    features, audio_features, face_features: float16 bytes of the turn's text node feature (D,),
+    speech-emotion embedding (128,) and face-emotion embedding (256,), each None when the graph
+    did not read that modality this turn; traits: the speaker's Big-Five estimate used for this
+    node (5 floats in [0, 1]) and its confidence; evidence_*: the speaker's running personality
+    evidence after this turn (float32 bytes of the embedding sum, turn and char counts).
+    Derived numbers only: no transcript, audio or image (the embeddings are the emotion
+    encoders', not identity features). Deleted with its turn.
     """
 
     __tablename__ = "graph_nodes"
@@ -106,7 +109,9 @@ class GraphNode(SQLModel, table=True):
                                              index=True, nullable=False))
     turn_index: int
     speaker_id: str = Field(max_length=128)
-    features: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    features: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    audio_features: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    face_features: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     traits: list[float] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     trait_conf: float = 0.0
     evidence_sum: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -37,11 +37,6 @@ class Analysis:
     def used(self) -> list[str]:
         return [o.modality for o in self.outputs]
 
-    def replace(self, output: ModalityOutput) -> None:
-        """Swap in another reading of a used modality (e.g. the text read in its conversation)."""
-        self.outputs = [output if o.modality == output.modality else o for o in self.outputs]
-        self.reports[output.modality] = ModalityReport(status="used", notes=list(output.notes))
-
 
 def _load_text(settings: Settings):
     from emotion.encoders.text import TextEncoder

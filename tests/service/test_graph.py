@@ -129,7 +129,7 @@ def test_online_step_ignores_modalities_the_model_was_not_trained_on():
     torch.manual_seed(0)
     model = ConversationGraphModel(CFG).eval()  # trained_modalities = ("text",)
     text = {"text": torch.randn(384)}
-    with_audio = {**text, "audio": torch.randn(192)}
+    with_audio = {**text, "audio": torch.randn(128)}
     p_text, _, _ = OnlineGraph(model).step("a", text)
     p_audio, _, _ = OnlineGraph(model).step("a", with_audio)
     assert torch.equal(p_text, p_audio)

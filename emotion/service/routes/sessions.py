@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
 
-from emotion.fusion import fuse
-from emotion.moodlog.models import EmotionRecord, GraphNode, Turn
+from emotion.moodlog.models import EmotionRecord, Turn
 from emotion.moodlog.repository import DuplicateTurn, MoodLog, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
 from emotion.service.deps import get_analyzer, get_moodlog, get_settings
@@ -17,6 +16,7 @@ from emotion.service.errors import ApiError
 from emotion.service.schemas import ErrorResponse, ModalityReport, Reading, State, StateResponse, TurnResponse
 from emotion.settings import Settings
 from emotion.tracking import track
+from emotion.tracking.context import ContextReading, fuse_in_context
 
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
@@ -45,17 +45,18 @@ def _withheld(consent: dict[str, bool], settings: Settings) -> dict[str, Modalit
 
 
 def _read_in_context(analysis: Analysis, analyzer: Analyzer, moodlog: MoodLog, text: str, session_id: str,
-                     speaker_id: str) -> GraphNode | None:
-    """Replace the text reading by the conversation graph's, which sees the session's recent turns;
-    returns the graph node to persist with the turn (None without text or graph model)."""
-    text_output = next((o for o in analysis.outputs if o.modality == "text"), None)
-    if analyzer.context is None or text_output is None:
+                     speaker_id: str) -> ContextReading | None:
+    """The conversation graph's reading of the turn's used modalities that it reads (any of text,
+    audio, face), with the session's recent turns; their reports say so. None without a graph
+    model or such a modality."""
+    if analyzer.context is None or not set(analysis.used) & set(analyzer.context.modalities):
         return None
-    context = analyzer.context.read(text_output, text, speaker_id, session_id, turn_index=0,
+    context = analyzer.context.read(analysis.outputs, text, speaker_id, session_id, turn_index=0,
                                     past=moodlog.graph_window(session_id, analyzer.context.window),
                                     speaker_last=moodlog.latest_graph_node(session_id, speaker_id))
-    analysis.replace(context.output)
-    return context.node
+    for m in context.read:
+        analysis.reports[m].notes.extend(context.output.notes)
+    return context
 
 
 def _derive(analyzer: Analyzer, analysis: Analysis, text: str, state: State, cues: dict) -> dict | None:
@@ -141,15 +142,16 @@ def post_turn(
 
     analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads,
                                           withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
-    graph_node = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id)
+    context = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id)
     modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
     try:
         if analysis.outputs:
-            reading = fuse(analysis.outputs, settings.fusion_weights)
+            reading = fuse_in_context(analysis.outputs, context, settings.fusion_weights)
             update = partial(track, reading=reading, smoothing=settings.smoothing, window=settings.tracking_window)
             row, record = moodlog.append_turn(
                 log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
-                reading=reading, update_state=update, modalities_used=analysis.used, graph_node=graph_node,
+                reading=reading, update_state=update, modalities_used=analysis.used,
+                graph_node=context.node if context else None,
                 derive=lambda r: _derive(analyzer, analysis, text, State.of_record_state(r), turn_cues),
             )
             turn, state, derived = Reading.of(reading), State.of_record_state(record), record.derived
