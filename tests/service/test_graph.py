@@ -195,3 +195,73 @@ def test_evaluate_on_tiny_meld_and_emorynlp_csvs(tmp_path):
     ])
     report = evaluate(emory, mode="offline")
     assert report["n"] == 3 and report["support"]["fear"] == 1 and report["support"]["neutral"] == 1
+
+
+def multimodal_context():
+    from emotion.graph.io import GraphCheckpoint
+    from emotion.graph.personality import PersonalityEstimator
+    from emotion.tracking.context import ConversationContext
+
+    torch.manual_seed(0)
+    cfg = GraphModelConfig(hidden=32, past_window=3, trained_modalities=("text", "audio", "face"))
+    estimator = PersonalityEstimator(torch.zeros(5, 384), torch.zeros(5))
+    return ConversationContext(GraphCheckpoint(ConversationGraphModel(cfg).eval(), 1.0, estimator, {}, "minilm-frozen", {}, {}))
+
+
+def output(modality: str, dim: int, label: int = 0):
+    from emotion.encoders.base import ModalityOutput
+
+    probs = [0.01] * NUM_LABELS
+    probs[label] = 1 - 0.01 * (NUM_LABELS - 1)
+    return ModalityOutput(modality, torch.randn(dim).tolist(), probs)
+
+
+def test_context_reads_any_modality_subset_and_persists_each_embedding():
+    from emotion.tracking.context import fuse_in_context
+
+    context = multimodal_context()
+    audio_only = context.read([output("audio", 128)], "", "u", "s", 0, past=[], speaker_last=None)
+    assert audio_only.read == ("audio",) and audio_only.node.features is None and audio_only.node.face_features is None
+    assert len(audio_only.node.audio_features) == 128 * 2  # float16
+    assert audio_only.node.evidence_turns == 0  # personality evidence comes from text only
+    both = context.read([output("text", 384), output("face", 256)], "so happy", "u", "s", 1,
+                        past=[audio_only.node], speaker_last=audio_only.node)
+    assert both.read == ("text", "face") and both.node.audio_features is None and both.node.evidence_turns == 1
+    assert "over 2 turns" in both.output.notes[0]
+    # the graph read every used modality: its reading is the turn's reading
+    reading = fuse_in_context([output("text", 384, 3), output("face", 256, 3)], both, {"text": 1.0, "face": 2.0})
+    assert reading.probs == pytest.approx(both.output.probs, abs=1e-5)
+
+
+def test_text_only_context_is_late_fused_with_the_other_modalities():
+    from emotion.fusion import fuse
+    from emotion.graph.io import GraphCheckpoint
+    from emotion.graph.personality import PersonalityEstimator
+    from emotion.tracking.context import ConversationContext, fuse_in_context
+
+    torch.manual_seed(0)
+    model = ConversationGraphModel(GraphModelConfig(hidden=32, personality=False)).eval()
+    context = ConversationContext(GraphCheckpoint(model, 1.0, PersonalityEstimator(torch.zeros(5, 384), torch.zeros(5)), {}, "x", {}, {}))
+    outputs = [output("text", 384), output("audio", 128, 2)]
+    assert context.read([outputs[1]], "", "u", "s", 0, [], None) is None  # audio alone: nothing for this graph
+    read = context.read(outputs, "hi", "u", "s", 0, [], None)
+    assert read.read == ("text",) and read.node.audio_features is None
+    weights = {"text": 2.0, "audio": 1.0}
+    expected = fuse([type(outputs[0])("text", [], read.output.probs), outputs[1]], weights)
+    assert fuse_in_context(outputs, read, weights).probs == pytest.approx(expected.probs)
+
+
+def test_service_refuses_a_graph_trained_on_another_speech_encoder(tmp_path):
+    from emotion.graph.io import save_checkpoint
+    from emotion.graph.personality import PersonalityEstimator
+    from emotion.tracking.context import ConversationContext
+
+    cfg = GraphModelConfig(hidden=8, trained_modalities=("text", "audio"))
+    estimator = PersonalityEstimator(torch.zeros(5, 384), torch.zeros(5))
+    save_checkpoint(tmp_path / "graph.pt", ConversationGraphModel(cfg), 1.0, estimator, {}, "minilm-frozen", {},
+                    {"audio": "speech:0000000000000000"})
+    assert ConversationContext.load(tmp_path).modalities == ("text", "audio")  # no speech encoder here: fine
+    (tmp_path / "speech").mkdir()
+    (tmp_path / "speech" / "speech.pt").write_bytes(b"another speech encoder")
+    with pytest.raises(FileNotFoundError, match="audio embeddings"):
+        ConversationContext.load(tmp_path)
