@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
+from typing import Any, MutableMapping
 
 import torch
 
@@ -34,7 +36,7 @@ def to_common(probs8: torch.Tensor, labels8: list[str]) -> torch.Tensor:
 class SpeechEncoder:
     """Loaded speech emotion model; ``encode`` is thread-safe (one clip at a time)."""
 
-    def __init__(self, meta: dict, weights: dict, vad: torch.nn.Module):
+    def __init__(self, meta: dict, weights: dict, vad: Any):
         from speechbrain.lobes.features import Fbank
         from speechbrain.lobes.models.ECAPA_TDNN import ECAPA_TDNN
         from speechbrain.processing.features import InputNormalization
@@ -93,19 +95,26 @@ class SpeechEncoder:
         probs8 = torch.softmax(self.classifier(emb) / self.temperature, dim=-1)  # (8,)
         return emb, probs8
 
-    def decode(self, data: bytes, filename: str | None = None, content_type: str | None = None) -> DecodedAudio:
+    def decode(self, data: bytes, filename: str | None = None, content_type: str | None = None,
+               timings: MutableMapping[str, float] | None = None) -> DecodedAudio:
         """bytes -> trimmed 16 kHz clip (raises ModalityInputError on unusable input)."""
-        return decode_audio(data, filename, content_type, vad=self.vad, max_duration_s=self.max_duration_s)
+        return decode_audio(data, filename, content_type, vad=self.vad, max_duration_s=self.max_duration_s,
+                            timings=timings)
 
-    def encode(self, data: bytes, filename: str | None = None, content_type: str | None = None) -> ModalityOutput:
+    def encode(self, data: bytes, filename: str | None = None, content_type: str | None = None,
+               timings: MutableMapping[str, float] | None = None) -> ModalityOutput:
         """One uploaded clip -> ModalityOutput(modality="audio", embedding (emb_dim,), probs (7,), notes).
 
+        ``timings`` (optional) receives milliseconds per stage: ``audio_decode``, ``vad``, ``speech_encoder``.
         Raises ModalityInputError (empty_audio, unsupported_format, corrupt_audio, too_short, no_speech).
         """
-        clip = self.decode(data, filename, content_type)
+        clip = self.decode(data, filename, content_type, timings)
+        start = time.perf_counter()
         with self._lock:
             emb, probs8 = self.forward(clip.waveform)
         probs7 = to_common(probs8.unsqueeze(0), self.labels8)[0]
+        if timings is not None:
+            timings["speech_encoder"] = (time.perf_counter() - start) * 1000
         return ModalityOutput(
             modality="audio",
             embedding=[float(v) for v in emb],
