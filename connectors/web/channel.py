@@ -7,6 +7,10 @@ service's analysis goes into the message metadata under ``"emotion"``, where pol
 down or refuses the turn, the bot still answers; ``metadata["emotion"]`` is then
 ``{"available": false, "error": "<code>", "message": "..."}``.
 
+The same channel speaks Rasa's socket.io protocol (``/socket.io``, the events of Rasa's
+``socketio`` channel), so Rasa web chat widgets connect unchanged and may send audio and
+images in ``customData``: see :mod:`connectors.web.socketio`.
+
 ``GET /webhooks/emobot_web/chat`` serves a chat page (static/: text, push-to-talk voice clips,
 camera snapshots, the consent notice); ``/consent`` (GET ?user_id=, POST JSON
 ``{user_id, text, audio, face}``) forwards the user's choice to the service's
@@ -18,6 +22,7 @@ credentials.yml::
       emotion_service_url: http://127.0.0.1:8500   # default: $EMOBOT_SERVICE_URL
       timeout: 10                                  # seconds, connect and read
       bot: support                                 # the bot's name in the mood log
+      socketio: true                               # socket.io keys: see connectors/web/socketio.py
 """
 from __future__ import annotations
 
@@ -25,9 +30,9 @@ import logging
 import os
 from asyncio import CancelledError
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional
+from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Tuple
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 from rasa.shared.constants import DEFAULT_SENDER_ID
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -39,6 +44,7 @@ from connectors.client import (
     EmotionServiceUnavailable,
     UploadFile,
 )
+from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +85,8 @@ class EmobotWebInput(InputChannel):
         emotion_service_url: base URL of the emotion service.
         timeout: seconds allowed to connect to and to hear from the service.
         bot: the bot's name, recorded with each turn in the mood log.
+        socketio: the socket.io settings (:class:`connectors.web.socketio.SocketIOSettings`;
+            default: on, at ``/socket.io``).
     """
 
     @classmethod
@@ -92,6 +100,7 @@ class EmobotWebInput(InputChannel):
             emotion_service_url=credentials.get("emotion_service_url"),
             timeout=float(credentials.get("timeout", 10.0)),
             bot=credentials.get("bot"),
+            socketio=SocketIOSettings.from_credentials(credentials),
         )
 
     def __init__(
@@ -100,10 +109,12 @@ class EmobotWebInput(InputChannel):
         timeout: float = 10.0,
         bot: Optional[str] = None,
         client: Optional[EmotionServiceClient] = None,
+        socketio: Optional[SocketIOSettings] = None,
     ) -> None:
         url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
         self.bot = bot
         self.client = client or EmotionServiceClient(url, timeout=timeout)
+        self.socketio = socketio or SocketIOSettings()
 
     async def analyse(self, turn: WebTurn) -> Dict[str, Any]:
         """The emotion metadata of one turn; never raises for a service failure."""
@@ -119,6 +130,28 @@ class EmobotWebInput(InputChannel):
             logger.warning("Emotion service unavailable for %s: %s", turn.sender_id, exc)
             return {"available": False, "error": "service_unavailable", "message": str(exc)}
         return dict(analysis.raw)
+
+    async def handle_turn(self, turn: WebTurn, output: OutputChannel,
+                          on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[WebTurn, Dict[str, Any]]:
+        """Read one turn's emotion, then hand the turn to the bot, which answers on ``output``.
+
+        REST and socket.io turns both come here. A voice message (audio, no text) is transcribed
+        first. Returns the turn as the bot read it and its emotion metadata.
+        """
+        if turn.audio is not None and not turn.text.strip():  # a voice message: its words are the text
+            turn = turn._replace(text=await self.transcribe(turn))
+        emotion = await self.analyse(turn)
+        # set last, so a client cannot pass its own "emotion" to the policies
+        metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
+        try:
+            await on_new_message(
+                UserMessage(turn.text, output, turn.sender_id, input_channel=self.name(), metadata=metadata)
+            )
+        except CancelledError:
+            logger.error("Handling the message of %s timed out.", turn.sender_id)
+        except Exception:
+            logger.exception("Handling the message of %s failed.", turn.sender_id)
+        return turn, emotion
 
     async def transcribe(self, turn: WebTurn) -> str:
         """The words of the turn's voice clip (the service's ``/v1/asr``); "" when it cannot tell."""
@@ -148,7 +181,7 @@ class EmobotWebInput(InputChannel):
             return _error(503, "service_unavailable", "the consent could not be recorded; retry later")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint(f"emobot_web_webhook_{id(self)}", __name__)
+        webhook = socketio_blueprint(f"emobot_web_webhook_{id(self)}", self, self.socketio, on_new_message)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -177,23 +210,8 @@ class EmobotWebInput(InputChannel):
                                           "multipart form (sender, message, audio, images)"}},
                     status=400,
                 )
-            if turn.audio is not None and not turn.text.strip():  # a voice message: its words are the text
-                turn = turn._replace(text=await self.transcribe(turn))
-            emotion = await self.analyse(turn)
-            # set last, so a client cannot pass its own "emotion" to the policies
-            metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
-
             collector = CollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(turn.text, collector, turn.sender_id,
-                                input_channel=self.name(), metadata=metadata)
-                )
-            except CancelledError:
-                logger.error("Handling the message of %s timed out.", turn.sender_id)
-            except Exception:
-                logger.exception("Handling the message of %s failed.", turn.sender_id)
-
+            turn, emotion = await self.handle_turn(turn, collector, on_new_message)
             if request.args.get("emotion", "").lower() == "true":
                 return response.json({"messages": collector.messages, "emotion": emotion, "text": turn.text})
             return response.json(collector.messages)

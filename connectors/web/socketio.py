@@ -1,0 +1,190 @@
+"""Rasa's socket.io protocol on the ``emobot_web`` channel, so Rasa web chat widgets connect unchanged.
+
+The events are those of Rasa's own ``SocketIOInput`` (rasa/core/channels/socketio.py), which
+widgets such as rasa-webchat and Rasa's Chatwidget speak:
+
+- ``session_request`` ``{"session_id": str | null}`` -> ``session_confirm`` with the session
+  id (a new one when none is given);
+- ``user_uttered`` ``{"message": str, "session_id": str, "customData": {...}}`` -> the bot's
+  answers, one ``bot_uttered`` event each (``{"text": ...}``, ``quick_replies``, attachments).
+
+Each user turn goes to the emotion service exactly like a REST turn of
+:class:`connectors.web.channel.EmobotWebInput` (its ``analyse``; a voice message without text
+is transcribed first): the reading lands in ``metadata["emotion"]``, and the bot answers even
+when the service is down. ``customData`` becomes the message metadata; its ``audio`` and
+``images`` (base64 or data: URLs, see :mod:`connectors.web.custom_data`) go to the service and
+are kept out of the metadata.
+
+Media that cannot be used are left out of the turn, and the socket gets an ``emobot_error``
+event ``{"code": ..., "field": ..., "message": ...}`` per problem (``invalid_custom_data``,
+``invalid_media``, ``media_too_large``, ``too_many_images``; also ``invalid_message`` for a
+``user_uttered`` that is not an object, and ``no_session`` for a message without
+``session_id`` under session persistence). The text still goes to the bot; a turn left with
+nothing to say (no text, all media refused) is not sent to the bot. A socket.io message
+larger than the limits allow (``MediaLimits.max_message_bytes``) is refused by the transport,
+which closes that connection; the client reconnects.
+
+credentials.yml (same keys and defaults as Rasa's ``socketio`` channel, except
+``metadata_key``, which defaults to the widgets' ``customData``)::
+
+    connectors.web.channel.EmobotWebInput:
+      socketio: true                 # false: REST only
+      socketio_path: /socket.io      # a bot must not also enable Rasa's socketio channel on it
+      user_message_evt: user_uttered
+      bot_message_evt: bot_uttered
+      session_persistence: false     # true: sender id = the client's session_id, not the socket
+      namespace: null
+      metadata_key: customData
+      jwt_key: null                  # with a key, a client must connect with auth {"token": JWT}
+      jwt_method: HS256
+      max_audio_bytes: 4194304       # decoded; see connectors.web.custom_data.MediaLimits
+      max_image_bytes: 1048576
+      max_images: 5
+"""
+from __future__ import annotations
+
+import inspect
+import logging
+import uuid
+from asyncio import CancelledError
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Mapping, Optional
+
+from rasa.core.channels.channel import UserMessage, decode_bearer_token
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
+from sanic import Blueprint, Sanic
+from socketio import AsyncServer
+
+from connectors.web.custom_data import MediaLimits, MediaProblem, parse_custom_data
+
+if TYPE_CHECKING:  # channel.py imports this module
+    from connectors.web.channel import EmobotWebInput
+
+logger = logging.getLogger(__name__)
+
+ERROR_EVENT = "emobot_error"
+
+
+@dataclass(frozen=True)
+class SocketIOSettings:
+    """The socket.io part of the channel's credentials (see the module docstring)."""
+
+    enabled: bool = True
+    path: str = "/socket.io"
+    user_message_evt: str = "user_uttered"
+    bot_message_evt: str = "bot_uttered"
+    session_persistence: bool = False
+    namespace: Optional[str] = None
+    metadata_key: str = "customData"
+    jwt_key: Optional[str] = None
+    jwt_method: str = "HS256"
+    limits: MediaLimits = field(default_factory=MediaLimits)
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Mapping[str, Any]]) -> "SocketIOSettings":
+        """Read the flat keys of the channel's credentials; absent keys keep their defaults."""
+        c = credentials or {}
+        return cls(
+            enabled=bool(c.get("socketio", True)),
+            path=str(c.get("socketio_path") or "/socket.io"),
+            user_message_evt=str(c.get("user_message_evt") or "user_uttered"),
+            bot_message_evt=str(c.get("bot_message_evt") or "bot_uttered"),
+            session_persistence=bool(c.get("session_persistence", False)),
+            namespace=c.get("namespace"),
+            metadata_key=str(c.get("metadata_key") or "customData"),
+            jwt_key=c.get("jwt_key"),
+            jwt_method=str(c.get("jwt_method") or "HS256"),
+            limits=MediaLimits.from_credentials(c),
+        )
+
+
+class _Output(SocketIOOutput):
+    """Rasa's socket.io output, sent in the configured namespace."""
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str, namespace: Optional[str]) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.namespace = namespace
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        await self.sio.emit(self.bot_message_evt, response, room=socket_id, namespace=self.namespace)
+
+    async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
+        json_message.setdefault("namespace", self.namespace)
+        await super().send_custom_json(recipient_id, json_message, **kwargs)
+
+
+class _MediaSocketBlueprint(SocketBlueprint):
+    """Rasa's socket.io blueprint; Sanic's websocket frame limit is raised to fit a turn's media."""
+
+    def register(self, app: Sanic, options: Dict[str, Any]) -> None:
+        limit = self.ctx.sio.eio.max_http_buffer_size
+        app.config.WEBSOCKET_MAX_SIZE = max(app.config.WEBSOCKET_MAX_SIZE or 0, limit)
+        super().register(app, options)
+
+
+def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOSettings,
+                       on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    """A blueprint for the channel's routes that also serves socket.io at ``settings.path``.
+
+    Without ``settings.enabled`` it is a plain blueprint. The socket.io server is attached to
+    the app itself when the blueprint is registered (its path is not under the channel's
+    ``/webhooks/emobot_web`` prefix, as with Rasa's ``socketio`` channel).
+    """
+    if not settings.enabled:
+        return Blueprint(name, __name__)
+    from connectors.web.channel import WebTurn  # here, not at the top: channel.py imports this module
+
+    # cors_allowed_origins=[]: like Rasa, so widgets on other origins can connect
+    sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
+                      max_http_buffer_size=settings.limits.max_message_bytes)
+    namespace = settings.namespace
+
+    async def error(sid: str, problem: MediaProblem) -> None:
+        logger.info("socket.io turn of %s: %s %s: %s", sid, problem.code, problem.field, problem.message)
+        await sio.emit(ERROR_EVENT, {"code": problem.code, "field": problem.field, "message": problem.message},
+                       room=sid, namespace=namespace)
+
+    @sio.on("connect", namespace=namespace)
+    async def connect(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
+        if not settings.jwt_key:
+            return True
+        token = auth.get("token") if isinstance(auth, dict) else None
+        return bool(token and decode_bearer_token(token, settings.jwt_key, settings.jwt_method))
+
+    @sio.on("session_request", namespace=namespace)
+    async def session_request(sid: str, data: Any) -> None:
+        session_id = data.get("session_id") if isinstance(data, dict) else None
+        session_id = str(session_id) if session_id else uuid.uuid4().hex
+        if settings.session_persistence:
+            # awaited: python-socketio 5.x made enter_room a coroutine (Rasa 3.6 does not await it)
+            entered = sio.enter_room(sid, session_id, namespace=namespace)
+            if inspect.isawaitable(entered):
+                await entered
+        await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+
+    @sio.on(settings.user_message_evt, namespace=namespace)
+    async def user_uttered(sid: str, data: Any) -> None:
+        if not isinstance(data, dict):
+            await error(sid, MediaProblem("invalid_message", settings.user_message_evt,
+                                          'expected {"message": str, "session_id": str, "customData": {...}}'))
+            return
+        if settings.session_persistence:
+            if not data.get("session_id"):
+                await error(sid, MediaProblem("no_session", "session_id", "send session_request first and "
+                                              "the confirmed session_id with each message"))
+                return
+            sender_id = str(data["session_id"])
+        else:
+            sender_id = sid
+        custom = parse_custom_data(data.get(settings.metadata_key), settings.limits)
+        for problem in custom.problems:
+            await error(sid, problem)
+        text = data.get("message")
+        text = "" if text is None else str(text)
+        if not text.strip() and custom.audio is None and not custom.images and custom.problems:
+            return  # nothing left to say
+        turn = WebTurn(sender_id, custom.speaker_id or sender_id, text, custom.metadata, custom.audio,
+                       custom.images, custom.user_id)
+        await channel.handle_turn(turn, _Output(sio, settings.bot_message_evt, namespace), on_new_message)
+
+    return _MediaSocketBlueprint(sio, settings.path, name, __name__)

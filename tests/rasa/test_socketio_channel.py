@@ -1,0 +1,284 @@
+"""emobot_web's socket.io side, served by a real Sanic server on loopback as ``rasa run`` registers it,
+with a real python-socketio client speaking like rasa-webchat.
+
+The bot is a stub ``on_new_message`` that records the UserMessage and echoes; the emotion
+service is an httpx.MockTransport or a port where nothing listens.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import json
+from typing import Any, Awaitable, Callable, Optional
+
+import httpx
+import jwt
+import pytest
+import socketio
+from rasa.core.channels.channel import UserMessage
+from sanic import Sanic
+
+from connectors.client import EmotionServiceClient
+from connectors.web.channel import EmobotWebInput
+from tests.e2e.processes import free_port
+
+WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(40))
+JPEG = b"\xff\xd8\xff\xe0" + bytes(range(100))
+STATE = {"label": "sadness", "probabilities": {"sadness": 0.7, "neutral": 0.3}, "valence": -0.5,
+         "arousal": -0.2, "confidence": 0.8, "trend": {"valence": 0.0, "arousal": 0.0}, "turns_observed": 1}
+KEY = "a-32-byte-or-longer-signing-key!"
+_app_ids = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def sanic_test_mode(monkeypatch):
+    monkeypatch.setattr(Sanic, "test_mode", True)  # see tests/rasa/test_channel.py
+
+
+class Widget:
+    """A socket.io client that talks like a Rasa chat widget and queues every event it receives."""
+
+    def __init__(self, url: str, path: str = "socket.io", auth: Optional[dict] = None) -> None:
+        self.url, self.path, self.auth = url, path, auth
+        self.sio = socketio.AsyncClient(reconnection=False)
+        self.events: asyncio.Queue = asyncio.Queue()
+        self.disconnected = asyncio.Event()
+
+        @self.sio.on("*")
+        async def any_event(event: str, data: Any) -> None:
+            await self.events.put((event, data))
+
+        @self.sio.on("disconnect")
+        async def gone(*args: Any) -> None:
+            self.disconnected.set()
+
+    async def __aenter__(self) -> "Widget":
+        await self.sio.connect(self.url, socketio_path=self.path, transports=["polling"], auth=self.auth,
+                               wait_timeout=5)
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        # abort: a graceful long-polling disconnect waits for the pending poll (about 30 s)
+        await self.sio.eio.disconnect(abort=True)
+
+    async def emit(self, event: str, data: Any) -> None:
+        await self.sio.emit(event, data)
+
+    async def next(self, timeout: float = 10) -> tuple[str, Any]:
+        return await asyncio.wait_for(self.events.get(), timeout)
+
+
+def serve(channel: EmobotWebInput, talk: Callable[[str], Awaitable[Any]]) -> tuple[Any, list[UserMessage]]:
+    """Serve ``channel`` the way ``rasa run`` does, run ``talk(base_url)`` against it, stop."""
+    received: list[UserMessage] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
+
+    async def run() -> Any:
+        app = Sanic(f"emobot_socketio_test_{next(_app_ids)}")
+        app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/emobot_web")
+        port = free_port()
+        server = await app.create_server(host="127.0.0.1", port=port, access_log=False,
+                                         return_asyncio_server=True)
+        await server.startup()
+        try:
+            return await talk(f"http://127.0.0.1:{port}")
+        finally:
+            await server.close()
+
+    return asyncio.run(run()), received
+
+
+def recording_service(requests: list[httpx.Request]) -> EmotionServiceClient:
+    def handle(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        if request.url.path == "/v1/asr":
+            return httpx.Response(200, json={"text": "kids are talking by the door"})
+        return httpx.Response(200, json={
+            "session_id": "s", "turn_index": 0, "speaker_id": "s", "available": True, "turn": None,
+            "state": STATE, "modalities": {}, "modalities_used": ["text", "audio", "face"]})
+    return EmotionServiceClient("http://emotion.test", transport=httpx.MockTransport(handle))
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def test_session_then_a_turn_with_voice_and_face_in_custom_data() -> None:
+    requests: list[httpx.Request] = []
+    channel = EmobotWebInput(bot="support", client=recording_service(requests))
+
+    async def talk(url: str) -> list:
+        async with Widget(url) as widget:
+            await widget.emit("session_request", {"session_id": None})
+            confirm = await widget.next()
+            await widget.emit("user_uttered", {"message": "I feel sad", "session_id": confirm[1], "customData": {
+                "audio": {"data": b64(WAV), "mime": "audio/wav"},
+                "images": [f"data:image/jpeg;base64,{b64(JPEG)}"],
+                "user_id": "ana", "page": "demo"}})
+            return [confirm, await widget.next(), widget.sio.get_sid()]
+
+    (confirm, answer, sid), received = serve(channel, talk)
+
+    assert confirm[0] == "session_confirm" and len(confirm[1]) == 32
+    assert answer == ("bot_uttered", {"text": "echo: I feel sad"})
+    message = received[0]
+    # without session persistence the socket is the conversation, as in Rasa's socketio channel
+    assert (message.text, message.sender_id, message.input_channel) == ("I feel sad", sid, "emobot_web")
+    assert message.metadata["emotion"]["state"]["label"] == "sadness"
+    assert {k: v for k, v in message.metadata.items() if k != "emotion"} == {"user_id": "ana", "page": "demo"}
+    body = requests[0].read()
+    assert requests[0].url.path == f"/v1/sessions/{sid}/turns"
+    assert WAV in body and JPEG in body and b'filename="turn.wav"' in body and b'filename="image0.jpg"' in body
+    assert b'name="bot"\r\n\r\nsupport' in body and b'name="user_id"\r\n\r\nana' in body
+
+
+def test_a_voice_message_without_text_is_transcribed_first() -> None:
+    requests: list[httpx.Request] = []
+    channel = EmobotWebInput(client=recording_service(requests))
+
+    async def talk(url: str) -> Any:
+        async with Widget(url) as widget:
+            await widget.emit("user_uttered", {"message": "", "customData": json_custom_data()})
+            return await widget.next()
+
+    answer, received = serve(channel, talk)
+    assert answer == ("bot_uttered", {"text": "echo: kids are talking by the door"})
+    assert [r.url.path for r in requests][0] == "/v1/asr"
+    assert received[0].metadata["speaker_id"] == "ana-voice"
+
+
+def json_custom_data() -> str:
+    """customData as some widgets send it: a JSON string."""
+    return json.dumps({"audio": f"data:audio/wav;base64,{b64(WAV)}", "speaker_id": "ana-voice"})
+
+
+def test_bad_media_is_reported_and_the_text_still_answered() -> None:
+    requests: list[httpx.Request] = []
+    channel = EmobotWebInput(client=recording_service(requests))
+
+    async def talk(url: str) -> list:
+        async with Widget(url) as widget:
+            await widget.emit("user_uttered", {"message": "hello", "customData": {
+                "audio": {"data": "%%% not base64", "mime": "audio/wav"}, "images": [b64(JPEG)]}})
+            events = [await widget.next(), await widget.next()]
+            # nothing usable and no text: an error, and the bot is not asked
+            await widget.emit("user_uttered", {"message": " ", "customData": {"images": ["data:image/png;base64,!"]}})
+            events.append(await widget.next())
+            await widget.emit("user_uttered", ["not", "an", "object"])
+            events.append(await widget.next())
+            await widget.emit("user_uttered", {"message": "still here?"})
+            events.append(await widget.next())
+            return events
+
+    events, received = serve(channel, talk)
+    assert events[0][0] == "emobot_error" and events[0][1]["code"] == "invalid_media"
+    assert events[0][1]["field"] == "audio"
+    assert events[1] == ("bot_uttered", {"text": "echo: hello"})
+    assert events[2][0] == "emobot_error" and events[2][1]["field"] == "images[0]"
+    assert events[3][0] == "emobot_error" and events[3][1]["code"] == "invalid_message"
+    assert events[4] == ("bot_uttered", {"text": "echo: still here?"})
+    assert [m.text for m in received] == ["hello", "still here?"]
+    body = requests[0].read()
+    assert JPEG in body and b'name="audio"' not in body  # the valid image went on without the bad clip
+
+
+def test_session_persistence_uses_the_session_id_and_answers_every_socket_of_the_session() -> None:
+    channel = EmobotWebInput.from_credentials({"session_persistence": True, "emotion_service_url":
+                                               f"http://127.0.0.1:{free_port()}", "timeout": 1})
+
+    async def talk(url: str) -> list:
+        async with Widget(url) as tab1, Widget(url) as tab2:
+            for tab in (tab1, tab2):
+                await tab.emit("session_request", {"session_id": "conv-7"})
+                assert await tab.next() == ("session_confirm", "conv-7")
+            await tab1.emit("user_uttered", {"message": "hi"})
+            no_session = await tab1.next()
+            await tab1.emit("user_uttered", {"message": "hi", "session_id": "conv-7"})
+            return [no_session, await tab1.next(), await tab2.next()]
+
+    (no_session, answer1, answer2), received = serve(channel, talk)
+    assert no_session[0] == "emobot_error" and no_session[1]["code"] == "no_session"
+    assert answer1 == answer2 == ("bot_uttered", {"text": "echo: hi"})
+    assert [m.sender_id for m in received] == ["conv-7"]
+    # the service is down: the bot still answered, and says so in the metadata
+    assert received[0].metadata["emotion"]["error"] == "service_unavailable"
+
+
+def test_event_names_path_and_metadata_key_come_from_the_credentials() -> None:
+    channel = EmobotWebInput.from_credentials({
+        "socketio_path": "/chat.io", "user_message_evt": "say", "bot_message_evt": "said",
+        "metadata_key": "metadata", "emotion_service_url": f"http://127.0.0.1:{free_port()}", "timeout": 1})
+
+    async def talk(url: str) -> Any:
+        async with Widget(url, path="chat.io") as widget:
+            await widget.emit("say", {"message": "hey", "metadata": {"page": "x"}})
+            return await widget.next()
+
+    answer, received = serve(channel, talk)
+    assert answer == ("said", {"text": "echo: hey"})
+    assert received[0].metadata["page"] == "x"
+
+
+async def namespace_connect(url: str, auth: dict) -> str:
+    """The server's answer to a socket.io CONNECT with ``auth``, spoken over raw engine.io polling.
+
+    (python-socketio's client takes a long-poll timeout, 30 s, to give up on a refused connect.)
+    """
+    async with httpx.AsyncClient(base_url=f"{url}/socket.io/", timeout=10) as http:
+        handshake = await http.get("", params={"EIO": "4", "transport": "polling"})
+        sid = json.loads(handshake.text[1:])["sid"]
+        params = {"EIO": "4", "transport": "polling", "sid": sid}
+        await http.post("", params=params, content="40" + json.dumps(auth))
+        return (await http.get("", params=params)).text
+
+
+def test_a_jwt_key_requires_a_signed_token_to_connect() -> None:
+    channel = EmobotWebInput.from_credentials({"jwt_key": KEY, "emotion_service_url":
+                                               f"http://127.0.0.1:{free_port()}", "timeout": 1})
+
+    async def talk(url: str) -> list:
+        assert (await namespace_connect(url, {}))[:2] == "44"  # CONNECT_ERROR
+        forged = jwt.encode({"user": "ana"}, "a-different-key" * 3, algorithm="HS256")
+        assert (await namespace_connect(url, {"token": forged}))[:2] == "44"
+        async with Widget(url, auth={"token": jwt.encode({"user": "ana"}, KEY, algorithm="HS256")}) as w:
+            await w.emit("user_uttered", {"message": "hi"})
+            return [await w.next()]
+
+    answers, _ = serve(channel, talk)
+    assert answers == [("bot_uttered", {"text": "echo: hi"})]
+
+
+def test_a_message_over_the_size_limit_closes_only_that_connection() -> None:
+    channel = EmobotWebInput.from_credentials({"max_audio_bytes": 1000, "max_image_bytes": 1000, "max_images": 1,
+                                               "emotion_service_url": f"http://127.0.0.1:{free_port()}",
+                                               "timeout": 1})
+    limit = channel.socketio.limits.max_message_bytes
+
+    async def talk(url: str) -> Any:
+        async with Widget(url) as widget:
+            await widget.emit("user_uttered", {"message": "x", "customData": {"audio": "A" * (limit + 10)}})
+            await asyncio.wait_for(widget.disconnected.wait(), 10)
+        async with Widget(url) as widget:
+            await widget.emit("user_uttered", {"message": "after"})
+            return await widget.next()
+
+    answer, received = serve(channel, talk)
+    assert answer == ("bot_uttered", {"text": "echo: after"}) and [m.text for m in received] == ["after"]
+
+
+def test_socketio_can_be_switched_off_and_rest_goes_on() -> None:
+    channel = EmobotWebInput.from_credentials({"socketio": False, "emotion_service_url":
+                                               f"http://127.0.0.1:{free_port()}", "timeout": 1})
+
+    async def talk(url: str) -> list:
+        async with httpx.AsyncClient(timeout=10) as http:
+            polling = await http.get(f"{url}/socket.io/?EIO=4&transport=polling")
+            rest = await http.post(f"{url}/webhooks/emobot_web/webhook", json={"sender": "r", "message": "hi"})
+            return [polling.status_code, rest.json()]
+
+    (status, rest), _ = serve(channel, talk)
+    assert status == 404 and rest == [{"recipient_id": "r", "text": "echo: hi"}]
