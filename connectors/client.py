@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Mapping, Sequence
 from urllib.parse import quote
 
@@ -34,7 +35,16 @@ class EmotionServiceError(Exception):
 
 
 class EmotionServiceUnavailable(EmotionServiceError):
-    """The service could not be reached, timed out, or answered 5xx (after the retry)."""
+    """The service could not be reached, timed out, or answered 5xx (after the retry).
+
+    Attributes:
+        status_code: the 5xx status of the last answer; None when there was no answer
+            (connection refused, timeout).
+    """
+
+    def __init__(self, message: str, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
 
 
 class EmotionServiceRejected(EmotionServiceError):
@@ -275,7 +285,7 @@ class EmotionServiceClient:
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         """Send one request, retrying connection errors and 5xx; return the 2xx JSON body."""
-        last_error = ""
+        last_error, last_status = "", None
         for attempt in range(self.connect_retries + 1):
             try:
                 response = await self._client().request(method, path, **kwargs)
@@ -290,13 +300,13 @@ class EmotionServiceClient:
             except httpx.HTTPError as exc:
                 raise EmotionServiceUnavailable(f"{method} {path} failed: {exc!r}") from exc
             if response.status_code >= 500:
-                last_error = f"{method} {path} answered {response.status_code}"
+                last_error, last_status = f"{method} {path} answered {response.status_code}", response.status_code
                 logger.debug("emotion service attempt %d: %s", attempt + 1, last_error)
                 continue
             if response.status_code >= 400:
                 raise _rejection(response)
             return response.json()
-        raise EmotionServiceUnavailable(last_error)
+        raise EmotionServiceUnavailable(last_error, last_status)
 
     async def analyse_turn(
         self,
@@ -307,6 +317,8 @@ class EmotionServiceClient:
         audio: UploadFile | None = None,
         images: Sequence[UploadFile] = (),
         user_id: str | None = None,
+        client_turn_id: str | None = None,
+        sent_at: datetime | None = None,
     ) -> TurnAnalysis:
         """Analyse one user turn and update the speaker's state.
 
@@ -319,12 +331,19 @@ class EmotionServiceClient:
             audio: one clip as (filename, bytes, content type), e.g. a WAV or WebM.
             images: face snapshots as (filename, bytes, content type), e.g. JPEG/PNG.
             user_id: the end user across sessions (the service defaults it to speaker_id).
+            client_turn_id: this turn's id (``[A-Za-z0-9._:-]{1,64}``); the service logs a turn
+                sent again with the same id once, so a turn may be resent after a timeout.
+            sent_at: when the user sent the turn (timezone-aware), for a turn sent late.
         """
         data = {"text": text, "speaker_id": speaker_id}
         if bot:
             data["bot"] = bot
         if user_id:
             data["user_id"] = user_id
+        if client_turn_id:
+            data["client_turn_id"] = client_turn_id
+        if sent_at is not None:
+            data["sent_at"] = sent_at.isoformat()
         files: list[tuple[str, UploadFile]] = []
         if audio is not None:
             files.append(("audio", audio))

@@ -70,6 +70,7 @@ class VoiceInput(EmobotWebInput):
         bot: the bot's name, recorded with each turn in the mood log.
         voice: the espeak-ng voice of the replies (``espeak-ng --voices`` lists them).
         max_duration_s: longest accepted spoken turn, seconds.
+        outbox: the ``outbox:`` settings, as for ``emobot_web``.
     """
 
     @classmethod
@@ -85,6 +86,7 @@ class VoiceInput(EmobotWebInput):
             bot=credentials.get("bot"),
             voice=str(credentials.get("voice", "en")),
             max_duration_s=float(credentials.get("max_duration_s", 30.0)),
+            outbox=credentials.get("outbox"),
         )
 
     def __init__(
@@ -95,13 +97,15 @@ class VoiceInput(EmobotWebInput):
         voice: str = "en",
         max_duration_s: float = 30.0,
         client: Optional[EmotionServiceClient] = None,
+        outbox: Optional[Dict[str, Any]] = None,
     ) -> None:
-        super().__init__(emotion_service_url, timeout=timeout, bot=bot, client=client)
+        super().__init__(emotion_service_url, timeout=timeout, bot=bot, client=client, outbox=outbox)
         self.voice = voice
         self.max_duration_s = max_duration_s
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         voice = Blueprint(f"emobot_voice_webhook_{id(self)}", __name__)
+        self.replay_in_background(voice)
 
         @voice.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -5,7 +5,9 @@ bot's messages as a JSON list) and also accepts a voice clip and face snapshots.
 service's analysis goes into the message metadata under ``"emotion"``, where policies
 (``policies.emotion_policy.EmotionPolicy``) and custom actions read it. If the service is
 down or refuses the turn, the bot still answers; ``metadata["emotion"]`` is then
-``{"available": false, "error": "<code>", "message": "..."}``.
+``{"available": false, "error": "<code>", "message": "..."}``. Turns go through a durable
+outbox (:mod:`connectors.delivery`): a turn the service cannot take now is queued
+(``"queued": true``) and replayed in order, with its original time, when the service is back.
 
 The same channel speaks Rasa's socket.io protocol (``/socket.io``, the events of Rasa's
 ``socketio`` channel), so Rasa web chat widgets connect unchanged and may send audio and
@@ -23,14 +25,19 @@ credentials.yml::
       timeout: 10                                  # seconds, connect and read
       bot: support                                 # the bot's name in the mood log
       socketio: true                               # socket.io keys: see connectors/web/socketio.py
+      outbox:                                      # optional, see connectors/outbox.py
+        path: var/emobot-outbox.sqlite3            # default $EMOBOT_OUTBOX_PATH, then this
+        replay_interval: 2                         # seconds
 """
 from __future__ import annotations
 
 import logging
 import os
+import uuid
 from asyncio import CancelledError
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 from rasa.shared.constants import DEFAULT_SENDER_ID
@@ -45,6 +52,8 @@ from connectors.client import (
     UploadFile,
 )
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
+from connectors.delivery import TurnDelivery
+from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +96,7 @@ class EmobotWebInput(InputChannel):
         bot: the bot's name, recorded with each turn in the mood log.
         socketio: the socket.io settings (:class:`connectors.web.socketio.SocketIOSettings`;
             default: on, at ``/socket.io``).
+        outbox: the ``outbox:`` settings (:class:`connectors.outbox.OutboxSettings`).
     """
 
     @classmethod
@@ -101,6 +111,7 @@ class EmobotWebInput(InputChannel):
             timeout=float(credentials.get("timeout", 10.0)),
             bot=credentials.get("bot"),
             socketio=SocketIOSettings.from_credentials(credentials),
+            outbox=credentials.get("outbox"),
         )
 
     def __init__(
@@ -110,26 +121,25 @@ class EmobotWebInput(InputChannel):
         bot: Optional[str] = None,
         client: Optional[EmotionServiceClient] = None,
         socketio: Optional[SocketIOSettings] = None,
+        outbox: Optional[Mapping[str, Any]] = None,
     ) -> None:
         url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
         self.bot = bot
         self.client = client or EmotionServiceClient(url, timeout=timeout)
         self.socketio = socketio or SocketIOSettings()
+        settings = OutboxSettings.from_mapping(outbox)
+        self.delivery = TurnDelivery(self.client, open_outbox(settings), replay_interval=settings.replay_interval,
+                                     max_attempts=settings.max_attempts, lock_wait=timeout)
 
     async def analyse(self, turn: WebTurn) -> Dict[str, Any]:
-        """The emotion metadata of one turn; never raises for a service failure."""
-        try:
-            analysis = await self.client.analyse_turn(
-                turn.sender_id, turn.text, speaker_id=turn.speaker_id, bot=self.bot,
-                audio=turn.audio, images=turn.images, user_id=turn.user_id,
-            )
-        except EmotionServiceRejected as exc:
-            logger.warning("Emotion service refused turn of %s: %s", turn.sender_id, exc)
-            return {"available": False, "error": exc.code, "message": exc.message}
-        except EmotionServiceUnavailable as exc:
-            logger.warning("Emotion service unavailable for %s: %s", turn.sender_id, exc)
-            return {"available": False, "error": "service_unavailable", "message": str(exc)}
-        return dict(analysis.raw)
+        """The emotion metadata of one turn; never raises for a service failure.
+
+        The turn is stamped now (``sent_at``) with a fresh id and goes through the outbox.
+        """
+        return await self.delivery.deliver(QueuedTurn(
+            turn_id=uuid.uuid4().hex, session_id=turn.sender_id, speaker_id=turn.speaker_id, text=turn.text,
+            sent_at=datetime.now(timezone.utc), bot=self.bot, user_id=turn.user_id, audio=turn.audio,
+            images=tuple(turn.images)))
 
     async def handle_turn(self, turn: WebTurn, output: OutputChannel,
                           on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[WebTurn, Dict[str, Any]]:
@@ -180,8 +190,20 @@ class EmobotWebInput(InputChannel):
             logger.warning("Consent of %s not recorded: %s", user_id, exc)
             return _error(503, "service_unavailable", "the consent could not be recorded; retry later")
 
+    def replay_in_background(self, blueprint: Blueprint) -> None:
+        """Replay queued turns while the server runs, also those a previous run left behind."""
+
+        @blueprint.listener("after_server_start")
+        async def start_replay(app: Any, loop: Any) -> None:
+            self.delivery.start()
+
+        @blueprint.listener("before_server_stop")
+        async def stop_replay(app: Any, loop: Any) -> None:
+            await self.delivery.stop()
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = socketio_blueprint(f"emobot_web_webhook_{id(self)}", self, self.socketio, on_new_message)
+        self.replay_in_background(webhook)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -1,0 +1,402 @@
+"""A durable outbox of user turns on their way to the emotion service.
+
+Every turn a channel receives is appended here first and removed once the service has
+logged it, so a turn survives an emotion-service or database outage and a Rasa restart.
+Each session's turns form a queue in arrival order; :class:`connectors.delivery.TurnDelivery`
+sends the head of a queue and removes it only after the service answered, which (with the
+service's dedupe on ``client_turn_id``) keeps the mood log in send order even when two senders
+replay the same queue.
+
+Two implementations of one small protocol (:class:`Outbox`), chosen by configuration:
+
+- :class:`SQLiteOutbox`: a file on disk (default ``var/emobot-outbox.sqlite3``). It survives
+  a restart of Rasa; it belongs to one Rasa process.
+- :class:`RedisOutbox`: keys in Redis under a prefix, shared by every Rasa replica, so a
+  session whose turns alternate between replicas still has one queue.
+
+credentials.yml (under the channel; every key optional)::
+
+    outbox:
+      backend: sqlite            # sqlite | redis | off; default $EMOBOT_OUTBOX_BACKEND or sqlite
+      path: var/emobot-outbox.sqlite3          # default $EMOBOT_OUTBOX_PATH; relative to the cwd
+      redis_url: redis://127.0.0.1:6379/0      # default $EMOBOT_OUTBOX_REDIS_URL
+      key_prefix: emobot:outbox
+      replay_interval: 2         # seconds between replays of pending turns
+      max_attempts: 10           # 5xx answers before a turn is set aside as dead (outages never count)
+      lock_timeout: 60           # seconds a replica may hold a session's Redis lock
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import sqlite3
+import time
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, AsyncIterator, Mapping, Optional, Protocol
+
+from connectors.client import UploadFile
+
+
+@dataclass(frozen=True)
+class QueuedTurn:
+    """One user turn as the channel will send it to ``POST /v1/sessions/{session_id}/turns``.
+
+    Attributes:
+        turn_id: the channel's id of the turn (hex uuid), sent as ``client_turn_id``.
+        session_id, speaker_id, text, bot, user_id: as in the service's form.
+        sent_at: when the user sent it (timezone-aware); the mood log keeps it.
+        audio: one clip as (filename, bytes, content type), or None.
+        images: face snapshots as (filename, bytes, content type).
+        attempts: failed deliveries that got a 5xx answer (outages are not counted).
+    """
+
+    turn_id: str
+    session_id: str
+    speaker_id: str
+    text: str
+    sent_at: datetime
+    bot: Optional[str] = None
+    user_id: Optional[str] = None
+    audio: Optional[UploadFile] = None
+    images: tuple[UploadFile, ...] = ()
+    attempts: int = 0
+
+    def to_json(self) -> str:
+        """The turn without ``attempts``, uploads base64-encoded."""
+        return json.dumps({
+            "turn_id": self.turn_id, "session_id": self.session_id, "speaker_id": self.speaker_id,
+            "text": self.text, "sent_at": self.sent_at.isoformat(), "bot": self.bot, "user_id": self.user_id,
+            "audio": _upload_json(self.audio) if self.audio else None,
+            "images": [_upload_json(i) for i in self.images],
+        })
+
+    @classmethod
+    def from_json(cls, data: str | bytes, attempts: int = 0) -> "QueuedTurn":
+        raw = json.loads(data)
+        return cls(turn_id=raw["turn_id"], session_id=raw["session_id"], speaker_id=raw["speaker_id"],
+                   text=raw["text"], sent_at=datetime.fromisoformat(raw["sent_at"]), bot=raw["bot"],
+                   user_id=raw["user_id"], audio=_upload_of(raw["audio"]) if raw["audio"] else None,
+                   images=tuple(_upload_of(i) for i in raw["images"]), attempts=attempts)
+
+
+def _upload_json(upload: UploadFile) -> list[str]:
+    name, data, content_type = upload
+    return [name, base64.b64encode(data).decode("ascii"), content_type]
+
+
+def _upload_of(data: list[str]) -> UploadFile:
+    return (data[0], base64.b64decode(data[1]), data[2])
+
+
+class Outbox(Protocol):
+    """Per-session FIFO queues of turns, persisted outside the Rasa process."""
+
+    async def append(self, turn: QueuedTurn) -> int:
+        """Queue ``turn`` behind its session's pending turns; returns how many are pending now."""
+
+    async def head(self, session_id: str) -> Optional[QueuedTurn]:
+        """The session's oldest pending turn, or None."""
+
+    async def contains(self, turn: QueuedTurn) -> bool:
+        """Whether ``turn`` is still pending."""
+
+    async def remove(self, turn: QueuedTurn) -> None:
+        """Forget a delivered turn (no-op when another sender removed it already)."""
+
+    async def record_failure(self, turn: QueuedTurn) -> int:
+        """Count a failed delivery (a 5xx answer); returns the turn's attempts so far."""
+
+    async def set_aside(self, turn: QueuedTurn, reason: str) -> None:
+        """Move a turn that keeps failing out of its queue into the dead turns (kept, never replayed)."""
+
+    async def pending(self, session_id: Optional[str] = None) -> int:
+        """How many turns wait, in one session or in all."""
+
+    async def sessions(self) -> list[str]:
+        """The sessions with pending turns, the longest-waiting first."""
+
+    async def dead(self) -> list[tuple[QueuedTurn, str]]:
+        """The turns set aside, with the reason."""
+
+    def lock(self, session_id: str, wait: float) -> AbstractAsyncContextManager[bool]:
+        """Hold the session's sending lock; yields False when ``wait`` seconds passed without it."""
+
+    async def close(self) -> None:
+        """Release connections and files."""
+
+
+class _KeyedLocks:
+    """One asyncio lock per key, dropped when nobody holds or waits for it."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+
+    @asynccontextmanager
+    async def hold(self, key: str, wait: float) -> AsyncIterator[bool]:
+        lock, users = self._locks.get(key) or (asyncio.Lock(), 0)
+        self._locks[key] = (lock, users + 1)
+        acquired = False
+        try:
+            if wait <= 0:  # take it only if free (acquiring a free lock does not yield)
+                acquired = not lock.locked() and await lock.acquire()
+            else:
+                try:
+                    acquired = await asyncio.wait_for(lock.acquire(), timeout=wait)
+                except asyncio.TimeoutError:
+                    pass
+            yield acquired
+        finally:
+            if acquired:
+                lock.release()
+            lock, users = self._locks[key]
+            if users == 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+
+class SQLiteOutbox:
+    """The outbox in one SQLite file (WAL). For one Rasa process: its locks are in-process.
+
+    A commit is in the file before ``append`` returns (``synchronous=NORMAL`` in WAL mode): the
+    turn survives a crash of Rasa, not necessarily a power cut. Statements run on the event
+    loop: each takes well under a millisecond without an fsync, and running them in call order
+    keeps a session's turns in the order the channel received them.
+    """
+
+    SCHEMA = """
+        CREATE TABLE IF NOT EXISTS outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            turn_id TEXT NOT NULL UNIQUE,
+            session_id TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            queued_at REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            dead_reason TEXT
+        );
+        CREATE INDEX IF NOT EXISTS outbox_session ON outbox (session_id, seq) WHERE dead_reason IS NULL;
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(self.SCHEMA)
+        self._locks = _KeyedLocks()
+
+    async def _run(self, sql: str, args: tuple = ()) -> list[tuple]:
+        return self._db.execute(sql, args).fetchall()
+
+    async def append(self, turn: QueuedTurn) -> int:
+        await self._run("INSERT OR IGNORE INTO outbox (turn_id, session_id, payload, queued_at) VALUES (?, ?, ?, ?)",
+                        (turn.turn_id, turn.session_id, turn.to_json(), time.time()))
+        return await self.pending(turn.session_id)
+
+    async def head(self, session_id: str) -> Optional[QueuedTurn]:
+        rows = await self._run("SELECT payload, attempts FROM outbox WHERE session_id = ? AND dead_reason IS NULL "
+                               "ORDER BY seq LIMIT 1", (session_id,))
+        return QueuedTurn.from_json(rows[0][0], rows[0][1]) if rows else None
+
+    async def contains(self, turn: QueuedTurn) -> bool:
+        return bool(await self._run("SELECT 1 FROM outbox WHERE turn_id = ? AND dead_reason IS NULL", (turn.turn_id,)))
+
+    async def remove(self, turn: QueuedTurn) -> None:
+        await self._run("DELETE FROM outbox WHERE turn_id = ?", (turn.turn_id,))
+
+    async def record_failure(self, turn: QueuedTurn) -> int:
+        await self._run("UPDATE outbox SET attempts = attempts + 1 WHERE turn_id = ?", (turn.turn_id,))
+        rows = await self._run("SELECT attempts FROM outbox WHERE turn_id = ?", (turn.turn_id,))
+        return rows[0][0] if rows else turn.attempts + 1
+
+    async def set_aside(self, turn: QueuedTurn, reason: str) -> None:
+        await self._run("UPDATE outbox SET dead_reason = ? WHERE turn_id = ?", (reason or "failed", turn.turn_id))
+
+    async def pending(self, session_id: Optional[str] = None) -> int:
+        if session_id is None:
+            rows = await self._run("SELECT COUNT(*) FROM outbox WHERE dead_reason IS NULL")
+        else:
+            rows = await self._run("SELECT COUNT(*) FROM outbox WHERE session_id = ? AND dead_reason IS NULL",
+                                   (session_id,))
+        return int(rows[0][0])
+
+    async def sessions(self) -> list[str]:
+        rows = await self._run("SELECT session_id FROM outbox WHERE dead_reason IS NULL "
+                               "GROUP BY session_id ORDER BY MIN(seq)")
+        return [r[0] for r in rows]
+
+    async def dead(self) -> list[tuple[QueuedTurn, str]]:
+        rows = await self._run("SELECT payload, attempts, dead_reason FROM outbox WHERE dead_reason IS NOT NULL "
+                               "ORDER BY seq")
+        return [(QueuedTurn.from_json(p, a), r) for p, a, r in rows]
+
+    def lock(self, session_id: str, wait: float) -> AbstractAsyncContextManager[bool]:
+        return self._locks.hold(session_id, wait)
+
+    async def close(self) -> None:
+        self._db.close()
+
+
+class RedisOutbox:
+    """The outbox in Redis, shared by every Rasa replica (same URL and ``key_prefix``).
+
+    Keys: ``<prefix>:q:<session>`` a list of turn ids (the queue), ``<prefix>:turns`` a hash
+    turn id -> turn JSON, ``<prefix>:attempts`` a hash turn id -> failures, ``<prefix>:sessions``
+    a sorted set of sessions with pending turns (score: when the first one was queued),
+    ``<prefix>:dead`` a hash turn id -> {turn, reason}, ``<prefix>:lock:<session>`` the
+    session's sending lock (expires after ``lock_timeout`` seconds if its holder dies). Queue
+    changes are Lua scripts, so the queue and the session set never disagree.
+    """
+
+    _APPEND = """
+        if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 1 then
+            redis.call('RPUSH', KEYS[1], ARGV[1])
+            redis.call('ZADD', KEYS[3], 'NX', ARGV[4], ARGV[3])
+        end
+        return redis.call('LLEN', KEYS[1])
+    """
+    _REMOVE = """
+        redis.call('LREM', KEYS[1], 1, ARGV[1])
+        local turn = redis.call('HGET', KEYS[2], ARGV[1])
+        redis.call('HDEL', KEYS[2], ARGV[1])
+        redis.call('HDEL', KEYS[4], ARGV[1])
+        if ARGV[3] ~= '' and turn then redis.call('HSET', KEYS[5], ARGV[1], cjson.encode({turn=turn, reason=ARGV[3]})) end
+        if redis.call('LLEN', KEYS[1]) == 0 then redis.call('ZREM', KEYS[3], ARGV[2]) end
+        return 1
+    """
+
+    def __init__(self, url: str, key_prefix: str = "emobot:outbox", lock_timeout: float = 60.0) -> None:
+        import redis.asyncio as aioredis  # Rasa's own dependency (its Redis lock and tracker stores)
+
+        self.url, self.prefix, self.lock_timeout = url, key_prefix, lock_timeout
+        self._redis = aioredis.Redis.from_url(url)
+        self._append_script = self._redis.register_script(self._APPEND)
+        self._remove_script = self._redis.register_script(self._REMOVE)
+
+    def _key(self, *parts: str) -> str:
+        return ":".join((self.prefix, *parts))
+
+    def _keys(self, session_id: str) -> list[str]:
+        return [self._key("q", session_id), self._key("turns"), self._key("sessions"), self._key("attempts"),
+                self._key("dead")]
+
+    async def append(self, turn: QueuedTurn) -> int:
+        return int(await self._append_script(keys=self._keys(turn.session_id)[:3],
+                                             args=[turn.turn_id, turn.to_json(), turn.session_id, time.time()]))
+
+    async def head(self, session_id: str) -> Optional[QueuedTurn]:
+        # a turn removed between the two reads: read the new head
+        for _ in range(5):
+            turn_id = await self._redis.lindex(self._key("q", session_id), 0)
+            if turn_id is None:
+                return None
+            payload = await self._redis.hget(self._key("turns"), turn_id)
+            if payload is not None:
+                attempts = await self._redis.hget(self._key("attempts"), turn_id)
+                return QueuedTurn.from_json(payload, int(attempts or 0))
+        return None
+
+    async def contains(self, turn: QueuedTurn) -> bool:
+        return bool(await self._redis.hexists(self._key("turns"), turn.turn_id))
+
+    async def remove(self, turn: QueuedTurn) -> None:
+        await self._remove_script(keys=self._keys(turn.session_id), args=[turn.turn_id, turn.session_id, ""])
+
+    async def record_failure(self, turn: QueuedTurn) -> int:
+        return int(await self._redis.hincrby(self._key("attempts"), turn.turn_id, 1))
+
+    async def set_aside(self, turn: QueuedTurn, reason: str) -> None:
+        await self._remove_script(keys=self._keys(turn.session_id),
+                                  args=[turn.turn_id, turn.session_id, reason or "failed"])
+
+    async def pending(self, session_id: Optional[str] = None) -> int:
+        if session_id is None:
+            return int(await self._redis.hlen(self._key("turns")))
+        return int(await self._redis.llen(self._key("q", session_id)))
+
+    async def sessions(self) -> list[str]:
+        return [s.decode() for s in await self._redis.zrange(self._key("sessions"), 0, -1)]
+
+    async def dead(self) -> list[tuple[QueuedTurn, str]]:
+        entries = [json.loads(v) for v in (await self._redis.hgetall(self._key("dead"))).values()]
+        turns = [(QueuedTurn.from_json(e["turn"]), e["reason"]) for e in entries]
+        return sorted(turns, key=lambda t: t[0].sent_at)
+
+    @asynccontextmanager
+    async def lock(self, session_id: str, wait: float) -> AsyncIterator[bool]:
+        lock = self._redis.lock(self._key("lock", session_id), timeout=self.lock_timeout)
+        acquired = await lock.acquire(blocking=wait > 0, blocking_timeout=wait if wait > 0 else None)
+        try:
+            yield bool(acquired)
+        finally:
+            if acquired:
+                try:
+                    await lock.release()
+                except Exception:  # expired meanwhile (a holder slower than lock_timeout): nothing to free
+                    pass
+
+    async def close(self) -> None:
+        await self._redis.close()
+
+
+@dataclass(frozen=True)
+class OutboxSettings:
+    """Where the outbox lives and how often it is replayed (see the module docstring)."""
+
+    backend: str = "sqlite"
+    path: str = "var/emobot-outbox.sqlite3"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    key_prefix: str = "emobot:outbox"
+    replay_interval: float = 2.0
+    max_attempts: int = 10
+    lock_timeout: float = 60.0
+
+    @classmethod
+    def from_mapping(cls, config: Optional[Mapping[str, Any]] = None,
+                     environ: Mapping[str, str] = os.environ) -> "OutboxSettings":
+        """Settings from a channel's ``outbox:`` credentials, then ``$EMOBOT_OUTBOX_*``, then defaults."""
+        config = dict(config or {})
+        defaults = cls()
+        unknown = set(config) - {"backend", "path", "redis_url", "key_prefix", "replay_interval", "max_attempts",
+                                 "lock_timeout"}
+        if unknown:
+            raise ValueError(f"unknown outbox settings: {sorted(unknown)}")
+        settings = replace(
+            defaults,
+            backend=str(config.get("backend") or environ.get("EMOBOT_OUTBOX_BACKEND") or defaults.backend),
+            path=str(config.get("path") or environ.get("EMOBOT_OUTBOX_PATH") or defaults.path),
+            redis_url=str(config.get("redis_url") or environ.get("EMOBOT_OUTBOX_REDIS_URL") or defaults.redis_url),
+            key_prefix=str(config.get("key_prefix") or environ.get("EMOBOT_OUTBOX_KEY_PREFIX") or defaults.key_prefix),
+            replay_interval=float(config.get("replay_interval", defaults.replay_interval)),
+            max_attempts=int(config.get("max_attempts", defaults.max_attempts)),
+            lock_timeout=float(config.get("lock_timeout", defaults.lock_timeout)),
+        )
+        if settings.backend not in ("sqlite", "redis", "off"):
+            raise ValueError(f"outbox backend must be sqlite, redis or off, not {settings.backend!r}")
+        return settings
+
+
+_OPEN: dict[tuple[str, str], Outbox] = {}
+
+
+def open_outbox(settings: OutboxSettings) -> Optional[Outbox]:
+    """The process's outbox for these settings (one per file or Redis prefix; None when ``off``).
+
+    Channels of one Rasa server (web and voice) share it, so they share its locks.
+    """
+    if settings.backend == "off":
+        return None
+    if settings.backend == "sqlite":
+        key = ("sqlite", str(Path(settings.path).resolve()))
+    else:
+        key = ("redis", f"{settings.redis_url}#{settings.key_prefix}")
+    if key not in _OPEN:
+        _OPEN[key] = (SQLiteOutbox(settings.path) if settings.backend == "sqlite"
+                      else RedisOutbox(settings.redis_url, settings.key_prefix, settings.lock_timeout))
+    return _OPEN[key]
