@@ -63,9 +63,17 @@ def stop(proc: subprocess.Popen, timeout: float = 15) -> None:
 @contextmanager
 def emotion_service(database_url: str, port: int | None = None, **settings: str) -> Iterator[str]:
     """The real emotion service (``emobot serve``) on loopback; yields its base URL."""
+    with emotion_service_process(database_url, port, **settings) as (url, _):
+        yield url
+
+
+@contextmanager
+def emotion_service_process(database_url: str, port: int | None = None,
+                            **settings: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like :func:`emotion_service`, also yielding the process (fault tests kill it)."""
     port = port or free_port()
     env = {"EMOBOT_DATABASE_URL": database_url, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
            **{f"EMOBOT_{k.upper()}": v for k, v in settings.items()}}
     cmd = [str(Path(sys.executable).parent / "emobot"), "serve", "--port", str(port)]
-    with running(cmd, f"http://127.0.0.1:{port}/healthz", env=env, name=f"emotion-service-{port}"):
-        yield f"http://127.0.0.1:{port}"
+    with running(cmd, f"http://127.0.0.1:{port}/healthz", env=env, name=f"emotion-service-{port}") as proc:
+        yield f"http://127.0.0.1:{port}", proc

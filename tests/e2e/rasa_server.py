@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 from urllib.parse import parse_qs, unquote
 
 from tests.e2e.processes import ARTIFACTS, REPO, free_port, running
@@ -73,39 +75,54 @@ def action_server(bot: str, emotion_service_url: str = "http://127.0.0.1:8500", 
 
 @contextmanager
 def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
-                port: int | None = None, timeout: float = 180.0) -> Iterator[str]:
+                port: int | None = None, timeout: float = 180.0, env: Mapping[str, str] | None = None,
+                endpoints_extra: str = "", train: bool = True) -> Iterator[str]:
     """Like :func:`_rasa_server`, with the bot's action server when it has custom actions."""
     if not has_actions(bot):
-        with _rasa_server(bot, emotion_service_url, port, timeout) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, None, env, endpoints_extra, train) as url:
             yield url
         return
     with action_server(bot, emotion_service_url) as actions_url:
         endpoints = ARTIFACTS / f"endpoints-{bot}-{free_port()}.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}"\n')
-        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints, env, endpoints_extra, train) as url:
             yield url
 
 
 @contextmanager
 def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                  port: int | None = None, timeout: float = 180.0,
-                 endpoints: Path | None = None) -> Iterator[str]:
+                 endpoints: Path | None = None, env: Mapping[str, str] | None = None,
+                 endpoints_extra: str = "", train: bool = True) -> Iterator[str]:
     """``rasa run --enable-api`` for bot/<bot> until the block ends; yields its base URL.
 
     The bot's credentials.yml enables the emobot_web channel; it reaches the emotion
     service at ``emotion_service_url`` (EMOBOT_SERVICE_URL). Ready when GET /status
-    answers; the server's log is test-artifacts/rasa-<bot>-<port>.log.
+    answers; the server's log is test-artifacts/rasa-<bot>-<port>.log. ``env`` adds to the
+    server's environment; ``endpoints_extra`` is YAML appended to its endpoints (a tracker or
+    lock store); ``train=False`` serves the model trained before. The channels' outbox is a
+    fresh file per server unless ``env`` names one (``EMOBOT_OUTBOX_PATH``).
     """
-    model = train_bot(bot)
+    model = train_bot(bot) if train else REPO / "bot" / bot / "models" / f"{bot}.tar.gz"
     bot_dir = REPO / "bot" / bot
     port = port or free_port()
+    endpoints = endpoints or bot_dir / "endpoints.yml"
+    if endpoints_extra:
+        generated = ARTIFACTS / f"endpoints-{bot}-{port}-extra.yml"
+        generated.write_text(endpoints.read_text() + "\n" + endpoints_extra)
+        endpoints = generated
     cmd = [str(RASA), "run", "--enable-api", "-m", str(model), "--interface", "127.0.0.1",
            "--port", str(port), "--credentials", str(bot_dir / "credentials.yml"),
-           "--endpoints", str(endpoints or bot_dir / "endpoints.yml")]
-    env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url}
-    with running(cmd, f"http://127.0.0.1:{port}/status", env=env, name=f"rasa-{bot}-{port}",
-                 timeout=timeout):
-        yield f"http://127.0.0.1:{port}"
+           "--endpoints", str(endpoints)]
+    outbox_dir = tempfile.mkdtemp(prefix="emobot-outbox-")
+    env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url,
+           "EMOBOT_OUTBOX_PATH": f"{outbox_dir}/outbox.sqlite3", **(env or {})}
+    try:
+        with running(cmd, f"http://127.0.0.1:{port}/status", env=env, name=f"rasa-{bot}-{port}",
+                     timeout=timeout):
+            yield f"http://127.0.0.1:{port}"
+    finally:
+        shutil.rmtree(outbox_dir, ignore_errors=True)
 
 
 # --- A stand-in emotion service for bot tests: injected readings and derived states ----------
