@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     max_audio_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
     max_image_bytes: int = Field(default=8 * 1024 * 1024, ge=1)
     max_images_per_turn: int = Field(default=5, ge=1)
+    # Turns per session: a token bucket in the mood-log database, so the limit holds across
+    # replicas (emotion/moodlog/ratelimit.py). A turn over it gets 429 with Retry-After and is
+    # logged as rejected (rate_limited). 0 turns per minute switches the limit off.
+    rate_limit_turns_per_minute: float = Field(default=30.0, ge=0, description="sustained turns per minute and session")
+    rate_limit_burst: int = Field(default=10, ge=1, description="turns a session may send at once")
 
     # Which modalities this deployment analyses (a compliance profile may switch some off), and
     # their weights in the late fusion (emotion/fusion.py).

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from emotion.labels import LABELS
 from emotion.moodlog.models import EmotionRecord
 from emotion.tracking import EmotionReading, TrackedState
 
 ModalityStatus = Literal["used", "not_used", "error", "absent"]
+# Strings that reach the mood log: PostgreSQL text cannot hold NUL (U+0000).
+NO_NUL = r"^[^\x00]*$"
 
 
 class ModalityReport(BaseModel):
@@ -108,6 +110,25 @@ class ErrorResponse(BaseModel):
     turn_index: Optional[int] = None
 
 
+class HistoryTurn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(max_length=2_000)
+    user: str = Field(default="Student", max_length=32, description='"Student" or "Teacher"')
+
+
+class DialogueCues(BaseModel):
+    """What the channel knows about the dialogue, for the derived states (emotion/affect); all optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    wrong_in_a_row: Optional[int] = Field(default=None, ge=0, le=1_000, description="wrong answers in a row")
+    hint_requests: Optional[int] = Field(default=None, ge=0, le=1_000, description="hints asked for this problem")
+    response_time_s: Optional[float] = Field(default=None, ge=0, le=86_400, allow_inf_nan=False,
+                                             description="seconds the user took to answer")
+    history: list[HistoryTurn] = Field(default_factory=list, max_length=50, description="earlier turns, oldest first")
+
+
 class Health(BaseModel):
     status: Literal["ok"]
     database: str
@@ -121,7 +142,8 @@ class ConsentUpdate(BaseModel):
     text: Optional[bool] = None
     audio: Optional[bool] = None
     face: Optional[bool] = None
-    source: str = Field(default="api", max_length=64, description="where the decision was taken (web, voice, admin...)")
+    source: str = Field(default="api", max_length=64, pattern=NO_NUL,
+                        description="where the decision was taken (web, voice, admin...)")
 
     def decisions(self) -> dict[str, bool]:
         return {m: v for m, v in (("text", self.text), ("audio", self.audio), ("face", self.face)) if v is not None}
@@ -135,7 +157,7 @@ class Consent(BaseModel):
 class HandoffRequest(BaseModel):
     """The user and bot of the handoff are the session's (from the mood log)."""
 
-    reason: str = Field(min_length=1, max_length=300)
+    reason: str = Field(min_length=1, max_length=300, pattern=NO_NUL)
 
 
 class HandoffOut(BaseModel):

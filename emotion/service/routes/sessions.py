@@ -1,19 +1,22 @@
 """Turns and states of a conversation session."""
 from __future__ import annotations
 
-import json
+import math
 from datetime import datetime, timezone
 from functools import partial
 from typing import Annotated, Optional
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
+from pydantic import ValidationError
 
 from emotion.moodlog.models import EmotionRecord, Turn
+from emotion.moodlog.ratelimit import TokenBuckets
 from emotion.moodlog.repository import DuplicateTurn, MoodLog, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
-from emotion.service.deps import get_analyzer, get_moodlog, get_settings
+from emotion.service.deps import get_analyzer, get_moodlog, get_settings, get_turn_limiter
 from emotion.service.errors import ApiError
-from emotion.service.schemas import ErrorResponse, ModalityReport, Reading, State, StateResponse, TurnResponse
+from emotion.service.schemas import (NO_NUL, DialogueCues, ErrorResponse, ModalityReport, Reading, State,
+                                     StateResponse, TurnResponse)
 from emotion.settings import Settings
 from emotion.tracking import track
 from emotion.tracking.context import ContextReading, fuse_in_context
@@ -22,6 +25,9 @@ router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
 SessionId = Annotated[str, Path(pattern=r"^[A-Za-z0-9._:@\-]{1,128}$", description="conversation id (the channel's sender id)")]
 ERRORS = {413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
+TURN_ERRORS = {**ERRORS, 429: {"model": ErrorResponse, "description": "too many turns in this session (rate_limited)",
+                               "headers": {"Retry-After": {"description": "seconds until the session may send a turn",
+                                                           "schema": {"type": "integer"}}}}}
 
 
 def _read(upload: UploadFile, limit: int, what: str) -> Upload:
@@ -78,13 +84,14 @@ def _logged(row: Turn, record: EmotionRecord | None) -> TurnResponse:
     )
 
 
-@router.post("/{session_id}/turns", response_model=TurnResponse, responses=ERRORS)
+@router.post("/{session_id}/turns", response_model=TurnResponse, responses=TURN_ERRORS)
 def post_turn(
     session_id: SessionId,
     text: Annotated[str, Form(description="the user's message; may be empty when audio or images carry the turn")] = "",
-    speaker_id: Annotated[str, Form(min_length=1, max_length=128)] = "user",
-    bot: Annotated[Optional[str], Form(max_length=64)] = None,
-    user_id: Annotated[Optional[str], Form(max_length=128, description="the end user (default: speaker_id)")] = None,
+    speaker_id: Annotated[str, Form(min_length=1, max_length=128, pattern=NO_NUL)] = "user",
+    bot: Annotated[Optional[str], Form(max_length=64, pattern=NO_NUL)] = None,
+    user_id: Annotated[Optional[str], Form(max_length=128, pattern=NO_NUL,
+                                           description="the end user (default: speaker_id)")] = None,
     audio: Annotated[Optional[UploadFile], File(description="a short clip: wav, ogg, webm, mp3...")] = None,
     images: Annotated[Optional[list[UploadFile]], File(description="face snapshots (JPEG/PNG), one or more")] = None,
     cues: Annotated[Optional[str], Form(max_length=20_000, description=(
@@ -98,10 +105,11 @@ def post_turn(
     settings: Settings = Depends(get_settings),
     moodlog: MoodLog = Depends(get_moodlog),
     analyzer: Analyzer = Depends(get_analyzer),
+    limiter: Optional[TokenBuckets] = Depends(get_turn_limiter),
 ) -> TurnResponse:
     """Analyse one turn, update the speaker's tracked state and write both to the mood log.
 
-    Every turn is logged, even one that is rejected (413/422): its row says why. A turn whose
+    Every turn is logged, even one that is rejected (413/422/429): its row says why. A turn whose
     ``client_turn_id`` is already logged is not analysed again: the answer is the logged one
     (``duplicate: true``), so a channel may resend a turn it is unsure about.
     """
@@ -115,12 +123,21 @@ def post_turn(
                        sent_at=sent_at)
     images = [i for i in (images or []) if i.filename or i.size]
 
-    def reject(status: int, code: str, message: str) -> ApiError:
+    def reject(status: int, code: str, message: str, retry_after_s: float | None = None) -> ApiError:
+        # A turn refused for now (429) is logged without its client_turn_id: its retry must be analysed.
+        turn_id = {"client_turn_id": None} if retry_after_s is not None else {}
         try:
-            row, _ = moodlog.append_turn(log_turn(text=None, status="rejected", error_code=code, modalities={}))
+            row, _ = moodlog.append_turn(log_turn(text=None, status="rejected", error_code=code, modalities={}, **turn_id))
         except DuplicateTurn as exc:
             row = exc.row
-        return ApiError(status, code, message, turn_index=row.turn_index)
+        headers = {"Retry-After": str(max(1, math.ceil(retry_after_s)))} if retry_after_s is not None else None
+        return ApiError(status, code, message, turn_index=row.turn_index, headers=headers)
+
+    if limiter is not None and (wait_s := limiter.take(f"turns:{session_id}")) > 0:
+        raise reject(429, "rate_limited", f"this session sends more than {settings.rate_limit_turns_per_minute:g} "
+                     f"turns per minute; retry in {wait_s:.1f} s", retry_after_s=wait_s)
+    if "\x00" in text:
+        raise reject(422, "invalid_text", "the text contains NUL characters (U+0000)")
 
     if len(text) > settings.max_text_chars:
         raise reject(413, "text_too_long", f"text has {len(text)} characters; the limit is {settings.max_text_chars}")
@@ -134,11 +151,10 @@ def post_turn(
     if not text.strip() and audio_upload is None and not image_uploads:
         raise reject(422, "empty_turn", "the turn has no text, audio or images")
     try:
-        turn_cues = json.loads(cues) if cues else {}
-        if not isinstance(turn_cues, dict):
-            raise ValueError("not an object")
-    except ValueError as exc:
-        raise reject(422, "invalid_cues", f"cues must be a JSON object: {exc}")
+        turn_cues = DialogueCues.model_validate_json(cues).model_dump(exclude_none=True) if cues else {}
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'cues'}: {e['msg']}" for e in exc.errors())
+        raise reject(422, "invalid_cues", f"cues must be a JSON object of dialogue cues: {problems}")
 
     analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads,
                                           withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
@@ -171,7 +187,7 @@ def post_turn(
 @router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}})
 def get_state(
     session_id: SessionId,
-    speaker_id: Annotated[Optional[str], Query(max_length=128)] = None,
+    speaker_id: Annotated[Optional[str], Query(max_length=128, pattern=NO_NUL)] = None,
     moodlog: MoodLog = Depends(get_moodlog),
 ) -> StateResponse:
     """The tracked state of a speaker (or of the session's latest analysed speaker)."""
