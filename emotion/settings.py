@@ -30,7 +30,16 @@ class Settings(BaseSettings):
     port: int = 8500
     checkpoint_dir: Path = CHECKPOINT_DIR
     model_dir: Path = VENV_MODEL_DIR
+    # Speed (benchmarks/turn.py measures each): torch intra-op threads per forward pass; threads
+    # that run a turn's audio and face beside its text; micro-batching of concurrent turns' texts;
+    # dynamic int8 text encoder (benchmarks/quantization.py gives its MELD accuracy); warm-up.
     torch_threads: int = Field(default=2, ge=1, description="intra-op threads for inference")
+    analysis_workers: int = Field(default=2, ge=0, description="threads for audio/face beside the text; 0 = sequential")
+    batch_text: bool = Field(default=True, description="read concurrent turns' texts in one batch")
+    batch_max_size: int = Field(default=32, ge=1)
+    batch_max_wait_ms: float = Field(default=0.0, ge=0, description="wait for more texts before a batch (ms)")
+    text_int8: bool = Field(default=False, description="dynamic int8 quantization of the text encoder's linear layers")
+    warm_up: bool = Field(default=True, description="run every model once at start-up")
 
     # Input limits (bad input gets a clear 4xx, and the turn is still logged).
     max_text_chars: int = Field(default=10_000, ge=1)

@@ -7,6 +7,10 @@ For token states ``H`` (T, 384) of the last layer and attention mask ``m`` (T,):
 A long text is cut into windows of at most ``max_tokens`` tokens (default 128) and each
 window is embedded separately, so a risk statement late in a long message is not lost
 to truncation: ``embed_chunks`` returns (n_windows, 384) per text.
+
+In the service the embedder shares the text encoder's tokenizer and frozen bottom layers
+(``SentenceEmbedder.sharing``): only the base's top layers are its own, and a text that the
+text encoder has just read is not run through the bottom again.
 """
 from __future__ import annotations
 
@@ -16,9 +20,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
 
-from emotion.encoders.text import EMBEDDING_DIM, load_base  # noqa: E402
+from emotion.encoders.text import EMBEDDING_DIM, FrozenBottom, load_base, mean_pool, run_layers  # noqa: E402
 
 
 class SentenceEmbedder:
@@ -29,8 +32,19 @@ class SentenceEmbedder:
     def __init__(self, max_tokens: int = 128, threads: int | None = None) -> None:
         if threads:
             torch.set_num_threads(threads)
-        self.tokenizer, self.base, _ = load_base(0)
-        self.max_tokens = max_tokens
+        tokenizer, base, _ = load_base(0)
+        self._set(tokenizer, FrozenBottom(base, memo=0), torch.nn.ModuleList(), max_tokens)
+
+    def _set(self, tokenizer, bottom: FrozenBottom, top: torch.nn.ModuleList, max_tokens: int) -> None:
+        self.tokenizer, self.bottom, self.top, self.max_tokens = tokenizer, bottom, top, max_tokens
+
+    @classmethod
+    def sharing(cls, text_encoder, max_tokens: int = 128) -> "SentenceEmbedder":
+        """The same embedder on a loaded ``TextEncoder``'s tokenizer, frozen bottom layers and
+        pretrained top layers (no second copy of the base)."""
+        embedder = cls.__new__(cls)
+        embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained_top, max_tokens)
+        return embedder
 
     def windows(self, text: str, max_windows: int = 8) -> list[str]:
         """``text`` cut into at most ``max_windows`` pieces of <= max_tokens - 2 tokens each."""
@@ -50,10 +64,9 @@ class SentenceEmbedder:
             idx = order[start:start + batch_size]
             batch = self.tokenizer([texts[i] or "." for i in idx], padding=True, truncation=True,
                                    max_length=self.max_tokens, return_tensors="pt")
-            h = self.base(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
-            m = batch["attention_mask"].to(h.dtype)[..., None]  # (B, T, 1)
-            e = F.normalize((h * m).sum(1) / m.sum(1).clamp(min=1.0), dim=-1)  # (B, 384)
-            out[idx] = e.numpy()
+            mask = batch["attention_mask"]
+            h = run_layers(self.top, self.bottom(batch["input_ids"], mask), mask)  # (B, T, 384)
+            out[idx] = mean_pool(h, mask).numpy()
         return out
 
     def embed_chunks(self, texts: list[str], max_windows: int = 8) -> list[np.ndarray]:

@@ -95,6 +95,20 @@ def noisy_or(*ps: float) -> float:
     return 1.0 - out
 
 
+@dataclass(frozen=True)
+class TextAffect:
+    """What the text alone says (``AffectModel.read``): model crisis risk and matched risk
+    patterns, distress, confusion and annoyance probabilities (0..1), and the tutoring
+    probabilities (3,) over TUTORING_CLASSES."""
+
+    risk: float
+    matched: list[str]
+    distress: float
+    confusion: float
+    annoyance: float
+    tutoring: tuple[float, float, float]
+
+
 @dataclass
 class AffectModel:
     """Crisis risk, distress and tutoring states for one turn (see the module docstring).
@@ -108,8 +122,10 @@ class AffectModel:
     info: dict
 
     @classmethod
-    def load(cls, checkpoint_dir: Path | None = None, threads: int | None = None) -> "AffectModel":
-        """Load ``affect.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir).
+    def load(cls, checkpoint_dir: Path | None = None, threads: int | None = None,
+             text_encoder: Any = None) -> "AffectModel":
+        """Load ``affect.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir); with a loaded
+        ``text_encoder`` (emotion.encoders.text.TextEncoder) the embedder shares its base.
 
         Raises FileNotFoundError when the checkpoint is missing (train: ``python -m emotion.training.affect``).
         """
@@ -127,7 +143,10 @@ class AffectModel:
         heads.load_state_dict(ckpt["state_dict"])
         heads.eval()
         info = json.loads(ckpt["info"])
-        return cls(heads, float(ckpt["crisis_threshold"]), SentenceEmbedder(int(info.get("max_tokens", 128)), threads), info)
+        max_tokens = int(info.get("max_tokens", 128))
+        embedder = (SentenceEmbedder.sharing(text_encoder, max_tokens) if text_encoder is not None
+                    else SentenceEmbedder(max_tokens, threads))
+        return cls(heads, float(ckpt["crisis_threshold"]), embedder, info)
 
     # -- pieces, also used by the evaluations ------------------------------------------
     def windows(self, text: str, max_windows: int = 64) -> list[str]:
@@ -168,8 +187,24 @@ class AffectModel:
 
     # -- public API ----------------------------------------------------------------------
     @torch.no_grad()
+    def read(self, text: str, cues: Mapping[str, Any] | None = None) -> TextAffect:
+        """The text-only part of ``derive`` (the sentence embeddings and heads): the costly part,
+        which needs no tracked state, so the service runs it with the encoders."""
+        text = text or ""
+        if not text.strip():
+            return TextAffect(0.0, [], 0.0, 0.0, 0.0, (0.0, 1.0, 0.0))
+        windows = self.windows(text)
+        e_windows = torch.from_numpy(self.embedder.embed(windows))  # (W, 384)
+        risk = float(self.heads.binary("crisis", e_windows).max())
+        # the whole text (first 128 tokens); the same as the only window of a short text
+        e = e_windows[:1] if len(windows) == 1 else torch.from_numpy(self.embedder.embed([text]))
+        q = self.tutoring_probs([text], [list(dict(cues or {}).get("history") or [])], e.numpy())[0]
+        return TextAffect(risk, match_risk(text), float(self.heads.binary("distress", e)[0]),
+                          float(self.heads.binary("confusion", e)[0]), float(self.heads.binary("annoyance", e)[0]),
+                          tuple(float(v) for v in q))
+
     def derive(self, text: str, state: Mapping[str, Any] | None = None,
-               cues: Mapping[str, Any] | None = None) -> dict:
+               cues: Mapping[str, Any] | None = None, reading: TextAffect | None = None) -> dict:
         """Derived states of one user turn.
 
         Args:
@@ -179,6 +214,7 @@ class AffectModel:
             cues: dialogue cues, all optional: ``wrong_in_a_row`` (int), ``hint_requests``
                 (int), ``response_time_s`` (seconds, float), ``history`` (earlier turns,
                 [{"text", "user": "Student"|"Teacher"}]).
+            reading: ``read(text, cues)`` when already computed.
 
         Returns:
             {"crisis": {"risk": 0..1, "flag": bool, "matched": [pattern names]},
@@ -190,19 +226,9 @@ class AffectModel:
         text = text or ""
         state_probs = dict((state or {}).get("probabilities") or {})
         state_conf = float((state or {}).get("confidence") or 0.0)
-        if text.strip():
-            windows = self.windows(text)
-            e_windows = torch.from_numpy(self.embedder.embed(windows))  # (W, 384)
-            risk, matched = float(self.heads.binary("crisis", e_windows).max()), match_risk(text)
-            # the whole text (first 128 tokens); the same as the only window of a short text
-            e = e_windows[:1] if len(windows) == 1 else torch.from_numpy(self.embedder.embed([text]))
-            distress_text = float(self.heads.binary("distress", e)[0])
-            p_conf = float(self.heads.binary("confusion", e)[0])
-            p_annoy = float(self.heads.binary("annoyance", e)[0])
-            q = self.tutoring_probs([text], [list(cues.get("history") or [])], e.numpy())[0]
-        else:
-            risk, matched, distress_text, p_conf, p_annoy = 0.0, [], 0.0, 0.0, 0.0
-            q = np.array([0.0, 1.0, 0.0])
+        part = reading if reading is not None else self.read(text, cues)
+        risk, matched, distress_text = part.risk, list(part.matched), part.distress
+        p_conf, p_annoy, q = part.confusion, part.annoyance, np.asarray(part.tutoring)
         flag = bool(matched) or risk >= self.crisis_threshold
         if matched:
             risk = max(risk, 0.95)

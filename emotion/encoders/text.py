@@ -9,11 +9,18 @@ For token states ``H`` (T, 384) of the last layer and attention mask ``m`` (T,):
     e = normalise( Σ_t m_t H_t / Σ_t m_t )          # sentence embedding, (384,), ||e|| = 1
     z = W_2 · GELU(W_1 · LayerNorm(e) + b_1) + b_2  # logits, (7,)
     p = softmax(z / τ)                              # τ: temperature fitted on MELD dev
+
+The frozen bottom layers (``FrozenBottom``) are shared with the affect embedder
+(``emotion.affect.embed``), which runs the pretrained top layers on the same states: a turn's
+text goes through the bottom once for both.
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -61,6 +68,61 @@ def load_base(finetune_layers: int) -> tuple[AutoTokenizer, BertModel, nn.Module
     return tokenizer, base, top
 
 
+def run_layers(layers: nn.ModuleList, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Transformer layers over token states. h (B, T, D), mask (B, T) in {0, 1} -> (B, T, D)."""
+    additive = (1.0 - mask.to(h.dtype))[:, None, None, :] * torch.finfo(h.dtype).min  # (B, 1, 1, T)
+    for layer in layers:
+        h = layer(h, attention_mask=additive)[0]
+    return h
+
+
+def mean_pool(h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Unit-norm masked mean of token states: h (B, T, D), mask (B, T) -> (B, D)."""
+    m = mask.to(h.dtype)[..., None]  # (B, T, 1)
+    return F.normalize((h * m).sum(1) / m.sum(1).clamp(min=1.0), dim=-1)
+
+
+class FrozenBottom:
+    """The frozen bottom layers of the base (a ``BertModel`` cut to them), callable on a batch:
+    input_ids, attention_mask (B, T) -> token states (B, T, D).
+
+    It remembers the states of the last ``memo`` token sequences (thread-safe), so the text
+    encoder and the affect embedder, which read the same text in one turn, run it once.
+    Sequences are right-padded; padded positions of the result are zeros (always masked).
+    """
+
+    def __init__(self, base: BertModel, memo: int = 64):
+        self.base = base
+        self.memo = memo
+        self._states: OrderedDict[tuple[int, ...], torch.Tensor] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @torch.inference_mode()
+    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        lengths = attention_mask.sum(1).tolist()
+        keys = [tuple(ids[:n].tolist()) for ids, n in zip(input_ids, lengths)]
+        with self._lock:
+            states = [self._states.get(k) for k in keys]
+        missing = [i for i, h in enumerate(states) if h is None]
+        if missing:
+            width = max(lengths[i] for i in missing)
+            h = self.base(input_ids=input_ids[missing, :width],
+                          attention_mask=attention_mask[missing, :width]).last_hidden_state  # (M, width, D)
+            for j, i in enumerate(missing):
+                states[i] = h[j, : lengths[i]].clone()
+            with self._lock:
+                for i in missing:
+                    self._states[keys[i]] = states[i]
+                while len(self._states) > self.memo:
+                    self._states.popitem(last=False)
+        if not missing or len(missing) < len(keys) or width < input_ids.shape[1]:
+            out = torch.zeros(input_ids.shape[0], input_ids.shape[1], states[0].shape[-1])
+            for i, h in enumerate(states):
+                out[i, : h.shape[0]] = h
+            return out
+        return h
+
+
 @dataclass
 class TextHeadConfig:
     finetune_layers: int = 0  # top transformer layers that we train (0..2 keeps the checkpoint < 10 MB)
@@ -98,12 +160,7 @@ class TextEmotionModel(nn.Module):
         self.head = EmotionHead(dim, cfg.hidden, cfg.dropout)
 
     def forward(self, h: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        m = mask.to(h.dtype)
-        additive = (1.0 - m)[:, None, None, :] * torch.finfo(h.dtype).min  # (B, 1, 1, T)
-        for layer in self.top:
-            h = layer(h, attention_mask=additive)[0]  # (B, T, D)
-        pooled = (h * m[..., None]).sum(1) / m.sum(1, keepdim=True).clamp(min=1.0)  # (B, D)
-        e = F.normalize(pooled, dim=-1)
+        e = mean_pool(run_layers(self.top, h, mask), mask)  # (B, D)
         return e, self.head(e)
 
 
@@ -124,12 +181,17 @@ class TextEncoder:
 
     modality = "text"
 
-    def __init__(self, tokenizer, base: BertModel, model: TextEmotionModel, temperature: float, max_length: int):
+    def __init__(self, tokenizer, base: BertModel, model: TextEmotionModel, temperature: float, max_length: int,
+                 pretrained_top: nn.ModuleList | None = None):
         self.tokenizer = tokenizer
         self.base = base
+        self.bottom = FrozenBottom(base)
         self.model = model.eval()
         self.temperature = temperature
         self.max_length = max_length
+        # the base's own top layers (frozen, before fine-tuning): with ``bottom`` they are the
+        # whole pretrained sentence model, which the affect heads read (emotion.affect.embed)
+        self.pretrained_top = pretrained_top
 
     @classmethod
     def load(cls, checkpoint_dir: Path | None = None, threads: int = 1) -> "TextEncoder":
@@ -150,15 +212,27 @@ class TextEncoder:
             raise ValueError(f"{path}: label order {ckpt['labels']} differs from {LABELS}")
         cfg = TextHeadConfig(**ckpt["config"])
         tokenizer, base, top = load_base(cfg.finetune_layers)
+        pretrained_top = copy.deepcopy(top).requires_grad_(False).eval() if top is not None else nn.ModuleList()
         model = TextEmotionModel(cfg, top)
         model.load_state_dict({k: v.float() for k, v in ckpt["state_dict"].items()})
-        return cls(tokenizer, base, model, float(ckpt["temperature"]), base_max_length(base_model_path()))
+        return cls(tokenizer, base, model, float(ckpt["temperature"]), base_max_length(base_model_path()), pretrained_top)
+
+    def quantized(self) -> "TextEncoder":
+        """This encoder with dynamic int8 weights in every linear layer (activations quantized per
+        batch at run time); the affect embedder then shares the int8 bottom layers too."""
+        from torch.ao.quantization import quantize_dynamic
+
+        def q(module: nn.Module) -> nn.Module:
+            return quantize_dynamic(module, {nn.Linear}, dtype=torch.qint8)
+
+        pretrained_top = q(self.pretrained_top) if self.pretrained_top is not None else None
+        return TextEncoder(self.tokenizer, q(self.base), q(self.model), self.temperature, self.max_length, pretrained_top)
 
     @torch.inference_mode()
     def _forward(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
         """texts (B,) -> embeddings (B, 384), probabilities (B, 7)."""
         batch = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
-        h = self.base(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
+        h = self.bottom(batch["input_ids"], batch["attention_mask"])  # (B, T, D)
         e, logits = self.model(h, batch["attention_mask"])
         return e, torch.softmax(logits / self.temperature, dim=-1)
 

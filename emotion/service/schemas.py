@@ -88,6 +88,10 @@ class TurnResponse(BaseModel):
     client_turn_id: Optional[str] = Field(default=None, description="the channel's id of the turn, as sent")
     duplicate: bool = Field(default=False, description=(
         "true when the turn was already logged (a replay): the answer is the logged turn, not analysed again"))
+    timings_ms: Optional[dict[str, float]] = Field(default=None, description=(
+        "milliseconds per stage of this turn: text (text_encoder, affect, text_queue; text_batch = texts read "
+        "together), audio (audio_decode, vad, speech_encoder), face_encoder, analysis (all encoders), "
+        "graph_inputs, graph, tracking, derive, moodlog_write"))
 
 
 class StateResponse(BaseModel):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import time
 from datetime import datetime, timezone
 from functools import partial
 from typing import Annotated, Optional
@@ -51,15 +52,19 @@ def _withheld(consent: dict[str, bool], settings: Settings) -> dict[str, Modalit
 
 
 def _read_in_context(analysis: Analysis, analyzer: Analyzer, moodlog: MoodLog, text: str, session_id: str,
-                     speaker_id: str) -> ContextReading | None:
+                     speaker_id: str, timings: dict[str, float]) -> ContextReading | None:
     """The conversation graph's reading of the turn's used modalities that it reads (any of text,
     audio, face), with the session's recent turns; their reports say so. None without a graph
     model or such a modality."""
     if analyzer.context is None or not set(analysis.used) & set(analyzer.context.modalities):
         return None
+    start = time.perf_counter()
+    past = moodlog.graph_window(session_id, analyzer.context.window)
+    speaker_last = moodlog.latest_graph_node(session_id, speaker_id)
+    read = time.perf_counter()
     context = analyzer.context.read(analysis.outputs, text, speaker_id, session_id, turn_index=0,
-                                    past=moodlog.graph_window(session_id, analyzer.context.window),
-                                    speaker_last=moodlog.latest_graph_node(session_id, speaker_id))
+                                    past=past, speaker_last=speaker_last)
+    timings["graph_inputs"], timings["graph"] = (read - start) * 1000, (time.perf_counter() - read) * 1000
     for m in context.read:
         analysis.reports[m].notes.extend(context.output.notes)
     return context
@@ -69,7 +74,7 @@ def _derive(analyzer: Analyzer, analysis: Analysis, text: str, state: State, cue
     """Crisis risk, distress and tutoring states (emotion/affect) when the turn's text was analysed."""
     if analyzer.affect is None or "text" not in analysis.used:
         return None
-    return analyzer.affect.derive(text, state.model_dump(), cues)
+    return analyzer.affect.derive(text, state.model_dump(), cues, reading=analysis.affect)
 
 
 def _logged(row: Turn, record: EmotionRecord | None) -> TurnResponse:
@@ -156,20 +161,25 @@ def post_turn(
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'cues'}: {e['msg']}" for e in exc.errors())
         raise reject(422, "invalid_cues", f"cues must be a JSON object of dialogue cues: {problems}")
 
-    analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads,
+    analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads, cues=turn_cues,
                                           withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
-    context = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id)
+    timings = analysis.timings  # milliseconds per stage, returned as timings_ms
+    context = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id, timings)
     modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
     try:
         if analysis.outputs:
             reading = fuse_in_context(analysis.outputs, context, settings.fusion_weights)
             update = partial(track, reading=reading, smoothing=settings.smoothing, window=settings.tracking_window)
+            write = time.perf_counter()
             row, record = moodlog.append_turn(
                 log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
-                reading=reading, update_state=update, modalities_used=analysis.used,
+                reading=reading, update_state=_timed(update, "tracking", timings), modalities_used=analysis.used,
                 graph_node=context.node if context else None,
-                derive=lambda r: _derive(analyzer, analysis, text, State.of_record_state(r), turn_cues),
+                derive=_timed(lambda r: _derive(analyzer, analysis, text, State.of_record_state(r), turn_cues),
+                              "derive", timings),
             )
+            timings["moodlog_write"] = ((time.perf_counter() - write) * 1000 - timings.get("tracking", 0.0)
+                                        - timings.get("derive", 0.0))
             turn, state, derived = Reading.of(reading), State.of_record_state(record), record.derived
         else:
             row, _ = moodlog.append_turn(log_turn(text=text, status="unanalysed", error_code=None, modalities=modalities))
@@ -181,7 +191,19 @@ def post_turn(
         session_id=session_id, turn_index=row.turn_index, speaker_id=speaker_id, available=turn is not None,
         turn=turn, state=state, modalities={m: ModalityReport(**r) for m, r in modalities.items()},
         modalities_used=analysis.used, derived=derived, client_turn_id=client_turn_id,
+        timings_ms={k: round(v, 3) for k, v in timings.items()},
     )
+
+
+def _timed(fn, stage: str, timings: dict[str, float]):
+    """``fn`` that also adds its milliseconds to ``timings[stage]``."""
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            timings[stage] = timings.get(stage, 0.0) + (time.perf_counter() - start) * 1000
+    return timed
 
 
 @router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}})
