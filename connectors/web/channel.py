@@ -9,9 +9,9 @@ down or refuses the turn, the bot still answers; ``metadata["emotion"]`` is then
 outbox (:mod:`connectors.delivery`): a turn the service cannot take now is queued
 (``"queued": true``) and replayed in order, with its original time, when the service is back.
 
-The same channel speaks Rasa's socket.io protocol (``/socket.io``, the events of Rasa's
-``socketio`` channel), so Rasa web chat widgets connect unchanged and may send audio and
-images in ``customData``: see :mod:`connectors.web.socketio`.
+With ``socketio: true`` the same channel also speaks Rasa's socket.io protocol (``/socket.io``,
+the events of Rasa's ``socketio`` channel), so Rasa web chat widgets connect unchanged and may
+send audio and images in ``customData``: see :mod:`connectors.web.socketio`.
 
 ``GET /webhooks/emobot_web/chat`` serves a chat page (static/: text, push-to-talk voice clips,
 camera snapshots, the consent notice); ``/consent`` (GET ?user_id=, POST JSON
@@ -24,7 +24,7 @@ credentials.yml::
       emotion_service_url: http://127.0.0.1:8500   # default: $EMOBOT_SERVICE_URL
       timeout: 10                                  # seconds, connect and read
       bot: support                                 # the bot's name in the mood log
-      socketio: true                               # socket.io keys: see connectors/web/socketio.py
+      socketio: true                               # default false; see connectors/web/socketio.py
       outbox:                                      # optional, see connectors/outbox.py
         path: var/emobot-outbox.sqlite3            # default $EMOBOT_OUTBOX_PATH, then this
         replay_interval: 2                         # seconds
@@ -95,7 +95,7 @@ class EmobotWebInput(InputChannel):
         timeout: seconds allowed to connect to and to hear from the service.
         bot: the bot's name, recorded with each turn in the mood log.
         socketio: the socket.io settings (:class:`connectors.web.socketio.SocketIOSettings`;
-            default: on, at ``/socket.io``).
+            default: off).
         outbox: the ``outbox:`` settings (:class:`connectors.outbox.OutboxSettings`).
     """
 

@@ -22,14 +22,16 @@ event ``{"code": ..., "field": ..., "message": ...}`` per problem (``invalid_cus
 ``session_id`` under session persistence). The text still goes to the bot; a turn left with
 nothing to say (no text, all media refused) is not sent to the bot. A socket.io message
 larger than the limits allow (``MediaLimits.max_message_bytes``) is refused by the transport,
-which closes that connection; the client reconnects.
+which closes that connection (a widget may reconnect).
 
-credentials.yml (same keys and defaults as Rasa's ``socketio`` channel, except
-``metadata_key``, which defaults to the widgets' ``customData``)::
+It is off unless ``socketio: true``: a bot that already serves Rasa's own ``socketio``
+channel at ``/socket.io`` keeps starting (two servers on one path stop ``rasa run`` with
+sanic's ``RouteExists``). credentials.yml (the other keys and defaults are those of Rasa's
+``socketio`` channel, except ``metadata_key``, which defaults to the widgets' ``customData``)::
 
     connectors.web.channel.EmobotWebInput:
-      socketio: true                 # false: REST only
-      socketio_path: /socket.io      # a bot must not also enable Rasa's socketio channel on it
+      socketio: true                 # default false: REST only
+      socketio_path: /socket.io      # not also used by Rasa's socketio channel
       user_message_evt: user_uttered
       bot_message_evt: bot_uttered
       session_persistence: false     # true: sender id = the client's session_id, not the socket
@@ -69,7 +71,7 @@ ERROR_EVENT = "emobot_error"
 class SocketIOSettings:
     """The socket.io part of the channel's credentials (see the module docstring)."""
 
-    enabled: bool = True
+    enabled: bool = False
     path: str = "/socket.io"
     user_message_evt: str = "user_uttered"
     bot_message_evt: str = "bot_uttered"
@@ -85,7 +87,7 @@ class SocketIOSettings:
         """Read the flat keys of the channel's credentials; absent keys keep their defaults."""
         c = credentials or {}
         return cls(
-            enabled=bool(c.get("socketio", True)),
+            enabled=bool(c.get("socketio", False)),
             path=str(c.get("socketio_path") or "/socket.io"),
             user_message_evt=str(c.get("user_message_evt") or "user_uttered"),
             bot_message_evt=str(c.get("bot_message_evt") or "bot_uttered"),

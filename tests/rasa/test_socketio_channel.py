@@ -2,7 +2,9 @@
 with a real python-socketio client speaking like rasa-webchat.
 
 The bot is a stub ``on_new_message`` that records the UserMessage and echoes; the emotion
-service is an httpx.MockTransport or a port where nothing listens.
+service is an httpx.MockTransport or a port where nothing listens. The client uses the
+long-polling transport: python-engineio's websocket client needs a newer aiohttp than Rasa
+3.6 pins; tests/e2e/test_socketio_chat.py covers the websocket transport against ``rasa run``.
 """
 from __future__ import annotations
 
@@ -16,17 +18,21 @@ import httpx
 import jwt
 import pytest
 import socketio
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import UserMessage, register
+from rasa.core.channels.socketio import SocketIOInput
 from sanic import Sanic
 
 from connectors.client import EmotionServiceClient
 from connectors.web.channel import EmobotWebInput
+from connectors.web.socketio import SocketIOSettings
 from tests.e2e.processes import free_port
 
 WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(40))
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(100))
 STATE = {"label": "sadness", "probabilities": {"sadness": 0.7, "neutral": 0.3}, "valence": -0.5,
          "arousal": -0.2, "confidence": 0.8, "trend": {"valence": 0.0, "arousal": 0.0}, "turns_observed": 1}
+ON = SocketIOSettings(enabled=True)
+DEAD_SERVICE = {"emotion_service_url": f"http://127.0.0.1:{free_port()}", "timeout": 1}  # nothing listens
 KEY = "a-32-byte-or-longer-signing-key!"
 _app_ids = itertools.count()
 
@@ -109,7 +115,7 @@ def b64(data: bytes) -> str:
 
 def test_session_then_a_turn_with_voice_and_face_in_custom_data() -> None:
     requests: list[httpx.Request] = []
-    channel = EmobotWebInput(bot="support", client=recording_service(requests))
+    channel = EmobotWebInput(bot="support", client=recording_service(requests), socketio=ON)
 
     async def talk(url: str) -> list:
         async with Widget(url) as widget:
@@ -138,11 +144,13 @@ def test_session_then_a_turn_with_voice_and_face_in_custom_data() -> None:
 
 def test_a_voice_message_without_text_is_transcribed_first() -> None:
     requests: list[httpx.Request] = []
-    channel = EmobotWebInput(client=recording_service(requests))
+    channel = EmobotWebInput(client=recording_service(requests), socketio=ON)
 
     async def talk(url: str) -> Any:
         async with Widget(url) as widget:
-            await widget.emit("user_uttered", {"message": "", "customData": json_custom_data()})
+            # customData as some widgets send it: a JSON string
+            custom_data = json.dumps({"audio": f"data:audio/wav;base64,{b64(WAV)}", "speaker_id": "ana-voice"})
+            await widget.emit("user_uttered", {"message": "", "customData": custom_data})
             return await widget.next()
 
     answer, received = serve(channel, talk)
@@ -151,14 +159,9 @@ def test_a_voice_message_without_text_is_transcribed_first() -> None:
     assert received[0].metadata["speaker_id"] == "ana-voice"
 
 
-def json_custom_data() -> str:
-    """customData as some widgets send it: a JSON string."""
-    return json.dumps({"audio": f"data:audio/wav;base64,{b64(WAV)}", "speaker_id": "ana-voice"})
-
-
 def test_bad_media_is_reported_and_the_text_still_answered() -> None:
     requests: list[httpx.Request] = []
-    channel = EmobotWebInput(client=recording_service(requests))
+    channel = EmobotWebInput(client=recording_service(requests), socketio=ON)
 
     async def talk(url: str) -> list:
         async with Widget(url) as widget:
@@ -187,8 +190,7 @@ def test_bad_media_is_reported_and_the_text_still_answered() -> None:
 
 
 def test_session_persistence_uses_the_session_id_and_answers_every_socket_of_the_session() -> None:
-    channel = EmobotWebInput.from_credentials({"session_persistence": True, "emotion_service_url":
-                                               f"http://127.0.0.1:{free_port()}", "timeout": 1})
+    channel = EmobotWebInput.from_credentials({"socketio": True, "session_persistence": True, **DEAD_SERVICE})
 
     async def talk(url: str) -> list:
         async with Widget(url) as tab1, Widget(url) as tab2:
@@ -210,8 +212,8 @@ def test_session_persistence_uses_the_session_id_and_answers_every_socket_of_the
 
 def test_event_names_path_and_metadata_key_come_from_the_credentials() -> None:
     channel = EmobotWebInput.from_credentials({
-        "socketio_path": "/chat.io", "user_message_evt": "say", "bot_message_evt": "said",
-        "metadata_key": "metadata", "emotion_service_url": f"http://127.0.0.1:{free_port()}", "timeout": 1})
+        "socketio": True, "socketio_path": "/chat.io", "user_message_evt": "say", "bot_message_evt": "said",
+        "metadata_key": "metadata", **DEAD_SERVICE})
 
     async def talk(url: str) -> Any:
         async with Widget(url, path="chat.io") as widget:
@@ -237,8 +239,7 @@ async def namespace_connect(url: str, auth: dict) -> str:
 
 
 def test_a_jwt_key_requires_a_signed_token_to_connect() -> None:
-    channel = EmobotWebInput.from_credentials({"jwt_key": KEY, "emotion_service_url":
-                                               f"http://127.0.0.1:{free_port()}", "timeout": 1})
+    channel = EmobotWebInput.from_credentials({"socketio": True, "jwt_key": KEY, **DEAD_SERVICE})
 
     async def talk(url: str) -> list:
         assert (await namespace_connect(url, {}))[:2] == "44"  # CONNECT_ERROR
@@ -253,9 +254,8 @@ def test_a_jwt_key_requires_a_signed_token_to_connect() -> None:
 
 
 def test_a_message_over_the_size_limit_closes_only_that_connection() -> None:
-    channel = EmobotWebInput.from_credentials({"max_audio_bytes": 1000, "max_image_bytes": 1000, "max_images": 1,
-                                               "emotion_service_url": f"http://127.0.0.1:{free_port()}",
-                                               "timeout": 1})
+    channel = EmobotWebInput.from_credentials({"socketio": True, "max_audio_bytes": 1000, "max_image_bytes": 1000,
+                                               "max_images": 1, **DEAD_SERVICE})
     limit = channel.socketio.limits.max_message_bytes
 
     async def talk(url: str) -> Any:
@@ -270,9 +270,10 @@ def test_a_message_over_the_size_limit_closes_only_that_connection() -> None:
     assert answer == ("bot_uttered", {"text": "echo: after"}) and [m.text for m in received] == ["after"]
 
 
-def test_socketio_can_be_switched_off_and_rest_goes_on() -> None:
-    channel = EmobotWebInput.from_credentials({"socketio": False, "emotion_service_url":
-                                               f"http://127.0.0.1:{free_port()}", "timeout": 1})
+@pytest.mark.parametrize("credentials", [{}, {"socketio": False}])
+def test_socketio_is_off_unless_asked_for_and_rest_goes_on(credentials: dict) -> None:
+    # off by default: a bot that serves Rasa's own socketio channel at /socket.io keeps starting
+    channel = EmobotWebInput.from_credentials({**credentials, **DEAD_SERVICE})
 
     async def talk(url: str) -> list:
         async with httpx.AsyncClient(timeout=10) as http:
@@ -282,3 +283,10 @@ def test_socketio_can_be_switched_off_and_rest_goes_on() -> None:
 
     (status, rest), _ = serve(channel, talk)
     assert status == 404 and rest == [{"recipient_id": "r", "text": "echo: hi"}]
+
+
+def test_off_by_default_it_can_share_the_app_with_rasas_own_socketio_channel() -> None:
+    app = Sanic(f"emobot_socketio_test_{next(_app_ids)}")
+    register([SocketIOInput(), EmobotWebInput.from_credentials({})], app, "/webhooks/")
+    app.router.finalize()  # raises RouteExists when two servers claim /socket.io
+    assert {"socket.io", "webhooks/emobot_web/webhook"} <= {route.path for route in app.router.routes}
