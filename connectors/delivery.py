@@ -17,7 +17,9 @@ Until the service is back, later turns are queued at once (no request, so the bo
 a background task probes ``/healthz`` every ``replay_interval`` seconds and replays every
 session's queue when it answers. A turn answered by another 5xx (a bug, not an outage) is
 retried up to ``max_attempts`` times, then set aside (kept in the outbox's dead turns, logged
-as an error) so its session's later turns can go on.
+as an error) so its session's later turns can go on. A 429 (the session's rate limit, which a
+replayed backlog may hit) leaves the turn queued for the next replay; any other 4xx removes it
+(the service logged it as rejected).
 """
 from __future__ import annotations
 
@@ -113,6 +115,11 @@ class TurnDelivery:
             try:
                 analysis = await self._send(head)
             except EmotionServiceRejected as exc:
+                if exc.status_code == 429:  # the session's rate limit (a replayed backlog): not now, later
+                    logger.info("Emotion service asks %s to slow down: %s", session_id, exc)
+                    if until is None:
+                        return delivered, None
+                    return delivered, _queued(until, await self.outbox.pending(session_id), str(exc))
                 await self.outbox.remove(head)  # the service logged it as rejected
                 logger.warning("Emotion service refused turn %s of %s: %s", head.turn_id, session_id, exc)
                 if mine:

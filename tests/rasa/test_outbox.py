@@ -150,7 +150,7 @@ class StandInService:
     """The service's turn route as far as the outbox cares: logs turns, dedupes client_turn_id."""
 
     def __init__(self) -> None:
-        self.mode = "up"  # up | down | 503 | 500
+        self.mode = "up"  # up | down | 503 | 500 | 429
         self.log: list[dict] = []  # one per logged turn, in order
         self.requests = 0
         self.delay = 0.0
@@ -164,7 +164,7 @@ class StandInService:
             await asyncio.sleep(self.delay)
         if self.mode == "down":
             raise httpx.ConnectError("connection refused", request=request)
-        if self.mode in ("503", "500"):
+        if self.mode in ("503", "500", "429"):
             return httpx.Response(int(self.mode), json={"error": {"code": "x", "message": self.mode}})
         if request.url.path == "/healthz":
             return httpx.Response(200, json={"status": "ok"})
@@ -297,6 +297,16 @@ async def test_a_refused_turn_leaves_the_queue_and_says_why(service, delivery, o
     assert service.texts("r") == ["message 1"] and await outbox.pending() == 0
     refused = await delivery.deliver(QueuedTurn("r-2", "r", "user", "too long", T0))
     assert refused == {"available": False, "error": "text_too_long", "message": "too long"}
+
+
+@delivering
+async def test_a_rate_limited_turn_stays_queued(service, delivery, outbox) -> None:
+    service.mode = "429"
+    emotion = await delivery.deliver(turn("l", 0))
+    assert emotion["queued"] is True and await outbox.pending("l") == 1
+    assert await delivery.replay() == 0 and await outbox.pending("l") == 1
+    service.mode = "up"
+    assert await delivery.replay() == 1 and service.texts("l") == ["message 0"]
 
 
 def test_two_replicas_share_one_redis_queue_per_session() -> None:
