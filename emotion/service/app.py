@@ -7,9 +7,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from emotion.moodlog.db import make_engine, migrate
+from emotion.moodlog.ratelimit import TokenBuckets
 from emotion.moodlog.repository import MoodLog
 from emotion.service.analysis import Analyzer
 from emotion.service.errors import install_error_handlers
+from emotion.service.openapi import COMMON_ERRORS, install_openapi
 from emotion.service.routes import handoffs, health, sessions, speech, users
 from emotion.settings import Settings, get_settings
 
@@ -26,6 +28,9 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
         migrate(engine)
         app.state.settings = settings
         app.state.moodlog = MoodLog(engine, history_window=settings.tracking_window)
+        app.state.turn_limiter = (TokenBuckets(engine, settings.rate_limit_turns_per_minute / 60.0,
+                                               settings.rate_limit_burst)
+                                  if settings.rate_limit_turns_per_minute > 0 else None)
         owns_analyzer = analyzer is None
         app.state.analyzer = analyzer or Analyzer.load(settings)
         if owns_analyzer:  # load the ASR decoder now, not on the first voice turn (~2 s)
@@ -41,10 +46,11 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
                 app.state.analyzer.close()
             engine.dispose()
 
-    app = FastAPI(title="emobot emotion service", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="emobot emotion service", version="0.1.0", lifespan=lifespan, responses=COMMON_ERRORS,
                   description="Analyses chat turns (text, audio, face snapshots), tracks each user's emotion "
                               "and writes every turn to the mood log.")
     install_error_handlers(app)
+    install_openapi(app)
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(handoffs.router)

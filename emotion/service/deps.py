@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from emotion.moodlog.ratelimit import TokenBuckets
 from emotion.moodlog.repository import MoodLog
 from emotion.service.analysis import Analyzer
 from emotion.settings import Settings
@@ -18,3 +19,8 @@ def get_moodlog(request: Request) -> MoodLog:
 
 def get_analyzer(request: Request) -> Analyzer:
     return request.app.state.analyzer
+
+
+def get_turn_limiter(request: Request) -> TokenBuckets | None:
+    """The per-session turn rate limit; None when switched off."""
+    return request.app.state.turn_limiter

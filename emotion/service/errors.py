@@ -11,9 +11,13 @@ from emotion.service.schemas import ErrorDetail, ErrorResponse
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, turn_index: int | None = None):
+    """An error answer; ``headers`` go with it (e.g. ``Retry-After`` of a 429)."""
+
+    def __init__(self, status: int, code: str, message: str, turn_index: int | None = None,
+                 headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.turn_index = status, code, message, turn_index
+        self.headers = headers
 
 
 def _body(code: str, message: str, turn_index: int | None = None) -> dict:
@@ -24,7 +28,7 @@ def _body(code: str, message: str, turn_index: int | None = None) -> dict:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(_body(exc.code, exc.message, exc.turn_index), status_code=exc.status)
+        return JSONResponse(_body(exc.code, exc.message, exc.turn_index), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -33,7 +37,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(_body(f"http_{exc.status_code}", str(exc.detail)), status_code=exc.status_code)
+        # keep the exception's headers: a 405 must say which methods are allowed (Allow)
+        return JSONResponse(_body(f"http_{exc.status_code}", str(exc.detail)), status_code=exc.status_code,
+                            headers=exc.headers)
 
     @app.exception_handler(OperationalError)
     async def _database_down(_: Request, exc: OperationalError) -> JSONResponse:

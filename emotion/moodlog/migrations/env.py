@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 
 import emotion.moodlog.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 import emotion.moodlog.governance  # noqa: F401  (the dashboard's tables)
+import emotion.moodlog.ratelimit  # noqa: F401  (the rate-limit buckets)
 
 target_metadata = SQLModel.metadata
 config = context.config
