@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import itertools
 import json
 from typing import Any, Awaitable, Callable, Optional
 
@@ -26,7 +25,9 @@ from connectors.client import EmotionServiceClient
 from connectors.web.channel import EmobotWebInput
 from connectors.web.socketio import SocketIOSettings
 from tests.e2e.processes import free_port
+from tests.rasa.test_channel import serve_and_post
 
+WEBHOOK = "/webhooks/emobot_web/webhook"
 WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(40))
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(100))
 STATE = {"label": "sadness", "probabilities": {"sadness": 0.7, "neutral": 0.3}, "valence": -0.5,
@@ -34,7 +35,6 @@ STATE = {"label": "sadness", "probabilities": {"sadness": 0.7, "neutral": 0.3}, 
 ON = SocketIOSettings(enabled=True)
 DEAD_SERVICE = {"emotion_service_url": f"http://127.0.0.1:{free_port()}", "timeout": 1}  # nothing listens
 KEY = "a-32-byte-or-longer-signing-key!"
-_app_ids = itertools.count()
 
 
 @pytest.fixture(autouse=True)
@@ -76,26 +76,8 @@ class Widget:
 
 
 def serve(channel: EmobotWebInput, talk: Callable[[str], Awaitable[Any]]) -> tuple[Any, list[UserMessage]]:
-    """Serve ``channel`` the way ``rasa run`` does, run ``talk(base_url)`` against it, stop."""
-    received: list[UserMessage] = []
-
-    async def on_new_message(message: UserMessage) -> None:
-        received.append(message)
-        await message.output_channel.send_text_message(message.sender_id, f"echo: {message.text}")
-
-    async def run() -> Any:
-        app = Sanic(f"emobot_socketio_test_{next(_app_ids)}")
-        app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/emobot_web")
-        port = free_port()
-        server = await app.create_server(host="127.0.0.1", port=port, access_log=False,
-                                         return_asyncio_server=True)
-        await server.startup()
-        try:
-            return await talk(f"http://127.0.0.1:{port}")
-        finally:
-            await server.close()
-
-    return asyncio.run(run()), received
+    """Serve ``channel`` the way ``rasa run`` does (an echo bot), run ``talk(base_url)`` against it, stop."""
+    return serve_and_post(channel, lambda http, webhook: talk(webhook.removesuffix(WEBHOOK)))
 
 
 def recording_service(requests: list[httpx.Request]) -> EmotionServiceClient:
@@ -278,7 +260,7 @@ def test_socketio_is_off_unless_asked_for_and_rest_goes_on(credentials: dict) ->
     async def talk(url: str) -> list:
         async with httpx.AsyncClient(timeout=10) as http:
             polling = await http.get(f"{url}/socket.io/?EIO=4&transport=polling")
-            rest = await http.post(f"{url}/webhooks/emobot_web/webhook", json={"sender": "r", "message": "hi"})
+            rest = await http.post(f"{url}{WEBHOOK}", json={"sender": "r", "message": "hi"})
             return [polling.status_code, rest.json()]
 
     (status, rest), _ = serve(channel, talk)
@@ -286,7 +268,7 @@ def test_socketio_is_off_unless_asked_for_and_rest_goes_on(credentials: dict) ->
 
 
 def test_off_by_default_it_can_share_the_app_with_rasas_own_socketio_channel() -> None:
-    app = Sanic(f"emobot_socketio_test_{next(_app_ids)}")
+    app = Sanic("emobot_socketio_beside_rasa_socketio")
     register([SocketIOInput(), EmobotWebInput.from_credentials({})], app, "/webhooks/")
     app.router.finalize()  # raises RouteExists when two servers claim /socket.io
     assert {"socket.io", "webhooks/emobot_web/webhook"} <= {route.path for route in app.router.routes}
