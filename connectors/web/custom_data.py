@@ -16,7 +16,7 @@ without a second upload:
 for images; without one the service sniffs the content. Sizes are counted after decoding.
 
 A medium that cannot be used (bad base64, wrong type, too large, one image too many) is left
-out and reported as a :class:`MediaProblem`; the rest of the turn goes on. The decoded media
+out and reported as a :class:`TurnProblem`; the rest of the turn goes on. The decoded media
 never enter the metadata (Rasa stores metadata with every event of the tracker).
 """
 from __future__ import annotations
@@ -70,13 +70,14 @@ class MediaLimits:
 
 
 @dataclass(frozen=True)
-class MediaProblem:
-    """Why part of ``customData`` was left out of the turn.
+class TurnProblem:
+    """Why (part of) a socket.io turn was left out; sent to the client as an ``emobot_error`` event.
 
     Attributes:
         code: ``invalid_custom_data`` (not an object or JSON object), ``invalid_media`` (bad
-            base64, wrong shape or type), ``media_too_large`` or ``too_many_images``.
-        field: where: ``customData``, ``audio``, ``images``, ``images[2]``.
+            base64, wrong shape or type), ``media_too_large``, ``too_many_images``; the channel
+            adds ``invalid_message`` and ``no_session``.
+        field: where: ``customData``, ``audio``, ``images``, ``images[2]``, ``session_id``.
         message: a human-readable explanation.
     """
 
@@ -103,7 +104,7 @@ class CustomData:
     images: List[UploadFile] = field(default_factory=list)
     user_id: Optional[str] = None
     speaker_id: Optional[str] = None
-    problems: List[MediaProblem] = field(default_factory=list)
+    problems: List[TurnProblem] = field(default_factory=list)
 
 
 def parse_custom_data(raw: Any, limits: MediaLimits = MediaLimits()) -> CustomData:
@@ -116,9 +117,9 @@ def parse_custom_data(raw: Any, limits: MediaLimits = MediaLimits()) -> CustomDa
         except ValueError:
             raw = None
     if not isinstance(raw, dict):
-        return CustomData(problems=[MediaProblem("invalid_custom_data", "customData",
-                                                 "customData must be an object or a JSON string of one")])
-    problems: List[MediaProblem] = []
+        return CustomData(problems=[TurnProblem("invalid_custom_data", "customData",
+                                                "customData must be an object or a JSON string of one")])
+    problems: List[TurnProblem] = []
     audio = None
     if raw.get("audio") is not None:
         audio = _collect(decode_media(raw["audio"], "audio", limits.max_audio_bytes), problems)
@@ -127,9 +128,9 @@ def parse_custom_data(raw: Any, limits: MediaLimits = MediaLimits()) -> CustomDa
     values = [] if values is None else values if isinstance(values, list) else [values]
     for n, value in enumerate(values):
         if n == limits.max_images:
-            problems.append(MediaProblem("too_many_images", "images",
-                                         f"{len(values)} images; the limit is {limits.max_images} per turn, "
-                                         f"the first {limits.max_images} were used"))
+            problems.append(TurnProblem("too_many_images", "images",
+                                        f"{len(values)} images; the limit is {limits.max_images} per turn, "
+                                        f"the ones after image {limits.max_images - 1} were left out"))
             break
         image = _collect(decode_media(value, f"images[{n}]", limits.max_image_bytes), problems)
         if image is not None:
@@ -141,7 +142,7 @@ def parse_custom_data(raw: Any, limits: MediaLimits = MediaLimits()) -> CustomDa
     )
 
 
-def decode_media(value: Any, where: str, max_bytes: int) -> Union[UploadFile, MediaProblem]:
+def decode_media(value: Any, where: str, max_bytes: int) -> Union[UploadFile, TurnProblem]:
     """One medium (``{"data", "mime"}`` or a data: URL) as an upload, or why it cannot be used.
 
     Args:
@@ -151,22 +152,22 @@ def decode_media(value: Any, where: str, max_bytes: int) -> Union[UploadFile, Me
     """
     mime, data = _mime_and_data(value)
     if data is None:
-        return MediaProblem("invalid_media", where, 'expected {"data": "<base64>", "mime": "..."} or a '
-                                                    "data: URL with ;base64")
+        return TurnProblem("invalid_media", where, 'expected {"data": "<base64>", "mime": "..."} or a '
+                                                   "data: URL with ;base64")
     allowed = AUDIO_TYPES if where == "audio" else IMAGE_TYPES
     if mime and not mime.startswith(allowed):
-        return MediaProblem("invalid_media", where, f"type {mime!r} is not one of {', '.join(allowed)}*")
+        return TurnProblem("invalid_media", where, f"type {mime!r} is not one of {', '.join(allowed)}*")
     data = "".join(data.split())  # base64 from some encoders is wrapped into lines
     if len(data) // 4 * 3 > max_bytes + 2:  # refuse before decoding
-        return MediaProblem("media_too_large", where, f"larger than the limit of {max_bytes} bytes")
+        return TurnProblem("media_too_large", where, f"larger than the limit of {max_bytes} bytes")
     try:
         content = base64.b64decode(_padded(data).replace("-", "+").replace("_", "/"), validate=True)
     except (binascii.Error, ValueError):
-        return MediaProblem("invalid_media", where, "data is not valid base64")
+        return TurnProblem("invalid_media", where, "data is not valid base64")
     if len(content) > max_bytes:
-        return MediaProblem("media_too_large", where, f"{len(content)} bytes; the limit is {max_bytes}")
+        return TurnProblem("media_too_large", where, f"{len(content)} bytes; the limit is {max_bytes}")
     if not content:
-        return MediaProblem("invalid_media", where, "data is empty")
+        return TurnProblem("invalid_media", where, "data is empty")
     mime = mime or "application/octet-stream"
     stem = "turn" if where == "audio" else f"image{where[len('images'):].strip('[]')}"
     return (f"{stem}.{EXTENSIONS.get(mime, 'bin')}", content, mime)
@@ -194,8 +195,8 @@ def _padded(data: str) -> str:
     return data + "=" * (-len(data) % 4)
 
 
-def _collect(result: Union[UploadFile, MediaProblem], problems: List[MediaProblem]) -> Optional[UploadFile]:
-    if isinstance(result, MediaProblem):
+def _collect(result: Union[UploadFile, TurnProblem], problems: List[TurnProblem]) -> Optional[UploadFile]:
+    if isinstance(result, TurnProblem):
         problems.append(result)
         return None
     return result

@@ -48,7 +48,6 @@ from __future__ import annotations
 import inspect
 import logging
 import uuid
-from asyncio import CancelledError
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Mapping, Optional
 
@@ -57,7 +56,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, Sanic
 from socketio import AsyncServer
 
-from connectors.web.custom_data import MediaLimits, MediaProblem, parse_custom_data
+from connectors.web.custom_data import MediaLimits, TurnProblem, parse_custom_data
 
 if TYPE_CHECKING:  # channel.py imports this module
     from connectors.web.channel import EmobotWebInput
@@ -141,7 +140,7 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
                       max_http_buffer_size=settings.limits.max_message_bytes)
     namespace = settings.namespace
 
-    async def error(sid: str, problem: MediaProblem) -> None:
+    async def error(sid: str, problem: TurnProblem) -> None:
         logger.info("socket.io turn of %s: %s %s: %s", sid, problem.code, problem.field, problem.message)
         await sio.emit(ERROR_EVENT, {"code": problem.code, "field": problem.field, "message": problem.message},
                        room=sid, namespace=namespace)
@@ -167,13 +166,13 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
     @sio.on(settings.user_message_evt, namespace=namespace)
     async def user_uttered(sid: str, data: Any) -> None:
         if not isinstance(data, dict):
-            await error(sid, MediaProblem("invalid_message", settings.user_message_evt,
-                                          'expected {"message": str, "session_id": str, "customData": {...}}'))
+            await error(sid, TurnProblem("invalid_message", settings.user_message_evt,
+                                         'expected {"message": str, "session_id": str, "customData": {...}}'))
             return
         if settings.session_persistence:
             if not data.get("session_id"):
-                await error(sid, MediaProblem("no_session", "session_id", "send session_request first and "
-                                              "the confirmed session_id with each message"))
+                await error(sid, TurnProblem("no_session", "session_id", "send session_request first and "
+                                             "the confirmed session_id with each message"))
                 return
             sender_id = str(data["session_id"])
         else:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from connectors.web.custom_data import MediaLimits, MediaProblem, decode_media, parse_custom_data
+from connectors.web.custom_data import MediaLimits, TurnProblem, decode_media, parse_custom_data
 
 WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(40))
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(200))
@@ -68,7 +68,7 @@ def test_customdata_that_is_not_an_object_is_reported(raw: object) -> None:
 def test_a_bad_voice_clip_is_left_out_with_a_reason_and_the_rest_is_kept(value: object, code: str) -> None:
     custom = parse_custom_data({"audio": value, "images": [b64(JPEG)], "page": "demo"})
     assert custom.audio is None
-    assert custom.problems == [MediaProblem(code, "audio", custom.problems[0].message)]
+    assert custom.problems == [TurnProblem(code, "audio", custom.problems[0].message)]
     assert custom.images == [("image0.bin", JPEG, "application/octet-stream")]
     assert custom.metadata == {"page": "demo"}
 
