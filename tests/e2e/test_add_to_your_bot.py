@@ -3,7 +3,9 @@
 - The existing Rasa 3.6 environment: a venv layered on .venv-rasa (a .pth file puts Rasa's
   site-packages on its path), so what the guide's `pip install` adds lands in the venv and can
   be listed. It must be emobot alone, `pip check` must pass, and the plugin must import without
-  any of the service's dependencies. Every command of the guide runs with this venv's Python
+  any of the service's dependencies. .venv-rasa already has emobot's dependencies (it has
+  emobot), so what a clean Rasa 3.6 environment would get besides emobot is read from the
+  installed metadata: emobot's requirement closure minus rasa's. Every command of the guide runs with this venv's Python
   (`pip ...` as `python -m pip ...`, `rasa ...` as `python -m rasa ...`), away from the
   repository, so Rasa loads the installed copy of emobot.
 - The starter bot: the files `rasa init --no-prompt` writes (its first step,
@@ -42,6 +44,26 @@ RASA_PYTHON = REPO / ".venv-rasa" / "bin" / "python"
 SERVICE_DEPENDENCIES = ("torch", "transformers", "fastapi", "sqlmodel", "pydantic_settings", "typer")
 PLUGIN_MODULES = ("policies.emotion_policy", "policies.rules_policy", "policies.emotion_slots",
                   "connectors.client", "connectors.web.channel", "connectors.voice.channel")
+# emobot's extra packages in a clean Rasa 3.6 environment, as docs/add-to-your-bot.md says
+ADDED_TO_A_CLEAN_RASA_ENVIRONMENT = {"httpx", "httpcore"}
+CLOSURE = """
+import json, re
+from importlib.metadata import distribution
+from packaging.requirements import Requirement
+
+def closure(name):
+    seen, todo = set(), [name]
+    while todo:
+        dist = distribution(todo.pop())
+        key = re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower()
+        if key not in seen:
+            seen.add(key)
+            requirements = [Requirement(spec) for spec in dist.requires or []]
+            todo += [r.name for r in requirements if r.marker is None or r.marker.evaluate({"extra": ""})]
+    return sorted(seen)
+
+print(json.dumps({"emobot": closure("emobot"), "rasa": closure("rasa")}))
+"""
 # without PYTHONPATH: nothing but the installed copy of emobot may be found
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, **RASA_ENV}
 
@@ -121,6 +143,9 @@ def test_the_plugin_installs_alone_into_a_rasa_environment(installed) -> None:
     added = {p.name.split("-")[0] for p in purelib(python).glob("*.dist-info")}
     assert added == {"emobot"}
     run([python, "-m", "pip", "check"], root, "pip-check")
+    needs = json.loads(run([python, "-c", CLOSURE], root, "closure").strip().splitlines()[-1])
+    assert set(needs["emobot"]) - set(needs["rasa"]) - {"emobot"} == ADDED_TO_A_CLEAN_RASA_ENVIRONMENT
+    assert not set(needs["emobot"]) & {"torch", "pydantic", "sqlalchemy", "sqlmodel", "fastapi"}
     probe = (f"import importlib, json, sys; [importlib.import_module(m) for m in {PLUGIN_MODULES!r}]; "
              "import policies; print(json.dumps([policies.__file__, sorted(sys.modules)]))")
     where, modules = json.loads(run([python, "-c", probe], root, "imports").strip().splitlines()[-1])
