@@ -8,8 +8,10 @@ face photo (muxspace) travel base64-encoded in customData.
 from __future__ import annotations
 
 import base64
+import io
 import queue
 import uuid
+import wave
 from contextlib import ExitStack
 from typing import Any
 
@@ -58,6 +60,17 @@ def state(service_url: str, session_id: str) -> dict:
     return httpx.get(f"{service_url}/v1/sessions/{session_id}/state", timeout=10).json()
 
 
+def looped(clip: bytes, seconds: float) -> bytes:
+    """A WAV clip repeated to ``seconds`` (16 kHz 16-bit mono: 32 kB/s)."""
+    with wave.open(io.BytesIO(clip)) as source:
+        params, frames = source.getparams(), source.readframes(source.getnframes())
+    out = io.BytesIO()
+    with wave.open(out, "wb") as target:
+        target.setparams(params)
+        target.writeframes(frames * int(seconds * params.framerate / params.nframes + 1))
+    return out.getvalue()
+
+
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
@@ -85,9 +98,13 @@ def test_text_then_voice_and_face_turns_reach_the_bot_and_the_mood_log(servers):
         after_text = state(service_url, session_id)
         assert after_text["modalities_used"] == ["text"] and after_text["turns_received"] == 1
 
+        # 40 s of voice: a 1.7 MB message, over Sanic's default 1 MiB websocket frame, which the
+        # channel raises to fit its media limits (4 MiB of audio by default)
+        voice = looped(VOICE.read_bytes(), seconds=40)
+        assert len(b64(voice)) > 2**20
         answer = widget.say(session_id, "I don't know what to do", {
             "user_id": user_id,
-            "audio": f"data:audio/wav;base64,{b64(VOICE.read_bytes())}",
+            "audio": f"data:audio/wav;base64,{b64(voice)}",
             "images": [{"data": b64(FACE.read_bytes()), "mime": "image/jpeg"}]})
         assert answer and {event for event, _ in answer} == {"bot_uttered"}, answer
         after_media = state(service_url, session_id)
