@@ -92,12 +92,20 @@ def train_face(config: Optional[Path] = ConfigOption) -> None:
 
 
 @train_app.command("graph")
-def train_graph(config: Optional[Path] = ConfigOption,
-                ablation: bool = typer.Option(True, help="also train and report the ablation variants")) -> None:
-    """Conversation-graph ERC model with personality embeddings, on MELD."""
+def train_graph(
+    config: Optional[Path] = ConfigOption,
+    ablation: bool = typer.Option(True, help="also train and report the ablation variants"),
+    pseudo_multimodal: Optional[bool] = typer.Option(
+        None, "--pseudo-multimodal/--text-only",
+        help="pair MELD turns with same-label RAVDESS clips and FER faces to train the audio/face inputs "
+             "(default: the config's pseudo_multimodal.enabled)"),
+    checkpoint: Optional[str] = typer.Option(None, help="file name in emotion/checkpoints/ or a path (default: the config's)"),
+    seed: Optional[int] = typer.Option(None, help="override the config's seed"),
+) -> None:
+    """Conversation-graph ERC model with personality embeddings, on MELD (optionally pseudo-multimodal)."""
     from emotion.training.graph import train
 
-    train(config, ablation=ablation)
+    train(config, ablation=ablation, pseudo_multimodal=pseudo_multimodal, checkpoint=checkpoint, seed=seed)
 
 
 @train_app.command("affect")
@@ -163,15 +171,23 @@ def evaluate_face(
 
 @evaluate_app.command("graph")
 def evaluate_graph(
-    data: Path = typer.Option(..., exists=True, help="MELD-format CSV, or EmoryNLP CSV (mapped through the label map)"),
+    data: Path = typer.Option(..., exists=True, help="MELD-format CSV (or a folder with test_sent_emo.csv), or EmoryNLP CSV"),
     mode: str = typer.Option("causal", help="causal (past turns only, as live) or offline (past and future)"),
     json_out: Optional[Path] = JsonOption,
+    checkpoint: Optional[Path] = typer.Option(None, exists=True, help="graph checkpoint (default: emotion/checkpoints/graph.pt)"),
+    pseudo_multimodal: bool = typer.Option(
+        False, help="also give each turn a same-label held-out RAVDESS clip / FER test face (reported apart from clean text)"),
+    presence: Optional[float] = typer.Option(None, min=0.0, max=1.0, help="probability of each paired modality (default: the config's)"),
+    hide: list[str] = typer.Option([], help="keep this modality (text, audio, face) from the graph; repeatable"),
 ) -> None:
     from emotion.evaluation.graph import evaluate
 
     if mode not in {"causal", "offline"}:
         raise typer.BadParameter("mode is causal or offline")
-    evaluate(data, json_out, mode=mode)
+    if not set(hide) <= {"text", "audio", "face"}:
+        raise typer.BadParameter("--hide takes text, audio or face")
+    evaluate(data, json_out, mode=mode, checkpoint=checkpoint, pseudo_multimodal=pseudo_multimodal,
+             presence=presence, hidden=tuple(hide))
 
 
 if __name__ == "__main__":

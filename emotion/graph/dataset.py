@@ -33,9 +33,24 @@ def _emorynlp_speaker(raw: str) -> str:
     return ", ".join(names) if isinstance(names, list) else str(names)
 
 
-def load_erc_csv(path: Path | str) -> MeldTable:
-    """Rows of a MELD- or EmoryNLP-format CSV (format detected from the header)."""
+def erc_csv(path: Path | str) -> Path:
+    """The CSV to read: ``path`` itself, or in a folder its ``test_sent_emo.csv`` (MELD's test
+    file name) or its only CSV. ValueError when a folder has neither."""
     path = Path(path)
+    if not path.is_dir():
+        return path
+    candidates = sorted(path.glob("*.csv"))
+    if (path / "test_sent_emo.csv").is_file():
+        return path / "test_sent_emo.csv"
+    if len(candidates) == 1:
+        return candidates[0]
+    raise ValueError(f"{path}: a folder must hold test_sent_emo.csv or exactly one CSV, found {[c.name for c in candidates]}")
+
+
+def load_erc_csv(path: Path | str) -> MeldTable:
+    """Rows of a MELD- or EmoryNLP-format CSV (format detected from the header), or of the CSV
+    a folder holds (``erc_csv``)."""
+    path = erc_csv(path)
     with path.open(encoding="utf-8-sig", newline="") as f:
         columns = csv.DictReader(f).fieldnames or []
     if all(c in columns for c in REQUIRED_COLUMNS):

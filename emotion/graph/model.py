@@ -40,6 +40,10 @@ class GraphModelConfig:
     personality: bool = True  # add the speaker's Big-Five projection to its nodes
     past_window: int = 4  # P: a node hears the P previous utterances
     future_window: int = 2  # F: and, offline only, the F next ones
+    # Each present modality also adds a linear reading of its own features to the logits (a
+    # learned late fusion beside the graph): several modalities then pool their evidence as in
+    # a product of experts, which the LayerNorm'd node input alone does poorly.
+    modality_logits: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -67,10 +71,12 @@ class ConversationGraphModel(nn.Module):
                     + \sum_{r} \frac{1}{|\mathcal{N}_r(i)|} \sum_{j \in \mathcal{N}_r(i)}
                       \Theta_r^{(l)} h_j^{(l)}\Big)\Big)
 
-    Output, from the last layer concatenated with the input projection (residual):
+    Output, from the last layer concatenated with the input projection (residual), plus with
+    ``modality_logits`` a linear reading U_m of each present modality's own features:
 
     .. math::
-        z_i = W_o [h_i^{(L)} \,\|\, h_i^{(0)}], \quad p_i = \mathrm{softmax}(z_i), \quad
+        z_i = W_o [h_i^{(L)} \,\|\, h_i^{(0)}] + \sum_m \mu_{i,m} U_m x_{i,m}, \quad
+        p_i = \mathrm{softmax}(z_i), \quad
         (v_i, a_i) = \tanh(W_{va} [h_i^{(L)} \,\|\, h_i^{(0)}])
 
     The valence/arousal head is trained by regression onto the circumplex prototype of the true
@@ -100,7 +106,21 @@ class ConversationGraphModel(nn.Module):
         self.drop = nn.Dropout(cfg.dropout)
         self.cls = nn.Linear(2 * d, NUM_LABELS)
         self.va = nn.Linear(2 * d, 2)
+        if cfg.modality_logits:
+            self.modality_cls = nn.ModuleDict({m: nn.Linear(dim, NUM_LABELS) for m, dim in cfg.modality_dims.items()})
         self.register_buffer("prototypes", torch.tensor(PROTOTYPES, dtype=torch.float32), persistent=False)
+
+    def modality_masks(self, present: dict[str, torch.Tensor], n: int) -> dict[str, torch.Tensor]:
+        """μ: modality -> (|V|,) bool; in training, each present modality is hidden with
+        probability ``modality_dropout``."""
+        masks = {}
+        for m in self.cfg.modality_dims:
+            mask = present.get(m)
+            mask = torch.zeros(n, dtype=torch.bool) if mask is None else mask.bool()
+            if self.training and self.cfg.modality_dropout > 0:
+                mask = mask & (torch.rand(n, device=mask.device) >= self.cfg.modality_dropout)
+            masks[m] = mask
+        return masks
 
     def node_input(
         self,
@@ -109,14 +129,12 @@ class ConversationGraphModel(nn.Module):
         traits: torch.Tensor,
         trait_conf: torch.Tensor,
     ) -> torch.Tensor:
-        """h^(0): (|V|, hidden)."""
+        """h^(0): (|V|, hidden); ``present`` are the final masks μ (see ``modality_masks``)."""
         n = traits.shape[0]
         h = traits.new_zeros(n, self.cfg.hidden)  # (V, d)
         for m in self.cfg.modality_dims:
             mask = present.get(m)
             mask = traits.new_zeros(n, dtype=torch.bool) if mask is None else mask.bool()
-            if self.training and self.cfg.modality_dropout > 0:
-                mask = mask & (torch.rand(n, device=mask.device) >= self.cfg.modality_dropout)
             mu = mask.to(h.dtype).unsqueeze(-1)  # (V, 1)
             if m in x and bool(mask.any()):
                 h = h + mu * self.proj[m](x[m])  # (V, d)
@@ -135,12 +153,18 @@ class ConversationGraphModel(nn.Module):
         edge_index: torch.Tensor,
         edge_type: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        h0 = self.drop(self.node_input(x, present, traits, trait_conf))  # (V, d)
+        masks = self.modality_masks(present, traits.shape[0])
+        h0 = self.drop(self.node_input(x, masks, traits, trait_conf))  # (V, d)
         h = h0
         for conv in self.convs:
             h = h + self.drop(F.relu(conv(h, edge_index, edge_type)))  # (V, d)
         out = torch.cat([h, h0], dim=-1)  # (V, 2d)
-        return self.cls(out), torch.tanh(self.va(out))  # (V, 7), (V, 2)
+        logits = self.cls(out)  # (V, 7)
+        if self.cfg.modality_logits:
+            for m, head in self.modality_cls.items():
+                if m in x and bool(masks[m].any()):
+                    logits = logits + masks[m].to(logits.dtype).unsqueeze(-1) * head(x[m])  # (V, 7)
+        return logits, torch.tanh(self.va(out))  # (V, 7), (V, 2)
 
     def expected_valence_arousal(self, logits: torch.Tensor) -> torch.Tensor:
         """softmax(logits) @ PROTOTYPES: (|V|, 7) -> (|V|, 2)."""

@@ -10,8 +10,14 @@
 4. The full model: each batch is a causal or an offline graph (``causal_fraction``), so one
    checkpoint serves both modes; the epoch with the best dev causal weighted-F1 is kept, a
    temperature is fitted on dev (causal), and ``emotion/checkpoints/graph.pt`` is written (fp16).
+5. Pseudo-multimodal (``pseudo_multimodal`` in the config, or ``--pseudo-multimodal``): every
+   MELD turn also gets, with probability ``presence[m]``, the embedding of a same-label RAVDESS
+   clip and FER-2013 face (``emotion.graph.pseudo``; re-drawn every epoch for train, fixed for
+   dev/test, splits kept apart), so the audio and face inputs are trained; the kept epoch is
+   the best mean of clean-dev and paired-dev causal weighted-F1, and test is reported both on
+   clean MELD (text only) and on paired MELD.
 
-Run: ``python -m emotion.training.graph [--config PATH] [--no-ablation]``.
+Run: ``python -m emotion.training.graph [--config PATH] [--no-ablation] [--pseudo-multimodal | --text-only] [--checkpoint NAME]``.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ import copy
 import dataclasses
 import time
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import torch
@@ -35,6 +42,7 @@ from emotion.graph.features import text_features
 from emotion.graph.io import save_checkpoint
 from emotion.graph.model import ConversationGraphModel, GraphModelConfig
 from emotion.graph.personality import TRAITS, PersonalityEstimator, character_traits, load_persona
+from emotion.graph.pseudo import pair, pool_summary, split_pools
 from emotion.labels import LABELS, NUM_LABELS
 from emotion.settings import CHECKPOINT_DIR
 from emotion.training.text import class_weights, fit_temperature, seed_everything
@@ -59,8 +67,10 @@ def score(model: ConversationGraphModel, graphs: list) -> float:
     return weighted_f1(y.numpy(), logits.argmax(1).numpy(), NUM_LABELS)
 
 
-def fit(model_cfg: GraphModelConfig, data: dict, tc: dict, epochs: int, seed: int, log: bool = True) -> tuple[ConversationGraphModel, dict]:
-    """Train one model on data[(split, causal)] graph lists; keep the best dev-causal epoch."""
+def fit(model_cfg: GraphModelConfig, data: dict, tc: dict, epochs: int, seed: int, log: bool = True,
+        dev_sets: tuple[str, ...] = ("dev",), before_epoch: Callable[[int], None] | None = None) -> tuple[ConversationGraphModel, dict]:
+    """Train one model on data[(split, causal)] graph lists; keep the epoch with the best mean
+    causal weighted-F1 over ``dev_sets``. ``before_epoch(epoch)`` may re-draw the training inputs."""
     seed_everything(seed)
     model = ConversationGraphModel(model_cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=float(tc["lr"]), weight_decay=float(tc["weight_decay"]))
@@ -74,6 +84,8 @@ def fit(model_cfg: GraphModelConfig, data: dict, tc: dict, epochs: int, seed: in
     best = {"f1": -1.0, "epoch": 0, "state": None}
     t0 = time.perf_counter()
     for epoch in range(1, epochs + 1):
+        if before_epoch is not None:
+            before_epoch(epoch)
         model.train()
         perm = torch.randperm(len(train_c), generator=gen).tolist()
         modes = torch.rand(len(perm) // bs + 1, generator=gen) < float(tc["causal_fraction"])
@@ -90,9 +102,12 @@ def fit(model_cfg: GraphModelConfig, data: dict, tc: dict, epochs: int, seed: in
             total += float(loss.detach()) * len(batch.y)
             n += len(batch.y)
         sched.step()
-        f1_c, f1_o = score(model, data[("dev", True)]), score(model, data[("dev", False)])
+        f1 = {(d, c): score(model, data[(d, c)]) for d in dev_sets for c in (True, False)}
+        f1_c = sum(f1[(d, True)] for d in dev_sets) / len(dev_sets)
         if log:
-            print(f"epoch {epoch:3d}  loss {total / n:.4f}  dev wF1 causal {f1_c:.4f} offline {f1_o:.4f}  ({time.perf_counter() - t0:.0f} s)", flush=True)
+            print(f"epoch {epoch:3d}  loss {total / n:.4f}  dev wF1 " + "  ".join(
+                f"{d} causal {f1[(d, True)]:.4f} offline {f1[(d, False)]:.4f}" for d in dev_sets)
+                + f"  ({time.perf_counter() - t0:.0f} s)", flush=True)
         if f1_c > best["f1"]:
             best = {"f1": f1_c, "epoch": epoch, "state": copy.deepcopy(model.state_dict())}
         elif epoch - best["epoch"] >= int(tc["patience"]):
@@ -125,11 +140,19 @@ def fit_personality(persona_path: Path, pc: dict, seed: int) -> tuple[Personalit
     return estimator, character_traits(scenes), {"n_scenes": len(scenes), "traits": cv}
 
 
-def train(config_path: Path | None = None, ablation: bool = True) -> dict:
-    """Train the graph model from a config; write the checkpoint; return figures."""
+def train(config_path: Path | None = None, ablation: bool = True, pseudo_multimodal: bool | None = None,
+          checkpoint: str | None = None, seed: int | None = None) -> dict:
+    """Train the graph model from a config; write the checkpoint; return figures.
+
+    pseudo_multimodal: pair MELD turns with same-label RAVDESS/FER embeddings (``emotion.graph.pseudo``)
+    and train the audio and face inputs too; None = the config's ``pseudo_multimodal.enabled``.
+    checkpoint: file name in emotion/checkpoints/ or a path (default: the config's ``checkpoint``).
+    seed: overrides the config's (to measure the spread over seeds).
+    """
     config_path = Path(config_path or DEFAULT_CONFIG)
     cfg = yaml.safe_load(config_path.read_text())
-    seed, tc = int(cfg["seed"]), cfg["train"]
+    seed, tc, pc = int(cfg["seed"] if seed is None else seed), cfg["train"], cfg["pseudo_multimodal"]
+    use_pm = bool(pc["enabled"]) if pseudo_multimodal is None else pseudo_multimodal
     torch.set_num_threads(int(cfg.get("threads", 1)))
     t0 = time.perf_counter()
     root = data_dir()
@@ -168,32 +191,64 @@ def train(config_path: Path | None = None, ablation: bool = True) -> dict:
                   f"test causal {row['test_causal']:.4f} offline {row['test_offline']:.4f}  "
                   f"(epoch {info['best_epoch']}, {info['seconds']:.0f} s)", flush=True)
 
-    data = graphs(base_cfg)
-    model, info = fit(base_cfg, data, tc, int(tc["epochs"]), seed)
-    dev_logits, dev_y = predict(model, data[("dev", True)])
-    temperature = fit_temperature(dev_logits, dev_y)
+    model_cfg, eval_sets, before_epoch, sources = base_cfg, ("dev", "test"), None, {}
+    if use_pm:
+        model_cfg = dataclasses.replace(base_cfg, trained_modalities=("text", "audio", "face"), **pc.get("model", {}))
+    data = graphs(model_cfg)
+    if use_pm:
+        pools = {s: split_pools(pc, s, root) for s in ("train", "dev", "test")}
+        for s, p in pools.items():
+            print(f"pseudo-multimodal {s} pools: {pool_summary(p)}")
+        presence = {m: float(v) for m, v in pc["presence"].items()}
+        sources = {m: p.source for m, p in pools["train"].items()}
+        for s in ("dev", "test"):
+            for c in (True, False):  # one generator seed per split: causal and offline get the same pairs
+                data[(f"{s}+pm", c)] = [g.clone() for g in data[(s, c)]]
+                pair(data[(f"{s}+pm", c)], pools[s], presence, torch.Generator().manual_seed(int(pc["pair_seed"])))
+
+        # how often a train partner shares the turn's label: the encoder's accuracy on the dev pool
+        same_label = {m: pools["dev"][m].accuracy() for m in pools["dev"]} if pc.get("train_at_dev_accuracy") else None
+        print(f"train partners share the label with probability {same_label or 1.0}")
+
+        def before_epoch(epoch: int) -> None:  # fresh partners every epoch
+            for c in (True, False):
+                pair(data[("train", c)], pools["train"], presence, torch.Generator().manual_seed(int(pc["pair_seed"]) + epoch),
+                     same_label)
+
+        eval_sets = ("dev", "dev+pm", "test", "test+pm")
+    dev_sets = tuple(s for s in eval_sets if s.startswith("dev"))
+    model, info = fit(model_cfg, data, tc, int(tc["epochs"]), seed, dev_sets=dev_sets, before_epoch=before_epoch)
+    dev_logits, dev_y = zip(*(predict(model, data[(d, True)]) for d in dev_sets))
+    temperature = fit_temperature(torch.cat(dev_logits), torch.cat(dev_y))
     reports = {}
-    for s in ("dev", "test"):
+    for s in eval_sets:
         for c, mode in ((True, "causal"), (False, "offline")):
             logits, y = predict(model, data[(s, c)])
+            split = s.split("+")[0]
+            what = f"MELD {split}" + (" paired with RAVDESS/FER (pseudo-multimodal)" if s.endswith("+pm") else "")
             reports[f"{s}_{mode}"] = classification_report(
-                y.numpy(), torch.softmax(logits / temperature, -1).numpy(), LABELS, tables[s].skipped,
-                title=f"MELD {s}, {mode} (best epoch {info['best_epoch']}, τ={temperature:.3f})",
+                y.numpy(), torch.softmax(logits / temperature, -1).numpy(), LABELS, tables[split].skipped,
+                title=f"{what}, {mode} (best epoch {info['best_epoch']}, τ={temperature:.3f})",
             )
     summary = {
         "config": str(config_path),
+        "pseudo_multimodal": use_pm,
+        "seed": seed,
         **info,
         "temperature": temperature,
         "feature_source": feats["train"].source,
+        "modality_sources": sources,
         "n_train": len(tables["train"].rows),
         "personality": persona_info,
         "ablation": rows,
         **{k: {m: v[m] for m in ("weighted_f1", "macro_f1", "accuracy", "ece")} for k, v in reports.items()},
     }
-    path = CHECKPOINT_DIR / cfg.get("checkpoint", "graph.pt")
-    save_checkpoint(path, model, temperature, estimator, char_traits, feats["train"].source, summary)
+    path = CHECKPOINT_DIR / (checkpoint or cfg.get("checkpoint", "graph.pt"))
+    save_checkpoint(path, model, temperature, estimator, char_traits, feats["train"].source, summary, sources)
     summary["train_seconds"] = round(time.perf_counter() - t0, 1)
-    print(f"test weighted-F1 causal {summary['test_causal']['weighted_f1']:.4f}  offline {summary['test_offline']['weighted_f1']:.4f}")
+    for s in eval_sets:
+        if s.startswith("test"):
+            print(f"{s:8s} weighted-F1 causal {summary[s + '_causal']['weighted_f1']:.4f}  offline {summary[s + '_offline']['weighted_f1']:.4f}")
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {summary['train_seconds']:.0f} s")
     return {**summary, "checkpoint": str(path), "reports": reports}
 
@@ -202,8 +257,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=None, help=f"YAML config (default {DEFAULT_CONFIG})")
     parser.add_argument("--no-ablation", action="store_true", help="train only the full model")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--pseudo-multimodal", dest="pseudo_multimodal", action="store_const", const=True, default=None,
+                       help="pair MELD turns with same-label RAVDESS/FER embeddings (default: the config's choice)")
+    which.add_argument("--text-only", dest="pseudo_multimodal", action="store_const", const=False, help="MELD text only")
+    parser.add_argument("--checkpoint", default=None, help="file name in emotion/checkpoints/ or a path (default: the config's)")
+    parser.add_argument("--seed", type=int, default=None, help="override the config's seed")
     args = parser.parse_args()
-    train(args.config, ablation=not args.no_ablation)
+    train(args.config, ablation=not args.no_ablation, pseudo_multimodal=args.pseudo_multimodal, checkpoint=args.checkpoint,
+          seed=args.seed)
 
 
 if __name__ == "__main__":

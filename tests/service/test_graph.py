@@ -182,7 +182,10 @@ def test_evaluate_on_tiny_meld_and_emorynlp_csvs(tmp_path):
         ["Whatever.", "Joey", "contempt", 1, 0],
         ["What?! Really?", "Joey", "surprise", 1, 1],
     ])
-    report = evaluate(meld, json_out=tmp_path / "r.json", mode="causal")
+    folder = tmp_path / "sealed"
+    folder.mkdir()
+    meld = meld.rename(folder / "meld.csv")  # a folder with one MELD-format CSV is accepted too
+    report = evaluate(folder, json_out=tmp_path / "r.json", mode="causal")
     saved = json.loads((tmp_path / "r.json").read_text())
     assert saved["n"] == 4 and saved["skipped"] == {"unknown_label": 1}
     assert {"accuracy", "weighted_f1", "macro_f1", "n"} <= set(saved) and 0 <= report["weighted_f1"] <= 1
@@ -265,3 +268,25 @@ def test_service_refuses_a_graph_trained_on_another_speech_encoder(tmp_path):
     (tmp_path / "speech" / "speech.pt").write_bytes(b"another speech encoder")
     with pytest.raises(FileNotFoundError, match="audio embeddings"):
         ConversationContext.load(tmp_path)
+
+
+def test_pairing_gives_same_label_partners_at_the_presence_rate():
+    from torch_geometric.data import Data
+
+    from emotion.graph.pseudo import ModalityPool, hide, pair
+
+    labels = torch.arange(NUM_LABELS).repeat(3)  # 3 clips per label; clip k has embedding [k, label]
+    pool = ModalityPool("audio", torch.stack([torch.arange(21.0), labels.float()], 1), torch.eye(NUM_LABELS)[labels],
+                        labels, "speech:test")
+    graphs = [Data(y=torch.randint(0, NUM_LABELS, (50,), generator=torch.Generator().manual_seed(i)), num_nodes=50)
+              for i in range(40)]
+    pair(graphs, {"audio": pool}, {"audio": 0.5}, torch.Generator().manual_seed(0))
+    present = torch.cat([g.present_audio for g in graphs])
+    x, y = torch.cat([g.x_audio for g in graphs]), torch.cat([g.y for g in graphs])
+    assert 0.45 < present.float().mean() < 0.55
+    assert torch.equal(x[present, 1].long(), y[present]) and (x[~present] == 0).all()
+    assert torch.equal(torch.cat([g.probs_audio for g in graphs])[present].argmax(1), y[present])
+    assert not hide(graphs, "audio")[0].present_audio.any() and graphs[0].present_audio.any()  # hide copies
+    pair(graphs, {"audio": pool}, {"audio": 1.0}, torch.Generator().manual_seed(1), same_label={"audio": 0.6})
+    x = torch.cat([g.x_audio for g in graphs])
+    assert 0.55 < (x[:, 1].long() == y).float().mean() < 0.65  # the rest get another label's clip
