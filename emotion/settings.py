@@ -8,7 +8,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     batch_text: bool = Field(default=True, description="read concurrent turns' texts in one batch")
     batch_max_size: int = Field(default=32, ge=1)
     batch_max_wait_ms: float = Field(default=0.0, ge=0, description="wait for more texts before a batch (ms)")
+    text_backend: Literal["torch", "onnxruntime"] = Field(
+        default="onnxruntime", description="what runs the text encoder (ONNX Runtime: exported at start-up)")
     text_int8: bool = Field(default=False, description="dynamic int8 quantization of the text encoder's linear layers")
     warm_up: bool = Field(default=True, description="run every model once at start-up")
 

@@ -21,7 +21,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from emotion.encoders.text import EMBEDDING_DIM, FrozenBottom, load_base, mean_pool, run_layers  # noqa: E402
+from emotion.encoders.text import EMBEDDING_DIM, BottomStates, FrozenBottom, PooledLayers, load_base  # noqa: E402
 
 
 class SentenceEmbedder:
@@ -33,17 +33,18 @@ class SentenceEmbedder:
         if threads:
             torch.set_num_threads(threads)
         tokenizer, base, _ = load_base(0)
-        self._set(tokenizer, FrozenBottom(base, memo=0), torch.nn.ModuleList(), max_tokens)
+        self._set(tokenizer, FrozenBottom(BottomStates(base), memo=0), PooledLayers(torch.nn.ModuleList()), max_tokens)
 
-    def _set(self, tokenizer, bottom: FrozenBottom, top: torch.nn.ModuleList, max_tokens: int) -> None:
-        self.tokenizer, self.bottom, self.top, self.max_tokens = tokenizer, bottom, top, max_tokens
+    def _set(self, tokenizer, bottom: FrozenBottom, pooled: torch.nn.Module, max_tokens: int) -> None:
+        """pooled: (token states (B, T, D), mask (B, T)) -> unit-norm embeddings (B, D)."""
+        self.tokenizer, self.bottom, self.pooled, self.max_tokens = tokenizer, bottom, pooled, max_tokens
 
     @classmethod
     def sharing(cls, text_encoder, max_tokens: int = 128) -> "SentenceEmbedder":
         """The same embedder on a loaded ``TextEncoder``'s tokenizer, frozen bottom layers and
         pretrained top layers (no second copy of the base)."""
         embedder = cls.__new__(cls)
-        embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained_top, max_tokens)
+        embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained, max_tokens)
         return embedder
 
     def windows(self, text: str, max_windows: int = 8) -> list[str]:
@@ -65,8 +66,7 @@ class SentenceEmbedder:
             batch = self.tokenizer([texts[i] or "." for i in idx], padding=True, truncation=True,
                                    max_length=self.max_tokens, return_tensors="pt")
             mask = batch["attention_mask"]
-            h = run_layers(self.top, self.bottom(batch["input_ids"], mask), mask)  # (B, T, 384)
-            out[idx] = mean_pool(h, mask).numpy()
+            out[idx] = self.pooled(self.bottom(batch["input_ids"], mask), mask).numpy()  # (B, 384)
         return out
 
     def embed_chunks(self, texts: list[str], max_windows: int = 8) -> list[np.ndarray]:

@@ -58,6 +58,11 @@ def _load_text(settings: Settings):
     from emotion.encoders.text import TextEncoder
 
     encoder = TextEncoder.load(settings.checkpoint_dir, threads=settings.torch_threads)
+    if settings.text_backend == "onnxruntime":
+        try:
+            return encoder.on_onnxruntime(settings.torch_threads, int8=settings.text_int8)
+        except ImportError as exc:
+            log.warning("text encoder on torch: ONNX Runtime or onnx is not installed (%s)", exc)
     return encoder.quantized() if settings.text_int8 else encoder
 
 
