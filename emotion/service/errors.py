@@ -1,6 +1,8 @@
 """API errors: every 4xx/5xx body is ``{"error": {"code", "message"}, "turn_logged", "turn_index"}``."""
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -25,6 +27,16 @@ def _body(code: str, message: str, turn_index: int | None = None) -> dict:
                          turn_index=turn_index).model_dump()
 
 
+def _allowed_methods(request: Request, named: str) -> str:
+    """``named`` (Starlette's Allow: the first route of the path only) and every method the API
+    document gives the request's path, for a 405's Allow header."""
+    methods = {m.strip() for m in named.split(",") if m.strip()}
+    for template, operations in request.app.openapi()["paths"].items():  # re.escape wrote "{" as "\\{"
+        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods |= {m.upper() for m in operations}
+    return ", ".join(sorted(methods))
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -36,10 +48,12 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(_body("invalid_request", problems), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        # keep the exception's headers: a 405 must say which methods are allowed (Allow)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # Starlette names the methods of one route; a path may have several
+            headers["Allow"] = _allowed_methods(request, headers.get("Allow", ""))
         return JSONResponse(_body(f"http_{exc.status_code}", str(exc.detail)), status_code=exc.status_code,
-                            headers=exc.headers)
+                            headers=headers)
 
     @app.exception_handler(OperationalError)
     async def _database_down(_: Request, exc: OperationalError) -> JSONResponse:

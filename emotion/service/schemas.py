@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from emotion.labels import LABELS
 from emotion.moodlog.models import EmotionRecord
@@ -141,11 +141,12 @@ class Health(BaseModel):
 
 
 class ConsentUpdate(BaseModel):
-    """Opt-in (true) or opt-out (false) per modality; omitted modalities keep their decision."""
+    """Opt-in (true) or opt-out (false) per modality; omitted modalities keep their decision.
+    Only JSON true/false count: 0, 1 or "no" are refused, not guessed at."""
 
-    text: Optional[bool] = None
-    audio: Optional[bool] = None
-    face: Optional[bool] = None
+    text: Optional[StrictBool] = None
+    audio: Optional[StrictBool] = None
+    face: Optional[StrictBool] = None
     source: str = Field(default="api", max_length=64, pattern=NO_NUL,
                         description="where the decision was taken (web, voice, admin...)")
 
