@@ -10,7 +10,9 @@ with ``--postgres``) and talks to it over loopback HTTP with keep-alive, as the 
 latency:    kinds ``text`` (a MELD utterance), ``text+audio`` (+ a 3.0 s RAVDESS WAV) and
             ``text+audio+image`` (+ one 640x480 JPEG with a face), interleaved round-robin so that
             load from other processes hits every kind alike; median and p95 of the HTTP round
-            trip, and the median of each stage the service reports in ``timings_ms``.
+            trip, and the median of each stage the service reports in ``timings_ms``. With
+            ``--compare NAME=VALUE`` a second service with that setting changed is measured in
+            the same loop, and the ratios of the two are printed.
 session:    one session filled to turn 990 and one to turn 90 through the API, then 20 measured
             text turns each, interleaved with the first 20 turns of a new session: turns ~10,
             ~100 and ~1,000, with their ratios (same run).
@@ -101,30 +103,37 @@ def post(http: httpx.Client, url: str, session: str, data: dict, files) -> tuple
     return elapsed, response.json()
 
 
-def latency(url: str, inputs: Inputs, turns: int) -> None:
+def latency(urls: dict[str, str], inputs: Inputs, turns: int) -> None:
     print(f"\n== latency per turn kind: {turns} turns each, interleaved ({load()})")
-    wall: dict[str, list[float]] = defaultdict(list)
-    stages: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    wall: dict[tuple[str, str], list[float]] = defaultdict(list)
+    stages: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     with httpx.Client(timeout=60) as http:
         for i in range(turns + 3):
             for kind in KINDS:
-                ms, body = post(http, url, f"lat-{kind.replace('+', '-')}-{i % 4}", *inputs.turn(kind, i))
-                if set(body["modalities_used"]) != set(kind.replace("image", "face").split("+")):
-                    raise RuntimeError(f"{kind} turn used {body['modalities_used']}: {body['modalities']}")
-                if i < 3:  # warm-up
-                    continue
-                wall[kind].append(ms)
-                for stage, value in (body.get("timings_ms") or {}).items():
-                    stages[kind][stage].append(value)
-    print(f"{'kind':<18} {'median ms':>10} {'p95 ms':>8}   (HTTP round trip)")
-    for kind in KINDS:
-        print(f"{kind:<18} {statistics.median(wall[kind]):>10.1f} {p95(wall[kind]):>8.1f}")
-    print("median ms per stage (text_queue: waiting for a batch; analysis: all encoders, audio/face beside text):")
-    print(f"{'stage':<15}" + "".join(f"{k:>18}" for k in KINDS))
-    for stage in STAGES:
-        if any(stages[k].get(stage) for k in KINDS):
-            print(f"{stage:<15}" + "".join(
-                f"{statistics.median(stages[k][stage]):>18.1f}" if stages[k].get(stage) else f"{'-':>18}" for k in KINDS))
+                for name, url in urls.items():
+                    ms, body = post(http, url, f"lat-{kind.replace('+', '-')}-{i % 4}", *inputs.turn(kind, i))
+                    if set(body["modalities_used"]) != set(kind.replace("image", "face").split("+")):
+                        raise RuntimeError(f"{kind} turn used {body['modalities_used']}: {body['modalities']}")
+                    if i < 3:  # warm-up
+                        continue
+                    wall[name, kind].append(ms)
+                    for stage, value in (body.get("timings_ms") or {}).items():
+                        stages[name, kind][stage].append(value)
+    for name in urls:
+        print(f"\n[{name}]\n{'kind':<18} {'median ms':>10} {'p95 ms':>8}   (HTTP round trip)")
+        for kind in KINDS:
+            print(f"{kind:<18} {statistics.median(wall[name, kind]):>10.1f} {p95(wall[name, kind]):>8.1f}")
+        print("median ms per stage (text_queue: waiting for a batch; analysis: all encoders, audio/face beside text):")
+        print(f"{'stage':<15}" + "".join(f"{k:>18}" for k in KINDS))
+        for stage in STAGES:
+            if any(stages[name, k].get(stage) for k in KINDS):
+                print(f"{stage:<15}" + "".join(f"{statistics.median(stages[name, k][stage]):>18.1f}"
+                                               if stages[name, k].get(stage) else f"{'-':>18}" for k in KINDS))
+    if len(urls) == 2:
+        a, b = urls
+        print(f"\nratio {b} / {a}: " + ", ".join(
+            f"{kind} median {statistics.median(wall[b, kind]) / statistics.median(wall[a, kind]):.2f}x "
+            f"p95 {p95(wall[b, kind]) / p95(wall[a, kind]):.2f}x" for kind in KINDS))
     print(f"({load()})")
 
 
@@ -198,6 +207,8 @@ def main() -> None:
     parser.add_argument("--only", default="latency,session,throughput")
     parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
                         help="an EMOBOT_ setting for the measured service, e.g. torch_threads=1 (repeatable)")
+    parser.add_argument("--compare", action="append", default=[], metavar="NAME=VALUE",
+                        help="latency: also measure a service with these settings changed, in the same loop")
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("EMOBOT_DATA_DIR", REPO.parent / "shared" / "data")))
     args = parser.parse_args()
     phases = set(args.only.split(","))
@@ -216,7 +227,12 @@ def main() -> None:
         rss0, _ = memory_mib(pid)
         print(f"service start-up {startup:.1f} s (models loaded and warmed up), RSS {rss0:.0f} MiB ({load()})")
         if "latency" in phases:
-            latency(url, inputs, args.turns)
+            urls = {"service": url}
+            if args.compare:
+                changed = dict(s.split("=", 1) for s in args.compare)
+                other, _, _ = stack.enter_context(service(database("compare"), "compare", **{**settings, **changed}))
+                urls = {"service": url, " ".join(args.compare): other}
+            latency(urls, inputs, args.turns)
         if "session" in phases:
             session_cost(url, inputs)
         if "throughput" in phases:
