@@ -6,10 +6,11 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 import httpx
 
@@ -77,3 +78,30 @@ def emotion_service_process(database_url: str, port: int | None = None,
     cmd = [str(Path(sys.executable).parent / "emobot"), "serve", "--port", str(port)]
     with running(cmd, f"http://127.0.0.1:{port}/healthz", env=env, name=f"emotion-service-{port}") as proc:
         yield f"http://127.0.0.1:{port}", proc
+
+
+def enter_together(stack: ExitStack, *managers: AbstractContextManager) -> list[Any]:
+    """Enter context managers side by side (servers that each take tens of seconds to start);
+    returns what each yields. ``stack`` exits them, also when one of them failed to start."""
+    results: list[Any] = [None] * len(managers)
+    entered = [False] * len(managers)
+    errors: list[BaseException] = []
+
+    def enter(i: int) -> None:
+        try:
+            results[i] = managers[i].__enter__()
+            entered[i] = True
+        except BaseException as exc:  # re-raised below, in the caller's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=enter, args=(i,)) for i in range(len(managers))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for manager, ok in zip(managers, entered):
+        if ok:
+            stack.push(manager.__exit__)
+    if errors:
+        raise errors[0]
+    return results
