@@ -47,3 +47,8 @@ def test_images_install_with_the_readme_install_script():
 def test_rasa_endpoints_scale_out():
     endpoints = yaml.safe_load((DOCKER / "endpoints.yml").read_text())
     assert endpoints["lock_store"]["type"] == "redis" and endpoints["tracker_store"]["type"] == "SQL"
+    # Rasa replicas share one outbox, in another Redis db than the lock store
+    env = compose()["services"]["rasa-support"]["environment"]
+    assert env["EMOBOT_OUTBOX_BACKEND"] == "redis"
+    assert env["EMOBOT_OUTBOX_REDIS_URL"].startswith("redis://redis:6379/")
+    assert env["EMOBOT_OUTBOX_REDIS_URL"].rsplit("/", 1)[1] != str(endpoints["lock_store"]["db"])
