@@ -186,22 +186,40 @@ class AffectModel:
         return self.heads.tutor(torch.from_numpy(x)).numpy()
 
     # -- public API ----------------------------------------------------------------------
-    @torch.no_grad()
     def read(self, text: str, cues: Mapping[str, Any] | None = None) -> TextAffect:
         """The text-only part of ``derive`` (the sentence embeddings and heads): the costly part,
         which needs no tracked state, so the service runs it with the encoders."""
-        text = text or ""
-        if not text.strip():
-            return TextAffect(0.0, [], 0.0, 0.0, 0.0, (0.0, 1.0, 0.0))
-        windows = self.windows(text)
-        e_windows = torch.from_numpy(self.embedder.embed(windows))  # (W, 384)
-        risk = float(self.heads.binary("crisis", e_windows).max())
-        # the whole text (first 128 tokens); the same as the only window of a short text
-        e = e_windows[:1] if len(windows) == 1 else torch.from_numpy(self.embedder.embed([text]))
-        q = self.tutoring_probs([text], [list(dict(cues or {}).get("history") or [])], e.numpy())[0]
-        return TextAffect(risk, match_risk(text), float(self.heads.binary("distress", e)[0]),
-                          float(self.heads.binary("confusion", e)[0]), float(self.heads.binary("annoyance", e)[0]),
-                          tuple(float(v) for v in q))
+        return self.read_many([text], [cues])[0]
+
+    @torch.no_grad()
+    def read_many(self, texts: Sequence[str], cues: Sequence[Mapping[str, Any] | None]) -> list[TextAffect]:
+        """``read`` of several texts, their windows embedded in one batch."""
+        texts = [t or "" for t in texts]
+        windows = [self.windows(t) if t.strip() else [] for t in texts]
+        flat = [w for ws in windows for w in ws]
+        e_flat = torch.from_numpy(self.embedder.embed(flat)) if flat else torch.zeros(0, EMBEDDING_DIM)  # (W, 384)
+        out: list[TextAffect | None] = [None] * len(texts)
+        rows, wholes, first = [], [], 0
+        for i, (text, ws) in enumerate(zip(texts, windows)):
+            if not ws:
+                out[i] = TextAffect(0.0, [], 0.0, 0.0, 0.0, (0.0, 1.0, 0.0))
+                continue
+            e_windows = e_flat[first:first + len(ws)]
+            first += len(ws)
+            risk = float(self.heads.binary("crisis", e_windows).max())
+            # the whole text (first 128 tokens); the same as the only window of a short text
+            e = e_windows[:1] if len(ws) == 1 else torch.from_numpy(self.embedder.embed([text]))
+            rows.append((i, risk, e))
+            wholes.append(e)
+        if rows:
+            e_all = torch.cat(wholes)  # (N, 384)
+            q = self.tutoring_probs([texts[i] for i, _, _ in rows],
+                                    [list(dict(cues[i] or {}).get("history") or []) for i, _, _ in rows], e_all.numpy())
+            distress, confusion, annoyance = (self.heads.binary(h, e_all) for h in ("distress", "confusion", "annoyance"))
+            for k, (i, risk, _) in enumerate(rows):
+                out[i] = TextAffect(risk, match_risk(texts[i]), float(distress[k]), float(confusion[k]),
+                                    float(annoyance[k]), tuple(float(v) for v in q[k]))
+        return out  # type: ignore[return-value]
 
     def derive(self, text: str, state: Mapping[str, Any] | None = None,
                cues: Mapping[str, Any] | None = None, reading: TextAffect | None = None) -> dict:

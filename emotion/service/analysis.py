@@ -210,7 +210,8 @@ class Analyzer:
         start = time.perf_counter()
         outputs = self.encoders["text"].encode([text for text, _ in items])
         encoded = time.perf_counter()
-        affects = [self.affect.read(text, cues) if self.affect is not None else None for text, cues in items]
+        affects = (self.affect.read_many([t for t, _ in items], [c for _, c in items]) if self.affect is not None
+                   else [None] * len(items))
         ms = {"text_encoder": (encoded - start) * 1000, "affect": (time.perf_counter() - encoded) * 1000,
               "text_batch": float(len(items))}
         return [(o, a, ms) for o, a in zip(outputs, affects)]

@@ -83,3 +83,8 @@ def test_affect_on_the_text_encoders_base_derives_as_on_its_own(encoders):
             assert a["crisis"]["flag"] == b["crisis"]["flag"]
             assert abs(a["crisis"]["risk"] - b["crisis"]["risk"]) < 1e-4
             assert abs(a["distress"] - b["distress"]) < 1e-4
+        batched = shared.read_many(TEXTS + [""], [{}] * (len(TEXTS) + 1))  # as the micro-batch reads them
+        for text, one in zip(TEXTS + [""], batched):
+            alone = shared.read(text)
+            assert one.matched == alone.matched and abs(one.risk - alone.risk) < 1e-4
+            assert np.allclose(one.tutoring, alone.tutoring, atol=1e-4)
