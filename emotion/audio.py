@@ -20,9 +20,11 @@ one of the codes: ``empty_audio``, ``unsupported_format``, ``corrupt_audio``, ``
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -92,6 +94,35 @@ def speech_probabilities(wave: torch.Tensor, vad: Any) -> list[float]:
     return vad.audio_forward(wave.numpy(), SAMPLE_RATE).tolist()
 
 
+class _RecentClips:
+    """The last few decoded clips by content. The voice channel sends each clip twice (to
+    ``POST /v1/asr``, then with the turn), so the turn's decoding and VAD is a lookup. A clip
+    decoded with another ``max_duration_s`` is reused only if neither limit cut it."""
+
+    def __init__(self, size: int = 8):
+        self.size = size
+        self._clips: OrderedDict[tuple, tuple[float, float | None, DecodedAudio]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, max_duration_s: float) -> DecodedAudio | None:
+        with self._lock:
+            limit, uncut_s, clip = self._clips.get(key, (None, None, None))
+        if clip is not None and (limit == max_duration_s or (uncut_s is not None and uncut_s <= max_duration_s)):
+            return clip
+        return None
+
+    def put(self, key: tuple, max_duration_s: float, uncut_s: float | None, clip: DecodedAudio) -> None:
+        """uncut_s: the clip's whole duration (s) when ``max_duration_s`` did not cut it, else None."""
+        with self._lock:
+            self._clips[key] = (max_duration_s, uncut_s, clip)
+            self._clips.move_to_end(key)
+            while len(self._clips) > self.size:
+                self._clips.popitem(last=False)
+
+
+_RECENT = _RecentClips()
+
+
 def decode_audio(
     data: bytes,
     filename: str | None = None,
@@ -114,6 +145,9 @@ def decode_audio(
         trim_silence: trim leading/trailing non-speech with silero-vad.
         timings: when given, receives ``audio_decode`` and ``vad``: milliseconds spent on each.
 
+    The last few clips are remembered by content (see ``_RecentClips``): the same bytes
+    decoded again cost a hash.
+
     Raises:
         ModalityInputError: with code empty_audio, unsupported_format, corrupt_audio,
             too_short or no_speech.
@@ -123,6 +157,12 @@ def decode_audio(
     _refuse_non_audio(filename, content_type)
 
     start = time.perf_counter()
+    key = (hashlib.sha1(data).digest(), id(vad), min_speech_s, trim_silence)
+    recent = _RECENT.get(key, max_duration_s)
+    if recent is not None:
+        if timings is not None:
+            timings["audio_decode"], timings["vad"] = (time.perf_counter() - start) * 1000, 0.0
+        return recent
     clip = _decode(data, max_duration_s)
     notes: list[str] = []
     if clip.channels > 1:
@@ -157,7 +197,9 @@ def decode_audio(
         raise ModalityInputError(
             "audio", "too_short", f"only {speech_s:.2f} s of speech; at least {min_speech_s} s is needed"
         )
-    return DecodedAudio(waveform=wave.contiguous(), sample_rate=SAMPLE_RATE, duration_s=speech_s, notes=notes)
+    decoded_audio = DecodedAudio(waveform=wave.contiguous(), sample_rate=SAMPLE_RATE, duration_s=speech_s, notes=notes)
+    _RECENT.put(key, max_duration_s, None if clip.cut else duration, decoded_audio)
+    return decoded_audio
 
 
 def resample(wave: torch.Tensor, orig_rate: int) -> torch.Tensor:

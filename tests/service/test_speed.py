@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from emotion.affect import AffectModel
+from emotion.audio import decode_audio, load_vad
 from emotion.encoders.text import TextEncoder
 from emotion.service.analysis import Analyzer
 from emotion.service.app import create_app
@@ -57,6 +58,18 @@ def test_a_turn_reports_its_stage_timings(sqlite_url):
     timings = body["timings_ms"]
     assert {"text_encoder", "analysis", "tracking", "moodlog_write"} <= set(timings)
     assert timings["text_batch"] == 1 and all(v >= 0 for v in timings.values())
+
+
+def test_a_clip_sent_for_asr_then_with_the_turn_is_decoded_once():
+    from tests.service.conftest import DATA
+
+    clip = (DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav").read_bytes()  # 3.7 s
+    asr = decode_audio(clip, "a.wav", vad=load_vad(), max_duration_s=30.0)
+    timings: dict[str, float] = {}
+    turn = decode_audio(clip, "a.wav", vad=load_vad(), max_duration_s=15.0, timings=timings)  # neither limit cuts it
+    assert turn is asr and timings["vad"] == 0.0
+    cut = decode_audio(clip, "a.wav", vad=load_vad(), max_duration_s=2.0, min_speech_s=0.1)
+    assert cut is not asr and cut.notes and cut.notes[0].startswith("clip cut")
 
 
 @pytest.fixture(scope="module")
