@@ -170,16 +170,15 @@ def decode_audio(
     if clip.cut:
         lasted = f"it lasted {clip.duration_s:.1f} s" if clip.duration_s else "it is longer"
         notes.append(f"clip cut to its first {max_duration_s:.1f} s ({lasted})")
-    wave = torch.from_numpy(clip.wave)
-    if clip.rate != SAMPLE_RATE:
-        wave = resample(wave, clip.rate)[: int(max_duration_s * SAMPLE_RATE)]
-        notes.append(f"resampled from {clip.rate} Hz to {SAMPLE_RATE} Hz")
-
-    duration = wave.numel() / SAMPLE_RATE
+    duration = clip.wave.size / clip.rate  # checked before resampling, which cannot take 0 samples
     if duration < MIN_DURATION_S:
         raise ModalityInputError(
             "audio", "too_short", f"the clip lasts {duration:.2f} s; at least {MIN_DURATION_S} s is needed"
         )
+    wave = torch.from_numpy(clip.wave)
+    if clip.rate != SAMPLE_RATE:
+        wave = resample(wave, clip.rate)[: int(max_duration_s * SAMPLE_RATE)]
+        notes.append(f"resampled from {clip.rate} Hz to {SAMPLE_RATE} Hz")
 
     if float(wave.abs().max()) < SILENCE_PEAK:
         raise ModalityInputError("audio", "no_speech", "the clip is silent")

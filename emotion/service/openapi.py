@@ -6,10 +6,11 @@ files as strings of ``application/octet-stream``. On the wire: an optional form 
 left out (a form cannot carry null); the turn's ``cues`` part is a JSON object
 (:class:`~emotion.service.schemas.DialogueCues`); audio and images are files of the media types
 the decoders read; and a text-only turn may also come as ``application/x-www-form-urlencoded``
-(what an HTTP client sends for a form without files).
+(what an HTTP client sends for a form without files), with ``cues`` as JSON text.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
@@ -49,7 +50,7 @@ def describe_forms(document: dict[str, Any]) -> None:
         for operation in path.values():
             for media, content in operation.get("requestBody", {}).get("content", {}).items():
                 if media in FORMS:
-                    _drop_null(_resolve(components, content["schema"]))
+                    _form_fields(_resolve(components, content["schema"]))
     turn_form = document["paths"][TURNS]["post"]["requestBody"]
     turn_form["required"] = True
     multipart = turn_form["content"]["multipart/form-data"]
@@ -59,12 +60,15 @@ def describe_forms(document: dict[str, Any]) -> None:
                                   "description": "dialogue cues for the derived states (a JSON part)"}
     multipart["encoding"] = {"cues": {"contentType": "application/json"}, "audio": {"contentType": AUDIO_TYPES},
                              "images": {"contentType": IMAGE_TYPES}}
+    # urlencoded has no parts: there, cues is a string holding the JSON object
     text_only = {k: v for k, v in body.items() if k != "properties"}
     text_only["properties"] = {k: v for k, v in body["properties"].items() if k not in ("audio", "images")}
+    text_only["properties"]["cues"] = {"type": "string", "maxLength": 20_000, "contentMediaType": "application/json",
+                                       "contentSchema": {"$ref": "#/components/schemas/DialogueCues"},
+                                       "description": "dialogue cues for the derived states, as JSON text"}
     text_only["title"] = "TextTurnForm"
     components["TextTurnForm"] = text_only
-    turn_form["content"]["application/x-www-form-urlencoded"] = {
-        "schema": {"$ref": "#/components/schemas/TextTurnForm"}, "encoding": {"cues": {"contentType": "application/json"}}}
+    turn_form["content"]["application/x-www-form-urlencoded"] = {"schema": {"$ref": "#/components/schemas/TextTurnForm"}}
     asr = document["paths"][ASR]["post"]["requestBody"]["content"]["multipart/form-data"]
     asr["encoding"] = {"audio": {"contentType": AUDIO_TYPES}}
 
@@ -74,13 +78,28 @@ def _resolve(components: dict[str, Any], schema: dict[str, Any]) -> dict[str, An
     return components[ref.rsplit("/", 1)[1]] if ref else schema
 
 
-def _drop_null(body: dict[str, Any]) -> None:
-    """``anyOf [X, {"type": "null"}]`` -> X for each property: a form leaves out what it does not send."""
+def _form_fields(body: dict[str, Any]) -> None:
+    """What an optional form field is on the wire: ``anyOf [X, {"type": "null"}]`` -> X (a form
+    leaves out what it does not send), and an empty string is accepted wherever X would refuse
+    one (FastAPI reads an empty form field as a missing one: the default applies)."""
+    required = set(body.get("required", []))
     for name, prop in body.get("properties", {}).items():
         options = [o for o in prop.get("anyOf", []) if o != {"type": "null"}]
         if len(options) == 1 and len(prop["anyOf"]) == 2:
-            rest = {k: v for k, v in prop.items() if k != "anyOf"}
-            body["properties"][name] = {**options[0], **rest}
+            prop = {**options[0], **{k: v for k, v in prop.items() if k != "anyOf"}}
+        if name not in required and _refuses_empty(prop):
+            core = {k: v for k, v in prop.items() if k not in ("title", "description", "default")}
+            prop = {"anyOf": [core, {"type": "string", "maxLength": 0}],
+                    **{k: v for k, v in prop.items() if k in ("title", "description", "default")}}
+        body["properties"][name] = prop
+
+
+def _refuses_empty(prop: dict[str, Any]) -> bool:
+    """A plain string schema that "" does not satisfy."""
+    if prop.get("type") != "string" or "contentMediaType" in prop:
+        return False
+    return (prop.get("minLength", 0) > 0 or "format" in prop
+            or ("pattern" in prop and re.search(prop["pattern"], "") is None))
 
 
 def _cues_schema(components: dict[str, Any]) -> dict[str, Any]:

@@ -35,6 +35,8 @@ FUZZ = settings(max_examples=150, deadline=timedelta(seconds=AUDIO_SECONDS * 2),
 
 @pytest.fixture(scope="module")
 def vad():
+    import speechbrain.augment.time_domain  # noqa: F401  (the resampler: imported now, not mid-test)
+
     hide_broken_lazy_modules()
     return load_vad()
 
@@ -135,6 +137,13 @@ def test_hours_of_audio_decode_only_the_first_seconds(vad):
     clip = audio_outcome(buf.getvalue(), vad, max_duration_s=15.0)
     assert isinstance(clip, DecodedAudio)
     assert "clip cut to its first 15.0 s (it lasted 600.0 s)" in clip.notes
+
+
+@pytest.mark.parametrize("name", ["wav", "webm-opus"])
+def test_a_limit_shorter_than_any_clip_is_too_short_not_a_crash(vad, name):
+    """max_duration_s=1e-5 cut a 48 kHz clip to 0 samples, which the resampler crashed on (a 500 of
+    POST /v1/asr?max_duration_s=..., found by the API fuzz)."""
+    assert audio_outcome(audio_files()[name], vad, max_duration_s=1e-5) == "too_short"
 
 
 def test_many_channels_are_mixed_down(vad):
