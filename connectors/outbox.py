@@ -124,7 +124,9 @@ class Outbox(Protocol):
         """The turns set aside, with the reason."""
 
     def lock(self, session_id: str, wait: float) -> AbstractAsyncContextManager[bool]:
-        """Hold the session's sending lock; yields False when ``wait`` seconds passed without it."""
+        """Hold the session's sending lock; yields False when ``wait`` seconds (0: only if free)
+        passed without it. The order of the mood log does not depend on it (a turn leaves the
+        queue only once logged, and the service dedupes): it spares duplicate requests."""
 
     async def close(self) -> None:
         """Release connections and files."""
@@ -142,13 +144,7 @@ class _KeyedLocks:
         self._locks[key] = (lock, users + 1)
         acquired = False
         try:
-            if wait <= 0:  # take it only if free (acquiring a free lock does not yield)
-                acquired = not lock.locked() and await lock.acquire()
-            else:
-                try:
-                    acquired = await asyncio.wait_for(lock.acquire(), timeout=wait)
-                except asyncio.TimeoutError:
-                    pass
+            acquired = await _acquire_within(lock, wait)
             yield acquired
         finally:
             if acquired:
@@ -158,6 +154,30 @@ class _KeyedLocks:
                 del self._locks[key]
             else:
                 self._locks[key] = (lock, users - 1)
+
+
+async def _acquire_within(lock: asyncio.Lock, wait: float) -> bool:
+    """Acquire ``lock`` within ``wait`` seconds (0: only if free). Unlike ``asyncio.wait_for`` on
+    Python 3.10, a lock taken just as the wait ends or the caller is cancelled is released."""
+    if wait <= 0:
+        return not lock.locked() and await lock.acquire()  # acquiring a free lock does not yield
+    attempt = asyncio.ensure_future(lock.acquire())
+
+    def give_back_if_taken(task: asyncio.Future) -> None:
+        if not task.cancelled() and task.exception() is None:
+            lock.release()
+
+    try:
+        done, _ = await asyncio.wait({attempt}, timeout=wait)
+    except asyncio.CancelledError:
+        attempt.cancel()
+        attempt.add_done_callback(give_back_if_taken)
+        raise
+    if not done:
+        attempt.cancel()
+        attempt.add_done_callback(give_back_if_taken)
+        return False
+    return True
 
 
 class SQLiteOutbox:

@@ -11,7 +11,7 @@ import asyncio
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import AsyncIterator, Callable
+from typing import Callable
 from urllib.parse import parse_qs
 
 import httpx
