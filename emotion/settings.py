@@ -33,7 +33,9 @@ class Settings(BaseSettings):
     # Speed (benchmarks/turn.py measures each): torch intra-op threads per forward pass; threads
     # that run a turn's audio and face beside its text; micro-batching of concurrent turns' texts;
     # dynamic int8 text encoder (benchmarks/quantization.py gives its MELD accuracy); warm-up.
-    torch_threads: int = Field(default=2, ge=1, description="intra-op threads for inference")
+    # One thread per forward pass: a turn's modalities and concurrent turns already keep 2 cores
+    # busy, and a second intra-op thread that waits spinning slows everything else down.
+    torch_threads: int = Field(default=1, ge=1, description="intra-op threads for inference")
     analysis_workers: int = Field(default=2, ge=0, description="threads for audio/face beside the text; 0 = sequential")
     batch_text: bool = Field(default=True, description="read concurrent turns' texts in one batch")
     batch_max_size: int = Field(default=32, ge=1)

@@ -21,7 +21,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from emotion.encoders.text import EMBEDDING_DIM, BottomStates, FrozenBottom, PooledLayers, load_base  # noqa: E402
+from emotion.encoders.text import (  # noqa: E402
+    EMBEDDING_DIM, BottomStates, FrozenBottom, PooledLayers, length_batches, load_base)
 
 
 class SentenceEmbedder:
@@ -60,9 +61,7 @@ class SentenceEmbedder:
     def embed(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         """texts (N,) -> (N, 384); each text truncated to ``max_tokens`` tokens."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), batch_size):
-            idx = order[start:start + batch_size]
+        for idx in length_batches([len(t or ".") for t in texts], batch_size):
             batch = self.tokenizer([texts[i] or "." for i in idx], padding=True, truncation=True,
                                    max_length=self.max_tokens, return_tensors="pt")
             mask = batch["attention_mask"]

@@ -68,6 +68,23 @@ def load_base(finetune_layers: int) -> tuple[AutoTokenizer, BertModel, nn.Module
     return tokenizer, base, top
 
 
+def length_batches(lengths: list[int], max_size: int, max_padding: float = 0.25) -> list[list[int]]:
+    """Indices of texts grouped into batches of similar length (shortest first): a batch ends at
+    ``max_size`` texts or when padding to its longest text would add more than ``max_padding``
+    of its real length. Padding is paid in full by every layer, so one long text in a batch of
+    short ones can cost more than running them one by one."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    for i in order:
+        batch = batches[-1] if batches else None
+        if (batch is None or len(batch) >= max_size
+                or lengths[i] * (len(batch) + 1) > (1 + max_padding) * (sum(lengths[j] for j in batch) + lengths[i])):
+            batches.append([i])
+        else:
+            batch.append(i)
+    return batches
+
+
 def run_layers(layers: nn.ModuleList, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     """Transformer layers over token states. h (B, T, D), mask (B, T) in {0, 1} -> (B, T, D)."""
     additive = (1.0 - mask.to(h.dtype))[:, None, None, :] * torch.finfo(h.dtype).min  # (B, 1, 1, T)
@@ -282,11 +299,8 @@ class TextEncoder:
             if not text or not text.strip():
                 raise ModalityInputError("text", "empty_text", f"text {i} is empty")
         texts = [normalise_text(t) for t in texts]
-        # Sorting by length keeps padding small inside a batch.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         outputs: list[ModalityOutput | None] = [None] * len(texts)
-        for start in range(0, len(order), batch_size):
-            idx = order[start:start + batch_size]
+        for idx in length_batches([len(t) for t in texts], batch_size):
             e, p = self._forward([texts[i] for i in idx])
             for j, i in enumerate(idx):
                 notes = []

@@ -43,6 +43,9 @@ class OnnxPart:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle pool threads must sleep, not spin: on 2 cores a spinning thread steals the CPU
+        # from the graph, speech and face models that run next in the same process.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         self.inputs = inputs
         self.outputs = outputs

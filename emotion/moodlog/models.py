@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import AutoString, Field, SQLModel
 
 
@@ -102,6 +102,9 @@ class GraphNode(SQLModel, table=True):
     """
 
     __tablename__ = "graph_nodes"
+    # the per-turn reads: a session's last nodes, a speaker's newest node (migration 0007)
+    __table_args__ = (Index("ix_graph_nodes_session_turn", "session_id", "turn_index"),
+                      Index("ix_graph_nodes_session_speaker_turn", "session_id", "speaker_id", "turn_index"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     turn_id: int = Field(sa_column=Column(Integer, ForeignKey("turns.id", ondelete="CASCADE"), unique=True, nullable=False))
