@@ -8,8 +8,8 @@ with the config's per-modality probability (``--presence`` to override), the emb
 same-label held-out RAVDESS clip (actors 19-24) and FER-2013 test face (``emotion.graph.pseudo``:
 it measures the fusion's use of those inputs, not multimodal ERC), and adds ``late_fusion``: the
 graph's text-only reading fused afterwards with the speech and face encoders' own readings of the
-same clips (``emotion.fusion``, the service's rule for a text-only graph). ``--hide text`` scores
-the turns from their other modalities only. Modalities the checkpoint was not trained on are
+same clips (``emotion.fusion``, the service's rule for a text-only graph; with ``--hide text``
+the encoders' readings alone). ``--hide text`` scores the turns from their other modalities only. Modalities the checkpoint was not trained on are
 always hidden, as in the service.
 
 Run: ``python -m emotion.evaluation.graph --data CSV [--mode causal|offline] [--pseudo-multimodal
@@ -39,20 +39,22 @@ from emotion.training.graph import DEFAULT_CONFIG, predict
 PAIRED = ("audio", "face")
 
 
-def _late_fusion(ckpt, graphs: list, weights: dict[str, float]) -> dict:
-    """The graph's reading without audio/face, fused per node with the paired clips' encoder readings."""
+def _late_fusion(ckpt, graphs: list, weights: dict[str, float], hidden: Sequence[str]) -> dict:
+    """What a text-only graph gives: its text reading (unless text is hidden) fused per node with
+    the encoders' own readings of the paired clips/faces (a node with nothing counts as neutral)."""
     text_only = graphs
     for m in PAIRED:
         text_only = hide(text_only, m)
     logits, y = predict(ckpt.model, text_only)
     graph_probs = torch.softmax(logits / ckpt.temperature, -1)
-    nodes = {m: torch.cat([g[f"present_{m}"] for g in graphs]) for m in PAIRED}
-    probs = {m: torch.cat([g[f"probs_{m}"] for g in graphs]) for m in PAIRED}
+    paired = [m for m in PAIRED if m not in hidden]
+    nodes = {m: torch.cat([g[f"present_{m}"] for g in graphs]) for m in paired}
+    probs = {m: torch.cat([g[f"probs_{m}"] for g in graphs]) for m in paired}
     pred = []
     for k in range(len(y)):
-        outputs = [ModalityOutput("text", [], graph_probs[k].tolist())]
-        outputs += [ModalityOutput(m, [], probs[m][k].tolist()) for m in PAIRED if nodes[m][k]]
-        pred.append(int(np.argmax(fuse(outputs, weights).probs)))
+        outputs = [] if "text" in hidden else [ModalityOutput("text", [], graph_probs[k].tolist())]
+        outputs += [ModalityOutput(m, [], probs[m][k].tolist()) for m in paired if nodes[m][k]]
+        pred.append(int(np.argmax(fuse(outputs, weights).probs)) if outputs else 0)
     y = y.numpy()
     return {"weighted_f1": weighted_f1(y, pred, NUM_LABELS), "macro_f1": macro_f1(y, pred, NUM_LABELS),
             "accuracy": accuracy(y, pred)}
@@ -89,7 +91,7 @@ def evaluate(data: Path, json_out: Path | None = None, mode: str = "causal", che
                 print(f"warning: {m} embeddings {pool.source} differ from the checkpoint's {ckpt.modality_sources[m]}")
         p = {m: float(presence if presence is not None else pc["presence"][m]) for m in PAIRED}
         pair(graphs, pools, p, torch.Generator().manual_seed(int(pc["pair_seed"])))
-        late = _late_fusion(ckpt, graphs, {"text": 1.0, "audio": 1.0, "face": 1.0}) if "text" not in hidden else None
+        late = _late_fusion(ckpt, graphs, {"text": 1.0, "audio": 1.0, "face": 1.0}, hidden)
     for m in ckpt.model.cfg.modality_dims:
         if m in hidden or m not in ckpt.model.cfg.trained_modalities:
             graphs = hide(graphs, m)
@@ -102,7 +104,7 @@ def evaluate(data: Path, json_out: Path | None = None, mode: str = "causal", che
     report.update(mode=mode, modalities=given)
     if late is not None:
         report["late_fusion"] = late
-        print(f"late fusion (graph text-only reading x encoders' readings): weighted-F1 {late['weighted_f1']:.4f}  "
+        print(f"late fusion (the graph's text reading x the encoders' readings): weighted-F1 {late['weighted_f1']:.4f}  "
               f"macro-F1 {late['macro_f1']:.4f}  accuracy {late['accuracy']:.4f}")
     write_report(report, json_out)
     return report

@@ -107,6 +107,29 @@ def test_turns_are_read_in_context_by_the_graph(analyzer, client):
     assert [n.turn_index for n in client.app.state.moodlog.graph_window("ctx-1", 3)] == [3, 4, 5]
 
 
+def test_every_modality_subset_is_read_in_context(analyzer, client):
+    """The committed graph is pseudo-multimodal: an audio-only or face-only turn is read by the
+    graph with the session's earlier turns, and its node keeps that modality's embedding."""
+    from .conftest import DATA
+
+    assert set(analyzer.context.modalities) == {"text", "audio", "face"}
+    clip = (DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav").read_bytes()
+    face = (DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg").read_bytes()  # happy
+    talk(client, "ctx-mm", CONVERSATION[:2])
+    audio = client.post("/v1/sessions/ctx-mm/turns", data={"speaker_id": "u"},
+                        files={"audio": ("clip.wav", clip, "audio/wav")}).json()
+    assert audio["modalities_used"] == ["audio"] and audio["turn"] is not None
+    assert any("conversation graph over 3 turns, with this turn's audio" in n for n in audio["modalities"]["audio"]["notes"])
+    both = client.post("/v1/sessions/ctx-mm/turns", data={"speaker_id": "u", "text": "I am fine"},
+                       files=[("images", ("face.jpg", face, "image/jpeg"))]).json()
+    assert set(both["modalities_used"]) == {"text", "face"}
+    assert any("with this turn's text, face" in n for n in both["modalities"]["face"]["notes"])
+    nodes = client.app.state.moodlog.graph_window("ctx-mm", 10)
+    assert [n.turn_index for n in nodes] == [0, 1, 2, 3]
+    assert nodes[2].features is None and nodes[2].audio_features and nodes[2].face_features is None
+    assert nodes[3].features and nodes[3].face_features and nodes[3].audio_features is None
+
+
 def test_a_second_instance_continues_the_same_session(analyzer, tmp_path):
     """Two service instances on one database give the same reading as one instance."""
     shared, alone = f"sqlite:///{tmp_path / 'shared.sqlite3'}", f"sqlite:///{tmp_path / 'alone.sqlite3'}"
