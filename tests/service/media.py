@@ -23,7 +23,7 @@ SPEECH = DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav"  
 FACE = DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg"
 
 
-def _encode_av(samples: np.ndarray, container: str, codec: str, rate: int) -> bytes:
+def encode_with_av(samples: np.ndarray, container: str, codec: str, rate: int) -> bytes:
     """(T,) float32 at 16 kHz -> a compressed file made with PyAV/FFmpeg."""
     buf = io.BytesIO()
     with av.open(buf, "w", format=container) as out:
@@ -51,7 +51,7 @@ def audio_files() -> dict[str, bytes]:
                                                 "webm-opus": ("webm", "libopus", 48_000),
                                                 "mp3": ("mp3", "libmp3lame", 16_000),
                                                 "m4a": ("mp4", "aac", 16_000)}.items():
-        files[name] = _encode_av(speech, container, codec, out_rate)
+        files[name] = encode_with_av(speech, container, codec, out_rate)
     return files
 
 
@@ -92,11 +92,12 @@ def hide_broken_lazy_modules() -> None:
     ``sys.modules``. Hypothesis scans ``sys.modules`` for constants with ``getattr(module,
     "__file__")``, and those proxies raise ImportError there instead of AttributeError
     (speechbrain/speechbrain#2995), which fails any Hypothesis test run after speechbrain was
-    imported. Call it before a test module's Hypothesis tests."""
-    from speechbrain.utils.importutils import LazyModule
-
+    imported. Call it before a test module's Hypothesis tests, after speechbrain is imported."""
+    importutils = sys.modules.get("speechbrain.utils.importutils")
+    if importutils is None:
+        return
     for name, module in list(sys.modules.items()):
-        if isinstance(module, LazyModule):
+        if isinstance(module, importutils.LazyModule):
             try:
                 getattr(module, "__file__", None)
             except ImportError:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 
-import av
 import numpy as np
 import pytest
 import soundfile as sf
@@ -12,6 +11,7 @@ from scipy.signal import resample_poly
 from emotion.audio import SAMPLE_RATE, decode_audio, load_vad
 from emotion.encoders.base import ModalityInputError
 from tests.service.conftest import DATA
+from tests.service.media import encode_with_av
 
 CLIP = DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav"  # angry, strong, 16 kHz
 
@@ -33,21 +33,6 @@ def vad():
 def wav_bytes(samples: np.ndarray, rate: int, fmt: str = "WAV") -> bytes:
     buf = io.BytesIO()
     sf.write(buf, samples, rate, format=fmt)
-    return buf.getvalue()
-
-
-def encode_with_av(samples: np.ndarray, container: str, codec: str, rate: int) -> bytes:
-    """(T,) float32 at 16 kHz -> a compressed file made with PyAV/FFmpeg."""
-    buf = io.BytesIO()
-    with av.open(buf, "w", format=container) as out:
-        stream = out.add_stream(codec, rate=rate)
-        stream.layout = "mono"
-        frame = av.AudioFrame.from_ndarray((samples[None, :] * 32767).astype(np.int16), format="s16", layout="mono")
-        frame.sample_rate = SAMPLE_RATE
-        resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=rate)
-        for converted in resampler.resample(frame):
-            out.mux(stream.encode(converted))
-        out.mux(stream.encode(None))
     return buf.getvalue()
 
 
