@@ -94,7 +94,8 @@ def fit(model_cfg: GraphModelConfig, data: dict, tc: dict, epochs: int, seed: in
             source = train_c if bool(modes[b]) else train_o
             batch = Batch.from_data_list([source[i] for i in perm[start:start + bs]])
             logits, va = run_graph(model, batch)
-            loss = F.cross_entropy(logits, batch.y, weight=weight) + float(tc["va_weight"]) * F.mse_loss(va, protos[batch.y])
+            ce = F.cross_entropy(logits, batch.y, weight=weight, label_smoothing=float(tc.get("label_smoothing", 0.0)))
+            loss = ce + float(tc["va_weight"]) * F.mse_loss(va, protos[batch.y])
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
