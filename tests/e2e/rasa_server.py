@@ -35,10 +35,15 @@ def train_bot(bot: str = "support", timeout: float = 600.0) -> Path:
 
     Rasa fingerprints each training step (config, domain, data) and restores unchanged
     steps from its cache, bot/<bot>/.rasa/cache (git-ignored): an up-to-date bot takes
-    about 20 s, mostly Rasa's start-up; a full training about 30 s.
+    about 20 s, mostly Rasa's start-up; a full training about 30 s. A model newer than every
+    file it is trained from (and than the policies' code) is returned without starting Rasa.
     """
     bot_dir = REPO / "bot" / bot
     model = bot_dir / "models" / f"{bot}.tar.gz"
+    sources = [bot_dir / "config.yml", bot_dir / "domain.yml", *(bot_dir / "data").rglob("*"),
+               *(REPO / "policies").rglob("*.py")]
+    if model.is_file() and all(f.stat().st_mtime < model.stat().st_mtime for f in sources):
+        return model
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / f"rasa-train-{bot}.log"
     cmd = [str(RASA), "train", "--config", str(bot_dir / "config.yml"),
@@ -76,16 +81,16 @@ def action_server(bot: str, emotion_service_url: str = "http://127.0.0.1:8500", 
 @contextmanager
 def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                 port: int | None = None, timeout: float = 180.0, env: Mapping[str, str] | None = None,
-                endpoints_extra: str = "", train: bool = True) -> Iterator[str]:
+                endpoints_extra: str = "") -> Iterator[str]:
     """Like :func:`_rasa_server`, with the bot's action server when it has custom actions."""
     if not has_actions(bot):
-        with _rasa_server(bot, emotion_service_url, port, timeout, None, env, endpoints_extra, train) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, None, env, endpoints_extra) as url:
             yield url
         return
     with action_server(bot, emotion_service_url) as actions_url:
         endpoints = ARTIFACTS / f"endpoints-{bot}-{free_port()}.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}"\n')
-        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints, env, endpoints_extra, train) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints, env, endpoints_extra) as url:
             yield url
 
 
@@ -93,17 +98,17 @@ def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0
 def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                  port: int | None = None, timeout: float = 180.0,
                  endpoints: Path | None = None, env: Mapping[str, str] | None = None,
-                 endpoints_extra: str = "", train: bool = True) -> Iterator[str]:
+                 endpoints_extra: str = "") -> Iterator[str]:
     """``rasa run --enable-api`` for bot/<bot> until the block ends; yields its base URL.
 
     The bot's credentials.yml enables the emobot_web channel; it reaches the emotion
     service at ``emotion_service_url`` (EMOBOT_SERVICE_URL). Ready when GET /status
     answers; the server's log is test-artifacts/rasa-<bot>-<port>.log. ``env`` adds to the
     server's environment; ``endpoints_extra`` is YAML appended to its endpoints (a tracker or
-    lock store); ``train=False`` serves the model trained before. The channels' outbox is a
-    fresh file per server unless ``env`` names one (``EMOBOT_OUTBOX_PATH``).
+    lock store). The channels' outbox is a fresh file per server unless ``env`` names one
+    (``EMOBOT_OUTBOX_PATH``).
     """
-    model = train_bot(bot) if train else REPO / "bot" / bot / "models" / f"{bot}.tar.gz"
+    model = train_bot(bot)
     bot_dir = REPO / "bot" / bot
     port = port or free_port()
     endpoints = endpoints or bot_dir / "endpoints.yml"

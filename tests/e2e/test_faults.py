@@ -40,7 +40,7 @@ TEXT_ONLY = {"modalities": '["text"]'}
 
 @pytest.fixture(scope="module", autouse=True)
 def trained_support_bot() -> None:
-    train_bot("support")
+    train_bot("support")  # before servers start side by side: two `rasa train` would write one file
 
 
 def say(rasa_url: str, sender: str, message: str) -> dict:
@@ -104,7 +104,7 @@ def test_service_killed_mid_conversation(postgres_url: str, tmp_path: Path) -> N
 
     with ExitStack() as stack:
         rasa, (_, service) = enter_together(
-            stack, rasa_server("support", emotion_service_url=f"http://127.0.0.1:{port}", train=False,
+            stack, rasa_server("support", emotion_service_url=f"http://127.0.0.1:{port}",
                                env={"EMOBOT_OUTBOX_PATH": str(outbox)}),
             emotion_service_process(postgres_url, port, **TEXT_ONLY))
         assert all(e["available"] for e in talk(range(0, 3)))
@@ -146,7 +146,7 @@ def test_database_restart_under_load(tmp_path: Path) -> None:
     with private_postgres() as (cluster, database_url), ExitStack() as stack:
         _, rasa = enter_together(
             stack, emotion_service_process(database_url, port, **TEXT_ONLY),
-            rasa_server("support", emotion_service_url=f"http://127.0.0.1:{port}", train=False))
+            rasa_server("support", emotion_service_url=f"http://127.0.0.1:{port}"))
 
         def conversation(session: str) -> None:
             try:
@@ -183,7 +183,7 @@ def test_rasa_restart_with_turns_in_its_outbox(postgres_url: str, tmp_path: Path
     trackers = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'trackers.db'}\n"
 
     def rasa() -> object:
-        return rasa_server("support", emotion_service_url=f"http://127.0.0.1:{port}", port=rasa_port, train=False,
+        return rasa_server("support", emotion_service_url=f"http://127.0.0.1:{port}", port=rasa_port,
                            env=env, endpoints_extra=trackers)
 
     with rasa() as first:

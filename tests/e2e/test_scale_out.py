@@ -40,7 +40,7 @@ def rasa_view(tracker: dict) -> list[tuple]:
 def test_alternating_replicas_track_like_one_instance(postgres_admin_url: str) -> None:
     from tests.postgres import throwaway_database
 
-    train_bot("support")
+    train_bot("support")  # before servers start side by side: two `rasa train` would write one file
     prefix = f"emobot_test_{uuid.uuid4().hex[:8]}"
     outbox = {"EMOBOT_OUTBOX_BACKEND": "redis", "EMOBOT_OUTBOX_REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
               "EMOBOT_OUTBOX_KEY_PREFIX": f"{prefix}:outbox"}
@@ -49,10 +49,10 @@ def test_alternating_replicas_track_like_one_instance(postgres_admin_url: str) -
         rasa_db = stack.enter_context(throwaway_database(postgres_admin_url)).rsplit("/", 1)[1]
         services = [f"http://127.0.0.1:{free_port()}" for _ in range(2)]
         # the first Rasa creates the tracker tables alone; then the other three start side by side
-        first = stack.enter_context(rasa_server("support", emotion_service_url=services[0], train=False, env=outbox,
+        first = stack.enter_context(rasa_server("support", emotion_service_url=services[0], env=outbox,
                                                 endpoints_extra=stores(rasa_db, prefix)))
         second, *_ = enter_together(
-            stack, rasa_server("support", emotion_service_url=services[1], train=False, env=outbox,
+            stack, rasa_server("support", emotion_service_url=services[1], env=outbox,
                                endpoints_extra=stores(rasa_db, prefix)),
             *(emotion_service(moodlog_url, port=int(url.rsplit(":", 1)[1]), **TEXT_ONLY) for url in services))
         servers = [first, second]
