@@ -85,11 +85,17 @@ class Inputs:
         self.texts = text_inputs(data)
         self.clips = speech_inputs(data)
         self.images = face_inputs(data)
+        self.sent = 0
 
     def turn(self, kind: str, i: int) -> tuple[dict, list | None]:
         files = []
         if "audio" in kind:
-            files.append(("audio", ("turn.wav", self.clips[i % len(self.clips)], "audio/wav")))
+            # a different last sample (at most 1/500 of full scale) per request: the service
+            # remembers recent clips by content, and a repeated clip would not be decoded again
+            self.sent += 1
+            clip = bytearray(self.clips[i % len(self.clips)])
+            clip[-2:] = (self.sent % 64).to_bytes(2, "little")
+            files.append(("audio", ("turn.wav", bytes(clip), "audio/wav")))
         if "image" in kind:
             files.append(("images", ("face.jpg", self.images[i % len(self.images)], "image/jpeg")))
         return {"text": self.texts[i % len(self.texts)], "speaker_id": "user"}, files or None

@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     analysis_workers: int = Field(default=2, ge=0, description="threads for audio/face beside the text; 0 = sequential")
     batch_text: bool = Field(default=True, description="read concurrent turns' texts in one batch")
     batch_max_size: int = Field(default=32, ge=1)
+    batch_concurrency: int = Field(default=2, ge=1, description="text batches read at once (one per core)")
     batch_max_wait_ms: float = Field(default=0.0, ge=0, description="wait for more texts before a batch (ms)")
     text_backend: Literal["torch", "onnxruntime"] = Field(
         default="onnxruntime", description="what runs the text encoder (ONNX Runtime: exported at start-up)")

@@ -129,18 +129,20 @@ class Analyzer:
     ``status[m]`` says 'loaded' or why not.
 
     workers: threads that run a turn's audio and face while the request thread reads its text
-    (0 = all in the request thread). batch_text: read concurrent requests' texts in one batch
-    of at most ``batch_max_size``.
+    (0 = all in the request thread). batch_text: read concurrent requests' texts in batches of
+    at most ``batch_max_size``, ``batch_concurrency`` batches at a time.
     """
 
     def __init__(self, encoders: dict[str, Any], status: dict[str, str], context: Any = None, affect: Any = None,
-                 workers: int = 0, batch_text: bool = False, batch_max_size: int = 32, batch_max_wait_s: float = 0.0):
+                 workers: int = 0, batch_text: bool = False, batch_max_size: int = 32, batch_max_wait_s: float = 0.0,
+                 batch_concurrency: int = 1):
         self.encoders = encoders
         self.status = status
         self.context = context  # emotion.tracking.context.ConversationContext, or None
         self.affect = affect  # emotion.affect.AffectModel (crisis, distress, tutoring states), or None
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="modality") if workers > 0 else None
-        self.text_batches = MicroBatcher(self._read_texts, batch_max_size, batch_max_wait_s) if batch_text else None
+        self.text_batches = (MicroBatcher(self._read_texts, batch_max_size, batch_max_wait_s, batch_concurrency)
+                             if batch_text else None)
 
     @classmethod
     def load(cls, settings: Settings) -> "Analyzer":
@@ -165,7 +167,7 @@ class Analyzer:
             affect = _load_optional("affect", lambda: _load_affect(settings, encoders["text"]), status)
         analyzer = cls(encoders, status, context, affect, workers=settings.analysis_workers,
                        batch_text=settings.batch_text, batch_max_size=settings.batch_max_size,
-                       batch_max_wait_s=settings.batch_max_wait_ms / 1000)
+                       batch_max_wait_s=settings.batch_max_wait_ms / 1000, batch_concurrency=settings.batch_concurrency)
         if settings.warm_up:
             analyzer.warm_up()
         return analyzer

@@ -1,10 +1,12 @@
 """Micro-batching: concurrent requests that need the same model share one forward pass.
 
-Request threads call ``batcher(item)``. One of them (the leader) runs ``fn`` on every item
-waiting at that moment, up to ``max_size``; the others block until their result is there.
-Items that arrive while a batch runs wait for the next one, so a lone request is never
-delayed (``max_wait_s`` = 0) and under load the batch grows with the queue. A batch whose
-``fn`` raises is re-run item by item, so one bad item fails only its own caller.
+Request threads call ``batcher(item)``. A caller that finds fewer than ``max_concurrent``
+batches running becomes a leader: it runs ``fn`` on every item waiting at that moment, up to
+``max_size``; the others block until their result is there. Items that arrive while the
+batches run wait for the next one, so a lone request is never delayed (``max_wait_s`` = 0) and
+under load the batches grow with the queue. With one thread per forward pass, two batches in
+flight keep both cores of a 2-core machine busy. A batch whose ``fn`` raises is re-run item by
+item, so one bad item fails only its own caller.
 """
 from __future__ import annotations
 
@@ -31,34 +33,38 @@ class MicroBatcher(Generic[In, Out]):
 
     max_size: most items per call of ``fn``. max_wait_s: how long a leader waits for more
     items before running a batch smaller than ``max_size`` (seconds; 0 = never waits).
+    max_concurrent: batches that may run at once (in different request threads).
     ``sizes`` counts the batches run by size (for benchmarks and logs).
     """
 
-    def __init__(self, fn: Callable[[list[In]], list[Out]], max_size: int = 32, max_wait_s: float = 0.0):
+    def __init__(self, fn: Callable[[list[In]], list[Out]], max_size: int = 32, max_wait_s: float = 0.0,
+                 max_concurrent: int = 1):
         self.fn = fn
         self.max_size = max_size
         self.max_wait_s = max_wait_s
+        self.max_concurrent = max_concurrent
         self.sizes: dict[int, int] = {}
         self._queue: list[_Slot[In, Out]] = []
-        self._busy = False
+        self._running = 0
         self._cond = threading.Condition()
 
     def __call__(self, item: In) -> Out:
         slot: _Slot[In, Out] = _Slot(item)
         with self._cond:
             self._queue.append(slot)
-            while self._busy and not slot.done:
+            while self._running >= self.max_concurrent and not slot.done:
                 self._cond.wait()
-            if not slot.done:
-                self._busy = True
-        if not slot.done:
+            lead = not slot.done
+            if lead:
+                self._running += 1
+        if lead:
             self._lead(slot)
         if slot.error is not None:
             raise slot.error
         return slot.result  # type: ignore[return-value]
 
     def _lead(self, own: _Slot[In, Out]) -> None:
-        """Run batches until ``own`` is done, then hand over to the next waiting thread."""
+        """Run batches until ``own`` is done (or taken by another leader), then hand over."""
         try:
             while not own.done:
                 if self.max_wait_s > 0 and len(self._queue) < self.max_size:
@@ -66,13 +72,17 @@ class MicroBatcher(Generic[In, Out]):
                 with self._cond:
                     batch = self._queue[: self.max_size]
                     del self._queue[: len(batch)]
+                if not batch:  # another leader is running ``own``
+                    break
                 self._run(batch)
                 with self._cond:
                     self._cond.notify_all()
         finally:
             with self._cond:
-                self._busy = False
+                self._running -= 1
                 self._cond.notify_all()
+                while not own.done:
+                    self._cond.wait()
 
     def _run(self, batch: list[_Slot[In, Out]]) -> None:
         self.sizes[len(batch)] = self.sizes.get(len(batch), 0) + 1

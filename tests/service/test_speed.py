@@ -30,23 +30,24 @@ def test_concurrent_callers_share_batches_and_get_their_own_results():
             raise ValueError("13 is unlucky")
         return [2 * i for i in items]
 
-    batcher = MicroBatcher(double, max_size=8)
-    results: dict[int, object] = {}
+    for concurrent in (1, 2):
+        batcher = MicroBatcher(double, max_size=8, max_concurrent=concurrent)
+        results: dict[int, object] = {}
 
-    def call(i: int) -> None:
-        try:
-            results[i] = batcher(i)
-        except ValueError as exc:
-            results[i] = exc
+        def call(i: int) -> None:
+            try:
+                results[i] = batcher(i)
+            except ValueError as exc:
+                results[i] = exc
 
-    threads = [threading.Thread(target=call, args=(i,)) for i in range(16)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert all(results[i] == 2 * i for i in range(16) if i != 13)
-    assert isinstance(results[13], ValueError)  # only the bad item's caller fails
-    assert max(batcher.sizes) > 1 and sum(batcher.sizes.values()) < 16 + 8
+        threads = [threading.Thread(target=call, args=(i,)) for i in range(24)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert all(results[i] == 2 * i for i in range(24) if i != 13)
+        assert isinstance(results[13], ValueError)  # only the bad item's caller fails
+        assert max(batcher.sizes) > 1 and sum(batcher.sizes.values()) < 24 + 8
 
 
 def test_a_turn_reports_its_stage_timings(sqlite_url):
