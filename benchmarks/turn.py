@@ -185,6 +185,8 @@ def throughput(urls: dict[str, str], inputs: Inputs, clients: int, seconds: floa
                     i = 0
                     while time.perf_counter() < stop:
                         _, body = post(http, url, f"tp-{mode}-{round_}-{k}", *inputs.turn("text", 31 * k + i))
+                        if body["modalities_used"] != ["text"]:
+                            raise RuntimeError(f"the text was not analysed: {body['modalities']}")
                         batch_note[mode].append(body["timings_ms"].get("text_batch", 1.0))
                         count[k] += 1
                         i += 1

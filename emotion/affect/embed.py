@@ -22,7 +22,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from emotion.encoders.text import (  # noqa: E402
-    EMBEDDING_DIM, BottomStates, FrozenBottom, PooledLayers, length_batches, load_base)
+    EMBEDDING_DIM, BottomStates, FrozenBottom, PooledLayers, length_batches, load_base, serial)
 
 
 class SentenceEmbedder:
@@ -38,7 +38,7 @@ class SentenceEmbedder:
 
     def _set(self, tokenizer, bottom: FrozenBottom, pooled: torch.nn.Module, max_tokens: int) -> None:
         """pooled: (token states (B, T, D), mask (B, T)) -> unit-norm embeddings (B, D)."""
-        self.tokenizer, self.bottom, self.pooled, self.max_tokens = tokenizer, bottom, pooled, max_tokens
+        self.tokenizer, self.bottom, self.pooled, self.max_tokens = serial(tokenizer), bottom, pooled, max_tokens
 
     @classmethod
     def sharing(cls, text_encoder, max_tokens: int = 128) -> "SentenceEmbedder":

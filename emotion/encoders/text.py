@@ -99,6 +99,31 @@ def mean_pool(h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return F.normalize((h * m).sum(1) / m.sum(1).clamp(min=1.0), dim=-1)
 
 
+class SerialTokenizer:
+    """A Hugging Face fast tokenizer shared by threads. Its Rust core refuses a call while another
+    thread's call has changed its padding or truncation ("RuntimeError: Already borrowed"), so
+    calls take turns (tokenizing one utterance takes well under a millisecond)."""
+
+    def __init__(self, tokenizer):
+        self._tokenizer = tokenizer
+        self._lock = threading.Lock()
+
+    def __call__(self, *args, **kwargs):
+        with self._lock:
+            return self._tokenizer(*args, **kwargs)
+
+    def decode(self, *args, **kwargs):
+        with self._lock:
+            return self._tokenizer.decode(*args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self._tokenizer, name)
+
+
+def serial(tokenizer) -> SerialTokenizer:
+    return tokenizer if isinstance(tokenizer, SerialTokenizer) else SerialTokenizer(tokenizer)
+
+
 class PooledLayers(nn.Module):
     """Transformer layers then ``mean_pool``: h (B, T, D), mask (B, T) -> unit-norm (B, D)."""
 
@@ -225,7 +250,7 @@ class TextEncoder:
         pretrained: the base's own top layers, frozen, with mean pooling (``PooledLayers``): with
         the bottom they are the whole pretrained sentence model, which the affect heads read
         (emotion.affect.embed)."""
-        self.tokenizer = tokenizer
+        self.tokenizer = serial(tokenizer)  # shared by request threads and the affect embedder
         self.bottom_module = bottom
         self.bottom = FrozenBottom(bottom)
         self.model = model.eval()

@@ -102,3 +102,24 @@ def test_affect_on_the_text_encoders_base_derives_as_on_its_own(encoders):
             alone = shared.read(text)
             assert one.matched == alone.matched and abs(one.risk - alone.risk) < 1e-4
             assert np.allclose(one.tutoring, alone.tutoring, atol=1e-4)
+
+
+def test_threads_share_the_tokenizer(encoders):
+    _, text_encoder = encoders
+    affect = AffectModel.load(threads=1, text_encoder=text_encoder)
+    errors: list[BaseException] = []
+
+    def read(k: int) -> None:
+        try:
+            for text in TEXTS:
+                text_encoder.encode([f"{text} {k}"])
+                affect.read(f"{text} {k}")
+        except BaseException as exc:  # "RuntimeError: Already borrowed" without SerialTokenizer
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read, args=(k,)) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
