@@ -296,7 +296,7 @@ class TextEncoder:
 
     def on_onnxruntime(self, threads: int = 1, int8: bool = False) -> "TextEncoder":
         """The same encoder with its three parts exported to ONNX and run by ONNX Runtime
-        (emotion/encoders/text_onnx.py): the same outputs to ~1e-6, about 1.7x faster on CPU.
+        (emotion/encoders/text_onnx.py): the same outputs to ~1e-6, about 1.9x faster on CPU.
         ``int8``: ONNX Runtime's dynamic int8 quantization of the exported weights."""
         from emotion.encoders.text_onnx import export_parts
 
