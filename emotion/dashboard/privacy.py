@@ -24,8 +24,8 @@ from emotion.labels import LABELS
 from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage
 from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
 
-CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "received_at", "status", "error_code",
-               "text", "modalities_used", "label", "valence", "arousal", "confidence", "state_label",
+CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "sent_at", "received_at", "status",
+               "error_code", "text", "modalities_used", "label", "valence", "arousal", "confidence", "state_label",
                "state_valence", "state_arousal", *(f"p_{label}" for label in LABELS)]
 
 
@@ -45,7 +45,8 @@ def _session_export(db: Session, session: ConversationSession, text_allowed: boo
                 "state_probabilities", "state_valence", "state_arousal", "state_confidence", "trend_valence",
                 "trend_arousal", "trend_labels", "turns_observed")}
         turns.append({"turn_index": turn.turn_index, "speaker_id": turn.speaker_id,
-                      "received_at": _iso(turn.received_at), "status": turn.status, "error_code": turn.error_code,
+                      "sent_at": _iso(turn.sent_at), "received_at": _iso(turn.received_at), "status": turn.status,
+                      "error_code": turn.error_code,
                       "text": turn.text if text_allowed else None, "text_withheld": not text_allowed,
                       "modalities": turn.modalities, "emotion": emotion})
     handoffs = db.exec(select(Handoff).where(Handoff.session_id == session.id).order_by(col(Handoff.id))).all()
@@ -91,7 +92,8 @@ def export_csv(export: dict[str, Any]) -> str:
     for session in export["sessions"]:
         for turn in session["turns"]:
             row = {"session_id": session["session_id"], "bot": session["bot"], "user_id": session["user_id"],
-                   **{k: turn[k] for k in ("turn_index", "speaker_id", "received_at", "status", "error_code", "text")}}
+                   **{k: turn[k] for k in ("turn_index", "speaker_id", "sent_at", "received_at", "status",
+                                           "error_code", "text")}}
             emotion = turn["emotion"]
             if emotion:
                 row.update({k: emotion[k] for k in ("label", "valence", "arousal", "confidence", "state_label",

@@ -93,3 +93,23 @@ def test_handoff_claim_reply_resolve(client, db, accounts, conversations):
     assert message.text == "I am here to help." and message.delivered is False  # no Rasa URL configured
     page = client.post(f"/handoffs/{handoff.id}/resolve", data={"csrf_token": token}).text
     assert "resolved" in page and "not delivered" in page
+
+
+def test_a_replayed_turn_shows_when_the_user_sent_it(client, app, accounts):
+    """A turn replayed from a channel's outbox an hour late is shown and exported at its sent_at."""
+    import csv
+    import io
+    from datetime import timedelta
+
+    from emotion.moodlog.models import utcnow
+    from emotion.moodlog.repository import MoodLog, TurnToLog
+
+    sent = (utcnow() - timedelta(hours=1)).replace(microsecond=0)
+    MoodLog(app.state.engine).append_turn(TurnToLog(
+        session_id="s-replay", speaker_id="u3", bot="support", user_id="u3", text="sent during an outage",
+        text_chars=21, status="unanalysed", error_code=None, modalities={}, client_turn_id="t-1", sent_at=sent))
+    sign_in(client, accounts["admin"])
+    page = client.get("/sessions/s-replay").text
+    assert sent.strftime("%Y-%m-%d %H:%M") + " UTC" in page and "replayed" in page
+    row = next(csv.DictReader(io.StringIO(client.get("/sessions/s-replay/export.csv").text)))
+    assert row["sent_at"].startswith(sent.strftime("%Y-%m-%dT%H:%M:%S")) and row["received_at"] > row["sent_at"]
