@@ -1,10 +1,17 @@
-"""Score crisis detection (risk model OR risk patterns) on any CSV with columns ``text``, ``crisis``.
+"""Score crisis screening (emotion/crisis) on statements and conversations.
 
-Run: ``python -m emotion.evaluation.crisis --data CSV [--json FILE]`` (``emobot evaluate crisis``).
-The held-out set written by ``python -m emotion.training.affect`` is ``var/affect/crisis_test.csv``:
-Reddit C-SSRS test users (crisis = Ideation/Behavior/Attempt) and "ordinary sadness" texts
-(GoEmotions test sadness/grief/disappointment, ESConv test sad seeker turns; crisis = 0).
-When the CSV has a ``source`` column, the false-alarm rate is also given per source.
+Run: ``emobot evaluate crisis --data PATH [--json FILE]`` where PATH is
+
+- a folder holding ``statements.csv`` and/or ``conversations.csv`` (e.g. ``data/crisis/test``);
+- a statements CSV: ``text, category, risk`` (1 = current risk; more columns are ignored);
+- a conversations CSV: ``conversation_id, turn, text, risky, unmistakable_turn, category``;
+- the older ``text, crisis[, source]`` CSV (Reddit C-SSRS users and ordinary sadness, written by
+  ``python -m emotion.training.affect`` to ``var/affect/crisis_test.csv``).
+
+Prints recall per positive category, false alarms per negative category, and for
+conversations: recall by the unmistakable turn (escalated at or before it), recall at any turn,
+false escalations, and the median turns of delay. ``--lexicon-only`` scores the in-Rasa
+fallback (the lexicon alone, no models).
 """
 from __future__ import annotations
 
@@ -13,64 +20,152 @@ import csv
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
 
+from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
 from emotion.evaluation.metrics import write_report
-from emotion.affect.model import AffectModel
+
+Screen = Callable[[list[str]], list[float]]
 
 
-def _rates(y: list[int], flag: list[bool]) -> dict:
-    tp = sum(1 for t, f in zip(y, flag) if t and f)
-    fp = sum(1 for t, f in zip(y, flag) if not t and f)
-    pos, neg = sum(y), len(y) - sum(y)
+def read_conversations(path: Path) -> dict[str, list[dict]]:
+    """conversation_id -> its rows in turn order."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            out[r["conversation_id"]].append(r)
+    return {cid: sorted(rows, key=lambda r: int(r["turn"])) for cid, rows in out.items()}
+
+
+def escalation_turn(risks: Sequence[float], policy: Mapping[str, Any], flag_at: float) -> int | None:
+    """The first 1-based turn at which the turn's own risk (>= ``flag_at``) or the conversation's
+    risk (policy) escalates; None when no turn does."""
+    p = ConversationPolicy.from_mapping(policy)
+    history: list[TurnRisk] = []
+    for i, r in enumerate(risks):
+        current = TurnRisk(r)
+        if r >= flag_at or conversation_risk(history, current, p)["flag"]:
+            return i + 1
+        history.append(current)
+    return None
+
+
+def conversation_outcomes(conversations: Mapping[str, list[dict]], risks: Mapping[str, list[float]],
+                          policy: Mapping[str, Any], flag_at: float) -> dict:
+    """Recall by the unmistakable turn, at any turn, false escalations, per category too."""
+    risky = [c for c, rows in conversations.items() if int(rows[0]["risky"])]
+    safe = [c for c, rows in conversations.items() if not int(rows[0]["risky"])]
+    turn = {c: escalation_turn(risks[c], policy, flag_at) for c in conversations}
+    on_time = [c for c in risky if turn[c] is not None and turn[c] <= int(conversations[c][0]["unmistakable_turn"])]
+    delays = sorted(turn[c] - int(conversations[c][0]["unmistakable_turn"]) for c in risky if turn[c] is not None)
+    by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for c in risky + safe:
+        cat = conversations[c][0].get("category") or "?"
+        by_cat[cat][0] += 1
+        by_cat[cat][1] += (c in on_time) if c in risky else (turn[c] is not None)
     return {
-        "recall": tp / pos if pos else None,
-        "precision": tp / (tp + fp) if tp + fp else None,
-        "false_alarm_rate": fp / neg if neg else None,
-        "n": len(y), "positives": pos, "negatives": neg,
+        "risky": len(risky), "risk_free": len(safe),
+        "recall_by_unmistakable": len(on_time) / len(risky) if risky else None,
+        "recall_any_turn": sum(turn[c] is not None for c in risky) / len(risky) if risky else None,
+        "false_escalation_rate": sum(turn[c] is not None for c in safe) / len(safe) if safe else None,
+        "median_turns_before_unmistakable": -delays[len(delays) // 2] if delays else None,
+        "missed": [c for c in risky if c not in on_time],
+        "falsely_escalated": [c for c in safe if turn[c] is not None],
+        "by_category": {k: {"n": n, "escalated": e} for k, (n, e) in sorted(by_cat.items())},
     }
 
 
-def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | None = None,
-             model: AffectModel | None = None) -> dict:
-    """Recall, precision, false-alarm rate (false positives / negatives) and n of crisis flags.
+def score_statements(rows: list[dict], risks: list[float], flag_at: float) -> dict:
+    """Recall per positive category, false-alarm rate per negative category, overall figures."""
+    flags = [r >= flag_at for r in risks]
+    cats: dict[tuple[int, str], list[bool]] = defaultdict(list)
+    for row, f in zip(rows, flags):
+        cats[(int(row["risk"]), row.get("category") or "all")].append(f)
+    pos = [f for row, f in zip(rows, flags) if int(row["risk"])]
+    neg = [f for row, f in zip(rows, flags) if not int(row["risk"])]
+    return {
+        "n": len(rows), "positives": len(pos), "negatives": len(neg),
+        "recall": sum(pos) / len(pos) if pos else None,
+        "false_alarm_rate": sum(neg) / len(neg) if neg else None,
+        "recall_by_category": {c: {"n": len(v), "recall": sum(v) / len(v)} for (y, c), v in sorted(cats.items()) if y},
+        "false_alarms_by_category": {c: {"n": len(v), "rate": sum(v) / len(v)} for (y, c), v in sorted(cats.items()) if not y},
+    }
 
-    Also reports the model alone and the patterns alone, and per ``source`` when present.
-    """
+
+def _fmt(v: Any) -> str:
+    return "n/a" if v is None else f"{v:.3f}"
+
+
+def print_statements(name: str, s: dict) -> None:
+    print(f"statements {name}: recall {_fmt(s['recall'])} ({s['positives']} positives)  "
+          f"false alarms {_fmt(s['false_alarm_rate'])} ({s['negatives']} negatives)")
+    print(f"  {'positive category':<26}{'n':>5}{'recall':>9}")
+    for c, v in s["recall_by_category"].items():
+        print(f"  {c:<26}{v['n']:>5}{v['recall']:>9.3f}")
+    print(f"  {'negative category':<26}{'n':>5}{'false alarms':>14}")
+    for c, v in s["false_alarms_by_category"].items():
+        print(f"  {c:<26}{v['n']:>5}{v['rate']:>14.3f}")
+
+
+def print_conversations(name: str, o: dict) -> None:
+    print(f"conversations {name}: {o['risky']} risky, {o['risk_free']} risk-free")
+    print(f"  escalated by the unmistakable turn {_fmt(o['recall_by_unmistakable'])}  at any turn "
+          f"{_fmt(o['recall_any_turn'])}  false escalations {_fmt(o['false_escalation_rate'])}  "
+          f"median turns early {o['median_turns_before_unmistakable']}")
+    for c, v in o["by_category"].items():
+        print(f"  {c:<26}{v['n']:>4} conversations, escalated {v['escalated']}")
+
+
+def evaluate(data: Path, json_out: Path | None = None, lexicon_only: bool = False,
+             detector: Any = None) -> dict:
+    """Score ``data`` (see the module docstring); returns the report."""
     csv.field_size_limit(sys.maxsize)
-    with open(data, newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if (r.get("text") or "").strip()]
-    model = model or AffectModel.load(checkpoint_dir)
-    scored = model.crisis_risk([r["text"] for r in rows])
-    y = [int(r["crisis"]) for r in rows]
-    flags = [risk >= model.crisis_threshold or bool(matched) for risk, matched in scored]
-    report = {**_rates(y, flags), "threshold": model.crisis_threshold, "data": str(data),
-              "model_only": _rates(y, [risk >= model.crisis_threshold for risk, _ in scored]),
-              "patterns_only": _rates(y, [bool(m) for _, m in scored])}
-    if rows and "source" in rows[0]:
-        by_source: dict[str, list[int]] = defaultdict(list)
-        for i, r in enumerate(rows):
-            by_source[r["source"]].append(i)
-        report["by_source"] = {s: {"n": len(ix), "flagged": sum(flags[i] for i in ix),
-                                   "flag_rate": sum(flags[i] for i in ix) / len(ix)} for s, ix in sorted(by_source.items())}
-    fmt = lambda v: "n/a" if v is None else f"{v:.3f}"  # noqa: E731
-    print(f"crisis on {data}: recall {fmt(report['recall'])}  precision {fmt(report['precision'])}  "
-          f"false_alarm_rate {fmt(report['false_alarm_rate'])}  n {report['n']} "
-          f"(positives {report['positives']}, threshold {model.crisis_threshold:.2f})")
-    for name in ("model_only", "patterns_only"):
-        r = report[name]
-        print(f"  {name}: recall {fmt(r['recall'])}  precision {fmt(r['precision'])}  false_alarm_rate {fmt(r['false_alarm_rate'])}")
-    for source, r in (report.get("by_source") or {}).items():
-        print(f"  {source}: flagged {r['flagged']}/{r['n']} ({r['flag_rate']:.3f})")
+    screen, flag_at, policy = _screen(detector, lexicon_only)
+    files = [data / "statements.csv", data / "conversations.csv"] if data.is_dir() else [data]
+    report: dict = {"data": str(data), "screen": "lexicon" if lexicon_only else "detector", "flag_at": flag_at,
+                    "conversation_policy": policy}
+    for path in (p for p in files if p.is_file()):
+        with open(path, newline="", encoding="utf-8") as f:
+            header = next(csv.reader(f))
+        if "conversation_id" in header:
+            conversations = read_conversations(path)
+            risks = {c: screen([r["text"] for r in rows]) for c, rows in conversations.items()}
+            report["conversations"] = conversation_outcomes(conversations, risks, policy, flag_at)
+            print_conversations(str(path), report["conversations"])
+        else:
+            with open(path, newline="", encoding="utf-8") as f:
+                rows = [r for r in csv.DictReader(f) if (r.get("text") or "").strip()]
+            if "risk" not in header:  # the older text, crisis[, source] format
+                rows = [{**r, "risk": r["crisis"], "category": r.get("source") or "all"} for r in rows]
+            report["statements"] = score_statements(rows, screen([r["text"] for r in rows]), flag_at)
+            print_statements(str(path), report["statements"])
     write_report(report, json_out)
     return report
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Evaluate crisis detection on a CSV (text, crisis).")
-    parser.add_argument("--data", type=Path, default=Path("var/affect/crisis_test.csv"))
+def _screen(detector: Any, lexicon_only: bool) -> tuple[Screen, float, dict]:
+    if lexicon_only:
+        from emotion.crisis.fallback import FALLBACK
+
+        return (lambda texts: [FALLBACK.screen(t)["risk"] for t in texts],
+                FALLBACK.flag_at, dict(FALLBACK.policy.__dict__))
+    if detector is None:
+        from emotion.affect.embed import SentenceEmbedder
+        from emotion.crisis.detector import CrisisDetector
+
+        embedder = SentenceEmbedder(128)
+        detector = CrisisDetector.load(embed=embedder.embed, windows=lambda t: embedder.windows(t, 64))
+    return (lambda texts: [r.risk for r in detector.screen_many(texts)],
+            detector.thresholds["flag"], dict(detector.conversation))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Evaluate crisis screening on statements and conversations.")
+    parser.add_argument("--data", type=Path, default=Path("data/crisis/test"))
     parser.add_argument("--json", type=Path, default=None)
-    args = parser.parse_args()
-    evaluate(args.data, args.json)
+    parser.add_argument("--lexicon-only", action="store_true", help="score the in-Rasa fallback (lexicon alone)")
+    args = parser.parse_args(argv)
+    evaluate(args.data, args.json, args.lexicon_only)
 
 
 if __name__ == "__main__":

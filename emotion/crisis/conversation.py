@@ -1,0 +1,65 @@
+"""Conversation-level crisis risk: risk that builds over a person's recent turns.
+
+For turn t with per-message risks r_k of the last ``window`` turns k <= t (this one included):
+
+    c_k   = r_k * decay^(t - k)   if r_k >= floor, else 0      (faint turns add nothing)
+    R_t   = 1 - prod_k (1 - c_k)                                (noisy-OR of the decayed turns)
+
+so several individually ambiguous messages add up, and one benign message, a joke or "never
+mind" only lowers a high risk by one step of decay instead of resetting it. The conversation is
+flagged when R_t >= ``flag_at``; the level is "high" when flagged, "possible" from
+``possible_at``, else "none". Standard library only (the Rasa runtime uses it too).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+
+@dataclass(frozen=True)
+class ConversationPolicy:
+    """How turns add up (see the module docstring); thresholds are on risk in 0..1."""
+
+    window: int = 10
+    decay: float = 0.85
+    floor: float = 0.15
+    flag_at: float = 0.6
+    possible_at: float = 0.35
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None) -> "ConversationPolicy":
+        fields = cls.__dataclass_fields__
+        return cls(**{k: type(getattr(cls, k))(v) for k, v in (data or {}).items() if k in fields})
+
+
+@dataclass(frozen=True)
+class TurnRisk:
+    """One earlier turn's screening result: its per-message risk and category (or None)."""
+
+    risk: float
+    category: str | None = None
+    turn_index: int | None = None
+
+
+def conversation_risk(history: Sequence[TurnRisk], current: TurnRisk,
+                      policy: ConversationPolicy = ConversationPolicy()) -> dict[str, Any]:
+    """The conversation's risk after ``current``, given earlier turns oldest first.
+
+    Returns {"risk": 0..1, "flag": bool, "level": "none"|"possible"|"high",
+             "categories": [{"turn_index", "category", "risk"}] of the window's turns with a category,
+             "turns": how many turns the window held}.
+    """
+    turns = list(history)[-(policy.window - 1):] + [current] if policy.window > 1 else [current]
+    survive = 1.0
+    for age, turn in enumerate(reversed(turns)):
+        if turn.risk >= policy.floor:
+            survive *= 1.0 - min(1.0, max(0.0, turn.risk)) * policy.decay ** age
+    risk = 1.0 - survive
+    flag = risk >= policy.flag_at
+    return {
+        "risk": round(risk, 4), "flag": flag,
+        "level": "high" if flag else "possible" if risk >= policy.possible_at else "none",
+        "categories": [{"turn_index": t.turn_index, "category": t.category, "risk": round(t.risk, 4)}
+                       for t in turns if t.category and t.risk >= policy.floor],
+        "turns": len(turns),
+    }

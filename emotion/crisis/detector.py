@@ -1,0 +1,207 @@
+"""The service's crisis detector: warning-sign lexicon + sentence-embedding heads + character
+n-gram head, stacked and calibrated (checkpoint ``crisis.pt``, trained by
+``emobot train crisis`` = ``python -m emotion.training.crisis``).
+
+For a message m cut into windows w (<= 128 MiniLM tokens each) with unit embeddings e_w ∈ R^384
+and hashed character n-grams x_w ∈ R^H (2..5-grams of normalise(w), l2-normed):
+
+    p_chat   = max_w σ(u · e_w + a)          head fitted on short chat statements (all categories)
+    p_reddit = max_w σ(v · e_w + b)          the Reddit C-SSRS head of affect.pt (long posts)
+    p_char   = max_w σ(k · x_w + c)          character n-grams: typos, leetspeak, other languages
+    f        = [lexicon features (7) ; logit p_chat ; logit p_reddit ; logit p_char]   (10,)
+    risk     = σ(s · f + d)                  stacked on out-of-fold predictions: calibrated
+
+and, for long texts (>= ``long_text_chars``: forum posts, pasted letters), the Reddit head's own
+operating point also flags: risk = max(risk, p_reddit · τ_flag / τ_reddit).
+
+    flag     = risk >= τ_flag;  level = "high" | "possible" (risk >= τ_possible) | "none"
+    category = the lexicon's category, else argmax_c softmax(Q · e + q)_c over the risk categories
+
+Each reading says which category fired and why (lexicon match, guards, model scores).
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon, LexiconReading
+from emotion.crisis.normalise import normalise
+
+CHECKPOINT_NAME = "crisis.pt"
+HASH_FEATURES = 2 ** 17
+N_FEATURES = 10
+MAX_MODEL_WINDOWS = 16  # a long text's first 15 windows and its last one go through the models
+
+
+def char_vectorizer():
+    """Stateless hashed character n-grams (2..5, word-bounded) of normalised text: (N, 2^17)."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=HASH_FEATURES,
+                             alternate_sign=False, norm="l2", preprocessor=normalise)
+
+
+def logit(p: np.ndarray | float, bound: float = 8.0) -> np.ndarray:
+    p = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1 - 1e-6)
+    return np.clip(np.log(p / (1 - p)), -bound, bound)
+
+
+def sigmoid(z: np.ndarray | float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
+
+
+def stack_features(lex: Sequence[LexiconReading], p_chat: np.ndarray, p_reddit: np.ndarray,
+                   p_char: np.ndarray) -> np.ndarray:
+    """(N, 10) stacked features: lexicon (7), then logits of the three model heads."""
+    lexf = np.array([r.features() for r in lex], dtype=np.float64).reshape(len(lex), 7)
+    return np.concatenate([lexf, logit(p_chat)[:, None], logit(p_reddit)[:, None], logit(p_char)[:, None]], axis=1)
+
+
+@dataclass(frozen=True)
+class CrisisReading:
+    """One message's screening result.
+
+    risk: calibrated probability of current risk (0..1); flag: risk >= τ_flag;
+    level: "high" | "possible" | "none"; category: the risk category that fired (None when
+    level is "none"); categories: the lexicon's categories; guards: negation / past / idiom /
+    fiction / joke cues seen; obfuscated: leetspeak, spelt-out letters or emoji were undone;
+    scores: each component (lexicon, chat, reddit, char) for the record.
+    """
+
+    risk: float
+    flag: bool
+    level: str
+    category: str | None
+    categories: tuple[str, ...] = ()
+    guards: tuple[str, ...] = ()
+    obfuscated: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"risk": round(self.risk, 4), "flag": self.flag, "level": self.level, "category": self.category,
+                "categories": list(self.categories), "guards": list(self.guards), "obfuscated": self.obfuscated,
+                "scores": {k: round(float(v), 4) for k, v in self.scores.items()}}
+
+
+@dataclass
+class CrisisDetector:
+    """Load once (``CrisisDetector.load(embed=...)``), then ``screen_many(texts)`` per batch.
+
+    ``embed``: texts -> (N, 384) unit MiniLM embeddings, and ``windows``: text -> list of window
+    strings (both from ``emotion.affect.embed.SentenceEmbedder``).
+    """
+
+    lexicon: Lexicon
+    chat: tuple[np.ndarray, float]       # u (384,), a
+    reddit: tuple[np.ndarray, float]     # v (384,), b
+    char: tuple[np.ndarray, float]       # k (H,), c
+    stack: tuple[np.ndarray, float]      # s (10,), d
+    category_head: tuple[np.ndarray, np.ndarray, tuple[str, ...]]  # Q (C, 384), q (C,), names
+    thresholds: dict[str, float]         # flag, possible, reddit, long_text_chars
+    conversation: dict[str, float]       # emotion.crisis.conversation.ConversationPolicy fields
+    info: dict
+    embed: Callable[[list[str]], np.ndarray] | None = None
+    windows: Callable[[str], list[str]] | None = None
+    _vectorizer: Any = None
+
+    @classmethod
+    def load(cls, checkpoint_dir: Path | None = None, embed: Callable[[list[str]], np.ndarray] | None = None,
+             windows: Callable[[str], list[str]] | None = None) -> "CrisisDetector":
+        """Read ``crisis.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir).
+
+        Raises FileNotFoundError when it is missing (train: ``emobot train crisis``)."""
+        import torch
+
+        if checkpoint_dir is None:
+            from emotion.settings import get_settings
+
+            checkpoint_dir = get_settings().checkpoint_dir
+        path = Path(checkpoint_dir) / CHECKPOINT_NAME
+        if not path.is_file():
+            raise FileNotFoundError(f"crisis checkpoint not found: {path} (emobot train crisis)")
+        ck = torch.load(path, map_location="cpu", weights_only=True)
+        arr = lambda name: ck[name].float().numpy().astype(np.float64)  # noqa: E731
+        info = json.loads(ck["info"])
+        return cls(Lexicon.load(), (arr("chat_w"), float(ck["chat_b"])), (arr("reddit_w"), float(ck["reddit_b"])),
+                   (arr("char_w"), float(ck["char_b"])), (arr("stack_w"), float(ck["stack_b"])),
+                   (arr("cat_w"), arr("cat_b"), tuple(info["categories"])), dict(info["thresholds"]),
+                   dict(info["conversation"]), info, embed, windows)
+
+    def head_probs(self, window_texts: list[str], e: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per window: (p_chat, p_reddit, p_char), each (W,)."""
+        if self._vectorizer is None:
+            self._vectorizer = char_vectorizer()
+        x = self._vectorizer.transform(window_texts)
+        p_chat = sigmoid(e @ self.chat[0] + self.chat[1])
+        p_reddit = sigmoid(e @ self.reddit[0] + self.reddit[1])
+        p_char = sigmoid(x @ self.char[0] + self.char[1])
+        return p_chat, p_reddit, np.asarray(p_char).reshape(-1)
+
+    def screen_many(self, texts: Sequence[str], window_embeddings: Sequence[np.ndarray] | None = None,
+                    window_texts: Sequence[list[str]] | None = None) -> list[CrisisReading]:
+        """Screen each text. ``window_embeddings[i]`` (W_i, 384) with ``window_texts[i]`` (W_i
+        strings): the embeddings already computed for text i (else they are computed here)."""
+        texts = [t or "" for t in texts]
+        if window_texts is None:
+            window_texts = [self._model_windows(t) for t in texts]
+        if window_embeddings is None:
+            flat = [w for ws in window_texts for w in ws]
+            e_flat = self.embed(flat) if flat and self.embed is not None else np.zeros((len(flat), 384))
+            window_embeddings, i = [], 0
+            for ws in window_texts:
+                window_embeddings.append(e_flat[i:i + len(ws)])
+                i += len(ws)
+        lex = [self.lexicon.read(t) for t in texts]
+        rows = []
+        for t, ws, e in zip(texts, window_texts, window_embeddings):
+            if not t.strip() or not len(ws):
+                rows.append((0.0, 0.0, 0.0, np.zeros(384)))
+                continue
+            e = np.asarray(e, dtype=np.float64)
+            p_chat, p_reddit, p_char = self.head_probs(list(ws), e)
+            rows.append((p_chat.max(), p_reddit.max(), p_char.max(), e[int(np.argmax(p_chat))]))
+        p_chat, p_reddit, p_char = (np.array([r[k] for r in rows]) for k in range(3))
+        risk = sigmoid(stack_features(lex, p_chat, p_reddit, p_char) @ self.stack[0] + self.stack[1])
+        th = self.thresholds
+        out = []
+        for i, t in enumerate(texts):
+            r = float(risk[i]) if t.strip() else 0.0
+            if len(t) >= th.get("long_text_chars", 600):
+                r = max(r, min(1.0, float(p_reddit[i]) * th["flag"] / th["reddit"]))
+            level = "high" if r >= th["flag"] else "possible" if r >= th["possible"] else "none"
+            category = lex[i].category
+            if category is None and level != "none":
+                Q, q, names = self.category_head
+                category = names[int(np.argmax(Q @ rows[i][3] + q))]
+            out.append(CrisisReading(
+                r, level == "high", level, category if level != "none" or lex[i].score >= 0.5 else None,
+                lex[i].categories, lex[i].guards, lex[i].obfuscated,
+                {"lexicon": lex[i].score, "chat": float(p_chat[i]), "reddit": float(p_reddit[i]),
+                 "char": float(p_char[i])}))
+        return out
+
+    def screen(self, text: str) -> CrisisReading:
+        return self.screen_many([text])[0]
+
+    def _model_windows(self, text: str) -> list[str]:
+        if not text.strip():
+            return []
+        ws = self.windows(text) if self.windows is not None else [text[:2000]]
+        return ws if len(ws) <= MAX_MODEL_WINDOWS else ws[:MAX_MODEL_WINDOWS - 1] + ws[-1:]
+
+
+def positive_categories() -> tuple[str, ...]:
+    return POSITIVE_CATEGORIES
+
+
+def no_risk() -> CrisisReading:
+    return CrisisReading(0.0, False, "none", None)
+
+
+def _finite(x: float) -> float:
+    return x if math.isfinite(x) else 0.0

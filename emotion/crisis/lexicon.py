@@ -1,0 +1,153 @@
+"""Clinical warning-sign patterns per category, with negation, past-tense, idiom, fiction and
+joke guards: the part of crisis screening that needs no model, so it runs everywhere (the
+service, and inside the Rasa process when the service is down or refused the turn).
+
+For a message m, with n = normalise(m) and the idioms of ``guards.idiom`` masked out:
+
+    s(p)     = strength of pattern p (0..1) x the factor of every guard in p's clause
+    score(m) = max_p s(p)        over the patterns p that match n; 0 when none does
+    category = the category of the argmax pattern ("plan" when a time/place marker joins it)
+
+Patterns and guards are data (``emotion/config/crisis_lexicon.yaml``). Standard library and
+PyYAML only: the Rasa runtime imports this module.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from emotion.crisis.normalise import normalise, was_obfuscated
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "config" / "crisis_lexicon.yaml"
+POSITIVE_CATEGORIES = ("passive_death_wish", "active_ideation", "method", "intent", "plan", "preparatory_acts",
+                       "burdensomeness", "hopelessness_entrapment", "self_harm_urge", "command_hallucination",
+                       "risk_to_others")
+_CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:but|and now|now|aber|mais|pero|ma|maar|mas|though|however)\b")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One pattern that matched: its category, language, strength after guards and guards seen."""
+
+    category: str
+    language: str
+    strength: float
+    prior: float
+    guards: tuple[str, ...]
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class LexiconReading:
+    """The lexicon's view of one message.
+
+    score: max guarded strength over the matches (0..1); category: its category or None;
+    categories: every category with a match whose guarded strength is >= 0.3;
+    guards: every guard seen in the message; obfuscated: normalisation had to undo leetspeak,
+    spelt-out letters or risk emoji; matches: all matches, strongest first.
+    """
+
+    score: float
+    category: str | None
+    categories: tuple[str, ...]
+    guards: tuple[str, ...]
+    obfuscated: bool
+    matches: tuple[Match, ...] = field(default=(), repr=False)
+
+    def features(self) -> list[float]:
+        """(7,) floats for the stacked detector: score, best prior, and 0/1 per guard kind
+        (negated, past, idiom, fiction, joke) seen in the message."""
+        best_prior = max((m.prior for m in self.matches), default=0.0)
+        return [self.score, best_prior] + [float(g in self.guards) for g in ("negated", "past", "idiom", "fiction", "joke")]
+
+
+class Lexicon:
+    """Compiled warning-sign patterns and guards. ``Lexicon.load()`` reads the YAML once."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        macros = {k: str(v) for k, v in (spec.get("macros") or {}).items()}
+        expand = lambda rx: _expand(str(rx), macros)  # noqa: E731
+        self.patterns: list[tuple[str, str, float, re.Pattern[str]]] = []
+        for category, by_language in spec["categories"].items():
+            for language, entries in by_language.items():
+                for strength, rx in entries:
+                    self.patterns.append((category, language, float(strength), re.compile(expand(rx))))
+        g = spec["guards"]
+        self.negation = re.compile(expand(g["negated"]["before"]))
+        self.hedges = re.compile(expand(g["negated"]["hedges"]))
+        self.past = re.compile(expand(g["past"]["any"]))
+        self.present = re.compile(expand(g["past"]["present"]))
+        self.idiom = re.compile(expand(g["idiom"]["mask"]))
+        self.fiction = re.compile(expand(g["fiction"]["any"]))
+        self.joke = re.compile(expand(g["joke"]["any"]))
+        self.joke_below = float(g["joke"].get("below", 1.0))
+        self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke")}
+        self.plan = re.compile(expand(spec["plan_markers"]["any"]))
+        self.plan_strength = float(spec["plan_markers"]["strength"])
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "Lexicon":
+        return _load(str(path or LEXICON_PATH))
+
+    def read(self, text: str) -> LexiconReading:
+        """Score one message (any length; the whole text is read)."""
+        canonical = normalise(text)
+        masked, idioms = self._mask_idioms(canonical)
+        matches: list[Match] = []
+        for category, language, prior, rx in self.patterns:
+            for m in rx.finditer(masked):
+                guards = self._guards(masked, m.start(), m.end(), prior)
+                strength = prior
+                for g in guards:
+                    strength *= self.factors[g]
+                matches.append(Match(category, language, strength, prior, guards, m.span()))
+                break  # one match per pattern is enough
+        guards_seen = set(g for m in matches for g in m.guards) | ({"idiom"} if idioms else set())
+        if self.joke.search(canonical):
+            guards_seen.add("joke")
+        if self.fiction.search(canonical):
+            guards_seen.add("fiction")
+        matches.sort(key=lambda m: -m.strength)
+        score, category = (matches[0].strength, matches[0].category) if matches else (0.0, None)
+        if matches and score >= 0.5 and self.plan.search(masked) and category not in ("risk_to_others",):
+            category, score = "plan", max(score, self.plan_strength)
+        categories = tuple(dict.fromkeys(m.category for m in matches if m.strength >= 0.3))
+        return LexiconReading(round(score, 4), category, categories, tuple(sorted(guards_seen)),
+                              was_obfuscated(text, canonical), tuple(matches))
+
+    def _mask_idioms(self, text: str) -> tuple[str, bool]:
+        masked, n = self.idiom.subn(lambda m: " " * len(m.group(0)), text)
+        return masked, n > 0
+
+    def _guards(self, text: str, start: int, end: int, prior: float) -> tuple[str, ...]:
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+        after = _CLAUSE_END.search(text, end)
+        clause_end = after.start() if after else len(text)
+        before, clause, matched = text[clause_start:start], text[clause_start:clause_end], text[start:end]
+        guards = []
+        if self.negation.search(before) and not self.hedges.search(before + matched):
+            guards.append("negated")
+        if self.past.search(clause) and not self.present.search(clause):
+            guards.append("past")
+        if self.fiction.search(text):  # a film, a class, a news story: anywhere in the message
+            guards.append("fiction")
+        if prior < self.joke_below and self.joke.search(text):
+            guards.append("joke")
+        return tuple(guards)
+
+
+def _expand(rx: str, macros: dict[str, str]) -> str:
+    for _ in range(3):  # macros may use macros
+        rx = re.sub(r"\{(\w+)\}", lambda m: macros.get(m.group(1), m.group(0)), rx)
+    return rx
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Lexicon:
+    with open(path, encoding="utf-8") as f:
+        return Lexicon(yaml.safe_load(f))
