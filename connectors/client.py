@@ -15,6 +15,9 @@ service's error code).
 """
 from __future__ import annotations
 
+import hashlib
+import re
+
 import asyncio
 import logging
 from dataclasses import dataclass, field
@@ -56,6 +59,8 @@ class EmotionServiceRejected(EmotionServiceError):
         message: the human-readable explanation.
         turn_logged: whether the service still wrote the turn to the mood log.
         turn_index: the index of the logged turn, or None.
+        crisis: the refused turn's crisis screening (``derived.crisis``), which the service runs
+            before any limit; None when the service sent none.
     """
 
     def __init__(
@@ -65,6 +70,7 @@ class EmotionServiceRejected(EmotionServiceError):
         message: str,
         turn_logged: bool = False,
         turn_index: int | None = None,
+        crisis: dict | None = None,
     ) -> None:
         super().__init__(f"{status_code} {code}: {message}")
         self.status_code = status_code
@@ -72,6 +78,14 @@ class EmotionServiceRejected(EmotionServiceError):
         self.message = message
         self.turn_logged = turn_logged
         self.turn_index = turn_index
+        self.crisis = crisis
+
+    def metadata(self) -> dict:
+        """The emotion metadata of the refused turn: unavailable, with its crisis screening."""
+        out: dict = {"available": False, "error": self.code, "message": self.message}
+        if isinstance(self.crisis, dict):
+            out["derived"] = {"crisis": self.crisis}
+        return out
 
 
 @dataclass(frozen=True)
@@ -350,7 +364,7 @@ class EmotionServiceClient:
         files.extend(("images", image) for image in images)
         body = await self._request(
             "POST",
-            f"/v1/sessions/{quote(session_id, safe='')}/turns",
+            f"/v1/sessions/{quote(service_session_id(session_id), safe='')}/turns",
             data=data,
             files=files or None,
         )
@@ -399,6 +413,18 @@ class EmotionServiceClient:
         return await self._request("GET", "/healthz")
 
 
+SESSION_ID = re.compile(r"^[A-Za-z0-9._:@\-]{1,128}$")
+
+
+def service_session_id(sender_id: str) -> str:
+    """The service's session id for a channel's sender id: the id itself when the service
+    accepts it (``[A-Za-z0-9._:@-]{1,128}``), else ``sid:`` + the first 40 hex digits of its
+    sha256, so a turn from any sender id is logged and screened."""
+    if SESSION_ID.match(sender_id or ""):
+        return sender_id
+    return "sid:" + hashlib.sha256((sender_id or "").encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
 def _rejection(response: httpx.Response) -> EmotionServiceRejected:
     try:
         body = response.json()
@@ -409,6 +435,7 @@ def _rejection(response: httpx.Response) -> EmotionServiceRejected:
             message=str(error.get("message") or ""),
             turn_logged=bool(body.get("turn_logged", False)),
             turn_index=body.get("turn_index"),
+            crisis=body.get("crisis") if isinstance(body.get("crisis"), dict) else None,
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         return EmotionServiceRejected(

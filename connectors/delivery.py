@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 from connectors.client import EmotionServiceClient, EmotionServiceError, EmotionServiceRejected, EmotionServiceUnavailable
 from connectors.outbox import Outbox, QueuedTurn
@@ -55,6 +55,8 @@ class TurnDelivery:
         self.max_attempts = max_attempts
         self.lock_wait = lock_wait
         self._service_down: Optional[str] = None  # why, while the service is believed down
+        # called with (turn, emotion metadata) when a turn delivered late (a replay) carries a crisis flag
+        self.on_crisis_replayed: Optional[Callable[[QueuedTurn, Dict[str, Any]], Awaitable[Any]]] = None
         self._task: Optional[asyncio.Task] = None
 
     # --- one turn ----------------------------------------------------------------------------
@@ -87,7 +89,7 @@ class TurnDelivery:
             return dict((await self._send(turn)).raw)
         except EmotionServiceRejected as exc:
             logger.warning("Emotion service refused turn of %s: %s", turn.session_id, exc)
-            return {"available": False, "error": exc.code, "message": exc.message}
+            return exc.metadata()
         except EmotionServiceUnavailable as exc:
             logger.warning("Emotion service unavailable for %s: %s", turn.session_id, exc)
             return {"available": False, "error": "service_unavailable", "message": str(exc), "queued": False}
@@ -119,11 +121,12 @@ class TurnDelivery:
                     logger.info("Emotion service asks %s to slow down: %s", session_id, exc)
                     if until is None:
                         return delivered, None
-                    return delivered, _queued(until, await self.outbox.pending(session_id), str(exc))
+                    return delivered, {**_queued(until, await self.outbox.pending(session_id), str(exc)),
+                                       **({"derived": {"crisis": exc.crisis}} if mine and exc.crisis else {})}
                 await self.outbox.remove(head)  # the service logged it as rejected
                 logger.warning("Emotion service refused turn %s of %s: %s", head.turn_id, session_id, exc)
                 if mine:
-                    return delivered, {"available": False, "error": exc.code, "message": exc.message}
+                    return delivered, exc.metadata()
                 continue
             except EmotionServiceUnavailable as exc:
                 if exc.status_code in OUTAGE_STATUSES:
@@ -144,7 +147,20 @@ class TurnDelivery:
             delivered += 1
             if mine:
                 return delivered, dict(analysis.raw)
+            await self._replayed(head, dict(analysis.raw))
         return delivered, None
+
+    async def _replayed(self, turn: QueuedTurn, emotion: Dict[str, Any]) -> None:
+        """A turn delivered after its bot answered: when the service flags crisis risk in it, the
+        channel is told (``on_crisis_replayed``) so the conversation escalates now."""
+        crisis = (emotion.get("derived") or {}).get("crisis") or {}
+        if not crisis.get("flag") or self.on_crisis_replayed is None:
+            return
+        logger.warning("Replayed turn %s of %s carries crisis risk: escalating", turn.turn_id, turn.session_id)
+        try:
+            await self.on_crisis_replayed(turn, emotion)
+        except Exception:  # the replay goes on; the mood log holds the flag
+            logger.exception("Escalating the replayed turn %s of %s failed", turn.turn_id, turn.session_id)
 
     # --- background replay -------------------------------------------------------------------
 

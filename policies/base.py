@@ -68,9 +68,12 @@ class Decision:
 
 def _parse(metadata: Optional[Mapping[str, Any]]) -> Tuple[bool, Optional[EmotionReading], Optional[EmotionState], Dict[str, Any]]:
     emotion = (metadata or {}).get(EMOTION_METADATA_KEY) or {}
-    if not isinstance(emotion, Mapping) or not emotion.get("available"):
+    if not isinstance(emotion, Mapping):
         return False, None, None, {}
+    # derived states come even when the turn was not analysed: its crisis screening always does
     derived = emotion.get("derived") if isinstance(emotion.get("derived"), Mapping) else {}
+    if not emotion.get("available"):
+        return False, None, None, dict(derived)
     try:
         turn = EmotionReading.from_json(emotion["turn"]) if emotion.get("turn") else None
         state = EmotionState.from_json(emotion["state"]) if emotion.get("state") else None

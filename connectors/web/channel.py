@@ -34,6 +34,7 @@ from __future__ import annotations
 import logging
 import os
 import uuid
+from functools import partial
 from asyncio import CancelledError
 from datetime import datetime, timezone
 from pathlib import Path
@@ -54,11 +55,23 @@ from connectors.client import (
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.delivery import TurnDelivery
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
+from emotion.crisis.fallback import FALLBACK
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
 EMOTION_METADATA_KEY = "emotion"
+CRISIS_REPLAYED_INTENT = "crisis_replayed"
+
+
+def with_crisis_screening(emotion: Dict[str, Any], text: str, sender_id: str) -> Dict[str, Any]:
+    """``emotion`` with ``derived.crisis``: the service's when it sent one, else the in-process
+    lexicon screen (:mod:`emotion.crisis.fallback`), so a turn the service could not answer
+    (down, queued, refused without a screening) is still screened."""
+    derived = emotion.get("derived") if isinstance(emotion.get("derived"), dict) else {}
+    if isinstance(derived.get("crisis"), dict):
+        return emotion
+    return {**emotion, "derived": {**derived, "crisis": FALLBACK.screen(text, sender_id)}}
 
 
 class WebTurn(NamedTuple):
@@ -150,7 +163,7 @@ class EmobotWebInput(InputChannel):
         """
         if turn.audio is not None and not turn.text.strip():  # a voice message: its words are the text
             turn = turn._replace(text=await self.transcribe(turn))
-        emotion = await self.analyse(turn)
+        emotion = with_crisis_screening(await self.analyse(turn), turn.text, turn.sender_id)
         # set last, so a client cannot pass its own "emotion" to the policies
         metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
         try:
@@ -201,8 +214,17 @@ class EmobotWebInput(InputChannel):
         async def stop_replay(app: Any, loop: Any) -> None:
             await self.delivery.stop()
 
+    async def escalate_replayed(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                                turn: QueuedTurn, emotion: Dict[str, Any]) -> None:
+        """A queued turn the service analysed late carries crisis risk: hand the bot a
+        ``/crisis_replayed`` message with that turn's emotion, so its crisis rules run now."""
+        metadata = {EMOTION_METADATA_KEY: {**emotion, "replayed": True, "replayed_turn_id": turn.turn_id}}
+        await on_new_message(UserMessage(f"/{CRISIS_REPLAYED_INTENT}", CollectingOutputChannel(), turn.session_id,
+                                         input_channel=self.name(), metadata=metadata))
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = socketio_blueprint(f"emobot_web_webhook_{id(self)}", self, self.socketio, on_new_message)
+        self.delivery.on_crisis_replayed = partial(self.escalate_replayed, on_new_message)
         self.replay_in_background(webhook)
 
         @webhook.route("/", methods=["GET"])

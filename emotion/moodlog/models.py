@@ -56,6 +56,10 @@ class Turn(SQLModel, table=True):
     error_code: Optional[str] = Field(default=None, max_length=64)
     # per-modality outcome: {"text": {"status": "used", "code": None, "message": None, "notes": []}, ...}
     modalities: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # crisis screening of the turn's text (emotion/crisis), kept for every turn, rejected ones too:
+    # {"risk", "flag", "level", "category", "conversation": {...}}; only risk, flag, level and
+    # category when the user gave no text consent
+    crisis: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class EmotionRecord(SQLModel, table=True):

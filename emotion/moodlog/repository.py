@@ -32,6 +32,7 @@ class TurnToLog:
     modalities: dict[str, Any]
     client_turn_id: str | None = None  # the channel's id of the turn: a second turn with it is a replay
     sent_at: datetime | None = None  # when the user sent it (a replayed turn arrives later)
+    crisis: dict[str, Any] | None = None  # the turn's crisis screening (emotion/crisis)
 
 
 class DuplicateTurn(Exception):
@@ -143,6 +144,7 @@ class MoodLog:
                 session_id=turn.session_id, turn_index=index, speaker_id=turn.speaker_id, text=turn.text,
                 text_chars=turn.text_chars, status=turn.status, error_code=turn.error_code,
                 modalities=turn.modalities, client_turn_id=turn.client_turn_id, sent_at=turn.sent_at,
+                crisis=turn.crisis,
             )
             db.add(row)
             db.flush()
@@ -205,6 +207,13 @@ class MoodLog:
             if speaker_id is not None:
                 query = query.where(EmotionRecord.speaker_id == speaker_id)
             return db.exec(query.order_by(col(EmotionRecord.turn_index).desc()).limit(1)).first()
+
+    def recent_crisis(self, session_id: str, limit: int) -> list[tuple[int, dict[str, Any]]]:
+        """The crisis screening of the session's last ``limit`` turns, oldest first: (turn index, crisis)."""
+        with Session(self.engine) as db:
+            rows = db.exec(select(Turn.turn_index, Turn.crisis).where(Turn.session_id == session_id)
+                           .order_by(col(Turn.turn_index).desc()).limit(limit)).all()
+        return [(i, c) for i, c in reversed(rows) if isinstance(c, dict)]
 
     def turns(self, session_id: str) -> list[Turn]:
         with Session(self.engine) as db:

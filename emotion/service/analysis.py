@@ -22,6 +22,7 @@ import torch
 from emotion.encoders.base import ModalityInputError, ModalityOutput
 from emotion.service.batching import MicroBatcher
 from emotion.service.schemas import ModalityReport
+from emotion.service.screening import CrisisScreen, load_screen
 from emotion.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ class Analyzer:
         self.status = status
         self.context = context  # emotion.tracking.context.ConversationContext, or None
         self.affect = affect  # emotion.affect.AffectModel (crisis, distress, tutoring states), or None
+        self.crisis = CrisisScreen()  # emotion.service.screening: every turn's crisis screening
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="modality") if workers > 0 else None
         self.text_batches = (MicroBatcher(self._read_texts, batch_max_size, batch_max_wait_s, batch_concurrency)
                              if batch_text else None)
@@ -168,6 +170,7 @@ class Analyzer:
         analyzer = cls(encoders, status, context, affect, workers=settings.analysis_workers,
                        batch_text=settings.batch_text, batch_max_size=settings.batch_max_size,
                        batch_max_wait_s=settings.batch_max_wait_ms / 1000, batch_concurrency=settings.batch_concurrency)
+        analyzer.crisis = load_screen(affect, settings.checkpoint_dir, status)
         if settings.warm_up:
             analyzer.warm_up()
         return analyzer
@@ -184,6 +187,7 @@ class Analyzer:
                 output = self._read_texts([("I am fine, thanks. How are you?", {})])[0][0]
             if self.context is not None:
                 self.context.read([output], "I am fine", "warm-up", "warm-up", 0, past=[], speaker_last=None)
+        self.crisis.read("I am fine, thanks. How are you?")  # the lexicon's patterns compile here
         speech = self.encoders.get("audio")
         if speech is not None and hasattr(speech, "forward"):
             from emotion.audio import speech_probabilities

@@ -16,15 +16,18 @@ class ApiError(Exception):
     """An error answer; ``headers`` go with it (e.g. ``Retry-After`` of a 429)."""
 
     def __init__(self, status: int, code: str, message: str, turn_index: int | None = None,
-                 headers: dict[str, str] | None = None):
+                 headers: dict[str, str] | None = None, crisis: dict | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.turn_index = status, code, message, turn_index
-        self.headers = headers
+        self.headers, self.crisis = headers, crisis
 
 
-def _body(code: str, message: str, turn_index: int | None = None) -> dict:
-    return ErrorResponse(error=ErrorDetail(code=code, message=message), turn_logged=turn_index is not None,
-                         turn_index=turn_index).model_dump()
+def _body(code: str, message: str, turn_index: int | None = None, crisis: dict | None = None) -> dict:
+    body = ErrorResponse(error=ErrorDetail(code=code, message=message), turn_logged=turn_index is not None,
+                         turn_index=turn_index, crisis=crisis).model_dump()
+    if crisis is None:  # only a refused turn carries its crisis screening
+        body.pop("crisis")
+    return body
 
 
 def _allowed_methods(request: Request, named: str) -> str:
@@ -40,7 +43,8 @@ def _allowed_methods(request: Request, named: str) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(_body(exc.code, exc.message, exc.turn_index), status_code=exc.status, headers=exc.headers)
+        return JSONResponse(_body(exc.code, exc.message, exc.turn_index, exc.crisis), status_code=exc.status,
+                            headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

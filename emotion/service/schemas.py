@@ -83,8 +83,11 @@ class TurnResponse(BaseModel):
     modalities: dict[str, ModalityReport]
     modalities_used: list[str]
     derived: Optional[dict[str, Any]] = Field(default=None, description=(
-        'derived states when the text was analysed: {"crisis": {"risk", "flag", "matched"}, "distress", '
-        '"tutoring": {"confusion", "frustration", "boredom", "engagement", "cues"}}'))
+        'derived states: {"crisis": {"risk", "flag", "turn_flag", "level": none|possible|high, "category", '
+        '"categories", "matched", "guards", "obfuscated", "scores", "source", "conversation": {"risk", "flag", '
+        '"level", "categories", "turns"}}, "distress", "tutoring": {"confusion", "frustration", "boredom", '
+        '"engagement", "cues"}}; crisis is there for every turn with text (screening needs no emotion-analysis '
+        'consent), the others when the text was analysed'))
     client_turn_id: Optional[str] = Field(default=None, description="the channel's id of the turn, as sent")
     duplicate: bool = Field(default=False, description=(
         "true when the turn was already logged (a replay): the answer is the logged turn, not analysed again"))
@@ -112,6 +115,9 @@ class ErrorResponse(BaseModel):
     error: ErrorDetail
     turn_logged: bool = False
     turn_index: Optional[int] = None
+    crisis: Optional[dict[str, Any]] = Field(default=None, description=(
+        "a refused turn's crisis screening (screening runs before every limit): the same shape as "
+        "derived.crisis of a TurnResponse"))
 
 
 class HistoryTurn(BaseModel):

@@ -47,10 +47,29 @@ def _folds(n: int, k: int, seed: int) -> np.ndarray:
     return rng.permutation(np.arange(n) % k)
 
 
-def fit_heads(cfg: dict, e: np.ndarray, x_char, y: np.ndarray):
-    chat = _lr(cfg["chat_C"]).fit(e, y)
-    char = _lr(cfg["char_C"]).fit(x_char, y)
+def fit_heads(cfg: dict, e: np.ndarray, x_char, y: np.ndarray, w: np.ndarray):
+    chat = _lr(cfg["chat_C"]).fit(e, y, sample_weight=w)
+    char = _lr(cfg["char_C"]).fit(x_char, y, sample_weight=w)
     return chat, char
+
+
+def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
+    """Everyday and emotional-support chat without risk language, from shared/data (train splits):
+    ESConv seeker turns (any emotion, any length) and GoEmotions comments. Texts the lexicon
+    scores >= 0.3 are left out (they may carry risk)."""
+    import random
+
+    import emotion.affect.data as D
+    from emotion.training.affect import data_dir
+
+    root, rng = data_dir(), random.Random(cfg["seed"])
+    esconv = [t for t, _ in D.esconv_seeker_turns(root, "train", None, min_chars=2)]
+    go = [t for t, _ in D.goemotions(root, "train")]
+    rng.shuffle(esconv)
+    rng.shuffle(go)
+    n = cfg["extra_negatives"]
+    picked = esconv[: n["esconv"]] + go[: n["goemotions"]]
+    return [t for t in dict.fromkeys(picked) if lexicon.read(t).score < 0.3]
 
 
 def train(config_path: Path = DEFAULT_CONFIG) -> dict:
@@ -60,14 +79,16 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     from emotion.settings import get_settings
 
     cfg = yaml.safe_load(Path(config_path).read_text())
+    lexicon = Lexicon.load()
     rows = read_statements(REPO / cfg["train"])
-    texts = [r["text"] for r in rows]
-    y = np.array([int(r["risk"]) for r in rows])
+    extra = extra_negatives(cfg, lexicon)
+    texts = [r["text"] for r in rows] + extra
+    y = np.array([int(r["risk"]) for r in rows] + [0] * len(extra))
+    w = np.array([1.0] * len(rows) + [float(cfg["extra_weight"])] * len(extra))
     embedder = SentenceEmbedder(128, cfg.get("threads", 2))
     e = embedder.embed(texts).astype(np.float64)
     vec = char_vectorizer()
     x_char = vec.transform(texts)
-    lexicon = Lexicon.load()
     lex = [lexicon.read(t) for t in texts]
     affect = torch.load(get_settings().checkpoint_dir / "affect.pt", map_location="cpu", weights_only=True)
     reddit_w = affect["state_dict"]["crisis.weight"].numpy().reshape(-1).astype(np.float64)
@@ -75,24 +96,25 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     p_reddit = sigmoid(e @ reddit_w + reddit_b)
 
     # out-of-fold head probabilities -> the stack
-    fold = _folds(len(rows), 5, cfg["seed"])
-    oof_chat, oof_char = np.zeros(len(rows)), np.zeros(len(rows))
+    fold = _folds(len(texts), 5, cfg["seed"])
+    oof_chat, oof_char = np.zeros(len(texts)), np.zeros(len(texts))
     for k in range(5):
         tr, te = fold != k, fold == k
-        chat, char = fit_heads(cfg, e[tr], x_char[tr], y[tr])
+        chat, char = fit_heads(cfg, e[tr], x_char[tr], y[tr], w[tr])
         oof_chat[te] = chat.predict_proba(e[te])[:, 1]
         oof_char[te] = char.predict_proba(x_char[te])[:, 1]
     f = stack_features(lex, oof_chat, p_reddit, oof_char)
-    stack = _lr(cfg["stack_C"], balanced=True).fit(f, y)
-    chat, char = fit_heads(cfg, e, x_char, y)
-    pos = y == 1
+    stack = _lr(cfg["stack_C"], balanced=True).fit(f, y, sample_weight=w)
+    chat, char = fit_heads(cfg, e, x_char, y, w)
+    pos = (y == 1)[: len(rows)]
     cat_names = tuple(c for c in POSITIVE_CATEGORIES if c in {r["category"] for r in rows})
     cat_y = np.array([cat_names.index(r["category"]) if r["category"] in cat_names else -1 for r in rows])
     keep = pos & (cat_y >= 0)
-    cat = _lr(cfg["category_C"], balanced=True).fit(e[keep], cat_y[keep])
+    cat = _lr(cfg["category_C"], balanced=True).fit(e[: len(rows)][keep], cat_y[keep])
 
     info = {"config": str(Path(config_path).relative_to(REPO)) if Path(config_path).is_absolute() else str(config_path),
             "categories": list(cat_names), "train_rows": len(rows), "train_positives": int(pos.sum()),
+            "extra_negatives": len(extra),
             "stack_features": ["lexicon_score", "lexicon_prior", "negated", "past", "idiom", "fiction", "joke",
                                "logit_chat", "logit_reddit", "logit_char"],
             "stack_coef": [round(float(v), 4) for v in stack.coef_[0]],

@@ -126,8 +126,10 @@ def test_rejected_turn_still_gets_an_answer() -> None:
         url, json={"sender": "c", "message": "x" * 10_000}))
 
     assert response.status_code == 200 and len(response.json()) == 1
-    assert received[0].metadata["emotion"] == {
-        "available": False, "error": "text_too_long", "message": "too long"}
+    emotion = dict(received[0].metadata["emotion"])
+    crisis = emotion.pop("derived")["crisis"]  # the service sent no screening: the in-Rasa lexicon ran
+    assert emotion == {"available": False, "error": "text_too_long", "message": "too long"}
+    assert crisis["source"] == "rasa_fallback" and crisis["flag"] is False
 
 
 def test_dead_service_still_gets_an_answer(caplog) -> None:

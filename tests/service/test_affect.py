@@ -92,9 +92,12 @@ def test_crisis_evaluation_on_a_small_csv(model, tmp_path) -> None:
         w.writerow(["text", "crisis"])
         w.writerows([["I want to kill myself tonight", 1], ["I have pills saved up, I'm going to overdose", 1],
                      ["I miss my dog so much, I cried all day", 0], ["I'm bummed the concert was cancelled", 0]])
-    report = evaluate(path, tmp_path / "out.json", model=model)
+    from emotion.crisis.detector import CrisisDetector
+
+    detector = CrisisDetector.load(embed=model.embedder.embed, windows=lambda t: model.embedder.windows(t, 64))
+    report = evaluate(path, tmp_path / "out.json", detector=detector)["statements"]
     assert report["recall"] == 1.0 and report["n"] == 4 and report["false_alarm_rate"] == 0.0
-    assert json.loads((tmp_path / "out.json").read_text())["precision"] == 1.0
+    assert json.loads((tmp_path / "out.json").read_text())["statements"]["positives"] == 2
 
 
 def test_tutoring_evaluation_on_mathbuddy_items(model, tmp_path) -> None:

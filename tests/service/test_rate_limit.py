@@ -101,8 +101,10 @@ def test_turn_over_the_limit_is_429_with_retry_after_and_logged(sqlite_url):
     assert codes == [200, 200] and other.status_code == 200
     assert r.status_code == 429
     assert 1 <= int(r.headers["Retry-After"]) <= 10  # one turn per 10 s
-    assert r.json() == {"error": {"code": "rate_limited", "message": r.json()["error"]["message"]},
-                        "turn_logged": True, "turn_index": 2}
+    body = r.json()
+    assert body.pop("crisis")["flag"] is False  # screened before the limit (tests/service/test_crisis_screening.py)
+    assert body == {"error": {"code": "rate_limited", "message": body["error"]["message"]},
+                    "turn_logged": True, "turn_index": 2}
     assert [(t.status, t.error_code) for t in turns] == [("analysed", None)] * 2 + [("rejected", "rate_limited")]
     # the refused turn keeps no client_turn_id: when it is sent again it is analysed, not taken for a replay
     assert turns[2].client_turn_id is None and turns[2].text is None

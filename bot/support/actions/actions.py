@@ -22,6 +22,7 @@ from typing import Any, Dict, List, Optional, Text
 from urllib.parse import quote
 
 import httpx
+from connectors.client import service_session_id
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
     ActionExecuted,
@@ -45,7 +46,11 @@ def crisis_reason(tracker: Tracker) -> str:
     emotion = (tracker.latest_message.get("metadata") or {}).get("emotion") or {}
     crisis = (emotion.get("derived") or {}).get("crisis") or {}
     matched = ", ".join(crisis.get("matched") or []) or "none"
-    return f"crisis risk {float(crisis.get('risk') or 0.0):.2f} (risk language: {matched})"
+    conversation = crisis.get("conversation") or {}
+    return (f"crisis risk {float(crisis.get('risk') or 0.0):.2f}, level {crisis.get('level') or 'high'}, "
+            f"category {crisis.get('category') or 'unknown'}, conversation risk "
+            f"{float(conversation.get('risk') or 0.0):.2f} (risk language: {matched}; "
+            f"screened by {crisis.get('source') or 'service'}{', replayed turn' if emotion.get('replayed') else ''})")
 
 
 async def request_handoff(session_id: str, reason: str, user_id: Optional[str], bot: str = BOT,
@@ -56,7 +61,8 @@ async def request_handoff(session_id: str, reason: str, user_id: Optional[str], 
     async with httpx.AsyncClient(timeout=10.0) as http:
         for attempt in range(retries + 1):
             try:
-                response = await http.post(f"{url}/v1/sessions/{quote(session_id, safe='')}/handoffs", json=body)
+                response = await http.post(f"{url}/v1/sessions/{quote(service_session_id(session_id), safe='')}/handoffs",
+                                           json=body)
             except httpx.HTTPError as exc:
                 logger.error("handoff request for %s failed (attempt %d): %r", session_id, attempt + 1, exc)
                 continue

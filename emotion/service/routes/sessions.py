@@ -16,6 +16,7 @@ from emotion.moodlog.repository import DuplicateTurn, MoodLog, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
 from emotion.service.deps import get_analyzer, get_moodlog, get_settings, get_turn_limiter
 from emotion.service.errors import ApiError
+from emotion.service.screening import stored
 from emotion.service.schemas import (NO_NUL, DialogueCues, ErrorResponse, ModalityReport, Reading, State,
                                      StateResponse, TurnResponse)
 from emotion.settings import Settings
@@ -70,11 +71,13 @@ def _read_in_context(analysis: Analysis, analyzer: Analyzer, moodlog: MoodLog, t
     return context
 
 
-def _derive(analyzer: Analyzer, analysis: Analysis, text: str, state: State, cues: dict) -> dict | None:
-    """Crisis risk, distress and tutoring states (emotion/affect) when the turn's text was analysed."""
+def _derive(analyzer: Analyzer, analysis: Analysis, text: str, state: State, cues: dict,
+            crisis: dict | None) -> dict | None:
+    """Distress and tutoring states (emotion/affect) when the turn's text was analysed, and the
+    turn's crisis screening (screening.py) in place of the affect model's own crisis head."""
     if analyzer.affect is None or "text" not in analysis.used:
-        return None
-    return analyzer.affect.derive(text, state.model_dump(), cues, reading=analysis.affect)
+        return {"crisis": crisis} if crisis is not None else None
+    return {**analyzer.affect.derive(text, state.model_dump(), cues, reading=analysis.affect), "crisis": crisis}
 
 
 def _logged(row: Turn, record: EmotionRecord | None) -> TurnResponse:
@@ -121,11 +124,17 @@ def post_turn(
     if client_turn_id is not None and (logged := moodlog.find_turn(session_id, client_turn_id)) is not None:
         if logged[0].status != "rejected":  # a rejected one is rejected again below, with its index
             return _logged(*logged)
+    # Crisis screening first: no limit, consent or refusal below may switch it off (screening.py).
+    started = time.perf_counter()
+    text_consent = "text" not in _withheld(moodlog.consent_of(user_id or speaker_id), settings)
+    crisis = analyzer.crisis.screen(text, moodlog.recent_crisis(session_id, analyzer.crisis.policy.window - 1))
+    screening_ms = (time.perf_counter() - started) * 1000
+    kept_crisis = stored(crisis, text_consent)
     if sent_at is not None:  # stored in UTC (SQLite keeps no offset)
         sent_at = sent_at.replace(tzinfo=timezone.utc) if sent_at.tzinfo is None else sent_at.astimezone(timezone.utc)
     log_turn = partial(TurnToLog, session_id=session_id, speaker_id=speaker_id, bot=bot,
                        user_id=user_id or speaker_id, text_chars=len(text), client_turn_id=client_turn_id,
-                       sent_at=sent_at)
+                       sent_at=sent_at, crisis=kept_crisis)
     images = [i for i in (images or []) if i.filename or i.size]
 
     def reject(status: int, code: str, message: str, retry_after_s: float | None = None) -> ApiError:
@@ -136,7 +145,7 @@ def post_turn(
         except DuplicateTurn as exc:
             row = exc.row
         headers = {"Retry-After": str(max(1, math.ceil(retry_after_s)))} if retry_after_s is not None else None
-        return ApiError(status, code, message, turn_index=row.turn_index, headers=headers)
+        return ApiError(status, code, message, turn_index=row.turn_index, headers=headers, crisis=crisis)
 
     if limiter is not None and (wait_s := limiter.take(f"turns:{session_id}")) > 0:
         raise reject(429, "rate_limited", f"this session sends more than {settings.rate_limit_turns_per_minute:g} "
@@ -164,6 +173,7 @@ def post_turn(
     analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads, cues=turn_cues,
                                           withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
     timings = analysis.timings  # milliseconds per stage, returned as timings_ms
+    timings["crisis_screening"] = screening_ms
     context = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id, timings)
     modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
     try:
@@ -175,7 +185,7 @@ def post_turn(
                 log_turn(text=text, status="analysed", error_code=None, modalities=modalities),
                 reading=reading, update_state=_timed(update, "tracking", timings), modalities_used=analysis.used,
                 graph_node=context.node if context else None,
-                derive=_timed(lambda r: _derive(analyzer, analysis, text, State.of_record_state(r), turn_cues),
+                derive=_timed(lambda r: _derive(analyzer, analysis, text, State.of_record_state(r), turn_cues, kept_crisis),
                               "derive", timings),
             )
             timings["moodlog_write"] = ((time.perf_counter() - write) * 1000 - timings.get("tracking", 0.0)
@@ -187,6 +197,7 @@ def post_turn(
             turn, state, derived = None, (State.of_record_state(previous) if previous else None), None
     except DuplicateTurn as exc:  # its original was logged while this copy was being analysed
         return _logged(exc.row, exc.record)
+    derived = {**(derived or {}), "crisis": crisis}  # screened whatever else happened to the turn
     return TurnResponse(
         session_id=session_id, turn_index=row.turn_index, speaker_id=speaker_id, available=turn is not None,
         turn=turn, state=state, modalities={m: ModalityReport(**r) for m, r in modalities.items()},

@@ -1,0 +1,106 @@
+"""Crisis screening of every turn, before anything that could refuse or skip it.
+
+``CrisisScreen.screen`` runs first in ``POST /v1/sessions/{id}/turns``: before the rate limit,
+the size limits, the NUL check and the consent check, so none of them switches it off. Its
+basis is the person's vital interest (GDPR Art. 9(2)(c)), not emotion-analysis consent: without
+text consent the mood log keeps only the flag, risk, level and category.
+
+For a turn with text m in session s:
+
+    reading      = detector.screen(m)          (emotion/crisis/detector.py; the lexicon alone when
+                                                the detector or the text models are not loaded)
+    conversation = conversation_risk(the session's last turns' risks, reading)   (emotion/crisis/conversation.py)
+    flag         = reading.flag or conversation.flag
+
+NUL characters are dropped for screening; a text over the size limit is screened whole by the
+lexicon and in its first and last windows by the models, and only then refused.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
+from emotion.crisis.lexicon import Lexicon
+
+log = logging.getLogger(__name__)
+
+LEVELS = ("none", "possible", "high")
+KEPT_WITHOUT_CONSENT = ("risk", "flag", "level", "category")
+MAX_SCREENED_CHARS = 1_000_000  # the lexicon reads at most this much of a text (about 0.2 s)
+
+
+class CrisisScreen:
+    """Screens a turn's text with the detector (or the lexicon alone) and the session's history.
+
+    Args:
+        detector: an ``emotion.crisis.detector.CrisisDetector`` with its embedder, or None.
+        policy: how risk builds over turns (the detector's tuned policy when it is loaded).
+        lexicon_flag_at / lexicon_possible_at: thresholds on the lexicon score without a detector.
+    """
+
+    def __init__(self, detector: Any = None, policy: ConversationPolicy | None = None,
+                 lexicon_flag_at: float = 0.6, lexicon_possible_at: float = 0.3) -> None:
+        self.detector = detector
+        self.policy = policy or (ConversationPolicy.from_mapping(detector.conversation) if detector is not None
+                                 else ConversationPolicy(floor=0.3, flag_at=0.75))
+        self.lexicon_flag_at, self.lexicon_possible_at = lexicon_flag_at, lexicon_possible_at
+
+    @property
+    def source(self) -> str:
+        return "detector" if self.detector is not None else "lexicon"
+
+    def read(self, text: str) -> dict[str, Any]:
+        """The per-message reading of ``text`` (no history)."""
+        text = (text or "").replace("\x00", " ")[:MAX_SCREENED_CHARS]
+        if self.detector is not None:
+            try:
+                return self.detector.screen(text).to_dict()
+            except Exception:  # a model failure must not switch screening off: the lexicon still reads it
+                log.exception("crisis detector failed; screening with the lexicon alone")
+        r = Lexicon.load().read(text)
+        level = "high" if r.score >= self.lexicon_flag_at else "possible" if r.score >= self.lexicon_possible_at else "none"
+        return {"risk": r.score, "flag": level == "high", "level": level,
+                "category": r.category if level != "none" else None, "categories": list(r.categories),
+                "guards": list(r.guards), "obfuscated": r.obfuscated, "scores": {"lexicon": r.score}}
+
+    def screen(self, text: str, history: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+        """``derived.crisis`` of a turn: the reading, the conversation's risk and the joint flag.
+
+        ``history``: the session's earlier turns' stored crisis dicts, oldest first, with their index.
+        """
+        reading = self.read(text)
+        past = [TurnRisk(float(c.get("risk") or 0.0), c.get("category"), i) for i, c in history]
+        conversation = conversation_risk(past, TurnRisk(float(reading["risk"]), reading.get("category")), self.policy)
+        level = max(reading["level"], conversation["level"], key=LEVELS.index)
+        category = reading.get("category") or next(
+            (c["category"] for c in reversed(conversation["categories"]) if c.get("category")), None)
+        return {**reading, "flag": bool(reading["flag"] or conversation["flag"]), "turn_flag": bool(reading["flag"]),
+                "level": level, "category": category if level != "none" else None,
+                "matched": list(reading.get("categories") or []), "conversation": conversation, "source": self.source}
+
+
+def stored(crisis: dict[str, Any] | None, text_consent: bool) -> dict[str, Any] | None:
+    """What the mood log keeps of a turn's crisis screening: all of it with text consent, else
+    only the flag, risk, level and category."""
+    if crisis is None or text_consent:
+        return crisis
+    return {k: crisis.get(k) for k in KEPT_WITHOUT_CONSENT}
+
+
+def load_screen(affect: Any, checkpoint_dir: Any, status: dict[str, str]) -> CrisisScreen:
+    """The detector on the affect model's embedder when both load; else the lexicon alone (status says why)."""
+    if affect is None:
+        status["crisis"] = "lexicon only: the text models are not loaded"
+        return CrisisScreen()
+    try:
+        from emotion.crisis.detector import CrisisDetector
+
+        embedder = affect.embedder
+        detector = CrisisDetector.load(checkpoint_dir, embed=embedder.embed, windows=lambda t: embedder.windows(t, 64))
+    except (ImportError, FileNotFoundError) as exc:
+        status["crisis"] = f"lexicon only: {exc}"
+        log.warning("crisis detector not available (%s); screening with the lexicon alone", exc)
+        return CrisisScreen()
+    status["crisis"] = "loaded"
+    return CrisisScreen(detector)

@@ -1,0 +1,113 @@
+"""Crisis screening: the lexicon's guards, risk that builds over a conversation, the detector,
+and the service paths that must never switch screening off (rate limit, size limit, NUL, no
+text consent), each against the real service app and mood log."""
+from __future__ import annotations
+
+import pytest
+
+from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
+from emotion.crisis.fallback import FallbackScreen
+from emotion.crisis.lexicon import Lexicon
+from emotion.crisis.normalise import normalise
+
+
+@pytest.mark.parametrize("raw, canonical", [
+    ("I don’t want to K I L L myself", "i dont want to kill myself"),
+    ("k1ll mys3lf 💊", "kill myself pills"),
+    ("Ich möchte nicht mehr LEBEN", "ich mochte nicht mehr leben"),
+    ("5 years clean!", "5 years clean!"),
+])
+def test_normalise(raw: str, canonical: str) -> None:
+    assert normalise(raw) == canonical
+
+
+@pytest.mark.parametrize("text, category", [
+    ("i just want to go to sleep and never wake up", "passive_death_wish"),
+    ("everyone would be better off without me", "burdensomeness"),
+    ("the voices keep telling me to jump", "command_hallucination"),
+    ("my sister just texted me she took a bunch of pills", "risk_to_others"),
+    ("su1c1de is all i think about", "active_ideation"),
+    ("ich will nicht mehr leben", "passive_death_wish"),
+    ("je veux mourir", "passive_death_wish"),
+    ("k m s tonight", "plan"),
+])
+def test_lexicon_flags_risk_and_names_the_category(text: str, category: str) -> None:
+    reading = Lexicon.load().read(text)
+    assert reading.score >= 0.6 and reading.category == category
+
+
+@pytest.mark.parametrize("text, guard", [
+    ("im not suicidal just tired", "negated"),
+    ("years ago i tried to end my life, im doing so much better now", "past"),
+    ("this exam is killing me", "idiom"),
+    ("in the movie he kills himself at the end", "fiction"),
+])
+def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
+    reading = Lexicon.load().read(text)
+    assert reading.score < 0.3 and guard in reading.guards
+
+
+def test_risk_builds_over_turns_and_one_benign_turn_does_not_reset_it() -> None:
+    policy = ConversationPolicy(decay=0.85, floor=0.15, flag_at=0.6)
+    history = [TurnRisk(0.35), TurnRisk(0.4)]
+    assert not conversation_risk([], TurnRisk(0.35), policy)["flag"]
+    building = conversation_risk(history, TurnRisk(0.4), policy)
+    assert building["flag"] and building["risk"] > 0.6
+    after_joke = conversation_risk(history + [TurnRisk(0.95)], TurnRisk(0.0), policy)  # "jk never mind"
+    assert after_joke["flag"]
+
+
+def test_fallback_screen_remembers_the_session() -> None:
+    screen = FallbackScreen()
+    assert screen.screen("i feel hopeless", "s1")["conversation"]["turns"] == 1
+    second = screen.screen("theres no way out", "s1")
+    assert second["conversation"]["turns"] == 2 and second["source"] == "rasa_fallback"
+    assert screen.screen("i want to kill myself", "s2")["flag"] is True
+
+
+RISKY = "i have all my pills saved up and i'm going to take them tonight"
+
+
+@pytest.fixture()
+def api(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from emotion.service.app import create_app
+    from emotion.settings import Settings
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/m.sqlite3", modalities=["text"], warm_up=False,
+                        rate_limit_turns_per_minute=1, rate_limit_burst=1, max_text_chars=200)
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
+def _crisis(response) -> dict:
+    body = response.json()
+    return body["crisis"] if "error" in body else body["derived"]["crisis"]
+
+
+def test_screening_runs_before_every_limit(api) -> None:
+    ok = api.post("/v1/sessions/s/turns", data={"text": "hello"})
+    assert ok.status_code == 200 and _crisis(ok)["flag"] is False
+    limited = api.post("/v1/sessions/s/turns", data={"text": RISKY})
+    assert limited.status_code == 429 and _crisis(limited)["flag"] is True
+    long = api.post("/v1/sessions/t/turns", data={"text": "blah " * 100 + RISKY})
+    assert long.status_code == 413 and _crisis(long)["flag"] is True
+    nul = api.post("/v1/sessions/u/turns", data={"text": RISKY + "\x00"})
+    assert nul.status_code == 422 and _crisis(nul)["flag"] is True
+    assert _crisis(long)["category"] in ("plan", "method", "intent")
+
+
+def test_screening_needs_no_text_consent_and_keeps_only_the_flag(api) -> None:
+    from sqlmodel import Session, create_engine, select
+
+    from emotion.moodlog.models import Turn
+
+    assert api.put("/v1/users/v/consent", json={"text": False, "audio": False, "face": False}).status_code == 200
+    r = api.post("/v1/sessions/c/turns", data={"text": RISKY, "user_id": "v"})
+    assert r.status_code == 200 and r.json()["available"] is False
+    assert _crisis(r)["flag"] is True
+    engine = create_engine(str(api.app.state.settings.database_url))
+    with Session(engine) as db:
+        row = db.exec(select(Turn).where(Turn.session_id == "c")).one()
+    assert set(row.crisis) == {"risk", "flag", "level", "category"} and row.crisis["flag"] is True
