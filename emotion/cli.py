@@ -116,15 +116,26 @@ def train_affect(config: Optional[Path] = ConfigOption) -> None:
     train(config) if config else train()
 
 
+@train_app.command("crisis")
+def train_crisis(config: Optional[Path] = ConfigOption) -> None:
+    """Crisis detector (crisis.pt): lexicon + chat, char n-gram and Reddit heads, stacked; tuned on data/crisis/dev."""
+    from emotion.training.crisis import train
+
+    train(config) if config else train()
+
+
 @evaluate_app.command("crisis")
 def evaluate_crisis(
-    data: Path = typer.Option(..., exists=True, help="CSV with columns text and crisis (1/0)"),
+    data: Path = typer.Option(Path("data/crisis/test"), exists=True, help=(
+        "a folder with statements.csv and/or conversations.csv, or one such CSV, or a CSV with text, crisis")),
     json_out: Optional[Path] = JsonOption,
+    lexicon_only: bool = typer.Option(False, "--lexicon-only", help="score the in-Rasa fallback (lexicon alone)"),
 ) -> None:
-    """Crisis detection: recall, precision and false-alarm rate."""
+    """Crisis screening: recall per risk category, false alarms per hard-negative category, and
+    conversation escalation (by the unmistakable turn) and false escalations."""
     from emotion.evaluation.crisis import evaluate
 
-    evaluate(data, json_out)
+    evaluate(data, json_out, lexicon_only)
 
 
 @evaluate_app.command("tutoring")

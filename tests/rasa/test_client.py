@@ -1,6 +1,8 @@
 """EmotionServiceClient against httpx.MockTransport: parsing, retry, error mapping."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import asyncio
 from typing import Callable
 
@@ -11,6 +13,7 @@ from connectors.client import (
     EmotionServiceClient,
     EmotionServiceRejected,
     EmotionServiceUnavailable,
+    service_session_id,
 )
 from tests.e2e.processes import free_port
 
@@ -55,7 +58,9 @@ def test_analyse_turn_sends_the_form_and_parses_the_answer() -> None:
     request = seen[0]
     assert request.method == "POST"
     # the sender id is one path segment even when it contains a slash
-    assert request.url.raw_path == b"/v1/sessions/conv%2F1/turns"
+    # "conv/1" is no session id the service accepts: it goes as a derived id (connectors.client.service_session_id)
+    assert request.url.raw_path == f"/v1/sessions/{quote(service_session_id('conv/1'), safe='')}/turns".encode()
+    assert service_session_id("conv/1").startswith("sid:") and service_session_id("conv-1") == "conv-1"
     body = request.read()
     assert request.headers["content-type"].startswith("multipart/form-data")
     for part in (b'name="text"', b"I lost my job", b'name="speaker_id"', b'name="bot"',
