@@ -197,6 +197,17 @@ class MoodLog:
             return db.exec(select(GraphNode).where(GraphNode.session_id == session_id, GraphNode.speaker_id == speaker_id)
                            .order_by(col(GraphNode.turn_index).desc()).limit(1)).first()
 
+    def ensure_session(self, session_id: str, bot: str | None = None, user_id: str | None = None) -> None:
+        """Create the session row unless it exists (a handoff may come before the session's turns)."""
+        if self.get_session(session_id) is not None:
+            return
+        try:
+            with Session(self.engine) as db:
+                db.add(ConversationSession(id=session_id, bot=bot, user_id=user_id))
+                db.commit()
+        except IntegrityError:  # created meanwhile by the session's first turn
+            pass
+
     def get_session(self, session_id: str) -> ConversationSession | None:
         with Session(self.engine) as db:
             return db.get(ConversationSession, session_id)

@@ -166,9 +166,12 @@ class Consent(BaseModel):
 
 
 class HandoffRequest(BaseModel):
-    """The user and bot of the handoff are the session's (from the mood log)."""
+    """The user and bot of the handoff are the session's (from the mood log); ``bot`` and
+    ``user_id`` name them for a session the mood log does not hold yet."""
 
     reason: str = Field(min_length=1, max_length=300, pattern=NO_NUL)
+    bot: Optional[str] = Field(default=None, max_length=64, pattern=NO_NUL)
+    user_id: Optional[str] = Field(default=None, max_length=128, pattern=NO_NUL)
 
 
 class HandoffOut(BaseModel):

@@ -151,7 +151,10 @@ def test_the_plugin_installs_alone_into_a_rasa_environment(installed) -> None:
     where, modules = json.loads(run([python, "-c", probe], root, "imports").strip().splitlines()[-1])
     assert where.startswith(str(purelib(python)))
     assert [m for m in SERVICE_DEPENDENCIES if m in modules] == []
-    assert {m for m in modules if m.split(".")[0] == "emotion"} == {"emotion", "emotion.labels"}
+    # the channel's in-process crisis screen (standard library and PyYAML only) comes along
+    assert {m for m in modules if m.split(".")[0] == "emotion"} == {
+        "emotion", "emotion.labels", "emotion.crisis", "emotion.crisis.conversation", "emotion.crisis.fallback",
+        "emotion.crisis.lexicon", "emotion.crisis.normalise"}
 
 
 def test_the_starter_bot_answers_emotion_through_the_guide(installed, starter_bot, tmp_path) -> None:

@@ -7,13 +7,15 @@ the size limit, a NUL character, no text consent, and a sender id the service re
 """
 from __future__ import annotations
 
+import time
 from contextlib import ExitStack
-from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
 import yaml
 
+from connectors.client import service_session_id
 from tests.e2e.processes import REPO, emotion_service, free_port
 from tests.e2e.rasa_server import rasa_server
 
@@ -30,9 +32,19 @@ def say(url: str, sender: str, text: str, **extra: str) -> list[str]:
     return [m.get("text") for m in reply.json()]
 
 
+def tracker(url: str, sender: str) -> dict:
+    return httpx.get(f"{url}/conversations/{quote(sender, safe='')}/tracker", timeout=30).json()
+
+
 def escalated(url: str, sender: str, replies: list[str]) -> bool:
-    tracker = httpx.get(f"{url}/conversations/{sender}/tracker", timeout=30).json()
-    return bool(RESOURCES & set(replies)) and tracker["paused"] is True
+    return bool(RESOURCES & set(replies)) and tracker(url, sender)["paused"] is True
+
+
+def wait_until(predicate, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +64,10 @@ def test_every_path_escalates(servers) -> None:
     service = stack.enter_context(emotion_service(f"sqlite:///{db}", port=port, modalities='["text"]',
                                                   rate_limit_turns_per_minute="1", rate_limit_burst="1",
                                                   max_text_chars="300"))
+    # the queued turn is replayed once the channel sees the service back; the service flags it too
+    wait_until(lambda: httpx.get(f"{service}/v1/sessions/down-1/state", timeout=10).status_code == 200)
+    handoffs = httpx.get(f"{service}/v1/sessions/down-1/handoffs", timeout=10).json()
+    assert [h["status"] for h in handoffs] == ["open"]  # opened by the escalation, before the turn arrived
     # rate limit: the second turn of the session is over it
     say(rasa, "limited-1", "hello")
     assert escalated(rasa, "limited-1", say(rasa, "limited-1", RISKY))
@@ -65,6 +81,8 @@ def test_every_path_escalates(servers) -> None:
     # a sender id the service's session ids refuse: logged under a derived id, screened there
     odd = "user with spaces ü"
     assert escalated(rasa, odd, say(rasa, odd, RISKY))
-    turns = httpx.get(f"{rasa}/conversations/{odd}/tracker", timeout=30).json()["events"]
-    crisis = [e["metadata"]["emotion"]["derived"]["crisis"] for e in turns if e["event"] == "user"][0]
+    crisis = [e["metadata"]["emotion"]["derived"]["crisis"] for e in tracker(rasa, odd)["events"]
+              if e["event"] == "user"][0]
     assert crisis["source"] == "detector" and crisis["flag"] is True
+    assert httpx.get(f"{service}/v1/sessions/{quote(service_session_id(odd), safe=':')}/handoffs",
+                     timeout=10).json()[0]["status"] == "open"

@@ -8,7 +8,6 @@ from fastapi import APIRouter, BackgroundTasks, Depends
 
 from emotion.moodlog.repository import MoodLog
 from emotion.service.deps import get_moodlog, get_settings
-from emotion.service.errors import ApiError
 from emotion.service.routes.sessions import SessionId
 from emotion.service.schemas import ErrorResponse, HandoffOut, HandoffRequest
 from emotion.settings import Settings
@@ -27,10 +26,12 @@ def _notify(url: str, payload: dict) -> None:
 @router.post("/{session_id}/handoffs", response_model=HandoffOut, responses={404: {"model": ErrorResponse}})
 def open_handoff(session_id: SessionId, request: HandoffRequest, background: BackgroundTasks,
                  settings: Settings = Depends(get_settings), moodlog: MoodLog = Depends(get_moodlog)) -> HandoffOut:
-    """Hand the conversation to a human; idempotent while a handoff for the session is open."""
-    session = moodlog.get_session(session_id)
-    if session is None:
-        raise ApiError(404, "unknown_session", f"no session {session_id!r} in the mood log")
+    """Hand the conversation to a human; idempotent while a handoff for the session is open.
+
+    A session the mood log does not hold yet (its turns still wait in a channel's outbox while
+    the service was away) is created with the request's bot and user: a person in crisis is
+    never refused a human because their words arrive later."""
+    moodlog.ensure_session(session_id, bot=request.bot, user_id=request.user_id)
     handoff, created = moodlog.open_handoff(session_id, request.reason)
     out = HandoffOut(id=handoff.id, session_id=session_id, status=handoff.status, reason=handoff.reason,
                      created=created, turns_in_snapshot=len(handoff.snapshot.get("turns", [])))
