@@ -398,6 +398,14 @@ class EmotionServiceClient:
         """The consent in force for ``user_id`` (``GET /v1/users/{id}/consent``)."""
         return await self._request("GET", f"/v1/users/{quote(user_id, safe='')}/consent")
 
+    async def open_handoff(self, session_id: str, reason: str, bot: str | None = None,
+                           user_id: str | None = None) -> dict[str, Any]:
+        """Hand the conversation to a human (``POST /v1/sessions/{id}/handoffs``); idempotent while
+        a handoff of the session is open. Returns the handoff (id, status, created, ...)."""
+        body = {"reason": reason[:300], "bot": bot, "user_id": user_id}
+        return await self._request("POST", f"/v1/sessions/{quote(service_session_id(session_id), safe='')}/handoffs",
+                                   json=body)
+
     async def transcribe(self, audio: UploadFile, max_duration_s: float | None = None) -> dict[str, Any]:
         """Speech to text by the service (``POST /v1/asr``): decode, trim silence, recognise.
 

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     require_consent: list[str] = Field(default_factory=list)
     fusion_weights: dict[str, float] = Field(default_factory=lambda: {"text": 1.0, "audio": 1.0, "face": 1.0})
 
+    # Crisis screening runs on every turn (emotion/service/screening.py) and cannot be switched off;
+    # false reads with the warning-sign lexicon alone (no model: ~0.4 ms, lower recall).
+    crisis_detector: bool = Field(default=True, description="screen with the crisis detector model, not the lexicon alone")
     # Crisis escalation: a handoff request is also POSTed (JSON) to this URL when set.
     handoff_webhook_url: Optional[str] = None
 

@@ -49,7 +49,7 @@ from connectors.client import (
     UploadFile,
 )
 from connectors.voice.speech import SpeechSynthesisError, synthesize
-from connectors.web.channel import EmobotWebInput, WebTurn
+from connectors.web.channel import EmobotWebInput, WebTurn, with_crisis_screening
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +130,8 @@ class VoiceInput(EmobotWebInput):
             raise VoiceError(503, "service_unavailable", f"speech recognition is unavailable: {exc}") from exc
         transcript = str(heard.get("text") or "")
 
-        emotion = await self.analyse(WebTurn(sender, sender, transcript, {}, clip, [], user_id))
+        emotion = with_crisis_screening(await self.analyse(WebTurn(sender, sender, transcript, {}, clip, [], user_id)),
+                                        transcript, sender)
         collector = CollectingOutputChannel()
         try:
             await on_new_message(UserMessage(transcript, collector, sender, input_channel=self.name(),

@@ -216,8 +216,17 @@ class EmobotWebInput(InputChannel):
 
     async def escalate_replayed(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                                 turn: QueuedTurn, emotion: Dict[str, Any]) -> None:
-        """A queued turn the service analysed late carries crisis risk: hand the bot a
-        ``/crisis_replayed`` message with that turn's emotion, so its crisis rules run now."""
+        """A queued turn the service analysed late carries crisis risk: open a handoff (the bot may
+        have escalated while the service was away, when its own handoff request could not reach
+        it), then hand the bot a ``/crisis_replayed`` message with that turn's emotion, so its
+        crisis rules run now (a conversation already paused by an escalation stays as it is)."""
+        crisis = (emotion.get("derived") or {}).get("crisis") or {}
+        reason = (f"crisis risk {float(crisis.get('risk') or 0):.2f} ({crisis.get('category') or 'unknown'}) "
+                  f"in a turn analysed after an outage of the emotion service")
+        try:
+            await self.client.open_handoff(turn.session_id, reason, bot=self.bot, user_id=turn.user_id)
+        except (EmotionServiceRejected, EmotionServiceUnavailable) as exc:
+            logger.error("Handoff for the replayed turn %s of %s failed: %s", turn.turn_id, turn.session_id, exc)
         metadata = {EMOTION_METADATA_KEY: {**emotion, "replayed": True, "replayed_turn_id": turn.turn_id}}
         await on_new_message(UserMessage(f"/{CRISIS_REPLAYED_INTENT}", CollectingOutputChannel(), turn.session_id,
                                          input_channel=self.name(), metadata=metadata))

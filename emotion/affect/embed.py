@@ -41,6 +41,28 @@ class SentenceEmbedder:
         self.tokenizer, self.bottom, self.pooled, self.max_tokens = serial(tokenizer), bottom, pooled, max_tokens
 
     @classmethod
+    def split(cls, top_layers: int = 2, max_tokens: int = 128, threads: int | None = None) -> "SentenceEmbedder":
+        """The same embeddings, computed as a frozen bottom of ``6 - top_layers`` layers then the
+        pretrained top layers: the layout the service shares with the text encoder, so models
+        trained on its bottom states (emotion/crisis) run in both."""
+        if threads:
+            torch.set_num_threads(threads)
+        tokenizer, base, top = load_base(top_layers)
+        embedder = cls.__new__(cls)
+        embedder._set(tokenizer, FrozenBottom(BottomStates(base), memo=0),
+                      PooledLayers(top if top is not None else torch.nn.ModuleList()), max_tokens)
+        return embedder
+
+    @torch.inference_mode()
+    def bottom_states(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        """The frozen bottom's token states of ``texts`` (each cut to ``max_tokens``):
+        (B, T, 384) states and (B, T) mask."""
+        batch = self.tokenizer([t or "." for t in texts], padding=True, truncation=True,
+                               max_length=self.max_tokens, return_tensors="pt")
+        mask = batch["attention_mask"]
+        return self.bottom(batch["input_ids"], mask), mask
+
+    @classmethod
     def sharing(cls, text_encoder, max_tokens: int = 128) -> "SentenceEmbedder":
         """The same embedder on a loaded ``TextEncoder``'s tokenizer, frozen bottom layers and
         pretrained top layers (no second copy of the base)."""

@@ -2,10 +2,12 @@
 n-gram head, stacked and calibrated (checkpoint ``crisis.pt``, trained by
 ``emobot train crisis`` = ``python -m emotion.training.crisis``).
 
-For a message m cut into windows w (<= 128 MiniLM tokens each) with unit embeddings e_w ∈ R^384
-and hashed character n-grams x_w ∈ R^H (2..5-grams of normalise(w), l2-normed):
+For a message m cut into windows w (<= 128 MiniLM tokens each), with H_w the frozen bottom's
+token states (shared with the text encoder), unit embeddings e_w ∈ R^384 (the pretrained top
+layers) and hashed character n-grams x_w ∈ R^H (2..5-grams of normalise(w), l2-normed):
 
-    p_chat   = max_w σ(u · e_w + a)          head fitted on short chat statements (all categories)
+    p_chat   = max_w σ(u · pool(L_crisis(H_w)) + a)   our own fine-tuned top 2 layers L_crisis and head,
+                                                      trained on chat statements (all categories)
     p_reddit = max_w σ(v · e_w + b)          the Reddit C-SSRS head of affect.pt (long posts)
     p_char   = max_w σ(k · x_w + c)          character n-grams: typos, leetspeak, other languages
     f        = [lexicon features (7) ; logit p_chat ; logit p_reddit ; logit p_char]   (10,)
@@ -21,13 +23,17 @@ Each reading says which category fired and why (lexicon match, guards, model sco
 """
 from __future__ import annotations
 
+import copy
 import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
+import torch
+
+from emotion.encoders.text import PooledLayers
 
 from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon, LexiconReading
 from emotion.crisis.normalise import normalise
@@ -88,12 +94,27 @@ class CrisisReading:
                 "scores": {k: round(float(v), 4) for k, v in self.scores.items()}}
 
 
+class CrisisEncoder(torch.nn.Module):
+    """Fine-tuned top transformer layers + a linear head on the frozen bottom's token states.
+
+    h (B, T, 384), mask (B, T) -> logits (B,) of current risk.
+    """
+
+    def __init__(self, layers: torch.nn.ModuleList, dim: int = 384):
+        super().__init__()
+        self.pooled = PooledLayers(layers)
+        self.head = torch.nn.Linear(dim, 1)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.head(self.pooled(h, mask)).squeeze(-1)
+
+
 @dataclass
 class CrisisDetector:
-    """Load once (``CrisisDetector.load(embed=...)``), then ``screen_many(texts)`` per batch.
+    """Load once (``CrisisDetector.load(embedder=...)``), then ``screen_many(texts)`` per batch.
 
-    ``embed``: texts -> (N, 384) unit MiniLM embeddings, and ``windows``: text -> list of window
-    strings (both from ``emotion.affect.embed.SentenceEmbedder``).
+    ``embedder``: an ``emotion.affect.embed.SentenceEmbedder`` whose frozen bottom has
+    ``6 - top_layers`` layers (``SentenceEmbedder.split`` or ``.sharing`` in the service).
     """
 
     lexicon: Lexicon
@@ -105,18 +126,15 @@ class CrisisDetector:
     thresholds: dict[str, float]         # flag, possible, reddit, long_text_chars
     conversation: dict[str, float]       # emotion.crisis.conversation.ConversationPolicy fields
     info: dict
-    embed: Callable[[list[str]], np.ndarray] | None = None
-    windows: Callable[[str], list[str]] | None = None
+    embedder: Any = None
+    encoder: CrisisEncoder | None = None
     _vectorizer: Any = None
 
     @classmethod
-    def load(cls, checkpoint_dir: Path | None = None, embed: Callable[[list[str]], np.ndarray] | None = None,
-             windows: Callable[[str], list[str]] | None = None) -> "CrisisDetector":
+    def load(cls, checkpoint_dir: Path | None = None, embedder: Any = None) -> "CrisisDetector":
         """Read ``crisis.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir).
 
         Raises FileNotFoundError when it is missing (train: ``emobot train crisis``)."""
-        import torch
-
         if checkpoint_dir is None:
             from emotion.settings import get_settings
 
@@ -127,17 +145,42 @@ class CrisisDetector:
         ck = torch.load(path, map_location="cpu", weights_only=True)
         arr = lambda name: ck[name].float().numpy().astype(np.float64)  # noqa: E731
         info = json.loads(ck["info"])
+        encoder = None
+        top = int(info.get("top_layers", 2))
+        if "encoder" in ck and embedder is not None and len(getattr(embedder.pooled, "layers", ())) != top:
+            from emotion.affect.embed import SentenceEmbedder  # an embedder of another layout: our own split one
+
+            embedder = SentenceEmbedder.split(top, embedder.max_tokens)
+        if "encoder" in ck and embedder is not None:
+            encoder = CrisisEncoder(copy.deepcopy(embedder.pooled.layers))
+            encoder.load_state_dict({k: v.float() for k, v in ck["encoder"].items()})
+            encoder.eval().requires_grad_(False)
         return cls(Lexicon.load(), (arr("chat_w"), float(ck["chat_b"])), (arr("reddit_w"), float(ck["reddit_b"])),
                    (arr("char_w"), float(ck["char_b"])), (arr("stack_w"), float(ck["stack_b"])),
                    (arr("cat_w"), arr("cat_b"), tuple(info["categories"])), dict(info["thresholds"]),
-                   dict(info["conversation"]), info, embed, windows)
+                   dict(info["conversation"]), info, embedder, encoder)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """(N, 384) unit embeddings (pretrained top layers) of ``texts``."""
+        return self.embedder.embed(texts) if self.embedder is not None else np.zeros((len(texts), 384))
+
+    def windows(self, text: str) -> list[str]:
+        return self.embedder.windows(text, 64) if self.embedder is not None else [text[:2000]]
+
+    @torch.inference_mode()
+    def chat_probs(self, window_texts: list[str], e: np.ndarray) -> np.ndarray:
+        """p_chat per window (W,): the fine-tuned encoder, else the linear head on e (W, 384)."""
+        if self.encoder is None or self.embedder is None:
+            return sigmoid(e @ self.chat[0] + self.chat[1])
+        h, mask = self.embedder.bottom_states(window_texts)
+        return torch.sigmoid(self.encoder(h, mask)).double().numpy()
 
     def head_probs(self, window_texts: list[str], e: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per window: (p_chat, p_reddit, p_char), each (W,)."""
         if self._vectorizer is None:
             self._vectorizer = char_vectorizer()
         x = self._vectorizer.transform(window_texts)
-        p_chat = sigmoid(e @ self.chat[0] + self.chat[1])
+        p_chat = self.chat_probs(window_texts, e)
         p_reddit = sigmoid(e @ self.reddit[0] + self.reddit[1])
         p_char = sigmoid(x @ self.char[0] + self.char[1])
         return p_chat, p_reddit, np.asarray(p_char).reshape(-1)
@@ -151,7 +194,7 @@ class CrisisDetector:
             window_texts = [self._model_windows(t) for t in texts]
         if window_embeddings is None:
             flat = [w for ws in window_texts for w in ws]
-            e_flat = self.embed(flat) if flat and self.embed is not None else np.zeros((len(flat), 384))
+            e_flat = self.embed(flat) if flat else np.zeros((0, 384))
             window_embeddings, i = [], 0
             for ws in window_texts:
                 window_embeddings.append(e_flat[i:i + len(ws)])
@@ -173,6 +216,8 @@ class CrisisDetector:
             r = float(risk[i]) if t.strip() else 0.0
             if len(t) >= th.get("long_text_chars", 600):
                 r = max(r, min(1.0, float(p_reddit[i]) * th["flag"] / th["reddit"]))
+            elif lex[i].guarded_only:  # the risk words are denied or in the past: at most "possible"
+                r = min(r, (th["possible"] + th["flag"]) / 2)
             level = "high" if r >= th["flag"] else "possible" if r >= th["possible"] else "none"
             category = lex[i].category
             if category is None and level != "none":
@@ -188,10 +233,33 @@ class CrisisDetector:
     def screen(self, text: str) -> CrisisReading:
         return self.screen_many([text])[0]
 
+    def screen_in_context(self, text: str, previous: Sequence[str]) -> CrisisReading:
+        """One turn read alone and with the person's previous turns (at most
+        ``context_turns``, joined): r = max(r_alone, context_weight · r_with_context), so a turn
+        that is only risky after what came before ("not coming back from there") counts. The
+        context is read only when ``previous`` holds text."""
+        k = int(self.thresholds.get("context_turns", 0))
+        previous = [p for p in previous if p and p.strip()][-k:] if k > 0 else []
+        if not previous or not text.strip():
+            return self.screen(text)
+        alone, joined = self.screen_many([text, " \n".join([*previous, text])])
+        r = max(alone.risk, float(self.thresholds.get("context_weight", 1.0)) * joined.risk)
+        if r <= alone.risk:
+            return alone
+        th = self.thresholds
+        level = "high" if r >= th["flag"] else "possible" if r >= th["possible"] else "none"
+        return CrisisReading(r, level == "high", level, alone.category or joined.category,
+                             alone.categories or joined.categories, alone.guards, alone.obfuscated,
+                             {**alone.scores, "context": joined.risk})
+
+    def screen_turns(self, texts: Sequence[str]) -> list[CrisisReading]:
+        """Each turn of one person's conversation, in order, read in context (``screen_in_context``)."""
+        return [self.screen_in_context(t, texts[:i]) for i, t in enumerate(texts)]
+
     def _model_windows(self, text: str) -> list[str]:
         if not text.strip():
             return []
-        ws = self.windows(text) if self.windows is not None else [text[:2000]]
+        ws = self.windows(text)
         return ws if len(ws) <= MAX_MODEL_WINDOWS else ws[:MAX_MODEL_WINDOWS - 1] + ws[-1:]
 
 

@@ -59,6 +59,14 @@ class LexiconReading:
     obfuscated: bool
     matches: tuple[Match, ...] = field(default=(), repr=False)
 
+    @property
+    def guarded_only(self) -> bool:
+        """Risk language is there, but every strong match (prior >= 0.6) is negated, in the past
+        or in fiction, and none stands unguarded: "i'd never kill myself", "years ago i cut"."""
+        strong = [m for m in self.matches if m.prior >= 0.6]
+        return bool(strong) and self.score < 0.5 and all(
+            set(m.guards) & {"negated", "past", "fiction"} for m in strong)
+
     def features(self) -> list[float]:
         """(7,) floats for the stacked detector: score, best prior, and 0/1 per guard kind
         (negated, past, idiom, fiction, joke) seen in the message."""
@@ -80,6 +88,7 @@ class Lexicon:
         g = spec["guards"]
         self.negation = re.compile(expand(g["negated"]["before"]))
         self.hedges = re.compile(expand(g["negated"]["hedges"]))
+        self.negation_after = re.compile(expand(g["negated"]["after"]))
         self.past = re.compile(expand(g["past"]["any"]))
         self.present = re.compile(expand(g["past"]["present"]))
         self.idiom = re.compile(expand(g["idiom"]["mask"]))
@@ -130,7 +139,8 @@ class Lexicon:
         clause_end = after.start() if after else len(text)
         before, clause, matched = text[clause_start:start], text[clause_start:clause_end], text[start:end]
         guards = []
-        if self.negation.search(before) and not self.hedges.search(before + matched):
+        if (self.negation.search(before) and not self.hedges.search(before + matched)) or \
+                self.negation_after.search(text[end:end + 60]):
             guards.append("negated")
         if self.past.search(clause) and not self.present.search(clause):
             guards.append("past")

@@ -25,7 +25,8 @@ from typing import Any, Callable, Mapping, Sequence
 from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
 from emotion.evaluation.metrics import write_report
 
-Screen = Callable[[list[str]], list[float]]
+Screen = Callable[[list[str]], list[float]]  # independent statements -> risks
+ScreenTurns = Callable[[list[str]], list[float]]  # one person's turns in order -> risks (read in context)
 
 
 def read_conversations(path: Path) -> dict[str, list[dict]]:
@@ -120,7 +121,7 @@ def evaluate(data: Path, json_out: Path | None = None, lexicon_only: bool = Fals
              detector: Any = None) -> dict:
     """Score ``data`` (see the module docstring); returns the report."""
     csv.field_size_limit(sys.maxsize)
-    screen, flag_at, policy = _screen(detector, lexicon_only)
+    screen, screen_turns, flag_at, policy = _screen(detector, lexicon_only)
     files = [data / "statements.csv", data / "conversations.csv"] if data.is_dir() else [data]
     report: dict = {"data": str(data), "screen": "lexicon" if lexicon_only else "detector", "flag_at": flag_at,
                     "conversation_policy": policy}
@@ -129,7 +130,7 @@ def evaluate(data: Path, json_out: Path | None = None, lexicon_only: bool = Fals
             header = next(csv.reader(f))
         if "conversation_id" in header:
             conversations = read_conversations(path)
-            risks = {c: screen([r["text"] for r in rows]) for c, rows in conversations.items()}
+            risks = {c: screen_turns([r["text"] for r in rows]) for c, rows in conversations.items()}
             report["conversations"] = conversation_outcomes(conversations, risks, policy, flag_at)
             print_conversations(str(path), report["conversations"])
         else:
@@ -143,19 +144,20 @@ def evaluate(data: Path, json_out: Path | None = None, lexicon_only: bool = Fals
     return report
 
 
-def _screen(detector: Any, lexicon_only: bool) -> tuple[Screen, float, dict]:
+def _screen(detector: Any, lexicon_only: bool) -> tuple[Screen, ScreenTurns, float, dict]:
     if lexicon_only:
         from emotion.crisis.fallback import FALLBACK
 
-        return (lambda texts: [FALLBACK.screen(t)["risk"] for t in texts],
-                FALLBACK.flag_at, dict(FALLBACK.policy.__dict__))
+        lexicon = lambda texts: [FALLBACK.screen(t)["risk"] for t in texts]  # noqa: E731
+        return lexicon, lexicon, FALLBACK.flag_at, dict(FALLBACK.policy.__dict__)
     if detector is None:
         from emotion.affect.embed import SentenceEmbedder
         from emotion.crisis.detector import CrisisDetector
 
-        embedder = SentenceEmbedder(128)
-        detector = CrisisDetector.load(embed=embedder.embed, windows=lambda t: embedder.windows(t, 64))
+        embedder = SentenceEmbedder.split(2)
+        detector = CrisisDetector.load(embedder=embedder)
     return (lambda texts: [r.risk for r in detector.screen_many(texts)],
+            lambda texts: [r.risk for r in detector.screen_turns(texts)],
             detector.thresholds["flag"], dict(detector.conversation))
 
 

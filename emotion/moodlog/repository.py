@@ -219,12 +219,12 @@ class MoodLog:
                 query = query.where(EmotionRecord.speaker_id == speaker_id)
             return db.exec(query.order_by(col(EmotionRecord.turn_index).desc()).limit(1)).first()
 
-    def recent_crisis(self, session_id: str, limit: int) -> list[tuple[int, dict[str, Any]]]:
-        """The crisis screening of the session's last ``limit`` turns, oldest first: (turn index, crisis)."""
+    def recent_crisis(self, session_id: str, limit: int) -> list[tuple[int, dict[str, Any], str | None]]:
+        """The session's last ``limit`` screened turns, oldest first: (turn index, crisis, text)."""
         with Session(self.engine) as db:
-            rows = db.exec(select(Turn.turn_index, Turn.crisis).where(Turn.session_id == session_id)
+            rows = db.exec(select(Turn.turn_index, Turn.crisis, Turn.text).where(Turn.session_id == session_id)
                            .order_by(col(Turn.turn_index).desc()).limit(limit)).all()
-        return [(i, c) for i, c in reversed(rows) if isinstance(c, dict)]
+        return [(i, c, t) for i, c, t in reversed(rows) if isinstance(c, dict)]
 
     def turns(self, session_id: str) -> list[Turn]:
         with Session(self.engine) as db:

@@ -170,7 +170,7 @@ class Analyzer:
         analyzer = cls(encoders, status, context, affect, workers=settings.analysis_workers,
                        batch_text=settings.batch_text, batch_max_size=settings.batch_max_size,
                        batch_max_wait_s=settings.batch_max_wait_ms / 1000, batch_concurrency=settings.batch_concurrency)
-        analyzer.crisis = load_screen(affect, settings.checkpoint_dir, status)
+        analyzer.crisis = load_screen(affect if settings.crisis_detector else None, settings.checkpoint_dir, status)
         if settings.warm_up:
             analyzer.warm_up()
         return analyzer

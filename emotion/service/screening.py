@@ -50,12 +50,13 @@ class CrisisScreen:
     def source(self) -> str:
         return "detector" if self.detector is not None else "lexicon"
 
-    def read(self, text: str) -> dict[str, Any]:
-        """The per-message reading of ``text`` (no history)."""
+    def read(self, text: str, previous: list[str] | None = None) -> dict[str, Any]:
+        """The per-message reading of ``text``, read with the person's ``previous`` texts too
+        when the detector was tuned to (``context_turns``)."""
         text = (text or "").replace("\x00", " ")[:MAX_SCREENED_CHARS]
         if self.detector is not None:
             try:
-                return self.detector.screen(text).to_dict()
+                return self.detector.screen_in_context(text, previous or []).to_dict()
             except Exception:  # a model failure must not switch screening off: the lexicon still reads it
                 log.exception("crisis detector failed; screening with the lexicon alone")
         r = Lexicon.load().read(text)
@@ -64,13 +65,13 @@ class CrisisScreen:
                 "category": r.category if level != "none" else None, "categories": list(r.categories),
                 "guards": list(r.guards), "obfuscated": r.obfuscated, "scores": {"lexicon": r.score}}
 
-    def screen(self, text: str, history: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    def screen(self, text: str, history: list[tuple[int, dict[str, Any], str | None]]) -> dict[str, Any]:
         """``derived.crisis`` of a turn: the reading, the conversation's risk and the joint flag.
 
-        ``history``: the session's earlier turns' stored crisis dicts, oldest first, with their index.
+        ``history``: the session's earlier screened turns, oldest first: (index, stored crisis, text).
         """
-        reading = self.read(text)
-        past = [TurnRisk(float(c.get("risk") or 0.0), c.get("category"), i) for i, c in history]
+        reading = self.read(text, [t for _, _, t in history if t])
+        past = [TurnRisk(float(c.get("risk") or 0.0), c.get("category"), i) for i, c, _ in history]
         conversation = conversation_risk(past, TurnRisk(float(reading["risk"]), reading.get("category")), self.policy)
         level = max(reading["level"], conversation["level"], key=LEVELS.index)
         category = reading.get("category") or next(
@@ -91,13 +92,13 @@ def stored(crisis: dict[str, Any] | None, text_consent: bool) -> dict[str, Any] 
 def load_screen(affect: Any, checkpoint_dir: Any, status: dict[str, str]) -> CrisisScreen:
     """The detector on the affect model's embedder when both load; else the lexicon alone (status says why)."""
     if affect is None:
-        status["crisis"] = "lexicon only: the text models are not loaded"
+        status["crisis"] = "lexicon only: the text models are not loaded or the detector is off (EMOBOT_CRISIS_DETECTOR)"
         return CrisisScreen()
     try:
         from emotion.crisis.detector import CrisisDetector
 
         embedder = affect.embedder
-        detector = CrisisDetector.load(checkpoint_dir, embed=embedder.embed, windows=lambda t: embedder.windows(t, 64))
+        detector = CrisisDetector.load(checkpoint_dir, embedder=embedder)
     except (ImportError, FileNotFoundError) as exc:
         status["crisis"] = f"lexicon only: {exc}"
         log.warning("crisis detector not available (%s); screening with the lexicon alone", exc)

@@ -2,16 +2,20 @@
 
 Run: ``emobot train crisis`` (``python -m emotion.training.crisis [--config emotion/config/crisis.yaml]``).
 
-Data (all of it ours or shared/, never the frozen test set ``data/crisis/test``):
-- ``data/crisis/train/statements.csv``: chat statements per warning-sign category and hard
-  negatives in seven languages, written for training by a separate author;
+Data (ours or shared/, never the frozen test set ``data/crisis/test``):
+- ``train_statements``: chat statements per warning-sign category and hard negatives in seven
+  languages, written for training by separate authors;
+- ``train_conversations``: multi-turn conversations written for training: every turn of a
+  risk-free conversation is a negative, the turn where a risky one becomes unmistakable a positive;
+- everyday and emotional-support turns from shared/data train splits (ESConv, GoEmotions) without
+  risk language, as extra negatives;
 - the Reddit C-SSRS head of ``affect.pt`` is copied as is (its data: emotion/training/affect.py);
-- ``data/crisis/dev``: tuning only: the flag and "possible" thresholds and the conversation
-  policy are chosen on it (statements and conversations).
+- ``dev``: tuning only: the flag and "possible" thresholds, the context weight and the conversation
+  policy are chosen on these folders' statements and conversations.
 
-Steps: embed the training statements (frozen MiniLM windows), fit the chat head, the char
-n-gram head and the category head; stack lexicon + heads on 5-fold out-of-fold predictions;
-refit the heads on all training rows; pick thresholds on dev.
+Steps: embed the training texts (frozen MiniLM), fit the chat head, the char n-gram head and the
+category head; stack lexicon + heads on 5-fold out-of-fold predictions; refit the heads on all
+rows; tune on dev.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from emotion.crisis.detector import (CHECKPOINT_NAME, CrisisDetector, char_vectorizer, sigmoid, stack_features)
+from emotion.crisis.detector import CHECKPOINT_NAME, CrisisDetector, char_vectorizer, sigmoid, stack_features
 from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon
 
 REPO = Path(__file__).resolve().parents[2]
@@ -36,21 +40,89 @@ def read_statements(path: Path) -> list[dict]:
         return [r for r in csv.DictReader(f) if (r.get("text") or "").strip()]
 
 
-def _lr(C: float, balanced: bool = True, multi: bool = False):
+def conversation_rows(path: Path) -> list[dict]:
+    """Training rows from a conversations CSV: each turn of a risk-free conversation (risk 0) and
+    the unmistakable turn of a risky one (risk 1, with the conversation's category)."""
+    from emotion.evaluation.crisis import read_conversations
+
+    out = []
+    for rows in read_conversations(path).values():
+        if int(rows[0]["risky"]):
+            r = rows[int(rows[0]["unmistakable_turn"]) - 1]
+            out.append({"text": r["text"], "risk": "1", "category": rows[0]["category"]})
+        else:
+            out += [{"text": r["text"], "risk": "0", "category": rows[0]["category"]} for r in rows]
+    return out
+
+
+def _lr(C: float, balanced: bool = True):
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, max_iter=3000, class_weight="balanced" if balanced else None)
 
 
 def _folds(n: int, k: int, seed: int) -> np.ndarray:
+    return np.random.default_rng(seed).permutation(np.arange(n) % k)
+
+
+def bottom_states(embedder, texts: list[str], batch: int = 64) -> list:
+    """Frozen bottom token states of each text: list of (T_i, 384) float16 tensors."""
+    import torch
+
+    from emotion.encoders.text import length_batches
+
+    out: list = [None] * len(texts)
+    for idx in length_batches([len(t) for t in texts], batch):
+        h, mask = embedder.bottom_states([texts[i] for i in idx])
+        for j, i in enumerate(idx):
+            out[i] = h[j, : int(mask[j].sum())].to(torch.float16)
+    return out
+
+
+def finetune_encoder(cfg: dict, embedder, states: list, y: np.ndarray, w: np.ndarray, seed: int):
+    """The crisis encoder (fine-tuned copy of the pretrained top layers + head) trained with
+    class-balanced, sample-weighted binary cross-entropy on the frozen bottom states."""
+    import copy
+
+    import torch
+    from torch.nn.utils.rnn import pad_sequence
+
+    from emotion.crisis.detector import CrisisEncoder
+
+    ft = cfg["finetune"]
+    torch.manual_seed(seed)
+    model = CrisisEncoder(copy.deepcopy(embedder.pooled.layers)).train().requires_grad_(True)
+    pos_weight = float((w * (y == 0)).sum() / max(1e-9, (w * (y == 1)).sum()))
+    weights = torch.tensor(w * np.where(y == 1, pos_weight, 1.0), dtype=torch.float32)
+    target = torch.tensor(y, dtype=torch.float32)
+    opt = torch.optim.AdamW([{"params": model.pooled.parameters(), "lr": ft["lr_layers"]},
+                             {"params": model.head.parameters(), "lr": ft["lr_head"]}], weight_decay=0.01)
     rng = np.random.default_rng(seed)
-    return rng.permutation(np.arange(n) % k)
+    for _ in range(ft["epochs"]):
+        order = rng.permutation(len(states))
+        for start in range(0, len(order), ft["batch"]):
+            idx = order[start:start + ft["batch"]]
+            h = pad_sequence([states[i].float() for i in idx], batch_first=True)
+            mask = pad_sequence([torch.ones(len(states[i])) for i in idx], batch_first=True)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(h, mask), target[idx], weight=weights[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    return model.eval().requires_grad_(False)
 
 
-def fit_heads(cfg: dict, e: np.ndarray, x_char, y: np.ndarray, w: np.ndarray):
-    chat = _lr(cfg["chat_C"]).fit(e, y, sample_weight=w)
-    char = _lr(cfg["char_C"]).fit(x_char, y, sample_weight=w)
-    return chat, char
+def encoder_probs(model, states: list, batch: int = 128) -> np.ndarray:
+    import torch
+    from torch.nn.utils.rnn import pad_sequence
+
+    out = []
+    with torch.inference_mode():
+        for start in range(0, len(states), batch):
+            chunk = states[start:start + batch]
+            h = pad_sequence([s.float() for s in chunk], batch_first=True)
+            mask = pad_sequence([torch.ones(len(s)) for s in chunk], batch_first=True)
+            out.append(torch.sigmoid(model(h, mask)).numpy())
+    return np.concatenate(out).astype(np.float64)
 
 
 def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
@@ -72,6 +144,13 @@ def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
     return [t for t in dict.fromkeys(picked) if lexicon.read(t).score < 0.3]
 
 
+def training_rows(cfg: dict, lexicon: Lexicon) -> tuple[list[dict], list[str]]:
+    """(written rows with text/risk/category, extra negatives)."""
+    rows = [r for path in cfg["train_statements"] for r in read_statements(REPO / path)]
+    rows += [r for path in cfg.get("train_conversations", []) for r in conversation_rows(REPO / path)]
+    return rows, extra_negatives(cfg, lexicon)
+
+
 def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     import torch
 
@@ -80,15 +159,14 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
 
     cfg = yaml.safe_load(Path(config_path).read_text())
     lexicon = Lexicon.load()
-    rows = read_statements(REPO / cfg["train"])
-    extra = extra_negatives(cfg, lexicon)
+    rows, extra = training_rows(cfg, lexicon)
     texts = [r["text"] for r in rows] + extra
     y = np.array([int(r["risk"]) for r in rows] + [0] * len(extra))
     w = np.array([1.0] * len(rows) + [float(cfg["extra_weight"])] * len(extra))
-    embedder = SentenceEmbedder(128, cfg.get("threads", 2))
+    embedder = SentenceEmbedder.split(cfg["finetune"]["top_layers"], 128, cfg.get("threads", 2))
     e = embedder.embed(texts).astype(np.float64)
-    vec = char_vectorizer()
-    x_char = vec.transform(texts)
+    states = bottom_states(embedder, texts)
+    x_char = char_vectorizer().transform(texts)
     lex = [lexicon.read(t) for t in texts]
     affect = torch.load(get_settings().checkpoint_dir / "affect.pt", map_location="cpu", weights_only=True)
     reddit_w = affect["state_dict"]["crisis.weight"].numpy().reshape(-1).astype(np.float64)
@@ -99,41 +177,44 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     fold = _folds(len(texts), 5, cfg["seed"])
     oof_chat, oof_char = np.zeros(len(texts)), np.zeros(len(texts))
     for k in range(5):
-        tr, te = fold != k, fold == k
-        chat, char = fit_heads(cfg, e[tr], x_char[tr], y[tr], w[tr])
-        oof_chat[te] = chat.predict_proba(e[te])[:, 1]
-        oof_char[te] = char.predict_proba(x_char[te])[:, 1]
-    f = stack_features(lex, oof_chat, p_reddit, oof_char)
-    stack = _lr(cfg["stack_C"], balanced=True).fit(f, y, sample_weight=w)
-    chat, char = fit_heads(cfg, e, x_char, y, w)
-    pos = (y == 1)[: len(rows)]
+        tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        encoder = finetune_encoder(cfg, embedder, [states[i] for i in tr], y[tr], w[tr], cfg["seed"] + k)
+        oof_chat[te] = encoder_probs(encoder, [states[i] for i in te])
+        oof_char[te] = _lr(cfg["char_C"]).fit(x_char[tr], y[tr], sample_weight=w[tr]).predict_proba(x_char[te])[:, 1]
+        print(f"fold {k}: out-of-fold chat AUC-free check, mean p on positives "
+              f"{oof_chat[te][y[te] == 1].mean():.3f}, negatives {oof_chat[te][y[te] == 0].mean():.3f}", flush=True)
+    stack = _lr(cfg["stack_C"]).fit(stack_features(lex, oof_chat, p_reddit, oof_char), y, sample_weight=w)
+    encoder = finetune_encoder(cfg, embedder, states, y, w, cfg["seed"])
+    chat = _lr(cfg["chat_C"]).fit(e, y, sample_weight=w)  # the linear fallback head (no encoder loaded)
+    char = _lr(cfg["char_C"]).fit(x_char, y, sample_weight=w)
+    n = len(rows)
     cat_names = tuple(c for c in POSITIVE_CATEGORIES if c in {r["category"] for r in rows})
     cat_y = np.array([cat_names.index(r["category"]) if r["category"] in cat_names else -1 for r in rows])
-    keep = pos & (cat_y >= 0)
-    cat = _lr(cfg["category_C"], balanced=True).fit(e[: len(rows)][keep], cat_y[keep])
+    keep = (y[:n] == 1) & (cat_y >= 0)
+    cat = _lr(cfg["category_C"]).fit(e[:n][keep], cat_y[keep])
 
-    info = {"config": str(Path(config_path).relative_to(REPO)) if Path(config_path).is_absolute() else str(config_path),
-            "categories": list(cat_names), "train_rows": len(rows), "train_positives": int(pos.sum()),
-            "extra_negatives": len(extra),
+    info = {"config": str(Path(config_path).resolve().relative_to(REPO)), "categories": list(cat_names),
+            "train_rows": n, "train_positives": int(y[:n].sum()), "extra_negatives": len(extra),
             "stack_features": ["lexicon_score", "lexicon_prior", "negated", "past", "idiom", "fiction", "joke",
                                "logit_chat", "logit_reddit", "logit_char"],
             "stack_coef": [round(float(v), 4) for v in stack.coef_[0]],
             "thresholds": {"flag": 0.5, "possible": 0.3, "reddit": float(cfg["reddit_threshold"]),
-                           "long_text_chars": float(cfg["long_text_chars"])},
-            "conversation": dict(cfg["conversation"])}
+                           "long_text_chars": float(cfg["long_text_chars"]), "context_turns": 0,
+                           "context_weight": 1.0},
+            "conversation": dict(cfg["conversation"]), "top_layers": cfg["finetune"]["top_layers"]}
     state = {
         "chat_w": torch.tensor(chat.coef_[0], dtype=torch.float32), "chat_b": torch.tensor(float(chat.intercept_[0])),
         "reddit_w": torch.tensor(reddit_w, dtype=torch.float32), "reddit_b": torch.tensor(reddit_b),
         "char_w": torch.tensor(char.coef_[0], dtype=torch.float16), "char_b": torch.tensor(float(char.intercept_[0])),
         "stack_w": torch.tensor(stack.coef_[0], dtype=torch.float32), "stack_b": torch.tensor(float(stack.intercept_[0])),
         "cat_w": torch.tensor(cat.coef_, dtype=torch.float32), "cat_b": torch.tensor(cat.intercept_, dtype=torch.float32),
+        "encoder": {k: v.to(torch.float16) for k, v in encoder.state_dict().items()},
     }
     out = get_settings().checkpoint_dir / CHECKPOINT_NAME
     torch.save({**state, "info": json.dumps(info)}, out)
 
-    # thresholds and conversation policy on dev
-    detector = CrisisDetector.load(out.parent, embed=embedder.embed, windows=lambda t: embedder.windows(t, 64))
-    tuned = tune_on_dev(detector, REPO / cfg["dev"], cfg)
+    detector = CrisisDetector.load(out.parent, embedder=embedder)
+    tuned = tune_on_dev(detector, [REPO / d for d in cfg["dev"]], cfg)
     info["thresholds"].update(tuned["thresholds"])
     info["conversation"].update(tuned["conversation"])
     info["dev"] = tuned["dev"]
@@ -143,42 +224,50 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     return info
 
 
-def tune_on_dev(detector: CrisisDetector, dev: Path, cfg: dict) -> dict:
-    """τ_flag: the highest threshold whose dev statement recall reaches ``target_recall``;
-    τ_possible: likewise for ``possible_recall``; the conversation policy: the grid point with
-    the most risky dev conversations escalated by their unmistakable turn, among those with
-    false escalations <= ``max_false_escalation`` (ties: fewer false escalations)."""
+def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dict:
+    """On the dev folders' statements: τ_flag, the highest threshold whose recall reaches
+    ``target_recall``, and τ_possible likewise for ``possible_recall``. On their conversations:
+    the context turns/weight and conversation policy with the most risky conversations escalated
+    by their unmistakable turn among those whose false escalations are <= ``max_false_escalation``
+    (else the fewest false escalations among those with recall >= ``min_conversation_recall``)."""
     from emotion.evaluation.crisis import conversation_outcomes, read_conversations
 
-    rows = read_statements(dev / "statements.csv")
+    rows = [r for d in folders for r in read_statements(d / "statements.csv")]
     y = np.array([int(r["risk"]) for r in rows])
     risk = np.array([r.risk for r in detector.screen_many([r["text"] for r in rows])])
 
     def highest(target: float) -> float:
-        for tau in np.arange(0.95, 0.02, -0.01):
+        for tau in np.arange(0.97, 0.02, -0.01):
             if (risk[y == 1] >= tau).mean() >= target:
                 return round(float(tau), 2)
         return 0.02
 
     flag, possible = highest(cfg["target_recall"]), highest(cfg["possible_recall"])
-    flag = max(flag, possible)
-    detector.thresholds.update({"flag": flag, "possible": min(possible, flag)})
-    conversations = read_conversations(dev / "conversations.csv")
-    screened = {cid: [r.risk for r in detector.screen_many([t["text"] for t in turns])]
-                for cid, turns in conversations.items()}
-    best = None
+    possible = min(possible, flag)
+    detector.thresholds.update({"flag": flag, "possible": possible})
+    conversations = {f"{d.name}/{c}": rows_ for d in folders
+                     for c, rows_ in read_conversations(d / "conversations.csv").items()}
     grid = cfg["conversation_grid"]
-    for decay in grid["decay"]:
-        for floor in grid["floor"]:
-            for flag_at in grid["flag_at"]:
-                policy = {**cfg["conversation"], "decay": decay, "floor": floor, "flag_at": flag_at}
-                o = conversation_outcomes(conversations, screened, policy, flag)
-                key = (o["false_escalation_rate"] <= cfg["max_false_escalation"], o["recall_by_unmistakable"],
-                       -o["false_escalation_rate"], flag_at)
-                if best is None or key > best[0]:
-                    best = (key, policy, o)
-    _, policy, outcome = best
-    return {"thresholds": {"flag": flag, "possible": min(possible, flag)},
+    candidates = []
+    for turns in grid["context_turns"]:
+        for weight in grid["context_weight"] if turns else [1.0]:
+            detector.thresholds.update({"context_turns": turns, "context_weight": weight})
+            screened = {c: [r.risk for r in detector.screen_turns([t["text"] for t in rows_])]
+                        for c, rows_ in conversations.items()}
+            for decay in grid["decay"]:
+                for floor in grid["floor"]:
+                    for flag_at in grid["flag_at"]:
+                        policy = {**cfg["conversation"], "decay": decay, "floor": floor, "flag_at": flag_at}
+                        o = conversation_outcomes(conversations, screened, policy, flag)
+                        candidates.append((o, policy, turns, weight))
+    within = [c for c in candidates if c[0]["false_escalation_rate"] <= cfg["max_false_escalation"]]
+    if within:
+        best = max(within, key=lambda c: (c[0]["recall_by_unmistakable"], -c[0]["false_escalation_rate"]))
+    else:
+        enough = [c for c in candidates if c[0]["recall_by_unmistakable"] >= cfg["min_conversation_recall"]] or candidates
+        best = min(enough, key=lambda c: (c[0]["false_escalation_rate"], -c[0]["recall_by_unmistakable"]))
+    outcome, policy, turns, weight = best
+    return {"thresholds": {"flag": flag, "possible": possible, "context_turns": turns, "context_weight": weight},
             "conversation": {k: policy[k] for k in ("decay", "floor", "flag_at")},
             "dev": {"statement_recall": float((risk[y == 1] >= flag).mean()),
                     "statement_false_alarm": float((risk[y == 0] >= flag).mean()),

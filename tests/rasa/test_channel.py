@@ -163,3 +163,15 @@ def test_credentials_and_environment(monkeypatch) -> None:
     monkeypatch.delenv("EMOBOT_SERVICE_URL")
     assert EmobotWebInput.from_credentials({}).client.base_url == "http://127.0.0.1:8500"
     assert EmobotWebInput.name() == "emobot_web"
+
+
+def test_dead_service_still_screens_for_crisis_in_the_rasa_process() -> None:
+    channel = EmobotWebInput(emotion_service_url=f"http://127.0.0.1:{free_port()}", timeout=1.0)
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url, json={"sender": "e", "message": "i cant do this anymore, tonight im going to end my life"}))
+
+    assert response.status_code == 200
+    emotion = received[0].metadata["emotion"]
+    assert emotion["available"] is False and emotion["error"] == "service_unavailable"
+    crisis = emotion["derived"]["crisis"]
+    assert crisis["flag"] is True and crisis["source"] == "rasa_fallback" and crisis["category"] == "plan"

@@ -181,7 +181,8 @@ class StandInService:
             self.log.append(entry)
         return httpx.Response(200, json={
             "session_id": session, "turn_index": entry["turn_index"], "speaker_id": "user", "available": True,
-            "turn": None, "state": None, "modalities": {}, "modalities_used": ["text"], "duplicate": bool(same)})
+            "turn": None, "state": None, "modalities": {}, "modalities_used": ["text"], "duplicate": bool(same),
+            "derived": {"crisis": {"flag": "kill myself" in form["text"], "risk": 0.9 * ("kill myself" in form["text"])}}})
 
     def texts(self, session: str) -> list[str]:
         return [t["text"] for t in self.log if t["session"] == session]
@@ -340,3 +341,22 @@ def test_without_an_outbox_a_turn_is_sent_once() -> None:
         emotion = await delivery.deliver(turn("o", 0))
         assert emotion["error"] == "service_unavailable" and emotion["queued"] is False
     asyncio.run(main())
+
+
+@delivering
+async def test_a_replayed_turn_that_carries_risk_is_escalated(service, delivery, outbox) -> None:
+    escalated: list[tuple[str, bool]] = []
+
+    async def on_crisis_replayed(queued: QueuedTurn, emotion: dict) -> None:
+        escalated.append((queued.turn_id, emotion["derived"]["crisis"]["flag"]))
+
+    delivery.on_crisis_replayed = on_crisis_replayed
+    service.mode = "down"
+    await delivery.deliver(turn("s", 0))
+    await delivery.deliver(QueuedTurn(turn_id="s-1", session_id="s", speaker_id="user",
+                                      text="i am going to kill myself", sent_at=T0 + timedelta(seconds=1)))
+    assert escalated == []
+    service.mode = "up"
+    assert await delivery.replay() == 2
+    assert escalated == [("s-1", True)]  # only the risky turn, once
+    assert (await delivery.deliver(turn("s", 2)))["available"] is True and len(escalated) == 1

@@ -86,6 +86,15 @@ def test_priority_picks_crisis_over_an_earlier_matching_rule(tmp_path) -> None:
     assert action(policy, tracker(emotion("sadness", 0.9, -0.7))) == ("utter_empathize", pytest.approx(0.8))
 
 
+def test_crisis_rule_fires_on_a_turn_the_service_could_not_analyse(tmp_path) -> None:
+    # the service was down, refused the turn or had no text consent: only the crisis screening came
+    policy = make(tmp_path, RULES)
+    unanalysed = {"available": False, "error": "service_unavailable",
+                  "derived": {"crisis": {"flag": True, "risk": 0.9, "source": "rasa_fallback"}}}
+    assert action(policy, tracker(unanalysed)) == ("utter_crisis", 1.0)
+    assert action(policy, tracker({"available": False, "error": "service_unavailable"})) == (None, 0.0)
+
+
 def test_streak_needs_consecutive_turns(tmp_path) -> None:
     policy = make(tmp_path, RULES)
     frustrated = emotion(derived={"tutoring": {"frustration": 0.7}})

@@ -94,7 +94,7 @@ def test_crisis_evaluation_on_a_small_csv(model, tmp_path) -> None:
                      ["I miss my dog so much, I cried all day", 0], ["I'm bummed the concert was cancelled", 0]])
     from emotion.crisis.detector import CrisisDetector
 
-    detector = CrisisDetector.load(embed=model.embedder.embed, windows=lambda t: model.embedder.windows(t, 64))
+    detector = CrisisDetector.load(embedder=model.embedder)
     report = evaluate(path, tmp_path / "out.json", detector=detector)["statements"]
     assert report["recall"] == 1.0 and report["n"] == 4 and report["false_alarm_rate"] == 0.0
     assert json.loads((tmp_path / "out.json").read_text())["statements"]["positives"] == 2
