@@ -84,13 +84,28 @@ def score_statements(rows: list[dict], risks: list[float], flag_at: float) -> di
         cats[(int(row["risk"]), row.get("category") or "all")].append(f)
     pos = [f for row, f in zip(rows, flags) if int(row["risk"])]
     neg = [f for row, f in zip(rows, flags) if not int(row["risk"])]
+    y = [int(row["risk"]) for row in rows]
     return {
         "n": len(rows), "positives": len(pos), "negatives": len(neg),
+        "brier": sum((r - t) ** 2 for r, t in zip(risks, y)) / len(y) if y else None,
+        "ece": expected_calibration_error(risks, y),
         "recall": sum(pos) / len(pos) if pos else None,
         "false_alarm_rate": sum(neg) / len(neg) if neg else None,
         "recall_by_category": {c: {"n": len(v), "recall": sum(v) / len(v)} for (y, c), v in sorted(cats.items()) if y},
         "false_alarms_by_category": {c: {"n": len(v), "rate": sum(v) / len(v)} for (y, c), v in sorted(cats.items()) if not y},
     }
+
+
+def expected_calibration_error(risks: Sequence[float], y: Sequence[int], bins: int = 10) -> float | None:
+    """Σ_b (n_b / n) · |mean risk_b - positive rate_b| over equal-width risk bins."""
+    if not y:
+        return None
+    total = 0.0
+    for b in range(bins):
+        idx = [i for i, r in enumerate(risks) if b / bins <= r < (b + 1) / bins or (b == bins - 1 and r == 1.0)]
+        if idx:
+            total += len(idx) / len(y) * abs(sum(risks[i] for i in idx) / len(idx) - sum(y[i] for i in idx) / len(idx))
+    return total
 
 
 def _fmt(v: Any) -> str:
@@ -99,7 +114,8 @@ def _fmt(v: Any) -> str:
 
 def print_statements(name: str, s: dict) -> None:
     print(f"statements {name}: recall {_fmt(s['recall'])} ({s['positives']} positives)  "
-          f"false alarms {_fmt(s['false_alarm_rate'])} ({s['negatives']} negatives)")
+          f"false alarms {_fmt(s['false_alarm_rate'])} ({s['negatives']} negatives)  "
+          f"Brier {_fmt(s['brier'])}  ECE {_fmt(s['ece'])}")
     print(f"  {'positive category':<26}{'n':>5}{'recall':>9}")
     for c, v in s["recall_by_category"].items():
         print(f"  {c:<26}{v['n']:>5}{v['recall']:>9.3f}")

@@ -72,7 +72,16 @@ def test_a_replayed_rejected_turn_is_rejected_again_with_its_index(client):
 def test_malformed_turn_id_and_sent_at_are_422(client):
     assert client.post("/v1/sessions/r5/turns", data={"text": "hi", "client_turn_id": "a b"}).status_code == 422
     assert client.post("/v1/sessions/r5/turns", data={"text": "hi", "sent_at": "yesterday"}).status_code == 422
+    assert client.post("/v1/sessions/r5/turns", data={"text": "hi", "sent_at": "0"}).status_code == 422
     assert logged(client, "r5") == []
+
+
+def test_sent_at_out_of_range_is_422_and_the_turn_is_logged(client):
+    """A well-formed but impossible time (the fuzz found 1970 and year 9999) is refused, logged as rejected."""
+    for n, when in enumerate(["1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-02-30T10:00:00"]):
+        r = client.post("/v1/sessions/r6/turns", data={"text": "hi", "sent_at": when, "client_turn_id": f"t{n}"})
+        assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_sent_at"
+        assert r.json()["turn_logged"] is True
 
 
 @pytest.mark.postgres

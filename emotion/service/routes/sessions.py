@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import partial
 from typing import Annotated, Optional
 
@@ -108,8 +108,9 @@ def post_turn(
     client_turn_id: Annotated[Optional[str], Form(pattern=r"^[A-Za-z0-9._:\-]{1,64}$", description=(
         "the channel's id of this turn; a turn sent again with the same id (a replay) is logged once "
         "and answered from the mood log"))] = None,
-    sent_at: Annotated[Optional[datetime], Form(description=(
-        "when the user sent the turn (ISO 8601; UTC if no offset), kept for replayed turns"))] = None,
+    sent_at: Annotated[Optional[str], Form(pattern=ISO_DATETIME, description=(
+        "when the user sent the turn (ISO 8601 date and time; UTC if no offset; from 2000 to a day "
+        "ahead of the service's clock), kept for replayed turns"))] = None,
     settings: Settings = Depends(get_settings),
     moodlog: MoodLog = Depends(get_moodlog),
     analyzer: Analyzer = Depends(get_analyzer),
@@ -130,11 +131,10 @@ def post_turn(
     crisis = analyzer.crisis.screen(text, moodlog.recent_crisis(session_id, analyzer.crisis.policy.window - 1))
     screening_ms = (time.perf_counter() - started) * 1000
     kept_crisis = stored(crisis, text_consent)
-    if sent_at is not None:  # stored in UTC (SQLite keeps no offset)
-        sent_at = sent_at.replace(tzinfo=timezone.utc) if sent_at.tzinfo is None else sent_at.astimezone(timezone.utc)
+    sent_time, sent_problem = _sent_time(sent_at)
     log_turn = partial(TurnToLog, session_id=session_id, speaker_id=speaker_id, bot=bot,
                        user_id=user_id or speaker_id, text_chars=len(text), client_turn_id=client_turn_id,
-                       sent_at=sent_at, crisis=kept_crisis)
+                       sent_at=sent_time, crisis=kept_crisis)
     images = [i for i in (images or []) if i.filename or i.size]
 
     def reject(status: int, code: str, message: str, retry_after_s: float | None = None) -> ApiError:
@@ -152,6 +152,8 @@ def post_turn(
                      f"turns per minute; retry in {wait_s:.1f} s", retry_after_s=wait_s)
     if "\x00" in text:
         raise reject(422, "invalid_text", "the text contains NUL characters (U+0000)")
+    if sent_problem:
+        raise reject(422, "invalid_sent_at", sent_problem)
 
     if len(text) > settings.max_text_chars:
         raise reject(413, "text_too_long", f"text has {len(text)} characters; the limit is {settings.max_text_chars}")
@@ -204,6 +206,24 @@ def post_turn(
         modalities_used=analysis.used, derived=derived, client_turn_id=client_turn_id,
         timings_ms={k: round(v, 3) for k, v in timings.items()},
     )
+
+
+ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$"
+EARLIEST_SENT_AT = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def _sent_time(value: str | None) -> tuple[datetime | None, str | None]:
+    """``sent_at`` as a UTC datetime (SQLite keeps no offset), or None and why it is refused."""
+    if value is None:
+        return None, None
+    try:
+        sent = datetime.fromisoformat(value.replace(" ", "T", 1))
+    except ValueError as exc:
+        return None, f"sent_at {value!r} is no ISO 8601 date and time: {exc}"
+    sent = sent.replace(tzinfo=timezone.utc) if sent.tzinfo is None else sent.astimezone(timezone.utc)
+    if not EARLIEST_SENT_AT <= sent <= datetime.now(timezone.utc) + timedelta(days=1):
+        return None, f"sent_at {value!r} is before 2000 or more than a day ahead of the service's clock"
+    return sent, None
 
 
 def _timed(fn, stage: str, timings: dict[str, float]):
