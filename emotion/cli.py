@@ -117,11 +117,12 @@ def train_affect(config: Optional[Path] = ConfigOption) -> None:
 
 
 @train_app.command("crisis")
-def train_crisis(config: Optional[Path] = ConfigOption) -> None:
-    """Crisis detector (crisis.pt): lexicon + chat, char n-gram and Reddit heads, stacked; tuned on data/crisis/dev."""
-    from emotion.training.crisis import train
+def train_crisis(config: Optional[Path] = ConfigOption,
+                 retune: bool = typer.Option(False, "--retune", help="only tune thresholds and policy on dev again")) -> None:
+    """Crisis detector (crisis.pt): lexicon + fine-tuned encoder, char n-gram and Reddit heads, stacked; tuned on dev."""
+    from emotion.training.crisis import DEFAULT_CONFIG, retune as retune_on_dev, train
 
-    train(config) if config else train()
+    (retune_on_dev if retune else train)(config or DEFAULT_CONFIG)
 
 
 @evaluate_app.command("crisis")

@@ -127,7 +127,7 @@ def encoder_probs(model, states: list, batch: int = 128) -> np.ndarray:
 
 def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
     """Everyday and emotional-support chat without risk language, from shared/data (train splits):
-    ESConv seeker turns (any emotion, any length) and GoEmotions comments. Texts the lexicon
+    ESConv seeker turns (any emotion, any length), GoEmotions comments and DailyDialog utterances. Texts the lexicon
     scores >= 0.3 are left out (they may carry risk)."""
     import random
 
@@ -137,10 +137,13 @@ def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
     root, rng = data_dir(), random.Random(cfg["seed"])
     esconv = [t for t, _ in D.esconv_seeker_turns(root, "train", None, min_chars=2)]
     go = [t for t, _ in D.goemotions(root, "train")]
-    rng.shuffle(esconv)
-    rng.shuffle(go)
+    daily = [u.strip().replace(" ,", ",").replace(" .", ".").replace(" ?", "?").replace(" '", "'")
+             for line in (root / "dailydialog" / "train" / "dialogues_train.txt").read_text(encoding="utf-8").splitlines()
+             for u in line.split("__eou__") if u.strip()]
+    for texts in (esconv, go, daily):
+        rng.shuffle(texts)
     n = cfg["extra_negatives"]
-    picked = esconv[: n["esconv"]] + go[: n["goemotions"]]
+    picked = esconv[: n["esconv"]] + go[: n["goemotions"]] + daily[: n.get("dailydialog", 0)]
     return [t for t in dict.fromkeys(picked) if lexicon.read(t).score < 0.3]
 
 
@@ -173,10 +176,11 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     reddit_b = float(affect["state_dict"]["crisis.bias"].reshape(-1)[0])
     p_reddit = sigmoid(e @ reddit_w + reddit_b)
 
-    # out-of-fold head probabilities -> the stack
-    fold = _folds(len(texts), 5, cfg["seed"])
+    # out-of-fold head probabilities (``folds``-fold) -> the stack
+    folds = int(cfg.get("folds", 5))
+    fold = _folds(len(texts), folds, cfg["seed"])
     oof_chat, oof_char = np.zeros(len(texts)), np.zeros(len(texts))
-    for k in range(5):
+    for k in range(folds):
         tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
         encoder = finetune_encoder(cfg, embedder, [states[i] for i in tr], y[tr], w[tr], cfg["seed"] + k)
         oof_chat[te] = encoder_probs(encoder, [states[i] for i in te])
@@ -221,6 +225,28 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     torch.save({**state, "info": json.dumps(info)}, out)
     print(json.dumps({k: info[k] for k in ("thresholds", "conversation", "dev", "stack_coef")}, indent=1))
     print(f"wrote {out} ({out.stat().st_size} bytes)")
+    return info
+
+
+def retune(config_path: Path = DEFAULT_CONFIG) -> dict:
+    """Tune the thresholds, context and conversation policy of the committed ``crisis.pt`` on dev
+    again (after a change to the lexicon or the tuning grid), without retraining the models."""
+    import torch
+
+    from emotion.affect.embed import SentenceEmbedder
+    from emotion.settings import get_settings
+
+    cfg = yaml.safe_load(Path(config_path).read_text())
+    path = get_settings().checkpoint_dir / CHECKPOINT_NAME
+    ck = torch.load(path, map_location="cpu", weights_only=True)
+    info = json.loads(ck["info"])
+    detector = CrisisDetector.load(path.parent, embedder=SentenceEmbedder.split(cfg["finetune"]["top_layers"]))
+    tuned = tune_on_dev(detector, [REPO / d for d in cfg["dev"]], cfg)
+    info["thresholds"].update(tuned["thresholds"])
+    info["conversation"] = {**cfg["conversation"], **tuned["conversation"]}
+    info["dev"] = tuned["dev"]
+    torch.save({**{k: v for k, v in ck.items() if k != "info"}, "info": json.dumps(info)}, path)
+    print(json.dumps({k: info[k] for k in ("thresholds", "conversation", "dev")}, indent=1))
     return info
 
 
@@ -278,8 +304,9 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Train the crisis detector (crisis.pt).")
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
+    parser.add_argument("--retune", action="store_true", help="only tune crisis.pt's thresholds and policy on dev again")
     args = parser.parse_args(argv)
-    train(args.config)
+    retune(args.config) if args.retune else train(args.config)
 
 
 if __name__ == "__main__":
