@@ -105,7 +105,7 @@ class VoiceInput(EmobotWebInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         voice = Blueprint(f"emobot_voice_webhook_{id(self)}", __name__)
-        self.replay_in_background(voice)
+        self.replay_in_background(voice, on_new_message)
 
         @voice.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

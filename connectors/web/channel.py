@@ -203,8 +203,12 @@ class EmobotWebInput(InputChannel):
             logger.warning("Consent of %s not recorded: %s", user_id, exc)
             return _error(503, "service_unavailable", "the consent could not be recorded; retry later")
 
-    def replay_in_background(self, blueprint: Blueprint) -> None:
-        """Replay queued turns while the server runs, also those a previous run left behind."""
+    def replay_in_background(self, blueprint: Blueprint,
+                             on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Replay queued turns while the server runs, also those a previous run left behind; a
+        replayed turn that carries crisis risk escalates its conversation (``escalate_replayed``).
+        Channels that share an outbox may each replay any session's turns, so each escalates."""
+        self.delivery.on_crisis_replayed = partial(self.escalate_replayed, on_new_message)
 
         @blueprint.listener("after_server_start")
         async def start_replay(app: Any, loop: Any) -> None:
@@ -233,8 +237,7 @@ class EmobotWebInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = socketio_blueprint(f"emobot_web_webhook_{id(self)}", self, self.socketio, on_new_message)
-        self.delivery.on_crisis_replayed = partial(self.escalate_replayed, on_new_message)
-        self.replay_in_background(webhook)
+        self.replay_in_background(webhook, on_new_message)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -218,6 +218,8 @@ class CrisisDetector:
                 r = max(r, min(1.0, float(p_reddit[i]) * th["flag"] / th["reddit"]))
             elif lex[i].guarded_only:  # the risk words are denied or in the past: at most "possible"
                 r = min(r, (th["possible"] + th["flag"]) / 2)
+            if lex[i].score >= th.get("lexicon_high", 1.01):  # explicit, unguarded warning-sign language
+                r = max(r, th["flag"])
             level = "high" if r >= th["flag"] else "possible" if r >= th["possible"] else "none"
             category = lex[i].category
             if category is None and level != "none":

@@ -260,17 +260,22 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
 
     rows = [r for d in folders for r in read_statements(d / "statements.csv")]
     y = np.array([int(r["risk"]) for r in rows])
+    detector.thresholds["lexicon_high"] = float(cfg["lexicon_high"])
+    detector.thresholds["flag"] = 2.0  # no lexicon floor while the model's own risks are read
     risk = np.array([r.risk for r in detector.screen_many([r["text"] for r in rows])])
+    high = np.array([detector.lexicon.read(r["text"]).score >= cfg["lexicon_high"] for r in rows])
 
     def highest(target: float) -> float:
+        """The highest τ whose recall (risk >= τ, or an unguarded strong lexicon match) reaches ``target``."""
         for tau in np.arange(0.97, 0.02, -0.01):
-            if (risk[y == 1] >= tau).mean() >= target:
+            if ((risk >= tau) | high)[y == 1].mean() >= target:
                 return round(float(tau), 2)
         return 0.02
 
     flag, possible = highest(cfg["target_recall"]), highest(cfg["possible_recall"])
     possible = min(possible, flag)
     detector.thresholds.update({"flag": flag, "possible": possible})
+    risk = np.maximum(risk, flag * high)
     conversations = {f"{d.name}/{c}": rows_ for d in folders
                      for c, rows_ in read_conversations(d / "conversations.csv").items()}
     grid = cfg["conversation_grid"]
@@ -293,7 +298,8 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
         enough = [c for c in candidates if c[0]["recall_by_unmistakable"] >= cfg["min_conversation_recall"]] or candidates
         best = min(enough, key=lambda c: (c[0]["false_escalation_rate"], -c[0]["recall_by_unmistakable"]))
     outcome, policy, turns, weight = best
-    return {"thresholds": {"flag": flag, "possible": possible, "context_turns": turns, "context_weight": weight},
+    return {"thresholds": {"flag": flag, "possible": possible, "context_turns": turns, "context_weight": weight,
+                           "lexicon_high": float(cfg["lexicon_high"])},
             "conversation": {k: policy[k] for k in ("decay", "floor", "flag_at")},
             "dev": {"statement_recall": float((risk[y == 1] >= flag).mean()),
                     "statement_false_alarm": float((risk[y == 0] >= flag).mean()),
