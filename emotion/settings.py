@@ -100,3 +100,15 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+def checkpoint_file(name: str, checkpoint_dir: Path | str | None = None, train_with: str = "") -> Path:
+    """``checkpoint_dir / name`` (default folder: the settings' ``checkpoint_dir``).
+
+    Raises FileNotFoundError naming ``train_with`` (the command that writes it) when it is missing.
+    """
+    path = Path(checkpoint_dir if checkpoint_dir is not None else get_settings().checkpoint_dir) / name
+    if not path.is_file():
+        raise FileNotFoundError(f"checkpoint not found: {path} ({train_with})")
+    return path
+

@@ -131,13 +131,9 @@ class AffectModel:
         """
         from emotion.affect.embed import SentenceEmbedder
 
-        if checkpoint_dir is None:
-            from emotion.settings import get_settings
+        from emotion.settings import checkpoint_file
 
-            checkpoint_dir = get_settings().checkpoint_dir
-        path = Path(checkpoint_dir) / CHECKPOINT_NAME
-        if not path.is_file():
-            raise FileNotFoundError(f"affect checkpoint not found: {path} (python -m emotion.training.affect)")
+        path = checkpoint_file(CHECKPOINT_NAME, checkpoint_dir, "python -m emotion.training.affect")
         ckpt = torch.load(path, map_location="cpu", weights_only=True)
         heads = AffectHeads()
         heads.load_state_dict(ckpt["state_dict"])

@@ -135,13 +135,9 @@ class CrisisDetector:
         """Read ``crisis.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir).
 
         Raises FileNotFoundError when it is missing (train: ``emobot train crisis``)."""
-        if checkpoint_dir is None:
-            from emotion.settings import get_settings
+        from emotion.settings import checkpoint_file
 
-            checkpoint_dir = get_settings().checkpoint_dir
-        path = Path(checkpoint_dir) / CHECKPOINT_NAME
-        if not path.is_file():
-            raise FileNotFoundError(f"crisis checkpoint not found: {path} (emobot train crisis)")
+        path = checkpoint_file(CHECKPOINT_NAME, checkpoint_dir, "emobot train crisis")
         ck = torch.load(path, map_location="cpu", weights_only=True)
         arr = lambda name: ck[name].float().numpy().astype(np.float64)  # noqa: E731
         info = json.loads(ck["info"])
