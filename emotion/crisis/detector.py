@@ -164,46 +164,40 @@ class CrisisDetector:
         return self.embedder.windows(text, 64) if self.embedder is not None else [text[:2000]]
 
     @torch.inference_mode()
-    def chat_probs(self, window_texts: list[str], e: np.ndarray) -> np.ndarray:
-        """p_chat per window (W,): the fine-tuned encoder, else the linear head on e (W, 384)."""
-        if self.encoder is None or self.embedder is None:
-            return sigmoid(e @ self.chat[0] + self.chat[1])
-        h, mask = self.embedder.bottom_states(window_texts)
-        return torch.sigmoid(self.encoder(h, mask)).double().numpy()
-
-    def head_probs(self, window_texts: list[str], e: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per window: (p_chat, p_reddit, p_char), each (W,)."""
+    def window_scores(self, windows: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """For W window strings in one batch: unit embeddings e (W, 384) and (p_chat, p_reddit,
+        p_char), each (W,). The frozen bottom runs once for both the pretrained top layers (e)
+        and the crisis encoder (p_chat); without an encoder p_chat is the linear head on e."""
+        if not windows:
+            return np.zeros((0, 384)), np.zeros(0), np.zeros(0), np.zeros(0)
+        if self.encoder is not None and self.embedder is not None:
+            h, mask = self.embedder.bottom_states(windows)  # (W, T, 384), (W, T)
+            e = self.embedder.pooled(h, mask).double().numpy()
+            p_chat = torch.sigmoid(self.encoder(h, mask)).double().numpy()
+        else:
+            e = np.asarray(self.embed(windows), dtype=np.float64)
+            p_chat = sigmoid(e @ self.chat[0] + self.chat[1])
         if self._vectorizer is None:
             self._vectorizer = char_vectorizer()
-        x = self._vectorizer.transform(window_texts)
-        p_chat = self.chat_probs(window_texts, e)
         p_reddit = sigmoid(e @ self.reddit[0] + self.reddit[1])
-        p_char = sigmoid(x @ self.char[0] + self.char[1])
-        return p_chat, p_reddit, np.asarray(p_char).reshape(-1)
+        p_char = np.asarray(sigmoid(self._vectorizer.transform(windows) @ self.char[0] + self.char[1])).reshape(-1)
+        return e, p_chat, p_reddit, p_char
 
-    def screen_many(self, texts: Sequence[str], window_embeddings: Sequence[np.ndarray] | None = None,
-                    window_texts: Sequence[list[str]] | None = None) -> list[CrisisReading]:
-        """Screen each text. ``window_embeddings[i]`` (W_i, 384) with ``window_texts[i]`` (W_i
-        strings): the embeddings already computed for text i (else they are computed here)."""
+    def screen_many(self, texts: Sequence[str]) -> list[CrisisReading]:
+        """Screen each text (its windows of all texts go through the models in one batch)."""
         texts = [t or "" for t in texts]
-        if window_texts is None:
-            window_texts = [self._model_windows(t) for t in texts]
-        if window_embeddings is None:
-            flat = [w for ws in window_texts for w in ws]
-            e_flat = self.embed(flat) if flat else np.zeros((0, 384))
-            window_embeddings, i = [], 0
-            for ws in window_texts:
-                window_embeddings.append(e_flat[i:i + len(ws)])
-                i += len(ws)
+        window_texts = [self._model_windows(t) if t.strip() else [] for t in texts]
+        e, p_chat_w, p_reddit_w, p_char_w = self.window_scores([w for ws in window_texts for w in ws])
         lex = [self.lexicon.read(t) for t in texts]
-        rows = []
-        for t, ws, e in zip(texts, window_texts, window_embeddings):
-            if not t.strip() or not len(ws):
+        rows, first = [], 0
+        for ws in window_texts:
+            if not ws:
                 rows.append((0.0, 0.0, 0.0, np.zeros(384)))
                 continue
-            e = np.asarray(e, dtype=np.float64)
-            p_chat, p_reddit, p_char = self.head_probs(list(ws), e)
-            rows.append((p_chat.max(), p_reddit.max(), p_char.max(), e[int(np.argmax(p_chat))]))
+            k = slice(first, first + len(ws))
+            first += len(ws)
+            best = first - len(ws) + int(np.argmax(p_chat_w[k]))
+            rows.append((p_chat_w[k].max(), p_reddit_w[k].max(), p_char_w[k].max(), e[best]))
         p_chat, p_reddit, p_char = (np.array([r[k] for r in rows]) for k in range(3))
         risk = sigmoid(stack_features(lex, p_chat, p_reddit, p_char) @ self.stack[0] + self.stack[1])
         th = self.thresholds
