@@ -143,12 +143,18 @@ class CrisisDetector:
         info = json.loads(ck["info"])
         encoder = None
         top = int(info.get("top_layers", 2))
-        if "encoder" in ck and embedder is not None and len(getattr(embedder.pooled, "layers", ())) != top:
-            from emotion.affect.embed import SentenceEmbedder  # an embedder of another layout: our own split one
+        layers = getattr(embedder.pooled, "layers", None) if embedder is not None else None
+        if "encoder" in ck and layers is not None and len(layers) != top:
+            from emotion.affect.embed import SentenceEmbedder  # a whole-model embedder: our own split one
 
             embedder = SentenceEmbedder.split(top, embedder.max_tokens)
+            layers = embedder.pooled.layers
         if "encoder" in ck and embedder is not None:
-            encoder = CrisisEncoder(copy.deepcopy(embedder.pooled.layers))
+            if layers is None:  # the service's text encoder on ONNX Runtime: its bottom is shared, the
+                from emotion.encoders.text import load_base  # architecture of our layers comes from the base
+
+                layers = load_base(top)[2]
+            encoder = CrisisEncoder(copy.deepcopy(layers))
             encoder.load_state_dict({k: v.float() for k, v in ck["encoder"].items()})
             encoder.eval().requires_grad_(False)
         return cls(Lexicon.load(), (arr("chat_w"), float(ck["chat_b"])), (arr("reddit_w"), float(ck["reddit_b"])),
