@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import copy
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -35,7 +34,7 @@ import torch
 
 from emotion.encoders.text import PooledLayers
 
-from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon, LexiconReading
+from emotion.crisis.lexicon import Lexicon, LexiconReading
 from emotion.crisis.normalise import normalise
 
 CHECKPOINT_NAME = "crisis.pt"
@@ -259,15 +258,3 @@ class CrisisDetector:
             return []
         ws = self.windows(text)
         return ws if len(ws) <= MAX_MODEL_WINDOWS else ws[:MAX_MODEL_WINDOWS - 1] + ws[-1:]
-
-
-def positive_categories() -> tuple[str, ...]:
-    return POSITIVE_CATEGORIES
-
-
-def no_risk() -> CrisisReading:
-    return CrisisReading(0.0, False, "none", None)
-
-
-def _finite(x: float) -> float:
-    return x if math.isfinite(x) else 0.0

@@ -127,7 +127,8 @@ def post_turn(
             return _logged(*logged)
     # Crisis screening first: no limit, consent or refusal below may switch it off (screening.py).
     started = time.perf_counter()
-    text_consent = "text" not in _withheld(moodlog.consent_of(user_id or speaker_id), settings)
+    withheld = _withheld(moodlog.consent_of(user_id or speaker_id), settings)
+    text_consent = "text" not in withheld
     crisis = analyzer.crisis.screen(text, moodlog.recent_crisis(session_id, analyzer.crisis.policy.window - 1))
     screening_ms = (time.perf_counter() - started) * 1000
     kept_crisis = stored(crisis, text_consent)
@@ -173,7 +174,7 @@ def post_turn(
         raise reject(422, "invalid_cues", f"cues must be a JSON object of dialogue cues: {problems}")
 
     analysis: Analysis = analyzer.analyse(text, audio_upload, image_uploads, cues=turn_cues,
-                                          withheld=_withheld(moodlog.consent_of(user_id or speaker_id), settings))
+                                          withheld=withheld)
     timings = analysis.timings  # milliseconds per stage, returned as timings_ms
     timings["crisis_screening"] = screening_ms
     context = _read_in_context(analysis, analyzer, moodlog, text, session_id, speaker_id, timings)
