@@ -403,8 +403,28 @@ class EmotionServiceClient:
         """Hand the conversation to a human (``POST /v1/sessions/{id}/handoffs``); idempotent while
         a handoff of the session is open. Returns the handoff (id, status, created, ...)."""
         body = {"reason": reason[:300], "bot": bot, "user_id": user_id}
-        return await self._request("POST", f"/v1/sessions/{quote(service_session_id(session_id), safe='')}/handoffs",
-                                   json=body)
+        return await self._request("POST", f"{_session_path(session_id)}/handoffs", json=body)
+
+    async def handoff_status(self, session_id: str) -> dict[str, Any] | None:
+        """The session's newest handoff (``GET /v1/sessions/{id}/handoffs/latest``):
+        ``{id, status, waiting_s, expected_wait_s, cursor}``; None when it has none."""
+        try:
+            return await self._request("GET", f"{_session_path(session_id)}/handoffs/latest")
+        except EmotionServiceRejected as exc:
+            if exc.code == "no_handoff":
+                return None
+            raise
+
+    async def add_thread_messages(self, session_id: str, messages: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+        """Append ``(kind, text)`` messages (kind: person | bot | notice) to the live thread of
+        the session's newest handoff, which the supervisor watches."""
+        body = {"messages": [{"kind": kind, "text": text[:4000]} for kind, text in messages if text]}
+        return await self._request("POST", f"{_session_path(session_id)}/handoffs/latest/messages", json=body)
+
+    async def pushed(self, session_id: str, after: int = 0) -> dict[str, Any]:
+        """Messages pushed to the person after thread id ``after`` (``GET /v1/sessions/{id}/pushed``):
+        ``{"messages": [{id, kind, text, created_at}], "handoff": {...} | null}``."""
+        return await self._request("GET", f"{_session_path(session_id)}/pushed", params={"after": int(after)})
 
     async def transcribe(self, audio: UploadFile, max_duration_s: float | None = None) -> dict[str, Any]:
         """Speech to text by the service (``POST /v1/asr``): decode, trim silence, recognise.
@@ -431,6 +451,10 @@ def service_session_id(sender_id: str) -> str:
     if SESSION_ID.match(sender_id or ""):
         return sender_id
     return "sid:" + hashlib.sha256((sender_id or "").encode("utf-8", "surrogatepass")).hexdigest()[:40]
+
+
+def _session_path(sender_id: str) -> str:
+    return f"/v1/sessions/{quote(service_session_id(sender_id), safe='')}"
 
 
 def _rejection(response: httpx.Response) -> EmotionServiceRejected:

@@ -62,6 +62,30 @@ logger = logging.getLogger(__name__)
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
 EMOTION_METADATA_KEY = "emotion"
 CRISIS_REPLAYED_INTENT = "crisis_replayed"
+SAFETY_NET_TEXT = ("I'm having trouble answering right now, but I don't want to leave you without help. If you are "
+                   "in danger, please call your local emergency number (112 in the EU, 911 in the US) now, or find "
+                   "a crisis line at [findahelpline.com](https://findahelpline.com). Please write to me again in a moment.")
+
+
+class CountingOutput(OutputChannel):
+    """Passes every message to ``inner`` and counts them: the channel notices a bot that said nothing."""
+
+    def __init__(self, inner: OutputChannel) -> None:
+        self.inner, self.sent = inner, 0
+
+    @classmethod
+    def name(cls) -> str:
+        return "counting"
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        self.sent += 1
+        await self.inner.send_response(recipient_id, message)
+
+
+def at_risk(emotion: Mapping[str, Any]) -> bool:
+    """True when the turn's crisis screening found possible or high risk."""
+    crisis = (emotion.get("derived") or {}).get("crisis") or {}
+    return bool(crisis.get("flag")) or crisis.get("level") in ("possible", "high")
 
 
 def with_crisis_screening(emotion: Dict[str, Any], text: str, sender_id: str) -> Dict[str, Any]:
@@ -110,6 +134,8 @@ class EmobotWebInput(InputChannel):
         socketio: the socket.io settings (:class:`connectors.web.socketio.SocketIOSettings`;
             default: off).
         outbox: the ``outbox:`` settings (:class:`connectors.outbox.OutboxSettings`).
+        safety_net_text: what the channel says itself when the bot gives no answer to a turn
+            with crisis risk (an action failed, the action server is down).
     """
 
     @classmethod
@@ -125,6 +151,7 @@ class EmobotWebInput(InputChannel):
             bot=credentials.get("bot"),
             socketio=SocketIOSettings.from_credentials(credentials),
             outbox=credentials.get("outbox"),
+            safety_net_text=credentials.get("safety_net_text"),
         )
 
     def __init__(
@@ -135,7 +162,9 @@ class EmobotWebInput(InputChannel):
         client: Optional[EmotionServiceClient] = None,
         socketio: Optional[SocketIOSettings] = None,
         outbox: Optional[Mapping[str, Any]] = None,
+        safety_net_text: Optional[str] = None,
     ) -> None:
+        self.safety_net_text = safety_net_text or SAFETY_NET_TEXT
         url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
         self.bot = bot
         self.client = client or EmotionServiceClient(url, timeout=timeout)
@@ -166,14 +195,19 @@ class EmobotWebInput(InputChannel):
         emotion = with_crisis_screening(await self.analyse(turn), turn.text, turn.sender_id)
         # set last, so a client cannot pass its own "emotion" to the policies
         metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
+        counted = CountingOutput(output)
         try:
             await on_new_message(
-                UserMessage(turn.text, output, turn.sender_id, input_channel=self.name(), metadata=metadata)
+                UserMessage(turn.text, counted, turn.sender_id, input_channel=self.name(), metadata=metadata)
             )
         except CancelledError:
             logger.error("Handling the message of %s timed out.", turn.sender_id)
         except Exception:
             logger.exception("Handling the message of %s failed.", turn.sender_id)
+        if counted.sent == 0 and at_risk(emotion):
+            # the bot said nothing (an action failed, the action server is down): never silence
+            logger.error("The bot did not answer a turn of %s with crisis risk; sending the safety net.", turn.sender_id)
+            await output.send_text_message(turn.sender_id, self.safety_net_text)
         return turn, emotion
 
     async def transcribe(self, turn: WebTurn) -> str:

@@ -8,11 +8,13 @@ bot_assignments      supervisor -> bot name; a bot is a tenant, a supervisor see
 consent_records      an end user's consent per modality (text | audio | face), newest record wins
 audit_log            who viewed / exported / erased / signed in, and what
 handoffs             a conversation handed to a human (open | claimed | resolved), with a snapshot
-handoff_messages     the human's replies in a handoff, and whether they reached the bot
+handoff_messages     the live thread of a handoff: what the person wrote and the bot answered
+                     while waiting, the human's replies, and the bot's notices (re-alert,
+                     check-in); a client that cannot be pushed to polls the pushed kinds
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
@@ -23,6 +25,11 @@ from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utc
 ROLES = ("admin", "supervisor")
 CONSENT_MODALITIES = ("text", "audio", "face")
 HANDOFF_STATUSES = ("open", "claimed", "resolved")
+MESSAGE_KINDS = ("person", "bot", "supervisor", "notice")
+"""``person``: the person's message during the handoff; ``bot``: the bot's answer to it;
+``supervisor``: a human's reply; ``notice``: a bot message sent without a person's message
+(re-alert, check-in on resolve). The last two are *pushed*: a client polls them."""
+PUSHED_KINDS = ("supervisor", "notice")
 
 
 def _timestamp(index: bool = False) -> Any:
@@ -91,18 +98,27 @@ class Handoff(SQLModel, table=True):
     reason: str = Field(default="", max_length=300)
     created_at: datetime = _timestamp()
     resolved_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    claimed_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    realerted_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 class HandoffMessage(SQLModel, table=True):
+    """One message of a handoff's thread. ``kind``: one of MESSAGE_KINDS; ``author``: the
+    supervisor's email for ``supervisor``, else ``person`` / ``bot``. ``delivered``: a
+    supervisor reply that Rasa pushed to the person's live channel (socket.io); every pushed
+    message also waits for pollers, and ``seen_at`` is when the person's client fetched it."""
+
     __tablename__ = "handoff_messages"
 
     id: Optional[int] = Field(default=None, primary_key=True)
     handoff_id: int = Field(foreign_key="handoffs.id", index=True)
     author: str = Field(max_length=254)
+    kind: str = Field(default="supervisor", max_length=16)
     text: str
     created_at: datetime = _timestamp()
     delivered: bool = False
+    seen_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
 
 # Indexes on the lead's mood-log tables that the dashboard's queries need (created in 0002):
@@ -145,3 +161,62 @@ def open_handoff(db: Session, session_id: str, reason: str = "") -> Handoff:
     db.commit()
     db.refresh(handoff)
     return handoff
+
+
+def latest_handoff(db: Session, session_id: str) -> Optional[Handoff]:
+    """The session's newest handoff (any status), or None."""
+    return db.exec(select(Handoff).where(Handoff.session_id == session_id)
+                   .order_by(col(Handoff.id).desc()).limit(1)).first()
+
+
+def add_thread_messages(db: Session, handoff: Handoff, messages: list[tuple[str, str]]) -> list[HandoffMessage]:
+    """Append (kind, text) messages to the handoff's thread; returns them with their ids."""
+    rows = [HandoffMessage(handoff_id=handoff.id, kind=kind, author=kind, text=text) for kind, text in messages]
+    db.add_all(rows)
+    db.commit()
+    for row in rows:
+        db.refresh(row)
+    return rows
+
+
+def pushed_messages(db: Session, session_id: str, after: int, limit: int = 50) -> list[HandoffMessage]:
+    """The pushed messages (supervisor replies, notices) of the session's handoffs with an id
+    above ``after``, oldest first; marks them seen."""
+    rows = list(db.exec(select(HandoffMessage).join(Handoff, col(Handoff.id) == HandoffMessage.handoff_id)
+                        .where(Handoff.session_id == session_id, col(HandoffMessage.id) > after,
+                               col(HandoffMessage.kind).in_(PUSHED_KINDS))
+                        .order_by(col(HandoffMessage.id)).limit(limit)).all())
+    unseen = [row for row in rows if row.seen_at is None]
+    for row in unseen:
+        row.seen_at = utcnow()
+        db.add(row)
+    if unseen:
+        db.commit()
+        for row in rows:
+            db.refresh(row)
+    return rows
+
+
+def thread_cursor(db: Session, session_id: str) -> int:
+    """The id of the session's newest thread message (0 when none): a client that has shown the
+    conversation so far polls pushed messages after it."""
+    newest = db.exec(select(HandoffMessage.id).join(Handoff, col(Handoff.id) == HandoffMessage.handoff_id)
+                     .where(Handoff.session_id == session_id).order_by(col(HandoffMessage.id).desc()).limit(1)).first()
+    return int(newest or 0)
+
+
+def expected_wait_s(db: Session, bot: Optional[str], sample: int = 20) -> Optional[float]:
+    """The median time from opening to claiming over the bot's last ``sample`` claimed
+    handoffs, in seconds; None when there is no history to tell."""
+    rows = db.exec(select(Handoff.created_at, Handoff.claimed_at).where(Handoff.bot == bot,
+                                                                        col(Handoff.claimed_at).is_not(None))
+                   .order_by(col(Handoff.claimed_at).desc()).limit(sample)).all()
+    waits = sorted((as_utc(claimed) - as_utc(created)).total_seconds() for created, claimed in rows)
+    if not waits:
+        return None
+    return waits[len(waits) // 2]
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes for timezone-aware columns: they are UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from emotion.labels import LABELS
 from emotion.moodlog import governance
-from emotion.moodlog.governance import ConsentRecord, Handoff
+from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage
 from emotion.moodlog.models import ConversationSession, EmotionRecord, GraphNode, Turn, utcnow
 from emotion.tracking import EmotionReading, TrackedState
 
@@ -255,6 +255,33 @@ class MoodLog:
             if existing is not None:
                 return existing, False
             return governance.open_handoff(db, session_id, reason), True
+
+    def latest_handoff(self, session_id: str) -> tuple[Handoff, float | None] | None:
+        """The session's newest handoff and the bot's expected wait for a human (seconds, None
+        when unknown); None when the session was never handed off."""
+        with Session(self.engine, expire_on_commit=False) as db:
+            handoff = governance.latest_handoff(db, session_id)
+            if handoff is None:
+                return None
+            return handoff, governance.expected_wait_s(db, handoff.bot)
+
+    def add_thread_messages(self, session_id: str, messages: list[tuple[str, str]]) -> list[HandoffMessage] | None:
+        """Append (kind, text) messages to the thread of the session's newest handoff; None
+        when the session has none."""
+        with Session(self.engine, expire_on_commit=False) as db:
+            handoff = governance.latest_handoff(db, session_id)
+            if handoff is None:
+                return None
+            return governance.add_thread_messages(db, handoff, messages)
+
+    def pushed_messages(self, session_id: str, after: int) -> list[HandoffMessage]:
+        """Pushed thread messages after id ``after``, oldest first (marked seen)."""
+        with Session(self.engine, expire_on_commit=False) as db:
+            return governance.pushed_messages(db, session_id, after)
+
+    def thread_cursor(self, session_id: str) -> int:
+        with Session(self.engine) as db:
+            return governance.thread_cursor(db, session_id)
 
     def handoffs(self, session_id: str) -> list[Handoff]:
         with Session(self.engine) as db:

@@ -1,6 +1,7 @@
 """Request/response models of the emotion service API (separate from the mood-log tables)."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
@@ -181,3 +182,38 @@ class HandoffOut(BaseModel):
     reason: str
     created: bool = Field(description="false when an open handoff for the session already existed")
     turns_in_snapshot: int
+
+
+class ThreadMessageIn(BaseModel):
+    """A message of a handoff's live thread, as the bot side reports it."""
+
+    kind: Literal["person", "bot", "notice"]
+    text: str = Field(min_length=1, max_length=4000, pattern=NO_NUL)
+
+
+class ThreadMessagesIn(BaseModel):
+    messages: list[ThreadMessageIn] = Field(min_length=1, max_length=20)
+
+
+class ThreadMessageOut(BaseModel):
+    id: int = Field(description="increasing; poll with ?after=<the last id seen>")
+    kind: str = Field(description="person | bot | supervisor | notice")
+    text: str
+    created_at: datetime
+
+
+class HandoffStatus(BaseModel):
+    """The session's newest handoff as the person's side may know it (no supervisor identity)."""
+
+    id: int
+    status: Literal["open", "claimed", "resolved"]
+    waiting_s: float = Field(description="seconds since it was opened (to its claim, once claimed)")
+    expected_wait_s: Optional[float] = Field(description="median time to a claim for this bot; null when unknown")
+    cursor: int = Field(description="the newest thread message id: poll pushed messages after it")
+
+
+class PushedMessages(BaseModel):
+    """Messages pushed to the person outside a reply (human replies, notices), oldest first."""
+
+    messages: list[ThreadMessageOut]
+    handoff: Optional[HandoffStatus] = Field(description="the newest handoff; null when never handed off")

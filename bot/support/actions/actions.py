@@ -1,86 +1,191 @@
-"""Crisis escalation of the support bot.
+"""The support bot's custom actions: crisis flow, the bot's presence during a handoff, and
+supportive-listening replies.
 
-``action_escalate_crisis`` (predicted by EmotionRulesPolicy when the emotion service flags
-crisis risk): shows crisis resources, asks the emotion service for a human handoff
+Which action runs is decided by the bot's policies (config.yml): EmotionRulesPolicy rules on
+the emotion service's crisis screening (``derived.crisis``) and the slots set here, then the
+emotion-driven strategy rules, then Rasa's RulePolicy. In order of priority:
 
-    POST {EMOBOT_SERVICE_URL}/v1/sessions/{session_id}/handoffs
-    {"reason": str, "user_id": str | null, "bot": "support"}
+=========================  ===========================================================
+``action_handoff_present``  a handoff to a human is active: every message gets an answer
+                            (acknowledgement, how to get help now, the waiting time), and
+                            both reach the supervisor's live thread
+``action_escalate_crisis``  clear, high risk (``derived.crisis.flag``): resources, a
+                            handoff to a human (``POST /v1/sessions/{id}/handoffs``)
+``action_crisis_screen``    possible risk (``derived.crisis.level == "possible"``), and each
+                            answer while the screen runs: the C-SSRS questions (screener.py)
+``action_support_<strategy>``  question, restatement, reflection, affirmation, suggestion,
+                            information: a line from the response bank (listening.py)
+``action_tool_<name>``      breathing, grounding, checkin (asked for by the person)
+=========================  ===========================================================
 
-(the service stores it with the transcript and emotion timeline for the dashboard and calls
-its webhook), then pauses the conversation (``ConversationPaused``): Rasa stops answering.
-
-The user cannot cancel it: ``action_restart`` and ``action_session_start`` are overridden to
-keep the conversation paused while ``handoff_active`` is set. A human clears it with Rasa's
-HTTP API: ``POST /conversations/{id}/tracker/events`` with
-``[{"event": "slot", "name": "handoff_active", "value": false}, {"event": "resume"}]``.
+A supervisor ends a handoff from the dashboard, which triggers the intent ``handoff_resolved``
+(``action_handoff_resolved``: the bot resumes with a check-in); an unclaimed handoff past its
+time triggers ``handoff_waiting`` (``action_handoff_waiting``: what to do now). The person
+cannot end a handoff (``/restart`` and a new session keep it).
 """
 from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Dict, List, Optional, Text
-from urllib.parse import quote
+import re
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
-import httpx
-from connectors.client import service_session_id
+from connectors.client import EmotionServiceClient, EmotionServiceError
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import (
-    ActionExecuted,
-    ConversationPaused,
-    EventType,
-    FollowupAction,
-    Restarted,
-    SessionStarted,
-    SlotSet,
-)
+from rasa_sdk.events import EventType, Restarted, SessionStarted, SlotSet, ActionExecuted
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions import listening, screener
+from actions.resources import Resources, resources_for
 
 logger = logging.getLogger(__name__)
 
 BOT = "support"
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
+SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry")
+RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
+"""After a completed screen, possible risk carried by the conversation alone (not by this
+message) does not start another screen for this many of the person's turns."""
+TURN_POSSIBLE_RISK = float(os.environ.get("EMOBOT_RESCREEN_RISK", "0.6"))
+"""A message's own crisis risk at or above this starts a screen even right after one."""
 
 
-def crisis_reason(tracker: Tracker) -> str:
-    """A short reason from the latest message's derived crisis state."""
+# --- what the actions share ---------------------------------------------------------------
+
+def service() -> EmotionServiceClient:
+    url = os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
+    return EmotionServiceClient(url, timeout=float(os.environ.get("EMOBOT_ACTIONS_SERVICE_TIMEOUT", "5")))
+
+
+def crisis_of(tracker: Tracker) -> Dict[str, Any]:
     emotion = (tracker.latest_message.get("metadata") or {}).get("emotion") or {}
-    crisis = (emotion.get("derived") or {}).get("crisis") or {}
+    crisis = (emotion.get("derived") or {}).get("crisis")
+    return crisis if isinstance(crisis, dict) else {}
+
+
+def crisis_reason(tracker: Tracker, extra: str = "") -> str:
+    """A short reason for the supervisor from the latest message's crisis screening."""
+    emotion = (tracker.latest_message.get("metadata") or {}).get("emotion") or {}
+    crisis = crisis_of(tracker)
     matched = ", ".join(crisis.get("matched") or []) or "none"
     conversation = crisis.get("conversation") or {}
-    return (f"crisis risk {float(crisis.get('risk') or 0.0):.2f}, level {crisis.get('level') or 'high'}, "
-            f"category {crisis.get('category') or 'unknown'}, conversation risk "
-            f"{float(conversation.get('risk') or 0.0):.2f} (risk language: {matched}; "
-            f"screened by {crisis.get('source') or 'service'}{', replayed turn' if emotion.get('replayed') else ''})")
+    reason = (f"crisis risk {float(crisis.get('risk') or 0.0):.2f}, level {crisis.get('level') or 'unknown'}, "
+              f"category {crisis.get('category') or 'unknown'}, conversation risk "
+              f"{float(conversation.get('risk') or 0.0):.2f} (risk language: {matched}; "
+              f"screened by {crisis.get('source') or 'service'}{', replayed turn' if emotion.get('replayed') else ''})")
+    return f"{extra}; {reason}" if extra else reason
 
 
-async def request_handoff(session_id: str, reason: str, user_id: Optional[str], bot: str = BOT,
-                          retries: int = 1) -> bool:
-    """POST the handoff request to the emotion service; True when it answered 2xx."""
-    url = (os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL).rstrip("/")
-    body = {"reason": reason, "user_id": user_id, "bot": bot}
-    async with httpx.AsyncClient(timeout=10.0) as http:
-        for attempt in range(retries + 1):
-            try:
-                response = await http.post(f"{url}/v1/sessions/{quote(service_session_id(session_id), safe='')}/handoffs",
-                                           json=body)
-            except httpx.HTTPError as exc:
-                logger.error("handoff request for %s failed (attempt %d): %r", session_id, attempt + 1, exc)
-                continue
-            if response.is_success:
-                return True
-            logger.error("handoff request for %s answered %d: %s", session_id, response.status_code,
-                         response.text[:300])
-            if response.status_code < 500:
-                return False
-    return False
+def locale_of(tracker: Tracker) -> Optional[str]:
+    metadata = tracker.latest_message.get("metadata") or {}
+    locale = metadata.get("locale")
+    return str(locale) if isinstance(locale, str) and len(locale) <= 35 else None
 
 
-def paused() -> List[EventType]:
-    """Pause, and mark the bot as listening: the messages that arrive while paused are then
-    read by Rasa's rules as answers to ``action_listen`` (as usual), so ``/restart`` still
-    reaches ``action_restart`` and, once a human resumes, the next message is understood."""
-    return [ConversationPaused(), ActionExecuted("action_listen")]
+def bot_lines(tracker: Tracker, limit: int = 20) -> List[str]:
+    """The bot's latest messages, oldest first."""
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"][-limit:]
 
+
+def user_turns(tracker: Tracker) -> int:
+    return sum(1 for e in tracker.events if e.get("event") == "user")
+
+
+def response(domain: Dict[Text, Any], name: str, recent: Sequence[str] = (), **values: Any) -> str:
+    """The variant of the domain response ``name`` said least recently in ``recent`` (the bot's
+    lines, oldest first; never said comes first), with ``values`` filled in."""
+    variants = [v["text"].format(**values) for v in domain["responses"][name] if v.get("text")]
+    last_said = {line: index for index, line in enumerate(recent)}
+    return min(variants, key=lambda v: last_said.get(v, -1))
+
+
+class Say:
+    """Collects what an action says, so the same lines go to the person and to the thread."""
+
+    def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        self.dispatcher, self.said, self.recent = dispatcher, [], bot_lines(tracker)
+
+    def __call__(self, text: str) -> str:
+        self.dispatcher.utter_message(text=text)
+        self.said.append(text)
+        self.recent.append(text)
+        return text
+
+
+async def report(tracker: Tracker, person: Optional[str], said: Sequence[str], kind: str = "bot") -> None:
+    """Append the person's message and the bot's lines to the handoff's live thread."""
+    person = None if person and person.startswith("/") else person  # an intent the channel sent, not words
+    messages = ([("person", person)] if person else []) + [(kind, line) for line in said]
+    if not messages:
+        return
+    try:
+        async with service() as client:
+            await client.add_thread_messages(tracker.sender_id, messages)
+    except EmotionServiceError as exc:
+        logger.error("handoff thread of %s not updated: %s", tracker.sender_id, exc)
+
+
+async def open_handoff(tracker: Tracker, reason: str) -> Optional[Dict[str, Any]]:
+    """Open (or find) the session's handoff; None when the service could not be reached."""
+    user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
+    try:
+        async with service() as client:
+            return await client.open_handoff(tracker.sender_id, reason, bot=BOT,
+                                             user_id=str(user_id) if user_id else None)
+    except EmotionServiceError as exc:
+        logger.error("handoff request for %s failed: %s", tracker.sender_id, exc)
+        return None
+
+
+async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    try:
+        async with service() as client:
+            return await client.handoff_status(tracker.sender_id)
+    except EmotionServiceError as exc:
+        logger.error("handoff status of %s unavailable: %s", tracker.sender_id, exc)
+        return None
+
+
+def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str]) -> str:
+    """Who is coming and, when known, how long it usually takes."""
+    if status and status.get("status") == "claimed":
+        return response(domain, "utter_handoff_claimed", recent)
+    expected = (status or {}).get("expected_wait_s")
+    if expected:
+        return response(domain, "utter_handoff_waiting_time", recent, minutes=max(1, round(expected / 60)))
+    return response(domain, "utter_handoff_joining", recent)
+
+
+def clear_screen(tracker: Tracker) -> List[EventType]:
+    """End the screen; remember when, so conversation-level risk alone does not restart it."""
+    return [SlotSet(name, None) for name in SCREEN_SLOTS] + [SlotSet("screened_at_turn", float(user_turns(tracker)))]
+
+
+def recently_screened(tracker: Tracker) -> bool:
+    """A screen ended in the last RESCREEN_AFTER_TURNS turns and this message's own risk is low."""
+    done = tracker.get_slot("screened_at_turn")
+    own_risk = float(crisis_of(tracker).get("risk") or 0.0)
+    return done is not None and user_turns(tracker) - done <= RESCREEN_AFTER_TURNS and own_risk < TURN_POSSIBLE_RISK
+
+
+async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
+                   reason: str) -> List[EventType]:
+    """Resources, a handoff to a human, and the bot stays: shared by a flagged message and a
+    screen whose answers call for a human."""
+    say = Say(dispatcher, tracker)
+    help_now = resources_for(locale_of(tracker))
+    say(response(domain, "utter_crisis_concern", say.recent))
+    say(help_now.full())
+    handoff = await open_handoff(tracker, reason)
+    if handoff is None:
+        say(response(domain, "utter_handoff_failed", say.recent))
+    else:
+        say(waiting_line(await handoff_status(tracker), domain, say.recent))
+        await report(tracker, tracker.latest_message.get("text"), say.said)
+    return [SlotSet("handoff_active", True), *clear_screen(tracker)]
+
+
+# --- crisis ---------------------------------------------------------------------------------
 
 class ActionEscalateCrisis(Action):
     def name(self) -> Text:
@@ -88,21 +193,216 @@ class ActionEscalateCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_crisis_resources")
-        if tracker.get_slot("handoff_active"):
-            dispatcher.utter_message(response="utter_handoff_pending")
-            return paused()
-        metadata = tracker.latest_message.get("metadata") or {}
-        user_id = metadata.get("user_id")
-        ok = await request_handoff(tracker.sender_id, crisis_reason(tracker), str(user_id) if user_id else None)
-        dispatcher.utter_message(response="utter_handoff" if ok else "utter_handoff_failed")
-        # paused even when the service could not be reached: the resources are shown, and a
-        # supervisor still sees the flagged turn in the mood log
-        return [SlotSet("handoff_active", True), *paused()]
+        return await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
 
+
+class ActionHandoffPresent(Action):
+    """Every message during a handoff: acknowledge, how to get help now, who is coming.
+
+    The handoff is opened again when the first request could not reach the service."""
+
+    def name(self) -> Text:
+        return "action_handoff_present"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        say = Say(dispatcher, tracker)
+        status = await handoff_status(tracker)
+        if status is None or status.get("status") == "resolved":
+            if await open_handoff(tracker, crisis_reason(tracker, "handoff requested again")) is not None:
+                status = await handoff_status(tracker)
+        say(response(domain, "utter_handoff_ack", say.recent))
+        say(waiting_line(status, domain, say.recent))
+        help_now = resources_for(locale_of(tracker))
+        say(help_now.full() if crisis_of(tracker).get("level") in ("high", "possible") else help_now.short())
+        await report(tracker, tracker.latest_message.get("text"), say.said)
+        return []
+
+
+class ActionHandoffResolved(Action):
+    """The supervisor resolved the handoff: the bot resumes with a gentle check-in."""
+
+    def name(self) -> Text:
+        return "action_handoff_resolved"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not tracker.get_slot("handoff_active"):
+            return []
+        say = Say(dispatcher, tracker)
+        say(response(domain, "utter_handoff_resolved", say.recent))
+        await report(tracker, None, say.said, kind="notice")
+        return [SlotSet("handoff_active", False), *clear_screen(tracker)]
+
+
+class ActionHandoffWaiting(Action):
+    """Nobody claimed the handoff in time: say so, and what to do now."""
+
+    def name(self) -> Text:
+        return "action_handoff_waiting"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not tracker.get_slot("handoff_active"):
+            return []
+        say = Say(dispatcher, tracker)
+        say(response(domain, "utter_handoff_delayed", say.recent))
+        say(resources_for(locale_of(tracker)).full())
+        await report(tracker, None, say.said, kind="notice")
+        return []
+
+
+class ActionCrisisScreen(Action):
+    """The C-SSRS screen, one question per turn (see screener.py for the branching)."""
+
+    def name(self) -> Text:
+        return "action_crisis_screen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        say = Say(dispatcher, tracker)
+        questions = screener.questions()
+        current = tracker.get_slot("screening_question")
+        if not current and recently_screened(tracker):  # the risk is the conversation's, already asked about
+            return await ActionSupportReflection().run(dispatcher, tracker, domain)
+        if not current:  # a message with possible risk: start the screen
+            say(questions[1].ask)
+            return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
+                    SlotSet("screening_retry", False)]
+        question = int(current)
+        answer = screener.read_answer(tracker.latest_message.get("text") or "")
+        if answer == "unclear":
+            if not tracker.get_slot("screening_retry"):
+                say(questions[question].again)
+                return [SlotSet("screening_retry", True)]
+            say(response(domain, "utter_screen_skipped", say.recent))
+            say(resources_for(locale_of(tracker)).short())
+            return clear_screen(tracker)
+        answers: List[Tuple[int, str]] = [tuple(a) for a in tracker.get_slot("screening_answers") or []]
+        answers.append((question, answer))
+        step = screener.next_step(question, answer, answers)
+        if step.outcome == "ask":
+            say(questions[step.question].ask)
+            return [SlotSet("screening_question", step.question),
+                    SlotSet("screening_answers", [list(a) for a in answers]), SlotSet("screening_retry", False)]
+        if step.outcome == "escalate":
+            yes = ", ".join(str(q) for q, a in answers if a == "yes")
+            return await escalate(dispatcher, tracker, domain,
+                                  f"C-SSRS screen: yes to question(s) {yes} ({screener.risk_of(answers)} risk)")
+        if step.outcome == "low":
+            say(response(domain, "utter_screen_low", say.recent))
+            say(resources_for(locale_of(tracker)).short())
+        else:
+            say(response(domain, "utter_screen_clear", say.recent))
+        return clear_screen(tracker)
+
+
+# --- supportive listening -------------------------------------------------------------------
+
+class SupportReply(Action):
+    """A line of one supporter strategy from the response bank (listening.py)."""
+
+    strategy = "question"
+
+    def name(self) -> Text:
+        return f"action_support_{self.strategy}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        emotion = (tracker.latest_message.get("metadata") or {}).get("emotion") or {}
+        reading = emotion.get("state") or emotion.get("turn") or {}
+        line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
+                                 bot_lines(tracker), turn=user_turns(tracker))
+        dispatcher.utter_message(text=line)
+        return [SlotSet("last_strategy", self.strategy)]
+
+
+class ActionSupportQuestion(SupportReply):
+    strategy = "question"
+
+
+class ActionSupportRestatement(SupportReply):
+    strategy = "restatement"
+
+
+class ActionSupportReflection(SupportReply):
+    strategy = "reflection"
+
+
+class ActionSupportAffirmation(SupportReply):
+    strategy = "affirmation"
+
+
+class ActionSupportSuggestion(SupportReply):
+    strategy = "suggestion"
+
+
+class ActionSupportInformation(SupportReply):
+    strategy = "information"
+
+
+class Tool(Action):
+    """A tool the person asked for: a short sequence of messages."""
+
+    tool = "breathing"
+
+    def name(self) -> Text:
+        return f"action_tool_{self.tool}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        for line in listening.tool(self.tool):
+            dispatcher.utter_message(text=line)
+        return [SlotSet("last_strategy", "tool")] + ([SlotSet("awaiting_checkin", True)] if self.tool == "checkin" else [])
+
+
+class ActionToolBreathing(Tool):
+    tool = "breathing"
+
+
+class ActionToolGrounding(Tool):
+    tool = "grounding"
+
+
+class ActionToolCheckin(Tool):
+    tool = "checkin"
+
+
+SCORE = re.compile(r"(?<![\d.])(10|[0-9])(?:[.,]5)?(?![\d])")
+
+
+class ActionCheckinAnswer(Action):
+    """The person's answer to the mood check-in: a number from 0 to 10, compared with the last."""
+
+    def name(self) -> Text:
+        return "action_checkin_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        match = SCORE.search(tracker.latest_message.get("text") or "")
+        if match is None:
+            line = "That's okay, we can skip the number. How would you describe your mood in a few words?"
+            dispatcher.utter_message(text=line)
+            return [SlotSet("awaiting_checkin", False)]
+        score, last = int(match.group(1)), tracker.get_slot("mood_score")
+        if last is None:
+            line = f"Thank you. {score} out of 10. We can check in again later and see how it moves."
+        elif score > last:
+            line = f"{score} out of 10, up from {int(last)} last time. What do you think helped?"
+        elif score < last:
+            line = f"{score} out of 10, down from {int(last)} last time. What has made it harder since then?"
+        else:
+            line = f"{score} out of 10, the same as last time. How has it been in between?"
+        if score <= 2:
+            line += " " + resources_for(locale_of(tracker)).short()
+        dispatcher.utter_message(text=line)
+        return [SlotSet("awaiting_checkin", False), SlotSet("mood_score", float(score))]
+
+
+# --- the conversation's lifecycle -----------------------------------------------------------
 
 class ActionRestart(Action):
-    """``/restart``, except during an escalation, which only a human can end."""
+    """``/restart``, except during a handoff, which only a human ends."""
 
     def name(self) -> Text:
         return "action_restart"
@@ -110,14 +410,12 @@ class ActionRestart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if tracker.get_slot("handoff_active"):
-            dispatcher.utter_message(response="utter_handoff_pending")
-            # the next action is action_listen (no policy is asked: none has a rule for it)
-            return [ConversationPaused(), FollowupAction("action_listen")]
+            return await ActionHandoffPresent().run(dispatcher, tracker, domain)
         return [Restarted()]
 
 
 class ActionSessionStart(Action):
-    """Rasa's session start (carrying slots over), paused again during an escalation."""
+    """Rasa's session start, carrying the slots over (a handoff or a running screen stays)."""
 
     def name(self) -> Text:
         return "action_session_start"
@@ -127,7 +425,5 @@ class ActionSessionStart(Action):
         events: List[EventType] = [SessionStarted()]
         events += [SlotSet(key, value) for key, value in tracker.current_slot_values().items()
                    if value is not None]
-        if tracker.get_slot("handoff_active"):
-            events.append(ConversationPaused())
         events.append(ActionExecuted("action_listen"))
         return events

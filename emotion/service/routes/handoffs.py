@@ -1,15 +1,36 @@
-"""Handoffs to a human (crisis escalation): stored for the supervisor dashboard, optionally pushed to a webhook."""
+"""Handoffs to a human (crisis escalation): stored for the supervisor dashboard, optionally pushed to a webhook.
+
+While a handoff runs, the bot side reports the live thread (what the person writes, what the
+bot answers, its notices) and reads the handoff's status; the person's client polls the
+messages pushed to it (human replies, notices) through its channel:
+
+    POST /v1/sessions/{id}/handoffs                    open (idempotent while one is open)
+    GET  /v1/sessions/{id}/handoffs/latest             status, waiting time, expected wait
+    POST /v1/sessions/{id}/handoffs/latest/messages    append to the live thread
+    GET  /v1/sessions/{id}/pushed?after=N              pushed messages after id N
+"""
 from __future__ import annotations
 
 import logging
 
 import httpx
-from fastapi import APIRouter, BackgroundTasks, Depends
+from fastapi import APIRouter, BackgroundTasks, Depends, Query
 
 from emotion.moodlog.repository import MoodLog
 from emotion.service.deps import get_moodlog, get_settings
 from emotion.service.routes.sessions import SessionId
-from emotion.service.schemas import ErrorResponse, HandoffOut, HandoffRequest
+from emotion.moodlog.governance import Handoff, as_utc
+from emotion.moodlog.models import utcnow
+from emotion.service.errors import ApiError
+from emotion.service.schemas import (
+    ErrorResponse,
+    HandoffOut,
+    HandoffRequest,
+    HandoffStatus,
+    PushedMessages,
+    ThreadMessageOut,
+    ThreadMessagesIn,
+)
 from emotion.settings import Settings
 
 router = APIRouter(prefix="/v1/sessions", tags=["handoffs"])
@@ -44,3 +65,47 @@ def open_handoff(session_id: SessionId, request: HandoffRequest, background: Bac
 def list_handoffs(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog)) -> list[HandoffOut]:
     return [HandoffOut(id=h.id, session_id=h.session_id, status=h.status, reason=h.reason, created=False,
                        turns_in_snapshot=len(h.snapshot.get("turns", []))) for h in moodlog.handoffs(session_id)]
+
+
+def handoff_status(handoff: Handoff, expected_wait_s: float | None, cursor: int) -> HandoffStatus:
+    until = handoff.claimed_at or handoff.resolved_at or utcnow()
+    return HandoffStatus(id=handoff.id, status=handoff.status, cursor=cursor, expected_wait_s=expected_wait_s,
+                         waiting_s=round(max(0.0, (as_utc(until) - as_utc(handoff.created_at)).total_seconds()), 1))
+
+
+def _no_handoff(session_id: str) -> ApiError:
+    return ApiError(404, "no_handoff", f"session {session_id!r} has no handoff")
+
+
+@router.get("/{session_id}/handoffs/latest", response_model=HandoffStatus, responses={404: {"model": ErrorResponse}})
+def latest_handoff(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog)) -> HandoffStatus:
+    """The session's newest handoff: status, how long the person has waited, the usual wait."""
+    found = moodlog.latest_handoff(session_id)
+    if found is None:
+        raise _no_handoff(session_id)
+    return handoff_status(*found, moodlog.thread_cursor(session_id))
+
+
+@router.post("/{session_id}/handoffs/latest/messages", response_model=list[ThreadMessageOut], status_code=201,
+             responses={404: {"model": ErrorResponse}})
+def add_thread_messages(session_id: SessionId, body: ThreadMessagesIn,
+                        moodlog: MoodLog = Depends(get_moodlog)) -> list[ThreadMessageOut]:
+    """Append messages to the live thread of the session's newest handoff (the supervisor's
+    page shows them as they arrive). The person's words during a handoff are kept whatever
+    their text consent: they are written to reach the human (see docs/security.md)."""
+    rows = moodlog.add_thread_messages(session_id, [(m.kind, m.text) for m in body.messages])
+    if rows is None:
+        raise _no_handoff(session_id)
+    return [ThreadMessageOut(id=r.id, kind=r.kind, text=r.text, created_at=r.created_at) for r in rows]
+
+
+@router.get("/{session_id}/pushed", response_model=PushedMessages)
+def pushed_messages(session_id: SessionId, after: int = Query(default=0, ge=0, le=2**62),
+                    moodlog: MoodLog = Depends(get_moodlog)) -> PushedMessages:
+    """Messages pushed to the person outside a reply (a human's replies, the bot's notices),
+    with ids above ``after``, oldest first; fetched ones are marked seen for the supervisor."""
+    rows = moodlog.pushed_messages(session_id, after)
+    found = moodlog.latest_handoff(session_id)
+    status = handoff_status(*found, moodlog.thread_cursor(session_id)) if found else None
+    return PushedMessages(messages=[ThreadMessageOut(id=r.id, kind=r.kind, text=r.text, created_at=r.created_at)
+                                    for r in rows], handoff=status)

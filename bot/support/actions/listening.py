@@ -1,0 +1,117 @@
+"""Supportive-listening replies from the response bank (``responses.yml``).
+
+The strategy (question, restatement, reflection, affirmation, suggestion, information) is
+chosen by the bot's policies (EmotionRulesPolicy rules in config.yml, from the emotion state
+and trend); this module only turns a strategy into a line for this person:
+
+- it recognises the topic the person brings (sleep, loneliness, anxiety, relationships, work
+  or school, grief) and prefers that topic's lines;
+- it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
+  reading suggests (sadness -> "low");
+- it never repeats a line said in the last ``NO_REPEAT`` bot messages.
+
+    line = compose("reflection", "i feel so lonely since the move", "sadness", recent_bot_lines)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+import yaml
+
+RESPONSES_FILE = Path(__file__).with_name("responses.yml")
+STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
+NO_REPEAT = 5
+"""A line is not said again within this many bot messages."""
+
+
+@dataclass(frozen=True)
+class Bank:
+    strategies: Dict
+    topics: Dict[str, Dict]
+    named_feelings: List[str]
+    feeling_by_label: Dict[str, str]
+    tools: Dict[str, List[str]]
+
+
+@lru_cache(maxsize=1)
+def bank() -> Bank:
+    raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
+    return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"])
+
+
+def _words_pattern(words: Sequence[str]) -> re.Pattern:
+    alternatives = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")")
+
+
+@lru_cache(maxsize=1)
+def _topic_patterns() -> Dict[str, re.Pattern]:
+    return {name: _words_pattern(topic["words"]) for name, topic in bank().topics.items()}
+
+
+def topic_of(text: str) -> Optional[str]:
+    """The topic the text is about (the first named in it), or None."""
+    lowered = (text or "").lower().replace("’", "'")
+    hits = [(m.start(), name) for name, p in _topic_patterns().items() for m in [p.search(lowered)] if m]
+    return min(hits)[1] if hits else None
+
+
+def feeling_of(text: str, label: Optional[str]) -> str:
+    """The feeling the person named in ``text`` (the last one), else the word for the emotion
+    ``label``, else "heavy"."""
+    lowered = (text or "").lower()
+    named = [(m.start(), m.group(0)) for m in _words_pattern(bank().named_feelings).finditer(lowered)]
+    if named:
+        return max(named)[1]
+    return bank().feeling_by_label.get(label or "", "heavy")
+
+
+def candidates(strategy: str, topic: Optional[str]) -> tuple[List[str], List[str]]:
+    """The lines of ``strategy``: (those for ``topic``, the general ones)."""
+    entry = bank().strategies[strategy]
+    topical = entry.get("topic") or []
+    if isinstance(topical, dict):  # suggestion / information: lines per topic
+        topical = topical.get(topic, []) if topic else []
+    elif not topic:  # templates naming {topic}
+        topical = []
+    return list(topical), list(entry.get("general") or [])
+
+
+def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str], turn: int = 0) -> str:
+    """A line of ``strategy`` for a message ``text`` whose emotion label is ``label``, not among
+    the last ``NO_REPEAT`` of ``recent`` (the bot's earlier lines, oldest first). A line about
+    the message's topic is preferred; ``turn`` rotates the choice among the fresh lines."""
+    if strategy not in STRATEGIES:
+        raise ValueError(f"unknown strategy {strategy!r}")
+    topic = topic_of(text)
+    values = {"feeling": feeling_of(text, label), "topic": bank().topics[topic]["name"] if topic else ""}
+    said = set(recent[-NO_REPEAT:])
+    topical, general = candidates(strategy, topic)
+    for block in (topical, general):
+        fresh = [line for line in (template.format(**values) for template in block) if line not in said]
+        if fresh:
+            return fresh[turn % len(fresh)]
+    fresh = _fallback(strategy, values, said)
+    return fresh[turn % len(fresh)]
+
+
+def _fallback(strategy: str, values: Dict[str, str], said: set) -> List[str]:
+    """Every line of the bank not said recently (all of a strategy's lines were)."""
+    pool = []
+    for name in STRATEGIES:
+        if name == strategy:
+            continue
+        for line in candidates(name, None)[1]:
+            text = line.format(**values)
+            if text not in said:
+                pool.append(text)
+    return pool
+
+
+def tool(name: str) -> List[str]:
+    """The messages of a tool (breathing, grounding, checkin)."""
+    return list(bank().tools[name])

@@ -1,0 +1,139 @@
+"""The C-SSRS screener in plain language, and how the support bot reads a person's answers.
+
+The Columbia Suicide Severity Rating Scale's screen version asks up to six questions about the
+past month (behaviour: the past three months). The bot asks them one at a time after a message
+with *possible* crisis risk (the emotion service's ``derived.crisis.level == "possible"``):
+
+    1 wish to be dead        -> 2
+    2 thoughts of suicide    -> yes: 3, no: 6
+    3 method                 -> 4
+    4 intent                 -> 5
+    5 plan                   -> 6
+    6 recent behaviour       -> done
+
+Triage (the screen's own): a yes to 4, 5 or 6 is high risk (the bot hands the conversation to a
+human at once), a yes to 2 or 3 moderate (handed over once the screen is complete). A yes to 1 alone is low risk: the bot gives the
+crisis resources and keeps listening. An answer that dismisses the question ("never mind",
+"lol jk", "forget it") or a "no" that ends the screen clears it: the person carries on.
+
+:func:`read_answer` classifies an answer as ``yes``, ``no``, ``dismiss`` or ``unclear`` from
+words in English, German, French, Spanish, Italian, Dutch and Portuguese (``screener.yml``).
+Hedged answers ("kind of", "sometimes", "a bit") count as yes: the screen errs toward asking on.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Literal, Optional, Sequence, Tuple
+
+import yaml
+
+Answer = Literal["yes", "no", "dismiss", "unclear"]
+Outcome = Literal["ask", "escalate", "low", "clear"]
+
+SCREENER_FILE = Path(__file__).with_name("screener.yml")
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    ask: str
+    again: str  # asked once more after an unclear answer
+
+
+@dataclass(frozen=True)
+class Step:
+    """What the bot does after an answer: ask ``question`` next, or end the screen."""
+
+    outcome: Outcome
+    question: Optional[int] = None
+
+
+@lru_cache(maxsize=1)
+def _config() -> Dict:
+    return yaml.safe_load(SCREENER_FILE.read_text(encoding="utf-8"))
+
+
+def questions() -> Dict[int, Question]:
+    return {int(n): Question(int(n), q["ask"], q["again"]) for n, q in _config()["questions"].items()}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text)).strip()
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> Dict[str, re.Pattern]:
+    words = _config()["answers"]
+    return {kind: re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(_fold(w) or w) for w in words[kind]),
+                                                              key=len, reverse=True)) + r")(?!\w)")
+            for kind in ("yes", "no", "dismiss", "hedge", "laugh")}
+
+
+def read_answer(text: str) -> Answer:
+    """``yes`` / ``no`` / ``dismiss`` / ``unclear`` for an answer to a screener question.
+
+    Order: a dismissal wins ("no jk", "never mind"), then a "no" that is not corrected by a
+    later yes ("no... well actually yes" is yes), then a yes or a hedge; a laugh with neither
+    ("lol") dismisses; anything else ("why do you ask?", "idk") is unclear.
+    """
+    emoji = " ".join(c for c in text or "" if unicodedata.category(c) == "So")  # _fold drops them
+    folded = f"{_fold(text or '')} {emoji}".strip()
+    if not folded:
+        return "unclear"
+    found = {kind: [m.start() for m in pattern.finditer(folded)] for kind, pattern in _patterns().items()}
+    if found["dismiss"]:
+        return "dismiss"
+    yes = found["yes"] + found["hedge"]
+    if found["no"] and (not yes or min(found["no"]) < min(yes) and not _yes_after_no(folded, found)):
+        return "no"
+    if yes:
+        return "yes"
+    return "dismiss" if found["laugh"] else "unclear"
+
+
+def _yes_after_no(folded: str, found: Dict[str, List[int]]) -> bool:
+    """A yes after a no that corrects it ("no, well, actually yes"), not "no but i'm fine"."""
+    first_no = min(found["no"])
+    later_yes = [p for p in found["yes"] + found["hedge"] if p > first_no]
+    return bool(later_yes) and bool(re.search(r"\b(actually|well|i mean|eigentlich|en fait|bueno|pensandolo)\b", folded))
+
+
+def next_step(question: int, answer: Answer, answers: Sequence[Tuple[int, str]]) -> Step:
+    """The step after ``answer`` to ``question``; ``answers``: the (question, answer) pairs so far,
+    this one included. An ``unclear`` answer is handled by the caller (asked again once)."""
+    said_yes = {q for q, a in answers if a == "yes"}
+    if answer == "dismiss":
+        return Step("clear")
+    if answer == "yes" and question in (4, 5, 6):  # high risk: no further question first
+        return Step("escalate")
+    if question == 1:
+        return Step("ask", 2)
+    if question == 2:
+        return Step("ask", 3) if answer == "yes" else Step("ask", 6)
+    if question in (3, 4):
+        return Step("ask", question + 1)
+    if question == 5:
+        return Step("ask", 6)
+    # question 6: the screen is complete
+    if said_yes & {2, 3, 4, 5, 6}:
+        return Step("escalate")
+    if 1 in said_yes:
+        return Step("low")
+    return Step("clear")
+
+
+def risk_of(answers: Sequence[Tuple[int, str]]) -> str:
+    """The screen's triage so far: ``high`` (yes to 4-6), ``moderate`` (yes to 2-3), ``low``
+    (yes to 1), ``none``."""
+    said_yes = {q for q, a in answers if a == "yes"}
+    if said_yes & {4, 5, 6}:
+        return "high"
+    if said_yes & {2, 3}:
+        return "moderate"
+    return "low" if 1 in said_yes else "none"
