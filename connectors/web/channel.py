@@ -52,6 +52,7 @@ from connectors.client import (
     EmotionServiceUnavailable,
     UploadFile,
 )
+from connectors.web.sessions import COOKIE, SessionSigner
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.delivery import TurnDelivery
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
@@ -136,7 +137,27 @@ class EmobotWebInput(InputChannel):
         outbox: the ``outbox:`` settings (:class:`connectors.outbox.OutboxSettings`).
         safety_net_text: what the channel says itself when the bot gives no answer to a turn
             with crisis risk (an action failed, the action server is down).
+        session_secret: signs the server-issued sessions (:mod:`connectors.web.sessions`).
+        require_session: refuse turns without a server-issued session (401) instead of taking
+            the body's ``sender``.
+        cookie_secure: send the session cookie over HTTPS only.
     """
+
+    def session_of(self, request: Request) -> Optional[str]:
+        """The server-issued session of the request (cookie or bearer token), or None."""
+        header = request.headers.get("authorization") or ""
+        token = header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(COOKIE)
+        return self.sessions.verify(token)
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        """Where Rasa sends messages it pushes outside a turn (``output_channel=latest`` of its
+        HTTP API: a supervisor's reply, a check-in): the session's socket.io room, when socket.io
+        is on. Clients without a socket poll ``/pushed`` instead."""
+        if self.sio is None:
+            return None
+        from connectors.web.socketio import _Output
+
+        return _Output(self.sio, self.socketio.bot_message_evt, self.socketio.namespace)
 
     @classmethod
     def name(cls) -> str:
@@ -152,6 +173,9 @@ class EmobotWebInput(InputChannel):
             socketio=SocketIOSettings.from_credentials(credentials),
             outbox=credentials.get("outbox"),
             safety_net_text=credentials.get("safety_net_text"),
+            session_secret=credentials.get("session_secret"),
+            require_session=bool(credentials.get("require_session", False)),
+            cookie_secure=bool(credentials.get("cookie_secure", False)),
         )
 
     def __init__(
@@ -163,8 +187,14 @@ class EmobotWebInput(InputChannel):
         socketio: Optional[SocketIOSettings] = None,
         outbox: Optional[Mapping[str, Any]] = None,
         safety_net_text: Optional[str] = None,
+        session_secret: Optional[str] = None,
+        require_session: bool = False,
+        cookie_secure: bool = False,
     ) -> None:
         self.safety_net_text = safety_net_text or SAFETY_NET_TEXT
+        self.sessions = SessionSigner(session_secret)
+        self.require_session, self.cookie_secure = require_session, cookie_secure
+        self.sio: Any = None  # the socket.io server, when socket.io is on (set by socketio_blueprint)
         url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
         self.bot = bot
         self.client = client or EmotionServiceClient(url, timeout=timeout)
@@ -237,6 +267,14 @@ class EmobotWebInput(InputChannel):
             logger.warning("Consent of %s not recorded: %s", user_id, exc)
             return _error(503, "service_unavailable", "the consent could not be recorded; retry later")
 
+    async def _cursor(self, session_id: str) -> int:
+        """The newest handoff-thread id of the conversation (0 when none or unknown)."""
+        try:
+            status = await self.client.handoff_status(session_id)
+        except (EmotionServiceRejected, EmotionServiceUnavailable):
+            return 0
+        return int((status or {}).get("cursor") or 0)
+
     def replay_in_background(self, blueprint: Blueprint,
                              on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         """Replay queued turns while the server runs, also those a previous run left behind; a
@@ -290,9 +328,53 @@ class EmobotWebInput(InputChannel):
             """The page's consent choice, recorded by the emotion service (the browser only talks to Rasa)."""
             return await self.forward_consent(request)
 
+        @webhook.route("/session", methods=["POST"])
+        async def session(request: Request) -> HTTPResponse:
+            """The caller's conversation: the one its cookie or token names, else a new one."""
+            session_id = self.session_of(request)
+            token = self.sessions.token(session_id) if session_id else None
+            if session_id is None:
+                session_id, token = self.sessions.issue()
+            answer = response.json({"session_id": session_id, "token": token})
+            answer.cookies[COOKIE] = token  # sanic 21.12 (Rasa 3.6): a CookieJar of morsels
+            cookie = answer.cookies[COOKIE]
+            cookie["httponly"], cookie["samesite"], cookie["path"] = True, "Strict", "/webhooks/emobot_web"
+            cookie["max-age"], cookie["secure"] = 30 * 24 * 3600, self.cookie_secure
+            return answer
+
+        @webhook.route("/history", methods=["GET"])
+        async def history(request: Request) -> HTTPResponse:
+            """The conversation so far (``[{who: user | bot, text}]``) and the cursor for ``/pushed``."""
+            session_id = self.session_of(request)
+            if session_id is None:
+                return _error(401, "no_session", "POST /session first (cookie or bearer token)")
+            return response.json({"messages": await _transcript(request, session_id),
+                                  "cursor": await self._cursor(session_id)})
+
+        @webhook.route("/pushed", methods=["GET"])
+        async def pushed(request: Request) -> HTTPResponse:
+            """Messages pushed to this conversation after ``?after=<id>`` (a human's replies, notices)."""
+            session_id = self.session_of(request)
+            if session_id is None:
+                return _error(401, "no_session", "POST /session first (cookie or bearer token)")
+            try:
+                after = max(0, int(request.args.get("after", "0")))
+                return response.json(await self.client.pushed(session_id, after))
+            except ValueError:
+                return _error(400, "invalid_request", "after must be a whole number")
+            except EmotionServiceRejected as exc:
+                return _error(exc.status_code, exc.code, exc.message)
+            except EmotionServiceUnavailable:
+                return _error(503, "service_unavailable", "try again in a moment")
+
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             turn = _parse_turn(request)
+            session_id = self.session_of(request)
+            if session_id is None and self.require_session:
+                return _error(401, "no_session", "POST /session first and send its cookie or bearer token")
+            if turn is not None and session_id is not None:  # the issued session, whatever sender says
+                turn = turn._replace(sender_id=session_id, speaker_id=session_id)
             if turn is None:
                 return response.json(
                     {"error": {"code": "invalid_request",
@@ -309,6 +391,24 @@ class EmobotWebInput(InputChannel):
         return webhook
 
 
+async def _transcript(request: Request, session_id: str) -> List[Dict[str, str]]:
+    """The user and bot messages of a conversation, from Rasa's tracker store."""
+    agent = getattr(request.app.ctx, "agent", None)
+    if agent is None or agent.tracker_store is None:
+        return []
+    tracker = await agent.tracker_store.retrieve(session_id)
+    if tracker is None:
+        return []
+    out = []
+    for event in tracker.events:
+        text = getattr(event, "text", None)
+        if event.type_name == "user" and text and not text.startswith("/"):
+            out.append({"who": "user", "text": text})
+        elif event.type_name == "bot" and text:
+            out.append({"who": "bot", "text": text})
+    return out
+
+
 def _parse_turn(request: Request) -> Optional[WebTurn]:
     """The turn in a JSON or form request; None if the body is neither."""
     content_type = request.content_type or ""
@@ -318,7 +418,8 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
         audio = _upload(audio_file) if audio_file else None
         images = [_upload(f) for f in request.files.getlist("images", [])]
         sender = form.get("sender") or DEFAULT_SENDER_ID
-        return WebTurn(sender, form.get("speaker_id") or sender, form.get("message") or "", {},
+        metadata = {"locale": form.get("locale")[:35]} if form.get("locale") else {}
+        return WebTurn(sender, form.get("speaker_id") or sender, form.get("message") or "", metadata,
                        audio, images, form.get("user_id") or None)
     try:
         body = request.json

@@ -138,6 +138,7 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
     # cors_allowed_origins=[]: like Rasa, so widgets on other origins can connect
     sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
                       max_http_buffer_size=settings.limits.max_message_bytes)
+    channel.sio = sio  # the channel's output for messages Rasa pushes outside a turn
     namespace = settings.namespace
 
     async def error(sid: str, problem: TurnProblem) -> None:

@@ -53,13 +53,30 @@ def run_retention(engine: Engine, days: int) -> dict[str, int]:
     return counts
 
 
-async def _retention_loop(engine: Engine, days: int, interval_s: float) -> None:
+def run_realert(engine: Engine, settings: DashboardSettings) -> list[int]:
+    """One pass of the handoff watch: re-alert handoffs nobody claimed in time, audited."""
+    from emotion.dashboard.handoffs import realert_overdue
+    from emotion.settings import get_settings
+
+    webhook = settings.handoff_webhook_url or get_settings().handoff_webhook_url
+    with Session(engine) as db:
+        ids = realert_overdue(db, settings.handoff_realert_after_s, webhook, settings.rasa_for)
+        for handoff_id in ids:
+            audit(db, "system", "realerted", f"handoff:{handoff_id}")
+        if ids:
+            db.commit()
+    return ids
+
+
+async def _every(interval_s: float, name: str, job, *args) -> None:
+    """Run ``job(*args)`` in a thread every ``interval_s`` seconds; a failed pass is logged and the schedule kept."""
     while True:
         try:
-            counts = await run_in_threadpool(run_retention, engine, days)
-            log.info("retention purge (%d days): %s", days, counts)
-        except Exception:  # keep the schedule alive through a failed pass (e.g. database restart)
-            log.exception("retention purge failed")
+            result = await run_in_threadpool(job, *args)
+            if result:
+                log.info("%s: %s", name, result)
+        except Exception:  # e.g. a database restart
+            log.exception("%s failed", name)
         await asyncio.sleep(interval_s)
 
 
@@ -70,12 +87,14 @@ def create_dashboard(settings: DashboardSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         migrate(engine)
-        task = None
+        tasks = [asyncio.create_task(_every(settings.handoff_watch_interval_s, "handoff re-alert", run_realert,
+                                            engine, settings))]
         if settings.retention_days > 0:
-            task = asyncio.create_task(_retention_loop(engine, settings.retention_days, settings.retention_interval_s))
+            tasks.append(asyncio.create_task(_every(settings.retention_interval_s, "retention purge", run_retention,
+                                                    engine, settings.retention_days)))
         log.info("dashboard ready: database=%s profile=%s", engine.dialect.name, settings.compliance_profile)
         yield
-        if task is not None:
+        for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task

@@ -1,7 +1,11 @@
 """Handoffs: a conversation handed from the bot to a human, and the human's replies.
 
-The bot side opens handoffs (``emotion.moodlog.governance.open_handoff``); supervisors claim, reply and resolve from the dashboard.
-``deliver_reply`` pushes a reply into the Rasa conversation when a Rasa URL is configured.
+The bot side opens handoffs (``emotion.moodlog.governance.open_handoff``) and reports the
+live thread; supervisors claim, reply and resolve from the dashboard. A reply is stored in
+the thread (the person's page polls it) and pushed into the Rasa conversation
+(``deliver_reply``: a ``bot`` event sent through the conversation's channel, so a socket.io
+widget shows it at once). Resolving triggers the bot's ``handoff_resolved`` intent (it resumes
+with a check-in); an unclaimed handoff past its time is re-alerted (:func:`realert_overdue`).
 """
 from __future__ import annotations
 
@@ -12,7 +16,11 @@ from urllib.parse import quote
 import httpx
 from sqlmodel import Session
 
-from emotion.moodlog.governance import Handoff, HandoffMessage
+from datetime import timedelta
+
+from sqlmodel import col, select
+
+from emotion.moodlog.governance import Handoff, HandoffMessage, as_utc
 from emotion.moodlog.models import utcnow
 
 log = logging.getLogger("emotion.dashboard")
@@ -25,15 +33,21 @@ class HandoffStateError(ValueError):
 def claim(db: Session, handoff: Handoff, actor: str) -> None:
     if handoff.status != "open":
         raise HandoffStateError(f"handoff is {handoff.status}")
-    handoff.status, handoff.claimed_by = "claimed", actor
+    handoff.status, handoff.claimed_by, handoff.claimed_at = "claimed", actor, utcnow()
     db.add(handoff)
 
 
-def resolve(db: Session, handoff: Handoff, actor: str) -> None:
+def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = None,
+            rasa_token: str | None = None) -> bool:
+    """Close the handoff and resume the bot (its ``handoff_resolved`` intent); False when Rasa
+    could not be told (the bot then resumes at the person's next message, when it sees the
+    handoff resolved)."""
     if handoff.status != "claimed" or handoff.claimed_by != actor:
         raise HandoffStateError("only the supervisor who claimed a handoff resolves it")
     handoff.status, handoff.resolved_at = "resolved", utcnow()
     db.add(handoff)
+    db.commit()
+    return trigger_intent(rasa_url, handoff.session_id, "handoff_resolved", token=rasa_token)
 
 
 def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | None,
@@ -41,7 +55,7 @@ def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | 
     """Store the reply, then try to deliver it; ``delivered`` says whether Rasa accepted it."""
     if handoff.status != "claimed" or handoff.claimed_by != actor:
         raise HandoffStateError("claim the handoff before replying")
-    message = HandoffMessage(handoff_id=handoff.id, author=actor, text=text)
+    message = HandoffMessage(handoff_id=handoff.id, author=actor, kind="supervisor", text=text)
     message.delivered = deliver_reply(rasa_url, handoff.session_id, text, token=rasa_token)
     db.add(message)
     return message
@@ -68,3 +82,52 @@ def deliver_reply(rasa_url: str | None, conversation_id: str, text: str, *, toke
         log.warning("reply to %s refused by Rasa: HTTP %s", conversation_id, response.status_code)
         return False
     return True
+
+
+def trigger_intent(rasa_url: str | None, conversation_id: str, intent: str, *, token: str | None = None,
+                   timeout_s: float = 10.0) -> bool:
+    """Run the bot's answer to ``intent`` in the conversation, its messages sent through the
+    conversation's channel (POST /conversations/{id}/trigger_intent?output_channel=latest)."""
+    if not rasa_url:
+        return False
+    params = {"output_channel": "latest", **({"token": token} if token else {})}
+    try:
+        response = httpx.post(f"{rasa_url.rstrip('/')}/conversations/{quote(conversation_id, safe='')}/trigger_intent",
+                              params=params, json={"name": intent}, timeout=timeout_s)
+    except httpx.HTTPError as exc:
+        log.warning("intent %s not triggered in %s: %s", intent, conversation_id, exc)
+        return False
+    if response.status_code >= 300:
+        log.warning("intent %s refused by Rasa for %s: HTTP %s", intent, conversation_id, response.status_code)
+        return False
+    return True
+
+
+def overdue(db: Session, after_s: float) -> list[Handoff]:
+    """Open (unclaimed) handoffs older than ``after_s`` seconds that were not re-alerted yet."""
+    cutoff = utcnow() - timedelta(seconds=after_s)
+    return list(db.exec(select(Handoff).where(Handoff.status == "open", col(Handoff.realerted_at).is_(None),
+                                              col(Handoff.created_at) <= cutoff)).all())
+
+
+def realert_overdue(db: Session, after_s: float, webhook_url: str | None, rasa_url_of) -> list[int]:
+    """Re-alert every overdue handoff once: mark it, call the webhook (``{"event":
+    "handoff_overdue", ...}``) and tell the person what to do now (the bot's
+    ``handoff_waiting`` intent). ``rasa_url_of(bot)`` names the bot's Rasa server. Returns their ids."""
+    ids = []
+    for handoff in overdue(db, after_s):
+        handoff.realerted_at = utcnow()
+        db.add(handoff)
+        db.commit()
+        ids.append(handoff.id)
+        if webhook_url:
+            try:
+                httpx.post(webhook_url, json={"event": "handoff_overdue", "id": handoff.id, "session_id": handoff.session_id,
+                                              "bot": handoff.bot, "reason": handoff.reason,
+                                              "waiting_s": round((utcnow() - as_utc(handoff.created_at)).total_seconds())},
+                           timeout=5).raise_for_status()
+            except httpx.HTTPError as exc:
+                log.warning("re-alert webhook %s failed for handoff %s: %s", webhook_url, handoff.id, exc)
+        url, token = rasa_url_of(handoff.bot)
+        trigger_intent(url, handoff.session_id, "handoff_waiting", token=token)
+    return ids

@@ -33,7 +33,16 @@ class DashboardSettings(BaseSettings):
                                     pattern="^(" + "|".join(PROFILES) + ")$")
     page_size: int = Field(default=50, ge=1, le=500)
     rasa_url: str | None = Field(default=None, description="Rasa server that receives human replies")
-    rasa_token: str | None = None
+    rasa_token: str | None = Field(default=None, description="Rasa's --auth-token")
+    rasa_urls: dict[str, str] = Field(default_factory=dict,
+                                      description='per bot, e.g. {"support": "http://rasa-support:5005"}; else rasa_url')
+    handoff_realert_after_s: float = Field(default=120.0, gt=0, description="an unclaimed handoff is re-alerted after this")
+    handoff_watch_interval_s: float = Field(default=10.0, gt=0)
+    handoff_webhook_url: str | None = Field(default=None, description="re-alerts go here (default: the service's)")
+
+    def rasa_for(self, bot: str | None) -> tuple[str | None, str | None]:
+        """The Rasa server of ``bot`` and its token."""
+        return self.rasa_urls.get(bot or "", self.rasa_url), self.rasa_token
 
     @property
     def profile(self) -> ComplianceProfile:

@@ -74,7 +74,7 @@ def test_supervisor_journey_in_chromium(dashboard_url, tmp_path):
             page.get_by_role("button", name="Claim #1").click()
             page.get_by_label("Reply to the user").fill("I'm a person from the support team. How can I help?")
             page.get_by_role("button", name="Send reply").click()
-            assert "not delivered" in page.locator("main").inner_text()
+            assert "waiting for the person's page" in page.locator("main").inner_text()
 
             page.goto(f"{dashboard_url}/users/alice")
             page.get_by_label("Type the user id to confirm").fill("alice")

@@ -182,7 +182,8 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     else:
         say(waiting_line(await handoff_status(tracker), domain, say.recent))
         await report(tracker, tracker.latest_message.get("text"), say.said)
-    return [SlotSet("handoff_active", True), *clear_screen(tracker)]
+    return [SlotSet("handoff_active", True), SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
+            *clear_screen(tracker)]
 
 
 # --- crisis ---------------------------------------------------------------------------------
@@ -199,7 +200,8 @@ class ActionEscalateCrisis(Action):
 class ActionHandoffPresent(Action):
     """Every message during a handoff: acknowledge, how to get help now, who is coming.
 
-    The handoff is opened again when the first request could not reach the service."""
+    The handoff is opened again when the first request could not reach the service; a handoff
+    the supervisor resolved while Rasa could not be told resumes the bot now."""
 
     def name(self) -> Text:
         return "action_handoff_present"
@@ -207,16 +209,22 @@ class ActionHandoffPresent(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         say = Say(dispatcher, tracker)
-        status = await handoff_status(tracker)
-        if status is None or status.get("status") == "resolved":
-            if await open_handoff(tracker, crisis_reason(tracker, "handoff requested again")) is not None:
+        events: List[EventType] = []
+        status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
+        if status is not None and mine is not None and int(status["id"]) == int(mine) \
+                and status.get("status") == "resolved" and not crisis_of(tracker).get("flag"):
+            return await ActionHandoffResolved().run(dispatcher, tracker, domain)
+        if mine is None or status is None or status.get("status") == "resolved":
+            opened = await open_handoff(tracker, crisis_reason(tracker, "handoff requested again"))
+            if opened is not None:
                 status = await handoff_status(tracker)
+                events.append(SlotSet("handoff_id", float(opened["id"])))
         say(response(domain, "utter_handoff_ack", say.recent))
         say(waiting_line(status, domain, say.recent))
         help_now = resources_for(locale_of(tracker))
         say(help_now.full() if crisis_of(tracker).get("level") in ("high", "possible") else help_now.short())
         await report(tracker, tracker.latest_message.get("text"), say.said)
-        return []
+        return events
 
 
 class ActionHandoffResolved(Action):
@@ -232,7 +240,7 @@ class ActionHandoffResolved(Action):
         say = Say(dispatcher, tracker)
         say(response(domain, "utter_handoff_resolved", say.recent))
         await report(tracker, None, say.said, kind="notice")
-        return [SlotSet("handoff_active", False), *clear_screen(tracker)]
+        return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), *clear_screen(tracker)]
 
 
 class ActionHandoffWaiting(Action):
@@ -264,7 +272,7 @@ class ActionCrisisScreen(Action):
         questions = screener.questions()
         current = tracker.get_slot("screening_question")
         if not current and recently_screened(tracker):  # the risk is the conversation's, already asked about
-            return await ActionSupportReflection().run(dispatcher, tracker, domain)
+            return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         if not current:  # a message with possible risk: start the screen
             say(questions[1].ask)
             return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),

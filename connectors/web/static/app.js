@@ -1,6 +1,11 @@
 // emobot web chat: text, push-to-talk voice clips and camera snapshots, sent to the
 // emobot_web Rasa channel (same origin: this page is served by the channel itself).
 //
+// The conversation is a server-issued session (POST session sets an HttpOnly cookie), so a
+// reload shows the conversation so far and keeps a running handoff. Messages pushed outside a
+// reply (a person from the team writing, the bot's notices) are polled from pushed?after=N:
+// every POLL_HANDOFF_MS while a handoff runs, every POLL_IDLE_MS otherwise.
+//
 // A turn is always sent; media only rides along. Capturing a snapshot waits at most
 // SNAPSHOT_TIMEOUT_MS, and an upload with media that does not answer within
 // MEDIA_UPLOAD_TIMEOUT_MS is sent again as text alone, so a slow camera or network never
@@ -15,6 +20,8 @@
   const MAX_CLIP_MS = 15000; // the service cuts longer clips anyway
   const SNAPSHOT_WIDTH = 480;
   const STORE = "emobot.web";
+  const POLL_HANDOFF_MS = 1000;
+  const POLL_IDLE_MS = 5000;
 
   const $ = (id) => document.getElementById(id);
   const log = $("log"), form = $("composer"), input = $("message"), talk = $("talk");
@@ -22,7 +29,8 @@
 
   const saved = JSON.parse(localStorage.getItem(STORE) || "{}");
   const userId = saved.userId || `web-${crypto.randomUUID()}`;
-  const sender = `web-${crypto.randomUUID()}`; // one conversation per page load
+  let cursor = 0; // the newest pushed message shown
+  let handoffRunning = false;
   let consent = saved.consent || null; // {text, audio, face}
   let micStream = null, camStream = null, recorder = null, chunks = [], recordStart = 0;
   let pendingSnapshots = [];
@@ -36,16 +44,31 @@
     const item = document.createElement("div");
     item.className = `msg ${who}`;
     const label = document.createElement("span");
-    label.className = "visually-hidden";
-    label.textContent = who === "bot" ? "Bot says: " : "You said: ";
+    label.className = who === "human" ? "who" : "visually-hidden";
+    label.textContent = { bot: "Bot says: ", human: "A person from our team says: " }[who] || "You said: ";
     item.append(label);
     const body = document.createElement("p");
-    body.textContent = text;
+    if (who === "user") body.textContent = text; else appendWithLinks(body, text);
     item.append(body);
     if (extra) item.append(extra);
     log.append(item);
     item.scrollIntoView({ block: "end" });
     return item;
+  }
+
+  // [label](https:|tel:|sms: target) becomes a link; everything else stays text
+  const LINK = /\[([^\]]{1,200})\]\(((?:https:\/\/|tel:|sms:)[^)\s]{1,500})\)/g;
+  function appendWithLinks(parent, text) {
+    let last = 0;
+    for (const m of text.matchAll(LINK)) {
+      parent.append(text.slice(last, m.index));
+      const a = document.createElement("a");
+      a.href = m[2]; a.textContent = m[1];
+      if (m[2].startsWith("https:")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+      parent.append(a);
+      last = m.index + m[0].length;
+    }
+    parent.append(text.slice(last));
   }
 
   function showBotMessages(messages) {
@@ -89,12 +112,17 @@
     try {
       const init = { method: "POST", body, signal: abort.signal };
       if (typeof body === "string") init.headers = { "Content-Type": "application/json" };
+      init.credentials = "same-origin";
       const res = await fetch(`${BASE}webhook?emotion=true`, init);
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
       return await res.json();
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  function textBody(message) {
+    return JSON.stringify({ user_id: userId, message, metadata: { locale: navigator.language || "" } });
   }
 
   async function sendTurn(text, { payload = null, audio = null, images = [] } = {}) {
@@ -110,8 +138,8 @@
     try {
       if (hasMedia) {
         const data = new FormData();
-        data.append("sender", sender);
         data.append("user_id", userId);
+        data.append("locale", navigator.language || "");
         data.append("message", message);
         if (audio) data.append("audio", audio, `turn.${audio.type.includes("ogg") ? "ogg" : "webm"}`);
         images.forEach((image, i) => data.append("images", image, `snapshot-${i}.jpg`));
@@ -120,10 +148,10 @@
         } catch (err) {
           if (!message) throw err;
           note.textContent = "media upload failed; sending the text alone…";
-          answer = await post(JSON.stringify({ sender, user_id: userId, message }), TEXT_TIMEOUT_MS);
+          answer = await post(textBody(message), TEXT_TIMEOUT_MS);
         }
       } else {
-        answer = await post(JSON.stringify({ sender, user_id: userId, message }), TEXT_TIMEOUT_MS);
+        answer = await post(textBody(message), TEXT_TIMEOUT_MS);
       }
     } catch (err) {
       note.textContent = `not delivered (${err.message || err}); please try again`;
@@ -133,6 +161,43 @@
     if (audio && !text && answer.text) mine.querySelector("p").textContent = `Voice message: “${answer.text}”`;
     note.textContent = describeEmotion(answer.emotion);
     showBotMessages(answer.messages || []);
+    poll(); // an escalation starts a handoff: look for it now
+  }
+
+  // ---- the server-issued session, its history, and pushed messages -------------------
+  async function getJSON(path, init = {}) {
+    const res = await fetch(`${BASE}${path}`, { credentials: "same-origin", ...init });
+    if (!res.ok) throw new Error(`the server answered ${res.status}`);
+    return res.json();
+  }
+
+  let pollTimer = null;
+  async function poll() {
+    clearTimeout(pollTimer);
+    try {
+      const pushed = await getJSON(`pushed?after=${cursor}`);
+      for (const m of pushed.messages || []) {
+        addMessage(m.kind === "supervisor" ? "human" : "bot", m.text);
+        cursor = Math.max(cursor, m.id);
+      }
+      const handoff = pushed.handoff;
+      handoffRunning = !!handoff && handoff.status !== "resolved";
+    } catch (err) {
+      // the next poll tries again; the conversation itself goes on through the webhook
+    }
+    pollTimer = setTimeout(poll, handoffRunning ? POLL_HANDOFF_MS : POLL_IDLE_MS);
+  }
+
+  async function startSession() {
+    try {
+      await getJSON("session", { method: "POST" });
+      const past = await getJSON("history");
+      for (const m of past.messages || []) addMessage(m.who === "user" ? "user" : "bot", m.text);
+      cursor = past.cursor || 0;
+    } catch (err) {
+      mediaStatus.textContent = `The conversation could not be restored (${err.message}); you can still write.`;
+    }
+    poll();
   }
 
   form.addEventListener("submit", async (event) => {
@@ -286,5 +351,6 @@
   dialog.addEventListener("cancel", (e) => { if (!consent) e.preventDefault(); });
   $("privacy-open").addEventListener("click", openConsent);
 
+  startSession();
   if (consent) applyConsent(); else openConsent();
 })();
