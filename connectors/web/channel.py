@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import uuid
 from functools import partial
 from asyncio import CancelledError
@@ -81,6 +82,24 @@ class CountingOutput(OutputChannel):
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
         self.sent += 1
         await self.inner.send_response(recipient_id, message)
+
+
+def _counted(method: str) -> Callable[..., Awaitable[None]]:
+    async def send(self: CountingOutput, *args: Any, **kwargs: Any) -> None:
+        self.sent += 1
+        await getattr(self.inner, method)(*args, **kwargs)
+
+    send.__name__ = method
+    return send
+
+
+for _method in ("send_text_message", "send_image_url", "send_attachment", "send_text_with_buttons",
+                "send_quick_replies", "send_elements", "send_custom_json"):
+    setattr(CountingOutput, _method, _counted(_method))
+
+
+SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed)\b")
+"""Intents only the system triggers: a person's message that names one is read as plain words."""
 
 
 def at_risk(emotion: Mapping[str, Any]) -> bool:
@@ -222,6 +241,8 @@ class EmobotWebInput(InputChannel):
         """
         if turn.audio is not None and not turn.text.strip():  # a voice message: its words are the text
             turn = turn._replace(text=await self.transcribe(turn))
+        if SYSTEM_INTENTS.match(turn.text):  # "/handoff_resolved" typed by a person ends nothing
+            turn = turn._replace(text=turn.text.strip().lstrip("/").strip())
         emotion = with_crisis_screening(await self.analyse(turn), turn.text, turn.sender_id)
         # set last, so a client cannot pass its own "emotion" to the policies
         metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}

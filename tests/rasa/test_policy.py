@@ -1,4 +1,6 @@
-"""EmotionPolicy on real Rasa trackers, with the support bot's domain and config."""
+"""EmotionPolicy on real Rasa trackers, with a listening bot's domain and config (the example
+support bot now chooses its strategies with EmotionRulesPolicy; EmotionPolicy is the simpler
+label -> response API that docs/writing-emotion-policies.md starts from)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +20,26 @@ from rasa.shared.exceptions import InvalidConfigException
 
 from policies.emotion_policy import EmotionPolicy
 
-BOT = Path(__file__).resolve().parents[2] / "bot" / "support"
+DOMAIN = """
+version: "3.1"
+intents: [greet, goodbye, share_feelings, thank]
+responses:
+  utter_greet: [{text: "Hi"}]
+  utter_listen: [{text: "I'm listening."}]
+  utter_empathize: [{text: "That sounds hard."}]
+  utter_glad: [{text: "Lovely!"}]
+"""
+POLICY = """
+priority: 7
+min_confidence: 0.3
+ignore_intents: [greet, goodbye, thank]
+rules:
+  - {label: sadness, min_probability: 0.4, action: utter_empathize}
+  - {label: fear, min_probability: 0.4, action: utter_empathize}
+  - {label: anger, min_probability: 0.4, action: utter_empathize}
+  - {max_valence: -0.4, action: utter_empathize}
+  - {label: joy, min_probability: 0.5, action: utter_glad}
+"""
 LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
 
 
@@ -37,17 +58,15 @@ def emotion(state: dict | None, turn: dict | None = None) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def domain() -> Domain:
-    return Domain.load(BOT / "domain.yml")
+    return Domain.from_yaml(DOMAIN)
 
 
-def support_bot_policy_config() -> dict[str, Any]:
-    config = yaml.safe_load((BOT / "config.yml").read_text())
-    entry = next(p for p in config["policies"] if p["name"].endswith("EmotionPolicy"))
-    return {k: v for k, v in entry.items() if k != "name"}
+def policy_config() -> dict[str, Any]:
+    return yaml.safe_load(POLICY)
 
 
 def make_policy(tmp_path: Path, **overrides: Any) -> EmotionPolicy:
-    config = {**EmotionPolicy.get_default_config(), **support_bot_policy_config(), **overrides}
+    config = {**EmotionPolicy.get_default_config(), **policy_config(), **overrides}
     return EmotionPolicy.create(config, LocalModelStorage(tmp_path), Resource("emotion_policy"),
                                 ExecutionContext(GraphSchema({}), "test"))
 

@@ -40,38 +40,78 @@ def agent(tmp_path_factory: pytest.TempPathFactory):
         yield Agent.load(result.model, action_endpoint=EndpointConfig(actions_url))
 
 
-@pytest.mark.slow
-def test_emotion_policy_answers_strong_emotions_and_rules_answer_the_rest(agent) -> None:
+def crisis(level: str, risk: float) -> dict:
+    return {"risk": risk, "flag": level == "high", "level": level, "category": "passive_ideation",
+            "conversation": {"risk": risk, "flag": False, "level": level}}
+
+
+def with_crisis(metadata: dict, level: str, risk: float) -> dict:
+    return {**metadata, "derived": {"crisis": crisis(level, risk)}}
+
+
+async def say(agent, sender: str, text: str, metadata: dict | None) -> tuple[list[str], list[str]]:
+    """One turn: (the bot's texts, the actions it ran other than action_listen)."""
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
+    before = len((await agent.tracker_store.retrieve(sender) or type("T", (), {"events": []})).events)
+    out = CollectingOutputChannel()
+    await agent.handle_message(UserMessage(text, out, sender, metadata={"emotion": metadata} if metadata else None))
+    tracker = await agent.tracker_store.retrieve(sender)
+    actions = [e.action_name for e in list(tracker.events)[before:]
+               if e.type_name == "action" and e.action_name not in ("action_listen", "action_session_start")]
+    return [m["text"] for m in out.messages], actions
+
+
+@pytest.mark.slow
+def test_strategies_follow_the_emotion_state_and_alternate(agent) -> None:
     turns = [
-        ("hello", emotion("sadness", 0.8, 0.9, -0.6), "utter_greet"),  # greet is ignored
-        ("I lost my job", emotion("sadness", 0.8, 0.9, -0.6), "utter_empathize"),
-        ("my dog died", {"available": False, "error": "service_unavailable"}, "utter_listen"),
-        ("I passed my exam", emotion("joy", 0.8, 0.7, 0.7), "utter_glad"),
-        ("work has been stressful", emotion("neutral", 0.8, 0.9, 0.0), "utter_listen"),
+        ("hello", emotion("sadness", 0.8, 0.9, -0.6), "utter_greet"),  # a greeting stays a greeting
+        ("I lost my job", emotion("sadness", 0.8, 0.9, -0.6), "action_support_reflection"),
+        ("my dog died too", {"available": False, "error": "service_unavailable"}, "action_support_question"),
+        ("I passed my exam though", emotion("joy", 0.8, 0.7, 0.7), "action_support_affirmation"),
+        ("work has been stressful", emotion("neutral", 0.8, 0.9, 0.0), "action_support_question"),
+        ("can we do a breathing exercise", None, "action_tool_breathing"),
         ("bye", None, "utter_goodbye"),
     ]
-    responses = {name: {r["text"] for r in agent.domain.responses[name]}
-                 for name in ("utter_greet", "utter_empathize", "utter_listen", "utter_glad",
-                              "utter_goodbye")}
 
-    async def talk() -> list[tuple[str, str]]:
-        said = []
-        for text, metadata, _ in turns:
-            out = CollectingOutputChannel()
-            await agent.handle_message(UserMessage(
-                text, out, "bot-test", metadata={"emotion": metadata} if metadata else None))
-            assert len(out.messages) == 1, (text, out.messages)
-            said.append((text, out.messages[0]["text"]))
-        return said
+    async def talk() -> list[tuple[list[str], list[str]]]:
+        return [await say(agent, "strategies", text, metadata) for text, metadata, _ in turns]
 
-    said = asyncio.run(talk())
-    for (text, reply), (_, _, expected) in zip(said, turns):
-        assert reply in responses[expected], (text, reply, expected)
+    for (text, _, expected), (said, actions) in zip(turns, asyncio.run(talk())):
+        assert said, text
+        assert actions[:1] == [expected] or (expected.startswith("utter_") and actions == [expected]), (text, actions)
 
-    tracker = asyncio.run(agent.tracker_store.retrieve("bot-test"))
-    by_policy = [(e.action_name, e.policy) for e in tracker.events
-                 if e.type_name == "action" and e.policy == "EmotionPolicy"]
-    assert by_policy == [("utter_empathize", "EmotionPolicy"), ("action_listen", "EmotionPolicy"),
-                         ("utter_glad", "EmotionPolicy"), ("action_listen", "EmotionPolicy")]
+
+@pytest.mark.slow
+def test_possible_risk_is_screened_even_in_a_greeting_and_a_no_releases_it(agent) -> None:
+    neutral = emotion("neutral", 0.8, 0.9, 0.0)
+
+    async def talk():
+        out = [await say(agent, "screen", "hi, i just want to sleep and not wake up", with_crisis(neutral, "possible", 0.5))]
+        for answer in ("no", "no", "no"):
+            out.append(await say(agent, "screen", answer, neutral))
+        out.append(await say(agent, "screen", "anyway work is busy", neutral))
+        return out
+
+    (first, first_actions), q2, q6, done, after = asyncio.run(talk())
+    assert first_actions == ["action_crisis_screen"] and "wish they were dead" in first[0]
+    assert "thoughts of killing yourself" in q2[0][0]
+    assert "past three months" in q6[0][0]
+    assert done[1] == ["action_crisis_screen"] and "Thank you for answering" in done[0][0]
+    assert after[1] and after[1][0].startswith("action_support_")  # carried on: no handoff, no lock-out
+
+
+@pytest.mark.slow
+def test_no_listening_line_twice_within_five_turns(agent) -> None:
+    sad = emotion("sadness", 0.8, 0.9, -0.6)
+    texts = ["i feel so lonely", "nobody calls me", "i'm tired of everything at work", "my sleep is a mess",
+             "i keep crying", "i feel empty", "my ex moved on", "i'm so stressed", "nothing helps", "i miss my mum",
+             "i feel stuck", "i'm exhausted"]
+
+    async def talk():
+        return [await say(agent, "norepeat", t, sad) for t in texts]
+
+    lines = [said[0] for said, _ in asyncio.run(talk())]
+    for i, line in enumerate(lines):
+        assert line not in lines[max(0, i - 5):i], (i, line, lines)
+    assert len(set(lines)) >= 10

@@ -228,7 +228,8 @@ class ActionHandoffPresent(Action):
 
 
 class ActionHandoffResolved(Action):
-    """The supervisor resolved the handoff: the bot resumes with a gentle check-in."""
+    """The supervisor resolved the handoff: the bot resumes with a gentle check-in. Only when the
+    service says this conversation's handoff is resolved: the intent alone ends nothing."""
 
     def name(self) -> Text:
         return "action_handoff_resolved"
@@ -236,6 +237,11 @@ class ActionHandoffResolved(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if not tracker.get_slot("handoff_active"):
+            return []
+        status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
+        if status is None or status.get("status") != "resolved" or (mine is not None and int(status["id"]) != int(mine)):
+            logger.warning("handoff_resolved for %s, whose handoff is %s: ignored", tracker.sender_id,
+                           status and status.get("status"))
             return []
         say = Say(dispatcher, tracker)
         say(response(domain, "utter_handoff_resolved", say.recent))
