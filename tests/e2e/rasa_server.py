@@ -133,7 +133,9 @@ def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.
 # --- A stand-in emotion service for bot tests: injected readings and derived states ----------
 # The reading of each turn is chosen by the test (``label_of``: text -> label); the derived
 # states by ``derived_of`` (text -> dict; e.g. the real emotion.affect.AffectModel.derive).
-# Handoff requests (POST /v1/sessions/{id}/handoffs) are recorded in ``service.handoffs``.
+# Handoff requests (POST /v1/sessions/{id}/handoffs) are recorded in ``service.handoffs`` (one
+# per session while it is not resolved: a test resolves it in ``service.handoff_status``), the
+# live thread the bot reports in ``service.thread``.
 
 LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
 VALENCE = {"neutral": 0.0, "joy": 0.8, "sadness": -0.7, "anger": -0.6, "fear": -0.6, "disgust": -0.5, "surprise": 0.2}
@@ -151,6 +153,8 @@ class InjectedService:
         self.derived_of = derived_of
         self.turns: list[dict] = []
         self.handoffs: list[tuple[str, dict]] = []
+        self.handoff_status: dict[str, str] = {}  # session -> open | claimed | resolved (a test sets it)
+        self.thread: list[tuple[str, dict]] = []  # (session, message) reported by the bot
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
 
@@ -187,6 +191,16 @@ def injected_service(label_of: Callable[[str], str],
             self.wfile.write(data)
 
         def do_GET(self) -> None:
+            parts = self.path.split("?")[0].split("/")  # /v1/sessions/{id}/handoffs/latest
+            if self.path.split("?")[0].endswith("/handoffs/latest"):
+                session_id = unquote(parts[3])
+                ids = [i + 1 for i, (s, _) in enumerate(service.handoffs) if s == session_id]
+                if not ids:
+                    self._json(404, {"error": {"code": "no_handoff", "message": session_id}})
+                    return
+                self._json(200, {"id": ids[-1], "status": service.handoff_status.get(session_id, "open"),
+                                 "waiting_s": 1.0, "expected_wait_s": None, "cursor": len(service.thread)})
+                return
             self._json(200, {"status": "ok"})
 
         def do_POST(self) -> None:
@@ -197,8 +211,18 @@ def injected_service(label_of: Callable[[str], str],
                 form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
                 self._json(200, service.turn_response(session_id, form))
             elif self.path.endswith("/handoffs"):
-                service.handoffs.append((session_id, json.loads(raw)))
-                self._json(201, {"id": len(service.handoffs), "session_id": session_id})
+                open_ = [i + 1 for i, (s, _) in enumerate(service.handoffs) if s == session_id
+                         and service.handoff_status.get(s, "open") != "resolved"]
+                if not open_:
+                    service.handoffs.append((session_id, json.loads(raw)))
+                    service.handoff_status[session_id] = "open"
+                handoff_id = open_[-1] if open_ else len(service.handoffs)
+                self._json(201 if not open_ else 200, {"id": handoff_id, "session_id": session_id})
+            elif self.path.endswith("/handoffs/latest/messages"):
+                messages = json.loads(raw)["messages"]
+                service.thread += [(session_id, m) for m in messages]
+                self._json(201, [{"id": i, **m, "created_at": "2026-01-01T00:00:00Z"}
+                                 for i, m in enumerate(messages, len(service.thread) - len(messages) + 1)])
             else:
                 self._json(404, {"error": {"code": "not_found", "message": self.path}})
 

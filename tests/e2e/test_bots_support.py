@@ -1,8 +1,9 @@
 """The support bot's crisis escalation against a real `rasa run` and action server.
 
 Readings are injected by a stand-in emotion service; the crisis flag comes from the real
-affect model (emotion.affect). Checks the handoff request, the paused conversation, that the
-user cannot end it, and that a human can.
+affect model (emotion.affect). Checks the handoff request, that the bot keeps answering every
+message during the handoff (each one reaching the handoff's thread), that the person cannot end
+it (not even by typing the resolve intent), and that a human's resolve resumes the bot.
 """
 from __future__ import annotations
 
@@ -43,36 +44,44 @@ def tracker(url: str, sender: str) -> dict:
     return httpx.get(f"{url}/conversations/{sender}/tracker", timeout=30).json()
 
 
-def test_crisis_escalates_pauses_and_only_a_human_resumes(bot) -> None:
+def test_crisis_escalates_the_bot_stays_and_only_a_human_resolves(bot) -> None:
     url, service = bot
     sender = "crisis-e2e"
     assert say(url, sender, "hello")[0] in TEXTS["utter_greet"]
-    assert say(url, sender, "I lost my job and I feel so sad")[0] in TEXTS["utter_empathize"]
+    assert "sad" in say(url, sender, "I lost my job and I feel so sad")[0]  # a reflection of the feeling
     assert not service.handoffs
 
     replies = say(url, sender, "I can't take it anymore, I want to kill myself")
-    assert replies[0] in TEXTS["utter_crisis_resources"]
-    assert replies[1] in TEXTS["utter_handoff"]
+    assert replies[0] in TEXTS["utter_crisis_concern"] and "(tel:988)" in replies[1]
+    assert replies[2] in TEXTS["utter_handoff_joining"]
     assert len(service.handoffs) == 1
     session_id, request = service.handoffs[0]
     assert session_id == sender and request["bot"] == "support" and "kill myself" in request["reason"]
     state = tracker(url, sender)
-    assert state["paused"] is True
+    assert state["paused"] is False
     assert state["slots"]["handoff_active"] is True and state["slots"]["crisis_flag"] is True
     escalation = [e for e in state["events"] if e["event"] == "action" and e["name"] == "action_escalate_crisis"]
     assert escalation and escalation[0]["policy"] == "EmotionRulesPolicy"
 
-    # paused: the bot stays silent; the user cannot restart or open a new session
-    assert say(url, sender, "hello? are you there") == []
-    assert say(url, sender, "/restart") == [next(iter(TEXTS["utter_handoff_pending"]))]
-    assert say(url, sender, "/session_start") == []
-    assert tracker(url, sender)["paused"] is True
+    # every later message gets an answer, and reaches the supervisor's thread; nothing the
+    # person sends ends the handoff
+    say(url, sender, "/session_start")  # what a reconnecting widget sends: the handoff carries over
+    assert tracker(url, sender)["slots"]["handoff_active"] is True
+    for text in ("hello? are you there", "/restart", "/handoff_resolved", "bye"):
+        replies = say(url, sender, text)
+        assert replies and replies[0] in TEXTS["utter_handoff_ack"], (text, replies)
+        assert any(r in TEXTS["utter_handoff_joining"] for r in replies), (text, replies)
+        assert tracker(url, sender)["slots"]["handoff_active"] is True, text
+    assert [m["text"] for s, m in service.thread if m["kind"] == "person"][-2:] == ["handoff_resolved", "bye"]
     assert len(service.handoffs) == 1
 
-    # a human (the dashboard) clears the escalation through Rasa's API
-    cleared = httpx.post(f"{url}/conversations/{sender}/tracker/events", timeout=30, json=[
-        {"event": "slot", "name": "handoff_active", "value": False}, {"event": "resume"}])
-    assert cleared.status_code == 200, cleared.text
+    # the dashboard resolves: the service says so, and it triggers the bot's intent
+    service.handoff_status[sender] = "resolved"
+    resumed = httpx.post(f"{url}/conversations/{sender}/trigger_intent", timeout=60,
+                         json={"name": "handoff_resolved"}, params={"output_channel": "collector"})
+    assert resumed.status_code == 200, resumed.text
+    assert [m["text"] for m in resumed.json()["messages"]] == [next(iter(TEXTS["utter_handoff_resolved"]))]
+    assert tracker(url, sender)["slots"]["handoff_active"] is False
     assert say(url, sender, "thank you")[0] in TEXTS["utter_you_are_welcome"]
 
 

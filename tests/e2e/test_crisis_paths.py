@@ -1,6 +1,6 @@
 """Crisis screening that nothing switches off, through a real `rasa run` (support bot, with its
 action server) and the real emotion service: each path sends a risky message and sees the
-bot escalate (crisis resources, paused conversation).
+bot escalate (crisis resources, a handoff the bot stays in).
 
 Paths: the service is down (the in-Rasa lexicon screens), the session's rate limit, text over
 the size limit, a NUL character, no text consent, and a sender id the service refuses.
@@ -21,7 +21,7 @@ from tests.e2e.rasa_server import rasa_server
 
 pytestmark = pytest.mark.slow
 RESPONSES = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
-RESOURCES = {r["text"] for r in RESPONSES["utter_crisis_resources"]}
+CONCERN = {r["text"] for r in RESPONSES["utter_crisis_concern"]}
 RISKY = "i have all my pills saved up and im going to take them tonight"
 
 
@@ -39,7 +39,8 @@ def tracker(url: str, sender: str) -> dict:
 def escalated(url: str, sender: str, replies: list[str]) -> bool:
     state = tracker(url, sender)
     assert state["sender_id"] == sender, state["sender_id"]
-    return bool(RESOURCES & set(replies)) and state["paused"] is True
+    return bool(CONCERN & set(replies)) and any("(tel:988)" in r for r in replies) \
+        and state["slots"]["handoff_active"] is True
 
 
 def wait_until(predicate, timeout: float = 60.0) -> None:
@@ -85,6 +86,6 @@ def test_every_path_escalates(servers) -> None:
     # (Rasa's HTTP API does not decode such an id in its paths, so the proof is the bot's answer
     # and the handoff the escalation opened under the derived session id)
     odd = "user with spaces ü"
-    assert RESOURCES & set(say(rasa, odd, RISKY))
+    assert CONCERN & set(say(rasa, odd, RISKY))
     assert httpx.get(f"{service}/v1/sessions/{quote(service_session_id(odd), safe=':')}/handoffs",
                      timeout=10).json()[0]["status"] == "open"

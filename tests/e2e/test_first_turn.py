@@ -12,7 +12,7 @@ from tests.e2e.rasa_server import rasa_server
 
 pytestmark = pytest.mark.slow
 SERVICE_PORT = free_port()
-EMPATHY = {r["text"] for r in yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]["utter_empathize"]}
+RESPONSES = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
 
 
 @pytest.fixture(scope="module")
@@ -50,10 +50,10 @@ def test_first_turn_reaches_policy_and_mood_log(rasa_url, database_url):
     assert emotion["state"]["label"] == "sadness"
     assert emotion["state"] == state["state"]
 
-    # the policy answered the sadness, and the reply reached the user
-    actions = [e for e in tracker["events"] if e["event"] == "action" and e["name"] == "utter_empathize"]
-    assert actions and "EmotionPolicy" in actions[-1]["policy"]
-    assert [m["text"] for m in reply.json()][0] in EMPATHY
+    # the emotion rules answered the sadness with a reflection of the person's own feeling
+    actions = [e for e in tracker["events"] if e["event"] == "action" and e["name"] == "action_support_reflection"]
+    assert actions and "EmotionRulesPolicy" in actions[-1]["policy"]
+    assert "lonely" in [m["text"] for m in reply.json()][0]
 
     # the mood log row
     engine = create_engine(database_url)
@@ -70,19 +70,19 @@ def test_first_turn_reaches_policy_and_mood_log(rasa_url, database_url):
 
 def test_crisis_through_the_real_service_escalates_to_a_human(rasa_url, tmp_path):
     """Real service (affect model and all), real Rasa, real action server: the crisis turn is
-    flagged by the service, the bot shows resources, pauses, and a handoff lands in the mood log."""
+    flagged by the service, the bot shows resources, a handoff lands in the mood log, and the
+    bot stays in the conversation (not paused)."""
     database_url = f"sqlite:///{tmp_path / 'crisis.sqlite3'}"
     sender = f"e2e-crisis-{free_port()}"
-    domain = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
-    resources = {r["text"] for r in domain["utter_crisis_resources"]}
     with emotion_service(database_url, port=SERVICE_PORT):
         reply = httpx.post(f"{rasa_url}/webhooks/emobot_web/webhook", timeout=120,
                            json={"sender": sender, "message": "I can't take it anymore, I want to kill myself"})
         assert reply.status_code == 200, reply.text
-        assert [m["text"] for m in reply.json()][0] in resources
+        said = [m["text"] for m in reply.json()]
+        assert said[0] == RESPONSES["utter_crisis_concern"][0]["text"] and "(tel:988)" in said[1]
         handoffs = httpx.get(f"http://127.0.0.1:{SERVICE_PORT}/v1/sessions/{sender}/handoffs").json()
     assert len(handoffs) == 1 and handoffs[0]["status"] == "open" and handoffs[0]["turns_in_snapshot"] == 1
     tracker = httpx.get(f"{rasa_url}/conversations/{sender}/tracker", timeout=30).json()
-    assert tracker["paused"] is True
+    assert tracker["paused"] is False and tracker["slots"]["handoff_active"] is True
     user = [e for e in tracker["events"] if e["event"] == "user"][-1]
     assert user["metadata"]["emotion"]["derived"]["crisis"]["flag"] is True

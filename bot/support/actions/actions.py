@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from connectors.client import EmotionServiceClient, EmotionServiceError
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, Restarted, SessionStarted, SlotSet, ActionExecuted
+from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
@@ -211,7 +211,7 @@ class ActionHandoffPresent(Action):
         say = Say(dispatcher, tracker)
         events: List[EventType] = []
         status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
-        if status is not None and mine is not None and int(status["id"]) == int(mine) \
+        if status is not None and mine is not None and status.get("id") == int(mine) \
                 and status.get("status") == "resolved" and not crisis_of(tracker).get("flag"):
             return await ActionHandoffResolved().run(dispatcher, tracker, domain)
         if mine is None or status is None or status.get("status") == "resolved":
@@ -239,7 +239,7 @@ class ActionHandoffResolved(Action):
         if not tracker.get_slot("handoff_active"):
             return []
         status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
-        if status is None or status.get("status") != "resolved" or (mine is not None and int(status["id"]) != int(mine)):
+        if status is None or status.get("status") != "resolved" or (mine is not None and status.get("id") != int(mine)):
             logger.warning("handoff_resolved for %s, whose handoff is %s: ignored", tracker.sender_id,
                            status and status.get("status"))
             return []
@@ -424,7 +424,8 @@ class ActionRestart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if tracker.get_slot("handoff_active"):
-            return await ActionHandoffPresent().run(dispatcher, tracker, domain)
+            # then listen: no policy has a rule for what follows action_restart
+            return [*await ActionHandoffPresent().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
         return [Restarted()]
 
 
