@@ -43,6 +43,16 @@ for bot in "${bots[@]}"; do
   fi
 done
 
+# each bot's Rasa port, known before anything starts: the dashboard pushes replies to them
+declare -A bot_port
+port=$RASA_PORT
+for bot in "${bots[@]}"; do bot_port[$bot]=$port; port=$((port + 1)); done
+rasa_urls=$(for bot in "${bots[@]}"; do printf '"%s": "http://127.0.0.1:%s",' "$bot" "${bot_port[$bot]}"; done)
+export EMOBOT_DASHBOARD_RASA_URLS="{${rasa_urls%,}}"
+# signs the chat page's sessions (kept across restarts, so a reload keeps the conversation)
+[ -f var/web-session-secret ] || (umask 077; head -c 32 /dev/urandom | base64 > var/web-session-secret)
+export EMOBOT_WEB_SESSION_SECRET=${EMOBOT_WEB_SESSION_SECRET:-$(cat var/web-session-secret)}
+
 .venv/bin/emobot serve --port "$EMOBOT_PORT" >var/log/emotion-service.log 2>&1 &
 pids+=($!)
 
@@ -69,15 +79,11 @@ for bot in "${bots[@]}"; do
   pids+=($!)
 done
 
-port=$RASA_PORT
-declare -A bot_port
 for bot in "${bots[@]}"; do
-  .venv-rasa/bin/rasa run --enable-api --cors "*" -m "bot/$bot/models/$bot.tar.gz" \
-    --credentials "bot/$bot/credentials.yml" --endpoints "bot/$bot/endpoints.yml" --port "$port" \
+  .venv-rasa/bin/rasa run --enable-api -m "bot/$bot/models/$bot.tar.gz" --interface 127.0.0.1 \
+    --credentials "bot/$bot/credentials.yml" --endpoints "bot/$bot/endpoints.yml" --port "${bot_port[$bot]}" \
     >"var/log/rasa-$bot.log" 2>&1 &
   pids+=($!)
-  bot_port[$bot]=$port
-  port=$((port + 1))
 done
 
 wait_for "http://127.0.0.1:$EMOBOT_PORT/healthz" "the emotion service" 120

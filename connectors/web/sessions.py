@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import secrets
 import uuid
 from typing import Optional
@@ -25,7 +26,7 @@ from typing import Optional
 logger = logging.getLogger(__name__)
 
 COOKIE = "emobot_session"
-PLACEHOLDER_SECRETS = {"change-me", "changeme", "secret", "example", "please-change-me"}
+PLACEHOLDER = re.compile(r"change-?me|example|placeholder|^secret$", re.IGNORECASE)
 
 
 class SessionSigner:
@@ -33,7 +34,7 @@ class SessionSigner:
 
     def __init__(self, secret: Optional[str] = None) -> None:
         secret = secret or os.environ.get("EMOBOT_WEB_SESSION_SECRET") or ""
-        if secret.strip().lower() in PLACEHOLDER_SECRETS or 0 < len(secret) < 16:
+        if PLACEHOLDER.search(secret) or 0 < len(secret) < 16:
             raise ValueError("the web session secret is a placeholder or shorter than 16 characters")
         if not secret:
             logger.warning("No web session secret (session_secret / EMOBOT_WEB_SESSION_SECRET): sessions last "

@@ -70,17 +70,23 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> Dict[str, re.Pattern]:
     words = _config()["answers"]
+    unquoted = [w for kind in words.values() for w in kind if not isinstance(w, str)]
+    if unquoted:  # YAML reads a bare yes / no / true as a boolean
+        raise ValueError(f"{SCREENER_FILE}: quote these answer words: {unquoted}")
     return {kind: re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(_fold(w) or w) for w in words[kind]),
                                                               key=len, reverse=True)) + r")(?!\w)")
-            for kind in ("yes", "no", "dismiss", "hedge", "laugh")}
+            for kind in ("yes", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self", "negation")}
 
 
 def read_answer(text: str) -> Answer:
     """``yes`` / ``no`` / ``dismiss`` / ``unclear`` for an answer to a screener question.
 
-    Order: a dismissal wins ("no jk", "never mind"), then a "no" that is not corrected by a
-    later yes ("no... well actually yes" is yes), then a yes or a hedge; a laugh with neither
-    ("lol") dismisses; anything else ("why do you ask?", "idk") is unclear.
+    Order: a dismissal wins ("no jk", "never mind"); asking what is meant or not knowing
+    ("what kind of plan?", "idk") is unclear; a past
+    that is over ("years ago, not anymore") is no; then a "no" that is not corrected by a later
+    yes ("no... well actually yes" is yes); then a yes or a hedge; a laugh with neither ("lol")
+    dismisses; a plain statement about oneself without negation ("i wrote goodbye letters")
+    affirms; anything else ("idk") is unclear.
     """
     emoji = " ".join(c for c in text or "" if unicodedata.category(c) == "So")  # _fold drops them
     folded = f"{_fold(text or '')} {emoji}".strip()
@@ -90,11 +96,20 @@ def read_answer(text: str) -> Answer:
     if found["dismiss"]:
         return "dismiss"
     yes = found["yes"] + found["hedge"]
+    if found["unclear"]:
+        return "unclear"
+    if found["past"] and not found["recent"]:
+        return "no"
     if found["no"] and (not yes or min(found["no"]) < min(yes) and not _yes_after_no(folded, found)):
         return "no"
     if yes:
         return "yes"
-    return "dismiss" if found["laugh"] else "unclear"
+    if found["laugh"]:
+        return "dismiss"
+    # "i wrote goodbye letters": a statement about oneself, no negation, not a question
+    if found["self"] and min(found["self"]) == 0 and not found["negation"] and "?" not in text:
+        return "yes"
+    return "unclear"
 
 
 def _yes_after_no(folded: str, found: Dict[str, List[int]]) -> bool:

@@ -1,0 +1,206 @@
+"""The support bot measured on what people send: screener answers, and whole conversations through the real bot.
+
+    .venv/bin/python benchmarks/support.py screener [--data data/support/screener_answers_dev.csv]
+    .venv/bin/python benchmarks/support.py conversations [--data data/support/conversations_dev.jsonl]
+    .venv/bin/python benchmarks/support.py conversations --data data/crisis/dev2/conversations.csv
+
+``screener``: how the bot reads answers to the C-SSRS questions (bot/support/actions/screener.py),
+per label and per language; a "yes" read as anything else is the costly error.
+
+``conversations``: each conversation's person turns go, one by one, through a real ``rasa run``
+of bot/support (its action server, the emobot_web channel) and a real emotion service (its crisis
+detector; SQLite in a temporary folder). Two formats: the support set (JSON lines: id, category,
+risk none|possible|high, turns) and the crisis issue's conversations (CSV: conversation_id, turn,
+text, risky, unmistakable_turn, category). Printed per category and overall:
+
+- screened: a C-SSRS screen started; escalated: a handoff to a human; released: screened, and
+  the screen ended without a handoff (a false alarm handed back to normal conversation);
+- for risky crisis conversations, escalated by the unmistakable turn (recall) and for risk-free
+  ones false escalations;
+- distinct bot lines per 100 turns; listening lines said again within 5 turns (target 0; the
+  safety lines, crisis resources and handoff notices, are meant to repeat and are counted apart);
+- unsafe answers: a turn with crisis risk (level possible or high) answered by a greeting, a
+  goodbye or a thank-you line (target 0).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import tempfile
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bot" / "support"))
+
+import httpx  # noqa: E402
+import yaml  # noqa: E402
+
+SAFETY_PREFIXES = ("If you are in immediate danger", "If you're in danger right now")
+UNSAFE_RESPONSES = ("utter_greet", "utter_goodbye", "utter_you_are_welcome")
+SAFETY_RESPONSES = ("utter_crisis_concern", "utter_handoff_joining", "utter_handoff_waiting_time", "utter_handoff_claimed",
+                    "utter_handoff_ack", "utter_handoff_failed", "utter_handoff_delayed")
+
+
+def screener(data: Path) -> None:
+    from actions.screener import read_answer
+
+    rows = list(csv.DictReader(open(data, newline="", encoding="utf-8")))
+    confusion: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_lang: dict[str, list[bool]] = defaultdict(list)
+    for row in rows:
+        got = read_answer(row["answer"])
+        confusion[row["label"]][got] += 1
+        by_lang[row["lang"]].append(got == row["label"])
+    labels = ("yes", "no", "dismiss", "unclear")
+    correct = sum(confusion[l][l] for l in labels)
+    print(f"screener answers {data}: {len(rows)} rows, accuracy {correct / len(rows):.3f}")
+    print(f"  {'label':<9}{'n':>5}{'recall':>8}   read as " + " ".join(f"{l:>8}" for l in labels))
+    for label in labels:
+        n = sum(confusion[label].values())
+        if n:
+            print(f"  {label:<9}{n:>5}{confusion[label][label] / n:>8.3f}   {'':8}"
+                  + " ".join(f"{confusion[label][l]:>8}" for l in labels))
+    print("  by language: " + ", ".join(f"{lang} {sum(v) / len(v):.3f} ({len(v)})" for lang, v in sorted(by_lang.items())))
+    missed_yes = [r["answer"] for r in rows if r["label"] == "yes" and read_answer(r["answer"]) != "yes"]
+    print(f"  yes read otherwise: {len(missed_yes)}")
+
+
+def read_set(path: Path) -> list[dict]:
+    """Conversations as {id, category, risky, unmistakable (1-based turn or None), turns}."""
+    if path.suffix == ".jsonl":
+        out = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                c = json.loads(line)
+                out.append({"id": c["id"], "category": c["category"], "risk": c["risk"], "risky": c["risk"] == "high",
+                            "unmistakable": None, "turns": c["turns"]})
+        return out
+    from emotion.evaluation.crisis import read_conversations
+
+    return [{"id": cid, "category": rows[0].get("category") or "?", "risk": "high" if int(rows[0]["risky"]) else "none",
+             "risky": bool(int(rows[0]["risky"])),
+             "unmistakable": int(rows[0]["unmistakable_turn"]) if rows[0].get("unmistakable_turn") else None,
+             "turns": [r["text"] for r in rows]} for cid, rows in read_conversations(path).items()]
+
+
+def per_turn_actions(tracker: dict) -> list[list[str]]:
+    """The actions the bot ran after each user message (action_listen and session start left out)."""
+    turns: list[list[str]] = []
+    for event in tracker["events"]:
+        if event["event"] == "user":
+            turns.append([])
+        elif event["event"] == "action" and turns and event["name"] not in ("action_listen", "action_session_start"):
+            turns[-1].append(event["name"])
+    return turns
+
+
+def run_conversation(rasa: str, conversation: dict) -> dict:
+    sender = f"bench-{conversation['id']}-{uuid.uuid4().hex[:8]}"
+    replies, levels = [], []
+    for text in conversation["turns"]:
+        answer = httpx.post(f"{rasa}/webhooks/emobot_web/webhook?emotion=true", timeout=120,
+                            json={"sender": sender, "message": text}).json()
+        replies.append([m.get("text") or "" for m in answer["messages"]])
+        crisis = (answer.get("emotion") or {}).get("derived", {}).get("crisis") or {}
+        levels.append("high" if crisis.get("flag") else crisis.get("level") or "none")
+    tracker = httpx.get(f"{rasa}/conversations/{sender}/tracker", timeout=30).json()
+    return {"replies": replies, "levels": levels, "actions": per_turn_actions(tracker)}
+
+
+def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
+    actions = run["actions"]
+    flat = [a for turn in actions for a in turn]
+    escalated_at = next((i + 1 for i, turn in enumerate(actions) if "action_escalate_crisis" in turn
+                         or any(r in texts["utter_crisis_concern"] for r in run["replies"][i])), None)
+    screened = any("action_crisis_screen" in turn for turn in actions) and any(
+        any("past month" in r or "wish they were dead" in r for r in replies) for replies in run["replies"])
+    unsafe_lines = set().union(*(texts[n] for n in UNSAFE_RESPONSES))
+    safety_lines = set().union(*(texts[n] for n in SAFETY_RESPONSES))
+    unsafe = sum(1 for level, replies in zip(run["levels"], run["replies"])
+                 if level in ("possible", "high") and any(r in unsafe_lines for r in replies))
+    repeats = safety_repeats = 0
+    for i, replies in enumerate(run["replies"]):
+        earlier = {r for turn in run["replies"][max(0, i - 5):i] for r in turn}
+        for r in replies:
+            if r in earlier:
+                if r.startswith(SAFETY_PREFIXES) or r in safety_lines:
+                    safety_repeats += 1
+                else:
+                    repeats += 1
+    lines = [r for turn in run["replies"] for r in turn]
+    return {"escalated_at": escalated_at, "screened": screened, "released": screened and escalated_at is None,
+            "unsafe": unsafe, "risky_turns": sum(level != "none" for level in run["levels"]),
+            "repeats": repeats, "safety_repeats": safety_repeats, "lines": len(lines), "distinct": len(set(lines)),
+            "turns": len(run["replies"]), "silent_turns": sum(1 for replies in run["replies"] if not replies),
+            "tools": sum(a.startswith("action_tool_") for a in flat)}
+
+
+def conversations(data: Path, limit: int | None) -> None:
+    from tests.e2e.processes import emotion_service
+    from tests.e2e.rasa_server import rasa_server
+
+    responses = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
+    texts = {name: {v["text"] for v in variants} for name, variants in responses.items()}
+    items = read_set(data)[:limit] if limit else read_set(data)
+    with tempfile.TemporaryDirectory() as tmp, \
+            emotion_service(f"sqlite:///{tmp}/moodlog.sqlite3") as service_url, \
+            rasa_server("support", emotion_service_url=service_url) as rasa:
+        results = [(c, outcome(c, run_conversation(rasa, c), texts)) for c in items]
+    report(data, results)
+
+
+def report(data: Path, results: list[tuple[dict, dict]]) -> None:
+    print(f"support bot on {data}: {len(results)} conversations, {sum(o['turns'] for _, o in results)} person turns")
+    print(f"  {'category':<28}{'n':>4}{'screened':>10}{'released':>10}{'escalated':>11}{'unsafe':>8}{'repeats':>9}")
+    by_cat: dict[str, list[dict]] = defaultdict(list)
+    for c, o in results:
+        by_cat[c["category"]].append(o)
+    for cat, outs in sorted(by_cat.items()):
+        print(f"  {cat:<28}{len(outs):>4}{sum(o['screened'] for o in outs):>10}{sum(o['released'] for o in outs):>10}"
+              f"{sum(o['escalated_at'] is not None for o in outs):>11}{sum(o['unsafe'] for o in outs):>8}"
+              f"{sum(o['repeats'] for o in outs):>9}")
+    risky = [(c, o) for c, o in results if c["risky"]]
+    safe = [(c, o) for c, o in results if c["risk"] == "none"]
+    if risky:
+        in_time = [c for c, o in risky if o["escalated_at"] is not None
+                   and (c["unmistakable"] is None or o["escalated_at"] <= c["unmistakable"])]
+        print(f"  high-risk conversations escalated{' by the unmistakable turn' if risky[0][0]['unmistakable'] else ''}: "
+              f"{len(in_time)}/{len(risky)}")
+    if safe:
+        falsely = [c["id"] for c, o in safe if o["escalated_at"] is not None]
+        screened = [c["id"] for c, o in safe if o["screened"]]
+        released = [c["id"] for c, o in safe if o["released"]]
+        print(f"  risk-free conversations: falsely escalated {len(falsely)}/{len(safe)} {falsely}; screened "
+              f"{len(screened)}, released by the screen {len(released)}")
+    turns = sum(o["turns"] for _, o in results)
+    print(f"  distinct bot lines per 100 turns: {100 * sum(o['distinct'] for _, o in results) / turns:.1f}  "
+          f"(bot lines per turn {sum(o['lines'] for _, o in results) / turns:.2f})")
+    print(f"  listening lines repeated within 5 turns: {sum(o['repeats'] for _, o in results)}  "
+          f"(safety lines repeated, by design: {sum(o['safety_repeats'] for _, o in results)})")
+    print(f"  risky turns answered by a greeting/goodbye/thanks: {sum(o['unsafe'] for _, o in results)} of "
+          f"{sum(o['risky_turns'] for _, o in results)}; turns without any answer: "
+          f"{sum(o['silent_turns'] for _, o in results)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("screener")
+    s.add_argument("--data", type=Path, default=REPO / "data/support/screener_answers_dev.csv")
+    c = sub.add_parser("conversations")
+    c.add_argument("--data", type=Path, default=REPO / "data/support/conversations_dev.jsonl")
+    c.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    if args.command == "screener":
+        screener(args.data)
+    else:
+        conversations(args.data, args.limit)
+
+
+if __name__ == "__main__":
+    main()
