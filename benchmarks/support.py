@@ -15,8 +15,10 @@ text, risky, unmistakable_turn, category). Printed per category and overall:
 
 - screened: a C-SSRS screen started; escalated: a handoff to a human; released: screened, and
   the screen ended without a handoff (a false alarm handed back to normal conversation);
-- for risky crisis conversations, escalated by the unmistakable turn (recall) and for risk-free
-  ones false escalations;
+- for risky crisis conversations, the crisis flow engaged (a screen or a handoff) and a handoff,
+  each by the unmistakable turn (recall), and for risk-free ones false escalations (handoffs)
+  and screens. The person's turns are scripted: they do not answer the screen's questions, so a
+  screen that a real person would answer "yes" may end unanswered here (handoffs are a floor);
 - distinct bot lines per 100 turns; listening lines said again within 5 turns (target 0; the
   safety lines, crisis resources and handoff notices, are meant to repeat and are counted apart);
 - unsafe answers: a turn with crisis risk (level possible or high) answered by a greeting, a
@@ -117,6 +119,8 @@ def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
     flat = [a for turn in actions for a in turn]
     escalated_at = next((i + 1 for i, turn in enumerate(actions) if "action_escalate_crisis" in turn
                          or any(r in texts["utter_crisis_concern"] for r in run["replies"][i])), None)
+    engaged_at = next((i + 1 for i, turn in enumerate(actions)
+                       if {"action_crisis_screen", "action_escalate_crisis"} & set(turn)), None)
     screened = any("action_crisis_screen" in turn for turn in actions) and any(
         any("past month" in r or "wish they were dead" in r for r in replies) for replies in run["replies"])
     unsafe_lines = set().union(*(texts[n] for n in UNSAFE_RESPONSES))
@@ -133,14 +137,14 @@ def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
                 else:
                     repeats += 1
     lines = [r for turn in run["replies"] for r in turn]
-    return {"escalated_at": escalated_at, "screened": screened, "released": screened and escalated_at is None,
+    return {"escalated_at": escalated_at, "engaged_at": engaged_at, "screened": screened, "released": screened and escalated_at is None,
             "unsafe": unsafe, "risky_turns": sum(level != "none" for level in run["levels"]),
             "repeats": repeats, "safety_repeats": safety_repeats, "lines": len(lines), "distinct": len(set(lines)),
             "turns": len(run["replies"]), "silent_turns": sum(1 for replies in run["replies"] if not replies),
             "tools": sum(a.startswith("action_tool_") for a in flat)}
 
 
-def conversations(data: Path, limit: int | None) -> None:
+def conversations(data: Path, limit: int | None, verbose: bool = False, transcripts: Path | None = None) -> None:
     from tests.e2e.processes import emotion_service
     from tests.e2e.rasa_server import rasa_server
 
@@ -150,7 +154,19 @@ def conversations(data: Path, limit: int | None) -> None:
     with tempfile.TemporaryDirectory() as tmp, \
             emotion_service(f"sqlite:///{tmp}/moodlog.sqlite3") as service_url, \
             rasa_server("support", emotion_service_url=service_url) as rasa:
-        results = [(c, outcome(c, run_conversation(rasa, c), texts)) for c in items]
+        runs = [(c, run_conversation(rasa, c)) for c in items]
+    results = [(c, outcome(c, run, texts)) for c, run in runs]
+    if transcripts:
+        with open(transcripts, "w", encoding="utf-8") as f:
+            for c, run in runs:
+                f.write(json.dumps({"id": c["id"], "category": c["category"], "turns": [
+                    {"person": text, "bot": replies} for text, replies in zip(c["turns"], run["replies"])]},
+                    ensure_ascii=False) + "\n")
+    if verbose:
+        for c, run in runs:
+            print(f"{c['id']} {c['category']} risk={c['risk']} unmistakable={c['unmistakable']}")
+            for text, level, actions in zip(c["turns"], run["levels"], run["actions"]):
+                print(f"    {level:<8} {','.join(a.replace('action_', '') for a in actions):<40} {text[:70]}")
     report(data, results)
 
 
@@ -169,8 +185,12 @@ def report(data: Path, results: list[tuple[dict, dict]]) -> None:
     if risky:
         in_time = [c for c, o in risky if o["escalated_at"] is not None
                    and (c["unmistakable"] is None or o["escalated_at"] <= c["unmistakable"])]
-        print(f"  high-risk conversations escalated{' by the unmistakable turn' if risky[0][0]['unmistakable'] else ''}: "
-              f"{len(in_time)}/{len(risky)}")
+        engaged = [c for c, o in risky if o["engaged_at"] is not None
+                   and (c["unmistakable"] is None or o["engaged_at"] <= c["unmistakable"])]
+        by = " by the unmistakable turn" if risky[0][0]["unmistakable"] else ""
+        print(f"  high-risk conversations: crisis flow engaged (screen or handoff){by} {len(engaged)}/{len(risky)}, "
+              f"handed to a human{by} {len(in_time)}/{len(risky)}, at any turn "
+              f"{sum(o['escalated_at'] is not None for _, o in risky)}/{len(risky)}")
     if safe:
         falsely = [c["id"] for c, o in safe if o["escalated_at"] is not None]
         screened = [c["id"] for c, o in safe if o["screened"]]
@@ -195,11 +215,13 @@ def main() -> None:
     c = sub.add_parser("conversations")
     c.add_argument("--data", type=Path, default=REPO / "data/support/conversations_dev.jsonl")
     c.add_argument("--limit", type=int, default=None)
+    c.add_argument("--verbose", action="store_true", help="each conversation's turns, crisis levels and actions")
+    c.add_argument("--transcripts", type=Path, default=None, help="write each conversation (JSON lines) here")
     args = parser.parse_args()
     if args.command == "screener":
         screener(args.data)
     else:
-        conversations(args.data, args.limit)
+        conversations(args.data, args.limit, args.verbose, args.transcripts)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ import torch
 
 from emotion.encoders.text import PooledLayers
 
-from emotion.crisis.lexicon import Lexicon, LexiconReading
+from emotion.crisis.lexicon import EXPLICIT_AT, Lexicon, LexiconReading
 from emotion.crisis.normalise import normalise
 
 CHECKPOINT_NAME = "crisis.pt"
@@ -75,7 +75,10 @@ class CrisisReading:
     level: "high" | "possible" | "none"; category: the risk category that fired (None when
     level is "none"); categories: the lexicon's categories; guards: negation / past / idiom /
     fiction / joke cues seen; obfuscated: leetspeak, spelt-out letters or emoji were undone;
-    scores: each component (lexicon, chat, reddit, char) for the record.
+    scores: each component (lexicon, chat, reddit, char) for the record. ``explicit``: the
+    message itself holds unguarded warning-sign language (lexicon score >= EXPLICIT_AT), as
+    opposed to a risk the models read between the lines; a bot may hand an explicit flag to a
+    human at once and ask directly first about the rest.
     """
 
     risk: float
@@ -87,8 +90,13 @@ class CrisisReading:
     obfuscated: bool = False
     scores: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def explicit(self) -> bool:
+        return self.scores.get("lexicon", 0.0) >= EXPLICIT_AT
+
     def to_dict(self) -> dict[str, Any]:
-        return {"risk": round(self.risk, 4), "flag": self.flag, "level": self.level, "category": self.category,
+        return {"risk": round(self.risk, 4), "flag": self.flag, "level": self.level, "explicit": self.explicit,
+                "category": self.category,
                 "categories": list(self.categories), "guards": list(self.guards), "obfuscated": self.obfuscated,
                 "scores": {k: round(float(v), 4) for k, v in self.scores.items()}}
 

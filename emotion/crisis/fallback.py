@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
-from emotion.crisis.lexicon import Lexicon
+from emotion.crisis.lexicon import EXPLICIT_AT, Lexicon
 
 
 @dataclass
@@ -42,6 +42,7 @@ class FallbackScreen:
                     self._history.popitem(last=False)
         conversation = conversation_risk(history, current, self.policy)
         return {"risk": round(risk, 4), "flag": level == "high" or conversation["flag"], "level": level,
+                "explicit": risk >= EXPLICIT_AT,
                 "category": reading.category if risk >= self.possible_at else None,
                 "categories": list(reading.categories), "matched": list(reading.categories),
                 "guards": list(reading.guards), "obfuscated": reading.obfuscated, "conversation": conversation,

@@ -23,6 +23,8 @@ import yaml
 
 from emotion.crisis.normalise import normalise, was_obfuscated
 
+EXPLICIT_AT = 0.5
+"""A lexicon score at or above this: the message holds warning-sign language, unguarded."""
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "config" / "crisis_lexicon.yaml"
 POSITIVE_CATEGORIES = ("passive_death_wish", "active_ideation", "method", "intent", "plan", "preparatory_acts",
                        "burdensomeness", "hopelessness_entrapment", "self_harm_urge", "command_hallucination",

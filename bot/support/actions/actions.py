@@ -44,10 +44,8 @@ BOT = "support"
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
 SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry")
 RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
-"""After a completed screen, possible risk carried by the conversation alone (not by this
-message) does not start another screen for this many of the person's turns."""
-TURN_POSSIBLE_RISK = float(os.environ.get("EMOBOT_RESCREEN_RISK", "0.6"))
-"""A message's own crisis risk at or above this starts a screen even right after one."""
+"""After a completed screen, only a message with explicit warning-sign language starts another
+within this many of the person's turns: the person has just answered the questions."""
 
 
 # --- what the actions share ---------------------------------------------------------------
@@ -82,9 +80,17 @@ def locale_of(tracker: Tracker) -> Optional[str]:
     return str(locale) if isinstance(locale, str) and len(locale) <= 35 else None
 
 
-def bot_lines(tracker: Tracker, limit: int = 20) -> List[str]:
-    """The bot's latest messages, oldest first."""
-    return [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"][-limit:]
+def bot_lines(tracker: Tracker, turns: int = listening.NO_REPEAT) -> List[str]:
+    """What the bot said in the person's last ``turns`` turns, oldest first."""
+    lines: List[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            turns -= 1
+            if turns < 0:
+                break
+        elif event.get("event") == "bot":
+            lines.append(event.get("text") or "")
+    return lines[::-1]
 
 
 def user_turns(tracker: Tracker) -> int:
@@ -93,7 +99,7 @@ def user_turns(tracker: Tracker) -> int:
 
 def response(domain: Dict[Text, Any], name: str, recent: Sequence[str] = (), **values: Any) -> str:
     """The variant of the domain response ``name`` said least recently in ``recent`` (the bot's
-    lines, oldest first; never said comes first), with ``values`` filled in."""
+    lines of the last turns, oldest first; one not said there comes first), with ``values``."""
     variants = [v["text"].format(**values) for v in domain["responses"][name] if v.get("text")]
     last_said = {line: index for index, line in enumerate(recent)}
     return min(variants, key=lambda v: last_said.get(v, -1))
@@ -156,16 +162,30 @@ def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], rece
     return response(domain, "utter_handoff_joining", recent)
 
 
-def clear_screen(tracker: Tracker) -> List[EventType]:
-    """End the screen; remember when, so conversation-level risk alone does not restart it."""
-    return [SlotSet(name, None) for name in SCREEN_SLOTS] + [SlotSet("screened_at_turn", float(user_turns(tracker)))]
+def clear_screen(tracker: Tracker, answered: bool = True) -> List[EventType]:
+    """End the screen. After one the person answered, remember when: for a while only explicit
+    warning-sign language starts another (:func:`recently_screened`)."""
+    return [SlotSet(name, None) for name in SCREEN_SLOTS] + \
+        ([SlotSet("screened_at_turn", float(user_turns(tracker)))] if answered else [])
 
 
 def recently_screened(tracker: Tracker) -> bool:
-    """A screen ended in the last RESCREEN_AFTER_TURNS turns and this message's own risk is low."""
+    """The person answered a screen in the last RESCREEN_AFTER_TURNS turns and this message
+    states no warning-sign language itself."""
     done = tracker.get_slot("screened_at_turn")
-    own_risk = float(crisis_of(tracker).get("risk") or 0.0)
-    return done is not None and user_turns(tracker) - done <= RESCREEN_AFTER_TURNS and own_risk < TURN_POSSIBLE_RISK
+    explicit = bool(crisis_of(tracker).get("explicit"))
+    return done is not None and user_turns(tracker) - done <= RESCREEN_AFTER_TURNS and not explicit
+
+
+def answer_of(tracker: Tracker) -> str:
+    """The screener answer in the latest message; an answer that is neither yes nor no but is
+    itself high risk (flagged) or states warning-sign language counts as yes ("i just want it
+    all to end")."""
+    answer = screener.read_answer(tracker.latest_message.get("text") or "")
+    crisis = crisis_of(tracker)
+    if answer == "unclear" and (crisis.get("flag") or crisis.get("explicit")):
+        return "yes"
+    return answer
 
 
 async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
@@ -284,14 +304,14 @@ class ActionCrisisScreen(Action):
             return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
                     SlotSet("screening_retry", False)]
         question = int(current)
-        answer = screener.read_answer(tracker.latest_message.get("text") or "")
+        answer = answer_of(tracker)
         if answer == "unclear":
             if not tracker.get_slot("screening_retry"):
                 say(questions[question].again)
                 return [SlotSet("screening_retry", True)]
             say(response(domain, "utter_screen_skipped", say.recent))
             say(resources_for(locale_of(tracker)).short())
-            return clear_screen(tracker)
+            return clear_screen(tracker, answered=False)
         answers: List[Tuple[int, str]] = [tuple(a) for a in tracker.get_slot("screening_answers") or []]
         answers.append((question, answer))
         step = screener.next_step(question, answer, answers)
@@ -353,6 +373,24 @@ class ActionSupportSuggestion(SupportReply):
 
 class ActionSupportInformation(SupportReply):
     strategy = "information"
+
+
+class ActionSupportAtRisk(Action):
+    """A greeting, thanks or goodbye in a conversation with crisis risk: never small talk. A
+    goodbye or thanks gets a warm close with how to get help; a greeting an open question."""
+
+    def name(self) -> Text:
+        return "action_support_at_risk"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "greet":
+            return await ActionSupportQuestion().run(dispatcher, tracker, domain)
+        say = Say(dispatcher, tracker)
+        say(response(domain, "utter_leaving_at_risk", say.recent))
+        say(resources_for(locale_of(tracker)).short())
+        return [SlotSet("last_strategy", "information")]
 
 
 class Tool(Action):

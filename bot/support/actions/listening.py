@@ -25,7 +25,7 @@ import yaml
 RESPONSES_FILE = Path(__file__).with_name("responses.yml")
 STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
 NO_REPEAT = 5
-"""A line is not said again within this many bot messages."""
+"""A line is not said again within this many of the person's turns."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,14 @@ def candidates(strategy: str, topic: Optional[str]) -> tuple[List[str], List[str
 
 
 def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str], turn: int = 0) -> str:
-    """A line of ``strategy`` for a message ``text`` whose emotion label is ``label``, not among
-    the last ``NO_REPEAT`` of ``recent`` (the bot's earlier lines, oldest first). A line about
-    the message's topic is preferred; ``turn`` rotates the choice among the fresh lines."""
+    """A line of ``strategy`` for a message ``text`` whose emotion label is ``label``, not in
+    ``recent`` (what the bot said in the last ``NO_REPEAT`` turns). A line about the message's
+    topic is preferred; ``turn`` rotates the choice among the fresh lines."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
     topic = topic_of(text)
     values = {"feeling": feeling_of(text, label), "topic": bank().topics[topic]["name"] if topic else ""}
-    said = set(recent[-NO_REPEAT:])
+    said = set(recent)
     topical, general = candidates(strategy, topic)
     for block in (topical, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
