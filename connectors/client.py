@@ -20,6 +20,7 @@ import re
 
 import asyncio
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping, Sequence
@@ -256,6 +257,7 @@ class EmotionServiceClient:
         connect_retries: extra attempts after a connection error or a 5xx answer. A read
             timeout is never retried: the service may already have logged the turn.
         transport: an httpx transport to use instead of the network (tests).
+        token: the service's bearer token (default: ``$EMOBOT_SERVICE_TOKEN``; none when unset).
     """
 
     def __init__(
@@ -264,8 +266,11 @@ class EmotionServiceClient:
         timeout: float = 10.0,
         connect_retries: int = 1,
         transport: httpx.AsyncBaseTransport | None = None,
+        token: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        token = token or os.environ.get("EMOBOT_SERVICE_TOKEN")
+        self._headers = {"Authorization": f"Bearer {token}"} if token else {}
         self.timeout = timeout
         self.connect_retries = connect_retries
         self._transport = transport
@@ -281,6 +286,7 @@ class EmotionServiceClient:
                 base_url=self.base_url,
                 timeout=httpx.Timeout(self.timeout),
                 transport=self._transport,
+                headers=self._headers,
             )
             self._http_loop = loop
         return self._http

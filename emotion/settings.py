@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     # Crisis escalation: a handoff request is also POSTed (JSON) to this URL when set.
     handoff_webhook_url: Optional[str] = None
 
+    # Service-to-service authentication: when set, every /v1 request must carry
+    # "Authorization: Bearer <token>" (the channels, action servers and tools send
+    # $EMOBOT_SERVICE_TOKEN); /healthz stays open. Set it in every deployment (compose does).
+    service_token: Optional[str] = Field(default=None, min_length=24, description="bearer token for /v1")
+
     # Tracking: how many past turns of a speaker feed the smoothed state and its trend.
     tracking_window: int = Field(default=8, ge=2)
     # The newest turn weighs 70%: one clearly sad turn after a neutral greeting already makes the

@@ -49,8 +49,15 @@ port=$RASA_PORT
 for bot in "${bots[@]}"; do bot_port[$bot]=$port; port=$((port + 1)); done
 rasa_urls=$(for bot in "${bots[@]}"; do printf '"%s": "http://127.0.0.1:%s",' "$bot" "${bot_port[$bot]}"; done)
 export EMOBOT_DASHBOARD_RASA_URLS="{${rasa_urls%,}}"
-# signs the chat page's sessions (kept across restarts, so a reload keeps the conversation)
-[ -f var/web-session-secret ] || (umask 077; head -c 32 /dev/urandom | base64 > var/web-session-secret)
+# secrets of the demo, made once (mode 600): Rasa's API token (the dashboard uses it; without it
+# nobody reads or changes a conversation through Rasa's API), the emotion service's token
+# (channels and actions send it), and the key that signs the chat page's sessions (kept across
+# restarts, so a reload keeps the conversation)
+for name in rasa-token service-token web-session-secret; do
+  [ -f "var/$name" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr -d '/+=' > "var/$name")
+done
+export EMOBOT_RASA_TOKEN=${EMOBOT_RASA_TOKEN:-$(cat var/rasa-token)} EMOBOT_DASHBOARD_RASA_TOKEN=${EMOBOT_RASA_TOKEN:-$(cat var/rasa-token)}
+export EMOBOT_SERVICE_TOKEN=${EMOBOT_SERVICE_TOKEN:-$(cat var/service-token)}
 export EMOBOT_WEB_SESSION_SECRET=${EMOBOT_WEB_SESSION_SECRET:-$(cat var/web-session-secret)}
 
 .venv/bin/emobot serve --port "$EMOBOT_PORT" >var/log/emotion-service.log 2>&1 &
@@ -80,7 +87,7 @@ for bot in "${bots[@]}"; do
 done
 
 for bot in "${bots[@]}"; do
-  .venv-rasa/bin/rasa run --enable-api -m "bot/$bot/models/$bot.tar.gz" --interface 127.0.0.1 \
+  .venv-rasa/bin/rasa run --enable-api --auth-token "$EMOBOT_RASA_TOKEN" -m "bot/$bot/models/$bot.tar.gz" --interface 127.0.0.1 \
     --credentials "bot/$bot/credentials.yml" --endpoints "bot/$bot/endpoints.yml" --port "${bot_port[$bot]}" \
     >"var/log/rasa-$bot.log" 2>&1 &
   pids+=($!)
@@ -106,7 +113,7 @@ cat <<MSG
 Try it:
   curl -s -X POST http://127.0.0.1:${bot_port[${bots[0]}]}/webhooks/emobot_web/webhook \\
        -H 'Content-Type: application/json' -d '{"sender": "demo-user", "message": "I feel so sad today"}'
-  curl -s http://127.0.0.1:$EMOBOT_PORT/v1/sessions/demo-user/state
+  curl -s -H "Authorization: Bearer \$(cat var/service-token)" http://127.0.0.1:$EMOBOT_PORT/v1/sessions/demo-user/state
 MSG
 wait -n "${pids[@]}"
 echo "a demo process exited; see var/log/" >&2

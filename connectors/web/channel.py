@@ -14,9 +14,12 @@ the events of Rasa's ``socketio`` channel), so Rasa web chat widgets connect unc
 send audio and images in ``customData``: see :mod:`connectors.web.socketio`.
 
 ``GET /webhooks/emobot_web/chat`` serves a chat page (static/: text, push-to-talk voice clips,
-camera snapshots, the consent notice); ``/consent`` (GET ?user_id=, POST JSON
-``{user_id, text, audio, face}``) forwards the user's choice to the service's
-``/v1/users/{user_id}/consent``, so the browser only talks to Rasa.
+camera snapshots, the consent notice). ``POST /session`` issues the caller's conversation (a
+signed cookie, or a bearer token for apps: :mod:`connectors.web.sessions`); with it,
+``/history`` returns the conversation so far, ``/pushed?after=N`` the messages pushed to it
+(a human's replies during a handoff, notices), and ``/consent`` (GET, POST JSON ``{text,
+audio, face}``) the person's own consent, recorded by the service, so the browser only talks
+to Rasa. A request with a session acts on that conversation and user only.
 
 credentials.yml::
 
@@ -270,18 +273,20 @@ class EmobotWebInput(InputChannel):
             return ""
 
     async def forward_consent(self, request: Request) -> HTTPResponse:
-        """GET ?user_id= reads, POST ``{user_id, text, audio, face}`` records the user's consent."""
+        """GET reads, POST ``{text, audio, face}`` records the consent of the caller's own
+        server-issued session (its user is the session): nobody sets or reads another person's
+        consent through the channel. 401 without a session."""
+        user_id = self.session_of(request)
+        if user_id is None:
+            return _error(401, "no_session", "POST /session first (cookie or bearer token)")
         body = request.json if request.method == "POST" and _is_json(request) else {}
-        user_id = str((body or {}).get("user_id") or request.args.get("user_id") or "")
-        if not user_id:
-            return _error(400, "invalid_request", "user_id is required")
         try:
             if request.method == "GET":
                 return response.json(await self.client.get_consent(user_id))
             choice = {m: (body or {}).get(m) for m in ("text", "audio", "face")}
             if not all(isinstance(v, bool) for v in choice.values()):
                 return _error(400, "invalid_request", "text, audio and face must be true or false")
-            return response.json(await self.client.set_consent(user_id, **choice, source="web"))
+            return response.json(await self.client.set_consent(user_id, **choice, source=f"{self.name()}:session"))
         except EmotionServiceRejected as exc:
             return _error(exc.status_code, exc.code, exc.message)
         except EmotionServiceUnavailable as exc:
@@ -394,8 +399,8 @@ class EmobotWebInput(InputChannel):
             session_id = self.session_of(request)
             if session_id is None and self.require_session:
                 return _error(401, "no_session", "POST /session first and send its cookie or bearer token")
-            if turn is not None and session_id is not None:  # the issued session, whatever sender says
-                turn = turn._replace(sender_id=session_id, speaker_id=session_id)
+            if turn is not None and session_id is not None:  # the issued session, whatever the body says
+                turn = turn._replace(sender_id=session_id, speaker_id=session_id, user_id=session_id)
             if turn is None:
                 return response.json(
                     {"error": {"code": "invalid_request",

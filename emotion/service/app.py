@@ -4,7 +4,10 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+import hmac
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 
 from emotion.moodlog.db import make_engine, migrate
 from emotion.moodlog.ratelimit import TokenBuckets
@@ -16,6 +19,22 @@ from emotion.service.routes import handoffs, health, sessions, speech, users
 from emotion.settings import Settings, get_settings
 
 log = logging.getLogger("emotion.service")
+
+
+def install_token_check(app: FastAPI, token: str) -> None:
+    """Refuse /v1 requests without ``Authorization: Bearer <token>`` (401, constant-time check)."""
+    expected = f"Bearer {token}".encode()
+
+    @app.middleware("http")
+    async def require_token(request: Request, call_next):
+        if request.url.path.startswith("/v1"):
+            given = request.headers.get("authorization", "").encode()
+            if not hmac.compare_digest(given, expected):
+                return JSONResponse(status_code=401, headers={"WWW-Authenticate": "Bearer"},
+                                    content={"error": {"code": "unauthorized",
+                                                       "message": "a service token is required (Authorization: Bearer)"},
+                                             "turn_logged": False, "turn_index": None, "crisis": None})
+        return await call_next(request)
 
 
 def create_app(settings: Settings | None = None, analyzer: Analyzer | None = None) -> FastAPI:
@@ -51,6 +70,8 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
                               "and writes every turn to the mood log.")
     install_error_handlers(app)
     install_openapi(app)
+    if settings.service_token:
+        install_token_check(app, settings.service_token)
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(handoffs.router)

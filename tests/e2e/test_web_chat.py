@@ -85,7 +85,7 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
 
     # consent first: the notice names the inferred emotions and their sources; nothing is pre-ticked
     dialog = page.get_by_role("dialog", name="Before we start")
-    assert dialog.is_visible()
+    expect(dialog).to_be_visible()  # asked once the session says no consent is recorded
     assert "emotion recognition system" in dialog.inner_text()
     page.screenshot(path=str(ARTIFACTS / "web-chat-consent.png"))
     for name in ("my messages' text", "my voice (uses the microphone)", "my face (uses the camera)"):
@@ -93,7 +93,10 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
     page.get_by_label("my messages' text").check()
     page.get_by_role("button", name="Save my choices and start").click()
     expect(dialog).to_be_hidden()
-    user_id = page.evaluate("JSON.parse(localStorage.getItem('emobot.web')).userId")
+    # the user is the page's server-issued session (its HttpOnly cookie: <session id>.<signature>)
+    cookie = next(c for c in page.context.cookies() if c["name"] == "emobot_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    user_id = cookie["value"].rsplit(".", 1)[0]
     consent = httpx.get(f"{service_url}/v1/users/{user_id}/consent").json()["consent"]
     assert consent == {"text": True, "audio": False, "face": False}
     expect(page.get_by_role("button", name="Hold to talk")).to_be_hidden()

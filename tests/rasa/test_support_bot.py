@@ -65,13 +65,13 @@ async def say(agent, sender: str, text: str, metadata: dict | None) -> tuple[lis
 @pytest.mark.slow
 def test_strategies_follow_the_emotion_state_and_alternate(agent) -> None:
     turns = [
-        ("hello", emotion("sadness", 0.8, 0.9, -0.6), "utter_greet"),  # a greeting stays a greeting
+        ("hello", emotion("sadness", 0.8, 0.9, -0.6), "action_greet"),  # a greeting stays a greeting
         ("I lost my job", emotion("sadness", 0.8, 0.9, -0.6), "action_support_reflection"),
         ("my dog died too", {"available": False, "error": "service_unavailable"}, "action_support_question"),
         ("I passed my exam though", emotion("joy", 0.8, 0.7, 0.7), "action_support_affirmation"),
         ("work has been stressful", emotion("neutral", 0.8, 0.9, 0.0), "action_support_question"),
         ("can we do a breathing exercise", None, "action_tool_breathing"),
-        ("bye", None, "utter_goodbye"),
+        ("bye", None, "action_goodbye"),
     ]
 
     async def talk() -> list[tuple[list[str], list[str]]]:
@@ -79,7 +79,7 @@ def test_strategies_follow_the_emotion_state_and_alternate(agent) -> None:
 
     for (text, _, expected), (said, actions) in zip(turns, asyncio.run(talk())):
         assert said, text
-        assert actions[:1] == [expected] or (expected.startswith("utter_") and actions == [expected]), (text, actions)
+        assert actions[:1] == [expected], (text, actions)
 
 
 @pytest.mark.slow

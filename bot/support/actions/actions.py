@@ -375,6 +375,33 @@ class ActionSupportInformation(SupportReply):
     strategy = "information"
 
 
+class FreshResponse(Action):
+    """A domain response, its variant said least recently (Rasa's own choice is random and
+    may repeat the last line)."""
+
+    response_name = "utter_greet"
+
+    def name(self) -> Text:
+        return "action_" + self.response_name[len("utter_"):]
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=response(domain, self.response_name, bot_lines(tracker)))
+        return []
+
+
+class ActionGreet(FreshResponse):
+    response_name = "utter_greet"
+
+
+class ActionYouAreWelcome(FreshResponse):
+    response_name = "utter_you_are_welcome"
+
+
+class ActionGoodbye(FreshResponse):
+    response_name = "utter_goodbye"
+
+
 class ActionSupportAtRisk(Action):
     """A greeting, thanks or goodbye in a conversation with crisis risk: never small talk. A
     goodbye or thanks gets a warm close with how to get help; a greeting an open question."""

@@ -19,7 +19,6 @@
   const TEXT_TIMEOUT_MS = 60000;
   const MAX_CLIP_MS = 15000; // the service cuts longer clips anyway
   const SNAPSHOT_WIDTH = 480;
-  const STORE = "emobot.web";
   const POLL_HANDOFF_MS = 1000;
   const POLL_IDLE_MS = 5000;
 
@@ -27,17 +26,12 @@
   const log = $("log"), form = $("composer"), input = $("message"), talk = $("talk");
   const video = $("camera"), mediaStatus = $("media-status"), dialog = $("consent");
 
-  const saved = JSON.parse(localStorage.getItem(STORE) || "{}");
-  const userId = saved.userId || `web-${crypto.randomUUID()}`;
   let cursor = 0; // the newest pushed message shown
   let handoffRunning = false;
-  let consent = saved.consent || null; // {text, audio, face}
+  let consent = null; // {text, audio, face}: the session's own, as the service recorded it
   let micStream = null, camStream = null, recorder = null, chunks = [], recordStart = 0;
   let pendingSnapshots = [];
 
-  function remember() {
-    localStorage.setItem(STORE, JSON.stringify({ userId, consent }));
-  }
 
   // ---- conversation log -------------------------------------------------------------
   function addMessage(who, text, extra) {
@@ -122,7 +116,7 @@
   }
 
   function textBody(message) {
-    return JSON.stringify({ user_id: userId, message, metadata: { locale: navigator.language || "" } });
+    return JSON.stringify({ message, metadata: { locale: navigator.language || "" } });
   }
 
   async function sendTurn(text, { payload = null, audio = null, images = [] } = {}) {
@@ -138,7 +132,6 @@
     try {
       if (hasMedia) {
         const data = new FormData();
-        data.append("user_id", userId);
         data.append("locale", navigator.language || "");
         data.append("message", message);
         if (audio) data.append("audio", audio, `turn.${audio.type.includes("ogg") ? "ogg" : "webm"}`);
@@ -332,9 +325,10 @@
     const status = $("consent-status");
     status.textContent = "Saving…";
     try {
+      await sessionReady; // the consent is the session's own
       const res = await fetch(`${BASE}consent`, {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ user_id: userId, ...choice }),
+        method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+        body: JSON.stringify(choice),
       });
       if (!res.ok) throw new Error(`the server answered ${res.status}`);
     } catch (err) {
@@ -343,7 +337,6 @@
       return;
     }
     consent = choice;
-    remember();
     dialog.close();
     await applyConsent();
     input.focus();
@@ -351,6 +344,15 @@
   dialog.addEventListener("cancel", (e) => { if (!consent) e.preventDefault(); });
   $("privacy-open").addEventListener("click", openConsent);
 
-  startSession();
-  if (consent) applyConsent(); else openConsent();
+  // the conversation (and its user) is the server-issued session; its consent is asked once
+  const sessionReady = startSession();
+  sessionReady.then(() => getJSON("consent")).then((recorded) => {
+    const c = recorded.consent || {};
+    if (["text", "audio", "face"].every((m) => typeof c[m] === "boolean")) {
+      consent = c;
+      applyConsent();
+    } else {
+      openConsent();
+    }
+  }).catch(() => openConsent());
 })();
