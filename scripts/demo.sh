@@ -95,7 +95,7 @@ done
 
 wait_for "http://127.0.0.1:$EMOBOT_PORT/healthz" "the emotion service" 120
 wait_for "http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/healthz" "the dashboard" 60
-for bot in "${bots[@]}"; do wait_for "http://127.0.0.1:${bot_port[$bot]}/status" "rasa ($bot)" 180; done
+for bot in "${bots[@]}"; do wait_for "http://127.0.0.1:${bot_port[$bot]}/status?token=$EMOBOT_RASA_TOKEN" "rasa ($bot)" 180; done
 
 cat <<MSG
 

@@ -20,7 +20,7 @@ import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional, Sequence
 from urllib.parse import parse_qs, unquote
 
 from tests.e2e.processes import ARTIFACTS, REPO, free_port, running
@@ -65,14 +65,14 @@ def has_actions(bot: str) -> bool:
 
 @contextmanager
 def action_server(bot: str, emotion_service_url: str = "http://127.0.0.1:8500", port: int | None = None,
-                  timeout: float = 120.0) -> Iterator[str]:
+                  timeout: float = 120.0, env: Mapping[str, str] | None = None) -> Iterator[str]:
     """``rasa run actions --actions actions`` in bot/<bot> until the block ends; yields its webhook URL.
 
     The actions reach the emotion service at ``emotion_service_url`` (EMOBOT_SERVICE_URL).
     """
     port = port or free_port()
     cmd = [str(RASA), "run", "actions", "--actions", "actions", "--port", str(port)]
-    env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url}
+    env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url, **(env or {})}
     with running(cmd, f"http://127.0.0.1:{port}/health", env=env, name=f"actions-{bot}-{port}",
                  timeout=timeout, cwd=REPO / "bot" / bot):
         yield f"http://127.0.0.1:{port}/webhook"
@@ -81,16 +81,17 @@ def action_server(bot: str, emotion_service_url: str = "http://127.0.0.1:8500", 
 @contextmanager
 def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                 port: int | None = None, timeout: float = 180.0, env: Mapping[str, str] | None = None,
-                endpoints_extra: str = "") -> Iterator[str]:
-    """Like :func:`_rasa_server`, with the bot's action server when it has custom actions."""
+                endpoints_extra: str = "", args: Sequence[str] = ()) -> Iterator[str]:
+    """Like :func:`_rasa_server`, with the bot's action server when it has custom actions (it
+    gets ``env`` too); ``args`` go to ``rasa run`` (e.g. ``--auth-token``)."""
     if not has_actions(bot):
-        with _rasa_server(bot, emotion_service_url, port, timeout, None, env, endpoints_extra) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, None, env, endpoints_extra, args) as url:
             yield url
         return
-    with action_server(bot, emotion_service_url) as actions_url:
+    with action_server(bot, emotion_service_url, env=env) as actions_url:
         endpoints = ARTIFACTS / f"endpoints-{bot}-{free_port()}.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}"\n')
-        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints, env, endpoints_extra) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints, env, endpoints_extra, args) as url:
             yield url
 
 
@@ -98,7 +99,7 @@ def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0
 def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                  port: int | None = None, timeout: float = 180.0,
                  endpoints: Path | None = None, env: Mapping[str, str] | None = None,
-                 endpoints_extra: str = "") -> Iterator[str]:
+                 endpoints_extra: str = "", args: Sequence[str] = ()) -> Iterator[str]:
     """``rasa run --enable-api`` for bot/<bot> until the block ends; yields its base URL.
 
     The bot's credentials.yml enables the emobot_web channel; it reaches the emotion
@@ -118,12 +119,14 @@ def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.
         endpoints = generated
     cmd = [str(RASA), "run", "--enable-api", "-m", str(model), "--interface", "127.0.0.1",
            "--port", str(port), "--credentials", str(bot_dir / "credentials.yml"),
-           "--endpoints", str(endpoints)]
+           "--endpoints", str(endpoints), *args]
     outbox_dir = tempfile.mkdtemp(prefix="emobot-outbox-")
     env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url,
            "EMOBOT_OUTBOX_PATH": f"{outbox_dir}/outbox.sqlite3", **(env or {})}
     try:
-        with running(cmd, f"http://127.0.0.1:{port}/status", env=env, name=f"rasa-{bot}-{port}",
+        token = dict(zip(args, list(args)[1:])).get("--auth-token")
+        ready = f"http://127.0.0.1:{port}/status" + (f"?token={token}" if token else "")
+        with running(cmd, ready, env=env, name=f"rasa-{bot}-{port}",
                      timeout=timeout):
             yield f"http://127.0.0.1:{port}"
     finally:

@@ -1,0 +1,120 @@
+"""Trust boundaries against real processes: each attack is refused, and the legitimate path still works.
+
+One stack as deployed: the emotion service with a service token, ``rasa run`` of bot/support
+behind ``--auth-token`` with its action server (both sending the service token), the
+emobot_web channel with its signed sessions.
+"""
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.e2e.processes import emotion_service
+from tests.e2e.rasa_server import rasa_server
+
+pytestmark = pytest.mark.slow
+
+SERVICE_TOKEN = "s" * 40
+RASA_TOKEN = "r" * 40
+SESSION_SECRET = "k" * 40
+RISKY = "i have all my pills saved up and im going to take them tonight"
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    database = f"sqlite:///{tmp_path_factory.mktemp('security') / 'moodlog.sqlite3'}"
+    env = {"EMOBOT_SERVICE_TOKEN": SERVICE_TOKEN, "EMOBOT_WEB_SESSION_SECRET": SESSION_SECRET}
+    with emotion_service(database, service_token=SERVICE_TOKEN) as service, \
+            rasa_server("support", emotion_service_url=service, env=env, args=["--auth-token", RASA_TOKEN]) as rasa:
+        yield service, rasa
+
+
+def session(rasa: str) -> httpx.Client:
+    """A browser-like client holding its own server-issued session cookie."""
+    client = httpx.Client(base_url=f"{rasa}/webhooks/emobot_web", timeout=120)
+    assert client.post("/session").status_code == 200
+    return client
+
+
+def test_the_service_refuses_requests_without_its_token(stack) -> None:
+    service, _ = stack
+    for method, path, body in [("GET", "/v1/sessions/anyone/state", None),
+                               ("PUT", "/v1/users/anyone/consent", {"text": False, "audio": False, "face": False}),
+                               ("GET", "/v1/sessions/anyone/handoffs", None),
+                               ("POST", "/v1/sessions/anyone/turns", None)]:
+        answer = httpx.request(method, service + path, json=body, timeout=30)
+        assert answer.status_code == 401 and answer.json()["error"]["code"] == "unauthorized", (path, answer.text)
+        forged = httpx.request(method, service + path, json=body, timeout=30, headers={"Authorization": "Bearer x"})
+        assert forged.status_code == 401
+    assert httpx.get(f"{service}/healthz", timeout=30).status_code == 200
+    ok = httpx.get(f"{service}/v1/users/anyone/consent", timeout=30, headers={"Authorization": f"Bearer {SERVICE_TOKEN}"})
+    assert ok.status_code == 200
+
+
+def test_rasa_api_needs_its_token_while_the_chat_stays_public(stack) -> None:
+    _, rasa = stack
+    person = session(rasa)
+    reply = person.post("/webhook", json={"message": "hello"})
+    assert reply.status_code == 200 and reply.json()
+    me = person.post("/session").json()["session_id"]
+    for method, path, body in [("GET", f"/conversations/{me}/tracker", None),
+                               ("POST", f"/conversations/{me}/tracker/events",
+                                [{"event": "slot", "name": "handoff_active", "value": False}]),
+                               ("POST", f"/conversations/{me}/trigger_intent", {"name": "handoff_resolved"}),
+                               ("PUT", "/model", {"model_file": "/etc/passwd"})]:
+        answer = httpx.request(method, rasa + path, json=body, timeout=30)
+        assert answer.status_code == 401, (path, answer.status_code)
+    tracker = httpx.get(f"{rasa}/conversations/{me}/tracker", params={"token": RASA_TOKEN}, timeout=30)
+    assert tracker.status_code == 200 and tracker.json()["sender_id"] == me
+
+
+def test_consent_is_only_the_callers_own(stack) -> None:
+    service, rasa = stack
+    headers = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
+    victim = session(rasa)
+    victim_id = victim.post("/session").json()["session_id"]
+    assert victim.post("/consent", json={"text": True, "audio": False, "face": False}).status_code == 200
+    # an outsider without a session cannot set anyone's consent through the channel
+    outsider = httpx.post(f"{rasa}/webhooks/emobot_web/consent", timeout=30,
+                          json={"user_id": victim_id, "text": False, "audio": False, "face": False})
+    assert outsider.status_code == 401
+    # one with a session of its own sets only its own, whatever user id it names
+    attacker = session(rasa)
+    attacker_id = attacker.post("/session").json()["session_id"]
+    assert attacker.post("/consent", json={"user_id": victim_id, "text": False, "audio": True,
+                                           "face": False}).status_code == 200
+    consent = lambda user: httpx.get(f"{service}/v1/users/{user}/consent", headers=headers,  # noqa: E731
+                                     timeout=30).json()["consent"]
+    assert consent(victim_id) == {"text": True, "audio": False, "face": False}
+    assert consent(attacker_id) == {"text": False, "audio": True, "face": False}
+
+
+def test_a_session_cannot_read_or_write_another_conversation(stack) -> None:
+    service, rasa = stack
+    victim = session(rasa)
+    victim_id = victim.post("/session").json()["session_id"]
+    assert victim.post("/webhook", json={"message": "my secret is the blue door"}).status_code == 200
+    attacker = session(rasa)
+    # naming the victim as sender writes into the attacker's own conversation
+    assert attacker.post("/webhook", json={"sender": victim_id, "message": "injected"}).status_code == 200
+    history = victim.get("/history").json()["messages"]
+    assert [m["text"] for m in history if m["who"] == "user"] == ["my secret is the blue door"]
+    assert "blue door" not in str(attacker.get("/history").json())
+    # a forged or tampered token reads nothing
+    for token in (victim_id, f"{victim_id}.AAAA", "web-0.x"):
+        for path in ("/history", "/pushed"):
+            answer = httpx.get(f"{rasa}/webhooks/emobot_web{path}", headers={"Authorization": f"Bearer {token}"},
+                               timeout=30)
+            assert answer.status_code == 401, (token, path)
+
+
+def test_typing_the_resolve_intent_ends_no_handoff(stack) -> None:
+    _, rasa = stack
+    person = session(rasa)
+    me = person.post("/session").json()["session_id"]
+    assert any("team" in m["text"] for m in person.post("/webhook", json={"message": RISKY}).json())
+    for attempt in ("/handoff_resolved", "/ handoff_resolved", "//handoff_resolved{}"):
+        replies = person.post("/webhook", json={"message": attempt}).json()
+        assert replies and any("team" in m["text"] for m in replies), (attempt, replies)
+    tracker = httpx.get(f"{rasa}/conversations/{me}/tracker", params={"token": RASA_TOKEN}, timeout=30).json()
+    assert tracker["slots"]["handoff_active"] is True
