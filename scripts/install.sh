@@ -3,7 +3,7 @@
 #   .venv       Python 3.11 + CPU torch 2.13.0: the emotion service, training, evaluation, tests
 #   .venv-rasa  Python 3.10.13 + rasa 3.6.21: the Rasa server with our policies and connectors
 # A second run compares a stamp (hash of this script and pyproject.toml) and returns in seconds.
-# Usage: scripts/install.sh [service|rasa|system|all]   (default: all)
+# Usage: scripts/install.sh [service|rasa|system|widget|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -91,10 +91,27 @@ install_rasa() {
   log "$venv ready"
 }
 
+# rasa-webchat, the Rasa chat widget from npm whose compatibility the tests check in Chromium
+# (tests/e2e/test_webchat_widget.py): the published tarball, checked against its sha256.
+WEBCHAT_VERSION=1.0.1
+WEBCHAT_SHA256=cd2a8ee5211df95c626fc78bcf9d7d3a50368eacd43c7154476d29e519d42685
+install_widget() {
+  local dir=var/npm/rasa-webchat-$WEBCHAT_VERSION
+  if [ -f "$dir/lib/index.js" ]; then log "rasa-webchat $WEBCHAT_VERSION is here"; return; fi
+  command -v npm >/dev/null || { log "npm is missing (apt-get install npm)"; exit 1; }
+  mkdir -p var/npm
+  (cd var/npm && npm pack --silent "rasa-webchat@$WEBCHAT_VERSION" >/dev/null)
+  echo "$WEBCHAT_SHA256  var/npm/rasa-webchat-$WEBCHAT_VERSION.tgz" | sha256sum -c --quiet \
+    || { log "rasa-webchat tarball checksum mismatch"; exit 1; }
+  mkdir -p "$dir" && tar -xzf "var/npm/rasa-webchat-$WEBCHAT_VERSION.tgz" -C "$dir" --strip-components=1
+  log "rasa-webchat $WEBCHAT_VERSION in $dir"
+}
+
 case "$WHAT" in
   service) install_service ;;
+  widget) install_widget ;;
   rasa) install_rasa ;;
   system) install_system ;;
-  all) install_system; install_service; install_rasa ;;
-  *) echo "usage: $0 [service|rasa|system|all]" >&2; exit 2 ;;
+  all) install_system; install_service; install_rasa; install_widget ;;
+  *) echo "usage: $0 [service|rasa|system|widget|all]" >&2; exit 2 ;;
 esac

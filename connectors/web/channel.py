@@ -114,11 +114,18 @@ def at_risk(emotion: Mapping[str, Any]) -> bool:
 def with_crisis_screening(emotion: Dict[str, Any], text: str, sender_id: str) -> Dict[str, Any]:
     """``emotion`` with ``derived.crisis``: the service's when it sent one, else the in-process
     lexicon screen (:mod:`emotion.crisis.fallback`), so a turn the service could not answer
-    (down, queued, refused without a screening) is still screened."""
+    (down, queued, refused without a screening) is still screened. ``explicit`` is always set."""
     derived = emotion.get("derived") if isinstance(emotion.get("derived"), dict) else {}
-    if isinstance(derived.get("crisis"), dict):
-        return emotion
-    return {**emotion, "derived": {**derived, "crisis": FALLBACK.screen(text, sender_id)}}
+    crisis = derived.get("crisis")
+    if isinstance(crisis, dict):
+        if "explicit" in crisis:
+            return emotion
+        # a screening that does not say whether the risk was stated (an older service): a flag
+        # counts as stated, so the bot hands over at once rather than asks first
+        crisis = {**crisis, "explicit": bool(crisis.get("flag"))}
+    else:
+        crisis = FALLBACK.screen(text, sender_id)
+    return {**emotion, "derived": {**derived, "crisis": crisis}}
 
 
 class WebTurn(NamedTuple):

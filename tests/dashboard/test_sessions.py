@@ -90,9 +90,10 @@ def test_handoff_claim_reply_resolve(client, db, accounts, conversations):
     assert client.post(f"/handoffs/{handoff.id}/claim", data={"csrf_token": token}).status_code == 409
     client.post(f"/handoffs/{handoff.id}/reply", data={"text": "I am here to help.", "csrf_token": token})
     message = db.exec(select(HandoffMessage)).one()
-    assert message.text == "I am here to help." and message.delivered is False  # no Rasa URL configured
+    assert message.text == "I am here to help." and message.kind == "supervisor"
+    assert message.delivered is False  # no Rasa URL configured: it waits for the person's page to poll it
     page = client.post(f"/handoffs/{handoff.id}/resolve", data={"csrf_token": token}).text
-    assert "resolved" in page and "not delivered" in page
+    assert "resolved" in page and "waiting for the person&#39;s page" in page
 
 
 def test_a_replayed_turn_shows_when_the_user_sent_it(client, app, accounts):

@@ -100,7 +100,7 @@ def add_thread_messages(session_id: SessionId, body: ThreadMessagesIn,
 
 
 @router.get("/{session_id}/pushed", response_model=PushedMessages)
-def pushed_messages(session_id: SessionId, after: int = Query(default=0, ge=0, le=2**62),
+def pushed_messages(session_id: SessionId, after: int = Query(default=0, ge=0, le=2**31 - 1),
                     moodlog: MoodLog = Depends(get_moodlog)) -> PushedMessages:
     """Messages pushed to the person outside a reply (a human's replies, the bot's notices),
     with ids above ``after``, oldest first; fetched ones are marked seen for the supervisor."""
