@@ -38,6 +38,7 @@ sanic's ``RouteExists``). credentials.yml (the other keys and defaults are those
       namespace: null
       metadata_key: customData
       jwt_key: null                  # with a key, a client must connect with auth {"token": JWT}
+      socketio_cors_origins: []      # "*" or ["https://www.example.org"]: sites that embed a widget
       jwt_method: HS256
       max_audio_bytes: 4194304       # decoded; see connectors.web.custom_data.MediaLimits
       max_image_bytes: 1048576
@@ -79,6 +80,7 @@ class SocketIOSettings:
     metadata_key: str = "customData"
     jwt_key: Optional[str] = None
     jwt_method: str = "HS256"
+    cors_origins: Any = field(default_factory=list)  # "*", or the origins of the sites that embed a widget
     limits: MediaLimits = field(default_factory=MediaLimits)
 
     @classmethod
@@ -95,6 +97,7 @@ class SocketIOSettings:
             metadata_key=str(c.get("metadata_key") or "customData"),
             jwt_key=c.get("jwt_key"),
             jwt_method=str(c.get("jwt_method") or "HS256"),
+            cors_origins="*" if c.get("socketio_cors_origins") == "*" else list(c.get("socketio_cors_origins") or []),
             limits=MediaLimits.from_credentials(c),
         )
 
@@ -135,8 +138,9 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
         return Blueprint(name, __name__)
     from connectors.web.channel import WebTurn  # here, not at the top: channel.py imports this module
 
-    # cors_allowed_origins=[]: like Rasa, so widgets on other origins can connect
-    sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
+    # a widget embedded in another site connects from that site's origin: allowed by
+    # socketio_cors_origins ("*" or a list); [] leaves CORS to Sanic (rasa run --cors), as Rasa does
+    sio = AsyncServer(async_mode="sanic", cors_allowed_origins=settings.cors_origins,
                       max_http_buffer_size=settings.limits.max_message_bytes)
     channel.sio = sio  # the channel's output for messages Rasa pushes outside a turn
     namespace = settings.namespace
