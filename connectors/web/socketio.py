@@ -117,12 +117,32 @@ class _Output(SocketIOOutput):
         await super().send_custom_json(recipient_id, json_message, **kwargs)
 
 
+def cap_request_size(app: Sanic, limit: int) -> None:
+    """Sanic refuses a request body over ``limit`` bytes with 413 before reading it (its default
+    is 100 MB, parsed in full): one huge upload cannot hold up other people's turns."""
+    app.config.REQUEST_MAX_SIZE = min(app.config.REQUEST_MAX_SIZE or limit, limit)
+
+
+class _LimitedBlueprint(Blueprint):
+    """The channel's routes, with the app's request size capped to what a turn may carry."""
+
+    def __init__(self, *args: Any, max_request_bytes: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_request_bytes = max_request_bytes
+
+    def register(self, app: Sanic, options: Dict[str, Any]) -> None:
+        cap_request_size(app, self.max_request_bytes)
+        super().register(app, options)
+
+
 class _MediaSocketBlueprint(SocketBlueprint):
-    """Rasa's socket.io blueprint; Sanic's websocket frame limit is raised to fit a turn's media."""
+    """Rasa's socket.io blueprint; Sanic's websocket frame limit is raised to fit a turn's media,
+    and the request size capped to it."""
 
     def register(self, app: Sanic, options: Dict[str, Any]) -> None:
         limit = self.ctx.sio.eio.max_http_buffer_size
         app.config.WEBSOCKET_MAX_SIZE = max(app.config.WEBSOCKET_MAX_SIZE or 0, limit)
+        cap_request_size(app, limit)
         super().register(app, options)
 
 
@@ -135,7 +155,7 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
     ``/webhooks/emobot_web`` prefix, as with Rasa's ``socketio`` channel).
     """
     if not settings.enabled:
-        return Blueprint(name, __name__)
+        return _LimitedBlueprint(name, __name__, max_request_bytes=settings.limits.max_message_bytes)
     from connectors.web.channel import WebTurn  # here, not at the top: channel.py imports this module
 
     # a widget embedded in another site connects from that site's origin: allowed by

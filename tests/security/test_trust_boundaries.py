@@ -118,3 +118,26 @@ def test_typing_the_resolve_intent_ends_no_handoff(stack) -> None:
         assert replies and any("team" in m["text"] for m in replies), (attempt, replies)
     tracker = httpx.get(f"{rasa}/conversations/{me}/tracker", params={"token": RASA_TOKEN}, timeout=30).json()
     assert tracker["slots"]["handoff_active"] is True
+
+
+def test_a_huge_upload_is_refused_before_parsing_and_others_go_on(stack) -> None:
+    import threading
+    import time
+
+    _, rasa = stack
+    huge = b"x" * (30 * 1024 * 1024)
+    answers: dict[str, httpx.Response] = {}
+
+    def upload() -> None:
+        answers["huge"] = httpx.post(f"{rasa}/webhooks/emobot_web/webhook", timeout=120, content=huge,
+                                     headers={"Content-Type": "application/json"})
+
+    thread = threading.Thread(target=upload)
+    thread.start()
+    person = session(rasa)
+    started = time.monotonic()
+    reply = person.post("/webhook", json={"message": "hello"})
+    waited = time.monotonic() - started
+    thread.join(timeout=120)
+    assert answers["huge"].status_code == 413
+    assert reply.status_code == 200 and reply.json() and waited < 10.0, waited
