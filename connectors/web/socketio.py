@@ -117,9 +117,12 @@ class _Output(SocketIOOutput):
         await super().send_custom_json(recipient_id, json_message, **kwargs)
 
 
-def cap_request_size(app: Sanic, limit: int) -> None:
-    """Sanic refuses a request body over ``limit`` bytes with 413 before reading it (its default
-    is 100 MB, parsed in full): one huge upload cannot hold up other people's turns."""
+def cap_request_size(app: Sanic, turn_bytes: int) -> None:
+    """Sanic refuses a request body over a turn's size plus 1 MiB with 413 before reading it (its
+    default is 100 MB, parsed in full): one huge upload cannot hold up other people's turns. A
+    socket.io message a little over the turn limit still reaches engine.io, which closes only
+    that connection."""
+    limit = turn_bytes + 1024 * 1024
     app.config.REQUEST_MAX_SIZE = min(app.config.REQUEST_MAX_SIZE or limit, limit)
 
 
@@ -128,10 +131,10 @@ class _LimitedBlueprint(Blueprint):
 
     def __init__(self, *args: Any, max_request_bytes: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.max_request_bytes = max_request_bytes
+        self.ctx.max_request_bytes = max_request_bytes  # sanic allows no attributes of its own here
 
     def register(self, app: Sanic, options: Dict[str, Any]) -> None:
-        cap_request_size(app, self.max_request_bytes)
+        cap_request_size(app, self.ctx.max_request_bytes)
         super().register(app, options)
 
 

@@ -93,3 +93,17 @@ def test_ordinary_sadness_is_not_escalated(bot) -> None:
         assert say(url, "sad-e2e", text)
     assert len(service.handoffs) == before
     assert tracker(url, "sad-e2e")["paused"] is False
+
+
+def test_a_conversation_rasa_forgot_is_back_in_its_handoff(bot) -> None:
+    """Rasa loses the conversation (a restart with an in-memory tracker store, a replica without
+    the state): the next message starts a new session, which finds the open handoff."""
+    url, service = bot
+    sender = "forgotten-e2e"
+    say(url, sender, "I can't take it anymore, I want to kill myself")
+    assert tracker(url, sender)["slots"]["handoff_active"] is True
+    forgot = httpx.post(f"{url}/conversations/{sender}/tracker/events", timeout=30, json=[{"event": "restart"}])
+    assert forgot.status_code == 200 and forgot.json()["slots"]["handoff_active"] is None
+    replies = say(url, sender, "hello? did you go away")
+    assert replies and replies[0] in TEXTS["utter_handoff_ack"], replies
+    assert tracker(url, sender)["slots"]["handoff_active"] is True

@@ -495,7 +495,9 @@ class ActionRestart(Action):
 
 
 class ActionSessionStart(Action):
-    """Rasa's session start, carrying the slots over (a handoff or a running screen stays)."""
+    """Rasa's session start, carrying the slots over (a handoff or a running screen stays). A
+    conversation Rasa does not remember (a restart with an in-memory tracker store, another
+    replica's lost state) whose handoff the service holds open is back in the handoff."""
 
     def name(self) -> Text:
         return "action_session_start"
@@ -503,7 +505,11 @@ class ActionSessionStart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         events: List[EventType] = [SessionStarted()]
-        events += [SlotSet(key, value) for key, value in tracker.current_slot_values().items()
-                   if value is not None]
+        slots = {key: value for key, value in tracker.current_slot_values().items() if value is not None}
+        if not slots.get("handoff_active"):
+            status = await handoff_status(tracker)
+            if status and status.get("status") in ("open", "claimed"):
+                slots.update(handoff_active=True, handoff_id=float(status["id"]))
+        events += [SlotSet(key, value) for key, value in slots.items()]
         events.append(ActionExecuted("action_listen"))
         return events
