@@ -131,7 +131,9 @@ class HistoryTurn(BaseModel):
 class DialogueCues(BaseModel):
     """What the channel knows about the dialogue, for the derived states (emotion/affect); all optional."""
 
-    model_config = ConfigDict(extra="forbid")
+    # strict: the schema says integer / number, so true/false or "3" are refused, not coerced
+    # (the API fuzz found {"wrong_in_a_row": false} accepted)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     wrong_in_a_row: Optional[int] = Field(default=None, ge=0, le=1_000, description="wrong answers in a row")
     hint_requests: Optional[int] = Field(default=None, ge=0, le=1_000, description="hints asked for this problem")

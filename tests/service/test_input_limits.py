@@ -82,13 +82,15 @@ def test_nul_characters_are_4xx_not_500_on_postgresql(postgres_url):
 
 
 def test_malformed_cues_are_a_logged_422(client):
-    for cues in ('{"history": 5}', '{"wrong_in_a_row": "x"}', '{"history": [{"text": 1}]}', '{"typo": 1}', "[1]"):
+    # {"wrong_in_a_row": false}: found by the API fuzz (a boolean was coerced to 0)
+    for cues in ('{"history": 5}', '{"wrong_in_a_row": "x"}', '{"history": [{"text": 1}]}', '{"typo": 1}', "[1]",
+                 '{"wrong_in_a_row": false}', '{"hint_requests": "3"}'):
         r = client.post("/v1/sessions/c/turns", data={"text": "hi", "cues": cues})
         assert (r.status_code, r.json()["error"]["code"]) == (422, "invalid_cues"), (cues, r.text)
     ok = client.post("/v1/sessions/c/turns", data={"text": "hi", "cues": '{"wrong_in_a_row": 2, "history": '
                                                                           '[{"text": "3/4?", "user": "Student"}]}'})
     assert ok.status_code == 200
-    assert logged(client, "c") == [("rejected", "invalid_cues")] * 5 + [("analysed", None)]
+    assert logged(client, "c") == [("rejected", "invalid_cues")] * 7 + [("analysed", None)]
 
 
 def test_consent_takes_only_json_booleans(client):
