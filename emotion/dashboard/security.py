@@ -3,26 +3,19 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from emotion.dashboard.audit import audit
-from emotion.moodlog.governance import ROLES, Supervisor
+from emotion.moodlog.governance import ROLES, Supervisor, as_utc
 from emotion.moodlog.models import utcnow
 
 hasher = PasswordHasher()
 # Verified against when the e-mail is unknown, so both cases cost one argon2 verification.
 _DUMMY_HASH = hasher.hash(secrets.token_urlsafe(16))
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; they were written in UTC.
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment
 
 
 def authenticate(db: Session, email: str, password: str, *, threshold: int, lockout_s: int) -> Supervisor | None:
@@ -39,7 +32,7 @@ def authenticate(db: Session, email: str, password: str, *, threshold: int, lock
         db.commit()
         return None
     now = utcnow()
-    locked_until = _aware(user.locked_until)
+    locked_until = as_utc(user.locked_until)
     if locked_until is not None and locked_until > now:
         audit(db, email, "sign_in_failed", "locked")
         db.commit()

@@ -217,6 +217,6 @@ def expected_wait_s(db: Session, bot: Optional[str], sample: int = 20) -> Option
     return waits[len(waits) // 2]
 
 
-def as_utc(moment: datetime) -> datetime:
+def as_utc(moment: Optional[datetime]) -> Optional[datetime]:
     """SQLite returns naive datetimes for timezone-aware columns: they are UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
