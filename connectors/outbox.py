@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Mapping, Optional, Protocol
 
 from connectors.client import UploadFile
+from emotion.files import private_file
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ class SQLiteOutbox:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_file(self.path)  # queued turns hold people's words: the owner's only
         self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")

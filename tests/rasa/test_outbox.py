@@ -360,3 +360,11 @@ async def test_a_replayed_turn_that_carries_risk_is_escalated(service, delivery,
     assert await delivery.replay() == 2
     assert escalated == [("s-1", True)]  # only the risky turn, once
     assert (await delivery.deliver(turn("s", 2)))["available"] is True and len(escalated) == 1
+
+
+def test_the_sqlite_outbox_is_the_owners_only(tmp_path) -> None:
+    import os
+
+    path = tmp_path / "outbox.sqlite3"
+    SQLiteOutbox(path)
+    assert os.stat(path).st_mode & 0o777 == 0o600

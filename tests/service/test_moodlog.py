@@ -51,3 +51,18 @@ def test_concurrent_writers_never_collide(moodlog):
         rows = list(pool.map(lambda i: moodlog.append_turn(turn("c", text=str(i)))[0].turn_index, range(40)))
     assert sorted(rows) == list(range(40))
     assert sorted(int(t.text) for t in moodlog.turns("c")) == list(range(40))
+
+
+def test_sqlite_mood_log_files_are_the_owners_only(tmp_path) -> None:
+    import os
+
+    from emotion.moodlog.db import make_engine, migrate
+
+    path = tmp_path / "var" / "moodlog.sqlite3"
+    path.parent.mkdir()
+    path.touch(mode=0o644)  # an existing file written with a loose mode is tightened too
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    modes = {p.name: os.stat(p).st_mode & 0o777 for p in path.parent.iterdir()}
+    assert modes and set(modes.values()) == {0o600}, modes
