@@ -240,6 +240,8 @@ class ActionHandoffPresent(Action):
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
         say(response(domain, "utter_handoff_ack", say.recent))
+        for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent):
+            say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent))
         help_now = resources_for(locale_of(tracker))
         say(help_now.full() if crisis_of(tracker).get("level") in ("high", "possible") else help_now.short())

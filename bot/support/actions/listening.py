@@ -35,12 +35,14 @@ class Bank:
     named_feelings: List[str]
     feeling_by_label: Dict[str, str]
     tools: Dict[str, List[str]]
+    handoff: Dict[str, Dict]
 
 
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
-    return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"])
+    return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
+                raw["handoff"])
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern:
@@ -115,3 +117,23 @@ def _fallback(strategy: str, values: Dict[str, str], said: set) -> List[str]:
 def tool(name: str) -> List[str]:
     """The messages of a tool (breathing, grounding, checkin)."""
     return list(bank().tools[name])
+
+
+def handoff_lines(text: str, recent: Sequence[str]) -> List[str]:
+    """Lines that answer what a person waiting for a human says: means at hand (put distance
+    between you and them), a person who could help (reach them now), a question (who answers
+    it). Each at most once, none said in ``recent``."""
+    lowered = (text or "").lower()
+    out = []
+    for kind in ("means", "place", "person"):
+        entry = bank().handoff[kind]
+        found = _words_pattern(entry["words"]).search(lowered)
+        if found:
+            words = re.sub(r"^my ", "your ", found.group(0))  # "my sister" -> "your sister"
+            fresh = [line.format(**{kind: words}) for line in entry["lines"]]
+            fresh = [line for line in fresh if line not in recent]
+            if fresh:
+                out.append(fresh[0])
+    if "?" in lowered and len(lowered.split()) >= 4:  # a real question, not "hello?"
+        out += [line for line in bank().handoff["question"]["lines"] if line not in recent][:1]
+    return out

@@ -1,0 +1,57 @@
+"""The support bot's reply logic on its own: the screen's answers and branching, listening lines,
+and what the bot says to a person waiting for a human."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
+
+from actions import listening, screener  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yes", "yes"), ("yeah mostly at night", "yes"), ("kinda", "yes"), ("ja, manchmal", "yes"), ("sí", "yes"),
+    ("i wrote goodbye letters", "yes"), ("no... well actually yes sometimes", "yes"),
+    ("nah", "no"), ("not really", "no"), ("no but im fine", "no"), ("non, jamais", "no"),
+    ("i did years ago but not anymore", "no"),
+    ("never mind", "dismiss"), ("no jk", "dismiss"), ("lol", "dismiss"), ("laat maar", "dismiss"),
+    ("why do you ask", "unclear"), ("idk", "unclear"), ("what kind of plan", "unclear"), ("", "unclear"),
+])
+def test_answers_are_read_in_seven_languages(text: str, expected: str) -> None:
+    assert screener.read_answer(text) == expected
+
+
+def test_the_screen_branches_like_the_c_ssrs() -> None:
+    step = screener.next_step
+    assert step(1, "no", [(1, "no")]) == screener.Step("ask", 2)  # 1 and 2 are always asked
+    assert step(2, "no", [(1, "no"), (2, "no")]) == screener.Step("ask", 6)
+    assert step(2, "yes", [(1, "yes"), (2, "yes")]) == screener.Step("ask", 3)
+    assert step(4, "yes", [(1, "yes"), (2, "yes"), (3, "no"), (4, "yes")]).outcome == "escalate"  # at once
+    assert step(6, "no", [(1, "yes"), (2, "yes"), (3, "no"), (4, "no"), (5, "no"), (6, "no")]).outcome == "escalate"
+    assert step(6, "no", [(1, "yes"), (2, "no"), (6, "no")]).outcome == "low"
+    assert step(6, "no", [(1, "no"), (2, "no"), (6, "no")]).outcome == "clear"
+    assert step(3, "dismiss", [(1, "yes"), (2, "yes"), (3, "dismiss")]).outcome == "clear"
+
+
+def test_listening_lines_reflect_feeling_and_topic_and_do_not_repeat() -> None:
+    line = listening.compose("reflection", "i feel so lonely since the move", "sadness", [])
+    assert "lonely" in line
+    said: list[str] = []
+    for turn in range(12):
+        line = listening.compose("reflection", "i just feel empty", "sadness", said[-5:], turn)
+        assert line not in said[-5:]
+        said.append(line)
+
+
+def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> None:
+    means, = listening.handoff_lines("i have the pills in front of me", [])
+    assert "pills" in means and "out of reach" in means
+    person, = listening.handoff_lines("maybe i could call my sister", [])
+    assert "your sister" in person
+    place, = listening.handoff_lines("im sitting in my car near the bridge", [])
+    assert "bridge" in place
+    assert listening.handoff_lines("hello?", []) == []
+    assert listening.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
