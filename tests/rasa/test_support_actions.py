@@ -54,4 +54,6 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     place, = listening.handoff_lines("im sitting in my car near the bridge", [])
     assert "bridge" in place
     assert listening.handoff_lines("hello?", []) == []
+    assert listening.handoff_lines("hello? is anyone there", []) == []
+    assert "free to call" in listening.handoff_lines("is the helpline free to call?", [])[0]
     assert listening.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording

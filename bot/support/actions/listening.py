@@ -121,8 +121,8 @@ def tool(name: str) -> List[str]:
 
 def handoff_lines(text: str, recent: Sequence[str]) -> List[str]:
     """Lines that answer what a person waiting for a human says: means at hand (put distance
-    between you and them), a person who could help (reach them now), a question (who answers
-    it). Each at most once, none said in ``recent``."""
+    between you and them), a place (step away), a person who could help (reach them now), a
+    question about the help lines. Each at most once, none said in ``recent``."""
     lowered = (text or "").lower()
     out = []
     for kind in ("means", "place", "person"):
@@ -134,6 +134,7 @@ def handoff_lines(text: str, recent: Sequence[str]) -> List[str]:
             fresh = [line for line in fresh if line not in recent]
             if fresh:
                 out.append(fresh[0])
-    if "?" in lowered and len(lowered.split()) >= 4:  # a real question, not "hello?"
-        out += [line for line in bank().handoff["question"]["lines"] if line not in recent][:1]
+    question = bank().handoff["question"]
+    if "?" in lowered and _words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
+        out += [line for line in question["lines"] if line not in recent][:1]
     return out
