@@ -17,7 +17,7 @@ import pytest
 from playwright import sync_api
 
 from tests.e2e.processes import ARTIFACTS, REPO, free_port
-from tests.e2e.test_handoff_live import DISCLOSURE, REPLY, browser, stack  # noqa: F401 (fixtures)
+from tests.e2e.test_handoff_live import DISCLOSURE, browser, stack  # noqa: F401 (fixtures)
 from tests.dashboard.seed import PASSWORD
 
 pytestmark = pytest.mark.slow

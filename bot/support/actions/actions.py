@@ -36,7 +36,7 @@ from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
-from actions.resources import Resources, resources_for
+from actions.resources import resources_for
 
 logger = logging.getLogger(__name__)
 
