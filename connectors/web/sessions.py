@@ -18,15 +18,15 @@ import hashlib
 import hmac
 import logging
 import os
-import re
 import secrets
 import uuid
 from typing import Optional
 
+from emotion.placeholders import refuse_placeholder
+
 logger = logging.getLogger(__name__)
 
 COOKIE = "emobot_session"
-PLACEHOLDER = re.compile(r"change-?me|example|placeholder|^secret$", re.IGNORECASE)
 
 
 class SessionSigner:
@@ -34,8 +34,7 @@ class SessionSigner:
 
     def __init__(self, secret: Optional[str] = None) -> None:
         secret = secret or os.environ.get("EMOBOT_WEB_SESSION_SECRET") or ""
-        if PLACEHOLDER.search(secret) or 0 < len(secret) < 16:
-            raise ValueError("the web session secret is a placeholder or shorter than 16 characters")
+        refuse_placeholder(secret, "the web session secret (EMOBOT_WEB_SESSION_SECRET)")
         if not secret:
             logger.warning("No web session secret (session_secret / EMOBOT_WEB_SESSION_SECRET): sessions last "
                            "until this process stops, and replicas do not share them.")

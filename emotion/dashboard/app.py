@@ -25,6 +25,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import NotSignedIn
 from emotion.dashboard.privacy import purge_older_than
+from emotion.dashboard.security import PasswordSlots, SignInThrottle
 from emotion.dashboard.routes import audit_log, auth, handoffs, sessions, supervisors, users
 from emotion.dashboard.settings import DashboardSettings, get_dashboard_settings
 from emotion.moodlog.db import make_engine, migrate
@@ -104,6 +105,9 @@ def create_dashboard(settings: DashboardSettings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.sign_in_throttle = SignInThrottle(settings.lockout_threshold, settings.address_threshold,
+                                                settings.lockout_duration_s)
+    app.state.password_slots = PasswordSlots(settings.max_concurrent_hashes, settings.hash_wait_s)
     app.add_middleware(SessionMiddleware, secret_key=settings.session_secret, session_cookie="emobot_dashboard",
                        max_age=settings.session_max_age_s, same_site="strict", https_only=settings.cookie_secure)
 

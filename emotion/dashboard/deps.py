@@ -9,7 +9,7 @@ from fastapi.templating import Jinja2Templates
 from sqlmodel import Session
 
 from emotion.dashboard.queries import visible_bots
-from emotion.dashboard.security import csrf_matches, new_csrf_token
+from emotion.dashboard.security import csrf_matches, new_csrf_token, session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Supervisor
 
@@ -33,12 +33,17 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 def current_user(request: Request, db: Session = Depends(get_db)) -> Supervisor:
-    uid = request.session.get("uid")
-    user = db.get(Supervisor, uid) if isinstance(uid, int) else None
+    """The supervisor of the request's live server-side session (else NotSignedIn)."""
+    user = session_user(db, request.session.get("sid"))
     if user is None:
-        request.session.pop("uid", None)
+        request.session.pop("sid", None)
         raise NotSignedIn()
     return user
+
+
+def client_address(request: Request) -> str:
+    """The caller's address (behind a proxy: run uvicorn with --forwarded-allow-ips set to it)."""
+    return request.client.host if request.client else "?"
 
 
 def require_admin(user: Supervisor = Depends(current_user)) -> Supervisor:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from emotion.compliance import PROFILES, ComplianceProfile
+from emotion.placeholders import refuse_placeholder
 
 
 class DashboardSettings(BaseSettings):
@@ -24,8 +25,15 @@ class DashboardSettings(BaseSettings):
     session_secret: str = Field(default_factory=lambda: secrets.token_urlsafe(32), min_length=16)
     cookie_secure: bool = Field(default=True, description="send the session cookie over HTTPS only")
     session_max_age_s: int = Field(default=8 * 3600, ge=60)
-    lockout_threshold: int = Field(default=5, ge=1, description="failed sign-ins before the account locks")
+    # Sign-in throttling (emotion/dashboard/security.py): failures per (address, account) and
+    # per address within lockout_duration_s; a backstop lock of the account after
+    # account_lockout_threshold failures in a row from anywhere.
+    lockout_threshold: int = Field(default=5, ge=1, description="failed sign-ins per (address, account) before it waits")
+    address_threshold: int = Field(default=20, ge=1, description="failed sign-ins per address before it waits")
+    account_lockout_threshold: int = Field(default=50, ge=1, description="failures in a row, any address, that lock the account")
     lockout_duration_s: int = Field(default=15 * 60, ge=1)
+    max_concurrent_hashes: int = Field(default=2, ge=1, description="argon2 verifications at once (64 MiB each)")
+    hash_wait_s: float = Field(default=10.0, gt=0, description="a sign-in waiting longer for a slot gets 503")
     retention_days: int = Field(default=180, ge=0, description="conversations idle longer are purged; 0 = keep")
     retention_interval_s: float = Field(default=3600.0, gt=0, description="how often the purge runs")
     # The deployment's profile (EMOBOT_COMPLIANCE_PROFILE, shared with the emotion service) unless set here.
@@ -39,6 +47,11 @@ class DashboardSettings(BaseSettings):
     handoff_realert_after_s: float = Field(default=120.0, gt=0, description="an unclaimed handoff is re-alerted after this")
     handoff_watch_interval_s: float = Field(default=10.0, gt=0)
     handoff_webhook_url: str | None = Field(default=None, description="re-alerts go here (default: the service's)")
+
+    @field_validator("session_secret")
+    @classmethod
+    def _no_placeholder(cls, secret: str) -> str:
+        return refuse_placeholder(secret, "EMOBOT_DASHBOARD_SESSION_SECRET") or secret
 
     def rasa_for(self, bot: str | None) -> tuple[str | None, str | None]:
         """The Rasa server of ``bot`` and its token."""

@@ -3,7 +3,9 @@
 The mood log holds emotion inferences about identifiable people: health data under GDPR Art. 9.
 These tables back the supervisor dashboard (emotion/dashboard/):
 
-supervisors          dashboard accounts (argon2 hash, role admin | supervisor, lockout counters)
+supervisors          dashboard accounts (argon2 hash, role admin | supervisor, lockout counters,
+                     disabled_at: a disabled account cannot sign in and its sessions end)
+dashboard_sessions   server-side sign-in sessions (sha256 of the cookie's token): revocable
 bot_assignments      supervisor -> bot name; a bot is a tenant, a supervisor sees only its bots
 consent_records      an end user's consent per modality (text | audio | face), newest record wins
 audit_log            who viewed / exported / erased / signed in, and what
@@ -45,7 +47,25 @@ class Supervisor(SQLModel, table=True):
     role: str = Field(default="supervisor", max_length=16)
     failed_attempts: int = 0
     locked_until: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    disabled_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     created_at: datetime = _timestamp()
+
+
+class DashboardSession(SQLModel, table=True):
+    """One signed-in browser. The cookie holds a random token; only its sha256 is stored, so a
+    copy of the database signs nobody in. Sign-out, a password change, disabling the account
+    or an admin's "end sessions" set ``revoked_at``; the row is then refused."""
+
+    __tablename__ = "dashboard_sessions"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_sha256: str = Field(max_length=64, unique=True)
+    supervisor_id: int = Field(foreign_key="supervisors.id", index=True)
+    address: str = Field(default="", max_length=64)
+    created_at: datetime = _timestamp()
+    last_seen_at: datetime = _timestamp()
+    expires_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    revoked_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
 
 class BotAssignment(SQLModel, table=True):

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from emotion.labels import LABELS
 from emotion.moodlog import governance
-from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage
+from emotion.moodlog.governance import AuditEntry, ConsentRecord, Handoff, HandoffMessage
 from emotion.moodlog.models import ConversationSession, EmotionRecord, GraphNode, Turn, utcnow
 from emotion.tracking import EmotionReading, TrackedState
 
@@ -237,10 +237,17 @@ class MoodLog:
         with Session(self.engine) as db:
             return governance.recorded_consent(db, user_id)
 
-    def record_consent(self, user_id: str, decisions: dict[str, bool], source: str) -> dict[str, bool]:
+    def record_consent(self, user_id: str, decisions: dict[str, bool], source: str,
+                       client: str = "anonymous") -> dict[str, bool]:
+        """Store the decisions as ``<client>/<declared source>`` and audit the change under
+        ``service-client:<client>`` (the authenticated caller, not what it says about itself)."""
+        recorded_source = f"{client}/{source}"[:64]
         with Session(self.engine) as db:
             for modality, granted in decisions.items():
-                db.add(ConsentRecord(user_id=user_id, modality=modality, granted=granted, source=source))
+                db.add(ConsentRecord(user_id=user_id, modality=modality, granted=granted, source=recorded_source))
+            changes = ", ".join(f"{m}={'yes' if g else 'no'}" for m, g in decisions.items()) or "nothing"
+            db.add(AuditEntry(actor=f"service-client:{client}"[:254], action="consent_changed",
+                              target=f"user:{user_id} {changes} (declared source: {source})"[:300]))
             db.commit()
         return self.consent_of(user_id)
 

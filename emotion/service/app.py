@@ -21,19 +21,25 @@ from emotion.settings import Settings, get_settings
 log = logging.getLogger("emotion.service")
 
 
-def install_token_check(app: FastAPI, token: str) -> None:
-    """Refuse /v1 requests without ``Authorization: Bearer <token>`` (401, constant-time check)."""
-    expected = f"Bearer {token}".encode()
+def install_token_check(app: FastAPI, clients: dict[str, str]) -> None:
+    """Refuse /v1 requests without ``Authorization: Bearer <token>`` of a known client (401).
+
+    ``clients``: client name -> token. Every token is compared in constant time (all of them,
+    whichever matches), and the matching client's name is ``request.state.client``: the
+    authenticated source that consent changes and handoffs are audited under."""
+    expected = [(name, f"Bearer {token}".encode()) for name, token in clients.items()]
 
     @app.middleware("http")
     async def require_token(request: Request, call_next):
         if request.url.path.startswith("/v1"):
             given = request.headers.get("authorization", "").encode()
-            if not hmac.compare_digest(given, expected):
+            matches = [name for name, token in expected if hmac.compare_digest(given, token)]
+            if not matches:
                 return JSONResponse(status_code=401, headers={"WWW-Authenticate": "Bearer"},
                                     content={"error": {"code": "unauthorized",
                                                        "message": "a service token is required (Authorization: Bearer)"},
                                              "turn_logged": False, "turn_index": None, "crisis": None})
+            request.state.client = matches[0]
         return await call_next(request)
 
 
@@ -70,8 +76,8 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
                               "and writes every turn to the mood log.")
     install_error_handlers(app)
     install_openapi(app)
-    if settings.service_token:
-        install_token_check(app, settings.service_token)
+    if settings.service_clients_by_name:
+        install_token_check(app, settings.service_clients_by_name)
     app.include_router(health.router)
     app.include_router(sessions.router)
     app.include_router(handoffs.router)

@@ -1,6 +1,7 @@
 """Sign-in, lockout, CSRF, anonymous access and roles."""
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 from sqlmodel import select
@@ -55,20 +56,36 @@ def test_posts_without_the_csrf_token_are_refused(client, accounts):
     assert client.post("/sign-out", data={}).status_code == 403
 
 
-def test_repeated_wrong_passwords_lock_the_account(client, db, accounts, settings):
+def test_repeated_wrong_passwords_make_that_address_wait_for_that_account(app, client, db, accounts, settings):
     for _ in range(settings.lockout_threshold):
         assert sign_in(client, accounts["supervisor"], "wrong password!").status_code == 401
-    # locked: the right password is refused too, with the same message
+    # throttled: the right password is refused too, with the same message
     refused = sign_in(client, accounts["supervisor"])
     assert refused.status_code == 401 and "Sign-in failed" in refused.text
     actions = db.exec(select(AuditEntry.action).where(AuditEntry.actor == accounts["supervisor"])).all()
-    assert "locked_out" in actions
-    # once the lock has run out the right password works again
-    user = db.exec(select(Supervisor).where(Supervisor.email == accounts["supervisor"])).one()
-    user.locked_until = utcnow() - timedelta(seconds=1)
-    db.add(user)
-    db.commit()
+    assert "throttled" in actions
+    # the account itself is not locked: the admin (another account) still signs in from here
+    assert sign_in(client, accounts["admin"]).status_code == 303
+    # once the window has passed the right password works again
+    app.state.sign_in_throttle.clock = lambda: time.monotonic() + settings.lockout_duration_s + 1
     assert sign_in(client, accounts["supervisor"]).status_code == 303
+
+
+def test_failures_in_a_row_from_anywhere_lock_the_account_as_a_backstop(settings, accounts, db):
+    from fastapi.testclient import TestClient
+
+    strict = create_dashboard(settings.model_copy(update={"account_lockout_threshold": 2, "lockout_threshold": 99}))
+    with TestClient(strict, base_url="http://127.0.0.1") as c:
+        for _ in range(2):
+            assert sign_in(c, accounts["supervisor"], "wrong password!").status_code == 401
+        assert sign_in(c, accounts["supervisor"]).status_code == 401
+        user = db.exec(select(Supervisor).where(Supervisor.email == accounts["supervisor"])).one()
+        db.refresh(user)
+        assert user.locked_until is not None
+        user.locked_until = utcnow() - timedelta(seconds=1)
+        db.add(user)
+        db.commit()
+        assert sign_in(c, accounts["supervisor"]).status_code == 303
 
 
 def test_admin_pages_are_for_admins(client, accounts):
@@ -100,11 +117,13 @@ def test_bootstrap_creates_one_admin_with_a_printed_password(tmp_path, capsys):
     assert "already exists" in capsys.readouterr().out
     from sqlmodel import Session
 
-    from emotion.dashboard.security import authenticate
+    from emotion.dashboard.security import PasswordSlots, SignInThrottle, authenticate
     from emotion.moodlog.db import make_engine
 
     engine = make_engine(url)
     with Session(engine) as db:
-        assert authenticate(db, "root@example.org", password, threshold=5, lockout_s=60).role == "admin"
+        user = authenticate(db, "root@example.org", password, address="127.0.0.1", throttle=SignInThrottle(5, 20, 60),
+                            slots=PasswordSlots(1, 5), account_lockout_threshold=50, lockout_s=60)
+        assert user.role == "admin"
         assert len(db.exec(select(Supervisor)).all()) == 1
     engine.dispose()

@@ -6,8 +6,14 @@ emobot_web channel with its signed sessions.
 """
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
+from sqlmodel import Session, col, select
+
+from emotion.moodlog.db import make_engine
+from emotion.moodlog.governance import AuditEntry, ConsentRecord
 
 from tests.e2e.processes import emotion_service
 from tests.e2e.rasa_server import rasa_server
@@ -17,6 +23,7 @@ pytestmark = pytest.mark.slow
 SERVICE_TOKEN = "s" * 40
 RASA_TOKEN = "r" * 40
 SESSION_SECRET = "k" * 40
+TOOLS_TOKEN = "t" * 40  # a second named client of the service
 RISKY = "i have all my pills saved up and im going to take them tonight"
 
 
@@ -24,9 +31,10 @@ RISKY = "i have all my pills saved up and im going to take them tonight"
 def stack(tmp_path_factory):
     database = f"sqlite:///{tmp_path_factory.mktemp('security') / 'moodlog.sqlite3'}"
     env = {"EMOBOT_SERVICE_TOKEN": SERVICE_TOKEN, "EMOBOT_WEB_SESSION_SECRET": SESSION_SECRET}
-    with emotion_service(database, service_token=SERVICE_TOKEN) as service, \
+    clients = json.dumps({"tools": TOOLS_TOKEN})
+    with emotion_service(database, service_token=SERVICE_TOKEN, service_clients=clients) as service, \
             rasa_server("support", emotion_service_url=service, env=env, args=["--auth-token", RASA_TOKEN]) as rasa:
-        yield service, rasa
+        yield service, rasa, database
 
 
 def session(rasa: str) -> httpx.Client:
@@ -37,7 +45,7 @@ def session(rasa: str) -> httpx.Client:
 
 
 def test_the_service_refuses_requests_without_its_token(stack) -> None:
-    service, _ = stack
+    service, _, _ = stack
     for method, path, body in [("GET", "/v1/sessions/anyone/state", None),
                                ("PUT", "/v1/users/anyone/consent", {"text": False, "audio": False, "face": False}),
                                ("GET", "/v1/sessions/anyone/handoffs", None),
@@ -52,7 +60,7 @@ def test_the_service_refuses_requests_without_its_token(stack) -> None:
 
 
 def test_rasa_api_needs_its_token_while_the_chat_stays_public(stack) -> None:
-    _, rasa = stack
+    _, rasa, _ = stack
     person = session(rasa)
     reply = person.post("/webhook", json={"message": "hello"})
     assert reply.status_code == 200 and reply.json()
@@ -69,7 +77,7 @@ def test_rasa_api_needs_its_token_while_the_chat_stays_public(stack) -> None:
 
 
 def test_consent_is_only_the_callers_own(stack) -> None:
-    service, rasa = stack
+    service, rasa, _ = stack
     headers = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
     victim = session(rasa)
     victim_id = victim.post("/session").json()["session_id"]
@@ -89,8 +97,30 @@ def test_consent_is_only_the_callers_own(stack) -> None:
     assert consent(attacker_id) == {"text": False, "audio": True, "face": False}
 
 
+def test_consent_changes_are_audited_under_the_authenticated_client(stack) -> None:
+    service, rasa, database = stack
+    person = session(rasa)
+    person_id = person.post("/session").json()["session_id"]
+    assert person.post("/consent", json={"text": False, "audio": False, "face": False}).status_code == 200
+    # a tool with its own token claims to be the web chat: the audit names the tool all the same
+    claimed = httpx.put(f"{service}/v1/users/{person_id}/consent", timeout=30,
+                        headers={"Authorization": f"Bearer {TOOLS_TOKEN}"}, json={"text": True, "source": "web"})
+    assert claimed.status_code == 200
+    engine = make_engine(database)
+    with Session(engine) as db:
+        entries = db.exec(select(AuditEntry).where(AuditEntry.action == "consent_changed",
+                                                   col(AuditEntry.target).contains(person_id))
+                          .order_by(col(AuditEntry.id))).all()
+        sources = db.exec(select(ConsentRecord.source).where(ConsentRecord.user_id == person_id)
+                          .order_by(col(ConsentRecord.id))).all()
+    engine.dispose()
+    assert [e.actor for e in entries] == ["service-client:service", "service-client:tools"]
+    assert "text=no" in entries[0].target and "declared source: web" in entries[1].target
+    assert sources[-1] == "tools/web"
+
+
 def test_a_session_cannot_read_or_write_another_conversation(stack) -> None:
-    service, rasa = stack
+    service, rasa, _ = stack
     victim = session(rasa)
     victim_id = victim.post("/session").json()["session_id"]
     assert victim.post("/webhook", json={"message": "my secret is the blue door"}).status_code == 200
@@ -109,7 +139,7 @@ def test_a_session_cannot_read_or_write_another_conversation(stack) -> None:
 
 
 def test_typing_the_resolve_intent_ends_no_handoff(stack) -> None:
-    _, rasa = stack
+    _, rasa, _ = stack
     person = session(rasa)
     me = person.post("/session").json()["session_id"]
     assert any("team" in m["text"] for m in person.post("/webhook", json={"message": RISKY}).json())
@@ -124,7 +154,7 @@ def test_a_huge_upload_is_refused_before_parsing_and_others_go_on(stack) -> None
     import threading
     import time
 
-    _, rasa = stack
+    _, rasa, _ = stack
     huge = b"x" * (30 * 1024 * 1024)
     answers: dict[str, httpx.Response] = {}
 
@@ -144,7 +174,7 @@ def test_a_huge_upload_is_refused_before_parsing_and_others_go_on(stack) -> None
 
 
 def test_the_chat_page_has_a_content_security_policy(stack) -> None:
-    _, rasa = stack
+    _, rasa, _ = stack
     page = httpx.get(f"{rasa}/webhooks/emobot_web/chat", timeout=30)
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy

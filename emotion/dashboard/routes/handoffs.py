@@ -14,9 +14,11 @@ from starlette.concurrency import run_in_threadpool
 from emotion.dashboard import handoffs as ops
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
-from emotion.dashboard.queries import in_tenants
+from emotion.dashboard.queries import consent_in_force, in_tenants
+from emotion.dashboard.security import session_alive
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
+from emotion.moodlog.models import ConversationSession
 
 router = APIRouter(prefix="/handoffs", tags=["handoffs"])
 
@@ -28,6 +30,8 @@ def queue(request: Request, db: Session = Depends(get_db), user: Supervisor = De
     active = db.exec(visible.where(Handoff.status != "resolved").order_by(col(Handoff.created_at))).all()
     resolved = db.exec(visible.where(Handoff.status == "resolved")
                        .order_by(col(Handoff.resolved_at).desc()).limit(20)).all()
+    audit(db, user.email, "listed", f"handoffs: {len(active)} active, {len(resolved)} resolved")
+    db.commit()
     return render(request, "handoffs.html", user, active=active, resolved=resolved)
 
 
@@ -44,9 +48,23 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
     handoff = _visible(db, bots, handoff_id)
     messages = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)
                        .order_by(col(HandoffMessage.id))).all()
+    text_consent = _text_consent(db, handoff)
+    withhold = _withheld(handoff, text_consent)
     audit(db, user.email, "viewed", f"handoff:{handoff.id}")
     db.commit()
-    return render(request, "handoff.html", user, handoff=handoff, messages=messages)
+    return render(request, "handoff.html", user, handoff=handoff, text_consent=text_consent, withhold=withhold,
+                  messages=[thread_event(m, withhold=withhold) for m in messages])
+
+
+def _text_consent(db: Session, handoff: Handoff) -> bool:
+    session = db.get(ConversationSession, handoff.session_id)
+    return consent_in_force(db, session.user_id if session else None)["text"]
+
+
+def _withheld(handoff: Handoff, text_consent: bool) -> bool:
+    """Without text consent the person's words are shown only while a human is helping them
+    (a live handoff: their vital interest); once resolved they are withheld like any transcript."""
+    return not text_consent and handoff.status == "resolved"
 
 
 def _step(db: Session, handoff: Handoff, action: str, user: Supervisor, step) -> RedirectResponse:
@@ -83,19 +101,26 @@ def reply(handoff_id: int, text: str = Form(..., min_length=1, max_length=2000),
                  lambda: ops.reply(db, handoff, user.email, text.strip(), *settings.rasa_for(handoff.bot)))
 
 
-def thread_event(message: HandoffMessage) -> dict:
-    return {"id": message.id, "kind": message.kind, "author": message.author, "text": message.text,
-            "at": message.created_at.isoformat(), "delivered": message.delivered,
-            "seen": message.seen_at is not None}
+def thread_event(message: HandoffMessage, withhold: bool = False) -> dict:
+    """One thread message for the page; ``withhold`` blanks the text of the person's and bot's lines."""
+    text = None if withhold and message.kind in ("person", "bot") else message.text
+    return {"id": message.id, "kind": message.kind, "author": message.author, "text": text,
+            "at": message.created_at, "delivered": message.delivered, "seen": message.seen_at is not None}
 
 
-def _thread_since(engine, handoff_id: int, after: int) -> tuple[list[dict], str | None]:
+def _thread_since(engine, handoff_id: int, after: int, session_token: str | None) -> tuple[list[dict], str | None]:
+    """New thread messages and the status; ``([], None)`` once the viewer's session has ended."""
     with Session(engine) as db:
+        if not session_alive(db, session_token):
+            return [], None
         rows = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff_id,
                                                     col(HandoffMessage.id) > after)
                        .order_by(col(HandoffMessage.id))).all()
         handoff = db.get(Handoff, handoff_id)
-        return [thread_event(r) for r in rows], handoff.status if handoff else None
+        if handoff is None:
+            return [], None
+        withhold = _withheld(handoff, _text_consent(db, handoff))
+        return [{**thread_event(r, withhold), "at": r.created_at.isoformat()} for r in rows], handoff.status
 
 
 @router.get("/{handoff_id}/events")
@@ -108,6 +133,7 @@ async def events(request: Request, handoff_id: int, after: int = Query(default=0
     EventSource reconnects with Last-Event-ID)."""
     _visible(db, bots, handoff_id)
     engine = request.app.state.engine
+    token = request.session.get("sid")
     last_id = request.headers.get("last-event-id")
     cursor = int(last_id) if last_id and last_id.isdigit() else after
 
@@ -115,7 +141,9 @@ async def events(request: Request, handoff_id: int, after: int = Query(default=0
         nonlocal cursor
         status, deadline = None, time.monotonic() + 300
         while time.monotonic() < deadline and not await request.is_disconnected():
-            rows, now_status = await run_in_threadpool(_thread_since, engine, handoff_id, cursor)
+            rows, now_status = await run_in_threadpool(_thread_since, engine, handoff_id, cursor, token)
+            if now_status is None:
+                break  # signed out, revoked or disabled: the stream ends with the session
             for row in rows:
                 cursor = row["id"]
                 yield f"id: {row['id']}\nevent: message\ndata: {json.dumps(row)}\n\n"

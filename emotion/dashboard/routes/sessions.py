@@ -48,6 +48,8 @@ def sessions_list(request: Request, bot: str | None = None, user_id: str | None 
         raise HTTPException(status_code=422, detail="minimum distress is in 0..1")
     page = list_sessions(db, bots, filters, limit=settings.page_size, cursor=_blank_to_none(cursor))
     query = {k: v for k, v in request.query_params.items() if k != "cursor"}
+    audit(db, user.email, "listed", ("sessions " + " ".join(f"{k}={v}" for k, v in sorted(query.items()))).strip())
+    db.commit()
     return render(request, "sessions.html", user, page=page, filters=filters, query=query,
                   bot_choices=bots if bots is not None else None)
 

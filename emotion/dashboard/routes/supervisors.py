@@ -1,4 +1,4 @@
-"""Admin: supervisor accounts and their bot assignments (tenants)."""
+"""Admin: supervisor accounts (create, disable, enable, end sessions) and their bot assignments (tenants)."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -9,8 +9,9 @@ from sqlmodel import Session, col, select
 
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, get_db, render, require_admin
-from emotion.dashboard.security import create_supervisor
+from emotion.dashboard.security import create_supervisor, revoke_sessions
 from emotion.moodlog.governance import ROLES, BotAssignment, Supervisor
+from emotion.moodlog.models import utcnow
 
 router = APIRouter(prefix="/supervisors", tags=["supervisors"])
 
@@ -48,13 +49,54 @@ def add_supervisor(request: Request, email: str = Form(...), password: str = For
 def set_bots(supervisor_id: int, bots: str = Form(""), db: Session = Depends(get_db),
              admin: Supervisor = Depends(require_admin)):
     """Replace the supervisor's bots with the comma-separated ``bots``."""
-    if db.get(Supervisor, supervisor_id) is None:
-        raise HTTPException(status_code=404, detail="no such supervisor")
+    _account(db, supervisor_id)
     names = sorted({b.strip() for b in bots.split(",") if b.strip()})
     if any(len(n) > 64 for n in names):
         raise HTTPException(status_code=422, detail="bot names have at most 64 characters")
     db.exec(delete(BotAssignment).where(BotAssignment.supervisor_id == supervisor_id))
     db.add_all(BotAssignment(supervisor_id=supervisor_id, bot=name) for name in names)
     audit(db, admin.email, "assignments_changed", f"supervisor:{supervisor_id} -> {','.join(names)}")
+    db.commit()
+    return RedirectResponse("/supervisors", status_code=303)
+
+
+def _account(db: Session, supervisor_id: int) -> Supervisor:
+    person = db.get(Supervisor, supervisor_id)
+    if person is None:
+        raise HTTPException(status_code=404, detail="no such supervisor")
+    return person
+
+
+@router.post("/{supervisor_id}/disable", dependencies=[Depends(check_csrf)])
+def disable(request: Request, supervisor_id: int, db: Session = Depends(get_db),
+            admin: Supervisor = Depends(require_admin)):
+    """Disable an account: it cannot sign in and every session of it ends now. Not one's own."""
+    person = _account(db, supervisor_id)
+    if person.id == admin.id:
+        return _page(request, db, admin, error="you cannot disable your own account", status_code=409)
+    person.disabled_at = person.disabled_at or utcnow()
+    db.add(person)
+    ended = revoke_sessions(db, person.id)
+    audit(db, admin.email, "supervisor_disabled", f"supervisor:{person.id}; {ended} session(s) ended")
+    db.commit()
+    return RedirectResponse("/supervisors", status_code=303)
+
+
+@router.post("/{supervisor_id}/enable", dependencies=[Depends(check_csrf)])
+def enable(supervisor_id: int, db: Session = Depends(get_db), admin: Supervisor = Depends(require_admin)):
+    person = _account(db, supervisor_id)
+    person.disabled_at, person.locked_until, person.failed_attempts = None, None, 0
+    db.add(person)
+    audit(db, admin.email, "supervisor_enabled", f"supervisor:{person.id}")
+    db.commit()
+    return RedirectResponse("/supervisors", status_code=303)
+
+
+@router.post("/{supervisor_id}/end-sessions", dependencies=[Depends(check_csrf)])
+def end_sessions(supervisor_id: int, db: Session = Depends(get_db), admin: Supervisor = Depends(require_admin)):
+    """Sign the account out everywhere (e.g. a lost laptop); it can sign in again."""
+    person = _account(db, supervisor_id)
+    ended = revoke_sessions(db, person.id)
+    audit(db, admin.email, "sessions_ended", f"supervisor:{person.id}; {ended} session(s)")
     db.commit()
     return RedirectResponse("/supervisors", status_code=303)

@@ -18,7 +18,7 @@
     when.textContent = new Date(m.at).toLocaleTimeString();
     const who = document.createElement("strong");
     who.textContent = NAMES[m.kind] || m.author;
-    item.append(when, " ", who, `: ${m.text}`);
+    item.append(when, " ", who, m.text === null ? ": (withheld)" : `: ${m.text}`);
     thread.append(item);
   });
   source.addEventListener("status", (event) => {

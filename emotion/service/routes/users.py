@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 
 from emotion.moodlog.repository import MoodLog
 from emotion.service.deps import get_moodlog
@@ -20,6 +20,12 @@ def get_consent(user_id: UserId, moodlog: MoodLog = Depends(get_moodlog)) -> Con
 
 
 @router.put("/{user_id}/consent", response_model=Consent, responses={422: {"model": ErrorResponse}})
-def put_consent(user_id: UserId, update: ConsentUpdate, moodlog: MoodLog = Depends(get_moodlog)) -> Consent:
-    """Record the user's decisions; the service stops analysing a modality as soon as it is refused."""
-    return Consent(user_id=user_id, consent=moodlog.record_consent(user_id, update.decisions(), update.source))
+def put_consent(request: Request, user_id: UserId, update: ConsentUpdate,
+                moodlog: MoodLog = Depends(get_moodlog)) -> Consent:
+    """Record the user's decisions; the service stops analysing a modality as soon as it is refused.
+
+    Audited under the authenticated client (its service token's name; "anonymous" when the
+    service runs without tokens), with the source the client declares beside it."""
+    client = getattr(request.state, "client", None) or "anonymous"
+    return Consent(user_id=user_id, consent=moodlog.record_consent(user_id, update.decisions(), update.source,
+                                                                   client=client))
