@@ -4,7 +4,7 @@ The events are those of Rasa's own ``SocketIOInput`` (rasa/core/channels/socketi
 widgets such as rasa-webchat and Rasa's Chatwidget speak:
 
 - ``session_request`` ``{"session_id": str | null}`` -> ``session_confirm`` with the session
-  id (a new one when none is given);
+  id (a new one when none is given or the one given is not the caller's, see below);
 - ``user_uttered`` ``{"message": str, "session_id": str, "customData": {...}}`` -> the bot's
   answers, one ``bot_uttered`` event each (``{"text": ...}``, ``quick_replies``, attachments).
 
@@ -24,6 +24,15 @@ nothing to say (no text, all media refused) is not sent to the bot. A socket.io 
 larger than the limits allow (``MediaLimits.max_message_bytes``) is refused by the transport,
 which closes that connection (a widget may reconnect).
 
+**Session binding.** Under session persistence a session id is a capability, not a name: the
+channel confirms a *signed session token* ``<session id>.<HMAC>`` (the chat page's, see
+:mod:`connectors.web.sessions`), the widget keeps it (rasa-webchat stores whatever
+``session_confirm`` says) and sends it back, and only a token the channel signed rejoins its
+conversation; a bare or forged id gets a new session. With ``jwt_key`` (or
+``$EMOBOT_SOCKETIO_JWT_KEY``; compose sets it) a client must connect with ``auth {"token": JWT}``
+and, when the JWT names a ``sub``, its conversation is that subject's, whatever id it requests.
+Each socket's messages go to the session it was confirmed, never to one a message names.
+
 It is off unless ``socketio: true``: a bot that already serves Rasa's own ``socketio``
 channel at ``/socket.io`` keeps starting (two servers on one path stop ``rasa run`` with
 sanic's ``RouteExists``). credentials.yml (the other keys and defaults are those of Rasa's
@@ -38,6 +47,7 @@ sanic's ``RouteExists``). credentials.yml (the other keys and defaults are those
       namespace: null
       metadata_key: customData
       jwt_key: null                  # with a key, a client must connect with auth {"token": JWT}
+                                     # (default $EMOBOT_SOCKETIO_JWT_KEY)
       socketio_cors_origins: []      # "*" or ["https://www.example.org"]: sites that embed a widget
       jwt_method: HS256
       max_audio_bytes: 4194304       # decoded; see connectors.web.custom_data.MediaLimits
@@ -48,6 +58,8 @@ from __future__ import annotations
 
 import inspect
 import logging
+import os
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Mapping, Optional
@@ -65,6 +77,7 @@ if TYPE_CHECKING:  # channel.py imports this module
 logger = logging.getLogger(__name__)
 
 ERROR_EVENT = "emobot_error"
+SUBJECT = re.compile(r"[A-Za-z0-9._:@\-]{1,128}")  # a JWT subject usable as a session id
 
 
 @dataclass(frozen=True)
@@ -95,7 +108,7 @@ class SocketIOSettings:
             session_persistence=bool(c.get("session_persistence", False)),
             namespace=c.get("namespace"),
             metadata_key=str(c.get("metadata_key") or "customData"),
-            jwt_key=c.get("jwt_key"),
+            jwt_key=c.get("jwt_key") or os.environ.get("EMOBOT_SOCKETIO_JWT_KEY") or None,
             jwt_method=str(c.get("jwt_method") or "HS256"),
             cors_origins="*" if c.get("socketio_cors_origins") == "*" else list(c.get("socketio_cors_origins") or []),
             limits=MediaLimits.from_credentials(c),
@@ -173,23 +186,50 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
         await sio.emit(ERROR_EVENT, {"code": problem.code, "field": problem.field, "message": problem.message},
                        room=sid, namespace=namespace)
 
+    bound: Dict[str, str] = {}  # socket id -> the session it was confirmed
+    subjects: Dict[str, str] = {}  # socket id -> the JWT's subject, when it named one
+
     @sio.on("connect", namespace=namespace)
     async def connect(sid: str, environ: Dict, auth: Optional[Dict] = None) -> bool:
         if not settings.jwt_key:
             return True
         token = auth.get("token") if isinstance(auth, dict) else None
-        return bool(token and decode_bearer_token(token, settings.jwt_key, settings.jwt_method))
+        claims = decode_bearer_token(token, settings.jwt_key, settings.jwt_method) if token else None
+        if claims is None:  # {} is a valid JWT without claims
+            return False
+        subject = claims.get("sub") if isinstance(claims, dict) else None
+        if isinstance(subject, str) and SUBJECT.fullmatch(subject):
+            subjects[sid] = subject
+        return True
+
+    @sio.on("disconnect", namespace=namespace)
+    async def disconnect(sid: str, *args: Any) -> None:
+        bound.pop(sid, None)
+        subjects.pop(sid, None)
 
     @sio.on("session_request", namespace=namespace)
     async def session_request(sid: str, data: Any) -> None:
-        session_id = data.get("session_id") if isinstance(data, dict) else None
-        session_id = str(session_id) if session_id else uuid.uuid4().hex
-        if settings.session_persistence:
-            # awaited: python-socketio 5.x made enter_room a coroutine (Rasa 3.6 does not await it)
-            entered = sio.enter_room(sid, session_id, namespace=namespace)
-            if inspect.isawaitable(entered):
-                await entered
-        await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+        if not settings.session_persistence:
+            # Rasa's behaviour: the conversation is the socket's own (its sid), whatever is requested
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            await sio.emit("session_confirm", str(requested) if requested else uuid.uuid4().hex, room=sid,
+                           namespace=namespace)
+            return
+        requested = data.get("session_id") if isinstance(data, dict) else None
+        if sid in subjects:
+            session_id = subjects[sid]
+            token = channel.sessions.token(session_id)
+        else:
+            session_id = channel.sessions.verify(str(requested)) if requested else None
+            token = str(requested) if session_id else None
+            if session_id is None:  # none, bare, forged or another secret's: a new conversation
+                session_id, token = channel.sessions.issue()
+        bound[sid] = session_id
+        # awaited: python-socketio 5.x made enter_room a coroutine (Rasa 3.6 does not await it)
+        entered = sio.enter_room(sid, session_id, namespace=namespace)
+        if inspect.isawaitable(entered):
+            await entered
+        await sio.emit("session_confirm", token, room=sid, namespace=namespace)
 
     @sio.on(settings.user_message_evt, namespace=namespace)
     async def user_uttered(sid: str, data: Any) -> None:
@@ -198,11 +238,11 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
                                          'expected {"message": str, "session_id": str, "customData": {...}}'))
             return
         if settings.session_persistence:
-            if not data.get("session_id"):
+            if sid not in bound:
                 await error(sid, TurnProblem("no_session", "session_id", "send session_request first and "
                                              "the confirmed session_id with each message"))
                 return
-            sender_id = str(data["session_id"])
+            sender_id = bound[sid]  # the confirmed session, not whatever this message names
         else:
             sender_id = sid
         custom = parse_custom_data(data.get(settings.metadata_key), settings.limits)

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import base64
 import io
-import queue
 import uuid
 import wave
 from contextlib import ExitStack
-from typing import Any
 
 import httpx
 import pytest
-import socketio
 
 from tests.e2e.processes import REPO, emotion_service
 from tests.e2e.rasa_server import rasa_server
+from tests.e2e.widget import Widget, conversation_of
 
 pytestmark = pytest.mark.slow
 
@@ -29,35 +27,9 @@ VOICE = DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-04-02-01-01-01.wav"  #
 FACE = DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg"
 
 
-class Widget:
-    """A socket.io client that talks like a Rasa chat widget and queues every event it receives."""
-
-    def __init__(self, url: str) -> None:
-        self.sio = socketio.Client(reconnection=False)
-        self.events: queue.Queue = queue.Queue()
-        self.sio.on("*", lambda event, data: self.events.put((event, data)))
-        self.sio.connect(url, transports=["websocket"], wait_timeout=10)
-
-    def session(self, session_id: str | None = None) -> str:
-        self.sio.emit("session_request", {"session_id": session_id})
-        event, confirmed = self.events.get(timeout=10)
-        assert event == "session_confirm"
-        return confirmed
-
-    def say(self, session_id: str, message: str, custom_data: dict | None = None) -> list[tuple[str, Any]]:
-        """Send one turn; the events it brought (errors, then the bot's messages, until 2 s of quiet)."""
-        self.sio.emit("user_uttered", {"message": message, "session_id": session_id,
-                                       "customData": custom_data or {}})
-        events = [self.events.get(timeout=60)]
-        while True:
-            try:
-                events.append(self.events.get(timeout=2))
-            except queue.Empty:
-                return events
-
-
-def state(service_url: str, session_id: str) -> dict:
-    return httpx.get(f"{service_url}/v1/sessions/{session_id}/state", timeout=10).json()
+def state(service_url: str, session_token: str) -> dict:
+    """The service's state of the conversation a widget's confirmed session token names."""
+    return httpx.get(f"{service_url}/v1/sessions/{conversation_of(session_token)}/state", timeout=10).json()
 
 
 def looped(clip: bytes, seconds: float) -> bytes:
@@ -90,7 +62,7 @@ def test_text_then_voice_and_face_turns_reach_the_bot_and_the_mood_log(servers):
     widget = Widget(rasa_url)
     try:
         session_id = widget.session()
-        assert len(session_id) == 32  # a new conversation: the channel picks the id
+        assert conversation_of(session_id).startswith("web-")  # a new conversation: the channel picks the id
         user_id = f"ana-{uuid.uuid4().hex[:8]}"
 
         answer = widget.say(session_id, "I feel so sad and lonely, I cried all night", {"user_id": user_id})

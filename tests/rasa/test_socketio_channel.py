@@ -171,23 +171,25 @@ def test_bad_media_is_reported_and_the_text_still_answered() -> None:
     assert JPEG in body and b'name="audio"' not in body  # the valid image went on without the bad clip
 
 
-def test_session_persistence_uses_the_session_id_and_answers_every_socket_of_the_session() -> None:
+def test_session_persistence_uses_the_confirmed_session_and_answers_every_socket_of_it() -> None:
     channel = EmobotWebInput.from_credentials({"socketio": True, "session_persistence": True, **DEAD_SERVICE})
 
     async def talk(url: str) -> list:
         async with Widget(url) as tab1, Widget(url) as tab2:
-            for tab in (tab1, tab2):
-                await tab.emit("session_request", {"session_id": "conv-7"})
-                assert await tab.next() == ("session_confirm", "conv-7")
-            await tab1.emit("user_uttered", {"message": "hi"})
-            no_session = await tab1.next()
             await tab1.emit("user_uttered", {"message": "hi", "session_id": "conv-7"})
-            return [no_session, await tab1.next(), await tab2.next()]
+            no_session = await tab1.next()  # before session_request: no conversation
+            await tab1.emit("session_request", {"session_id": "conv-7"})
+            event, token = await tab1.next()
+            assert event == "session_confirm" and token.rsplit(".", 1)[0] != "conv-7"  # a bare id is not honoured
+            await tab2.emit("session_request", {"session_id": token})  # the confirmed token rejoins
+            assert await tab2.next() == ("session_confirm", token)
+            await tab1.emit("user_uttered", {"message": "hi", "session_id": "conv-7"})
+            return [no_session, token, await tab1.next(), await tab2.next()]
 
-    (no_session, answer1, answer2), received = serve(channel, talk)
+    (no_session, token, answer1, answer2), received = serve(channel, talk)
     assert no_session[0] == "emobot_error" and no_session[1]["code"] == "no_session"
     assert answer1 == answer2 == ("bot_uttered", {"text": "echo: hi"})
-    assert [m.sender_id for m in received] == ["conv-7"]
+    assert [m.sender_id for m in received] == [token.rsplit(".", 1)[0]]  # the confirmed session, not the named one
     # the service is down: the bot still answered, and says so in the metadata
     assert received[0].metadata["emotion"]["error"] == "service_unavailable"
 
