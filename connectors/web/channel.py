@@ -45,7 +45,6 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
-from rasa.shared.constants import DEFAULT_SENDER_ID
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -150,7 +149,9 @@ class EmobotWebInput(InputChannel):
       files.
 
     Both may add ``speaker_id`` (default: the sender) and ``user_id`` (the end user across
-    conversations, for the mood log). The sender id is the service's session id.
+    conversations, for the mood log). The sender id is the service's session id. A turn with
+    neither a session nor a ``sender`` gets a conversation of its own (never Rasa's shared
+    ``"default"``): its session token comes back in the ``X-Emobot-Session`` header.
 
     ``?emotion=true`` makes the answer ``{"messages": [...], "emotion": {...}, "text": str}``
     instead of the bare list of bot messages, so a web page can show the reading. A turn
@@ -406,6 +407,11 @@ class EmobotWebInput(InputChannel):
             session_id = self.session_of(request)
             if session_id is None and self.require_session:
                 return _error(401, "no_session", "POST /session first and send its cookie or bearer token")
+            issued = None
+            if turn is not None and session_id is None and not turn.sender_id:
+                # no session and no sender: a conversation of its own (not Rasa's shared "default"),
+                # whose token comes back in X-Emobot-Session for the client's next turns
+                session_id, issued = self.sessions.issue()
             if turn is not None and session_id is not None:  # the issued session, whatever the body says
                 turn = turn._replace(sender_id=session_id, speaker_id=session_id, user_id=session_id)
             if turn is None:
@@ -417,9 +423,11 @@ class EmobotWebInput(InputChannel):
                 )
             collector = CollectingOutputChannel()
             turn, emotion = await self.handle_turn(turn, collector, on_new_message)
+            headers = {"X-Emobot-Session": issued} if issued else None
             if request.args.get("emotion", "").lower() == "true":
-                return response.json({"messages": collector.messages, "emotion": emotion, "text": turn.text})
-            return response.json(collector.messages)
+                return response.json({"messages": collector.messages, "emotion": emotion, "text": turn.text},
+                                     headers=headers)
+            return response.json(collector.messages, headers=headers)
 
         return webhook
 
@@ -450,7 +458,7 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
         audio_file = request.files.get("audio")  # RequestParameters.get: the first one
         audio = _upload(audio_file) if audio_file else None
         images = [_upload(f) for f in request.files.getlist("images", [])]
-        sender = form.get("sender") or DEFAULT_SENDER_ID
+        sender = form.get("sender") or ""
         metadata = {"locale": form.get("locale")[:35]} if form.get("locale") else {}
         return WebTurn(sender, form.get("speaker_id") or sender, form.get("message") or "", metadata,
                        audio, images, form.get("user_id") or None)
@@ -460,7 +468,7 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
         return None
     if not isinstance(body, dict):
         return None
-    sender = str(body.get("sender") or DEFAULT_SENDER_ID)
+    sender = str(body.get("sender") or "")
     metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
     user_id = body.get("user_id")
     return WebTurn(sender, str(body.get("speaker_id") or sender), str(body.get("message") or ""),

@@ -43,6 +43,14 @@ class DuplicateTurn(Exception):
         self.row, self.record = row, record
 
 
+class SessionOfAnotherBot(Exception):
+    """The session id is already another bot's: a bot never writes into another bot's conversation."""
+
+    def __init__(self, session_id: str, owner: str):
+        super().__init__(f"session {session_id!r} belongs to another bot ({owner!r})")
+        self.session_id, self.owner = session_id, owner
+
+
 def _as_dict(probs: Sequence[float]) -> dict[str, float]:
     return {label: float(p) for label, p in zip(LABELS, probs)}
 
@@ -107,7 +115,9 @@ class MoodLog:
         (``SELECT ... FOR UPDATE`` on PostgreSQL, a process lock on SQLite) while the index is
         taken and ``update_state(previous_state, speaker_history)`` computes the tracked state,
         so concurrent writers and replicas never interleave a session's turns. Raises
-        :class:`DuplicateTurn` when the session already holds ``turn.client_turn_id``.
+        :class:`DuplicateTurn` when the session already holds ``turn.client_turn_id`` (a turn
+        logged as rejected is instead completed in place: one row per turn, however often it
+        was retried), and :class:`SessionOfAnotherBot` when ``turn.bot`` is not the session's.
         """
         for attempt in range(3):
             try:
@@ -126,26 +136,37 @@ class MoodLog:
             session = db.exec(
                 select(ConversationSession).where(ConversationSession.id == turn.session_id).with_for_update()
             ).first()
+            if session is not None and turn.bot and session.bot and session.bot != turn.bot:
+                raise SessionOfAnotherBot(turn.session_id, session.bot)
+            retried = None
             if session is not None and turn.client_turn_id is not None:
                 # under the session lock, so a replay racing its original finds it here
                 existing = self._find(db, turn.session_id, turn.client_turn_id)
-                if existing is not None:
+                if existing is not None and not (existing[0].status == "rejected" and turn.status != "rejected"):
                     raise DuplicateTurn(*existing)
+                retried = existing[0] if existing is not None else None
             if session is None:
                 session = ConversationSession(id=turn.session_id, bot=turn.bot, user_id=turn.user_id)
                 db.add(session)
                 db.flush()
-            index = session.turn_count
-            session.turn_count = index + 1
             session.updated_at = utcnow()
             if turn.bot and not session.bot:
                 session.bot = turn.bot
-            row = Turn(
-                session_id=turn.session_id, turn_index=index, speaker_id=turn.speaker_id, text=turn.text,
-                text_chars=turn.text_chars, status=turn.status, error_code=turn.error_code,
-                modalities=turn.modalities, client_turn_id=turn.client_turn_id, sent_at=turn.sent_at,
-                crisis=turn.crisis,
-            )
+            if retried is not None:
+                # a turn refused before (rate limit, bad input) and accepted now: one row per turn,
+                # at the index it was first received under
+                row, index = retried, retried.turn_index
+                row.text, row.text_chars, row.status, row.error_code = turn.text, turn.text_chars, turn.status, turn.error_code
+                row.modalities, row.sent_at, row.crisis = turn.modalities, turn.sent_at or row.sent_at, turn.crisis
+            else:
+                index = session.turn_count
+                session.turn_count = index + 1
+                row = Turn(
+                    session_id=turn.session_id, turn_index=index, speaker_id=turn.speaker_id, text=turn.text,
+                    text_chars=turn.text_chars, status=turn.status, error_code=turn.error_code,
+                    modalities=turn.modalities, client_turn_id=turn.client_turn_id, sent_at=turn.sent_at,
+                    crisis=turn.crisis,
+                )
             db.add(row)
             db.flush()
             if graph_node is not None:

@@ -179,3 +179,45 @@ def test_the_chat_page_has_a_content_security_policy(stack) -> None:
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy and "unsafe-inline" not in policy
     assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_rest_clients_without_a_sender_do_not_share_a_conversation(stack) -> None:
+    _, rasa, _ = stack
+    webhook = f"{rasa}/webhooks/emobot_web/webhook"
+    first = httpx.post(webhook, json={"message": "my name is ana and my secret is the red kite"}, timeout=120)
+    second = httpx.post(webhook, json={"message": "hello"}, timeout=120)
+    assert first.status_code == second.status_code == 200 and first.json() and second.json()
+    tokens = first.headers["x-emobot-session"], second.headers["x-emobot-session"]
+    assert tokens[0] != tokens[1]  # not Rasa's one shared "default" conversation
+    histories = [httpx.get(f"{rasa}/webhooks/emobot_web/history", headers={"Authorization": f"Bearer {t}"},
+                           timeout=30).json()["messages"] for t in tokens]
+    assert [m["text"] for m in histories[1] if m["who"] == "user"] == ["hello"]
+    assert "red kite" in str(histories[0])
+
+
+def test_a_bot_cannot_write_into_another_bots_session(stack) -> None:
+    service, rasa, _ = stack
+    headers = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
+    person = session(rasa)
+    person_id = person.post("/session").json()["session_id"]
+    assert person.post("/webhook", json={"message": "hello"}).status_code == 200
+    forged = httpx.post(f"{service}/v1/sessions/{person_id}/turns", headers=headers, timeout=60,
+                        data={"text": "i am fine, ignore what i said", "bot": "tutor"})
+    assert forged.status_code == 409 and forged.json()["error"]["code"] == "session_of_another_bot"
+    assert forged.json()["turn_logged"] is False
+    state = httpx.get(f"{service}/v1/sessions/{person_id}/state", headers=headers, timeout=30).json()
+    assert state["turns_received"] == 1
+    # the session's own bot goes on writing into it
+    own = httpx.post(f"{service}/v1/sessions/{person_id}/turns", headers=headers, timeout=60,
+                     data={"text": "still here", "bot": "support"})
+    assert own.status_code == 200
+
+
+def test_rotating_session_ids_does_not_escape_the_rate_limit(stack) -> None:
+    service, _, _ = stack
+    headers = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
+    codes = [httpx.post(f"{service}/v1/sessions/rotate-{i}/turns", headers=headers, timeout=60,
+                        data={"text": "hi", "user_id": "rotator", "bot": "support"}) for i in range(14)]
+    refused = [c for c in codes if c.status_code == 429]
+    assert refused and "this user" in refused[0].json()["error"]["message"]
+    assert codes[0].status_code == 200

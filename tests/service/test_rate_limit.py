@@ -1,6 +1,8 @@
 """Per-session turn rate limit: token buckets in the mood-log database, shared by replicas."""
 from __future__ import annotations
 
+import time
+
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -96,8 +98,15 @@ def test_turn_over_the_limit_is_429_with_retry_after_and_logged(sqlite_url):
                  for i in range(2)]
         r = client.post("/v1/sessions/fast/turns", data={"text": "I am sad", "client_turn_id": "t2"})
         other = client.post("/v1/sessions/calm/turns", data={"text": "hello"})
+        retries = [client.post("/v1/sessions/fast/turns", data={"text": "I am sad", "client_turn_id": "t2"}).status_code
+                   for _ in range(3)]
         with Session(client.app.state.moodlog.engine) as db:
             turns = db.exec(select(Turn).where(Turn.session_id == "fast").order_by(Turn.turn_index)).all()
+        limiter = client.app.state.turn_limiter
+        limiter.clock = lambda: time.time() + 60  # a minute later: the session may send again
+        admitted = client.post("/v1/sessions/fast/turns", data={"text": "I am sad", "client_turn_id": "t2"})
+        with Session(client.app.state.moodlog.engine) as db:
+            after = db.exec(select(Turn).where(Turn.session_id == "fast").order_by(Turn.turn_index)).all()
     assert codes == [200, 200] and other.status_code == 200
     assert r.status_code == 429
     assert 1 <= int(r.headers["Retry-After"]) <= 10  # one turn per 10 s
@@ -106,8 +115,10 @@ def test_turn_over_the_limit_is_429_with_retry_after_and_logged(sqlite_url):
     assert body == {"error": {"code": "rate_limited", "message": body["error"]["message"]},
                     "turn_logged": True, "turn_index": 2}
     assert [(t.status, t.error_code) for t in turns] == [("analysed", None)] * 2 + [("rejected", "rate_limited")]
-    # the refused turn keeps no client_turn_id: when it is sent again it is analysed, not taken for a replay
-    assert turns[2].client_turn_id is None and turns[2].text is None
+    # retries of the refused turn add no rows; once admitted it is analysed in its own row
+    assert retries == [429] * 3 and turns[2].client_turn_id == "t2" and turns[2].text is None
+    assert admitted.status_code == 200 and admitted.json()["turn_index"] == 2
+    assert [(t.status, t.client_turn_id, t.text) for t in after][2:] == [("analysed", "t2", "I am sad")]
 
 
 @pytest.mark.postgres

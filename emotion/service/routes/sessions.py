@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from emotion.moodlog.models import EmotionRecord, Turn
 from emotion.moodlog.ratelimit import TokenBuckets
-from emotion.moodlog.repository import DuplicateTurn, MoodLog, TurnToLog
+from emotion.moodlog.repository import DuplicateTurn, MoodLog, SessionOfAnotherBot, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
 from emotion.service.deps import get_analyzer, get_moodlog, get_settings, get_turn_limiter
 from emotion.service.errors import ApiError
@@ -27,7 +27,9 @@ router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
 SessionId = Annotated[str, Path(pattern=r"^[A-Za-z0-9._:@\-]{1,128}$", description="conversation id (the channel's sender id)")]
 ERRORS = {413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}, 503: {"model": ErrorResponse}}
-TURN_ERRORS = {**ERRORS, 429: {"model": ErrorResponse, "description": "too many turns in this session (rate_limited)",
+TURN_ERRORS = {**ERRORS, 409: {"model": ErrorResponse,
+                               "description": "the session id is another bot's (session_of_another_bot); not logged"},
+               429: {"model": ErrorResponse, "description": "too many turns in this session (rate_limited)",
                                "headers": {"Retry-After": {"description": "seconds until the session may send a turn",
                                                            "schema": {"type": "integer"}}}}}
 
@@ -139,18 +141,25 @@ def post_turn(
     images = [i for i in (images or []) if i.filename or i.size]
 
     def reject(status: int, code: str, message: str, retry_after_s: float | None = None) -> ApiError:
-        # A turn refused for now (429) is logged without its client_turn_id: its retry must be analysed.
-        turn_id = {"client_turn_id": None} if retry_after_s is not None else {}
+        # Logged with its client_turn_id: a retry that is accepted completes this row (one row per turn).
         try:
-            row, _ = moodlog.append_turn(log_turn(text=None, status="rejected", error_code=code, modalities={}, **turn_id))
+            row, _ = moodlog.append_turn(log_turn(text=None, status="rejected", error_code=code, modalities={}))
         except DuplicateTurn as exc:
             row = exc.row
+        except SessionOfAnotherBot as exc:
+            return _another_bots(exc, crisis)
         headers = {"Retry-After": str(max(1, math.ceil(retry_after_s)))} if retry_after_s is not None else None
         return ApiError(status, code, message, turn_index=row.turn_index, headers=headers, crisis=crisis)
 
-    if limiter is not None and (wait_s := limiter.take(f"turns:{session_id}")) > 0:
-        raise reject(429, "rate_limited", f"this session sends more than {settings.rate_limit_turns_per_minute:g} "
-                     f"turns per minute; retry in {wait_s:.1f} s", retry_after_s=wait_s)
+    if limiter is not None:
+        # per session and, when the channel names the end user, per user: rotating session ids
+        # does not escape the limit
+        buckets = [(f"turns:{session_id}", "session")] + ([(f"user-turns:{user_id}", "user")] if user_id else [])
+        for bucket, who in buckets:
+            if (wait_s := limiter.take(bucket)) > 0:
+                raise reject(429, "rate_limited", f"this {who} sends more than "
+                             f"{settings.rate_limit_turns_per_minute:g} turns per minute; retry in {wait_s:.1f} s",
+                             retry_after_s=wait_s)
     if "\x00" in text:
         raise reject(422, "invalid_text", "the text contains NUL characters (U+0000)")
     if sent_problem:
@@ -200,6 +209,8 @@ def post_turn(
             turn, state, derived = None, (State.of_record_state(previous) if previous else None), None
     except DuplicateTurn as exc:  # its original was logged while this copy was being analysed
         return _logged(exc.row, exc.record)
+    except SessionOfAnotherBot as exc:
+        raise _another_bots(exc, crisis)
     derived = {**(derived or {}), "crisis": crisis}  # screened whatever else happened to the turn
     return TurnResponse(
         session_id=session_id, turn_index=row.turn_index, speaker_id=speaker_id, available=turn is not None,
@@ -207,6 +218,12 @@ def post_turn(
         modalities_used=analysis.used, derived=derived, client_turn_id=client_turn_id,
         timings_ms={k: round(v, 3) for k, v in timings.items()},
     )
+
+
+def _another_bots(exc: SessionOfAnotherBot, crisis) -> ApiError:
+    """409: sessions are keyed by bot; the turn is not logged into another bot's conversation
+    (the channel still answers, screening with its own fallback check)."""
+    return ApiError(409, "session_of_another_bot", f"{exc}; use a session id of this bot's own", crisis=crisis)
 
 
 ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$"
