@@ -37,7 +37,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, AsyncIterator, Mapping, Optional, Protocol
+from typing import Any, AsyncIterator, Mapping, Optional, Protocol, Sequence
 
 from connectors.client import UploadFile
 from emotion.files import private_file
@@ -124,6 +124,10 @@ class Outbox(Protocol):
     async def dead(self) -> list[tuple[QueuedTurn, str]]:
         """The turns set aside, with the reason."""
 
+    async def erase(self, session_ids: Sequence[str]) -> int:
+        """Delete every turn of these sessions, pending or set aside (a person's erasure, run by
+        the dashboard); returns how many. Nothing of them is replayed afterwards."""
+
     def lock(self, session_id: str, wait: float) -> AbstractAsyncContextManager[bool]:
         """Hold the session's sending lock; yields False when ``wait`` seconds (0: only if free)
         passed without it. The order of the mood log does not depend on it (a turn leaves the
@@ -209,6 +213,7 @@ class SQLiteOutbox:
         self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA secure_delete=ON")  # a removed turn's words are overwritten, not left in free pages
         self._db.executescript(self.SCHEMA)
         self._locks = _KeyedLocks()
 
@@ -256,6 +261,13 @@ class SQLiteOutbox:
         rows = await self._run("SELECT payload, attempts, dead_reason FROM outbox WHERE dead_reason IS NOT NULL "
                                "ORDER BY seq")
         return [(QueuedTurn.from_json(p, a), r) for p, a, r in rows]
+
+    async def erase(self, session_ids: Sequence[str]) -> int:
+        erased = 0
+        for session_id in session_ids:
+            erased += self._db.execute("DELETE FROM outbox WHERE session_id = ?", (session_id,)).rowcount
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # and out of the write-ahead log
+        return erased
 
     def lock(self, session_id: str, wait: float) -> AbstractAsyncContextManager[bool]:
         return self._locks.hold(session_id, wait)
@@ -348,6 +360,18 @@ class RedisOutbox:
         entries = [json.loads(v) for v in (await self._redis.hgetall(self._key("dead"))).values()]
         turns = [(QueuedTurn.from_json(e["turn"]), e["reason"]) for e in entries]
         return sorted(turns, key=lambda t: t[0].sent_at)
+
+    async def erase(self, session_ids: Sequence[str]) -> int:
+        erased = 0
+        for session_id in session_ids:
+            for turn_id in await self._redis.lrange(self._key("q", session_id), 0, -1):
+                await self._remove_script(keys=self._keys(session_id), args=[turn_id, session_id, ""])
+                erased += 1
+        wanted = set(session_ids)
+        for turn_id, entry in (await self._redis.hgetall(self._key("dead"))).items():
+            if QueuedTurn.from_json(json.loads(entry)["turn"]).session_id in wanted:
+                erased += await self._redis.hdel(self._key("dead"), turn_id)
+        return erased
 
     @asynccontextmanager
     async def lock(self, session_id: str, wait: float) -> AsyncIterator[bool]:

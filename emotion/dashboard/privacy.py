@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, or_, text
 from sqlmodel import Session, col, select
 
 from emotion.dashboard.queries import consent_in_force
@@ -141,7 +141,15 @@ def erase_user(db: Session, user_id: str) -> dict[str, int]:
     counts["turns"] += db.exec(delete(Turn).where(Turn.speaker_id == user_id)).rowcount
     counts["consent_records"] = db.exec(delete(ConsentRecord).where(ConsentRecord.user_id == user_id)).rowcount
     db.commit()
+    _out_of_the_wal(db)
     return counts
+
+
+def _out_of_the_wal(db: Session) -> None:
+    """SQLite: copy the write-ahead log into the file and truncate it, so deleted rows' old pages
+    do not linger there (the file's own free pages are zeroed by secure_delete, see moodlog/db.py)."""
+    if db.get_bind().dialect.name == "sqlite":
+        db.exec(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
 
 def purge_older_than(db: Session, days: int, now: datetime | None = None) -> dict[str, int]:
@@ -149,6 +157,7 @@ def purge_older_than(db: Session, days: int, now: datetime | None = None) -> dic
     cutoff = (now or utcnow()) - timedelta(days=days)
     counts = _delete_sessions(db, select(ConversationSession.id).where(col(ConversationSession.updated_at) < cutoff))
     db.commit()
+    _out_of_the_wal(db)
     return counts
 
 

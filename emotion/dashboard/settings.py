@@ -44,6 +44,12 @@ class DashboardSettings(BaseSettings):
     rasa_token: str | None = Field(default=None, description="Rasa's --auth-token")
     rasa_urls: dict[str, str] = Field(default_factory=dict,
                                       description='per bot, e.g. {"support": "http://rasa-support:5005"}; else rasa_url')
+    # Erasure beyond the mood log (emotion/dashboard/erasure.py): each bot's SQL tracker store
+    # (else Rasa's API empties the conversation) and the channels' outboxes.
+    tracker_stores: dict[str, str] = Field(default_factory=dict,
+                                           description='per bot, an SQLAlchemy URL of Rasa\'s SQL tracker store')
+    outboxes: list[dict] = Field(default_factory=list, description='the channels\' outboxes, e.g. '
+                                 '[{"backend": "redis", "redis_url": "redis://redis:6379/2"}]')
     handoff_realert_after_s: float = Field(default=120.0, gt=0, description="an unclaimed handoff is re-alerted after this")
     handoff_watch_interval_s: float = Field(default=10.0, gt=0)
     handoff_webhook_url: str | None = Field(default=None, description="re-alerts go here (default: the service's)")

@@ -15,8 +15,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite files get their folder created, mode 0600, WAL (synchronous=NORMAL)
-    and foreign keys on."""
+    """An engine for ``url``; SQLite files get their folder created, mode 0600, WAL (synchronous=NORMAL),
+    foreign keys and secure_delete on."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -32,6 +32,8 @@ def make_engine(url: str) -> Engine:
             # last turns (benchmarks/turn.py: moodlog_write).
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
+            # erased and purged rows are overwritten with zeros, not left readable in free pages
+            cur.execute("PRAGMA secure_delete=ON")
             cur.close()
 
         return engine

@@ -4,13 +4,14 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import RedirectResponse
 from sqlmodel import Session, col, select
 
 from emotion.dashboard.audit import audit
-from emotion.dashboard.deps import check_csrf, current_user, get_db, render, require_admin, tenant_bots
+from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, require_admin, tenant_bots
+from emotion.dashboard.erasure import erase_elsewhere
 from emotion.dashboard.privacy import erase_user, export_response, export_user
 from emotion.dashboard.queries import consent_in_force, in_tenants
+from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import ConsentRecord, Supervisor
 from emotion.moodlog.models import ConversationSession
 
@@ -50,11 +51,15 @@ def user_export(user_id: str, fmt: Literal["csv", "json"], db: Session = Depends
 
 
 @router.post("/{user_id}/erase", dependencies=[Depends(check_csrf)])
-def user_erase(user_id: str, confirm: str = Form(""), db: Session = Depends(get_db),
-               admin: Supervisor = Depends(require_admin)):
+def user_erase(request: Request, user_id: str, confirm: str = Form(""), db: Session = Depends(get_db),
+               admin: Supervisor = Depends(require_admin), settings: DashboardSettings = Depends(get_settings)):
     if confirm != user_id:
         raise HTTPException(status_code=422, detail="type the user id to confirm erasure")
+    sessions = [(s.id, s.bot) for s in db.exec(select(ConversationSession)
+                                               .where(ConversationSession.user_id == user_id)).all()]
     counts = erase_user(db, user_id)
-    audit(db, admin.email, "erased", f"user:{user_id} {counts}")
+    notes = erase_elsewhere(settings, sessions)
+    audit(db, admin.email, "erased", f"user:{user_id} {counts}; " + "; ".join(notes))
     db.commit()
-    return RedirectResponse(f"/users/{user_id}?erased=1", status_code=303)
+    return render(request, "user.html", admin, subject=user_id, sessions=[], consent_records=[],
+                  consent=consent_in_force(db, user_id), erased=True, erasure_notes=notes)
