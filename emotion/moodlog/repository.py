@@ -258,6 +258,12 @@ class MoodLog:
         with Session(self.engine) as db:
             return governance.recorded_consent(db, user_id)
 
+    def audit(self, actor: str, action: str, target: str) -> None:
+        """One audit-log entry (who read or changed what through the service's API)."""
+        with Session(self.engine) as db:
+            db.add(AuditEntry(actor=actor[:254], action=action, target=target[:300]))
+            db.commit()
+
     def record_consent(self, user_id: str, decisions: dict[str, bool], source: str,
                        client: str = "anonymous") -> dict[str, bool]:
         """Store the decisions as ``<client>/<declared source>`` and audit the change under

@@ -24,3 +24,15 @@ def get_analyzer(request: Request) -> Analyzer:
 def get_turn_limiter(request: Request) -> TokenBuckets | None:
     """The per-session turn rate limit; None when switched off."""
     return request.app.state.turn_limiter
+
+
+def audited_read(what: str):
+    """A dependency that audits a read of personal data through the API under the authenticated
+    client (``service-client:<name>``), e.g. ``Depends(audited_read("state"))``. The bot's own
+    per-turn machinery (pushed messages, the latest handoff's status) is not audited: it is
+    processing of the conversation it serves, polled every second during a handoff."""
+    def audit_read(request: Request) -> None:
+        client = getattr(request.state, "client", None) or "anonymous"
+        target = "/".join(f"{k}:{v}" for k, v in request.path_params.items())
+        request.app.state.moodlog.audit(f"service-client:{client}", f"api_read_{what}", target)
+    return audit_read

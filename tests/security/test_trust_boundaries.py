@@ -115,6 +115,16 @@ def test_consent_changes_are_audited_under_the_authenticated_client(stack) -> No
                           .order_by(col(ConsentRecord.id))).all()
     engine.dispose()
     assert [e.actor for e in entries] == ["service-client:service", "service-client:tools"]
+    # reads of personal data through the API are audited too, under the client that read
+    read = httpx.get(f"{service}/v1/sessions/{person_id}/state", headers={"Authorization": f"Bearer {TOOLS_TOKEN}"},
+                     timeout=30)
+    assert read.status_code in (200, 404)
+    engine = make_engine(database)
+    with Session(engine) as db:
+        reads = db.exec(select(AuditEntry).where(AuditEntry.action == "api_read_state",
+                                                 col(AuditEntry.target).contains(person_id))).all()
+    engine.dispose()
+    assert [r.actor for r in reads] == ["service-client:tools"]
     assert "text=no" in entries[0].target and "declared source: web" in entries[1].target
     assert sources[-1] == "tools/web"
 

@@ -17,7 +17,7 @@ import httpx
 from fastapi import APIRouter, BackgroundTasks, Depends, Query
 
 from emotion.moodlog.repository import MoodLog
-from emotion.service.deps import get_moodlog, get_settings
+from emotion.service.deps import audited_read, get_moodlog, get_settings
 from emotion.service.routes.sessions import SessionId
 from emotion.moodlog.governance import Handoff, as_utc
 from emotion.moodlog.models import utcnow
@@ -61,7 +61,7 @@ def open_handoff(session_id: SessionId, request: HandoffRequest, background: Bac
     return out
 
 
-@router.get("/{session_id}/handoffs", response_model=list[HandoffOut])
+@router.get("/{session_id}/handoffs", response_model=list[HandoffOut], dependencies=[Depends(audited_read("handoffs"))])
 def list_handoffs(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog)) -> list[HandoffOut]:
     return [HandoffOut(id=h.id, session_id=h.session_id, status=h.status, reason=h.reason, created=False,
                        turns_in_snapshot=len(h.snapshot.get("turns", []))) for h in moodlog.handoffs(session_id)]

@@ -14,7 +14,7 @@ from emotion.moodlog.models import EmotionRecord, Turn
 from emotion.moodlog.ratelimit import TokenBuckets
 from emotion.moodlog.repository import DuplicateTurn, MoodLog, SessionOfAnotherBot, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
-from emotion.service.deps import get_analyzer, get_moodlog, get_settings, get_turn_limiter
+from emotion.service.deps import audited_read, get_analyzer, get_moodlog, get_settings, get_turn_limiter
 from emotion.service.errors import ApiError
 from emotion.service.screening import stored
 from emotion.service.schemas import (NO_NUL, DialogueCues, ErrorResponse, ModalityReport, Reading, State,
@@ -255,7 +255,8 @@ def _timed(fn, stage: str, timings: dict[str, float]):
     return timed
 
 
-@router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}})
+@router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}},
+            dependencies=[Depends(audited_read("state"))])
 def get_state(
     session_id: SessionId,
     speaker_id: Annotated[Optional[str], Query(max_length=128, pattern=NO_NUL)] = None,

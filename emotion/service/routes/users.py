@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request
 
 from emotion.moodlog.repository import MoodLog
-from emotion.service.deps import get_moodlog
+from emotion.service.deps import audited_read, get_moodlog
 from emotion.service.schemas import Consent, ConsentUpdate, ErrorResponse
 
 router = APIRouter(prefix="/v1/users", tags=["consent"])
@@ -14,7 +14,7 @@ router = APIRouter(prefix="/v1/users", tags=["consent"])
 UserId = Annotated[str, Path(pattern=r"^[A-Za-z0-9._:@\-]{1,128}$")]
 
 
-@router.get("/{user_id}/consent", response_model=Consent)
+@router.get("/{user_id}/consent", response_model=Consent, dependencies=[Depends(audited_read("consent"))])
 def get_consent(user_id: UserId, moodlog: MoodLog = Depends(get_moodlog)) -> Consent:
     return Consent(user_id=user_id, consent=moodlog.consent_of(user_id))
 
