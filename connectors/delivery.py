@@ -28,6 +28,7 @@ import logging
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 from connectors.client import EmotionServiceClient, EmotionServiceError, EmotionServiceRejected, EmotionServiceUnavailable
+from connectors.contract import crisis_of
 from connectors.outbox import Outbox, QueuedTurn
 
 logger = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ class TurnDelivery:
     async def _replayed(self, turn: QueuedTurn, emotion: Dict[str, Any]) -> None:
         """A turn delivered after its bot answered: when the service flags crisis risk in it, the
         channel is told (``on_crisis_replayed``) so the conversation escalates now."""
-        crisis = (emotion.get("derived") or {}).get("crisis") or {}
+        crisis = crisis_of(emotion)
         if not crisis.get("flag") or self.on_crisis_replayed is None:
             return
         logger.warning("Replayed turn %s of %s carries crisis risk: escalating", turn.turn_id, turn.session_id)

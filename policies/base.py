@@ -44,10 +44,9 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
 from connectors.client import EmotionReading, EmotionState
+from connectors.contract import EMOTION_METADATA_KEY, derived_of
 
 logger = logging.getLogger(__name__)
-
-EMOTION_METADATA_KEY = "emotion"
 NEVER_OVERRULED_INTENTS = (USER_INTENT_RESTART, USER_INTENT_BACK, USER_INTENT_SESSION_START)
 
 
@@ -71,7 +70,7 @@ def _parse(metadata: Optional[Mapping[str, Any]]) -> Tuple[bool, Optional[Emotio
     if not isinstance(emotion, Mapping):
         return False, None, None, {}
     # derived states come even when the turn was not analysed: its crisis screening always does
-    derived = emotion.get("derived") if isinstance(emotion.get("derived"), Mapping) else {}
+    derived = derived_of(emotion)
     if not emotion.get("available"):
         return False, None, None, dict(derived)
     try:

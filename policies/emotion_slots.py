@@ -62,7 +62,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from policies.base import EMOTION_METADATA_KEY
+from connectors.contract import EMOTION_METADATA_KEY
 
 ENTITY_NAMES = (
     "emotion_label", "emotion_valence", "emotion_arousal", "emotion_confidence",

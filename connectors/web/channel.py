@@ -55,6 +55,7 @@ from connectors.client import (
     EmotionServiceUnavailable,
     UploadFile,
 )
+from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of
 from connectors.web.sessions import COOKIE, SessionSigner
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.delivery import TurnDelivery
@@ -64,7 +65,6 @@ from emotion.crisis.fallback import FALLBACK
 logger = logging.getLogger(__name__)
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
-EMOTION_METADATA_KEY = "emotion"
 CRISIS_REPLAYED_INTENT = "crisis_replayed"
 SAFETY_NET_TEXT = ("I'm having trouble answering right now, but I don't want to leave you without help. If you are "
                    "in danger, please call your local emergency number (112 in the EU, 911 in the US) now, or find "
@@ -104,17 +104,11 @@ SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_
 """Intents only the system triggers: a person's message that names one is read as plain words."""
 
 
-def at_risk(emotion: Mapping[str, Any]) -> bool:
-    """True when the turn's crisis screening found possible or high risk."""
-    crisis = (emotion.get("derived") or {}).get("crisis") or {}
-    return bool(crisis.get("flag")) or crisis.get("level") in ("possible", "high")
-
-
 def with_crisis_screening(emotion: Dict[str, Any], text: str, sender_id: str) -> Dict[str, Any]:
     """``emotion`` with ``derived.crisis``: the service's when it sent one, else the in-process
     lexicon screen (:mod:`emotion.crisis.fallback`), so a turn the service could not answer
     (down, queued, refused without a screening) is still screened. ``explicit`` is always set."""
-    derived = emotion.get("derived") if isinstance(emotion.get("derived"), dict) else {}
+    derived = derived_of(emotion)
     crisis = derived.get("crisis")
     if isinstance(crisis, dict):
         if "explicit" in crisis:
@@ -330,7 +324,7 @@ class EmobotWebInput(InputChannel):
         have escalated while the service was away, when its own handoff request could not reach
         it), then hand the bot a ``/crisis_replayed`` message with that turn's emotion, so its
         crisis rules run now (a conversation already paused by an escalation stays as it is)."""
-        crisis = (emotion.get("derived") or {}).get("crisis") or {}
+        crisis = crisis_of(emotion)
         reason = (f"crisis risk {float(crisis.get('risk') or 0):.2f} ({crisis.get('category') or 'unknown'}) "
                   f"in a turn analysed after an outage of the emotion service")
         try:

@@ -74,6 +74,73 @@ class State(Reading):
                    turns_observed=record.turns_observed)
 
 
+CrisisLevel = Literal["none", "possible", "high"]
+
+
+class _Open(BaseModel):
+    """A derived state: the fields below are the contract; a newer service may add others.
+    Values are not range-checked on the way out: a rounding slip must never fail a turn."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class CrisisEpisode(_Open):
+    """One turn of the conversation's crisis history."""
+
+    turn_index: Optional[int] = Field(default=None, description="the turn's index (null: this turn)")
+    category: Optional[str] = None
+    risk: float = Field(description="0..1")
+
+
+class ConversationCrisis(_Open):
+    """Risk built up over the session's recent turns (emotion/crisis/conversation.py)."""
+
+    risk: float = Field(description="0..1")
+    flag: bool
+    level: CrisisLevel = "none"
+    categories: list[CrisisEpisode] = Field(default_factory=list, description="the risky turns, oldest first")
+    turns: int = Field(default=0, ge=0, description="turns read together")
+
+
+class CrisisState(_Open):
+    """``derived.crisis``: this turn's screening joined with the conversation's risk.
+
+    Without text consent only ``risk``, ``flag``, ``level`` and ``category`` are kept."""
+
+    risk: float = Field(description="calibrated probability of current risk, 0..1")
+    flag: bool = Field(description="escalate: the turn's or the conversation's risk is high")
+    level: CrisisLevel = "none"
+    category: Optional[str] = Field(default=None, description="the warning-sign category that fired")
+    explicit: Optional[bool] = Field(default=None, description="the message itself holds unguarded warning-sign language")
+    turn_flag: Optional[bool] = Field(default=None, description="this message alone is high risk")
+    categories: list[str] = Field(default_factory=list)
+    matched: list[str] = Field(default_factory=list)
+    guards: list[str] = Field(default_factory=list, description="negation, past, idiom, fiction or joke cues seen")
+    obfuscated: bool = False
+    scores: dict[str, float] = Field(default_factory=dict, description="each component's score, for the record")
+    conversation: Optional[ConversationCrisis] = None
+    source: Optional[str] = Field(default=None, description="service | rasa_fallback | ...")
+
+
+class TutoringState(_Open):
+    """``derived.tutoring``: a student's affect (emotion/affect), each 0..1."""
+
+    confusion: float
+    frustration: float
+    boredom: float
+    engagement: float
+    cues: list[str] = Field(default_factory=list, description="the phrases that matched")
+
+
+class Derived(_Open):
+    """States derived from a turn: crisis for every turn with text (screening needs no
+    emotion-analysis consent), distress and tutoring when the text was analysed."""
+
+    crisis: Optional[CrisisState] = None
+    distress: Optional[float] = Field(default=None, description="0..1")
+    tutoring: Optional[TutoringState] = None
+
+
 class TurnResponse(BaseModel):
     session_id: str
     turn_index: int = Field(description="0-based index of this turn in the session")
@@ -83,12 +150,7 @@ class TurnResponse(BaseModel):
     state: Optional[State] = Field(description="the speaker's tracked state after this turn (null before any analysed turn)")
     modalities: dict[str, ModalityReport]
     modalities_used: list[str]
-    derived: Optional[dict[str, Any]] = Field(default=None, description=(
-        'derived states: {"crisis": {"risk", "flag", "turn_flag", "level": none|possible|high, "category", '
-        '"categories", "matched", "guards", "obfuscated", "scores", "source", "conversation": {"risk", "flag", '
-        '"level", "categories", "turns"}}, "distress", "tutoring": {"confusion", "frustration", "boredom", '
-        '"engagement", "cues"}}; crisis is there for every turn with text (screening needs no emotion-analysis '
-        'consent), the others when the text was analysed'))
+    derived: Optional[Derived] = None
     client_turn_id: Optional[str] = Field(default=None, description="the channel's id of the turn, as sent")
     duplicate: bool = Field(default=False, description=(
         "true when the turn was already logged (a replay): the answer is the logged turn, not analysed again"))
@@ -116,9 +178,8 @@ class ErrorResponse(BaseModel):
     error: ErrorDetail
     turn_logged: bool = False
     turn_index: Optional[int] = None
-    crisis: Optional[dict[str, Any]] = Field(default=None, description=(
-        "a refused turn's crisis screening (screening runs before every limit): the same shape as "
-        "derived.crisis of a TurnResponse"))
+    crisis: Optional[CrisisState] = Field(default=None, description=(
+        "a refused turn's crisis screening (screening runs before every limit), as derived.crisis"))
 
 
 class HistoryTurn(BaseModel):

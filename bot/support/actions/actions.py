@@ -30,7 +30,9 @@ import os
 import re
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
+from connectors import contract
 from connectors.client import EmotionServiceClient, EmotionServiceError
+from connectors.contract import emotion_of
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -56,9 +58,8 @@ def service() -> EmotionServiceClient:
 
 
 def crisis_of(tracker: Tracker) -> Dict[str, Any]:
-    emotion = (tracker.latest_message.get("metadata") or {}).get("emotion") or {}
-    crisis = (emotion.get("derived") or {}).get("crisis")
-    return crisis if isinstance(crisis, dict) else {}
+    """The latest message's ``derived.crisis`` ({} when it carries none)."""
+    return contract.crisis_of(emotion_of(tracker.latest_message.get("metadata")))
 
 
 def crisis_reason(tracker: Tracker, extra: str = "") -> str:
