@@ -151,11 +151,11 @@ def test_the_plugin_installs_alone_into_a_rasa_environment(installed) -> None:
     where, modules = json.loads(run([python, "-c", probe], root, "imports").strip().splitlines()[-1])
     assert where.startswith(str(purelib(python)))
     assert [m for m in SERVICE_DEPENDENCIES if m in modules] == []
-    # the channel's in-process crisis screen and the outbox's private files (standard library
-    # and PyYAML only) come along
+    # the channel's in-process crisis screen, the outbox's private files and the refusal of
+    # placeholder secrets (standard library and PyYAML only) come along
     assert {m for m in modules if m.split(".")[0] == "emotion"} == {
         "emotion", "emotion.labels", "emotion.crisis", "emotion.crisis.conversation", "emotion.crisis.fallback",
-        "emotion.crisis.lexicon", "emotion.crisis.normalise", "emotion.files"}
+        "emotion.crisis.lexicon", "emotion.crisis.normalise", "emotion.files", "emotion.placeholders"}
 
 
 def test_the_starter_bot_answers_emotion_through_the_guide(installed, starter_bot, tmp_path) -> None:
