@@ -33,7 +33,7 @@ from typing import Any, MutableMapping
 import numpy as np
 import torch
 
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 
 SAMPLE_RATE = 16_000
 MAX_DURATION_S = 15.0  # longer clips are cut to their first 15 s (with a note)

@@ -7,7 +7,7 @@ Weighted log-linear pooling of the modalities m that were used this turn:
 (a weighted geometric mean: with one modality it returns that modality's distribution; with
 several, labels that every modality finds likely win). Confidence is the top fused probability.
 The conversation graph's reading takes the place of the modalities it reads
-(``emotion.tracking.context.fuse_in_context``); this pools it with the rest, or is the
+(``emotion.service.context.fuse_in_context``); this pools it with the rest, or is the
 context-free reading when no graph is loaded.
 """
 from __future__ import annotations

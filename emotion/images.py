@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 
 # Only formats a browser or a camera produces; TIFF, EPS, PSD... are never decoded.
 ALLOWED_FORMATS: tuple[str, ...] = ("JPEG", "PNG", "WEBP", "BMP", "GIF")

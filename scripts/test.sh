@@ -15,7 +15,7 @@ echo "== Rasa runtime (.venv-rasa) =="
 .venv-rasa/bin/python -m pytest tests/rasa -p no:cacheprovider "$@"
 rasa_rc=$?
 echo "== Emotion service runtime (.venv) =="
-.venv/bin/python -m pytest tests/service tests/dashboard tests/e2e tests/security -p no:cacheprovider "$@"
+.venv/bin/python -m pytest tests/structure tests/service tests/dashboard tests/e2e tests/security -p no:cacheprovider "$@"
 service_rc=$?
 
 # pytest exits 5 when a selection ran no test: that is not a failure of the suite

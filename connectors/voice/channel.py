@@ -49,7 +49,8 @@ from connectors.client import (
     UploadFile,
 )
 from connectors.voice.speech import SpeechSynthesisError, synthesize
-from connectors.web.channel import EmobotWebInput, WebTurn, with_crisis_screening
+from connectors.web.channel import EmobotWebInput, with_crisis_screening
+from connectors.web.turn import WebTurn
 
 logger = logging.getLogger(__name__)
 

@@ -42,7 +42,7 @@ from functools import partial
 from asyncio import CancelledError
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
@@ -58,6 +58,7 @@ from connectors.client import (
 from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of
 from connectors.web.sessions import COOKIE, SessionSigner
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
+from connectors.web.turn import WebTurn
 from connectors.delivery import TurnDelivery
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
@@ -119,18 +120,6 @@ def with_crisis_screening(emotion: Dict[str, Any], text: str, sender_id: str) ->
     else:
         crisis = FALLBACK.screen(text, sender_id)
     return {**emotion, "derived": {**derived, "crisis": crisis}}
-
-
-class WebTurn(NamedTuple):
-    """One user turn as received by the webhook."""
-
-    sender_id: str
-    speaker_id: str
-    text: str
-    metadata: Dict[str, Any]
-    audio: Optional[UploadFile]
-    images: List[UploadFile]
-    user_id: Optional[str] = None
 
 
 class EmobotWebInput(InputChannel):

@@ -62,7 +62,7 @@ import os
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, Mapping, Optional
+from typing import Any, Awaitable, Callable, Dict, Mapping, Optional
 
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
@@ -70,9 +70,8 @@ from sanic import Blueprint, Sanic
 from socketio import AsyncServer
 
 from connectors.web.custom_data import MediaLimits, TurnProblem, parse_custom_data
+from connectors.web.turn import TurnHandler, WebTurn
 
-if TYPE_CHECKING:  # channel.py imports this module
-    from connectors.web.channel import EmobotWebInput
 
 logger = logging.getLogger(__name__)
 
@@ -162,7 +161,7 @@ class _MediaSocketBlueprint(SocketBlueprint):
         super().register(app, options)
 
 
-def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOSettings,
+def socketio_blueprint(name: str, channel: TurnHandler, settings: SocketIOSettings,
                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
     """A blueprint for the channel's routes that also serves socket.io at ``settings.path``.
 
@@ -172,7 +171,6 @@ def socketio_blueprint(name: str, channel: "EmobotWebInput", settings: SocketIOS
     """
     if not settings.enabled:
         return _LimitedBlueprint(name, __name__, max_request_bytes=settings.limits.max_message_bytes)
-    from connectors.web.channel import WebTurn  # here, not at the top: channel.py imports this module
 
     # a widget embedded in another site connects from that site's origin: allowed by
     # socketio_cors_origins ("*" or a list); [] leaves CORS to Sanic (rasa run --cors), as Rasa does

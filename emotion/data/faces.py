@@ -137,7 +137,7 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
 
     Images that fail to decode count as 'no face'. Progress goes to stderr.
     """
-    from emotion.encoders.base import ModalityInputError
+    from emotion.types import ModalityInputError
     from emotion.encoders.face import CROP_SIZE, NUM_BLENDSHAPES, NUM_LANDMARKS
     from emotion.images import decode_image
 

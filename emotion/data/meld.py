@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import os
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from emotion.labels import normalise_label
+from emotion.types import normalise_text
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_COLUMNS: tuple[str, ...] = ("Utterance", "Speaker", "Emotion", "Dialogue_ID", "Utterance_ID")
@@ -29,27 +28,6 @@ RESERVED_EPISODES: frozenset[tuple[int, int]] = frozenset(
 
 # Typographic characters that users type as ASCII; the MiniLM vocabulary splits the curly
 # forms into separate tokens ("don ’ t"), so we map them back.
-_ASCII_PUNCT = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-    "\u2013": "-", "\u2014": " - ", "\u2026": "...", "\u00a0": " ",
-})
-# Signs of UTF-8 text that was decoded as cp1252/latin-1 (e.g. "donâ€™t", "CafÃ©").
-_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u20ac\u201a-\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
-
-
-def normalise_text(text: str) -> str:
-    """Repair mojibake, map typographic quotes/dashes to ASCII and collapse whitespace."""
-    if _MOJIBAKE.search(text):
-        for codec in ("cp1252", "latin-1"):
-            try:
-                text = text.encode(codec).decode("utf-8")
-                break
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-    # Stray C1 control characters are cp1252 punctuation decoded as latin-1 (\x92 is ’).
-    text = "".join(bytes([ord(c)]).decode("cp1252", "replace") if 0x80 <= ord(c) <= 0x9F else c for c in text)
-    text = unicodedata.normalize("NFC", text).translate(_ASCII_PUNCT)
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from emotion.labels import valence_arousal
 
+
 MODALITIES: tuple[str, ...] = ("text", "audio", "face")
 
 
@@ -27,14 +28,3 @@ class ModalityOutput:
         return valence_arousal(self.probs)
 
 
-class ModalityInputError(ValueError):
-    """The input of one modality cannot be analysed (corrupt, empty, silent, no face...).
-
-    ``code`` is a stable machine-readable reason (e.g. ``corrupt_audio``, ``not_an_image``);
-    the message is for people.
-    """
-
-    def __init__(self, modality: str, code: str, message: str):
-        super().__init__(message)
-        self.modality = modality
-        self.code = code

@@ -34,7 +34,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from emotion.encoders.base import ModalityInputError, ModalityOutput
+from emotion.types import ModalityInputError
+from emotion.encoders.base import ModalityOutput
 from emotion.images import decode_image
 from emotion.labels import LABELS, NUM_LABELS
 

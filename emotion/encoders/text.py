@@ -31,8 +31,9 @@ import torch.nn.functional as F  # noqa: E402
 from torch import nn  # noqa: E402
 from transformers import AutoModel, AutoTokenizer, BertModel  # noqa: E402
 
-from emotion.data.meld import normalise_text  # noqa: E402
-from emotion.encoders.base import ModalityInputError, ModalityOutput  # noqa: E402
+from emotion.types import normalise_text
+from emotion.types import ModalityInputError
+from emotion.encoders.base import ModalityOutput  # noqa: E402
 from emotion.labels import LABELS, NUM_LABELS  # noqa: E402
 
 CHECKPOINT_NAME = "text_emotion.pt"

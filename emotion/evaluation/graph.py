@@ -34,7 +34,7 @@ from emotion.graph.features import text_features
 from emotion.graph.io import load_checkpoint
 from emotion.graph.pseudo import hide, pair, pool_summary, split_pools
 from emotion.labels import LABELS, NUM_LABELS
-from emotion.training.graph import DEFAULT_CONFIG, predict
+from emotion.graph.build import GRAPH_CONFIG as DEFAULT_CONFIG, predict
 
 PAIRED = ("audio", "face")
 

@@ -14,30 +14,16 @@ encoder's 8 RAVDESS classes, ``ravdess_8`` also reports the 8-class figures (cal
 from __future__ import annotations
 
 import argparse
-import csv
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
+from emotion.data.speech import read_rows
 from emotion.encoders.speech import SpeechEncoder, to_common
 from emotion.evaluation.metrics import classification_report, write_report
 from emotion.labels import LABEL_INDEX, LABELS, normalise_label
-
-
-def read_rows(data: Path, actors: set[int] | None = None) -> list[dict]:
-    """Rows of ``data/metadata.csv``, restricted to ``actors`` (``actor`` or ``speaker`` column)."""
-    with open(data / "metadata.csv", newline="") as f:
-        rows = list(csv.DictReader(f))
-    if actors is not None:
-        def actor_of(row: dict) -> int | None:
-            raw = row.get("actor") or row.get("speaker") or ""
-            digits = "".join(ch for ch in raw if ch.isdigit())
-            return int(digits) if digits else None
-
-        rows = [row for row in rows if actor_of(row) in actors]
-    return rows
 
 
 def evaluate(

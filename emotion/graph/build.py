@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
 import torch
@@ -16,6 +17,9 @@ from torch_geometric.data import Batch, Data
 
 from emotion.graph.model import NUM_TRAITS, ConversationGraphModel, GraphModelConfig
 from emotion.graph.personality import PersonalityEstimator, SpeakerEvidence
+
+GRAPH_CONFIG = Path(__file__).resolve().parents[1] / "config" / "graph.yaml"
+"""The conversation-graph model's training and pseudo-multimodal configuration."""
 
 
 @dataclass
@@ -152,3 +156,15 @@ class OnlineGraph:
         self.window.append(Turn(speaker, features, traits, conf))
         self.last_num_nodes = len(self.window)
         return predict_last(self.model, self.window, self.temperature)
+
+
+@torch.no_grad()
+def predict(model: ConversationGraphModel, graphs: list, batch_dialogues: int = 64) -> tuple[torch.Tensor, torch.Tensor]:
+    """Logits (N, 7) and labels (N,) over all nodes of ``graphs``, in order."""
+    model.eval()
+    logits, ys = [], []
+    for start in range(0, len(graphs), batch_dialogues):
+        batch = Batch.from_data_list(graphs[start:start + batch_dialogues])
+        logits.append(run_graph(model, batch)[0])
+        ys.append(batch.y)
+    return torch.cat(logits), torch.cat(ys)

@@ -22,7 +22,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-from emotion.data.meld import REPO_ROOT, normalise_text  # noqa: E402
+from emotion.types import normalise_text
+from emotion.data.meld import REPO_ROOT  # noqa: E402
 from emotion.encoders.text import CHECKPOINT_NAME, EMBEDDING_DIM  # noqa: E402
 
 CACHE_DIR = REPO_ROOT / "var" / "cache" / "graph"

@@ -68,9 +68,9 @@ def _cached(name: str, key_parts: list, build) -> dict:
 def speech_pool(folder: Path, actors: Sequence[int], checkpoint_dir: Path | None = None) -> ModalityPool:
     """ECAPA embeddings (N, 128) of the clips of ``actors`` in a RAVDESS-format folder
     (``metadata.csv`` with path, emotion, actor). Clips the encoder refuses are left out."""
-    from emotion.encoders.base import ModalityInputError
+    from emotion.types import ModalityInputError
     from emotion.encoders.speech import SpeechEncoder, to_common
-    from emotion.evaluation.speech import read_rows
+    from emotion.data.speech import read_rows
 
     folder = Path(folder)
     source = modality_source("audio", checkpoint_dir)

@@ -19,7 +19,8 @@ from typing import Any, Callable, Mapping
 
 import torch
 
-from emotion.encoders.base import ModalityInputError, ModalityOutput
+from emotion.types import ModalityInputError
+from emotion.encoders.base import ModalityOutput
 from emotion.service.batching import MicroBatcher
 from emotion.service.schemas import ModalityReport
 from emotion.service.screening import CrisisScreen, load_screen
@@ -80,7 +81,7 @@ def _load_face(settings: Settings):
 
 
 def _load_context(settings: Settings):
-    from emotion.tracking.context import ConversationContext
+    from emotion.service.context import ConversationContext
 
     return ConversationContext.load(settings.checkpoint_dir)
 
@@ -139,7 +140,7 @@ class Analyzer:
                  batch_concurrency: int = 1):
         self.encoders = encoders
         self.status = status
-        self.context = context  # emotion.tracking.context.ConversationContext, or None
+        self.context = context  # emotion.service.context.ConversationContext, or None
         self.affect = affect  # emotion.affect.AffectModel (crisis, distress, tutoring states), or None
         self.crisis = CrisisScreen()  # emotion.service.screening: every turn's crisis screening
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="modality") if workers > 0 else None

@@ -28,7 +28,7 @@ from emotion.service.schemas import DialogueCues, ModalityReport, Reading, State
 from emotion.service.screening import stored
 from emotion.settings import Settings
 from emotion.tracking import track
-from emotion.tracking.context import ContextReading, fuse_in_context
+from emotion.service.context import ContextReading, fuse_in_context
 
 EARLIEST_SENT_AT = datetime(2000, 1, 1, tzinfo=timezone.utc)
 

@@ -36,7 +36,7 @@ from torch_geometric.data import Batch
 
 from emotion.data.meld import data_dir, load_meld
 from emotion.evaluation.metrics import classification_report, weighted_f1
-from emotion.graph.build import run_graph
+from emotion.graph.build import GRAPH_CONFIG, predict, run_graph
 from emotion.graph.dataset import table_graphs
 from emotion.graph.features import text_features
 from emotion.graph.io import save_checkpoint
@@ -47,19 +47,7 @@ from emotion.labels import LABELS, NUM_LABELS
 from emotion.settings import CHECKPOINT_DIR
 from emotion.training.text import class_weights, fit_temperature, seed_everything
 
-DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "config" / "graph.yaml"
-
-
-@torch.no_grad()
-def predict(model: ConversationGraphModel, graphs: list, batch_dialogues: int = 64) -> tuple[torch.Tensor, torch.Tensor]:
-    """Logits (N, 7) and labels (N,) over all nodes of ``graphs``, in order."""
-    model.eval()
-    logits, ys = [], []
-    for start in range(0, len(graphs), batch_dialogues):
-        batch = Batch.from_data_list(graphs[start:start + batch_dialogues])
-        logits.append(run_graph(model, batch)[0])
-        ys.append(batch.y)
-    return torch.cat(logits), torch.cat(ys)
+DEFAULT_CONFIG = GRAPH_CONFIG
 
 
 def score(model: ConversationGraphModel, graphs: list) -> float:

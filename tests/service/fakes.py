@@ -1,7 +1,8 @@
 """A keyword text encoder for unit tests of the service plumbing (never used outside tests)."""
 from __future__ import annotations
 
-from emotion.encoders.base import ModalityInputError, ModalityOutput
+from emotion.types import ModalityInputError
+from emotion.encoders.base import ModalityOutput
 from emotion.labels import LABEL_INDEX, NUM_LABELS
 
 KEYWORDS = {"sad": "sadness", "happy": "joy", "angry": "anger", "scared": "fear"}

@@ -9,7 +9,7 @@ import soundfile as sf
 from scipy.signal import resample_poly
 
 from emotion.audio import SAMPLE_RATE, decode_audio, load_vad
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 from tests.service.conftest import DATA
 from tests.service.media import encode_with_av
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from emotion.audio import MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, DecodedAudio, decode_audio, load_vad
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 from emotion.images import MAX_DECODED_PIXELS, DecodedImage, decode_image
 from tests.service.media import SPEECH, audio_files, damaged, hide_broken_lazy_modules, image_files
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceEncoder, FaceLandmarks
 from emotion.labels import NUM_LABELS
 from emotion.settings import CHECKPOINT_DIR, VENV_MODEL_DIR

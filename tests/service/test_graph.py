@@ -203,7 +203,7 @@ def test_evaluate_on_tiny_meld_and_emorynlp_csvs(tmp_path):
 def multimodal_context():
     from emotion.graph.io import GraphCheckpoint
     from emotion.graph.personality import PersonalityEstimator
-    from emotion.tracking.context import ConversationContext
+    from emotion.service.context import ConversationContext
 
     torch.manual_seed(0)
     cfg = GraphModelConfig(hidden=32, past_window=3, trained_modalities=("text", "audio", "face"))
@@ -220,7 +220,7 @@ def output(modality: str, dim: int, label: int = 0):
 
 
 def test_context_reads_any_modality_subset_and_persists_each_embedding():
-    from emotion.tracking.context import fuse_in_context
+    from emotion.service.context import fuse_in_context
 
     context = multimodal_context()
     audio_only = context.read([output("audio", 128)], "", "u", "s", 0, past=[], speaker_last=None)
@@ -240,7 +240,7 @@ def test_text_only_context_is_late_fused_with_the_other_modalities():
     from emotion.fusion import fuse
     from emotion.graph.io import GraphCheckpoint
     from emotion.graph.personality import PersonalityEstimator
-    from emotion.tracking.context import ConversationContext, fuse_in_context
+    from emotion.service.context import ConversationContext, fuse_in_context
 
     torch.manual_seed(0)
     model = ConversationGraphModel(GraphModelConfig(hidden=32, personality=False)).eval()
@@ -257,7 +257,7 @@ def test_text_only_context_is_late_fused_with_the_other_modalities():
 def test_service_refuses_a_graph_trained_on_another_speech_encoder(tmp_path):
     from emotion.graph.io import save_checkpoint
     from emotion.graph.personality import PersonalityEstimator
-    from emotion.tracking.context import ConversationContext
+    from emotion.service.context import ConversationContext
 
     cfg = GraphModelConfig(hidden=8, trained_modalities=("text", "audio"))
     estimator = PersonalityEstimator(torch.zeros(5, 384), torch.zeros(5))

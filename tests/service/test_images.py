@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 from emotion.images import decode_image
 
 

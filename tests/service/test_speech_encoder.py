@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 from emotion.encoders.speech import SpeechEncoder
 from emotion.evaluation.speech import evaluate
 from emotion.labels import LABELS

@@ -3,7 +3,8 @@ import csv
 
 import pytest
 
-from emotion.data.meld import RESERVED_EPISODES, drop_reserved, load_meld, normalise_text
+from emotion.types import normalise_text
+from emotion.data.meld import RESERVED_EPISODES, drop_reserved, load_meld
 
 
 def test_normalise_text():

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 from emotion.encoders.text import EMBEDDING_DIM, TextEncoder
 from emotion.labels import LABEL_INDEX, LABELS
 

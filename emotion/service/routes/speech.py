@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from emotion.audio import decode_audio
-from emotion.encoders.base import ModalityInputError
+from emotion.types import ModalityInputError
 from emotion.service.deps import get_settings
 from emotion.service.errors import ApiError
 from emotion.service.schemas import ErrorResponse
