@@ -25,7 +25,7 @@ from emotion.labels import LABEL_INDEX, normalise_label
 if TYPE_CHECKING:
     from emotion.encoders.face import FaceLandmarks
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from emotion.files import REPO_ROOT  # noqa: E402
 DEFAULT_CACHE_DIR = REPO_ROOT / "var" / "cache" / "face"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp")
 FEATURE_VERSION = "face-v1"  # bump when FaceLandmarks.extract changes

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from emotion.labels import normalise_label
 from emotion.types import normalise_text
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from emotion.files import REPO_ROOT  # noqa: E402
 REQUIRED_COLUMNS: tuple[str, ...] = ("Utterance", "Speaker", "Emotion", "Dialogue_ID", "Utterance_ID")
 
 # The public EmoryNLP test episodes, as (season, episode). A held-out Friends evaluation is

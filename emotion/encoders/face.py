@@ -23,7 +23,6 @@ over the images in which a face was found.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import threading
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from emotion.types import ModalityInputError
 from emotion.encoders.base import ModalityOutput
 from emotion.images import decode_image
 from emotion.labels import LABELS, NUM_LABELS
+from emotion.files import file_sha256
 
 LANDMARKER_FILE = "face_landmarker.task"
 LANDMARKER_SHA256 = "64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff"
@@ -117,14 +117,6 @@ def pixels(crop: np.ndarray) -> np.ndarray:
     """Histogram-equalised (24, 24) thumbnail of an aligned crop, flattened: (576,) float32 in 0..1."""
     small = cv2.resize(np.ascontiguousarray(crop), (PIXELS_SIZE, PIXELS_SIZE), interpolation=cv2.INTER_AREA)
     return (cv2.equalizeHist(small).reshape(-1) / 255.0).astype(np.float32)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def detection_image(rgb: np.ndarray) -> np.ndarray:

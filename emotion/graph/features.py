@@ -25,6 +25,7 @@ import torch.nn.functional as F  # noqa: E402
 from emotion.types import normalise_text
 from emotion.data.meld import REPO_ROOT  # noqa: E402
 from emotion.encoders.text import CHECKPOINT_NAME, EMBEDDING_DIM  # noqa: E402
+from emotion.files import file_sha256  # noqa: E402
 
 CACHE_DIR = REPO_ROOT / "var" / "cache" / "graph"
 
@@ -36,14 +37,6 @@ class TextFeatures:
     embedding: torch.Tensor
     probs: torch.Tensor | None
     source: str  # "text_emotion:<sha256[:16]>" or "minilm-frozen"
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def feature_source(checkpoint_dir: Path | None = None) -> str:

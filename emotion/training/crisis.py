@@ -30,7 +30,7 @@ import yaml
 from emotion.crisis.detector import CHECKPOINT_NAME, CrisisDetector, char_vectorizer, sigmoid, stack_features
 from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon
 
-REPO = Path(__file__).resolve().parents[2]
+from emotion.files import REPO_ROOT as REPO  # noqa: E402
 DEFAULT_CONFIG = REPO / "emotion" / "config" / "crisis.yaml"
 
 

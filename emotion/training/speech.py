@@ -33,7 +33,7 @@ from emotion.encoders.speech import to_common
 from emotion.labels import LABEL_INDEX, normalise_label
 from emotion.settings import CHECKPOINT_DIR
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from emotion.files import REPO_ROOT  # noqa: E402
 DEFAULT_CONFIG = REPO_ROOT / "emotion" / "config" / "speech.yaml"
 SPEECH_CHECKPOINT_DIR = CHECKPOINT_DIR / "speech"
 # Model-shape keys of the YAML that the encoder needs to rebuild the network.
