@@ -24,7 +24,8 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import NotSignedIn
-from emotion.dashboard.privacy import purge_older_than
+from emotion.dashboard.erasure import erase_elsewhere
+from emotion.dashboard.privacy import idle_sessions, purge_older_than
 from emotion.dashboard.security import PasswordSlots, SignInThrottle
 from emotion.dashboard.routes import audit_log, auth, handoffs, sessions, supervisors, users
 from emotion.dashboard.settings import DashboardSettings, get_dashboard_settings
@@ -44,12 +45,16 @@ SECURITY_HEADERS = {
 }
 
 
-def run_retention(engine: Engine, days: int) -> dict[str, int]:
-    """One retention pass: purge conversations idle for more than ``days`` days, audited when it deleted any."""
+def run_retention(engine: Engine, days: int, settings: DashboardSettings | None = None) -> dict[str, int]:
+    """One retention pass: purge conversations idle for more than ``days`` days from the mood log
+    and (with ``settings``) from the bots' trackers and the channels' outboxes; audited when it
+    deleted any."""
     with Session(engine) as db:
+        sessions = idle_sessions(db, days)
         counts = purge_older_than(db, days)
+        notes = erase_elsewhere(settings, sessions) if settings is not None else []
         if any(counts.values()):
-            audit(db, "system", "purged", f"older than {days} days: {counts}")
+            audit(db, "system", "purged", f"older than {days} days: {counts}" + "".join(f"; {n}" for n in notes))
             db.commit()
     return counts
 
@@ -92,7 +97,7 @@ def create_dashboard(settings: DashboardSettings | None = None) -> FastAPI:
                                             engine, settings))]
         if settings.retention_days > 0:
             tasks.append(asyncio.create_task(_every(settings.retention_interval_s, "retention purge", run_retention,
-                                                    engine, settings.retention_days)))
+                                                    engine, settings.retention_days, settings)))
         log.info("dashboard ready: database=%s profile=%s", engine.dialect.name, settings.compliance_profile)
         yield
         for task in tasks:

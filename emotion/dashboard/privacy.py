@@ -152,6 +152,13 @@ def _out_of_the_wal(db: Session) -> None:
         db.exec(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
 
+def idle_sessions(db: Session, days: int, now: datetime | None = None) -> list[tuple[str, str | None]]:
+    """(session id, bot) of the conversations whose last turn is more than ``days`` days old."""
+    cutoff = (now or utcnow()) - timedelta(days=days)
+    return [(s.id, s.bot) for s in db.exec(select(ConversationSession)
+                                           .where(col(ConversationSession.updated_at) < cutoff)).all()]
+
+
 def purge_older_than(db: Session, days: int, now: datetime | None = None) -> dict[str, int]:
     """Delete conversations whose last turn is more than ``days`` days old. Commits; returns counts."""
     cutoff = (now or utcnow()) - timedelta(days=days)

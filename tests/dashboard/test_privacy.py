@@ -107,6 +107,38 @@ def test_retention_purges_only_old_conversations(app, db, conversations):
     assert run_retention(app.state.engine, 180) == dict.fromkeys(counts, 0)
 
 
+def test_retention_also_empties_the_outbox_of_old_conversations(app, conversations, settings, tmp_path):
+    import asyncio
+    from datetime import datetime, timezone
+
+    from connectors.outbox import QueuedTurn, SQLiteOutbox
+
+    path = tmp_path / "outbox.sqlite3"
+
+    async def set_aside(session_id: str) -> None:
+        box = SQLiteOutbox(path)
+        turn = QueuedTurn(turn_id=f"t-{session_id}", session_id=session_id, speaker_id="u1", text="old words",
+                          sent_at=datetime.now(timezone.utc))
+        await box.append(turn)
+        await box.set_aside(turn, "HTTP 500")
+        await box.close()
+
+    async def left() -> list[str]:
+        box = SQLiteOutbox(path)
+        try:
+            return sorted(t.session_id for t, _ in await box.dead())
+        finally:
+            await box.close()
+
+    for session_id in ("s-sad", "s-happy"):
+        asyncio.run(set_aside(session_id))
+    with app.state.engine.begin() as conn:
+        _age(conn, "s-sad", 200)
+    run_retention(app.state.engine, 180, settings.model_copy(update={"outboxes": [{"backend": "sqlite",
+                                                                                   "path": str(path)}]}))
+    assert asyncio.run(left()) == ["s-happy"]
+
+
 def test_the_app_purges_on_its_schedule(settings):
     from fastapi.testclient import TestClient
 
