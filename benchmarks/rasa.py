@@ -86,7 +86,7 @@ def main() -> None:
                                 raise RuntimeError(f"the emotion service did not analyse {text!r}: {emotion}")
                         if conversation > 0:  # the first conversation warms both paths up
                             times[channel].append(elapsed)
-                            if channel == "emobot on":
+                            if channel == "emobot on" and emotion.get("timings_ms"):  # a replayed duplicate has none
                                 service_ms.append(sum(v for k, v in emotion["timings_ms"].items()
                                                       if k in ("analysis", "graph_inputs", "graph", "tracking",
                                                                "derive", "moodlog_write")))

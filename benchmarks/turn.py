@@ -187,7 +187,7 @@ def throughput(urls: dict[str, str], inputs: Inputs, clients: int, seconds: floa
                         _, body = post(http, url, f"tp-{mode}-{round_}-{k}", *inputs.turn("text", 31 * k + i))
                         if body["modalities_used"] != ["text"]:
                             raise RuntimeError(f"the text was not analysed: {body['modalities']}")
-                        batch_note[mode].append(body["timings_ms"].get("text_batch", 1.0))
+                        batch_note[mode].append((body.get("timings_ms") or {}).get("text_batch", 1.0))
                         count[k] += 1
                         i += 1
             threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
