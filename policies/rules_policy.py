@@ -53,6 +53,7 @@ only wins where those policies are less sure than the rule's ``confidence`` or t
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -224,6 +225,14 @@ class EmotionRulesPolicy(EmotionPolicyBase):
 
     def actions(self) -> List[str]:
         return [r["action"] for r in self.rules]
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The rules file's content, so that editing it retrains the policy: Rasa restores a
+        component from its cache while its config and inputs are unchanged, and the file's
+        path alone does not change when the file does."""
+        path = Path(config["rules_file"]) if config.get("rules_file") else None
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None and path.is_file() else None
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         super().train(training_trackers, domain, **kwargs)

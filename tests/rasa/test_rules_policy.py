@@ -221,3 +221,15 @@ def test_messages_after_a_pause_are_answered(tmp_path) -> None:
     t.update(UserUttered("/restart", intent={"name": "restart", "confidence": 1.0},
                          metadata={"emotion": crisis}))
     assert action(policy, t) == (None, 0.0)  # /restart is never overruled
+
+
+def test_editing_the_rules_file_changes_the_fingerprint(tmp_path) -> None:
+    """Rasa's training cache keys on this: an edited rules file must retrain the policy."""
+    rules_file = tmp_path / "emotion_rules.yml"
+    rules_file.write_text("rules:\n  - {if: {label: sadness}, action: utter_empathize}\n")
+    cfg = {**EmotionRulesPolicy.get_default_config(), "rules_file": str(rules_file)}
+    before = EmotionRulesPolicy.fingerprint_addon(cfg)
+    assert before == EmotionRulesPolicy.fingerprint_addon(cfg)  # stable while the file is
+    rules_file.write_text("rules:\n  - {if: {label: sadness}, action: utter_comfort}\n")
+    assert EmotionRulesPolicy.fingerprint_addon(cfg) not in (None, before)
+    assert EmotionRulesPolicy.fingerprint_addon({**cfg, "rules_file": None}) is None
