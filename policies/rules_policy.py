@@ -53,11 +53,12 @@ only wins where those policies are less sure than the rule's ``confidence`` or t
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 import yaml
 from rasa.core.featurizers.tracker_featurizers import TrackerFeaturizer
@@ -70,6 +71,8 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
+from connectors.contract import CONVERSATION_CRISIS_FIELDS, CRISIS_FIELDS, TUTORING_FIELDS
+from emotion.labels import LABELS
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 
 logger = logging.getLogger(__name__)
@@ -147,6 +150,33 @@ def conditions_hold(conditions: Mapping[str, Any], context: EmotionContext,
     return True
 
 
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
+def _known_keys() -> List[str]:
+    """Every condition key the service's contract can fill (slot.* aside, checked against the domain)."""
+    reading = [*_READING_KEYS, *(f"prob.{label}" for label in LABELS)]
+    derived = ["derived.distress", *(f"derived.crisis.{f}" for f in CRISIS_FIELDS if f != "conversation"),
+               *(f"derived.crisis.conversation.{f}" for f in CONVERSATION_CRISIS_FIELDS),
+               *(f"derived.tutoring.{f}" for f in TUTORING_FIELDS)]
+    trend = ["trend.valence", "trend.arousal", *(f"trend.{label}" for label in LABELS)]
+    return ["intent", "available", *reading, *(f"turn.{k}" for k in reading), *trend, *derived]
+
+
+def _check_key(key: str, where: str) -> None:
+    """Unknown condition keys are refused with the bad key and the nearest known one."""
+    if key.startswith("slot.") and len(key) > 5:
+        return  # checked against the domain's slots when the policy trains
+    known = _known_keys()
+    if key not in known:
+        raise InvalidConfigException(f"{where}: unknown condition {key!r}.{_did_you_mean(key, known)} "
+                                     "Conditions name the reading (label, prob.<label>, valence, ...), turn.<key>, "
+                                     "trend.<key>, derived.<path> of the service's published states, intent, "
+                                     "available or slot.<name>.")
+
+
 def _validate_conditions(conditions: Any, where: str) -> None:
     if not isinstance(conditions, Mapping) or not conditions:
         raise InvalidConfigException(f"{where}: 'if' must be a non-empty mapping of conditions.")
@@ -156,35 +186,64 @@ def _validate_conditions(conditions: Any, where: str) -> None:
                 raise InvalidConfigException(f"{where}: streak needs {{turns: N >= 1, if: {{...}}}}.")
             _validate_conditions(spec["if"], where + ".streak")
             continue
-        known = (key in ("intent", "available") or key in _READING_KEYS
-                 or key.split(".")[0] in ("prob", "trend", "turn", "derived", "slot") and "." in key)
-        if not known:
-            raise InvalidConfigException(f"{where}: unknown condition {key!r}.")
+        _check_key(str(key), where)
         if isinstance(spec, Mapping) and (not spec or set(spec) - _TESTS):
-            raise InvalidConfigException(f"{where}: condition {key!r} tests must be among {sorted(_TESTS)}.")
+            bad = sorted(set(spec) - _TESTS) or ["(none)"]
+            raise InvalidConfigException(f"{where}: condition {key!r} has the test {bad[0]!r}; tests are "
+                                         f"{sorted(_TESTS)}.{_did_you_mean(bad[0], _TESTS)}")
 
 
-def validated_rules(rules: Any) -> List[Dict[str, Any]]:
-    """Rules checked and sorted by priority (highest first; ties keep the written order)."""
+def _slots_of(conditions: Mapping[str, Any]) -> List[str]:
+    out = []
+    for key, spec in conditions.items():
+        if key == "streak":
+            out += _slots_of(spec["if"])
+        elif str(key).startswith("slot."):
+            out.append(str(key)[5:])
+    return out
+
+
+def check_against_domain(rules: List[Dict[str, Any]], domain: Domain) -> None:
+    """Each rule's action and slots exist in the domain (else the bot would silently fall back)."""
+    actions = set(domain.action_names_or_texts)
+    slots = {slot.name for slot in domain.slots}
+    for rule in rules:
+        where = f"EmotionRulesPolicy rule {rule['name']!r}{rule.get('source', '')}"
+        if rule["action"] not in actions:
+            raise InvalidConfigException(f"{where}: action {rule['action']!r} is not in the domain."
+                                         f"{_did_you_mean(rule['action'], actions)}")
+        for slot in _slots_of(rule["if"]):
+            if slot not in slots:
+                raise InvalidConfigException(f"{where}: slot {slot!r} is not in the domain.{_did_you_mean(slot, slots)}")
+
+
+def validated_rules(rules: Any, source: str = "") -> List[Dict[str, Any]]:
+    """Rules checked and sorted by priority (highest first; ties keep the written order).
+    ``source`` (e.g. " in emotion_rules.yml") goes into every error message."""
     if rules is None:
         return []
     if not isinstance(rules, list):
         raise InvalidConfigException("EmotionRulesPolicy: 'rules' must be a list.")
     out = []
     for index, rule in enumerate(rules):
-        where = f"EmotionRulesPolicy rule {index} ({rule.get('name', '') if isinstance(rule, Mapping) else rule})"
-        if not isinstance(rule, Mapping) or not rule.get("action"):
-            raise InvalidConfigException(f"{where}: needs an 'action'.")
-        unknown = set(rule) - {"name", "if", "action", "priority", "confidence"}
+        where = (f"EmotionRulesPolicy rule {index} ({rule.get('name', '') if isinstance(rule, Mapping) else rule})"
+                 f"{rule.get('source', source) if isinstance(rule, Mapping) else source}")
+        if not isinstance(rule, Mapping):
+            raise InvalidConfigException(f"{where}: a rule is a mapping with 'if' and 'action'.")
+        keys = {"name", "if", "action", "priority", "confidence", "source"}
+        unknown = sorted(set(rule) - keys)
         if unknown:
-            raise InvalidConfigException(f"{where}: unknown keys {sorted(unknown)}.")
+            raise InvalidConfigException(f"{where}: unknown key {unknown[0]!r}; a rule has "
+                                         f"{sorted(keys - {'source'})}.{_did_you_mean(unknown[0], keys)}")
+        if not rule.get("action"):
+            raise InvalidConfigException(f"{where}: needs an 'action'.")
         _validate_conditions(rule.get("if"), where)
         confidence = float(rule.get("confidence", 1.0))
         if not 0.0 < confidence <= 1.0:
             raise InvalidConfigException(f"{where}: confidence must be in (0, 1].")
         out.append({"name": str(rule.get("name") or f"rule {index}"), "if": dict(rule["if"]),
                     "action": str(rule["action"]), "priority": float(rule.get("priority", 0)),
-                    "confidence": confidence})
+                    "confidence": confidence, "source": str(rule.get("source", source))})
     return sorted(out, key=lambda r: -r["priority"])
 
 
@@ -219,8 +278,9 @@ class EmotionRulesPolicy(EmotionPolicyBase):
                 if not path.is_file():
                     raise InvalidConfigException(f"EmotionRulesPolicy: rules_file {path} not found.")
                 loaded = yaml.safe_load(path.read_text()) or {}
-                raw += list(loaded.get("rules") or []) if isinstance(loaded, Mapping) else list(loaded)
-            rules = validated_rules(raw)
+                from_file = list(loaded.get("rules") or []) if isinstance(loaded, Mapping) else list(loaded)
+                raw += [{**r, "source": f" in {path}"} if isinstance(r, Mapping) else r for r in from_file]
+            rules = validated_rules(raw, " in config.yml")
         self.rules = rules
 
     def actions(self) -> List[str]:
@@ -235,6 +295,7 @@ class EmotionRulesPolicy(EmotionPolicyBase):
         return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None and path.is_file() else None
 
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        check_against_domain(self.rules, domain)
         super().train(training_trackers, domain, **kwargs)
         if not self.rules:
             logger.warning("EmotionRulesPolicy has no rules; it will never predict.")

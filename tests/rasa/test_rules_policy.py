@@ -16,7 +16,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
-from policies.rules_policy import EmotionRulesPolicy
+from policies.rules_policy import EmotionRulesPolicy, check_against_domain, validated_rules
 
 LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
 DOMAIN = Domain.from_yaml("""
@@ -233,3 +233,32 @@ def test_editing_the_rules_file_changes_the_fingerprint(tmp_path) -> None:
     rules_file.write_text("rules:\n  - {if: {label: sadness}, action: utter_comfort}\n")
     assert EmotionRulesPolicy.fingerprint_addon(cfg) not in (None, before)
     assert EmotionRulesPolicy.fingerprint_addon({**cfg, "rules_file": None}) is None
+
+
+@pytest.mark.parametrize("rule, named, suggested", [
+    ({"if": {"turn.prob.angr": {"min": 0.5}}, "action": "utter_calm"}, "turn.prob.angr", "turn.prob.anger"),
+    ({"if": {"derived.crisis.flga": True}, "action": "utter_calm"}, "derived.crisis.flga", "derived.crisis.flag"),
+    ({"if": {"derived.tutoring.frustrated": {"min": 0.5}}, "action": "utter_calm"}, "derived.tutoring.frustrated",
+     "derived.tutoring.frustration"),
+    ({"if": {"valence": {"mn": -0.5}}, "action": "utter_calm"}, "mn", "min"),
+    ({"if": {"label": "sadness"}, "acton": "utter_calm"}, "acton", "action"),
+])
+def test_a_mistyped_rule_is_named_with_a_suggestion(rule, named, suggested) -> None:
+    with pytest.raises(InvalidConfigException) as refused:
+        validated_rules([{"name": "mine", **rule}], " in emotion_rules.yml")
+    message = str(refused.value)
+    assert f"'{named}'" in message and f"Did you mean '{suggested}'?" in message
+    assert "mine" in message and "emotion_rules.yml" in message
+
+
+def test_actions_and_slots_are_checked_against_the_domain() -> None:
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.from_yaml('version: "3.1"\nresponses:\n  utter_empathize: [{text: "I hear you"}]\n'
+                              'slots:\n  problem_solved: {type: bool, mappings: [{type: custom}]}\n')
+    with pytest.raises(InvalidConfigException, match="Did you mean 'utter_empathize'"):
+        check_against_domain(validated_rules([{"if": {"label": "sadness"}, "action": "utter_empathise"}]), domain)
+    with pytest.raises(InvalidConfigException, match="Did you mean 'problem_solved'"):
+        check_against_domain(validated_rules([{"if": {"slot.problem_solve": True}, "action": "utter_empathize"}]),
+                             domain)
+    check_against_domain(validated_rules([{"if": {"slot.problem_solved": True}, "action": "utter_empathize"}]), domain)
