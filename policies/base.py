@@ -275,29 +275,33 @@ class EmotionPolicyBase(Policy):
         rule_only_data: Optional[Dict[str, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        abstain = self._prediction(self._default_predictions(domain))
+        name = type(self).__name__
+
+        def abstain(why: str, *args: Any) -> PolicyPrediction:
+            logger.debug("%s abstains: " + why, name, *args)
+            return self._prediction(self._default_predictions(domain))
+
         if tracker.active_loop_name:
-            return abstain
+            return abstain("a form (%s) is active", tracker.active_loop_name)
         if not after_user_message(tracker):
-            if latest_action_policy(tracker) == type(self).__name__:
+            if latest_action_policy(tracker) == name:
                 return self._prediction(confidence_scores_for(ACTION_LISTEN_NAME, 1.0, domain))
-            return abstain
+            return abstain("not right after a user message")
         message = tracker.latest_message
         if message is None or message.intent_name in self.ignore_intents:
-            return abstain
+            return abstain("intent %r is in ignore_intents", message.intent_name if message else None)
         context = EmotionContext.from_tracker(tracker, self.history_turns)
         if context is None:
-            return abstain
+            return abstain("the message carries no emotion metadata")
         decision = self.decide(context, tracker)
         if decision is None:
-            return abstain
+            return abstain("decide() returned None (label=%s, available=%s)", context.label, context.available)
         if decision.action not in domain.action_names_or_texts:
-            logger.error("%s decided on %r, which is not in the domain; abstaining.",
-                         type(self).__name__, decision.action)
-            return abstain
+            logger.error("%s decided on %r, which is not in the domain; abstaining.", name, decision.action)
+            return abstain("%r is not in the domain", decision.action)
         confidence = min(max(float(decision.confidence), 0.0), 1.0)
         if confidence <= 0.0:
-            return abstain
+            return abstain("the decision's confidence is %s", decision.confidence)
         logger.debug("%s -> %s (%.2f) %s", type(self).__name__, decision.action, confidence, decision.reason)
         return self._prediction(
             confidence_scores_for(decision.action, confidence, domain),

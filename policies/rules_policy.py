@@ -177,6 +177,22 @@ def _check_key(key: str, where: str) -> None:
                                      "available or slot.<name>.")
 
 
+def first_failure(conditions: Mapping[str, Any], context: EmotionContext,
+                  tracker: Optional[DialogueStateTracker] = None) -> str:
+    """The first condition that does not hold, with the value compared (for debug logs)."""
+    for key, spec in conditions.items():
+        if key == "streak":
+            n = int(spec["turns"])
+            got = context.streak(lambda t: conditions_hold(spec["if"], t, tracker))
+            if got < n:
+                return f"streak {got} < {n} turns"
+        else:
+            value = value_of(context, key, tracker)
+            if not _test(value, spec):
+                return f"{key} = {'(missing)' if value is _MISSING else repr(value)}, wanted {spec!r}"
+    return "all hold"
+
+
 def _validate_conditions(conditions: Any, where: str) -> None:
     if not isinstance(conditions, Mapping) or not conditions:
         raise InvalidConfigException(f"{where}: 'if' must be a non-empty mapping of conditions.")
@@ -317,6 +333,10 @@ class EmotionRulesPolicy(EmotionPolicyBase):
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         for rule in self.rules:
             if conditions_hold(rule["if"], emotion, tracker):
+                logger.debug("EmotionRulesPolicy: rule %r holds -> %s", rule["name"], rule["action"])
                 return Decision(rule["action"], rule["confidence"],
                                 {"rule": rule["name"], "emotion_source": emotion.source})
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug("EmotionRulesPolicy: rule %r does not hold: %s", rule["name"],
+                             first_failure(rule["if"], emotion, tracker))
         return None

@@ -262,3 +262,19 @@ def test_actions_and_slots_are_checked_against_the_domain() -> None:
         check_against_domain(validated_rules([{"if": {"slot.problem_solve": True}, "action": "utter_empathize"}]),
                              domain)
     check_against_domain(validated_rules([{"if": {"slot.problem_solved": True}, "action": "utter_empathize"}]), domain)
+
+
+def test_every_decision_and_abstention_is_logged_with_the_values_compared(tmp_path, caplog) -> None:
+    import logging
+
+    policy = make(tmp_path, RULES)
+    with caplog.at_level(logging.DEBUG, logger="policies"):
+        assert action(policy, tracker(emotion("joy", p=0.9, valence=0.5))) == (None, 0.0)
+    lines = caplog.text
+    assert "rule 'crisis' does not hold: derived.crisis.flag = (missing), wanted True" in lines
+    assert "rule 'sad' does not hold: prob.sadness = 0.0166" in lines
+    assert "EmotionRulesPolicy abstains: decide() returned None (label=joy" in lines
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="policies"):
+        assert action(policy, tracker(emotion("sadness", p=0.9)))[0] == "utter_empathize"
+    assert "rule 'sad' holds -> utter_empathize" in caplog.text
