@@ -22,6 +22,7 @@ previous user turns, so a policy can ask for streaks ("sad three turns in a row"
 """
 from __future__ import annotations
 
+import difflib
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
@@ -47,6 +48,12 @@ from connectors.client import EmotionReading, EmotionState
 from connectors.contract import EMOTION_METADATA_KEY, derived_of
 
 logger = logging.getLogger(__name__)
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A " Did you mean 'x'?" suffix naming the nearest of ``choices`` (difflib); "" when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
 NEVER_OVERRULED_INTENTS = (USER_INTENT_RESTART, USER_INTENT_BACK, USER_INTENT_SESSION_START)
 
 

@@ -29,7 +29,7 @@ from rasa.shared.exceptions import InvalidConfigException
 
 from connectors.client import EmotionReading
 from emotion.labels import LABELS
-from policies.base import EMOTION_METADATA_KEY, Decision, EmotionContext, EmotionPolicyBase  # noqa: F401
+from policies.base import EMOTION_METADATA_KEY, Decision, EmotionContext, EmotionPolicyBase, did_you_mean  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class EmotionPolicy(EmotionPolicyBase):
         featurizer: Optional[TrackerFeaturizer] = None,
     ) -> None:
         super().__init__(config, model_storage, resource, execution_context, featurizer)
-        self.rules: List[Dict[str, Any]] = [_validated_rule(r) for r in config["rules"] or []]
+        self.rules: List[Dict[str, Any]] = [validated_rule(r) for r in config["rules"] or []]
         self.min_confidence = float(config["min_confidence"])
 
     def actions(self) -> List[str]:
@@ -131,11 +131,15 @@ class EmotionPolicy(EmotionPolicyBase):
         return None
 
 
-def _validated_rule(rule: Mapping[str, Any]) -> Dict[str, Any]:
+def validated_rule(rule: Mapping[str, Any]) -> Dict[str, Any]:
     if not isinstance(rule, Mapping) or not rule.get("action"):
         raise InvalidConfigException(f"EmotionPolicy rule {rule!r} needs an 'action'.")
-    unknown_keys = set(rule) - set(_CONDITIONS) - {"action"}
-    if unknown_keys or not set(rule) & set(_CONDITIONS) or (
+    unknown_keys = sorted(set(rule) - set(_CONDITIONS) - {"action"})
+    if unknown_keys:
+        raise InvalidConfigException(
+            f"EmotionPolicy rule {dict(rule)!r}: unknown key {unknown_keys[0]!r}; conditions are {_CONDITIONS}."
+            f"{did_you_mean(unknown_keys[0], [*_CONDITIONS, 'action'])}")
+    if not set(rule) & set(_CONDITIONS) or (
         "min_probability" in rule and "label" not in rule
     ):
         raise InvalidConfigException(
@@ -143,7 +147,8 @@ def _validated_rule(rule: Mapping[str, Any]) -> Dict[str, Any]:
         )
     if "label" in rule and rule["label"] not in LABELS:
         raise InvalidConfigException(
-            f"EmotionPolicy rule {dict(rule)!r}: label must be one of {LABELS}."
+            f"EmotionPolicy rule {dict(rule)!r}: label {rule['label']!r} must be one of {LABELS}."
+            f"{did_you_mean(str(rule['label']), LABELS)}"
         )
     validated = dict(rule)
     if "label" in validated:

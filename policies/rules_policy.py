@@ -53,12 +53,11 @@ only wins where those policies are less sure than the rule's ``confidence`` or t
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import logging
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 import yaml
 from rasa.core.featurizers.tracker_featurizers import TrackerFeaturizer
@@ -73,7 +72,7 @@ from rasa.shared.exceptions import InvalidConfigException
 
 from connectors.contract import CONVERSATION_CRISIS_FIELDS, CRISIS_FIELDS, TUTORING_FIELDS
 from emotion.labels import LABELS
-from policies.base import Decision, EmotionContext, EmotionPolicyBase
+from policies.base import Decision, EmotionContext, EmotionPolicyBase, did_you_mean
 
 logger = logging.getLogger(__name__)
 
@@ -150,11 +149,6 @@ def conditions_hold(conditions: Mapping[str, Any], context: EmotionContext,
     return True
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Did you mean {close[0]!r}?" if close else ""
-
-
 def _known_keys() -> List[str]:
     """Every condition key the service's contract can fill (slot.* aside, checked against the domain)."""
     reading = [*_READING_KEYS, *(f"prob.{label}" for label in LABELS)]
@@ -171,7 +165,7 @@ def _check_key(key: str, where: str) -> None:
         return  # checked against the domain's slots when the policy trains
     known = _known_keys()
     if key not in known:
-        raise InvalidConfigException(f"{where}: unknown condition {key!r}.{_did_you_mean(key, known)} "
+        raise InvalidConfigException(f"{where}: unknown condition {key!r}.{did_you_mean(key, known)} "
                                      "Conditions name the reading (label, prob.<label>, valence, ...), turn.<key>, "
                                      "trend.<key>, derived.<path> of the service's published states, intent, "
                                      "available or slot.<name>.")
@@ -206,7 +200,7 @@ def _validate_conditions(conditions: Any, where: str) -> None:
         if isinstance(spec, Mapping) and (not spec or set(spec) - _TESTS):
             bad = sorted(set(spec) - _TESTS) or ["(none)"]
             raise InvalidConfigException(f"{where}: condition {key!r} has the test {bad[0]!r}; tests are "
-                                         f"{sorted(_TESTS)}.{_did_you_mean(bad[0], _TESTS)}")
+                                         f"{sorted(_TESTS)}.{did_you_mean(bad[0], _TESTS)}")
 
 
 def _slots_of(conditions: Mapping[str, Any]) -> List[str]:
@@ -219,6 +213,19 @@ def _slots_of(conditions: Mapping[str, Any]) -> List[str]:
     return out
 
 
+def load_rules(config: Mapping[str, Any]) -> List[Dict[str, Any]]:
+    """The policy's rules, inline and from ``rules_file`` (relative to the working folder), validated."""
+    raw = list(config.get("rules") or [])
+    if config.get("rules_file"):
+        path = Path(config["rules_file"])
+        if not path.is_file():
+            raise InvalidConfigException(f"EmotionRulesPolicy: rules_file {path} not found.")
+        loaded = yaml.safe_load(path.read_text()) or {}
+        from_file = list(loaded.get("rules") or []) if isinstance(loaded, Mapping) else list(loaded)
+        raw += [{**r, "source": f" in {path}"} if isinstance(r, Mapping) else r for r in from_file]
+    return validated_rules(raw, " in config.yml")
+
+
 def check_against_domain(rules: List[Dict[str, Any]], domain: Domain) -> None:
     """Each rule's action and slots exist in the domain (else the bot would silently fall back)."""
     actions = set(domain.action_names_or_texts)
@@ -227,10 +234,10 @@ def check_against_domain(rules: List[Dict[str, Any]], domain: Domain) -> None:
         where = f"EmotionRulesPolicy rule {rule['name']!r}{rule.get('source', '')}"
         if rule["action"] not in actions:
             raise InvalidConfigException(f"{where}: action {rule['action']!r} is not in the domain."
-                                         f"{_did_you_mean(rule['action'], actions)}")
+                                         f"{did_you_mean(rule['action'], actions)}")
         for slot in _slots_of(rule["if"]):
             if slot not in slots:
-                raise InvalidConfigException(f"{where}: slot {slot!r} is not in the domain.{_did_you_mean(slot, slots)}")
+                raise InvalidConfigException(f"{where}: slot {slot!r} is not in the domain.{did_you_mean(slot, slots)}")
 
 
 def validated_rules(rules: Any, source: str = "") -> List[Dict[str, Any]]:
@@ -242,15 +249,16 @@ def validated_rules(rules: Any, source: str = "") -> List[Dict[str, Any]]:
         raise InvalidConfigException("EmotionRulesPolicy: 'rules' must be a list.")
     out = []
     for index, rule in enumerate(rules):
-        where = (f"EmotionRulesPolicy rule {index} ({rule.get('name', '') if isinstance(rule, Mapping) else rule})"
-                 f"{rule.get('source', source) if isinstance(rule, Mapping) else source}")
+        named = rule.get("name") if isinstance(rule, Mapping) else None
+        where = (f"EmotionRulesPolicy rule {named!r}" if named else f"EmotionRulesPolicy rule {index} ({rule!r})") + (
+            rule.get("source", source) if isinstance(rule, Mapping) else source)
         if not isinstance(rule, Mapping):
             raise InvalidConfigException(f"{where}: a rule is a mapping with 'if' and 'action'.")
         keys = {"name", "if", "action", "priority", "confidence", "source"}
         unknown = sorted(set(rule) - keys)
         if unknown:
             raise InvalidConfigException(f"{where}: unknown key {unknown[0]!r}; a rule has "
-                                         f"{sorted(keys - {'source'})}.{_did_you_mean(unknown[0], keys)}")
+                                         f"{sorted(keys - {'source'})}.{did_you_mean(unknown[0], keys)}")
         if not rule.get("action"):
             raise InvalidConfigException(f"{where}: needs an 'action'.")
         _validate_conditions(rule.get("if"), where)
@@ -287,17 +295,7 @@ class EmotionRulesPolicy(EmotionPolicyBase):
         rules: Optional[List[Dict[str, Any]]] = None,
     ) -> None:
         super().__init__(config, model_storage, resource, execution_context, featurizer)
-        if rules is None:
-            raw = list(config.get("rules") or [])
-            if config.get("rules_file"):
-                path = Path(config["rules_file"])
-                if not path.is_file():
-                    raise InvalidConfigException(f"EmotionRulesPolicy: rules_file {path} not found.")
-                loaded = yaml.safe_load(path.read_text()) or {}
-                from_file = list(loaded.get("rules") or []) if isinstance(loaded, Mapping) else list(loaded)
-                raw += [{**r, "source": f" in {path}"} if isinstance(r, Mapping) else r for r in from_file]
-            rules = validated_rules(raw, " in config.yml")
-        self.rules = rules
+        self.rules = load_rules(config) if rules is None else rules
 
     def actions(self) -> List[str]:
         return [r["action"] for r in self.rules]
