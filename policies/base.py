@@ -221,7 +221,9 @@ class EmotionPolicyBase(Policy):
     ``override_intent_predictions``: Rasa's ensemble ranks end-to-end predictions above the
     intent-based ones of RulePolicy, MemoizationPolicy and TEDPolicy, so a Decision wins
     even over a rule with probability 1.0. When false, it competes on probability, then
-    priority, and only wins where no rule or memorised story applies.
+    priority: at the default priority (7, above RulePolicy's 6) a Decision of confidence 1.0
+    still wins a tie with a rule; give the policy a lower priority or confidence to let the
+    rules and stories answer first.
 
     A subclass registers itself like any Rasa policy::
 

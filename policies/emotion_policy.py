@@ -54,7 +54,7 @@ class EmotionPolicy(EmotionPolicyBase):
         policies:
           - name: policies.emotion_policy.EmotionPolicy
             priority: 7                   # ties with RulePolicy (6) go to this policy
-            min_confidence: 0.4           # ignore readings the service is unsure of (0..1)
+            min_confidence: 0.3           # of the tracked state: about 0.4 on a first message
             override_intent_predictions: true
             ignore_intents: [goodbye]     # intents whose own answer always wins
             rules:                        # first match wins; all conditions of a rule hold
@@ -70,8 +70,8 @@ class EmotionPolicy(EmotionPolicyBase):
     ensemble ranks end-to-end predictions above the intent-based ones of RulePolicy,
     MemoizationPolicy and TEDPolicy. That is what lets an emotion rule take precedence
     over a rule such as ``share_feelings -> utter_listen`` (which has probability 1.0).
-    When false, the prediction competes on probability, then priority, and only wins
-    where no rule or memorised story applies. Rasa records an end-to-end turn as text
+    When false, the prediction competes on probability, then priority (see
+    :class:`policies.base.EmotionPolicyBase`: a tie still goes to the higher priority). Rasa records an end-to-end turn as text
     (``DefinePrevUserUtteredFeaturization(True)``), so MemoizationPolicy/TEDPolicy later
     see that turn by its text rather than its intent; rules about the current turn are
     not affected.

@@ -278,3 +278,21 @@ def test_every_decision_and_abstention_is_logged_with_the_values_compared(tmp_pa
     with caplog.at_level(logging.DEBUG, logger="policies"):
         assert action(policy, tracker(emotion("sadness", p=0.9)))[0] == "utter_empathize"
     assert "rule 'sad' holds -> utter_empathize" in caplog.text
+
+
+def test_without_end_to_end_marking_a_tie_goes_by_priority(tmp_path) -> None:
+    """The guides' worked example: override_intent_predictions: false does not by itself let the
+    rules win; at equal probability (1.0) the higher priority does (ours 7 by default, RulePolicy 6)."""
+    t = tracker(emotion("sadness", 0.9, -0.7))
+    sad = [{"name": "sad", "if": {"prob.sadness": {"min": 0.5}}, "action": "utter_empathize"}]
+
+    def winner(**config: Any) -> str:
+        rule = PolicyPrediction.for_action_name(DOMAIN, "utter_listen", "RulePolicy", 1.0)
+        rule.policy_priority = 6
+        ours = make(tmp_path, sad, override_intent_predictions=False, **config).predict_action_probabilities(t, DOMAIN)
+        return DefaultPolicyPredictionEnsemble().combine_predictions([rule, ours], t, DOMAIN).policy_name
+
+    assert winner() == "EmotionRulesPolicy"  # the default priority 7 wins the tie
+    assert winner(priority=5) == "RulePolicy"  # below RulePolicy: the rule answers
+    sad[0]["confidence"] = 0.9
+    assert winner() == "RulePolicy"  # or a lower confidence: the rule's 1.0 is higher

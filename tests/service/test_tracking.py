@@ -52,3 +52,14 @@ def test_trend_uses_only_the_window():
 def test_reading_rejects_wrong_length():
     with pytest.raises(ValueError):
         EmotionReading(probs=(1.0,), confidence=1.0)
+
+
+def test_a_first_message_state_stays_near_0_4_however_sure_the_turn_is() -> None:
+    """The guides' claim about EmotionPolicy's min_confidence (it reads the state's confidence)."""
+    from emotion.tracking import EmotionReading, track
+
+    sure = EmotionReading((0.01, 0.01, 0.97, 0.005, 0.005, 0.0, 0.0), confidence=0.97)
+    first = track(None, [], reading=sure, smoothing=0.7, window=8)
+    assert 0.3 <= first.confidence < 0.4  # a min_confidence of 0.4 never fires on a first message
+    second = track(first, [sure], reading=sure, smoothing=0.7, window=8)
+    assert second.confidence > 0.55  # agreeing turns raise it
