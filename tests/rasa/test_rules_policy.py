@@ -17,6 +17,7 @@ from rasa.shared.exceptions import InvalidConfigException
 
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 from policies.rules_policy import EmotionRulesPolicy, check_against_domain, validated_rules
+from policies.testing import emotion_metadata, policy_instance, tracker_of
 
 LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
 DOMAIN = Domain.from_yaml("""
@@ -33,32 +34,15 @@ responses:
 """)
 
 
-def emotion(label: str = "neutral", p: float = 0.8, valence: float = 0.0, confidence: float = 0.9,
-            derived: dict | None = None, trend: float = 0.0, available: bool = True) -> dict[str, Any]:
-    if not available:
-        return {"available": False, "error": "service_unavailable"}
-    reading = {"label": label, "probabilities": {l: p if l == label else (1 - p) / 6 for l in LABELS},
-               "valence": valence, "arousal": 0.1, "confidence": confidence}
-    return {"available": True, "turn": reading,
-            "state": {**reading, "trend": {"valence": trend, "arousal": 0.0, "labels": {label: 0.1}},
-                      "turns_observed": 1},
-            "derived": derived or {}}
+emotion = emotion_metadata  # the testing kit's builders (policies/testing.py)
 
 
 def tracker(*emotions: dict, intent: str = "share_feelings", extra: list | None = None) -> DialogueStateTracker:
-    events: list = []
-    for i, e in enumerate(emotions):
-        events += [ActionExecuted("action_listen"),
-                   UserUttered(f"message {i}", intent={"name": intent, "confidence": 0.9}, metadata={"emotion": e})]
-        if i < len(emotions) - 1:
-            events.append(ActionExecuted("utter_listen", policy="RulePolicy"))
-    return DialogueStateTracker.from_events("s", (extra or []) + events)
+    return tracker_of(*emotions, intent=intent, sender="s", before=extra)
 
 
 def make(tmp_path: Path, rules: list, **config: Any) -> EmotionRulesPolicy:
-    cfg = {**EmotionRulesPolicy.get_default_config(), "rules": rules, **config}
-    return EmotionRulesPolicy.create(cfg, LocalModelStorage(tmp_path), Resource("rules"),
-                                     ExecutionContext(GraphSchema({}), "test"))
+    return policy_instance(EmotionRulesPolicy, tmp_path, rules=rules, **config)
 
 
 def action(policy, t: DialogueStateTracker) -> tuple[str | None, float]:
