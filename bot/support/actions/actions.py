@@ -30,8 +30,7 @@ import os
 import re
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
-from connectors import contract
-from connectors.client import EmotionServiceClient, EmotionServiceError
+from connectors import contract, handoff
 from connectors.contract import emotion_of
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
@@ -43,7 +42,6 @@ from actions.resources import resources_for
 logger = logging.getLogger(__name__)
 
 BOT = "support"
-DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
 SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry")
 RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
 """After a completed screen, only a message with explicit warning-sign language starts another
@@ -51,11 +49,6 @@ within this many of the person's turns: the person has just answered the questio
 
 
 # --- what the actions share ---------------------------------------------------------------
-
-def service() -> EmotionServiceClient:
-    url = os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
-    return EmotionServiceClient(url, timeout=float(os.environ.get("EMOBOT_ACTIONS_SERVICE_TIMEOUT", "5")))
-
 
 def crisis_of(tracker: Tracker) -> Dict[str, Any]:
     """The latest message's ``derived.crisis`` ({} when it carries none)."""
@@ -122,35 +115,18 @@ class Say:
 async def report(tracker: Tracker, person: Optional[str], said: Sequence[str], kind: str = "bot") -> None:
     """Append the person's message and the bot's lines to the handoff's live thread."""
     person = None if person and person.startswith("/") else person  # an intent the channel sent, not words
-    messages = ([("person", person)] if person else []) + [(kind, line) for line in said]
-    if not messages:
-        return
-    try:
-        async with service() as client:
-            await client.add_thread_messages(tracker.sender_id, messages)
-    except EmotionServiceError as exc:
-        logger.error("handoff thread of %s not updated: %s", tracker.sender_id, exc)
+    await handoff.add_to_thread(tracker.sender_id, ([("person", person)] if person else [])
+                                + [(kind, line) for line in said])
 
 
 async def open_handoff(tracker: Tracker, reason: str) -> Optional[Dict[str, Any]]:
     """Open (or find) the session's handoff; None when the service could not be reached."""
     user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
-    try:
-        async with service() as client:
-            return await client.open_handoff(tracker.sender_id, reason, bot=BOT,
-                                             user_id=str(user_id) if user_id else None)
-    except EmotionServiceError as exc:
-        logger.error("handoff request for %s failed: %s", tracker.sender_id, exc)
-        return None
+    return await handoff.request_handoff(tracker.sender_id, reason, bot=BOT, user_id=str(user_id) if user_id else None)
 
 
 async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
-    try:
-        async with service() as client:
-            return await client.handoff_status(tracker.sender_id)
-    except EmotionServiceError as exc:
-        logger.error("handoff status of %s unavailable: %s", tracker.sender_id, exc)
-        return None
+    return await handoff.handoff_status(tracker.sender_id)
 
 
 def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str]) -> str:
@@ -262,7 +238,7 @@ class ActionHandoffResolved(Action):
         if not tracker.get_slot("handoff_active"):
             return []
         status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
-        if status is None or status.get("status") != "resolved" or (mine is not None and status.get("id") != int(mine)):
+        if not handoff.is_resolved(status, mine):
             logger.warning("handoff_resolved for %s, whose handoff is %s: ignored", tracker.sender_id,
                            status and status.get("status"))
             return []

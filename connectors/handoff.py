@@ -1,0 +1,80 @@
+"""Handing a conversation to a human from your own custom actions (rasa_sdk or any action server).
+
+The pattern the support bot uses (bot/support), in three steps:
+
+1. **Request**: an action calls :func:`request_handoff` (``POST /v1/sessions/{id}/handoffs``,
+   body ``{"reason", "bot", "user_id"}``; the service snapshots the transcript and emotion
+   timeline, and the supervisor dashboard shows it in its queue, with a re-alert when nobody
+   claims it) and sets the slot ``handoff_active`` (and ``handoff_id``).
+2. **Pause, but stay**: while ``handoff_active`` is true, one rule answers every message, e.g.
+   ``{if: {slot.handoff_active: true}, action: action_handoff_present, priority: 200}`` in
+   EmotionRulesPolicy; that action says a person is coming (:func:`handoff_status` tells whether
+   it is claimed and the usual wait) and copies the person's words and its own lines into the
+   handoff's live thread with :func:`add_to_thread`, so the supervisor reads them.
+3. **Resume**: the dashboard triggers the intent ``handoff_resolved`` when the supervisor
+   resolves; its action checks :func:`is_resolved` (the intent alone ends nothing: a person
+   could type it) and clears the slots.
+
+Every function returns None / False instead of raising when the emotion service cannot be
+reached, so an action always gets to answer the person.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Dict, Optional, Sequence, Tuple
+
+from connectors.client import EmotionServiceClient, EmotionServiceError
+
+logger = logging.getLogger(__name__)
+
+HANDOFF_SLOTS = ("handoff_active", "handoff_id")
+"""The slots of the pattern: a bool (the conversation is with a human) and the handoff's id (float)."""
+
+
+def service_client(timeout: Optional[float] = None) -> EmotionServiceClient:
+    """A client of the emotion service at ``$EMOBOT_SERVICE_URL`` with ``$EMOBOT_SERVICE_TOKEN``."""
+    url = os.environ.get("EMOBOT_SERVICE_URL") or "http://127.0.0.1:8500"
+    return EmotionServiceClient(url, timeout=timeout or float(os.environ.get("EMOBOT_ACTIONS_SERVICE_TIMEOUT", "5")))
+
+
+async def request_handoff(session_id: str, reason: str, *, bot: Optional[str] = None,
+                          user_id: Optional[str] = None) -> Optional[Dict[str, Any]]:
+    """Open (or find the open) handoff of the conversation: ``{"id", "status", ...}``; None when
+    the service could not be reached (say so to the person, and give them other help)."""
+    try:
+        async with service_client() as client:
+            return await client.open_handoff(session_id, reason, bot=bot, user_id=user_id)
+    except EmotionServiceError as exc:
+        logger.error("handoff request for %s failed: %s", session_id, exc)
+        return None
+
+
+async def handoff_status(session_id: str) -> Optional[Dict[str, Any]]:
+    """The conversation's newest handoff: ``{"id", "status": open|claimed|resolved,
+    "waiting_s", "expected_wait_s", "cursor"}``; None when there is none or the service is away."""
+    try:
+        async with service_client() as client:
+            return await client.handoff_status(session_id)
+    except EmotionServiceError as exc:
+        logger.error("handoff status of %s unavailable: %s", session_id, exc)
+        return None
+
+
+async def add_to_thread(session_id: str, messages: Sequence[Tuple[str, str]]) -> bool:
+    """Append ``(kind, text)`` messages (kind: person | bot | notice) to the handoff's live thread."""
+    if not messages:
+        return True
+    try:
+        async with service_client() as client:
+            await client.add_thread_messages(session_id, messages)
+        return True
+    except EmotionServiceError as exc:
+        logger.error("handoff thread of %s not updated: %s", session_id, exc)
+        return False
+
+
+def is_resolved(status: Optional[Dict[str, Any]], handoff_id: Optional[float]) -> bool:
+    """Whether the supervisor resolved this conversation's handoff (the one in ``handoff_id``)."""
+    return bool(status) and status.get("status") == "resolved" and (
+        handoff_id is None or status.get("id") == int(handoff_id))
