@@ -88,7 +88,7 @@ def main() -> None:
                             times[channel].append(elapsed)
                             if channel == "emobot on" and emotion.get("timings_ms"):  # a replayed duplicate has none
                                 service_ms.append(sum(v for k, v in emotion["timings_ms"].items()
-                                                      if k in ("analysis", "graph_inputs", "graph", "tracking",
+                                                      if k in ("analysis", "moodlog_read", "graph", "tracking",
                                                                "derive", "moodlog_write")))
         print(f"{'channel':<11} {'median ms':>10} {'p95 ms':>8}")
         for channel, values in times.items():

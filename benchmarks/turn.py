@@ -50,7 +50,7 @@ from tests.e2e.processes import free_port, running  # noqa: E402
 
 KINDS = ("text", "text+audio", "text+audio+image")
 STAGES = ("text_encoder", "affect", "text_queue", "audio_decode", "vad", "speech_encoder", "face_encoder",
-          "analysis", "graph_inputs", "graph", "tracking", "derive", "moodlog_write")
+          "analysis", "moodlog_read", "graph", "tracking", "derive", "moodlog_write")
 
 
 def load() -> str:

@@ -43,6 +43,17 @@ class DuplicateTurn(Exception):
         self.row, self.record = row, record
 
 
+@dataclass
+class TurnReads:
+    """What one turn reads from the mood log (:meth:`MoodLog.read_for_turn`)."""
+
+    logged: tuple[Turn, EmotionRecord | None] | None  # the turn's logged copy (a replay), if any
+    consent: dict[str, bool]  # modality -> granted, as recorded (absent: never asked)
+    recent_crisis: list[tuple[int, dict[str, Any], str | None]]  # (turn index, crisis, text), oldest first
+    graph_window: list[GraphNode]  # the conversation graph's recent nodes, oldest first
+    speaker_last: GraphNode | None  # the speaker's last node
+
+
 class SessionOfAnotherBot(Exception):
     """The session id is already another bot's: a bot never writes into another bot's conversation."""
 
@@ -201,22 +212,41 @@ class MoodLog:
             return None
         return row, db.exec(select(EmotionRecord).where(EmotionRecord.turn_id == row.id)).first()
 
-    def find_turn(self, session_id: str, client_turn_id: str) -> tuple[Turn, EmotionRecord | None] | None:
-        """The logged turn with the channel's id ``client_turn_id`` and its emotion record, or None."""
+    def read_for_turn(self, session_id: str, speaker_id: str, user_id: str, client_turn_id: str | None,
+                      crisis_turns: int, graph_turns: int) -> "TurnReads":
+        """Everything a turn reads from the log, in one transaction before it is analysed: the
+        logged copy of a replay, the user's consent, the last ``crisis_turns`` screenings and
+        (``graph_turns`` > 0) the conversation graph's window and the speaker's last node. The
+        turn's one write is :meth:`append_turn`."""
         with Session(self.engine, expire_on_commit=False) as db:
-            return self._find(db, session_id, client_turn_id)
+            return TurnReads(
+                logged=self._find(db, session_id, client_turn_id) if client_turn_id is not None else None,
+                consent=governance.recorded_consent(db, user_id),
+                recent_crisis=self._recent_crisis(db, session_id, crisis_turns),
+                graph_window=self._graph_window(db, session_id, graph_turns) if graph_turns > 0 else [],
+                speaker_last=self._latest_graph_node(db, session_id, speaker_id) if graph_turns > 0 else None)
+
+    @staticmethod
+    def _graph_window(db: Session, session_id: str, limit: int) -> list[GraphNode]:
+        rows = db.exec(select(GraphNode).where(GraphNode.session_id == session_id)
+                       .order_by(col(GraphNode.turn_index).desc()).limit(limit)).all()
+        return list(reversed(rows))
+
+    @staticmethod
+    def _latest_graph_node(db: Session, session_id: str, speaker_id: str) -> GraphNode | None:
+        return db.exec(select(GraphNode).where(GraphNode.session_id == session_id, GraphNode.speaker_id == speaker_id)
+                       .order_by(col(GraphNode.turn_index).desc()).limit(1)).first()
+
+    @staticmethod
+    def _recent_crisis(db: Session, session_id: str, limit: int) -> list[tuple[int, dict[str, Any], str | None]]:
+        rows = db.exec(select(Turn.turn_index, Turn.crisis, Turn.text).where(Turn.session_id == session_id)
+                       .order_by(col(Turn.turn_index).desc()).limit(limit)).all()
+        return [(i, c, t) for i, c, t in reversed(rows) if isinstance(c, dict)]
 
     def graph_window(self, session_id: str, limit: int) -> list[GraphNode]:
         """The session's last ``limit`` conversation-graph nodes, oldest first."""
         with Session(self.engine) as db:
-            rows = db.exec(select(GraphNode).where(GraphNode.session_id == session_id)
-                           .order_by(col(GraphNode.turn_index).desc()).limit(limit)).all()
-        return list(reversed(rows))
-
-    def latest_graph_node(self, session_id: str, speaker_id: str) -> GraphNode | None:
-        with Session(self.engine) as db:
-            return db.exec(select(GraphNode).where(GraphNode.session_id == session_id, GraphNode.speaker_id == speaker_id)
-                           .order_by(col(GraphNode.turn_index).desc()).limit(1)).first()
+            return self._graph_window(db, session_id, limit)
 
     def ensure_session(self, session_id: str, bot: str | None = None, user_id: str | None = None) -> None:
         """Create the session row unless it exists (a handoff may come before the session's turns)."""
@@ -239,13 +269,6 @@ class MoodLog:
             if speaker_id is not None:
                 query = query.where(EmotionRecord.speaker_id == speaker_id)
             return db.exec(query.order_by(col(EmotionRecord.turn_index).desc()).limit(1)).first()
-
-    def recent_crisis(self, session_id: str, limit: int) -> list[tuple[int, dict[str, Any], str | None]]:
-        """The session's last ``limit`` screened turns, oldest first: (turn index, crisis, text)."""
-        with Session(self.engine) as db:
-            rows = db.exec(select(Turn.turn_index, Turn.crisis, Turn.text).where(Turn.session_id == session_id)
-                           .order_by(col(Turn.turn_index).desc()).limit(limit)).all()
-        return [(i, c, t) for i, c, t in reversed(rows) if isinstance(c, dict)]
 
     def turns(self, session_id: str) -> list[Turn]:
         with Session(self.engine) as db:

@@ -157,7 +157,7 @@ class TurnResponse(BaseModel):
     timings_ms: Optional[dict[str, float]] = Field(default=None, description=(
         "milliseconds per stage of this turn: text (text_encoder, affect, text_queue; text_batch = texts read "
         "together), audio (audio_decode, vad, speech_encoder), face_encoder, analysis (all encoders), "
-        "graph_inputs, graph, tracking, derive, moodlog_write"))
+        "moodlog_read (the turn's one read of the log), crisis_screening, graph, tracking, derive, moodlog_write"))
 
 
 class StateResponse(BaseModel):

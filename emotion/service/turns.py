@@ -1,5 +1,6 @@
-"""One user turn, read top to bottom: replay check, screen, admit, analyse, read in context,
-fuse, track and derive, log.
+"""One user turn, read top to bottom: one read of the mood log (replay check, consent, recent
+screenings, graph window), screen, admit, analyse, read in context, fuse, track and derive,
+one write to the mood log.
 
 :class:`TurnPipeline` is what ``POST /v1/sessions/{id}/turns`` runs (the route only parses the
 form into a :class:`TurnInput`). Each stage is a method; the pipeline, not the route, takes the
@@ -21,7 +22,7 @@ from pydantic import ValidationError
 
 from emotion.moodlog.models import EmotionRecord, Turn
 from emotion.moodlog.ratelimit import TokenBuckets
-from emotion.moodlog.repository import DuplicateTurn, MoodLog, SessionOfAnotherBot, TurnToLog
+from emotion.moodlog.repository import DuplicateTurn, MoodLog, SessionOfAnotherBot, TurnReads, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
 from emotion.service.errors import ApiError
 from emotion.service.schemas import DialogueCues, ModalityReport, Reading, State, TurnResponse
@@ -59,13 +60,12 @@ class TurnPipeline:
     def run(self, turn: TurnInput) -> TurnResponse:
         """Analyse one turn, update the speaker's tracked state and write both to the mood log;
         raises :class:`ApiError` (logged as rejected, crisis screening in the body) when refused."""
-        if turn.client_turn_id is not None:
-            logged = self.moodlog.find_turn(turn.session_id, turn.client_turn_id)
-            if logged is not None and logged[0].status != "rejected":  # a rejected one is judged again
-                return logged_answer(*logged)
         timings: dict[str, float] = {}
-        withheld = self._withheld(turn)
-        crisis = self._screen(turn, timings)
+        reads = self._read(turn, timings)
+        if reads.logged is not None and reads.logged[0].status != "rejected":  # a rejected one is judged again
+            return logged_answer(*reads.logged)
+        withheld = self._withheld(reads.consent)
+        crisis = self._screen(turn, reads, timings)
         kept_crisis = stored(crisis, "text" not in withheld)  # without text consent: flag, risk, level, category
         log_turn = partial(TurnToLog, session_id=turn.session_id, speaker_id=turn.speaker_id, bot=turn.bot,
                            user_id=turn.user_id or turn.speaker_id, text_chars=len(turn.text),
@@ -74,7 +74,7 @@ class TurnPipeline:
         audio, images, cues = self._admit(turn, log_turn, crisis)
         analysis: Analysis = self.analyzer.analyse(turn.text, audio, images, cues=cues, withheld=withheld)
         timings.update(analysis.timings)
-        context = self._read_in_context(turn, analysis, timings)
+        context = self._read_in_context(turn, analysis, reads, timings)
         modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
         try:
             if analysis.outputs:
@@ -100,9 +100,18 @@ class TurnPipeline:
 
     # --- stages -------------------------------------------------------------------------
 
-    def _withheld(self, turn: TurnInput) -> dict[str, ModalityReport]:
+    def _read(self, turn: TurnInput, timings: dict[str, float]) -> TurnReads:
+        """The turn's one read of the mood log (replay copy, consent, recent screenings, graph window)."""
+        start = time.perf_counter()
+        graph = self.analyzer.context
+        reads = self.moodlog.read_for_turn(turn.session_id, turn.speaker_id, turn.user_id or turn.speaker_id,
+                                           turn.client_turn_id, self.analyzer.crisis.policy.window - 1,
+                                           graph.window if graph is not None else 0)
+        timings["moodlog_read"] = (time.perf_counter() - start) * 1000
+        return reads
+
+    def _withheld(self, consent: dict[str, bool]) -> dict[str, ModalityReport]:
         """Modalities the user refused, or that need an opt-in the user has not given."""
-        consent = self.moodlog.consent_of(turn.user_id or turn.speaker_id)
         withheld = {}
         for modality in ("text", "audio", "face"):
             if consent.get(modality) is False:
@@ -113,11 +122,10 @@ class TurnPipeline:
                                                     message=f"{modality} emotion analysis needs the user's opt-in")
         return withheld
 
-    def _screen(self, turn: TurnInput, timings: dict[str, float]) -> dict[str, Any]:
+    def _screen(self, turn: TurnInput, reads: TurnReads, timings: dict[str, float]) -> dict[str, Any]:
         """Crisis screening of the text with the session's recent screened turns (before any limit)."""
         start = time.perf_counter()
-        screen = self.analyzer.crisis
-        crisis = screen.screen(turn.text, self.moodlog.recent_crisis(turn.session_id, screen.policy.window - 1))
+        crisis = self.analyzer.crisis.screen(turn.text, reads.recent_crisis)
         timings["crisis_screening"] = (time.perf_counter() - start) * 1000
         return crisis
 
@@ -170,19 +178,17 @@ class TurnPipeline:
             raise reject(422, "invalid_cues", f"cues must be a JSON object of dialogue cues: {problems}")
         return audio, uploads, cues
 
-    def _read_in_context(self, turn: TurnInput, analysis: Analysis, timings: dict[str, float]) -> ContextReading | None:
+    def _read_in_context(self, turn: TurnInput, analysis: Analysis, reads: TurnReads,
+                         timings: dict[str, float]) -> ContextReading | None:
         """The conversation graph's reading of the turn's used modalities that it reads, with the
         session's recent turns; their reports say so. None without a graph model or such a modality."""
         graph = self.analyzer.context
         if graph is None or not set(analysis.used) & set(graph.modalities):
             return None
         start = time.perf_counter()
-        past = self.moodlog.graph_window(turn.session_id, graph.window)
-        speaker_last = self.moodlog.latest_graph_node(turn.session_id, turn.speaker_id)
-        read = time.perf_counter()
         context = graph.read(analysis.outputs, turn.text, turn.speaker_id, turn.session_id, turn_index=0,
-                             past=past, speaker_last=speaker_last)
-        timings["graph_inputs"], timings["graph"] = (read - start) * 1000, (time.perf_counter() - read) * 1000
+                             past=reads.graph_window, speaker_last=reads.speaker_last)
+        timings["graph"] = (time.perf_counter() - start) * 1000
         for m in context.read:
             analysis.reports[m].notes.extend(context.output.notes)
         return context
