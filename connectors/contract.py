@@ -31,7 +31,7 @@ TUTORING_FIELDS = ("confusion", "frustration", "boredom", "engagement", "cues")
 
 def emotion_of(metadata: Mapping[str, Any] | None) -> Dict[str, Any]:
     """A user message's emotion metadata ({} when there is none)."""
-    emotion = (metadata or {}).get(EMOTION_METADATA_KEY)
+    emotion = metadata.get(EMOTION_METADATA_KEY) if isinstance(metadata, Mapping) else None
     return dict(emotion) if isinstance(emotion, Mapping) else {}
 
 

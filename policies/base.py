@@ -45,7 +45,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
 from connectors.client import EmotionReading, EmotionState
-from connectors.contract import EMOTION_METADATA_KEY, derived_of
+from connectors.contract import EMOTION_METADATA_KEY, derived_of, emotion_of
 
 logger = logging.getLogger(__name__)
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -73,9 +73,7 @@ class Decision:
 
 
 def _parse(metadata: Optional[Mapping[str, Any]]) -> Tuple[bool, Optional[EmotionReading], Optional[EmotionState], Dict[str, Any]]:
-    emotion = (metadata or {}).get(EMOTION_METADATA_KEY) or {}
-    if not isinstance(emotion, Mapping):
-        return False, None, None, {}
+    emotion = emotion_of(metadata)
     # derived states come even when the turn was not analysed: its crisis screening always does
     derived = derived_of(emotion)
     if not emotion.get("available"):

@@ -62,7 +62,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from connectors.contract import EMOTION_METADATA_KEY
+from connectors.contract import crisis_of, derived_of, emotion_of
 
 ENTITY_NAMES = (
     "emotion_label", "emotion_valence", "emotion_arousal", "emotion_confidence",
@@ -83,16 +83,13 @@ def emotion_values(emotion: Any) -> List[Tuple[str, Any]]:
         for key in ("valence", "arousal", "confidence"):
             if isinstance(reading.get(key), (int, float)):
                 out.append((f"emotion_{key}", float(reading[key])))
-    derived = emotion.get("derived")
-    if isinstance(derived, Mapping):
-        crisis = derived.get("crisis")
-        if isinstance(crisis, Mapping):
-            if "flag" in crisis:
-                out.append(("crisis_flag", bool(crisis["flag"])))
-            if isinstance(crisis.get("risk"), (int, float)):
-                out.append(("crisis_risk", float(crisis["risk"])))
-        if isinstance(derived.get("distress"), (int, float)):
-            out.append(("distress", float(derived["distress"])))
+    derived, crisis = derived_of(emotion), crisis_of(emotion)
+    if "flag" in crisis:
+        out.append(("crisis_flag", bool(crisis["flag"])))
+    if isinstance(crisis.get("risk"), (int, float)):
+        out.append(("crisis_risk", float(crisis["risk"])))
+    if isinstance(derived.get("distress"), (int, float)):
+        out.append(("distress", float(derived["distress"])))
         tutoring = derived.get("tutoring")
         if isinstance(tutoring, Mapping):
             for key in ("confusion", "frustration", "boredom", "engagement"):
@@ -131,7 +128,7 @@ class EmotionEntities(GraphComponent, EntityExtractorMixin):
         for message in messages:
             metadata = message.get("metadata") or {}
             values = [(name, value) for name, value in
-                      emotion_values(metadata.get(EMOTION_METADATA_KEY) if isinstance(metadata, Mapping) else None)
+                      emotion_values(emotion_of(metadata))
                       if name in self.entities]
             if not values:
                 continue

@@ -57,7 +57,7 @@ def crisis_of(tracker: Tracker) -> Dict[str, Any]:
 
 def crisis_reason(tracker: Tracker, extra: str = "") -> str:
     """A short reason for the supervisor from the latest message's crisis screening."""
-    emotion = (tracker.latest_message.get("metadata") or {}).get("emotion") or {}
+    emotion = emotion_of(tracker.latest_message.get("metadata"))
     crisis = crisis_of(tracker)
     matched = ", ".join(crisis.get("matched") or []) or "none"
     conversation = crisis.get("conversation") or {}
@@ -322,7 +322,7 @@ class SupportReply(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        emotion = (tracker.latest_message.get("metadata") or {}).get("emotion") or {}
+        emotion = emotion_of(tracker.latest_message.get("metadata"))
         reading = emotion.get("state") or emotion.get("turn") or {}
         line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
                                  bot_lines(tracker), turn=user_turns(tracker))
