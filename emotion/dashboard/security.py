@@ -205,10 +205,6 @@ def session_user(db: Session, token: str | None) -> Supervisor | None:
     return user
 
 
-def session_alive(db: Session, token: str | None) -> bool:
-    return session_user(db, token) is not None
-
-
 def revoke_sessions(db: Session, supervisor_id: int, *, keep_token: str | None = None) -> int:
     """End every live session of ``supervisor_id`` except ``keep_token``'s; returns how many (uncommitted)."""
     query = (update(DashboardSession).where(col(DashboardSession.supervisor_id) == supervisor_id,

@@ -15,7 +15,7 @@ from emotion.dashboard import handoffs as ops
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
 from emotion.dashboard.queries import consent_in_force, in_tenants
-from emotion.dashboard.security import session_alive
+from emotion.dashboard.security import session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
 from emotion.moodlog.models import ConversationSession
@@ -111,7 +111,7 @@ def thread_event(message: HandoffMessage, withhold: bool = False) -> dict:
 def _thread_since(engine, handoff_id: int, after: int, session_token: str | None) -> tuple[list[dict], str | None]:
     """New thread messages and the status; ``([], None)`` once the viewer's session has ended."""
     with Session(engine) as db:
-        if not session_alive(db, session_token):
+        if session_user(db, session_token) is None:
             return [], None
         rows = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff_id,
                                                     col(HandoffMessage.id) > after)
