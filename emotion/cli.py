@@ -116,6 +116,14 @@ def train_affect(config: Optional[Path] = ConfigOption) -> None:
     train(config) if config else train()
 
 
+@train_app.command("student-affect")
+def train_student_affect(config: Optional[Path] = ConfigOption) -> None:
+    """Student affect in tutoring chat (student_affect.pt): 5 classes on sentence embeddings; C tuned on dev."""
+    from emotion.training.student_affect import DEFAULT_CONFIG, train
+
+    train(config or DEFAULT_CONFIG)
+
+
 @train_app.command("crisis")
 def train_crisis(config: Optional[Path] = ConfigOption,
                  retune: bool = typer.Option(False, "--retune", help="only tune thresholds and policy on dev again")) -> None:
@@ -148,6 +156,19 @@ def evaluate_tutoring(
     from emotion.evaluation.tutoring import evaluate
 
     evaluate(data, json_out)
+
+
+@evaluate_app.command("student-affect")
+def evaluate_student_affect(
+    data: Path = typer.Option(Path("data/tutor/affect_test/statements.csv"), exists=True,
+                              help="CSV: id, text, label (confusion|frustration|boredom|engagement|neutral), has_numbers, language"),
+    json_out: Optional[Path] = JsonOption,
+    threshold: float = typer.Option(0.5, help="a tutoring state counts at or above this (bot/tutor/tutor.yml)"),
+) -> None:
+    """Student affect in tutoring chat: the head, and the derived states a tutor acts on; per class and language."""
+    from emotion.evaluation.student_affect import evaluate
+
+    evaluate(data, json_out, threshold)
 
 
 @evaluate_app.command("text")

@@ -12,19 +12,21 @@ weights fitted by logistic regression in ``emotion/training/affect.py``):
     p_annoy  = σ(w_a · e + b_a)                     GoEmotions "annoyance"/"anger" vs rest
     q        = softmax(W_t · [e ; ē_hist ; f] + b_t) MathBuddy engagement / neutral / boredom
                (ē_hist: mean embedding of the student's earlier turns, f: 4 scalar features)
+    s        = softmax(W_s · [e ; f] + b_s)          student affect: confusion, frustration,
+               boredom, engagement, neutral (emotion/affect/student.py, its own checkpoint)
 
-Tutoring states combine the text proxies with cues by a noisy-OR, ⊕(a, b) = 1 - (1-a)(1-b):
+Tutoring states combine the student head with cues by a noisy-OR, ⊕(a, b) = 1 - (1-a)(1-b):
 
-    confusion   = ⊕( max(p_conf, 0.8·[confusion phrase]),  min(1, 0.2·wrong + 0.15·hints) )
-    frustration = ⊕( max(p_annoy, 0.8·[frustration phrase]), P_state(anger)·conf_state,
+    confusion   = ⊕( max(s_confusion, 0.8·[confusion phrase]),  min(1, 0.2·wrong + 0.15·hints) )
+    frustration = ⊕( max(s_frustration, 0.8·[frustration phrase]), P_state(anger)·conf_state,
                      min(1, 0.25·max(0, wrong - 1) + 0.1·hints) )
-    boredom     = ⊕( max(q_boredom, 0.8·[boredom phrase]),  0.3·[response_time > 60 s] )
-    engagement  = q_engagement · (1 - boredom_cues) · (1 - 0.5·frustration)
+    boredom     = ⊕( max(s_boredom, 0.8·[boredom phrase]),  0.3·[response_time > 60 s] )
+    engagement  = s_engagement · (1 - boredom_cues) · (1 - 0.5·frustration)
 
 where wrong = ``cues["wrong_in_a_row"]``, hints = ``cues["hint_requests"]`` and
 boredom_cues = ⊕(0.8·[boredom phrase], 0.3·[slow reply]). All outputs are in [0, 1].
-No public data labels confusion or frustration in tutoring dialogue, so those two are
-proxies (documented above) and are not scored against human labels.
+The student head is scored on a separately written frozen test set
+(``emobot evaluate student-affect``); p_conf, p_annoy and q stay for the Reddit/MathBuddy reports.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ import torch
 from torch import nn
 
 from emotion.affect.patterns import match_boredom, match_confusion, match_frustration, match_risk
+from emotion.affect.student import CHECKPOINT_NAME as STUDENT_CHECKPOINT, STUDENT_CLASSES, StudentAffectHead
 
 CHECKPOINT_NAME = "affect.pt"
 EMBEDDING_DIM = 384
@@ -98,8 +101,9 @@ def noisy_or(*ps: float) -> float:
 @dataclass(frozen=True)
 class TextAffect:
     """What the text alone says (``AffectModel.read``): model crisis risk and matched risk
-    patterns, distress, confusion and annoyance probabilities (0..1), and the tutoring
-    probabilities (3,) over TUTORING_CLASSES."""
+    patterns, distress, confusion and annoyance probabilities (0..1), the tutoring
+    probabilities (3,) over TUTORING_CLASSES and the student-affect probabilities (5,) over
+    STUDENT_CLASSES."""
 
     risk: float
     matched: list[str]
@@ -107,6 +111,7 @@ class TextAffect:
     confusion: float
     annoyance: float
     tutoring: tuple[float, float, float]
+    student: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0, 1.0)
 
 
 @dataclass
@@ -120,6 +125,7 @@ class AffectModel:
     crisis_threshold: float
     embedder: Any  # emotion.affect.embed.SentenceEmbedder
     info: dict
+    student: StudentAffectHead
 
     @classmethod
     def load(cls, checkpoint_dir: Path | None = None, threads: int | None = None,
@@ -138,11 +144,16 @@ class AffectModel:
         heads = AffectHeads()
         heads.load_state_dict(ckpt["state_dict"])
         heads.eval()
+        student_path = checkpoint_file(STUDENT_CHECKPOINT, checkpoint_dir, "python -m emotion.training.student_affect")
+        student_ckpt = torch.load(student_path, map_location="cpu", weights_only=True)
+        student = StudentAffectHead(student_ckpt["state_dict"]["mean"].shape[0])
+        student.load_state_dict(student_ckpt["state_dict"])
+        student.eval()
         info = json.loads(ckpt["info"])
         max_tokens = int(info.get("max_tokens", 128))
         embedder = (SentenceEmbedder.sharing(text_encoder, max_tokens) if text_encoder is not None
                     else SentenceEmbedder(max_tokens, threads))
-        return cls(heads, float(ckpt["crisis_threshold"]), embedder, info)
+        return cls(heads, float(ckpt["crisis_threshold"]), embedder, info, student)
 
     # -- pieces, also used by the evaluations ------------------------------------------
     def windows(self, text: str, max_windows: int = 64) -> list[str]:
@@ -181,6 +192,13 @@ class AffectModel:
         x = np.concatenate([e, np.stack(hist), f], axis=1)
         return self.heads.tutor(torch.from_numpy(x)).numpy()
 
+    @torch.no_grad()
+    def student_probs(self, utterances: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """(N, 5) probabilities over STUDENT_CLASSES; ``embeddings`` (N, 384) when already computed."""
+        e = self.embedder.embed(list(utterances)) if embeddings is None else embeddings
+        f = np.stack([tutor_scalars(u, []) for u in utterances]) if len(utterances) else np.zeros((0, N_TUTOR_SCALARS))
+        return self.student(torch.from_numpy(np.concatenate([e, f], axis=1).astype(np.float32))).numpy()
+
     # -- public API ----------------------------------------------------------------------
     def read(self, text: str, cues: Mapping[str, Any] | None = None) -> TextAffect:
         """The text-only part of ``derive`` (the sentence embeddings and heads): the costly part,
@@ -211,10 +229,11 @@ class AffectModel:
             e_all = torch.cat(wholes)  # (N, 384)
             q = self.tutoring_probs([texts[i] for i, _, _ in rows],
                                     [list(dict(cues[i] or {}).get("history") or []) for i, _, _ in rows], e_all.numpy())
+            s = self.student_probs([texts[i] for i, _, _ in rows], e_all.numpy())
             distress, confusion, annoyance = (self.heads.binary(h, e_all) for h in ("distress", "confusion", "annoyance"))
             for k, (i, risk, _) in enumerate(rows):
                 out[i] = TextAffect(risk, match_risk(texts[i]), float(distress[k]), float(confusion[k]),
-                                    float(annoyance[k]), tuple(float(v) for v in q[k]))
+                                    float(annoyance[k]), tuple(float(v) for v in q[k]), tuple(float(v) for v in s[k]))
         return out  # type: ignore[return-value]
 
     def derive(self, text: str, state: Mapping[str, Any] | None = None,
@@ -242,7 +261,7 @@ class AffectModel:
         state_conf = float((state or {}).get("confidence") or 0.0)
         part = reading if reading is not None else self.read(text, cues)
         risk, matched, distress_text = part.risk, list(part.matched), part.distress
-        p_conf, p_annoy, q = part.confusion, part.annoyance, np.asarray(part.tutoring)
+        s = dict(zip(STUDENT_CLASSES, part.student))
         flag = bool(matched) or risk >= self.crisis_threshold
         if matched:
             risk = max(risk, 0.95)
@@ -251,13 +270,13 @@ class AffectModel:
         hints = max(0, int(cues.get("hint_requests") or 0))
         slow = float(cues.get("response_time_s") or 0.0) > 60.0
         conf_phr, frus_phr, bore_phr = match_confusion(text), match_frustration(text), match_boredom(text)
-        confusion = noisy_or(max(p_conf, 0.8 * bool(conf_phr)), min(1.0, 0.2 * wrong + 0.15 * hints))
-        frustration = noisy_or(max(p_annoy, 0.8 * bool(frus_phr)),
+        confusion = noisy_or(max(s["confusion"], 0.8 * bool(conf_phr)), min(1.0, 0.2 * wrong + 0.15 * hints))
+        frustration = noisy_or(max(s["frustration"], 0.8 * bool(frus_phr)),
                                float(state_probs.get("anger", 0.0)) * state_conf,
                                min(1.0, 0.25 * max(0, wrong - 1) + 0.1 * hints))
         boredom_cues = noisy_or(0.8 * bool(bore_phr), 0.3 * slow)
-        boredom = noisy_or(float(q[2]), boredom_cues)
-        engagement = float(q[0]) * (1.0 - boredom_cues) * (1.0 - 0.5 * frustration)
+        boredom = noisy_or(s["boredom"], boredom_cues)
+        engagement = s["engagement"] * (1.0 - boredom_cues) * (1.0 - 0.5 * frustration)
         r = lambda v: round(float(v), 4)  # noqa: E731
         return {
             "crisis": {"risk": r(risk), "flag": flag, "matched": matched},

@@ -1,4 +1,6 @@
-"""Score the tutoring-affect head on MathBuddy-format JSON (engagement / neutral / boredom).
+"""Score tutoring affect on MathBuddy-format JSON (engagement / neutral / boredom): the MathBuddy
+head (q, with history) and the student-affect head restricted to those three classes (what the
+service's derived tutoring states use; emotion/affect/student.py).
 
 Run: ``python -m emotion.evaluation.tutoring --data JSON [--json FILE]`` (``emobot evaluate tutoring``).
 The held-out conversations written by ``python -m emotion.training.affect`` are
@@ -13,19 +15,25 @@ import numpy as np
 
 from emotion.affect.data import load_mathbuddy
 from emotion.affect.model import TUTORING_CLASSES, AffectModel
+from emotion.affect.student import STUDENT_CLASSES
 from emotion.evaluation.metrics import classification_report, write_report
 
 
 def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | None = None,
              model: AffectModel | None = None) -> dict:
-    """Accuracy, macro-F1 and per-class scores of the 3-class head (``classification_report``)."""
+    """Accuracy, macro-F1 and per-class scores of both heads (``classification_report``); the
+    student head's report is under ``"student_head"``."""
     every = load_mathbuddy(data)
     items = [it for it in every if it.emotion in TUTORING_CLASSES]
     skipped = {"unknown_label": len(every) - len(items)}
     model = model or AffectModel.load(checkpoint_dir)
     probs = model.tutoring_probs([it.utterance for it in items], [it.history for it in items]) if items else np.zeros((0, 3))
     y = [TUTORING_CLASSES.index(it.emotion) for it in items]
-    report = classification_report(y, probs, TUTORING_CLASSES, skipped, None, title=f"tutoring affect on {data}")
+    report = classification_report(y, probs, TUTORING_CLASSES, skipped, None, title=f"MathBuddy head on {data}")
+    student = model.student_probs([it.utterance for it in items]) if items else np.zeros((0, len(STUDENT_CLASSES)))
+    three = student[:, [STUDENT_CLASSES.index(c) for c in TUTORING_CLASSES]]
+    report["student_head"] = classification_report(y, three, TUTORING_CLASSES, skipped, None,
+                                                   title=f"student-affect head (3 of its 5 classes) on {data}")
     report["data"] = str(data)
     write_report(report, json_out)
     return report
