@@ -90,18 +90,9 @@ def read_set(path: Path) -> list[dict]:
              "turns": [r["text"] for r in rows]} for cid, rows in read_conversations(path).items()]
 
 
-def per_turn_actions(tracker: dict) -> list[list[str]]:
-    """The actions the bot ran after each user message (action_listen and session start left out)."""
-    turns: list[list[str]] = []
-    for event in tracker["events"]:
-        if event["event"] == "user":
-            turns.append([])
-        elif event["event"] == "action" and turns and event["name"] not in ("action_listen", "action_session_start"):
-            turns[-1].append(event["name"])
-    return turns
-
-
 def run_conversation(rasa: str, conversation: dict) -> dict:
+    from tests.e2e.rasa_server import per_turn_actions
+
     sender = f"bench-{conversation['id']}-{uuid.uuid4().hex[:8]}"
     replies, levels = [], []
     for text in conversation["turns"]:

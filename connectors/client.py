@@ -16,6 +16,7 @@ service's error code).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 import asyncio
@@ -339,6 +340,7 @@ class EmotionServiceClient:
         user_id: str | None = None,
         client_turn_id: str | None = None,
         sent_at: datetime | None = None,
+        cues: Mapping[str, Any] | None = None,
     ) -> TurnAnalysis:
         """Analyse one user turn and update the speaker's state.
 
@@ -354,6 +356,8 @@ class EmotionServiceClient:
             client_turn_id: this turn's id (``[A-Za-z0-9._:-]{1,64}``); the service logs a turn
                 sent again with the same id once, so a turn may be resent after a timeout.
             sent_at: when the user sent the turn (timezone-aware), for a turn sent late.
+            cues: dialogue cues for the derived states, e.g. ``{"wrong_in_a_row": 2,
+                "hint_requests": 1, "response_time_s": 41.5}`` (see :func:`connectors.cues.dialogue_cues`).
         """
         data = {"text": text, "speaker_id": speaker_id}
         if bot:
@@ -364,6 +368,8 @@ class EmotionServiceClient:
             data["client_turn_id"] = client_turn_id
         if sent_at is not None:
             data["sent_at"] = sent_at.isoformat()
+        if cues:
+            data["cues"] = json.dumps(dict(cues))
         files: list[tuple[str, UploadFile]] = []
         if audio is not None:
             files.append(("audio", audio))

@@ -98,7 +98,8 @@ class TurnDelivery:
     async def _send(self, turn: QueuedTurn):
         return await self.client.analyse_turn(
             turn.session_id, turn.text, speaker_id=turn.speaker_id, bot=turn.bot, audio=turn.audio,
-            images=turn.images, user_id=turn.user_id, client_turn_id=turn.turn_id, sent_at=turn.sent_at)
+            images=turn.images, user_id=turn.user_id, client_turn_id=turn.turn_id, sent_at=turn.sent_at,
+            cues=turn.cues)
 
     # --- a session's queue -------------------------------------------------------------------
 

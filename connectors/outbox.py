@@ -53,6 +53,8 @@ class QueuedTurn:
         sent_at: when the user sent it (timezone-aware); the mood log keeps it.
         audio: one clip as (filename, bytes, content type), or None.
         images: face snapshots as (filename, bytes, content type).
+        cues: dialogue cues for the service's derived states (``DialogueCues``: wrong_in_a_row,
+            hint_requests, response_time_s), or None.
         attempts: failed deliveries that got a 5xx answer (outages are not counted).
     """
 
@@ -65,6 +67,7 @@ class QueuedTurn:
     user_id: Optional[str] = None
     audio: Optional[UploadFile] = None
     images: tuple[UploadFile, ...] = ()
+    cues: Optional[dict[str, Any]] = None
     attempts: int = 0
 
     def to_json(self) -> str:
@@ -73,7 +76,7 @@ class QueuedTurn:
             "turn_id": self.turn_id, "session_id": self.session_id, "speaker_id": self.speaker_id,
             "text": self.text, "sent_at": self.sent_at.isoformat(), "bot": self.bot, "user_id": self.user_id,
             "audio": _upload_json(self.audio) if self.audio else None,
-            "images": [_upload_json(i) for i in self.images],
+            "images": [_upload_json(i) for i in self.images], "cues": self.cues,
         })
 
     @classmethod
@@ -82,7 +85,7 @@ class QueuedTurn:
         return cls(turn_id=raw["turn_id"], session_id=raw["session_id"], speaker_id=raw["speaker_id"],
                    text=raw["text"], sent_at=datetime.fromisoformat(raw["sent_at"]), bot=raw["bot"],
                    user_id=raw["user_id"], audio=_upload_of(raw["audio"]) if raw["audio"] else None,
-                   images=tuple(_upload_of(i) for i in raw["images"]), attempts=attempts)
+                   images=tuple(_upload_of(i) for i in raw["images"]), cues=raw.get("cues"), attempts=attempts)
 
 
 def _upload_json(upload: UploadFile) -> list[str]:

@@ -11,7 +11,8 @@
             return None
 
 ``decide`` runs once per user message (not inside forms, not for /restart, /back,
-/session_start or the intents in ``ignore_intents``). What it returns is predicted with
+/session_start, the intents in ``ignore_intents``, nor, when ``only_intents`` is set, the
+intents outside it). What it returns is predicted with
 the given confidence; ``None`` abstains. After an action this policy predicted, it predicts
 ``action_listen``, so an emotion-driven reply never chains into a story it was not part of.
 
@@ -214,6 +215,7 @@ class EmotionPolicyBase(Policy):
           priority: 7                       # RulePolicy is 6: ties go to the emotion policy
           override_intent_predictions: true # mark predictions end-to-end (see below)
           ignore_intents: [greet, goodbye]  # intents whose own answer always wins
+          only_intents: [lesson, off_task]  # when set: decide for these intents only
           history_turns: 10                 # earlier user turns available in emotion.previous
 
     ``override_intent_predictions``: Rasa's ensemble ranks end-to-end predictions above the
@@ -235,6 +237,7 @@ class EmotionPolicyBase(Policy):
             "priority": 7,
             "override_intent_predictions": True,
             "ignore_intents": [],
+            "only_intents": [],
             "history_turns": 10,
         }
 
@@ -250,6 +253,7 @@ class EmotionPolicyBase(Policy):
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         self.override_intent_predictions = bool(config["override_intent_predictions"])
         self.ignore_intents = set(config["ignore_intents"] or []) | set(NEVER_OVERRULED_INTENTS)
+        self.only_intents = set(config["only_intents"] or [])
         self.history_turns = int(config["history_turns"])
 
     # -- the one method to write ----------------------------------------------------------
@@ -273,6 +277,12 @@ class EmotionPolicyBase(Policy):
         if unknown:
             raise InvalidConfigException(
                 f"{type(self).__name__} names actions missing from the domain: {unknown}")
+        intents = set(domain.intents) | {"nlu_fallback"}
+        for key in ("only_intents", "ignore_intents"):
+            for intent in self.config.get(key) or []:
+                if intent not in intents:
+                    raise InvalidConfigException(f"{type(self).__name__}: {key} names the intent {intent!r}, "
+                                                 f"which is not in the domain.{did_you_mean(intent, intents)}")
         return self._resource
 
     def predict_action_probabilities(
@@ -297,6 +307,8 @@ class EmotionPolicyBase(Policy):
         message = tracker.latest_message
         if message is None or message.intent_name in self.ignore_intents:
             return abstain("intent %r is in ignore_intents", message.intent_name if message else None)
+        if self.only_intents and message.intent_name not in self.only_intents:
+            return abstain("intent %r is not in only_intents", message.intent_name)
         context = EmotionContext.from_tracker(tracker, self.history_turns)
         if context is None:
             return abstain("the message carries no emotion metadata")

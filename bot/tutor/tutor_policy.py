@@ -1,21 +1,20 @@
-"""The tutor's emotion policy: one ``decide`` method on the public API (policies.base).
+"""The tutor's emotion policy: affect read together with performance picks the pedagogical move.
 
-It reads the tutoring states the emotion service derives (``derived.tutoring``) and the
-tutor's own dialogue cues (slots ``wrong_in_a_row``, ``hint_requests``), and picks a move:
-
-    frustration ≥ θ_f, or 2+ wrong answers in a row with negative valence -> action_encourage
-    confusion   ≥ θ_c                                                      -> action_reexplain
-    boredom     ≥ θ_b                                                      -> action_challenge
-    otherwise (engaged / neutral)                                          -> abstain: the
-        rules and stories keep the pace (check the answer, next exercise)
+On every student turn about the lesson or off it (greetings and goodbyes aside) it reads the emotion service's tutoring
+states (``derived.tutoring``: confusion, frustration, boredom, engagement) and the learner model
+(slot ``learner``: the current item, mastery per skill, wrong answers in a row, hints,
+confusion on this item) and predicts ``action_<move>`` as bot/tutor/actions/pedagogy.py's
+``choose_move`` decides: a question is answered whatever numbers it holds, wrong answers climb
+retry -> hint -> worked example -> the answer, frustration steps down, confusion gets a
+different explanation, boredom with mastery is challenged.
 
 config.yml::
 
     - name: bot.tutor.tutor_policy.TutorAffectPolicy
-      ignore_intents: [greet, goodbye, answer, start_lesson]
-      confusion: 0.6
-      frustration: 0.6
-      boredom: 0.6
+      only_intents: [lesson, off_task, nlu_fallback]
+
+Greetings and goodbyes are left to the rules (utter_greet, utter_goodbye).
+The thresholds and the ladder are data: bot/tutor/tutor.yml.
 """
 from __future__ import annotations
 
@@ -24,6 +23,9 @@ from typing import Any, Dict, List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.tutor.actions.curriculum import load_curriculum
+from bot.tutor.actions.learner import Learner
+from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_pedagogy
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 
 
@@ -31,23 +33,19 @@ from policies.base import Decision, EmotionContext, EmotionPolicyBase
     [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False
 )
 class TutorAffectPolicy(EmotionPolicyBase):
-    """Confusion -> re-explain, frustration -> encourage, boredom -> challenge (see module doc)."""
+    """Picks ``action_<move>`` for each student turn (see module doc)."""
+
+    def actions(self) -> List[str]:
+        return [f"action_{move}" for move in MOVES]
+
+    def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
+        pedagogy, curriculum = load_pedagogy(), load_curriculum()
+        learner = Learner.from_slot(tracker.get_slot("learner"))
+        item = curriculum.item(learner.item) if learner.started else None
+        affect = {name: float(emotion.get(f"tutoring.{name}", 0.0) or 0.0) for name in AFFECTS}
+        move, why = choose_move(Turn(emotion.text or "", emotion.intent, affect), learner, item, pedagogy)
+        return Decision(f"action_{move}", 1.0, {**why, "affect": affect})
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {**EmotionPolicyBase.get_default_config(), "confusion": 0.6, "frustration": 0.6, "boredom": 0.6}
-
-    def actions(self) -> List[str]:
-        return ["action_encourage", "action_reexplain", "action_challenge"]
-
-    def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
-        tutoring = emotion.get("tutoring", {}) or {}
-        wrong = float(tracker.get_slot("wrong_in_a_row") or 0)
-        frustration = float(tutoring.get("frustration", 0.0))
-        if frustration >= self.config["frustration"] or (wrong >= 2 and emotion.valence <= -0.2):
-            return Decision("action_encourage", max(frustration, 0.6), {"state": "frustration", "wrong": wrong})
-        if float(tutoring.get("confusion", 0.0)) >= self.config["confusion"]:
-            return Decision("action_reexplain", float(tutoring["confusion"]), {"state": "confusion"})
-        if float(tutoring.get("boredom", 0.0)) >= self.config["boredom"]:
-            return Decision("action_challenge", float(tutoring["boredom"]), {"state": "boredom"})
-        return None
+        return EmotionPolicyBase.get_default_config()

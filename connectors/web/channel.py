@@ -55,6 +55,7 @@ from connectors.client import (
     EmotionServiceUnavailable,
     UploadFile,
 )
+from connectors.cues import dialogue_cues
 from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of
 from connectors.web.sessions import COOKIE, SessionSigner
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
@@ -208,6 +209,7 @@ class EmobotWebInput(InputChannel):
         self.sessions = SessionSigner(session_secret)
         self.require_session, self.cookie_secure = require_session, cookie_secure
         self.sio: Any = None  # the socket.io server, when socket.io is on (set by socketio_blueprint)
+        self.app: Any = None  # the Sanic app, once the server runs (its ctx.agent holds the tracker store)
         url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
         self.bot = bot
         self.client = client or EmotionServiceClient(url, timeout=timeout)
@@ -219,12 +221,26 @@ class EmobotWebInput(InputChannel):
     async def analyse(self, turn: WebTurn) -> Dict[str, Any]:
         """The emotion metadata of one turn; never raises for a service failure.
 
-        The turn is stamped now (``sent_at``) with a fresh id and goes through the outbox.
+        The turn is stamped now (``sent_at``) with a fresh id and the conversation's dialogue cues
+        (connectors/cues.py), and goes through the outbox.
         """
+        now = datetime.now(timezone.utc)
         return await self.delivery.deliver(QueuedTurn(
             turn_id=uuid.uuid4().hex, session_id=turn.sender_id, speaker_id=turn.speaker_id, text=turn.text,
-            sent_at=datetime.now(timezone.utc), bot=self.bot, user_id=turn.user_id, audio=turn.audio,
-            images=tuple(turn.images)))
+            sent_at=now, bot=self.bot, user_id=turn.user_id, audio=turn.audio, images=tuple(turn.images),
+            cues=dialogue_cues(await self.tracker(turn.sender_id), now.timestamp()) or None))
+
+    async def tracker(self, sender_id: str) -> Any:
+        """The conversation so far from Rasa's tracker store, or None (no server yet, a new
+        conversation, or a tracker store that cannot be read: the cues are then left out)."""
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        if agent is None or agent.tracker_store is None:
+            return None
+        try:
+            return await agent.tracker_store.retrieve(sender_id)
+        except Exception:  # noqa: BLE001 - cues are optional; the turn must still go through
+            logger.exception("Reading the tracker of %s for dialogue cues failed.", sender_id)
+            return None
 
     async def handle_turn(self, turn: WebTurn, output: OutputChannel,
                           on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[WebTurn, Dict[str, Any]]:
@@ -301,6 +317,7 @@ class EmobotWebInput(InputChannel):
 
         @blueprint.listener("after_server_start")
         async def start_replay(app: Any, loop: Any) -> None:
+            self.app = app
             self.delivery.start()
 
         @blueprint.listener("before_server_stop")
@@ -365,7 +382,7 @@ class EmobotWebInput(InputChannel):
             session_id = self.session_of(request)
             if session_id is None:
                 return _error(401, "no_session", "POST /session first (cookie or bearer token)")
-            return response.json({"messages": await _transcript(request, session_id),
+            return response.json({"messages": _transcript(await self.tracker(session_id)),
                                   "cursor": await self._cursor(session_id)})
 
         @webhook.route("/pushed", methods=["GET"])
@@ -415,12 +432,8 @@ class EmobotWebInput(InputChannel):
         return webhook
 
 
-async def _transcript(request: Request, session_id: str) -> List[Dict[str, str]]:
-    """The user and bot messages of a conversation, from Rasa's tracker store."""
-    agent = getattr(request.app.ctx, "agent", None)
-    if agent is None or agent.tracker_store is None:
-        return []
-    tracker = await agent.tracker_store.retrieve(session_id)
+def _transcript(tracker: Any) -> List[Dict[str, str]]:
+    """The user and bot messages of a conversation (a tracker from Rasa's tracker store, or None)."""
     if tracker is None:
         return []
     out = []

@@ -35,15 +35,28 @@ CONFUSION_PATTERNS: list[tuple[str, str]] = [
     ("confused", r"\bconfus(?:ed|ing)\b|\blost\b|\bmakes?\s+no\s+sense\b"),
     ("what does it mean", r"\bwhat\s+(?:does|do)\s+(?:that|this|it)\s+mean\b|\bhow\s+(?:do|did)\s+you\s+get\b|\bwhy\s+is\s+that\b"),
     ("no idea", r"\bno\s+idea\b|\bi\s+have\s+no\s+clue\b|\bhuh\b|\?\?+"),
+    # de, fr, es, it, nl, pt
+    ("don't get it (other languages)",
+     r"\bversteh\w*\s+(?:das\s+|es\s+|ich\s+)?(?:nicht|nix)\b|\bkeine\s+ahnung\b|\bcompren\w*\s+(?:pas|rien)\b|"
+     r"\bpas\s+compris\b|\bno\s+(?:lo\s+)?entiendo\b|\bni\s+idea\b|\bnon\s+(?:capisco|ho\s+capito)\b|"
+     r"\bsnap\s+(?:het\s+|er\s+)?(?:niet|niks)\b|\bbegrijp\s+(?:het\s+)?niet\b|\bn[ãa]o\s+(?:entendo|percebo)\b"),
 ]
 FRUSTRATION_PATTERNS: list[tuple[str, str]] = [
     ("give up", r"\bi\s+give\s+up\b|\bforget\s+it\b|\bi\s+quit\b"),
     ("too hard", r"\b(?:too|so)\s+hard\b|\bi\s+can" + _A + r"?t\s+do\s+(?:this|it)\b|\bimpossible\b"),
     ("annoyed", r"\bugh+\b|\bargh+\b|\bannoy\w*\b|\bstupid\b|\bhate\s+(?:this|fractions|math)\b|\bfrustrat\w*\b"),
+    ("give up / too hard (other languages)",
+     r"\bich\s+geb\w*\s+auf\b|\bzu\s+schwer\b|\bnervt\b|\bj'?abandonne\b|\btrop\s+dur\b|\bj'?en\s+ai\s+marre\b|"
+     r"\bme\s+rindo\b|\bdemasiado\s+dif[ií]cil\b|\bestoy\s+hart[oa]\b|\bmi\s+arrendo\b|\btroppo\s+difficile\b|"
+     r"\bik\s+geef\s+(?:het\s+)?op\b|\bte\s+moeilijk\b|\bdesisto\b|\bmuito\s+dif[ií]cil\b"),
 ]
 BOREDOM_PATTERNS: list[tuple[str, str]] = [
     ("bored", r"\bbor(?:ed|ing)\b|\bwhatever\b|\bmeh\b|\bso\s+easy\b|\btoo\s+easy\b"),
     ("something else", r"\bsomething\s+else\b|\bcan\s+we\s+(?:stop|do\s+something)\b|\bare\s+we\s+done\b"),
+    ("bored (other languages)",
+     r"\blangweil\w*\b|\bzu\s+einfach\b|\bm'?ennuie\b|\bennuyeux\b|\btrop\s+facile\b|\baburrid[oa]\b|\bme\s+aburro\b|"
+     r"\bmuy\s+f[aá]cil\b|\bnoios[oa]\b|\bmi\s+annoio\b|\btroppo\s+facile\b|\bsaai\b|\bte\s+makkelijk\b|\bchato\b|"
+     r"\bmuito\s+f[aá]cil\b"),
 ]
 
 

@@ -144,6 +144,18 @@ LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
 VALENCE = {"neutral": 0.0, "joy": 0.8, "sadness": -0.7, "anger": -0.6, "fear": -0.6, "disgust": -0.5, "surprise": 0.2}
 
 
+def per_turn_actions(tracker: Mapping[str, Any]) -> list[list[str]]:
+    """The actions a bot ran after each user message, from ``GET /conversations/{id}/tracker``'s
+    JSON (action_listen and session start left out)."""
+    turns: list[list[str]] = []
+    for event in tracker["events"]:
+        if event["event"] == "user":
+            turns.append([])
+        elif event["event"] == "action" and turns and event["name"] not in ("action_listen", "action_session_start"):
+            turns[-1].append(event["name"])
+    return turns
+
+
 def reading(label: str, p: float = 0.8, confidence: float = 0.8) -> dict:
     return {"label": label, "probabilities": {l: p if l == label else (1 - p) / 6 for l in LABELS},
             "valence": VALENCE[label] * p, "arousal": 0.2, "confidence": confidence}
@@ -172,7 +184,8 @@ class InjectedService:
                 "modalities": {"text": {"status": "used", "notes": []}}, "modalities_used": ["text"]}
         if self.derived_of is not None:
             body["derived"] = self.derived_of(text)
-        self.turns.append({"session_id": session_id, "text": text, "label": label})
+        self.turns.append({"session_id": session_id, "text": text, "label": label,
+                           "cues": json.loads(form["cues"]) if form.get("cues") else None})
         return body
 
 

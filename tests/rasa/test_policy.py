@@ -185,3 +185,18 @@ def test_train_checks_actions_against_the_domain(tmp_path, domain) -> None:
     with pytest.raises(InvalidConfigException, match="utter_missing"):
         policy.train([], domain)
     assert make_policy(tmp_path).train([], domain) == Resource("emotion_policy")
+
+
+def test_only_intents_limits_the_turns_a_policy_decides(tmp_path, domain) -> None:
+    policy = make_policy(tmp_path, ignore_intents=[], only_intents=["share_feelings"])
+    sad = {"emotion": emotion(reading("sadness", 0.9, 0.9, valence=-0.7))}
+    assert predicted(policy.predict_action_probabilities(tracker_after(sad), domain), domain)[0] is not None
+    assert policy.predict_action_probabilities(tracker_after(sad, "greet"), domain).max_confidence == 0
+
+
+def test_train_checks_the_intents_it_names_against_the_domain(tmp_path, domain) -> None:
+    with pytest.raises(InvalidConfigException, match="only_intents names the intent 'share_feeling'.*"
+                                                      "Did you mean 'share_feelings'"):
+        make_policy(tmp_path, only_intents=["share_feeling"]).train([], domain)
+    with pytest.raises(InvalidConfigException, match="ignore_intents names the intent 'bye'"):
+        make_policy(tmp_path, ignore_intents=["bye"]).train([], domain)

@@ -1,136 +1,229 @@
-"""Actions of the fractions tutor.
+"""The fractions tutor's moves, one action each (the policy picks them: bot/tutor/tutor_policy.py).
 
-Slots: ``level`` (1..4), ``item`` (exercise index), ``wrong_in_a_row``, ``hint_requests``,
-``correct_in_a_row``. The pedagogical moves chosen by the tutor's emotion policy
-(``bot/tutor/tutor_policy.py``):
+Every move first applies the turn's answer to the learner model (``pedagogy.observe``), then
+says what it does. Pedagogical honesty: when the item changes the tutor says what changes and
+why and shows the new question; every reply ends by restating the current item; praise is for
+effort and method, never speed.
 
-- confusion   -> ``action_reexplain``: a simpler worked example, then the same question;
-- frustration -> ``action_encourage``: encouragement, a hint and an easier exercise;
-- boredom     -> ``action_challenge``: a harder exercise (or a change of activity at the top level);
-- engagement  -> the normal flow: ``action_check_answer`` and ``action_next_exercise`` keep the pace.
+Slots: ``learner`` (the learner model, see learner.py), ``tutor_move`` (the move just made),
+and for the channel's dialogue cues ``wrong_in_a_row`` and ``hint_requests`` (on this item) and
+``level`` (the current skill, 1..4).
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from dataclasses import replace
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.curriculum import LEVELS, MAX_LEVEL, MIN_LEVEL, check, clamp, exercise
+from .curriculum import Item, fraction_text, load_curriculum
+from .learner import Learner
+from .messages import comparison, glossary_term, skill_asked_about
+from .pedagogy import explanation, load_pedagogy, next_item, observe
 
-PRAISE = "Correct, well done!"
-
-
-def _state(tracker: Tracker) -> tuple[int, int]:
-    return clamp(tracker.get_slot("level") or MIN_LEVEL), int(tracker.get_slot("item") or 0)
-
-
-def _ask(dispatcher: CollectingDispatcher, level: int, item: int) -> List[Dict[Text, Any]]:
-    dispatcher.utter_message(text=exercise(level, item).question)
-    return [SlotSet("level", float(level)), SlotSet("item", float(item)), SlotSet("wrong_in_a_row", 0.0)]
+PRAISE = ("That's right: {answer}. Your careful working paid off.",
+          "Yes, {answer} is correct. You stuck with it, well done.",
+          "Correct, {answer}. Good thinking.",
+          "Spot on: {answer}. You used the method well.")
 
 
-class ActionStartLesson(Action):
-    def name(self) -> Text:
-        return "action_start_lesson"
+class TutorMove(Action):
+    """One pedagogical move: ``teach`` says it and returns the learner after it."""
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        level, item = _state(tracker)
-        dispatcher.utter_message(text=f"Let's practise {LEVELS[level].name}. {LEVELS[level].explanation}")
-        return _ask(dispatcher, level, item)
-
-
-class ActionNextExercise(Action):
-    def name(self) -> Text:
-        return "action_next_exercise"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        level, item = _state(tracker)
-        return _ask(dispatcher, level, item + 1)
-
-
-class ActionCheckAnswer(Action):
-    """Checks the answer to the current exercise; two correct in a row move up a level."""
+    move: str = ""
 
     def name(self) -> Text:
-        return "action_check_answer"
+        return f"action_{self.move}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        level, item = _state(tracker)
-        current = exercise(level, item)
-        correct, feedback = check(current, tracker.latest_message.get("text") or "")
-        if correct:
-            streak = int(tracker.get_slot("correct_in_a_row") or 0) + 1
-            events: List[Dict[Text, Any]] = [SlotSet("correct_in_a_row", float(streak))]
-            if streak >= 2 and level < MAX_LEVEL:
-                dispatcher.utter_message(text=f"{PRAISE} You're ready for the next step: {LEVELS[level + 1].name}. "
-                                              f"{LEVELS[level + 1].explanation}")
-                return events + [SlotSet("correct_in_a_row", 0.0)] + _ask(dispatcher, level + 1, 0)
-            dispatcher.utter_message(text=PRAISE)
-            return events + _ask(dispatcher, level, item + 1)
-        wrong = int(tracker.get_slot("wrong_in_a_row") or 0) + 1
-        message = {"no_number": "Please answer with a fraction, like 3/4.",
-                   "not_lowest": "That's the right value, but can you simplify it further?",
-                   "wrong": "Not quite. Have another go."}[feedback]
-        if feedback == "wrong" and wrong >= 2:
-            message += f" Hint: {current.hint}"
-        dispatcher.utter_message(text=message)
-        return [SlotSet("wrong_in_a_row", float(wrong if feedback == "wrong" else wrong - 1)),
-                SlotSet("correct_in_a_row", 0.0)]
+        self.curriculum, self.pedagogy = load_curriculum(), load_pedagogy()
+        learner = Learner.from_slot(tracker.get_slot("learner"))
+        item = self.curriculum.item(learner.item) if learner.started else None
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        learner, self.grade = observe(learner, item, text, self.pedagogy, intent)
+        lines: List[str] = []
+        learner, item = self.teach(lines, learner, item, text)
+        new, why = next_item(self.move, learner, item, self.curriculum, self.pedagogy) \
+            if self.move in ("start", "praise_next", "show_answer", "step_down", "challenge", "reengage") else (None, "")
+        if new is not None:
+            learner = learner.on_item(new.id)
+            lines.extend(line for line in (why, self.new_question(new)) if line)
+            item = new
+        elif item is not None:
+            lines.append(self.restate(item))
+        for line in lines:
+            dispatcher.utter_message(text=line)
+        return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
+                SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row)), SlotSet("hint_requests", float(learner.hints)),
+                SlotSet("level", float(item.level if item else 1))]
+
+    def teach(self, lines: List[str], learner: Learner, item: Optional[Item], text: str) -> tuple[Learner, Optional[Item]]:
+        """Append what the move says before the (re)stated question; return the learner."""
+        return learner, item
+
+    def new_question(self, item: Item) -> str:
+        return f"New question: {item.question}"
+
+    def restate(self, item: Item) -> str:
+        return f"Your question is still: {item.question}"
 
 
-class ActionGiveHint(Action):
-    def name(self) -> Text:
-        return "action_give_hint"
+class ActionStart(TutorMove):
+    move = "start"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        level, item = _state(tracker)
-        dispatcher.utter_message(text=f"Hint: {exercise(level, item).hint}")
-        return [SlotSet("hint_requests", float((tracker.get_slot("hint_requests") or 0) + 1))]
+    def teach(self, lines, learner, item, text):
+        first = self.curriculum.first()
+        skill = self.curriculum.skills[first.level]
+        lines.append(f"Let's practise {skill.name}. {skill.explanations[0]}")
+        return replace(learner, explained=1), None
 
-
-class ActionReexplain(Action):
-    """Confusion: explain again with a simpler worked example, then ask the same question."""
-
-    def name(self) -> Text:
-        return "action_reexplain"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        level, item = _state(tracker)
-        dispatcher.utter_message(text=f"Let me explain it another way. {LEVELS[level].worked_example}")
-        dispatcher.utter_message(text=f"Now try this one again: {exercise(level, item).question}")
-        return []
+    def new_question(self, item: Item) -> str:
+        return f"Here's your first one: {item.question}"
 
 
-class ActionEncourage(Action):
-    """Frustration: encourage, give a hint, and switch to an easier exercise."""
+class ActionAnswerQuestion(TutorMove):
+    """A question about the maths: compare two fractions, define a word, or explain a skill."""
 
-    def name(self) -> Text:
-        return "action_encourage"
+    move = "answer_question"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        level, item = _state(tracker)
-        easier = max(MIN_LEVEL, level - 1)
-        next_item = item + 1 if easier == level else 0
-        dispatcher.utter_message(text="This is tricky, and it's completely fine to find it hard. "
-                                      "You're doing better than you think. Let's try an easier one together.")
-        dispatcher.utter_message(text=f"Hint: {exercise(easier, next_item).hint}")
-        return [SlotSet("correct_in_a_row", 0.0)] + _ask(dispatcher, easier, next_item)
+    def teach(self, lines, learner, item, text):
+        pair = comparison(text)
+        term = glossary_term(text, self.curriculum)
+        skill = skill_asked_about(text, self.curriculum)
+        if pair is not None:
+            lines.append(compare(*pair))
+        elif term is not None:
+            lines.append(f"Good question. {self.curriculum.glossary()[term]}")
+        else:
+            about = skill or self.curriculum.skills[item.level]
+            said, learner = explanation(learner, next(iter(about.steps[1])), self.curriculum)
+            lines.append(f"Good question. {said} If that didn't answer it, ask me in other words.")
+        return learner, item
+
+    def restate(self, item: Item) -> str:
+        return f"Back to your exercise: {item.question}"
 
 
-class ActionChallenge(Action):
-    """Boredom: a harder exercise, or a change of activity at the top level."""
+def compare(a: str, b: str) -> str:
+    """Why one of two fractions is bigger, over a common denominator (``a``, ``b`` as "3/4")."""
+    from fractions import Fraction
+    x, y = Fraction(a), Fraction(b)
+    (na, da), (nb, db) = (int(v) for v in a.split("/")), (int(v) for v in b.split("/"))
+    common = da * db // _gcd(da, db)
+    ea, eb = na * (common // da), nb * (common // db)
+    if x == y:
+        verdict = f"so {a} and {b} are the same amount."
+    else:
+        big, small = (a, b) if x > y else (b, a)
+        verdict = f"so {big} is bigger than {small}."
+    return (f"Good question. Write both with the same bottom, {common}: {a} = {ea}/{common} and "
+            f"{b} = {eb}/{common}. Now compare the tops, {ea} and {eb}, {verdict}")
 
-    def name(self) -> Text:
-        return "action_challenge"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        level, item = _state(tracker)
-        if level < MAX_LEVEL:
-            dispatcher.utter_message(text=f"Seems this is too easy for you. Let's step it up: "
-                                          f"{LEVELS[level + 1].name}. {LEVELS[level + 1].explanation}")
-            return _ask(dispatcher, level + 1, 0)
-        dispatcher.utter_message(text="Let's switch activity: a puzzle! Which is bigger, 5/8 or 3/5? "
-                                      "Answer with the bigger fraction.")
-        return [SlotSet("level", float(MAX_LEVEL)), SlotSet("item", float(item))]
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return a
+
+
+class ActionPraiseNext(TutorMove):
+    move = "praise_next"
+
+    def teach(self, lines, learner, item, text):
+        answer = fraction_text(item.answer)
+        lines.append(PRAISE[len(learner.seen) % len(PRAISE)].format(answer=answer))
+        return learner, item
+
+
+class ActionRetry(TutorMove):
+    move = "retry"
+
+    def teach(self, lines, learner, item, text):
+        if self.grade == "not_lowest":
+            lines.append("That's the right value, but it can be simplified further.")
+        else:
+            lines.append("Not quite yet. Have another go, you can do it.")
+        return learner, item
+
+    def restate(self, item: Item) -> str:
+        return item.question
+
+
+class ActionHint(TutorMove):
+    move = "hint"
+
+    def teach(self, lines, learner, item, text):
+        hint = item.hints[min(learner.hints, len(item.hints) - 1)]
+        lines.append(f"Not quite. Here's a hint: {hint}" if self.grade == "wrong" else f"Here's a hint: {hint}")
+        return replace(learner, hints=learner.hints + 1), item
+
+
+class ActionWorkedExample(TutorMove):
+    move = "worked_example"
+
+    def teach(self, lines, learner, item, text):
+        lead = "Not quite. " if self.grade == "wrong" else ""
+        lines.append(f"{lead}Let's look at a worked example of one like it. {item.worked_example}")
+        return replace(learner, worked=True, confusion=learner.confusion + 1), item
+
+    def restate(self, item: Item) -> str:
+        return f"Now try yours the same way: {item.question}"
+
+
+class ActionShowAnswer(TutorMove):
+    move = "show_answer"
+
+    def teach(self, lines, learner, item, text):
+        lines.append(f"Let's work through this one together. {item.reasoning} "
+                     f"So the answer is {fraction_text(item.answer)}.")
+        return learner, item
+
+
+class ActionStepDown(TutorMove):
+    move = "step_down"
+
+    def teach(self, lines, learner, item, text):
+        lines.append("That's frustrating, and it's okay: this one is tricky, and struggling with it is part of learning.")
+        if self.curriculum.easier(item) is None:
+            lines.append(f"Here's how one like it works. {item.worked_example}")
+        return learner, item
+
+
+class ActionExplain(TutorMove):
+    move = "explain"
+
+    def teach(self, lines, learner, item, text):
+        said, learner = explanation(learner, item, self.curriculum)
+        lines.append(f"Let me put it another way. {said}")
+        return replace(learner, confusion=learner.confusion + 1), item
+
+
+class ActionChallenge(TutorMove):
+    move = "challenge"
+
+
+class ActionReengage(TutorMove):
+    move = "reengage"
+
+    def teach(self, lines, learner, item, text):
+        lines.append("Fair enough, let's make it more interesting.")
+        return learner, item
+
+
+class ActionRedirect(TutorMove):
+    move = "redirect"
+
+    def teach(self, lines, learner, item, text):
+        lines.append("Ha, I hear you! Let's park that and get back to fractions for now.")
+        return learner, item
+
+
+class ActionKeepPace(TutorMove):
+    move = "keep_pace"
+
+    def teach(self, lines, learner, item, text):
+        lines.append("Take your time. When you're ready, type your answer as a fraction, like 3/4.")
+        return learner, item

@@ -1,84 +1,144 @@
-"""A small fractions curriculum: four levels, exercises with hints and worked examples.
+"""The fractions curriculum (bot/tutor/curriculum.yml) and how answers are graded.
 
-Level 1 simplify, 2 add like denominators, 3 add unlike denominators, 4 multiply.
-Answers are checked by value with :func:`check`; level 1 also wants lowest terms.
+Four skills (levels 1..4: simplify, add_same, add_unlike, multiply), each with three
+difficulty steps of several items; every item has two hints, a worked example of a similar
+item and the reasoning of its own answer; every skill has several explanations.
+
+Pure Python (no Rasa): the action server imports it as ``actions.curriculum`` and the tutor's
+policy, inside the Rasa server, as ``bot.tutor.actions.curriculum``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Optional
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional
+
+import yaml
+
+CURRICULUM_FILE = Path(__file__).resolve().parents[1] / "curriculum.yml"
+DIFFICULTIES = (1, 2, 3)
+
+Grade = Literal["correct", "wrong", "not_lowest"]
 
 
 @dataclass(frozen=True)
-class Exercise:
+class Item:
+    """One exercise. ``level`` is its skill's level (1..4), ``difficulty`` its step (1..3)."""
+
+    id: str
     level: int
+    difficulty: int
     question: str
     answer: Fraction
-    hint: str
-    lowest_terms: bool = False
+    lowest_terms: bool
+    hints: tuple[str, ...]
+    worked_example: str
+    reasoning: str
 
 
 @dataclass(frozen=True)
-class Level:
+class Skill:
+    id: str
+    level: int
     name: str
-    explanation: str
-    worked_example: str  # simpler than the exercises: used when the student is confused
-    exercises: tuple[Exercise, ...]
+    explanations: tuple[str, ...]
+    glossary: dict[str, str]
+    steps: dict[int, tuple[Item, ...]]  # difficulty -> items, easiest first
 
 
-def _ex(level: int, question: str, answer: str, hint: str, lowest: bool = False) -> Exercise:
-    return Exercise(level, question, Fraction(answer), hint, lowest)
+@dataclass(frozen=True)
+class Curriculum:
+    skills: dict[int, Skill]  # level -> skill
+
+    @property
+    def levels(self) -> tuple[int, ...]:
+        return tuple(sorted(self.skills))
+
+    def item(self, item_id: str) -> Optional[Item]:
+        """The item with this id, or None (an id from an older curriculum)."""
+        return self._items().get(item_id)
+
+    def _items(self) -> dict[str, Item]:
+        return {it.id: it for skill in self.skills.values() for items in skill.steps.values() for it in items}
+
+    def first(self) -> Item:
+        return self.skills[self.levels[0]].steps[DIFFICULTIES[0]][0]
+
+    def glossary(self) -> dict[str, str]:
+        return {term: text for skill in self.skills.values() for term, text in skill.glossary.items()}
+
+    def pick(self, level: int, difficulty: int, seen: set[str], avoid: str | None = None) -> Item:
+        """An item at (level, difficulty), clamped to the curriculum: the first not in ``seen``,
+        else the first that is not ``avoid`` (the current item), so the question always changes."""
+        level = min(max(level, self.levels[0]), self.levels[-1])
+        difficulty = min(max(difficulty, DIFFICULTIES[0]), DIFFICULTIES[-1])
+        items = self.skills[level].steps[difficulty]
+        fresh = [it for it in items if it.id not in seen and it.id != avoid]
+        return (fresh or [it for it in items if it.id != avoid] or list(items))[0]
+
+    def easier(self, item: Item) -> Optional[tuple[int, int]]:
+        """(level, difficulty) one step easier than ``item``, or None at the very first step."""
+        if item.difficulty > DIFFICULTIES[0]:
+            return item.level, item.difficulty - 1
+        if item.level > self.levels[0]:
+            return item.level - 1, DIFFICULTIES[-1]
+        return None
+
+    def harder(self, item: Item) -> Optional[tuple[int, int]]:
+        """(level, difficulty) one step harder than ``item``, or None at the very last step."""
+        if item.difficulty < DIFFICULTIES[-1]:
+            return item.level, item.difficulty + 1
+        if item.level < self.levels[-1]:
+            return item.level + 1, DIFFICULTIES[0]
+        return None
 
 
-LEVELS: dict[int, Level] = {
-    1: Level("simplifying fractions",
-             "To simplify a fraction, divide the top and the bottom by the same number.",
-             "Think of a pizza cut into 2 slices: 1 slice out of 2 is 1/2. If you cut the same pizza "
-             "into 4 slices, 2 slices out of 4 is the same amount. So 2/4 = 1/2: we divided top and "
-             "bottom by 2.",
-             (_ex(1, "Simplify 2/4.", "1/2", "Both 2 and 4 can be divided by 2.", True),
-              _ex(1, "Simplify 3/9.", "1/3", "Both 3 and 9 can be divided by 3.", True),
-              _ex(1, "Simplify 4/10.", "2/5", "Both 4 and 10 are even: divide by 2.", True))),
-    2: Level("adding fractions with the same denominator",
-             "When the bottoms are the same, add the tops and keep the bottom.",
-             "1/4 + 1/4: one quarter of a cake plus one more quarter is two quarters, 2/4 "
-             "(which is 1/2). The bottom stays 4 because the slices are the same size.",
-             (_ex(2, "What is 1/5 + 2/5?", "3/5", "The bottoms are both 5: add 1 + 2 on top."),
-              _ex(2, "What is 2/7 + 3/7?", "5/7", "Keep the 7 and add 2 + 3."),
-              _ex(2, "What is 1/8 + 5/8?", "6/8", "Keep the 8 and add the tops."))),
-    3: Level("adding fractions with different denominators",
-             "Rewrite both fractions with a common bottom first, then add the tops.",
-             "1/2 + 1/4: a half is the same as two quarters (2/4). Now both are quarters: "
-             "2/4 + 1/4 = 3/4.",
-             (_ex(3, "What is 1/2 + 1/4?", "3/4", "Write 1/2 as quarters: 1/2 = 2/4."),
-              _ex(3, "What is 1/3 + 1/6?", "1/2", "Write 1/3 as sixths: 1/3 = 2/6."),
-              _ex(3, "What is 2/5 + 1/10?", "1/2", "Write 2/5 as tenths: 2/5 = 4/10."))),
-    4: Level("multiplying fractions",
-             "Multiply the tops together and the bottoms together.",
-             "1/2 × 1/2 means half of a half: a quarter. Tops 1 × 1 = 1, bottoms 2 × 2 = 4, so 1/4.",
-             (_ex(4, "What is 2/3 × 3/4?", "1/2", "Tops: 2 × 3. Bottoms: 3 × 4. Then simplify."),
-              _ex(4, "What is 1/2 × 4/5?", "2/5", "Tops: 1 × 4. Bottoms: 2 × 5."),
-              _ex(4, "What is 3/4 × 2/9?", "1/6", "Tops: 3 × 2. Bottoms: 4 × 9. Then simplify."))),
-}
-MIN_LEVEL, MAX_LEVEL = min(LEVELS), max(LEVELS)
-
-_NUMBER = re.compile(r"(-?\d+)\s*/\s*(\d+)|(-?\d+(?:\.\d+)?)")
+def _item(level: int, difficulty: int, raw: dict) -> Item:
+    return Item(id=str(raw["id"]), level=level, difficulty=difficulty, question=str(raw["question"]),
+                answer=Fraction(str(raw["answer"])), lowest_terms=bool(raw.get("lowest_terms", False)),
+                hints=tuple(str(h) for h in raw["hints"]), worked_example=str(raw["worked_example"]),
+                reasoning=str(raw["reasoning"]))
 
 
-def exercise(level: int, index: int) -> Exercise:
-    """The ``index``-th exercise of ``level`` (cycling)."""
-    items = LEVELS[clamp(level)].exercises
-    return items[index % len(items)]
+def parse_curriculum(data: dict) -> Curriculum:
+    """A curriculum from the YAML's mapping; raises ValueError when a skill lacks a step,
+    an explanation (two or more) or an item lacks its two hints."""
+    skills = {}
+    for level, raw in enumerate(data["skills"], start=1):
+        steps = {int(s["difficulty"]): tuple(_item(level, int(s["difficulty"]), it) for it in s["items"])
+                 for s in raw["steps"]}
+        skill = Skill(id=str(raw["id"]), level=level, name=str(raw["name"]),
+                      explanations=tuple(str(e) for e in raw["explanations"]),
+                      glossary={str(k).lower(): str(v) for k, v in (raw.get("glossary") or {}).items()},
+                      steps=steps)
+        if sorted(steps) != list(DIFFICULTIES) or any(not items for items in steps.values()):
+            raise ValueError(f"skill {skill.id}: needs items at difficulties {DIFFICULTIES}")
+        if len(skill.explanations) < 2:
+            raise ValueError(f"skill {skill.id}: needs two or more explanations")
+        for items in steps.values():
+            for it in items:
+                if len(it.hints) < 2:
+                    raise ValueError(f"item {it.id}: needs two hints")
+        skills[level] = skill
+    return Curriculum(skills)
 
 
-def clamp(level: int) -> int:
-    return max(MIN_LEVEL, min(MAX_LEVEL, int(level)))
+@lru_cache(maxsize=4)
+def load_curriculum(path: Path = CURRICULUM_FILE) -> Curriculum:
+    with open(path, encoding="utf-8") as f:
+        return parse_curriculum(yaml.safe_load(f))
+
+
+# --- grading ----------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(-?\d+)\s*/\s*(\d+)|(-?\d+(?:[.,]\d+)?)")
 
 
 def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
-    """The last number in ``text`` ("3/4", "0.75", "2") as (value, written form), or None."""
+    """The last number in ``text`` ("3/4", "0.75", "0,75", "2") as (value, written form), or None."""
     matches = list(_NUMBER.finditer(text or ""))
     if not matches:
         return None
@@ -88,21 +148,27 @@ def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
             if int(m.group(2)) == 0:
                 return None
             return Fraction(int(m.group(1)), int(m.group(2))), m.group(0).replace(" ", "")
-        return Fraction(m.group(3)), m.group(3)
+        return Fraction(m.group(3).replace(",", ".")), m.group(3)
     except (ValueError, ZeroDivisionError):
         return None
 
 
-def check(item: Exercise, text: str) -> tuple[bool, str]:
-    """(correct, feedback key): "correct", "no_number", "wrong" or "not_lowest"."""
+def grade(item: Item, text: str) -> Optional[Grade]:
+    """"correct", "wrong", "not_lowest" (the right value, not simplified where the item asks
+    for lowest terms), or None when ``text`` holds no number."""
     parsed = parse_answer(text)
     if parsed is None:
-        return False, "no_number"
+        return None
     value, written = parsed
     if value != item.answer:
-        return False, "wrong"
+        return "wrong"
     if item.lowest_terms and "/" in written:
         top, bottom = (int(x) for x in written.split("/"))
         if Fraction(top, bottom).denominator != bottom:
-            return False, "not_lowest"
-    return True, "correct"
+            return "not_lowest"
+    return "correct"
+
+
+def fraction_text(value: Fraction) -> str:
+    """3/4, or 2 for a whole number."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"

@@ -1,0 +1,143 @@
+"""What kind of message a student sent, by its form: a question, an answer, a hint request.
+
+How the student feels is not read here: the emotion service's tutoring states
+(``derived.tutoring``) carry that. This module only tells "why is 3/4 bigger than 2/3?" (a
+question that contains fractions) from "is it 3/4?" (a tentative answer), and finds what a
+question is about (two fractions to compare, a word to define, a skill to explain).
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Optional
+
+from .curriculum import Curriculum, Skill, parse_answer
+
+# question words at the start (English, de, fr, es, it, nl, pt), or a request to explain
+_QUESTION_START = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|but|and|wait|hm+|um+|uh+|pls|please|hey|then|like|sorry|yeah|ya)[\s,.!]+)*"
+    r"(?:why|how|what|what's|whats|wat|wut|which|when|where|who|wdym|explain|can you explain|could you explain|"
+    r"can u explain|do (?:i|you|u|we)|does|is (?:a|an|the|that|this)\b|are|should|isn'?t|"
+    r"warum|wieso|weshalb|wie|was|welche[rs]?|pourquoi|comment|quoi|quel(?:le)?s?|"
+    r"por ?qu[eé]|c[oó]mo|qu[eé]|cu[aá]l|perch[eé]|come|cosa|quale|waarom|hoe|wat|welke|porque|o que|qual)\b",
+    re.IGNORECASE)
+# a question word further in ("so if i add 1/3 and 1/6 do i need to change both?")
+_QUESTION_WORD = re.compile(r"\b(?:why|how|what|which|do i|do we|do you|does|should i|need to|can i|is it the same)\b",
+                            re.IGNORECASE)
+_EXPLAIN = re.compile(r"\b(?:explain|mean|means|meaning|difference|the same as|equal to|bigger|smaller|larger|"
+                      r"greater|less than|more than)\b", re.IGNORECASE)
+# a tentative answer: a number with at most a few hedging words around it ("is it 3/4?", "maybe 1/2")
+_TENTATIVE = re.compile(
+    r"^\s*(?:(?:is it|it'?s|its|is|maybe|perhaps|i think|i guess|prob(?:ably)?|so|then|um+|umm+|uh+|hm+|"
+    r"the answer is|answer|my answer is|ist es|c'est|es|è|is het|é)\s*)*[-\d\s/.,]+\s*[?!.]*\s*"
+    r"(?:(?:right|correct|no|yes|maybe|then|lol|\?)\s*[?!.]*\s*)*$",
+    re.IGNORECASE)
+# what makes a question one about the lesson: numbers, or words of fractions and of the exercise
+_MATHS = re.compile(
+    r"\d|\b(?:fractions?|numerators?|denominators?|top|bottoms?|numbers?|simplif\w*|simplest|lowest|terms|reduce|"
+    r"add\w*|plus|sum|multipl\w*|times|divid\w*|half|halves|thirds?|quarters?|bigger|smaller|larger|greater|"
+    r"less|same|equal\w*|common|answer|question|exercise|step|mean|means|method|example|this one|it|this|that|"
+    r"br[üu]ch\w*|nenner|z[äa]hler|k[üu]rz\w*|d[ée]nominateur|num[ée]rateur|fracci\w+|denominador|numerador|"
+    r"frazion\w+|breuk\w*|teller|noemer|fra[çc][ãa]o|fra[çc][õo]es)\b", re.IGNORECASE)
+_HINT = re.compile(r"\b(?:hint|hints|(?<!no )clue|tip|tips|help me|help pls|help please|a help|indice|pista|tipp|aiuto|ajuda|ayuda|"
+                   r"hinweis|aide)\b|^\s*help\s*[!?.]*\s*$", re.IGNORECASE)
+_FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
+_BIGGER = re.compile(r"\b(?:bigger|larger|greater|more|higher|smaller|less|lower|same|equal|größer|grösser|kleiner|"
+                     r"plus grand|plus petit|mayor|menor|maggiore|minore|groter|kleiner|maior)\b", re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    """True for a question about the maths or the item, whatever numbers it holds; a question
+    about anything else ("do you play minecraft?") is not one (the lesson goes on).
+
+    >>> is_question("why is 3/4 bigger than 2/3"), is_question("is it 3/4?"), is_question("3/4")
+    (True, False, False)
+    >>> is_question("do you play minecraft?"), is_question("do i add the bottoms too?")
+    (False, True)
+    """
+    text = (text or "").strip()
+    if not text or _TENTATIVE.match(text) or _MATHS.search(text) is None:
+        return False
+    if _QUESTION_START.match(text):
+        return True
+    if "?" not in text:
+        return False
+    return (_EXPLAIN.search(text) is not None or _QUESTION_WORD.search(text) is not None and len(text.split()) > 4
+            or parse_answer(text) is None and len(text.split()) > 3)
+
+
+# a number that counts something else: "2 sec", "3/4 of the pizza", "2 cats", "the 14th", "in 10"
+_COUNTS_SOMETHING = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:in|at|by|until|till|for|after|on|since|around)\s+\d",
+                               re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:\s*/\s*\d+)?(?:[.,]\d+)?(?![\w/])")
+_WORD_AFTER_NUMBER = re.compile(r"\d\s*(?:/\s*\d+)?\s+([a-zà-ÿ']+)", re.IGNORECASE)
+# words that may follow an answer: hedges, interjections, the start of a comment on it
+_AFTER_ANSWER = frozenset("""
+    maybe perhaps right correct i im i'm is it its it's this that so then or and but ugh argh lol lmao haha idk
+    pls please yes no ok okay hmm hm um umm again too also now finally yay yess yesss omg wait sorry oops bruh
+    ist das c'est es è é is het oder ou o
+""".split())
+
+
+def is_answer(text: str, intent: Optional[str] = None) -> bool:
+    """True when the message offers a number as the answer: not a question, and not a number
+    that counts something else ("gimme 2 sec", "i have 2 cats", "my cousin got a switch 2",
+    which Rasa NLU reads as ``intent`` "off_task").
+
+    >>> is_answer("umm 7/12?"), is_answer("i think its 2/5"), is_answer("gimme 2 sec")
+    (True, True, False)
+    """
+    if parse_answer(text) is None or is_question(text):
+        return False
+    if _TENTATIVE.match(text) or _LEADING_NUMBER.match(text):
+        return True
+    if intent == "off_task":
+        return False
+    if _COUNTS_SOMETHING.search(text):
+        return False
+    return all(m.group(1).lower() in _AFTER_ANSWER for m in _WORD_AFTER_NUMBER.finditer(text))
+
+
+def asks_for_hint(text: str) -> bool:
+    return _HINT.search(text or "") is not None
+
+
+def fractions_in(text: str) -> list[Fraction]:
+    """The fractions written in ``text`` ("3/4"), in order; zero denominators left out."""
+    return [Fraction(int(a), int(b)) for a, b in _FRACTION.findall(text or "") if int(b)]
+
+
+def comparison(text: str) -> Optional[tuple[str, str]]:
+    """The two fractions a "which is bigger" question compares, as written, or None."""
+    written = [m.group(0).replace(" ", "") for m in _FRACTION.finditer(text or "") if int(m.group(2))]
+    if len(written) >= 2 and _BIGGER.search(text):
+        return written[0], written[1]
+    return None
+
+
+def glossary_term(text: str, curriculum: Curriculum) -> Optional[str]:
+    """The glossary word the question asks about ("what's a denominator"), or None."""
+    lowered = (text or "").lower()
+    for term in sorted(curriculum.glossary(), key=len, reverse=True):
+        if re.search(rf"\b{re.escape(term)}s?\b", lowered):
+            return term
+    return None
+
+
+_SKILL_WORDS = {"simplify": ("simplif", "lowest terms", "reduce", "kürzen", "simplifier", "simplificar"),
+                "add_same": ("same denominator", "same bottom"),
+                "add_unlike": ("different denominator", "common denominator", "different bottom", "unlike"),
+                "multiply": ("multipl", "times", " × ", "mal ", "fois")}
+
+
+def skill_asked_about(text: str, curriculum: Curriculum) -> Optional[Skill]:
+    """The skill a "how do you ..." question names, or None."""
+    lowered = f" {(text or '').lower()} "
+    for skill in curriculum.skills.values():
+        if any(word in lowered for word in _SKILL_WORDS.get(skill.id, ())):
+            return skill
+    if re.search(r"\b(?:add|adding|plus|sum)\b|\+", lowered):
+        fractions = fractions_in(text)
+        same = len(fractions) >= 2 and fractions[0].denominator == fractions[1].denominator
+        return curriculum.skills.get(2 if same or len(fractions) < 2 else 3)
+    return None

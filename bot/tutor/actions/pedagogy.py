@@ -1,0 +1,211 @@
+"""The tutor's pedagogy: which move to make after a student's turn, and where it leads.
+
+Affect is read together with performance (D'Mello & Graesser's AutoTutor; Baker's affect
+dynamics): boredom with mastery means "too easy" (challenge); frustration after failures means
+"too hard" (step down, then fade back up); confusion gets a different explanation each time,
+then a worked example; wrong answers climb a ladder (retry, hint, worked example, the answer
+with its reasoning) so nobody gets the same "not quite" six times. The moves, first match wins:
+
+    question (whatever numbers it holds)            -> answer_question
+    answer, correct                                 -> praise_next
+    answer, wrong, show_answer_after-th in a row    -> show_answer
+    answer, wrong, frustrated                       -> step_down
+    answer, wrong, worked_example_after-th in a row -> worked_example
+    answer, wrong, hint_after-th in a row           -> hint
+    answer, wrong                                   -> retry
+    hint asked                                      -> hint, or worked_example after a hint
+    frustrated                                      -> step_down
+    confused                                        -> explain, or worked_example the 3rd time
+    bored, after a correct streak or with mastery   -> challenge
+    bored otherwise                                 -> reengage
+    off task (Rasa NLU's intent)                    -> redirect
+    otherwise (engaged, neutral)                    -> keep_pace
+
+Pure Python: the policy (inside the Rasa server) chooses with :func:`choose_move`; the action
+of that move (action server) applies :func:`observe` and :func:`next_item`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Mapping, Optional
+
+import yaml
+
+from .curriculum import Curriculum, Grade, Item, grade
+from .learner import BKT, Learner
+from .messages import asks_for_hint, is_answer, is_question
+
+SETTINGS_FILE = Path(__file__).resolve().parents[1] / "tutor.yml"
+
+Move = Literal["start", "answer_question", "praise_next", "show_answer", "step_down", "worked_example", "hint",
+               "retry", "explain", "challenge", "reengage", "redirect", "keep_pace"]
+MOVES: tuple[str, ...] = Move.__args__  # type: ignore[attr-defined]
+AFFECTS = ("frustration", "confusion", "boredom", "engagement")
+# the moves after which the student is on a new item
+CHANGES_ITEM = frozenset({"start", "praise_next", "show_answer", "step_down", "challenge", "reengage"})
+
+
+@dataclass(frozen=True)
+class Pedagogy:
+    """bot/tutor/tutor.yml."""
+
+    bkt: BKT = field(default_factory=BKT)
+    affect: Mapping[str, float] = field(default_factory=lambda: dict.fromkeys(AFFECTS, 0.5))
+    show_answer_after: int = 4
+    worked_example_after: int = 3
+    hint_after: int = 2
+    confusion_worked_example: int = 3
+    step_up_after: int = 2
+    mastered: float = 0.95
+
+    @classmethod
+    def from_mapping(cls, data: Mapping) -> "Pedagogy":
+        data = dict(data)
+        bkt = BKT(**data.pop("bkt", {}))
+        affect = {**dict.fromkeys(AFFECTS, 0.5), **data.pop("affect", {})}
+        return cls(bkt=bkt, affect=affect, **data)
+
+
+@lru_cache(maxsize=4)
+def load_pedagogy(path: Path = SETTINGS_FILE) -> Pedagogy:
+    with open(path, encoding="utf-8") as f:
+        return Pedagogy.from_mapping(yaml.safe_load(f) or {})
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A student's turn as the tutor sees it.
+
+    Attributes:
+        text: the message.
+        intent: Rasa NLU's intent ("off_task", "ask_hint", ...) or None.
+        affect: the emotion service's tutoring states, {"confusion", "frustration", "boredom",
+            "engagement": 0..1}; missing ones count as 0 (the service was unavailable).
+    """
+
+    text: str
+    intent: Optional[str] = None
+    affect: Mapping[str, float] = field(default_factory=dict)
+
+
+def felt(turn: Turn, pedagogy: Pedagogy) -> Optional[str]:
+    """The dominant tutoring state at or above its threshold, or None.
+
+    Among the states over their thresholds the highest reading wins (ties: frustration,
+    confusion, boredom, engagement), so "this is boring, too easy" read as boredom 0.8 and
+    frustration 0.6 is boredom.
+    """
+    over = [(float(turn.affect.get(a) or 0.0), -i, a) for i, a in enumerate(AFFECTS)
+            if float(turn.affect.get(a) or 0.0) >= pedagogy.affect[a]]
+    return max(over)[2] if over else None
+
+
+def observe(learner: Learner, item: Optional[Item], text: str, pedagogy: Pedagogy,
+            intent: Optional[str] = None) -> tuple[Learner, Optional[Grade]]:
+    """The learner after this turn's answer (if it is one, see ``messages.is_answer``) is
+    graded; returns (learner, grade).
+
+    A question is never graded, whatever numbers it holds. "not_lowest" (the right value, not
+    simplified) counts as neither right nor wrong.
+    """
+    if item is None or not is_answer(text, intent):
+        return learner, None
+    result = grade(item, text)
+    if result in ("correct", "wrong"):
+        learner = learner.answered(item.level, result == "correct", pedagogy.bkt)
+    return learner, result
+
+
+def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pedagogy) -> tuple[Move, dict]:
+    """The move after ``turn`` given the learner before it; returns (move, why) for the logs."""
+    if not learner.started or item is None:
+        return "start", {}
+    if is_question(turn.text):
+        return "answer_question", {}
+    after, result = observe(learner, item, turn.text, pedagogy, turn.intent)
+    state = felt(turn, pedagogy)
+    why = {"grade": result, "wrong_in_a_row": after.wrong_in_a_row, "state": state,
+           "mastery": round(after.known(item.level, pedagogy.bkt), 3)}
+    if result == "correct":
+        return "praise_next", why
+    if result == "not_lowest":
+        return "retry", why
+    if result == "wrong":
+        wrong = after.wrong_in_a_row
+        if wrong >= pedagogy.show_answer_after:
+            return "show_answer", why
+        if state == "frustration":
+            return "step_down", why
+        if wrong >= pedagogy.worked_example_after:
+            return "worked_example", why
+        if wrong >= pedagogy.hint_after:
+            return "hint", why
+        return "retry", why
+    if asks_for_hint(turn.text):
+        return ("worked_example" if learner.hints >= 1 else "hint"), why
+    if state == "frustration":
+        return "step_down", why
+    if state == "confusion":
+        return ("worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"), why
+    if state == "boredom":
+        able = learner.correct_in_a_row >= pedagogy.step_up_after or after.known(item.level, pedagogy.bkt) >= pedagogy.mastered
+        return ("challenge" if able else "reengage"), why
+    if turn.intent == "off_task":
+        return "redirect", why
+    return "keep_pace", why
+
+
+def next_item(move: str, learner: Learner, item: Optional[Item], curriculum: Curriculum,
+              pedagogy: Pedagogy) -> tuple[Optional[Item], str]:
+    """Where ``move`` leads: (the new item, or None to stay; why, in the student's words).
+
+    ``learner`` is the learner after :func:`observe`.
+    """
+    seen = set(learner.seen)
+    if item is None or move == "start":
+        return curriculum.first(), ""
+    if move == "praise_next":
+        if learner.correct_in_a_row and learner.correct_in_a_row % pedagogy.step_up_after == 0:
+            harder = curriculum.harder(item)
+            if harder is not None:
+                level, difficulty = harder
+                if level != item.level and learner.known(item.level, pedagogy.bkt) < pedagogy.mastered:
+                    level, difficulty = item.level, item.difficulty  # more practice before a new skill
+                    return curriculum.pick(level, difficulty, seen, avoid=item.id), "Here's another one to practise."
+                new = curriculum.pick(level, difficulty, seen, avoid=item.id)
+                if level != item.level:
+                    return new, f"You've got the hang of {curriculum.skills[item.level].name}, so let's move on to " \
+                                f"{curriculum.skills[level].name}."
+                return new, "You got two in a row, so the next one is a bit harder."
+        return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), "Here's the next one."
+    if move == "show_answer":
+        return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
+            "Now let's try a new one like it, so you can use what you just saw."
+    if move == "step_down":
+        easier = curriculum.easier(item)
+        if easier is None:
+            return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
+                "Let's try a different one, step by step."
+        return curriculum.pick(*easier, seen, avoid=item.id), \
+            "Let's take a step back to an easier one, and then build back up."
+    if move == "challenge":
+        harder = curriculum.harder(item)
+        if harder is None:
+            return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
+                "You're at the hardest step already, so here's another tough one."
+        level, difficulty = harder
+        what = "a harder one" if level == item.level else f"{curriculum.skills[level].name}"
+        return curriculum.pick(level, difficulty, seen, avoid=item.id), \
+            f"You're finding this easy, so let's go up a step: {what}."
+    if move == "reengage":
+        return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
+            "Let's switch it up with a quick-fire one: answer as fast as feels comfortable, no pressure."
+    return None, ""
+
+
+def explanation(learner: Learner, item: Item, curriculum: Curriculum) -> tuple[str, Learner]:
+    """The next explanation of ``item``'s skill (a different one each time, cycling)."""
+    texts = curriculum.skills[item.level].explanations
+    return texts[learner.explained % len(texts)], replace(learner, explained=learner.explained + 1)

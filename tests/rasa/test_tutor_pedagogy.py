@@ -1,0 +1,137 @@
+"""The tutor's pedagogy without Rasa: message forms, the learner model (BKT), the choice of move
+and where each move leads (bot/tutor/actions/{messages,learner,pedagogy,curriculum}.py)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.tutor.actions.curriculum import load_curriculum, parse_curriculum
+from bot.tutor.actions.learner import BKT, Learner
+from bot.tutor.actions.messages import asks_for_hint, comparison, is_answer, is_question
+from bot.tutor.actions.pedagogy import Pedagogy, Turn, choose_move, felt, load_pedagogy, next_item, observe
+
+CURRICULUM, PEDAGOGY = load_curriculum(), load_pedagogy()
+FIRST = CURRICULUM.first()
+
+
+def on_first(**fields) -> Learner:
+    """A learner on the first item, with ``fields`` set."""
+    return replace(Learner().on_item(FIRST.id), **fields)
+
+
+@pytest.mark.parametrize("text", ["why is 3/4 bigger than 2/3", "how do u add 1/3 and 1/4?", "what's a denominator",
+                                  "wait so what does simplify mean exactly", "is 2/4 the same as 1/2?",
+                                  "so if i add 1/3 and 1/6 do i need to change both?", "warum ist 1/2 größer als 1/3?"])
+def test_questions_are_questions_whatever_numbers_they_hold(text: str) -> None:
+    assert is_question(text) and not is_answer(text)
+
+
+@pytest.mark.parametrize("text", ["3/4", "is it 3/4?", "umm 7/12?", "i think its 2/5", "1/2 right?", "0,5",
+                                  "3/5 ugh this is hard", "4/5 ez"])
+def test_answers_are_answers(text: str) -> None:
+    assert is_answer(text) and not is_question(text)
+
+
+@pytest.mark.parametrize("text", ["gimme 2 sec", "my brother ate 3/4 of the pizza", "my birthday is on the 14th",
+                                  "lol dinner in 10", "i have 2 cats and 1 dog", "do you play minecraft?"])
+def test_numbers_that_count_something_else_and_chat_are_neither(text: str) -> None:
+    assert not is_answer(text) and not is_question(text)
+
+
+def test_an_off_task_intent_keeps_a_trailing_number_from_being_graded() -> None:
+    assert is_answer("my cousin got a switch 2") and not is_answer("my cousin got a switch 2", "off_task")
+    assert is_answer("is it 3/4?", "off_task")  # a tentative answer stays an answer
+
+
+def test_hint_requests_and_comparisons() -> None:
+    assert asks_for_hint("can i get a clue") and asks_for_hint("help") and not asks_for_hint("no clue whats going on")
+    assert comparison("which is bigger 5/8 or 3/5?") == ("5/8", "3/5") and comparison("what is 1/2 + 1/4") is None
+
+
+def test_bkt_update_follows_the_formula() -> None:
+    bkt = BKT(p_init=0.2, p_learn=0.1, p_guess=0.25, p_slip=0.1)
+    posterior = 0.2 * 0.9 / (0.2 * 0.9 + 0.8 * 0.25)
+    assert bkt.update(0.2, True) == pytest.approx(posterior + (1 - posterior) * 0.1)
+    posterior = 0.2 * 0.1 / (0.2 * 0.1 + 0.8 * 0.75)
+    assert bkt.update(0.2, False) == pytest.approx(posterior + (1 - posterior) * 0.1)
+    p = 0.2
+    for _ in range(6):
+        p = bkt.update(p, True)
+    assert p > 0.95
+
+
+def test_learner_slot_round_trip_and_garbage() -> None:
+    learner = on_first().answered(1, True, PEDAGOGY.bkt)
+    assert Learner.from_slot(learner.to_slot()) == learner
+    assert Learner.from_slot({"item": "x", "wrong_in_a_row": "many"}) == Learner()
+    assert Learner.from_slot("not a dict") == Learner() and Learner.from_slot(None) == Learner()
+
+
+def move(text: str, learner: Learner, intent: str | None = None, **affect: float) -> str:
+    return choose_move(Turn(text, intent, affect), learner, CURRICULUM.item(learner.item), PEDAGOGY)[0]
+
+
+def test_wrong_answers_climb_retry_hint_worked_example_answer() -> None:
+    learner, seen = on_first(), []
+    for _ in range(4):
+        seen.append(move("3/4", learner))
+        learner, _ = observe(learner, FIRST, "3/4", PEDAGOGY)
+    assert seen == ["retry", "hint", "worked_example", "show_answer"]
+
+
+def test_affect_read_together_with_performance() -> None:
+    fresh = on_first()
+    assert move("3/4 ugh", fresh, frustration=0.9) == "step_down"            # wrong and frustrated
+    assert move("1/2", fresh, frustration=0.9) == "praise_next"              # right, whatever the mood
+    assert move("this is boring", fresh, boredom=0.9) == "reengage"          # bored without a streak
+    streak = on_first(correct_in_a_row=2)
+    assert move("this is boring, too easy", streak, boredom=0.8, frustration=0.6) == "challenge"
+    assert move("i don't get it", fresh, confusion=0.9) == "explain"
+    assert move("i don't get it", on_first(confusion=2), confusion=0.9) == "worked_example"
+    assert move("hint pls", fresh) == "hint" and move("hint pls", on_first(hints=1)) == "worked_example"
+    assert move("did you see the game", fresh, intent="off_task") == "redirect"
+    assert move("ok", fresh, engagement=0.9) == "keep_pace"
+    assert move("hello", Learner()) == "start"
+
+
+def test_the_dominant_state_wins_ties_by_rubric_order() -> None:
+    assert felt(Turn("x", None, {"boredom": 0.8, "frustration": 0.6}), PEDAGOGY) == "boredom"
+    assert felt(Turn("x", None, {"boredom": 0.7, "frustration": 0.7}), PEDAGOGY) == "frustration"
+    assert felt(Turn("x", None, {"boredom": 0.4}), PEDAGOGY) is None
+
+
+def test_thresholds_and_ladder_come_from_settings() -> None:
+    strict = Pedagogy.from_mapping({"show_answer_after": 2, "affect": {"confusion": 0.95}})
+    learner = on_first(wrong_in_a_row=1)
+    assert choose_move(Turn("3/4"), learner, FIRST, strict)[0] == "show_answer"
+    assert choose_move(Turn("huh", None, {"confusion": 0.9}), on_first(), FIRST, strict)[0] == "keep_pace"
+
+
+def test_moves_lead_to_genuinely_easier_or_harder_items_and_say_why() -> None:
+    middle = CURRICULUM.pick(2, 2, set())
+    learner = Learner().on_item(middle.id)
+    easier, why = next_item("step_down", learner, middle, CURRICULUM, PEDAGOGY)
+    assert (easier.level, easier.difficulty) == (2, 1) and "easier" in why
+    harder, why = next_item("challenge", learner, middle, CURRICULUM, PEDAGOGY)
+    assert (harder.level, harder.difficulty) == (2, 3) and "harder" in why
+    same, _ = next_item("reengage", learner, middle, CURRICULUM, PEDAGOGY)
+    assert same.id != middle.id and (same.level, same.difficulty) == (2, 2)
+    # two in a row step up; a new skill only once the current one is mastered
+    top = CURRICULUM.pick(1, 3, set())
+    unmastered = Learner(correct_in_a_row=2, mastery={"1": 0.5}).on_item(top.id)
+    assert next_item("praise_next", unmastered, top, CURRICULUM, PEDAGOGY)[0].level == 1
+    mastered = Learner(correct_in_a_row=2, mastery={"1": 0.99}).on_item(top.id)
+    new, why = next_item("praise_next", mastered, top, CURRICULUM, PEDAGOGY)
+    assert new.level == 2 and "move on" in why
+
+
+def test_the_curriculum_is_rich_enough_to_adapt_within() -> None:
+    for skill in CURRICULUM.skills.values():
+        assert len(skill.explanations) >= 2
+        for items in skill.steps.values():
+            assert len(items) >= 3 and all(len(it.hints) >= 2 and it.worked_example and it.reasoning for it in items)
+    with pytest.raises(ValueError, match="two or more explanations"):
+        parse_curriculum({"skills": [{"id": "x", "name": "x", "explanations": ["one"], "steps": [
+            {"difficulty": d, "items": [{"id": f"x{d}", "question": "q", "answer": "1", "hints": ["a", "b"],
+                                         "worked_example": "w", "reasoning": "r"}]} for d in (1, 2, 3)]}]})
