@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from rasa.core.policies.ensemble import DefaultPolicyPredictionEnsemble
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.graph import ExecutionContext, GraphSchema
@@ -280,3 +281,19 @@ def test_without_end_to_end_marking_a_tie_goes_by_priority(tmp_path) -> None:
     assert winner(priority=5) == "RulePolicy"  # below RulePolicy: the rule answers
     sad[0]["confidence"] = 0.9
     assert winner() == "RulePolicy"  # or a lower confidence: the rule's 1.0 is higher
+
+
+def test_the_guides_learner_cue_rule_reads_slots_beside_the_states(tmp_path) -> None:
+    """docs/writing-emotion-policies.md's rule under <!-- learner-cues-rule -->, as written."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "writing-emotion-policies.md").read_text()
+    block = doc.split("<!-- learner-cues-rule -->", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    rules = yaml.safe_load(block)[0]["rules"]
+    policy = policy_instance(EmotionRulesPolicy, tmp_path, rules=rules)
+    frustrated = emotion_metadata("anger", derived={"tutoring": {"frustration": 0.7}})
+    failing = tracker_of(frustrated, before=[SlotSet("wrong_in_a_row", 2.0)])
+    succeeding = tracker_of(frustrated, before=[SlotSet("wrong_in_a_row", 0.0)])
+    domain = Domain.from_yaml('version: "3.1"\nslots:\n  wrong_in_a_row: {type: float, mappings: [{type: custom}]}\n'
+                              'responses:\n  utter_offer_break: [{text: "Break?"}]\n')
+    hit = policy.predict_action_probabilities(failing, domain)
+    assert domain.action_names_or_texts[hit.max_confidence_index] == "utter_offer_break"
+    assert policy.predict_action_probabilities(succeeding, domain).max_confidence == 0.0
