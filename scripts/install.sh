@@ -107,11 +107,26 @@ install_widget() {
   log "rasa-webchat $WEBCHAT_VERSION in $dir"
 }
 
+# axe-core, the accessibility checker the browser tests run in every page (WCAG 2.2 A and AA)
+AXE_VERSION=4.10.3
+AXE_SHA256=0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292
+install_axe() {
+  local dir=var/npm/axe-core-$AXE_VERSION
+  if [ -f "$dir/axe.min.js" ]; then log "axe-core $AXE_VERSION is here"; return; fi
+  command -v npm >/dev/null || { log "npm is missing (apt-get install npm)"; exit 1; }
+  mkdir -p var/npm
+  (cd var/npm && npm pack --silent "axe-core@$AXE_VERSION" >/dev/null)
+  echo "$AXE_SHA256  var/npm/axe-core-$AXE_VERSION.tgz" | sha256sum -c --quiet \
+    || { log "axe-core tarball checksum mismatch"; exit 1; }
+  mkdir -p "$dir" && tar -xzf "var/npm/axe-core-$AXE_VERSION.tgz" -C "$dir" --strip-components=1
+  log "axe-core $AXE_VERSION in $dir"
+}
+
 case "$WHAT" in
   service) install_service ;;
-  widget) install_widget ;;
+  widget) install_widget; install_axe ;;
   rasa) install_rasa ;;
   system) install_system ;;
-  all) install_system; install_service; install_rasa; install_widget ;;
+  all) install_system; install_service; install_rasa; install_widget; install_axe ;;
   *) echo "usage: $0 [service|rasa|system|widget|all]" >&2; exit 2 ;;
 esac

@@ -11,9 +11,11 @@ different explanation, boredom with mastery is challenged.
 config.yml::
 
     - name: bot.tutor.tutor_policy.TutorAffectPolicy
-      only_intents: [lesson, off_task, nlu_fallback]
+      only_intents: [lesson, off_task, nlu_fallback, greet]
 
-Greetings and goodbyes are left to the rules (utter_greet, utter_goodbye).
+Goodbyes are left to the rules (utter_goodbye), and so is a greeting before the lesson
+(utter_greet); during the lesson a message read as a greeting is a turn like any other (Rasa
+NLU reads short words in other languages, "langweilig", as greetings).
 The thresholds and the ladder are data: bot/tutor/tutor.yml.
 """
 from __future__ import annotations
@@ -41,6 +43,8 @@ class TutorAffectPolicy(EmotionPolicyBase):
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         pedagogy, curriculum = load_pedagogy(), load_curriculum()
         learner = Learner.from_slot(tracker.get_slot("learner"))
+        if emotion.intent == "greet" and not learner.started:
+            return None
         item = curriculum.item(learner.item) if learner.started else None
         affect = {name: float(emotion.get(f"tutoring.{name}", 0.0) or 0.0) for name in AFFECTS}
         move, why = choose_move(Turn(emotion.text or "", emotion.intent, affect), learner, item, pedagogy)

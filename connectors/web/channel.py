@@ -57,6 +57,7 @@ from connectors.client import (
 )
 from connectors.cues import dialogue_cues
 from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of
+from connectors.web.page import ChatPage
 from connectors.web.sessions import COOKIE, SessionSigner
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.web.turn import WebTurn
@@ -190,6 +191,7 @@ class EmobotWebInput(InputChannel):
             session_secret=credentials.get("session_secret"),
             require_session=bool(credentials.get("require_session", False)),
             cookie_secure=bool(credentials.get("cookie_secure", False)),
+            page=ChatPage.from_mapping(credentials.get("page")),
         )
 
     def __init__(
@@ -204,8 +206,10 @@ class EmobotWebInput(InputChannel):
         session_secret: Optional[str] = None,
         require_session: bool = False,
         cookie_secure: bool = False,
+        page: Optional[ChatPage] = None,
     ) -> None:
         self.safety_net_text = safety_net_text or SAFETY_NET_TEXT
+        self.page = page or ChatPage()
         self.sessions = SessionSigner(session_secret)
         self.require_session, self.cookie_secure = require_session, cookie_secure
         self.sio: Any = None  # the socket.io server, when socket.io is on (set by socketio_blueprint)
@@ -369,7 +373,7 @@ class EmobotWebInput(InputChannel):
             token = self.sessions.token(session_id) if session_id else None
             if session_id is None:
                 session_id, token = self.sessions.issue()
-            answer = response.json({"session_id": session_id, "token": token})
+            answer = response.json({"session_id": session_id, "token": token, "page": self.page.to_json()})
             answer.cookies[COOKIE] = token  # sanic 21.12 (Rasa 3.6): a CookieJar of morsels
             cookie = answer.cookies[COOKIE]
             cookie["httponly"], cookie["samesite"], cookie["path"] = True, "Strict", "/webhooks/emobot_web"
@@ -378,7 +382,8 @@ class EmobotWebInput(InputChannel):
 
         @webhook.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:
-            """The conversation so far (``[{who: user | bot, text}]``) and the cursor for ``/pushed``."""
+            """The conversation so far (``[{who: user | bot, text, at}]``, ``at`` in UNIX seconds) and the
+            cursor for ``/pushed``."""
             session_id = self.session_of(request)
             if session_id is None:
                 return _error(401, "no_session", "POST /session first (cookie or bearer token)")
@@ -433,16 +438,17 @@ class EmobotWebInput(InputChannel):
 
 
 def _transcript(tracker: Any) -> List[Dict[str, str]]:
-    """The user and bot messages of a conversation (a tracker from Rasa's tracker store, or None)."""
+    """The user and bot messages of a conversation (a tracker from Rasa's tracker store, or None),
+    each with its time (``at``, UNIX seconds)."""
     if tracker is None:
         return []
     out = []
     for event in tracker.events:
         text = getattr(event, "text", None)
         if event.type_name == "user" and text and not text.startswith("/"):
-            out.append({"who": "user", "text": text})
+            out.append({"who": "user", "text": text, "at": event.timestamp})
         elif event.type_name == "bot" and text:
-            out.append({"who": "bot", "text": text})
+            out.append({"who": "bot", "text": text, "at": event.timestamp})
     return out
 
 

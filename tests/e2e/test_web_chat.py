@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 
 from playwright import sync_api
 
+from tests.e2e.axe import axe_violations
 from tests.e2e.processes import ARTIFACTS, REPO, emotion_service, free_port
 from tests.e2e.rasa_server import rasa_server
 
@@ -28,6 +29,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
+REPLY = ".msg.bot:not(.greeting)"  # the bot's answers (the greeting is there from the start)
 SERVICE_PORT = free_port()
 
 
@@ -99,13 +102,13 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
     user_id = cookie["value"].rsplit(".", 1)[0]
     consent = httpx.get(f"{service_url}/v1/users/{user_id}/consent").json()["consent"]
     assert consent == {"text": True, "audio": False, "face": False}
-    expect(page.get_by_role("button", name="Hold to talk")).to_be_hidden()
+    expect(page.get_by_role("button", name="Talk")).to_be_hidden()
 
     # a text turn, typed and sent with the keyboard
     page.get_by_label("Your message").fill("I feel so sad and lonely, I cried all night")
     page.keyboard.press("Enter")
     log = page.get_by_role("log", name="Conversation")
-    log.locator(".msg.bot").first.wait_for(timeout=30_000)
+    log.locator(REPLY).first.wait_for(timeout=30_000)
     assert "emotion read from: text" in log.locator(".msg.user").first.inner_text()
 
     # opt in to voice and face, then a push-to-talk turn held with the keyboard
@@ -113,7 +116,7 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
     page.get_by_label("my voice (uses the microphone)").check()
     page.get_by_label("my face (uses the camera)").check()
     page.get_by_role("button", name="Save my choices and start").click()
-    talk = page.get_by_role("button", name="Hold to talk")
+    talk = page.get_by_role("button", name="Talk")
     talk.wait_for(state="visible", timeout=10_000)
     page.wait_for_function("() => document.getElementById('camera').videoWidth > 0", timeout=10_000)
     talk.focus()
@@ -122,7 +125,7 @@ def test_consent_text_then_voice_and_camera_turn(servers, browser):
     page.keyboard.up("Space")
     voice_turn = log.locator(".msg.user").nth(1)
     voice_turn.locator(".note", has_text="emotion read from").wait_for(timeout=40_000)
-    assert log.locator(".msg.bot").count() >= 2
+    assert log.locator(REPLY).count() >= 2
     page.screenshot(path=str(ARTIFACTS / "web-chat-phone.png"), full_page=True)
 
     turns = mood_log(database_url, user_id)
@@ -149,10 +152,12 @@ def test_chat_works_without_camera_or_microphone(servers, browser):
         page.get_by_label(name).check()
     page.get_by_role("button", name="Save my choices and start").click()
     page.get_by_text("Camera unavailable").wait_for(timeout=10_000)
-    assert page.get_by_role("button", name="Hold to talk").is_hidden()
+    assert page.get_by_role("button", name="Talk").is_hidden()
+    # both refusals stay in view, not only the last one
+    assert "Microphone unavailable" in page.locator("#media-status").inner_text()
     page.get_by_label("Your message").fill("hello")
     page.get_by_role("button", name="Send").click()
-    page.get_by_role("log", name="Conversation").locator(".msg.bot").first.wait_for(timeout=30_000)
+    page.get_by_role("log", name="Conversation").locator(REPLY).first.wait_for(timeout=30_000)
     context.close()
 
 
@@ -177,9 +182,82 @@ def test_failed_media_upload_still_delivers_the_text(servers, browser):
     page.get_by_label("Your message").fill("hello there")
     page.get_by_role("button", name="Send").click()
     log = page.get_by_role("log", name="Conversation")
-    log.locator(".msg.bot").first.wait_for(timeout=30_000)
+    log.locator(REPLY).first.wait_for(timeout=30_000)
     expect(log.locator(".msg.user .note")).to_have_text("emotion read from: text")
     assert len(dropped) == 1  # the snapshot was attached, dropped, and the text went alone
+    page.close()
+
+
+def in_view(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_the_page_greets_stays_in_view_and_passes_axe(servers, browser):
+    _, rasa_url, _ = servers
+    page = browser.new_page(viewport=LAPTOP)
+    page.goto(f"{rasa_url}/webhooks/emobot_web/chat")
+    dialog = page.get_by_role("dialog", name="Before we start")
+    expect(dialog).to_be_visible()
+    assert axe_violations(page) == []                      # WCAG 2.2 A/AA with the consent dialog open
+    page.get_by_label("my messages' text").check()
+    page.get_by_role("button", name="Save my choices and start").click()
+    expect(dialog).to_be_hidden()
+
+    # the header names the bot; the greeting says what it is and is not, with urgent help as links
+    expect(page.get_by_role("heading", level=1)).to_have_text("Someone to talk to")
+    greeting = page.locator(".msg.greeting")
+    assert "not a therapist" in greeting.inner_text()
+    assert greeting.get_by_role("link", name="988").get_attribute("href") == "tel:988"
+    assert greeting.get_by_role("link", name="116 123").get_attribute("href") == "tel:116123"
+
+    # while the bot answers, a typing indicator shows; each message has its time
+    def slow(route):
+        page.wait_for_timeout(1200)
+        route.continue_()
+
+    page.route("**/webhook?emotion=true", slow)
+    log = page.get_by_role("log", name="Conversation")
+    page.get_by_label("Your message").fill("hi there")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").filter(has_text="The bot is typing")).to_be_visible()
+    log.locator(REPLY).first.wait_for(timeout=30_000)
+    expect(page.locator("#typing")).to_be_hidden()
+    page.unroute("**/webhook?emotion=true")
+    assert log.locator(".msg.user time").first.get_attribute("datetime")
+
+    # a conversation longer than the screen scrolls inside the log; header and input stay put
+    for message in ("I had a long day at work", "my boss shouted at me again", "I feel tired all the time",
+                 "nothing seems to go right", "I just want to rest", "thanks for listening to me"):
+        before = log.locator(REPLY).count()
+        page.get_by_label("Your message").fill(message)
+        page.keyboard.press("Enter")
+        expect(log.locator(REPLY)).not_to_have_count(before, timeout=30_000)
+        assert in_view(page, "h1") and in_view(page, "#message") and in_view(page, "#send"), message
+    assert page.evaluate("() => { const l = document.getElementById('log'); return l.scrollHeight > l.clientHeight"
+                         " && l.scrollTop > 0; }")
+    page.screenshot(path=str(ARTIFACTS / "web-chat-laptop-long.png"))
+    assert axe_violations(page) == []
+    page.close()
+
+
+def test_tap_to_toggle_recording(servers, browser):
+    _, rasa_url, _ = servers
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{rasa_url}/webhooks/emobot_web/chat")
+    page.get_by_label("my voice (uses the microphone)").check()
+    page.get_by_role("button", name="Save my choices and start").click()
+    talk = page.locator("#talk")                           # its name changes while recording
+    expect(talk).to_have_accessible_name("Talk", timeout=10_000)
+    talk.click()                                           # a tap: recording goes on after release
+    page.wait_for_timeout(1500)
+    assert talk.get_attribute("aria-pressed") == "true"
+    expect(talk).to_have_accessible_name("Recording… tap or release to send")
+    talk.click()                                           # a second tap sends
+    expect(talk).to_have_attribute("aria-pressed", "false")
+    log = page.get_by_role("log", name="Conversation")
+    expect(log.locator(".msg.user").first).to_contain_text("Voice message", timeout=40_000)
     page.close()
 
 

@@ -24,7 +24,8 @@
 
   const $ = (id) => document.getElementById(id);
   const log = $("log"), form = $("composer"), input = $("message"), talk = $("talk");
-  const video = $("camera"), mediaStatus = $("media-status"), dialog = $("consent");
+  const video = $("camera"), mediaStatus = $("media-status"), dialog = $("consent"), typing = $("typing");
+  const TAP_MS = 350; // a press shorter than this on "Talk" toggles recording instead of holding
 
   let cursor = 0; // the newest pushed message shown
   let handoffRunning = false;
@@ -34,32 +35,48 @@
 
 
   // ---- conversation log -------------------------------------------------------------
-  function addMessage(who, text, extra) {
+  // who: user | bot | human | greeting; at: when it was said (a Date; now by default)
+  function addMessage(who, text, extra, at = new Date()) {
     const item = document.createElement("div");
-    item.className = `msg ${who}`;
+    item.className = who === "greeting" ? "msg bot greeting" : `msg ${who}`;
     const label = document.createElement("span");
     label.className = who === "human" ? "who" : "visually-hidden";
-    label.textContent = { bot: "Bot says: ", human: "A person from our team says: " }[who] || "You said: ";
+    label.textContent = { bot: "Bot says: ", greeting: "Bot says: ", human: "A person from our team says: " }[who]
+      || "You said: ";
     item.append(label);
     const body = document.createElement("p");
     if (who === "user") body.textContent = text; else appendWithLinks(body, text);
     item.append(body);
     if (extra) item.append(extra);
+    const time = document.createElement("time");
+    time.dateTime = at.toISOString();
+    time.textContent = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    item.append(time);
     log.append(item);
-    item.scrollIntoView({ block: "end" });
+    log.scrollTop = log.scrollHeight;
     return item;
   }
 
-  // [label](https:|tel:|sms: target) becomes a link; everything else stays text
-  const LINK = /\[([^\]]{1,200})\]\(((?:https:\/\/|tel:|sms:)[^)\s]{1,500})\)/g;
+  // [label](https:|tel:|sms: target), a bare https:// address and a phone number after "call",
+  // "text", "dial" or "on" become links; everything else stays text
+  const LINK = new RegExp([
+    /\[([^\]]{1,200})\]\(((?:https:\/\/|tel:|sms:)[^)\s]{1,500})\)/.source,
+    /(https:\/\/[^\s<>()]{1,500}[^\s<>().,;:!?])/.source,
+    /(?<=\b(?:call|text|dial|phone|ring|on|at)(?: or text)? )(\+?\d[\d ]{1,14}\d|\d{3,})\b/.source,
+  ].join("|"), "gi");
+  function link(href, label) {
+    const a = document.createElement("a");
+    a.href = href; a.textContent = label;
+    if (href.startsWith("https:")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+    return a;
+  }
   function appendWithLinks(parent, text) {
     let last = 0;
     for (const m of text.matchAll(LINK)) {
       parent.append(text.slice(last, m.index));
-      const a = document.createElement("a");
-      a.href = m[2]; a.textContent = m[1];
-      if (m[2].startsWith("https:")) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
-      parent.append(a);
+      if (m[1]) parent.append(link(m[2], m[1]));
+      else if (m[3]) parent.append(link(m[3], m[3]));
+      else parent.append(link(`tel:${m[4].replace(/ /g, "")}`, m[4]));
       last = m.index + m[0].length;
     }
     parent.append(text.slice(last));
@@ -129,6 +146,7 @@
     mine.append(note);
     const hasMedia = audio || images.length;
     let answer;
+    typing.hidden = false;
     try {
       if (hasMedia) {
         const data = new FormData();
@@ -150,6 +168,8 @@
       note.textContent = `not delivered (${err.message || err}); please try again`;
       note.classList.add("error");
       return;
+    } finally {
+      typing.hidden = true;
     }
     if (audio && !text && answer.text) mine.querySelector("p").textContent = `Voice message: “${answer.text}”`;
     note.textContent = describeEmotion(answer.emotion);
@@ -183,9 +203,14 @@
 
   async function startSession() {
     try {
-      await getJSON("session", { method: "POST" });
+      const session = await getJSON("session", { method: "POST" });
+      const page = session.page || {};
+      if (page.title) { $("title").textContent = page.title; document.title = page.title; }
+      if (page.greeting) addMessage("greeting", page.greeting);
       const past = await getJSON("history");
-      for (const m of past.messages || []) addMessage(m.who === "user" ? "user" : "bot", m.text);
+      for (const m of past.messages || []) {
+        addMessage(m.who === "user" ? "user" : "bot", m.text, null, m.at ? new Date(m.at * 1000) : new Date());
+      }
       cursor = past.cursor || 0;
     } catch (err) {
       mediaStatus.textContent = `The conversation could not be restored (${err.message}); you can still write.`;
@@ -226,8 +251,13 @@
     } catch (err) {
       camStream = null;
       video.hidden = true;
-      mediaStatus.textContent = "Camera unavailable: messages are sent without face snapshots.";
+      deviceProblem("Camera unavailable (not allowed or not found): messages are sent without face snapshots.");
     }
+  }
+
+  // every device problem stays in view, not just the latest one
+  function deviceProblem(message) {
+    mediaStatus.textContent = [mediaStatus.textContent, message].filter(Boolean).join(" ");
   }
 
   function stopStream(stream) {
@@ -237,7 +267,7 @@
   // ---- push-to-talk microphone (MediaRecorder) ----------------------------------------
   async function startMicrophone() {
     if (!window.MediaRecorder) {
-      mediaStatus.textContent = "Voice messages are not supported by this browser.";
+      deviceProblem("Voice messages are not supported by this browser: you can still type.");
       return;
     }
     try {
@@ -246,7 +276,7 @@
     } catch (err) {
       micStream = null;
       talk.hidden = true;
-      mediaStatus.textContent = "Microphone unavailable: you can still type.";
+      deviceProblem("Microphone unavailable (not allowed or not found): you can still type.");
     }
   }
 
@@ -260,11 +290,12 @@
     recorder.start();
     recordStart = performance.now();
     talk.setAttribute("aria-pressed", "true");
-    talk.textContent = "Recording… release to send";
+    talk.textContent = "Recording… tap or release to send";
     mediaStatus.textContent = "Recording.";
     const first = await snapshot(); // a face at the start of speaking and one at the end
     if (first) pendingSnapshots.push(first);
-    setTimeout(() => { if (recorder && performance.now() - recordStart >= MAX_CLIP_MS) stopTalking(); }, MAX_CLIP_MS);
+    const mine = recorder;
+    setTimeout(() => { if (recorder === mine) stopTalking(); }, Math.max(0, MAX_CLIP_MS - (performance.now() - recordStart)));
   }
 
   async function stopTalking() {
@@ -272,7 +303,7 @@
     const current = recorder;
     recorder = null;
     talk.setAttribute("aria-pressed", "false");
-    talk.textContent = "Hold to talk";
+    talk.textContent = "Talk";
     const stopped = new Promise((resolve) => { current.onstop = resolve; });
     current.stop();
     await stopped;
@@ -287,14 +318,27 @@
     sendTurn(text, { audio: audio.size ? audio : null, images });
   }
 
-  talk.addEventListener("pointerdown", (e) => { e.preventDefault(); startTalking(); });
-  talk.addEventListener("pointerup", stopTalking);
-  talk.addEventListener("pointerleave", stopTalking);
+  // Hold to talk (release sends), or tap to start and tap again to send. A press that ends
+  // within TAP_MS is a tap: recording goes on until the next press.
+  let pressedAt = 0, toggled = false;
+  function press() {
+    if (recorder && toggled) { toggled = false; stopTalking(); return; }
+    pressedAt = performance.now();
+    startTalking();
+  }
+  function release() {
+    if (!recorder || toggled) return;
+    if (performance.now() - pressedAt < TAP_MS) { toggled = true; return; }
+    stopTalking();
+  }
+  talk.addEventListener("pointerdown", (e) => { e.preventDefault(); press(); });
+  talk.addEventListener("pointerup", release);
+  talk.addEventListener("pointerleave", () => { if (!toggled) release(); });
   talk.addEventListener("keydown", (e) => {
-    if ((e.key === " " || e.key === "Enter") && !e.repeat) { e.preventDefault(); startTalking(); }
+    if ((e.key === " " || e.key === "Enter") && !e.repeat) { e.preventDefault(); press(); }
   });
   talk.addEventListener("keyup", (e) => {
-    if (e.key === " " || e.key === "Enter") { e.preventDefault(); stopTalking(); }
+    if (e.key === " " || e.key === "Enter") { e.preventDefault(); release(); }
   });
 
   // ---- consent ----------------------------------------------------------------------
