@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from emotion.dashboard.queries import NEGATIVE_VALENCE
+
 # Colour-blind-safe (Okabe-Ito), one per label in LABELS order.
 LABEL_COLOURS = {"neutral": "#999999", "joy": "#E69F00", "sadness": "#0072B2", "anger": "#D55E00",
                  "fear": "#CC79A7", "disgust": "#009E73", "surprise": "#F0E442"}
@@ -39,6 +41,9 @@ def valence_arousal_figure(timeline: dict[str, Any]) -> dict[str, Any]:
     ]
     layout = {**_LAYOUT, "title": {"text": "Valence and arousal"}, "xaxis": {"title": {"text": "turn"}},
               "yaxis": {"title": {"text": "value"}, "range": [-1.05, 1.05], "zeroline": True},
-              "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": -0.3, "y1": -0.3,
-                          "line": {"color": "#B00020", "width": 1, "dash": "dot"}}]}
+              "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": NEGATIVE_VALENCE,
+                          "y1": NEGATIVE_VALENCE, "line": {"color": "#B00020", "width": 1, "dash": "dot"}}],
+              "annotations": [{"xref": "paper", "x": 1, "xanchor": "right", "y": NEGATIVE_VALENCE, "yanchor": "bottom",
+                               "text": f"negative below {NEGATIVE_VALENCE}", "showarrow": False,
+                               "font": {"color": "#B00020", "size": 12}}]}
     return {"data": data, "layout": layout}

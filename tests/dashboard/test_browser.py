@@ -83,3 +83,28 @@ def test_supervisor_journey_in_chromium(dashboard_url, tmp_path):
             assert page.goto(f"{dashboard_url}/sessions/web-1").status == 404
         finally:
             browser.close()
+
+
+@pytest.mark.slow
+def test_every_dashboard_page_passes_axe(dashboard_url):
+    """Zero WCAG 2.2 A/AA violations (axe-core, in Chromium) on each page a supervisor uses."""
+    from tests.e2e.axe import axe_violations
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{dashboard_url}/sign-in")
+            found = {"/sign-in": axe_violations(page)}
+            page.get_by_label("E-mail").fill("admin@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(f"{dashboard_url}/sessions")
+            for path in ("/sessions", "/sessions/web-1", "/handoffs", "/handoffs/1", "/users/alice", "/audit",
+                         "/account", "/supervisors"):
+                page.goto(f"{dashboard_url}{path}")
+                page.wait_for_load_state("networkidle")
+                found[path] = axe_violations(page)
+            assert {path: v for path, v in found.items() if v} == {}
+        finally:
+            browser.close()
