@@ -1,20 +1,35 @@
 """Request dependencies: the database session, the signed-in supervisor, CSRF checks, page rendering."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlmodel import Session
 
-from emotion.dashboard.queries import visible_bots
+from emotion.dashboard.queries import queue_summary, visible_bots
 from emotion.dashboard.security import csrf_matches, new_csrf_token, session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Supervisor
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.filters["when"] = lambda moment: moment.strftime("%Y-%m-%d %H:%M") + " UTC" if moment else ""
+
+
+def when(moment: datetime | None) -> Markup:
+    """A time as ``<time datetime=ISO>YYYY-MM-DD HH:MM:SS UTC</time>``; /static/local-time.js shows
+    it in the viewer's time zone (the UTC text stays for readers without scripts)."""
+    if moment is None:
+        return Markup("")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    return Markup('<time datetime="{}">{}</time>').format(moment.isoformat(), moment.strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
+templates.env.filters["when"] = when
 
 
 class NotSignedIn(Exception):
@@ -72,7 +87,12 @@ async def check_csrf(request: Request) -> None:
 
 
 def render(request: Request, template: str, user: Supervisor | None, status_code: int = 200, **context: Any):
+    """A page; a signed-in supervisor's pages carry the handoff queue's summary in the header."""
     settings: DashboardSettings = request.app.state.settings
+    queue = None
+    if user is not None:
+        with Session(request.app.state.engine) as db:
+            queue = queue_summary(db, visible_bots(db, user))
     return templates.TemplateResponse(request, template, {"user": user, "profile": settings.profile,
-                                                          "csrf": csrf_token(request), **context},
+                                                          "csrf": csrf_token(request), "queue": queue, **context},
                                       status_code=status_code)

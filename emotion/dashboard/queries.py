@@ -31,6 +31,29 @@ def in_tenants(column, bots: list[str] | None):
     return true() if bots is None else col(column).in_(bots)
 
 
+@dataclass(frozen=True)
+class QueueSummary:
+    """The handoff queue at a glance: ``waiting`` open (unclaimed) handoffs, ``newest_id`` the
+    latest handoff (any status; a new one means a new crisis came in), ``oldest_at`` when the
+    longest-waiting open one was opened, ``newest_reason`` the latest one's reason."""
+
+    waiting: int
+    newest_id: int
+    oldest_at: datetime | None
+    newest_reason: str
+
+
+def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
+    """Two indexed queries: counts and ages of the open handoffs ``bots`` may see, and the newest one."""
+    waiting, oldest = db.exec(select(func.count(), func.min(Handoff.created_at))
+                              .where(Handoff.status == "open", in_tenants(Handoff.bot, bots))).one()
+    newest = db.exec(select(Handoff.id, Handoff.reason).where(in_tenants(Handoff.bot, bots))
+                     .order_by(col(Handoff.id).desc()).limit(1)).first()
+    if oldest is not None and oldest.tzinfo is None:
+        oldest = oldest.replace(tzinfo=timezone.utc)
+    return QueueSummary(int(waiting or 0), int(newest[0]) if newest else 0, oldest, newest[1] if newest else "")
+
+
 def distress(state_valence: float) -> float:
     """Distress in [0, 1] of a state valence in [-1, 1]: 0 at valence 1, 1 at valence -1."""
     return (1.0 - state_valence) / 2.0

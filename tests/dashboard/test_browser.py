@@ -108,3 +108,48 @@ def test_every_dashboard_page_passes_axe(dashboard_url):
             assert {path: v for path, v in found.items() if v} == {}
         finally:
             browser.close()
+
+
+@pytest.mark.slow
+def test_a_new_crisis_reaches_every_page_within_two_seconds(dashboard_url, tmp_path):
+    """The header's queue counter follows the server's events, and a supervisor who opted in gets
+    a browser notification of a new handoff within 2 s."""
+    import time
+
+    url = f"sqlite:///{tmp_path / 'moodlog.sqlite3'}"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.grant_permissions(["notifications"], origin=dashboard_url)
+            # record what the page asks the browser to show (headless Chromium shows nothing)
+            context.add_init_script("""
+                window.__notes = [];
+                const Real = window.Notification;
+                window.Notification = class extends Real {
+                  constructor(title, options) { super(title, options); window.__notes.push([title, options.body]); }
+                };
+                Object.defineProperty(window.Notification, 'permission', {get: () => Real.permission});""")
+            page = context.new_page()
+            page.goto(f"{dashboard_url}/sign-in")
+            page.get_by_label("E-mail").fill("admin@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(f"{dashboard_url}/sessions")
+            badge = page.locator("#queue-count")
+            sync_api.expect(badge).to_have_text("1 waiting")
+            page.wait_for_timeout(1500)  # the event stream is open
+
+            engine = make_engine(url)
+            with Session(engine) as db:
+                open_handoff(db, "web-1", "crisis risk 0.97 (plan) in a turn")
+            opened = time.monotonic()
+            engine.dispose()
+            sync_api.expect(badge).to_have_text("2 waiting", timeout=2000)
+            page.wait_for_function("() => window.__notes.length > 0", timeout=2000)
+            assert time.monotonic() - opened <= 2.5
+            assert page.evaluate("() => window.__notes") == [["New handoff: a person needs someone",
+                                                              "crisis risk 0.97 (plan) in a turn"]]
+            assert page.title().startswith("(2) ")
+        finally:
+            browser.close()

@@ -111,6 +111,8 @@ def test_a_replayed_turn_shows_when_the_user_sent_it(client, app, accounts):
         text_chars=21, status="unanalysed", error_code=None, modalities={}, client_turn_id="t-1", sent_at=sent))
     sign_in(client, accounts["admin"])
     page = client.get("/sessions/s-replay").text
-    assert sent.strftime("%Y-%m-%d %H:%M") + " UTC" in page and "replayed" in page
+    # to the second, in a <time> that the page shows in the viewer's time zone
+    assert f'<time datetime="{sent.isoformat()}">{sent.strftime("%Y-%m-%d %H:%M:%S")} UTC</time>' in page
+    assert "replayed" in page
     row = next(csv.DictReader(io.StringIO(client.get("/sessions/s-replay/export.csv").text)))
     assert row["sent_at"].startswith(sent.strftime("%Y-%m-%dT%H:%M:%S")) and row["received_at"] > row["sent_at"]

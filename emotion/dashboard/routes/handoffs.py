@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, StreamingResponse
@@ -14,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from emotion.dashboard import handoffs as ops
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
-from emotion.dashboard.queries import consent_in_force, in_tenants
+from emotion.dashboard.queries import consent_in_force, in_tenants, queue_summary, visible_bots
 from emotion.dashboard.security import session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
@@ -27,12 +28,52 @@ router = APIRouter(prefix="/handoffs", tags=["handoffs"])
 def queue(request: Request, db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
           bots: list[str] | None = Depends(tenant_bots)):
     visible = select(Handoff).where(in_tenants(Handoff.bot, bots))
-    active = db.exec(visible.where(Handoff.status != "resolved").order_by(col(Handoff.created_at))).all()
+    # unclaimed before claimed, overdue (re-alerted) first, then the longest waiting
+    active = sorted(db.exec(visible.where(Handoff.status != "resolved")).all(),
+                    key=lambda h: (h.status != "open", h.realerted_at is None, h.created_at))
     resolved = db.exec(visible.where(Handoff.status == "resolved")
                        .order_by(col(Handoff.resolved_at).desc()).limit(20)).all()
     audit(db, user.email, "listed", f"handoffs: {len(active)} active, {len(resolved)} resolved")
     db.commit()
-    return render(request, "handoffs.html", user, active=active, resolved=resolved)
+    now = datetime.now(timezone.utc)
+    waited = {h.id: now - (h.created_at if h.created_at.tzinfo else h.created_at.replace(tzinfo=timezone.utc))
+              for h in active}
+    return render(request, "handoffs.html", user, active=active, resolved=resolved, waited=waited)
+
+
+def _queue_state(engine, token: str | None) -> dict | None:
+    """The signed-in supervisor's queue summary as JSON, or None once the session is gone."""
+    with Session(engine) as db:
+        user = session_user(db, token)
+        if user is None:
+            return None
+        q = queue_summary(db, visible_bots(db, user))
+        return {"waiting": q.waiting, "newest_id": q.newest_id, "newest_reason": q.newest_reason,
+                "oldest_at": q.oldest_at.isoformat() if q.oldest_at else None}
+
+
+@router.get("/queue/events")
+async def queue_events(request: Request, user: Supervisor = Depends(current_user)):
+    """The queue as server-sent events: a ``queue`` event ({waiting, newest_id, newest_reason,
+    oldest_at}) at once and whenever it changes, so every page's header counter and the opt-in
+    browser notification of a new crisis follow it. One indexed read per second per open page
+    (every dashboard replica sees every handoff); the stream ends after 5 minutes and the
+    browser's EventSource reconnects."""
+    engine, token = request.app.state.engine, request.session.get("sid")
+
+    async def stream():
+        last, deadline = None, time.monotonic() + 300
+        yield "retry: 1000\n\n"
+        while time.monotonic() < deadline and not await request.is_disconnected():
+            state = await run_in_threadpool(_queue_state, engine, token)
+            if state is None:
+                break
+            if state != last:
+                last = state
+                yield f"event: queue\ndata: {json.dumps(state)}\n\n"
+            await asyncio.sleep(1.0)
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"})
 
 
 def _visible(db: Session, bots: list[str] | None, handoff_id: int) -> Handoff:
