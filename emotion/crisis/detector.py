@@ -139,7 +139,9 @@ class CrisisDetector:
 
     @classmethod
     def load(cls, checkpoint_dir: Path | None = None, embedder: Any = None) -> "CrisisDetector":
-        """Read ``crisis.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir).
+        """Read ``crisis.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir); without an
+        ``embedder`` (the service passes the affect model's, sharing the text encoder's base) it
+        loads its own split MiniLM.
 
         Raises FileNotFoundError when it is missing (train: ``emobot train crisis``)."""
         from emotion.settings import checkpoint_file
@@ -150,7 +152,11 @@ class CrisisDetector:
         info = json.loads(ck["info"])
         encoder = None
         top = int(info.get("top_layers", 2))
-        layers = getattr(embedder.pooled, "layers", None) if embedder is not None else None
+        if embedder is None:  # without one, every model score would be that of a zero embedding
+            from emotion.affect.embed import SentenceEmbedder
+
+            embedder = SentenceEmbedder.split(top)
+        layers = getattr(embedder.pooled, "layers", None)
         if "encoder" in ck and layers is not None and len(layers) != top:
             from emotion.affect.embed import SentenceEmbedder  # a whole-model embedder: our own split one
 

@@ -111,3 +111,15 @@ def test_screening_needs_no_text_consent_and_keeps_only_the_flag(api) -> None:
     with Session(engine) as db:
         row = db.exec(select(Turn).where(Turn.session_id == "c")).one()
     assert set(row.crisis) == {"risk", "flag", "level", "category"} and row.crisis["flag"] is True
+
+
+def test_a_detector_loaded_without_an_embedder_reads_the_words() -> None:
+    """``CrisisDetector.load()`` alone builds its own embedder: the model scores follow the text
+    (a zero embedding gave every message the same chat and Reddit scores)."""
+    from emotion.crisis.detector import CrisisDetector
+
+    detector = CrisisDetector.load()
+    risky, plain = detector.screen_many(["I have the pills ready and I am going to take them all tonight",
+                                         "we had pizza and watched a film"])
+    assert risky.flag and not plain.flag
+    assert risky.scores["chat"] - plain.scores["chat"] > 0.5
