@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from emotion.dashboard.queries import consent_in_force
 from emotion.labels import LABELS
-from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage
+from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage, SessionNote
 from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
 
 CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "sent_at", "received_at", "status",
@@ -52,7 +52,10 @@ def _session_export(db: Session, session: ConversationSession, text_allowed: boo
     handoffs = db.exec(select(Handoff).where(Handoff.session_id == session.id).order_by(col(Handoff.id))).all()
     return {"session_id": session.id, "bot": session.bot, "user_id": session.user_id,
             "created_at": _iso(session.created_at), "updated_at": _iso(session.updated_at), "turns": turns,
-            "handoffs": [_handoff_export(db, h) for h in handoffs]}
+            "handoffs": [_handoff_export(db, h) for h in handoffs],
+            "notes": [{"author": n.author, "text": n.text, "tags": n.tags, "created_at": _iso(n.created_at)}
+                      for n in db.exec(select(SessionNote).where(SessionNote.session_id == session.id)
+                                       .order_by(col(SessionNote.id))).all()]}
 
 
 def _handoff_export(db: Session, handoff: Handoff) -> dict[str, Any]:
@@ -120,6 +123,7 @@ def _delete_sessions(db: Session, session_ids) -> dict[str, int]:
     counts = {
         "handoff_messages": db.exec(delete(HandoffMessage).where(col(HandoffMessage.handoff_id).in_(handoff_ids))).rowcount,
         "handoffs": db.exec(delete(Handoff).where(col(Handoff.session_id).in_(session_ids))).rowcount,
+        "session_notes": db.exec(delete(SessionNote).where(col(SessionNote.session_id).in_(session_ids))).rowcount,
         "emotion_records": db.exec(delete(EmotionRecord).where(col(EmotionRecord.session_id).in_(session_ids))).rowcount,
         "turns": db.exec(delete(Turn).where(col(Turn.session_id).in_(session_ids))).rowcount,
     }

@@ -5,11 +5,12 @@ and any other session is reported as not found.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Sequence
 
-from sqlalchemy import and_, exists, func, or_, true
+from sqlalchemy import Integer, and_, column as sa_column, exists, false, func, or_, text as text_clause, true
 from sqlmodel import Session, col, select
 
 from emotion.labels import LABELS
@@ -90,12 +91,14 @@ def is_sustained_negative():
 @dataclass(frozen=True)
 class SessionFilters:
     bot: str | None = None
-    user_id: str | None = None
+    user_id: str | None = None  # a prefix of the user id
     date_from: date | None = None  # sessions active on or after this day (UTC)
     date_to: date | None = None  # sessions started on or before this day (UTC)
     crisis: bool = False  # has a handoff (any status)
     sustained_negative: bool = False
     min_distress: float | None = None  # peak distress in [0, 1] at least this
+    text: str | None = None  # words in the transcript (the database's full-text search)
+    tag: str | None = None  # a case-note tag
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,15 @@ def list_sessions(db: Session, bots: list[str] | None, filters: SessionFilters, 
     if filters.bot:
         where.append(s.bot == filters.bot)
     if filters.user_id:
-        where.append(s.user_id == filters.user_id)
+        prefix = filters.user_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append(col(s.user_id).like(prefix + "%", escape="\\"))
+    if filters.text:
+        where.append(col(s.id).in_(select(Turn.session_id).where(transcript_matches(db, filters.text))))
+    if filters.tag:
+        tagged = ("SELECT session_id FROM session_notes WHERE jsonb_exists(tags::jsonb, :tag)"
+                  if db.get_bind().dialect.name == "postgresql" else
+                  "SELECT n.session_id FROM session_notes n, json_each(n.tags) j WHERE j.value = :tag")
+        where.append(col(s.id).in_(text_clause(tagged).bindparams(tag=filters.tag).columns(sa_column("session_id"))))
     if filters.date_from:
         where.append(col(s.updated_at) >= _day_start(filters.date_from))
     if filters.date_to:
@@ -159,6 +170,21 @@ def list_sessions(db: Session, bots: list[str] | None, filters: SessionFilters, 
     more = len(rows) > limit
     rows = rows[:limit]
     return SessionPage(rows=_with_flags(db, rows), next_cursor=encode_cursor(rows[-1]) if more and rows else None)
+
+
+def transcript_matches(db: Session, words: str):
+    """A condition on ``turns``: the text holds every word of ``words`` (SQLite FTS5 with the
+    unicode61 tokenizer, diacritics folded; PostgreSQL ``to_tsvector('simple')``, both from
+    migration 0011). Words are matched as typed; a trailing ``*`` is a prefix."""
+    terms = re.findall(r"\w+\*?", words)
+    if not terms:
+        return false()
+    if db.get_bind().dialect.name == "postgresql":
+        query = " & ".join(t.rstrip("*") + (":*" if t.endswith("*") else "") for t in terms)
+        return text_clause("to_tsvector('simple', coalesce(turns.text, '')) @@ to_tsquery('simple', :q)").bindparams(q=query)
+    match = " ".join(f'"{t.rstrip("*")}"' + ("*" if t.endswith("*") else "") for t in terms)
+    return col(Turn.id).in_(text_clause("SELECT rowid FROM turns_fts WHERE turns_fts MATCH :q").bindparams(q=match)
+                            .columns(sa_column("rowid", Integer)))
 
 
 def _with_flags(db: Session, sessions: list[ConversationSession]) -> list[SessionRow]:

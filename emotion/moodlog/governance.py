@@ -123,6 +123,19 @@ class Handoff(SQLModel, table=True):
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
+class SessionNote(SQLModel, table=True):
+    """A supervisor's case note on a session, with tags (lower-case words) to find it again."""
+
+    __tablename__ = "session_notes"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    session_id: str = Field(foreign_key="sessions.id", index=True, max_length=128)
+    author: str = Field(max_length=254)
+    text: str = Field(max_length=4000)
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _timestamp()
+
+
 class HandoffMessage(SQLModel, table=True):
     """One message of a handoff's thread. ``kind``: one of MESSAGE_KINDS; ``author``: the
     supervisor's email for ``supervisor``, else ``person`` / ``bot``. ``delivered``: a

@@ -18,7 +18,7 @@ from emotion.dashboard.app import run_retention
 from emotion.dashboard.handoffs import deliver_reply
 from emotion.dashboard.privacy import erase_user, purge_older_than
 from emotion.moodlog.db import make_engine, migrate
-from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage, open_handoff
+from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage, SessionNote, open_handoff
 from emotion.moodlog.models import utcnow
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 
@@ -29,6 +29,7 @@ USER_TABLES = {  # table -> SQL counting user u1's rows
     "consent_records": "SELECT count(*) FROM consent_records WHERE user_id = 'u1'",
     "handoffs": "SELECT count(*) FROM handoffs WHERE user_id = 'u1'",
     "handoff_messages": "SELECT count(*) FROM handoff_messages",
+    "session_notes": "SELECT count(*) FROM session_notes",
 }
 
 
@@ -37,6 +38,7 @@ def _add_consent_and_handoff(db: Session) -> None:
     db.commit()
     handoff = open_handoff(db, "s-sad", "sad")
     db.add(HandoffMessage(handoff_id=handoff.id, author="sup@example.org", text="hello"))
+    db.add(SessionNote(session_id="s-sad", author="sup@example.org", text="called u1 back", tags=["follow-up"]))
     db.commit()
 
 
@@ -56,6 +58,7 @@ def test_user_export_json_and_csv(client, db, accounts, conversations):
     sad = sessions["s-sad"]
     assert len(sad["turns"]) == 6 and sad["turns"][0]["emotion"]["label"] == "sadness"
     assert sad["handoffs"][0]["messages"][0]["text"] == "hello"
+    assert sad["notes"][0]["text"] == "called u1 back" and sad["notes"][0]["tags"] == ["follow-up"]
     rows = list(csv.DictReader(io.StringIO(client.get("/users/u1/export.csv").text)))
     assert len(rows) == 6 + 2
     first = next(r for r in rows if r["session_id"] == "s-sad" and r["turn_index"] == "0")
@@ -97,7 +100,8 @@ def test_retention_purges_only_old_conversations(app, db, conversations):
     with app.state.engine.begin() as conn:
         _age(conn, "s-sad", 200)
     counts = run_retention(app.state.engine, 180)
-    assert counts == {"handoff_messages": 1, "handoffs": 1, "emotion_records": 3, "turns": 6, "sessions": 1}
+    assert counts == {"handoff_messages": 1, "handoffs": 1, "session_notes": 1, "emotion_records": 3, "turns": 6,
+                      "sessions": 1}
     with app.state.engine.connect() as conn:
         left = conn.execute(text("SELECT id FROM sessions ORDER BY id")).scalars().all()
         assert left == ["s-happy", "s-sales"]
