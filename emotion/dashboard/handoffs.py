@@ -37,6 +37,17 @@ def claim(db: Session, handoff: Handoff, actor: str) -> None:
     db.add(handoff)
 
 
+def reassign(db: Session, handoff: Handoff, actor: str, colleague: str) -> None:
+    """Hand a claimed handoff to a colleague (the claimer, or an admin, may); the person's
+    conversation goes on with them. The caller checks that the colleague may see the bot."""
+    if handoff.status != "claimed":
+        raise HandoffStateError(f"only a claimed handoff is reassigned (this one is {handoff.status})")
+    if colleague == handoff.claimed_by:
+        raise HandoffStateError(f"{colleague} already has it")
+    handoff.claimed_by, handoff.claimed_at = colleague, utcnow()
+    db.add(handoff)
+
+
 def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = None,
             rasa_token: str | None = None) -> bool:
     """Close the handoff and resume the bot (its ``handoff_resolved`` intent); False when Rasa

@@ -26,7 +26,8 @@ from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utc
 
 CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "sent_at", "received_at", "status",
                "error_code", "text", "modalities_used", "label", "valence", "arousal", "confidence", "state_label",
-               "state_valence", "state_arousal", *(f"p_{label}" for label in LABELS)]
+               "state_valence", "state_arousal", "crisis_risk", "crisis_flag", "crisis_level", "crisis_category",
+               *(f"p_{label}" for label in LABELS)]
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -48,6 +49,7 @@ def _session_export(db: Session, session: ConversationSession, text_allowed: boo
                       "sent_at": _iso(turn.sent_at), "received_at": _iso(turn.received_at), "status": turn.status,
                       "error_code": turn.error_code,
                       "text": turn.text if text_allowed else None, "text_withheld": not text_allowed,
+                      "crisis": _crisis_export(turn.crisis, text_allowed),
                       "modalities": turn.modalities, "emotion": emotion})
     handoffs = db.exec(select(Handoff).where(Handoff.session_id == session.id).order_by(col(Handoff.id))).all()
     return {"session_id": session.id, "bot": session.bot, "user_id": session.user_id,
@@ -90,6 +92,15 @@ def export_user(db: Session, user_id: str, bots: list[str] | None = None) -> dic
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _crisis_export(crisis: dict[str, Any] | None, text_allowed: bool) -> dict[str, Any] | None:
+    """The turn's crisis screening: risk, flag, level and category (and the rest of what was kept
+    only where the text may be shown)."""
+    if not crisis:
+        return None
+    kept = {k: crisis.get(k) for k in ("risk", "flag", "level", "category")}
+    return {**crisis, **kept} if text_allowed else kept
+
+
 def spreadsheet_safe(value: Any) -> Any:
     """A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
     leading apostrophe (OWASP's CSV injection advice); numbers and other cells stay as they are."""
@@ -107,6 +118,8 @@ def export_csv(export: dict[str, Any]) -> str:
             row = {"session_id": session["session_id"], "bot": session["bot"], "user_id": session["user_id"],
                    **{k: turn[k] for k in ("turn_index", "speaker_id", "sent_at", "received_at", "status",
                                            "error_code", "text")}}
+            crisis = turn.get("crisis") or {}
+            row.update({f"crisis_{k}": crisis.get(k) for k in ("risk", "flag", "level", "category")})
             emotion = turn["emotion"]
             if emotion:
                 row.update({k: emotion[k] for k in ("label", "valence", "arousal", "confidence", "state_label",

@@ -233,3 +233,19 @@ def test_csv_export_cells_are_not_formulas() -> None:
         {"sessions": [{"session_id": "=s", "bot": "support", "user_id": "u", "turns": turns}]}))))
     assert [r["text"] for r in rows] == ["'" + t for t in attacks] + ["a normal message"]
     assert {r["session_id"] for r in rows} == {"'=s"}
+
+
+def test_exports_carry_each_turns_crisis_screening(client, app, accounts):
+    from emotion.moodlog.repository import MoodLog, TurnToLog
+
+    MoodLog(app.state.engine).append_turn(TurnToLog(
+        session_id="s-risk", speaker_id="u9", bot="support", user_id="u9", text="i have a plan for tonight",
+        text_chars=25, status="unanalysed", error_code=None, modalities={},
+        crisis={"risk": 0.97, "flag": True, "level": "high", "category": "plan", "cues": ["plan for tonight"]}))
+    sign_in(client, accounts["admin"])
+    turn = client.get("/sessions/s-risk/export.json").json()["sessions"][0]["turns"][0]
+    assert turn["crisis"]["category"] == "plan" and turn["crisis"]["cues"] == ["plan for tonight"]
+    row = next(csv.DictReader(io.StringIO(client.get("/sessions/s-risk/export.csv").text)))
+    assert (row["crisis_risk"], row["crisis_flag"], row["crisis_level"], row["crisis_category"]) == \
+        ("0.97", "True", "high", "plan")
+    assert "plan" in client.get("/sessions/s-risk").text  # and the turn table shows it

@@ -1,12 +1,15 @@
 """Sessions list (filters, paging), session view (charts, consent), tenant isolation, handoffs."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
 from sqlmodel import select
 
-from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage, open_handoff
+from emotion.moodlog.governance import (AuditEntry, BotAssignment, ConsentRecord, HandoffMessage, Supervisor,
+                                        open_handoff)
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 
 
@@ -116,3 +119,47 @@ def test_a_replayed_turn_shows_when_the_user_sent_it(client, app, accounts):
     assert "replayed" in page
     row = next(csv.DictReader(io.StringIO(client.get("/sessions/s-replay/export.csv").text)))
     assert row["sent_at"].startswith(sent.strftime("%Y-%m-%dT%H:%M:%S")) and row["received_at"] > row["sent_at"]
+
+
+def test_a_claimed_handoff_is_reassigned_to_a_colleague_who_may_see_the_bot(client, db, accounts, conversations,
+                                                                            password_hash):
+    other = Supervisor(email="night@example.org", password_hash=password_hash, role="supervisor")
+    outsider = Supervisor(email="sales@example.org", password_hash=password_hash, role="supervisor")
+    db.add_all([other, outsider])
+    db.commit()
+    db.add(BotAssignment(supervisor_id=other.id, bot="support"))
+    db.add(BotAssignment(supervisor_id=outsider.id, bot="sales"))
+    db.commit()
+    handoff = open_handoff(db, "s-sad", "sustained sadness")
+    sign_in(client, accounts["supervisor"])
+    token = csrf_of(client.get("/handoffs").text)
+    reassign = lambda who: client.post(f"/handoffs/{handoff.id}/reassign",  # noqa: E731
+                                       data={"colleague": who, "csrf_token": token}, follow_redirects=False)
+    assert reassign("night@example.org").status_code == 403            # nobody has claimed it yet
+    client.post(f"/handoffs/{handoff.id}/claim", data={"csrf_token": token})
+    page = client.get(f"/handoffs/{handoff.id}").text
+    assert "<option>night@example.org</option>" in page and "sales@example.org" not in page
+    assert reassign("sales@example.org").status_code == 422            # cannot see the bot
+    assert reassign("night@example.org").status_code == 303
+    db.refresh(handoff)
+    assert handoff.claimed_by == "night@example.org"
+    assert reassign("sup@example.org").status_code == 403             # no longer theirs to hand on
+    assert "reassigned" in {e.action for e in db.exec(select(AuditEntry)).all()}
+
+
+def test_audit_log_filters_and_export(client, db, accounts, conversations):
+    sign_in(client, accounts["supervisor"])
+    client.get("/sessions/s-sad")
+    sign_in(client, accounts["admin"])
+    client.get("/sessions/s-happy")
+    page = client.get("/audit", params={"actor": "sup@", "action": "viewed"}).text
+    assert "session:s-sad" in page and "session:s-happy" not in page
+    assert "session:s-happy" in client.get("/audit", params={"action": "viewed"}).text
+    assert client.get("/audit", params={"day_from": "yesterday"}).status_code == 422
+    future = client.get("/audit", params={"day_from": "2999-01-01"}).text
+    assert "session:s-sad" not in future
+    exported = client.get("/audit/export.csv", params={"actor": "sup@", "action": "viewed"})
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert [r["target"] for r in rows] == ["session:s-sad"] and rows[0]["actor"] == "sup@example.org"
+    sign_in(client, accounts["supervisor"])
+    assert client.get("/audit/export.csv").status_code == 403

@@ -94,7 +94,8 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
     audit(db, user.email, "viewed", f"handoff:{handoff.id}")
     db.commit()
     return render(request, "handoff.html", user, handoff=handoff, text_consent=text_consent, withhold=withhold,
-                  messages=[thread_event(m, withhold=withhold) for m in messages])
+                  messages=[thread_event(m, withhold=withhold) for m in messages],
+                  colleagues=[c.email for c in colleagues(db, handoff) if c.email != handoff.claimed_by])
 
 
 def _text_consent(db: Session, handoff: Handoff) -> bool:
@@ -116,6 +117,25 @@ def _step(db: Session, handoff: Handoff, action: str, user: Supervisor, step) ->
     audit(db, user.email, action, f"handoff:{handoff.id}")
     db.commit()
     return RedirectResponse(f"/handoffs/{handoff.id}", status_code=303)
+
+
+@router.post("/{handoff_id}/reassign", dependencies=[Depends(check_csrf)])
+def reassign(handoff_id: int, colleague: str = Form(..., max_length=254), db: Session = Depends(get_db),
+             user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots)):
+    """The supervisor who claimed the handoff (or an admin) hands it to an active colleague who
+    may see its bot."""
+    handoff = _visible(db, bots, handoff_id)
+    if user.role != "admin" and handoff.claimed_by != user.email:
+        raise HTTPException(status_code=403, detail="only the supervisor who claimed it, or an admin, reassigns it")
+    if colleague not in {c.email for c in colleagues(db, handoff)}:
+        raise HTTPException(status_code=422, detail="choose an active colleague who may see this bot")
+    return _step(db, handoff, "reassigned", user, lambda: ops.reassign(db, handoff, user.email, colleague))
+
+
+def colleagues(db: Session, handoff: Handoff) -> list[Supervisor]:
+    """Active supervisors who may see ``handoff``'s bot (admins see every bot)."""
+    people = db.exec(select(Supervisor).where(col(Supervisor.disabled_at).is_(None)).order_by(Supervisor.email)).all()
+    return [p for p in people if (lambda bots: bots is None or handoff.bot in bots)(visible_bots(db, p))]
 
 
 @router.post("/{handoff_id}/claim", dependencies=[Depends(check_csrf)])
