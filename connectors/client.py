@@ -406,6 +406,11 @@ class EmotionServiceClient:
         body = {"text": bool(text), "audio": bool(audio), "face": bool(face), "source": source}
         return await self._request("PUT", f"/v1/users/{quote(user_id, safe='')}/consent", json=body)
 
+    async def send_feedback(self, session_id: str, turn_index: int, label: str) -> dict[str, Any]:
+        """The person's correction of turn ``turn_index``'s reading (they felt ``label``)."""
+        return await self._request("POST", f"/v1/sessions/{quote(service_session_id(session_id), safe='')}"
+                                           f"/turns/{int(turn_index)}/feedback", json={"label": label})
+
     async def get_consent(self, user_id: str) -> dict[str, Any]:
         """The consent in force for ``user_id`` (``GET /v1/users/{id}/consent``)."""
         return await self._request("GET", f"/v1/users/{quote(user_id, safe='')}/consent")

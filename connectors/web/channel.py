@@ -304,6 +304,22 @@ class EmobotWebInput(InputChannel):
             logger.warning("Consent of %s not recorded: %s", user_id, exc)
             return _error(503, "service_unavailable", "the consent could not be recorded; retry later")
 
+    async def forward_feedback(self, request: Request) -> HTTPResponse:
+        session_id = self.session_of(request)
+        if session_id is None:
+            return _error(401, "no_session", "POST /session first (cookie or bearer token)")
+        body = request.json if _is_json(request) else None
+        turn_index, label = (body or {}).get("turn_index"), (body or {}).get("label")
+        if not isinstance(turn_index, int) or isinstance(turn_index, bool) or turn_index < 0 or not isinstance(label, str):
+            return _error(400, "invalid_request", "send {turn_index: int >= 0, label: str}")
+        try:
+            return response.json(await self.client.send_feedback(session_id, turn_index, label), status=201)
+        except EmotionServiceRejected as exc:
+            return _error(exc.status_code, exc.code, exc.message)
+        except EmotionServiceUnavailable as exc:
+            logger.warning("Feedback of %s not stored: %s", session_id, exc)
+            return _error(503, "service_unavailable", "the feedback could not be stored; retry later")
+
     async def _cursor(self, session_id: str) -> int:
         """The newest handoff-thread id of the conversation (0 when none or unknown)."""
         try:
@@ -365,6 +381,12 @@ class EmobotWebInput(InputChannel):
         async def consent(request: Request) -> HTTPResponse:
             """The page's consent choice, recorded by the emotion service (the browser only talks to Rasa)."""
             return await self.forward_consent(request)
+
+        @webhook.route("/feedback", methods=["POST"])
+        async def feedback(request: Request) -> HTTPResponse:
+            """``{turn_index, label}``: the caller says a reading of one of its own turns was not
+            right (it felt ``label``); stored by the emotion service. 401 without a session."""
+            return await self.forward_feedback(request)
 
         @webhook.route("/session", methods=["POST"])
         async def session(request: Request) -> HTTPResponse:

@@ -27,7 +27,7 @@ from emotion.dashboard.deps import NotSignedIn
 from emotion.dashboard.erasure import erase_elsewhere
 from emotion.dashboard.privacy import idle_sessions, purge_older_than
 from emotion.dashboard.security import PasswordSlots, SignInThrottle
-from emotion.dashboard.routes import audit_log, auth, handoffs, sessions, supervisors, users
+from emotion.dashboard.routes import audit_log, auth, feedback, handoffs, sessions, supervisors, users
 from emotion.dashboard.settings import DashboardSettings, get_dashboard_settings
 from emotion.moodlog.db import make_engine, migrate
 
@@ -139,6 +139,6 @@ def create_dashboard(settings: DashboardSettings | None = None) -> FastAPI:
         return FileResponse(PLOTLY_JS, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (auth, sessions, users, handoffs, supervisors, audit_log):
+    for module in (auth, sessions, users, handoffs, supervisors, audit_log, feedback):
         app.include_router(module.router)
     return app

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from emotion.dashboard.queries import consent_in_force
 from emotion.labels import LABELS
 from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage, SessionNote
-from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
+from emotion.moodlog.models import ConversationSession, EmotionRecord, ReadingFeedback, Turn, utcnow
 
 CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "sent_at", "received_at", "status",
                "error_code", "text", "modalities_used", "label", "valence", "arousal", "confidence", "state_label",
@@ -137,6 +137,7 @@ def _delete_sessions(db: Session, session_ids) -> dict[str, int]:
         "handoff_messages": db.exec(delete(HandoffMessage).where(col(HandoffMessage.handoff_id).in_(handoff_ids))).rowcount,
         "handoffs": db.exec(delete(Handoff).where(col(Handoff.session_id).in_(session_ids))).rowcount,
         "session_notes": db.exec(delete(SessionNote).where(col(SessionNote.session_id).in_(session_ids))).rowcount,
+        "reading_feedback": db.exec(delete(ReadingFeedback).where(col(ReadingFeedback.session_id).in_(session_ids))).rowcount,
         "emotion_records": db.exec(delete(EmotionRecord).where(col(EmotionRecord.session_id).in_(session_ids))).rowcount,
         "turns": db.exec(delete(Turn).where(col(Turn.session_id).in_(session_ids))).rowcount,
     }

@@ -124,3 +124,18 @@ class GraphNode(SQLModel, table=True):
     evidence_sum: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     evidence_turns: int = 0
     evidence_chars: int = 0
+
+
+class ReadingFeedback(SQLModel, table=True):
+    """A person's correction of what was read from one of their turns ("that's not right":
+    they felt ``label``, the service read ``read_label``), for supervisors' per-label counts and,
+    later, per-user calibration."""
+
+    __tablename__ = "reading_feedback"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    session_id: str = Field(foreign_key="sessions.id", index=True, max_length=128)
+    turn_index: int
+    read_label: Optional[str] = Field(default=None, max_length=16)
+    label: str = Field(max_length=16)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from emotion.labels import LABELS
 from emotion.moodlog import governance
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, Handoff, HandoffMessage
-from emotion.moodlog.models import ConversationSession, EmotionRecord, GraphNode, Turn, utcnow
+from emotion.moodlog.models import ConversationSession, EmotionRecord, GraphNode, ReadingFeedback, Turn, utcnow
 from emotion.tracking import EmotionReading, TrackedState
 
 
@@ -286,6 +286,19 @@ class MoodLog:
         with Session(self.engine) as db:
             db.add(AuditEntry(actor=actor[:254], action=action, target=target[:300]))
             db.commit()
+
+    def add_feedback(self, session_id: str, turn_index: int, label: str) -> ReadingFeedback | None:
+        """Store a person's correction of turn ``turn_index``'s reading; None when there is no such turn."""
+        with Session(self.engine, expire_on_commit=False) as db:
+            turn = db.exec(select(Turn).where(Turn.session_id == session_id, Turn.turn_index == turn_index)).first()
+            if turn is None:
+                return None
+            record = db.exec(select(EmotionRecord).where(EmotionRecord.turn_id == turn.id)).first()
+            feedback = ReadingFeedback(session_id=session_id, turn_index=turn_index, label=label,
+                                       read_label=record.label if record else None)
+            db.add(feedback)
+            db.commit()
+            return feedback
 
     def record_consent(self, user_id: str, decisions: dict[str, bool], source: str,
                        client: str = "anonymous") -> dict[str, bool]:

@@ -210,6 +210,23 @@ class Health(BaseModel):
     encoders: dict[str, str] = Field(description="modality -> 'loaded' or why it is not")
 
 
+class FeedbackIn(BaseModel):
+    """What the person says they felt, when the reading of their turn was not right."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: Literal[LABELS] = Field(description="one of the common labels (neutral, joy, sadness, anger, fear, "  # type: ignore[valid-type]
+                                                "disgust, surprise)")
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    session_id: str
+    turn_index: int
+    read_label: Optional[str] = Field(description="what the service read from the turn (null: it was not analysed)")
+    label: str
+
+
 class ConsentUpdate(BaseModel):
     """Opt-in (true) or opt-out (false) per modality; omitted modalities keep their decision.
     Only JSON true/false count: 0, 1 or "no" are refused, not guessed at."""

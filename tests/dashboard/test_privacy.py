@@ -19,6 +19,7 @@ from emotion.dashboard.handoffs import deliver_reply
 from emotion.dashboard.privacy import erase_user, purge_older_than
 from emotion.moodlog.db import make_engine, migrate
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage, SessionNote, open_handoff
+from emotion.moodlog.models import ReadingFeedback
 from emotion.moodlog.models import utcnow
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 
@@ -30,6 +31,7 @@ USER_TABLES = {  # table -> SQL counting user u1's rows
     "handoffs": "SELECT count(*) FROM handoffs WHERE user_id = 'u1'",
     "handoff_messages": "SELECT count(*) FROM handoff_messages",
     "session_notes": "SELECT count(*) FROM session_notes",
+    "reading_feedback": "SELECT count(*) FROM reading_feedback",
 }
 
 
@@ -39,6 +41,7 @@ def _add_consent_and_handoff(db: Session) -> None:
     handoff = open_handoff(db, "s-sad", "sad")
     db.add(HandoffMessage(handoff_id=handoff.id, author="sup@example.org", text="hello"))
     db.add(SessionNote(session_id="s-sad", author="sup@example.org", text="called u1 back", tags=["follow-up"]))
+    db.add(ReadingFeedback(session_id="s-sad", turn_index=0, read_label="sadness", label="anger"))
     db.commit()
 
 
@@ -100,8 +103,8 @@ def test_retention_purges_only_old_conversations(app, db, conversations):
     with app.state.engine.begin() as conn:
         _age(conn, "s-sad", 200)
     counts = run_retention(app.state.engine, 180)
-    assert counts == {"handoff_messages": 1, "handoffs": 1, "session_notes": 1, "emotion_records": 3, "turns": 6,
-                      "sessions": 1}
+    assert counts == {"handoff_messages": 1, "handoffs": 1, "session_notes": 1, "reading_feedback": 1,
+                      "emotion_records": 3, "turns": 6, "sessions": 1}
     with app.state.engine.connect() as conn:
         left = conn.execute(text("SELECT id FROM sessions ORDER BY id")).scalars().all()
         assert left == ["s-happy", "s-sales"]

@@ -163,3 +163,19 @@ def test_audit_log_filters_and_export(client, db, accounts, conversations):
     assert [r["target"] for r in rows] == ["session:s-sad"] and rows[0]["actor"] == "sup@example.org"
     sign_in(client, accounts["supervisor"])
     assert client.get("/audit/export.csv").status_code == 403
+
+
+def test_corrections_page_counts_read_against_said_per_tenant(client, db, accounts, conversations):
+    from emotion.moodlog.models import ReadingFeedback
+
+    db.add_all([ReadingFeedback(session_id="s-sad", turn_index=0, read_label="sadness", label="anger"),
+                ReadingFeedback(session_id="s-sad", turn_index=2, read_label="sadness", label="anger"),
+                ReadingFeedback(session_id="s-sales", turn_index=0, read_label="joy", label="neutral")])
+    db.commit()
+    sign_in(client, accounts["supervisor"])  # sees "support", not "sales"
+    page = client.get("/feedback").text
+    assert "2 correction(s)" in page
+    row = re.search(r'<th scope="row">sadness</th>(.*?)</tr>', page, re.S).group(1)
+    assert re.findall(r"<td>([^<]*)</td>", row) == ["", "", "", "2", "", "", ""]  # neutral joy sadness ANGER ...
+    sign_in(client, accounts["admin"])
+    assert "3 correction(s)" in client.get("/feedback").text

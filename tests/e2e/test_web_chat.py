@@ -195,7 +195,7 @@ def in_view(page, selector: str) -> bool:
 
 
 def test_the_page_greets_stays_in_view_and_passes_axe(servers, browser):
-    _, rasa_url, _ = servers
+    _, rasa_url, database_url = servers
     page = browser.new_page(viewport=LAPTOP)
     page.goto(f"{rasa_url}/webhooks/emobot_web/chat")
     dialog = page.get_by_role("dialog", name="Before we start")
@@ -226,6 +226,20 @@ def test_the_page_greets_stays_in_view_and_passes_axe(servers, browser):
     expect(page.locator("#typing")).to_be_hidden()
     page.unroute("**/webhook?emotion=true")
     assert log.locator(".msg.user time").first.get_attribute("datetime")
+
+    # "I picked up: ..." under the message; "That's not right" stores what the person felt
+    mine = log.locator(".msg.user").first
+    expect(mine.locator(".picked")).to_contain_text("I picked up:")
+    mine.get_by_role("button", name="That's not right").click()
+    mine.get_by_label("What were you feeling?").select_option("surprise")
+    assert axe_violations(page) == []                      # the correction form too
+    mine.get_by_role("button", name="Tell the bot").click()
+    expect(mine.locator(".picked")).to_contain_text("Thanks, noted.")
+    engine = create_engine(database_url)
+    with engine.connect() as db:
+        stored = db.execute(text("SELECT label, read_label FROM reading_feedback")).all()
+    engine.dispose()
+    assert len(stored) == 1 and stored[0].label == "surprise" and stored[0].read_label != "surprise"
 
     # a conversation longer than the screen scrolls inside the log; header and input stay put
     for message in ("I had a long day at work", "my boss shouted at me again", "I feel tired all the time",

@@ -102,3 +102,16 @@ def test_a_405_names_every_method_of_the_path(client):
     r = client.request("DELETE", "/v1/sessions/s/handoffs")
     assert r.status_code == 405 and r.headers["allow"] == "GET, POST"
     assert r.json()["error"]["code"] == "http_405"
+
+
+def test_a_person_corrects_a_reading_of_their_turn(client):
+    first = post(client, "s-fb", "I am so happy today").json()
+    r = client.post(f"/v1/sessions/s-fb/turns/{first['turn_index']}/feedback", json={"label": "sadness"})
+    assert r.status_code == 201
+    assert r.json() == {"id": 1, "session_id": "s-fb", "turn_index": 0, "read_label": first["turn"]["label"],
+                        "label": "sadness"}
+    assert client.post("/v1/sessions/s-fb/turns/7/feedback", json={"label": "joy"}).json()["error"]["code"] == \
+        "unknown_turn"
+    for bad in ({"label": "happy"}, {"label": "joy", "extra": 1}, {}):
+        assert client.post("/v1/sessions/s-fb/turns/0/feedback", json=bad).status_code == 422
+    assert client.post("/v1/sessions/s-fb/turns/-1/feedback", json={"label": "joy"}).status_code == 422

@@ -108,6 +108,56 @@
   }
 
   const MODALITY_NAMES = { text: "text", audio: "voice", face: "face" };
+  // the common labels in plain words (emotion/config/labels.yaml)
+  const FEELINGS = { neutral: "calm or neutral", joy: "happy", sadness: "sad", anger: "angry or annoyed",
+                     fear: "worried or afraid", disgust: "put off", surprise: "surprised" };
+
+  // "I picked up: sad" under a message, with "That's not right" to say what it really was
+  function pickedUp(emotion) {
+    const turn = emotion && emotion.available !== false && emotion.turn;
+    if (!turn || !FEELINGS[turn.label] || !Number.isInteger(emotion.turn_index)) return null;
+    const chip = document.createElement("div");
+    chip.className = "picked";
+    const said = document.createElement("span");
+    said.textContent = `I picked up: ${FEELINGS[turn.label]}`;
+    const wrong = document.createElement("button");
+    wrong.type = "button"; wrong.className = "link small"; wrong.textContent = "That's not right";
+    chip.append(said, " ", wrong);
+    wrong.addEventListener("click", () => {
+      wrong.remove();
+      const form = document.createElement("form");
+      form.className = "correction";
+      const id = `feeling-${emotion.turn_index}`;
+      const label = document.createElement("label");
+      label.htmlFor = id; label.textContent = "What were you feeling?";
+      const select = document.createElement("select");
+      select.id = id;
+      for (const [value, words] of Object.entries(FEELINGS)) {
+        if (value !== turn.label) select.append(new Option(words, value));
+      }
+      const send = document.createElement("button");
+      send.type = "submit"; send.className = "small"; send.textContent = "Tell the bot";
+      const status = document.createElement("span");
+      status.setAttribute("role", "status");
+      form.append(label, " ", select, " ", send, " ", status);
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        try {
+          const res = await fetch(`${BASE}feedback`, {
+            method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin",
+            body: JSON.stringify({ turn_index: emotion.turn_index, label: select.value }),
+          });
+          if (!res.ok) throw new Error(`the server answered ${res.status}`);
+          form.replaceWith(Object.assign(document.createElement("span"), { textContent: "Thanks, noted." }));
+        } catch (err) {
+          status.textContent = `Not saved (${err.message}); try again.`;
+        }
+      });
+      chip.append(form);
+      select.focus();
+    });
+    return chip;
+  }
 
   function describeEmotion(emotion) {
     if (!emotion) return "";
@@ -173,6 +223,8 @@
     }
     if (audio && !text && answer.text) mine.querySelector("p").textContent = `Voice message: “${answer.text}”`;
     note.textContent = describeEmotion(answer.emotion);
+    const chip = pickedUp(answer.emotion);
+    if (chip) mine.append(chip);
     showBotMessages(answer.messages || []);
     poll(); // an escalation starts a handoff: look for it now
   }

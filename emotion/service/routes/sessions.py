@@ -10,7 +10,8 @@ from emotion.moodlog.repository import MoodLog
 from emotion.service.analysis import Analyzer
 from emotion.service.deps import audited_read, get_analyzer, get_moodlog, get_settings, get_turn_limiter
 from emotion.service.errors import ApiError
-from emotion.service.schemas import NO_NUL, ErrorResponse, State, StateResponse, TurnResponse
+from emotion.service.schemas import (NO_NUL, ErrorResponse, FeedbackIn, FeedbackOut, State, StateResponse,
+                                     TurnResponse)
 from emotion.service.turns import TurnInput, TurnPipeline
 from emotion.settings import Settings
 
@@ -61,6 +62,19 @@ def post_turn(
         session_id=session_id, text=text, speaker_id=speaker_id, bot=bot, user_id=user_id, audio=audio,
         images=list(images or []), cues=cues, client_turn_id=client_turn_id, sent_at=sent_at))
 
+
+
+@router.post("/{session_id}/turns/{turn_index}/feedback", response_model=FeedbackOut, status_code=201,
+             responses={404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}})
+def post_feedback(session_id: SessionId, turn_index: Annotated[int, Path(ge=0, le=1_000_000)], body: FeedbackIn,
+                  moodlog: MoodLog = Depends(get_moodlog)) -> FeedbackOut:
+    """A person's correction of what was read from one of their turns ("that's not right": they
+    felt ``label``). Stored beside the reading for the dashboard's per-label counts."""
+    feedback = moodlog.add_feedback(session_id, turn_index, body.label)
+    if feedback is None:
+        raise ApiError(404, "unknown_turn", f"no turn {turn_index} in session {session_id!r}")
+    return FeedbackOut(id=feedback.id, session_id=session_id, turn_index=turn_index, read_label=feedback.read_label,
+                       label=feedback.label)
 
 
 @router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}},
