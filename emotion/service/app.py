@@ -58,9 +58,9 @@ def create_app(settings: Settings | None = None, analyzer: Analyzer | None = Non
                                   if settings.rate_limit_turns_per_minute > 0 else None)
         owns_analyzer = analyzer is None
         app.state.analyzer = analyzer or Analyzer.load(settings)
-        if owns_analyzer:  # load the ASR decoder now, not on the first voice turn (~2 s)
+        if owns_analyzer:  # load the ASR model now, not on the first voice turn
             try:
-                app.state.recognizer = speech.PocketSphinxRecognizer()
+                app.state.recognizer = speech.WhisperRecognizer()
             except ImportError as exc:
                 log.warning("speech recognition not available: %s", exc)
         log.info("emotion service ready: database=%s encoders=%s", engine.dialect.name, app.state.analyzer.status)

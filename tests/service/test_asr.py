@@ -1,0 +1,50 @@
+"""Speech recognition (Whisper tiny.en on faster-whisper, offline) on real speech: RAVDESS
+sentences and an espeak-ng sentence, through ``POST /v1/asr``."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from fastapi.testclient import TestClient
+
+from emotion.data.meld import data_dir
+from emotion.service.analysis import Analyzer
+from emotion.service.app import create_app
+from emotion.settings import Settings
+
+from .fakes import KeywordTextEncoder
+
+RAVDESS = data_dir() / "ravdess_speech_16k"
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    analyzer = Analyzer({"text": KeywordTextEncoder(), "audio": None, "face": None},
+                        {"text": "loaded", "audio": "not available: test", "face": "not available: test"})
+    url = f"sqlite:///{tmp_path_factory.mktemp('asr') / 'm.sqlite3'}"
+    with TestClient(create_app(Settings(database_url=url), analyzer)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("clip, said", [
+    ("Actor_20/03-01-05-02-01-01-20.wav", "kids are talking by the door"),   # angry, strong
+    ("Actor_23/03-01-04-01-02-01-23.wav", "dogs are sitting by the door"),   # sad
+])
+def test_ravdess_sentences_word_for_word(client, clip, said) -> None:
+    r = client.post("/v1/asr", files={"audio": ("clip.wav", (RAVDESS / clip).read_bytes(), "audio/wav")})
+    assert r.status_code == 200, r.text
+    assert words(r.json()["text"]) == said.split() and r.json()["confidence"] > 0.5
+
+
+def test_a_synthesised_sentence(client, tmp_path) -> None:
+    wav = tmp_path / "s.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav),
+                    "I have not slept properly in weeks and I feel exhausted"], check=True)
+    heard = words(client.post("/v1/asr", files={"audio": ("s.wav", wav.read_bytes(), "audio/wav")}).json()["text"])
+    expected = "i have not slept properly in weeks and i feel exhausted".split()
+    assert len(set(heard) & set(expected)) >= 8, heard
