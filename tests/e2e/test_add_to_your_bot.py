@@ -189,6 +189,8 @@ def test_the_starter_bot_answers_emotion_through_the_guide(installed, starter_bo
 
     emotion = tracker["latest_message"]["metadata"]["emotion"]
     assert emotion["available"] is True and emotion["state"]["label"] == "sadness"
+    # "Files and warnings to expect": the outbox file in the bot folder
+    assert (starter_bot / "var" / "emobot-outbox.sqlite3").is_file()
     replies = [e for e in tracker["events"] if e["event"] == "action" and e["name"] == "utter_empathize"]
     assert replies and "EmotionPolicy" in replies[-1]["policy"]
 
@@ -215,3 +217,13 @@ def test_the_starter_bot_answers_emotion_through_the_guide(installed, starter_bo
                           "action").strip().splitlines()[-1])
     assert said == [f"You sound mostly sadness (valence {emotion['state']['valence']:+.2f}, "
                     f"confidence {emotion['state']['confidence']:.0%})."]
+
+
+def test_the_guides_validator_warning_and_policy_check(installed, starter_bot) -> None:
+    """"Files and warnings to expect": `rasa data validate` warns about the response only the
+    emotion policy sends, and `python -m policies.validate` passes the guide's bot."""
+    root, python = installed
+    validated = subprocess.run([str(python), "-m", "rasa", "data", "validate"], cwd=starter_bot, env=ENV,
+                               capture_output=True, text=True, timeout=300)
+    assert "The utterance 'utter_empathize' is not used in any story or rule" in validated.stdout + validated.stderr
+    run([python, "-m", "policies.validate"], starter_bot, "policies-validate")
