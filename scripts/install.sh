@@ -95,42 +95,32 @@ install_rasa() {
   log "$venv ready"
 }
 
-# rasa-webchat, the Rasa chat widget from npm whose compatibility the tests check in Chromium
-# (tests/e2e/test_webchat_widget.py): the published tarball, checked against its sha256.
-WEBCHAT_VERSION=1.0.1
-WEBCHAT_SHA256=cd2a8ee5211df95c626fc78bcf9d7d3a50368eacd43c7154476d29e519d42685
-install_widget() {
-  local dir=var/npm/rasa-webchat-$WEBCHAT_VERSION
-  if [ -f "$dir/lib/index.js" ]; then log "rasa-webchat $WEBCHAT_VERSION is here"; return; fi
+# npm_tarball NAME VERSION SHA256 MARKER: the published npm tarball of NAME@VERSION, checked
+# against its sha256 and unpacked into var/npm/NAME-VERSION (MARKER: a file that shows it is there).
+npm_tarball() {
+  local name=$1 version=$2 sha=$3 marker=$4 dir=var/npm/$1-$2
+  if [ -f "$dir/$marker" ]; then log "$name $version is here"; return; fi
   command -v npm >/dev/null || { log "npm is missing (apt-get install npm)"; exit 1; }
   mkdir -p var/npm
-  (cd var/npm && npm pack --silent "rasa-webchat@$WEBCHAT_VERSION" >/dev/null)
-  echo "$WEBCHAT_SHA256  var/npm/rasa-webchat-$WEBCHAT_VERSION.tgz" | sha256sum -c --quiet \
-    || { log "rasa-webchat tarball checksum mismatch"; exit 1; }
-  mkdir -p "$dir" && tar -xzf "var/npm/rasa-webchat-$WEBCHAT_VERSION.tgz" -C "$dir" --strip-components=1
-  log "rasa-webchat $WEBCHAT_VERSION in $dir"
+  (cd var/npm && npm pack --silent "$name@$version" >/dev/null)
+  echo "$sha  var/npm/$name-$version.tgz" | sha256sum -c --quiet || { log "$name tarball checksum mismatch"; exit 1; }
+  mkdir -p "$dir" && tar -xzf "var/npm/$name-$version.tgz" -C "$dir" --strip-components=1
+  log "$name $version in $dir"
 }
 
-# axe-core, the accessibility checker the browser tests run in every page (WCAG 2.2 A and AA)
-AXE_VERSION=4.10.3
-AXE_SHA256=0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292
-install_axe() {
-  local dir=var/npm/axe-core-$AXE_VERSION
-  if [ -f "$dir/axe.min.js" ]; then log "axe-core $AXE_VERSION is here"; return; fi
-  command -v npm >/dev/null || { log "npm is missing (apt-get install npm)"; exit 1; }
-  mkdir -p var/npm
-  (cd var/npm && npm pack --silent "axe-core@$AXE_VERSION" >/dev/null)
-  echo "$AXE_SHA256  var/npm/axe-core-$AXE_VERSION.tgz" | sha256sum -c --quiet \
-    || { log "axe-core tarball checksum mismatch"; exit 1; }
-  mkdir -p "$dir" && tar -xzf "var/npm/axe-core-$AXE_VERSION.tgz" -C "$dir" --strip-components=1
-  log "axe-core $AXE_VERSION in $dir"
+# rasa-webchat, the Rasa chat widget whose compatibility the tests check in Chromium
+# (tests/e2e/test_webchat_widget.py), and axe-core, the accessibility checker the browser
+# tests run in every page (WCAG 2.2 A and AA; tests/e2e/axe.py)
+install_npm() {
+  npm_tarball rasa-webchat 1.0.1 cd2a8ee5211df95c626fc78bcf9d7d3a50368eacd43c7154476d29e519d42685 lib/index.js
+  npm_tarball axe-core 4.10.3 0f2b4d7dcdf7d1219df8d1959ad68e565f51d14c3f0d88bb71cd59abeb956292 axe.min.js
 }
 
 case "$WHAT" in
   service) install_service ;;
-  widget) install_widget; install_axe ;;
+  widget) install_npm ;;
   rasa) install_rasa ;;
   system) install_system ;;
-  all) install_system; install_service; install_rasa; install_widget; install_axe ;;
+  all) install_system; install_service; install_rasa; install_npm ;;
   *) echo "usage: $0 [service|rasa|system|widget|all]" >&2; exit 2 ;;
 esac

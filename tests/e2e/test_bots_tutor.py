@@ -89,7 +89,7 @@ def test_affect_read_with_performance(bot) -> None:
     praise = say(url, "1/2", s)
     assert praise[0].startswith(("That's right", "Yes,", "Correct,", "Spot on")) and "fast" not in praise[0]
     after_two = say(url, "1/3", s)
-    assert after_two[-2] == "You got two in a row, so the next one is a bit harder."
+    assert after_two[-2] == "You got 2 in a row, so the next one is a bit harder."
     # boredom after a correct streak: challenge, announced, with the new question
     bored = say(url, "this is boring", s)
     assert bored[0].startswith("You're finding this easy, so let's go up a step") and bored[1].startswith("New question:")

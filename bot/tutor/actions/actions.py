@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from .curriculum import Item, fraction_text, load_curriculum
 from .learner import Learner
 from .messages import comparison, glossary_term, skill_asked_about
-from .pedagogy import explanation, load_pedagogy, next_item, observe
+from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 
 PRAISE = ("That's right: {answer}. Your careful working paid off.",
           "Yes, {answer} is correct. You stuck with it, well done.",
@@ -47,7 +47,7 @@ class TutorMove(Action):
         lines: List[str] = []
         learner, item = self.teach(lines, learner, item, text)
         new, why = next_item(self.move, learner, item, self.curriculum, self.pedagogy) \
-            if self.move in ("start", "praise_next", "show_answer", "step_down", "challenge", "reengage") else (None, "")
+            if self.move in CHANGES_ITEM else (None, "")
         if new is not None:
             learner = learner.on_item(new.id)
             lines.extend(line for line in (why, self.new_question(new)) if line)

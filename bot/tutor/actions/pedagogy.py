@@ -163,45 +163,38 @@ def next_item(move: str, learner: Learner, item: Optional[Item], curriculum: Cur
 
     ``learner`` is the learner after :func:`observe`.
     """
-    seen = set(learner.seen)
     if item is None or move == "start":
         return curriculum.first(), ""
+
+    def at(level: int, difficulty: int) -> Item:  # a fresh item there, never the current one
+        return curriculum.pick(level, difficulty, set(learner.seen), avoid=item.id)
+
+    here = (item.level, item.difficulty)
     if move == "praise_next":
-        if learner.correct_in_a_row and learner.correct_in_a_row % pedagogy.step_up_after == 0:
-            harder = curriculum.harder(item)
-            if harder is not None:
-                level, difficulty = harder
-                if level != item.level and learner.known(item.level, pedagogy.bkt) < pedagogy.mastered:
-                    level, difficulty = item.level, item.difficulty  # more practice before a new skill
-                    return curriculum.pick(level, difficulty, seen, avoid=item.id), "Here's another one to practise."
-                new = curriculum.pick(level, difficulty, seen, avoid=item.id)
-                if level != item.level:
-                    return new, f"You've got the hang of {curriculum.skills[item.level].name}, so let's move on to " \
-                                f"{curriculum.skills[level].name}."
-                return new, "You got two in a row, so the next one is a bit harder."
-        return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), "Here's the next one."
+        harder = curriculum.harder(item)
+        if learner.correct_in_a_row and learner.correct_in_a_row % pedagogy.step_up_after == 0 and harder:
+            if harder[0] != item.level and learner.known(item.level, pedagogy.bkt) < pedagogy.mastered:
+                return at(*here), "Here's another one to practise."  # more practice before a new skill
+            if harder[0] != item.level:
+                return at(*harder), (f"You've got the hang of {curriculum.skills[item.level].name}, so let's move "
+                                     f"on to {curriculum.skills[harder[0]].name}.")
+            return at(*harder), f"You got {pedagogy.step_up_after} in a row, so the next one is a bit harder."
+        return at(*here), "Here's the next one."
     if move == "show_answer":
-        return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
-            "Now let's try a new one like it, so you can use what you just saw."
+        return at(*here), "Now let's try a new one like it, so you can use what you just saw."
     if move == "step_down":
         easier = curriculum.easier(item)
         if easier is None:
-            return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
-                "Let's try a different one, step by step."
-        return curriculum.pick(*easier, seen, avoid=item.id), \
-            "Let's take a step back to an easier one, and then build back up."
+            return at(*here), "Let's try a different one, step by step."
+        return at(*easier), "Let's take a step back to an easier one, and then build back up."
     if move == "challenge":
         harder = curriculum.harder(item)
         if harder is None:
-            return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
-                "You're at the hardest step already, so here's another tough one."
-        level, difficulty = harder
-        what = "a harder one" if level == item.level else f"{curriculum.skills[level].name}"
-        return curriculum.pick(level, difficulty, seen, avoid=item.id), \
-            f"You're finding this easy, so let's go up a step: {what}."
+            return at(*here), "You're at the hardest step already, so here's another tough one."
+        what = "a harder one" if harder[0] == item.level else curriculum.skills[harder[0]].name
+        return at(*harder), f"You're finding this easy, so let's go up a step: {what}."
     if move == "reengage":
-        return curriculum.pick(item.level, item.difficulty, seen, avoid=item.id), \
-            "Let's switch it up with a quick-fire one: answer as fast as feels comfortable, no pressure."
+        return at(*here), "Let's switch it up with a quick-fire one: answer as fast as feels comfortable, no pressure."
     return None, ""
 
 
