@@ -197,7 +197,9 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     keep = (y[:n] == 1) & (cat_y >= 0)
     cat = _lr(cfg["category_C"]).fit(e[:n][keep], cat_y[keep])
 
-    info = {"config": str(Path(config_path).resolve().relative_to(REPO)), "categories": list(cat_names),
+    config_file = Path(config_path).resolve()  # a config outside the repository (an experiment) is kept absolute
+    info = {"config": str(config_file.relative_to(REPO) if config_file.is_relative_to(REPO) else config_file),
+            "categories": list(cat_names),
             "train_rows": n, "train_positives": int(y[:n].sum()), "extra_negatives": len(extra),
             "stack_features": ["lexicon_score", "lexicon_prior", "negated", "past", "idiom", "fiction", "joke",
                                "logit_chat", "logit_reddit", "logit_char"],
