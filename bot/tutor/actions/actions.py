@@ -11,14 +11,16 @@ and for the channel's dialogue cues ``wrong_in_a_row`` and ``hint_requests`` (on
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import math
+from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from .curriculum import Item, fraction_text, load_curriculum
+from .curriculum import Curriculum, Grade, Item, fraction_text, load_curriculum
 from .learner import Learner
 from .messages import comparison, glossary_term, skill_asked_about
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
@@ -27,6 +29,16 @@ PRAISE = ("That's right: {answer}. Your careful working paid off.",
           "Yes, {answer} is correct. You stuck with it, well done.",
           "Correct, {answer}. Good thinking.",
           "Spot on: {answer}. You used the method well.")
+
+
+@dataclass(frozen=True)
+class StudentTurn:
+    """What a move's ``teach`` reads: the student's words, their grade (``observe``; None when
+    the turn was no answer) and the curriculum."""
+
+    text: str
+    grade: Optional[Grade]
+    curriculum: Curriculum
 
 
 class TutorMove(Action):
@@ -38,15 +50,15 @@ class TutorMove(Action):
         return f"action_{self.move}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        self.curriculum, self.pedagogy = load_curriculum(), load_pedagogy()
+        curriculum, pedagogy = load_curriculum(), load_pedagogy()
         learner = Learner.from_slot(tracker.get_slot("learner"))
-        item = self.curriculum.item(learner.item) if learner.started else None
+        item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        learner, self.grade = observe(learner, item, text, self.pedagogy, intent)
+        learner, grade = observe(learner, item, text, pedagogy, intent)
         lines: List[str] = []
-        learner, item = self.teach(lines, learner, item, text)
-        new, why = next_item(self.move, learner, item, self.curriculum, self.pedagogy) \
+        learner, item = self.teach(lines, learner, item, StudentTurn(text, grade, curriculum))
+        new, why = next_item(self.move, learner, item, curriculum, pedagogy) \
             if self.move in CHANGES_ITEM else (None, "")
         if new is not None:
             learner = learner.on_item(new.id)
@@ -60,7 +72,8 @@ class TutorMove(Action):
                 SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row)), SlotSet("hint_requests", float(learner.hints)),
                 SlotSet("level", float(item.level if item else 1))]
 
-    def teach(self, lines: List[str], learner: Learner, item: Optional[Item], text: str) -> tuple[Learner, Optional[Item]]:
+    def teach(self, lines: List[str], learner: Learner, item: Optional[Item],
+              turn: "StudentTurn") -> tuple[Learner, Optional[Item]]:
         """Append what the move says before the (re)stated question; return the learner."""
         return learner, item
 
@@ -74,9 +87,9 @@ class TutorMove(Action):
 class ActionStart(TutorMove):
     move = "start"
 
-    def teach(self, lines, learner, item, text):
-        first = self.curriculum.first()
-        skill = self.curriculum.skills[first.level]
+    def teach(self, lines, learner, item, turn):
+        first = turn.curriculum.first()
+        skill = turn.curriculum.skills[first.level]
         lines.append(f"Let's practise {skill.name}. {skill.explanations[0]}")
         return replace(learner, explained=1), None
 
@@ -89,17 +102,17 @@ class ActionAnswerQuestion(TutorMove):
 
     move = "answer_question"
 
-    def teach(self, lines, learner, item, text):
-        pair = comparison(text)
-        term = glossary_term(text, self.curriculum)
-        skill = skill_asked_about(text, self.curriculum)
+    def teach(self, lines, learner, item, turn):
+        pair = comparison(turn.text)
+        term = glossary_term(turn.text, turn.curriculum)
+        skill = skill_asked_about(turn.text, turn.curriculum)
         if pair is not None:
             lines.append(compare(*pair))
         elif term is not None:
-            lines.append(f"Good question. {self.curriculum.glossary()[term]}")
+            lines.append(f"Good question. {turn.curriculum.glossary()[term]}")
         else:
-            about = skill or self.curriculum.skills[item.level]
-            said, learner = explanation(learner, next(iter(about.steps[1])), self.curriculum)
+            about = skill or turn.curriculum.skills[item.level]
+            said, learner = explanation(learner, next(iter(about.steps[1])), turn.curriculum)
             lines.append(f"Good question. {said} If that didn't answer it, ask me in other words.")
         return learner, item
 
@@ -109,10 +122,9 @@ class ActionAnswerQuestion(TutorMove):
 
 def compare(a: str, b: str) -> str:
     """Why one of two fractions is bigger, over a common denominator (``a``, ``b`` as "3/4")."""
-    from fractions import Fraction
     x, y = Fraction(a), Fraction(b)
     (na, da), (nb, db) = (int(v) for v in a.split("/")), (int(v) for v in b.split("/"))
-    common = da * db // _gcd(da, db)
+    common = math.lcm(da, db)
     ea, eb = na * (common // da), nb * (common // db)
     if x == y:
         verdict = f"so {a} and {b} are the same amount."
@@ -123,16 +135,10 @@ def compare(a: str, b: str) -> str:
             f"{b} = {eb}/{common}. Now compare the tops, {ea} and {eb}, {verdict}")
 
 
-def _gcd(a: int, b: int) -> int:
-    while b:
-        a, b = b, a % b
-    return a
-
-
 class ActionPraiseNext(TutorMove):
     move = "praise_next"
 
-    def teach(self, lines, learner, item, text):
+    def teach(self, lines, learner, item, turn):
         answer = fraction_text(item.answer)
         lines.append(PRAISE[len(learner.seen) % len(PRAISE)].format(answer=answer))
         return learner, item
@@ -141,8 +147,8 @@ class ActionPraiseNext(TutorMove):
 class ActionRetry(TutorMove):
     move = "retry"
 
-    def teach(self, lines, learner, item, text):
-        if self.grade == "not_lowest":
+    def teach(self, lines, learner, item, turn):
+        if turn.grade == "not_lowest":
             lines.append("That's the right value, but it can be simplified further.")
         else:
             lines.append("Not quite yet. Have another go, you can do it.")
@@ -155,17 +161,17 @@ class ActionRetry(TutorMove):
 class ActionHint(TutorMove):
     move = "hint"
 
-    def teach(self, lines, learner, item, text):
+    def teach(self, lines, learner, item, turn):
         hint = item.hints[min(learner.hints, len(item.hints) - 1)]
-        lines.append(f"Not quite. Here's a hint: {hint}" if self.grade == "wrong" else f"Here's a hint: {hint}")
+        lines.append(f"Not quite. Here's a hint: {hint}" if turn.grade == "wrong" else f"Here's a hint: {hint}")
         return replace(learner, hints=learner.hints + 1), item
 
 
 class ActionWorkedExample(TutorMove):
     move = "worked_example"
 
-    def teach(self, lines, learner, item, text):
-        lead = "Not quite. " if self.grade == "wrong" else ""
+    def teach(self, lines, learner, item, turn):
+        lead = "Not quite. " if turn.grade == "wrong" else ""
         lines.append(f"{lead}Let's look at a worked example of one like it. {item.worked_example}")
         return replace(learner, worked=True, confusion=learner.confusion + 1), item
 
@@ -176,7 +182,7 @@ class ActionWorkedExample(TutorMove):
 class ActionShowAnswer(TutorMove):
     move = "show_answer"
 
-    def teach(self, lines, learner, item, text):
+    def teach(self, lines, learner, item, turn):
         lines.append(f"Let's work through this one together. {item.reasoning} "
                      f"So the answer is {fraction_text(item.answer)}.")
         return learner, item
@@ -185,9 +191,9 @@ class ActionShowAnswer(TutorMove):
 class ActionStepDown(TutorMove):
     move = "step_down"
 
-    def teach(self, lines, learner, item, text):
+    def teach(self, lines, learner, item, turn):
         lines.append("That's frustrating, and it's okay: this one is tricky, and struggling with it is part of learning.")
-        if self.curriculum.easier(item) is None:
+        if turn.curriculum.easier(item) is None:
             lines.append(f"Here's how one like it works. {item.worked_example}")
         return learner, item
 
@@ -195,8 +201,8 @@ class ActionStepDown(TutorMove):
 class ActionExplain(TutorMove):
     move = "explain"
 
-    def teach(self, lines, learner, item, text):
-        said, learner = explanation(learner, item, self.curriculum)
+    def teach(self, lines, learner, item, turn):
+        said, learner = explanation(learner, item, turn.curriculum)
         lines.append(f"Let me put it another way. {said}")
         return replace(learner, confusion=learner.confusion + 1), item
 
@@ -208,7 +214,7 @@ class ActionChallenge(TutorMove):
 class ActionReengage(TutorMove):
     move = "reengage"
 
-    def teach(self, lines, learner, item, text):
+    def teach(self, lines, learner, item, turn):
         lines.append("Fair enough, let's make it more interesting.")
         return learner, item
 
@@ -216,7 +222,7 @@ class ActionReengage(TutorMove):
 class ActionRedirect(TutorMove):
     move = "redirect"
 
-    def teach(self, lines, learner, item, text):
+    def teach(self, lines, learner, item, turn):
         lines.append("Ha, I hear you! Let's park that and get back to fractions for now.")
         return learner, item
 
@@ -224,6 +230,6 @@ class ActionRedirect(TutorMove):
 class ActionKeepPace(TutorMove):
     move = "keep_pace"
 
-    def teach(self, lines, learner, item, text):
+    def teach(self, lines, learner, item, turn):
         lines.append("Take your time. When you're ready, type your answer as a fraction, like 3/4.")
         return learner, item
