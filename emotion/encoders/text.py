@@ -266,9 +266,9 @@ class TextEncoder:
         Raises FileNotFoundError when ``checkpoint_dir / text_emotion.pt`` is missing.
         """
         if checkpoint_dir is None:
-            from emotion.settings import get_settings
+            from emotion.settings import checkpoint_root
 
-            checkpoint_dir = get_settings().checkpoint_dir
+            checkpoint_dir = checkpoint_root()
         path = Path(checkpoint_dir) / CHECKPOINT_NAME
         if not path.is_file():
             raise FileNotFoundError(f"text checkpoint not found: {path} (train it with `emobot train text`)")

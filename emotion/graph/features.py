@@ -23,7 +23,7 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 from emotion.types import normalise_text
-from emotion.data.meld import REPO_ROOT  # noqa: E402
+from emotion.files import REPO_ROOT  # noqa: E402
 from emotion.encoders.text import CHECKPOINT_NAME, EMBEDDING_DIM  # noqa: E402
 from emotion.files import file_sha256  # noqa: E402
 
@@ -41,9 +41,9 @@ class TextFeatures:
 
 def feature_source(checkpoint_dir: Path | None = None) -> str:
     """Which text features ``text_features`` would produce now."""
-    from emotion.settings import CHECKPOINT_DIR
+    from emotion.settings import checkpoint_root
 
-    path = Path(checkpoint_dir or CHECKPOINT_DIR) / CHECKPOINT_NAME
+    path = Path(checkpoint_dir or checkpoint_root()) / CHECKPOINT_NAME
     return f"text_emotion:{file_sha256(path)[:16]}" if path.is_file() else "minilm-frozen"
 
 
@@ -51,12 +51,12 @@ def modality_source(modality: str, checkpoint_dir: Path | None = None) -> str | 
     """Which encoder gives a modality's node feature now: the text features' ``feature_source``,
     ``speech:<sha256[:16]>`` of speech/speech.pt, ``face:<sha256[:16]>`` of face_mlp.pt; None
     when that checkpoint is missing (the modality cannot be analysed)."""
-    from emotion.settings import CHECKPOINT_DIR
+    from emotion.settings import checkpoint_root
 
     if modality == "text":
         return feature_source(checkpoint_dir)
     name, file = {"audio": ("speech", Path("speech") / "speech.pt"), "face": ("face", Path("face_mlp.pt"))}[modality]
-    path = Path(checkpoint_dir or CHECKPOINT_DIR) / file
+    path = Path(checkpoint_dir or checkpoint_root()) / file
     return f"{name}:{file_sha256(path)[:16]}" if path.is_file() else None
 
 

@@ -52,9 +52,9 @@ def load_checkpoint(path: Path | None = None) -> GraphCheckpoint:
     Raises FileNotFoundError when it is missing, ValueError on a different label order.
     """
     if path is None:
-        from emotion.settings import get_settings
+        from emotion.settings import checkpoint_root
 
-        path = get_settings().checkpoint_dir / CHECKPOINT_NAME
+        path = checkpoint_root() / CHECKPOINT_NAME
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"graph checkpoint not found: {path} (train it with `python -m emotion.training.graph`)")

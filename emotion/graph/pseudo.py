@@ -101,9 +101,9 @@ def face_pool(folder: Path, per_label: int, seed: int, checkpoint_dir: Path | No
     left out. Landmarks are cached by ``emotion.data.faces.extract_features``."""
     from emotion.data.faces import extract_features, feature_matrix, load_folder
     from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceLandmarks
-    from emotion.settings import CHECKPOINT_DIR, get_settings
+    from emotion.settings import checkpoint_root, get_settings
 
-    checkpoint = Path(checkpoint_dir or CHECKPOINT_DIR) / CHECKPOINT_FILE
+    checkpoint = Path(checkpoint_dir or checkpoint_root()) / CHECKPOINT_FILE
     source = modality_source("face", checkpoint_dir)
     images = load_folder(Path(folder))
     rng = np.random.default_rng(seed)

@@ -36,7 +36,9 @@ from emotion.affect import data as D
 from emotion.affect.embed import SentenceEmbedder
 from emotion.affect.model import CHECKPOINT_NAME, EMBEDDING_DIM, TUTORING_CLASSES, AffectHeads, tutor_scalars
 from emotion.affect.patterns import match_risk
-from emotion.data.meld import REPO_ROOT, data_dir
+from emotion.data.meld import data_dir
+from emotion.files import REPO_ROOT
+from emotion.settings import checkpoint_root
 
 DEFAULT_CONFIG = REPO_ROOT / "emotion" / "config" / "affect.yaml"
 CACHE = REPO_ROOT / "var" / "cache" / "affect"
@@ -181,7 +183,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
 
     # --- write checkpoint and held-out sets -------------------------------------------
     info = {"max_tokens": cfg["max_tokens"], "config": cfg, "report": report}
-    path = Path(REPO_ROOT / "emotion" / "checkpoints" / cfg.get("checkpoint", CHECKPOINT_NAME))
+    path = checkpoint_root() / cfg.get("checkpoint", CHECKPOINT_NAME)
     torch.save({"state_dict": heads.state_dict(), "crisis_threshold": best, "info": json.dumps(info)}, path)
     out = REPO_ROOT / "var" / "affect"
     write_crisis_test(root, test_users, out / "crisis_test.csv", cfg["crisis"]["test_posts_per_user"])

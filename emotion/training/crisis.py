@@ -158,7 +158,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     import torch
 
     from emotion.affect.embed import SentenceEmbedder
-    from emotion.settings import get_settings
+    from emotion.settings import checkpoint_root
 
     cfg = yaml.safe_load(Path(config_path).read_text())
     lexicon = Lexicon.load()
@@ -171,7 +171,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     states = bottom_states(embedder, texts)
     x_char = char_vectorizer().transform(texts)
     lex = [lexicon.read(t) for t in texts]
-    affect = torch.load(get_settings().checkpoint_dir / "affect.pt", map_location="cpu", weights_only=True)
+    affect = torch.load(checkpoint_root() / "affect.pt", map_location="cpu", weights_only=True)
     reddit_w = affect["state_dict"]["crisis.weight"].numpy().reshape(-1).astype(np.float64)
     reddit_b = float(affect["state_dict"]["crisis.bias"].reshape(-1)[0])
     p_reddit = sigmoid(e @ reddit_w + reddit_b)
@@ -216,7 +216,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
         "cat_w": torch.tensor(cat.coef_, dtype=torch.float32), "cat_b": torch.tensor(cat.intercept_, dtype=torch.float32),
         "encoder": {k: v.to(torch.float16) for k, v in encoder.state_dict().items()},
     }
-    out = get_settings().checkpoint_dir / CHECKPOINT_NAME
+    out = checkpoint_root() / CHECKPOINT_NAME
     torch.save({**state, "info": json.dumps(info)}, out)
 
     detector = CrisisDetector.load(out.parent, embedder=embedder)
@@ -236,10 +236,10 @@ def retune(config_path: Path = DEFAULT_CONFIG) -> dict:
     import torch
 
     from emotion.affect.embed import SentenceEmbedder
-    from emotion.settings import get_settings
+    from emotion.settings import checkpoint_root
 
     cfg = yaml.safe_load(Path(config_path).read_text())
-    path = get_settings().checkpoint_dir / CHECKPOINT_NAME
+    path = checkpoint_root() / CHECKPOINT_NAME
     ck = torch.load(path, map_location="cpu", weights_only=True)
     info = json.loads(ck["info"])
     detector = CrisisDetector.load(path.parent, embedder=SentenceEmbedder.split(cfg["finetune"]["top_layers"]))

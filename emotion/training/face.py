@@ -23,7 +23,7 @@ import yaml
 from emotion.data.faces import REPO_ROOT, FaceArrays, FaceSet, data_root, extract_features, feature_matrix, load_folder, load_muxspace, split_by_group
 from emotion.encoders.face import BLENDSHAPE_NAMES, CHECKPOINT_FILE, FaceClassifier, FaceClassifierConfig, FaceLandmarks
 from emotion.evaluation.face import score
-from emotion.settings import CHECKPOINT_DIR, VENV_MODEL_DIR
+from emotion.settings import VENV_MODEL_DIR, checkpoint_root
 
 DEFAULT_CONFIG = REPO_ROOT / "emotion" / "config" / "face.yaml"
 
@@ -149,7 +149,7 @@ def train(config_path: Path | None = None) -> dict:
                     "n_train": int(len(x_train))}
     for name in ("val", "test", "mux_train", "mux_test"):
         report[name] = score(model, sets[name], arrays[name], title=name)
-    path = REPO_ROOT / cfg["checkpoint"] if cfg.get("checkpoint") else CHECKPOINT_DIR / CHECKPOINT_FILE
+    path = REPO_ROOT / cfg["checkpoint"] if cfg.get("checkpoint") else checkpoint_root() / CHECKPOINT_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     model.save(path, meta={"config": cfg, "test_accuracy": report["test"]["accuracy"],
                            "test_accuracy_detected": report["test"]["detected"]["accuracy"]})

@@ -44,7 +44,7 @@ from emotion.graph.model import ConversationGraphModel, GraphModelConfig
 from emotion.graph.personality import TRAITS, PersonalityEstimator, character_traits, load_persona
 from emotion.graph.pseudo import pair, pool_summary, split_pools
 from emotion.labels import LABELS, NUM_LABELS
-from emotion.settings import CHECKPOINT_DIR
+from emotion.settings import checkpoint_root
 from emotion.training.text import class_weights, fit_temperature, seed_everything
 
 DEFAULT_CONFIG = GRAPH_CONFIG
@@ -232,7 +232,7 @@ def train(config_path: Path | None = None, ablation: bool = True, pseudo_multimo
         "ablation": rows,
         **{k: {m: v[m] for m in ("weighted_f1", "macro_f1", "accuracy", "ece")} for k, v in reports.items()},
     }
-    path = CHECKPOINT_DIR / (checkpoint or cfg.get("checkpoint", "graph.pt"))
+    path = checkpoint_root() / (checkpoint or cfg.get("checkpoint", "graph.pt"))
     save_checkpoint(path, model, temperature, estimator, char_traits, feats["train"].source, summary, sources)
     summary["train_seconds"] = round(time.perf_counter() - t0, 1)
     for s in eval_sets:

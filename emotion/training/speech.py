@@ -31,11 +31,10 @@ from emotion.training.calibration import fit_temperature
 from emotion.audio import decode_audio, load_vad
 from emotion.encoders.speech import to_common
 from emotion.labels import LABEL_INDEX, normalise_label
-from emotion.settings import CHECKPOINT_DIR
+from emotion.settings import checkpoint_root
 
 from emotion.files import REPO_ROOT  # noqa: E402
 DEFAULT_CONFIG = REPO_ROOT / "emotion" / "config" / "speech.yaml"
-SPEECH_CHECKPOINT_DIR = CHECKPOINT_DIR / "speech"
 # Model-shape keys of the YAML that the encoder needs to rebuild the network.
 MODEL_KEYS = (
     "sample_rate", "n_mels", "emb_dim", "channels", "kernel_sizes", "dilations",
@@ -170,7 +169,7 @@ def train(config_path: Path | None = None, overrides: dict | None = None) -> dic
     torch.set_num_threads(1)
     config_path = Path(config_path) if config_path else DEFAULT_CONFIG
     cache_dir = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "emobot" / "speech"
-    base = {"cache_dir": str(cache_dir), "checkpoint_dir": str(SPEECH_CHECKPOINT_DIR)}
+    base = {"cache_dir": str(cache_dir), "checkpoint_dir": str(checkpoint_root() / "speech")}
     base.update(overrides or {})
     with open(config_path) as f:
         hparams = load_hyperpyyaml(f, base)

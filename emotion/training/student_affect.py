@@ -26,8 +26,9 @@ from emotion.affect import data as D
 from emotion.affect.embed import SentenceEmbedder
 from emotion.affect.model import tutor_scalars
 from emotion.affect.student import CHECKPOINT_NAME, STUDENT_CLASSES, StudentAffectHead
-from emotion.data.meld import REPO_ROOT, data_dir
-from emotion.settings import get_settings
+from emotion.data.meld import data_dir
+from emotion.files import REPO_ROOT
+from emotion.settings import checkpoint_root
 from emotion.training.affect import cached_embed
 
 DEFAULT_CONFIG = REPO_ROOT / "emotion" / "config" / "student_affect.yaml"
@@ -81,7 +82,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     report = {"dev_macro_f1_by_C": scores, "C": best, "n_train": int(len(y)),
               "n_train_by_class": {c: int((y == i).sum()) for i, c in enumerate(STUDENT_CLASSES)}}
     print("student affect:", report, flush=True)
-    path = get_settings().checkpoint_dir / cfg.get("checkpoint", CHECKPOINT_NAME)
+    path = checkpoint_root() / cfg.get("checkpoint", CHECKPOINT_NAME)
     torch.save({"state_dict": head.state_dict(), "classes": list(STUDENT_CLASSES),
                 "info": json.dumps({"config": cfg, "report": report})}, path)
     print(f"wrote {path} ({path.stat().st_size} bytes)")

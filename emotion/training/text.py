@@ -26,7 +26,8 @@ import torch
 import torch.nn.functional as F
 import yaml
 
-from emotion.data.meld import REPO_ROOT, data_dir, drop_reserved, load_meld
+from emotion.data.meld import data_dir, drop_reserved, load_meld
+from emotion.files import REPO_ROOT
 from emotion.encoders.text import (
     CHECKPOINT_NAME,
     TextEmotionModel,
@@ -38,7 +39,7 @@ from emotion.encoders.text import (
 )
 from emotion.evaluation.metrics import classification_report, weighted_f1
 from emotion.labels import LABEL_INDEX, LABELS, NUM_LABELS
-from emotion.settings import CHECKPOINT_DIR
+from emotion.settings import checkpoint_root
 from emotion.training.calibration import fit_temperature
 
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "config" / "text.yaml"
@@ -181,7 +182,7 @@ def train(config_path: Path | None = None) -> dict:
             y[split].numpy(), probs, LABELS, tables[split].skipped, title=f"MELD {split} (best epoch {best['epoch']}, τ={temperature:.3f})"
         )
     train_seconds = time.perf_counter() - t0
-    path = CHECKPOINT_DIR / cfg.get("checkpoint", CHECKPOINT_NAME)
+    path = checkpoint_root() / cfg.get("checkpoint", CHECKPOINT_NAME)
     summary = {
         "config": str(config_path),
         "best_epoch": best["epoch"],

@@ -11,7 +11,7 @@ from PIL import Image
 from emotion.types import ModalityInputError
 from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceEncoder, FaceLandmarks
 from emotion.labels import NUM_LABELS
-from emotion.settings import CHECKPOINT_DIR, VENV_MODEL_DIR
+from emotion.settings import VENV_MODEL_DIR, checkpoint_root
 from tests.service.conftest import DATA
 
 MUX = DATA / "facial_expressions_muxspace" / "images"
@@ -37,7 +37,7 @@ def encoder():
 
 
 def test_committed_checkpoint_loads_and_is_small() -> None:
-    path = CHECKPOINT_DIR / CHECKPOINT_FILE
+    path = checkpoint_root() / CHECKPOINT_FILE
     assert path.stat().st_size < 10 * 2**20
     model = FaceClassifier.load(path)
     assert model.head.out_features == NUM_LABELS
