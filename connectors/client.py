@@ -411,6 +411,12 @@ class EmotionServiceClient:
         return await self._request("POST", f"/v1/sessions/{quote(service_session_id(session_id), safe='')}"
                                            f"/turns/{int(turn_index)}/feedback", json={"label": label})
 
+    async def send_replies(self, session_id: str, turn_index: int, replies: list[str]) -> dict[str, Any]:
+        """What the bot answered to turn ``turn_index`` (``PUT .../turns/{i}/replies``): the service
+        keeps it beside the person's words where those are kept."""
+        return await self._request("PUT", f"{_session_path(session_id)}/turns/{int(turn_index)}/replies",
+                                   json={"replies": [r[:4000] for r in replies[:20]]})
+
     async def get_consent(self, user_id: str) -> dict[str, Any]:
         """The consent in force for ``user_id`` (``GET /v1/users/{id}/consent``)."""
         return await self._request("GET", f"/v1/users/{quote(user_id, safe='')}/consent")

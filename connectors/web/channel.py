@@ -34,6 +34,7 @@ credentials.yml::
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import re
@@ -74,25 +75,35 @@ SAFETY_NET_TEXT = ("I'm having trouble answering right now, but I don't want to 
                    "a crisis line at [findahelpline.com](https://findahelpline.com). Please write to me again in a moment.")
 
 
-class CountingOutput(OutputChannel):
-    """Passes every message to ``inner`` and counts them: the channel notices a bot that said nothing."""
+class RecordingOutput(OutputChannel):
+    """Passes every message to ``inner``, counting them and keeping their texts: the channel
+    notices a bot that said nothing, and reports what the bot said to the mood log."""
 
     def __init__(self, inner: OutputChannel) -> None:
-        self.inner, self.sent = inner, 0
+        self.inner, self.sent, self.texts = inner, 0, []
 
     @classmethod
     def name(cls) -> str:
-        return "counting"
+        return "recording"
+
+    def keep(self, text: Any) -> None:
+        self.sent += 1
+        if isinstance(text, str) and text.strip():
+            self.texts.append(text)
 
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
-        self.sent += 1
+        self.keep(message.get("text"))
         await self.inner.send_response(recipient_id, message)
 
 
-def _counted(method: str) -> Callable[..., Awaitable[None]]:
-    async def send(self: CountingOutput, *args: Any, **kwargs: Any) -> None:
-        self.sent += 1
-        await getattr(self.inner, method)(*args, **kwargs)
+TEXT_FIRST = ("send_text_message", "send_text_with_buttons", "send_quick_replies")
+"""OutputChannel methods whose argument after the recipient is the message's text."""
+
+
+def _recorded(method: str) -> Callable[..., Awaitable[None]]:
+    async def send(self: RecordingOutput, recipient_id: str, *args: Any, **kwargs: Any) -> None:
+        self.keep((args[0] if args else kwargs.get("text")) if method in TEXT_FIRST else None)
+        await getattr(self.inner, method)(recipient_id, *args, **kwargs)
 
     send.__name__ = method
     return send
@@ -100,7 +111,7 @@ def _counted(method: str) -> Callable[..., Awaitable[None]]:
 
 for _method in ("send_text_message", "send_image_url", "send_attachment", "send_text_with_buttons",
                 "send_quick_replies", "send_elements", "send_custom_json"):
-    setattr(CountingOutput, _method, _counted(_method))
+    setattr(RecordingOutput, _method, _recorded(_method))
 
 
 SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed)\b")
@@ -217,6 +228,7 @@ class EmobotWebInput(InputChannel):
         url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
         self.bot = bot
         self.client = client or EmotionServiceClient(url, timeout=timeout)
+        self.reporting: set[asyncio.Task] = set()  # replies on their way to the mood log
         self.socketio = socketio or SocketIOSettings()
         settings = OutboxSettings.from_mapping(outbox)
         self.delivery = TurnDelivery(self.client, open_outbox(settings), replay_interval=settings.replay_interval,
@@ -260,20 +272,38 @@ class EmobotWebInput(InputChannel):
         emotion = with_crisis_screening(await self.analyse(turn), turn.text, turn.sender_id)
         # set last, so a client cannot pass its own "emotion" to the policies
         metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
-        counted = CountingOutput(output)
+        said = RecordingOutput(output)
         try:
             await on_new_message(
-                UserMessage(turn.text, counted, turn.sender_id, input_channel=self.name(), metadata=metadata)
+                UserMessage(turn.text, said, turn.sender_id, input_channel=self.name(), metadata=metadata)
             )
         except CancelledError:
             logger.error("Handling the message of %s timed out.", turn.sender_id)
         except Exception:
             logger.exception("Handling the message of %s failed.", turn.sender_id)
-        if counted.sent == 0 and at_risk(emotion):
+        if said.sent == 0 and at_risk(emotion):
             # the bot said nothing (an action failed, the action server is down): never silence
             logger.error("The bot did not answer a turn of %s with crisis risk; sending the safety net.", turn.sender_id)
-            await output.send_text_message(turn.sender_id, self.safety_net_text)
+            await said.send_text_message(turn.sender_id, self.safety_net_text)
+        self.report_replies(turn.sender_id, emotion.get("turn_index"), said.texts)
         return turn, emotion
+
+    def report_replies(self, sender_id: str, turn_index: Any, replies: List[str]) -> None:
+        """Send what the bot answered to the mood log, after the person has it (a task of its own:
+        the answer does not wait for it). A turn the service did not log (queued in the outbox)
+        has no index, and its replies are not reported."""
+        if not isinstance(turn_index, int) or isinstance(turn_index, bool) or not replies:
+            return
+
+        async def send() -> None:
+            try:
+                await self.client.send_replies(sender_id, turn_index, replies)
+            except (EmotionServiceRejected, EmotionServiceUnavailable) as exc:
+                logger.info("The replies to turn %d of %s were not logged: %s", turn_index, sender_id, exc)
+
+        task = asyncio.get_running_loop().create_task(send())
+        self.reporting.add(task)
+        task.add_done_callback(self.reporting.discard)
 
     async def transcribe(self, turn: WebTurn) -> str:
         """The words of the turn's voice clip (the service's ``/v1/asr``); "" when it cannot tell."""

@@ -25,7 +25,7 @@ from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage, S
 from emotion.moodlog.models import ConversationSession, EmotionRecord, ReadingFeedback, Turn, utcnow
 
 CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "sent_at", "received_at", "status",
-               "error_code", "text", "modalities_used", "label", "valence", "arousal", "confidence", "state_label",
+               "error_code", "text", "bot_replies", "modalities_used", "label", "valence", "arousal", "confidence", "state_label",
                "state_valence", "state_arousal", "crisis_risk", "crisis_flag", "crisis_level", "crisis_category",
                *(f"p_{label}" for label in LABELS)]
 
@@ -49,6 +49,7 @@ def _session_export(db: Session, session: ConversationSession, text_allowed: boo
                       "sent_at": _iso(turn.sent_at), "received_at": _iso(turn.received_at), "status": turn.status,
                       "error_code": turn.error_code,
                       "text": turn.text if text_allowed else None, "text_withheld": not text_allowed,
+                      "bot_replies": list(turn.bot_replies or []) if text_allowed else None,
                       "crisis": _crisis_export(turn.crisis, text_allowed),
                       "modalities": turn.modalities, "emotion": emotion})
     handoffs = db.exec(select(Handoff).where(Handoff.session_id == session.id).order_by(col(Handoff.id))).all()
@@ -118,6 +119,7 @@ def export_csv(export: dict[str, Any]) -> str:
             row = {"session_id": session["session_id"], "bot": session["bot"], "user_id": session["user_id"],
                    **{k: turn[k] for k in ("turn_index", "speaker_id", "sent_at", "received_at", "status",
                                            "error_code", "text")}}
+            row["bot_replies"] = "\n".join(turn["bot_replies"] or [])
             crisis = turn.get("crisis") or {}
             row.update({f"crisis_{k}": crisis.get(k) for k in ("risk", "flag", "level", "category")})
             emotion = turn["emotion"]

@@ -223,6 +223,7 @@ class TurnView:
     turn: Turn
     record: EmotionRecord | None
     text: str | None  # None where consent withholds it
+    replies: list[str] | None  # what the bot answered; None where consent withholds it
     handoff_ids: list[int] = field(default_factory=list)
 
 
@@ -237,8 +238,9 @@ def session_turns(db: Session, session: ConversationSession, consent: dict[str, 
         snapshot_turns = handoff.snapshot.get("turns") or []
         if snapshot_turns:
             flagged.setdefault(snapshot_turns[-1]["turn_index"], []).append(handoff.id)
-    return [TurnView(turn=t, record=r, text=t.text if consent.get("text", True) else None,
-                     handoff_ids=flagged.get(t.turn_index, [])) for t, r in pairs]
+    shown = consent.get("text", True)
+    return [TurnView(turn=t, record=r, text=t.text if shown else None,
+                     replies=list(t.bot_replies or []) if shown else None, handoff_ids=flagged.get(t.turn_index, [])) for t, r in pairs]
 
 
 def timeline(views: list[TurnView]) -> dict[str, Any]:

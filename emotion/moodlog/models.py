@@ -60,6 +60,9 @@ class Turn(SQLModel, table=True):
     # {"risk", "flag", "level", "category", "conversation": {...}}; only risk, flag, level and
     # category when the user gave no text consent
     crisis: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # what the bot answered to this turn, line by line (the channel reports it after the bot ran);
+    # kept only where the person's own words are (text consent), None when nothing was reported
+    bot_replies: Optional[list[str]] = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class EmotionRecord(SQLModel, table=True):

@@ -300,6 +300,18 @@ class MoodLog:
             db.commit()
             return feedback
 
+    def record_replies(self, session_id: str, turn_index: int, replies: list[str]) -> bool:
+        """Keep what the bot answered to turn ``turn_index`` (replacing an earlier report); False
+        when there is no such turn. Readers show it under the same consent as the person's words."""
+        with Session(self.engine) as db:
+            turn = db.exec(select(Turn).where(Turn.session_id == session_id, Turn.turn_index == turn_index)).first()
+            if turn is None:
+                return False
+            turn.bot_replies = list(replies)
+            db.add(turn)
+            db.commit()
+            return True
+
     def record_consent(self, user_id: str, decisions: dict[str, bool], source: str,
                        client: str = "anonymous") -> dict[str, bool]:
         """Store the decisions as ``<client>/<declared source>`` and audit the change under

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from emotion.labels import LABELS
 from emotion.moodlog.models import EmotionRecord
@@ -217,6 +217,20 @@ class FeedbackIn(BaseModel):
 
     label: Literal[LABELS] = Field(description="one of the common labels (neutral, joy, sadness, anger, fear, "  # type: ignore[valid-type]
                                                 "disgust, surprise)")
+
+
+class RepliesIn(BaseModel):
+    """What the bot answered to one turn, line by line, as the channel sent it to the person."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    replies: list[Annotated[str, StringConstraints(max_length=4000, pattern=NO_NUL)]] = Field(
+        max_length=20, description="the bot's messages to the turn, in order (texts only)")
+
+
+class RepliesOut(BaseModel):
+    session_id: str
+    turn_index: int
 
 
 class FeedbackOut(BaseModel):

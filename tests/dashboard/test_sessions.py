@@ -8,6 +8,7 @@ import re
 
 from sqlmodel import select
 
+from emotion.moodlog.models import Turn
 from emotion.moodlog.governance import (AuditEntry, BotAssignment, ConsentRecord, HandoffMessage, Supervisor,
                                         open_handoff)
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
@@ -73,10 +74,21 @@ def test_session_view_has_both_charts_and_respects_text_consent(client, db, acco
     assert sadness["x"] == [0, 2, 4] and min(sadness["y"]) > 0.5
     assert valence["data"][0]["y"][-1] < -0.3
     assert "u1 says message 0" in page and page.count("<tr>") >= 6
+    turn = db.exec(select(Turn).where(Turn.session_id == "s-sad", Turn.turn_index == 0)).one()
+    turn.bot_replies = ["I hear how heavy today feels.", "=HYPERLINK(\"x\")"]
+    db.add(turn)
+    db.commit()
+    page = client.get("/sessions/s-sad").text
+    assert "<p>I hear how heavy today feels.</p>" in page                    # the bot's replies, turn by turn
+    exported = client.get("/sessions/s-sad/export.json").json()["sessions"][0]["turns"][0]
+    assert exported["bot_replies"] == ["I hear how heavy today feels.", '=HYPERLINK("x")']
+    row = next(csv.DictReader(io.StringIO(client.get("/sessions/s-sad/export.csv").text)))
+    assert row["bot_replies"] == "I hear how heavy today feels.\n=HYPERLINK(\"x\")"
     db.add(ConsentRecord(user_id="u1", modality="text", granted=False, source="test"))
     db.commit()
     page = client.get("/sessions/s-sad").text
     assert "u1 says message 0" not in page and "withheld" in page
+    assert "heavy today" not in page and "heavy today" not in client.get("/sessions/s-sad/export.csv").text
     assert db.exec(select(AuditEntry).where(AuditEntry.action == "viewed",
                                             AuditEntry.target == "session:s-sad")).first() is not None
 

@@ -240,8 +240,14 @@ def test_the_page_greets_stays_in_view_and_passes_axe(servers, browser):
     engine = create_engine(database_url)
     with engine.connect() as db:
         stored = db.execute(text("SELECT label, read_label FROM reading_feedback")).all()
+        session_id = next(c for c in page.context.cookies() if c["name"] == "emobot_session")["value"].rsplit(".", 1)[0]
+        replies = db.execute(text("SELECT bot_replies FROM turns WHERE session_id = :s AND turn_index = 0"),
+                             {"s": session_id}).scalar_one()
     engine.dispose()
     assert len(stored) == 1 and stored[0].label == "surprise" and stored[0].read_label != "surprise"
+    # the bot's answer reached the mood log beside the turn (the dashboard shows the two together)
+    assert json.loads(replies) == [log.locator(REPLY).nth(i).locator("p").inner_text()
+                                   for i in range(log.locator(REPLY).count())]
 
     # a conversation longer than the screen scrolls inside the log; header and input stay put
     for message in ("I had a long day at work", "my boss shouted at me again", "I feel tired all the time",

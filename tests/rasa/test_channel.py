@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from typing import Awaitable, Callable
 
 import httpx
@@ -52,7 +53,9 @@ def serve_and_post(channel: EmobotWebInput,
             async with httpx.AsyncClient(timeout=10) as http:
                 health = await http.get(f"http://127.0.0.1:{port}/webhooks/emobot_web/")
                 assert health.json()["status"] == "ok"
-                return await send(http, f"http://127.0.0.1:{port}/webhooks/emobot_web/webhook")
+                answer = await send(http, f"http://127.0.0.1:{port}/webhooks/emobot_web/webhook")
+                await asyncio.gather(*channel.reporting)  # the replies on their way to the mood log
+                return answer
         finally:
             await server.close()
 
@@ -68,8 +71,10 @@ def test_json_turn_reaches_the_bot_with_the_emotion_metadata() -> None:
 
     def analyse(request: httpx.Request) -> httpx.Response:
         requests.append(request)
+        if request.method == "PUT":
+            return httpx.Response(200, json={"session_id": "ana-1", "turn_index": 3})
         return httpx.Response(200, json={
-            "session_id": "ana-1", "turn_index": 0, "speaker_id": "ana-1", "available": True,
+            "session_id": "ana-1", "turn_index": 3, "speaker_id": "ana-1", "available": True,
             "turn": None, "state": SAD_STATE, "modalities": {}, "modalities_used": ["text"]})
 
     channel = EmobotWebInput(bot="support", client=service(analyse))
@@ -87,6 +92,9 @@ def test_json_turn_reaches_the_bot_with_the_emotion_metadata() -> None:
     assert message.metadata["page"] == "demo"
     assert message.metadata["emotion"]["available"] is True
     assert message.metadata["emotion"]["state"]["label"] == "sadness"
+    # what the bot answered goes to the mood log beside the turn, after the person has it
+    assert requests[1].method == "PUT" and requests[1].url.path == "/v1/sessions/ana-1/turns/3/replies"
+    assert json.loads(requests[1].read()) == {"replies": ["echo: I feel sad"]}
 
 
 def test_multipart_turn_forwards_audio_and_images() -> None:

@@ -95,3 +95,21 @@ def test_healthz_and_openapi(client):
     assert health["status"] == "ok" and health["database"] == "sqlite" and health["encoders"]["text"] == "loaded"
     spec = client.get("/openapi.json").json()
     assert "/v1/sessions/{session_id}/turns" in spec["paths"]
+
+
+def test_the_bots_replies_are_kept_beside_the_persons_words(client):
+    client.post("/v1/sessions/r1/turns", data={"text": "I am so sad today", "speaker_id": "u1", "user_id": "u1"})
+    r = client.put("/v1/sessions/r1/turns/0/replies", json={"replies": ["That sounds hard.", "What happened?"]})
+    assert r.status_code == 200 and r.json() == {"session_id": "r1", "turn_index": 0}
+    assert turns_of(client, "r1")[0].bot_replies == ["That sounds hard.", "What happened?"]
+    client.put("/v1/sessions/r1/turns/0/replies", json={"replies": ["That sounds really hard."]})  # replaces
+    assert turns_of(client, "r1")[0].bot_replies == ["That sounds really hard."]
+
+
+def test_replies_to_an_unknown_turn_or_out_of_bounds_are_refused(client):
+    client.post("/v1/sessions/r3/turns", data={"text": "hello", "speaker_id": "u"})
+    assert client.put("/v1/sessions/r3/turns/1/replies", json={"replies": ["hi"]}).json()["error"]["code"] == "unknown_turn"
+    for body in ({"replies": ["x"] * 21}, {"replies": ["x" * 4001]}, {"replies": ["a\x00b"]}, {"replies": "hi"},
+                 {"replies": ["hi"], "extra": 1}):
+        assert client.put("/v1/sessions/r3/turns/0/replies", json=body).status_code == 422, body
+    assert turns_of(client, "r3")[0].bot_replies is None

@@ -10,8 +10,8 @@ from emotion.moodlog.repository import MoodLog
 from emotion.service.analysis import Analyzer
 from emotion.service.deps import audited_read, get_analyzer, get_moodlog, get_settings, get_turn_limiter
 from emotion.service.errors import ApiError
-from emotion.service.schemas import (NO_NUL, ErrorResponse, FeedbackIn, FeedbackOut, State, StateResponse,
-                                     TurnResponse)
+from emotion.service.schemas import (NO_NUL, ErrorResponse, FeedbackIn, FeedbackOut, RepliesIn, RepliesOut, State,
+                                     StateResponse, TurnResponse)
 from emotion.service.turns import TurnInput, TurnPipeline
 from emotion.settings import Settings
 
@@ -75,6 +75,18 @@ def post_feedback(session_id: SessionId, turn_index: Annotated[int, Path(ge=0, l
         raise ApiError(404, "unknown_turn", f"no turn {turn_index} in session {session_id!r}")
     return FeedbackOut(id=feedback.id, session_id=session_id, turn_index=turn_index, read_label=feedback.read_label,
                        label=feedback.label)
+
+
+@router.put("/{session_id}/turns/{turn_index}/replies", response_model=RepliesOut,
+            responses={404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}})
+def put_replies(session_id: SessionId, turn_index: Annotated[int, Path(ge=0, le=1_000_000)], body: RepliesIn,
+                moodlog: MoodLog = Depends(get_moodlog)) -> RepliesOut:
+    """What the bot answered to turn ``turn_index`` (the channel reports it once the bot has run;
+    a second report replaces the first). Kept beside the person's words; supervisors see both
+    under the same consent (text)."""
+    if not moodlog.record_replies(session_id, turn_index, body.replies):
+        raise ApiError(404, "unknown_turn", f"no turn {turn_index} in session {session_id!r}")
+    return RepliesOut(session_id=session_id, turn_index=turn_index)
 
 
 @router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}},
