@@ -119,7 +119,7 @@ def export_csv(export: dict[str, Any]) -> str:
             row = {"session_id": session["session_id"], "bot": session["bot"], "user_id": session["user_id"],
                    **{k: turn[k] for k in ("turn_index", "speaker_id", "sent_at", "received_at", "status",
                                            "error_code", "text")}}
-            row["bot_replies"] = "\n".join(turn["bot_replies"] or [])
+            row["bot_replies"] = "\n".join(turn.get("bot_replies") or [])
             crisis = turn.get("crisis") or {}
             row.update({f"crisis_{k}": crisis.get(k) for k in ("risk", "flag", "level", "category")})
             emotion = turn["emotion"]

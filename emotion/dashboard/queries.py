@@ -55,6 +55,46 @@ def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
     return QueueSummary(int(waiting or 0), int(newest[0]) if newest else 0, oldest, newest[1] if newest else "")
 
 
+LEVEL_RANK = {"high": 2, "possible": 1}
+
+
+@dataclass(frozen=True)
+class QueueRisk:
+    """The strongest crisis screening among a handoff's conversation turns: ``level`` (none |
+    possible | high), ``risk`` in [0, 1] and its ``category`` (None when not named)."""
+
+    level: str = "none"
+    risk: float = 0.0
+    category: str | None = None
+
+    @property
+    def rank(self) -> tuple[int, float]:
+        return LEVEL_RANK.get(self.level, 0), self.risk
+
+
+def queue_risks(db: Session, handoffs: Sequence[Handoff]) -> dict[int, QueueRisk]:
+    """handoff id -> the strongest screening of its session's turns (one query for all of them)."""
+    sessions = {h.session_id for h in handoffs}
+    peak: dict[str, QueueRisk] = {}
+    if sessions:
+        for session_id, crisis in db.exec(select(Turn.session_id, Turn.crisis).where(col(Turn.session_id).in_(sessions))):
+            if not crisis:  # never screened (SQL NULL, or JSON null)
+                continue
+            seen = QueueRisk(str(crisis.get("level") or "none"), float(crisis.get("risk") or 0.0), crisis.get("category"))
+            if seen.rank > peak.get(session_id, QueueRisk()).rank:
+                peak[session_id] = seen
+    return {h.id: peak.get(h.session_id, QueueRisk()) for h in handoffs}
+
+
+def queue_order(handoffs: Sequence[Handoff], risks: dict[int, QueueRisk]) -> list[Handoff]:
+    """Unclaimed before claimed; among them overdue (re-alerted) first, then the highest crisis
+    level and risk, then the longest waiting."""
+    def key(h: Handoff):
+        level, risk = risks[h.id].rank
+        return h.status != "open", h.realerted_at is None, -level, -risk, h.created_at
+    return sorted(handoffs, key=key)
+
+
 def distress(state_valence: float) -> float:
     """Distress in [0, 1] of a state valence in [-1, 1]: 0 at valence 1, 1 at valence -1."""
     return (1.0 - state_valence) / 2.0

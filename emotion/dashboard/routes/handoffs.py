@@ -15,7 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from emotion.dashboard import handoffs as ops
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
-from emotion.dashboard.queries import consent_in_force, in_tenants, queue_summary, visible_bots
+from emotion.dashboard.queries import (consent_in_force, in_tenants, queue_order, queue_risks, queue_summary,
+                                      visible_bots)
 from emotion.dashboard.security import session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
@@ -28,9 +29,9 @@ router = APIRouter(prefix="/handoffs", tags=["handoffs"])
 def queue(request: Request, db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
           bots: list[str] | None = Depends(tenant_bots)):
     visible = select(Handoff).where(in_tenants(Handoff.bot, bots))
-    # unclaimed before claimed, overdue (re-alerted) first, then the longest waiting
-    active = sorted(db.exec(visible.where(Handoff.status != "resolved")).all(),
-                    key=lambda h: (h.status != "open", h.realerted_at is None, h.created_at))
+    active = db.exec(visible.where(Handoff.status != "resolved")).all()
+    risks = queue_risks(db, active)
+    active = queue_order(active, risks)
     resolved = db.exec(visible.where(Handoff.status == "resolved")
                        .order_by(col(Handoff.resolved_at).desc()).limit(20)).all()
     audit(db, user.email, "listed", f"handoffs: {len(active)} active, {len(resolved)} resolved")
@@ -38,7 +39,7 @@ def queue(request: Request, db: Session = Depends(get_db), user: Supervisor = De
     now = datetime.now(timezone.utc)
     waited = {h.id: now - (h.created_at if h.created_at.tzinfo else h.created_at.replace(tzinfo=timezone.utc))
               for h in active}
-    return render(request, "handoffs.html", user, active=active, resolved=resolved, waited=waited)
+    return render(request, "handoffs.html", user, active=active, resolved=resolved, waited=waited, risks=risks)
 
 
 def _queue_state(engine, token: str | None) -> dict | None:
