@@ -1,18 +1,24 @@
-"""Latency of the dashboard's sessions list and session view over a 100k-turn mood log on PostgreSQL.
+"""Latency of the dashboard's pages, search and live queue over a 100k-turn mood log on PostgreSQL.
 
 Seeds a throwaway database (tests/postgres.py: the local server, or a private cluster) by bulk
 insert: ``--sessions`` conversations of ``--turns`` turns (half user turns with an emotion record,
-tracked with emotion.tracking.track; moods drift between calm and sad stretches), spread over 4
-bots, with a handoff in 5% of them. Then it starts the dashboard with uvicorn on loopback, signs
-in a supervisor of 2 of the 4 bots and times ``--repeats`` sequential HTTP requests (keep-alive,
-full page bodies) of: the first page of the sessions list, each filter, a deep keyset page, and
-session views (each view also writes an audit entry).
+tracked with emotion.tracking.track; moods drift between calm and sad stretches; chat-like texts
+drawn from a fixed vocabulary, one word in about 1 of 1000 turns; 2% of user turns screened at
+possible or high crisis risk), spread over 4 bots, with a handoff in 5% of them and the bot's
+replies on every user turn. Then it starts the dashboard with uvicorn on loopback, signs in a
+supervisor of 2 of the 4 bots and times ``--repeats`` sequential HTTP requests (keep-alive, full
+page bodies) of: the sessions list (first page, each filter, a deep keyset page), search (user
+id prefix; transcript words: common, rare, prefix, two words), the handoff queue sorted by risk,
+the live queue's first event, and session views (each view also writes an audit entry).
+Last, it holds ``--streams`` live pages open (half the queue's event stream, half a handoff's
+thread) for 10 s while nothing changes and reports the server's CPU per second.
 
-Run: ``python benchmarks/dashboard.py [--sessions 2000 --turns 50 --repeats 30]``.
+Run: ``python benchmarks/dashboard.py [--sessions 2000 --turns 50 --repeats 30 --streams 50]``.
 """
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import random
 import re
@@ -27,7 +33,7 @@ sys.path.insert(0, str(REPO))  # tests.postgres
 
 import httpx  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
-from sqlmodel import Session  # noqa: E402
+from sqlmodel import Session, col, select  # noqa: E402
 
 from emotion.dashboard.security import create_supervisor  # noqa: E402
 from emotion.labels import LABELS  # noqa: E402
@@ -40,6 +46,25 @@ from tests.postgres import postgres_server, throwaway_database  # noqa: E402
 
 BOTS = ("support", "coach", "tutor", "sales")
 PASSWORD = "benchmark password"
+OPENERS = ("i feel", "honestly i am", "today i was", "kind of", "still", "so", "idk i'm", "just")
+FEELINGS = ("tired", "anxious", "lonely", "stressed", "ok", "better", "sad", "angry", "calm", "hopeful", "worried")
+ABOUT = ("about work", "about school", "after the exam", "since the breakup", "with my family", "at night",
+         "about money", "with my sleep", "about my friends", "for no reason")
+RARE = "zeppelin"  # in about 1 of 1000 user turns
+
+
+def _chat_text(rng: random.Random) -> str:
+    words = f"{rng.choice(OPENERS)} {rng.choice(FEELINGS)} {rng.choice(ABOUT)}"
+    return words + (f" like a {RARE}" if rng.random() < 0.001 else "")
+
+
+def _screening(rng: random.Random) -> dict | None:
+    """2% of user turns: possible or high risk with a category; the rest screened at none."""
+    if rng.random() >= 0.02:
+        return {"risk": round(rng.random() * 0.3, 3), "flag": False, "level": "none", "category": None}
+    high = rng.random() < 0.5
+    return {"risk": round(0.6 + rng.random() * 0.4 if high else 0.35 + rng.random() * 0.25, 3), "flag": high,
+            "level": "high" if high else "possible", "category": rng.choice(("plan", "passive_ideation", "method"))}
 
 
 def _reading(rng: random.Random, sad: bool) -> EmotionReading:
@@ -65,10 +90,13 @@ def seed(engine, sessions: int, turns: int, seed_: int = 0) -> int:
             turn_id += 1
             at = start + timedelta(seconds=30 * i)
             user_turn = i % 2 == 0
+            said = _chat_text(rng) if user_turn else "that sounds hard, tell me more"
             turn_rows.append(dict(id=turn_id, session_id=sid, turn_index=i, speaker_id=user if user_turn else "bot",
-                                  received_at=at, text=f"message {i}", text_chars=10,
+                                  received_at=at, text=said, text_chars=len(said),
                                   status="analysed" if user_turn else "unanalysed", error_code=None,
-                                  modalities={"text": {"status": "used"}} if user_turn else {}))
+                                  modalities={"text": {"status": "used"}} if user_turn else {},
+                                  crisis=_screening(rng) if user_turn else None,
+                                  bot_replies=["I hear you.", "What has helped before?"] if user_turn else None))
             if not user_turn:
                 continue
             if rng.random() < 0.15:
@@ -101,7 +129,7 @@ def seed(engine, sessions: int, turns: int, seed_: int = 0) -> int:
 
 
 def cpu_ms(pid: int) -> float:
-    """User + system CPU time of process ``pid`` so far, in milliseconds (Linux /proc)."""
+    """User + system CPU time of process ``pid`` so far, in milliseconds (Linux /proc; 10 ms ticks)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
@@ -121,11 +149,57 @@ def timed(client: httpx.Client, path: str, repeats: int, server_pid: int) -> tup
     return statistics.median(samples), samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))], cpu
 
 
+def first_event_ms(client: httpx.Client, path: str, repeats: int) -> tuple[float, float]:
+    """(median, p95) milliseconds from opening the event stream ``path`` to its first event."""
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        with client.stream("GET", path) as response:
+            for line in response.iter_lines():
+                if line.startswith("data:"):
+                    break
+        samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+
+
+async def idle_streams_cpu(base_url: str, cookies: httpx.Cookies, paths: list[str], seconds: float,
+                           server_pid: int) -> float:
+    """The server's CPU milliseconds per second while ``paths`` are held open as event streams
+    and nothing changes (after 2 s for every stream to start)."""
+    async with httpx.AsyncClient(base_url=base_url, cookies=cookies, timeout=None,
+                                 limits=httpx.Limits(max_connections=len(paths) + 1)) as client:
+        async def hold(path: str) -> None:
+            async with client.stream("GET", path) as response:
+                if response.status_code != 200 or "text/event-stream" not in response.headers.get("content-type", ""):
+                    raise RuntimeError(f"{path}: {response.status_code} {response.headers.get('content-type')}")
+                got.append(path)
+                async for chunk in response.aiter_raw():
+                    pass
+
+        got: list[str] = []  # streams that answered
+        tasks = [asyncio.create_task(hold(p)) for p in paths]
+        await asyncio.sleep(2.0)
+        before = cpu_ms(server_pid)
+        await asyncio.sleep(seconds)
+        used = cpu_ms(server_pid) - before
+        if len(got) < len(paths):
+            raise RuntimeError(f"only {len(got)} of {len(paths)} streams started (a connection pool held by streams?)")
+        ended = [t for t in tasks if t.done()]
+        if ended:
+            raise RuntimeError(f"{len(ended)} of {len(tasks)} streams ended early: {ended[0].exception()!r}")
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    return used / seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=2000)
     parser.add_argument("--turns", type=int, default=50, help="turns per session")
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--streams", type=int, default=50, help="live pages held open for the idle CPU figure")
     args = parser.parse_args()
     with postgres_server() as admin_url, throwaway_database(admin_url) as url:
         engine = make_engine(url)
@@ -137,6 +211,7 @@ def main() -> None:
             sup = create_supervisor(db, "bench@example.org", PASSWORD)
             db.add_all([BotAssignment(supervisor_id=sup.id, bot=b) for b in BOTS[:2]])
             db.commit()
+            handoff_id = db.exec(select(Handoff.id).where(col(Handoff.bot).in_(BOTS[:2]))).first()
         engine.dispose()
         port = free_port()
         env = {"EMOBOT_DASHBOARD_DATABASE_URL": url, "EMOBOT_DASHBOARD_COOKIE_SECURE": "false",
@@ -160,6 +235,12 @@ def main() -> None:
                 "sessions list, sustained negative": "/sessions?sustained_negative=true",
                 "sessions list, min distress 0.7": "/sessions?min_distress=0.7",
                 "sessions list, crisis": "/sessions?crisis=true",
+                "search: user id prefix": "/sessions?user_id=user-0001",
+                "search: a common word": "/sessions?q=tired",
+                f"search: a rare word ({RARE})": f"/sessions?q={RARE}",
+                "search: a word prefix": "/sessions?q=worr*",
+                "search: two words": "/sessions?q=lonely+night",
+                "handoff queue (sorted by risk)": "/handoffs",
                 f"session view ({args.turns} turns)": "/sessions/bench-000000",
                 f"session view ({args.turns} turns), other session": f"/sessions/bench-{4 * (args.sessions // 8) + 1:06d}",
             }
@@ -168,6 +249,12 @@ def main() -> None:
             for name, path in cases.items():
                 median, p95, cpu = timed(client, path, args.repeats, server.pid)
                 print(f"{name:48s} {median:10.1f} {p95:8.1f} {cpu:14.1f}")
+            median, p95 = first_event_ms(client, "/handoffs/queue/events", args.repeats)
+            print(f"{'live queue: first event':48s} {median:10.1f} {p95:8.1f}")
+            paths = [("/handoffs/queue/events" if k % 2 else f"/handoffs/{handoff_id}/events")
+                     for k in range(args.streams)]
+            idle = asyncio.run(idle_streams_cpu(f"http://127.0.0.1:{port}", client.cookies, paths, 10.0, server.pid))
+            print(f"{args.streams} live pages open, nothing changing: server CPU {idle:.1f} ms per second")
 
 
 if __name__ == "__main__":

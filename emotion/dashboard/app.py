@@ -25,6 +25,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import NotSignedIn
 from emotion.dashboard.erasure import erase_elsewhere
+from emotion.dashboard.live import LiveChanges
 from emotion.dashboard.privacy import idle_sessions, purge_older_than
 from emotion.dashboard.security import PasswordSlots, SignInThrottle
 from emotion.dashboard.routes import audit_log, auth, feedback, handoffs, sessions, supervisors, users
@@ -104,12 +105,14 @@ def create_dashboard(settings: DashboardSettings | None = None) -> FastAPI:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        await app.state.live.close()
         engine.dispose()
 
     app = FastAPI(title="emobot supervisor dashboard", version="0.1.0", lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.live = LiveChanges(engine, settings.live_interval_s)
     app.state.sign_in_throttle = SignInThrottle(settings.lockout_threshold, settings.address_threshold,
                                                 settings.lockout_duration_s)
     app.state.password_slots = PasswordSlots(settings.max_concurrent_hashes, settings.hash_wait_s)

@@ -52,6 +52,8 @@ class DashboardSettings(BaseSettings):
                                  '[{"backend": "redis", "redis_url": "redis://redis:6379/2"}]')
     handoff_realert_after_s: float = Field(default=120.0, gt=0, description="an unclaimed handoff is re-alerted after this")
     handoff_watch_interval_s: float = Field(default=10.0, gt=0)
+    live_interval_s: float = Field(default=0.5, gt=0, description="how often the live pages' watcher reads the "
+                                                                  "database (one read per process, not per page)")
     handoff_webhook_url: str | None = Field(default=None, description="re-alerts go here (default: the service's)")
 
     @field_validator("session_secret")

@@ -2,9 +2,7 @@
 and the live thread of a handoff as server-sent events."""
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 from datetime import datetime, timezone
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
@@ -54,25 +52,25 @@ def _queue_state(engine, token: str | None) -> dict | None:
 
 
 @router.get("/queue/events")
-async def queue_events(request: Request, user: Supervisor = Depends(current_user)):
+async def queue_events(request: Request, db: Session = Depends(get_db), user: Supervisor = Depends(current_user)):
     """The queue as server-sent events: a ``queue`` event ({waiting, newest_id, newest_reason,
     oldest_at}) at once and whenever it changes, so every page's header counter and the opt-in
-    browser notification of a new crisis follow it. One indexed read per second per open page
-    (every dashboard replica sees every handoff); the stream ends after 5 minutes and the
+    browser notification of a new crisis follow it. The stream reads its queue only when the
+    process's watcher (emotion/dashboard/live.py) saw a change; it ends after 5 minutes and the
     browser's EventSource reconnects."""
-    engine, token = request.app.state.engine, request.session.get("sid")
+    engine, token, live = request.app.state.engine, request.session.get("sid"), request.app.state.live
+    db.close()  # the stream reads with sessions of its own: it must not hold a pooled connection for minutes
 
     async def stream():
-        last, deadline = None, time.monotonic() + 300
+        last = None
         yield "retry: 1000\n\n"
-        while time.monotonic() < deadline and not await request.is_disconnected():
+        async for _ in live.reads(request):
             state = await run_in_threadpool(_queue_state, engine, token)
             if state is None:
                 break
             if state != last:
                 last = state
                 yield f"event: queue\ndata: {json.dumps(state)}\n\n"
-            await asyncio.sleep(1.0)
 
     return StreamingResponse(stream(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"})
 
@@ -190,19 +188,22 @@ async def events(request: Request, handoff_id: int, after: int = Query(default=0
                  db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
                  bots: list[str] | None = Depends(tenant_bots)):
     """The handoff's live thread as server-sent events: ``message`` (one per new thread
-    message, as JSON) and ``status`` when it changes. Reads the database every 0.5 s, so every
-    dashboard replica sees every message; the stream ends after 5 minutes (the browser's
-    EventSource reconnects with Last-Event-ID)."""
+    message, as JSON) and ``status`` when it changes. Reads the thread when the process's watcher
+    (emotion/dashboard/live.py) saw a change, so every dashboard replica sees every message; the
+    stream ends after 5 minutes (the browser's EventSource reconnects with Last-Event-ID)."""
     _visible(db, bots, handoff_id)
+    db.close()  # as in queue_events: no pooled connection held by an open stream
     engine = request.app.state.engine
     token = request.session.get("sid")
     last_id = request.headers.get("last-event-id")
     cursor = int(last_id) if last_id and last_id.isdigit() else after
 
+    live = request.app.state.live
+
     async def stream():
         nonlocal cursor
-        status, deadline = None, time.monotonic() + 300
-        while time.monotonic() < deadline and not await request.is_disconnected():
+        status = None
+        async for _ in live.reads(request):
             rows, now_status = await run_in_threadpool(_thread_since, engine, handoff_id, cursor, token)
             if now_status is None:
                 break  # signed out, revoked or disabled: the stream ends with the session
@@ -212,6 +213,5 @@ async def events(request: Request, handoff_id: int, after: int = Query(default=0
             if now_status != status:
                 status = now_status
                 yield f"event: status\ndata: {json.dumps({'status': status})}\n\n"
-            await asyncio.sleep(0.5)
 
     return StreamingResponse(stream(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"})
