@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import base64
 import logging
-from asyncio import CancelledError
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -49,7 +48,7 @@ from connectors.client import (
     UploadFile,
 )
 from connectors.voice.speech import SpeechSynthesisError, synthesize
-from connectors.web.channel import EmobotWebInput, with_crisis_screening
+from connectors.web.channel import EmobotWebInput
 from connectors.web.turn import WebTurn
 
 logger = logging.getLogger(__name__)
@@ -131,16 +130,9 @@ class VoiceInput(EmobotWebInput):
             raise VoiceError(503, "service_unavailable", f"speech recognition is unavailable: {exc}") from exc
         transcript = str(heard.get("text") or "")
 
-        emotion = with_crisis_screening(await self.analyse(WebTurn(sender, sender, transcript, {}, clip, [], user_id)),
-                                        transcript, sender)
         collector = CollectingOutputChannel()
-        try:
-            await on_new_message(UserMessage(transcript, collector, sender, input_channel=self.name(),
-                                             metadata={"emotion": emotion, "asr": heard}))
-        except CancelledError:
-            logger.error("Handling the voice turn of %s timed out.", sender)
-        except Exception:
-            logger.exception("Handling the voice turn of %s failed.", sender)
+        _, emotion = await self.handle_turn(WebTurn(sender, sender, transcript, {"asr": heard}, clip, [], user_id),
+                                            collector, on_new_message, transcribed=True)
 
         reply_text = " ".join(m["text"] for m in collector.messages if m.get("text"))
         audio = None

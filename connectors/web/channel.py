@@ -259,13 +259,15 @@ class EmobotWebInput(InputChannel):
             return None
 
     async def handle_turn(self, turn: WebTurn, output: OutputChannel,
-                          on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[WebTurn, Dict[str, Any]]:
+                          on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                          transcribed: bool = False) -> Tuple[WebTurn, Dict[str, Any]]:
         """Read one turn's emotion, then hand the turn to the bot, which answers on ``output``.
 
-        REST and socket.io turns both come here. A voice message (audio, no text) is transcribed
-        first. Returns the turn as the bot read it and its emotion metadata.
+        REST, socket.io and voice turns all come here. A voice message (audio, no text) is
+        transcribed first, unless ``transcribed`` (the voice channel did it). Returns the turn as
+        the bot read it and its emotion metadata.
         """
-        if turn.audio is not None and not turn.text.strip():  # a voice message: its words are the text
+        if turn.audio is not None and not turn.text.strip() and not transcribed:  # its words are the text
             turn = turn._replace(text=await self.transcribe(turn))
         if SYSTEM_INTENTS.match(turn.text):  # "/handoff_resolved" typed by a person ends nothing
             turn = turn._replace(text=turn.text.strip().lstrip("/").strip())

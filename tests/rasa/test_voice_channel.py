@@ -32,13 +32,15 @@ def sanic_test_mode(monkeypatch):
     monkeypatch.setattr(Sanic, "test_mode", True)  # see tests/rasa/test_channel.py
 
 
-def service(requests: list[httpx.Request], asr_status: int = 200) -> EmotionServiceClient:
+def service(requests: list[httpx.Request], asr_status: int = 200, heard: str = "i feel sad") -> EmotionServiceClient:
     def handle(request: httpx.Request) -> httpx.Response:
         requests.append(request)
         if request.url.path == "/v1/asr":
             if asr_status != 200:
                 return httpx.Response(asr_status, json={"error": {"code": "no_speech", "message": "no speech"}})
-            return httpx.Response(200, json={"text": "i feel sad", "confidence": 0.4, "speech_s": 0.9, "notes": []})
+            return httpx.Response(200, json={"text": heard, "confidence": 0.4, "speech_s": 0.9, "notes": []})
+        if request.method == "PUT":
+            return httpx.Response(200, json={"session_id": "s", "turn_index": 0})
         return httpx.Response(200, json={
             "session_id": "s", "turn_index": 0, "speaker_id": "s", "available": True, "turn": STATE, "state": STATE,
             "modalities": {"text": {"status": "used"}, "audio": {"status": "used"}},
@@ -47,12 +49,13 @@ def service(requests: list[httpx.Request], asr_status: int = 200) -> EmotionServ
     return EmotionServiceClient("http://emotion.test", transport=httpx.MockTransport(handle))
 
 
-def post(channel: VoiceInput, **request) -> tuple[httpx.Response, list[UserMessage]]:
+def post(channel: VoiceInput, bot_answers: bool = True, **request) -> tuple[httpx.Response, list[UserMessage]]:
     received: list[UserMessage] = []
 
     async def on_new_message(message: UserMessage) -> None:
         received.append(message)
-        await message.output_channel.send_text_message(message.sender_id, f"you said {message.text}")
+        if bot_answers:
+            await message.output_channel.send_text_message(message.sender_id, f"you said {message.text}")
 
     async def run() -> httpx.Response:
         app = Sanic(f"emobot_voice_test_{next(_app_ids)}")
@@ -62,7 +65,9 @@ def post(channel: VoiceInput, **request) -> tuple[httpx.Response, list[UserMessa
         await server.startup()
         try:
             async with httpx.AsyncClient(timeout=20) as http:
-                return await http.post(f"http://127.0.0.1:{port}/webhooks/emobot_voice/webhook", **request)
+                answer = await http.post(f"http://127.0.0.1:{port}/webhooks/emobot_voice/webhook", **request)
+                await asyncio.gather(*channel.reporting)
+                return answer
         finally:
             await server.close()
 
@@ -81,12 +86,24 @@ def test_spoken_turn_goes_to_asr_then_analysis_then_the_bot() -> None:
                             data={"sender": "caller-1", "user_id": "u1"}, files={"audio": ("x", WAV, "audio/wav")})
     assert answer.status_code == 200, answer.text
     body = answer.json()
-    assert [r.url.path for r in requests] == ["/v1/asr", "/v1/sessions/caller-1/turns"]
+    assert [r.url.path for r in requests] == ["/v1/asr", "/v1/sessions/caller-1/turns",
+                                              "/v1/sessions/caller-1/turns/0/replies"]  # the bot's words, logged
     turn = requests[1].content
     assert b'name="text"\r\n\r\ni feel sad' in turn and WAV[:200] in turn and b'name="user_id"\r\n\r\nu1' in turn
     assert received[0].text == "i feel sad" and received[0].metadata["emotion"]["state"]["label"] == "sadness"
     assert received[0].input_channel == "emobot_voice"
     assert body["transcript"] == "i feel sad" and body["reply_text"] == "you said i feel sad"
+    assert base64.b64decode(body["audio"]["base64"])[:4] == b"RIFF"
+    assert json.loads(requests[2].content) == {"replies": ["you said i feel sad"]}
+
+
+def test_a_caller_at_risk_is_never_met_with_silence() -> None:
+    """The bot said nothing (a failed action): the channel's safety net speaks, as on the web."""
+    requests: list[httpx.Request] = []
+    channel = VoiceInput(bot="support", client=service(requests, heard="i am going to kill myself tonight"))
+    answer, _ = post(channel, bot_answers=False, data={"sender": "caller-2"}, files={"audio": ("x", WAV, "audio/wav")})
+    body = answer.json()
+    assert answer.status_code == 200 and body["reply_text"] == channel.safety_net_text
     assert base64.b64decode(body["audio"]["base64"])[:4] == b"RIFF"
 
 
