@@ -12,7 +12,7 @@ Shapes (all optional on the wire; see the service's schemas for the descriptions
 
     metadata["emotion"] = {"available": bool, "turn": Reading, "state": State,
                            "derived": {"crisis": CrisisState, "distress": 0..1,
-                                       "tutoring": TutoringState}, ...}
+                                       "tutoring": TutoringState, "service": ServiceState}, ...}
 """
 from __future__ import annotations
 
@@ -22,11 +22,12 @@ EMOTION_METADATA_KEY = "emotion"
 """Where the channels put the service's answer in a user message's metadata."""
 
 CRISIS_LEVELS = ("none", "possible", "high")
-DERIVED_FIELDS = ("crisis", "distress", "tutoring")
+DERIVED_FIELDS = ("crisis", "distress", "tutoring", "service")
 CRISIS_FIELDS = ("risk", "flag", "level", "category", "explicit", "turn_flag", "categories", "matched", "guards",
                  "obfuscated", "scores", "conversation", "source")
 CONVERSATION_CRISIS_FIELDS = ("risk", "flag", "level", "categories", "turns")
 TUTORING_FIELDS = ("confusion", "frustration", "boredom", "engagement", "cues")
+SERVICE_FIELDS = ("frustration", "satisfaction")
 
 
 def emotion_of(metadata: Mapping[str, Any] | None) -> Dict[str, Any]:

@@ -119,9 +119,17 @@ def train_affect(config: Optional[Path] = ConfigOption) -> None:
 @train_app.command("student-affect")
 def train_student_affect(config: Optional[Path] = ConfigOption) -> None:
     """Student affect in tutoring chat (student_affect.pt): 5 classes on sentence embeddings; C tuned on dev."""
-    from emotion.training.student_affect import DEFAULT_CONFIG, train
+    from emotion.training.message_affect import CONFIGS, train
 
-    train(config or DEFAULT_CONFIG)
+    train(config or CONFIGS / "student_affect.yaml")
+
+
+@train_app.command("service-affect")
+def train_service_affect(config: Optional[Path] = ConfigOption) -> None:
+    """Customer affect in service chat (service_affect.pt): frustration / satisfaction / neither; C tuned on dev."""
+    from emotion.training.message_affect import CONFIGS, train
+
+    train(config or CONFIGS / "service_affect.yaml")
 
 
 @train_app.command("crisis")
@@ -167,6 +175,19 @@ def evaluate_student_affect(
 ) -> None:
     """Student affect in tutoring chat: the head, and the derived states a tutor acts on; per class and language."""
     from emotion.evaluation.student_affect import evaluate
+
+    evaluate(data, json_out, threshold)
+
+
+@evaluate_app.command("service-affect")
+def evaluate_service_affect(
+    data: Path = typer.Option(Path("data/service_affect/test/messages.csv"), exists=True,
+                              help="CSV: id, text, label (frustration|satisfaction|neither), category, lang"),
+    json_out: Optional[Path] = JsonOption,
+    threshold: float = typer.Option(0.4, help="a service state counts at or above this (0.4: best on the dev set)"),
+) -> None:
+    """Customer affect in service chat: the head, and the derived service states; per class, category and language."""
+    from emotion.evaluation.service_affect import evaluate
 
     evaluate(data, json_out, threshold)
 

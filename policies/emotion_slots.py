@@ -44,6 +44,8 @@ Entities (only those with a value this turn are emitted):
 ``distress``               0..1 (derived.distress)
 ``tutoring_confusion``, ``tutoring_frustration``, ``tutoring_boredom``,
 ``tutoring_engagement``    0..1 (derived.tutoring.*)
+``service_frustration``,
+``service_satisfaction``   0..1 (derived.service.*)
 =========================  ==========================================================
 
 A turn the service could not analyse emits no entities, so the slots keep their values.
@@ -62,13 +64,17 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from connectors.contract import crisis_of, derived_of, emotion_of
+from connectors.contract import SERVICE_FIELDS, crisis_of, derived_of, emotion_of
 
 ENTITY_NAMES = (
     "emotion_label", "emotion_valence", "emotion_arousal", "emotion_confidence",
     "crisis_flag", "crisis_risk", "distress",
     "tutoring_confusion", "tutoring_frustration", "tutoring_boredom", "tutoring_engagement",
+    "service_frustration", "service_satisfaction",
 )
+SCORED_STATES = {"tutoring": ("confusion", "frustration", "boredom", "engagement"),
+                 "service": SERVICE_FIELDS}
+"""The derived states whose 0..1 scores become ``<state>_<score>`` entities."""
 
 
 def emotion_values(emotion: Any) -> List[Tuple[str, Any]]:
@@ -90,11 +96,11 @@ def emotion_values(emotion: Any) -> List[Tuple[str, Any]]:
         out.append(("crisis_risk", float(crisis["risk"])))
     if isinstance(derived.get("distress"), (int, float)):
         out.append(("distress", float(derived["distress"])))
-        tutoring = derived.get("tutoring")
-        if isinstance(tutoring, Mapping):
-            for key in ("confusion", "frustration", "boredom", "engagement"):
-                if isinstance(tutoring.get(key), (int, float)):
-                    out.append((f"tutoring_{key}", float(tutoring[key])))
+        for name, keys in SCORED_STATES.items():
+            scores = derived.get(name)
+            if isinstance(scores, Mapping):
+                out += [(f"{name}_{key}", float(scores[key])) for key in keys
+                        if isinstance(scores.get(key), (int, float))]
     return out
 
 

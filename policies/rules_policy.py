@@ -31,7 +31,8 @@ state when the service sent one, else this turn's reading):
 ``trend.valence`` / ``trend.arousal`` / ``trend.<label>``  change per turn
 ``turn.<key>``                     the same keys on this turn's reading alone
 ``derived.<path>``                 a derived state, e.g. ``derived.crisis.flag``,
-                                   ``derived.tutoring.boredom``, ``derived.distress``
+                                   ``derived.tutoring.boredom``, ``derived.distress``,
+                                   ``derived.service.frustration``
 ``intent``                         the NLU intent of the message
 ``available``                      false when the service could not analyse the turn
 ``slot.<name>``                    a slot's current value
@@ -70,7 +71,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
-from connectors.contract import CONVERSATION_CRISIS_FIELDS, CRISIS_FIELDS, TUTORING_FIELDS
+from connectors.contract import CONVERSATION_CRISIS_FIELDS, CRISIS_FIELDS, SERVICE_FIELDS, TUTORING_FIELDS
 from emotion.labels import LABELS
 from policies.base import Decision, EmotionContext, EmotionPolicyBase, did_you_mean
 
@@ -154,7 +155,7 @@ def _known_keys() -> List[str]:
     reading = [*_READING_KEYS, *(f"prob.{label}" for label in LABELS)]
     derived = ["derived.distress", *(f"derived.crisis.{f}" for f in CRISIS_FIELDS if f != "conversation"),
                *(f"derived.crisis.conversation.{f}" for f in CONVERSATION_CRISIS_FIELDS),
-               *(f"derived.tutoring.{f}" for f in TUTORING_FIELDS)]
+               *(f"derived.tutoring.{f}" for f in TUTORING_FIELDS), *(f"derived.service.{f}" for f in SERVICE_FIELDS)]
     trend = ["trend.valence", "trend.arousal", *(f"trend.{label}" for label in LABELS)]
     return ["intent", "available", *reading, *(f"turn.{k}" for k in reading), *trend, *derived]
 

@@ -1,5 +1,6 @@
-"""Derived affective states: crisis risk, distress and tutoring affect (confusion, frustration,
-boredom, engagement), from a turn's text, the tracked emotion state and dialogue cues.
+"""Derived affective states: crisis risk, distress, tutoring affect (confusion, frustration,
+boredom, engagement) and service affect (frustration, satisfaction), from a turn's text, the
+tracked emotion state and dialogue cues.
 
 Heads (all linear on frozen all-MiniLM-L6-v2 sentence embeddings e ∈ R^384, ||e|| = 1;
 weights fitted by logistic regression in ``emotion/training/affect.py``):
@@ -13,7 +14,9 @@ weights fitted by logistic regression in ``emotion/training/affect.py``):
     q        = softmax(W_t · [e ; ē_hist ; f] + b_t) MathBuddy engagement / neutral / boredom
                (ē_hist: mean embedding of the student's earlier turns, f: 4 scalar features)
     s        = softmax(W_s · [e ; f] + b_s)          student affect: confusion, frustration,
-               boredom, engagement, neutral (emotion/affect/student.py, its own checkpoint)
+               boredom, engagement, neutral (emotion/affect/message.py, its own checkpoint)
+    c        = softmax(W_v · [e ; f] + b_v)          service affect: frustration, satisfaction,
+               neither (emotion/affect/message.py, its own checkpoint)
 
 Tutoring states combine the student head with cues by a noisy-OR, ⊕(a, b) = 1 - (1-a)(1-b):
 
@@ -24,7 +27,12 @@ Tutoring states combine the student head with cues by a noisy-OR, ⊕(a, b) = 1 
     engagement  = s_engagement · (1 - boredom_cues) · (1 - 0.5·frustration)
 
 where wrong = ``cues["wrong_in_a_row"]``, hints = ``cues["hint_requests"]`` and
-boredom_cues = ⊕(0.8·[boredom phrase], 0.3·[slow reply]). All outputs are in [0, 1].
+boredom_cues = ⊕(0.8·[boredom phrase], 0.3·[slow reply]). Service states, for any bot:
+
+    frustration  = ⊕( c_frustration, P_state(anger)·conf_state )
+    satisfaction = c_satisfaction · (1 - P_state(anger)·conf_state)
+
+All outputs are in [0, 1].
 The student head is scored on a separately written frozen test set
 (``emobot evaluate student-affect``); p_conf, p_annoy and q stay for the Reddit/MathBuddy reports.
 """
@@ -42,7 +50,7 @@ import torch
 from torch import nn
 
 from emotion.affect.patterns import match_boredom, match_confusion, match_frustration, match_risk
-from emotion.affect.student import CHECKPOINT_NAME as STUDENT_CHECKPOINT, STUDENT_CLASSES, StudentAffectHead
+from emotion.affect.message import SERVICE, SERVICE_CLASSES, STUDENT, STUDENT_CLASSES, MessageHead
 
 CHECKPOINT_NAME = "affect.pt"
 EMBEDDING_DIM = 384
@@ -102,8 +110,8 @@ def noisy_or(*ps: float) -> float:
 class TextAffect:
     """What the text alone says (``AffectModel.read``): model crisis risk and matched risk
     patterns, distress, confusion and annoyance probabilities (0..1), the tutoring
-    probabilities (3,) over TUTORING_CLASSES and the student-affect probabilities (5,) over
-    STUDENT_CLASSES."""
+    probabilities (3,) over TUTORING_CLASSES, the student-affect probabilities (5,) over
+    STUDENT_CLASSES and the service-affect probabilities (3,) over SERVICE_CLASSES."""
 
     risk: float
     matched: list[str]
@@ -112,6 +120,7 @@ class TextAffect:
     annoyance: float
     tutoring: tuple[float, float, float]
     student: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0, 1.0)
+    service: tuple[float, ...] = (0.0, 0.0, 1.0)
 
 
 @dataclass
@@ -125,7 +134,8 @@ class AffectModel:
     crisis_threshold: float
     embedder: Any  # emotion.affect.embed.SentenceEmbedder
     info: dict
-    student: StudentAffectHead
+    student: MessageHead
+    service: MessageHead
 
     @classmethod
     def load(cls, checkpoint_dir: Path | None = None, threads: int | None = None,
@@ -144,16 +154,12 @@ class AffectModel:
         heads = AffectHeads()
         heads.load_state_dict(ckpt["state_dict"])
         heads.eval()
-        student_path = checkpoint_file(STUDENT_CHECKPOINT, checkpoint_dir, "python -m emotion.training.student_affect")
-        student_ckpt = torch.load(student_path, map_location="cpu", weights_only=True)
-        student = StudentAffectHead(student_ckpt["state_dict"]["mean"].shape[0])
-        student.load_state_dict(student_ckpt["state_dict"])
-        student.eval()
         info = json.loads(ckpt["info"])
         max_tokens = int(info.get("max_tokens", 128))
         embedder = (SentenceEmbedder.sharing(text_encoder, max_tokens) if text_encoder is not None
                     else SentenceEmbedder(max_tokens, threads))
-        return cls(heads, float(ckpt["crisis_threshold"]), embedder, info, student)
+        return cls(heads, float(ckpt["crisis_threshold"]), embedder, info,
+                   MessageHead.load(STUDENT, checkpoint_dir), MessageHead.load(SERVICE, checkpoint_dir))
 
     # -- pieces, also used by the evaluations ------------------------------------------
     def windows(self, text: str, max_windows: int = 64) -> list[str]:
@@ -193,11 +199,21 @@ class AffectModel:
         return self.heads.tutor(torch.from_numpy(x)).numpy()
 
     @torch.no_grad()
-    def student_probs(self, utterances: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-        """(N, 5) probabilities over STUDENT_CLASSES; ``embeddings`` (N, 384) when already computed."""
+    def message_probs(self, head: MessageHead, utterances: Sequence[str],
+                      embeddings: np.ndarray | None = None) -> np.ndarray:
+        """(N, K) probabilities of a message head (``self.student``: STUDENT_CLASSES,
+        ``self.service``: SERVICE_CLASSES); ``embeddings`` (N, 384) when already computed."""
         e = self.embedder.embed(list(utterances)) if embeddings is None else embeddings
         f = np.stack([tutor_scalars(u, []) for u in utterances]) if len(utterances) else np.zeros((0, N_TUTOR_SCALARS))
-        return self.student(torch.from_numpy(np.concatenate([e, f], axis=1).astype(np.float32))).numpy()
+        return head(torch.from_numpy(np.concatenate([e, f], axis=1).astype(np.float32))).numpy()
+
+    def student_probs(self, utterances: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """(N, 5) probabilities over STUDENT_CLASSES."""
+        return self.message_probs(self.student, utterances, embeddings)
+
+    def service_probs(self, utterances: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """(N, 3) probabilities over SERVICE_CLASSES."""
+        return self.message_probs(self.service, utterances, embeddings)
 
     # -- public API ----------------------------------------------------------------------
     def read(self, text: str, cues: Mapping[str, Any] | None = None) -> TextAffect:
@@ -230,10 +246,12 @@ class AffectModel:
             q = self.tutoring_probs([texts[i] for i, _, _ in rows],
                                     [list(dict(cues[i] or {}).get("history") or []) for i, _, _ in rows], e_all.numpy())
             s = self.student_probs([texts[i] for i, _, _ in rows], e_all.numpy())
+            c = self.service_probs([texts[i] for i, _, _ in rows], e_all.numpy())
             distress, confusion, annoyance = (self.heads.binary(h, e_all) for h in ("distress", "confusion", "annoyance"))
             for k, (i, risk, _) in enumerate(rows):
                 out[i] = TextAffect(risk, match_risk(texts[i]), float(distress[k]), float(confusion[k]),
-                                    float(annoyance[k]), tuple(float(v) for v in q[k]), tuple(float(v) for v in s[k]))
+                                    float(annoyance[k]), tuple(float(v) for v in q[k]), tuple(float(v) for v in s[k]),
+                                    tuple(float(v) for v in c[k]))
         return out  # type: ignore[return-value]
 
     def derive(self, text: str, state: Mapping[str, Any] | None = None,
@@ -253,7 +271,8 @@ class AffectModel:
             {"crisis": {"risk": 0..1, "flag": bool, "matched": [pattern names]},
              "distress": 0..1,
              "tutoring": {"confusion", "frustration", "boredom", "engagement": 0..1,
-                          "cues": [matched phrase names]}}
+                          "cues": [matched phrase names]},
+             "service": {"frustration", "satisfaction": 0..1}}
         """
         cues = dict(cues or {})
         text = text or ""
@@ -277,10 +296,14 @@ class AffectModel:
         boredom_cues = noisy_or(0.8 * bool(bore_phr), 0.3 * slow)
         boredom = noisy_or(s["boredom"], boredom_cues)
         engagement = s["engagement"] * (1.0 - boredom_cues) * (1.0 - 0.5 * frustration)
+        c = dict(zip(SERVICE_CLASSES, part.service))
+        angry_state = float(state_probs.get("anger", 0.0)) * state_conf
         r = lambda v: round(float(v), 4)  # noqa: E731
         return {
             "crisis": {"risk": r(risk), "flag": flag, "matched": matched},
             "distress": r(max(distress_text, risk)),
             "tutoring": {"confusion": r(confusion), "frustration": r(frustration), "boredom": r(boredom),
                          "engagement": r(engagement), "cues": conf_phr + frus_phr + bore_phr},
+            "service": {"frustration": r(noisy_or(c["frustration"], angry_state)),
+                        "satisfaction": r(c["satisfaction"] * (1.0 - angry_state))},
         }

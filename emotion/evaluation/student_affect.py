@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from emotion.affect.model import AffectModel
-from emotion.affect.student import STUDENT_CLASSES
+from emotion.affect.message import STUDENT_CLASSES
 from emotion.evaluation.metrics import classification_report, macro_f1, write_report
 
 STATES = ("confusion", "frustration", "boredom", "engagement")

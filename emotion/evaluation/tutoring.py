@@ -1,6 +1,6 @@
 """Score tutoring affect on MathBuddy-format JSON (engagement / neutral / boredom): the MathBuddy
 head (q, with history) and the student-affect head restricted to those three classes (what the
-service's derived tutoring states use; emotion/affect/student.py).
+service's derived tutoring states use; emotion/affect/message.py).
 
 Run: ``python -m emotion.evaluation.tutoring --data JSON [--json FILE]`` (``emobot evaluate tutoring``).
 The held-out conversations written by ``python -m emotion.training.affect`` are
@@ -15,7 +15,7 @@ import numpy as np
 
 from emotion.affect.data import load_mathbuddy
 from emotion.affect.model import TUTORING_CLASSES, AffectModel
-from emotion.affect.student import STUDENT_CLASSES
+from emotion.affect.message import STUDENT_CLASSES
 from emotion.evaluation.metrics import classification_report, write_report
 
 

@@ -132,13 +132,21 @@ class TutoringState(_Open):
     cues: list[str] = Field(default_factory=list, description="the phrases that matched")
 
 
+class ServiceState(_Open):
+    """``derived.service``: a customer's affect in a service or help-desk chat (emotion/affect), each 0..1."""
+
+    frustration: float = Field(description="annoyed, fed up or disappointed with the service, the wait or the bot")
+    satisfaction: float = Field(description="pleased, grateful or relieved with the help or the outcome")
+
+
 class Derived(_Open):
     """States derived from a turn: crisis for every turn with text (screening needs no
-    emotion-analysis consent), distress and tutoring when the text was analysed."""
+    emotion-analysis consent), distress, tutoring and service when the text was analysed."""
 
     crisis: Optional[CrisisState] = None
     distress: Optional[float] = Field(default=None, description="0..1")
     tutoring: Optional[TutoringState] = None
+    service: Optional[ServiceState] = None
 
 
 class TurnResponse(BaseModel):

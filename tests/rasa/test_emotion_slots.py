@@ -34,13 +34,15 @@ EMOTION = {"available": True,
            "state": {"label": "sadness", "probabilities": {"sadness": 0.8}, "valence": -0.6, "arousal": 0.1,
                      "confidence": 0.7, "trend": {"valence": 0.0, "arousal": 0.0}, "turns_observed": 2},
            "derived": {"crisis": {"flag": False, "risk": 0.1, "matched": []}, "distress": 0.4,
-                       "tutoring": {"confusion": 0.1, "frustration": 0.2, "boredom": 0.6, "engagement": 0.3}}}
+                       "tutoring": {"confusion": 0.1, "frustration": 0.2, "boredom": 0.6, "engagement": 0.3},
+                       "service": {"frustration": 0.7, "satisfaction": "x"}}}
 
 
 def test_values_of_the_metadata() -> None:
     values = dict(emotion_values(EMOTION))
     assert values["emotion_label"] == "sadness" and values["emotion_valence"] == -0.6
     assert values["crisis_flag"] is False and values["tutoring_boredom"] == 0.6 and values["distress"] == 0.4
+    assert values["service_frustration"] == 0.7 and "service_satisfaction" not in values  # not a number: left out
     assert emotion_values({"available": False, "error": "x"}) == [] and emotion_values(None) == []
 
 

@@ -109,3 +109,32 @@ def test_tutoring_evaluation_on_mathbuddy_items(model, tmp_path) -> None:
                                  "history": json.dumps(it.history)} for it in items]))
     report = evaluate(path, model=model)
     assert report["n"] == 12 and 0.0 <= report["accuracy"] <= 1.0 and "macro_f1" in report
+
+
+def test_service_states_follow_the_customer(model) -> None:
+    fed_up = model.derive("this is the THIRD time i'm asking, where is my refund?!", None, {})["service"]
+    pleased = model.derive("that fixed it, thank you so much!", None, {})["service"]
+    calm = model.derive("what's the delivery address on order 5521", None, {})["service"]
+    assert fed_up["frustration"] > 0.5 > fed_up["satisfaction"]
+    assert pleased["satisfaction"] > 0.5 > pleased["frustration"]
+    assert max(calm.values()) < 0.5
+    # an angry tracked state lifts frustration and tempers satisfaction of the same words
+    angry_state = {"probabilities": {"anger": 0.9}, "confidence": 0.9}
+    after_anger = model.derive("ok thanks", angry_state, {})["service"]
+    alone = model.derive("ok thanks", None, {})["service"]
+    assert after_anger["frustration"] > alone["frustration"] and after_anger["satisfaction"] < alone["satisfaction"]
+
+
+def test_service_evaluation_on_a_small_csv(model, tmp_path) -> None:
+    from emotion.evaluation.service_affect import evaluate
+
+    path = tmp_path / "service.csv"
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "text", "label", "category", "lang"])
+        w.writerows([["a", "this app is useless, nothing works and nobody answers!!", "frustration", "x", "en"],
+                     ["b", "perfect, sorted, thanks a lot", "satisfaction", "x", "en"],
+                     ["c", "can i change my billing address", "neither", "x", "en"]])
+    report = evaluate(path, tmp_path / "out.json", model=model)
+    assert report["head"]["n"] == 3 and report["head"]["accuracy"] == 1.0
+    assert report["groups"]["lang=en"]["n"] == 3 and json.loads((tmp_path / "out.json").read_text())["data"] == str(path)

@@ -24,6 +24,7 @@ def test_the_rasa_side_reads_the_fields_the_service_publishes(schemas) -> None:
     assert properties(schemas, "CrisisState") == contract.CRISIS_FIELDS
     assert properties(schemas, "ConversationCrisis") == contract.CONVERSATION_CRISIS_FIELDS
     assert properties(schemas, "TutoringState") == contract.TUTORING_FIELDS
+    assert properties(schemas, "ServiceState") == contract.SERVICE_FIELDS
     assert tuple(schemas["CrisisState"]["properties"]["level"]["enum"]) == contract.CRISIS_LEVELS
 
 
