@@ -297,3 +297,24 @@ def test_the_guides_learner_cue_rule_reads_slots_beside_the_states(tmp_path) -> 
     hit = policy.predict_action_probabilities(failing, domain)
     assert domain.action_names_or_texts[hit.max_confidence_index] == "utter_offer_break"
     assert policy.predict_action_probabilities(succeeding, domain).max_confidence == 0.0
+
+
+def test_the_guides_service_bot_rules_validate_and_fire(tmp_path) -> None:
+    """docs/writing-emotion-policies.md, "Service bots": its YAML is valid and does what it says."""
+    guide = (Path(__file__).parents[2] / "docs" / "writing-emotion-policies.md").read_text()
+    block = guide.split("**Service bots**", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    rules = yaml.safe_load(block)
+    domain = Domain.from_yaml('version: "3.1"\nintents: [share_feelings]\nresponses:\n'
+                              '  utter_offer_human: [{text: human}]\n  utter_glad_to_help: [{text: glad}]\n')
+    check_against_domain(validated_rules(rules), domain)
+    policy = make(tmp_path, rules)
+
+    def fired(*frustration_satisfaction: tuple[float, float]) -> str | None:
+        t = tracker(*(emotion(derived={"service": {"frustration": f, "satisfaction": s}})
+                      for f, s in frustration_satisfaction))
+        prediction = policy.predict_action_probabilities(t, domain)
+        return domain.action_names_or_texts[prediction.max_confidence_index] if prediction.max_confidence else None
+
+    assert fired((0.7, 0.1)) is None                                     # one fed-up message: not yet
+    assert fired((0.6, 0.1), (0.7, 0.1)) == "utter_offer_human"          # two in a row
+    assert fired((0.1, 0.8)) == "utter_glad_to_help"
