@@ -22,6 +22,10 @@ def tutoring(confusion=0.05, frustration=0.05, boredom=0.05, engagement=0.3) -> 
 
 
 def derived_of(text: str) -> dict:
+    if "kill myself" in text:
+        return {**tutoring(), "crisis": {"risk": 0.99, "flag": True, "level": "high", "matched": ["kill myself"]}}
+    if "not safe at home" in text:
+        return {**tutoring(), "crisis": {"risk": 0.75, "flag": False, "level": "possible", "matched": []}}
     if "don't get" in text or "lost" in text:
         return tutoring(confusion=0.9)
     if "give up" in text:
@@ -105,3 +109,14 @@ def test_affect_read_with_performance(bot) -> None:
     tracker = httpx.get(f"{url}/conversations/{s}/tracker", timeout=30).json()
     learner = tracker["slots"]["learner"]
     assert learner["mastery"]["1"] > 0.5 and learner["correct_in_a_row"] == 2
+
+
+def test_risk_stops_the_lesson_and_possible_risk_gets_a_safety_check(bot) -> None:
+    url, _ = bot
+    s = "safety"
+    say(url, "let's start", s)
+    assert "talk to an adult you trust right now" in say(url, "sometimes i want to kill myself", s)[0]
+    check = say(url, "i'm not safe at home, my dad hurts me", s)
+    assert check[0].startswith("Thanks for telling me. Are you safe right now?") and "988" in check[0]
+    assert say(url, "1/2", s)[0].startswith(("That's right", "Yes,", "Correct,", "Spot on"))  # the lesson goes on
+    assert moves(url, s) == ["action_start", "utter_crisis_resources", "utter_safety_check", "action_praise_next"]

@@ -116,8 +116,12 @@ def test_person_and_supervisor_through_a_live_handoff(stack, browser):
     # resolving resumes the bot with a gentle check-in, pushed to the page
     supervisor.get_by_role("button", name="Mark resolved").click()
     expect(log).to_contain_text("How are you feeling right now?", timeout=10_000)
-    bot_lines = log.locator(".msg.bot:not(.greeting)").count()
+    replies = log.locator(".msg.bot:not(.greeting)")
+    bot_lines = replies.count()
     send(person, "a bit calmer now, thank you")
-    expect(log.locator(".msg.bot:not(.greeting)")).to_have_count(bot_lines + 1, timeout=30_000)  # one listening line, no handoff
-    last = log.locator(".msg.bot:not(.greeting)").last.inner_text()
-    assert "from our team" not in last and "emergency" not in last
+    expect(replies).not_to_have_count(bot_lines, timeout=30_000)
+    person.wait_for_timeout(1000)  # every line of the turn is in
+    new = [replies.nth(i).inner_text() for i in range(bot_lines, replies.count())]
+    # the bot carries on without a second handoff; a few turns after a disclosure it may still
+    # name where to get help (the conversation's risk decays over turns), never a person joining
+    assert new and not any("from our team" in line or "asked a person" in line for line in new), new
