@@ -31,6 +31,10 @@ credentials.yml::
       outbox:                                      # optional, see connectors/outbox.py
         path: var/emobot-outbox.sqlite3            # default $EMOBOT_OUTBOX_PATH, then this
         replay_interval: 2                         # seconds
+
+(Over 300 lines for a reason: the routes above share the channel's client, session signer and
+outbox, and each is a few lines; what the bot said is recorded in :mod:`connectors.web.output`,
+the page's files are served by :mod:`connectors.web.page`.)
 """
 from __future__ import annotations
 
@@ -42,7 +46,6 @@ import uuid
 from functools import partial
 from asyncio import CancelledError
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
@@ -58,7 +61,8 @@ from connectors.client import (
 )
 from connectors.cues import dialogue_cues
 from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of
-from connectors.web.page import ChatPage
+from connectors.web.output import RecordingOutput
+from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionSigner
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.web.turn import WebTurn
@@ -73,45 +77,6 @@ CRISIS_REPLAYED_INTENT = "crisis_replayed"
 SAFETY_NET_TEXT = ("I'm having trouble answering right now, but I don't want to leave you without help. If you are "
                    "in danger, please call your local emergency number (112 in the EU, 911 in the US) now, or find "
                    "a crisis line at [findahelpline.com](https://findahelpline.com). Please write to me again in a moment.")
-
-
-class RecordingOutput(OutputChannel):
-    """Passes every message to ``inner``, counting them and keeping their texts: the channel
-    notices a bot that said nothing, and reports what the bot said to the mood log."""
-
-    def __init__(self, inner: OutputChannel) -> None:
-        self.inner, self.sent, self.texts = inner, 0, []
-
-    @classmethod
-    def name(cls) -> str:
-        return "recording"
-
-    def keep(self, text: Any) -> None:
-        self.sent += 1
-        if isinstance(text, str) and text.strip():
-            self.texts.append(text)
-
-    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
-        self.keep(message.get("text"))
-        await self.inner.send_response(recipient_id, message)
-
-
-TEXT_FIRST = ("send_text_message", "send_text_with_buttons", "send_quick_replies")
-"""OutputChannel methods whose argument after the recipient is the message's text."""
-
-
-def _recorded(method: str) -> Callable[..., Awaitable[None]]:
-    async def send(self: RecordingOutput, recipient_id: str, *args: Any, **kwargs: Any) -> None:
-        self.keep((args[0] if args else kwargs.get("text")) if method in TEXT_FIRST else None)
-        await getattr(self.inner, method)(recipient_id, *args, **kwargs)
-
-    send.__name__ = method
-    return send
-
-
-for _method in ("send_text_message", "send_image_url", "send_attachment", "send_text_with_buttons",
-                "send_quick_replies", "send_elements", "send_custom_json"):
-    setattr(RecordingOutput, _method, _recorded(_method))
 
 
 SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed)\b")
@@ -403,11 +368,11 @@ class EmobotWebInput(InputChannel):
 
         @webhook.route("/chat", methods=["GET"])
         async def chat_page(request: Request) -> HTTPResponse:
-            return await _static_file("index.html")
+            return static_file("index.html")
 
         @webhook.route("/chat/<name:str>", methods=["GET"])
         async def chat_asset(request: Request, name: str) -> HTTPResponse:
-            return await _static_file(name)
+            return static_file(name)
 
         @webhook.route("/consent", methods=["GET", "POST"])
         async def consent(request: Request) -> HTTPResponse:
@@ -529,26 +494,6 @@ def _parse_turn(request: Request) -> Optional[WebTurn]:
     user_id = body.get("user_id")
     return WebTurn(sender, str(body.get("speaker_id") or sender), str(body.get("message") or ""),
                    dict(metadata), None, [], str(user_id) if user_id else None)
-
-
-STATIC_DIR = Path(__file__).parent / "static"
-# the chat page runs only its own script and style, talks only to this server, and is not framed;
-# images a bot sends may come from https sites, camera snapshots are data:/blob: URLs
-CHAT_PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; "
-                 "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
-                 "form-action 'self'; object-src 'none'")
-STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
-
-
-async def _static_file(name: str) -> HTTPResponse:
-    """A file of the chat page; only plain names of known types inside static/ (no paths)."""
-    path = STATIC_DIR / name
-    if "/" in name or name.startswith(".") or path.suffix not in STATIC_TYPES or not path.is_file():
-        return _error(404, "not_found", f"no file {name!r}")
-    return response.raw(path.read_bytes(), content_type=STATIC_TYPES[path.suffix],
-                        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
-                                 "Content-Security-Policy": CHAT_PAGE_CSP, "Referrer-Policy": "no-referrer"})
 
 
 def _is_json(request: Request) -> bool:

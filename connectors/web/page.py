@@ -1,5 +1,6 @@
-"""What the chat page says before the first message: its title and a greeting that tells people
-what the bot is and is not, and where to get urgent help (credentials ``page``)::
+"""The chat page: its files (static/, served with a strict Content-Security-Policy) and what it
+says before the first message: its title and a greeting that tells people what the bot is and
+is not, and where to get urgent help (credentials ``page``)::
 
     connectors.web.channel.EmobotWebInput:
       page:
@@ -11,7 +12,11 @@ Links in the greeting use the page's markdown-like form, ``[label](tel:988)``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, Mapping, Optional
+
+from sanic import response
+from sanic.response import HTTPResponse
 
 DEFAULT_GREETING = (
     "Hi, I'm an automated assistant (a chatbot): not a person, and not a therapist or a doctor. "
@@ -35,3 +40,23 @@ class ChatPage:
 
     def to_json(self) -> dict[str, str]:
         return asdict(self)
+
+
+STATIC_DIR = Path(__file__).parent / "static"
+# the chat page runs only its own script and style, talks only to this server, and is not framed;
+# images a bot sends may come from https sites, camera snapshots are data:/blob: URLs
+CHAT_PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; "
+                 "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+                 "form-action 'self'; object-src 'none'")
+STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+
+
+def static_file(name: str) -> HTTPResponse:
+    """A file of the chat page; only plain names of known types inside static/ (no paths)."""
+    path = STATIC_DIR / name
+    if "/" in name or name.startswith(".") or path.suffix not in STATIC_TYPES or not path.is_file():
+        return response.json({"error": {"code": "not_found", "message": f"no file {name!r}"}}, status=404)
+    return response.raw(path.read_bytes(), content_type=STATIC_TYPES[path.suffix],
+                        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
+                                 "Content-Security-Policy": CHAT_PAGE_CSP, "Referrer-Policy": "no-referrer"})
