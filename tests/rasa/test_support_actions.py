@@ -36,6 +36,11 @@ def test_the_screen_branches_like_the_c_ssrs() -> None:
     assert step(3, "dismiss", [(1, "yes"), (2, "yes"), (3, "dismiss")]).outcome == "clear"
 
 
+def test_an_idiom_is_not_a_topic() -> None:
+    assert listening.topic_of("calculus is going to be the death of me") is None
+    assert listening.topic_of("since the death of my mum i cant sleep") == "grief"
+
+
 def test_listening_lines_reflect_feeling_and_topic_and_do_not_repeat() -> None:
     line = listening.compose("reflection", "i feel so lonely since the move", "sadness", [])
     assert "lonely" in line
@@ -57,3 +62,34 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     assert listening.handoff_lines("hello? is anyone there", []) == []
     assert "free to call" in listening.handoff_lines("is the helpline free to call?", [])[0]
     assert listening.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
+
+
+def run_tool(tool: str, text: str, confidence: float, said_before: list[str] = ()) -> list[str]:
+    """What ``action_tool_<tool>`` says to ``text`` (NLU ``confidence``), after the bot said ``said_before``."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import actions
+
+    latest = {"text": text, "intent": {"name": f"ask_{tool}", "confidence": confidence}, "metadata": {}}
+    events = [e for line in said_before for e in ({"event": "user", "text": "..."}, {"event": "bot", "text": line})]
+    tracker = Tracker("s", {}, latest, [*events, {"event": "user", "text": text}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    action = next(a for a in (actions.ActionToolBreathing(), actions.ActionToolGrounding(), actions.ActionToolCheckin())
+                  if a.tool == tool)
+    asyncio.run(action.run(dispatcher, tracker, {"responses": {}}))
+    return [m["text"] for m in dispatcher.messages]
+
+
+def test_a_tool_runs_when_asked_for_not_on_an_nlu_guess() -> None:
+    grounding = listening.tool("grounding")
+    assert run_tool("grounding", "can we do the 5-4-3-2-1 thing", 0.6) == grounding        # named: runs
+    assert run_tool("breathing", "kannst du mir beim atmen helfen", 0.5)[0] == listening.tool("breathing")[0]
+    guessed = run_tool("grounding", "can you explain integration by parts like im 5", 0.7)
+    assert guessed and guessed[0] not in grounding                                         # a guess: listens
+    assert run_tool("grounding", "bring me back to the present", 0.95) == grounding         # sure: runs
+    # sure again, but it ran two turns ago and the person did not name it: not the same exercise again
+    again = run_tool("grounding", "bring me back to the present", 0.95, [*grounding, "How are you now?"])
+    assert again and again[0] not in grounding

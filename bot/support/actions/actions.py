@@ -400,15 +400,27 @@ class ActionSupportAtRisk(Action):
 
 
 class Tool(Action):
-    """A tool the person asked for: a short sequence of messages."""
+    """A tool the person asked for: a short sequence of messages. It runs when the person names
+    it, or when the NLU is at least ``SURE`` of the ask and the tool did not run in the last
+    turns; otherwise the NLU guessed (e.g. "explain it like im 5" read as 5-4-3-2-1) and the
+    bot listens instead (a restatement)."""
 
     tool = "breathing"
+    SURE = 0.9
 
     def name(self) -> Text:
         return f"action_tool_{self.tool}"
 
+    def asked(self, tracker: Tracker) -> bool:
+        text = tracker.latest_message.get("text") or ""
+        confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+        just_ran = listening.tool(self.tool)[0] in bot_lines(tracker)
+        return listening.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran)
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not self.asked(tracker):
+            return await ActionSupportRestatement().run(dispatcher, tracker, domain)
         for line in listening.tool(self.tool):
             dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", "tool")] + ([SlotSet("awaiting_checkin", True)] if self.tool == "checkin" else [])

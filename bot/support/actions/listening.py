@@ -36,13 +36,14 @@ class Bank:
     feeling_by_label: Dict[str, str]
     tools: Dict[str, List[str]]
     handoff: Dict[str, Dict]
+    tool_names: Dict[str, List[str]]
 
 
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
-                raw["handoff"])
+                raw["handoff"], raw["tool_names"])
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern:
@@ -117,6 +118,12 @@ def _fallback(strategy: str, values: Dict[str, str], said: set) -> List[str]:
 def tool(name: str) -> List[str]:
     """The messages of a tool (breathing, grounding, checkin)."""
     return list(bank().tools[name])
+
+
+def names_tool(name: str, text: str) -> bool:
+    """Whether ``text`` names the tool ``name`` (one of its ``tool_names``, any case)."""
+    lowered = text.lower()
+    return any(str(word).lower() in lowered for word in bank().tool_names[name])
 
 
 def handoff_lines(text: str, recent: Sequence[str]) -> List[str]:
