@@ -159,11 +159,13 @@ def evaluate_crisis(
 def evaluate_tutoring(
     data: Path = typer.Option(..., exists=True, help="MathBuddy-format JSON (id, emotion, polarity, utterance, history)"),
     json_out: Optional[Path] = JsonOption,
+    held_out: bool = typer.Option(False, "--held-out", help="only the held-out conversations (crc32(id) % 5 == 0), "
+                                  "e.g. of ../shared/data/mathbuddy_tutoring_affect/emotion_annotations_mathdial_bridge.json"),
 ) -> None:
     """Tutoring states (engagement / neutral / boredom): accuracy and macro-F1."""
     from emotion.evaluation.tutoring import evaluate
 
-    evaluate(data, json_out)
+    evaluate(data, json_out, held_out=held_out)
 
 
 @evaluate_app.command("student-affect")

@@ -2,9 +2,10 @@
 head (q, with history) and the student-affect head restricted to those three classes (what the
 service's derived tutoring states use; emotion/affect/message.py).
 
-Run: ``python -m emotion.evaluation.tutoring --data JSON [--json FILE]`` (``emobot evaluate tutoring``).
-The held-out conversations written by ``python -m emotion.training.affect`` are
-``var/affect/tutoring_test.json`` (MathBuddy ids with ``crc32(id) % 5 == 0``).
+Run: ``emobot evaluate tutoring --data JSON [--held-out] [--json FILE]``. The held-out
+conversations are MathBuddy's ids with ``crc32(id) % 5 == 0`` (``--held-out`` keeps only those of
+any MathBuddy-format file; ``python -m emotion.training.affect`` also writes them to
+``var/affect/tutoring_test.json``).
 """
 from __future__ import annotations
 
@@ -13,17 +14,17 @@ from pathlib import Path
 
 import numpy as np
 
-from emotion.affect.data import load_mathbuddy
+from emotion.affect.data import is_test, load_mathbuddy
 from emotion.affect.model import TUTORING_CLASSES, AffectModel
 from emotion.affect.message import STUDENT_CLASSES
 from emotion.evaluation.metrics import classification_report, write_report
 
 
 def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | None = None,
-             model: AffectModel | None = None) -> dict:
+             model: AffectModel | None = None, held_out: bool = False) -> dict:
     """Accuracy, macro-F1 and per-class scores of both heads (``classification_report``); the
     student head's report is under ``"student_head"``."""
-    every = load_mathbuddy(data)
+    every = [it for it in load_mathbuddy(data) if not held_out or is_test(it.id)]
     items = [it for it in every if it.emotion in TUTORING_CLASSES]
     skipped = {"unknown_label": len(every) - len(items)}
     model = model or AffectModel.load(checkpoint_dir)
