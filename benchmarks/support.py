@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO / "bot" / "support"))
 import httpx  # noqa: E402
 import yaml  # noqa: E402
 
-SAFETY_PREFIXES = ("If you are in immediate danger", "If you're in danger right now")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")  # the bot answers in each (bot/support/actions/i18n)
 UNSAFE_RESPONSES = ("utter_greet", "utter_goodbye", "utter_you_are_welcome")
 SAFETY_RESPONSES = ("utter_crisis_concern", "utter_screen_skipped", "utter_handoff_joining", "utter_handoff_waiting_time", "utter_handoff_claimed",
                     "utter_handoff_ack", "utter_handoff_failed", "utter_handoff_delayed")
@@ -112,13 +112,15 @@ def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
                          or any(r in texts["utter_crisis_concern"] for r in run["replies"][i])), None)
     engaged_at = next((i + 1 for i, turn in enumerate(actions)
                        if {"action_crisis_screen", "action_escalate_crisis"} & set(turn)), None)
-    screened = any("action_crisis_screen" in turn for turn in actions) and any(
-        any("past month" in r or "wish they were dead" in r for r in replies) for replies in run["replies"])
+    from actions.resources import frames
     from actions.screener import questions
 
+    asked = {line for lang in LANGUAGES for q in questions(lang).values() for line in (q.ask, q.again)}
+    screened = any("action_crisis_screen" in turn for turn in actions) and any(
+        any(r in asked for r in replies) for replies in run["replies"])
+    safety_prefixes = tuple(frames(lang)[k].split("{")[0] for lang in LANGUAGES for k in ("full", "short"))
     unsafe_lines = set().union(*(texts[n] for n in UNSAFE_RESPONSES))
-    safety_lines = set().union(*(texts[n] for n in SAFETY_RESPONSES),
-                               *({q.ask, q.again} for q in questions().values()))
+    safety_lines = set().union(*(texts[n] for n in SAFETY_RESPONSES), asked)
     unsafe = sum(1 for level, replies in zip(run["levels"], run["replies"])
                  if level in ("possible", "high") and any(r in unsafe_lines for r in replies))
     repeats = safety_repeats = 0
@@ -126,7 +128,7 @@ def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
         earlier = {r for turn in run["replies"][max(0, i - 5):i] for r in turn}
         for r in replies:
             if r in earlier:
-                if r.startswith(SAFETY_PREFIXES) or r in safety_lines:
+                if r.startswith(safety_prefixes) or r in safety_lines:
                     safety_repeats += 1
                 else:
                     repeats += 1
@@ -142,8 +144,12 @@ def conversations(data: Path, limit: int | None, verbose: bool = False, transcri
     from tests.e2e.processes import emotion_service
     from tests.e2e.rasa_server import rasa_server
 
+    from actions.language import translated
+
     responses = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
-    texts = {name: {v["text"] for v in variants} for name, variants in responses.items()}
+    texts = {name: {v["text"] for v in variants} | {line for lang in LANGUAGES[1:]
+                                                   for line in ((translated(lang) or {}).get("responses") or {}).get(name, [])}
+             for name, variants in responses.items()}
     items = read_set(data)[:limit] if limit else read_set(data)
     with tempfile.TemporaryDirectory() as tmp, \
             emotion_service(f"sqlite:///{tmp}/moodlog.sqlite3") as service_url, \

@@ -89,7 +89,7 @@ install_rasa() {
   log "creating $venv (Python 3.10.13, rasa 3.6.21; takes a few minutes the first time)"
   [ -x $venv/bin/python ] || "$PY310" -m venv $venv
   quiet_pip $venv/bin/pip install -q --upgrade "pip<24" wheel
-  quiet_pip $venv/bin/pip install -q -e ".[rasa,test]"
+  quiet_pip $venv/bin/pip install -q -e ".[rasa,test,bots]"
   $venv/bin/python -c 'import rasa, policies, connectors' || { log "rasa runtime import check failed"; exit 1; }
   echo "$STAMP" > $venv/.emobot-stamp
   log "$venv ready"

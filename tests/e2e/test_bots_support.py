@@ -15,6 +15,11 @@ from tests.e2e.processes import REPO
 from tests.e2e.rasa_server import injected_service, rasa_server
 
 pytestmark = pytest.mark.slow
+GERMAN_DISCLOSURE = "ich kann nicht mehr, ich will mich heute nacht umbringen"
+# turns whose screening the stand-in service answers as the real one does (its crisis detector
+# reads seven languages; the affect model's stand-in screening reads English)
+SCREENED = {GERMAN_DISCLOSURE: {"crisis": {"risk": 0.98, "flag": True, "level": "high", "explicit": True,
+                                           "category": "plan", "matched": ["umbringen"]}}}
 RESPONSES = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
 TEXTS = {name: {r["text"] for r in variants} for name, variants in RESPONSES.items()}
 
@@ -29,7 +34,8 @@ def affect():
 @pytest.fixture(scope="module")
 def bot(affect):
     label_of = lambda text: "sadness" if any(w in text for w in ("sad", "die", "lost", "kill")) else "neutral"  # noqa: E731
-    with injected_service(label_of, lambda text: affect.derive(text, None, {})) as service:
+    derived_of = lambda text: SCREENED.get(text) or affect.derive(text, None, {})  # noqa: E731
+    with injected_service(label_of, derived_of) as service:
         with rasa_server("support", emotion_service_url=service.url) as url:
             yield url, service
 
@@ -107,3 +113,16 @@ def test_a_conversation_rasa_forgot_is_back_in_its_handoff(bot) -> None:
     replies = say(url, sender, "hello? did you go away")
     assert replies and replies[0] in TEXTS["utter_handoff_ack"], replies
     assert tracker(url, sender)["slots"]["handoff_active"] is True
+
+
+def test_a_person_writing_german_is_answered_in_german(bot) -> None:
+    """Screen questions, concern, resources (the German helplines) and the handoff notice come in
+    the language the person writes (bot/support/actions/i18n/de.yml), through the real bot."""
+    url, service = bot
+    german = yaml.safe_load((REPO / "bot/support/actions/i18n/de.yml").read_text())["responses"]
+    sender = "german-e2e"
+    replies = say(url, sender, GERMAN_DISCLOSURE)
+    assert replies[0] in german["utter_crisis_concern"] and "(tel:08001110111)" in replies[1]
+    assert replies[2] in german["utter_handoff_joining"] + german["utter_handoff_waiting_time"]
+    later = say(url, sender, "ok")                                     # too short to tell: still German
+    assert later[0] in german["utter_handoff_ack"]

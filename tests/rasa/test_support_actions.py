@@ -86,10 +86,61 @@ def run_tool(tool: str, text: str, confidence: float, said_before: list[str] = (
 def test_a_tool_runs_when_asked_for_not_on_an_nlu_guess() -> None:
     grounding = listening.tool("grounding")
     assert run_tool("grounding", "can we do the 5-4-3-2-1 thing", 0.6) == grounding        # named: runs
-    assert run_tool("breathing", "kannst du mir beim atmen helfen", 0.5)[0] == listening.tool("breathing")[0]
+    assert run_tool("breathing", "kannst du mir beim atmen helfen", 0.5)[0] == listening.tool("breathing", "de")[0]  # in German
     guessed = run_tool("grounding", "can you explain integration by parts like im 5", 0.7)
     assert guessed and guessed[0] not in grounding                                         # a guess: listens
     assert run_tool("grounding", "bring me back to the present", 0.95) == grounding         # sure: runs
     # sure again, but it ran two turns ago and the person did not name it: not the same exercise again
     again = run_tool("grounding", "bring me back to the present", 0.95, [*grounding, "How are you now?"])
     assert again and again[0] not in grounding
+
+
+def test_the_language_a_person_writes_in() -> None:
+    from actions.language import language_of
+
+    assert language_of(["ich schlafe seit wochen total schlecht"]) == "de"
+    assert language_of(["ok", "minha cachorra morreu ontem"]) == "pt"         # too short: the message before
+    assert language_of(["ok"], "it-IT") == "it" and language_of(["ok"], "ja-JP") == "en"
+    assert language_of(["my heart is racing and i dont know why", "hola"]) == "en"
+
+
+def test_every_language_has_every_line_the_bot_says() -> None:
+    import yaml
+
+    from actions.language import I18N, translated
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/support/domain.yml").read_text())
+    english = {name: [v["text"] for v in variants] for name, variants in domain["responses"].items()}
+    languages = sorted(p.stem for p in I18N.glob("*.yml"))
+    assert languages == ["de", "es", "fr", "it", "nl", "pt"]
+    for lang in languages:
+        lines = translated(lang)
+        assert sorted(int(n) for n in lines["questions"]) == [1, 2, 3, 4, 5, 6], lang
+        assert set(lines["responses"]) == set(english), lang
+        for name, variants in english.items():
+            assert len(lines["responses"][name]) == len(variants), (lang, name)
+            assert all(("{minutes}" in v) == ("{minutes}" in variants[0]) for v in lines["responses"][name]), (lang, name)
+        assert set(lines["strategies"]) == set(listening.STRATEGIES) and set(lines["tools"]) == {"breathing", "grounding",
+                                                                                                 "checkin"}
+        assert all("{" not in line for pool in lines["strategies"].values() for line in pool), lang
+        assert "{emergency}" in lines["resources"]["full"] and "{lines}" in lines["resources"]["full"], lang
+
+
+def test_a_german_speaker_is_screened_and_helped_in_german() -> None:
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import actions
+    from actions.language import translated
+
+    german = translated("de")
+    latest = {"text": "ich weiß nicht mehr weiter, alles ist sinnlos", "intent": {"name": "share_feelings"},
+              "metadata": {}}
+    tracker = Tracker("s", {}, latest, [{"event": "user", "text": latest["text"]}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(actions.ActionCrisisScreen().run(dispatcher, tracker, {"responses": {}}))
+    assert [m["text"] for m in dispatcher.messages] == [german["questions"].get(1, german["questions"].get("1"))["ask"]]
+    resources = actions.resources_for("de").full("de")
+    assert "0800 111 0 111" in resources and resources.startswith(german["resources"]["full"].split("{")[0])

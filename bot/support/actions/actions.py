@@ -37,9 +37,11 @@ from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
+from actions.language import language_of, least_recent, translated, warm_up
 from actions.resources import resources_for
 
 logger = logging.getLogger(__name__)
+warm_up()  # the language models load when the action server starts (~4 s), not on a person's first message
 
 BOT = "support"
 SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry")
@@ -91,12 +93,19 @@ def user_turns(tracker: Tracker) -> int:
     return sum(1 for e in tracker.events if e.get("event") == "user")
 
 
-def response(domain: Dict[Text, Any], name: str, recent: Sequence[str] = (), **values: Any) -> str:
-    """The variant of the domain response ``name`` said least recently in ``recent`` (the bot's
-    lines of the last turns, oldest first; one not said there comes first), with ``values``."""
-    variants = [v["text"].format(**values) for v in domain["responses"][name] if v.get("text")]
-    last_said = {line: index for index, line in enumerate(recent)}
-    return min(variants, key=lambda v: last_said.get(v, -1))
+def language(tracker: Tracker) -> str:
+    """The language the person writes in (actions/language.py), from their latest messages."""
+    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]
+    return language_of([tracker.latest_message.get("text") or "", *said], locale_of(tracker))
+
+
+def response(domain: Dict[Text, Any], name: str, recent: Sequence[str] = (), lang: str = "en", **values: Any) -> str:
+    """The variant of the response ``name`` said least recently in ``recent`` (the bot's lines
+    of the last turns, oldest first; one not said there comes first), with ``values``; in
+    ``lang`` where i18n/<lang>.yml has it, else the domain's."""
+    variants = ((translated(lang) or {}).get("responses") or {}).get(name) \
+        or [v["text"] for v in domain["responses"][name] if v.get("text")]
+    return least_recent([v.format(**values) for v in variants], recent)
 
 
 class Say:
@@ -104,6 +113,12 @@ class Say:
 
     def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         self.dispatcher, self.said, self.recent = dispatcher, [], bot_lines(tracker)
+        self.lang = language(tracker)
+        self.help_now = resources_for(locale_of(tracker) or self.lang)
+
+    def response(self, domain: Dict[Text, Any], name: str, **values: Any) -> str:
+        """Say the response ``name`` in the person's language (see :func:`response`)."""
+        return self(response(domain, name, self.recent, self.lang, **values))
 
     def __call__(self, text: str) -> str:
         self.dispatcher.utter_message(text=text)
@@ -129,14 +144,15 @@ async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
     return await handoff.handoff_status(tracker.sender_id)
 
 
-def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str]) -> str:
+def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
+                 lang: str = "en") -> str:
     """Who is coming and, when known, how long it usually takes."""
     if status and status.get("status") == "claimed":
-        return response(domain, "utter_handoff_claimed", recent)
+        return response(domain, "utter_handoff_claimed", recent, lang)
     expected = (status or {}).get("expected_wait_s")
     if expected:
-        return response(domain, "utter_handoff_waiting_time", recent, minutes=max(1, round(expected / 60)))
-    return response(domain, "utter_handoff_joining", recent)
+        return response(domain, "utter_handoff_waiting_time", recent, lang, minutes=max(1, round(expected / 60)))
+    return response(domain, "utter_handoff_joining", recent, lang)
 
 
 def clear_screen(tracker: Tracker, answered: bool = True) -> List[EventType]:
@@ -170,14 +186,13 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     """Resources, a handoff to a human, and the bot stays: shared by a flagged message and a
     screen whose answers call for a human."""
     say = Say(dispatcher, tracker)
-    help_now = resources_for(locale_of(tracker))
-    say(response(domain, "utter_crisis_concern", say.recent))
-    say(help_now.full())
+    say.response(domain, "utter_crisis_concern")
+    say(say.help_now.full(say.lang))
     handoff = await open_handoff(tracker, reason)
     if handoff is None:
-        say(response(domain, "utter_handoff_failed", say.recent))
+        say.response(domain, "utter_handoff_failed")
     else:
-        say(waiting_line(await handoff_status(tracker), domain, say.recent))
+        say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
         await report(tracker, tracker.latest_message.get("text"), say.said)
     return [SlotSet("handoff_active", True), SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
             *clear_screen(tracker)]
@@ -216,12 +231,12 @@ class ActionHandoffPresent(Action):
             if opened is not None:
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
-        say(response(domain, "utter_handoff_ack", say.recent))
+        say.response(domain, "utter_handoff_ack")
         for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
-        say(waiting_line(status, domain, say.recent))
-        help_now = resources_for(locale_of(tracker))
-        say(help_now.full() if crisis_of(tracker).get("level") in ("high", "possible") else help_now.short())
+        say(waiting_line(status, domain, say.recent, say.lang))
+        say(say.help_now.full(say.lang) if crisis_of(tracker).get("level") in ("high", "possible")
+            else say.help_now.short(say.lang))
         await report(tracker, tracker.latest_message.get("text"), say.said)
         return events
 
@@ -243,7 +258,7 @@ class ActionHandoffResolved(Action):
                            status and status.get("status"))
             return []
         say = Say(dispatcher, tracker)
-        say(response(domain, "utter_handoff_resolved", say.recent))
+        say.response(domain, "utter_handoff_resolved")
         await report(tracker, None, say.said, kind="notice")
         return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), *clear_screen(tracker)]
 
@@ -259,8 +274,8 @@ class ActionHandoffWaiting(Action):
         if not tracker.get_slot("handoff_active"):
             return []
         say = Say(dispatcher, tracker)
-        say(response(domain, "utter_handoff_delayed", say.recent))
-        say(resources_for(locale_of(tracker)).full())
+        say.response(domain, "utter_handoff_delayed")
+        say(say.help_now.full(say.lang))
         await report(tracker, None, say.said, kind="notice")
         return []
 
@@ -274,7 +289,7 @@ class ActionCrisisScreen(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         say = Say(dispatcher, tracker)
-        questions = screener.questions()
+        questions = screener.questions(say.lang)
         current = tracker.get_slot("screening_question")
         if not current and recently_screened(tracker):  # the risk is the conversation's, already asked about
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
@@ -288,8 +303,8 @@ class ActionCrisisScreen(Action):
             if not tracker.get_slot("screening_retry"):
                 say(questions[question].again)
                 return [SlotSet("screening_retry", True)]
-            say(response(domain, "utter_screen_skipped", say.recent))
-            say(resources_for(locale_of(tracker)).short())
+            say.response(domain, "utter_screen_skipped")
+            say(say.help_now.short(say.lang))
             return clear_screen(tracker, answered=False)
         answers: List[Tuple[int, str]] = [tuple(a) for a in tracker.get_slot("screening_answers") or []]
         answers.append((question, answer))
@@ -303,10 +318,10 @@ class ActionCrisisScreen(Action):
             return await escalate(dispatcher, tracker, domain,
                                   f"C-SSRS screen: yes to question(s) {yes} ({screener.risk_of(answers)} risk)")
         if step.outcome == "low":
-            say(response(domain, "utter_screen_low", say.recent))
-            say(resources_for(locale_of(tracker)).short())
+            say.response(domain, "utter_screen_low")
+            say(say.help_now.short(say.lang))
         else:
-            say(response(domain, "utter_screen_clear", say.recent))
+            say.response(domain, "utter_screen_clear")
         return clear_screen(tracker)
 
 
@@ -325,7 +340,7 @@ class SupportReply(Action):
         emotion = emotion_of(tracker.latest_message.get("metadata"))
         reading = emotion.get("state") or emotion.get("turn") or {}
         line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
-                                 bot_lines(tracker), turn=user_turns(tracker))
+                                 bot_lines(tracker), turn=user_turns(tracker), lang=language(tracker))
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
 
@@ -365,7 +380,7 @@ class FreshResponse(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=response(domain, self.response_name, bot_lines(tracker)))
+        dispatcher.utter_message(text=response(domain, self.response_name, bot_lines(tracker), language(tracker)))
         return []
 
 
@@ -394,8 +409,8 @@ class ActionSupportAtRisk(Action):
         if intent == "greet":
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         say = Say(dispatcher, tracker)
-        say(response(domain, "utter_leaving_at_risk", say.recent))
-        say(resources_for(locale_of(tracker)).short())
+        say.response(domain, "utter_leaving_at_risk")
+        say(say.help_now.short(say.lang))
         return [SlotSet("last_strategy", "information")]
 
 
@@ -414,14 +429,14 @@ class Tool(Action):
     def asked(self, tracker: Tracker) -> bool:
         text = tracker.latest_message.get("text") or ""
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
-        just_ran = listening.tool(self.tool)[0] in bot_lines(tracker)
+        just_ran = listening.tool(self.tool, language(tracker))[0] in bot_lines(tracker)
         return listening.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if not self.asked(tracker):
             return await ActionSupportRestatement().run(dispatcher, tracker, domain)
-        for line in listening.tool(self.tool):
+        for line in listening.tool(self.tool, language(tracker)):
             dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", "tool")] + ([SlotSet("awaiting_checkin", True)] if self.tool == "checkin" else [])
 

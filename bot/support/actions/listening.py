@@ -8,7 +8,9 @@ and trend); this module only turns a strategy into a line for this person:
   or school, grief) and prefers that topic's lines;
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
   reading suggests (sadness -> "low");
-- it never repeats a line said in the last ``NO_REPEAT`` bot messages.
+- it never repeats a line said in the last ``NO_REPEAT`` bot messages;
+- to a person writing another language it answers with that language's general lines
+  (i18n/<lang>.yml, through ``lang``): topic and feeling words are read in English only.
 
     line = compose("reflection", "i feel so lonely since the move", "sadness", recent_bot_lines)
 """
@@ -21,6 +23,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 import yaml
+
+from actions.language import translated
 
 RESPONSES_FILE = Path(__file__).with_name("responses.yml")
 STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
@@ -84,12 +88,20 @@ def candidates(strategy: str, topic: Optional[str]) -> tuple[List[str], List[str
     return list(topical), list(entry.get("general") or [])
 
 
-def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str], turn: int = 0) -> str:
+def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str], turn: int = 0,
+            lang: str = "en") -> str:
     """A line of ``strategy`` for a message ``text`` whose emotion label is ``label``, not in
     ``recent`` (what the bot said in the last ``NO_REPEAT`` turns). A line about the message's
     topic is preferred; ``turn`` rotates the choice among the fresh lines."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
+    lines = translated(lang)
+    if lines is not None:
+        said = set(recent)
+        for pool in (lines["strategies"][strategy], [x for name in STRATEGIES for x in lines["strategies"][name]]):
+            fresh = [line for line in pool if line not in said]
+            if fresh:
+                return fresh[turn % len(fresh)]
     topic = topic_of(text)
     values = {"feeling": feeling_of(text, label), "topic": bank().topics[topic]["name"] if topic else ""}
     said = set(recent)
@@ -115,9 +127,9 @@ def _fallback(strategy: str, values: Dict[str, str], said: set) -> List[str]:
     return pool
 
 
-def tool(name: str) -> List[str]:
-    """The messages of a tool (breathing, grounding, checkin)."""
-    return list(bank().tools[name])
+def tool(name: str, lang: str = "en") -> List[str]:
+    """The messages of a tool (breathing, grounding, checkin), in ``lang`` where translated."""
+    return list(((translated(lang) or {}).get("tools") or {}).get(name) or bank().tools[name])
 
 
 def names_tool(name: str, text: str) -> bool:

@@ -32,15 +32,27 @@ class Resources:
                 out.append(f"[{line['name']}]({line['url']})")
         return out
 
-    def full(self) -> str:
-        """Every resource, for the first message of an escalation."""
-        return (f"If you are in immediate danger, please call {self.emergency} now. You can reach someone any time: "
-                + "; ".join(self.links()) + ".")
+    def full(self, lang: str = "en") -> str:
+        """Every resource, for the first message of an escalation (sentence in ``lang``)."""
+        return frames(lang)["full"].format(emergency=self.emergency, lines="; ".join(self.links()))
 
-    def short(self) -> str:
+    def short(self, lang: str = "en") -> str:
         """The emergency number and the first line, for the messages that follow."""
-        first = self.links()[0] if self.lines else ""
-        return f"If you're in danger right now, call {self.emergency}" + (f", or {first}" if first else "") + "."
+        if not self.lines:
+            return frames(lang)["short_alone"].format(emergency=self.emergency)
+        return frames(lang)["short"].format(emergency=self.emergency, first=self.links()[0])
+
+
+FRAMES = {"full": "If you are in immediate danger, please call {emergency} now. You can reach someone any time: {lines}.",
+          "short": "If you're in danger right now, call {emergency}, or {first}.",
+          "short_alone": "If you're in danger right now, call {emergency}."}
+
+
+def frames(lang: str) -> Dict[str, str]:
+    """The sentences around the numbers, in ``lang`` where i18n/<lang>.yml has them."""
+    from actions.language import translated
+
+    return {**FRAMES, **((translated(lang) or {}).get("resources") or {})}
 
 
 def _digits(number: str) -> str:

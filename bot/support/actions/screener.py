@@ -57,8 +57,12 @@ def _config() -> Dict:
     return yaml.safe_load(SCREENER_FILE.read_text(encoding="utf-8"))
 
 
-def questions() -> Dict[int, Question]:
-    return {int(n): Question(int(n), q["ask"], q["again"]) for n, q in _config()["questions"].items()}
+def questions(lang: str = "en") -> Dict[int, Question]:
+    """The screen's questions, in ``lang`` where i18n/<lang>.yml has them."""
+    from actions.language import translated
+
+    source = (translated(lang) or {}).get("questions") or _config()["questions"]
+    return {int(n): Question(int(n), q["ask"], q["again"]) for n, q in source.items()}
 
 
 def _fold(text: str) -> str:
