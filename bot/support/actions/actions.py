@@ -426,17 +426,19 @@ class Tool(Action):
     def name(self) -> Text:
         return f"action_tool_{self.tool}"
 
-    def asked(self, tracker: Tracker) -> bool:
+    def asked(self, tracker: Tracker, lines: List[str]) -> bool:
+        """Whether the person asked for this tool (``lines``: the tool's lines in their language)."""
         text = tracker.latest_message.get("text") or ""
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
-        just_ran = listening.tool(self.tool, language(tracker))[0] in bot_lines(tracker)
+        just_ran = lines[0] in bot_lines(tracker)
         return listening.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if not self.asked(tracker):
+        lines = listening.tool(self.tool, language(tracker))
+        if not self.asked(tracker, lines):
             return await ActionSupportRestatement().run(dispatcher, tracker, domain)
-        for line in listening.tool(self.tool, language(tracker)):
+        for line in lines:
             dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", "tool")] + ([SlotSet("awaiting_checkin", True)] if self.tool == "checkin" else [])
 
