@@ -87,7 +87,7 @@ for bot in "${bots[@]}"; do
 done
 
 for bot in "${bots[@]}"; do
-  .venv-rasa/bin/rasa run --enable-api --auth-token "$EMOBOT_RASA_TOKEN" -m "bot/$bot/models/$bot.tar.gz" --interface 127.0.0.1 \
+  .venv-rasa/bin/rasa run --enable-api --auth-token="$EMOBOT_RASA_TOKEN" -m "bot/$bot/models/$bot.tar.gz" --interface 127.0.0.1 \
     --credentials "bot/$bot/credentials.yml" --endpoints "bot/$bot/endpoints.yml" --port "${bot_port[$bot]}" \
     >"var/log/rasa-$bot.log" 2>&1 &
   pids+=($!)

@@ -53,7 +53,9 @@ def environment():
     train_bot("support")  # the Dockerfile's `rasa train` build step
     env = {"POSTGRES_USER": "postgres", "POSTGRES_PASSWORD": "unused-with-trust-auth", "POSTGRES_DB": database,
            "EMOBOT_DASHBOARD_COOKIE_SECURE": "false", "EMOBOT_SERVICE_REPLICAS": "1",
-           **{name: secrets.token_urlsafe(30) for name in (
+           # each secret starts with "-", as token_urlsafe's now and then do: a command that passes one as
+           # `--auth-token "$X"` reads it as an option (a CI run failed that way)
+           **{name: "-" + secrets.token_urlsafe(30) for name in (
                "EMOBOT_SERVICE_TOKEN", "EMOBOT_RASA_TOKEN", "EMOBOT_WEB_SESSION_SECRET",
                "EMOBOT_DASHBOARD_SESSION_SECRET", "EMOBOT_SOCKETIO_JWT_KEY")}}
     yield env
