@@ -83,6 +83,14 @@ def train_speech(config: Optional[Path] = ConfigOption) -> None:
     train(config)
 
 
+@train_app.command("speech-whisper")
+def train_speech_whisper(config: Optional[Path] = ConfigOption) -> None:
+    """Speech emotion head over Whisper tiny.en states, read against each speaker's baseline (RAVDESS, augmented)."""
+    from emotion.training.speech_whisper import train
+
+    train(config)
+
+
 @train_app.command("face")
 def train_face(config: Optional[Path] = ConfigOption) -> None:
     """Face encoder: MediaPipe FaceLandmarker features + classifier on FER-2013 and muxspace."""
@@ -209,10 +217,12 @@ def evaluate_speech(
     data: Path = typer.Option(..., exists=True, help="folder with metadata.csv (path, emotion, optional speaker/actor, gender)"),
     json_out: Optional[Path] = JsonOption,
     actors: Optional[str] = typer.Option(None, help="only these actors, e.g. 19,20,21 (the held-out ones)"),
+    history: str = typer.Option("0", help="earlier clips of the same speaker each clip is read against, e.g. 0,2,5,10"),
 ) -> None:
     from emotion.evaluation.speech import evaluate
 
-    evaluate(data, json_out, actors={int(a) for a in actors.split(",")} if actors else None)
+    evaluate(data, json_out, actors={int(a) for a in actors.split(",")} if actors else None,
+             history=[int(k) for k in history.split(",")])
 
 
 @evaluate_app.command("face")

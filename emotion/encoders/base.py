@@ -16,12 +16,15 @@ class ModalityOutput:
     embedding: (D,) floats, the encoder's utterance-level embedding (node feature for the graph).
     probs: (7,) probabilities over ``emotion.labels.LABELS``, summing to 1.
     notes: human-readable remarks about the input (e.g. "clip cut to 10.0 s").
+    features: (F,) what the speaker's baseline is updated with (audio with the Whisper head), or None;
+        never logged.
     """
 
     modality: str
     embedding: list[float]
     probs: list[float]
     notes: list[str] = field(default_factory=list)
+    features: list[float] | None = None
 
     @property
     def valence_arousal(self) -> tuple[float, float]:

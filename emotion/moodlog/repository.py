@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Sequence
 
+import numpy as np
+
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -13,7 +15,8 @@ from sqlmodel import Session, col, select
 from emotion.labels import LABELS
 from emotion.moodlog import governance
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, Handoff, HandoffMessage
-from emotion.moodlog.models import ConversationSession, EmotionRecord, GraphNode, ReadingFeedback, Turn, utcnow
+from emotion.moodlog.models import (ConversationSession, EmotionRecord, GraphNode, ReadingFeedback, Turn,
+                                    VoiceBaselineRow, utcnow)
 from emotion.tracking import EmotionReading, TrackedState
 
 
@@ -33,6 +36,7 @@ class TurnToLog:
     client_turn_id: str | None = None  # the channel's id of the turn: a second turn with it is a replay
     sent_at: datetime | None = None  # when the user sent it (a replayed turn arrives later)
     crisis: dict[str, Any] | None = None  # the turn's crisis screening (emotion/crisis)
+    voice: tuple[str, list[float]] | None = None  # (feature space, (F,) features) added to the user's voice baseline
 
 
 class DuplicateTurn(Exception):
@@ -52,6 +56,7 @@ class TurnReads:
     recent_crisis: list[tuple[int, dict[str, Any], str | None]]  # (turn index, crisis, text), oldest first
     graph_window: list[GraphNode]  # the conversation graph's recent nodes, oldest first
     speaker_last: GraphNode | None  # the speaker's last node
+    voice_baseline: VoiceBaselineRow | None = None  # the user's voice baseline, if they have sent voice
 
 
 class SessionOfAnotherBot(Exception):
@@ -180,6 +185,8 @@ class MoodLog:
                 )
             db.add(row)
             db.flush()
+            if turn.voice is not None:
+                self._add_voice(db, turn.user_id or turn.speaker_id, *turn.voice)
             if graph_node is not None:
                 graph_node.turn_id, graph_node.turn_index = row.id, index
                 db.add(graph_node)
@@ -206,6 +213,23 @@ class MoodLog:
             return row, record
 
     @staticmethod
+    def _add_voice(db: Session, user_id: str, space: str, features: list[float]) -> None:
+        """Count one clip's features in the user's voice baseline (row-locked; a new space starts over)."""
+        from emotion.encoders.voice_baseline import VoiceBaseline
+
+        row = db.exec(select(VoiceBaselineRow).where(VoiceBaselineRow.user_id == user_id).with_for_update()).first()
+        if row is None or row.space != space or not row.stats:
+            baseline = VoiceBaseline.empty(len(features))
+            row = row or VoiceBaselineRow(user_id=user_id, space=space)
+        else:
+            baseline = VoiceBaseline.from_json({"n": row.clips, **row.stats})
+        baseline.add(np.asarray(features, np.float64))
+        stats = baseline.to_json()
+        row.space, row.clips, row.updated_at = space, stats.pop("n"), utcnow()
+        row.stats = stats
+        db.add(row)
+
+    @staticmethod
     def _find(db: Session, session_id: str, client_turn_id: str) -> tuple[Turn, EmotionRecord | None] | None:
         row = db.exec(select(Turn).where(Turn.session_id == session_id, Turn.client_turn_id == client_turn_id)).first()
         if row is None:
@@ -224,7 +248,8 @@ class MoodLog:
                 consent=governance.recorded_consent(db, user_id),
                 recent_crisis=self._recent_crisis(db, session_id, crisis_turns),
                 graph_window=self._graph_window(db, session_id, graph_turns) if graph_turns > 0 else [],
-                speaker_last=self._latest_graph_node(db, session_id, speaker_id) if graph_turns > 0 else None)
+                speaker_last=self._latest_graph_node(db, session_id, speaker_id) if graph_turns > 0 else None,
+                voice_baseline=db.get(VoiceBaselineRow, user_id))
 
     @staticmethod
     def _graph_window(db: Session, session_id: str, limit: int) -> list[GraphNode]:

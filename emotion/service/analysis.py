@@ -50,6 +50,7 @@ class Analysis:
     reports: dict[str, ModalityReport] = field(default_factory=dict)
     affect: Any = None  # emotion.affect.model.TextAffect | None
     timings: dict[str, float] = field(default_factory=dict)
+    voice: tuple[str, list[float]] | None = None  # (feature space, (F,) features) for the user's voice baseline
 
     @property
     def used(self) -> list[str]:
@@ -233,10 +234,12 @@ class Analyzer:
 
     def analyse(self, text: str, audio: Upload | None, images: list[Upload],
                 withheld: Mapping[str, ModalityReport] | None = None,
-                cues: Mapping[str, Any] | None = None) -> Analysis:
+                cues: Mapping[str, Any] | None = None, voice_baseline: Any = None) -> Analysis:
         """Encode each present modality. ``withheld[m]``: a modality that must not be analysed
         (no consent); its input is neither decoded nor encoded, and the report says why.
-        ``cues``: the turn's dialogue cues, for the affect heads (see ``AffectModel.derive``)."""
+        ``cues``: the turn's dialogue cues, for the affect heads (see ``AffectModel.derive``).
+        ``voice_baseline``: the user's stored voice baseline (``VoiceBaselineRow``) or None; the
+        clip is read against it, and ``Analysis.voice`` holds what to add to it."""
         start = time.perf_counter()
         analysis = Analysis()
         withheld = withheld or {}
@@ -258,7 +261,7 @@ class Analyzer:
                 analysis.reports[modality] = ModalityReport(status="not_used", code="disabled",
                                                             message=self.status[modality])
                 continue
-            jobs[modality] = self._job(modality, encoder, value, cues or {}, analysis.timings)
+            jobs[modality] = self._job(modality, encoder, value, cues or {}, analysis.timings, voice_baseline)
         # audio and face on the pool, text (the one that batches across requests) in this thread
         futures: dict[str, Future] = {m: self._pool.submit(job) for m, job in jobs.items()
                                       if m != "text" and self._pool is not None}
@@ -275,11 +278,13 @@ class Analyzer:
             analysis.outputs.append(output)
             analysis.reports[modality] = ModalityReport(status="used", notes=list(output.notes))
             analysis.affect = affect if modality == "text" else analysis.affect
+            if modality == "audio" and output.features is not None:
+                analysis.voice = (self.encoders["audio"].feature_space, output.features)
         analysis.timings["analysis"] = (time.perf_counter() - start) * 1000
         return analysis
 
     def _job(self, modality: str, encoder: Any, value: Any, cues: Mapping[str, Any],
-             timings: dict[str, float]) -> Callable[[], Any]:
+             timings: dict[str, float], voice_baseline: Any = None) -> Callable[[], Any]:
         """The work for one modality: returns its ModalityOutput (text: with its TextAffect), or
         a ModalityReport when the encoder is unavailable."""
         def run() -> Any:
@@ -290,7 +295,7 @@ class Analyzer:
                 return self._read_text(value, cues, timings)
             if modality == "audio":
                 return encoder.encode(value.data, filename=value.filename, content_type=value.content_type,
-                                      timings=timings)
+                                      timings=timings, baseline=voice_baseline)
             start = time.perf_counter()
             try:
                 return encoder.encode([image.data for image in value])

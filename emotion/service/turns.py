@@ -72,7 +72,8 @@ class TurnPipeline:
                            client_turn_id=turn.client_turn_id, sent_at=sent_time(turn.sent_at)[0],
                            crisis=kept_crisis)
         audio, images, cues = self._admit(turn, log_turn, crisis)
-        analysis: Analysis = self.analyzer.analyse(turn.text, audio, images, cues=cues, withheld=withheld)
+        analysis: Analysis = self.analyzer.analyse(turn.text, audio, images, cues=cues, withheld=withheld,
+                                                   voice_baseline=reads.voice_baseline)
         timings.update(analysis.timings)
         context = self._read_in_context(turn, analysis, reads, timings)
         modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
@@ -205,7 +206,8 @@ class TurnPipeline:
                                              kept_crisis)
         write = time.perf_counter()
         row, record = self.moodlog.append_turn(
-            log_turn(text=turn.text, status="analysed", error_code=None, modalities=modalities),
+            log_turn(text=turn.text, status="analysed", error_code=None, modalities=modalities,
+                     voice=analysis.voice),
             reading=fused, update_state=timed(update, "tracking", timings), modalities_used=analysis.used,
             graph_node=context.node if context else None, derive=timed(derive, "derive", timings),
         )

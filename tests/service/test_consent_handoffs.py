@@ -17,7 +17,7 @@ class CountingAudioEncoder:
     def __init__(self):
         self.calls = 0
 
-    def encode(self, data, filename=None, content_type=None, timings=None):
+    def encode(self, data, filename=None, content_type=None, timings=None, baseline=None):
         from emotion.encoders.base import ModalityOutput
 
         self.calls += 1
@@ -88,7 +88,7 @@ def test_handoff_snapshot_and_idempotence(sqlite_url):
 
 
 class BrokenAudioEncoder:
-    def encode(self, data, filename=None, content_type=None, timings=None):
+    def encode(self, data, filename=None, content_type=None, timings=None, baseline=None):
         raise RuntimeError("boom")
 
 

@@ -10,6 +10,7 @@ import soundfile as sf
 
 from emotion.types import ModalityInputError
 from emotion.encoders.speech import SpeechEncoder
+from emotion.encoders.voice_baseline import VoiceBaseline
 from emotion.evaluation.speech import evaluate
 from emotion.labels import LABELS
 from tests.service.conftest import DATA
@@ -78,3 +79,33 @@ def test_evaluate_tiny_folder(encoder, tmp_path):
     for key in ("accuracy", "weighted_f1", "macro_f1", "n", "ece"):
         assert written[key] == pytest.approx(report[key])
     assert 0.0 <= report["accuracy"] <= 1.0
+
+
+def test_the_whisper_head_reads_a_clip_against_the_speakers_baseline(encoder):
+    from types import SimpleNamespace
+
+    assert encoder.head is not None, "emotion/checkpoints/speech/whisper_head.* should be committed"
+    alone = encoder.encode(ANGRY.read_bytes(), ANGRY.name)
+    assert alone.features is not None and len(alone.features) == encoder.head.dim
+    same = [encoder.encode(p.read_bytes()).features for p in (CALM, SAD)]
+    stats = VoiceBaseline.of(np.array(same)).to_json()
+    stored = SimpleNamespace(space=encoder.feature_space, clips=stats.pop("n"), stats=stats)
+    known = encoder.encode(ANGRY.read_bytes(), ANGRY.name, baseline=stored)
+    assert sum(known.probs) == pytest.approx(1.0, abs=1e-5)
+    assert not np.allclose(known.probs, alone.probs)  # the baseline changes the reading
+    assert known.features == alone.features  # the clip's own features do not depend on it
+    elsewhere = SimpleNamespace(space="another-encoder", clips=2, stats=stored.stats)
+    assert np.allclose(encoder.encode(ANGRY.read_bytes(), baseline=elsewhere).probs, alone.probs)
+
+
+def test_without_the_head_the_encoder_is_ecapa_alone(tmp_path):
+    import shutil
+
+    from emotion.settings import checkpoint_root
+
+    for name in ("speech.json", "speech.pt"):
+        shutil.copy(checkpoint_root() / "speech" / name, tmp_path / name)
+    ecapa = SpeechEncoder.load(tmp_path)
+    assert ecapa.head is None and ecapa.feature_space is None
+    out = ecapa.encode(ANGRY.read_bytes())
+    assert out.features is None and sum(out.probs) == pytest.approx(1.0, abs=1e-5)

