@@ -18,8 +18,28 @@ from typing import Mapping, Sequence
 from emotion.encoders.base import ModalityOutput
 from emotion.labels import NUM_LABELS
 from emotion.tracking import EmotionReading
+from emotion.tracking.baseline import PersonBaseline
 
 _FLOOR = 1e-6
+
+
+def against_baseline(probs: Sequence[float], baseline: PersonBaseline | None, strength: float) -> list[float]:
+    """A reading relative to how this person usually reads: (7,) probabilities divided by the
+    person's mean reading shrunk towards uniform, renormalised:
+
+        b = (n m + k u) / (n + k),   p'(y) ∝ p(y) / b(y)        # n readings seen, k = ``strength``
+
+    With no history p' = p; a face that reads the same every turn (a resting face read as sad)
+    tends to uniform, so it no longer outweighs what the person says; a change from it stands out.
+    """
+    p = [max(v, _FLOOR) for v in probs]
+    if baseline is None or baseline.n == 0:
+        return list(probs)
+    u = 1.0 / len(p)
+    b = [(baseline.n * m + strength * u) / (baseline.n + strength) for m in baseline.mean]
+    ratio = [v / max(w, _FLOOR) for v, w in zip(p, b)]
+    total = sum(ratio)
+    return [r / total for r in ratio]
 
 
 def fuse(outputs: Sequence[ModalityOutput], weights: Mapping[str, float]) -> EmotionReading:

@@ -66,7 +66,17 @@ class Settings(BaseSettings):
     # Modalities analysed only after the user opted in (consent_records); an explicit opt-out
     # is always honoured. E.g. EMOBOT_REQUIRE_CONSENT='["audio", "face"]'.
     require_consent: list[str] = Field(default_factory=list)
-    fusion_weights: dict[str, float] = Field(default_factory=lambda: {"text": 1.0, "audio": 1.0, "face": 1.0})
+    # chosen on the dev split of benchmarks/fusion.py (paired accuracy and static-face turns 3-8 read by the words)
+    fusion_weights: dict[str, float] = Field(default_factory=lambda: {"text": 1.0, "audio": 1.0, "face": 0.3})
+    # The conversation graph reads these modalities of each turn (those its checkpoint knows); the
+    # others are late-fused with its reading, each read against the person's baseline. Text alone
+    # by default: a graph trained on pseudo-paired data trusts a face as much as the words
+    # (benchmarks/fusion.py measures both).
+    graph_modalities: list[str] = Field(default_factory=lambda: ["text"])
+    # Per-person adaptation (person_baselines): each voice clip is read against the person's own
+    # voice statistics and each face reading against their usual face; off: against everyone.
+    person_baselines: bool = True
+    face_baseline_strength: float = Field(default=2.0, gt=0, description="turns the uniform prior is worth in a person's face baseline")
 
     # Crisis screening runs on every turn (emotion/service/screening.py) and cannot be switched off;
     # false reads with the warning-sign lexicon alone (no model: ~0.4 ms, lower recall).

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from emotion.dashboard.queries import consent_in_force
 from emotion.labels import LABELS
 from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage, SessionNote
-from emotion.moodlog.models import ConversationSession, EmotionRecord, ReadingFeedback, Turn, VoiceBaselineRow, utcnow
+from emotion.moodlog.models import ConversationSession, EmotionRecord, ReadingFeedback, Turn, PersonBaselineRow, utcnow
 
 CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "sent_at", "received_at", "status",
                "error_code", "text", "bot_replies", "modalities_used", "label", "valence", "arousal", "confidence", "state_label",
@@ -87,15 +87,15 @@ def export_user(db: Session, user_id: str, bots: list[str] | None = None) -> dic
     return {"user_id": user_id, "exported_at": utcnow().isoformat(),
             "consent": [{"modality": r.modality, "granted": r.granted, "recorded_at": _iso(r.recorded_at),
                          "source": r.source} for r in records],
-            "voice_baseline": _voice_export(db.get(VoiceBaselineRow, user_id)),
+            "baselines": [_baseline_export(row) for row in db.exec(
+                select(PersonBaselineRow).where(PersonBaselineRow.user_id == user_id)).all()],
             "sessions": [_session_export(db, s, consent["text"]) for s in sessions]}
 
 
-def _voice_export(row: VoiceBaselineRow | None) -> dict[str, Any] | None:
-    """The person's voice baseline: statistics of their clips' features (no audio, no words)."""
-    if row is None:
-        return None
-    return {"space": row.space, "clips": row.clips, "updated_at": _iso(row.updated_at), "statistics": row.stats}
+def _baseline_export(row: PersonBaselineRow) -> dict[str, Any]:
+    """One of the person's baselines: statistics of their clips' or faces' features (no audio, no images)."""
+    return {"modality": row.modality, "space": row.space, "count": row.count, "updated_at": _iso(row.updated_at),
+            "statistics": row.stats}
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -168,7 +168,7 @@ def erase_user(db: Session, user_id: str) -> dict[str, int]:
         or_(EmotionRecord.speaker_id == user_id, col(EmotionRecord.turn_id).in_(spoken)))).rowcount
     counts["turns"] += db.exec(delete(Turn).where(Turn.speaker_id == user_id)).rowcount
     counts["consent_records"] = db.exec(delete(ConsentRecord).where(ConsentRecord.user_id == user_id)).rowcount
-    counts["voice_baselines"] = db.exec(delete(VoiceBaselineRow).where(VoiceBaselineRow.user_id == user_id)).rowcount
+    counts["person_baselines"] = db.exec(delete(PersonBaselineRow).where(PersonBaselineRow.user_id == user_id)).rowcount
     db.commit()
     _out_of_the_wal(db)
     return counts

@@ -27,7 +27,7 @@ import torch
 
 from emotion.audio import DecodedAudio, decode_audio, load_vad
 from emotion.encoders.base import ModalityOutput
-from emotion.encoders.voice_baseline import VoiceBaseline
+from emotion.tracking.baseline import PersonBaseline
 from emotion.labels import LABEL_INDEX, LABELS, normalise_label
 from emotion.settings import checkpoint_root
 
@@ -125,13 +125,6 @@ class SpeechEncoder:
         """The space of ``ModalityOutput.features`` (a stored baseline from another one is not used)."""
         return self.head.space if self.head is not None else None
 
-    def baseline_of(self, stored: Any) -> VoiceBaseline | None:
-        """A stored baseline (anything with ``space``, ``clips`` and ``stats``: mean, m2) -> VoiceBaseline,
-        or None when there is none, it is empty or it was measured in another feature space."""
-        if stored is None or self.head is None or stored.space != self.head.space or not stored.clips:
-            return None
-        return VoiceBaseline.from_json({"n": stored.clips, **stored.stats})
-
     def combine(self, whisper_probs8: np.ndarray | None, ecapa_probs8: np.ndarray) -> np.ndarray:
         """(..., 8) probabilities of the two members -> the ensemble's (..., 8) (ECAPA alone without the head)."""
         if whisper_probs8 is None or self.head is None:
@@ -141,7 +134,7 @@ class SpeechEncoder:
         p = np.exp(log_p - log_p.max(-1, keepdims=True))
         return p / p.sum(-1, keepdims=True)
 
-    def read(self, wave: torch.Tensor, baseline: VoiceBaseline | None = None
+    def read(self, wave: torch.Tensor, baseline: PersonBaseline | None = None
              ) -> tuple[torch.Tensor, np.ndarray, np.ndarray | None]:
         """(T,) trimmed 16 kHz clip -> ECAPA embedding (emb_dim,), ensemble probabilities (8,) over
         ``labels8`` read against ``baseline``, and the clip's Whisper features (F,) (None without the head)."""
@@ -157,14 +150,14 @@ class SpeechEncoder:
         """One uploaded clip -> ModalityOutput(modality="audio", embedding (emb_dim,), probs (7,), notes,
         features (F,) for the speaker's baseline when the Whisper head is loaded).
 
-        ``baseline``: the speaker's stored voice baseline (``space``, ``clips``, ``stats``; see
-        :meth:`baseline_of`), or None: read against the population.
+        ``baseline``: the speaker's stored voice baseline (``space``, ``count``, ``stats``; see
+        ``PersonBaseline.stored``), or None: read against the population.
         ``timings`` (optional) receives milliseconds per stage: ``audio_decode``, ``vad``, ``speech_encoder``.
         Raises ModalityInputError (empty_audio, unsupported_format, corrupt_audio, too_short, no_speech).
         """
         clip = self.decode(data, filename, content_type, timings)
         start = time.perf_counter()
-        emb, probs8, features = self.read(clip.waveform, self.baseline_of(baseline))
+        emb, probs8, features = self.read(clip.waveform, PersonBaseline.stored(baseline, self.feature_space))
         probs7 = to_common(torch.from_numpy(probs8).unsqueeze(0), self.labels8)[0]
         if timings is not None:
             timings["speech_encoder"] = (time.perf_counter() - start) * 1000

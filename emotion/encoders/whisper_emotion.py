@@ -2,7 +2,7 @@
 
     H  = WhisperEncoder(log_mel(x))          # (frames, 384): tiny.en, the clip alone (emotion.whisper)
     f  = [mean_t H ; std_t H]                # (768,) statistics pooling
-    z  = baseline.normalise(f, mu_0, var_0)  # (768,) per-person standardisation (VoiceBaseline)
+    z  = baseline.normalise(f, mu_0, var_0)  # (768,) per-person standardisation (PersonBaseline)
     p8 = softmax((W z + b) / T)              # (8,) RAVDESS classes; W (8, 768), T fitted on dev actors
 
 Trained by ``emotion.training.speech_whisper`` (config ``emotion/config/speech_whisper.yaml``);
@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from emotion.encoders.voice_baseline import VoiceBaseline
+from emotion.tracking.baseline import PersonBaseline
 from emotion.settings import checkpoint_root
 from emotion.whisper import load_whisper, whisper_states
 
@@ -65,10 +65,10 @@ class WhisperEmotionHead:
         """(T,) 16 kHz waveform -> (F,) pooled encoder states."""
         return pooled(whisper_states(self.whisper, wave))
 
-    def probs(self, features: np.ndarray, baseline: VoiceBaseline | None = None) -> np.ndarray:
+    def probs(self, features: np.ndarray, baseline: PersonBaseline | None = None) -> np.ndarray:
         """(F,) or (N, F) features -> (8,) or (N, 8) probabilities over ``labels8``, read against
         ``baseline`` (None: the population)."""
-        baseline = baseline or VoiceBaseline.empty(self.dim)
+        baseline = baseline or PersonBaseline.empty(self.dim)
         z = baseline.normalise(features, self.prior_mean, self.prior_var, self.strength)
         logits = (z @ self.weight.T + self.bias) / self.temperature
         logits = logits - logits.max(-1, keepdims=True)

@@ -25,7 +25,7 @@ import torch
 
 from emotion.data.speech import read_rows
 from emotion.encoders.speech import SpeechEncoder, to_common
-from emotion.encoders.voice_baseline import VoiceBaseline
+from emotion.tracking.baseline import PersonBaseline
 from emotion.evaluation.metrics import classification_report, write_report
 from emotion.labels import LABEL_INDEX, LABELS, normalise_label
 from emotion.types import ModalityInputError
@@ -107,11 +107,11 @@ def evaluate(
     return report
 
 
-def baseline(feats: list, speakers: list[str], i: int, k: int) -> VoiceBaseline | None:
+def baseline(feats: list, speakers: list[str], i: int, k: int) -> PersonBaseline | None:
     """The voice baseline of k other clips of clip i's speaker (seeded by i and k), or None for k = 0."""
     if k == 0:
         return None
     others = [j for j, s in enumerate(speakers) if s == speakers[i] and j != i]
     rng = np.random.default_rng([SEED, i, k])
     chosen = rng.choice(others, size=min(k, len(others)), replace=False) if others else []
-    return VoiceBaseline.of(np.array([feats[j] for j in chosen])) if len(chosen) else None
+    return PersonBaseline.of(np.array([feats[j] for j in chosen])) if len(chosen) else None

@@ -5,8 +5,9 @@ turns            one row per received turn, analysed or not, in arrival order (t
 emotion_records  one row per analysed turn: this turn's fused reading and the tracked state after it
 graph_nodes      the conversation-graph node of each turn with text (cached node input and the
                  speaker's running personality evidence), so any replica continues a session's graph
-voice_baselines  one row per person who has sent voice: running statistics of their clips' features
-                 (no audio, no words), so each clip is read against how that person usually sounds
+person_baselines one row per person and modality (audio, face): running statistics of what that
+                 person's clips or faces gave (no audio, no images, no words), so each new one is
+                 read against how that person usually sounds or looks
 """
 from __future__ import annotations
 
@@ -146,15 +147,17 @@ class ReadingFeedback(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
-class VoiceBaselineRow(SQLModel, table=True):
-    """A person's voice baseline (``emotion.encoders.voice_baseline.VoiceBaseline``): ``clips`` seen,
-    and ``stats`` = {"mean": [F floats], "m2": [F floats]} in the feature ``space`` they were
-    measured in (a baseline from another space is started again). Erased with the person."""
+class PersonBaselineRow(SQLModel, table=True):
+    """A person's baseline in one modality (``emotion.tracking.baseline.PersonBaseline``): ``count``
+    of clips or faces seen, and ``stats`` = {"mean": [F floats], "m2": [F floats]} in the feature
+    ``space`` they were measured in (a baseline from another space is started again). Erased with
+    the person."""
 
-    __tablename__ = "voice_baselines"
+    __tablename__ = "person_baselines"
 
     user_id: str = Field(primary_key=True, max_length=128)
+    modality: str = Field(primary_key=True, max_length=16)
     space: str = Field(max_length=64)
-    clips: int = 0
+    count: int = 0
     stats: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=False))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Sequence
 
@@ -16,8 +16,9 @@ from emotion.labels import LABELS
 from emotion.moodlog import governance
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, Handoff, HandoffMessage
 from emotion.moodlog.models import (ConversationSession, EmotionRecord, GraphNode, ReadingFeedback, Turn,
-                                    VoiceBaselineRow, utcnow)
+                                    PersonBaselineRow, utcnow)
 from emotion.tracking import EmotionReading, TrackedState
+from emotion.tracking.baseline import PersonBaseline
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class TurnToLog:
     client_turn_id: str | None = None  # the channel's id of the turn: a second turn with it is a replay
     sent_at: datetime | None = None  # when the user sent it (a replayed turn arrives later)
     crisis: dict[str, Any] | None = None  # the turn's crisis screening (emotion/crisis)
-    voice: tuple[str, list[float]] | None = None  # (feature space, (F,) features) added to the user's voice baseline
+    baselines: dict[str, tuple[str, list[float]]] | None = None  # modality -> (space, (F,) features) added to the user's baseline
 
 
 class DuplicateTurn(Exception):
@@ -56,7 +57,7 @@ class TurnReads:
     recent_crisis: list[tuple[int, dict[str, Any], str | None]]  # (turn index, crisis, text), oldest first
     graph_window: list[GraphNode]  # the conversation graph's recent nodes, oldest first
     speaker_last: GraphNode | None  # the speaker's last node
-    voice_baseline: VoiceBaselineRow | None = None  # the user's voice baseline, if they have sent voice
+    baselines: dict[str, PersonBaselineRow] = field(default_factory=dict)  # modality -> the user's baseline
 
 
 class SessionOfAnotherBot(Exception):
@@ -185,8 +186,8 @@ class MoodLog:
                 )
             db.add(row)
             db.flush()
-            if turn.voice is not None:
-                self._add_voice(db, turn.user_id or turn.speaker_id, *turn.voice)
+            for modality, (space, features) in (turn.baselines or {}).items():
+                self._add_to_baseline(db, turn.user_id or turn.speaker_id, modality, space, features)
             if graph_node is not None:
                 graph_node.turn_id, graph_node.turn_index = row.id, index
                 db.add(graph_node)
@@ -213,19 +214,19 @@ class MoodLog:
             return row, record
 
     @staticmethod
-    def _add_voice(db: Session, user_id: str, space: str, features: list[float]) -> None:
-        """Count one clip's features in the user's voice baseline (row-locked; a new space starts over)."""
-        from emotion.encoders.voice_baseline import VoiceBaseline
-
-        row = db.exec(select(VoiceBaselineRow).where(VoiceBaselineRow.user_id == user_id).with_for_update()).first()
+    def _add_to_baseline(db: Session, user_id: str, modality: str, space: str, features: list[float]) -> None:
+        """Count one clip's or face's features in the user's baseline of ``modality`` (row-locked;
+        a baseline measured in another space starts over)."""
+        row = db.exec(select(PersonBaselineRow).where(PersonBaselineRow.user_id == user_id,
+                                                      PersonBaselineRow.modality == modality).with_for_update()).first()
         if row is None or row.space != space or not row.stats:
-            baseline = VoiceBaseline.empty(len(features))
-            row = row or VoiceBaselineRow(user_id=user_id, space=space)
+            baseline = PersonBaseline.empty(len(features))
+            row = row or PersonBaselineRow(user_id=user_id, modality=modality, space=space)
         else:
-            baseline = VoiceBaseline.from_json({"n": row.clips, **row.stats})
+            baseline = PersonBaseline.from_json({"n": row.count, **row.stats})
         baseline.add(np.asarray(features, np.float64))
         stats = baseline.to_json()
-        row.space, row.clips, row.updated_at = space, stats.pop("n"), utcnow()
+        row.space, row.count, row.updated_at = space, stats.pop("n"), utcnow()
         row.stats = stats
         db.add(row)
 
@@ -249,7 +250,8 @@ class MoodLog:
                 recent_crisis=self._recent_crisis(db, session_id, crisis_turns),
                 graph_window=self._graph_window(db, session_id, graph_turns) if graph_turns > 0 else [],
                 speaker_last=self._latest_graph_node(db, session_id, speaker_id) if graph_turns > 0 else None,
-                voice_baseline=db.get(VoiceBaselineRow, user_id))
+                baselines={row.modality: row for row in db.exec(
+                    select(PersonBaselineRow).where(PersonBaselineRow.user_id == user_id)).all()})
 
     @staticmethod
     def _graph_window(db: Session, session_id: str, limit: int) -> list[GraphNode]:

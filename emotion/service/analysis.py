@@ -14,19 +14,23 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 import torch
 
 from emotion.types import ModalityInputError
 from emotion.encoders.base import ModalityOutput
+from emotion.fusion import against_baseline
 from emotion.service.batching import MicroBatcher
 from emotion.service.schemas import ModalityReport
 from emotion.service.screening import CrisisScreen, load_screen
+from emotion.labels import LABELS
 from emotion.settings import Settings
+from emotion.tracking.baseline import PersonBaseline
 
 log = logging.getLogger(__name__)
+FACE_SPACE = "face-probs:" + ",".join(LABELS)  # a face baseline is the person's mean face reading
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,8 @@ class Analysis:
     reports: dict[str, ModalityReport] = field(default_factory=dict)
     affect: Any = None  # emotion.affect.model.TextAffect | None
     timings: dict[str, float] = field(default_factory=dict)
-    voice: tuple[str, list[float]] | None = None  # (feature space, (F,) features) for the user's voice baseline
+    baselines: dict[str, tuple[str, list[float]]] = field(default_factory=dict)  # modality -> (space, (F,) features)
+    # to add to the user's baseline of that modality
 
     @property
     def used(self) -> list[str]:
@@ -84,7 +89,7 @@ def _load_face(settings: Settings):
 def _load_context(settings: Settings):
     from emotion.service.context import ConversationContext
 
-    return ConversationContext.load(settings.checkpoint_dir)
+    return ConversationContext.load(settings.checkpoint_dir, settings.graph_modalities)
 
 
 def _load_affect(settings: Settings, text_encoder: Any):
@@ -138,9 +143,10 @@ class Analyzer:
 
     def __init__(self, encoders: dict[str, Any], status: dict[str, str], context: Any = None, affect: Any = None,
                  workers: int = 0, batch_text: bool = False, batch_max_size: int = 32, batch_max_wait_s: float = 0.0,
-                 batch_concurrency: int = 1):
+                 batch_concurrency: int = 1, face_baseline_strength: float = 2.0):
         self.encoders = encoders
         self.status = status
+        self.face_baseline_strength = face_baseline_strength  # turns the uniform prior is worth (emotion.fusion)
         self.context = context  # emotion.service.context.ConversationContext, or None
         self.affect = affect  # emotion.affect.AffectModel (crisis, distress, tutoring states), or None
         self.crisis = CrisisScreen()  # emotion.service.screening: every turn's crisis screening
@@ -171,7 +177,8 @@ class Analyzer:
             affect = _load_optional("affect", lambda: _load_affect(settings, encoders["text"]), status)
         analyzer = cls(encoders, status, context, affect, workers=settings.analysis_workers,
                        batch_text=settings.batch_text, batch_max_size=settings.batch_max_size,
-                       batch_max_wait_s=settings.batch_max_wait_ms / 1000, batch_concurrency=settings.batch_concurrency)
+                       batch_max_wait_s=settings.batch_max_wait_ms / 1000, batch_concurrency=settings.batch_concurrency,
+                       face_baseline_strength=settings.face_baseline_strength)
         analyzer.crisis = load_screen(affect if settings.crisis_detector else None, settings.checkpoint_dir, status)
         if settings.warm_up:
             analyzer.warm_up()
@@ -234,12 +241,13 @@ class Analyzer:
 
     def analyse(self, text: str, audio: Upload | None, images: list[Upload],
                 withheld: Mapping[str, ModalityReport] | None = None,
-                cues: Mapping[str, Any] | None = None, voice_baseline: Any = None) -> Analysis:
+                cues: Mapping[str, Any] | None = None, baselines: Mapping[str, Any] | None = None) -> Analysis:
         """Encode each present modality. ``withheld[m]``: a modality that must not be analysed
         (no consent); its input is neither decoded nor encoded, and the report says why.
         ``cues``: the turn's dialogue cues, for the affect heads (see ``AffectModel.derive``).
-        ``voice_baseline``: the user's stored voice baseline (``VoiceBaselineRow``) or None; the
-        clip is read against it, and ``Analysis.voice`` holds what to add to it."""
+        ``baselines``: the user's stored baselines by modality (``PersonBaselineRow``), None: no
+        per-person adaptation. The clip is read against the audio one and the face reading against
+        the face one; ``Analysis.baselines`` holds what to add to each."""
         start = time.perf_counter()
         analysis = Analysis()
         withheld = withheld or {}
@@ -261,7 +269,8 @@ class Analyzer:
                 analysis.reports[modality] = ModalityReport(status="not_used", code="disabled",
                                                             message=self.status[modality])
                 continue
-            jobs[modality] = self._job(modality, encoder, value, cues or {}, analysis.timings, voice_baseline)
+            jobs[modality] = self._job(modality, encoder, value, cues or {}, analysis.timings,
+                                       (baselines or {}).get("audio"))
         # audio and face on the pool, text (the one that batches across requests) in this thread
         futures: dict[str, Future] = {m: self._pool.submit(job) for m, job in jobs.items()
                                       if m != "text" and self._pool is not None}
@@ -275,11 +284,11 @@ class Analyzer:
                 analysis.reports[modality] = report
                 continue
             output, affect = result if modality == "text" else (result, None)
+            if baselines is not None:
+                output = self._against_baseline(output, baselines.get(modality), analysis)
             analysis.outputs.append(output)
             analysis.reports[modality] = ModalityReport(status="used", notes=list(output.notes))
             analysis.affect = affect if modality == "text" else analysis.affect
-            if modality == "audio" and output.features is not None:
-                analysis.voice = (self.encoders["audio"].feature_space, output.features)
         analysis.timings["analysis"] = (time.perf_counter() - start) * 1000
         return analysis
 
@@ -302,6 +311,20 @@ class Analyzer:
             finally:
                 timings["face_encoder"] = (time.perf_counter() - start) * 1000
         return run
+
+    def _against_baseline(self, output: ModalityOutput, stored: Any, analysis: Analysis) -> ModalityOutput:
+        """Audio (already read against its baseline by the encoder) and face (read against the person's
+        usual face here): record what the person's baseline learns from this turn."""
+        if output.modality == "audio" and output.features is not None:
+            analysis.baselines["audio"] = (self.encoders["audio"].feature_space, output.features)
+        if output.modality != "face":
+            return output
+        analysis.baselines["face"] = (FACE_SPACE, list(output.probs))
+        baseline = PersonBaseline.stored(stored, FACE_SPACE)
+        if baseline is None:
+            return output
+        notes = [*output.notes, f"read against this person's usual face ({baseline.n} earlier turns)"]
+        return replace(output, probs=against_baseline(output.probs, baseline, self.face_baseline_strength), notes=notes)
 
     @staticmethod
     def _validate(modality: str, value: Any) -> list[str]:

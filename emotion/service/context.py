@@ -60,17 +60,20 @@ class ContextReading:
 
 
 class ConversationContext:
-    def __init__(self, checkpoint):
+    def __init__(self, checkpoint, modalities: Sequence[str] | None = None):
         self.model = checkpoint.model.eval()
         self.temperature = checkpoint.temperature
         self.estimator = checkpoint.estimator if checkpoint.model.cfg.personality else None
-        self.modalities: tuple[str, ...] = tuple(checkpoint.model.cfg.trained_modalities)
+        trained = tuple(checkpoint.model.cfg.trained_modalities)
+        self.modalities: tuple[str, ...] = tuple(m for m in trained if modalities is None or m in modalities)
 
     @classmethod
-    def load(cls, checkpoint_dir: Path) -> "ConversationContext":
-        """FileNotFoundError when graph.pt is missing, or was trained on other text features than
-        the committed text encoder's, or on audio/face embeddings of other speech/face checkpoints
-        than those present (retrain with ``emobot train graph``)."""
+    def load(cls, checkpoint_dir: Path, modalities: Sequence[str] | None = None) -> "ConversationContext":
+        """The graph, reading ``modalities`` of each turn (None: all it was trained on; the others
+        are fused with its reading afterwards). FileNotFoundError when graph.pt is missing, or was
+        trained on other text features than the committed text encoder's, or on audio/face
+        embeddings of other speech/face checkpoints than those present (retrain with
+        ``emobot train graph``)."""
         checkpoint = load_checkpoint(Path(checkpoint_dir) / CHECKPOINT_NAME)
         expected = modality_source("text", checkpoint_dir)
         if checkpoint.feature_source != expected:
@@ -78,10 +81,10 @@ class ConversationContext:
                                     f"the text encoder gives {expected}: retrain with `emobot train graph`")
         for m, trained_on in checkpoint.modality_sources.items():
             now = modality_source(m, checkpoint_dir)
-            if now is not None and now != trained_on:  # None: that encoder is absent, the modality never arrives
+            if now is not None and now != trained_on and (modalities is None or m in modalities):  # None: that encoder is absent, the modality never arrives
                 raise FileNotFoundError(f"graph.pt was trained on {trained_on} {m} embeddings, the {m} encoder "
                                         f"gives {now}: retrain with `emobot train graph`")
-        return cls(checkpoint)
+        return cls(checkpoint, modalities)
 
     @property
     def window(self) -> int:

@@ -73,7 +73,7 @@ class TurnPipeline:
                            crisis=kept_crisis)
         audio, images, cues = self._admit(turn, log_turn, crisis)
         analysis: Analysis = self.analyzer.analyse(turn.text, audio, images, cues=cues, withheld=withheld,
-                                                   voice_baseline=reads.voice_baseline)
+                                                   baselines=reads.baselines if self.settings.person_baselines else None)
         timings.update(analysis.timings)
         context = self._read_in_context(turn, analysis, reads, timings)
         modalities = {m: r.model_dump() for m, r in analysis.reports.items()}
@@ -207,7 +207,7 @@ class TurnPipeline:
         write = time.perf_counter()
         row, record = self.moodlog.append_turn(
             log_turn(text=turn.text, status="analysed", error_code=None, modalities=modalities,
-                     voice=analysis.voice),
+                     baselines=analysis.baselines),
             reading=fused, update_state=timed(update, "tracking", timings), modalities_used=analysis.used,
             graph_node=context.node if context else None, derive=timed(derive, "derive", timings),
         )

@@ -30,7 +30,7 @@ import yaml
 from emotion.audio import decode_audio, load_vad
 from emotion.conditions.audio import random_condition
 from emotion.data.speech import read_rows
-from emotion.encoders.voice_baseline import VoiceBaseline
+from emotion.tracking.baseline import PersonBaseline
 from emotion.encoders.whisper_emotion import HEAD_FILES, pooled
 from emotion.files import REPO_ROOT, file_sha256
 from emotion.settings import checkpoint_root
@@ -100,7 +100,7 @@ def read_against_history(feats: np.ndarray, group: np.ndarray, ks: list[int], dr
         for _ in range(draws):
             k = min(int(rng.choice(ks)), len(others))
             history = feats[rng.choice(others, size=k, replace=False)] if k else feats[:0]
-            baseline = VoiceBaseline.of(history) if k else VoiceBaseline.empty(feats.shape[1])
+            baseline = PersonBaseline.of(history) if k else PersonBaseline.empty(feats.shape[1])
             z.append(baseline.normalise(feats[i], *prior, strength))
             index.append(i)
     return np.array(z), np.array(index)

@@ -19,7 +19,7 @@ from emotion.dashboard.handoffs import deliver_reply
 from emotion.dashboard.privacy import erase_user, purge_older_than
 from emotion.moodlog.db import make_engine, migrate
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, HandoffMessage, SessionNote, open_handoff
-from emotion.moodlog.models import ReadingFeedback, VoiceBaselineRow
+from emotion.moodlog.models import ReadingFeedback, PersonBaselineRow
 from emotion.moodlog.models import utcnow
 from tests.dashboard.seed import HAPPY, SAD, csrf_of, seed_session, sign_in
 
@@ -32,7 +32,7 @@ USER_TABLES = {  # table -> SQL counting user u1's rows
     "handoff_messages": "SELECT count(*) FROM handoff_messages",
     "session_notes": "SELECT count(*) FROM session_notes",
     "reading_feedback": "SELECT count(*) FROM reading_feedback",
-    "voice_baselines": "SELECT count(*) FROM voice_baselines WHERE user_id = 'u1'",
+    "person_baselines": "SELECT count(*) FROM person_baselines WHERE user_id = 'u1'",
 }
 
 
@@ -43,7 +43,8 @@ def _add_consent_and_handoff(db: Session) -> None:
     db.add(HandoffMessage(handoff_id=handoff.id, author="sup@example.org", text="hello"))
     db.add(SessionNote(session_id="s-sad", author="sup@example.org", text="called u1 back", tags=["follow-up"]))
     db.add(ReadingFeedback(session_id="s-sad", turn_index=0, read_label="sadness", label="anger"))
-    db.add(VoiceBaselineRow(user_id="u1", space="whisper-tiny.en:mean+std", clips=3, stats={"mean": [0.1], "m2": [0.2]}))
+    db.add(PersonBaselineRow(user_id="u1", modality="audio", space="whisper-tiny.en:mean+std", count=3,
+                             stats={"mean": [0.1], "m2": [0.2]}))
     db.commit()
 
 
@@ -58,7 +59,9 @@ def test_user_export_json_and_csv(client, db, accounts, conversations):
     assert response.headers["content-disposition"] == 'attachment; filename="user-u1.json"'
     data = response.json()
     assert data["user_id"] == "u1" and data["consent"][0]["modality"] == "face"
-    assert data["voice_baseline"]["clips"] == 3 and data["voice_baseline"]["statistics"]["mean"] == [0.1]
+    assert data["baselines"] == [{"modality": "audio", "space": "whisper-tiny.en:mean+std", "count": 3,
+                                  "updated_at": data["baselines"][0]["updated_at"],
+                                  "statistics": {"mean": [0.1], "m2": [0.2]}}]
     sessions = {s["session_id"]: s for s in data["sessions"]}
     assert set(sessions) == {"s-sad", "s-sales"}
     sad = sessions["s-sad"]

@@ -10,7 +10,7 @@ import soundfile as sf
 
 from emotion.types import ModalityInputError
 from emotion.encoders.speech import SpeechEncoder
-from emotion.encoders.voice_baseline import VoiceBaseline
+from emotion.tracking.baseline import PersonBaseline
 from emotion.evaluation.speech import evaluate
 from emotion.labels import LABELS
 from tests.service.conftest import DATA
@@ -88,13 +88,13 @@ def test_the_whisper_head_reads_a_clip_against_the_speakers_baseline(encoder):
     alone = encoder.encode(ANGRY.read_bytes(), ANGRY.name)
     assert alone.features is not None and len(alone.features) == encoder.head.dim
     same = [encoder.encode(p.read_bytes()).features for p in (CALM, SAD)]
-    stats = VoiceBaseline.of(np.array(same)).to_json()
-    stored = SimpleNamespace(space=encoder.feature_space, clips=stats.pop("n"), stats=stats)
+    stats = PersonBaseline.of(np.array(same)).to_json()
+    stored = SimpleNamespace(space=encoder.feature_space, count=stats.pop("n"), stats=stats)
     known = encoder.encode(ANGRY.read_bytes(), ANGRY.name, baseline=stored)
     assert sum(known.probs) == pytest.approx(1.0, abs=1e-5)
     assert not np.allclose(known.probs, alone.probs)  # the baseline changes the reading
     assert known.features == alone.features  # the clip's own features do not depend on it
-    elsewhere = SimpleNamespace(space="another-encoder", clips=2, stats=stored.stats)
+    elsewhere = SimpleNamespace(space="another-encoder", count=2, stats=stored.stats)
     assert np.allclose(encoder.encode(ANGRY.read_bytes(), baseline=elsewhere).probs, alone.probs)
 
 

@@ -1,4 +1,4 @@
-"""voice_baselines: each person's running voice statistics (per-user adaptation of speech emotion)
+"""person_baselines: each person's running statistics per modality (per-user adaptation of voice and face)
 
 Revision ID: 0014
 Revises: 0013
@@ -16,14 +16,15 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
-        'voice_baselines',
+        'person_baselines',
         sa.Column('user_id', sa.String(length=128), primary_key=True),
+        sa.Column('modality', sa.String(length=16), primary_key=True),
         sa.Column('space', sa.String(length=64), nullable=False),
-        sa.Column('clips', sa.Integer(), nullable=False),
+        sa.Column('count', sa.Integer(), nullable=False),
         sa.Column('stats', sa.JSON(), nullable=False),
         sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     )
 
 
 def downgrade() -> None:
-    op.drop_table('voice_baselines')
+    op.drop_table('person_baselines')
