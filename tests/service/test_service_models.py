@@ -107,11 +107,36 @@ def test_turns_are_read_in_context_by_the_graph(analyzer, client):
     assert [n.turn_index for n in client.app.state.moodlog.graph_window("ctx-1", 3)] == [3, 4, 5]
 
 
-def test_every_modality_subset_is_read_in_context(analyzer, client):
-    """The committed graph is pseudo-multimodal: an audio-only or face-only turn is read by the
-    graph with the session's earlier turns, and its node keeps that modality's embedding."""
+def test_by_default_the_graph_reads_the_words_and_voice_and_face_are_fused_after_it(analyzer, client):
     from .conftest import DATA
 
+    assert analyzer.context.modalities == ("text",)
+    clip = (DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav").read_bytes()
+    face = (DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg").read_bytes()  # happy
+    talk(client, "ctx-late", CONVERSATION[:2])
+    audio = client.post("/v1/sessions/ctx-late/turns", data={"speaker_id": "u"},
+                        files={"audio": ("clip.wav", clip, "audio/wav")}).json()
+    assert audio["modalities_used"] == ["audio"] and audio["turn"] is not None
+    assert not any("conversation graph" in n for n in audio["modalities"]["audio"]["notes"])
+    both = client.post("/v1/sessions/ctx-late/turns", data={"speaker_id": "u", "text": "I am fine"},
+                       files=[("images", ("face.jpg", face, "image/jpeg"))]).json()
+    assert any("with this turn's text" in n for n in both["modalities"]["text"]["notes"])
+    assert not any("conversation graph" in n for n in both["modalities"]["face"]["notes"])
+    again = client.post("/v1/sessions/ctx-late/turns", data={"speaker_id": "u", "text": "I am fine"},
+                        files=[("images", ("face.jpg", face, "image/jpeg"))]).json()
+    assert any("read against this person's usual face (1 earlier turns)" in n
+               for n in again["modalities"]["face"]["notes"])
+
+
+def test_every_modality_subset_is_read_in_context(analyzer, client, monkeypatch):
+    """The committed graph is pseudo-multimodal: with ``graph_modalities`` naming all three, an
+    audio-only or face-only turn is read by the graph with the session's earlier turns, and its
+    node keeps that modality's embedding."""
+    from emotion.service.context import ConversationContext
+    from emotion.settings import checkpoint_root
+    from .conftest import DATA
+
+    monkeypatch.setattr(analyzer, "context", ConversationContext.load(checkpoint_root(), ["text", "audio", "face"]))
     assert set(analyzer.context.modalities) == {"text", "audio", "face"}
     clip = (DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav").read_bytes()
     face = (DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg").read_bytes()  # happy

@@ -1,0 +1,54 @@
+"""Camera conditions a user's snapshot goes through, applied to a clean face image.
+
+Each condition maps a PIL RGB image to another (``rng`` draws what the condition leaves open).
+Used by ``benchmarks/robustness.py --modality face`` to make transformed copies of a test folder.
+
+    dark      a dim room: pixel values times 0.3
+    jpeg20    JPEG at quality 20 (a congested video call)
+    small     the image scaled to a quarter of the frame's width and pasted at a random place
+              in a 640x480 grey frame (a webcam a metre away)
+    roll15    the head tilted: rotated 15 degrees, the corners filled with grey
+"""
+from __future__ import annotations
+
+import io
+from typing import Callable
+
+import numpy as np
+from PIL import Image
+
+FRAME = (640, 480)
+GREY = (128, 128, 128)
+
+ImageCondition = Callable[[Image.Image, np.random.Generator], Image.Image]
+
+
+def dark(image: Image.Image, factor: float = 0.3) -> Image.Image:
+    return Image.fromarray((np.asarray(image, np.float32) * factor).astype(np.uint8))
+
+
+def jpeg(image: Image.Image, quality: int = 20) -> Image.Image:
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+
+
+def small(image: Image.Image, rng: np.random.Generator, fraction: float = 0.25) -> Image.Image:
+    width = int(FRAME[0] * fraction)
+    face = image.resize((width, max(1, round(image.height * width / image.width))), Image.BICUBIC)
+    frame = Image.new("RGB", FRAME, GREY)
+    frame.paste(face, (int(rng.integers(0, FRAME[0] - face.width + 1)), int(rng.integers(0, FRAME[1] - face.height + 1))))
+    return frame
+
+
+def roll(image: Image.Image, degrees: float = 15.0) -> Image.Image:
+    return image.rotate(degrees, resample=Image.BICUBIC, expand=True, fillcolor=GREY)
+
+
+IMAGE_CONDITIONS: dict[str, ImageCondition] = {
+    "clean": lambda im, rng: im,
+    "dark": lambda im, rng: dark(im),
+    "jpeg20": lambda im, rng: jpeg(im, 20),
+    "small": lambda im, rng: small(im, rng),
+    "roll15": lambda im, rng: roll(im),
+}
