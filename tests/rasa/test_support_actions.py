@@ -144,3 +144,37 @@ def test_a_german_speaker_is_screened_and_helped_in_german() -> None:
     assert [m["text"] for m in dispatcher.messages] == [german["questions"].get(1, german["questions"].get("1"))["ask"]]
     resources = actions.resources_for("de").full("de")
     assert "0800 111 0 111" in resources and resources.startswith(german["resources"]["full"].split("{")[0])
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("7", "en", 7), ("maybe 3/10", "en", 3), ("6,5", "de", 6), ("five", "en", 5), ("fünf", "de", 5),
+    ("ungefähr sieben", "de", 7), ("cinq", "fr", 5), ("Diez!", "es", 10), ("zero", "it", 0), ("nul", "nl", 0),
+    ("dois", "pt", 2), ("een", "nl", 1), ("een beetje beter", "nl", None), ("no one asks me that", "en", None),
+    ("ich weiß es nicht", "de", None), ("", "en", None),
+])
+def test_a_check_in_answer_is_read_as_a_digit_or_a_number_word(text: str, lang: str, expected) -> None:
+    from actions import checkin
+
+    assert checkin.score_of(text, lang) == expected
+
+
+def test_the_check_in_answer_is_said_in_the_persons_language() -> None:
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import actions
+
+    said = []
+    for text, last in (("ich würde sagen vier", None), ("jetzt sechs", 4.0), ("keine Ahnung ehrlich gesagt", 6.0)):
+        latest = {"text": text, "intent": {"name": "inform"}, "metadata": {}}
+        events = [{"event": "user", "text": "Mir geht es heute nicht gut, alles ist zu viel"}, {"event": "user", "text": text}]
+        tracker = Tracker("s", {"mood_score": last}, latest, events, False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        slots = asyncio.run(actions.ActionCheckinAnswer().run(dispatcher, tracker, {"responses": {}}))
+        said.append((dispatcher.messages[0]["text"], slots))
+    assert said[0][0].startswith("Danke. 4 von 10") and {"event": "slot", "name": "mood_score", "value": 4.0,
+                                                          "timestamp": None} in said[0][1]
+    assert said[1][0].startswith("6 von 10, mehr als letztes Mal, da war es 4")
+    assert said[2][0].startswith("Das ist okay, wir können die Zahl auch weglassen")

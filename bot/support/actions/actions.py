@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from connectors import contract, handoff
@@ -36,7 +35,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import listening, screener
+from actions import checkin, listening, screener
 from actions.language import language_of, least_recent, translated, warm_up
 from actions.resources import resources_for
 
@@ -455,33 +454,23 @@ class ActionToolCheckin(Tool):
     tool = "checkin"
 
 
-SCORE = re.compile(r"(?<![\d.])(10|[0-9])(?:[.,]5)?(?![\d])")
-
-
 class ActionCheckinAnswer(Action):
-    """The person's answer to the mood check-in: a number from 0 to 10, compared with the last."""
+    """The person's answer to the mood check-in: a number from 0 to 10 (a digit or a number word),
+    compared with the last, in their language (actions/checkin.py)."""
 
     def name(self) -> Text:
         return "action_checkin_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        match = SCORE.search(tracker.latest_message.get("text") or "")
-        if match is None:
-            line = "That's okay, we can skip the number. How would you describe your mood in a few words?"
+        lang = language(tracker)
+        score = checkin.score_of(tracker.latest_message.get("text") or "", lang)
+        line = checkin.reply(score, tracker.get_slot("mood_score"), lang)
+        if score is None:
             dispatcher.utter_message(text=line)
             return [SlotSet("awaiting_checkin", False)]
-        score, last = int(match.group(1)), tracker.get_slot("mood_score")
-        if last is None:
-            line = f"Thank you. {score} out of 10. We can check in again later and see how it moves."
-        elif score > last:
-            line = f"{score} out of 10, up from {int(last)} last time. What do you think helped?"
-        elif score < last:
-            line = f"{score} out of 10, down from {int(last)} last time. What has made it harder since then?"
-        else:
-            line = f"{score} out of 10, the same as last time. How has it been in between?"
         if score <= 2:
-            line += " " + resources_for(locale_of(tracker)).short()
+            line += " " + resources_for(locale_of(tracker)).short(lang)
         dispatcher.utter_message(text=line)
         return [SlotSet("awaiting_checkin", False), SlotSet("mood_score", float(score))]
 
