@@ -60,11 +60,12 @@ def dashboard(
 def create_admin(
     email: str = typer.Option(..., help="the admin's e-mail (their sign-in name)"),
     password: Optional[str] = typer.Option(None, help="at least 12 characters; random and printed when left out"),
+    database_url: Optional[str] = typer.Option(None, help="default: the dashboard's database"),
 ) -> None:
     """Create the first dashboard admin (does nothing when an admin exists)."""
-    from emotion.dashboard.bootstrap import main
+    from emotion.dashboard.bootstrap import create_first_admin
 
-    raise typer.Exit(main(["--email", email, *(["--password", password] if password else [])]))
+    raise typer.Exit(create_first_admin(email, password, database_url))
 
 
 @train_app.command("text")
@@ -76,11 +77,12 @@ def train_text(config: Optional[Path] = ConfigOption) -> None:
 
 
 @train_app.command("speech")
-def train_speech(config: Optional[Path] = ConfigOption) -> None:
+def train_speech(config: Optional[Path] = ConfigOption,
+                 epochs: Optional[int] = typer.Option(None, help="override number_of_epochs (quick runs)")) -> None:
     """Speech encoder: SpeechBrain Fbank + ECAPA-TDNN trained from scratch on RAVDESS (actors held out)."""
     from emotion.training.speech import train
 
-    train(config)
+    train(config, {"number_of_epochs": epochs} if epochs else None)
 
 
 @train_app.command("speech-whisper")
@@ -92,11 +94,15 @@ def train_speech_whisper(config: Optional[Path] = ConfigOption) -> None:
 
 
 @train_app.command("face")
-def train_face(config: Optional[Path] = ConfigOption) -> None:
+def train_face(config: Optional[Path] = ConfigOption, json_out: Optional[Path] = JsonOption) -> None:
     """Face encoder: MediaPipe FaceLandmarker features + classifier on FER-2013 and muxspace."""
+    import json
+
     from emotion.training.face import train
 
-    train(config)
+    report = train(config)
+    if json_out:
+        json_out.write_text(json.dumps(report, indent=2))
 
 
 @train_app.command("graph")
@@ -206,10 +212,11 @@ def evaluate_service_affect(
 def evaluate_text(
     data: Path = typer.Option(..., exists=True, help="MELD-format CSV (Utterance, Speaker, Emotion, Dialogue_ID, Utterance_ID)"),
     json_out: Optional[Path] = JsonOption,
+    batch_size: int = typer.Option(64, help="utterances per encoder batch"),
 ) -> None:
     from emotion.evaluation.text import evaluate
 
-    evaluate(data, json_out)
+    evaluate(data, json_out, batch_size)
 
 
 @evaluate_app.command("speech")
@@ -229,10 +236,15 @@ def evaluate_speech(
 def evaluate_face(
     data: Path = typer.Option(..., exists=True, help="folder with one sub-folder per label, or with metadata.csv (path, emotion)"),
     json_out: Optional[Path] = JsonOption,
+    identities: str = typer.Option("all", help="muxspace only: all, heldout (the identities face.yaml held out) or train"),
+    cache: bool = typer.Option(True, help="read and write cached features (var/cache/face)"),
 ) -> None:
-    from emotion.evaluation.face import evaluate
+    import torch
 
-    evaluate(data, json_out)
+    from emotion.evaluation.face import DEFAULT_CACHE_DIR, evaluate
+
+    torch.set_num_threads(1)
+    evaluate(data, json_out, cache_dir=DEFAULT_CACHE_DIR if cache else None, identities=identities)
 
 
 @evaluate_app.command("graph")

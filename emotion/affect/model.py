@@ -143,13 +143,13 @@ class AffectModel:
         """Load ``affect.pt`` from ``checkpoint_dir`` (default: settings.checkpoint_dir); with a loaded
         ``text_encoder`` (emotion.encoders.text.TextEncoder) the embedder shares its base.
 
-        Raises FileNotFoundError when the checkpoint is missing (train: ``python -m emotion.training.affect``).
+        Raises FileNotFoundError when the checkpoint is missing (train: ``emobot train affect``).
         """
         from emotion.affect.embed import SentenceEmbedder
 
         from emotion.settings import checkpoint_file
 
-        path = checkpoint_file(CHECKPOINT_NAME, checkpoint_dir, "python -m emotion.training.affect")
+        path = checkpoint_file(CHECKPOINT_NAME, checkpoint_dir, "emobot train affect")
         ckpt = torch.load(path, map_location="cpu", weights_only=True)
         heads = AffectHeads()
         heads.load_state_dict(ckpt["state_dict"])

@@ -1,6 +1,6 @@
 """The service's crisis detector: warning-sign lexicon + sentence-embedding heads + character
 n-gram head, stacked and calibrated (checkpoint ``crisis.pt``, trained by
-``emobot train crisis`` = ``python -m emotion.training.crisis``).
+``emobot train crisis``).
 
 For a message m cut into windows w (<= 128 MiniLM tokens each), with H_w the frozen bottom's
 token states (shared with the text encoder), unit embeddings e_w ∈ R^384 (the pretrained top

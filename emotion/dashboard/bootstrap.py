@@ -1,4 +1,4 @@
-"""Create the first dashboard admin: ``python -m emotion.dashboard.bootstrap --email admin@example.org``.
+"""Create the first dashboard admin: ``emobot create-admin --email admin@example.org``.
 
 Does nothing (exit 0) when an admin exists. Without ``--password`` a random one is generated and
 printed once. The database is the dashboard's (EMOBOT_DASHBOARD_DATABASE_URL or EMOBOT_DATABASE_URL),
@@ -6,7 +6,6 @@ migrated first.
 """
 from __future__ import annotations
 
-import argparse
 import secrets
 import sys
 
@@ -33,26 +32,18 @@ def bootstrap_admin(database_url: str, email: str, password: str | None = None) 
         engine.dispose()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--email", required=True)
-    parser.add_argument("--password", help="at least 12 characters; random and printed when left out")
-    parser.add_argument("--database-url", help="defaults to the dashboard's database")
-    args = parser.parse_args(argv)
-    url = args.database_url or DashboardSettings().resolved_database_url()
+def create_first_admin(email: str, password: str | None = None, database_url: str | None = None) -> int:
+    """``emobot create-admin``: create the admin, say so on stdout; returns the exit status (2: refused)."""
+    url = database_url or DashboardSettings().resolved_database_url()
     try:
-        password = bootstrap_admin(url, args.email, args.password)
+        used = bootstrap_admin(url, email, password)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if password is None:
+    if used is None:
         print("an admin already exists; nothing created")
-    elif args.password:
-        print(f"created admin {args.email.strip().lower()}")
+    elif password:
+        print(f"created admin {email.strip().lower()}")
     else:
-        print(f"created admin {args.email.strip().lower()} with password: {password}")
+        print(f"created admin {email.strip().lower()} with password: {used}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

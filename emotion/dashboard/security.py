@@ -169,7 +169,7 @@ def create_supervisor(db: Session, email: str, password: str, role: str = "super
 
 
 def create_admin(db: Session, email: str, password: str) -> Supervisor:
-    """A new admin account (the first one is made by ``python -m emotion.dashboard.bootstrap``)."""
+    """A new admin account (the first one is made by ``emobot create-admin``)."""
     return create_supervisor(db, email, password, role="admin")
 
 

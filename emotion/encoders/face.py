@@ -331,7 +331,7 @@ class FaceEncoder:
         settings = get_settings()
         checkpoint = Path(checkpoint_dir or settings.checkpoint_dir) / CHECKPOINT_FILE
         if not checkpoint.is_file():
-            raise FileNotFoundError(f"{checkpoint} is missing: run python -m emotion.training.face")
+            raise FileNotFoundError(f"{checkpoint} is missing: run emobot train face")
         torch.set_num_threads(threads)
         classifier = FaceClassifier.load(checkpoint)
         landmarks = FaceLandmarks(Path(model_dir or settings.model_dir) / LANDMARKER_FILE)

@@ -89,7 +89,7 @@ class SpeechEncoder:
         for needed in (meta_file, weights_file):
             if not needed.exists():
                 raise FileNotFoundError(
-                    f"speech checkpoint missing: {needed} (train it with `python -m emotion.training.speech`)"
+                    f"speech checkpoint missing: {needed} (train it with `emobot train speech`)"
                 )
         torch.set_num_threads(threads)
         meta = json.loads(meta_file.read_text())

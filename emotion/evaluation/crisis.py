@@ -6,7 +6,7 @@ Run: ``emobot evaluate crisis --data PATH [--json FILE]`` where PATH is
 - a statements CSV: ``text, category, risk`` (1 = current risk; more columns are ignored);
 - a conversations CSV: ``conversation_id, turn, text, risky, unmistakable_turn, category``;
 - the older ``text, crisis[, source]`` CSV (Reddit C-SSRS users and ordinary sadness, written by
-  ``python -m emotion.training.affect`` to ``var/affect/crisis_test.csv``).
+  ``emobot train affect`` to ``var/affect/crisis_test.csv``).
 
 Prints recall per positive category, false alarms per negative category, and for
 conversations: recall by the unmistakable turn (escalated at or before it), recall at any turn,
@@ -15,7 +15,6 @@ fallback (the lexicon alone, no models).
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 from collections import defaultdict
@@ -175,16 +174,3 @@ def _screen(detector: Any, lexicon_only: bool) -> tuple[Screen, ScreenTurns, flo
     return (lambda texts: [r.risk for r in detector.screen_many(texts)],
             lambda texts: [r.risk for r in detector.screen_turns(texts)],
             detector.thresholds["flag"], dict(detector.conversation))
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Evaluate crisis screening on statements and conversations.")
-    parser.add_argument("--data", type=Path, default=Path("data/crisis/test"))
-    parser.add_argument("--json", type=Path, default=None)
-    parser.add_argument("--lexicon-only", action="store_true", help="score the in-Rasa fallback (lexicon alone)")
-    args = parser.parse_args(argv)
-    evaluate(args.data, args.json, args.lexicon_only)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Evaluate the face encoder on a labelled image folder.
 
-    .venv/bin/python -m emotion.evaluation.face --data ../shared/data/fer2013/test [--json out.json]
+    .venv/bin/emobot evaluate face --data ../shared/data/fer2013/test [--identities heldout] [--json out.json]
 
 ``--data`` is a folder with one sub-folder per label (as fer2013/test) or a ``metadata.csv``
 with ``path, emotion`` and optional group columns (the first extra column is the group), or
@@ -14,7 +14,6 @@ errors (all images); ``detected`` holds the full report on the images with a fac
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import numpy as np
@@ -111,19 +110,3 @@ def evaluate(
     report = score(model, faces, arrays, title=str(data))
     write_report(report, json_out)
     return report
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder of <label>/ sub-folders or with metadata.csv")
-    parser.add_argument("--json", type=Path, default=None, help="write the report here")
-    parser.add_argument("--identities", choices=["all", "heldout", "train"], default="all",
-                        help="muxspace only: the identities face.yaml held out of training, or trained on")
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write cached features")
-    args = parser.parse_args()
-    torch.set_num_threads(1)
-    evaluate(args.data, args.json, cache_dir=None if args.no_cache else DEFAULT_CACHE_DIR, identities=args.identities)
-
-
-if __name__ == "__main__":
-    main()

@@ -12,12 +12,11 @@ same clips (``emotion.fusion``, the service's rule for a text-only graph; with `
 the encoders' readings alone). ``--hide text`` scores the turns from their other modalities only. Modalities the checkpoint was not trained on are
 always hidden, as in the service.
 
-Run: ``python -m emotion.evaluation.graph --data CSV [--mode causal|offline] [--pseudo-multimodal
+Run: ``emobot evaluate graph --data CSV [--mode causal|offline] [--pseudo-multimodal
 [--presence P] [--hide text]] [--checkpoint PATH] [--json F]``.
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Sequence
 
@@ -108,21 +107,3 @@ def evaluate(data: Path, json_out: Path | None = None, mode: str = "causal", che
               f"macro-F1 {late['macro_f1']:.4f}  accuracy {late['accuracy']:.4f}")
     write_report(report, json_out)
     return report
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="MELD- or EmoryNLP-format CSV, or a folder with one")
-    parser.add_argument("--mode", choices=("causal", "offline"), default="causal")
-    parser.add_argument("--json", type=Path, default=None, help="write the report as JSON here")
-    parser.add_argument("--checkpoint", type=Path, default=None, help="graph.pt (default: emotion/checkpoints/graph.pt)")
-    parser.add_argument("--pseudo-multimodal", action="store_true", help="pair turns with same-label held-out RAVDESS/FER embeddings")
-    parser.add_argument("--presence", type=float, default=None, help="probability of each paired modality (default: the config's)")
-    parser.add_argument("--hide", action="append", default=[], choices=("text", "audio", "face"), help="keep a modality from the graph")
-    args = parser.parse_args()
-    evaluate(args.data, args.json, args.mode, args.checkpoint, pseudo_multimodal=args.pseudo_multimodal,
-             presence=args.presence, hidden=args.hide)
-
-
-if __name__ == "__main__":
-    main()

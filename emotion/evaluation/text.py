@@ -1,11 +1,10 @@
 """Score the committed text emotion encoder on any MELD-format CSV.
 
-Run: ``python -m emotion.evaluation.text --data CSV [--json FILE]`` (``emobot evaluate text``).
+Run: ``emobot evaluate text --data CSV [--json FILE]``.
 Accuracy is also reported per ``gender`` group when the CSV has that column.
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import numpy as np
@@ -34,16 +33,3 @@ def evaluate(data: Path, json_out: Path | None = None, batch_size: int = 64, che
     report["truncated"] = sum(bool(o.notes) for o in outputs)
     write_report(report, json_out)
     return report
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="MELD-format CSV")
-    parser.add_argument("--json", type=Path, default=None, help="also write the report here")
-    parser.add_argument("--batch-size", type=int, default=64)
-    args = parser.parse_args()
-    evaluate(args.data, args.json, args.batch_size)
-
-
-if __name__ == "__main__":
-    main()

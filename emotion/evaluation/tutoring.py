@@ -4,12 +4,11 @@ service's derived tutoring states use; emotion/affect/message.py).
 
 Run: ``emobot evaluate tutoring --data JSON [--held-out] [--json FILE]``. The held-out
 conversations are MathBuddy's ids with ``crc32(id) % 5 == 0`` (``--held-out`` keeps only those of
-any MathBuddy-format file; ``python -m emotion.training.affect`` also writes them to
+any MathBuddy-format file; ``emobot train affect`` also writes them to
 ``var/affect/tutoring_test.json``).
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import numpy as np
@@ -38,15 +37,3 @@ def evaluate(data: Path, json_out: Path | None = None, checkpoint_dir: Path | No
     report["data"] = str(data)
     write_report(report, json_out)
     return report
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Evaluate tutoring affect on MathBuddy-format JSON.")
-    parser.add_argument("--data", type=Path, default=Path("var/affect/tutoring_test.json"))
-    parser.add_argument("--json", type=Path, default=None)
-    args = parser.parse_args()
-    evaluate(args.data, args.json)
-
-
-if __name__ == "__main__":
-    main()

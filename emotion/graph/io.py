@@ -57,7 +57,7 @@ def load_checkpoint(path: Path | None = None) -> GraphCheckpoint:
         path = checkpoint_root() / CHECKPOINT_NAME
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"graph checkpoint not found: {path} (train it with `python -m emotion.training.graph`)")
+        raise FileNotFoundError(f"graph checkpoint not found: {path} (train it with `emobot train graph`)")
     ckpt = torch.load(path, map_location="cpu", weights_only=True)
     if tuple(ckpt["labels"]) != LABELS:
         raise ValueError(f"{path}: label order {ckpt['labels']} differs from {LABELS}")

@@ -13,11 +13,10 @@
 5. Heads are written to ``emotion/checkpoints/affect.pt``; the held-out evaluation sets
    (``var/affect/crisis_test.csv``, ``var/affect/tutoring_test.json``) and a report are written.
 
-Run: ``python -m emotion.training.affect [--config PATH]``.
+Run: ``emobot train affect [--config PATH]``.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import json
@@ -222,13 +221,3 @@ def write_crisis_test(root: Path, test_users: list[D.RiskUser], path: Path, post
             w.writerow(["\n\n".join(u.posts[:posts]), u.crisis, f"cssrs:{u.level}"])
         for t in D.ordinary_sadness(root):
             w.writerow([t, 0, "ordinary_sadness"])
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
-    train(parser.parse_args().config)
-
-
-if __name__ == "__main__":
-    main()

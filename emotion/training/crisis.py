@@ -1,6 +1,6 @@
 """Train the crisis detector (emotion/crisis/detector.py) -> emotion/checkpoints/crisis.pt.
 
-Run: ``emobot train crisis`` (``python -m emotion.training.crisis [--config emotion/config/crisis.yaml]``).
+Run: ``emobot train crisis [--config emotion/config/crisis.yaml] [--retune]``.
 
 Data (ours or shared/, never the frozen test set ``data/crisis/test``):
 - ``train_statements``: chat statements per warning-sign category and hard negatives in seven
@@ -19,7 +19,6 @@ rows; tune on dev.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 from pathlib import Path
@@ -307,15 +306,3 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
                     "statement_false_alarm": float((risk[y == 0] >= flag).mean()),
                     "conversation_recall": outcome["recall_by_unmistakable"],
                     "conversation_false_escalation": outcome["false_escalation_rate"]}}
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Train the crisis detector (crisis.pt).")
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
-    parser.add_argument("--retune", action="store_true", help="only tune crisis.pt's thresholds and policy on dev again")
-    args = parser.parse_args(argv)
-    retune(args.config) if args.retune else train(args.config)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Recipe: the face emotion classifier (MediaPipe features -> MLP), see emotion/encoders/face.py.
 
-    .venv/bin/python -m emotion.training.face [--config emotion/config/face.yaml]
+    .venv/bin/emobot train face [--config emotion/config/face.yaml] [--json report.json]
 
 Trains on FER-2013 train/ plus the training identities of muxspace, keeps the epoch with the
 best FER-2013 val (PublicTest) accuracy on detected faces, calibrates on val (temperature, and
@@ -10,7 +10,6 @@ identities. Features are extracted once and cached in ``cache_dir``. Writes
 """
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from pathlib import Path
@@ -73,6 +72,7 @@ def train(config_path: Path | None = None) -> dict:
     """Train, select, calibrate and save the face classifier; return the report dict."""
     config_path = Path(config_path or DEFAULT_CONFIG)
     cfg = yaml.safe_load(config_path.read_text())
+    torch.set_num_threads(1)  # the committed checkpoint was trained on one thread
     torch.manual_seed(cfg["seed"])
     torch.use_deterministic_algorithms(True)
     rng = np.random.default_rng(cfg["seed"])
@@ -162,18 +162,3 @@ def train(config_path: Path | None = None) -> dict:
         summary[f"{name}_accuracy_detected"] = report[name]["detected"]["accuracy"]
     print(json.dumps(summary, indent=1))
     return report
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Train the face emotion classifier.")
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
-    parser.add_argument("--json", type=Path, default=None, help="write the full report here")
-    args = parser.parse_args()
-    torch.set_num_threads(1)
-    report = train(args.config)
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -17,11 +17,10 @@
    the best mean of clean-dev and paired-dev causal weighted-F1, and test is reported both on
    clean MELD (text only) and on paired MELD.
 
-Run: ``python -m emotion.training.graph [--config PATH] [--no-ablation] [--pseudo-multimodal | --text-only] [--checkpoint NAME]``.
+Run: ``emobot train graph [--config PATH] [--no-ablation] [--pseudo-multimodal | --text-only] [--checkpoint NAME]``.
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import dataclasses
 import time
@@ -240,22 +239,3 @@ def train(config_path: Path | None = None, ablation: bool = True, pseudo_multimo
             print(f"{s:8s} weighted-F1 causal {summary[s + '_causal']['weighted_f1']:.4f}  offline {summary[s + '_offline']['weighted_f1']:.4f}")
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {summary['train_seconds']:.0f} s")
     return {**summary, "checkpoint": str(path), "reports": reports}
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, default=None, help=f"YAML config (default {DEFAULT_CONFIG})")
-    parser.add_argument("--no-ablation", action="store_true", help="train only the full model")
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument("--pseudo-multimodal", dest="pseudo_multimodal", action="store_const", const=True, default=None,
-                       help="pair MELD turns with same-label RAVDESS/FER embeddings (default: the config's choice)")
-    which.add_argument("--text-only", dest="pseudo_multimodal", action="store_const", const=False, help="MELD text only")
-    parser.add_argument("--checkpoint", default=None, help="file name in emotion/checkpoints/ or a path (default: the config's)")
-    parser.add_argument("--seed", type=int, default=None, help="override the config's seed")
-    args = parser.parse_args()
-    train(args.config, ablation=not args.no_ablation, pseudo_multimodal=args.pseudo_multimodal, checkpoint=args.checkpoint,
-          seed=args.seed)
-
-
-if __name__ == "__main__":
-    main()

@@ -9,11 +9,10 @@ turn; held-out ids ``crc32(id) % 5 == 0`` left out). A logistic regression on st
 checkpoint goes to the settings' checkpoint folder (``EMOBOT_CHECKPOINT_DIR`` or emotion/checkpoints).
 
 Run: ``emobot train student-affect`` / ``emobot train service-affect``
-(``python -m emotion.training.message_affect --config emotion/config/<head>_affect.yaml``).
+(``emobot train student-affect`` / ``emobot train service-affect``).
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 from pathlib import Path
@@ -92,13 +91,3 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
                 "info": json.dumps({"config": cfg, "report": report})}, path)
     print(f"wrote {path} ({path.stat().st_size} bytes)")
     return report
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Train a message-affect head (student or service).")
-    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
-    train(parser.parse_args().config)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Recipe: the speech emotion encoder (Fbank -> ECAPA-TDNN -> linear), trained from scratch on RAVDESS.
 
-    .venv/bin/python -m emotion.training.speech [--config emotion/config/speech.yaml]
+    .venv/bin/emobot train speech [--config emotion/config/speech.yaml] [--epochs N]
 
 Hyper-parameters and the actor split live in ``emotion/config/speech.yaml``. The recipe
 1. decodes every clip once with ``emotion.audio.decode_audio`` (silence trimmed with silero-vad,
@@ -13,12 +13,10 @@ Hyper-parameters and the actor split live in ``emotion/config/speech.yaml``. The
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import os
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -244,15 +242,3 @@ def export(brain: SpeechEmotionBrain, hparams: dict, figures: dict) -> None:
         "data": f"{hparams['dataset']} (RAVDESS speech, CC BY-NC-SA 4.0)",
     }
     (out / "speech.json").write_text(json.dumps(meta, indent=2) + "\n")
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, default=None, help="HyperPyYAML file (default: emotion/config/speech.yaml)")
-    parser.add_argument("--epochs", type=int, default=None, help="override number_of_epochs (quick runs)")
-    args = parser.parse_args(argv)
-    train(args.config, {"number_of_epochs": args.epochs} if args.epochs else None)
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -8,11 +8,10 @@
 4. A temperature τ is fitted on dev (minimum NLL of softmax(z / τ)), and the trained part is
    written in fp16 to ``emotion/checkpoints/text_emotion.pt``.
 
-Run: ``python -m emotion.training.text [--config PATH]`` (``emobot train text``).
+Run: ``emobot train text [--config PATH]``.
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import hashlib
 import json
@@ -196,14 +195,3 @@ def train(config_path: Path | None = None) -> dict:
     print(f"dev weighted-F1 {summary['dev']['weighted_f1']:.4f}  test weighted-F1 {summary['test']['weighted_f1']:.4f}")
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB) in {train_seconds:.0f} s")
     return {**summary, "checkpoint": str(path), "reports": reports}
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, default=None, help=f"YAML config (default {DEFAULT_CONFIG})")
-    args = parser.parse_args()
-    train(args.config)
-
-
-if __name__ == "__main__":
-    main()

@@ -108,12 +108,12 @@ def test_admin_adds_a_supervisor_and_assigns_bots(client, db, accounts):
 
 
 def test_bootstrap_creates_one_admin_with_a_printed_password(tmp_path, capsys):
-    from emotion.dashboard.bootstrap import main
+    from emotion.dashboard.bootstrap import create_first_admin
 
     url = f"sqlite:///{tmp_path / 'boot.sqlite3'}"
-    assert main(["--email", "Root@Example.org", "--database-url", url]) == 0
+    assert create_first_admin("Root@Example.org", database_url=url) == 0
     password = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
-    assert main(["--email", "other@example.org", "--database-url", url]) == 0
+    assert create_first_admin("other@example.org", database_url=url) == 0
     assert "already exists" in capsys.readouterr().out
     from sqlmodel import Session
 

@@ -15,6 +15,7 @@ import secrets
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import httpx
 import psycopg
@@ -89,7 +90,7 @@ def test_the_deployed_topology_escalates_a_crisis_to_a_human(environment) -> Non
     with start(services) as running:
         assert crisis_problems(running, environment) == []
         dashboard_env = running["dashboard"].env
-        created = subprocess.run([sys.executable, "-m", "emotion.dashboard.bootstrap", "--email", "admin@example.org",
+        created = subprocess.run([str(Path(sys.executable).parent / "emobot"), "create-admin", "--email", "admin@example.org",
                                   "--database-url", dashboard_env["EMOBOT_DATABASE_URL"]],
                                  capture_output=True, text=True, cwd=REPO, timeout=120)
         password = created.stdout.strip().rsplit(": ", 1)[1]

@@ -113,3 +113,11 @@ def test_the_check_sees_a_cycle_and_an_upward_import(tmp_path) -> None:
     known["emotion.service.x"].write_text("import emotion.types\n")
     assert imports("emotion.types", known["emotion.types"], known) == {"emotion.service.x"}
     assert layer_of("emotion.service.x") > layer_of("emotion.types")
+
+
+def test_there_is_one_command_line() -> None:
+    """``emobot`` (emotion/cli.py) is the service runtime's one command line: no module parses arguments
+    of its own. ``policies.validate`` is the Rasa runtime's (its virtual environment has no ``emobot``)."""
+    own = [name for name, path in modules().items()
+           if name not in ("emotion.cli", "emotion.entry", "policies.validate") and "argparse" in path.read_text()]
+    assert own == []
