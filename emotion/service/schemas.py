@@ -149,6 +149,14 @@ class Derived(_Open):
     service: Optional[ServiceState] = None
 
 
+class TurnTranscript(BaseModel):
+    """The words of a voice message, recognised in the same request (``transcribe``)."""
+
+    text: str = Field(description="the recognised words; empty when speech was heard but no word recognised")
+    confidence: float = Field(ge=0, le=1, description="posterior probability of the text")
+    speech_s: float = Field(description="seconds of speech after silence trimming")
+
+
 class TurnResponse(BaseModel):
     session_id: str
     turn_index: int = Field(description="0-based index of this turn in the session")
@@ -162,10 +170,14 @@ class TurnResponse(BaseModel):
     client_turn_id: Optional[str] = Field(default=None, description="the channel's id of the turn, as sent")
     duplicate: bool = Field(default=False, description=(
         "true when the turn was already logged (a replay): the answer is the logged turn, not analysed again"))
+    transcript: Optional[TurnTranscript] = Field(default=None, description=(
+        "a voice message sent with transcribe=true: the words recognised in its clip, which the turn was "
+        "screened and read with (null when not asked, when the clip had no usable speech, or on a replay)"))
     timings_ms: Optional[dict[str, float]] = Field(default=None, description=(
         "milliseconds per stage of this turn: text (text_encoder, affect, text_queue; text_batch = texts read "
         "together), audio (audio_decode, vad, speech_encoder), face_encoder, analysis (all encoders), "
-        "moodlog_read (the turn's one read of the log), crisis_screening, graph, tracking, derive, moodlog_write"))
+        "moodlog_read (the turn's one read of the log), asr (recognising a voice message's words), crisis_screening, "
+        "graph, tracking, derive, moodlog_write"))
 
 
 class StateResponse(BaseModel):

@@ -10,27 +10,31 @@ limit, so nothing a person or an outsider sends can switch it off (screening.py)
 """
 from __future__ import annotations
 
+import logging
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from functools import partial
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from fastapi import UploadFile
 from pydantic import ValidationError
 
+from emotion.audio import decode_audio
 from emotion.moodlog.models import EmotionRecord, Turn
 from emotion.moodlog.ratelimit import TokenBuckets
 from emotion.moodlog.repository import DuplicateTurn, MoodLog, SessionOfAnotherBot, TurnReads, TurnToLog
 from emotion.service.analysis import Analysis, Analyzer, Upload
 from emotion.service.errors import ApiError
-from emotion.service.schemas import DialogueCues, ModalityReport, Reading, State, TurnResponse
+from emotion.service.schemas import DialogueCues, ModalityReport, Reading, State, TurnResponse, TurnTranscript
 from emotion.service.screening import stored
 from emotion.settings import Settings
+from emotion.types import ModalityInputError
 from emotion.tracking import track
 from emotion.service.context import ContextReading, fuse_in_context
 
+log = logging.getLogger(__name__)
 EARLIEST_SENT_AT = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
@@ -48,14 +52,16 @@ class TurnInput:
     cues: Optional[str] = None
     client_turn_id: Optional[str] = None
     sent_at: Optional[str] = None
+    transcribe: bool = False  # a voice message: its words are recognised and become the text
 
 
 class TurnPipeline:
     """The stages of one turn over the service's settings, mood log, models and rate limiter."""
 
     def __init__(self, settings: Settings, moodlog: MoodLog, analyzer: Analyzer,
-                 limiter: Optional[TokenBuckets]) -> None:
+                 limiter: Optional[TokenBuckets], recognizer: Optional[Callable[[], Any]] = None) -> None:
         self.settings, self.moodlog, self.analyzer, self.limiter = settings, moodlog, analyzer, limiter
+        self.recognizer = recognizer  # () -> the app's SpeechRecognizer (loaded on first use), for transcribe
 
     def run(self, turn: TurnInput) -> TurnResponse:
         """Analyse one turn, update the speaker's tracked state and write both to the mood log;
@@ -64,6 +70,9 @@ class TurnPipeline:
         reads = self._read(turn, timings)
         if reads.logged is not None and reads.logged[0].status != "rejected":  # a rejected one is judged again
             return logged_answer(*reads.logged)
+        heard = self._transcribe(turn, timings) if turn.transcribe else None
+        if heard is not None:  # the words of a voice message are its text from here on: screened, read, logged
+            turn = replace(turn, text=heard.text)
         withheld = self._withheld(reads.consent)
         crisis = self._screen(turn, reads, timings)
         kept_crisis = stored(crisis, "text" not in withheld)  # without text consent: flag, risk, level, category
@@ -95,7 +104,7 @@ class TurnPipeline:
             session_id=turn.session_id, turn_index=row.turn_index, speaker_id=turn.speaker_id,
             available=reading is not None, turn=reading, state=state,
             modalities={m: ModalityReport(**r) for m, r in modalities.items()}, modalities_used=analysis.used,
-            derived=derived, client_turn_id=turn.client_turn_id,
+            derived=derived, client_turn_id=turn.client_turn_id, transcript=heard,
             timings_ms={k: round(v, 3) for k, v in timings.items()},
         )
 
@@ -110,6 +119,29 @@ class TurnPipeline:
                                            graph.window if graph is not None else 0)
         timings["moodlog_read"] = (time.perf_counter() - start) * 1000
         return reads
+
+    def _transcribe(self, turn: TurnInput, timings: dict[str, float]) -> Optional[TurnTranscript]:
+        """The words of a voice message (audio and no text), or None: not a voice message, a clip too
+        large, undecodable or without speech (the audio stage then reports why), or no recogniser."""
+        if turn.audio is None or turn.text.strip() or self.recognizer is None:
+            return None
+        start = time.perf_counter()
+        try:
+            upload = read_upload(turn.audio, self.settings.max_audio_bytes, "audio")
+        except ValueError:
+            return None
+        finally:
+            turn.audio.file.seek(0)  # the audio stage reads it again (its decoding is then a cache hit)
+        try:
+            clip = decode_audio(upload.data, filename=upload.filename, content_type=upload.content_type)
+            words = self.recognizer().transcribe(clip.waveform.numpy(), clip.sample_rate)
+        except (ModalityInputError, ApiError) as exc:  # unusable audio, or recognition not installed
+            log.info("no transcript for a voice message of %s: %s", turn.session_id, exc)
+            return None
+        finally:
+            timings["asr"] = (time.perf_counter() - start) * 1000
+        return TurnTranscript(text=words.text, confidence=min(max(words.confidence, 0.0), 1.0),
+                              speech_s=round(clip.duration_s, 3))
 
     def _withheld(self, consent: dict[str, bool]) -> dict[str, ModalityReport]:
         """Modalities the user refused, or that need an opt-in the user has not given."""

@@ -48,3 +48,38 @@ def test_a_synthesised_sentence(client, tmp_path) -> None:
     heard = words(client.post("/v1/asr", files={"audio": ("s.wav", wav.read_bytes(), "audio/wav")}).json()["text"])
     expected = "i have not slept properly in weeks and i feel exhausted".split()
     assert len(set(heard) & set(expected)) >= 8, heard
+
+
+def test_a_voice_message_is_heard_screened_and_logged_in_one_request(client, tmp_path) -> None:
+    wav = tmp_path / "risk.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(wav),
+                    "I want to kill myself tonight"], check=True)
+    clip = ("voice.wav", wav.read_bytes(), "audio/wav")
+    answer = client.post("/v1/sessions/voice-1/turns", data={"speaker_id": "u", "transcribe": "true"},
+                         files={"audio": clip}).json()
+    heard = answer["transcript"]
+    assert {"kill", "myself", "tonight"} <= set(words(heard["text"])) and 0.5 < heard["confidence"] <= 1
+    assert heard["speech_s"] > 1.0 and answer["timings_ms"]["asr"] > 0
+    assert answer["derived"]["crisis"]["flag"] is True  # the spoken words were screened
+    assert "text" in answer["modalities_used"]
+    logged = client.app.state.moodlog.turns("voice-1")
+    assert [t.text for t in logged] == [heard["text"]]
+    plain = client.post("/v1/sessions/voice-2/turns", data={"speaker_id": "u"}, files={"audio": clip}).json()
+    assert plain["transcript"] is None and client.app.state.moodlog.turns("voice-2")[0].text == ""  # not asked
+    typed = client.post("/v1/sessions/voice-3/turns", data={"speaker_id": "u", "text": "hello", "transcribe": "true"},
+                        files={"audio": clip}).json()
+    assert typed["transcript"] is None  # typed words are the turn's text: nothing to recognise
+
+
+def test_a_voice_message_without_speech_is_still_logged_without_words(client) -> None:
+    import io
+
+    import numpy as np
+    import soundfile as sf
+
+    silence = io.BytesIO()
+    sf.write(silence, np.zeros(32000, np.float32), 16000, format="WAV")
+    answer = client.post("/v1/sessions/voice-4/turns", data={"speaker_id": "u", "transcribe": "true"},
+                         files={"audio": ("s.wav", silence.getvalue(), "audio/wav")})
+    assert answer.status_code == 200 and answer.json()["transcript"] is None
+    assert answer.json()["derived"]["crisis"]["flag"] is False

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 
 from emotion.moodlog.ratelimit import TokenBuckets
 from emotion.moodlog.repository import MoodLog
@@ -12,6 +12,7 @@ from emotion.service.deps import audited_read, get_analyzer, get_moodlog, get_se
 from emotion.service.errors import ApiError
 from emotion.service.schemas import (NO_NUL, ErrorResponse, FeedbackIn, FeedbackOut, RepliesIn, RepliesOut, State,
                                      StateResponse, TurnResponse)
+from emotion.service.routes.speech import get_recognizer
 from emotion.service.turns import TurnInput, TurnPipeline
 from emotion.settings import Settings
 
@@ -30,6 +31,7 @@ TURN_ERRORS = {**ERRORS, 409: {"model": ErrorResponse,
 @router.post("/{session_id}/turns", response_model=TurnResponse, responses=TURN_ERRORS)
 def post_turn(
     session_id: SessionId,
+    request: Request,
     text: Annotated[str, Form(description="the user's message; may be empty when audio or images carry the turn")] = "",
     speaker_id: Annotated[str, Form(min_length=1, max_length=128, pattern=NO_NUL)] = "user",
     bot: Annotated[Optional[str], Form(max_length=64, pattern=NO_NUL)] = None,
@@ -46,6 +48,9 @@ def post_turn(
     sent_at: Annotated[Optional[str], Form(pattern=ISO_DATETIME, description=(
         "when the user sent the turn (ISO 8601 date and time; UTC if no offset; from 2000 to a day "
         "ahead of the service's clock), kept for replayed turns"))] = None,
+    transcribe: Annotated[bool, Form(description=(
+        "a voice message (audio, no text): recognise the clip's words (as POST /v1/asr does) and read, "
+        "screen and log the turn with them as its text; the answer's transcript holds them"))] = False,
     settings: Settings = Depends(get_settings),
     moodlog: MoodLog = Depends(get_moodlog),
     analyzer: Analyzer = Depends(get_analyzer),
@@ -58,9 +63,9 @@ def post_turn(
     A turn whose ``client_turn_id`` is already logged is not analysed again: the answer is the
     logged one (``duplicate: true``), so a channel may resend a turn it is unsure about.
     """
-    return TurnPipeline(settings, moodlog, analyzer, limiter).run(TurnInput(
+    return TurnPipeline(settings, moodlog, analyzer, limiter, recognizer=lambda: get_recognizer(request)).run(TurnInput(
         session_id=session_id, text=text, speaker_id=speaker_id, bot=bot, user_id=user_id, audio=audio,
-        images=list(images or []), cues=cues, client_turn_id=client_turn_id, sent_at=sent_at))
+        images=list(images or []), cues=cues, client_turn_id=client_turn_id, sent_at=sent_at, transcribe=transcribe))
 
 
 
