@@ -341,6 +341,7 @@ class EmotionServiceClient:
         client_turn_id: str | None = None,
         sent_at: datetime | None = None,
         cues: Mapping[str, Any] | None = None,
+        transcribe: bool = False,
     ) -> TurnAnalysis:
         """Analyse one user turn and update the speaker's state.
 
@@ -358,6 +359,8 @@ class EmotionServiceClient:
             sent_at: when the user sent the turn (timezone-aware), for a turn sent late.
             cues: dialogue cues for the derived states, e.g. ``{"wrong_in_a_row": 2,
                 "hint_requests": 1, "response_time_s": 41.5}`` (see :func:`connectors.cues.dialogue_cues`).
+            transcribe: a voice message (audio, no text): the service recognises its words, reads
+                the turn with them and returns them in ``raw["transcript"]`` (one request, not two).
         """
         data = {"text": text, "speaker_id": speaker_id}
         if bot:
@@ -370,6 +373,8 @@ class EmotionServiceClient:
             data["sent_at"] = sent_at.isoformat()
         if cues:
             data["cues"] = json.dumps(dict(cues))
+        if transcribe:
+            data["transcribe"] = "true"
         files: list[tuple[str, UploadFile]] = []
         if audio is not None:
             files.append(("audio", audio))

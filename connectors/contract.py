@@ -12,7 +12,8 @@ Shapes (all optional on the wire; see the service's schemas for the descriptions
 
     metadata["emotion"] = {"available": bool, "turn": Reading, "state": State,
                            "derived": {"crisis": CrisisState, "distress": 0..1,
-                                       "tutoring": TutoringState, "service": ServiceState}, ...}
+                                       "tutoring": TutoringState, "service": ServiceState},
+                           "transcript": TurnTranscript (a voice message sent with transcribe), ...}
 """
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ CRISIS_FIELDS = ("risk", "flag", "level", "category", "explicit", "turn_flag", "
 CONVERSATION_CRISIS_FIELDS = ("risk", "flag", "level", "categories", "turns")
 TUTORING_FIELDS = ("confusion", "frustration", "boredom", "engagement", "cues")
 SERVICE_FIELDS = ("frustration", "satisfaction")
+TRANSCRIPT_FIELDS = ("text", "confidence", "speech_s")
+
+
+def words_of(emotion: Mapping[str, Any] | None) -> str:
+    """The words the service recognised in a voice message (``transcript.text``); "" when there are
+    none (not a voice message, no speech, an outage)."""
+    transcript = emotion.get("transcript") if isinstance(emotion, Mapping) else None
+    text = transcript.get("text") if isinstance(transcript, Mapping) else None
+    return text if isinstance(text, str) else ""
 
 
 def emotion_of(metadata: Mapping[str, Any] | None) -> Dict[str, Any]:

@@ -99,7 +99,7 @@ class TurnDelivery:
         return await self.client.analyse_turn(
             turn.session_id, turn.text, speaker_id=turn.speaker_id, bot=turn.bot, audio=turn.audio,
             images=turn.images, user_id=turn.user_id, client_turn_id=turn.turn_id, sent_at=turn.sent_at,
-            cues=turn.cues)
+            cues=turn.cues, transcribe=turn.transcribe)
 
     # --- a session's queue -------------------------------------------------------------------
 

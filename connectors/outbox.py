@@ -55,6 +55,7 @@ class QueuedTurn:
         images: face snapshots as (filename, bytes, content type).
         cues: dialogue cues for the service's derived states (``DialogueCues``: wrong_in_a_row,
             hint_requests, response_time_s), or None.
+        transcribe: a voice message: the service recognises its words (also when replayed later).
         attempts: failed deliveries that got a 5xx answer (outages are not counted).
     """
 
@@ -68,6 +69,7 @@ class QueuedTurn:
     audio: Optional[UploadFile] = None
     images: tuple[UploadFile, ...] = ()
     cues: Optional[dict[str, Any]] = None
+    transcribe: bool = False
     attempts: int = 0
 
     def to_json(self) -> str:
@@ -76,7 +78,7 @@ class QueuedTurn:
             "turn_id": self.turn_id, "session_id": self.session_id, "speaker_id": self.speaker_id,
             "text": self.text, "sent_at": self.sent_at.isoformat(), "bot": self.bot, "user_id": self.user_id,
             "audio": _upload_json(self.audio) if self.audio else None,
-            "images": [_upload_json(i) for i in self.images], "cues": self.cues,
+            "images": [_upload_json(i) for i in self.images], "cues": self.cues, "transcribe": self.transcribe,
         })
 
     @classmethod
@@ -85,7 +87,8 @@ class QueuedTurn:
         return cls(turn_id=raw["turn_id"], session_id=raw["session_id"], speaker_id=raw["speaker_id"],
                    text=raw["text"], sent_at=datetime.fromisoformat(raw["sent_at"]), bot=raw["bot"],
                    user_id=raw["user_id"], audio=_upload_of(raw["audio"]) if raw["audio"] else None,
-                   images=tuple(_upload_of(i) for i in raw["images"]), cues=raw.get("cues"), attempts=attempts)
+                   images=tuple(_upload_of(i) for i in raw["images"]), cues=raw.get("cues"),
+                   transcribe=bool(raw.get("transcribe", False)), attempts=attempts)
 
 
 def _upload_json(upload: UploadFile) -> list[str]:

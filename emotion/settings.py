@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     # Input limits (bad input gets a clear 4xx, and the turn is still logged).
     max_text_chars: int = Field(default=10_000, ge=1)
     max_audio_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    max_spoken_turn_s: float = Field(default=30.0, gt=0, description=(
+        "longest voice message whose words are recognised (transcribe); a longer one gets no transcript"))
     max_image_bytes: int = Field(default=8 * 1024 * 1024, ge=1)
     max_images_per_turn: int = Field(default=5, ge=1)
     # Turns per session: a token bucket in the mood-log database, so the limit holds across

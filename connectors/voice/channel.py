@@ -12,10 +12,11 @@ and the answer is::
      "emotion": {...},                                 # as in emobot_web's ?emotion=true
      "audio": {"content_type": "audio/wav", "base64": "UklGR..."}}  # the reply, spoken
 
-The emotion service does the heavy lifting, so Rasa's environment stays as it is: it
-decodes the clip, trims silence (silero-vad) and transcribes it offline
-(``POST /v1/asr``, Whisper), then analyses the turn with the transcript as text and the
-same clip as audio. The reply is spoken by espeak-ng.
+The emotion service does the heavy lifting, so Rasa's environment stays as it is: in one
+request (``POST /v1/sessions/{id}/turns`` with ``transcribe``) it decodes the clip, trims
+silence (silero-vad), recognises the words offline (Whisper), and screens, reads and logs the
+turn with them as text and the same clip as audio. The reply is spoken by espeak-ng. A clip in
+which no words were recognised is logged and answered with an error; the bot is not called.
 
 Errors are ``{"error": {"code", "message"}}``: 400 ``invalid_request``, 413
 ``upload_too_large`` / ``audio_too_long``, 415 ``unsupported_format``, 422 ``no_speech`` /
@@ -28,7 +29,8 @@ credentials.yml::
       timeout: 20                                  # seconds, per service request
       bot: support
       voice: en                                    # espeak-ng voice
-      max_duration_s: 30                           # longest spoken turn
+
+The longest spoken turn is the service's ``max_spoken_turn_s`` (30 s by default).
 """
 from __future__ import annotations
 
@@ -41,12 +43,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from connectors.client import (
-    EmotionServiceClient,
-    EmotionServiceRejected,
-    EmotionServiceUnavailable,
-    UploadFile,
-)
+from connectors.client import EmotionServiceClient, UploadFile
 from connectors.voice.speech import SpeechSynthesisError, synthesize
 from connectors.web.channel import EmobotWebInput
 from connectors.web.turn import WebTurn
@@ -69,7 +66,6 @@ class VoiceInput(EmobotWebInput):
         timeout: seconds allowed per request to the service.
         bot: the bot's name, recorded with each turn in the mood log.
         voice: the espeak-ng voice of the replies (``espeak-ng --voices`` lists them).
-        max_duration_s: longest accepted spoken turn, seconds.
         outbox: the ``outbox:`` settings, as for ``emobot_web``.
     """
 
@@ -85,7 +81,6 @@ class VoiceInput(EmobotWebInput):
             timeout=float(credentials.get("timeout", 20.0)),
             bot=credentials.get("bot"),
             voice=str(credentials.get("voice", "en")),
-            max_duration_s=float(credentials.get("max_duration_s", 30.0)),
             outbox=credentials.get("outbox"),
         )
 
@@ -95,13 +90,11 @@ class VoiceInput(EmobotWebInput):
         timeout: float = 20.0,
         bot: Optional[str] = None,
         voice: str = "en",
-        max_duration_s: float = 30.0,
         client: Optional[EmotionServiceClient] = None,
         outbox: Optional[Dict[str, Any]] = None,
     ) -> None:
         super().__init__(emotion_service_url, timeout=timeout, bot=bot, client=client, outbox=outbox)
         self.voice = voice
-        self.max_duration_s = max_duration_s
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         voice = Blueprint(f"emobot_voice_webhook_{id(self)}", __name__)
@@ -122,17 +115,13 @@ class VoiceInput(EmobotWebInput):
 
     async def handle(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
         sender, user_id, clip = _parse(request)
-        try:
-            heard = await self.client.transcribe(clip, max_duration_s=self.max_duration_s)
-        except EmotionServiceRejected as exc:
-            raise VoiceError(exc.status_code, exc.code, exc.message) from exc
-        except EmotionServiceUnavailable as exc:
-            raise VoiceError(503, "service_unavailable", f"speech recognition is unavailable: {exc}") from exc
-        transcript = str(heard.get("text") or "")
-
+        turn, emotion = await self.read_turn(WebTurn(sender, sender, "", {}, clip, [], user_id))
+        if not turn.text.strip():
+            raise VoiceError(*unheard(emotion))
+        heard = emotion.get("transcript") or {}
+        transcript = turn.text
         collector = CollectingOutputChannel()
-        _, emotion = await self.handle_turn(WebTurn(sender, sender, transcript, {"asr": heard}, clip, [], user_id),
-                                            collector, on_new_message, transcribed=True)
+        await self.answer(turn._replace(metadata={"asr": heard}), emotion, collector, on_new_message)
 
         reply_text = " ".join(m["text"] for m in collector.messages if m.get("text"))
         audio = None
@@ -145,6 +134,24 @@ class VoiceInput(EmobotWebInput):
         return response.json({"transcript": transcript, "asr_confidence": heard.get("confidence"),
                               "messages": collector.messages, "reply_text": reply_text,
                               "emotion": emotion, "audio": audio})
+
+
+REFUSALS = {"upload_too_large": 413, "audio_too_long": 413, "rate_limited": 429, "unsupported_format": 415}
+
+
+def unheard(emotion: Dict[str, Any]) -> tuple[int, str, str]:
+    """(status, code, message) for a spoken turn in which no words came back."""
+    error = emotion.get("error")
+    if error == "service_unavailable" or emotion.get("queued"):
+        return 503, "service_unavailable", f"speech recognition is unavailable: {emotion.get('message', error)}"
+    if error:  # the service refused the turn
+        return REFUSALS.get(str(error), 422), str(error), str(emotion.get("message") or error)
+    audio = (emotion.get("modalities") or {}).get("audio") or {}
+    if audio.get("status") == "error" and audio.get("code"):
+        return REFUSALS.get(audio["code"], 422), str(audio["code"]), str(audio.get("message") or audio["code"])
+    if any("clip cut" in str(note) for note in audio.get("notes") or []):
+        return 413, "audio_too_long", "the spoken turn is longer than the service accepts"
+    return 422, "no_speech", "no words were recognised in the clip"
 
 
 class VoiceError(Exception):

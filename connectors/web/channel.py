@@ -60,7 +60,7 @@ from connectors.client import (
     UploadFile,
 )
 from connectors.cues import dialogue_cues
-from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of
+from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of, words_of
 from connectors.web.output import RecordingOutput
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionSigner
@@ -199,17 +199,18 @@ class EmobotWebInput(InputChannel):
         self.delivery = TurnDelivery(self.client, open_outbox(settings), replay_interval=settings.replay_interval,
                                      max_attempts=settings.max_attempts, lock_wait=timeout)
 
-    async def analyse(self, turn: WebTurn) -> Dict[str, Any]:
+    async def analyse(self, turn: WebTurn, transcribe: bool = False) -> Dict[str, Any]:
         """The emotion metadata of one turn; never raises for a service failure.
 
         The turn is stamped now (``sent_at``) with a fresh id and the conversation's dialogue cues
-        (connectors/cues.py), and goes through the outbox.
+        (connectors/cues.py), and goes through the outbox. ``transcribe``: a voice message, whose
+        words the service recognises in the same request (``metadata["transcript"]``).
         """
         now = datetime.now(timezone.utc)
         return await self.delivery.deliver(QueuedTurn(
             turn_id=uuid.uuid4().hex, session_id=turn.sender_id, speaker_id=turn.speaker_id, text=turn.text,
             sent_at=now, bot=self.bot, user_id=turn.user_id, audio=turn.audio, images=tuple(turn.images),
-            cues=dialogue_cues(await self.tracker(turn.sender_id), now.timestamp()) or None))
+            cues=dialogue_cues(await self.tracker(turn.sender_id), now.timestamp()) or None, transcribe=transcribe))
 
     async def tracker(self, sender_id: str) -> Any:
         """The conversation so far from Rasa's tracker store, or None (no server yet, a new
@@ -223,20 +224,34 @@ class EmobotWebInput(InputChannel):
             logger.exception("Reading the tracker of %s for dialogue cues failed.", sender_id)
             return None
 
-    async def handle_turn(self, turn: WebTurn, output: OutputChannel,
-                          on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                          transcribed: bool = False) -> Tuple[WebTurn, Dict[str, Any]]:
-        """Read one turn's emotion, then hand the turn to the bot, which answers on ``output``.
+    async def read_turn(self, turn: WebTurn) -> Tuple[WebTurn, Dict[str, Any]]:
+        """The turn as the bot will read it and its emotion metadata (crisis screening included).
 
-        REST, socket.io and voice turns all come here. A voice message (audio, no text) is
-        transcribed first, unless ``transcribed`` (the voice channel did it). Returns the turn as
-        the bot read it and its emotion metadata.
+        A voice message (audio, no text) goes to the service with ``transcribe``: its words come
+        back with its reading, in one request, and become the turn's text ("" when none were
+        recognised or the service could not be reached).
         """
-        if turn.audio is not None and not turn.text.strip() and not transcribed:  # its words are the text
-            turn = turn._replace(text=await self.transcribe(turn))
+        voice = turn.audio is not None and not turn.text.strip()
         if SYSTEM_INTENTS.match(turn.text):  # "/handoff_resolved" typed by a person ends nothing
             turn = turn._replace(text=turn.text.strip().lstrip("/").strip())
-        emotion = with_crisis_screening(await self.analyse(turn), turn.text, turn.sender_id)
+        emotion = await self.analyse(turn, transcribe=voice)
+        if voice:
+            turn = turn._replace(text=words_of(emotion))
+        return turn, with_crisis_screening(emotion, turn.text, turn.sender_id)
+
+    async def handle_turn(self, turn: WebTurn, output: OutputChannel,
+                          on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[WebTurn, Dict[str, Any]]:
+        """Read one turn's emotion (:meth:`read_turn`), then hand the turn to the bot, which answers
+        on ``output``. REST and socket.io turns come here. Returns the turn as the bot read it and
+        its emotion metadata."""
+        turn, emotion = await self.read_turn(turn)
+        await self.answer(turn, emotion, output, on_new_message)
+        return turn, emotion
+
+    async def answer(self, turn: WebTurn, emotion: Dict[str, Any], output: OutputChannel,
+                     on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Hand a read turn to the bot, which answers on ``output``; a person at risk is never met
+        with silence; the bot's words go to the mood log."""
         # set last, so a client cannot pass its own "emotion" to the policies
         metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
         said = RecordingOutput(output)
@@ -253,7 +268,6 @@ class EmobotWebInput(InputChannel):
             logger.error("The bot did not answer a turn of %s with crisis risk; sending the safety net.", turn.sender_id)
             await said.send_text_message(turn.sender_id, self.safety_net_text)
         self.report_replies(turn.sender_id, emotion.get("turn_index"), said.texts)
-        return turn, emotion
 
     def report_replies(self, sender_id: str, turn_index: Any, replies: List[str]) -> None:
         """Send what the bot answered to the mood log, after the person has it (a task of its own:
@@ -271,14 +285,6 @@ class EmobotWebInput(InputChannel):
         task = asyncio.get_running_loop().create_task(send())
         self.reporting.add(task)
         task.add_done_callback(self.reporting.discard)
-
-    async def transcribe(self, turn: WebTurn) -> str:
-        """The words of the turn's voice clip (the service's ``/v1/asr``); "" when it cannot tell."""
-        try:
-            return str((await self.client.transcribe(turn.audio))["text"])
-        except (EmotionServiceRejected, EmotionServiceUnavailable, KeyError, TypeError) as exc:
-            logger.info("No transcript for the voice message of %s: %s", turn.sender_id, exc)
-            return ""
 
     async def forward_consent(self, request: Request) -> HTTPResponse:
         """GET reads, POST ``{text, audio, face}`` records the consent of the caller's own

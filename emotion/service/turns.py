@@ -133,7 +133,12 @@ class TurnPipeline:
         finally:
             turn.audio.file.seek(0)  # the audio stage reads it again (its decoding is then a cache hit)
         try:
-            clip = decode_audio(upload.data, filename=upload.filename, content_type=upload.content_type)
+            clip = decode_audio(upload.data, filename=upload.filename, content_type=upload.content_type,
+                                max_duration_s=self.settings.max_spoken_turn_s)
+            if any(note.startswith("clip cut") for note in clip.notes):  # half a sentence would mislead the bot
+                log.info("no transcript for a voice message of %s: longer than %g s", turn.session_id,
+                         self.settings.max_spoken_turn_s)
+                return None
             words = self.recognizer().transcribe(clip.waveform.numpy(), clip.sample_rate)
         except (ModalityInputError, ApiError) as exc:  # unusable audio, or recognition not installed
             log.info("no transcript for a voice message of %s: %s", turn.session_id, exc)

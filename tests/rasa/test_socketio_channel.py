@@ -83,11 +83,11 @@ def serve(channel: EmobotWebInput, talk: Callable[[str], Awaitable[Any]]) -> tup
 def recording_service(requests: list[httpx.Request]) -> EmotionServiceClient:
     def handle(request: httpx.Request) -> httpx.Response:
         requests.append(request)
-        if request.url.path == "/v1/asr":
-            return httpx.Response(200, json={"text": "kids are talking by the door"})
+        heard = ({"transcript": {"text": "kids are talking by the door", "confidence": 0.9, "speech_s": 1.8}}
+                 if b'name="transcribe"\r\n\r\ntrue' in request.read() else {})
         return httpx.Response(200, json={
             "session_id": "s", "turn_index": 0, "speaker_id": "s", "available": True, "turn": None,
-            "state": STATE, "modalities": {}, "modalities_used": ["text", "audio", "face"]})
+            "state": STATE, "modalities": {}, "modalities_used": ["text", "audio", "face"], **heard})
     return EmotionServiceClient("http://emotion.test", transport=httpx.MockTransport(handle))
 
 
@@ -124,7 +124,7 @@ def test_session_then_a_turn_with_voice_and_face_in_custom_data() -> None:
     assert b'name="bot"\r\n\r\nsupport' in body and b'name="user_id"\r\n\r\nana' in body
 
 
-def test_a_voice_message_without_text_is_transcribed_first() -> None:
+def test_a_voice_message_without_text_is_heard_in_the_same_request() -> None:
     requests: list[httpx.Request] = []
     channel = EmobotWebInput(client=recording_service(requests), socketio=ON)
 
@@ -137,8 +137,9 @@ def test_a_voice_message_without_text_is_transcribed_first() -> None:
 
     answer, received = serve(channel, talk)
     assert answer == ("bot_uttered", {"text": "echo: kids are talking by the door"})
-    assert [r.url.path for r in requests][0] == "/v1/asr"
+    assert [r.url.path for r in requests][0].endswith("/turns") and b"transcribe" in requests[0].read()
     assert received[0].metadata["speaker_id"] == "ana-voice"
+    assert received[0].metadata["emotion"]["transcript"]["text"] == "kids are talking by the door"
 
 
 def test_bad_media_is_reported_and_the_text_still_answered() -> None:

@@ -32,19 +32,21 @@ def sanic_test_mode(monkeypatch):
     monkeypatch.setattr(Sanic, "test_mode", True)  # see tests/rasa/test_channel.py
 
 
-def service(requests: list[httpx.Request], asr_status: int = 200, heard: str = "i feel sad") -> EmotionServiceClient:
+def service(requests: list[httpx.Request], heard: str = "i feel sad", audio: dict | None = None,
+            status: int = 200) -> EmotionServiceClient:
+    """The service as the voice channel sees it: one turn request that recognises the words
+    (``heard``; "" = none) and reads the clip (``audio``: its modality report)."""
     def handle(request: httpx.Request) -> httpx.Response:
         requests.append(request)
-        if request.url.path == "/v1/asr":
-            if asr_status != 200:
-                return httpx.Response(asr_status, json={"error": {"code": "no_speech", "message": "no speech"}})
-            return httpx.Response(200, json={"text": heard, "confidence": 0.4, "speech_s": 0.9, "notes": []})
         if request.method == "PUT":
             return httpx.Response(200, json={"session_id": "s", "turn_index": 0})
+        if status != 200:
+            return httpx.Response(status, json={"error": {"code": "rate_limited", "message": "slow down"}})
+        transcript = {"text": heard, "confidence": 0.4, "speech_s": 0.9} if heard else None
         return httpx.Response(200, json={
             "session_id": "s", "turn_index": 0, "speaker_id": "s", "available": True, "turn": STATE, "state": STATE,
-            "modalities": {"text": {"status": "used"}, "audio": {"status": "used"}},
-            "modalities_used": ["text", "audio"]})
+            "modalities": {"text": {"status": "used"}, "audio": audio or {"status": "used"}},
+            "modalities_used": ["text", "audio"], "transcript": transcript})
 
     return EmotionServiceClient("http://emotion.test", transport=httpx.MockTransport(handle))
 
@@ -80,21 +82,22 @@ def test_synthesize_gives_a_wav_with_real_sizes() -> None:
     assert int.from_bytes(WAV[40:44], "little") == len(WAV) - 44 > 22_050 * 2 * 0.3  # > 0.3 s of 16-bit audio
 
 
-def test_spoken_turn_goes_to_asr_then_analysis_then_the_bot() -> None:
+def test_a_spoken_turn_is_heard_and_read_in_one_request_then_the_bot_answers() -> None:
     requests: list[httpx.Request] = []
     answer, received = post(VoiceInput(bot="support", client=service(requests)),
                             data={"sender": "caller-1", "user_id": "u1"}, files={"audio": ("x", WAV, "audio/wav")})
     assert answer.status_code == 200, answer.text
     body = answer.json()
-    assert [r.url.path for r in requests] == ["/v1/asr", "/v1/sessions/caller-1/turns",
+    assert [r.url.path for r in requests] == ["/v1/sessions/caller-1/turns",
                                               "/v1/sessions/caller-1/turns/0/replies"]  # the bot's words, logged
-    turn = requests[1].content
-    assert b'name="text"\r\n\r\ni feel sad' in turn and WAV[:200] in turn and b'name="user_id"\r\n\r\nu1' in turn
+    turn = requests[0].content
+    assert b'name="transcribe"\r\n\r\ntrue' in turn and WAV[:200] in turn and b'name="user_id"\r\n\r\nu1' in turn
     assert received[0].text == "i feel sad" and received[0].metadata["emotion"]["state"]["label"] == "sadness"
     assert received[0].input_channel == "emobot_voice"
     assert body["transcript"] == "i feel sad" and body["reply_text"] == "you said i feel sad"
     assert base64.b64decode(body["audio"]["base64"])[:4] == b"RIFF"
-    assert json.loads(requests[2].content) == {"replies": ["you said i feel sad"]}
+    assert json.loads(requests[1].content) == {"replies": ["you said i feel sad"]}
+    assert body["asr_confidence"] == 0.4 and received[0].metadata["asr"]["text"] == "i feel sad"
 
 
 def test_a_caller_at_risk_is_never_met_with_silence() -> None:
@@ -122,9 +125,16 @@ def test_unusable_requests_never_reach_the_service(request_args, status, code) -
     assert requests == [] and received == []
 
 
-def test_service_refusal_is_passed_on_and_the_bot_not_called() -> None:
+@pytest.mark.parametrize("answer_kwargs, status, code", [
+    ({"heard": ""}, 422, "no_speech"),
+    ({"heard": "", "audio": {"status": "error", "code": "corrupt_audio", "message": "cannot be decoded"}},
+     422, "corrupt_audio"),
+    ({"heard": "", "audio": {"status": "used", "notes": ["clip cut to 15.0 s"]}}, 413, "audio_too_long"),
+    ({"status": 429}, 503, "service_unavailable"),  # rate-limited: queued in the outbox, heard when replayed
+])
+def test_a_turn_without_words_is_answered_with_why_and_the_bot_not_called(answer_kwargs, status, code) -> None:
     requests: list[httpx.Request] = []
-    answer, received = post(VoiceInput(client=service(requests, asr_status=422)),
+    answer, received = post(VoiceInput(client=service(requests, **answer_kwargs)),
                             content=WAV, headers={"Content-Type": "audio/wav"}, params={"sender": "a"})
-    assert (answer.status_code, answer.json()["error"]["code"]) == (422, "no_speech")
-    assert received == []
+    assert (answer.status_code, answer.json()["error"]["code"]) == (status, code)
+    assert received == [] and requests[0].url.path == "/v1/sessions/a/turns"  # logged by the service all the same

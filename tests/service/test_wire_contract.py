@@ -25,6 +25,7 @@ def test_the_rasa_side_reads_the_fields_the_service_publishes(schemas) -> None:
     assert properties(schemas, "ConversationCrisis") == contract.CONVERSATION_CRISIS_FIELDS
     assert properties(schemas, "TutoringState") == contract.TUTORING_FIELDS
     assert properties(schemas, "ServiceState") == contract.SERVICE_FIELDS
+    assert properties(schemas, "TurnTranscript") == contract.TRANSCRIPT_FIELDS
     assert tuple(schemas["CrisisState"]["properties"]["level"]["enum"]) == contract.CRISIS_LEVELS
 
 
@@ -32,6 +33,13 @@ def test_a_turn_answer_carries_derived_where_the_rasa_side_looks(schemas) -> Non
     turn = schemas["TurnResponse"]["properties"]
     assert "derived" in turn and "Derived" in str(turn["derived"])
     assert "CrisisState" in str(schemas["ErrorResponse"]["properties"]["crisis"])  # refused turns: screened too
+
+
+def test_a_voice_messages_words_are_read_where_the_service_puts_them(schemas) -> None:
+    assert "TurnTranscript" in str(schemas["TurnResponse"]["properties"]["transcript"])
+    assert contract.words_of({"transcript": {"text": "i feel sad", "confidence": 0.8}}) == "i feel sad"
+    for emotion in (None, {}, {"transcript": None}, {"transcript": "x"}, {"transcript": {"text": 3}}):
+        assert contract.words_of(emotion) == ""
 
 
 def test_the_accessors_never_raise_on_what_an_outage_leaves() -> None:
