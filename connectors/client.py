@@ -63,6 +63,7 @@ class EmotionServiceRejected(EmotionServiceError):
         turn_index: the index of the logged turn, or None.
         crisis: the refused turn's crisis screening (``derived.crisis``), which the service runs
             before any limit; None when the service sent none.
+        transcript: a refused voice message's words (``transcript``), heard before any limit; or None.
     """
 
     def __init__(
@@ -73,6 +74,7 @@ class EmotionServiceRejected(EmotionServiceError):
         turn_logged: bool = False,
         turn_index: int | None = None,
         crisis: dict | None = None,
+        transcript: dict | None = None,
     ) -> None:
         super().__init__(f"{status_code} {code}: {message}")
         self.status_code = status_code
@@ -81,12 +83,15 @@ class EmotionServiceRejected(EmotionServiceError):
         self.turn_logged = turn_logged
         self.turn_index = turn_index
         self.crisis = crisis
+        self.transcript = transcript
 
     def metadata(self) -> dict:
         """The emotion metadata of the refused turn: unavailable, with its crisis screening."""
         out: dict = {"available": False, "error": self.code, "message": self.message}
         if isinstance(self.crisis, dict):
             out["derived"] = {"crisis": self.crisis}
+        if isinstance(self.transcript, dict):
+            out["transcript"] = self.transcript
         return out
 
 
@@ -496,6 +501,7 @@ def _rejection(response: httpx.Response) -> EmotionServiceRejected:
             turn_logged=bool(body.get("turn_logged", False)),
             turn_index=body.get("turn_index"),
             crisis=body.get("crisis") if isinstance(body.get("crisis"), dict) else None,
+            transcript=body.get("transcript") if isinstance(body.get("transcript"), dict) else None,
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         return EmotionServiceRejected(

@@ -124,7 +124,8 @@ class TurnDelivery:
                     if until is None:
                         return delivered, None
                     return delivered, {**_queued(until, await self.outbox.pending(session_id), str(exc)),
-                                       **({"derived": {"crisis": exc.crisis}} if mine and exc.crisis else {})}
+                                       **({"derived": {"crisis": exc.crisis}} if mine and exc.crisis else {}),
+                                       **({"transcript": exc.transcript} if mine and exc.transcript else {})}
                 await self.outbox.remove(head)  # the service logged it as rejected
                 logger.warning("Emotion service refused turn %s of %s: %s", head.turn_id, session_id, exc)
                 if mine:

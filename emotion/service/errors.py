@@ -16,17 +16,20 @@ class ApiError(Exception):
     """An error answer; ``headers`` go with it (e.g. ``Retry-After`` of a 429)."""
 
     def __init__(self, status: int, code: str, message: str, turn_index: int | None = None,
-                 headers: dict[str, str] | None = None, crisis: dict | None = None):
+                 headers: dict[str, str] | None = None, crisis: dict | None = None, transcript: dict | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.turn_index = status, code, message, turn_index
-        self.headers, self.crisis = headers, crisis
+        self.headers, self.crisis, self.transcript = headers, crisis, transcript
 
 
-def _body(code: str, message: str, turn_index: int | None = None, crisis: dict | None = None) -> dict:
+def _body(code: str, message: str, turn_index: int | None = None, crisis: dict | None = None,
+          transcript: dict | None = None) -> dict:
     body = ErrorResponse(error=ErrorDetail(code=code, message=message), turn_logged=turn_index is not None,
-                         turn_index=turn_index, crisis=crisis).model_dump()
+                         turn_index=turn_index, crisis=crisis, transcript=transcript).model_dump()
     if crisis is None:  # only a refused turn carries its crisis screening
         body.pop("crisis")
+    if transcript is None:  # and, a refused voice message, its words
+        body.pop("transcript")
     return body
 
 
@@ -43,7 +46,7 @@ def _allowed_methods(request: Request, named: str) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(_body(exc.code, exc.message, exc.turn_index, exc.crisis), status_code=exc.status,
+        return JSONResponse(_body(exc.code, exc.message, exc.turn_index, exc.crisis, exc.transcript), status_code=exc.status,
                             headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)

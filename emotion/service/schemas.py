@@ -200,6 +200,8 @@ class ErrorResponse(BaseModel):
     turn_index: Optional[int] = None
     crisis: Optional[CrisisState] = Field(default=None, description=(
         "a refused turn's crisis screening (screening runs before every limit), as derived.crisis"))
+    transcript: Optional[TurnTranscript] = Field(default=None, description=(
+        "a refused voice message sent with transcribe: its words, heard and screened before any limit"))
 
 
 class HistoryTurn(BaseModel):

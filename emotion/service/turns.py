@@ -80,7 +80,11 @@ class TurnPipeline:
                            user_id=turn.user_id or turn.speaker_id, text_chars=len(turn.text),
                            client_turn_id=turn.client_turn_id, sent_at=sent_time(turn.sent_at)[0],
                            crisis=kept_crisis)
-        audio, images, cues = self._admit(turn, log_turn, crisis)
+        try:
+            audio, images, cues = self._admit(turn, log_turn, crisis)
+        except ApiError as exc:  # refused (a limit): a voice message's words still go back, screened
+            exc.transcript = heard.model_dump() if heard is not None else None
+            raise
         analysis: Analysis = self.analyzer.analyse(turn.text, audio, images, cues=cues, withheld=withheld,
                                                    baselines=reads.baselines if self.settings.person_baselines else None)
         timings.update(analysis.timings)

@@ -22,9 +22,9 @@ SAD = "I feel so sad and lonely today"
 
 
 @contextmanager
-def voice_servers(database_url: str) -> Iterator[tuple[str, str]]:
-    """(service URL, Rasa URL): the emotion service (with ``POST /v1/asr``) and the support bot, on loopback."""
-    with emotion_service(database_url) as service_url, \
+def voice_servers(database_url: str, **settings: str) -> Iterator[tuple[str, str]]:
+    """(service URL, Rasa URL): the emotion service (``EMOBOT_`` ``settings``) and the support bot, on loopback."""
+    with emotion_service(database_url, **settings) as service_url, \
             rasa_server("support", emotion_service_url=service_url) as rasa_url:
         yield service_url, rasa_url
 

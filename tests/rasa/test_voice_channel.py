@@ -40,9 +40,11 @@ def service(requests: list[httpx.Request], heard: str = "i feel sad", audio: dic
         requests.append(request)
         if request.method == "PUT":
             return httpx.Response(200, json={"session_id": "s", "turn_index": 0})
-        if status != 200:
-            return httpx.Response(status, json={"error": {"code": "rate_limited", "message": "slow down"}})
         transcript = {"text": heard, "confidence": 0.4, "speech_s": 0.9} if heard else None
+        if status != 200:  # refused (a limit): the words come back all the same, heard before it
+            return httpx.Response(status, json={"error": {"code": "rate_limited", "message": "slow down"},
+                                                "turn_logged": True, "turn_index": 0,
+                                                **({"transcript": transcript} if transcript else {})})
         return httpx.Response(200, json={
             "session_id": "s", "turn_index": 0, "speaker_id": "s", "available": True, "turn": STATE, "state": STATE,
             "modalities": {"text": {"status": "used"}, "audio": audio or {"status": "used"}},
@@ -130,7 +132,7 @@ def test_unusable_requests_never_reach_the_service(request_args, status, code) -
     ({"heard": "", "audio": {"status": "error", "code": "corrupt_audio", "message": "cannot be decoded"}},
      422, "corrupt_audio"),
     ({"heard": "", "audio": {"status": "used", "notes": ["clip cut to 15.0 s"]}}, 413, "audio_too_long"),
-    ({"status": 429}, 503, "service_unavailable"),  # rate-limited: queued in the outbox, heard when replayed
+    ({"status": 429, "heard": ""}, 503, "service_unavailable"),  # refused and nothing heard: queued, heard later
 ])
 def test_a_turn_without_words_is_answered_with_why_and_the_bot_not_called(answer_kwargs, status, code) -> None:
     requests: list[httpx.Request] = []
@@ -138,3 +140,13 @@ def test_a_turn_without_words_is_answered_with_why_and_the_bot_not_called(answer
                             content=WAV, headers={"Content-Type": "audio/wav"}, params={"sender": "a"})
     assert (answer.status_code, answer.json()["error"]["code"]) == (status, code)
     assert received == [] and requests[0].url.path == "/v1/sessions/a/turns"  # logged by the service all the same
+
+
+def test_a_rate_limited_spoken_turn_is_still_heard_and_answered() -> None:
+    """The session's limit refuses the analysis (queued for later), not the person: the words
+    heard before the limit reach the bot."""
+    requests: list[httpx.Request] = []
+    answer, received = post(VoiceInput(client=service(requests, status=429, heard="please help me")),
+                            data={"sender": "caller-3"}, files={"audio": ("x", WAV, "audio/wav")})
+    assert answer.status_code == 200 and answer.json()["transcript"] == "please help me"
+    assert received[0].text == "please help me" and received[0].metadata["emotion"]["queued"] is True

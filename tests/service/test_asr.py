@@ -83,3 +83,20 @@ def test_a_voice_message_without_speech_is_still_logged_without_words(client) ->
                          files={"audio": ("s.wav", silence.getvalue(), "audio/wav")})
     assert answer.status_code == 200 and answer.json()["transcript"] is None
     assert answer.json()["derived"]["crisis"]["flag"] is False
+
+
+def test_a_voice_message_refused_by_a_limit_still_answers_its_words_screened(tmp_path) -> None:
+    analyzer = Analyzer({"text": KeywordTextEncoder(), "audio": None, "face": None},
+                        {"text": "loaded", "audio": "not available: test", "face": "not available: test"})
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'limit.sqlite3'}", rate_limit_turns_per_minute=1,
+                        rate_limit_burst=1)
+    wav = tmp_path / "risk.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(wav), "I want to kill myself tonight"], check=True)
+    with TestClient(create_app(settings, analyzer)) as limited:
+        send = lambda: limited.post("/v1/sessions/voice-5/turns", data={"speaker_id": "u", "transcribe": "true"},  # noqa: E731
+                                    files={"audio": ("v.wav", wav.read_bytes(), "audio/wav")})
+        assert send().status_code == 200
+        refused = send()
+    assert refused.status_code == 429
+    body = refused.json()
+    assert {"kill", "myself"} <= set(words(body["transcript"]["text"])) and body["crisis"]["flag"] is True
