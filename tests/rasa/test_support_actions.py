@@ -178,3 +178,38 @@ def test_the_check_in_answer_is_said_in_the_persons_language() -> None:
                                                           "timestamp": None} in said[0][1]
     assert said[1][0].startswith("6 von 10, mehr als letztes Mal, da war es 4")
     assert said[2][0].startswith("Das ist okay, wir können die Zahl auch weglassen")
+
+
+def test_every_language_has_a_complete_listening_block() -> None:
+    from actions.language import translated
+
+    english = listening.bank()
+    for lang in ("de", "fr", "es", "it", "nl", "pt"):
+        block = translated(lang)["listening"]
+        assert set(block["topics"]) == set(english.topics), lang
+        assert all(topic["name"] and len(topic["words"]) >= 10 for topic in block["topics"].values()), lang
+        assert set(block["feelings"]["by_label"]) == set(english.feeling_by_label), lang
+        for name, entry in english.strategies.items():
+            theirs = block["strategies"][name]["topic"]
+            if isinstance(entry["topic"], dict):
+                assert set(theirs) == set(entry["topic"]), (lang, name)
+            else:
+                assert len(theirs) == len(entry["topic"]), (lang, name)
+                assert all(line.format(topic="T", feeling="F").count("T") >= 1 for line in theirs), (lang, name)
+        assert all("{feeling}" in line for line in block["strategies"]["reflection"]["general"]), lang
+
+
+@pytest.mark.parametrize("lang, text, topic, feeling", [
+    ("de", "ich kann seit wochen nicht schlafen und bin so erschöpft", "sleep", "Erschöpfung"),
+    ("es", "mi jefe me grita en el trabajo y estoy agotada", "work_school", "agotamiento"),
+    ("nl", "ik voel me zo eenzaam sinds de verhuizing", "loneliness", "eenzaamheid"),
+    ("it", "non riesco a dormire da giorni", "sleep", None),
+])
+def test_a_reflection_names_the_topic_and_feeling_in_the_persons_language(lang, text, topic, feeling) -> None:
+    from actions.language import translated
+
+    assert listening.topic_of(text, lang) == topic
+    name = translated(lang)["listening"]["topics"][topic]["name"]
+    line = listening.compose("reflection", text, "sadness", [], 0, lang)
+    assert name in line and (feeling is None or feeling in line), line
+    assert listening.compose("question", text, "sadness", [line], 0, lang) != line

@@ -9,8 +9,10 @@ and trend); this module only turns a strategy into a line for this person:
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
   reading suggests (sadness -> "low");
 - it never repeats a line said in the last ``NO_REPEAT`` bot messages;
-- to a person writing another language it answers with that language's general lines
-  (i18n/<lang>.yml, through ``lang``): topic and feeling words are read in English only.
+- to a person writing another language it does the same in that language (``lang``): topics,
+  feeling words and lines from the ``listening`` block of i18n/<lang>.yml (the feeling a line
+  names is a noun there, so no adjective has to agree with the person's gender), with the
+  language's general lines beside them.
 
     line = compose("reflection", "i feel so lonely since the move", "sadness", recent_bot_lines)
 """
@@ -55,31 +57,69 @@ def _words_pattern(words: Sequence[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")")
 
 
-@lru_cache(maxsize=1)
-def _topic_patterns() -> Dict[str, re.Pattern]:
-    return {name: _words_pattern(topic["words"]) for name, topic in bank().topics.items()}
+@dataclass(frozen=True)
+class Listening:
+    """What supportive-listening lines are made of in one language.
+
+    strategies: strategy -> {"general": [lines], "topic": [templates] or {topic: [lines]}};
+    topics: topic -> {"name": what a line calls it, "words": what a person types};
+    feelings: what a person types -> the word a line says; feeling_by_label: emotion label -> word;
+    default_feeling: the word when neither says one.
+    """
+
+    strategies: Dict
+    topics: Dict[str, Dict]
+    feelings: Dict[str, str]
+    feeling_by_label: Dict[str, str]
+    default_feeling: str
+    topic_patterns: Dict[str, re.Pattern]
+    feeling_pattern: Optional[re.Pattern]
 
 
-def topic_of(text: str) -> Optional[str]:
+@lru_cache(maxsize=8)
+def listening_in(lang: str = "en") -> Listening:
+    """The listening bank of ``lang`` (English: responses.yml; else i18n/<lang>.yml's general lines
+    and its ``listening`` block; a language without that block has general lines only)."""
+    own = translated(lang)
+    if own is None:
+        english = bank()
+        strategies, topics = english.strategies, english.topics
+        feelings, by_label, default = {w: w for w in english.named_feelings}, english.feeling_by_label, "heavy"
+    else:
+        block = own.get("listening") or {}
+        extra = block.get("strategies") or {}
+        strategies = {name: {"general": list((extra.get(name) or {}).get("general") or []) + list(own["strategies"][name]),
+                             "topic": (extra.get(name) or {}).get("topic") or []} for name in STRATEGIES}
+        topics = block.get("topics") or {}
+        feelings = {str(k).lower(): str(v) for k, v in ((block.get("feelings") or {}).get("named") or {}).items()}
+        by_label = (block.get("feelings") or {}).get("by_label") or {}
+        default = by_label.get("neutral", "")
+    return Listening(strategies, topics, feelings, by_label, default,
+                     {name: _words_pattern(topic["words"]) for name, topic in topics.items()},
+                     _words_pattern(list(feelings)) if feelings else None)
+
+
+def topic_of(text: str, lang: str = "en") -> Optional[str]:
     """The topic the text is about (the first named in it), or None."""
     lowered = (text or "").lower().replace("’", "'")
-    hits = [(m.start(), name) for name, p in _topic_patterns().items() for m in [p.search(lowered)] if m]
+    hits = [(m.start(), name) for name, p in listening_in(lang).topic_patterns.items() for m in [p.search(lowered)] if m]
     return min(hits)[1] if hits else None
 
 
-def feeling_of(text: str, label: Optional[str]) -> str:
-    """The feeling the person named in ``text`` (the last one), else the word for the emotion
-    ``label``, else "heavy"."""
+def feeling_of(text: str, label: Optional[str], lang: str = "en") -> str:
+    """The feeling the person named in ``text`` (the last one, as a line says it), else the word
+    for the emotion ``label``, else the language's default ("heavy")."""
+    bank_ = listening_in(lang)
     lowered = (text or "").lower()
-    named = [(m.start(), m.group(0)) for m in _words_pattern(bank().named_feelings).finditer(lowered)]
+    named = [(m.start(), m.group(0)) for m in bank_.feeling_pattern.finditer(lowered)] if bank_.feeling_pattern else []
     if named:
-        return max(named)[1]
-    return bank().feeling_by_label.get(label or "", "heavy")
+        return bank_.feelings[max(named)[1]]
+    return bank_.feeling_by_label.get(label or "", bank_.default_feeling)
 
 
-def candidates(strategy: str, topic: Optional[str]) -> tuple[List[str], List[str]]:
+def candidates(strategy: str, topic: Optional[str], lang: str = "en") -> tuple[List[str], List[str]]:
     """The lines of ``strategy``: (those for ``topic``, the general ones)."""
-    entry = bank().strategies[strategy]
+    entry = listening_in(lang).strategies[strategy]
     topical = entry.get("topic") or []
     if isinstance(topical, dict):  # suggestion / information: lines per topic
         topical = topical.get(topic, []) if topic else []
@@ -95,32 +135,25 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     topic is preferred; ``turn`` rotates the choice among the fresh lines."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
-    lines = translated(lang)
-    if lines is not None:
-        said = set(recent)
-        for pool in (lines["strategies"][strategy], [x for name in STRATEGIES for x in lines["strategies"][name]]):
-            fresh = [line for line in pool if line not in said]
-            if fresh:
-                return fresh[turn % len(fresh)]
-    topic = topic_of(text)
-    values = {"feeling": feeling_of(text, label), "topic": bank().topics[topic]["name"] if topic else ""}
+    topic = topic_of(text, lang)
+    values = {"feeling": feeling_of(text, label, lang), "topic": listening_in(lang).topics[topic]["name"] if topic else ""}
     said = set(recent)
-    topical, general = candidates(strategy, topic)
+    topical, general = candidates(strategy, topic, lang)
     for block in (topical, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:
             return fresh[turn % len(fresh)]
-    fresh = _fallback(strategy, values, said)
+    fresh = _fallback(strategy, values, said, lang)
     return fresh[turn % len(fresh)]
 
 
-def _fallback(strategy: str, values: Dict[str, str], said: set) -> List[str]:
+def _fallback(strategy: str, values: Dict[str, str], said: set, lang: str = "en") -> List[str]:
     """Every line of the bank not said recently (all of a strategy's lines were)."""
     pool = []
     for name in STRATEGIES:
         if name == strategy:
             continue
-        for line in candidates(name, None)[1]:
+        for line in candidates(name, None, lang)[1]:
             text = line.format(**values)
             if text not in said:
                 pool.append(text)
