@@ -238,13 +238,16 @@ def evaluate_face(
     json_out: Optional[Path] = JsonOption,
     identities: str = typer.Option("all", help="muxspace only: all, heldout (the identities face.yaml held out) or train"),
     cache: bool = typer.Option(True, help="read and write cached features (var/cache/face)"),
+    history: Optional[str] = typer.Option(None, help="with identities (muxspace): read each face against k other "
+                                                      "faces of the same person, e.g. 0,2,5,10"),
 ) -> None:
     import torch
 
     from emotion.evaluation.face import DEFAULT_CACHE_DIR, evaluate
 
     torch.set_num_threads(1)
-    evaluate(data, json_out, cache_dir=DEFAULT_CACHE_DIR if cache else None, identities=identities)
+    evaluate(data, json_out, cache_dir=DEFAULT_CACHE_DIR if cache else None, identities=identities,
+             history=[int(k) for k in history.split(",")] if history else None)
 
 
 @evaluate_app.command("graph")

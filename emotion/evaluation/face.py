@@ -32,6 +32,12 @@ from emotion.labels import LABELS
 MAX_REPORTED_GROUPS = 20
 
 
+def predictions(model: FaceClassifier, arrays: FaceArrays) -> np.ndarray:
+    """(detected, 7) probabilities of the images in which a face was found."""
+    x = torch.from_numpy(feature_matrix(arrays, model.config.groups)[arrays.detected])
+    return model.predict(x)[0].numpy() if len(x) else np.zeros((0, len(LABELS)))
+
+
 def score(model: FaceClassifier, faces: FaceSet, arrays: FaceArrays, title: str = "", verbose: bool = True) -> dict:
     """Metrics of ``model`` on a FaceSet whose features are ``arrays``.
 
@@ -40,8 +46,7 @@ def score(model: FaceClassifier, faces: FaceSet, arrays: FaceArrays, title: str 
     all images, a no-face image counted as a wrong 'no prediction'), detection_rate, n_no_face.
     """
     det = arrays.detected
-    x = torch.from_numpy(feature_matrix(arrays, model.config.groups)[det])
-    probs = model.predict(x)[0].numpy() if len(x) else np.zeros((0, len(LABELS)))
+    probs = predictions(model, arrays)
     # Per-group figures for a few groups (gender, age band...), not for hundreds of identities.
     report_groups = faces.groups is not None and len(set(faces.groups)) <= MAX_REPORTED_GROUPS
     groups = [g for g, d in zip(faces.groups, det) if d] if report_groups else None
@@ -88,6 +93,8 @@ def evaluate(
     model_dir: Path | None = None,
     cache_dir: Path | None = DEFAULT_CACHE_DIR,
     identities: str = "all",
+    history: list[int] | None = None,
+    baseline_strength: float | None = None,
 ) -> dict:
     """Score the committed face checkpoint on ``data``; optionally write the report as JSON.
 
@@ -108,5 +115,42 @@ def evaluate(
     with FaceLandmarks(Path(model_dir or settings.model_dir) / LANDMARKER_FILE) as landmarks:
         arrays = extract_features(faces.paths, landmarks, cache_dir=cache_dir)
     report = score(model, faces, arrays, title=str(data))
+    if history and faces.groups is not None:
+        probs = predictions(model, arrays)
+        strength = baseline_strength or settings.face_baseline_strength
+        report["history"] = history_curve(probs, faces.labels[arrays.detected],
+                                          [g for g, d in zip(faces.groups, arrays.detected) if d], history, strength)
+        print(f"face read against the person's usual face (strength {strength:g}); images whose person has "
+              f"more than k other images with a face:")
+        print("      k      n   without   with baseline")
+        for k, row in report["history"].items():
+            print(f"{k:>7} {row['n']:>6} {row['accuracy_without']:9.3f} {row['accuracy_with']:15.3f}")
     write_report(report, json_out)
     return report
+
+
+def history_curve(probs: np.ndarray, labels: np.ndarray, groups: list[str], history: list[int],
+                  strength: float) -> dict[int, dict]:
+    """Accuracy of (N, 7) face readings without and with the person's baseline of k of their other
+    readings (``emotion.fusion.against_baseline``, as the service applies it), for each k, on the
+    images whose person has more than k others (seeded draws)."""
+    from emotion.fusion import against_baseline
+    from emotion.tracking.baseline import PersonBaseline
+
+    members: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g, []).append(i)
+    out = {}
+    for k in history:
+        rng, without, with_ = np.random.default_rng(k), [], []
+        for i, g in enumerate(groups):
+            others = [j for j in members[g] if j != i]
+            if len(others) < max(k, 1):
+                continue
+            chosen = rng.choice(others, size=k, replace=False) if k else []
+            adapted = against_baseline(probs[i], PersonBaseline.of(probs[chosen]) if k else None, strength)
+            without.append(probs[i].argmax() == labels[i])
+            with_.append(int(np.argmax(adapted)) == labels[i])
+        out[k] = {"n": len(without), "accuracy_without": float(np.mean(without)) if without else float("nan"),
+                  "accuracy_with": float(np.mean(with_)) if with_ else float("nan")}
+    return out

@@ -75,3 +75,17 @@ def test_a_face_that_never_changes_stops_outweighing_the_words() -> None:
     assert LABELS[after.probs.index(max(after.probs))] == "anger"
     smile = against_baseline(probs("joy", 0.7), usual, 2.0)
     assert LABELS[smile.index(max(smile))] == "joy"  # a change from the usual face stands out
+
+
+def test_the_face_history_curve_reads_each_face_against_that_persons_others() -> None:
+    from emotion.evaluation.face import history_curve
+
+    # person a: a resting face that reads sad, and once a surprise that still reads a little sad;
+    # person b: one image only (no history)
+    sad, surprised = [0.05, 0.05, 0.7, 0.05, 0.05, 0.05, 0.05], [0.04, 0.04, 0.4, 0.04, 0.04, 0.04, 0.4 - 1e-3]
+    probs = np.array([sad] * 5 + [surprised, sad])
+    labels = np.array([2] * 5 + [6, 2])
+    curve = history_curve(probs, labels, ["a"] * 6 + ["b"], [0, 5], strength=2.0)
+    assert curve[0] == {"n": 6, "accuracy_without": 5 / 6, "accuracy_with": 5 / 6}  # b has no other image
+    assert curve[5]["n"] == 6 and curve[5]["accuracy_without"] == 5 / 6
+    assert curve[5]["accuracy_with"] == 1.0  # against a's usual sad face, the surprise stands out
