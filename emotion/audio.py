@@ -157,6 +157,7 @@ def decode_audio(
     _refuse_non_audio(filename, content_type)
 
     start = time.perf_counter()
+    vad = vad if vad is not None or not trim_silence else load_vad()  # None and the shared model: one key
     key = (hashlib.sha1(data).digest(), id(vad), min_speech_s, trim_silence)
     recent = _RECENT.get(key, max_duration_s)
     if recent is not None:
@@ -187,7 +188,7 @@ def decode_audio(
         timings["audio_decode"] = (decoded - start) * 1000
     if trim_silence:
         try:
-            wave = trim_to_speech(wave, vad if vad is not None else load_vad())
+            wave = trim_to_speech(wave, vad)
         finally:
             if timings is not None:
                 timings["vad"] = (time.perf_counter() - decoded) * 1000
