@@ -86,14 +86,7 @@ class EmotionPolicy(EmotionPolicyBase):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Default config: no rules (the policy abstains until a bot author adds some)."""
-        return {
-            **EmotionPolicyBase.get_default_config(),
-            "priority": 7,
-            "min_confidence": 0.0,
-            "override_intent_predictions": True,
-            "ignore_intents": [],
-            "rules": [],
-        }
+        return {**EmotionPolicyBase.get_default_config(), "min_confidence": 0.0, "rules": []}
 
     def __init__(
         self,
