@@ -107,13 +107,18 @@ def test_turns_are_read_in_context_by_the_graph(analyzer, client):
     assert [n.turn_index for n in client.app.state.moodlog.graph_window("ctx-1", 3)] == [3, 4, 5]
 
 
-def test_by_default_the_graph_reads_the_words_and_voice_and_face_are_fused_after_it(analyzer, client):
+def clip_and_face_after_two_turns(client, session: str) -> tuple[bytes, bytes]:
+    """A RAVDESS clip and a (happy) face, after the conversation's first two turns in ``session``."""
     from .conftest import DATA
 
+    talk(client, session, CONVERSATION[:2])
+    return ((DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav").read_bytes(),
+            (DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg").read_bytes())
+
+
+def test_by_default_the_graph_reads_the_words_and_voice_and_face_are_fused_after_it(analyzer, client):
     assert analyzer.context.modalities == ("text",)
-    clip = (DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav").read_bytes()
-    face = (DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg").read_bytes()  # happy
-    talk(client, "ctx-late", CONVERSATION[:2])
+    clip, face = clip_and_face_after_two_turns(client, "ctx-late")
     audio = client.post("/v1/sessions/ctx-late/turns", data={"speaker_id": "u"},
                         files={"audio": ("clip.wav", clip, "audio/wav")}).json()
     assert audio["modalities_used"] == ["audio"] and audio["turn"] is not None
@@ -134,13 +139,10 @@ def test_every_modality_subset_is_read_in_context(analyzer, client, monkeypatch)
     node keeps that modality's embedding."""
     from emotion.service.context import ConversationContext
     from emotion.settings import checkpoint_root
-    from .conftest import DATA
 
     monkeypatch.setattr(analyzer, "context", ConversationContext.load(checkpoint_root(), ["text", "audio", "face"]))
     assert set(analyzer.context.modalities) == {"text", "audio", "face"}
-    clip = (DATA / "ravdess_speech_16k" / "Actor_01" / "03-01-05-02-01-01-01.wav").read_bytes()
-    face = (DATA / "facial_expressions_muxspace" / "images" / "Adam_Sandler_0004.jpg").read_bytes()  # happy
-    talk(client, "ctx-mm", CONVERSATION[:2])
+    clip, face = clip_and_face_after_two_turns(client, "ctx-mm")
     audio = client.post("/v1/sessions/ctx-mm/turns", data={"speaker_id": "u"},
                         files={"audio": ("clip.wav", clip, "audio/wav")}).json()
     assert audio["modalities_used"] == ["audio"] and audio["turn"] is not None

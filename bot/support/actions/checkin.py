@@ -11,10 +11,8 @@ import re
 from functools import lru_cache
 from typing import Dict, Optional
 
-import yaml
-
 from actions.language import translated
-from actions.listening import RESPONSES_FILE
+from actions.listening import bank
 
 DIGITS = re.compile(r"(?<![\d.])(10|[0-9])(?:[.,]5)?(?![\d])")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -22,20 +20,15 @@ AMBIGUOUS = {"een", "één", "un", "une", "uno", "una", "ein", "eine", "um", "um
 """Number words that are also everyday words: a score only when they are the whole answer."""
 
 
-@lru_cache(maxsize=1)
-def _english() -> Dict:
-    return yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))["checkin_answer"]
-
-
 def lines(lang: str) -> Dict:
     """The check-in answer's lines and number words in ``lang`` (English where not translated)."""
-    return ((translated(lang) or {}).get("checkin_answer")) or _english()
+    return ((translated(lang) or {}).get("checkin_answer")) or bank().checkin_answer
 
 
 @lru_cache(maxsize=8)
 def _number_words(lang: str) -> Dict[str, int]:
     words: Dict[str, int] = {}
-    for source in (_english(), lines(lang)):  # the person's language wins over English
+    for source in (bank().checkin_answer, lines(lang)):  # the person's language wins over English
         for value, names in source["numbers"].items():
             words.update({str(name).lower(): int(value) for name in names})
     return words
