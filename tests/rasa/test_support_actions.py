@@ -71,13 +71,13 @@ def run_tool(tool: str, text: str, confidence: float, said_before: list[str] = (
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import actions
+    from actions import replies
 
     latest = {"text": text, "intent": {"name": f"ask_{tool}", "confidence": confidence}, "metadata": {}}
     events = [e for line in said_before for e in ({"event": "user", "text": "..."}, {"event": "bot", "text": line})]
     tracker = Tracker("s", {}, latest, [*events, {"event": "user", "text": text}], False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    action = next(a for a in (actions.ActionToolBreathing(), actions.ActionToolGrounding(), actions.ActionToolCheckin())
+    action = next(a for a in (replies.ActionToolBreathing(), replies.ActionToolGrounding(), replies.ActionToolCheckin())
                   if a.tool == tool)
     asyncio.run(action.run(dispatcher, tracker, {"responses": {}}))
     return [m["text"] for m in dispatcher.messages]
@@ -132,17 +132,18 @@ def test_a_german_speaker_is_screened_and_helped_in_german() -> None:
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import actions
+    from actions import crisis
     from actions.language import translated
+    from actions.resources import resources_for
 
     german = translated("de")
     latest = {"text": "ich weiß nicht mehr weiter, alles ist sinnlos", "intent": {"name": "share_feelings"},
               "metadata": {}}
     tracker = Tracker("s", {}, latest, [{"event": "user", "text": latest["text"]}], False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    asyncio.run(actions.ActionCrisisScreen().run(dispatcher, tracker, {"responses": {}}))
+    asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, tracker, {"responses": {}}))
     assert [m["text"] for m in dispatcher.messages] == [german["questions"].get(1, german["questions"].get("1"))["ask"]]
-    resources = actions.resources_for("de").full("de")
+    resources = resources_for("de").full("de")
     assert "0800 111 0 111" in resources and resources.startswith(german["resources"]["full"].split("{")[0])
 
 
@@ -164,7 +165,7 @@ def test_the_check_in_answer_is_said_in_the_persons_language() -> None:
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import actions
+    from actions import replies
 
     said = []
     for text, last in (("ich würde sagen vier", None), ("jetzt sechs", 4.0), ("keine Ahnung ehrlich gesagt", 6.0)):
@@ -172,7 +173,7 @@ def test_the_check_in_answer_is_said_in_the_persons_language() -> None:
         events = [{"event": "user", "text": "Mir geht es heute nicht gut, alles ist zu viel"}, {"event": "user", "text": text}]
         tracker = Tracker("s", {"mood_score": last}, latest, events, False, None, {}, "action_listen")
         dispatcher = CollectingDispatcher()
-        slots = asyncio.run(actions.ActionCheckinAnswer().run(dispatcher, tracker, {"responses": {}}))
+        slots = asyncio.run(replies.ActionCheckinAnswer().run(dispatcher, tracker, {"responses": {}}))
         said.append((dispatcher.messages[0]["text"], slots))
     assert said[0][0].startswith("Danke. 4 von 10") and {"event": "slot", "name": "mood_score", "value": 4.0,
                                                           "timestamp": None} in said[0][1]

@@ -1,0 +1,123 @@
+"""What the support bot's actions read from the conversation (the latest message's crisis
+screening, the person's language, what the bot said lately) and how they speak (``Say``: the same
+lines go to the person and to a handoff's live thread)."""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, List, Optional, Sequence, Text
+
+from connectors import contract
+from connectors.contract import emotion_of
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import listening, screener
+from actions.language import language_of, least_recent, translated
+from actions.resources import resources_for
+
+SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry")
+RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
+"""After a completed screen, only a message with explicit warning-sign language starts another
+within this many of the person's turns: the person has just answered the questions."""
+
+
+def crisis_of(tracker: Tracker) -> Dict[str, Any]:
+    """The latest message's ``derived.crisis`` ({} when it carries none)."""
+    return contract.crisis_of(emotion_of(tracker.latest_message.get("metadata")))
+
+
+def crisis_reason(tracker: Tracker, extra: str = "") -> str:
+    """A short reason for the supervisor from the latest message's crisis screening."""
+    emotion = emotion_of(tracker.latest_message.get("metadata"))
+    crisis = crisis_of(tracker)
+    matched = ", ".join(crisis.get("matched") or []) or "none"
+    conversation = crisis.get("conversation") or {}
+    reason = (f"crisis risk {float(crisis.get('risk') or 0.0):.2f}, level {crisis.get('level') or 'unknown'}, "
+              f"category {crisis.get('category') or 'unknown'}, conversation risk "
+              f"{float(conversation.get('risk') or 0.0):.2f} (risk language: {matched}; "
+              f"screened by {crisis.get('source') or 'service'}{', replayed turn' if emotion.get('replayed') else ''})")
+    return f"{extra}; {reason}" if extra else reason
+
+
+def locale_of(tracker: Tracker) -> Optional[str]:
+    metadata = tracker.latest_message.get("metadata") or {}
+    locale = metadata.get("locale")
+    return str(locale) if isinstance(locale, str) and len(locale) <= 35 else None
+
+
+def bot_lines(tracker: Tracker, turns: int = listening.NO_REPEAT) -> List[str]:
+    """What the bot said in the person's last ``turns`` turns, oldest first."""
+    lines: List[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            turns -= 1
+            if turns < 0:
+                break
+        elif event.get("event") == "bot":
+            lines.append(event.get("text") or "")
+    return lines[::-1]
+
+
+def user_turns(tracker: Tracker) -> int:
+    return sum(1 for e in tracker.events if e.get("event") == "user")
+
+
+def language(tracker: Tracker) -> str:
+    """The language the person writes in (actions/language.py), from their latest messages."""
+    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]
+    return language_of([tracker.latest_message.get("text") or "", *said], locale_of(tracker))
+
+
+def response(domain: Dict[Text, Any], name: str, recent: Sequence[str] = (), lang: str = "en", **values: Any) -> str:
+    """The variant of the response ``name`` said least recently in ``recent`` (the bot's lines
+    of the last turns, oldest first; one not said there comes first), with ``values``; in
+    ``lang`` where i18n/<lang>.yml has it, else the domain's."""
+    variants = ((translated(lang) or {}).get("responses") or {}).get(name) \
+        or [v["text"] for v in domain["responses"][name] if v.get("text")]
+    return least_recent([v.format(**values) for v in variants], recent)
+
+
+class Say:
+    """Collects what an action says, so the same lines go to the person and to the thread."""
+
+    def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        self.dispatcher, self.said, self.recent = dispatcher, [], bot_lines(tracker)
+        self.lang = language(tracker)
+        self.help_now = resources_for(locale_of(tracker) or self.lang)
+
+    def response(self, domain: Dict[Text, Any], name: str, **values: Any) -> str:
+        """Say the response ``name`` in the person's language (see :func:`response`)."""
+        return self(response(domain, name, self.recent, self.lang, **values))
+
+    def __call__(self, text: str) -> str:
+        self.dispatcher.utter_message(text=text)
+        self.said.append(text)
+        self.recent.append(text)
+        return text
+
+
+def clear_screen(tracker: Tracker, answered: bool = True) -> List[EventType]:
+    """End the screen. After one the person answered, remember when: for a while only explicit
+    warning-sign language starts another (:func:`recently_screened`)."""
+    return [SlotSet(name, None) for name in SCREEN_SLOTS] + \
+        ([SlotSet("screened_at_turn", float(user_turns(tracker)))] if answered else [])
+
+
+def recently_screened(tracker: Tracker) -> bool:
+    """The person answered a screen in the last RESCREEN_AFTER_TURNS turns and this message
+    states no warning-sign language itself."""
+    done = tracker.get_slot("screened_at_turn")
+    explicit = bool(crisis_of(tracker).get("explicit"))
+    return done is not None and user_turns(tracker) - done <= RESCREEN_AFTER_TURNS and not explicit
+
+
+def answer_of(tracker: Tracker) -> str:
+    """The screener answer in the latest message; an answer that is neither yes nor no but is
+    itself high risk (flagged) or states warning-sign language counts as yes ("i just want it
+    all to end")."""
+    answer = screener.read_answer(tracker.latest_message.get("text") or "")
+    crisis = crisis_of(tracker)
+    if answer == "unclear" and (crisis.get("flag") or crisis.get("explicit")):
+        return "yes"
+    return answer

@@ -1,0 +1,226 @@
+"""The crisis flow: a handoff to a human (resources, the bot stays present, the supervisor's
+resolve resumes it), the C-SSRS screen, and the conversation's lifecycle around a handoff
+(``/restart`` and a new session keep it)."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+from connectors import handoff
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import listening, screener
+from actions.conversation import (Say, answer_of, clear_screen, crisis_of, crisis_reason, recently_screened,
+                                  response)
+from actions.replies import ActionSupportQuestion
+
+logger = logging.getLogger(__name__)
+
+BOT = "support"
+
+
+async def report(tracker: Tracker, person: Optional[str], said: Sequence[str], kind: str = "bot") -> None:
+    """Append the person's message and the bot's lines to the handoff's live thread."""
+    person = None if person and person.startswith("/") else person  # an intent the channel sent, not words
+    await handoff.add_to_thread(tracker.sender_id, ([("person", person)] if person else [])
+                                + [(kind, line) for line in said])
+
+
+async def open_handoff(tracker: Tracker, reason: str) -> Optional[Dict[str, Any]]:
+    """Open (or find) the session's handoff; None when the service could not be reached."""
+    user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
+    return await handoff.request_handoff(tracker.sender_id, reason, bot=BOT, user_id=str(user_id) if user_id else None)
+
+
+async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    return await handoff.handoff_status(tracker.sender_id)
+
+
+def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
+                 lang: str = "en") -> str:
+    """Who is coming and, when known, how long it usually takes."""
+    if status and status.get("status") == "claimed":
+        return response(domain, "utter_handoff_claimed", recent, lang)
+    expected = (status or {}).get("expected_wait_s")
+    if expected:
+        return response(domain, "utter_handoff_waiting_time", recent, lang, minutes=max(1, round(expected / 60)))
+    return response(domain, "utter_handoff_joining", recent, lang)
+
+
+async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
+                   reason: str) -> List[EventType]:
+    """Resources, a handoff to a human, and the bot stays: shared by a flagged message and a
+    screen whose answers call for a human."""
+    say = Say(dispatcher, tracker)
+    say.response(domain, "utter_crisis_concern")
+    say(say.help_now.full(say.lang))
+    handoff = await open_handoff(tracker, reason)
+    if handoff is None:
+        say.response(domain, "utter_handoff_failed")
+    else:
+        say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
+        await report(tracker, tracker.latest_message.get("text"), say.said)
+    return [SlotSet("handoff_active", True), SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
+            *clear_screen(tracker)]
+
+
+class ActionEscalateCrisis(Action):
+    def name(self) -> Text:
+        return "action_escalate_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
+
+
+class ActionHandoffPresent(Action):
+    """Every message during a handoff: acknowledge, how to get help now, who is coming.
+
+    The handoff is opened again when the first request could not reach the service; a handoff
+    the supervisor resolved while Rasa could not be told resumes the bot now."""
+
+    def name(self) -> Text:
+        return "action_handoff_present"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        say = Say(dispatcher, tracker)
+        events: List[EventType] = []
+        status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
+        if status is not None and mine is not None and status.get("id") == int(mine) \
+                and status.get("status") == "resolved" and not crisis_of(tracker).get("flag"):
+            return await ActionHandoffResolved().run(dispatcher, tracker, domain)
+        if mine is None or status is None or status.get("status") == "resolved":
+            opened = await open_handoff(tracker, crisis_reason(tracker, "handoff requested again"))
+            if opened is not None:
+                status = await handoff_status(tracker)
+                events.append(SlotSet("handoff_id", float(opened["id"])))
+        say.response(domain, "utter_handoff_ack")
+        for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent):
+            say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
+        say(waiting_line(status, domain, say.recent, say.lang))
+        say(say.help_now.full(say.lang) if crisis_of(tracker).get("level") in ("high", "possible")
+            else say.help_now.short(say.lang))
+        await report(tracker, tracker.latest_message.get("text"), say.said)
+        return events
+
+
+class ActionHandoffResolved(Action):
+    """The supervisor resolved the handoff: the bot resumes with a gentle check-in. Only when the
+    service says this conversation's handoff is resolved: the intent alone ends nothing."""
+
+    def name(self) -> Text:
+        return "action_handoff_resolved"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not tracker.get_slot("handoff_active"):
+            return []
+        status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
+        if not handoff.is_resolved(status, mine):
+            logger.warning("handoff_resolved for %s, whose handoff is %s: ignored", tracker.sender_id,
+                           status and status.get("status"))
+            return []
+        say = Say(dispatcher, tracker)
+        say.response(domain, "utter_handoff_resolved")
+        await report(tracker, None, say.said, kind="notice")
+        return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), *clear_screen(tracker)]
+
+
+class ActionHandoffWaiting(Action):
+    """Nobody claimed the handoff in time: say so, and what to do now."""
+
+    def name(self) -> Text:
+        return "action_handoff_waiting"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not tracker.get_slot("handoff_active"):
+            return []
+        say = Say(dispatcher, tracker)
+        say.response(domain, "utter_handoff_delayed")
+        say(say.help_now.full(say.lang))
+        await report(tracker, None, say.said, kind="notice")
+        return []
+
+
+class ActionCrisisScreen(Action):
+    """The C-SSRS screen, one question per turn (see screener.py for the branching)."""
+
+    def name(self) -> Text:
+        return "action_crisis_screen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        say = Say(dispatcher, tracker)
+        questions = screener.questions(say.lang)
+        current = tracker.get_slot("screening_question")
+        if not current and recently_screened(tracker):  # the risk is the conversation's, already asked about
+            return await ActionSupportQuestion().run(dispatcher, tracker, domain)
+        if not current:  # a message with possible risk: start the screen
+            say(questions[1].ask)
+            return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
+                    SlotSet("screening_retry", False)]
+        question = int(current)
+        answer = answer_of(tracker)
+        if answer == "unclear":
+            if not tracker.get_slot("screening_retry"):
+                say(questions[question].again)
+                return [SlotSet("screening_retry", True)]
+            say.response(domain, "utter_screen_skipped")
+            say(say.help_now.short(say.lang))
+            return clear_screen(tracker, answered=False)
+        answers: List[Tuple[int, str]] = [tuple(a) for a in tracker.get_slot("screening_answers") or []]
+        answers.append((question, answer))
+        step = screener.next_step(question, answer, answers)
+        if step.outcome == "ask":
+            say(questions[step.question].ask)
+            return [SlotSet("screening_question", step.question),
+                    SlotSet("screening_answers", [list(a) for a in answers]), SlotSet("screening_retry", False)]
+        if step.outcome == "escalate":
+            yes = ", ".join(str(q) for q, a in answers if a == "yes")
+            return await escalate(dispatcher, tracker, domain,
+                                  f"C-SSRS screen: yes to question(s) {yes} ({screener.risk_of(answers)} risk)")
+        if step.outcome == "low":
+            say.response(domain, "utter_screen_low")
+            say(say.help_now.short(say.lang))
+        else:
+            say.response(domain, "utter_screen_clear")
+        return clear_screen(tracker)
+
+
+class ActionRestart(Action):
+    """``/restart``, except during a handoff, which only a human ends."""
+
+    def name(self) -> Text:
+        return "action_restart"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("handoff_active"):
+            # then listen: no policy has a rule for what follows action_restart
+            return [*await ActionHandoffPresent().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
+        return [Restarted()]
+
+
+class ActionSessionStart(Action):
+    """Rasa's session start, carrying the slots over (a handoff or a running screen stays). A
+    conversation Rasa does not remember (a restart with an in-memory tracker store, another
+    replica's lost state) whose handoff the service holds open is back in the handoff."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events: List[EventType] = [SessionStarted()]
+        slots = {key: value for key, value in tracker.current_slot_values().items() if value is not None}
+        if not slots.get("handoff_active"):
+            status = await handoff_status(tracker)
+            if status and status.get("status") in ("open", "claimed"):
+                slots.update(handoff_active=True, handoff_id=float(status["id"]))
+        events += [SlotSet(key, value) for key, value in slots.items()]
+        events.append(ActionExecuted("action_listen"))
+        return events

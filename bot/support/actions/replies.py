@@ -1,0 +1,164 @@
+"""Supportive listening: a line of one supporter strategy from the response bank
+(listening.py), greetings and goodbyes that do not repeat, the tools a person asks for, and the
+mood check-in's answer."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from connectors.contract import emotion_of
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import checkin, listening
+from actions.conversation import Say, bot_lines, language, locale_of, response, user_turns
+from actions.resources import resources_for
+
+
+class SupportReply(Action):
+    """A line of one supporter strategy from the response bank (listening.py)."""
+
+    strategy = "question"
+
+    def name(self) -> Text:
+        return f"action_support_{self.strategy}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        emotion = emotion_of(tracker.latest_message.get("metadata"))
+        reading = emotion.get("state") or emotion.get("turn") or {}
+        line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
+                                 bot_lines(tracker), turn=user_turns(tracker), lang=language(tracker))
+        dispatcher.utter_message(text=line)
+        return [SlotSet("last_strategy", self.strategy)]
+
+
+class ActionSupportQuestion(SupportReply):
+    strategy = "question"
+
+
+class ActionSupportRestatement(SupportReply):
+    strategy = "restatement"
+
+
+class ActionSupportReflection(SupportReply):
+    strategy = "reflection"
+
+
+class ActionSupportAffirmation(SupportReply):
+    strategy = "affirmation"
+
+
+class ActionSupportSuggestion(SupportReply):
+    strategy = "suggestion"
+
+
+class ActionSupportInformation(SupportReply):
+    strategy = "information"
+
+
+class FreshResponse(Action):
+    """A domain response, its variant said least recently (Rasa's own choice is random and
+    may repeat the last line)."""
+
+    response_name = "utter_greet"
+
+    def name(self) -> Text:
+        return "action_" + self.response_name[len("utter_"):]
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=response(domain, self.response_name, bot_lines(tracker), language(tracker)))
+        return []
+
+
+class ActionGreet(FreshResponse):
+    response_name = "utter_greet"
+
+
+class ActionYouAreWelcome(FreshResponse):
+    response_name = "utter_you_are_welcome"
+
+
+class ActionGoodbye(FreshResponse):
+    response_name = "utter_goodbye"
+
+
+class ActionSupportAtRisk(Action):
+    """A greeting, thanks or goodbye in a conversation with crisis risk: never small talk. A
+    goodbye or thanks gets a warm close with how to get help; a greeting an open question."""
+
+    def name(self) -> Text:
+        return "action_support_at_risk"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "greet":
+            return await ActionSupportQuestion().run(dispatcher, tracker, domain)
+        say = Say(dispatcher, tracker)
+        say.response(domain, "utter_leaving_at_risk")
+        say(say.help_now.short(say.lang))
+        return [SlotSet("last_strategy", "information")]
+
+
+class Tool(Action):
+    """A tool the person asked for: a short sequence of messages. It runs when the person names
+    it, or when the NLU is at least ``SURE`` of the ask and the tool did not run in the last
+    turns; otherwise the NLU guessed (e.g. "explain it like im 5" read as 5-4-3-2-1) and the
+    bot listens instead (a restatement)."""
+
+    tool = "breathing"
+    SURE = 0.9
+
+    def name(self) -> Text:
+        return f"action_tool_{self.tool}"
+
+    def asked(self, tracker: Tracker, lines: List[str]) -> bool:
+        """Whether the person asked for this tool (``lines``: the tool's lines in their language)."""
+        text = tracker.latest_message.get("text") or ""
+        confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+        just_ran = lines[0] in bot_lines(tracker)
+        return listening.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran)
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        lines = listening.tool(self.tool, language(tracker))
+        if not self.asked(tracker, lines):
+            return await ActionSupportRestatement().run(dispatcher, tracker, domain)
+        for line in lines:
+            dispatcher.utter_message(text=line)
+        return [SlotSet("last_strategy", "tool")] + ([SlotSet("awaiting_checkin", True)] if self.tool == "checkin" else [])
+
+
+class ActionToolBreathing(Tool):
+    tool = "breathing"
+
+
+class ActionToolGrounding(Tool):
+    tool = "grounding"
+
+
+class ActionToolCheckin(Tool):
+    tool = "checkin"
+
+
+class ActionCheckinAnswer(Action):
+    """The person's answer to the mood check-in: a number from 0 to 10 (a digit or a number word),
+    compared with the last, in their language (actions/checkin.py)."""
+
+    def name(self) -> Text:
+        return "action_checkin_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        lang = language(tracker)
+        score = checkin.score_of(tracker.latest_message.get("text") or "", lang)
+        line = checkin.reply(score, tracker.get_slot("mood_score"), lang)
+        if score is None:
+            dispatcher.utter_message(text=line)
+            return [SlotSet("awaiting_checkin", False)]
+        if score <= 2:
+            line += " " + resources_for(locale_of(tracker)).short(lang)
+        dispatcher.utter_message(text=line)
+        return [SlotSet("awaiting_checkin", False), SlotSet("mood_score", float(score))]
