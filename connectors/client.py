@@ -9,9 +9,10 @@ environment (no pydantic 2, no torch).
         print(analysis.state.label, analysis.state.probabilities["sadness"])
     await client.aclose()
 
-Failures are two exceptions: :class:`EmotionServiceUnavailable` (connection refused,
-timeout, 5xx after one retry) and :class:`EmotionServiceRejected` (a 4xx, with the
-service's error code).
+Failures are two exceptions (connectors/service_errors.py): ``EmotionServiceUnavailable``
+(connection refused, timeout, 5xx after one retry) and ``EmotionServiceRejected`` (a 4xx, with
+the service's error code). The typed answers (``TurnAnalysis``, ``SpeakerState``) are the wire
+contract's (connectors/contract.py).
 """
 from __future__ import annotations
 
@@ -22,235 +23,19 @@ import re
 import asyncio
 import logging
 import os
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 from urllib.parse import quote
 
 import httpx
 
+from connectors.contract import SpeakerState, TurnAnalysis
+from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnavailable
+
 logger = logging.getLogger(__name__)
 
 # (filename, content, content type), e.g. ("turn.wav", b"RIFF...", "audio/wav")
 UploadFile = tuple[str, bytes, str]
-
-
-class EmotionServiceError(Exception):
-    """Base class of the client's errors."""
-
-
-class EmotionServiceUnavailable(EmotionServiceError):
-    """The service could not be reached, timed out, or answered 5xx (after the retry).
-
-    Attributes:
-        status_code: the 5xx status of the last answer; None when there was no answer
-            (connection refused, timeout).
-    """
-
-    def __init__(self, message: str, status_code: int | None = None) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-
-
-class EmotionServiceRejected(EmotionServiceError):
-    """The service answered 4xx: the input was refused (too large, invalid, unknown session).
-
-    Attributes:
-        status_code: the HTTP status (413 too large, 422 invalid input, 404 unknown session).
-        code: the service's machine-readable error code, e.g. ``"text_too_long"``.
-        message: the human-readable explanation.
-        turn_logged: whether the service still wrote the turn to the mood log.
-        turn_index: the index of the logged turn, or None.
-        crisis: the refused turn's crisis screening (``derived.crisis``), which the service runs
-            before any limit; None when the service sent none.
-        transcript: a refused voice message's words (``transcript``), heard before any limit; or None.
-    """
-
-    def __init__(
-        self,
-        status_code: int,
-        code: str,
-        message: str,
-        turn_logged: bool = False,
-        turn_index: int | None = None,
-        crisis: dict | None = None,
-        transcript: dict | None = None,
-    ) -> None:
-        super().__init__(f"{status_code} {code}: {message}")
-        self.status_code = status_code
-        self.code = code
-        self.message = message
-        self.turn_logged = turn_logged
-        self.turn_index = turn_index
-        self.crisis = crisis
-        self.transcript = transcript
-
-    def metadata(self) -> dict:
-        """The emotion metadata of the refused turn: unavailable, with its crisis screening."""
-        out: dict = {"available": False, "error": self.code, "message": self.message}
-        if isinstance(self.crisis, dict):
-            out["derived"] = {"crisis": self.crisis}
-        if isinstance(self.transcript, dict):
-            out["transcript"] = self.transcript
-        return out
-
-
-@dataclass(frozen=True)
-class EmotionReading:
-    """One emotion estimate: a distribution over the label set plus circumplex coordinates.
-
-    Attributes:
-        label: the most probable label (neutral, joy, sadness, anger, fear, disgust, surprise).
-        probabilities: label -> probability, summing to 1.
-        valence: pleasantness in [-1, 1].
-        arousal: activation in [-1, 1].
-        confidence: how much the service trusts this estimate, in [0, 1].
-    """
-
-    label: str
-    probabilities: dict[str, float]
-    valence: float
-    arousal: float
-    confidence: float
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "EmotionReading":
-        return cls(
-            label=str(data["label"]),
-            probabilities={str(k): float(v) for k, v in data["probabilities"].items()},
-            valence=float(data["valence"]),
-            arousal=float(data["arousal"]),
-            confidence=float(data["confidence"]),
-        )
-
-
-@dataclass(frozen=True)
-class EmotionState(EmotionReading):
-    """A speaker's tracked state across turns: a reading plus its trend.
-
-    Attributes:
-        trend_valence: recent change of valence per turn (positive = improving).
-        trend_arousal: recent change of arousal per turn.
-        trend_labels: label -> recent change of its probability per turn.
-        turns_observed: how many turns of this speaker fed the state.
-    """
-
-    trend_valence: float = 0.0
-    trend_arousal: float = 0.0
-    trend_labels: dict[str, float] = field(default_factory=dict)
-    turns_observed: int = 0
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "EmotionState":
-        reading = EmotionReading.from_json(data)
-        trend = data.get("trend") or {}
-        return cls(
-            **reading.__dict__,
-            trend_valence=float(trend.get("valence", 0.0)),
-            trend_arousal=float(trend.get("arousal", 0.0)),
-            trend_labels={str(k): float(v) for k, v in (trend.get("labels") or {}).items()},
-            turns_observed=int(data.get("turns_observed", 0)),
-        )
-
-
-@dataclass(frozen=True)
-class ModalityReport:
-    """What happened to one modality (text, audio, face) this turn.
-
-    Attributes:
-        status: "used", "not_used", "error" or "absent".
-        code: a machine-readable reason when not used, e.g. ``"no_face_detected"``.
-        message: a human-readable explanation.
-        notes: extra remarks (e.g. ``"clipped to 10 s"``).
-    """
-
-    status: str
-    code: str | None = None
-    message: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> "ModalityReport":
-        return cls(
-            status=str(data["status"]),
-            code=data.get("code"),
-            message=data.get("message"),
-            notes=[str(n) for n in data.get("notes") or []],
-        )
-
-
-@dataclass(frozen=True)
-class TurnAnalysis:
-    """The service's answer to one analysed turn.
-
-    Attributes:
-        session_id, turn_index (0-based), speaker_id: which turn this is.
-        available: False when no modality could be analysed this turn.
-        turn: the reading of this turn alone, or None.
-        state: the speaker's tracked state after this turn, or None.
-        modalities: modality name -> report.
-        modalities_used: the modalities that fed ``turn``.
-        raw: the response JSON as received (what the Rasa channel puts into metadata).
-    """
-
-    session_id: str
-    turn_index: int
-    speaker_id: str
-    available: bool
-    turn: EmotionReading | None
-    state: EmotionState | None
-    modalities: dict[str, ModalityReport]
-    modalities_used: list[str]
-    raw: dict[str, Any]
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "TurnAnalysis":
-        return cls(
-            session_id=str(data["session_id"]),
-            turn_index=int(data["turn_index"]),
-            speaker_id=str(data["speaker_id"]),
-            available=bool(data["available"]),
-            turn=EmotionReading.from_json(data["turn"]) if data.get("turn") else None,
-            state=EmotionState.from_json(data["state"]) if data.get("state") else None,
-            modalities={
-                name: ModalityReport.from_json(report)
-                for name, report in (data.get("modalities") or {}).items()
-            },
-            modalities_used=[str(m) for m in data.get("modalities_used") or []],
-            raw=data,
-        )
-
-
-@dataclass(frozen=True)
-class SpeakerState:
-    """A speaker's current state, as returned by ``GET /v1/sessions/{id}/state``.
-
-    Attributes:
-        speaker_id: the speaker asked for, or the session's latest analysed speaker.
-        turn_index: the index of the last turn that fed the state, or None.
-        turns_received: how many turns the session holds (analysed or not).
-        state: the tracked state, or None when no turn of this speaker was analysable.
-        raw: the response JSON as received.
-    """
-
-    session_id: str
-    speaker_id: str | None
-    turn_index: int | None
-    turns_received: int
-    state: EmotionState | None
-    raw: dict[str, Any]
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "SpeakerState":
-        turn_index = data.get("turn_index")
-        return cls(
-            session_id=str(data["session_id"]),
-            speaker_id=data.get("speaker_id"),
-            turn_index=None if turn_index is None else int(turn_index),
-            turns_received=int(data.get("turns_received", 0)),
-            state=EmotionState.from_json(data["state"]) if data.get("state") else None,
-            raw=data,
-        )
 
 
 class EmotionServiceClient:

@@ -17,6 +17,7 @@ Shapes (all optional on the wire; see the service's schemas for the descriptions
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping
 
 EMOTION_METADATA_KEY = "emotion"
@@ -62,3 +63,163 @@ def at_risk(emotion: Mapping[str, Any] | None) -> bool:
     """True when the turn's crisis screening found possible or high risk."""
     crisis = crisis_of(emotion)
     return bool(crisis.get("flag")) or crisis.get("level") in ("possible", "high")
+
+
+# --- the typed answers of the service's HTTP API (connectors/client.py returns them) ---
+
+@dataclass(frozen=True)
+class EmotionReading:
+    """One emotion estimate: a distribution over the label set plus circumplex coordinates.
+
+    Attributes:
+        label: the most probable label (neutral, joy, sadness, anger, fear, disgust, surprise).
+        probabilities: label -> probability, summing to 1.
+        valence: pleasantness in [-1, 1].
+        arousal: activation in [-1, 1].
+        confidence: how much the service trusts this estimate, in [0, 1].
+    """
+
+    label: str
+    probabilities: dict[str, float]
+    valence: float
+    arousal: float
+    confidence: float
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "EmotionReading":
+        return cls(
+            label=str(data["label"]),
+            probabilities={str(k): float(v) for k, v in data["probabilities"].items()},
+            valence=float(data["valence"]),
+            arousal=float(data["arousal"]),
+            confidence=float(data["confidence"]),
+        )
+
+
+@dataclass(frozen=True)
+class EmotionState(EmotionReading):
+    """A speaker's tracked state across turns: a reading plus its trend.
+
+    Attributes:
+        trend_valence: recent change of valence per turn (positive = improving).
+        trend_arousal: recent change of arousal per turn.
+        trend_labels: label -> recent change of its probability per turn.
+        turns_observed: how many turns of this speaker fed the state.
+    """
+
+    trend_valence: float = 0.0
+    trend_arousal: float = 0.0
+    trend_labels: dict[str, float] = field(default_factory=dict)
+    turns_observed: int = 0
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "EmotionState":
+        reading = EmotionReading.from_json(data)
+        trend = data.get("trend") or {}
+        return cls(
+            **reading.__dict__,
+            trend_valence=float(trend.get("valence", 0.0)),
+            trend_arousal=float(trend.get("arousal", 0.0)),
+            trend_labels={str(k): float(v) for k, v in (trend.get("labels") or {}).items()},
+            turns_observed=int(data.get("turns_observed", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class ModalityReport:
+    """What happened to one modality (text, audio, face) this turn.
+
+    Attributes:
+        status: "used", "not_used", "error" or "absent".
+        code: a machine-readable reason when not used, e.g. ``"no_face_detected"``.
+        message: a human-readable explanation.
+        notes: extra remarks (e.g. ``"clipped to 10 s"``).
+    """
+
+    status: str
+    code: str | None = None
+    message: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "ModalityReport":
+        return cls(
+            status=str(data["status"]),
+            code=data.get("code"),
+            message=data.get("message"),
+            notes=[str(n) for n in data.get("notes") or []],
+        )
+
+
+@dataclass(frozen=True)
+class TurnAnalysis:
+    """The service's answer to one analysed turn.
+
+    Attributes:
+        session_id, turn_index (0-based), speaker_id: which turn this is.
+        available: False when no modality could be analysed this turn.
+        turn: the reading of this turn alone, or None.
+        state: the speaker's tracked state after this turn, or None.
+        modalities: modality name -> report.
+        modalities_used: the modalities that fed ``turn``.
+        raw: the response JSON as received (what the Rasa channel puts into metadata).
+    """
+
+    session_id: str
+    turn_index: int
+    speaker_id: str
+    available: bool
+    turn: EmotionReading | None
+    state: EmotionState | None
+    modalities: dict[str, ModalityReport]
+    modalities_used: list[str]
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "TurnAnalysis":
+        return cls(
+            session_id=str(data["session_id"]),
+            turn_index=int(data["turn_index"]),
+            speaker_id=str(data["speaker_id"]),
+            available=bool(data["available"]),
+            turn=EmotionReading.from_json(data["turn"]) if data.get("turn") else None,
+            state=EmotionState.from_json(data["state"]) if data.get("state") else None,
+            modalities={
+                name: ModalityReport.from_json(report)
+                for name, report in (data.get("modalities") or {}).items()
+            },
+            modalities_used=[str(m) for m in data.get("modalities_used") or []],
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class SpeakerState:
+    """A speaker's current state, as returned by ``GET /v1/sessions/{id}/state``.
+
+    Attributes:
+        speaker_id: the speaker asked for, or the session's latest analysed speaker.
+        turn_index: the index of the last turn that fed the state, or None.
+        turns_received: how many turns the session holds (analysed or not).
+        state: the tracked state, or None when no turn of this speaker was analysable.
+        raw: the response JSON as received.
+    """
+
+    session_id: str
+    speaker_id: str | None
+    turn_index: int | None
+    turns_received: int
+    state: EmotionState | None
+    raw: dict[str, Any]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "SpeakerState":
+        turn_index = data.get("turn_index")
+        return cls(
+            session_id=str(data["session_id"]),
+            speaker_id=data.get("speaker_id"),
+            turn_index=None if turn_index is None else int(turn_index),
+            turns_received=int(data.get("turns_received", 0)),
+            state=EmotionState.from_json(data["state"]) if data.get("state") else None,
+            raw=data,
+        )

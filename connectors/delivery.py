@@ -27,7 +27,8 @@ import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional
 
-from connectors.client import EmotionServiceClient, EmotionServiceError, EmotionServiceRejected, EmotionServiceUnavailable
+from connectors.client import EmotionServiceClient
+from connectors.service_errors import EmotionServiceError, EmotionServiceRejected, EmotionServiceUnavailable
 from connectors.contract import crisis_of
 from connectors.outbox import Outbox, QueuedTurn
 

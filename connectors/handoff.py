@@ -24,7 +24,8 @@ import logging
 import os
 from typing import Any, Dict, Optional, Sequence, Tuple
 
-from connectors.client import EmotionServiceClient, EmotionServiceError
+from connectors.client import EmotionServiceClient
+from connectors.service_errors import EmotionServiceError
 
 logger = logging.getLogger(__name__)
 

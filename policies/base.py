@@ -45,7 +45,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
-from connectors.client import EmotionReading, EmotionState
+from connectors.contract import EmotionReading, EmotionState
 from connectors.contract import EMOTION_METADATA_KEY, derived_of, emotion_of
 
 logger = logging.getLogger(__name__)

@@ -27,7 +27,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
-from connectors.client import EmotionReading
+from connectors.contract import EmotionReading
 from emotion.labels import LABELS
 from policies.base import EMOTION_METADATA_KEY, Decision, EmotionContext, EmotionPolicyBase, did_you_mean  # noqa: F401
 

@@ -53,12 +53,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from connectors.client import (
-    EmotionServiceClient,
-    EmotionServiceRejected,
-    EmotionServiceUnavailable,
-    UploadFile,
-)
+from connectors.client import EmotionServiceClient, UploadFile
+from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnavailable
 from connectors.cues import dialogue_cues
 from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of, words_of
 from connectors.web.output import RecordingOutput

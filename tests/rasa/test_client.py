@@ -9,12 +9,8 @@ from typing import Callable
 import httpx
 import pytest
 
-from connectors.client import (
-    EmotionServiceClient,
-    EmotionServiceRejected,
-    EmotionServiceUnavailable,
-    service_session_id,
-)
+from connectors.client import EmotionServiceClient, service_session_id
+from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnavailable
 from tests.e2e.processes import free_port
 
 SAD = {"label": "sadness", "valence": -0.62, "arousal": -0.3, "confidence": 0.8,
