@@ -23,7 +23,7 @@ import numpy as np
 from emotion.labels import LABEL_INDEX, normalise_label
 
 if TYPE_CHECKING:
-    from emotion.encoders.face import FaceLandmarks
+    from emotion.encoders.face_features import FaceLandmarks
 
 from emotion.files import REPO_ROOT  # noqa: E402
 DEFAULT_CACHE_DIR = REPO_ROOT / "var" / "cache" / "face"
@@ -138,7 +138,7 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
     Images that fail to decode count as 'no face'. Progress goes to stderr.
     """
     from emotion.types import ModalityInputError
-    from emotion.encoders.face import CROP_SIZE, NUM_BLENDSHAPES, NUM_LANDMARKS
+    from emotion.encoders.face_features import CROP_SIZE, NUM_BLENDSHAPES, NUM_LANDMARKS
     from emotion.images import decode_image
 
     cache = cache_dir / f"{_cache_key(paths)}.npz" if cache_dir is not None else None
@@ -180,7 +180,7 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
 
 def feature_matrix(arrays: FaceArrays, groups: tuple[str, ...]) -> np.ndarray:
     """(N, D) float32 feature vectors in the order of FaceFeatures.vector(groups)."""
-    from emotion.encoders.face import FEATURE_SIZES, hog, pixels
+    from emotion.encoders.face_features import FEATURE_SIZES, hog, pixels
 
     n = len(arrays.detected)
     parts = []

@@ -25,7 +25,8 @@ from emotion.data.faces import (
     DEFAULT_CACHE_DIR, REPO_ROOT, FaceArrays, FaceSet, extract_features, feature_matrix, load_folder, load_muxspace,
     split_by_group,
 )
-from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceLandmarks
+from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier
+from emotion.encoders.face_features import LANDMARKER_FILE, FaceLandmarks
 from emotion.evaluation.metrics import classification_report, write_report
 from emotion.labels import LABELS
 

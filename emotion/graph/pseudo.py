@@ -100,7 +100,8 @@ def face_pool(folder: Path, per_label: int, seed: int, checkpoint_dir: Path | No
     folder (``<label>/*.png`` or metadata.csv), drawn with ``seed``; images without a face are
     left out. Landmarks are cached by ``emotion.data.faces.extract_features``."""
     from emotion.data.faces import extract_features, feature_matrix, load_folder
-    from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceLandmarks
+    from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier
+    from emotion.encoders.face_features import LANDMARKER_FILE, FaceLandmarks
     from emotion.settings import checkpoint_root, get_settings
 
     checkpoint = Path(checkpoint_dir or checkpoint_root()) / CHECKPOINT_FILE

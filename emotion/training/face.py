@@ -20,7 +20,8 @@ import torch.nn.functional as F
 import yaml
 
 from emotion.data.faces import REPO_ROOT, FaceArrays, FaceSet, data_root, extract_features, feature_matrix, load_folder, load_muxspace, split_by_group
-from emotion.encoders.face import BLENDSHAPE_NAMES, CHECKPOINT_FILE, FaceClassifier, FaceClassifierConfig, FaceLandmarks
+from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier, FaceClassifierConfig
+from emotion.encoders.face_features import BLENDSHAPE_NAMES, FaceLandmarks
 from emotion.evaluation.face import score
 from emotion.settings import VENV_MODEL_DIR, checkpoint_root
 

@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from emotion.types import ModalityInputError
-from emotion.encoders.face import CHECKPOINT_FILE, LANDMARKER_FILE, FaceClassifier, FaceEncoder, FaceLandmarks
+from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier, FaceEncoder
+from emotion.encoders.face_features import LANDMARKER_FILE, FaceLandmarks
 from emotion.labels import NUM_LABELS
 from emotion.settings import VENV_MODEL_DIR, checkpoint_root
 from tests.service.conftest import DATA
