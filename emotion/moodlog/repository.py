@@ -1,4 +1,9 @@
-"""Reading and writing the mood log. One ``MoodLog`` per process, shared by all requests."""
+"""Reading and writing the mood log's turns. One ``MoodLog`` per process, shared by all requests.
+
+(Over 300 lines for a reason: a turn's one read (``read_for_turn``) and one write
+(``append_turn``: the turn, its reading, graph node, tracked state and the person's baselines in
+one transaction) are the unit of work the service relies on, and they stay side by side;
+consent, audit and handoffs are in :mod:`emotion.moodlog.governance_log`.)"""
 from __future__ import annotations
 
 import threading
@@ -14,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from emotion.labels import LABELS
 from emotion.moodlog import governance
-from emotion.moodlog.governance import AuditEntry, ConsentRecord, Handoff, HandoffMessage
+from emotion.moodlog.governance_log import GovernanceLog
 from emotion.moodlog.models import (ConversationSession, EmotionRecord, GraphNode, ReadingFeedback, Turn,
                                     PersonBaselineRow, utcnow)
 from emotion.tracking import EmotionReading, TrackedState
@@ -100,7 +105,10 @@ Deriver = Callable[[EmotionRecord], "dict[str, Any] | None"]
 """(the turn's emotion record, state filled in) -> its derived states, stored with it"""
 
 
-class MoodLog:
+class MoodLog(GovernanceLog):
+    """The mood log's turns (append, read for a turn, feedback, replies); consent, audit and
+    handoffs come from :class:`GovernanceLog`."""
+
     def __init__(self, engine: Engine, history_window: int = 8):
         self.engine = engine
         self.history_window = history_window
@@ -301,18 +309,7 @@ class MoodLog:
         with Session(self.engine) as db:
             return list(db.exec(select(Turn).where(Turn.session_id == session_id).order_by(col(Turn.turn_index))).all())
 
-    # --- consent -------------------------------------------------------------------------
-
-    def consent_of(self, user_id: str) -> dict[str, bool]:
-        """The consent in force per modality for ``user_id`` (the newest record wins); absent = never asked."""
-        with Session(self.engine) as db:
-            return governance.recorded_consent(db, user_id)
-
-    def audit(self, actor: str, action: str, target: str) -> None:
-        """One audit-log entry (who read or changed what through the service's API)."""
-        with Session(self.engine) as db:
-            db.add(AuditEntry(actor=actor[:254], action=action, target=target[:300]))
-            db.commit()
+    # --- what people said about their turns ----------------------------------------------
 
     def add_feedback(self, session_id: str, turn_index: int, label: str) -> ReadingFeedback | None:
         """Store a person's correction of turn ``turn_index``'s reading; None when there is no such turn."""
@@ -338,60 +335,3 @@ class MoodLog:
             db.add(turn)
             db.commit()
             return True
-
-    def record_consent(self, user_id: str, decisions: dict[str, bool], source: str,
-                       client: str = "anonymous") -> dict[str, bool]:
-        """Store the decisions as ``<client>/<declared source>`` and audit the change under
-        ``service-client:<client>`` (the authenticated caller, not what it says about itself)."""
-        recorded_source = f"{client}/{source}"[:64]
-        with Session(self.engine) as db:
-            for modality, granted in decisions.items():
-                db.add(ConsentRecord(user_id=user_id, modality=modality, granted=granted, source=recorded_source))
-            changes = ", ".join(f"{m}={'yes' if g else 'no'}" for m, g in decisions.items()) or "nothing"
-            db.add(AuditEntry(actor=f"service-client:{client}"[:254], action="consent_changed",
-                              target=f"user:{user_id} {changes} (declared source: {source})"[:300]))
-            db.commit()
-        return self.consent_of(user_id)
-
-    # --- handoffs to a human -------------------------------------------------------------
-
-    def open_handoff(self, session_id: str, reason: str) -> tuple[Handoff, bool]:
-        """Open a handoff (transcript + emotion timeline snapshot) unless one is already open or
-        claimed for the session; then that one is returned. Returns (handoff, created)."""
-        with Session(self.engine, expire_on_commit=False) as db:
-            existing = db.exec(select(Handoff).where(Handoff.session_id == session_id,
-                                                     col(Handoff.status).in_(["open", "claimed"]))).first()
-            if existing is not None:
-                return existing, False
-            return governance.open_handoff(db, session_id, reason), True
-
-    def latest_handoff(self, session_id: str) -> tuple[Handoff, float | None] | None:
-        """The session's newest handoff and the bot's expected wait for a human (seconds, None
-        when unknown); None when the session was never handed off."""
-        with Session(self.engine, expire_on_commit=False) as db:
-            handoff = governance.latest_handoff(db, session_id)
-            if handoff is None:
-                return None
-            return handoff, governance.expected_wait_s(db, handoff.bot)
-
-    def add_thread_messages(self, session_id: str, messages: list[tuple[str, str]]) -> list[HandoffMessage] | None:
-        """Append (kind, text) messages to the thread of the session's newest handoff; None
-        when the session has none."""
-        with Session(self.engine, expire_on_commit=False) as db:
-            handoff = governance.latest_handoff(db, session_id)
-            if handoff is None:
-                return None
-            return governance.add_thread_messages(db, handoff, messages)
-
-    def pushed_messages(self, session_id: str, after: int) -> list[HandoffMessage]:
-        """Pushed thread messages after id ``after``, oldest first (marked seen)."""
-        with Session(self.engine, expire_on_commit=False) as db:
-            return governance.pushed_messages(db, session_id, after)
-
-    def thread_cursor(self, session_id: str) -> int:
-        with Session(self.engine) as db:
-            return governance.thread_cursor(db, session_id)
-
-    def handoffs(self, session_id: str) -> list[Handoff]:
-        with Session(self.engine) as db:
-            return list(db.exec(select(Handoff).where(Handoff.session_id == session_id).order_by(col(Handoff.id))).all())
