@@ -21,7 +21,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from emotion.encoders.text import (  # noqa: E402
+from emotion.encoders.text_base import (  # noqa: E402
     EMBEDDING_DIM, BottomStates, FrozenBottom, PooledLayers, length_batches, load_base, serial)
 
 

@@ -32,7 +32,7 @@ from typing import Any, Sequence
 import numpy as np
 import torch
 
-from emotion.encoders.text import PooledLayers
+from emotion.encoders.text_base import PooledLayers
 
 from emotion.crisis.lexicon import EXPLICIT_AT, Lexicon, LexiconReading
 from emotion.crisis.normalise import normalise
@@ -164,7 +164,7 @@ class CrisisDetector:
             layers = embedder.pooled.layers
         if "encoder" in ck and embedder is not None:
             if layers is None:  # the service's text encoder on ONNX Runtime: its bottom is shared, the
-                from emotion.encoders.text import load_base  # architecture of our layers comes from the base
+                from emotion.encoders.text_base import load_base  # architecture of our layers comes from the base
 
                 layers = load_base(top)[2]
             encoder = CrisisEncoder(copy.deepcopy(layers))

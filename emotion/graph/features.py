@@ -65,7 +65,7 @@ def _minilm_frozen(texts: list[str], batch_size: int = 64) -> torch.Tensor:
     """(N, 384) unit-norm mean-pooled all-MiniLM-L6-v2 embeddings."""
     from transformers import AutoModel, AutoTokenizer
 
-    from emotion.encoders.text import base_model_path
+    from emotion.encoders.text_base import base_model_path
 
     path = base_model_path()
     tok = AutoTokenizer.from_pretrained(path, local_files_only=True)

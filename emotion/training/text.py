@@ -27,15 +27,8 @@ import yaml
 
 from emotion.data.meld import data_dir, drop_reserved, load_meld
 from emotion.files import REPO_ROOT
-from emotion.encoders.text import (
-    CHECKPOINT_NAME,
-    TextEmotionModel,
-    TextHeadConfig,
-    base_max_length,
-    base_model_path,
-    load_base,
-    save_checkpoint,
-)
+from emotion.encoders.text import CHECKPOINT_NAME, TextEmotionModel, TextHeadConfig, save_checkpoint
+from emotion.encoders.text_base import base_max_length, base_model_path, load_base
 from emotion.evaluation.metrics import classification_report, weighted_f1
 from emotion.labels import LABEL_INDEX, LABELS, NUM_LABELS
 from emotion.settings import checkpoint_root
