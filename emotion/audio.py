@@ -17,6 +17,9 @@ resampling (a WAV header claiming 855 MHz made the resampler allocate gigabytes)
 Every way a clip can be unusable raises ``ModalityInputError("audio", code, message)`` with
 one of the codes: ``empty_audio``, ``unsupported_format``, ``corrupt_audio``, ``too_short``,
 ``no_speech``.
+
+(Over 300 lines for a reason: one decoding pipeline, bytes to trimmed 16 kHz speech, with the two
+decoders and the VAD it needs; every step is a short function, in the order it runs.)
 """
 from __future__ import annotations
 

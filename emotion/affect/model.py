@@ -35,6 +35,9 @@ boredom_cues = ⊕(0.8·[boredom phrase], 0.3·[slow reply]). Service states, fo
 All outputs are in [0, 1].
 The student head is scored on a separately written frozen test set
 (``emobot evaluate student-affect``); p_conf, p_annoy and q stay for the Reddit/MathBuddy reports.
+
+(Over 300 lines for a reason: the heads above and ``AffectModel.derive``, which combines them
+with the tracked state and dialogue cues, are one set of formulas; they stay next to the math.)
 """
 from __future__ import annotations
 

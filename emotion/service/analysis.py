@@ -8,6 +8,10 @@ Speed: audio and face run on a small thread pool while the request's own thread 
 text (text encoder, then the affect heads' sentence embedding on the same frozen bottom
 layers); concurrent requests' texts are read in one batch (``emotion.service.batching``).
 ``Analysis.timings`` has the milliseconds of each stage.
+
+(Over 300 lines for a reason: the ``Analyzer`` owns the loaded encoders, their thread pool and
+the text batcher, and each modality's stage is a short method beside the others so the order
+and the overlap of the stages read in one place.)
 """
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Request/response models of the emotion service API (separate from the mood-log tables)."""
+"""Request/response models of the emotion service API (separate from the mood-log tables).
+
+(Over 300 lines for a reason: this is the whole wire contract, one small model per shape of the
+API; the Rasa side's ``connectors/contract.py`` is checked against it through the OpenAPI
+document (tests/service/test_wire_contract.py), so it stays one file to read against the other.)"""
 from __future__ import annotations
 
 from datetime import datetime

@@ -7,6 +7,9 @@ form into a :class:`TurnInput`). Each stage is a method; the pipeline, not the r
 timings (``timings_ms`` of the answer, milliseconds per stage). A turn that is refused is still
 logged (its row says why) and still screened for crisis risk: screening comes before every
 limit, so nothing a person or an outsider sends can switch it off (screening.py).
+
+(Over 300 lines for a reason: the turn is meant to be read top to bottom in one file; each stage
+is a short method of ``TurnPipeline``, and splitting them over files would hide their order.)
 """
 from __future__ import annotations
 
