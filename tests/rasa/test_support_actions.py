@@ -214,3 +214,22 @@ def test_a_reflection_names_the_topic_and_feeling_in_the_persons_language(lang, 
     line = listening.compose("reflection", text, "sadness", [], 0, lang)
     assert name in line and (feeling is None or feeling in line), line
     assert listening.compose("question", text, "sadness", [line], 0, lang) != line
+
+
+@pytest.mark.parametrize("crisis, expected", [
+    ({"flag": True, "turn_flag": False, "level": "high"}, "unclear"),  # the conversation's flag, not this answer's
+    ({"flag": True, "turn_flag": True, "level": "high"}, "yes"),       # the answer itself is high risk
+    ({"flag": False, "turn_flag": False, "explicit": True}, "yes"),    # warning-sign language in the answer
+    ({"flag": True, "level": "high"}, "yes"),                          # the in-Rasa fallback: one message, flag
+    ({}, "unclear"),
+])
+def test_an_unclear_screen_answer_counts_as_yes_only_when_it_carries_the_risk_itself(crisis, expected) -> None:
+    from rasa_sdk import Tracker
+
+    from actions.conversation import answer_of
+
+    latest = {"text": "meu namorado tá sendo bem carinhoso pelo menos", "intent": {"name": "inform"},
+              "metadata": {"emotion": {"available": True, "derived": {"crisis": crisis}}}}
+    tracker = Tracker("s", {"screening_question": 2}, latest, [{"event": "user", "text": latest["text"]}], False,
+                      None, {}, "action_listen")
+    assert answer_of(tracker) == expected

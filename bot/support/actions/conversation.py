@@ -115,9 +115,11 @@ def recently_screened(tracker: Tracker) -> bool:
 def answer_of(tracker: Tracker) -> str:
     """The screener answer in the latest message; an answer that is neither yes nor no but is
     itself high risk (flagged) or states warning-sign language counts as yes ("i just want it
-    all to end")."""
+    all to end"). Itself: ``turn_flag``, the message's own flag, not the conversation's, which
+    the screen's earlier turns may have raised ("my boyfriend has been sweet at least" is no yes)."""
     answer = screener.read_answer(tracker.latest_message.get("text") or "")
     crisis = crisis_of(tracker)
-    if answer == "unclear" and (crisis.get("flag") or crisis.get("explicit")):
+    own_flag = crisis.get("turn_flag", crisis.get("flag"))  # the in-Rasa fallback reads one message: flag
+    if answer == "unclear" and (own_flag or crisis.get("explicit")):
         return "yes"
     return answer
