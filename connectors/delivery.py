@@ -155,8 +155,16 @@ class TurnDelivery:
         return delivered, None
 
     async def _replayed(self, turn: QueuedTurn, emotion: Dict[str, Any]) -> None:
-        """A turn delivered after its bot answered: when the service flags crisis risk in it, the
-        channel is told (``on_crisis_replayed``) so the conversation escalates now."""
+        """A turn delivered after its bot answered: what the bot answered goes to the mood log
+        (``QueuedTurn.replies``), and when the service flags crisis risk in it, the channel is told
+        (``on_crisis_replayed``) so the conversation escalates now."""
+        turn_index = emotion.get("turn_index")
+        if turn.replies and isinstance(turn_index, int):
+            try:
+                await self.client.send_replies(turn.session_id, turn_index, list(turn.replies))
+            except EmotionServiceError as exc:  # the turn is logged; only the bot's words are missing
+                logger.info("The replies to replayed turn %s of %s were not logged: %s", turn.turn_id,
+                            turn.session_id, exc)
         crisis = crisis_of(emotion)
         if not crisis.get("flag") or self.on_crisis_replayed is None:
             return

@@ -55,6 +55,10 @@ class Outbox(Protocol):
     async def remove(self, turn: QueuedTurn) -> None:
         """Forget a delivered turn (no-op when another sender removed it already)."""
 
+    async def set_replies(self, turn_id: str, replies: Sequence[str]) -> bool:
+        """Keep what the bot answered to a pending turn (``QueuedTurn.replies``); False when the
+        turn is no longer pending."""
+
     async def record_failure(self, turn: QueuedTurn) -> int:
         """Count a failed delivery (a 5xx answer); returns the turn's attempts so far."""
 

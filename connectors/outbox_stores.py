@@ -113,6 +113,15 @@ class SQLiteOutbox:
     async def remove(self, turn: QueuedTurn) -> None:
         await self._run("DELETE FROM outbox WHERE turn_id = ?", (turn.turn_id,))
 
+    async def set_replies(self, turn_id: str, replies: Sequence[str]) -> bool:
+        # one statement after the other on the event loop: nothing runs between the read and the write
+        rows = await self._run("SELECT payload FROM outbox WHERE turn_id = ? AND dead_reason IS NULL", (turn_id,))
+        if not rows:
+            return False
+        payload = {**json.loads(rows[0][0]), "replies": list(replies)}
+        await self._run("UPDATE outbox SET payload = ? WHERE turn_id = ?", (json.dumps(payload), turn_id))
+        return True
+
     async def record_failure(self, turn: QueuedTurn) -> int:
         await self._run("UPDATE outbox SET attempts = attempts + 1 WHERE turn_id = ?", (turn.turn_id,))
         rows = await self._run("SELECT attempts FROM outbox WHERE turn_id = ?", (turn.turn_id,))
@@ -181,6 +190,12 @@ class RedisOutbox:
         return 1
     """
 
+    _REPLACE = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        return 1
+    """
+
     def __init__(self, url: str, key_prefix: str = "emobot:outbox", lock_timeout: float = 60.0) -> None:
         import redis.asyncio as aioredis  # Rasa's own dependency (its Redis lock and tracker stores)
 
@@ -188,6 +203,7 @@ class RedisOutbox:
         self._redis = aioredis.Redis.from_url(url)
         self._append_script = self._redis.register_script(self._APPEND)
         self._remove_script = self._redis.register_script(self._REMOVE)
+        self._replace_script = self._redis.register_script(self._REPLACE)
 
     def _key(self, *parts: str) -> str:
         return ":".join((self.prefix, *parts))
@@ -217,6 +233,14 @@ class RedisOutbox:
 
     async def remove(self, turn: QueuedTurn) -> None:
         await self._remove_script(keys=self._keys(turn.session_id), args=[turn.turn_id, turn.session_id, ""])
+
+    async def set_replies(self, turn_id: str, replies: Sequence[str]) -> bool:
+        payload = await self._redis.hget(self._key("turns"), turn_id)
+        if payload is None:
+            return False
+        updated = json.dumps({**json.loads(payload), "replies": list(replies)})
+        # written only while the turn is still queued: a delivered turn is not brought back
+        return bool(await self._replace_script(keys=[self._key("turns")], args=[turn_id, updated]))
 
     async def record_failure(self, turn: QueuedTurn) -> int:
         return int(await self._redis.hincrby(self._key("attempts"), turn.turn_id, 1))

@@ -23,6 +23,8 @@ class QueuedTurn:
         cues: dialogue cues for the service's derived states (``DialogueCues``: wrong_in_a_row,
             hint_requests, response_time_s), or None.
         transcribe: a voice message: the service recognises its words (also when replayed later).
+        replies: what the bot answered while the turn waited (``Outbox.set_replies``); they go to the
+            mood log once the turn is delivered.
         attempts: failed deliveries that got a 5xx answer (outages are not counted).
     """
 
@@ -37,6 +39,7 @@ class QueuedTurn:
     images: tuple[UploadFile, ...] = ()
     cues: Optional[dict[str, Any]] = None
     transcribe: bool = False
+    replies: tuple[str, ...] = ()
     attempts: int = 0
 
     def to_json(self) -> str:
@@ -46,6 +49,7 @@ class QueuedTurn:
             "text": self.text, "sent_at": self.sent_at.isoformat(), "bot": self.bot, "user_id": self.user_id,
             "audio": _upload_json(self.audio) if self.audio else None,
             "images": [_upload_json(i) for i in self.images], "cues": self.cues, "transcribe": self.transcribe,
+            "replies": list(self.replies),
         })
 
     @classmethod
@@ -55,7 +59,8 @@ class QueuedTurn:
                    text=raw["text"], sent_at=datetime.fromisoformat(raw["sent_at"]), bot=raw["bot"],
                    user_id=raw["user_id"], audio=_upload_of(raw["audio"]) if raw["audio"] else None,
                    images=tuple(_upload_of(i) for i in raw["images"]), cues=raw.get("cues"),
-                   transcribe=bool(raw.get("transcribe", False)), attempts=attempts)
+                   transcribe=bool(raw.get("transcribe", False)),
+                   replies=tuple(str(r) for r in raw.get("replies") or ()), attempts=attempts)
 
 
 def _upload_json(upload: UploadFile) -> list[str]:

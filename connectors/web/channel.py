@@ -263,16 +263,27 @@ class EmobotWebInput(InputChannel):
             # the bot said nothing (an action failed, the action server is down): never silence
             logger.error("The bot did not answer a turn of %s with crisis risk; sending the safety net.", turn.sender_id)
             await said.send_text_message(turn.sender_id, self.safety_net_text)
-        self.report_replies(turn.sender_id, emotion.get("turn_index"), said.texts)
+        self.report_replies(turn.sender_id, emotion, said.texts)
 
-    def report_replies(self, sender_id: str, turn_index: Any, replies: List[str]) -> None:
+    def report_replies(self, sender_id: str, emotion: Dict[str, Any], replies: List[str]) -> None:
         """Send what the bot answered to the mood log, after the person has it (a task of its own:
-        the answer does not wait for it). A turn the service did not log (queued in the outbox)
-        has no index, and its replies are not reported."""
-        if not isinstance(turn_index, int) or isinstance(turn_index, bool) or not replies:
+        the answer does not wait for it). A turn waiting in the outbox (``queued``) keeps them
+        there, and they are sent once the turn is delivered."""
+        turn_index, queued_id = emotion.get("turn_index"), emotion.get("turn_id")
+        logged = isinstance(turn_index, int) and not isinstance(turn_index, bool)
+        queued = bool(emotion.get("queued")) and isinstance(queued_id, str) and self.delivery.outbox is not None
+        if not replies or not (logged or queued):
             return
 
         async def send() -> None:
+            if not logged:
+                try:
+                    if not await self.delivery.outbox.set_replies(queued_id, replies):
+                        logger.info("The replies to turn %s of %s were not kept: it left the outbox", queued_id,
+                                    sender_id)
+                except Exception as exc:  # the outbox is down: the turn is kept, its replies are not
+                    logger.info("The replies to queued turn %s of %s were not kept: %r", queued_id, sender_id, exc)
+                return
             try:
                 await self.client.send_replies(sender_id, turn_index, replies)
             except (EmotionServiceRejected, EmotionServiceUnavailable) as exc:

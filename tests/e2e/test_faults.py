@@ -58,7 +58,7 @@ def mood_log(database_url: str, session_id: str) -> list:
     try:
         with engine.connect() as db:
             return db.execute(text(
-                "SELECT t.turn_index, t.text, t.status, t.client_turn_id, t.sent_at, t.received_at, "
+                "SELECT t.turn_index, t.text, t.status, t.client_turn_id, t.sent_at, t.received_at, t.bot_replies, "
                 "       r.id AS record_id, r.derived FROM turns t LEFT JOIN emotion_records r ON r.turn_id = t.id "
                 "WHERE t.session_id = :s ORDER BY t.turn_index"), {"s": session_id}).all()
     finally:
@@ -126,11 +126,19 @@ def test_service_killed_mid_conversation(postgres_url: str, tmp_path: Path) -> N
             talk(range(7, 9))  # analysed or queued behind the backlog: either way in order
             logged = wait_for_mood_log(postgres_url, sent)
             assert outbox_drained(outbox)
+            # the bot's replies to a replayed turn follow it: each is sent once the turn is logged
+            deadline = time.monotonic() + 10
+            while not all(row.bot_replies for s in sent for row in logged[s][3:7]) and time.monotonic() < deadline:
+                time.sleep(0.3)
+                logged = {s: mood_log(postgres_url, s) for s in sent}
     for session, texts in sent.items():
         assert_logged_in_order(logged[session], texts)
     # a replayed turn keeps when it was sent: long before the service logged it
     replayed = logged["kill-a"][3]
     assert (replayed.received_at - replayed.sent_at).total_seconds() > 1
+    # what the bot answered while the service was down reached the mood log with the replayed turns
+    assert all(row.bot_replies for session in sent for row in logged[session][3:7]), \
+        [(row.turn_index, row.bot_replies) for row in logged["kill-a"]]
 
 
 @contextmanager

@@ -8,6 +8,7 @@ and can be switched down (connection refused), to 503 or to 500.
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -91,6 +92,17 @@ async def test_turns_keep_their_media_time_and_attempts(outbox: Outbox) -> None:
 
 
 @with_outbox
+async def test_what_the_bot_answered_waits_with_its_queued_turn(outbox: Outbox) -> None:
+    await outbox.append(turn("a", 0))
+    assert await outbox.set_replies("a-0", ["I'm here.", "How are you feeling?"])
+    assert (await outbox.head("a")).replies == ("I'm here.", "How are you feeling?")
+    assert await outbox.head("a") == turn("a", 0, replies=("I'm here.", "How are you feeling?"))
+    await outbox.remove(turn("a", 0))
+    assert not await outbox.set_replies("a-0", ["late"])  # delivered meanwhile: not brought back
+    assert await outbox.head("a") is None and await outbox.pending() == 0
+
+
+@with_outbox
 async def test_a_turn_set_aside_leaves_its_queue_but_is_kept(outbox: Outbox) -> None:
     await outbox.append(turn("d", 0))
     await outbox.append(turn("d", 1))
@@ -154,6 +166,7 @@ class StandInService:
         self.log: list[dict] = []  # one per logged turn, in order
         self.requests = 0
         self.delay = 0.0
+        self.replies: dict[tuple[str, int], list[str]] = {}  # (session, turn index) -> the bot's lines
 
     def client(self) -> EmotionServiceClient:
         return EmotionServiceClient("http://emotion.test", timeout=2, transport=httpx.MockTransport(self.handle))
@@ -169,6 +182,10 @@ class StandInService:
         if request.url.path == "/healthz":
             return httpx.Response(200, json={"status": "ok"})
         session = request.url.path.split("/")[3]
+        if request.method == "PUT" and request.url.path.endswith("/replies"):
+            index = int(request.url.path.split("/")[5])
+            self.replies[(session, index)] = json.loads(request.content)["replies"]
+            return httpx.Response(200, json={"session_id": session, "turn_index": index, "recorded": True})
         form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
         if form["text"] == "too long":
             return httpx.Response(413, json={"error": {"code": "text_too_long", "message": "too long"},
@@ -360,6 +377,18 @@ async def test_a_replayed_turn_that_carries_risk_is_escalated(service, delivery,
     assert await delivery.replay() == 2
     assert escalated == [("s-1", True)]  # only the risky turn, once
     assert (await delivery.deliver(turn("s", 2)))["available"] is True and len(escalated) == 1
+
+
+@delivering
+async def test_the_replies_to_a_queued_turn_reach_the_mood_log_once_it_is_delivered(service, delivery, outbox) -> None:
+    service.mode = "down"
+    queued = await delivery.deliver(turn("s", 0))
+    assert queued["queued"] is True
+    await outbox.set_replies(queued["turn_id"], ["Hi, I'm here to listen."])  # what the channel does
+    await delivery.deliver(turn("s", 1))  # answered with nothing to keep
+    service.mode = "up"
+    assert await delivery.replay() == 2
+    assert service.replies == {("s", 0): ["Hi, I'm here to listen."]}
 
 
 def test_the_sqlite_outbox_is_the_owners_only(tmp_path) -> None:
