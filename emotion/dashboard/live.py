@@ -50,18 +50,22 @@ def read_signature(engine: Engine) -> tuple[Any, ...]:
 class LiveChanges:
     """A process-wide watcher: ``version`` grows whenever the signature changes.
 
-    Started by the first stream that waits (in the event loop that serves it); ``close`` stops it.
+    Started by the first stream that waits (in the event loop that serves it); it stops by itself
+    when no stream has waited for ``idle_s`` seconds (no page open: no reads of the database) and
+    starts again with the next one; ``close`` stops it.
     """
 
-    def __init__(self, engine: Engine, interval_s: float = 0.5, recheck_s: float = 30.0) -> None:
-        self.engine, self.interval_s, self.recheck_s = engine, interval_s, recheck_s
+    def __init__(self, engine: Engine, interval_s: float = 0.5, recheck_s: float = 30.0, idle_s: float = 10.0) -> None:
+        self.engine, self.interval_s, self.recheck_s, self.idle_s = engine, interval_s, recheck_s, idle_s
         self.version = 0
+        self._waited_at = time.monotonic()
         self._signature: Optional[tuple[Any, ...]] = None
         self._changed: Optional[asyncio.Event] = None
         self._task: Optional[asyncio.Task] = None
 
     async def wait(self, seen: int, timeout: float) -> int:
         """Wait until ``version`` differs from ``seen`` or ``timeout`` seconds pass; the version."""
+        self._waited_at = time.monotonic()
         self._start()
         if self.version == seen:
             with contextlib.suppress(asyncio.TimeoutError):
@@ -84,8 +88,12 @@ class LiveChanges:
             self._changed = asyncio.Event()
             self._task = asyncio.get_running_loop().create_task(self._watch())
 
+    @property
+    def watching(self) -> bool:
+        return self._task is not None and not self._task.done()
+
     async def _watch(self) -> None:
-        while True:
+        while time.monotonic() - self._waited_at <= max(self.idle_s, self.interval_s):
             try:
                 signature = await run_in_threadpool(read_signature, self.engine)
             except Exception:  # a database restart: the streams keep their last data and we try again

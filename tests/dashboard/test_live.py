@@ -56,3 +56,28 @@ def test_many_open_live_pages_leave_the_dashboard_answering(dashboard_url):  # n
     # the claim reached every open page within 2.5 s: the thread streams get the new status,
     # the queue streams a queue without the claimed handoff waiting
     assert all(any('"claimed"' in line or '"waiting": 0' in line for line in lines) for lines in after_claim)
+
+
+def test_the_watcher_stops_when_no_page_waits_and_starts_again_with_the_next(tmp_path):
+    from sqlmodel import Session, SQLModel, create_engine
+
+    from emotion.dashboard.live import LiveChanges
+    import emotion.moodlog.models  # noqa: F401  (the tables a handoff refers to)
+    from emotion.moodlog.governance import Handoff
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'live.sqlite3'}")
+    SQLModel.metadata.create_all(engine)
+
+    async def scenario() -> None:
+        live = LiveChanges(engine, interval_s=0.05, idle_s=0.3)
+        first = await live.wait(-1, timeout=1.0)  # the first read sets the signature
+        assert live.watching
+        await asyncio.sleep(0.8)  # nobody waits: it stops reading the database
+        assert not live.watching
+        with Session(engine) as db:  # a change while nobody watched
+            db.add(Handoff(session_id="s1", reason="test", status="open"))
+            db.commit()
+        assert await live.wait(first, timeout=2.0) > first and live.watching  # the next page sees it
+        await live.close()
+
+    asyncio.run(scenario())
