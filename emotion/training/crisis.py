@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,7 @@ import yaml
 
 from emotion.crisis.detector import CHECKPOINT_NAME, CrisisDetector, char_vectorizer, sigmoid, stack_features
 from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon
+from emotion.training.crisis_encoder import bottom_states, encoder_probs, finetune_encoder
 
 from emotion.files import REPO_ROOT as REPO  # noqa: E402
 DEFAULT_CONFIG = REPO / "emotion" / "config" / "crisis.yaml"
@@ -64,66 +66,6 @@ def _folds(n: int, k: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).permutation(np.arange(n) % k)
 
 
-def bottom_states(embedder, texts: list[str], batch: int = 64) -> list:
-    """Frozen bottom token states of each text: list of (T_i, 384) float16 tensors."""
-    import torch
-
-    from emotion.encoders.text import length_batches
-
-    out: list = [None] * len(texts)
-    for idx in length_batches([len(t) for t in texts], batch):
-        h, mask = embedder.bottom_states([texts[i] for i in idx])
-        for j, i in enumerate(idx):
-            out[i] = h[j, : int(mask[j].sum())].to(torch.float16)
-    return out
-
-
-def finetune_encoder(cfg: dict, embedder, states: list, y: np.ndarray, w: np.ndarray, seed: int):
-    """The crisis encoder (fine-tuned copy of the pretrained top layers + head) trained with
-    class-balanced, sample-weighted binary cross-entropy on the frozen bottom states."""
-    import copy
-
-    import torch
-    from torch.nn.utils.rnn import pad_sequence
-
-    from emotion.crisis.detector import CrisisEncoder
-
-    ft = cfg["finetune"]
-    torch.manual_seed(seed)
-    model = CrisisEncoder(copy.deepcopy(embedder.pooled.layers)).train().requires_grad_(True)
-    pos_weight = float((w * (y == 0)).sum() / max(1e-9, (w * (y == 1)).sum()))
-    weights = torch.tensor(w * np.where(y == 1, pos_weight, 1.0), dtype=torch.float32)
-    target = torch.tensor(y, dtype=torch.float32)
-    opt = torch.optim.AdamW([{"params": model.pooled.parameters(), "lr": ft["lr_layers"]},
-                             {"params": model.head.parameters(), "lr": ft["lr_head"]}], weight_decay=0.01)
-    rng = np.random.default_rng(seed)
-    for _ in range(ft["epochs"]):
-        order = rng.permutation(len(states))
-        for start in range(0, len(order), ft["batch"]):
-            idx = order[start:start + ft["batch"]]
-            h = pad_sequence([states[i].float() for i in idx], batch_first=True)
-            mask = pad_sequence([torch.ones(len(states[i])) for i in idx], batch_first=True)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(h, mask), target[idx], weight=weights[idx])
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-    return model.eval().requires_grad_(False)
-
-
-def encoder_probs(model, states: list, batch: int = 128) -> np.ndarray:
-    import torch
-    from torch.nn.utils.rnn import pad_sequence
-
-    out = []
-    with torch.inference_mode():
-        for start in range(0, len(states), batch):
-            chunk = states[start:start + batch]
-            h = pad_sequence([s.float() for s in chunk], batch_first=True)
-            mask = pad_sequence([torch.ones(len(s)) for s in chunk], batch_first=True)
-            out.append(torch.sigmoid(model(h, mask)).numpy())
-    return np.concatenate(out).astype(np.float64)
-
-
 def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
     """Everyday and emotional-support chat without risk language, from shared/data (train splits):
     ESConv seeker turns (any emotion, any length), GoEmotions comments and DailyDialog utterances. Texts the lexicon
@@ -146,11 +88,31 @@ def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
     return [t for t in dict.fromkeys(picked) if lexicon.read(t).score < 0.3]
 
 
+def same_words(text: str) -> str:
+    """A text reduced to its lowercase words: how two authors' identical lines are recognised."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def held_out_texts(cfg: dict) -> set[str]:
+    """``same_words`` of every statement and turn of the dev folders and the ``held_out`` (test)
+    folders: training rows that say the same (common lines such as "im so tired" are written by
+    several authors) are left out, so no evaluation line is ever trained on."""
+    out: set[str] = set()
+    for folder in [*cfg["dev"], *cfg.get("held_out", [])]:
+        for name in ("statements.csv", "conversations.csv"):
+            if (REPO / folder / name).is_file():
+                with open(REPO / folder / name, newline="", encoding="utf-8") as f:
+                    out |= {same_words(r["text"]) for r in csv.DictReader(f)}
+    return out
+
+
 def training_rows(cfg: dict, lexicon: Lexicon) -> tuple[list[dict], list[str]]:
-    """(written rows with text/risk/category, extra negatives)."""
+    """(written rows with text/risk/category, extra negatives), none of them a held-out line."""
     rows = [r for path in cfg["train_statements"] for r in read_statements(REPO / path)]
     rows += [r for path in cfg.get("train_conversations", []) for r in conversation_rows(REPO / path)]
-    return rows, extra_negatives(cfg, lexicon)
+    held = held_out_texts(cfg)
+    return ([r for r in rows if same_words(r["text"]) not in held],
+            [t for t in extra_negatives(cfg, lexicon) if same_words(t) not in held])
 
 
 def train(config_path: Path = DEFAULT_CONFIG) -> dict:
