@@ -24,6 +24,20 @@ def test_answers_are_read_in_seven_languages(text: str, expected: str) -> None:
     assert screener.read_answer(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a person who goes on with their story has not answered: asked again, not read as yes
+    ("i miei figli li vedo un weekend sì e uno no", "unclear"),
+    ("i keep thinking about her garden. whos gonna look after it", "unclear"),
+    ("ik ben blij voor haar maar ik ben ook echt verdrietig", "unclear"),
+    # an answer says so first, however long it goes on; a short statement about oneself affirms
+    ("yeah, most nights since the move and it scares me a bit", "yes"),
+    ("i think so yeah. like i'd be ok if i just didnt wake up", "yes"),
+    ("i know when i'd do it", "yes"),
+])
+def test_a_yes_counts_when_it_answers_not_when_it_is_part_of_a_story(text: str, expected: str) -> None:
+    assert screener.read_answer(text) == expected
+
+
 def test_the_screen_branches_like_the_c_ssrs() -> None:
     step = screener.next_step
     assert step(1, "no", [(1, "no")]) == screener.Step("ask", 2)  # 1 and 2 are always asked

@@ -32,6 +32,14 @@ from typing import Dict, List, Literal, Optional, Sequence, Tuple
 import yaml
 
 Answer = Literal["yes", "no", "dismiss", "unclear"]
+SHORT_ANSWER_WORDS = 6
+"""An answer this short is read whole; in a longer one a yes counts only in its first words."""
+ANSWER_OPENING_WORDS = 4
+"""A person who answers says so first ("yeah, most nights since the move"); a yes further into a
+longer message is part of a story that goes on past the question ("my kids, I see them one
+weekend sì and one no") and is no answer: unclear, asked again once. (Both numbers were chosen on
+the dev answers and dev conversations; a long answer that carries risk itself still counts as
+yes: the bot's ``answer_of`` reads the message's own crisis flag.)"""
 Outcome = Literal["ask", "escalate", "low", "clear"]
 
 SCREENER_FILE = Path(__file__).with_name("screener.yml")
@@ -90,7 +98,9 @@ def read_answer(text: str) -> Answer:
     that is over ("years ago, not anymore") is no; then a "no" that is not corrected by a later
     yes ("no... well actually yes" is yes); then a yes or a hedge; a laugh with neither ("lol")
     dismisses; a plain statement about oneself without negation ("i wrote goodbye letters")
-    affirms; anything else ("idk") is unclear.
+    affirms; anything else ("idk") is unclear. In a message of more than ``SHORT_ANSWER_WORDS``
+    words, a yes or hedge counts only within its first ``ANSWER_OPENING_WORDS`` words, and a
+    statement about oneself does not affirm.
     """
     emoji = " ".join(c for c in text or "" if unicodedata.category(c) == "So")  # _fold drops them
     folded = f"{_fold(text or '')} {emoji}".strip()
@@ -106,12 +116,13 @@ def read_answer(text: str) -> Answer:
         return "no"
     if found["no"] and (not yes or min(found["no"]) < min(yes) and not _yes_after_no(folded, found)):
         return "no"
-    if yes:
+    short = len(folded.split()) <= SHORT_ANSWER_WORDS
+    if yes and (short or len(folded[:min(yes)].split()) < ANSWER_OPENING_WORDS):
         return "yes"
     if found["laugh"]:
         return "dismiss"
-    # "i wrote goodbye letters": a statement about oneself, no negation, not a question
-    if found["self"] and min(found["self"]) == 0 and not found["negation"] and "?" not in text:
+    # "i wrote goodbye letters": a short statement about oneself, no negation, not a question
+    if short and found["self"] and min(found["self"]) == 0 and not found["negation"] and "?" not in text:
         return "yes"
     return "unclear"
 
