@@ -51,25 +51,29 @@ class LiveChanges:
     """A process-wide watcher: ``version`` grows whenever the signature changes.
 
     Started by the first stream that waits (in the event loop that serves it); it stops by itself
-    when no stream has waited for ``idle_s`` seconds (no page open: no reads of the database) and
-    starts again with the next one; ``close`` stops it.
+    when no stream is waiting or has waited for ``idle_s`` seconds (no page open: no reads of the
+    database) and starts again with the next one; ``close`` stops it.
     """
 
     def __init__(self, engine: Engine, interval_s: float = 0.5, recheck_s: float = 30.0, idle_s: float = 10.0) -> None:
         self.engine, self.interval_s, self.recheck_s, self.idle_s = engine, interval_s, recheck_s, idle_s
         self.version = 0
-        self._waited_at = time.monotonic()
+        self._waited_at, self._waiting = time.monotonic(), 0
         self._signature: Optional[tuple[Any, ...]] = None
         self._changed: Optional[asyncio.Event] = None
         self._task: Optional[asyncio.Task] = None
 
     async def wait(self, seen: int, timeout: float) -> int:
         """Wait until ``version`` differs from ``seen`` or ``timeout`` seconds pass; the version."""
-        self._waited_at = time.monotonic()
         self._start()
-        if self.version == seen:
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), timeout)
+        self._waiting += 1
+        try:
+            if self.version == seen:
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), timeout)
+        finally:
+            self._waiting -= 1
+            self._waited_at = time.monotonic()
         return self.version
 
     async def reads(self, request: Request, max_s: float = 300.0) -> AsyncIterator[None]:
@@ -93,7 +97,7 @@ class LiveChanges:
         return self._task is not None and not self._task.done()
 
     async def _watch(self) -> None:
-        while time.monotonic() - self._waited_at <= max(self.idle_s, self.interval_s):
+        while self._waiting or time.monotonic() - self._waited_at <= max(self.idle_s, self.interval_s):
             try:
                 signature = await run_in_threadpool(read_signature, self.engine)
             except Exception:  # a database restart: the streams keep their last data and we try again

@@ -68,16 +68,27 @@ def test_the_watcher_stops_when_no_page_waits_and_starts_again_with_the_next(tmp
     engine = create_engine(f"sqlite:///{tmp_path / 'live.sqlite3'}")
     SQLModel.metadata.create_all(engine)
 
+    def open_handoff(session: str) -> None:
+        with Session(engine) as db:
+            db.add(Handoff(session_id=session, reason="test", status="open"))
+            db.commit()
+
     async def scenario() -> None:
         live = LiveChanges(engine, interval_s=0.05, idle_s=0.3)
-        first = await live.wait(-1, timeout=1.0)  # the first read sets the signature
+        await live.wait(-1, timeout=0.2)
         assert live.watching
         await asyncio.sleep(0.8)  # nobody waits: it stops reading the database
         assert not live.watching
-        with Session(engine) as db:  # a change while nobody watched
-            db.add(Handoff(session_id="s1", reason="test", status="open"))
-            db.commit()
-        assert await live.wait(first, timeout=2.0) > first and live.watching  # the next page sees it
+        before = live.version
+        open_handoff("s1")  # a change while nobody watched
+        assert await live.wait(before, timeout=2.0) > before and live.watching  # the next page sees it
+        # one page waiting longer than the idle time keeps it watching and is woken by a change
+        seen = live.version
+        waiting = asyncio.create_task(live.wait(seen, timeout=3.0))
+        await asyncio.sleep(0.6)
+        assert live.watching and not waiting.done()
+        open_handoff("s2")
+        assert await asyncio.wait_for(waiting, 1.0) > seen
         await live.close()
 
     asyncio.run(scenario())
