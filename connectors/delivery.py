@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from connectors.client import EmotionServiceClient
 from connectors.service_errors import EmotionServiceError, EmotionServiceRejected, EmotionServiceUnavailable
@@ -153,6 +153,18 @@ class TurnDelivery:
                 return delivered, dict(analysis.raw)
             await self._replayed(head, dict(analysis.raw))
         return delivered, None
+
+    async def keep_replies(self, turn_id: str, replies: List[str]) -> bool:
+        """Keep what the bot answered to a turn still waiting in the outbox; they are sent once the
+        turn is delivered (``_replayed``). False when there is no outbox, the turn already left it,
+        or the outbox cannot be reached (the turn is kept, its replies are not)."""
+        if self.outbox is None:
+            return False
+        try:
+            return await self.outbox.set_replies(turn_id, replies)
+        except Exception as exc:  # a broken disk or Redis must not cost the bot anything
+            logger.info("The replies to queued turn %s were not kept: %r", turn_id, exc)
+            return False
 
     async def _replayed(self, turn: QueuedTurn, emotion: Dict[str, Any]) -> None:
         """A turn delivered after its bot answered: what the bot answered goes to the mood log

@@ -271,18 +271,14 @@ class EmobotWebInput(InputChannel):
         there, and they are sent once the turn is delivered."""
         turn_index, queued_id = emotion.get("turn_index"), emotion.get("turn_id")
         logged = isinstance(turn_index, int) and not isinstance(turn_index, bool)
-        queued = bool(emotion.get("queued")) and isinstance(queued_id, str) and self.delivery.outbox is not None
+        queued = bool(emotion.get("queued")) and isinstance(queued_id, str)
         if not replies or not (logged or queued):
             return
 
         async def send() -> None:
             if not logged:
-                try:
-                    if not await self.delivery.outbox.set_replies(queued_id, replies):
-                        logger.info("The replies to turn %s of %s were not kept: it left the outbox", queued_id,
-                                    sender_id)
-                except Exception as exc:  # the outbox is down: the turn is kept, its replies are not
-                    logger.info("The replies to queued turn %s of %s were not kept: %r", queued_id, sender_id, exc)
+                if not await self.delivery.keep_replies(queued_id, replies):
+                    logger.info("The replies to queued turn %s of %s were not kept", queued_id, sender_id)
                 return
             try:
                 await self.client.send_replies(sender_id, turn_index, replies)
