@@ -92,8 +92,8 @@ class ConsentRecord(SQLModel, table=True):
 
 class AuditEntry(SQLModel, table=True):
     """``action``: viewed | exported | erased | purged | signed_in | sign_in_failed | locked_out |
-    claimed | resolved | replied | supervisor_created | assignments_changed. ``target`` names
-    the object, e.g. ``session:abc`` or ``user:u1``."""
+    claimed | reassigned | resolved | replied | supervisor_created | assignments_changed. ``target``
+    names the object, e.g. ``session:abc``, ``user:u1`` or ``handoff:3 to night@example.org``."""
 
     __tablename__ = "audit_log"
 

@@ -7,9 +7,9 @@ import pytest
 from playwright import sync_api
 from sqlmodel import Session
 
-from emotion.dashboard.security import create_admin
+from emotion.dashboard.security import create_admin, create_supervisor
 from emotion.moodlog.db import make_engine, migrate
-from emotion.moodlog.governance import open_handoff
+from emotion.moodlog.governance import BotAssignment, open_handoff
 from tests.dashboard.seed import HAPPY, NEUTRAL, PASSWORD, SAD, seed_session
 from tests.e2e.processes import ARTIFACTS, free_port, running
 
@@ -25,8 +25,12 @@ def dashboard_url(tmp_path):
     migrate(engine)
     seed_session(engine, "web-1", bot="support", user_id="alice",
                  moods=[NEUTRAL, HAPPY, NEUTRAL, SAD, SAD, SAD, SAD, NEUTRAL])
+    seed_session(engine, "web-2", bot="support", user_id="bob", moods=[NEUTRAL, SAD])
     with Session(engine) as db:
         create_admin(db, "admin@example.org", PASSWORD)
+        colleague = create_supervisor(db, "night@example.org", PASSWORD)
+        db.add(BotAssignment(supervisor_id=colleague.id, bot="support"))
+        db.commit()
         open_handoff(db, "web-1", "sustained sadness")
     engine.dispose()
     port = free_port()
@@ -100,12 +104,72 @@ def test_every_dashboard_page_passes_axe(dashboard_url):
             page.get_by_label("Password").fill(PASSWORD)
             page.get_by_role("button", name="Sign in").click()
             page.wait_for_url(f"{dashboard_url}/sessions")
-            for path in ("/sessions", "/sessions/web-1", "/handoffs", "/handoffs/1", "/users/alice", "/audit",
-                         "/account", "/supervisors"):
+            for path in ("/sessions", "/sessions?q=alice&user_id=al", "/sessions/web-1", "/handoffs", "/handoffs/1",
+                         "/users/alice", "/audit", "/audit?action=viewed", "/feedback", "/account", "/supervisors"):
                 page.goto(f"{dashboard_url}{path}")
                 page.wait_for_load_state("networkidle")
                 found[path] = axe_violations(page)
             assert {path: v for path, v in found.items() if v} == {}
+        finally:
+            browser.close()
+
+
+def sessions_listed(page) -> list[str]:
+    return page.locator("tbody tr td:first-child a").all_inner_texts()
+
+
+@pytest.mark.slow
+def test_search_notes_and_reassign_in_chromium(dashboard_url):
+    """A supervisor finds a session by user id prefix and by transcript words, writes a tagged case
+    note and finds the session again by its tag, then hands a claimed handoff to a colleague."""
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(f"{dashboard_url}/sign-in")
+            page.get_by_label("E-mail").fill("admin@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(f"{dashboard_url}/sessions")
+            assert sorted(sessions_listed(page)) == ["web-1", "web-2"]
+
+            page.get_by_label("User id starts with").fill("bo")
+            page.get_by_role("button", name="Filter").click()
+            page.wait_for_url("**/sessions?**")
+            assert sessions_listed(page) == ["web-2"]
+            page.get_by_role("link", name="Clear").click()
+            page.get_by_label("Transcript words").fill("ALICE messa*")
+            page.get_by_role("button", name="Filter").click()
+            page.wait_for_url("**/sessions?**")
+            assert sessions_listed(page) == ["web-1"]
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "dashboard-search.png"), full_page=True)
+
+            page.get_by_role("link", name="web-1").click()
+            page.get_by_label("Note", exact=True).fill("Called her back; she has a safety plan for tonight.")
+            page.get_by_label("Tags (words, separated by commas or spaces)").fill("Follow-up, safety-plan")
+            page.get_by_role("button", name="Add note").click()
+            notes = page.locator("#notes")
+            sync_api.expect(notes).to_contain_text("she has a safety plan for tonight")
+            sync_api.expect(notes).to_contain_text("#follow-up")
+            page.locator("#notes").screenshot(path=str(ARTIFACTS / "dashboard-notes.png"))
+            page.goto(f"{dashboard_url}/sessions")
+            page.get_by_label("Note tag").fill("safety-plan")
+            page.get_by_role("button", name="Filter").click()
+            page.wait_for_url("**/sessions?**")
+            assert sessions_listed(page) == ["web-1"]
+
+            page.goto(f"{dashboard_url}/handoffs/1")
+            page.get_by_role("button", name="Claim").click()
+            facts = page.locator("dl.facts")
+            sync_api.expect(facts).to_contain_text("admin@example.org")
+            page.get_by_label("Hand this conversation to a colleague").select_option("night@example.org")
+            page.get_by_role("button", name="Reassign").click()
+            sync_api.expect(facts).to_contain_text("night@example.org")
+            page.screenshot(path=str(ARTIFACTS / "dashboard-reassigned.png"), full_page=True)
+            page.goto(f"{dashboard_url}/audit")
+            audit = page.locator("main").inner_text()
+            assert "reassigned" in audit and "night@example.org" in audit
         finally:
             browser.close()
 

@@ -156,7 +156,8 @@ def test_a_claimed_handoff_is_reassigned_to_a_colleague_who_may_see_the_bot(clie
     db.refresh(handoff)
     assert handoff.claimed_by == "night@example.org"
     assert reassign("sup@example.org").status_code == 403             # no longer theirs to hand on
-    assert "reassigned" in {e.action for e in db.exec(select(AuditEntry)).all()}
+    assert ("reassigned", f"handoff:{handoff.id} to night@example.org") in {
+        (e.action, e.target) for e in db.exec(select(AuditEntry)).all()}
 
 
 def test_audit_log_filters_and_export(client, db, accounts, conversations):

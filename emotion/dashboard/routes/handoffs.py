@@ -108,12 +108,12 @@ def _withheld(handoff: Handoff, text_consent: bool) -> bool:
     return not text_consent and handoff.status == "resolved"
 
 
-def _step(db: Session, handoff: Handoff, action: str, user: Supervisor, step) -> RedirectResponse:
+def _step(db: Session, handoff: Handoff, action: str, user: Supervisor, step, detail: str = "") -> RedirectResponse:
     try:
         step()
     except ops.HandoffStateError as exc:
         raise HTTPException(status_code=409, detail=str(exc))
-    audit(db, user.email, action, f"handoff:{handoff.id}")
+    audit(db, user.email, action, f"handoff:{handoff.id}{detail}")
     db.commit()
     return RedirectResponse(f"/handoffs/{handoff.id}", status_code=303)
 
@@ -128,7 +128,8 @@ def reassign(handoff_id: int, colleague: str = Form(..., max_length=254), db: Se
         raise HTTPException(status_code=403, detail="only the supervisor who claimed it, or an admin, reassigns it")
     if colleague not in {c.email for c in colleagues(db, handoff)}:
         raise HTTPException(status_code=422, detail="choose an active colleague who may see this bot")
-    return _step(db, handoff, "reassigned", user, lambda: ops.reassign(db, handoff, user.email, colleague))
+    return _step(db, handoff, "reassigned", user, lambda: ops.reassign(db, handoff, user.email, colleague),
+                 detail=f" to {colleague}")
 
 
 def colleagues(db: Session, handoff: Handoff) -> list[Supervisor]:
