@@ -142,10 +142,10 @@ class EmotionPolicyBase(Policy):
     # -- Rasa plumbing ---------------------------------------------------------------------
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         """Nothing to learn: check that the policy's actions exist in the domain."""
-        unknown = [a for a in self.actions() if a not in domain.action_names_or_texts]
-        if unknown:
-            raise InvalidConfigException(
-                f"{type(self).__name__} names actions missing from the domain: {unknown}")
+        for action in self.actions():
+            if action not in domain.action_names_or_texts:
+                raise InvalidConfigException(f"{type(self).__name__}.actions() names {action!r}, which is not in the "
+                                             f"domain.{did_you_mean(action, domain.action_names_or_texts)}")
         intents = set(domain.intents) | {"nlu_fallback"}
         for key in ("only_intents", "ignore_intents"):
             for intent in self.config.get(key) or []:

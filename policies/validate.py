@@ -6,8 +6,12 @@ Reads the ``EmotionRulesPolicy`` and ``EmotionPolicy`` entries of the config, th
 (inline and ``rules_file``, relative to the bot folder, as ``rasa train`` reads them) and the
 domain, and reports each mistake with its place and a suggestion: unknown condition keys
 (checked against the emotion service's published states), unknown tests and rule keys,
-actions and slots missing from the domain. Exit status 0 when all is well, 1 otherwise.
-``rasa train`` runs the same checks, later.
+actions and slots missing from the domain. A policy of your own (a subclass of
+``EmotionPolicyBase``, imported from the bot folder as ``rasa train`` would) has its
+``decide()`` run over typical conversations (policies/probe.py): actions it returns that are
+not in the domain and exceptions it raises are reported with the turn that caused them.
+Exit status 0 when all is well, 1 otherwise. ``rasa train`` runs the rule checks too, later;
+nothing else runs a custom ``decide()`` before the first real message.
 """
 from __future__ import annotations
 
@@ -19,10 +23,12 @@ from typing import List, Optional
 import yaml
 from rasa.shared.core.domain import Domain
 from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.utils.common import class_from_module_path
 
-from policies.emotion_policy import validated_rule
-from policies.base import did_you_mean
-from policies.rules_policy import check_against_domain, load_rules
+from policies.base import EmotionPolicyBase, did_you_mean
+from policies.emotion_policy import EmotionPolicy, validated_rule
+from policies.probe import probe
+from policies.rules_policy import EmotionRulesPolicy, check_against_domain, load_rules
 
 
 def problems(config_path: Path, domain_path: Path) -> List[str]:
@@ -42,9 +48,25 @@ def problems(config_path: Path, domain_path: Path) -> List[str]:
                     if checked["action"] not in actions:
                         found.append(f"EmotionPolicy rule {dict(rule)!r}: action {checked['action']!r} is not in "
                                      f"the domain.{did_you_mean(checked['action'], actions)}")
+            elif "." in name:
+                found += _probe_custom(name, entry, domain)
         except InvalidConfigException as exc:
             found.append(str(exc))
     return found
+
+
+def _probe_custom(name: str, entry: dict, domain: Domain) -> List[str]:
+    """``probe``'s findings for a config entry naming a custom emotion policy; [] for any other policy."""
+    if str(Path.cwd()) not in sys.path:
+        sys.path.insert(0, str(Path.cwd()))  # the bot folder, where rasa train imports it from
+    try:
+        policy_class = class_from_module_path(name)
+    except (ImportError, AttributeError, TypeError) as exc:
+        return [f"policy {name!r} cannot be imported from {Path.cwd()}: {exc}"]
+    if not (isinstance(policy_class, type) and issubclass(policy_class, EmotionPolicyBase)) or \
+            policy_class in (EmotionPolicy, EmotionRulesPolicy):
+        return []
+    return probe(policy_class, {k: v for k, v in entry.items() if k != "name"}, domain)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -41,6 +41,10 @@ def tutorial_bot(tmp_path_factory):
         (bot / name).parent.mkdir(parents=True, exist_ok=True)
         (bot / name).write_text(body)
     env = {**os.environ, **RASA_ENV, "PYTHONPATH": str(REPO), "RASA_CACHE_DIRECTORY": str(bot / ".rasa")}
+    # "Check the emotion policies first": the rules and the Python policy's decide() pass
+    checked = subprocess.run([str(RASA.with_name("python")), "-m", "policies.validate"], cwd=bot, env=env,
+                             capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0 and "config.yml: emotion policies ok" in checked.stdout, checked.stderr
     ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / "rasa-train-tutorial.log", "wb") as log:
         result = subprocess.run([str(RASA), "train", "--fixed-model-name", "tutorial"], cwd=bot, env=env,

@@ -73,3 +73,42 @@ def test_it_runs_as_the_guide_says(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-m", "policies.validate"], cwd=folder, capture_output=True, text=True,
                           timeout=120, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
     assert done.returncode == 1 and "Did you mean 'derived.tutoring.frustration'?" in done.stderr
+
+
+CUSTOM_POLICY = '''
+from policies.base import Decision, EmotionPolicyBase
+
+
+class CalmingPolicy(EmotionPolicyBase):
+    def actions(self):
+        return ["utter_comfort"]
+
+    def decide(self, emotion, tracker):
+        if emotion.label == "anger":
+            return Decision("utter_comfrot")                    # misspelled in one branch only
+        if emotion.derived["crisis"]["flag"]:                   # KeyError on every turn without a screening
+            return Decision("utter_help")
+        return None
+'''
+
+
+def test_a_custom_policys_decide_runs_before_training(tmp_path, capsys) -> None:
+    config = CONFIG + "  - name: my_policies.CalmingPolicy\n"
+    folder = bot(tmp_path, "rules: []\n", config)
+    (folder / "my_policies.py").write_text(CUSTOM_POLICY)
+    code, out = run_in(folder, capsys)
+    assert code == 1
+    errors = [line for line in out.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2, out                                           # each mistake once
+    assert "CalmingPolicy.decide() raised KeyError: 'crisis' (on one message reading neutral 0.45 and " in out, out
+    assert "CalmingPolicy.decide() returned 'utter_comfrot', which is not in the domain (on one message reading " \
+           "anger 0.45 and 3 more of the typical conversations). Did you mean 'utter_comfort'?" in out, out
+    fixed = CUSTOM_POLICY.replace("utter_comfrot", "utter_comfort").replace(
+        'emotion.derived["crisis"]["flag"]', 'emotion.derived.get("crisis", {}).get("flag")')
+    (folder / "my_policies.py").write_text(fixed)
+    sys.modules.pop("my_policies", None)
+    code, out = run_in(folder, capsys)
+    assert code == 0 and "emotion policies ok" in out, out
+    (folder / "config.yml").write_text(CONFIG + "  - name: my_policies.CalmingPolicyy\n")
+    code, out = run_in(folder, capsys)
+    assert code == 1 and "policy 'my_policies.CalmingPolicyy' cannot be imported" in out
