@@ -1,64 +1,26 @@
 """Start real servers on loopback for end-to-end tests; each waits until ready and always stops."""
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-import httpx
+from policies import testing_bot
+from policies.testing_bot import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def running(cmd: Sequence[str], ready_url: str, *, env: Mapping[str, str] | None = None, name: str,
             timeout: float = 120.0, cwd: Path = REPO) -> Iterator[subprocess.Popen]:
-    """Run ``cmd`` until the block ends; ready when GET ``ready_url`` answers 200. Logs go to test-artifacts/."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    log_path = ARTIFACTS / f"{name}.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(list(cmd), cwd=cwd, env={**os.environ, **(env or {})}, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"{name} exited with {proc.returncode}: {log_path.read_text()[-3000:]}")
-                try:
-                    if httpx.get(ready_url, timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{name} not ready after {timeout}s: {log_path.read_text()[-3000:]}")
-                time.sleep(0.3)
-            yield proc
-        finally:
-            stop(proc)
-
-
-def stop(proc: subprocess.Popen, timeout: float = 15) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    """Run ``cmd`` until the block ends; ready when GET ``ready_url`` answers 200. Logs go to test-artifacts/<name>.log."""
+    with testing_bot.running(cmd, ready_url, log=ARTIFACTS / f"{name}.log", env=env, timeout=timeout, cwd=cwd) as proc:
+        yield proc
 
 
 @contextmanager

@@ -11,23 +11,18 @@ endpoints file.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import tempfile
-import threading
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Optional, Sequence
-from urllib.parse import parse_qs, unquote
+from typing import Iterator, Mapping, Sequence
 
+from policies.testing_bot import RASA_ENV
 from tests.e2e.processes import ARTIFACTS, REPO, free_port, running
 
 RASA = REPO / ".venv-rasa" / "bin" / "rasa"
-RASA_ENV = {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
 
 
 def train_bot(bot: str = "support", timeout: float = 600.0) -> Path:
@@ -131,122 +126,3 @@ def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.
             yield f"http://127.0.0.1:{port}"
     finally:
         shutil.rmtree(outbox_dir, ignore_errors=True)
-
-
-# --- A stand-in emotion service for bot tests: injected readings and derived states ----------
-# The reading of each turn is chosen by the test (``label_of``: text -> label); the derived
-# states by ``derived_of`` (text -> dict; e.g. the real emotion.affect.AffectModel.derive).
-# Handoff requests (POST /v1/sessions/{id}/handoffs) are recorded in ``service.handoffs`` (one
-# per session while it is not resolved: a test resolves it in ``service.handoff_status``), the
-# live thread the bot reports in ``service.thread``.
-
-LABELS = ("neutral", "joy", "sadness", "anger", "fear", "disgust", "surprise")
-VALENCE = {"neutral": 0.0, "joy": 0.8, "sadness": -0.7, "anger": -0.6, "fear": -0.6, "disgust": -0.5, "surprise": 0.2}
-
-
-def per_turn_actions(tracker: Mapping[str, Any]) -> list[list[str]]:
-    """The actions a bot ran after each user message, from ``GET /conversations/{id}/tracker``'s
-    JSON (action_listen and session start left out)."""
-    turns: list[list[str]] = []
-    for event in tracker["events"]:
-        if event["event"] == "user":
-            turns.append([])
-        elif event["event"] == "action" and turns and event["name"] not in ("action_listen", "action_session_start"):
-            turns[-1].append(event["name"])
-    return turns
-
-
-def reading(label: str, p: float = 0.8, confidence: float = 0.8) -> dict:
-    return {"label": label, "probabilities": {l: p if l == label else (1 - p) / 6 for l in LABELS},
-            "valence": VALENCE[label] * p, "arousal": 0.2, "confidence": confidence}
-
-
-class InjectedService:
-    def __init__(self, label_of: Callable[[str], str],
-                 derived_of: Optional[Callable[[str], dict]] = None) -> None:
-        self.label_of = label_of
-        self.derived_of = derived_of
-        self.turns: list[dict] = []
-        self.handoffs: list[tuple[str, dict]] = []
-        self.handoff_status: dict[str, str] = {}  # session -> open | claimed | resolved (a test sets it)
-        self.thread: list[tuple[str, dict]] = []  # (session, message) reported by the bot
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def turn_response(self, session_id: str, form: dict) -> dict:
-        text = form.get("text", "")
-        label = self.label_of(text)
-        turn = reading(label)
-        index = sum(1 for t in self.turns if t["session_id"] == session_id)
-        body = {"session_id": session_id, "turn_index": index, "speaker_id": form.get("speaker_id", "user"),
-                "available": True, "turn": turn,
-                "state": {**turn, "trend": {"valence": 0.0, "arousal": 0.0, "labels": {}}, "turns_observed": index + 1},
-                "modalities": {"text": {"status": "used", "notes": []}}, "modalities_used": ["text"]}
-        if self.derived_of is not None:
-            body["derived"] = self.derived_of(text)
-        self.turns.append({"session_id": session_id, "text": text, "label": label,
-                           "cues": json.loads(form["cues"]) if form.get("cues") else None})
-        return body
-
-
-@contextmanager
-def injected_service(label_of: Callable[[str], str],
-                     derived_of: Optional[Callable[[str], dict]] = None) -> Iterator[InjectedService]:
-    service = InjectedService(label_of, derived_of)
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def _json(self, status: int, body: dict) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def do_GET(self) -> None:
-            parts = self.path.split("?")[0].split("/")  # /v1/sessions/{id}/handoffs/latest
-            if self.path.split("?")[0].endswith("/handoffs/latest"):
-                session_id = unquote(parts[3])
-                ids = [i + 1 for i, (s, _) in enumerate(service.handoffs) if s == session_id]
-                if not ids:
-                    self._json(404, {"error": {"code": "no_handoff", "message": session_id}})
-                    return
-                self._json(200, {"id": ids[-1], "status": service.handoff_status.get(session_id, "open"),
-                                 "waiting_s": 1.0, "expected_wait_s": None, "cursor": len(service.thread)})
-                return
-            self._json(200, {"status": "ok"})
-
-        def do_POST(self) -> None:
-            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            parts = self.path.split("/")  # /v1/sessions/{id}/turns|handoffs
-            session_id = unquote(parts[3]) if len(parts) > 4 else ""
-            if self.path.endswith("/turns"):
-                form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
-                self._json(200, service.turn_response(session_id, form))
-            elif self.path.endswith("/handoffs"):
-                open_ = [i + 1 for i, (s, _) in enumerate(service.handoffs) if s == session_id
-                         and service.handoff_status.get(s, "open") != "resolved"]
-                if not open_:
-                    service.handoffs.append((session_id, json.loads(raw)))
-                    service.handoff_status[session_id] = "open"
-                handoff_id = open_[-1] if open_ else len(service.handoffs)
-                self._json(201 if not open_ else 200, {"id": handoff_id, "session_id": session_id})
-            elif self.path.endswith("/handoffs/latest/messages"):
-                messages = json.loads(raw)["messages"]
-                service.thread += [(session_id, m) for m in messages]
-                self._json(201, [{"id": i, **m, "created_at": "2026-01-01T00:00:00Z"}
-                                 for i, m in enumerate(messages, len(service.thread) - len(messages) + 1)])
-            else:
-                self._json(404, {"error": {"code": "not_found", "message": self.path}})
-
-    server = ThreadingHTTPServer(("127.0.0.1", service.port), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield service
-    finally:
-        server.shutdown()
-        server.server_close()

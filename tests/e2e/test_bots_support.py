@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from tests.e2e.processes import REPO
-from tests.e2e.rasa_server import injected_service, rasa_server
+from policies.testing_bot import standin_service
+from tests.e2e.rasa_server import rasa_server
 
 pytestmark = pytest.mark.slow
 GERMAN_DISCLOSURE = "ich kann nicht mehr, ich will mich heute nacht umbringen"
@@ -35,7 +36,7 @@ def affect():
 def bot(affect):
     label_of = lambda text: "sadness" if any(w in text for w in ("sad", "die", "lost", "kill")) else "neutral"  # noqa: E731
     derived_of = lambda text: SCREENED.get(text) or affect.derive(text, None, {})  # noqa: E731
-    with injected_service(label_of, derived_of) as service:
+    with standin_service(label_of, derived_of) as service:
         with rasa_server("support", emotion_service_url=service.url) as url:
             yield url, service
 

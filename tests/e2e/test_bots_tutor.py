@@ -10,7 +10,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.e2e.rasa_server import injected_service, per_turn_actions, rasa_server
+from policies.testing_bot import per_turn_actions, standin_service
+from tests.e2e.rasa_server import rasa_server
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +38,7 @@ def derived_of(text: str) -> dict:
 
 @pytest.fixture(scope="module")
 def bot():
-    with injected_service(lambda text: "neutral", derived_of) as service:
+    with standin_service(lambda text: "neutral", derived_of) as service:
         with rasa_server("tutor", emotion_service_url=service.url) as url:
             yield url, service
 

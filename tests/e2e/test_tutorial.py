@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from tests.e2e.processes import ARTIFACTS, REPO, free_port, running
-from tests.e2e.rasa_server import RASA, RASA_ENV, injected_service
+from policies.testing_bot import standin_service
+from tests.e2e.rasa_server import RASA, RASA_ENV
 
 pytestmark = pytest.mark.slow
 DOC = REPO / "docs" / "writing-emotion-policies.md"
@@ -26,7 +27,7 @@ def tutorial_files() -> dict[str, str]:
 def test_the_tutorial_names_every_file_it_needs() -> None:
     files = tutorial_files()
     assert set(files) == {"config.yml", "domain.yml", "data/nlu.yml", "data/rules.yml",
-                          "cheer_policy.py", "credentials.yml"}
+                          "cheer_policy.py", "credentials.yml", "tests/test_emotion_paths.py"}
     for name, body in files.items():
         if name.endswith(".yml"):
             assert yaml.safe_load(body), name
@@ -35,8 +36,13 @@ def test_the_tutorial_names_every_file_it_needs() -> None:
 
 
 @pytest.fixture(scope="module")
-def tutorial_bot(tmp_path_factory):
-    bot = tmp_path_factory.mktemp("mybot")
+def tutorial_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("mybot")
+
+
+@pytest.fixture(scope="module")
+def tutorial_bot(tutorial_folder):
+    bot = tutorial_folder
     for name, body in tutorial_files().items():
         (bot / name).parent.mkdir(parents=True, exist_ok=True)
         (bot / name).write_text(body)
@@ -58,7 +64,7 @@ def tutorial_bot(tmp_path_factory):
         return {"crisis": {"flag": "kill myself" in text, "risk": 0.97 if "kill myself" in text else 0.0,
                            "matched": []}}
 
-    with injected_service(label_of, derived_of) as service:
+    with standin_service(label_of, derived_of) as service:
         port = free_port()
         cmd = [str(RASA), "run", "--enable-api", "--credentials", "credentials.yml", "--interface", "127.0.0.1",
                "--port", str(port)]
@@ -88,3 +94,14 @@ def test_the_tutorial_bot_behaves_as_promised(tutorial_bot) -> None:
     policies = [e["policy"] for e in tracker["events"] if e["event"] == "action" and e["name"].startswith("utter_")]
     assert policies == ["RulePolicy", "RulePolicy", "CheerUpPolicy", "EmotionRulesPolicy", "RulePolicy",
                         "EmotionRulesPolicy"]
+
+
+def test_the_tutorials_own_end_to_end_test_passes(tutorial_bot, tutorial_folder) -> None:
+    """"Testing an emotion-driven path": the guide's pytest file, run as the guide says, in the
+    bot folder with the Rasa environment (its own rasa train + rasa run + stand-in service)."""
+    env = {**os.environ, **RASA_ENV, "PYTHONPATH": str(REPO), "RASA_CACHE_DIRECTORY": str(tutorial_folder / ".rasa"),
+           "PATH": f"{RASA.parent}:{os.environ['PATH']}"}
+    done = subprocess.run([str(RASA.with_name("python")), "-m", "pytest", "tests", "-q", "-p", "no:cacheprovider"],
+                          cwd=tutorial_folder, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "1 passed" in done.stdout
