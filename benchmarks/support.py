@@ -91,7 +91,7 @@ def read_set(path: Path) -> list[dict]:
 
 
 def run_conversation(rasa: str, conversation: dict) -> dict:
-    from tests.e2e.rasa_server import per_turn_actions
+    from policies.testing_bot import per_turn_actions
 
     sender = f"bench-{conversation['id']}-{uuid.uuid4().hex[:8]}"
     replies, levels = [], []

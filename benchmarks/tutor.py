@@ -82,7 +82,7 @@ class Student:
         return httpx.get(f"{self.rasa}/conversations/{self.sender}/tracker", timeout=30).json()
 
     def run(self) -> list[dict]:
-        from tests.e2e.rasa_server import per_turn_actions
+        from policies.testing_bot import per_turn_actions
 
         rows, item = [], ""
         for turn in self.script["turns"]:
