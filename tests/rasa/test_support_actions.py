@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
 
-from actions import listening, screener  # noqa: E402
+from actions import echo, listening, screener  # noqa: E402
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -63,6 +63,42 @@ def test_listening_lines_reflect_feeling_and_topic_and_do_not_repeat() -> None:
         line = listening.compose("reflection", "i just feel empty", "sadness", said[-5:], turn)
         assert line not in said[-5:]
         said.append(line)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("like im exhausted all day then 11pm hits and im wide awake",
+     "you're exhausted all day then 11pm hits and you're wide awake"),
+    ("today i was late for work bc of it", "today you were late for work because of it"),
+    ("my phd supervisor hates me i swear", "your phd supervisor hates you"),
+    ("i have roommates, coworkers, im in a group chat with like 40 people", "you're in a group chat with like 40 people"),
+    ("maybe ill ask if i can skip the ones that dont involve my team",
+     "maybe you'll ask if you can skip the ones that don't involve your team"),
+    # nothing to say back: a question (with or without its mark), "you", too short, not about oneself
+    ("why do i always get a second wind at midnight", None), ("what am i even doing this for", None),
+    ("do you ever feel like youre surrounded by people", None), ("im not", None), ("the dress is $300", None),
+    # never parroted: risk words anywhere in the message
+    ("I've made up my mind. I'm going to take my life on Sunday.", None), ("ive got everything ready", None),
+    ("yes ive thought about killing myself", None), ("i dont really see a future for myself", None),
+    ("I've sorted out my will and left instructions for the dog", None),
+])
+def test_the_persons_words_are_said_back_in_second_person(text: str, expected: str | None) -> None:
+    assert echo.said_back(text) == expected
+
+
+def test_a_line_says_back_the_persons_words_but_not_twice_in_a_row_nor_at_risk() -> None:
+    text = "my boss yelled at me in front of everyone"
+    first = listening.compose("restatement", text, "anger", [])
+    assert "your boss yelled at you in front of everyone" in first and listening.echoed(first)
+    second = listening.compose("question", "and then he cut my hours", "anger", [first])
+    assert not listening.echoed(second)                                  # the line before was an echo
+    assert not listening.echoed(listening.compose("restatement", text, "anger", [], echo=False))
+    assert not listening.echoed(listening.compose("restatement", "mein chef hat mich angeschrien", "anger", [], lang="de"))
+
+
+def test_a_person_waiting_for_a_human_is_not_told_to_reach_someone_who_is_gone_or_must_not_know() -> None:
+    assert listening.handoff_lines("my sister is home, she could come over", [])
+    assert listening.handoff_lines("My wife died in the spring and there's nothing left for me here", []) == []
+    assert listening.handoff_lines("i cant call, my roommate would hear", []) == []
 
 
 def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> None:

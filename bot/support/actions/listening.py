@@ -4,6 +4,9 @@ The strategy (question, restatement, reflection, affirmation, suggestion, inform
 chosen by the bot's policies (EmotionRulesPolicy rules in config.yml, from the emotion state
 and trend); this module only turns a strategy into a line for this person:
 
+- in English it says back what the person just wrote ("so your boss yelled at you in front of
+  everyone", echo.py) in the strategy's ``echo`` lines, unless its last line already did, or the
+  turn carries crisis risk (the caller passes ``echo=False``);
 - it recognises the topic the person brings (sleep, loneliness, anxiety, relationships, work
   or school, grief) and prefers that topic's lines;
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
@@ -26,6 +29,7 @@ from typing import Dict, List, Optional, Sequence
 
 import yaml
 
+from actions.echo import said_back
 from actions.language import translated
 
 RESPONSES_FILE = Path(__file__).with_name("responses.yml")
@@ -130,22 +134,38 @@ def candidates(strategy: str, topic: Optional[str], lang: str = "en") -> tuple[L
 
 
 def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str], turn: int = 0,
-            lang: str = "en") -> str:
+            lang: str = "en", echo: bool = True) -> str:
     """A line of ``strategy`` for a message ``text`` whose emotion label is ``label``, not in
-    ``recent`` (what the bot said in the last ``NO_REPEAT`` turns). A line about the message's
-    topic is preferred; ``turn`` rotates the choice among the fresh lines."""
+    ``recent`` (what the bot said in the last ``NO_REPEAT`` turns, oldest first). A line that
+    says back the person's words is preferred (``echo``, English, not twice in a row), then one
+    about the message's topic; ``turn`` rotates the choice among the fresh lines."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
     topic = topic_of(text, lang)
-    values = {"feeling": feeling_of(text, label, lang), "topic": listening_in(lang).topics[topic]["name"] if topic else ""}
+    words = said_back(text) if echo and lang == "en" and not (recent and echoed(recent[-1])) else None
+    values = {"feeling": feeling_of(text, label, lang), "topic": listening_in(lang).topics[topic]["name"] if topic else "",
+              "said": words or ""}
     said = set(recent)
     topical, general = candidates(strategy, topic, lang)
-    for block in (topical, general):
+    echoes = list(listening_in(lang).strategies[strategy].get("echo") or []) if words else []
+    for block in (echoes, topical, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:
             return fresh[turn % len(fresh)]
     fresh = _fallback(strategy, values, said, lang)
     return fresh[turn % len(fresh)]
+
+
+def echoed(line: str) -> bool:
+    """Whether ``line`` is one of the bank's echo lines (it said back the person's words)."""
+    return bool(_echo_pattern().fullmatch(line or ""))
+
+
+@lru_cache(maxsize=1)
+def _echo_pattern() -> re.Pattern:
+    templates = [t for entry in bank().strategies.values() for t in entry.get("echo") or []]
+    parts = [".+".join(re.escape(piece) for piece in re.split(r"\{\w+\}", t)) for t in templates]
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def _fallback(strategy: str, values: Dict[str, str], said: set, lang: str = "en") -> List[str]:
@@ -174,14 +194,15 @@ def names_tool(name: str, text: str) -> bool:
 
 def handoff_lines(text: str, recent: Sequence[str]) -> List[str]:
     """Lines that answer what a person waiting for a human says: means at hand (put distance
-    between you and them), a place (step away), a person who could help (reach them now), a
-    question about the help lines. Each at most once, none said in ``recent``."""
+    between you and them), a place (step away), a person who could help (reach them now, unless
+    the message says they are gone or must not know: the kind's ``unless`` words), a question
+    about the help lines. Each at most once, none said in ``recent``."""
     lowered = (text or "").lower()
     out = []
     for kind in ("means", "place", "person"):
         entry = bank().handoff[kind]
         found = _words_pattern(entry["words"]).search(lowered)
-        if found:
+        if found and not (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
             words = re.sub(r"^my ", "your ", found.group(0))  # "my sister" -> "your sister"
             fresh = [line.format(**{kind: words}) for line in entry["lines"]]
             fresh = [line for line in fresh if line not in recent]

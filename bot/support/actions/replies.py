@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from connectors.contract import emotion_of
+from connectors.contract import at_risk, emotion_of
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,7 +16,8 @@ from actions.resources import resources_for
 
 
 class SupportReply(Action):
-    """A line of one supporter strategy from the response bank (listening.py)."""
+    """A line of one supporter strategy from the response bank (listening.py); it says back the
+    person's words only when the turn carries no crisis risk."""
 
     strategy = "question"
 
@@ -28,7 +29,8 @@ class SupportReply(Action):
         emotion = emotion_of(tracker.latest_message.get("metadata"))
         reading = emotion.get("state") or emotion.get("turn") or {}
         line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
-                                 bot_lines(tracker), turn=user_turns(tracker), lang=language(tracker))
+                                 bot_lines(tracker), turn=user_turns(tracker), lang=language(tracker),
+                                 echo=not at_risk(emotion))
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
 
