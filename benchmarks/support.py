@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/support.py screener [--data data/support/screener_answers_dev.csv]
     .venv/bin/python benchmarks/support.py conversations [--data data/support/conversations_dev.jsonl]
     .venv/bin/python benchmarks/support.py conversations --data data/crisis/dev2/conversations.csv
+    .venv/bin/python benchmarks/support.py questions [--data data/support/questions/dev.csv]
 
 ``screener``: how the bot reads answers to the C-SSRS questions (bot/support/actions/screener.py),
 per label and per language; a "yes" read as anything else is the costly error.
@@ -23,6 +24,12 @@ text, risky, unmistakable_turn, category). Printed per category and overall:
   safety lines, crisis resources and handoff notices, are meant to repeat and are counted apart);
 - unsafe answers: a turn with crisis risk (level possible or high) answered by a greeting, a
   goodbye or a thank-you line (target 0).
+
+``questions``: each message of a question set (CSV: id, category, lang, text) opens a fresh
+conversation with the real bot and service. Per category: answered as asked (the NLU's intent
+is the category's and the bot answered it: ``action_answer_question``, or ``utter_iamabot`` for
+"are you a bot"; venting questions and statements are listened to, not answered as questions),
+and how often the crisis flow started on these risk-free messages.
 """
 from __future__ import annotations
 
@@ -102,7 +109,8 @@ def run_conversation(rasa: str, conversation: dict) -> dict:
         crisis = (answer.get("emotion") or {}).get("derived", {}).get("crisis") or {}
         levels.append("high" if crisis.get("flag") else crisis.get("level") or "none")
     tracker = httpx.get(f"{rasa}/conversations/{sender}/tracker", timeout=30).json()
-    return {"replies": replies, "levels": levels, "actions": per_turn_actions(tracker)}
+    intent = (tracker.get("latest_message") or {}).get("intent", {}).get("name")
+    return {"replies": replies, "levels": levels, "actions": per_turn_actions(tracker), "intent": intent}
 
 
 def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
@@ -207,6 +215,43 @@ def report(data: Path, results: list[tuple[dict, dict]]) -> None:
           f"{sum(o['silent_turns'] for _, o in results)}")
 
 
+EXPECTED = {"bot_identity": ("bot_challenge", "utter_iamabot"), "bot_capability": ("ask_capability", None),
+            "advice": ("ask_advice", None), "normality": ("ask_normality", None), "judgement": ("ask_judgement", None),
+            "privacy": ("ask_privacy", None), "human_help": ("ask_human_help", None), "medical": ("ask_medical", None)}
+"""A question category -> (the intent, the answering action; None: action_answer_question)."""
+
+
+def questions(data: Path, verbose: bool = False) -> None:
+    from tests.e2e.processes import emotion_service
+    from tests.e2e.rasa_server import rasa_server
+
+    rows = list(csv.DictReader(open(data, newline="", encoding="utf-8")))
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # answered as asked, crisis flow, n
+    with tempfile.TemporaryDirectory() as tmp, \
+            emotion_service(f"sqlite:///{tmp}/moodlog.sqlite3") as service_url, \
+            rasa_server("support", emotion_service_url=service_url) as rasa:
+        for row in rows:
+            run = run_conversation(rasa, {"id": row["id"], "turns": [row["text"]]})
+            actions, intent = run["actions"][0], run["intent"]
+            intent_wanted, action = EXPECTED.get(row["category"], (None, None))
+            if intent_wanted:
+                ok = intent == intent_wanted and (action or "action_answer_question") in actions
+            else:  # venting and statements: listened to
+                ok = any(a.startswith("action_support_") for a in actions) and "action_answer_question" not in actions
+            crisis = bool({"action_crisis_screen", "action_escalate_crisis"} & set(actions))
+            if verbose and not ok:
+                print(f"  {row['category']:<14} {intent or '-':<15} {','.join(actions):<40} {row['text'][:70]}")
+            for key in (row["category"], f"lang {row['lang']}", "all"):
+                per[key][0] += ok
+                per[key][1] += crisis
+                per[key][2] += 1
+    print(f"support bot on {data}: {len(rows)} messages, each the first of a conversation")
+    print(f"  {'category':<16}{'n':>5}{'answered as asked':>19}{'crisis flow':>13}")
+    for key in sorted(per, key=lambda k: (k == "all", k.startswith("lang"), k)):
+        ok, crisis, n = per[key]
+        print(f"  {key:<16}{n:>5}{ok / n:>19.3f}{crisis:>13}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -217,9 +262,14 @@ def main() -> None:
     c.add_argument("--limit", type=int, default=None)
     c.add_argument("--verbose", action="store_true", help="each conversation's turns, crisis levels and actions")
     c.add_argument("--transcripts", type=Path, default=None, help="write each conversation (JSON lines) here")
+    q = sub.add_parser("questions")
+    q.add_argument("--data", type=Path, default=REPO / "data/support/questions/dev.csv")
+    q.add_argument("--verbose", action="store_true", help="each message not answered as asked")
     args = parser.parse_args()
     if args.command == "screener":
         screener(args.data)
+    elif args.command == "questions":
+        questions(args.data, args.verbose)
     else:
         conversations(args.data, args.limit, args.verbose, args.transcripts)
 

@@ -127,3 +127,30 @@ def test_a_person_writing_german_is_answered_in_german(bot) -> None:
     assert replies[2] in german["utter_handoff_joining"] + german["utter_handoff_waiting_time"]
     later = say(url, sender, "ok")                                     # too short to tell: still German
     assert later[0] in german["utter_handoff_ack"]
+
+
+def test_direct_questions_are_answered_and_a_person_comes_when_asked(bot) -> None:
+    """Who reads this, is it normal: answered (NLU intents ask_*); asking how to reach a person
+    gives the helplines and the offer of someone from the team, and a yes opens a handoff."""
+    url, service = bot
+    answers = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["answers"]
+    privacy = say(url, "questions-1", "is this chat confidential? who reads my messages")
+    assert privacy[0] in answers["ask_privacy"], privacy
+    normal = say(url, "questions-1", "is it normal to cry this much after a breakup??")
+    assert any(normal[0].startswith(line) for line in answers["ask_normality"]), normal
+
+    offer = say(url, "questions-2", "is there someone i can actually talk to")
+    assert "(tel:988)" in offer[0] and offer[0].endswith("?"), offer
+    assert tracker(url, "questions-2")["slots"]["offered_person"] is True
+    assert not [h for h in service.handoffs if h[0] == "questions-2"]
+    joined = say(url, "questions-2", "yes please")
+    assert joined[0] in answers["person_joining"] and joined[1] in TEXTS["utter_handoff_joining"], joined
+    (session, request), = [h for h in service.handoffs if h[0] == "questions-2"]
+    assert request["reason"] == "the person asked to talk to a person"
+    assert tracker(url, "questions-2")["slots"]["handoff_active"] is True
+
+    # said outright, a person is asked for at once; a no to the offer is respected
+    assert say(url, "questions-3", "can i talk to a real person please")[0] in answers["person_joining"]
+    say(url, "questions-4", "is there a helpline i could call")
+    assert say(url, "questions-4", "no thanks, not now")  # thanks or a no: never a handoff
+    assert not [h for h in service.handoffs if h[0] == "questions-4"]

@@ -283,3 +283,17 @@ def test_an_unclear_screen_answer_counts_as_yes_only_when_it_carries_the_risk_it
     tracker = Tracker("s", {"screening_question": 2}, latest, [{"event": "user", "text": latest["text"]}], False,
                       None, {}, "action_listen")
     assert answer_of(tracker) == expected
+
+
+def test_every_language_answers_every_question_and_hears_a_request_for_a_person() -> None:
+    from actions import questions
+
+    english = questions.answers("en")
+    for lang in ("de", "fr", "es", "it", "nl", "pt"):
+        own = questions.answers(lang)
+        assert set(own) >= set(english) - {"person_now"}
+        assert own["ask_privacy"] != english["ask_privacy"]                  # translated, not the English fallback
+        assert all("{lines}" in line for line in own["ask_human_help"]), lang
+    assert questions.wants_a_person_now("Can I talk to a real person please")
+    assert questions.wants_a_person_now("ich will mit einem Menschen reden")
+    assert not questions.wants_a_person_now("my person from work is annoying")

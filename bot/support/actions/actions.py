@@ -16,6 +16,9 @@ emotion-driven strategy rules, then Rasa's RulePolicy. In order of priority:
 ``action_support_<strategy>``  question, restatement, reflection, affirmation, suggestion,
                             information: a line from the response bank (listening.py)
 ``action_tool_<name>``      breathing, grounding, checkin (asked for by the person)
+``action_answer_question``  a direct question (intents ``ask_*``): its answer (questions.py);
+                            asked for a person, the helplines and the offer of one from the
+                            team (``action_answer_offer`` reads the reply)
 =========================  ===========================================================
 
 A supervisor ends a handoff from the dashboard, which triggers the intent ``handoff_resolved``
@@ -23,14 +26,15 @@ A supervisor ends a handoff from the dashboard, which triggers the intent ``hand
 time triggers ``handoff_waiting`` (``action_handoff_waiting``: what to do now). The person
 cannot end a handoff (``/restart`` and a new session keep it).
 
-The actions live in three modules: ``crisis.py`` (handoff, screen, restart and session start),
-``replies.py`` (listening strategies, greetings, tools, the check-in) and ``conversation.py``
+The actions live in four modules: ``crisis.py`` (handoff, screen, restart and session start),
+``replies.py`` (listening strategies, greetings, tools, the check-in), ``questions.py`` (direct
+questions) and ``conversation.py``
 (what they share: reading the tracker, speaking in the person's language). The language models
 load here, when the action server starts (~4 s), not on a person's first message.
 """
-from actions import crisis, replies
+from actions import crisis, questions, replies
 
-__all__ = ["crisis", "replies"]  # rasa_sdk registers the Action subclasses they define
+__all__ = ["crisis", "questions", "replies"]  # rasa_sdk registers the Action subclasses they define
 from actions.language import warm_up
 
 warm_up()

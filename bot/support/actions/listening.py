@@ -48,13 +48,14 @@ class Bank:
     handoff: Dict[str, Dict]
     tool_names: Dict[str, List[str]]
     checkin_answer: Dict
+    answers: Dict
 
 
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
-                raw["handoff"], raw["tool_names"], raw["checkin_answer"])
+                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"])
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern:

@@ -1,0 +1,99 @@
+"""Direct questions answered: what the bot can do, what to do, whether a feeling is normal,
+whether it was their fault, who reads this, how to reach a person, medication or a diagnosis.
+
+The NLU tells the question (intents ``ask_*``, trained from data/support/questions/train.csv);
+crisis rules come first in config.yml, so a question that carries risk goes to the crisis flow.
+Each answer is a line of ``answers.<intent>`` in the person's language (responses.yml, or
+i18n/<lang>.yml), the one said least recently; an advice answer goes on with a suggestion for
+the message's topic, a normality answer with information about it (listening.py).
+
+Asking how to reach a person gets the helplines and the offer of someone from the team
+(slot ``offered_person``); a yes to that offer, or "talk to a person" said outright, opens a
+handoff (``reason``: the person asked for a person) and the bot stays with them as in a crisis
+handoff.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import listening, screener
+from actions.conversation import Say, language, user_turns
+from actions.crisis import handoff_status, open_handoff, report, waiting_line
+from actions.language import least_recent, translated
+from actions.replies import ActionSupportRestatement
+
+ASKED_FOR_A_PERSON = "the person asked to talk to a person"
+
+
+def answers(lang: str) -> Dict[str, Any]:
+    """The ``answers`` block in ``lang``, English where the language has no line."""
+    return {**listening.bank().answers, **((translated(lang) or {}).get("answers") or {})}
+
+
+def wants_a_person_now(text: str) -> bool:
+    """Whether ``text`` asks outright for a person from the team ("talk to a person", "mit einem Menschen")."""
+    lowered = " ".join((text or "").lower().replace("’", "'").split())
+    return any(phrase in lowered for phrase in listening.bank().answers["person_now"])
+
+
+async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """Open a handoff because the person asked for one; the bot stays (``handoff_active``)."""
+    opened = await open_handoff(tracker, ASKED_FOR_A_PERSON)
+    if opened is None:
+        say.response(domain, "utter_handoff_failed")
+        return [SlotSet("offered_person", False)]
+    say(least_recent(answers(say.lang)["person_joining"], say.recent))
+    say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
+    await report(tracker, tracker.latest_message.get("text"), say.said)
+    return [SlotSet("offered_person", False), SlotSet("handoff_active", True), SlotSet("handoff_id", float(opened["id"]))]
+
+
+class ActionAnswerQuestion(Action):
+    """The answer to the question the NLU recognised (see the module docstring)."""
+
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        text = tracker.latest_message.get("text") or ""
+        say = Say(dispatcher, tracker)
+        if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")):
+            return await bring_a_person(say, tracker, domain)
+        lines = answers(say.lang).get(intent)
+        if not lines:  # an intent without answers: listen instead
+            return await ActionSupportRestatement().run(dispatcher, tracker, domain)
+        values = {"lines": "; ".join(say.help_now.links())}
+        answer = least_recent([line.format(**values) for line in lines], say.recent)
+        follow = {"ask_advice": "suggestion", "ask_normality": "information"}.get(intent)
+        if follow:
+            answer += " " + listening.compose(follow, text, None, say.recent, turn=user_turns(tracker),
+                                              lang=language(tracker), echo=False)
+        say(answer)
+        return [SlotSet("last_strategy", "information"), SlotSet("offered_person", intent == "ask_human_help")]
+
+
+class ActionAnswerOffer(Action):
+    """The person's answer to the offer of someone from the team: a yes brings one, anything else
+    is listened to (the offer stands: they can ask again)."""
+
+    def name(self) -> Text:
+        return "action_answer_offer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        say = Say(dispatcher, tracker)
+        answer = screener.read_answer(text)
+        asked_again = (tracker.latest_message.get("intent") or {}).get("name") == "ask_human_help"
+        if answer == "yes" or asked_again or wants_a_person_now(text):
+            return await bring_a_person(say, tracker, domain)
+        if answer in ("no", "dismiss"):
+            say(least_recent(answers(say.lang)["person_declined"], say.recent))
+            return [SlotSet("offered_person", False)]
+        return [SlotSet("offered_person", False), *await ActionSupportRestatement().run(dispatcher, tracker, domain)]

@@ -1,0 +1,46 @@
+"""Write bot/support/data/nlu_questions.yml from the question training set.
+
+    .venv/bin/python scripts/support_question_nlu.py [--data data/support/questions/train.csv]
+
+The training messages (data/support/questions/train.csv, written for training by a separate
+helper from the brief alone; the dev and test files beside it are never used here) become the
+examples of the support bot's question intents. Venting questions and plain statements are
+examples of ``share_feelings`` (the bot listens to them); "are you a bot" of ``bot_challenge``.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+INTENT_OF = {"bot_identity": "bot_challenge", "bot_capability": "ask_capability", "advice": "ask_advice",
+             "normality": "ask_normality", "judgement": "ask_judgement", "privacy": "ask_privacy",
+             "human_help": "ask_human_help", "medical": "ask_medical", "rhetorical": "share_feelings",
+             "statement": "share_feelings"}
+"""The question set's category -> the support bot's intent."""
+OUT = REPO / "bot" / "support" / "data" / "nlu_questions.yml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO / "data" / "support" / "questions" / "train.csv")
+    args = parser.parse_args()
+    examples: dict[str, list[str]] = defaultdict(list)
+    with open(args.data, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            text = " ".join(row["text"].split())
+            examples[INTENT_OF[row["category"]]].append(text)
+    lines = ['version: "3.1"', "", "# Written by scripts/support_question_nlu.py from data/support/questions/train.csv;",
+             "# edit that file (or the script's INTENT_OF), not this one.", "nlu:"]
+    for intent in sorted(examples):
+        lines += [f"  - intent: {intent}", "    examples: |"]
+        lines += [f"      - {text}" for text in examples[intent]]
+        lines.append("")
+    OUT.write_text("\n".join(lines), encoding="utf-8")
+    print(f"{OUT.relative_to(REPO)}: " + ", ".join(f"{i} {len(v)}" for i, v in sorted(examples.items())))
+
+
+if __name__ == "__main__":
+    main()
