@@ -297,3 +297,15 @@ def test_every_language_answers_every_question_and_hears_a_request_for_a_person(
     assert questions.wants_a_person_now("Can I talk to a real person please")
     assert questions.wants_a_person_now("ich will mit einem Menschen reden")
     assert not questions.wants_a_person_now("my person from work is annoying")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("is it normal to cry this much", True), ("r u a bot", True), ("kann man von schlaftabletten abhängig werden", True),
+    ("sorry but how do i stop overthinking", True), ("est-ce que c'est grave", True), ("was that snitching", True),
+    ("i keep thinking i should have seen it", False), ("bin so müde", False), ("my parents are getting divorced", False),
+    ("i knew he was struggling. we all did", False),
+])
+def test_a_question_is_told_from_a_statement_in_seven_languages(text: str, expected: bool) -> None:
+    from actions.question_form import is_question
+
+    assert is_question(text) is expected

@@ -1,8 +1,10 @@
 """Direct questions answered: what the bot can do, what to do, whether a feeling is normal,
 whether it was their fault, who reads this, how to reach a person, medication or a diagnosis.
 
-The NLU tells the question (intents ``ask_*``, trained from data/support/questions/train.csv);
-crisis rules come first in config.yml, so a question that carries risk goes to the crisis flow.
+The NLU tells the question (intents ``ask_*``, trained from data/support/questions/train.csv),
+for a message put as a question (question_form.py: a statement the NLU reads as a question is
+listened to instead); crisis rules come first in config.yml, so a question that carries risk
+goes to the crisis flow.
 Each answer is a line of ``answers.<intent>`` in the person's language (responses.yml, or
 i18n/<lang>.yml), the one said least recently; an advice answer goes on with a suggestion for
 the message's topic, a normality answer with information about it (listening.py).
@@ -24,7 +26,8 @@ from actions import listening, screener
 from actions.conversation import Say, language, user_turns
 from actions.crisis import handoff_status, open_handoff, report, waiting_line
 from actions.language import least_recent, translated
-from actions.replies import ActionSupportRestatement
+from actions.question_form import is_question
+from actions.replies import ActionSupportQuestion, ActionSupportRestatement
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 
@@ -66,8 +69,10 @@ class ActionAnswerQuestion(Action):
         if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")):
             return await bring_a_person(say, tracker, domain)
         lines = answers(say.lang).get(intent)
-        if not lines:  # an intent without answers: listen instead
-            return await ActionSupportRestatement().run(dispatcher, tracker, domain)
+        if not lines or not is_question(text):  # a statement read as a question: listen to it
+            listen = ActionSupportQuestion() if tracker.get_slot("last_strategy") == "restatement" \
+                else ActionSupportRestatement()
+            return await listen.run(dispatcher, tracker, domain)
         values = {"lines": "; ".join(say.help_now.links())}
         answer = least_recent([line.format(**values) for line in lines], say.recent)
         follow = {"ask_advice": "suggestion", "ask_normality": "information"}.get(intent)
