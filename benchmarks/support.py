@@ -27,8 +27,7 @@ text, risky, unmistakable_turn, category). Printed per category and overall:
 
 ``questions``: each message of a question set (CSV: id, category, lang, text) opens a fresh
 conversation with the real bot and service. Per category: answered as asked (the NLU's intent
-is the category's and the bot answered it: ``action_answer_question``, or ``utter_iamabot`` for
-"are you a bot"; venting questions and statements are listened to, not answered as questions),
+is the category's and the bot answered it with ``action_answer_question``; venting questions and statements are listened to, not answered as questions),
 and how often the crisis flow started on these risk-free messages.
 """
 from __future__ import annotations
@@ -215,7 +214,7 @@ def report(data: Path, results: list[tuple[dict, dict]]) -> None:
           f"{sum(o['silent_turns'] for _, o in results)}")
 
 
-EXPECTED = {"bot_identity": ("bot_challenge", "utter_iamabot"), "bot_capability": ("ask_capability", None),
+EXPECTED = {"bot_identity": ("bot_challenge", None), "bot_capability": ("ask_capability", None),
             "advice": ("ask_advice", None), "normality": ("ask_normality", None), "judgement": ("ask_judgement", None),
             "privacy": ("ask_privacy", None), "human_help": ("ask_human_help", None), "medical": ("ask_medical", None)}
 """A question category -> (the intent, the answering action; None: action_answer_question)."""

@@ -1,7 +1,8 @@
 """Direct questions answered: what the bot can do, what to do, whether a feeling is normal,
 whether it was their fault, who reads this, how to reach a person, medication or a diagnosis.
 
-The NLU tells the question (intents ``ask_*``, trained from data/support/questions/train.csv),
+The NLU tells the question (intents ``ask_*`` and ``bot_challenge``, trained from
+data/support/questions/train.csv),
 for a message put as a question (question_form.py: a statement the NLU reads as a question is
 listened to instead); crisis rules come first in config.yml, so a question that carries risk
 goes to the crisis flow.
@@ -16,6 +17,7 @@ handoff.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -30,6 +32,8 @@ from actions.question_form import is_question
 from actions.replies import ActionSupportQuestion, ActionSupportRestatement
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
+ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
+"""Words that make "you're just a bot" a challenge to answer though it is not put as a question."""
 
 
 def answers(lang: str) -> Dict[str, Any]:
@@ -68,6 +72,9 @@ class ActionAnswerQuestion(Action):
         say = Say(dispatcher, tracker)
         if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")):
             return await bring_a_person(say, tracker, domain)
+        if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
+            say.response(domain, "utter_iamabot")
+            return [SlotSet("last_strategy", "information")]
         lines = answers(say.lang).get(intent)
         if not lines or not is_question(text):  # a statement read as a question: listen to it
             listen = ActionSupportQuestion() if tracker.get_slot("last_strategy") == "restatement" \
