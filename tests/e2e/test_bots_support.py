@@ -19,8 +19,11 @@ pytestmark = pytest.mark.slow
 GERMAN_DISCLOSURE = "ich kann nicht mehr, ich will mich heute nacht umbringen"
 # turns whose screening the stand-in service answers as the real one does (its crisis detector
 # reads seven languages; the affect model's stand-in screening reads English)
+MEANS_AT_HAND = "i have the pills in front of me. im going to take them tonight"
 SCREENED = {GERMAN_DISCLOSURE: {"crisis": {"risk": 0.98, "flag": True, "level": "high", "explicit": True,
-                                           "category": "plan", "matched": ["umbringen"]}}}
+                                           "category": "plan", "matched": ["umbringen"]}},
+            MEANS_AT_HAND: {"crisis": {"risk": 0.99, "flag": True, "level": "high", "explicit": True,
+                                       "category": "method", "matched": ["take them tonight"]}}}
 RESPONSES = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
 TEXTS = {name: {r["text"] for r in variants} for name, variants in RESPONSES.items()}
 
@@ -154,3 +157,13 @@ def test_direct_questions_are_answered_and_a_person_comes_when_asked(bot) -> Non
     say(url, "questions-4", "is there a helpline i could call")
     assert say(url, "questions-4", "no thanks, not now")  # thanks or a no: never a handoff
     assert not [h for h in service.handoffs if h[0] == "questions-4"]
+
+
+def test_means_named_with_the_disclosure_are_answered_at_once(bot) -> None:
+    """The escalation itself asks the person to put the means out of reach, before the wait."""
+    url, service = bot
+    replies = say(url, "means-1", MEANS_AT_HAND)
+    assert replies[0] in TEXTS["utter_crisis_concern"] and "(tel:988)" in replies[1]
+    assert "pills" in replies[2] and "out of reach" in replies[2], replies
+    assert replies[3] in TEXTS["utter_handoff_joining"]
+    assert [h for h in service.handoffs if h[0] == "means-1"]

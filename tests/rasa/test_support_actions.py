@@ -111,6 +111,7 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     assert listening.handoff_lines("hello?", []) == []
     assert listening.handoff_lines("hello? is anyone there", []) == []
     assert "free to call" in listening.handoff_lines("is the helpline free to call?", [])[0]
+    assert "free to call" in listening.handoff_lines("is the helpline free to call", [])[0]   # no question mark
     assert listening.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
 
 

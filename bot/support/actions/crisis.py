@@ -56,6 +56,8 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     say = Say(dispatcher, tracker)
     say.response(domain, "utter_crisis_concern")
     say(say.help_now.full(say.lang))
+    for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent):
+        say(line)  # means at hand or a place named in the same message: safety first, before the wait
     handoff = await open_handoff(tracker, reason)
     if handoff is None:
         say.response(domain, "utter_handoff_failed")

@@ -31,6 +31,7 @@ import yaml
 
 from actions.echo import said_back
 from actions.language import translated
+from actions.question_form import is_question
 
 RESPONSES_FILE = Path(__file__).with_name("responses.yml")
 STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
@@ -210,6 +211,6 @@ def handoff_lines(text: str, recent: Sequence[str]) -> List[str]:
             if fresh:
                 out.append(fresh[0])
     question = bank().handoff["question"]
-    if "?" in lowered and _words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
+    if is_question(lowered) and _words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
         out += [line for line in question["lines"] if line not in recent][:1]
     return out
