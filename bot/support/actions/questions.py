@@ -2,10 +2,10 @@
 whether it was their fault, who reads this, how to reach a person, medication or a diagnosis.
 
 The NLU tells the question (intents ``ask_*`` and ``bot_challenge``, trained from
-data/support/questions/train.csv),
-for a message put as a question (question_form.py: a statement the NLU reads as a question is
-listened to instead); crisis rules come first in config.yml, so a question that carries risk
-goes to the crisis flow.
+data/support/questions/train.csv); it is answered when the message is put as a question
+(question_form.py: a statement the NLU reads as a question is listened to instead). Crisis
+rules come first in config.yml, so a question that carries risk goes to the crisis flow.
+
 Each answer is a line of ``answers.<intent>`` in the person's language (responses.yml, or
 i18n/<lang>.yml), the one said least recently; an advice answer goes on with a suggestion for
 the message's topic, a normality answer with information about it (listening.py).
@@ -25,7 +25,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
-from actions.conversation import Say, language, user_turns
+from actions.conversation import Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report, waiting_line
 from actions.language import least_recent, translated
 from actions.question_form import is_question
@@ -85,14 +85,14 @@ class ActionAnswerQuestion(Action):
         follow = {"ask_advice": "suggestion", "ask_normality": "information"}.get(intent)
         if follow:
             answer += " " + listening.compose(follow, text, None, say.recent, turn=user_turns(tracker),
-                                              lang=language(tracker), echo=False)
+                                              lang=say.lang, echo=False)
         say(answer)
         return [SlotSet("last_strategy", "information"), SlotSet("offered_person", intent == "ask_human_help")]
 
 
 class ActionAnswerOffer(Action):
-    """The person's answer to the offer of someone from the team: a yes brings one, anything else
-    is listened to (the offer stands: they can ask again)."""
+    """The person's answer to the offer of someone from the team: a yes (or asking again) brings
+    one, a no is respected, anything else is listened to; they can ask for a person any time."""
 
     def name(self) -> Text:
         return "action_answer_offer"
