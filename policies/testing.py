@@ -25,7 +25,7 @@ from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from connectors.contract import EMOTION_METADATA_KEY
-from emotion.labels import LABELS
+from policies import testing_bot
 
 
 def emotion_metadata(label: str = "neutral", p: float = 0.8, valence: float = 0.0, arousal: float = 0.1,
@@ -37,8 +37,7 @@ def emotion_metadata(label: str = "neutral", p: float = 0.8, valence: float = 0.
     ``available=False``: a turn the service could not analyse."""
     if not available:
         return {"available": False, "error": "service_unavailable", "derived": derived or {}}
-    reading = {"label": label, "probabilities": {lb: p if lb == label else (1 - p) / (len(LABELS) - 1) for lb in LABELS},
-               "valence": valence, "arousal": arousal, "confidence": confidence}
+    reading = {**testing_bot.reading(label, p, confidence), "valence": valence, "arousal": arousal}
     return {"available": True, "turn": reading,
             "state": {**reading, "trend": {"valence": trend, "arousal": 0.0, "labels": {label: 0.1}},
                       "turns_observed": 1},
