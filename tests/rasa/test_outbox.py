@@ -267,15 +267,17 @@ async def test_a_new_turn_queues_behind_its_sessions_pending_turns(service, deli
 @delivering
 async def test_the_background_replay_drains_the_outbox(service, delivery, outbox) -> None:
     fast = TurnDelivery(service.client(), outbox, replay_interval=0.05)
-    service.mode = "down"
-    for n in range(4):
-        await fast.deliver(turn("s", n))
-    service.mode = "up"
-    for _ in range(100):
-        if await outbox.pending() == 0:
-            break
-        await asyncio.sleep(0.05)
-    await fast.stop()
+    try:
+        service.mode = "down"
+        for n in range(4):
+            await fast.deliver(turn("s", n))
+        service.mode = "up"
+        for _ in range(400):  # up to 20 s on a loaded machine
+            if await outbox.pending() == 0:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await fast.stop()  # never left replaying over an outbox that is being closed (a hang, not a failure)
     assert service.texts("s") == [f"message {n}" for n in range(4)]
 
 
