@@ -27,8 +27,9 @@ text, risky, unmistakable_turn, category). Printed per category and overall:
 
 ``questions``: each message of a question set (CSV: id, category, lang, text) opens a fresh
 conversation with the real bot and service. Per category: answered as asked (the NLU's intent
-is the category's and the bot answered it with ``action_answer_question``; venting questions and statements are listened to, not answered as questions),
-and how often the crisis flow started on these risk-free messages.
+is the category's and the bot's reply is one of the answers, in any language; venting questions
+and statements get no answer line: they are listened to), and how often the crisis flow started
+on these risk-free messages.
 """
 from __future__ import annotations
 
@@ -214,16 +215,31 @@ def report(data: Path, results: list[tuple[dict, dict]]) -> None:
           f"{sum(o['silent_turns'] for _, o in results)}")
 
 
-EXPECTED = {"bot_identity": ("bot_challenge", None), "bot_capability": ("ask_capability", None),
-            "advice": ("ask_advice", None), "normality": ("ask_normality", None), "judgement": ("ask_judgement", None),
-            "privacy": ("ask_privacy", None), "human_help": ("ask_human_help", None), "medical": ("ask_medical", None)}
-"""A question category -> (the intent, the answering action; None: action_answer_question)."""
+EXPECTED = {"bot_identity": "bot_challenge", "bot_capability": "ask_capability", "advice": "ask_advice",
+            "normality": "ask_normality", "judgement": "ask_judgement", "privacy": "ask_privacy",
+            "human_help": "ask_human_help", "medical": "ask_medical"}
+"""A question category -> the intent that answers it (venting questions and statements: none)."""
+
+
+def answer_openings() -> tuple[str, ...]:
+    """How every answer to a direct question starts, in every language (the text before a placeholder)."""
+    from actions.language import translated
+
+    english = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["answers"]
+    iamabot = [v["text"] for v in yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]["utter_iamabot"]]
+    blocks = [english] + [(translated(lang) or {}).get("answers") or {} for lang in LANGUAGES[1:]]
+    lines = [line for block in blocks for key, lines in block.items() if key.startswith("ask_") or key == "person_joining"
+             for line in lines]
+    lines += iamabot + [line for lang in LANGUAGES[1:] for line in ((translated(lang) or {}).get("responses") or {}).get(
+        "utter_iamabot", [])]
+    return tuple(line.split("{")[0] for line in lines)
 
 
 def questions(data: Path, verbose: bool = False) -> None:
     from tests.e2e.processes import emotion_service
     from tests.e2e.rasa_server import rasa_server
 
+    openings = answer_openings()
     rows = list(csv.DictReader(open(data, newline="", encoding="utf-8")))
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # answered as asked, crisis flow, n
     with tempfile.TemporaryDirectory() as tmp, \
@@ -232,11 +248,9 @@ def questions(data: Path, verbose: bool = False) -> None:
         for row in rows:
             run = run_conversation(rasa, {"id": row["id"], "turns": [row["text"]]})
             actions, intent = run["actions"][0], run["intent"]
-            intent_wanted, action = EXPECTED.get(row["category"], (None, None))
-            if intent_wanted:
-                ok = intent == intent_wanted and (action or "action_answer_question") in actions
-            else:  # venting and statements: listened to
-                ok = any(a.startswith("action_support_") for a in actions) and "action_answer_question" not in actions
+            answered = any(reply.startswith(openings) for reply in run["replies"][0])
+            wanted = EXPECTED.get(row["category"])
+            ok = (intent == wanted and answered) if wanted else not answered  # venting and statements: listened to
             crisis = bool({"action_crisis_screen", "action_escalate_crisis"} & set(actions))
             if verbose and not ok:
                 print(f"  {row['category']:<14} {intent or '-':<15} {','.join(actions):<40} {row['text'][:70]}")
