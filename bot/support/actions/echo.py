@@ -41,7 +41,7 @@ SPELLING = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't"
 """Chat spellings said back in full; None: a word that addresses someone, so no clause with it is said back."""
 LEADING = {"like", "so", "and", "but", "then", "also", "well", "honestly", "tbh", "ngl", "lol", "idk", "ok", "okay",
            "yeah", "yea", "yes", "no", "nah", "um", "uh", "hmm", "just", "basically", "anyway", "anyways", "oh", "omg",
-           "plus", "because", "cause", "cos", "sorry", "ugh", "urgh", "hey", "hi", "hello", "btw", "also"}
+           "plus", "because", "cause", "cos", "sorry", "ugh", "urgh", "hey", "hi", "hello", "btw"}
 QUESTION_START = {"why", "what", "how", "when", "where", "who", "which", "do", "does", "did", "is", "are", "am", "was",
                   "can", "could", "should", "would", "will", "have", "has", "any", "anyone"}
 INVERSION = re.compile(r"\b(am|was|do|did|should|could|can|would|will) i\b")

@@ -36,7 +36,7 @@ PHRASES = re.compile(
     r"dovrei|is dat normaal|moet ik|é normal|devo)\b")
 LEADING = {"so", "ok", "okay", "hey", "hi", "hello", "um", "uh", "well", "but", "and", "also", "honestly", "like",
            "btw", "quick", "question", "genuine", "serious", "real", "tbh", "hmm", "pls", "please", "sorry", "wait",
-           "also", "also,", "dumb", "ja", "oui", "sí", "si", "bon", "alors", "pues", "allora", "nou", "então", "entao"}
+           "dumb", "ja", "oui", "sí", "si", "bon", "alors", "pues", "allora", "nou", "então", "entao"}
 
 
 def is_question(text: str) -> bool:
