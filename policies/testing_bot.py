@@ -29,7 +29,7 @@ import socket
 import subprocess
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence
@@ -116,7 +116,7 @@ def served_bot(folder: Path | str = ".", emotion_service_url: str = "http://127.
             raise RuntimeError(f"rasa train failed: {(logs / 'rasa-train.log').read_text()[-3000:]}")
     cmd = [*rasa, "run", "--enable-api", "--interface", "127.0.0.1", "--port", str(port),
            "--credentials", "credentials.yml", *(["-m", str(model)] if train else [])]
-    with _action_server(folder, rasa, env, logs, timeout) if actions else _nothing() as endpoints:
+    with _action_server(folder, rasa, env, logs, timeout) if actions else nullcontext() as endpoints:
         if endpoints:
             cmd += ["--endpoints", str(endpoints)]
         with running(cmd, f"http://127.0.0.1:{port}/status", log=logs / f"rasa-run-{port}.log", env=env,
@@ -134,11 +134,6 @@ def _action_server(folder: Path, rasa: Sequence[str], env: Mapping[str, str], lo
         endpoints = logs / f"endpoints-{port}.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{port}/webhook"\n')
         yield endpoints
-
-
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield None
 
 
 def say(bot_url: str, text: str, sender: str = "test", channel: str = "emobot_web") -> List[str]:
