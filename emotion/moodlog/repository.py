@@ -324,12 +324,18 @@ class MoodLog(GovernanceLog):
             db.commit()
             return feedback
 
-    def record_replies(self, session_id: str, turn_index: int, replies: list[str]) -> bool:
-        """Keep what the bot answered to turn ``turn_index`` (replacing an earlier report); False
-        when there is no such turn. Readers show it under the same consent as the person's words."""
+    def record_replies(self, session_id: str, turn_index: int, replies: list[str],
+                       words_allowed: Callable[[dict[str, bool]], bool] = lambda consent: True) -> bool | None:
+        """Keep what the bot answered to turn ``turn_index`` (replacing an earlier report) when
+        ``words_allowed(the turn's user's consent)``: replies say back the person's words, so they
+        are kept under the same consent. True: kept; False: not kept (no consent); None: no such turn."""
         with Session(self.engine) as db:
             turn = db.exec(select(Turn).where(Turn.session_id == session_id, Turn.turn_index == turn_index)).first()
             if turn is None:
+                return None
+            session = db.get(ConversationSession, session_id)
+            user_id = (session.user_id if session is not None else None) or turn.speaker_id
+            if not words_allowed(governance.recorded_consent(db, user_id)):
                 return False
             turn.bot_replies = list(replies)
             db.add(turn)

@@ -257,6 +257,7 @@ class RepliesIn(BaseModel):
 class RepliesOut(BaseModel):
     session_id: str
     turn_index: int
+    kept: bool = Field(description="false when the person gave no text consent: the replies were not stored")
 
 
 class FeedbackOut(BaseModel):

@@ -3,7 +3,8 @@
 ``CrisisScreen.screen`` runs first in ``POST /v1/sessions/{id}/turns``: before the rate limit,
 the size limits, the NUL check and the consent check, so none of them switches it off. Its
 basis is the person's vital interest (GDPR Art. 9(2)(c)), not emotion-analysis consent: without
-text consent the mood log keeps only the flag, risk, level and category.
+text consent the mood log keeps only the flag, risk, level and category (not the words: a
+detector tuned to read earlier turns' words, ``context_turns`` > 0, then reads the message alone).
 
 For a turn with text m in session s:
 

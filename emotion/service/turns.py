@@ -58,6 +58,20 @@ class TurnInput:
     transcribe: bool = False  # a voice message: its words are recognised and become the text
 
 
+def withheld_modalities(consent: dict[str, bool], require_consent: list[str]) -> dict[str, ModalityReport]:
+    """Modalities the user refused, or that need an opt-in (``require_consent``) not given.
+    Without text among them the mood log keeps neither the person's words nor the bot's replies."""
+    withheld = {}
+    for modality in ("text", "audio", "face"):
+        if consent.get(modality) is False:
+            withheld[modality] = ModalityReport(status="not_used", code="no_consent",
+                                                message=f"the user declined {modality} emotion analysis")
+        elif modality in require_consent and consent.get(modality) is not True:
+            withheld[modality] = ModalityReport(status="not_used", code="no_consent",
+                                                message=f"{modality} emotion analysis needs the user's opt-in")
+    return withheld
+
+
 class TurnPipeline:
     """The stages of one turn over the service's settings, mood log, models and rate limiter."""
 
@@ -79,6 +93,7 @@ class TurnPipeline:
         withheld = self._withheld(reads.consent)
         crisis = self._screen(turn, reads, timings)
         kept_crisis = stored(crisis, "text" not in withheld)  # without text consent: flag, risk, level, category
+        kept_text = turn.text if "text" not in withheld else None  # and not the words (text_chars only)
         log_turn = partial(TurnToLog, session_id=turn.session_id, speaker_id=turn.speaker_id, bot=turn.bot,
                            user_id=turn.user_id or turn.speaker_id, text_chars=len(turn.text),
                            client_turn_id=turn.client_turn_id, sent_at=sent_time(turn.sent_at)[0],
@@ -96,9 +111,9 @@ class TurnPipeline:
         try:
             if analysis.outputs:
                 row, reading, state, derived = self._track_and_log(turn, analysis, context, cues, log_turn,
-                                                                   modalities, kept_crisis, timings)
+                                                                   modalities, kept_crisis, kept_text, timings)
             else:
-                row, _ = self.moodlog.append_turn(log_turn(text=turn.text, status="unanalysed", error_code=None,
+                row, _ = self.moodlog.append_turn(log_turn(text=kept_text, status="unanalysed", error_code=None,
                                                            modalities=modalities))
                 previous = self.moodlog.latest_record(turn.session_id, turn.speaker_id)
                 reading, state, derived = None, (State.of_record_state(previous) if previous else None), None
@@ -156,16 +171,7 @@ class TurnPipeline:
                               speech_s=round(clip.duration_s, 3))
 
     def _withheld(self, consent: dict[str, bool]) -> dict[str, ModalityReport]:
-        """Modalities the user refused, or that need an opt-in the user has not given."""
-        withheld = {}
-        for modality in ("text", "audio", "face"):
-            if consent.get(modality) is False:
-                withheld[modality] = ModalityReport(status="not_used", code="no_consent",
-                                                    message=f"the user declined {modality} emotion analysis")
-            elif modality in self.settings.require_consent and consent.get(modality) is not True:
-                withheld[modality] = ModalityReport(status="not_used", code="no_consent",
-                                                    message=f"{modality} emotion analysis needs the user's opt-in")
-        return withheld
+        return withheld_modalities(consent, self.settings.require_consent)
 
     def _screen(self, turn: TurnInput, reads: TurnReads, timings: dict[str, float]) -> dict[str, Any]:
         """Crisis screening of the text with the session's recent screened turns (before any limit)."""
@@ -240,7 +246,7 @@ class TurnPipeline:
 
     def _track_and_log(self, turn: TurnInput, analysis: Analysis, context: ContextReading | None, cues: dict,
                        log_turn, modalities: dict, kept_crisis: dict[str, Any] | None,
-                       timings: dict[str, float]):
+                       kept_text: str | None, timings: dict[str, float]):
         """Fuse the modalities in context, then in one mood-log transaction: the turn, the
         speaker's tracked state and the derived states. Returns (row, reading, state, derived)."""
         settings = self.settings
@@ -250,7 +256,7 @@ class TurnPipeline:
                                              kept_crisis)
         write = time.perf_counter()
         row, record = self.moodlog.append_turn(
-            log_turn(text=turn.text, status="analysed", error_code=None, modalities=modalities,
+            log_turn(text=kept_text, status="analysed", error_code=None, modalities=modalities,
                      baselines=analysis.baselines),
             reading=fused, update_state=timed(update, "tracking", timings), modalities_used=analysis.used,
             graph_node=context.node if context else None, derive=timed(derive, "derive", timings),

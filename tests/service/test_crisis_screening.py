@@ -107,10 +107,28 @@ def test_screening_needs_no_text_consent_and_keeps_only_the_flag(api) -> None:
     r = api.post("/v1/sessions/c/turns", data={"text": RISKY, "user_id": "v"})
     assert r.status_code == 200 and r.json()["available"] is False
     assert _crisis(r)["flag"] is True
+    replies = api.put("/v1/sessions/c/turns/0/replies", json={"replies": ["You said you have pills saved up."]})
+    assert replies.status_code == 200 and replies.json()["kept"] is False
     engine = create_engine(str(api.app.state.settings.database_url))
     with Session(engine) as db:
         row = db.exec(select(Turn).where(Turn.session_id == "c")).one()
     assert set(row.crisis) == {"risk", "flag", "level", "category"} and row.crisis["flag"] is True
+    # the consent notice promises only the check's result is kept: not the words, not replies saying them back
+    assert row.text is None and row.text_chars == len(RISKY) and row.bot_replies is None
+
+
+def test_words_and_replies_are_kept_with_text_consent(api) -> None:
+    from sqlmodel import Session, create_engine, select
+
+    from emotion.moodlog.models import Turn
+
+    assert api.put("/v1/users/w/consent", json={"text": True}).status_code == 200
+    assert api.post("/v1/sessions/k/turns", data={"text": "rough day at work", "user_id": "w"}).status_code == 200
+    replies = api.put("/v1/sessions/k/turns/0/replies", json={"replies": ["A rough day at work."]})
+    assert replies.json()["kept"] is True
+    with Session(create_engine(str(api.app.state.settings.database_url))) as db:
+        row = db.exec(select(Turn).where(Turn.session_id == "k")).one()
+    assert row.text == "rough day at work" and row.bot_replies == ["A rough day at work."]
 
 
 def test_a_detector_loaded_without_an_embedder_reads_the_words() -> None:

@@ -100,7 +100,7 @@ def test_healthz_and_openapi(client):
 def test_the_bots_replies_are_kept_beside_the_persons_words(client):
     client.post("/v1/sessions/r1/turns", data={"text": "I am so sad today", "speaker_id": "u1", "user_id": "u1"})
     r = client.put("/v1/sessions/r1/turns/0/replies", json={"replies": ["That sounds hard.", "What happened?"]})
-    assert r.status_code == 200 and r.json() == {"session_id": "r1", "turn_index": 0}
+    assert r.status_code == 200 and r.json() == {"session_id": "r1", "turn_index": 0, "kept": True}
     assert turns_of(client, "r1")[0].bot_replies == ["That sounds hard.", "What happened?"]
     client.put("/v1/sessions/r1/turns/0/replies", json={"replies": ["That sounds really hard."]})  # replaces
     assert turns_of(client, "r1")[0].bot_replies == ["That sounds really hard."]

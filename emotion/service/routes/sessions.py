@@ -13,7 +13,7 @@ from emotion.service.errors import ApiError
 from emotion.service.schemas import (NO_NUL, ErrorResponse, FeedbackIn, FeedbackOut, RepliesIn, RepliesOut, State,
                                      StateResponse, TurnResponse)
 from emotion.service.routes.speech import get_recognizer
-from emotion.service.turns import TurnInput, TurnPipeline
+from emotion.service.turns import TurnInput, TurnPipeline, withheld_modalities
 from emotion.settings import Settings
 
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
@@ -85,13 +85,15 @@ def post_feedback(session_id: SessionId, turn_index: Annotated[int, Path(ge=0, l
 @router.put("/{session_id}/turns/{turn_index}/replies", response_model=RepliesOut,
             responses={404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}})
 def put_replies(session_id: SessionId, turn_index: Annotated[int, Path(ge=0, le=1_000_000)], body: RepliesIn,
-                moodlog: MoodLog = Depends(get_moodlog)) -> RepliesOut:
+                moodlog: MoodLog = Depends(get_moodlog), settings: Settings = Depends(get_settings)) -> RepliesOut:
     """What the bot answered to turn ``turn_index`` (the channel reports it once the bot has run;
-    a second report replaces the first). Kept beside the person's words; supervisors see both
-    under the same consent (text)."""
-    if not moodlog.record_replies(session_id, turn_index, body.replies):
+    a second report replaces the first). Kept beside the person's words and only under the same
+    consent (text): replies say the person's words back. ``kept`` says whether they were kept."""
+    kept = moodlog.record_replies(session_id, turn_index, body.replies, words_allowed=lambda consent:
+                                  "text" not in withheld_modalities(consent, settings.require_consent))
+    if kept is None:
         raise ApiError(404, "unknown_turn", f"no turn {turn_index} in session {session_id!r}")
-    return RepliesOut(session_id=session_id, turn_index=turn_index)
+    return RepliesOut(session_id=session_id, turn_index=turn_index, kept=kept)
 
 
 @router.get("/{session_id}/state", response_model=StateResponse, responses={404: {"model": ErrorResponse}},
