@@ -10,7 +10,9 @@ to truncation: ``embed_chunks`` returns (n_windows, 384) per text.
 
 In the service the embedder shares the text encoder's tokenizer and frozen bottom layers
 (``SentenceEmbedder.sharing``): only the base's top layers are its own, and a text that the
-text encoder has just read is not run through the bottom again.
+text encoder has just read is not run through the bottom again; it also remembers the last
+embeddings it computed, so the crisis detector and the affect heads, which read the same
+windows of a turn, run the top layers once.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from emotion.encoders.text_base import (  # noqa: E402
-    EMBEDDING_DIM, BottomStates, FrozenBottom, PooledLayers, length_batches, load_base, serial)
+    EMBEDDING_DIM, BottomStates, FrozenBottom, Memo, PooledLayers, length_batches, load_base, serial)
 
 
 class SentenceEmbedder:
@@ -36,12 +38,15 @@ class SentenceEmbedder:
         tokenizer, base, _ = load_base(0)
         self._set(tokenizer, FrozenBottom(BottomStates(base), memo=0), PooledLayers(torch.nn.ModuleList()), max_tokens)
 
-    def _set(self, tokenizer, bottom: FrozenBottom, pooled: torch.nn.Module, max_tokens: int) -> None:
-        """pooled: (token states (B, T, D), mask (B, T)) -> unit-norm embeddings (B, D)."""
+    def _set(self, tokenizer, bottom: FrozenBottom, pooled: torch.nn.Module, max_tokens: int, memo: int = 0) -> None:
+        """pooled: (token states (B, T, D), mask (B, T)) -> unit-norm embeddings (B, D);
+        memo: how many texts' embeddings are remembered (0 for training's one-off batches)."""
         self.tokenizer, self.bottom, self.pooled, self.max_tokens = serial(tokenizer), bottom, pooled, max_tokens
+        self._memo = Memo(memo)
 
     @classmethod
-    def split(cls, top_layers: int = 2, max_tokens: int = 128, threads: int | None = None) -> "SentenceEmbedder":
+    def split(cls, top_layers: int = 2, max_tokens: int = 128, threads: int | None = None,
+              memo: int = 0) -> "SentenceEmbedder":
         """The same embeddings, computed as a frozen bottom of ``6 - top_layers`` layers then the
         pretrained top layers: the layout the service shares with the text encoder, so models
         trained on its bottom states (emotion/crisis) run in both."""
@@ -50,7 +55,7 @@ class SentenceEmbedder:
         tokenizer, base, top = load_base(top_layers)
         embedder = cls.__new__(cls)
         embedder._set(tokenizer, FrozenBottom(BottomStates(base), memo=0),
-                      PooledLayers(top if top is not None else torch.nn.ModuleList()), max_tokens)
+                      PooledLayers(top if top is not None else torch.nn.ModuleList()), max_tokens, memo)
         return embedder
 
     @torch.inference_mode()
@@ -63,11 +68,11 @@ class SentenceEmbedder:
         return self.bottom(batch["input_ids"], mask), mask
 
     @classmethod
-    def sharing(cls, text_encoder, max_tokens: int = 128) -> "SentenceEmbedder":
+    def sharing(cls, text_encoder, max_tokens: int = 128, memo: int = 64) -> "SentenceEmbedder":
         """The same embedder on a loaded ``TextEncoder``'s tokenizer, frozen bottom layers and
-        pretrained top layers (no second copy of the base)."""
+        pretrained top layers (no second copy of the base), remembering ``memo`` embeddings."""
         embedder = cls.__new__(cls)
-        embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained, max_tokens)
+        embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained, max_tokens, memo)
         return embedder
 
     def windows(self, text: str, max_windows: int = 8) -> list[str]:
@@ -82,13 +87,34 @@ class SentenceEmbedder:
     @torch.inference_mode()
     def embed(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         """texts (N,) -> (N, 384); each text truncated to ``max_tokens`` tokens."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for idx in length_batches([len(t or ".") for t in texts], batch_size):
-            batch = self.tokenizer([texts[i] or "." for i in idx], padding=True, truncation=True,
-                                   max_length=self.max_tokens, return_tensors="pt")
-            mask = batch["attention_mask"]
-            out[idx] = self.pooled(self.bottom(batch["input_ids"], mask), mask).numpy()  # (B, 384)
+        out, todo = self._recall(texts)
+        for batch_idx in length_batches([len(texts[i] or ".") for i in todo], batch_size):
+            idx = [todo[j] for j in batch_idx]
+            out[idx] = self._pool([texts[i] for i in idx], *self.bottom_states([texts[i] for i in idx]))
         return out
+
+    @torch.inference_mode()
+    def embed_states(self, texts: list[str], h: torch.Tensor, mask: torch.Tensor) -> np.ndarray:
+        """The embeddings (N, 384) of ``texts`` whose bottom states h (N, T, 384) and mask (N, T)
+        the caller already holds (``bottom_states``): remembered ones are not computed again."""
+        out, todo = self._recall(texts)
+        if todo:
+            out[todo] = self._pool([texts[i] for i in todo], h[todo], mask[todo])
+        return out
+
+    def _recall(self, texts: list[str]) -> tuple[np.ndarray, list[int]]:
+        """(N, 384) with the remembered embeddings filled in, and the indices still to compute."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        remembered = self._memo.get_many(texts)
+        for i, e in enumerate(remembered):
+            if e is not None:
+                out[i] = e
+        return out, [i for i, e in enumerate(remembered) if e is None]
+
+    def _pool(self, texts: list[str], h: torch.Tensor, mask: torch.Tensor) -> np.ndarray:
+        e = self.pooled(h, mask).numpy()  # (B, 384)
+        self._memo.put_many(texts, [row.copy() for row in e])
+        return e
 
     def embed_chunks(self, texts: list[str], max_windows: int = 8) -> list[np.ndarray]:
         """texts (N,) -> N arrays of shape (n_windows_i, 384)."""

@@ -131,6 +131,32 @@ class BottomStates(nn.Module):
         return self.base(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
 
+class Memo:
+    """The values of the last ``size`` keys used (least recently stored forgotten first),
+    thread-safe; ``size`` 0 remembers nothing."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._values: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: list) -> list:
+        """The remembered value of each key, None where there is none."""
+        if not self.size:
+            return [None] * len(keys)
+        with self._lock:
+            return [self._values.get(k) for k in keys]
+
+    def put_many(self, keys: list, values: list) -> None:
+        if not self.size:
+            return
+        with self._lock:
+            for key, value in zip(keys, values):
+                self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+
+
 class FrozenBottom:
     """The frozen bottom layers of the base (``run``: a ``BottomStates`` or the same on ONNX
     Runtime), callable on a batch: input_ids, attention_mask (B, T) -> token states (B, T, D).
@@ -142,27 +168,20 @@ class FrozenBottom:
 
     def __init__(self, run, memo: int = 64):
         self.run = run
-        self.memo = memo
-        self._states: OrderedDict[tuple[int, ...], torch.Tensor] = OrderedDict()
-        self._lock = threading.Lock()
+        self._memo = Memo(memo)
 
     @torch.inference_mode()
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         lengths = attention_mask.sum(1).tolist()
         keys = [tuple(ids[:n].tolist()) for ids, n in zip(input_ids, lengths)]
-        with self._lock:
-            states = [self._states.get(k) for k in keys]
+        states = self._memo.get_many(keys)
         missing = [i for i, h in enumerate(states) if h is None]
         if missing:
             width = max(lengths[i] for i in missing)
             h = self.run(input_ids[missing, :width], attention_mask[missing, :width])  # (M, width, D)
             for j, i in enumerate(missing):
                 states[i] = h[j, : lengths[i]].clone()
-            with self._lock:
-                for i in missing:
-                    self._states[keys[i]] = states[i]
-                while len(self._states) > self.memo:
-                    self._states.popitem(last=False)
+            self._memo.put_many([keys[i] for i in missing], [states[i] for i in missing])
         if not missing or len(missing) < len(keys) or width < input_ids.shape[1]:
             out = torch.zeros(input_ids.shape[0], input_ids.shape[1], states[0].shape[-1])
             for i, h in enumerate(states):

@@ -183,7 +183,8 @@ class Analyzer:
                        batch_text=settings.batch_text, batch_max_size=settings.batch_max_size,
                        batch_max_wait_s=settings.batch_max_wait_ms / 1000, batch_concurrency=settings.batch_concurrency,
                        face_baseline_strength=settings.face_baseline_strength)
-        analyzer.crisis = load_screen(affect if settings.crisis_detector else None, settings.checkpoint_dir, status)
+        analyzer.crisis = load_screen(affect if settings.crisis_detector else None, settings.checkpoint_dir, status,
+                                      settings.torch_threads if settings.text_backend == "onnxruntime" else None)
         if settings.warm_up:
             analyzer.warm_up()
         return analyzer

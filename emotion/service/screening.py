@@ -90,8 +90,10 @@ def stored(crisis: dict[str, Any] | None, text_consent: bool) -> dict[str, Any] 
     return {k: crisis.get(k) for k in KEPT_WITHOUT_CONSENT}
 
 
-def load_screen(affect: Any, checkpoint_dir: Any, status: dict[str, str]) -> CrisisScreen:
-    """The detector on the affect model's embedder when both load; else the lexicon alone (status says why)."""
+def load_screen(affect: Any, checkpoint_dir: Any, status: dict[str, str],
+                onnx_threads: int | None = None) -> CrisisScreen:
+    """The detector on the affect model's embedder when both load (its crisis encoder on ONNX
+    Runtime with ``onnx_threads``, as the text encoder); else the lexicon alone (status says why)."""
     if affect is None:
         status["crisis"] = "lexicon only: the text models are not loaded or the detector is off (EMOBOT_CRISIS_DETECTOR)"
         return CrisisScreen()
@@ -104,5 +106,10 @@ def load_screen(affect: Any, checkpoint_dir: Any, status: dict[str, str]) -> Cri
         status["crisis"] = f"lexicon only: {exc}"
         log.warning("crisis detector not available (%s); screening with the lexicon alone", exc)
         return CrisisScreen()
+    if onnx_threads is not None:
+        try:
+            detector = detector.on_onnxruntime(onnx_threads)
+        except ImportError as exc:
+            log.warning("crisis encoder on torch: ONNX Runtime or onnx is not installed (%s)", exc)
     status["crisis"] = "loaded"
     return CrisisScreen(detector)

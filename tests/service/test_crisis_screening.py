@@ -141,3 +141,34 @@ def test_a_detector_loaded_without_an_embedder_reads_the_words() -> None:
                                          "we had pizza and watched a film"])
     assert risky.flag and not plain.flag
     assert risky.scores["chat"] - plain.scores["chat"] > 0.5
+
+
+def test_the_crisis_encoder_on_onnxruntime_reads_as_on_torch() -> None:
+    """The service runs the crisis encoder on ONNX Runtime (as its text encoder): same readings."""
+    from emotion.crisis.detector import CrisisDetector
+
+    detector = CrisisDetector.load()
+    texts = [RISKY, "we had pizza and watched a film", "nobody would even notice if i was gone",
+             "ich habe mir die tabletten schon zurechtgelegt", "lol this exam is killing me " * 40]
+    on_torch = detector.screen_many(texts)
+    on_onnx = detector.on_onnxruntime().screen_many(texts)
+    assert type(detector.on_onnxruntime().encoder).__name__ == "OnnxPart"
+    for a, b in zip(on_torch, on_onnx):
+        assert abs(a.risk - b.risk) < 1e-4 and a.level == b.level and a.category == b.category
+
+
+def test_a_turns_embeddings_are_computed_once_for_crisis_and_affect() -> None:
+    """The embedder remembers the embeddings it computed: the affect heads reading the windows the
+    crisis detector has just read run no top layer again, and get the same values."""
+    from emotion.affect.embed import SentenceEmbedder
+
+    embedder = SentenceEmbedder.split(2, memo=8)
+    texts = ["i cant sleep again", "the voices keep telling me to jump"]
+    h, mask = embedder.bottom_states(texts)
+    first = embedder.embed_states(texts, h, mask)
+    top_layers = embedder.pooled
+    embedder.pooled = None  # any further computation would fail
+    assert (embedder.embed(texts) == first).all() and (embedder.embed_states(texts, h, mask) == first).all()
+    embedder.pooled = top_layers
+    fresh = SentenceEmbedder.split(2).embed(texts)
+    assert abs(fresh - first).max() < 1e-5
