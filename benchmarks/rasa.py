@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 import httpx  # noqa: E402
 import numpy as np  # noqa: E402
 
-from benchmarks.turn import load, memory_mib, service  # noqa: E402
+from benchmarks.turn import SERVICE_STAGES, load, memory_mib, service  # noqa: E402
 from tests.e2e.processes import free_port, running  # noqa: E402
 from tests.e2e.rasa_server import RASA, RASA_ENV, action_server, has_actions, train_bot  # noqa: E402
 
@@ -88,8 +88,7 @@ def main() -> None:
                             times[channel].append(elapsed)
                             if channel == "emobot on" and emotion.get("timings_ms"):  # a replayed duplicate has none
                                 service_ms.append(sum(v for k, v in emotion["timings_ms"].items()
-                                                      if k in ("analysis", "moodlog_read", "graph", "tracking",
-                                                               "derive", "moodlog_write")))
+                                                      if k in SERVICE_STAGES))
         print(f"{'channel':<11} {'median ms':>10} {'p95 ms':>8}")
         for channel, values in times.items():
             print(f"{channel:<11} {statistics.median(values):>10.1f} {np.percentile(values, 95):>8.1f}")

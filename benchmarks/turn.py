@@ -50,7 +50,9 @@ from tests.e2e.processes import free_port, running  # noqa: E402
 
 KINDS = ("text", "text+audio", "text+audio+image")
 STAGES = ("text_encoder", "affect", "text_queue", "audio_decode", "vad", "speech_encoder", "face_encoder",
-          "analysis", "moodlog_read", "graph", "tracking", "derive", "moodlog_write")
+          "crisis_screening", "analysis", "moodlog_read", "graph", "tracking", "derive", "moodlog_write")
+# the service's own stages one after another (analysis holds the encoders): their sum is its time for a turn
+SERVICE_STAGES = ("moodlog_read", "asr", "crisis_screening", "analysis", "graph", "tracking", "derive", "moodlog_write")
 
 
 def load() -> str:
