@@ -36,12 +36,15 @@ class SentenceEmbedder:
         if threads:
             torch.set_num_threads(threads)
         tokenizer, base, _ = load_base(0)
-        self._set(tokenizer, FrozenBottom(BottomStates(base), memo=0), PooledLayers(torch.nn.ModuleList()), max_tokens)
+        self._set(tokenizer, FrozenBottom(BottomStates(base), memo=0), PooledLayers(torch.nn.ModuleList()), max_tokens, 0)
 
-    def _set(self, tokenizer, bottom: FrozenBottom, pooled: torch.nn.Module, max_tokens: int, memo: int = 0) -> None:
-        """pooled: (token states (B, T, D), mask (B, T)) -> unit-norm embeddings (B, D);
-        memo: how many texts' embeddings are remembered (0 for training's one-off batches)."""
+    def _set(self, tokenizer, bottom: FrozenBottom, pooled: torch.nn.Module, max_tokens: int, top_layers: int,
+             memo: int = 0) -> None:
+        """pooled: (token states (B, T, D), mask (B, T)) -> unit-norm embeddings (B, D), running the
+        base's last ``top_layers`` layers over the bottom's states; memo: how many texts'
+        embeddings are remembered (0 for training's one-off batches)."""
         self.tokenizer, self.bottom, self.pooled, self.max_tokens = serial(tokenizer), bottom, pooled, max_tokens
+        self.top_layers = top_layers
         self._memo = Memo(memo)
 
     @classmethod
@@ -55,7 +58,7 @@ class SentenceEmbedder:
         tokenizer, base, top = load_base(top_layers)
         embedder = cls.__new__(cls)
         embedder._set(tokenizer, FrozenBottom(BottomStates(base), memo=0),
-                      PooledLayers(top if top is not None else torch.nn.ModuleList()), max_tokens, memo)
+                      PooledLayers(top if top is not None else torch.nn.ModuleList()), max_tokens, top_layers, memo)
         return embedder
 
     @torch.inference_mode()
@@ -72,7 +75,21 @@ class SentenceEmbedder:
         """The same embedder on a loaded ``TextEncoder``'s tokenizer, frozen bottom layers and
         pretrained top layers (no second copy of the base), remembering ``memo`` embeddings."""
         embedder = cls.__new__(cls)
-        embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained, max_tokens, memo)
+        embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained, max_tokens,
+                      text_encoder.top_layers, memo)
+        return embedder
+
+    def bottom_on_onnxruntime(self, threads: int = 1) -> "SentenceEmbedder":
+        """The same embedder with its frozen bottom exported to ONNX Runtime (for an embedder of
+        its own, ``split``; a ``sharing`` one already runs on the text encoder's)."""
+        from emotion.encoders.text_onnx import OnnxPart
+
+        batch = self.tokenizer(["an example, to trace the graph", "short"], padding=True, return_tensors="pt")
+        run = OnnxPart(self.bottom.run, (batch["input_ids"], batch["attention_mask"]), ["input_ids", "attention_mask"],
+                       ["states"], threads)
+        embedder = self.__class__.__new__(self.__class__)
+        embedder._set(self.tokenizer, FrozenBottom(run, memo=self.bottom.memo_size), self.pooled, self.max_tokens,
+                      self.top_layers, self._memo.size)
         return embedder
 
     def windows(self, text: str, max_windows: int = 8) -> list[str]:

@@ -2,11 +2,13 @@
 n-gram head, stacked and calibrated (checkpoint ``crisis.pt``, trained by
 ``emobot train crisis``).
 
-For a message m cut into windows w (<= 128 MiniLM tokens each), with H_w the frozen bottom's
-token states (shared with the text encoder), unit embeddings e_w ∈ R^384 (the pretrained top
-layers) and hashed character n-grams x_w ∈ R^H (2..5-grams of normalise(w), l2-normed):
+For a message m cut into windows w (<= 128 MiniLM tokens each), with H_w the frozen bottom
+layers' token states below our own top layers (the text encoder's bottom when its split is the
+same, else the detector's own, shallower one), unit embeddings e_w ∈ R^384 (the pretrained
+sentence model, shared with the text encoder and the affect heads) and hashed character
+n-grams x_w ∈ R^H (2..5-grams of normalise(w), l2-normed):
 
-    p_chat   = max_w σ(u · pool(L_crisis(H_w)) + a)   our own fine-tuned top 2 layers L_crisis and head,
+    p_chat   = max_w σ(u · pool(L_crisis(H_w)) + a)   our own fine-tuned top layers L_crisis and head,
                                                       trained on chat statements (all categories)
     p_reddit = max_w σ(v · e_w + b)          the Reddit C-SSRS head of affect.pt (long posts)
     p_char   = max_w σ(k · x_w + c)          character n-grams: typos, leetspeak, other languages
@@ -120,8 +122,9 @@ class CrisisEncoder(torch.nn.Module):
 class CrisisDetector:
     """Load once (``CrisisDetector.load(embedder=...)``), then ``screen_many(texts)`` per batch.
 
-    ``embedder``: an ``emotion.affect.embed.SentenceEmbedder`` whose frozen bottom has
-    ``6 - top_layers`` layers (``SentenceEmbedder.split`` or ``.sharing`` in the service).
+    ``embedder``: an ``emotion.affect.embed.SentenceEmbedder`` (``.sharing`` the text encoder's in
+    the service): the pretrained embeddings e. When its split is not the checkpoint's
+    ``top_layers``, the crisis encoder reads the states of a bottom of its own (``states``).
     """
 
     lexicon: Lexicon
@@ -135,6 +138,7 @@ class CrisisDetector:
     info: dict
     embedder: Any = None
     encoder: CrisisEncoder | None = None  # or the same on ONNX Runtime (on_onnxruntime)
+    states: Any = None  # an embedder whose bottom_states the encoder reads (``embedder`` when the splits match)
     _vectorizer: Any = None
 
     @classmethod
@@ -152,19 +156,17 @@ class CrisisDetector:
         info = json.loads(ck["info"])
         encoder = None
         top = int(info.get("top_layers", 2))
+        from emotion.affect.embed import SentenceEmbedder
+
         if embedder is None:  # without one, every model score would be that of a zero embedding
-            from emotion.affect.embed import SentenceEmbedder
-
             embedder = SentenceEmbedder.split(top)
-        layers = getattr(embedder.pooled, "layers", None)
-        if "encoder" in ck and layers is not None and len(layers) != top:
-            from emotion.affect.embed import SentenceEmbedder  # a whole-model embedder: our own split one
-
-            embedder = SentenceEmbedder.split(top, embedder.max_tokens)
-            layers = embedder.pooled.layers
-        if "encoder" in ck and embedder is not None:
-            if layers is None:  # the service's text encoder on ONNX Runtime: its bottom is shared, the
-                from emotion.encoders.text_base import load_base  # architecture of our layers comes from the base
+        states = embedder  # the bottom whose states the crisis encoder's top layers read
+        if "encoder" in ck and embedder.top_layers != top:  # the shared bottom is deeper: our own, below our layers
+            states = SentenceEmbedder.split(top, embedder.max_tokens)
+        if "encoder" in ck:
+            layers = getattr(states.pooled, "layers", None)
+            if layers is None:  # the service's text encoder on ONNX Runtime: the architecture of our
+                from emotion.encoders.text_base import load_base  # layers comes from the base
 
                 layers = load_base(top)[2]
             encoder = CrisisEncoder(copy.deepcopy(layers))
@@ -173,7 +175,7 @@ class CrisisDetector:
         return cls(Lexicon.load(), (arr("chat_w"), float(ck["chat_b"])), (arr("reddit_w"), float(ck["reddit_b"])),
                    (arr("char_w"), float(ck["char_b"])), (arr("stack_w"), float(ck["stack_b"])),
                    (arr("cat_w"), arr("cat_b"), tuple(info["categories"])), dict(info["thresholds"]),
-                   dict(info["conversation"]), info, embedder, encoder)
+                   dict(info["conversation"]), info, embedder, encoder, states)
 
     def on_onnxruntime(self, threads: int = 1) -> "CrisisDetector":
         """The same detector with its crisis encoder exported to ONNX Runtime (as the service's text
@@ -182,9 +184,12 @@ class CrisisDetector:
             return self
         from emotion.encoders.text_onnx import OnnxPart
 
-        h, mask = self.embedder.bottom_states(["an example, to trace the graph", "short"])
+        states = self.states if self.states is not None else self.embedder
+        if states is not self.embedder:  # our own bottom runs on ONNX Runtime too
+            states = states.bottom_on_onnxruntime(threads)
+        h, mask = states.bottom_states(["an example, to trace the graph", "short"])
         encoder = OnnxPart(self.encoder, (h, mask), ["states", "attention_mask"], ["logits"], threads)
-        return replace(self, encoder=encoder)
+        return replace(self, encoder=encoder, states=states)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """(N, 384) unit embeddings (pretrained top layers) of ``texts``."""
@@ -203,6 +208,8 @@ class CrisisDetector:
         if self.encoder is not None and self.embedder is not None:
             h, mask = self.embedder.bottom_states(windows)  # (W, T, 384), (W, T)
             e = self.embedder.embed_states(windows, h, mask).astype(np.float64)
+            if self.states is not None and self.states is not self.embedder:
+                h, mask = self.states.bottom_states(windows)  # the states below the encoder's own layers
             p_chat = torch.sigmoid(self.encoder(h, mask)).double().numpy()
         else:
             e = np.asarray(self.embed(windows), dtype=np.float64)

@@ -97,11 +97,11 @@ class TextEncoder:
     modality = "text"
 
     def __init__(self, tokenizer, bottom: nn.Module, model: nn.Module, temperature: float, max_length: int,
-                 pretrained: nn.Module | None = None):
+                 pretrained: nn.Module | None = None, top_layers: int = 0):
         """bottom: a ``BottomStates`` (or the same on ONNX Runtime); model: the ``TextEmotionModel``;
         pretrained: the base's own top layers, frozen, with mean pooling (``PooledLayers``): with
         the bottom they are the whole pretrained sentence model, which the affect heads read
-        (emotion.affect.embed)."""
+        (emotion.affect.embed); top_layers: how many layers ``pretrained`` runs over the bottom."""
         self.tokenizer = serial(tokenizer)  # shared by request threads and the affect embedder
         self.bottom_module = bottom
         self.bottom = FrozenBottom(bottom)
@@ -109,6 +109,7 @@ class TextEncoder:
         self.temperature = temperature
         self.max_length = max_length
         self.pretrained = pretrained
+        self.top_layers = top_layers
 
     @classmethod
     def load(cls, checkpoint_dir: Path | None = None, threads: int = 1) -> "TextEncoder":
@@ -133,7 +134,7 @@ class TextEncoder:
         model = TextEmotionModel(cfg, top)
         model.load_state_dict({k: v.float() for k, v in ckpt["state_dict"].items()})
         return cls(tokenizer, BottomStates(base).eval(), model, float(ckpt["temperature"]),
-                   base_max_length(base_model_path()), pretrained)
+                   base_max_length(base_model_path()), pretrained, cfg.finetune_layers)
 
     def quantized(self) -> "TextEncoder":
         """This encoder with dynamic int8 weights in every linear layer (activations quantized per
@@ -144,7 +145,7 @@ class TextEncoder:
             return quantize_dynamic(module, {nn.Linear}, dtype=torch.qint8)
 
         return TextEncoder(self.tokenizer, q(self.bottom_module), q(self.model), self.temperature, self.max_length,
-                           q(self.pretrained) if self.pretrained is not None else None)
+                           q(self.pretrained) if self.pretrained is not None else None, self.top_layers)
 
     def on_onnxruntime(self, threads: int = 1, int8: bool = False) -> "TextEncoder":
         """The same encoder with its three parts exported to ONNX and run by ONNX Runtime
@@ -153,7 +154,8 @@ class TextEncoder:
         from emotion.encoders.text_onnx import export_parts
 
         bottom, model, pretrained = export_parts(self, threads=threads, int8=int8)
-        return TextEncoder(self.tokenizer, bottom, model, self.temperature, self.max_length, pretrained)
+        return TextEncoder(self.tokenizer, bottom, model, self.temperature, self.max_length, pretrained,
+                           self.top_layers)
 
     @torch.inference_mode()
     def _forward(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:

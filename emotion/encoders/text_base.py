@@ -170,6 +170,10 @@ class FrozenBottom:
         self.run = run
         self._memo = Memo(memo)
 
+    @property
+    def memo_size(self) -> int:
+        return self._memo.size
+
     @torch.inference_mode()
     def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         lengths = attention_mask.sum(1).tolist()

@@ -172,3 +172,18 @@ def test_a_turns_embeddings_are_computed_once_for_crisis_and_affect() -> None:
     embedder.pooled = top_layers
     fresh = SentenceEmbedder.split(2).embed(texts)
     assert abs(fresh - first).max() < 1e-5
+
+
+def test_a_detector_on_an_embedder_of_another_split_reads_the_same() -> None:
+    """The crisis encoder reads the states below its own top layers: given an embedder split
+    elsewhere (here the whole model as its bottom), the detector runs a bottom of its own for the
+    encoder and keeps the given one for the sentence embeddings; the readings are the same."""
+    from emotion.affect.embed import SentenceEmbedder
+    from emotion.crisis.detector import CrisisDetector
+
+    texts = [RISKY, "we had pizza and watched a film", "nobody would even notice if i was gone"]
+    own = CrisisDetector.load()
+    other = CrisisDetector.load(embedder=SentenceEmbedder())
+    assert other.states is not other.embedder and other.embedder.top_layers == 0
+    for a, b in zip(own.screen_many(texts), other.screen_many(texts)):
+        assert abs(a.risk - b.risk) < 1e-4 and a.level == b.level
