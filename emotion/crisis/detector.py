@@ -201,8 +201,9 @@ class CrisisDetector:
     @torch.inference_mode()
     def window_scores(self, windows: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """For W window strings in one batch: unit embeddings e (W, 384) and (p_chat, p_reddit,
-        p_char), each (W,). The frozen bottom runs once for both the pretrained top layers (e)
-        and the crisis encoder (p_chat); without an encoder p_chat is the linear head on e."""
+        p_char), each (W,). The shared bottom runs once for the pretrained top layers (e) and,
+        when the splits match, the crisis encoder (p_chat), which otherwise reads its own bottom;
+        without an encoder p_chat is the linear head on e."""
         if not windows:
             return np.zeros((0, 384)), np.zeros(0), np.zeros(0), np.zeros(0)
         if self.encoder is not None and self.embedder is not None:
