@@ -87,7 +87,7 @@ def read_set(path: Path) -> list[dict]:
             if line.strip():
                 c = json.loads(line)
                 out.append({"id": c["id"], "category": c["category"], "risk": c["risk"], "risky": c["risk"] == "high",
-                            "unmistakable": None, "turns": c["turns"]})
+                            "unmistakable": None, "turns": c["turns"], "lang": c.get("lang")})
         return out
     from emotion.evaluation.crisis import read_conversations
 
@@ -164,6 +164,12 @@ def conversations(data: Path, limit: int | None, verbose: bool = False, transcri
             rasa_server("support", emotion_service_url=service_url) as rasa:
         runs = [(c, run_conversation(rasa, c)) for c in items]
     results = [(c, outcome(c, run, texts)) for c, run in runs]
+    stock = stock_lines()
+    for (c, o), (_, run) in zip(results, runs):
+        o["stock"] = sum(1 for replies in run["replies"] if replies and all(r in stock for r in replies))
+    wrong = wrong_language([(c, run) for c, run in runs if c.get("lang")])
+    for (c, o), (_, run) in zip(results, runs):
+        o["wrong_language"] = wrong.get(c["id"], 0)
     if transcripts:
         with open(transcripts, "w", encoding="utf-8") as f:
             for c, run in runs:
@@ -210,9 +216,48 @@ def report(data: Path, results: list[tuple[dict, dict]]) -> None:
           f"(bot lines per turn {sum(o['lines'] for _, o in results) / turns:.2f})")
     print(f"  listening lines repeated within 5 turns: {sum(o['repeats'] for _, o in results)}  "
           f"(safety lines repeated, by design: {sum(o['safety_repeats'] for _, o in results)})")
+    print(f"  turns answered only by a stock listening line (one that fits any message): "
+          f"{sum(o.get('stock', 0) for _, o in results)} of {turns}")
+    if any("wrong_language" in o for _, o in results):
+        print(f"  turns answered in another language than the conversation's: "
+              f"{sum(o.get('wrong_language', 0) for _, o in results)} of {turns}")
     print(f"  risky turns answered by a greeting/goodbye/thanks: {sum(o['unsafe'] for _, o in results)} of "
           f"{sum(o['risky_turns'] for _, o in results)}; turns without any answer: "
           f"{sum(o['silent_turns'] for _, o in results)}")
+
+
+def stock_lines() -> set[str]:
+    """The listening bank's general lines that name nothing the person said (no {said}, {topic} or
+    {feeling}), in every language: a reply made only of these would fit any message."""
+    from actions.language import translated
+
+    english = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["strategies"]
+    blocks = [[line for entry in english.values() for line in entry.get("general") or []]]
+    for lang in LANGUAGES[1:]:
+        own = translated(lang) or {}
+        extra = ((own.get("listening") or {}).get("strategies") or {})
+        blocks.append([line for lines in (own.get("strategies") or {}).values() for line in lines]
+                      + [line for entry in extra.values() for line in (entry or {}).get("general") or []])
+    return {line for block in blocks for line in block if "{" not in line}
+
+
+def wrong_language(runs: list[tuple[dict, dict]]) -> dict[str, int]:
+    """Conversation id -> turns whose reply is in another language than the conversation's (``lang``
+    of the support set), read by the bot's own language reader (lingua, in the Rasa environment)
+    on the turn's replies joined; crisis resources lines are left out (they name services)."""
+    import subprocess
+
+    asks = [{"id": c["id"], "lang": c["lang"], "text": " ".join(r for r in replies if "](" not in r and "http" not in r)}
+            for c, run in runs for replies in run["replies"]]
+    code = ("import json, sys; sys.path.insert(0, 'bot/support'); from actions.language import confidences\n"
+            "for row in json.load(sys.stdin):\n"
+            "    v = confidences(row['text']); print(max(v, key=v.get) if v else '')")
+    out = subprocess.run([str(REPO / ".venv-rasa" / "bin" / "python"), "-c", code], input=json.dumps(asks), text=True,
+                         capture_output=True, cwd=REPO, check=True).stdout.splitlines()
+    wrong: dict[str, int] = defaultdict(int)
+    for ask, found in zip(asks, out):
+        wrong[ask["id"]] += bool(found) and found != ask["lang"]
+    return wrong
 
 
 EXPECTED = {"bot_identity": "bot_challenge", "bot_capability": "ask_capability", "advice": "ask_advice",

@@ -94,15 +94,24 @@ def same_words(text: str) -> str:
 
 
 def held_out_texts(cfg: dict) -> set[str]:
-    """``same_words`` of every statement and turn of the dev folders and the ``held_out`` (test)
-    folders: training rows that say the same (common lines such as "im so tired" are written by
-    several authors) are left out, so no evaluation line is ever trained on."""
+    """``same_words`` of every statement and turn of the dev folders, the ``held_out`` (test)
+    folders and the ``held_out_files`` (the support bot's conversation and question sets):
+    training rows that say the same (common lines such as "im so tired" are written by several
+    authors) are left out, so no evaluation line is ever trained on."""
     out: set[str] = set()
     for folder in [*cfg["dev"], *cfg.get("held_out", [])]:
         for name in ("statements.csv", "conversations.csv"):
             if (REPO / folder / name).is_file():
                 with open(REPO / folder / name, newline="", encoding="utf-8") as f:
                     out |= {same_words(r["text"]) for r in csv.DictReader(f)}
+    for name in cfg.get("held_out_files", []):  # the support bot's evaluation sets
+        path = REPO / name
+        if path.suffix == ".jsonl":
+            out |= {same_words(t) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+                    for t in json.loads(line)["turns"]}
+        else:
+            with open(path, newline="", encoding="utf-8") as f:
+                out |= {same_words(r["text"]) for r in csv.DictReader(f)}
     return out
 
 

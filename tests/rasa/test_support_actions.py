@@ -153,6 +153,14 @@ def test_the_language_a_person_writes_in() -> None:
     assert language_of(["ok", "minha cachorra morreu ontem"]) == "pt"         # too short: the message before
     assert language_of(["ok"], "it-IT") == "it" and language_of(["ok"], "ja-JP") == "en"
     assert language_of(["my heart is racing and i dont know why", "hola"]) == "en"
+    # a short line lingua alone reads as German does not switch an English conversation...
+    english = ["like im exhausted all day then 11pm hits and im wide awake", "why do i always get a second wind at midnight"]
+    assert language_of(["then i scroll tiktok till 2", *english]) == "en"
+    # ...a clear switch does, at once
+    assert language_of(["ich hab heute echt keinen bock mehr auf irgendwas", *english]) == "de"
+    # a first message of only a greeting tells, when one language greets so
+    assert language_of(["ciao"]) == "it" and language_of(["Bonjour !"]) == "fr" and language_of(["buenas"], "de-DE") == "es"
+    assert language_of(["hallo"], "nl-BE") == "nl" and language_of(["hey"]) == "en"   # German and Dutch; English
 
 
 def test_every_language_has_every_line_the_bot_says() -> None:

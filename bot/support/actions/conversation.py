@@ -66,7 +66,8 @@ def user_turns(tracker: Tracker) -> int:
 def language(tracker: Tracker) -> str:
     """The language the person writes in (actions/language.py), from their latest messages."""
     said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]
-    return language_of([tracker.latest_message.get("text") or "", *said], locale_of(tracker))
+    latest = tracker.latest_message.get("text") or ""
+    return language_of(said if said and said[0] == latest else [latest, *said], locale_of(tracker))
 
 
 def response(domain: Dict[Text, Any], name: str, recent: Sequence[str] = (), lang: str = "en", **values: Any) -> str:

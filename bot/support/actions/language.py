@@ -1,8 +1,10 @@
 """The language a person writes in, and the bot's lines in it.
 
 ``language_of`` reads the person's latest messages with lingua (restricted to the seven languages
-the bot has lines for); a message too short to tell ("ok", "ja", "hi") takes the language of
-their previous messages, else the page's locale (``metadata.locale``), else English.
+the bot has lines for): a message lingua is sure of sets the language; otherwise its reading is
+weighed with the previous messages' (a short or mixed line does not switch the conversation's
+language); with nothing to tell ("ok", "ja", "hi"), a greeting only one language uses ("ciao",
+"bonjour"), else the page's locale (``metadata.locale``), else English.
 ``translated(lang)`` is ``i18n/<lang>.yml``: the screen's questions, the domain's responses,
 the resources' sentence frames, listening lines per strategy and the tools, in that language
 (None for English, whose lines are the domain's and responses.yml).
@@ -24,6 +26,10 @@ MIN_WORDS = 2
 """Shorter messages ("ok", "no", "hallo") are too short to tell."""
 RECENT = 3
 """How many of the person's latest messages are read, newest first."""
+SURE = 0.9
+"""lingua's confidence in the newest message alone that switches the conversation's language."""
+OLDER = 0.6
+"""How much less each older message weighs when the newest alone does not tell."""
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +45,13 @@ def warm_up() -> None:
     _detector()
 
 
+def confidences(text: str) -> Dict[str, float]:
+    """Language code -> lingua's confidence (summing to 1) for ``text``; empty when it is too short."""
+    if len(re.findall(r"[^\W\d_]{2,}", text or "")) < MIN_WORDS:
+        return {}
+    return {LANGUAGES[v.language.name]: v.value for v in _detector().compute_language_confidence_values(text)}
+
+
 def detect(text: str) -> Optional[str]:
     """The language code of ``text``, or None when it is too short or ambiguous."""
     if len(re.findall(r"[^\W\d_]{2,}", text or "")) < MIN_WORDS:
@@ -48,14 +61,41 @@ def detect(text: str) -> Optional[str]:
 
 
 def language_of(messages: Sequence[str], locale: Optional[str] = None) -> str:
-    """The language of the newest of ``messages`` (newest first) that tells, else of ``locale``
-    ("de-AT" -> "de") when the bot has lines in it, else "en"."""
-    for text in list(messages)[:RECENT]:
-        found = detect(text)
-        if found:
-            return found
+    """The language of the person's latest ``messages`` (newest first): the newest message's own
+    when lingua is at least ``SURE`` of it, else the language with the most confidence over the
+    last ``RECENT`` messages, each older one weighing ``OLDER`` times less (a short English line
+    such as "then i scroll tiktok till 2", which lingua reads as German, keeps an English
+    conversation English; a clear switch of language is followed at once); with no message that
+    tells, a greeting only one language uses ("ciao"), else the page's ``locale`` ("de-AT" -> "de")
+    when the bot has lines in it, else "en"."""
+    read = [confidences(text) for text in list(messages)[:RECENT]]
+    if read and read[0] and max(read[0].values()) >= SURE:
+        return max(read[0], key=read[0].get)
+    total: Dict[str, float] = {}
+    for age, values in enumerate(read):
+        for lang, value in values.items():
+            total[lang] = total.get(lang, 0.0) + value * OLDER ** age
+    if total and max(total.values()) > 0:
+        return max(total, key=total.get)
+    greeted = next((found for text in list(messages)[:RECENT] for found in [greeting_language(text)] if found), None)
+    if greeted:
+        return greeted
     prefix = (locale or "").split("-")[0].lower()
     return prefix if prefix in LANGUAGES.values() else "en"
+
+
+def greeting_language(text: str) -> Optional[str]:
+    """The language whose greeting ``text`` is ("ciao" -> "it", "buenas!" -> "es"), when only one
+    language greets so (i18n/<lang>.yml ``greetings``; "hallo" is German and Dutch: None)."""
+    said = " ".join(re.findall(r"[^\W\d_]+", (text or "").lower()))
+    langs = [lang for lang, words in _greetings().items() if said in words]
+    return langs[0] if len(langs) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _greetings() -> Dict[str, set]:
+    return {lang: {str(w).lower() for w in (translated(lang) or {}).get("greetings") or []}
+            for lang in LANGUAGES.values() if lang != "en"}
 
 
 @lru_cache(maxsize=None)
