@@ -80,9 +80,53 @@ def test_listening_lines_reflect_feeling_and_topic_and_do_not_repeat() -> None:
     ("I've made up my mind. I'm going to take my life on Sunday.", None), ("ive got everything ready", None),
     ("yes ive thought about killing myself", None), ("i dont really see a future for myself", None),
     ("I've sorted out my will and left instructions for the dog", None),
+    # the people in the person's life: said back too, "we" and "us" as "you"; the person's own clause first
+    ("she gets them back friday", "she gets them back friday"), ("they told us yesterday", "they told you yesterday"),
+    ("we knew it was coming, she'd been in hospice", "you knew it was coming"),
+    ("he left at 6, i stayed in bed all day", "you stayed in bed all day"),
 ])
 def test_the_persons_words_are_said_back_in_second_person(text: str, expected: str | None) -> None:
     assert echo.said_back(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("just grey", "just grey"), ("nothing specific", "nothing specific"), ("ok so work", "work"),
+    # nothing to quote: fillers, greetings, questions, first person, risk words
+    ("ok", None), ("yeah maybe", None), ("no idea", None), ("hi again", None), ("whats up", None), ("im not", None),
+    ("the pills", None), ("not really", None),
+])
+def test_a_short_message_is_quoted_back_as_it_is(text: str, expected: str | None) -> None:
+    assert echo.quoted(text) == expected
+
+
+@pytest.mark.parametrize("text, lang, step", [
+    ("ok ill talk to her this weekend", "en", True), ("yeah a walk probably would help. even 10 mins", "en", True),
+    ("yeah, distracting myself helps a bit", "en", True), ("maybe i could ask her for advice", "en", True),
+    ("oui je pourrais en parler à une collègue", "fr", True), ("é, acho que vou procurar alguém pra conversar", "pt", True),
+    ("ja. ich glaub ich muss mit ihm reden", "de", True), ("magari ci faccio un salto", "it", True),
+    # not a step: never, no action, risk words
+    ("i'll never be good enough", "en", False), ("im going to fail this exam", "en", False),
+    ("ich werde nie glücklich sein", "de", False), ("quizás nunca mejore", "es", False),
+    ("i think ill go to the bridge tonight", "en", False), ("im gonna take all my pills", "en", False),
+])
+def test_a_step_the_person_means_to_take_is_recognised(text: str, lang: str, step: bool) -> None:
+    assert listening.is_step(text, lang) is step
+
+
+def test_a_step_is_affirmed_and_said_back_a_short_message_quoted_but_never_at_risk() -> None:
+    line = listening.compose("question", "ok ill talk to her this weekend", "neutral", [])
+    assert "you'll talk to her this weekend" in line and "step" in line.lower() + "worth trying"
+    assert listening.echoed(line)
+    plain = listening.compose("question", "ok ill talk to her this weekend", "neutral", [line])  # no echo twice in a row
+    assert not listening.echoed(plain) and plain in listening.listening_in("en").steps["general"]
+    assert listening.compose("reflection", "oui je pourrais en parler à une collègue", "sadness", [], lang="fr") \
+        in listening.listening_in("fr").steps["general"]
+    assert '"just grey"' in listening.compose("question", "just grey", "sadness", [])
+    both = listening.compose("question", "theres another professor on my committee whos nicer. maybe i could ask her for advice",
+                             "neutral", [])
+    assert "you could ask her for advice" in both                       # the step is what is said back
+    at_risk = listening.compose("question", "ok ill talk to her this weekend", "neutral", [], echo=False)
+    assert at_risk not in listening.listening_in("en").steps["general"] and not listening.echoed(at_risk)
 
 
 def test_a_line_says_back_the_persons_words_but_not_twice_in_a_row_nor_at_risk() -> None:
@@ -161,6 +205,7 @@ def test_the_language_a_person_writes_in() -> None:
     # a first message of only a greeting tells, when one language greets so
     assert language_of(["ciao"]) == "it" and language_of(["Bonjour !"]) == "fr" and language_of(["buenas"], "de-DE") == "es"
     assert language_of(["hallo"], "nl-BE") == "nl" and language_of(["hey"]) == "en"   # German and Dutch; English
+    assert language_of(["whats up", "hii"]) == "en"   # lingua: German 0.22, English 0.21: too close to tell
 
 
 def test_every_language_has_every_line_the_bot_says() -> None:

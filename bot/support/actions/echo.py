@@ -23,11 +23,19 @@ import re
 from typing import List, Optional
 
 MIN_WORDS, MAX_WORDS = 3, 16
+MAX_QUOTED = 4
+"""A message of at most this many words may be quoted back as it is (``quoted``)."""
 GOOD_WORDS = 5
 """The first clause of at least this many words is preferred to shorter ones before it."""
 FIRST_PERSON = {"i", "im", "i'm", "ive", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}
+OTHERS = {"we", "us", "our", "we're", "we've", "he", "she", "they", "his", "her", "their", "hes", "he's", "shes", "she's",
+          "theyre", "they're", "him", "them"}
+"""A clause about the people in the person's life ("she gets them back friday", "we knew it was coming")
+is said back too; first-person clauses come first."""
 SWAP = {"i": "you", "im": "you're", "i'm": "you're", "ive": "you've", "i've": "you've", "i'd": "you'd", "id": "you'd",
-        "i'll": "you'll", "me": "you", "my": "your", "mine": "yours", "myself": "yourself"}
+        "i'll": "you'll", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+        "we": "you", "us": "you", "our": "your", "ours": "yours", "we're": "you're", "we've": "you've",
+        "ourselves": "yourselves"}
 AFTER_I = {"was": "were", "wasnt": "weren't", "wasn't": "weren't", "am": "are", "amnt": "aren't"}
 SPELLING = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
             "isnt": "isn't", "havent": "haven't", "hasnt": "hasn't", "couldnt": "couldn't", "shouldnt": "shouldn't",
@@ -42,7 +50,7 @@ SPELLING = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't"
 LEADING = {"like", "so", "and", "but", "then", "also", "well", "honestly", "tbh", "ngl", "lol", "idk", "ok", "okay",
            "yeah", "yea", "yes", "no", "nah", "um", "uh", "hmm", "just", "basically", "anyway", "anyways", "oh", "omg",
            "plus", "because", "cause", "cos", "sorry", "ugh", "urgh", "hey", "hi", "hello", "btw"}
-QUESTION_START = {"why", "what", "how", "when", "where", "who", "which", "do", "does", "did", "is", "are", "am", "was",
+QUESTION_START = {"why", "what", "how", "when", "where", "who", "which", "whats", "what's", "hows", "how's", "do", "does", "did", "is", "are", "am", "was",
                   "can", "could", "should", "would", "will", "have", "has", "any", "anyone"}
 INVERSION = re.compile(r"\b(am|was|do|did|should|could|can|would|will) i\b")
 """A question without its question mark ("what am i even doing this for")."""
@@ -55,10 +63,25 @@ NEVER = re.compile(
     r"gone|goodbye\w*|noose|jump\w*|weapons?|guns?|rope|knife|knives|blade|(everything|all|it|things) ready|"
     r"notes?|letters?|(my|a|the) will|gave away|giv\w* away|made up my mind|future|wake up|disappear\w*|"
     r"better off|burden|no point|not be (here|around)|be around|do (anything|something) stupid|"
-    r"gonna do (anything|it))\b")
-"""Words a message with risk carries (self-harm, death, means, preparations, farewells, hopelessness):
+    r"gonna do (anything|it)|bridge|roof|rooftop|ledge|cliff|tracks|balcony)\b")
+"""Words a message with risk carries (self-harm, death, means, places, preparations, farewells, hopelessness):
 such a message is never said back, whatever else it says."""
 WORD = re.compile(r"[\w'’/]+")
+QUOTE_LEADING = {"ok", "okay", "yeah", "yea", "yes", "lol", "so", "and", "but", "well", "oh", "um", "uh", "hmm", "ugh"}
+GREETINGS = {"hi", "hii", "hey", "heyy", "hello", "hiya", "yo", "morning", "evening", "night", "bye", "goodnight"}
+FILLERS = {"ok", "okay", "k", "kk", "yes", "yeah", "yea", "yep", "no", "nope", "nah", "lol", "lmao", "haha", "hahaha",
+           "idk", "hm", "hmm", "um", "uh", "thanks", "thank", "thx", "ty", "sure", "maybe", "fine", "cool", "nice",
+           "hi", "hey", "hello", "bye", "right", "true", "same", "mhm", "alright", "whatever", "anyway", "anyways",
+           "not", "really", "so", "and", "but", "the", "a", "an", "of", "it", "is", "that", "this",
+           "too", "very", "much", "more", "just", "well", "oh", "ah", "wow", "what", "why", "how", "when", "who",
+           "sorry", "please", "pls", "plz", "good", "bad", "great", "meh", "bit", "little", "lot", "also", "all",
+           "again", "idea", "kinda", "sorta", "literally", "honestly", "tbh", "ngl", "ugh"}
+"""Words that alone say nothing to quote back ("yeah", "not really", "ok thanks")."""
+
+
+def risk_words(text: str) -> bool:
+    """Whether ``text`` carries words that must never be parroted or affirmed (``NEVER``)."""
+    return bool(NEVER.search((text or "").lower().replace("’", "'")))
 
 
 def clauses(text: str) -> List[str]:
@@ -66,9 +89,10 @@ def clauses(text: str) -> List[str]:
     return [part.strip() for part in re.split(r"[.!;\n]+|,\s+|\s+[-–—]+\s+", text or "") if part.strip()]
 
 
-def said_back(text: str) -> Optional[str]:
-    """The first clause of ``text`` about the person, in second person; None when none can be said back."""
-    if NEVER.search((text or "").lower().replace("’", "'")):
+def said_back(text: str, prefer: Optional[re.Pattern] = None) -> Optional[str]:
+    """The first clause of ``text`` about the person (one that ``prefer`` matches before others, e.g.
+    the step a person means to take), in second person; None when none can be said back."""
+    if risk_words(text):
         return None
     found = []
     for clause in clauses(text):
@@ -77,8 +101,37 @@ def said_back(text: str) -> Optional[str]:
             continue
         words = _said_words(clause)
         if words and MIN_WORDS <= len(words) <= MAX_WORDS and words[0].lower() not in QUESTION_START:
-            found.append(" ".join(words))
-    return next((line for line in found if len(line.split()) >= GOOD_WORDS), found[0] if found else None)
+            about_self = any(w.lower() in FIRST_PERSON for w in WORD.findall(clause.replace("’", "'")))
+            preferred = bool(prefer and prefer.search(lowered.replace("’", "'")))
+            found.append(((not preferred, not about_self), " ".join(words)))
+    found.sort(key=lambda f: f[0])  # preferred clauses, then those about the person, each in order
+    lines = [line for _, line in found]
+    if prefer and found and not found[0][0][0]:
+        return lines[0]
+    return next((line for line in lines if len(line.split()) >= GOOD_WORDS), lines[0] if lines else None)
+
+
+def quoted(text: str) -> Optional[str]:
+    """A short message said back as it is ("just grey", "nothing specific"): 1 to ``MAX_QUOTED``
+    words that say something (not only fillers such as "ok", "lol", "yeah"), no question, no
+    "you", no first person to swap, no risk words; else None."""
+    lowered = (text or "").lower().replace("’", "'").strip()
+    if not lowered or NEVER.search(lowered) or "?" in lowered:
+        return None
+    words = WORD.findall(lowered)
+    if words and words[0] in GREETINGS:
+        return None
+    while words and words[0] in QUOTE_LEADING:
+        words.pop(0)
+    while words and words[-1] in TRAILING:
+        words.pop()
+    if not 1 <= len(words) <= MAX_QUOTED or any(w in FIRST_PERSON or w in SWAP or w in OTHERS for w in words):
+        return None
+    if any(SPELLING.get(w, "") is None for w in words) or (SPELLING.get(words[0]) or words[0]).split("'")[0] in QUESTION_START:
+        return None
+    if not any(len(w) >= 3 and w not in FILLERS for w in words):
+        return None
+    return " ".join(SPELLING.get(w) or w for w in words)
 
 
 def _said_words(clause: str) -> Optional[List[str]]:
@@ -89,7 +142,7 @@ def _said_words(clause: str) -> Optional[List[str]]:
         words.pop()
         if words and words[-1].lower() == "i":  # "i swear", "i guess", "i think"
             words.pop()
-    if not any(w.lower() in FIRST_PERSON for w in words):
+    if not any(w.lower() in FIRST_PERSON or w.lower() in OTHERS for w in words):
         return None
     out: List[str] = []
     for i, word in enumerate(words):

@@ -30,6 +30,8 @@ SURE = 0.9
 """lingua's confidence in the newest message alone that switches the conversation's language."""
 OLDER = 0.6
 """How much less each older message weighs when the newest alone does not tell."""
+MARGIN = 0.1
+"""The weighed confidence by which the first language must lead the second to tell."""
 
 
 @lru_cache(maxsize=1)
@@ -72,10 +74,12 @@ def language_of(messages: Sequence[str], locale: Optional[str] = None) -> str:
     if read and read[0] and max(read[0].values()) >= SURE:
         return max(read[0], key=read[0].get)
     total: Dict[str, float] = {}
+    weight = sum(OLDER ** age for age, values in enumerate(read) if values)
     for age, values in enumerate(read):
         for lang, value in values.items():
-            total[lang] = total.get(lang, 0.0) + value * OLDER ** age
-    if total and max(total.values()) > 0:
+            total[lang] = total.get(lang, 0.0) + value * OLDER ** age / weight
+    ranked = sorted(total.values(), reverse=True) + [0.0, 0.0]
+    if ranked[0] - ranked[1] >= MARGIN:  # "whats up": German 0.22, English 0.21 tells nothing
         return max(total, key=total.get)
     greeted = next((found for text in list(messages)[:RECENT] for found in [greeting_language(text)] if found), None)
     if greeted:

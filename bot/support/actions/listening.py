@@ -7,6 +7,10 @@ and trend); this module only turns a strategy into a line for this person:
 - in English it says back what the person just wrote ("so your boss yelled at you in front of
   everyone", echo.py) in the strategy's ``echo`` lines, unless its last line already did, or the
   turn carries crisis risk (the caller passes ``echo=False``);
+- a step the person means to take ("ok ill talk to her this weekend") is affirmed first, said back
+  where it can be (``steps`` of the bank, per language), whatever strategy was chosen;
+- a short message with nothing to turn into second person ("just grey") is quoted back as it is
+  (English, ``quote`` lines), when no longer echo fits;
 - it recognises the topic the person brings (sleep, loneliness, anxiety, relationships, work
   or school, grief) and prefers that topic's lines;
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
@@ -29,12 +33,14 @@ from typing import Dict, List, Optional, Sequence
 
 import yaml
 
-from actions.echo import said_back
+from actions.echo import quoted, risk_words, said_back
 from actions.language import translated
 from actions.question_form import is_question
 
 RESPONSES_FILE = Path(__file__).with_name("responses.yml")
 STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
+NEVER_AGAIN = re.compile(r"\b(never|won't|wont|can't|cant|nie|niemals|nimmer|jamais|nunca|jamás|jamas|mai più|mai|nooit|geen zin)\b")
+"""A "step" that says it will never happen ("i'll never be good enough", "ich werde nie...") is not affirmed."""
 NO_REPEAT = 5
 """A line is not said again within this many of the person's turns."""
 
@@ -50,13 +56,14 @@ class Bank:
     tool_names: Dict[str, List[str]]
     checkin_answer: Dict
     answers: Dict
+    quote: List[str]
 
 
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
-                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"])
+                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"])
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern:
@@ -81,6 +88,8 @@ class Listening:
     default_feeling: str
     topic_patterns: Dict[str, re.Pattern]
     feeling_pattern: Optional[re.Pattern]
+    steps: Dict  # {"patterns": [regex], "echo": [lines with {said}], "general": [lines]}
+    step_pattern: Optional[re.Pattern]
 
 
 @lru_cache(maxsize=8)
@@ -92,6 +101,7 @@ def listening_in(lang: str = "en") -> Listening:
         english = bank()
         strategies, topics = english.strategies, english.topics
         feelings, by_label, default = {w: w for w in english.named_feelings}, english.feeling_by_label, "heavy"
+        steps = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))["steps"]
     else:
         block = own.get("listening") or {}
         extra = block.get("strategies") or {}
@@ -101,9 +111,20 @@ def listening_in(lang: str = "en") -> Listening:
         feelings = {str(k).lower(): str(v) for k, v in ((block.get("feelings") or {}).get("named") or {}).items()}
         by_label = (block.get("feelings") or {}).get("by_label") or {}
         default = by_label.get("neutral", "")
+        steps = block.get("steps") or {}
+    patterns = steps.get("patterns") or []
     return Listening(strategies, topics, feelings, by_label, default,
                      {name: _words_pattern(topic["words"]) for name, topic in topics.items()},
-                     _words_pattern(list(feelings)) if feelings else None)
+                     _words_pattern(list(feelings)) if feelings else None,
+                     steps, re.compile("|".join(patterns)) if patterns else None)
+
+
+def is_step(text: str, lang: str = "en") -> bool:
+    """Whether ``text`` says a step the person means to take ("ok ill talk to her this weekend"),
+    with no risk words ("i'll go to the bridge" is never a step to affirm)."""
+    pattern = listening_in(lang).step_pattern
+    lowered = (text or "").lower().replace("’", "'")
+    return bool(pattern and pattern.search(lowered)) and not NEVER_AGAIN.search(lowered) and not risk_words(text)
 
 
 def topic_of(text: str, lang: str = "en") -> Optional[str]:
@@ -144,13 +165,21 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
     topic = topic_of(text, lang)
-    words = said_back(text) if echo and lang == "en" and not (recent and echoed(recent[-1])) else None
-    values = {"feeling": feeling_of(text, label, lang), "topic": listening_in(lang).topics[topic]["name"] if topic else "",
-              "said": words or ""}
+    own = listening_in(lang)
+    may_echo = echo and lang == "en" and not (recent and echoed(recent[-1]))
+    step = echo and is_step(text, lang)
+    words = said_back(text, own.step_pattern if step else None) if may_echo else None
+    quote = quoted(text) if may_echo and not words else None
+    values = {"feeling": feeling_of(text, label, lang), "topic": own.topics[topic]["name"] if topic else "",
+              "said": words or "", "quote": quote or ""}
     said = set(recent)
     topical, general = candidates(strategy, topic, lang)
-    echoes = list(listening_in(lang).strategies[strategy].get("echo") or []) if words else []
-    for block in (echoes, topical, general):
+    echoes = list(own.strategies[strategy].get("echo") or []) if words else []
+    steps: List[str] = []
+    if step:  # a step the person means to take is affirmed first
+        steps = (list(own.steps.get("echo") or []) if words else []) + list(own.steps.get("general") or [])
+    quotes = list(bank().quote) if quote else []
+    for block in (steps, echoes, quotes, topical, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:
             return fresh[turn % len(fresh)]
@@ -166,6 +195,7 @@ def echoed(line: str) -> bool:
 @lru_cache(maxsize=1)
 def _echo_pattern() -> re.Pattern:
     templates = [t for entry in bank().strategies.values() for t in entry.get("echo") or []]
+    templates += list(listening_in("en").steps.get("echo") or []) + list(bank().quote)
     parts = [".+".join(re.escape(piece) for piece in re.split(r"\{\w+\}", t)) for t in templates]
     return re.compile("|".join(parts) or "(?!)")
 
