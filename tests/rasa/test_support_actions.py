@@ -117,7 +117,7 @@ def test_a_step_is_affirmed_and_said_back_a_short_message_quoted_but_never_at_ri
     line = listening.compose("question", "ok ill talk to her this weekend", "neutral", [])
     assert "you'll talk to her this weekend" in line and "step" in line.lower() + "worth trying"
     assert listening.echoed(line)
-    plain = listening.compose("question", "ok ill talk to her this weekend", "neutral", [line])  # no echo twice in a row
+    plain = listening.compose("question", "ok ill talk to her this weekend", "neutral", [line, line])  # no third echo in a row
     assert not listening.echoed(plain) and plain in listening.listening_in("en").steps["general"]
     assert listening.compose("reflection", "oui je pourrais en parler à une collègue", "sadness", [], lang="fr") \
         in listening.listening_in("fr").steps["general"]
@@ -129,14 +129,19 @@ def test_a_step_is_affirmed_and_said_back_a_short_message_quoted_but_never_at_ri
     assert at_risk not in listening.listening_in("en").steps["general"] and not listening.echoed(at_risk)
 
 
-def test_a_line_says_back_the_persons_words_but_not_twice_in_a_row_nor_at_risk() -> None:
+def test_a_line_says_back_the_persons_words_but_not_three_times_in_a_row_nor_at_risk() -> None:
     text = "my boss yelled at me in front of everyone"
     first = listening.compose("restatement", text, "anger", [])
     assert "your boss yelled at you in front of everyone" in first and listening.echoed(first)
     second = listening.compose("question", "and then he cut my hours", "anger", [first])
-    assert not listening.echoed(second)                                  # the line before was an echo
+    assert "he cut your hours" in second and listening.echoed(second)
+    third = listening.compose("question", "and now i have to find a second job", "anger", [first, second])
+    assert not listening.echoed(third)                                  # the two lines before were echoes
     assert not listening.echoed(listening.compose("restatement", text, "anger", [], echo=False))
-    assert not listening.echoed(listening.compose("restatement", "mein chef hat mich angeschrien", "anger", [], lang="de"))
+    german = listening.compose("restatement", "er hat mich vor allen angeschrien", "anger", [], lang="de")
+    assert "„er hat mich vor allen angeschrien“" in german and listening.echoed(german)      # quoted, not turned around
+    assert not listening.echoed(listening.compose("restatement", "er hat mich vor allen angeschrien", "anger", [german, german],
+                                                  lang="de"))
 
 
 def test_a_person_waiting_for_a_human_is_not_told_to_reach_someone_who_is_gone_or_must_not_know() -> None:

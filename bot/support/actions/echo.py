@@ -23,7 +23,7 @@ import re
 from typing import List, Optional
 
 MIN_WORDS, MAX_WORDS = 3, 16
-MAX_QUOTED = 4
+MAX_QUOTED = 8
 """A message of at most this many words may be quoted back as it is (``quoted``)."""
 GOOD_WORDS = 5
 """The first clause of at least this many words is preferred to shorter ones before it."""
@@ -77,6 +77,17 @@ FILLERS = {"ok", "okay", "k", "kk", "yes", "yeah", "yea", "yep", "no", "nope", "
            "sorry", "please", "pls", "plz", "good", "bad", "great", "meh", "bit", "little", "lot", "also", "all",
            "again", "idea", "kinda", "sorta", "literally", "honestly", "tbh", "ngl", "ugh"}
 """Words that alone say nothing to quote back ("yeah", "not really", "ok thanks")."""
+FILLERS_ELSEWHERE = {"ja", "nein", "nee", "naja", "genau", "danke", "oui", "non", "ouais", "bof", "merci", "vale", "bueno",
+                     "gracias", "claro", "sì", "si", "grazie", "boh", "vabbè", "vabbe", "dank", "jawel", "sim", "não",
+                     "nao", "obrigado", "obrigada", "tá", "ta", "beleza", "nada", "nichts", "rien", "niente", "niets"}
+GREETINGS_ELSEWHERE = {"hallo", "hoi", "servus", "moin", "salut", "bonjour", "bonsoir", "coucou", "hola", "buenas",
+                       "ciao", "buongiorno", "buonasera", "oi", "olá", "ola", "dag"}
+OTHER_LANGUAGES_NEVER = re.compile(
+    r"\b(tot|tod|sterb\w*|umbring\w*|suizid\w*|selbstmord\w*|mourir|mort\w*|suicid\w*|tuer|me tuer|morir\w*|muert\w*|"
+    r"matar\w*|morire|uccid\w*|ammazz\w*|dood|zelfmoord\w*|sterven|morrer|se matar|pillen|tabletten|pastill\w*|"
+    r"comprimid\w*|pillol\w*|brücke|pont|puente|ponte|brug|abschied\w*|adieu|despedi\w*|addio|afscheid\w*|"
+    r"ritzen|scarif\w*|cortarme|tagliarmi|snijden|cortar)\b")
+"""Risk words of the other languages the bot speaks: a message with one is never quoted back."""
 
 
 def risk_words(text: str) -> bool:
@@ -111,27 +122,29 @@ def said_back(text: str, prefer: Optional[re.Pattern] = None) -> Optional[str]:
     return next((line for line in lines if len(line.split()) >= GOOD_WORDS), lines[0] if lines else None)
 
 
-def quoted(text: str) -> Optional[str]:
-    """A short message said back as it is ("just grey", "nothing specific"): 1 to ``MAX_QUOTED``
-    words that say something (not only fillers such as "ok", "lol", "yeah"), no question, no
-    "you", no first person to swap, no risk words; else None."""
+def quoted(text: str, lang: str = "en") -> Optional[str]:
+    """A short message quoted back as the person typed it ("just grey", "me cuesta hasta ducharme"):
+    1 to ``MAX_QUOTED`` words (leading "ok"/"yeah" and trailing "lol" left off) that say something
+    (not only fillers), no question, no risk words in any language; in English no "you" and no
+    first person (``said_back`` turns those into second person instead); else None."""
     lowered = (text or "").lower().replace("’", "'").strip()
-    if not lowered or NEVER.search(lowered) or "?" in lowered:
+    if not lowered or "?" in lowered or risk_words(lowered) or OTHER_LANGUAGES_NEVER.search(lowered):
         return None
     words = WORD.findall(lowered)
-    if words and words[0] in GREETINGS:
+    if words and (words[0] in GREETINGS or words[0] in GREETINGS_ELSEWHERE):
         return None
     while words and words[0] in QUOTE_LEADING:
         words.pop(0)
     while words and words[-1] in TRAILING:
         words.pop()
-    if not 1 <= len(words) <= MAX_QUOTED or any(w in FIRST_PERSON or w in SWAP or w in OTHERS for w in words):
+    if not 1 <= len(words) <= MAX_QUOTED:
         return None
-    if any(SPELLING.get(w, "") is None for w in words) or (SPELLING.get(words[0]) or words[0]).split("'")[0] in QUESTION_START:
+    if lang == "en" and (any(w in FIRST_PERSON or w in SWAP or w in OTHERS or SPELLING.get(w, "") is None for w in words)
+                         or (SPELLING.get(words[0]) or words[0]).split("'")[0] in QUESTION_START):
         return None
-    if not any(len(w) >= 3 and w not in FILLERS for w in words):
+    if not any(len(w) >= 3 and w not in FILLERS and w not in FILLERS_ELSEWHERE for w in words):
         return None
-    return " ".join(SPELLING.get(w) or w for w in words)
+    return " ".join(words)
 
 
 def _said_words(clause: str) -> Optional[List[str]]:

@@ -5,12 +5,12 @@ chosen by the bot's policies (EmotionRulesPolicy rules in config.yml, from the e
 and trend); this module only turns a strategy into a line for this person:
 
 - in English it says back what the person just wrote ("so your boss yelled at you in front of
-  everyone", echo.py) in the strategy's ``echo`` lines, unless its last line already did, or the
-  turn carries crisis risk (the caller passes ``echo=False``);
+  everyone", echo.py) in the strategy's ``echo`` lines, unless its last ``ECHO_RUN`` lines already
+  did, or the turn carries crisis risk (the caller passes ``echo=False``);
 - a step the person means to take ("ok ill talk to her this weekend") is affirmed first, said back
   where it can be (``steps`` of the bank, per language), whatever strategy was chosen;
-- a short message with nothing to turn into second person ("just grey") is quoted back as it is
-  (English, ``quote`` lines), when no longer echo fits;
+- a short message ("just grey", "me cuesta hasta ducharme") is quoted back as typed (``quote``
+  lines, every language), when no echo in second person fits;
 - it recognises the topic the person brings (sleep, loneliness, anxiety, relationships, work
   or school, grief) and prefers that topic's lines;
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
@@ -34,13 +34,17 @@ from typing import Dict, List, Optional, Sequence
 import yaml
 
 from actions.echo import quoted, risk_words, said_back
-from actions.language import translated
+from actions.language import LANGUAGES, translated
 from actions.question_form import is_question
+
+LANGUAGE_CODES = tuple(LANGUAGES.values())
 
 RESPONSES_FILE = Path(__file__).with_name("responses.yml")
 STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
 NEVER_AGAIN = re.compile(r"\b(never|won't|wont|can't|cant|nie|niemals|nimmer|jamais|nunca|jamás|jamas|mai più|mai|nooit|geen zin)\b")
 """A "step" that says it will never happen ("i'll never be good enough", "ich werde nie...") is not affirmed."""
+ECHO_RUN = 2
+"""After this many lines in a row that said back or quoted the person's words, the next one does not."""
 NO_REPEAT = 5
 """A line is not said again within this many of the person's turns."""
 
@@ -90,6 +94,7 @@ class Listening:
     feeling_pattern: Optional[re.Pattern]
     steps: Dict  # {"patterns": [regex], "echo": [lines with {said}], "general": [lines]}
     step_pattern: Optional[re.Pattern]
+    quote: List[str]  # lines that quote a short message ({quote})
 
 
 @lru_cache(maxsize=8)
@@ -102,6 +107,7 @@ def listening_in(lang: str = "en") -> Listening:
         strategies, topics = english.strategies, english.topics
         feelings, by_label, default = {w: w for w in english.named_feelings}, english.feeling_by_label, "heavy"
         steps = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))["steps"]
+        quote = list(english.quote)
     else:
         block = own.get("listening") or {}
         extra = block.get("strategies") or {}
@@ -112,11 +118,12 @@ def listening_in(lang: str = "en") -> Listening:
         by_label = (block.get("feelings") or {}).get("by_label") or {}
         default = by_label.get("neutral", "")
         steps = block.get("steps") or {}
+        quote = list(block.get("quote") or [])
     patterns = steps.get("patterns") or []
     return Listening(strategies, topics, feelings, by_label, default,
                      {name: _words_pattern(topic["words"]) for name, topic in topics.items()},
                      _words_pattern(list(feelings)) if feelings else None,
-                     steps, re.compile("|".join(patterns)) if patterns else None)
+                     steps, re.compile("|".join(patterns)) if patterns else None, quote)
 
 
 def is_step(text: str, lang: str = "en") -> bool:
@@ -166,10 +173,10 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
         raise ValueError(f"unknown strategy {strategy!r}")
     topic = topic_of(text, lang)
     own = listening_in(lang)
-    may_echo = echo and lang == "en" and not (recent and echoed(recent[-1]))
+    may_echo = echo and not (len(recent) >= ECHO_RUN and all(echoed(line) for line in recent[-ECHO_RUN:]))
     step = echo and is_step(text, lang)
-    words = said_back(text, own.step_pattern if step else None) if may_echo else None
-    quote = quoted(text) if may_echo and not words else None
+    words = said_back(text, own.step_pattern if step else None) if may_echo and lang == "en" else None
+    quote = quoted(text, lang) if may_echo and not words else None
     values = {"feeling": feeling_of(text, label, lang), "topic": own.topics[topic]["name"] if topic else "",
               "said": words or "", "quote": quote or ""}
     said = set(recent)
@@ -178,8 +185,8 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     steps: List[str] = []
     if step:  # a step the person means to take is affirmed first
         steps = (list(own.steps.get("echo") or []) if words else []) + list(own.steps.get("general") or [])
-    quotes = list(bank().quote) if quote else []
-    for block in (steps, echoes, quotes, topical, general):
+    quotes = list(own.quote) if quote else []
+    for block in (steps, echoes, topical, quotes, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:
             return fresh[turn % len(fresh)]
@@ -195,7 +202,8 @@ def echoed(line: str) -> bool:
 @lru_cache(maxsize=1)
 def _echo_pattern() -> re.Pattern:
     templates = [t for entry in bank().strategies.values() for t in entry.get("echo") or []]
-    templates += list(listening_in("en").steps.get("echo") or []) + list(bank().quote)
+    templates += list(listening_in("en").steps.get("echo") or [])
+    templates += [t for lang in LANGUAGE_CODES for t in listening_in(lang).quote]
     parts = [".+".join(re.escape(piece) for piece in re.split(r"\{\w+\}", t)) for t in templates]
     return re.compile("|".join(parts) or "(?!)")
 
