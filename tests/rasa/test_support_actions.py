@@ -148,6 +148,30 @@ def test_a_person_waiting_for_a_human_is_not_told_to_reach_someone_who_is_gone_o
     assert listening.handoff_lines("my sister is home, she could come over", [])
     assert listening.handoff_lines("My wife died in the spring and there's nothing left for me here", []) == []
     assert listening.handoff_lines("i cant call, my roommate would hear", []) == []
+    assert listening.handoff_lines("my brother would be better off without me", []) == []
+    assert listening.handoff_lines("my dog died last year", []) == []
+
+
+def test_a_person_waiting_for_a_human_hears_back_about_who_they_hold_on_to_the_hospital_and_where_to_start() -> None:
+    reasons, = listening.handoff_lines("no i wouldnt act on it. i have my little brother", [])
+    assert "your little brother" in reasons and "care a lot" in reasons
+    hospital, = listening.handoff_lines("i dont want to go to the hospital", [])
+    assert "hospital" in hospital
+    start, = listening.handoff_lines("i dont know where to start", [])
+    assert "where to start" in start
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "es", "it", "nl", "pt"])
+def test_a_person_waiting_for_a_human_is_answered_in_their_language(lang: str) -> None:
+    from actions.language import translated
+
+    own = translated(lang)["handoff"]
+    assert set(own) == {*listening.HANDOFF_KINDS, "question"}
+    said = {"de": "ich hab die tabletten hier", "fr": "j'ai les cachets devant moi, le couteau aussi",
+            "es": "tengo las pastillas aquí", "it": "ho le pillole qui", "nl": "ik heb de pillen hier",
+            "pt": "tenho os comprimidos aqui"}[lang]
+    assert listening.handoff_lines(said, [], lang) == own["means"]
+    assert listening.handoff_lines(said, own["means"], lang) == []                 # not twice
 
 
 def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> None:

@@ -56,7 +56,7 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     say = Say(dispatcher, tracker)
     say.response(domain, "utter_crisis_concern")
     say(say.help_now.full(say.lang))
-    for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent):
+    for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang):
         say(line)  # means at hand or a place named in the same message: safety first, before the wait
     handoff = await open_handoff(tracker, reason)
     if handoff is None:
@@ -100,7 +100,7 @@ class ActionHandoffPresent(Action):
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
         say.response(domain, "utter_handoff_ack")
-        for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent):
+        for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang))
         say(say.help_now.full(say.lang) if crisis_of(tracker).get("level") in ("high", "possible")

@@ -232,23 +232,40 @@ def names_tool(name: str, text: str) -> bool:
     return any(str(word).lower() in lowered for word in bank().tool_names[name])
 
 
-def handoff_lines(text: str, recent: Sequence[str]) -> List[str]:
+HANDOFF_KINDS = ("means", "place", "reasons", "person", "hospital", "start")
+"""What a person waiting for a human may say that gets an answer of its own, in this order."""
+
+
+def handoff_lines(text: str, recent: Sequence[str], lang: str = "en") -> List[str]:
     """Lines that answer what a person waiting for a human says: means at hand (put distance
-    between you and them), a place (step away), a person who could help (reach them now, unless
-    the message says they are gone or must not know: the kind's ``unless`` words), a question
-    about the help lines. Each at most once, none said in ``recent``."""
-    lowered = (text or "").lower()
-    out = []
-    for kind in ("means", "place", "person"):
+    between you and them), a place (step away), someone they hold on to (a protective factor: the
+    ``reasons`` words after one of its ``before`` words, "i have my little brother"), else a person
+    who could help (reach them now), worry about the hospital, not knowing where to start, a
+    question about the help lines. A kind is left out when the message says the one named is gone
+    or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
+    ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
+    has to fit)."""
+    lowered = (text or "").lower().replace("’", "'")
+    own = (translated(lang) or {}).get("handoff") or {}
+    out: List[str] = []
+    for kind in HANDOFF_KINDS:
         entry = bank().handoff[kind]
         found = _words_pattern(entry["words"]).search(lowered)
-        if found and not (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
-            words = re.sub(r"^my ", "your ", found.group(0))  # "my sister" -> "your sister"
-            fresh = [line.format(**{kind: words}) for line in entry["lines"]]
-            fresh = [line for line in fresh if line not in recent]
-            if fresh:
-                out.append(fresh[0])
+        if not found or (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
+            continue
+        if entry.get("before") and not _words_pattern(entry["before"]).search(lowered[:found.start()]):
+            continue
+        if kind == "person" and any(kind_said == "reasons" for kind_said, _ in out):
+            continue  # "i couldnt do that to my sister": held on to, not (also) to be called now
+        words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
+                       found.group(0)) if lang == "en" else ""
+        lines = entry["lines"] if lang == "en" else own.get(kind) or []
+        fresh = [line.format(**{kind: words}) for line in lines]
+        fresh = [line for line in fresh if line not in recent]
+        if fresh:
+            out.append((kind, fresh[0]))
     question = bank().handoff["question"]
     if is_question(lowered) and _words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
-        out += [line for line in question["lines"] if line not in recent][:1]
-    return out
+        lines = question["lines"] if lang == "en" else own.get("question") or []
+        out += [("question", line) for line in lines if line not in recent][:1]
+    return [line for _, line in out]
