@@ -146,9 +146,12 @@ def test_a_line_says_back_the_persons_words_but_not_three_times_in_a_row_nor_at_
 
 def test_a_person_waiting_for_a_human_is_not_told_to_reach_someone_who_is_gone_or_must_not_know() -> None:
     assert listening.handoff_lines("my sister is home, she could come over", [])
-    assert listening.handoff_lines("My wife died in the spring and there's nothing left for me here", []) == []
+    widowed = listening.handoff_lines("My wife died in the spring and there's nothing left for me here", [])
+    assert not any("your wife" in line for line in widowed)
+    assert widowed == [listening.bank().handoff["hopeless"]["lines"][0]]      # what they feel is answered instead
     assert listening.handoff_lines("i cant call, my roommate would hear", []) == []
-    assert listening.handoff_lines("my brother would be better off without me", []) == []
+    assert listening.handoff_lines("my brother would be better off without me", []) == \
+        listening.bank().handoff["burden"]["lines"]                       # not "reach your brother"
     assert listening.handoff_lines("my dog died last year", []) == []
 
 
@@ -159,6 +162,10 @@ def test_a_person_waiting_for_a_human_hears_back_about_who_they_hold_on_to_the_h
     assert "hospital" in hospital
     start, = listening.handoff_lines("i dont know where to start", [])
     assert "where to start" in start
+    for kind, said in [("burden", "everyone would be better off without me"), ("hopeless", "theres just no point anymore"),
+                       ("alone", "nobody cares anyway"), ("tired", "im so tired of everything")]:
+        assert listening.handoff_lines(said, []) == listening.bank().handoff[kind]["lines"], said
+    assert listening.handoff_lines("hello?", []) == []
 
 
 @pytest.mark.parametrize("lang", ["de", "fr", "es", "it", "nl", "pt"])

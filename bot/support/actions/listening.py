@@ -232,7 +232,7 @@ def names_tool(name: str, text: str) -> bool:
     return any(str(word).lower() in lowered for word in bank().tool_names[name])
 
 
-HANDOFF_KINDS = ("means", "place", "reasons", "person", "hospital", "start")
+HANDOFF_KINDS = ("means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless", "alone", "tired")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 
 
@@ -240,8 +240,8 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en") -> List[st
     """Lines that answer what a person waiting for a human says: means at hand (put distance
     between you and them), a place (step away), someone they hold on to (a protective factor: the
     ``reasons`` words after one of its ``before`` words, "i have my little brother"), else a person
-    who could help (reach them now), worry about the hospital, not knowing where to start, a
-    question about the help lines. A kind is left out when the message says the one named is gone
+    who could help (reach them now), worry about the hospital, not knowing where to start, what they
+    feel (a burden, hopeless, alone, worn out: validated), a question about the help lines. A kind is left out when the message says the one named is gone
     or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
