@@ -234,6 +234,8 @@ def names_tool(name: str, text: str) -> bool:
 
 HANDOFF_KINDS = ("means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless", "alone", "tired")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
+MAX_HANDOFF_LINES = 2
+"""At most this many such answers a turn (safety first: means and place come first)."""
 
 
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en") -> List[str]:
@@ -241,7 +243,8 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en") -> List[st
     between you and them), a place (step away), someone they hold on to (a protective factor: the
     ``reasons`` words after one of its ``before`` words, "i have my little brother"), else a person
     who could help (reach them now), worry about the hospital, not knowing where to start, what they
-    feel (a burden, hopeless, alone, worn out: validated), a question about the help lines. A kind is left out when the message says the one named is gone
+    feel (a burden, hopeless, alone, worn out: validated), a question about the help lines (at most
+    ``MAX_HANDOFF_LINES``, in that order). A kind is left out when the message says the one named is gone
     or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
@@ -268,4 +271,4 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en") -> List[st
     if is_question(lowered) and _words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
         lines = question["lines"] if lang == "en" else own.get("question") or []
         out += [("question", line) for line in lines if line not in recent][:1]
-    return [line for _, line in out]
+    return [line for _, line in out][:MAX_HANDOFF_LINES]
