@@ -1,9 +1,10 @@
 """Write bot/support/data/nlu_questions.yml from the question training set.
 
-    .venv/bin/python scripts/support_question_nlu.py [--data data/support/questions/train.csv]
+    .venv/bin/python scripts/support_question_nlu.py [--data data/support/questions/train.csv data/support/questions/train_ml.csv]
 
-The training messages (data/support/questions/train.csv, written for training by a separate
-helper from the brief alone; the dev and test files beside it are never used here) become the
+The training messages (data/support/questions/train.csv and, in de/fr/es/it/nl/pt, train_ml.csv,
+each written for training by a separate helper from the brief alone; the dev and test files
+beside them are never used here) become the
 examples of the support bot's question intents. Venting questions and plain statements are
 examples of ``share_feelings`` (the bot listens to them); "are you a bot" of ``bot_challenge``.
 A line with the words of a line the bot is measured on (``HELD_OUT``) is left out.
@@ -47,17 +48,19 @@ def held_out_words() -> set[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO / "data" / "support" / "questions" / "train.csv")
+    parser.add_argument("--data", type=Path, nargs="+", default=[REPO / "data" / "support" / "questions" / name
+                                                                 for name in ("train.csv", "train_ml.csv")])
     args = parser.parse_args()
     examples: dict[str, list[str]] = defaultdict(list)
-    with open(args.data, newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            text = " ".join(row["text"].split())
-            examples[INTENT_OF[row["category"]]].append(text)
+    for path in args.data:
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                text = " ".join(row["text"].split())
+                examples[INTENT_OF[row["category"]]].append(text)
     held_out = held_out_words()
     examples = {intent: [t for t in texts if t.lower() not in held_out] for intent, texts in examples.items()}
-    lines = ['version: "3.1"', "", "# Written by scripts/support_question_nlu.py from data/support/questions/train.csv;",
-             "# edit that file (or the script's INTENT_OF), not this one.", "nlu:"]
+    lines = ['version: "3.1"', "", "# Written by scripts/support_question_nlu.py from data/support/questions/train.csv and",
+             "# train_ml.csv; edit those files (or the script's INTENT_OF), not this one.", "nlu:"]
     for intent in sorted(examples):
         lines += [f"  - intent: {intent}", "    examples: |"]
         lines += [f"      - {text}" for text in examples[intent]]
