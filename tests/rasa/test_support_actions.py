@@ -89,6 +89,15 @@ def test_the_persons_words_are_said_back_in_second_person(text: str, expected: s
     assert echo.said_back(text) == expected
 
 
+def test_a_person_who_says_they_are_not_well_is_never_told_glad_to_hear_it() -> None:
+    glad = listening.candidates("affirmation", None)[1]
+    for text, lang in [("mir gehts nicht gut", "de"), ("im not doing good tbh", "en"), ("não tô bem", "pt")]:
+        for turn in range(4):
+            line = listening.compose("affirmation", text, "joy", [], turn, lang)
+            assert line not in glad and "glad" not in line.lower(), (text, line)
+    assert listening.topic_of("i passed my exam") == "work_school" and listening.topic_of("i miss my ex") == "relationships"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("just grey", "just grey"), ("nothing specific", "nothing specific"), ("ok so work", "work"),
     # nothing to quote: fillers, greetings, questions, first person, risk words
@@ -153,6 +162,13 @@ def test_a_person_waiting_for_a_human_is_not_told_to_reach_someone_who_is_gone_o
     assert listening.handoff_lines("my brother would be better off without me", []) == \
         listening.bank().handoff["burden"]["lines"]                       # not "reach your brother"
     assert listening.handoff_lines("my dog died last year", []) == []
+
+
+def test_a_place_pointed_back_to_is_the_one_named_before() -> None:
+    earlier = ["tonight im going to jump off the bridge by my house", "ive decided"]
+    place, = listening.handoff_lines("im sitting in my car near it now", [], "en", earlier)
+    assert "the bridge" in place and "away from" in place
+    assert listening.handoff_lines("im sitting in my car near it now", [], "en", ["hello"]) == []
 
 
 def test_a_person_waiting_for_a_human_hears_back_about_who_they_hold_on_to_the_hospital_and_where_to_start() -> None:

@@ -83,6 +83,26 @@ def test_strategies_follow_the_emotion_state_and_alternate(agent) -> None:
 
 
 @pytest.mark.slow
+def test_a_screen_let_pass_is_not_put_again_word_for_word_but_stated_risk_still_goes_to_a_human(agent) -> None:
+    neutral = emotion("neutral", 0.8, 0.9, 0.0)
+    possible = with_crisis(neutral, "possible", 0.8)
+    explicit = {**neutral, "derived": {"crisis": {**crisis("high", 0.99), "explicit": True}}}
+
+    async def talk():
+        return [await say(agent, "let-pass", text, metadata) for text, metadata in [
+            ("ik heb ruzie met mijn moeder", possible), ("ze bemoeit zich overal mee", possible),  # asked, asked again
+            ("ik ben 29!! geen 12", possible),                                    # let pass: the screen ends
+            ("als ik er iets van zeg wordt ze boos", possible),                  # possible risk again: listened to
+            ("ik wil er vannacht een einde aan maken", explicit)]]               # stated risk: a human at once
+
+    (asked, _), (again, _), (skipped, skip_actions), (later, later_actions), (stated, stated_actions) = asyncio.run(talk())
+    assert skip_actions == ["action_crisis_screen"] and len(skipped) == 2        # "we don't have to" + help now
+    assert later_actions == ["action_crisis_screen"] and later                 # answered by a listening line...
+    assert asked[0] not in later and again[0] not in later                     # ...not the same question again
+    assert "action_escalate_crisis" in stated_actions
+
+
+@pytest.mark.slow
 def test_possible_risk_is_screened_even_in_a_greeting_and_a_no_releases_it(agent) -> None:
     neutral = emotion("neutral", 0.8, 0.9, 0.0)
 

@@ -99,18 +99,19 @@ class Say:
 
 
 def clear_screen(tracker: Tracker, answered: bool = True) -> List[EventType]:
-    """End the screen. After one the person answered, remember when: for a while only explicit
-    warning-sign language starts another (:func:`recently_screened`)."""
+    """End the screen, and remember when (answered or not): for a while only stronger risk
+    starts another (:func:`recently_screened`)."""
     return [SlotSet(name, None) for name in SCREEN_SLOTS] + \
-        ([SlotSet("screened_at_turn", float(user_turns(tracker)))] if answered else [])
+        [SlotSet("screened_at_turn" if answered else "screen_skipped_at_turn", float(user_turns(tracker)))]
 
 
 def recently_screened(tracker: Tracker) -> bool:
-    """The person answered a screen in the last RESCREEN_AFTER_TURNS turns and this message
-    states no warning-sign language itself."""
-    done = tracker.get_slot("screened_at_turn")
+    """Whether this message should not start a screen: a screen ended in the last
+    RESCREEN_AFTER_TURNS turns (answered, or let pass: the same questions are not put again word
+    for word) and this message states no warning-sign language itself (that goes to a human)."""
     explicit = bool(crisis_of(tracker).get("explicit"))
-    return done is not None and user_turns(tracker) - done <= RESCREEN_AFTER_TURNS and not explicit
+    ended = [tracker.get_slot("screened_at_turn"), tracker.get_slot("screen_skipped_at_turn")]
+    return not explicit and any(turn is not None and user_turns(tracker) - turn <= RESCREEN_AFTER_TURNS for turn in ended)
 
 
 def answer_of(tracker: Tracker) -> str:

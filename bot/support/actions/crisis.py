@@ -100,7 +100,8 @@ class ActionHandoffPresent(Action):
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
         say.response(domain, "utter_handoff_ack")
-        for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang):
+        earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-6:-1]
+        for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang))
         say(say.help_now.full(say.lang) if crisis_of(tracker).get("level") in ("high", "possible")
@@ -159,8 +160,12 @@ class ActionCrisisScreen(Action):
         say = Say(dispatcher, tracker)
         questions = screener.questions(say.lang)
         current = tracker.get_slot("screening_question")
-        if not current and recently_screened(tracker):  # the risk is the conversation's, already asked about
-            return await ActionSupportQuestion().run(dispatcher, tracker, domain)
+        if not current and recently_screened(tracker):  # already asked about: listen, not the same questions again
+            events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
+            crisis = crisis_of(tracker)
+            if crisis.get("turn_flag", crisis.get("flag")):  # high risk read in this message: how to get help now
+                say(say.help_now.short(say.lang))
+            return events
         if not current:  # a message with possible risk: start the screen
             say(questions[1].ask)
             return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),

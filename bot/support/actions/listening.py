@@ -43,6 +43,11 @@ RESPONSES_FILE = Path(__file__).with_name("responses.yml")
 STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
 NEVER_AGAIN = re.compile(r"\b(never|won't|wont|can't|cant|nie|niemals|nimmer|jamais|nunca|jamás|jamas|mai più|mai|nooit|geen zin)\b")
 """A "step" that says it will never happen ("i'll never be good enough", "ich werde nie...") is not affirmed."""
+NOT_WELL = re.compile(
+    r"\b(not (doing |feeling |that |so |very |too )?(good|great|ok|okay|fine|well|happy)|nicht (so )?(gut|toll|okay|ok)|gar nicht gut|pas (bien|top|terrible)|"
+    r"no (estoy|me siento|muy) bien|nada bien|non (sto|mi sento) bene|non bene|niet (goed|lekker|fijn|oké)|"
+    r"não (estou|me sinto|to|tô) bem|nao (estou|to|tô) bem|nem um pouco bem)\b")
+"""A message that says the person is not well: an affirmation ("glad to hear that") is never its answer."""
 ECHO_RUN = 2
 """After this many lines in a row that said back or quoted the person's words, the next one does not."""
 NO_REPEAT = 5
@@ -71,7 +76,13 @@ def bank() -> Bank:
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern:
-    alternatives = sorted((re.escape(w.lower()) for w in words), key=len, reverse=True)
+    """Words or phrases matched as words or word starts ("sleep" matches "sleeping"); one whose
+    last word is shorter than 3 letters only as a whole word ("my ex" is not "my exam")."""
+    def alternative(word: str) -> str:
+        word = word.lower()
+        return re.escape(word) + (r"(?!\w)" if len(word.split()[-1]) < 3 else "")
+
+    alternatives = sorted((alternative(w) for w in words), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")")
 
 
@@ -171,6 +182,8 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     about the message's topic; ``turn`` rotates the choice among the fresh lines."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
+    if strategy == "affirmation" and NOT_WELL.search((text or "").lower()):
+        strategy = "reflection"  # "mir gehts nicht gut" read as glad: never "I'm really glad to hear that"
     topic = topic_of(text, lang)
     own = listening_in(lang)
     may_echo = echo and not (len(recent) >= ECHO_RUN and all(echoed(line) for line in recent[-ECHO_RUN:]))
@@ -238,7 +251,12 @@ MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
 
 
-def handoff_lines(text: str, recent: Sequence[str], lang: str = "en") -> List[str]:
+THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there|over there|there now|i'?m here now|"
+                   r"im here now|i'?m there|im there|right there|daneben|dort|là-bas|j'y suis|ahí|allí|lì|daar|lá)\b")
+"""A place named only by pointing back ("im sitting in my car near it now")."""
+
+
+def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
     """Lines that answer what a person waiting for a human says: means at hand (put distance
     between you and them), a place (step away), someone they hold on to (a protective factor: the
     ``reasons`` words after one of its ``before`` words, "i have my little brother"), else a person
@@ -254,6 +272,11 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en") -> List[st
     for kind in HANDOFF_KINDS:
         entry = bank().handoff[kind]
         found = _words_pattern(entry["words"]).search(lowered)
+        if not found and kind == "place" and THERE.search(lowered):  # the place the person named before
+            found = next((m for m in (_words_pattern(entry["words"]).search(t.lower()) for t in reversed(earlier)) if m), None)
+            if found:
+                lowered_place = found.group(0)
+                found = re.search(re.escape(lowered_place), lowered_place)
         if not found or (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
             continue
         if entry.get("before") and not _words_pattern(entry["before"]).search(lowered[:found.start()]):
