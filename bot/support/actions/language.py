@@ -54,14 +54,6 @@ def confidences(text: str) -> Dict[str, float]:
     return {LANGUAGES[v.language.name]: v.value for v in _detector().compute_language_confidence_values(text)}
 
 
-def detect(text: str) -> Optional[str]:
-    """The language code of ``text``, or None when it is too short or ambiguous."""
-    if len(re.findall(r"[^\W\d_]{2,}", text or "")) < MIN_WORDS:
-        return None
-    found = _detector().detect_language_of(text)
-    return LANGUAGES.get(found.name) if found is not None else None
-
-
 def language_of(messages: Sequence[str], locale: Optional[str] = None) -> str:
     """The language of the person's latest ``messages`` (newest first): the newest message's own
     when lingua is at least ``SURE`` of it, else the language with the most confidence over the

@@ -271,20 +271,19 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     out: List[str] = []
     for kind in HANDOFF_KINDS:
         entry = bank().handoff[kind]
-        found = _words_pattern(entry["words"]).search(lowered)
-        if not found and kind == "place" and THERE.search(lowered):  # the place the person named before
-            found = next((m for m in (_words_pattern(entry["words"]).search(t.lower()) for t in reversed(earlier)) if m), None)
-            if found:
-                lowered_place = found.group(0)
-                found = re.search(re.escape(lowered_place), lowered_place)
-        if not found or (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
+        pattern = _words_pattern(entry["words"])
+        found = pattern.search(lowered)
+        named = found.group(0) if found else None
+        if named is None and kind == "place" and THERE.search(lowered):  # the place the person named before
+            named = next((m.group(0) for t in reversed(earlier) for m in [pattern.search(t.lower())] if m), None)
+        if named is None or (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
             continue
-        if entry.get("before") and not _words_pattern(entry["before"]).search(lowered[:found.start()]):
+        if entry.get("before") and not (found and _words_pattern(entry["before"]).search(lowered[:found.start()])):
             continue
         if kind == "person" and any(kind_said == "reasons" for kind_said, _ in out):
             continue  # "i couldnt do that to my sister": held on to, not (also) to be called now
         words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
-                       found.group(0)) if lang == "en" else ""
+                       named) if lang == "en" else ""
         lines = entry["lines"] if lang == "en" else own.get(kind) or []
         fresh = [line.format(**{kind: words}) for line in lines]
         fresh = [line for line in fresh if line not in recent]
