@@ -1,5 +1,8 @@
 """The support bot measured on what people send: screener answers, and whole conversations through the real bot.
 
+(Over 300 lines for a reason: one benchmark script with its three commands, screener, conversations
+and questions, which share the set readers and the real-bot runner; each figure is one small function.)
+
     .venv/bin/python benchmarks/support.py screener [--data data/support/screener_answers_dev.csv]
     .venv/bin/python benchmarks/support.py conversations [--data data/support/conversations_dev.jsonl]
     .venv/bin/python benchmarks/support.py conversations --data data/crisis/dev2/conversations.csv
