@@ -146,7 +146,7 @@ class Lexicon:
             guards.append("negated")
         if self.past.search(clause) and not self.present.search(clause):
             guards.append("past")
-        if self.fiction.search(text):  # a film, a class, a news story: anywhere in the message
+        if self.fiction.search(f"{text[:start]} {text[end:]}"):  # a film, a class, the news: anywhere but the risk words
             guards.append("fiction")
         if prior < self.joke_below and self.joke.search(text):
             guards.append("joke")

@@ -4,7 +4,9 @@
 
 1. emoji that carry risk meaning become words (🪦 -> " grave ", 💊 -> " pills ", ...);
 2. NFKD, accents dropped, lower case ("Müde" -> "mude", "ÉTÉ" -> "ete");
-3. apostrophes dropped ("don't", "dont" and "don’t" all become "dont");
+3. apostrophes dropped ("don't", "dont" and "don’t" all become "dont"), except after an elided
+   French or Italian word, where they part two words ("j'ai envie d'en finir" -> "j ai envie d en
+   finir", "c'è" -> "c e");
 4. leetspeak inside words that also hold letters ("k1ll", "su1c1d3", "$elf" -> "kill", "suicide", "self");
 5. letters spelt out one by one joined ("k i l l", "k.i.l.l", "k-i-l-l" -> "kill");
 6. runs of 3+ of the same letter cut to one ("sooo" -> "so", "diiie" -> "die");
@@ -24,6 +26,7 @@ EMOJI_WORDS = {
 }
 _EMOJI = re.compile("|".join(re.escape(e) for e in EMOJI_WORDS))
 _APOSTROPHES = re.compile(r"[’'`´ʼ‘]")
+_ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quelqu|dell|all|nell|sull|dall|quell|un)[’'`´ʼ‘](?=[a-z])")
 _LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "+": "t"})
 _LEET_WORD = re.compile(r"\S*[a-z]\S*")
 _LEET_CHARS = re.compile(r"[a-z][013457@$!+]|[013457@$+][a-z]")
@@ -55,7 +58,7 @@ def normalise(text: str) -> str:
         return ""
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text.replace("\ufe0f", ""))
     text = _strip_accents(text).lower()
-    text = _APOSTROPHES.sub("", text)
+    text = _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", text))
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
     text = _RUNS.sub(r"\1", text)
@@ -65,5 +68,5 @@ def normalise(text: str) -> str:
 
 def was_obfuscated(raw: str, canonical: str) -> bool:
     """True when leetspeak, spelt-out letters or risk emoji had to be undone to read ``raw``."""
-    plain = _SPACES.sub(" ", _OTHER.sub(" ", _APOSTROPHES.sub("", _strip_accents(raw or "").lower()))).strip()
+    plain = _SPACES.sub(" ", _OTHER.sub(" ", _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", _strip_accents(raw or "").lower())))).strip()
     return bool(_EMOJI.search(raw or "")) or _RUNS.sub(r"\1", plain) != canonical

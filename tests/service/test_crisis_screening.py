@@ -16,6 +16,9 @@ from emotion.crisis.normalise import normalise
     ("k1ll mys3lf 💊", "kill myself pills"),
     ("Ich möchte nicht mehr LEBEN", "ich mochte nicht mehr leben"),
     ("5 years clean!", "5 years clean!"),
+    ("J'ai envie d'en finir, c'est décidé", "j ai envie d en finir, c est decide"),  # French elision parts two words
+    ("c'è un'altra via", "c e un altra via"),
+    ("I'm fine, don't worry", "im fine, dont worry"),
 ])
 def test_normalise(raw: str, canonical: str) -> None:
     assert normalise(raw) == canonical
@@ -45,6 +48,42 @@ def test_lexicon_flags_risk_and_names_the_category(text: str, category: str) -> 
 def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     reading = Lexicon.load().read(text)
     assert reading.score < 0.3 and guard in reading.guards
+
+
+@pytest.mark.parametrize("text, category", [
+    ("theres no way out, and i want to die", "passive_death_wish"),  # a negation does not reach across a comma
+    ("no tengo a nadie, me quiero morir", "passive_death_wish"),
+    ("i dont just wish i was dead anymore, i want to do it myself", "passive_death_wish"),  # "dont just" keeps the risk
+    ("please dont try to talk me out of it", "intent"),
+    ("thinking about a toaster bath and im not laughing", "active_ideation"),  # "im not laughing" denies nothing
+    ("ive decided. im not going to wake up tomorrow", "intent"),
+    ("the voice from the radio tells me to hurt them", "command_hallucination"),  # a fiction word inside the risk words
+    ("my friend put a goodbye note on her story and wont answer", "preparatory_acts"),  # an Instagram story
+    ("been reading about how many pills would be enough", "method"),  # researching a method is no fiction
+    ("looked up the tallest bridge near me and cleared my search history", "method"),
+    ("jai envie den finir", None),  # typed without apostrophes, the elided words do not part (no false match either)
+    ("j'ai envie d'en finir", "active_ideation"),
+    ("c'est décidé, ce soir je le fais", "plan"),
+])
+def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None:
+    reading = Lexicon.load().read(text)
+    if category is None:
+        assert reading.score < 0.5
+    else:
+        assert reading.score >= 0.6 and not reading.guarded_only and category in reading.categories + (reading.category,)
+
+
+@pytest.mark.parametrize("text", [
+    "i thought about it once but im not going to do it",
+    "suicidal? honestly no, im not",
+    "my uncle died by suicide in 2019 and i still think about him",
+    "we are writing an essay on suicide rates in europe",
+    "il faut en finir avec ce projet",
+    "my car exhaust is making a weird noise",
+    "im gonna take myself out for dinner tonight",
+])
+def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
+    assert Lexicon.load().read(text).score < 0.5
 
 
 def test_risk_builds_over_turns_and_one_benign_turn_does_not_reset_it() -> None:
