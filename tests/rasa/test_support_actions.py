@@ -193,8 +193,24 @@ def test_a_person_waiting_for_a_human_is_answered_in_their_language(lang: str) -
     said = {"de": "ich hab die tabletten hier", "fr": "j'ai les cachets devant moi, le couteau aussi",
             "es": "tengo las pastillas aquí", "it": "ho le pillole qui", "nl": "ik heb de pillen hier",
             "pt": "tenho os comprimidos aqui"}[lang]
-    assert listening.handoff_lines(said, [], lang) == own["means"]
-    assert listening.handoff_lines(said, own["means"], lang) == []                 # not twice
+    assert listening.handoff_lines(said, [], lang) == own["medicine"]              # has any been taken? then out of reach
+    assert listening.handoff_lines(said, own["medicine"], lang) == []              # not twice
+    took = {"de": "ich hab alle tabletten genommen", "fr": "j'ai pris tous mes cachets", "es": "me tomé todas las pastillas",
+            "it": "ho preso tutte le pillole", "nl": "ik heb alle pillen ingenomen", "pt": "tomei todos os comprimidos"}[lang]
+    assert listening.handoff_lines(took, [], lang) == own["taken"]                 # emergency services now, nothing else first
+
+
+def test_medicine_taken_or_at_hand_is_asked_about_before_anything_else() -> None:
+    taken, = listening.handoff_lines("i took them", [], "en", ["i have all my sleeping pills here"])
+    assert "emergency number now" in taken                      # the medicine was named in an earlier message
+    assert listening.handoff_lines("i took them", [], "en", ["hello"]) == []   # nothing says what was taken
+    assert listening.handoff_lines("i took a walk", []) == []
+    at_hand, = listening.handoff_lines("i know where my mums sleeping pills are", [])
+    assert "Have you taken any of the sleeping pills" in at_hand     # and not "reach out to your mum": whose pills they are
+    not_taken, = listening.handoff_lines("no i havent taken the pills", [])
+    assert "out of reach" in not_taken and "Have you taken" not in not_taken
+    knife, = listening.handoff_lines("i have a knife next to me", [])
+    assert "knife" in knife and "taken" not in knife
 
 
 def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> None:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
@@ -77,7 +77,13 @@ def bank() -> Bank:
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern:
     """Words or phrases matched as words or word starts ("sleep" matches "sleeping"); one whose
-    last word is shorter than 3 letters only as a whole word ("my ex" is not "my exam")."""
+    last word is shorter than 3 letters only as a whole word ("my ex" is not "my exam"). Built
+    once per word list (the handoff's ten kinds are read every turn)."""
+    return _compiled_words(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _compiled_words(words: Tuple[str, ...]) -> re.Pattern:
     def alternative(word: str) -> str:
         word = word.lower()
         return re.escape(word) + (r"(?!\w)" if len(word.split()[-1]) < 3 else "")
@@ -245,8 +251,13 @@ def names_tool(name: str, text: str) -> bool:
     return any(str(word).lower() in lowered for word in bank().tool_names[name])
 
 
-HANDOFF_KINDS = ("means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless", "alone", "tired")
+HANDOFF_KINDS = ("taken", "medicine", "means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless",
+                 "alone", "tired")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
+ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
+"""A kind left out when the message holds one of these (answered now or in the last turns): medicine already taken needs the
+emergency line, not "put them out of reach"; "i couldnt do that to my sister" is someone held on
+to, not (also) someone to call now."""
 MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
 
@@ -257,8 +268,9 @@ THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there
 
 
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
-    """Lines that answer what a person waiting for a human says: means at hand (put distance
-    between you and them), a place (step away), someone they hold on to (a protective factor: the
+    """Lines that answer what a person waiting for a human says: medicine already taken (call
+    emergency services now), medicine at hand (has any been taken? else out of reach), other means
+    at hand (put distance between you and them), a place (step away), someone they hold on to (a protective factor: the
     ``reasons`` words after one of its ``before`` words, "i have my little brother"), else a person
     who could help (reach them now), worry about the hospital, not knowing where to start, what they
     feel (a burden, hopeless, alone, worn out: validated), a question about the help lines (at most
@@ -268,7 +280,8 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     has to fit)."""
     lowered = (text or "").lower().replace("’", "'")
     own = (translated(lang) or {}).get("handoff") or {}
-    out: List[str] = []
+    out: List[Tuple[str, str]] = []
+    heard: set = set()  # the kinds this message holds (answered now or lately)
     for kind in HANDOFF_KINDS:
         entry = bank().handoff[kind]
         pattern = _words_pattern(entry["words"])
@@ -278,10 +291,15 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
             named = next((m.group(0) for t in reversed(earlier) for m in [pattern.search(t.lower())] if m), None)
         if named is None or (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
             continue
+        if kind in ("person", "reasons") and found and lowered[found.end():found.end() + 1] in ("s", "'"):
+            continue  # "my mums sleeping pills": whose the pills are, not someone to call
         if entry.get("before") and not (found and _words_pattern(entry["before"]).search(lowered[:found.start()])):
             continue
-        if kind == "person" and any(kind_said == "reasons" for kind_said, _ in out):
-            continue  # "i couldnt do that to my sister": held on to, not (also) to be called now
+        if entry.get("with") and not any(_words_pattern(entry["with"]).search(t.lower()) for t in [lowered, *earlier]):
+            continue  # "i took them": the medicine named in this message or the person's last ones
+        if ANSWERED_BY.get(kind, set()) & heard:
+            continue
+        heard.add(kind)
         words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
                        named) if lang == "en" else ""
         lines = entry["lines"] if lang == "en" else own.get(kind) or []
