@@ -12,8 +12,8 @@ from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
-from actions.conversation import (Say, answer_of, clear_screen, crisis_of, crisis_reason, recently_screened,
-                                  response)
+from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
+                                  recently_screened, response)
 from actions.replies import ActionSupportQuestion
 
 logger = logging.getLogger(__name__)
@@ -77,6 +77,20 @@ class ActionEscalateCrisis(Action):
         return await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
 
 
+def how_to_get_help(say: Say, tracker: Tracker) -> str:
+    """Every resource when this message is itself at high risk or states warning signs, or when
+    the full list was not given in the person's last ``FULL_RESOURCES_EVERY`` turns; else the
+    emergency number and the first line (the same block under every message reads as a script)."""
+    crisis = crisis_of(tracker)
+    full = say.help_now.full(say.lang)
+    urgent = crisis.get("turn_flag", crisis.get("flag")) or crisis.get("explicit")
+    return full if urgent or full not in bot_lines(tracker, FULL_RESOURCES_EVERY) else say.help_now.short(say.lang)
+
+
+FULL_RESOURCES_EVERY = 2
+"""During a handoff, the full list of resources comes back at least once in this many of the person's turns."""
+
+
 class ActionHandoffPresent(Action):
     """Every message during a handoff: acknowledge, how to get help now, who is coming.
 
@@ -104,8 +118,7 @@ class ActionHandoffPresent(Action):
         for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang))
-        say(say.help_now.full(say.lang) if crisis_of(tracker).get("level") in ("high", "possible")
-            else say.help_now.short(say.lang))
+        say(how_to_get_help(say, tracker))
         await report(tracker, tracker.latest_message.get("text"), say.said)
         return events
 
