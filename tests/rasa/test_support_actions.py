@@ -431,3 +431,39 @@ def test_a_question_is_told_from_a_statement_in_seven_languages(text: str, expec
     from actions.question_form import is_question
 
     assert is_question(text) is expected
+
+
+@pytest.mark.parametrize("text, greeting", [
+    ("hey", True), ("hi again!", True), ("hey hows it going", True), ("ciao", True), ("e aí", True), ("guten morgen", True),
+    ("ok", False), ("haha fair", False), ("anyway", False), ("super tired", False),
+    ("hi, my exam went really badly today", False),          # says more than hello: listened to
+])
+def test_a_greeting_is_told_from_an_acknowledgement_the_nlu_may_read_as_one(text: str, greeting: bool) -> None:
+    assert listening.is_greeting(text) is greeting
+
+
+
+def test_a_message_read_as_a_greeting_mid_conversation_is_listened_to_unless_it_greets() -> None:
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import replies
+
+    domain = {"responses": {"utter_greet": [{"text": "Hi, I'm here to listen. How are you feeling today?"}]}}
+
+    def greet(text: str, earlier: list[str]) -> str:
+        latest = {"text": text, "intent": {"name": "greet", "confidence": 0.9}, "metadata": {}}
+        events = [e for said in earlier for e in ({"event": "user", "text": said}, {"event": "bot", "text": "mm"})]
+        tracker = Tracker("s", {}, latest, [*events, {"event": "user", "text": text}], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        asyncio.run(replies.ActionGreet().run(dispatcher, tracker, domain))
+        return " ".join(m["text"] for m in dispatcher.messages)
+
+    hello = domain["responses"]["utter_greet"][0]["text"]
+    assert greet("hey", []) == hello                                              # the first message
+    assert greet("hi again", ["im anxious about my flight", "i hate flying"]) == hello
+    for said in ("ok", "haha fair", "anyway"):                                   # mid-conversation, greeting nobody
+        reply = greet(said, ["im anxious about my flight", "i hate flying"])
+        assert reply and reply != hello, said

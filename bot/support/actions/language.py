@@ -88,6 +88,11 @@ def greeting_language(text: str) -> Optional[str]:
     return langs[0] if len(langs) == 1 else None
 
 
+def greeting_words() -> set:
+    """Every greeting of the six other languages (i18n/<lang>.yml ``greetings``)."""
+    return set().union(*_greetings().values())
+
+
 @lru_cache(maxsize=1)
 def _greetings() -> Dict[str, set]:
     return {lang: {str(w).lower() for w in (translated(lang) or {}).get("greetings") or []}

@@ -34,7 +34,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from actions.echo import quoted, risk_words, said_back
-from actions.language import LANGUAGES, translated
+from actions.language import LANGUAGES, greeting_words, translated
 from actions.question_form import is_question
 
 LANGUAGE_CODES = tuple(LANGUAGES.values())
@@ -66,13 +66,14 @@ class Bank:
     checkin_answer: Dict
     answers: Dict
     quote: List[str]
+    greetings: List[str]
 
 
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
-                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"])
+                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"])
 
 
 def _words_pattern(words: Sequence[str]) -> re.Pattern:
@@ -141,6 +142,24 @@ def listening_in(lang: str = "en") -> Listening:
                      {name: _words_pattern(topic["words"]) for name, topic in topics.items()},
                      _words_pattern(list(feelings)) if feelings else None,
                      steps, re.compile("|".join(patterns)) if patterns else None, quote)
+
+
+GREETING_WORDS = 4
+"""A message of at most this many words can be a greeting; a longer one says more than hello."""
+
+
+def is_greeting(text: str) -> bool:
+    """Whether ``text`` is a short greeting in any of the seven languages ("hey", "hi again",
+    "ciao", "e aí"), not an acknowledgement the NLU may read as one ("ok", "haha fair", "anyway")."""
+    words = " ".join(re.findall(r"[^\W\d_]+", (text or "").lower().replace("'", "")))
+    return bool(words) and len(words.split()) <= GREETING_WORDS and bool(_greeting_pattern().search(words))
+
+
+@lru_cache(maxsize=1)
+def _greeting_pattern() -> re.Pattern:
+    """Any greeting of the seven languages as whole words ("sup" is not "super")."""
+    greetings = sorted({g.replace("'", "") for g in [*bank().greetings, *greeting_words()]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(g) for g in greetings) + r")(?!\w)")
 
 
 def is_step(text: str, lang: str = "en") -> bool:
