@@ -467,3 +467,28 @@ def test_a_message_read_as_a_greeting_mid_conversation_is_listened_to_unless_it_
     for said in ("ok", "haha fair", "anyway"):                                   # mid-conversation, greeting nobody
         reply = greet(said, ["im anxious about my flight", "i hate flying"])
         assert reply and reply != hello, said
+
+
+def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pass() -> None:
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import crisis
+
+    def screen(text: str, intent: str) -> tuple[list[str], dict]:
+        latest = {"text": text, "intent": {"name": intent, "confidence": 0.95}, "metadata": {}}
+        slots = {"screening_question": 2.0, "screening_answers": [[1, "yes"]], "screening_retry": False}
+        events = [{"event": "user", "text": "i feel awful"}, {"event": "bot", "text": "Have you wished you were dead?"}]
+        tracker = Tracker("s", slots, latest, [*events, {"event": "user", "text": text}], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        out = asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, tracker, {"responses": {}}))
+        return [m["text"] for m in dispatcher.messages], {e["name"]: e["value"] for e in out if e.get("event") == "slot"}
+
+    said, slots = screen("can we do the 5-4-3-2-1 grounding thing first", "ask_grounding")
+    assert said[:len(listening.tool("grounding"))] == listening.tool("grounding")
+    assert "If you're in danger right now" in said[-1]                   # and how to get help now
+    assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None
+    said, slots = screen("yes, sometimes", "affirm")                     # an answer still goes on with the screen
+    assert slots["screening_question"] == 3

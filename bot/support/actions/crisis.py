@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import listening, screener
 from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
                                   recently_screened, response)
-from actions.replies import ActionSupportQuestion
+from actions.replies import ActionSupportQuestion, requested_tool
 
 logger = logging.getLogger(__name__)
 
@@ -185,6 +185,11 @@ class ActionCrisisScreen(Action):
                     SlotSet("screening_retry", False)]
         question = int(current)
         answer = answer_of(tracker)
+        tool = requested_tool(tracker) if answer == "unclear" else None
+        if tool is not None:  # "can we do the grounding thing": what the person asks for comes first
+            events = await tool.run(dispatcher, tracker, domain)
+            say(say.help_now.short(say.lang))
+            return [*events, *clear_screen(tracker, answered=False)]
         if answer == "unclear":
             if not tracker.get_slot("screening_retry"):
                 say(questions[question].again)

@@ -174,3 +174,15 @@ class ActionCheckinAnswer(Action):
             line += " " + resources_for(locale_of(tracker)).short(lang)
         dispatcher.utter_message(text=line)
         return [SlotSet("awaiting_checkin", False), SlotSet("mood_score", float(score))]
+
+
+def requested_tool(tracker: Tracker) -> Tool | None:
+    """The tool the latest message asks for (named, or an NLU intent it is sure of), or None."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    text = tracker.latest_message.get("text") or ""
+    for tool in (ActionToolBreathing(), ActionToolGrounding(), ActionToolCheckin()):
+        if (intent == f"ask_{tool.tool}" or listening.names_tool(tool.tool, text)) and \
+                tool.asked(tracker, listening.tool(tool.tool, language(tracker))):
+            return tool
+    return None
+
