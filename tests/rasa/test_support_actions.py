@@ -492,3 +492,12 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
     assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None
     said, slots = screen("yes, sometimes", "affirm")                     # an answer still goes on with the screen
     assert slots["screening_question"] == 3
+
+
+def test_resources_for_a_language_spoken_in_several_countries_name_them_and_a_locale_picks_one() -> None:
+    from actions.resources import resources_for
+
+    assert "188" in resources_for("pt").short("pt") and "213 544 545" in resources_for("pt").full("pt")  # Brazil first
+    assert "188" not in resources_for("pt-PT").full("pt")
+    assert "142" in resources_for("de-AT").short("de") and "143" in resources_for("de").full("de")
+    assert "findahelpline" in resources_for("es").full("es") and "800 911 2000" in resources_for("es-MX").short("es")
