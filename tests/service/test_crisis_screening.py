@@ -64,6 +64,7 @@ def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     ("jai envie den finir", None),  # typed without apostrophes, the elided words do not part (no false match either)
     ("j'ai envie d'en finir", "active_ideation"),
     ("c'est décidé, ce soir je le fais", "plan"),
+    ("nada va a cambiar nunca, para que seguir", "hopelessness_entrapment"),   # "nunca" stresses it, denies nothing
 ])
 def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
@@ -81,6 +82,9 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "il faut en finir avec ce projet",
     "my car exhaust is making a weird noise",
     "im gonna take myself out for dinner tonight",
+    "j'en peux plus de cette dissert",                              # fed up with an essay
+    "y a 4 ans j'ai voulu en finir, aujourd'hui je suis contente d'etre en vie",   # past
+    "no no, matarme nunca, le tengo miedo hasta a las agujas",      # a denial right after the words
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
