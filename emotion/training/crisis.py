@@ -124,6 +124,25 @@ def training_rows(cfg: dict, lexicon: Lexicon) -> tuple[list[dict], list[str]]:
             [t for t in extra_negatives(cfg, lexicon) if same_words(t) not in held])
 
 
+def language_balanced(w: np.ndarray, y: np.ndarray, languages: list[str], reference: str = "en") -> np.ndarray:
+    """Sample weights (N,) with each language's negatives reweighted so that its weighted
+    negatives per positive equal the ``reference`` language's: the language a message is written
+    in then tells the models nothing about risk. (The extra everyday negatives are all English, so
+    without it a message in another language looked risky for being in it: "ik zit net thuis na
+    het sporten" 0.51, "vivo da solo da quando mi sono separato" 0.80.)"""
+    w, langs = w.copy(), np.array(languages)
+
+    def ratio(mask: np.ndarray) -> float:
+        return float(w[mask & (y == 0)].sum() / max(1e-9, w[mask & (y == 1)].sum()))
+
+    target = ratio(langs == reference)
+    for lang in set(languages) - {reference}:
+        mine = langs == lang
+        if (mine & (y == 0)).any() and (mine & (y == 1)).any():
+            w[mine & (y == 0)] *= target / ratio(mine)
+    return w
+
+
 def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     import torch
 
@@ -136,6 +155,8 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     texts = [r["text"] for r in rows] + extra
     y = np.array([int(r["risk"]) for r in rows] + [0] * len(extra))
     w = np.array([1.0] * len(rows) + [float(cfg["extra_weight"])] * len(extra))
+    if cfg.get("language_balance"):
+        w = language_balanced(w, y, [r.get("language") or "en" for r in rows] + ["en"] * len(extra))
     embedder = SentenceEmbedder.split(cfg["finetune"]["top_layers"], 128, cfg.get("threads", 2))
     e = embedder.embed(texts).astype(np.float64)
     states = bottom_states(embedder, texts)
