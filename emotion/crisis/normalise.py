@@ -40,6 +40,11 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _drop_apostrophes(text: str) -> str:
+    """Step 3: "don't" -> "dont", but "d'en" -> "d en" (an elided word stays a word)."""
+    return _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", text))
+
+
 def _unleet(match: re.Match[str]) -> str:
     word = match.group(0)
     if not _LEET_CHARS.search(word) or word[0].isdigit() and word.rstrip(".,!?").isdigit():
@@ -58,7 +63,7 @@ def normalise(text: str) -> str:
         return ""
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text.replace("\ufe0f", ""))
     text = _strip_accents(text).lower()
-    text = _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", text))
+    text = _drop_apostrophes(text)
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
     text = _RUNS.sub(r"\1", text)
@@ -68,5 +73,5 @@ def normalise(text: str) -> str:
 
 def was_obfuscated(raw: str, canonical: str) -> bool:
     """True when leetspeak, spelt-out letters or risk emoji had to be undone to read ``raw``."""
-    plain = _SPACES.sub(" ", _OTHER.sub(" ", _APOSTROPHES.sub("", _ELISION.sub(r"\1 ", _strip_accents(raw or "").lower())))).strip()
+    plain = _SPACES.sub(" ", _OTHER.sub(" ", _drop_apostrophes(_strip_accents(raw or "").lower()))).strip()
     return bool(_EMOJI.search(raw or "")) or _RUNS.sub(r"\1", plain) != canonical

@@ -77,6 +77,10 @@ class ActionEscalateCrisis(Action):
         return await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
 
 
+FULL_RESOURCES_EVERY = 2
+"""During a handoff, the full list of resources comes back at least once in this many of the person's turns."""
+
+
 def how_to_get_help(say: Say, tracker: Tracker) -> str:
     """Every resource when this message is itself at high risk or states warning signs, or when
     the full list was not given in the person's last ``FULL_RESOURCES_EVERY`` turns; else the
@@ -85,10 +89,6 @@ def how_to_get_help(say: Say, tracker: Tracker) -> str:
     full = say.help_now.full(say.lang)
     urgent = crisis.get("turn_flag", crisis.get("flag")) or crisis.get("explicit")
     return full if urgent or full not in bot_lines(tracker, FULL_RESOURCES_EVERY) else say.help_now.short(say.lang)
-
-
-FULL_RESOURCES_EVERY = 2
-"""During a handoff, the full list of resources comes back at least once in this many of the person's turns."""
 
 
 class ActionHandoffPresent(Action):

@@ -274,9 +274,9 @@ HANDOFF_KINDS = ("taken", "medicine", "means", "place", "reasons", "person", "ho
                  "alone", "tired")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
-"""A kind left out when the message holds one of these (answered now or in the last turns): medicine already taken needs the
-emergency line, not "put them out of reach"; "i couldnt do that to my sister" is someone held on
-to, not (also) someone to call now."""
+"""A kind left out when the message holds one of these (answered now or in the last turns):
+medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
+to my sister" is someone held on to, not (also) someone to call now."""
 MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
 
@@ -289,8 +289,9 @@ THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
     """Lines that answer what a person waiting for a human says: medicine already taken (call
     emergency services now), medicine at hand (has any been taken? else out of reach), other means
-    at hand (put distance between you and them), a place (step away), someone they hold on to (a protective factor: the
-    ``reasons`` words after one of its ``before`` words, "i have my little brother"), else a person
+    at hand (put distance between you and them), a place (step away), someone they hold on to (a
+    protective factor: the ``reasons`` words after one of its ``before`` words, "i have my little
+    brother"), else a person
     who could help (reach them now), worry about the hospital, not knowing where to start, what they
     feel (a burden, hopeless, alone, worn out: validated), a question about the help lines (at most
     ``MAX_HANDOFF_LINES``, in that order). A kind is left out when the message says the one named is gone

@@ -185,4 +185,3 @@ def requested_tool(tracker: Tracker) -> Tool | None:
                 tool.asked(tracker, listening.tool(tool.tool, language(tracker))):
             return tool
     return None
-
