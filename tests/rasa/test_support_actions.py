@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
 
-from actions import echo, listening, screener  # noqa: E402
+from actions import echo, handoff_answers, listening, screener  # noqa: E402
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -154,34 +154,34 @@ def test_a_line_says_back_the_persons_words_but_not_three_times_in_a_row_nor_at_
 
 
 def test_a_person_waiting_for_a_human_is_not_told_to_reach_someone_who_is_gone_or_must_not_know() -> None:
-    assert listening.handoff_lines("my sister is home, she could come over", [])
-    widowed = listening.handoff_lines("My wife died in the spring and there's nothing left for me here", [])
+    assert handoff_answers.handoff_lines("my sister is home, she could come over", [])
+    widowed = handoff_answers.handoff_lines("My wife died in the spring and there's nothing left for me here", [])
     assert not any("your wife" in line for line in widowed)
     assert widowed == [listening.bank().handoff["hopeless"]["lines"][0]]      # what they feel is answered instead
-    assert listening.handoff_lines("i cant call, my roommate would hear", []) == []
-    assert listening.handoff_lines("my brother would be better off without me", []) == \
+    assert handoff_answers.handoff_lines("i cant call, my roommate would hear", []) == []
+    assert handoff_answers.handoff_lines("my brother would be better off without me", []) == \
         listening.bank().handoff["burden"]["lines"]                       # not "reach your brother"
-    assert listening.handoff_lines("my dog died last year", []) == []
+    assert handoff_answers.handoff_lines("my dog died last year", []) == []
 
 
 def test_a_place_pointed_back_to_is_the_one_named_before() -> None:
     earlier = ["tonight im going to jump off the bridge by my house", "ive decided"]
-    place, = listening.handoff_lines("im sitting in my car near it now", [], "en", earlier)
+    place, = handoff_answers.handoff_lines("im sitting in my car near it now", [], "en", earlier)
     assert "the bridge" in place and "away from" in place
-    assert listening.handoff_lines("im sitting in my car near it now", [], "en", ["hello"]) == []
+    assert handoff_answers.handoff_lines("im sitting in my car near it now", [], "en", ["hello"]) == []
 
 
 def test_a_person_waiting_for_a_human_hears_back_about_who_they_hold_on_to_the_hospital_and_where_to_start() -> None:
-    reasons, = listening.handoff_lines("no i wouldnt act on it. i have my little brother", [])
+    reasons, = handoff_answers.handoff_lines("no i wouldnt act on it. i have my little brother", [])
     assert "your little brother" in reasons and "care a lot" in reasons
-    hospital, = listening.handoff_lines("i dont want to go to the hospital", [])
+    hospital, = handoff_answers.handoff_lines("i dont want to go to the hospital", [])
     assert "hospital" in hospital
-    start, = listening.handoff_lines("i dont know where to start", [])
+    start, = handoff_answers.handoff_lines("i dont know where to start", [])
     assert "where to start" in start
     for kind, said in [("burden", "everyone would be better off without me"), ("hopeless", "theres just no point anymore"),
                        ("alone", "nobody cares anyway"), ("tired", "im so tired of everything")]:
-        assert listening.handoff_lines(said, []) == listening.bank().handoff[kind]["lines"], said
-    assert listening.handoff_lines("hello?", []) == []
+        assert handoff_answers.handoff_lines(said, []) == listening.bank().handoff[kind]["lines"], said
+    assert handoff_answers.handoff_lines("hello?", []) == []
 
 
 @pytest.mark.parametrize("lang", ["de", "fr", "es", "it", "nl", "pt"])
@@ -189,42 +189,42 @@ def test_a_person_waiting_for_a_human_is_answered_in_their_language(lang: str) -
     from actions.language import translated
 
     own = translated(lang)["handoff"]
-    assert set(own) == {*listening.HANDOFF_KINDS, "question"}
+    assert set(own) == {*handoff_answers.HANDOFF_KINDS, "question"}
     said = {"de": "ich hab die tabletten hier", "fr": "j'ai les cachets devant moi, le couteau aussi",
             "es": "tengo las pastillas aquí", "it": "ho le pillole qui", "nl": "ik heb de pillen hier",
             "pt": "tenho os comprimidos aqui"}[lang]
-    assert listening.handoff_lines(said, [], lang) == own["medicine"]              # has any been taken? then out of reach
-    assert listening.handoff_lines(said, own["medicine"], lang) == []              # not twice
+    assert handoff_answers.handoff_lines(said, [], lang) == own["medicine"]              # has any been taken? then out of reach
+    assert handoff_answers.handoff_lines(said, own["medicine"], lang) == []              # not twice
     took = {"de": "ich hab alle tabletten genommen", "fr": "j'ai pris tous mes cachets", "es": "me tomé todas las pastillas",
             "it": "ho preso tutte le pillole", "nl": "ik heb alle pillen ingenomen", "pt": "tomei todos os comprimidos"}[lang]
-    assert listening.handoff_lines(took, [], lang) == own["taken"]                 # emergency services now, nothing else first
+    assert handoff_answers.handoff_lines(took, [], lang) == own["taken"]                 # emergency services now, nothing else first
 
 
 def test_medicine_taken_or_at_hand_is_asked_about_before_anything_else() -> None:
-    taken, = listening.handoff_lines("i took them", [], "en", ["i have all my sleeping pills here"])
+    taken, = handoff_answers.handoff_lines("i took them", [], "en", ["i have all my sleeping pills here"])
     assert "emergency number now" in taken                      # the medicine was named in an earlier message
-    assert listening.handoff_lines("i took them", [], "en", ["hello"]) == []   # nothing says what was taken
-    assert listening.handoff_lines("i took a walk", []) == []
-    at_hand, = listening.handoff_lines("i know where my mums sleeping pills are", [])
+    assert handoff_answers.handoff_lines("i took them", [], "en", ["hello"]) == []   # nothing says what was taken
+    assert handoff_answers.handoff_lines("i took a walk", []) == []
+    at_hand, = handoff_answers.handoff_lines("i know where my mums sleeping pills are", [])
     assert "Have you taken any of the sleeping pills" in at_hand     # and not "reach out to your mum": whose pills they are
-    not_taken, = listening.handoff_lines("no i havent taken the pills", [])
+    not_taken, = handoff_answers.handoff_lines("no i havent taken the pills", [])
     assert "out of reach" in not_taken and "Have you taken" not in not_taken
-    knife, = listening.handoff_lines("i have a knife next to me", [])
+    knife, = handoff_answers.handoff_lines("i have a knife next to me", [])
     assert "knife" in knife and "taken" not in knife
 
 
 def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> None:
-    means, = listening.handoff_lines("i have the pills in front of me", [])
+    means, = handoff_answers.handoff_lines("i have the pills in front of me", [])
     assert "pills" in means and "out of reach" in means
-    person, = listening.handoff_lines("maybe i could call my sister", [])
+    person, = handoff_answers.handoff_lines("maybe i could call my sister", [])
     assert "your sister" in person
-    place, = listening.handoff_lines("im sitting in my car near the bridge", [])
+    place, = handoff_answers.handoff_lines("im sitting in my car near the bridge", [])
     assert "bridge" in place
-    assert listening.handoff_lines("hello?", []) == []
-    assert listening.handoff_lines("hello? is anyone there", []) == []
-    assert "free to call" in listening.handoff_lines("is the helpline free to call?", [])[0]
-    assert "free to call" in listening.handoff_lines("is the helpline free to call", [])[0]   # no question mark
-    assert listening.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
+    assert handoff_answers.handoff_lines("hello?", []) == []
+    assert handoff_answers.handoff_lines("hello? is anyone there", []) == []
+    assert "free to call" in handoff_answers.handoff_lines("is the helpline free to call?", [])[0]
+    assert "free to call" in handoff_answers.handoff_lines("is the helpline free to call", [])[0]   # no question mark
+    assert handoff_answers.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
 
 
 def run_tool(tool: str, text: str, confidence: float, said_before: list[str] = ()) -> list[str]:

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import listening, screener
+from actions import handoff_answers, screener
 from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
                                   recently_screened, response)
 from actions.replies import ActionSupportQuestion, requested_tool
@@ -56,7 +56,7 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     say = Say(dispatcher, tracker)
     say.response(domain, "utter_crisis_concern")
     say(say.help_now.full(say.lang))
-    for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang):
+    for line in handoff_answers.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang):
         say(line)  # means at hand or a place named in the same message: safety first, before the wait
     handoff = await open_handoff(tracker, reason)
     if handoff is None:
@@ -115,7 +115,7 @@ class ActionHandoffPresent(Action):
                 events.append(SlotSet("handoff_id", float(opened["id"])))
         say.response(domain, "utter_handoff_ack")
         earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-6:-1]
-        for line in listening.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier):
+        for line in handoff_answers.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang))
         say(how_to_get_help(say, tracker))

@@ -35,7 +35,6 @@ import yaml
 
 from actions.echo import quoted, risk_words, said_back
 from actions.language import LANGUAGES, greeting_words, translated
-from actions.question_form import is_question
 
 LANGUAGE_CODES = tuple(LANGUAGES.values())
 
@@ -76,7 +75,7 @@ def bank() -> Bank:
                 raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"])
 
 
-def _words_pattern(words: Sequence[str]) -> re.Pattern:
+def words_pattern(words: Sequence[str]) -> re.Pattern:
     """Words or phrases matched as words or word starts ("sleep" matches "sleeping"); one whose
     last word is shorter than 3 letters only as a whole word ("my ex" is not "my exam"). Built
     once per word list (the handoff's ten kinds are read every turn)."""
@@ -139,8 +138,8 @@ def listening_in(lang: str = "en") -> Listening:
         quote = list(block.get("quote") or [])
     patterns = steps.get("patterns") or []
     return Listening(strategies, topics, feelings, by_label, default,
-                     {name: _words_pattern(topic["words"]) for name, topic in topics.items()},
-                     _words_pattern(list(feelings)) if feelings else None,
+                     {name: words_pattern(topic["words"]) for name, topic in topics.items()},
+                     words_pattern(list(feelings)) if feelings else None,
                      steps, re.compile("|".join(patterns)) if patterns else None, quote)
 
 
@@ -268,67 +267,3 @@ def names_tool(name: str, text: str) -> bool:
     """Whether ``text`` names the tool ``name`` (one of its ``tool_names``, any case)."""
     lowered = text.lower()
     return any(str(word).lower() in lowered for word in bank().tool_names[name])
-
-
-HANDOFF_KINDS = ("taken", "medicine", "means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless",
-                 "alone", "tired")
-"""What a person waiting for a human may say that gets an answer of its own, in this order."""
-ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
-"""A kind left out when the message holds one of these (answered now or in the last turns):
-medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
-to my sister" is someone held on to, not (also) someone to call now."""
-MAX_HANDOFF_LINES = 2
-"""At most this many such answers a turn (safety first: means and place come first)."""
-
-
-THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there|over there|there now|i'?m here now|"
-                   r"im here now|i'?m there|im there|right there|daneben|dort|là-bas|j'y suis|ahí|allí|lì|daar|lá)\b")
-"""A place named only by pointing back ("im sitting in my car near it now")."""
-
-
-def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
-    """Lines that answer what a person waiting for a human says: medicine already taken (call
-    emergency services now), medicine at hand (has any been taken? else out of reach), other means
-    at hand (put distance between you and them), a place (step away), someone they hold on to (a
-    protective factor: the ``reasons`` words after one of its ``before`` words, "i have my little
-    brother"), else a person
-    who could help (reach them now), worry about the hospital, not knowing where to start, what they
-    feel (a burden, hopeless, alone, worn out: validated), a question about the help lines (at most
-    ``MAX_HANDOFF_LINES``, in that order). A kind is left out when the message says the one named is gone
-    or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
-    ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
-    has to fit)."""
-    lowered = (text or "").lower().replace("’", "'")
-    own = (translated(lang) or {}).get("handoff") or {}
-    out: List[Tuple[str, str]] = []
-    heard: set = set()  # the kinds this message holds (answered now or lately)
-    for kind in HANDOFF_KINDS:
-        entry = bank().handoff[kind]
-        pattern = _words_pattern(entry["words"])
-        found = pattern.search(lowered)
-        named = found.group(0) if found else None
-        if named is None and kind == "place" and THERE.search(lowered):  # the place the person named before
-            named = next((m.group(0) for t in reversed(earlier) for m in [pattern.search(t.lower())] if m), None)
-        if named is None or (entry.get("unless") and _words_pattern(entry["unless"]).search(lowered)):
-            continue
-        if kind in ("person", "reasons") and found and lowered[found.end():found.end() + 1] in ("s", "'"):
-            continue  # "my mums sleeping pills": whose the pills are, not someone to call
-        if entry.get("before") and not (found and _words_pattern(entry["before"]).search(lowered[:found.start()])):
-            continue
-        if entry.get("with") and not any(_words_pattern(entry["with"]).search(t.lower()) for t in [lowered, *earlier]):
-            continue  # "i took them": the medicine named in this message or the person's last ones
-        if ANSWERED_BY.get(kind, set()) & heard:
-            continue
-        heard.add(kind)
-        words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
-                       named) if lang == "en" else ""
-        lines = entry["lines"] if lang == "en" else own.get(kind) or []
-        fresh = [line.format(**{kind: words}) for line in lines]
-        fresh = [line for line in fresh if line not in recent]
-        if fresh:
-            out.append((kind, fresh[0]))
-    question = bank().handoff["question"]
-    if is_question(lowered) and _words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
-        lines = question["lines"] if lang == "en" else own.get("question") or []
-        out += [("question", line) for line in lines if line not in recent][:1]
-    return [line for _, line in out][:MAX_HANDOFF_LINES]

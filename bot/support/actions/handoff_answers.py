@@ -1,0 +1,76 @@
+"""What a person waiting for a human says, answered (during a handoff the bot stays present:
+actions/crisis.py): medicine taken or at hand, means, a place, someone held on to or who could
+help, the hospital, not knowing where to start, what they feel, a question about the help lines.
+The words and English lines are the ``handoff`` block of responses.yml; the other languages' lines
+the ``handoff`` block of i18n/<lang>.yml."""
+from __future__ import annotations
+
+import re
+from typing import List, Sequence, Tuple
+
+from actions.language import translated
+from actions.listening import bank, words_pattern
+from actions.question_form import is_question
+
+HANDOFF_KINDS = ("taken", "medicine", "means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless",
+                 "alone", "tired")
+"""What a person waiting for a human may say that gets an answer of its own, in this order."""
+ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
+"""A kind left out when the message holds one of these (answered now or in the last turns):
+medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
+to my sister" is someone held on to, not (also) someone to call now."""
+MAX_HANDOFF_LINES = 2
+"""At most this many such answers a turn (safety first: means and place come first)."""
+
+
+THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there|over there|there now|i'?m here now|"
+                   r"im here now|i'?m there|im there|right there|daneben|dort|là-bas|j'y suis|ahí|allí|lì|daar|lá)\b")
+"""A place named only by pointing back ("im sitting in my car near it now")."""
+
+
+def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
+    """Lines that answer what a person waiting for a human says: medicine already taken (call
+    emergency services now), medicine at hand (has any been taken? else out of reach), other means
+    at hand (put distance between you and them), a place (step away), someone they hold on to (a
+    protective factor: the ``reasons`` words after one of its ``before`` words, "i have my little
+    brother"), else a person
+    who could help (reach them now), worry about the hospital, not knowing where to start, what they
+    feel (a burden, hopeless, alone, worn out: validated), a question about the help lines (at most
+    ``MAX_HANDOFF_LINES``, in that order). A kind is left out when the message says the one named is gone
+    or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
+    ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
+    has to fit)."""
+    lowered = (text or "").lower().replace("’", "'")
+    own = (translated(lang) or {}).get("handoff") or {}
+    out: List[Tuple[str, str]] = []
+    heard: set = set()  # the kinds this message holds (answered now or lately)
+    for kind in HANDOFF_KINDS:
+        entry = bank().handoff[kind]
+        pattern = words_pattern(entry["words"])
+        found = pattern.search(lowered)
+        named = found.group(0) if found else None
+        if named is None and kind == "place" and THERE.search(lowered):  # the place the person named before
+            named = next((m.group(0) for t in reversed(earlier) for m in [pattern.search(t.lower())] if m), None)
+        if named is None or (entry.get("unless") and words_pattern(entry["unless"]).search(lowered)):
+            continue
+        if kind in ("person", "reasons") and found and lowered[found.end():found.end() + 1] in ("s", "'"):
+            continue  # "my mums sleeping pills": whose the pills are, not someone to call
+        if entry.get("before") and not (found and words_pattern(entry["before"]).search(lowered[:found.start()])):
+            continue
+        if entry.get("with") and not any(words_pattern(entry["with"]).search(t.lower()) for t in [lowered, *earlier]):
+            continue  # "i took them": the medicine named in this message or the person's last ones
+        if ANSWERED_BY.get(kind, set()) & heard:
+            continue
+        heard.add(kind)
+        words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
+                       named) if lang == "en" else ""
+        lines = entry["lines"] if lang == "en" else own.get(kind) or []
+        fresh = [line.format(**{kind: words}) for line in lines]
+        fresh = [line for line in fresh if line not in recent]
+        if fresh:
+            out.append((kind, fresh[0]))
+    question = bank().handoff["question"]
+    if is_question(lowered) and words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
+        lines = question["lines"] if lang == "en" else own.get("question") or []
+        out += [("question", line) for line in lines if line not in recent][:1]
+    return [line for _, line in out][:MAX_HANDOFF_LINES]
