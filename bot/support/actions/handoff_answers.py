@@ -33,10 +33,9 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     emergency services now), medicine at hand (has any been taken? else out of reach), other means
     at hand (put distance between you and them), a place (step away), someone they hold on to (a
     protective factor: the ``reasons`` words after one of its ``before`` words, "i have my little
-    brother"), else a person
-    who could help (reach them now), worry about the hospital, not knowing where to start, what they
-    feel (a burden, hopeless, alone, worn out: validated), a question about the help lines (at most
-    ``MAX_HANDOFF_LINES``, in that order). A kind is left out when the message says the one named is gone
+    brother"), else a person who could help (reach them now), worry about the hospital, not knowing
+    where to start, what they feel (a burden, hopeless, alone, worn out: validated), a question
+    about the help lines (at most ``MAX_HANDOFF_LINES``, in that order). A kind is left out when the message says the one named is gone
     or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
