@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
 
-from actions import echo, handoff_answers, listening, screener  # noqa: E402
+from actions import echo, handoff_answers, listening, names, screener  # noqa: E402
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -120,6 +120,43 @@ def test_a_short_message_is_quoted_back_as_it_is(text: str, expected: str | None
 ])
 def test_a_step_the_person_means_to_take_is_recognised(text: str, lang: str, step: bool) -> None:
     assert listening.is_step(text, lang) is step
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("his name was danny", "en", "Danny"),
+    ("her name is sophie and shes 4", "en", "Sophie"),
+    ("her name was mary ann", "en", "Mary Ann"),
+    ("we got a dog named max last year", "en", "Max"),
+    ("my brother's name was o'brien lol", "en", "O'Brien"),
+    ("mein hund hieß bruno", "de", "Bruno"),
+    ("il s'appelait théo", "fr", "Théo"),
+    ("mi abuela se llamaba carmen y hacía las mejores empanadas", "es", "Carmen"),
+    ("si chiamava luca", "it", "Luca"),
+    ("hij heette bram", "nl", "Bram"),
+    ("meu cachorro chamava-se thor", "pt", "Thor"),
+    ("his name was on the list", "en", None),  # not a name: a common word, then more words
+    ("his name is mud in that office", "en", None),
+    ("he was called into the office", "en", None),
+    ("my name is sam", "en", None),  # the person's own name is not someone they tell about
+    ("a thing called love", "en", None),
+    ("wie heißt du eigentlich", "de", None),
+    ("das heißt nicht dass ich aufgebe", "de", None),
+])
+def test_a_name_the_person_tells_is_found(text: str, lang: str, name: str | None) -> None:
+    assert names.name_in(text, listening.listening_in(lang).name_patterns) == name
+
+
+def test_a_name_told_is_said_back_first_in_every_language_but_not_beside_risk_words() -> None:
+    line = listening.compose("question", "his name was danny", "sadness", [])
+    assert line.startswith("Danny.") and "Danny?" in line
+    again = listening.compose("question", "his name was danny", "sadness", [line])
+    assert again != line and "Danny" in again  # the other name line, not the same one twice
+    for text, lang in [("mein hund hieß bruno", "de"), ("il s'appelait théo", "fr"), ("se llamaba carmen", "es"),
+                       ("si chiamava luca", "it"), ("hij heette bram", "nl"), ("ele se chamava joão", "pt")]:
+        said = listening.compose("reflection", text, "sadness", [], lang=lang)
+        assert said in [t.format(name=said.split(".")[0]) for t in listening.listening_in(lang).name_lines], (lang, said)
+    assert "Danny" not in listening.compose("question", "his name was danny and i want to die too", "sadness", [])
+    assert "Danny" not in listening.compose("question", "his name was danny", "sadness", [], echo=False)
 
 
 def test_a_step_is_affirmed_and_said_back_a_short_message_quoted_but_never_at_risk() -> None:

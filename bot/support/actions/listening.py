@@ -11,6 +11,8 @@ and trend); this module only turns a strategy into a line for this person:
   where it can be (``steps`` of the bank, per language), whatever strategy was chosen;
 - a short message ("just grey", "me cuesta hasta ducharme") is quoted back as typed (``quote``
   lines, every language), when no echo in second person fits;
+- a name the person tells ("his name was danny") is said back before anything else (``names``,
+  every language; names.py);
 - it recognises the topic the person brings (sleep, loneliness, anxiety, relationships, work
   or school, grief) and prefers that topic's lines;
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
@@ -35,6 +37,7 @@ import yaml
 
 from actions.echo import quoted, risk_words, said_back
 from actions.language import LANGUAGES, greeting_words, translated
+from actions.names import name_in
 
 LANGUAGE_CODES = tuple(LANGUAGES.values())
 
@@ -112,6 +115,8 @@ class Listening:
     steps: Dict  # {"patterns": [regex], "echo": [lines with {said}], "general": [lines]}
     step_pattern: Optional[re.Pattern]
     quote: List[str]  # lines that quote a short message ({quote})
+    name_patterns: Tuple[re.Pattern, ...]  # a name the person tells, captured as (?P<name>...) (names.py)
+    name_lines: List[str]  # lines that say it back ({name})
 
 
 @lru_cache(maxsize=8)
@@ -123,7 +128,8 @@ def listening_in(lang: str = "en") -> Listening:
         english = bank()
         strategies, topics = english.strategies, english.topics
         feelings, by_label, default = {w: w for w in english.named_feelings}, english.feeling_by_label, "heavy"
-        steps = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))["steps"]
+        raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
+        steps, names = raw["steps"], raw["names"]
         quote = list(english.quote)
     else:
         block = own.get("listening") or {}
@@ -134,13 +140,14 @@ def listening_in(lang: str = "en") -> Listening:
         feelings = {str(k).lower(): str(v) for k, v in ((block.get("feelings") or {}).get("named") or {}).items()}
         by_label = (block.get("feelings") or {}).get("by_label") or {}
         default = by_label.get("neutral", "")
-        steps = block.get("steps") or {}
+        steps, names = block.get("steps") or {}, block.get("names") or {}
         quote = list(block.get("quote") or [])
     patterns = steps.get("patterns") or []
     return Listening(strategies, topics, feelings, by_label, default,
                      {name: words_pattern(topic["words"]) for name, topic in topics.items()},
                      words_pattern(list(feelings)) if feelings else None,
-                     steps, re.compile("|".join(patterns)) if patterns else None, quote)
+                     steps, re.compile("|".join(patterns)) if patterns else None, quote,
+                     tuple(re.compile(p) for p in names.get("patterns") or []), list(names.get("lines") or []))
 
 
 GREETING_WORDS = 4
@@ -214,8 +221,9 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     step = echo and is_step(text, lang)
     words = said_back(text, own.step_pattern if step else None) if may_echo and lang == "en" else None
     quote = quoted(text, lang) if may_echo and not words else None
+    name = name_in(text, own.name_patterns) if echo and not risk_words(text) else None
     values = {"feeling": feeling_of(text, label, lang), "topic": own.topics[topic]["name"] if topic else "",
-              "said": words or "", "quote": quote or ""}
+              "said": words or "", "quote": quote or "", "name": name or ""}
     said = set(recent)
     topical, general = candidates(strategy, topic, lang)
     echoes = list(own.strategies[strategy].get("echo") or []) if words else []
@@ -223,7 +231,8 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     if step:  # a step the person means to take is affirmed first
         steps = (list(own.steps.get("echo") or []) if words else []) + list(own.steps.get("general") or [])
     quotes = list(own.quote) if quote else []
-    for block in (steps, echoes, topical, quotes, general):
+    names = list(own.name_lines) if name else []  # a name the person told is said back first
+    for block in (names, steps, echoes, topical, quotes, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:
             return fresh[turn % len(fresh)]

@@ -1,0 +1,65 @@
+"""A name the person tells ("his name was danny", "mein hund hieß bruno"), to be said back.
+
+A listener who hears a name says it ("Danny."); a bank line that does not reads as if the name
+was not heard. The patterns of each language (``names`` in responses.yml and the i18n files)
+capture the word after the naming words as ``name``; it counts as a name when it is not a common
+word (``NOT_NAMES``: "his name was on the list") and what follows ends the name: the end, a
+punctuation mark or a word that starts a new clause (``ENDS``). A second word before that end
+belongs to the name ("her name was mary ann"); any other word after it means the words were not a
+name ("his name was mud in that office" is not one). The name is returned capitalised as a name
+is written ("Mary Ann", "O'Brien", "Jean-Luc").
+
+    name_in("his name was danny", patterns)  -> "Danny"
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+ENDS = frozenset(
+    "and but he she they it we i who lol haha btw tho though too x xx so because bc cause like last when from for "
+    "at in on with yesterday today that which was is died passed has had keeps got "
+    "und aber er sie es der die das ich wir weil "
+    "et mais il elle on je qui parce "
+    "y pero él el ella yo que porque "
+    "e ma lui lei io che perché perche "
+    "en maar hij zij ze het ik die omdat "
+    "mas ele ela eu porque".split())
+"""Words that start a new clause or phrase after a name ("her name is sophie and she's 4", "a dog named
+max last year", "a cat called luna who...")."""
+NOT_NAMES = frozenset(
+    "a an the on in at of to for not never no all everywhere mentioned called said written gone there here so too "
+    "also still just really literally like mud lost forgotten missing wrong right spelled spelt different weird same "
+    "nothing something everything important known famous hard funny nice beautiful unusual common long short it that "
+    "this what kinda very pretty such always everyone everybody nobody someone somebody after before "
+    "ein eine der die das nicht nie auch noch so un une le la les pas jamais aussi encore el los las no nunca "
+    "también tambien il lo gli non mai anche een de het niet nooit ook o os as não nao nunca também "
+    "you he she they we i du er sie es ihr wir ich man dass tu elle je yo tú io lui lei ik jij hij zij eu você voce "
+    "ele ela".split())
+"""Words that follow naming words without being a name."""
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def name_in(text: str, patterns: Sequence[re.Pattern]) -> Optional[str]:
+    """The name ``text`` tells, capitalised, or None (patterns capture its first word as ``name``)."""
+    lowered = (text or "").lower().replace("’", "'")
+    for pattern in patterns:
+        for match in pattern.finditer(lowered):
+            first, rest = match.group("name"), lowered[match.end():]
+            if first in NOT_NAMES or not WORD.fullmatch(first):
+                continue
+            if _ends(rest):
+                return first.title()
+            second = WORD.match(rest.lstrip())
+            if second and second.group(0) not in NOT_NAMES | ENDS and _ends(rest.lstrip()[second.end():]):
+                return f"{first} {second.group(0)}".title()
+    return None
+
+
+def _ends(rest: str) -> bool:
+    """Whether a name ends where ``rest`` starts: at the end, a punctuation mark or a clause word."""
+    stripped = rest.lstrip()
+    if not stripped or not (stripped[0].isalnum() or stripped[0] in "'-"):
+        return True
+    following = WORD.match(stripped)
+    return bool(following) and following.group(0) in ENDS
