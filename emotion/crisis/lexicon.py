@@ -142,7 +142,7 @@ class Lexicon:
         before, clause, matched = text[clause_start:start], text[clause_start:clause_end], text[start:end]
         guards = []
         if (self.negation.search(before) and not self.hedges.search(before + matched)) or \
-                (self.negation_after.search(text[end:end + 60]) and not self.hedges.search(matched)):
+                (self.negation_after.search(text[end:end + 80]) and not self.hedges.search(matched)):
             guards.append("negated")
         if self.past.search(clause) and not self.present.search(clause):
             guards.append("past")

@@ -7,8 +7,11 @@
 3. apostrophes dropped ("don't", "dont" and "don’t" all become "dont"), except after an elided
    French or Italian word, where they part two words ("j'ai envie d'en finir" -> "j ai envie d en
    finir", "c'è" -> "c e");
-4. leetspeak inside words that also hold letters ("k1ll", "su1c1d3", "$elf" -> "kill", "suicide", "self");
-5. letters spelt out one by one joined ("k i l l", "k.i.l.l", "k-i-l-l" -> "kill");
+4. leetspeak inside words that also hold letters ("k1ll", "su1c1d3", "$elf" -> "kill", "suicide", "self"),
+   but not numbers with a unit ("80s", "10mg", "3am");
+5. letters spelt out one by one joined ("k i l l", "k.i.l.l", "k-i-l-l", "k 1 l l" -> "kill") and
+   cut back into words where the words of ``spelt_words.txt`` cover them ("i w a n t t o d i e" ->
+   "i want to die"; two spaces may part the words);
 6. runs of 3+ of the same letter cut to one ("sooo" -> "so", "diiie" -> "die");
 7. anything but letters, digits and sentence punctuation becomes a space; spaces collapse.
 
@@ -18,6 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 EMOJI_WORDS = {
     "🪦": "grave", "⚰": "coffin", "⚱": "urn", "💊": "pills", "🪢": "noose", "🔫": "gun", "🔪": "knife",
@@ -30,7 +35,11 @@ _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quelqu|dell|al
 _LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "+": "t"})
 _LEET_WORD = re.compile(r"\S*[a-z]\S*")
 _LEET_CHARS = re.compile(r"[a-z][013457@$!+]|[013457@$+][a-z]")
-_SPELT = re.compile(r"\b(?:[a-z][ .\-_*]){2,}[a-z]\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?(?:s|st|nd|rd|th|am|pm|h|hrs?|mins?|k|x|yo|yrs?|mg|g|kg|ml|m|km|lbs?)?[.,;:!?]*")
+"""A number with a unit or suffix ("80s", "10mg", "3am", "2nd") is no leetspeak."""
+_SPELT = re.compile(r"(?<![^\W_])(?:[a-z013457@$][ .\-_*]{1,2}){2,}[a-z013457@$](?![^\W_])")
+_SPELT_LETTERS = 3  # a spelt run holds at least this many letters ("a 1 b" is not a word)
+SPELT_WORDS = Path(__file__).with_name("spelt_words.txt")
 _RUNS = re.compile(r"([a-z])\1{2,}")
 _OTHER = re.compile(r"[^a-z0-9.,;:!?\n ]+")
 _SPACES = re.compile(r"[ \t]+")
@@ -47,14 +56,36 @@ def _drop_apostrophes(text: str) -> str:
 
 def _unleet(match: re.Match[str]) -> str:
     word = match.group(0)
-    if not _LEET_CHARS.search(word) or word[0].isdigit() and word.rstrip(".,!?").isdigit():
+    if not _LEET_CHARS.search(word) or _NUMBER.fullmatch(word):
         return word
     core = word.rstrip(".,;:!?")  # keep sentence punctuation at the end of the word
     return core.translate(_LEET) + word[len(core):]
 
 
 def _join_spelt(match: re.Match[str]) -> str:
-    return re.sub(r"[ .\-_*]", "", match.group(0))
+    run = match.group(0)
+    if sum(c.isalpha() for c in run) < _SPELT_LETTERS:
+        return run
+    joined = re.sub(r"[ .\-_*]", "", run).translate(_LEET)
+    return " ".join(_segment(joined) or [joined])
+
+
+@lru_cache(maxsize=1)
+def _spelt_words() -> frozenset[str]:
+    lines = (line.split("#", 1)[0] for line in SPELT_WORDS.read_text(encoding="utf-8").splitlines())
+    return frozenset(word for line in lines for word in line.split())
+
+
+def _segment(letters: str) -> list[str] | None:
+    """``letters`` cut into the fewest words of ``spelt_words.txt``; None when they do not cover it."""
+    words, longest = _spelt_words(), 12
+    best: list[list[str] | None] = [[]] + [None] * len(letters)  # best[k]: the fewest words for letters[:k]
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - longest), end):
+            head = best[start]
+            if head is not None and letters[start:end] in words and (best[end] is None or len(head) + 1 < len(best[end])):
+                best[end] = head + [letters[start:end]]
+    return best[-1]
 
 
 def normalise(text: str) -> str:

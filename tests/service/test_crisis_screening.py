@@ -19,6 +19,11 @@ from emotion.crisis.normalise import normalise
     ("J'ai envie d'en finir, c'est décidé", "j ai envie d en finir, c est decide"),  # French elision parts two words
     ("c'è un'altra via", "c e un altra via"),
     ("I'm fine, don't worry", "im fine, dont worry"),
+    ("i w a n t t o k 1 l l m y s e l f. there i said it", "i want to kill myself. there i said it"),  # spelt, cut into words
+    ("i  w a n t  t o  d i e", "i want to die"),
+    ("p l z h e l p", "plzhelp"),                                   # words outside spelt_words.txt: joined only
+    ("i have 2 kids", "i have 2 kids"),
+    ("back in the 80s, 10mg at 3am", "back in the 80s, 10mg at 3am"),  # numbers with a unit are no leetspeak
 ])
 def test_normalise(raw: str, canonical: str) -> None:
     assert normalise(raw) == canonical
@@ -65,6 +70,9 @@ def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     ("j'ai envie d'en finir", "active_ideation"),
     ("c'est décidé, ce soir je le fais", "plan"),
     ("nada va a cambiar nunca, para que seguir", "hopelessness_entrapment"),   # "nunca" stresses it, denies nothing
+    ("she whispered that he said hed kill her if she told anyone", "risk_to_others"),
+    ("the doctor asked if i think about death and i said no but honestly i do every day", "active_ideation"),
+    ("ok then. i w a n t t o k 1 l l m y s e l f", "active_ideation"),
 ])
 def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
@@ -85,6 +93,15 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "j'en peux plus de cette dissert",                              # fed up with an essay
     "y a 4 ans j'ai voulu en finir, aujourd'hui je suis contente d'etre en vie",   # past
     "no no, matarme nunca, le tengo miedo hasta a las agujas",      # a denial right after the words
+    "i tried to kill myself in 2015, im ok now",                    # past: a year, the 80s, as a teen
+    "back in the 80s after my divorce i didnt want to live. im 71 now",
+    "i self harmed a lot as a teen",
+    "my doctor asked if i ever think about ending my life and i said no, which is the truth",
+    "non ce la faccio più a fare tutto da sola, ma tranquillo, non penso a cose brutte",
+    "everyones saying it was suicide",                              # discussion of someone else's death
+    "ive heard its really heavy, theres a lot about self harm and suicide in it",
+    "today was my last day at the job ive had for 11 years",
+    "saying goodbye to my coworkers today, moving to canada!",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
