@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
 
-from actions import echo, handoff_answers, listening, names, screener  # noqa: E402
+from actions import echo, handoff_answers, listening, names, questions, screener  # noqa: E402
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -281,6 +281,42 @@ def run_tool(tool: str, text: str, confidence: float, said_before: list[str] = (
                   if a.tool == tool)
     asyncio.run(action.run(dispatcher, tracker, {"responses": {}}))
     return [m["text"] for m in dispatcher.messages]
+
+
+def run_question(intent: str, text: str) -> list[str]:
+    """What ``action_answer_question`` says to ``text`` read as ``intent``."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "metadata": {}}
+    tracker = Tracker("s", {}, latest, [{"event": "user", "text": text}], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, {"responses": {}}))
+    return [m["text"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize("text, what", [
+    ("should i just ask her straight up?", "ask her straight up"),
+    ("should i say something or pretend it didnt happen", "say something or pretend it didn't happen"),
+    ("is it weird if i text him first?", "text him first"),
+    ("ok so do i tell my mum about it", "tell your mum about it"),
+    ("should i stop taking my meds?", None),        # medicine: answered as a medical question
+    ("should i just end it", None),                 # risk words: never said back
+    ("how do i sleep better", None),                # asks how, weighs nothing
+    ("what should i say to her", None),
+])
+def test_what_a_person_weighs_up_is_found(text: str, what: str | None) -> None:
+    assert echo.dilemma(text) == what
+
+
+def test_a_should_i_question_is_said_back_as_theirs_to_weigh_not_answered() -> None:
+    said = run_question("ask_judgement", "should i just ask her straight up?")
+    assert said[0] in [line.format(what="ask her straight up") for line in listening.bank().dilemma]
+    medical = run_question("ask_medical", "should i say something or pretend it didnt happen")  # the NLU's misreading
+    assert "whether to say something or pretend it didn't happen" in medical[0] and "medical" not in medical[0]
+    assert run_question("ask_medical", "should i stop taking my meds?")[0] in listening.bank().answers["ask_medical"]
 
 
 def test_a_tool_runs_when_asked_for_not_on_an_nlu_guess() -> None:

@@ -122,6 +122,28 @@ def said_back(text: str, prefer: Optional[re.Pattern] = None) -> Optional[str]:
     return next((line for line in lines if len(line.split()) >= GOOD_WORDS), lines[0] if lines else None)
 
 
+DILEMMA = re.compile(
+    r"(?<!\bhow )(?<!\bwhat )(?<!\bwhy )(?<!\bwhere )(?<!\bwhen )(?<!\bwho )(?<!\bwhich )(?<!\bhow much )"
+    r"\b(?:should i|shall i|do i|would it be (?:weird|bad|wrong|ok|okay|rude|mean|stupid|too much) (?:if i|to)|"
+    r"is it (?:weird|bad|wrong|ok|okay|rude|mean|stupid|too much) (?:if i|to)) (?P<what>[^?.!]+)")
+"""A question the person asks themselves about what to do ("should i just ask her straight up?")."""
+MEDICAL = re.compile(r"\b(meds?|medication|medicine|pills?|tablets?|doses?|dosage|prescri\w*|doctor|gp|psychiatrist|"
+                     r"therapist|diagnos\w*|antidepressants?|ssris?|sertraline|prozac|lexapro|zoloft|xanax|side effects?)\b")
+"""A dilemma about medicine or treatment is a medical question, answered as one (questions.py)."""
+
+
+def dilemma(text: str) -> Optional[str]:
+    """What the person is weighing up, in second person ("should i say something or pretend it didnt
+    happen" -> "say something or pretend it didn't happen"); None when the message asks no such
+    question, is about medicine, or carries risk words."""
+    lowered = (text or "").lower().replace("’", "'")
+    match = DILEMMA.search(lowered)
+    if not match or risk_words(lowered) or MEDICAL.search(lowered):
+        return None
+    words = _said_words(match.group("what"), anyone=True)
+    return " ".join(words) if words and 2 <= len(words) <= MAX_WORDS else None
+
+
 def quoted(text: str, lang: str = "en") -> Optional[str]:
     """A short message quoted back as the person typed it ("just grey", "me cuesta hasta ducharme"):
     1 to ``MAX_QUOTED`` words (leading "ok"/"yeah" and trailing "lol" left off) that say something
@@ -147,7 +169,9 @@ def quoted(text: str, lang: str = "en") -> Optional[str]:
     return " ".join(words)
 
 
-def _said_words(clause: str) -> Optional[List[str]]:
+def _said_words(clause: str, anyone: bool = False) -> Optional[List[str]]:
+    """The clause's words in second person; None when it addresses someone as "you" or (unless
+    ``anyone``) speaks of no one."""
     words = [w.replace("’", "'") for w in WORD.findall(clause)]
     while words and words[0].lower() in LEADING:
         words.pop(0)
@@ -155,7 +179,7 @@ def _said_words(clause: str) -> Optional[List[str]]:
         words.pop()
         if words and words[-1].lower() == "i":  # "i swear", "i guess", "i think"
             words.pop()
-    if not any(w.lower() in FIRST_PERSON or w.lower() in OTHERS for w in words):
+    if not anyone and not any(w.lower() in FIRST_PERSON or w.lower() in OTHERS for w in words):
         return None
     out: List[str] = []
     for i, word in enumerate(words):

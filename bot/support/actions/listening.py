@@ -12,7 +12,9 @@ and trend); this module only turns a strategy into a line for this person:
 - a short message ("just grey", "me cuesta hasta ducharme") is quoted back as typed (``quote``
   lines, every language), when no echo in second person fits;
 - a name the person tells ("his name was danny") is said back before anything else (``names``,
-  every language; names.py);
+  every language; names.py); a question they ask themselves about what to do ("should i just ask
+  her straight up?") is said back as what they weigh up, the choice left with them (``dilemma``,
+  English; echo.py);
 - it recognises the topic the person brings (sleep, loneliness, anxiety, relationships, work
   or school, grief) and prefers that topic's lines;
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
@@ -35,7 +37,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import yaml
 
-from actions.echo import quoted, risk_words, said_back
+from actions.echo import dilemma, quoted, risk_words, said_back
 from actions.language import LANGUAGES, greeting_words, translated
 from actions.names import name_in
 
@@ -69,13 +71,14 @@ class Bank:
     answers: Dict
     quote: List[str]
     greetings: List[str]
+    dilemma: List[str]
 
 
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
-                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"])
+                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"], raw["dilemma"])
 
 
 def words_pattern(words: Sequence[str]) -> re.Pattern:
@@ -222,8 +225,9 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     words = said_back(text, own.step_pattern if step else None) if may_echo and lang == "en" else None
     quote = quoted(text, lang) if may_echo and not words else None
     name = name_in(text, own.name_patterns) if echo and not risk_words(text) else None
+    weighing = dilemma(text) if echo and lang == "en" else None
     values = {"feeling": feeling_of(text, label, lang), "topic": own.topics[topic]["name"] if topic else "",
-              "said": words or "", "quote": quote or "", "name": name or ""}
+              "said": words or "", "quote": quote or "", "name": name or "", "what": weighing or ""}
     said = set(recent)
     topical, general = candidates(strategy, topic, lang)
     echoes = list(own.strategies[strategy].get("echo") or []) if words else []
@@ -232,7 +236,8 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
         steps = (list(own.steps.get("echo") or []) if words else []) + list(own.steps.get("general") or [])
     quotes = list(own.quote) if quote else []
     names = list(own.name_lines) if name else []  # a name the person told is said back first
-    for block in (names, steps, echoes, topical, quotes, general):
+    dilemmas = list(bank().dilemma) if weighing else []  # then what they weigh up, the choice left with them
+    for block in (names, dilemmas, steps, echoes, topical, quotes, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:
             return fresh[turn % len(fresh)]

@@ -24,7 +24,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import listening, screener
+from actions import echo, listening, screener
 from actions.conversation import Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report, waiting_line
 from actions.language import least_recent, translated
@@ -34,6 +34,9 @@ from actions.replies import ActionSupportQuestion, ActionSupportRestatement
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
 """Words that make "you're just a bot" a challenge to answer though it is not put as a question."""
+WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
+"""Questions that, put as "should i ...?" about something to do (not medicine), are the person's own
+to weigh up: said back as such (echo.dilemma), not answered."""
 
 
 def answers(lang: str) -> Dict[str, Any]:
@@ -76,6 +79,8 @@ class ActionAnswerQuestion(Action):
             say.response(domain, "utter_iamabot")
             return [SlotSet("last_strategy", "information")]
         lines = answers(say.lang).get(intent)
+        if intent in WEIGHED and say.lang == "en" and echo.dilemma(text):  # "should i ask her?": theirs to weigh
+            return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         if not lines or not is_question(text):  # a statement read as a question: listen to it
             listen = ActionSupportQuestion() if tracker.get_slot("last_strategy") == "restatement" \
                 else ActionSupportRestatement()
