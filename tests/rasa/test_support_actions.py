@@ -146,6 +146,16 @@ def test_a_name_the_person_tells_is_found(text: str, lang: str, name: str | None
     assert names.name_in(text, listening.listening_in(lang).name_patterns) == name
 
 
+def test_a_feeling_the_person_named_earlier_beats_the_models_label() -> None:
+    earlier = ["my heart is racing and i dont know why", "im so scared its gonna happen at work"]
+    assert listening.feeling_of("this keeps happening. like 3 times this week", "sadness", "en", earlier) == "scared"
+    assert listening.feeling_of("this keeps happening", "sadness", "en", []) == "low"           # nothing named: the label
+    assert listening.feeling_of("now im just sad about it", "fear", "en", earlier) == "sad"     # named now: this one
+    line = listening.compose("reflection", "this keeps happening. like 3 times this week", "sadness", [], echo=False,
+                             earlier=earlier)
+    assert "scared" in line and "low" not in line
+
+
 def test_a_name_told_is_said_back_first_in_every_language_but_not_beside_risk_words() -> None:
     line = listening.compose("question", "his name was danny", "sadness", [])
     assert line.startswith("Danny.") and "Danny?" in line

@@ -63,6 +63,11 @@ def user_turns(tracker: Tracker) -> int:
     return sum(1 for e in tracker.events if e.get("event") == "user")
 
 
+def earlier_messages(tracker: Tracker, n: int) -> List[str]:
+    """The person's ``n`` messages before the latest one, oldest first."""
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-(n + 1):-1]
+
+
 def language(tracker: Tracker) -> str:
     """The language the person writes in (actions/language.py), from their latest messages."""
     said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]

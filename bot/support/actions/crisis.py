@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff_answers, screener
 from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
-                                  recently_screened, response)
+                                  earlier_messages, recently_screened, response)
 from actions.replies import ActionSupportQuestion, requested_tool
 
 logger = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class ActionHandoffPresent(Action):
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
         say.response(domain, "utter_handoff_ack")
-        earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-6:-1]
+        earlier = earlier_messages(tracker, 5)
         for line in handoff_answers.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang))

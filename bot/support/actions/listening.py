@@ -186,14 +186,17 @@ def topic_of(text: str, lang: str = "en") -> Optional[str]:
     return min(hits)[1] if hits else None
 
 
-def feeling_of(text: str, label: Optional[str], lang: str = "en") -> str:
-    """The feeling the person named in ``text`` (the last one, as a line says it), else the word
-    for the emotion ``label``, else the language's default ("heavy")."""
+def feeling_of(text: str, label: Optional[str], lang: str = "en", earlier: Sequence[str] = ()) -> str:
+    """The feeling the person named in ``text`` (the last one, as a line says it), else the last
+    one they named in their ``earlier`` messages (oldest first: their own word beats a model's
+    reading: "my heart is racing... im scared" then "this keeps happening" is still "scared", not
+    "low"), else the word for the emotion ``label``, else the language's default ("heavy")."""
     bank_ = listening_in(lang)
-    lowered = (text or "").lower()
-    named = [(m.start(), m.group(0)) for m in bank_.feeling_pattern.finditer(lowered)] if bank_.feeling_pattern else []
-    if named:
-        return bank_.feelings[max(named)[1]]
+    for message in [text, *reversed(earlier)]:
+        lowered = (message or "").lower()
+        named = [(m.start(), m.group(0)) for m in bank_.feeling_pattern.finditer(lowered)] if bank_.feeling_pattern else []
+        if named:
+            return bank_.feelings[max(named)[1]]
     return bank_.feeling_by_label.get(label or "", bank_.default_feeling)
 
 
@@ -209,11 +212,12 @@ def candidates(strategy: str, topic: Optional[str], lang: str = "en") -> tuple[L
 
 
 def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str], turn: int = 0,
-            lang: str = "en", echo: bool = True) -> str:
+            lang: str = "en", echo: bool = True, earlier: Sequence[str] = ()) -> str:
     """A line of ``strategy`` for a message ``text`` whose emotion label is ``label``, not in
     ``recent`` (what the bot said in the last ``NO_REPEAT`` turns, oldest first). A line that
     says back the person's words is preferred (``echo``, English, not twice in a row), then one
-    about the message's topic; ``turn`` rotates the choice among the fresh lines."""
+    about the message's topic; ``turn`` rotates the choice among the fresh lines. ``earlier``:
+    the person's previous messages, oldest first (a feeling they named there, ``feeling_of``)."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
     if strategy == "affirmation" and NOT_WELL.search((text or "").lower()):
@@ -226,7 +230,7 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     quote = quoted(text, lang) if may_echo and not words else None
     name = name_in(text, own.name_patterns) if echo and not risk_words(text) else None
     weighing = dilemma(text) if echo and lang == "en" else None
-    values = {"feeling": feeling_of(text, label, lang), "topic": own.topics[topic]["name"] if topic else "",
+    values = {"feeling": feeling_of(text, label, lang, earlier), "topic": own.topics[topic]["name"] if topic else "",
               "said": words or "", "quote": quote or "", "name": name or "", "what": weighing or ""}
     said = set(recent)
     topical, general = candidates(strategy, topic, lang)

@@ -11,8 +11,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import checkin, listening
-from actions.conversation import Say, bot_lines, language, locale_of, response, user_turns
+from actions.conversation import Say, bot_lines, earlier_messages, language, locale_of, response, user_turns
 from actions.resources import resources_for
+
+FEELING_MEMORY = 3
+"""A feeling the person named in this many of their previous messages is still theirs (listening.feeling_of)."""
 
 
 class SupportReply(Action):
@@ -30,7 +33,7 @@ class SupportReply(Action):
         reading = emotion.get("state") or emotion.get("turn") or {}
         line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
                                  bot_lines(tracker), turn=user_turns(tracker), lang=language(tracker),
-                                 echo=not at_risk(emotion))
+                                 echo=not at_risk(emotion), earlier=earlier_messages(tracker, FEELING_MEMORY))
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
 
