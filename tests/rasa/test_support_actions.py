@@ -307,6 +307,15 @@ def run_question(intent: str, text: str) -> list[str]:
     return [m["text"] for m in dispatcher.messages]
 
 
+@pytest.mark.parametrize("text, said", [
+    ("i think ill just do practice problems", "you think you'll just do practice problems"),   # not "you think ill"
+    ("i need to talk to him tonight but idk how to start", "you need to talk to him tonight but you don't know how to start"),
+    ("one of them reacted with 💀", None),                          # the emoji was its object: nothing dangles
+])
+def test_a_clause_said_back_keeps_its_sense(text: str, said: str | None) -> None:
+    assert echo.said_back(text) == said
+
+
 @pytest.mark.parametrize("text, what", [
     ("should i just ask her straight up?", "ask her straight up"),
     ("should i say something or pretend it didnt happen", "say something or pretend it didn't happen"),

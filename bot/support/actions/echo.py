@@ -44,6 +44,7 @@ SPELLING = {"dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't"
             "everyones": "everyone's", "nobodys": "nobody's", "rn": "right now", "bc": "because",
             "cuz": "because", "coz": "because", "bf": "boyfriend", "gf": "girlfriend", "ppl": "people",
             "smth": "something", "sth": "something", "abt": "about", "w/": "with", "tho": "though", "thru": "through",
+            "idk": "you don't know", "idc": "you don't care",
             "ur": None, "u": None, "you": None, "your": None, "youre": None, "you're": None,
             "yourself": None, "ya": None, "yall": None}
 """Chat spellings said back in full; None: a word that addresses someone, so no clause with it is said back."""
@@ -54,7 +55,8 @@ QUESTION_START = {"why", "what", "how", "when", "where", "who", "which", "whats"
                   "can", "could", "should", "would", "will", "have", "has", "any", "anyone"}
 INVERSION = re.compile(r"\b(am|was|do|did|should|could|can|would|will) i\b")
 """A question without its question mark ("what am i even doing this for")."""
-ILL_BEFORE = {"maybe", "then", "so", "and", "but", "probably", "prob", "definitely", "def", "ok", "okay"}
+ILL_BEFORE = {"maybe", "then", "so", "and", "but", "probably", "prob", "definitely", "def", "ok", "okay", "think", "guess",
+              "hope", "suppose", "bet", "reckon"}
 TRAILING = {"lol", "lmao", "haha", "hahaha", "tbh", "ngl", "idk", "honestly", "anyway", "anyways", "though", "lmfao",
             "xd", "smh", "fr", "ugh", "swear", "guess", "think", "lmk"}
 NEVER = re.compile(
@@ -67,6 +69,8 @@ NEVER = re.compile(
 """Words a message with risk carries (self-harm, death, means, places, preparations, farewells, hopelessness):
 such a message is never said back, whatever else it says."""
 WORD = re.compile(r"[\w'’/]+")
+DANGLING = {"with", "of", "at", "for", "from", "by", "the", "a", "an", "your", "and", "but", "or", "like"}
+"""A clause said back never ends on one of these: what followed was lost (an emoji, a link)."""
 QUOTE_LEADING = {"ok", "okay", "yeah", "yea", "yes", "lol", "so", "and", "but", "well", "oh", "um", "uh", "hmm", "ugh"}
 GREETINGS = {"hi", "hii", "hey", "heyy", "hello", "hiya", "yo", "morning", "evening", "night", "bye", "goodnight"}
 FILLERS = {"ok", "okay", "k", "kk", "yes", "yeah", "yea", "yep", "no", "nope", "nah", "lol", "lmao", "haha", "hahaha",
@@ -196,4 +200,6 @@ def _said_words(clause: str, anyone: bool = False) -> Optional[List[str]]:
             out.append(SWAP[lower])
         else:
             out.append(word)
+    if out and out[-1].lower() in DANGLING:  # its object was an emoji or was cut off ("one of them reacted with 💀")
+        return None
     return out
