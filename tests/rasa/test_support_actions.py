@@ -98,6 +98,25 @@ def test_a_person_who_says_they_are_not_well_is_never_told_glad_to_hear_it() -> 
     assert listening.topic_of("i passed my exam") == "work_school" and listening.topic_of("i miss my ex") == "relationships"
 
 
+@pytest.mark.parametrize("text, label, good", [
+    ("i passed my exam!!", "neutral", True),
+    ("it went well actually", "sadness", True),
+    ("ich habs geschafft", "neutral", True),
+    ("ça va mieux", "neutral", True),
+    ("i googled it", "neutral", False),                  # rubric5: "I'm really glad to hear that"
+    ("my dad passed away last week", "neutral", False),
+    ("nothing helped", "joy", False),
+    ("no better tbh", "neutral", False),
+    ("mir gehts nicht gut", "joy", False),
+    ("we went to the park", "joy", True),                # the reading says joy
+])
+def test_only_good_news_is_told_glad_to_hear_it(text: str, label: str, good: bool) -> None:
+    lang = "de" if "ich" in text.split() or "mir" in text.split() else "fr" if "ça" in text else "en"
+    glad = listening.listening_in(lang).good_news
+    lines = {listening.compose("affirmation", text, label, [], turn, lang) for turn in range(4)}
+    assert bool(lines & set(glad)) is good, lines
+
+
 @pytest.mark.parametrize("text, expected", [
     ("just grey", "just grey"), ("nothing specific", "nothing specific"), ("ok so work", "work"),
     # nothing to quote: fillers, greetings, questions, first person, risk words

@@ -40,6 +40,7 @@ import yaml
 from actions.echo import dilemma, quoted, risk_words, said_back
 from actions.language import LANGUAGES, greeting_words, translated
 from actions.names import name_in
+from actions.tone import good_news, not_well
 
 LANGUAGE_CODES = tuple(LANGUAGES.values())
 
@@ -47,11 +48,6 @@ RESPONSES_FILE = Path(__file__).with_name("responses.yml")
 STRATEGIES = ("question", "restatement", "reflection", "affirmation", "suggestion", "information")
 NEVER_AGAIN = re.compile(r"\b(never|won't|wont|can't|cant|nie|niemals|nimmer|jamais|nunca|jamás|jamas|mai più|mai|nooit|geen zin)\b")
 """A "step" that says it will never happen ("i'll never be good enough", "ich werde nie...") is not affirmed."""
-NOT_WELL = re.compile(
-    r"\b(not (doing |feeling |that |so |very |too )?(good|great|ok|okay|fine|well|happy)|nicht (so )?(gut|toll|okay|ok)|gar nicht gut|pas (bien|top|terrible)|"
-    r"no (estoy|me siento|muy) bien|nada bien|non (sto|mi sento) bene|non bene|niet (goed|lekker|fijn|oké)|"
-    r"não (estou|me sinto|to|tô) bem|nao (estou|to|tô) bem|nem um pouco bem)\b")
-"""A message that says the person is not well: an affirmation ("glad to hear that") is never its answer."""
 ECHO_RUN = 2
 """After this many lines in a row that said back or quoted the person's words, the next one does not."""
 NO_REPEAT = 5
@@ -118,6 +114,7 @@ class Listening:
     steps: Dict  # {"patterns": [regex], "echo": [lines with {said}], "general": [lines]}
     step_pattern: Optional[re.Pattern]
     quote: List[str]  # lines that quote a short message ({quote})
+    good_news: List[str]  # affirmation lines only for good news (GOOD_NEWS)
     name_patterns: Tuple[re.Pattern, ...]  # a name the person tells, captured as (?P<name>...) (names.py)
     name_lines: List[str]  # lines that say it back ({name})
 
@@ -134,6 +131,7 @@ def listening_in(lang: str = "en") -> Listening:
         raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
         steps, names = raw["steps"], raw["names"]
         quote = list(english.quote)
+        good_news = list(strategies["affirmation"].get("good_news") or [])
     else:
         block = own.get("listening") or {}
         extra = block.get("strategies") or {}
@@ -145,11 +143,12 @@ def listening_in(lang: str = "en") -> Listening:
         default = by_label.get("neutral", "")
         steps, names = block.get("steps") or {}, block.get("names") or {}
         quote = list(block.get("quote") or [])
+        good_news = list(own.get("good_news") or [])
     patterns = steps.get("patterns") or []
     return Listening(strategies, topics, feelings, by_label, default,
                      {name: words_pattern(topic["words"]) for name, topic in topics.items()},
                      words_pattern(list(feelings)) if feelings else None,
-                     steps, re.compile("|".join(patterns)) if patterns else None, quote,
+                     steps, re.compile("|".join(patterns)) if patterns else None, quote, good_news,
                      tuple(re.compile(p) for p in names.get("patterns") or []), list(names.get("lines") or []))
 
 
@@ -220,7 +219,8 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     the person's previous messages, oldest first (a feeling they named there, ``feeling_of``)."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
-    if strategy == "affirmation" and NOT_WELL.search((text or "").lower()):
+    lowered = (text or "").lower().replace("’", "'")
+    if strategy == "affirmation" and not_well(lowered):
         strategy = "reflection"  # "mir gehts nicht gut" read as glad: never "I'm really glad to hear that"
     topic = topic_of(text, lang)
     own = listening_in(lang)
@@ -241,7 +241,9 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     quotes = list(own.quote) if quote else []
     names = list(own.name_lines) if name else []  # a name the person told is said back first
     dilemmas = list(bank().dilemma) if weighing else []  # then what they weigh up, the choice left with them
-    for block in (names, dilemmas, steps, echoes, topical, quotes, general):
+    # "glad to hear that" only to good news ("i googled it" is none)
+    glad = list(own.good_news) if strategy == "affirmation" and good_news(lowered, label) else []
+    for block in (names, dilemmas, steps, echoes, glad, topical, quotes, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:
             return fresh[turn % len(fresh)]

@@ -1,0 +1,42 @@
+"""How a message reads: good news, or a person saying they are not well (seven languages).
+
+An affirmation says "I'm really glad to hear that" only to good news (``good_news``: "i passed my
+exam", "ich habs geschafft", or the emotion reading is joy) and never to a person who says they
+are not well (``not_well``: "mir gehts nicht gut", "im not doing good"); "i googled it" is neither.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+NOT_WELL = re.compile(
+    r"\b(not (doing |feeling |that |so |very |too )?(good|great|ok|okay|fine|well|happy)|nicht (so )?(gut|toll|okay|ok)|gar nicht gut|pas (bien|top|terrible)|"
+    r"no (estoy|me siento|muy) bien|nada bien|non (sto|mi sento) bene|non bene|niet (goed|lekker|fijn|oké)|"
+    r"não (estou|me sinto|to|tô) bem|nao (estou|to|tô) bem|nem um pouco bem)\b")
+"""A message that says the person is not well: an affirmation ("glad to hear that") is never its answer."""
+GOOD_NEWS = re.compile(
+    r"\b(better|good|great|happy|glad|relieved|proud|managed|passed (?:my|the|an?) \w+|helped|helps|calmer|"
+    r"lighter|excited|"
+    r"did it|got the job|went well|besser|gut|froh|stolz|geschafft|erleichtert|geholfen|mieux|content|contente|"
+    r"fier|fière|soulagée?|réussi|aidé|mejor|feliz|orgullos[oa]|aliviad[oa]|content[oa]|logré|ayudó|meglio|"
+    r"felice|sollevat[oa]|ce l'ho fatta|aiutato|beter|blij|trots|opgelucht|gelukt|geholpen|melhor|orgulhos[oa]|"
+    r"consegui|ajudou)\b")
+"""A message that reads as good news: only then may an affirmation say it is glad (``good_news`` lines)."""
+NO_GOOD = re.compile(
+    r"\b(nothing|no|not|never|didnt|doesnt|didn't|doesn't|isnt|isn't|nichts|nicht|rien|pas|nada|nunca|niente|non|"
+    r"niets|niet|nao|não) (\w+ )?(better|helped|helps|good|great|happy|glad|proud|besser|geholfen|gut|mieux|aidé|"
+    r"mejor|ayudó|meglio|aiutato|beter|geholpen|melhor|ajudou)\b")
+"""Good-news words denied ("nothing helped", "no better", "nicht besser")."""
+
+
+def not_well(text: str) -> bool:
+    """Whether ``text`` (lowercase) says the person is not well."""
+    return bool(NOT_WELL.search(text))
+
+
+def good_news(text: str, label: Optional[str] = None) -> bool:
+    """Whether ``text`` (lowercase) reads as good news: a good-news word not denied, or the
+    emotion ``label`` is joy; never when the person says they are not well."""
+    if not_well(text) or NO_GOOD.search(text):
+        return False
+    return label == "joy" or bool(GOOD_NEWS.search(text))
