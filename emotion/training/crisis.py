@@ -2,13 +2,14 @@
 
 Run: ``emobot train crisis [--config emotion/config/crisis.yaml] [--retune]``.
 
-Data (ours or shared/, never the frozen test set ``data/crisis/test``):
+Data (ours or shared/, never the frozen test set ``data/crisis/test``; gathered in crisis_data.py):
 - ``train_statements``: chat statements per warning-sign category and hard negatives in seven
   languages, written for training by separate authors;
 - ``train_conversations``: multi-turn conversations written for training: every turn of a
   risk-free conversation is a negative, the turn where a risky one becomes unmistakable a positive;
-- everyday and emotional-support turns from shared/data train splits (ESConv, GoEmotions) without
-  risk language, as extra negatives;
+- everyday and emotional-support turns from shared/data train splits (ESConv, GoEmotions, DailyDialog)
+  without risk language, as extra negatives, and (``hard_negatives``) those of the rest of these pools
+  that a head on the frozen embeddings reads as risk (crisis_mining.py);
 - the Reddit C-SSRS head of ``affect.pt`` is copied as is (its data: emotion/training/affect.py);
 - ``dev``: tuning only: the flag and "possible" thresholds, the context weight and the conversation
   policy are chosen on these folders' statements and conversations.
@@ -19,9 +20,7 @@ rows; tune on dev.
 """
 from __future__ import annotations
 
-import csv
 import json
-import re
 from pathlib import Path
 
 import numpy as np
@@ -30,30 +29,11 @@ import yaml
 from emotion.crisis.detector import CHECKPOINT_NAME, CrisisDetector, char_vectorizer, sigmoid, stack_features
 from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon
 from emotion.training.crisis_encoder import bottom_states, encoder_probs, finetune_encoder
+from emotion.training.crisis_data import read_statements, training_rows
+from emotion.training.crisis_mining import mine_hard_negatives
 
 from emotion.files import REPO_ROOT as REPO  # noqa: E402
 DEFAULT_CONFIG = REPO / "emotion" / "config" / "crisis.yaml"
-
-
-def read_statements(path: Path) -> list[dict]:
-    """Rows of a statements CSV (id, text, category, risk, language)."""
-    with open(path, newline="", encoding="utf-8") as f:
-        return [r for r in csv.DictReader(f) if (r.get("text") or "").strip()]
-
-
-def conversation_rows(path: Path) -> list[dict]:
-    """Training rows from a conversations CSV: each turn of a risk-free conversation (risk 0) and
-    the unmistakable turn of a risky one (risk 1, with the conversation's category)."""
-    from emotion.evaluation.crisis import read_conversations
-
-    out = []
-    for rows in read_conversations(path).values():
-        if int(rows[0]["risky"]):
-            r = rows[int(rows[0]["unmistakable_turn"]) - 1]
-            out.append({"text": r["text"], "risk": "1", "category": rows[0]["category"]})
-        else:
-            out += [{"text": r["text"], "risk": "0", "category": rows[0]["category"]} for r in rows]
-    return out
 
 
 def _lr(C: float, balanced: bool = True):
@@ -64,64 +44,6 @@ def _lr(C: float, balanced: bool = True):
 
 def _folds(n: int, k: int, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).permutation(np.arange(n) % k)
-
-
-def extra_negatives(cfg: dict, lexicon: Lexicon) -> list[str]:
-    """Everyday and emotional-support chat without risk language, from shared/data (train splits):
-    ESConv seeker turns (any emotion, any length), GoEmotions comments and DailyDialog utterances. Texts the lexicon
-    scores >= 0.3 are left out (they may carry risk)."""
-    import random
-
-    import emotion.affect.data as D
-    from emotion.training.affect import data_dir
-
-    root, rng = data_dir(), random.Random(cfg["seed"])
-    esconv = [t for t, _ in D.esconv_seeker_turns(root, "train", None, min_chars=2)]
-    go = [t for t, _ in D.goemotions(root, "train")]
-    daily = [u.strip().replace(" ,", ",").replace(" .", ".").replace(" ?", "?").replace(" '", "'")
-             for line in (root / "dailydialog" / "train" / "dialogues_train.txt").read_text(encoding="utf-8").splitlines()
-             for u in line.split("__eou__") if u.strip()]
-    for texts in (esconv, go, daily):
-        rng.shuffle(texts)
-    n = cfg["extra_negatives"]
-    picked = esconv[: n["esconv"]] + go[: n["goemotions"]] + daily[: n.get("dailydialog", 0)]
-    return [t for t in dict.fromkeys(picked) if lexicon.read(t).score < 0.3]
-
-
-def same_words(text: str) -> str:
-    """A text reduced to its lowercase words: how two authors' identical lines are recognised."""
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def held_out_texts(cfg: dict) -> set[str]:
-    """``same_words`` of every statement and turn of the dev folders, the ``held_out`` (test)
-    folders and the ``held_out_files`` (the support bot's conversation and question sets):
-    training rows that say the same (common lines such as "im so tired" are written by several
-    authors) are left out, so no evaluation line is ever trained on."""
-    out: set[str] = set()
-    for folder in [*cfg["dev"], *cfg.get("held_out", [])]:
-        for name in ("statements.csv", "conversations.csv"):
-            if (REPO / folder / name).is_file():
-                with open(REPO / folder / name, newline="", encoding="utf-8") as f:
-                    out |= {same_words(r["text"]) for r in csv.DictReader(f)}
-    for name in cfg.get("held_out_files", []):  # the support bot's evaluation sets
-        path = REPO / name
-        if path.suffix == ".jsonl":
-            out |= {same_words(t) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-                    for t in json.loads(line)["turns"]}
-        else:
-            with open(path, newline="", encoding="utf-8") as f:
-                out |= {same_words(r["text"]) for r in csv.DictReader(f)}
-    return out
-
-
-def training_rows(cfg: dict, lexicon: Lexicon) -> tuple[list[dict], list[str]]:
-    """(written rows with text/risk/category, extra negatives), none of them a held-out line."""
-    rows = [r for path in cfg["train_statements"] for r in read_statements(REPO / path)]
-    rows += [r for path in cfg.get("train_conversations", []) for r in conversation_rows(REPO / path)]
-    held = held_out_texts(cfg)
-    return ([r for r in rows if same_words(r["text"]) not in held],
-            [t for t in extra_negatives(cfg, lexicon) if same_words(t) not in held])
 
 
 def language_balanced(w: np.ndarray, y: np.ndarray, languages: list[str], reference: str = "en") -> np.ndarray:
@@ -151,7 +73,8 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
 
     cfg = yaml.safe_load(Path(config_path).read_text())
     lexicon = Lexicon.load()
-    rows, extra = training_rows(cfg, lexicon)
+    pool: list[str] = []
+    rows, extra = training_rows(cfg, lexicon, pool)
     texts = [r["text"] for r in rows] + extra
     y = np.array([int(r["risk"]) for r in rows] + [0] * len(extra))
     w = np.array([1.0] * len(rows) + [float(cfg["extra_weight"])] * len(extra))
@@ -159,6 +82,12 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
         w = language_balanced(w, y, [r.get("language") or "en" for r in rows] + ["en"] * len(extra))
     embedder = SentenceEmbedder.split(cfg["finetune"]["top_layers"], 128, cfg.get("threads", 2))
     e = embedder.embed(texts).astype(np.float64)
+    if cfg.get("hard_negatives"):  # everyday texts the frozen-embedding head reads as risk join the negatives
+        mined = mine_hard_negatives(e, y, w, pool, embedder, lexicon, cfg)
+        texts, extra = texts + mined.texts, extra + mined.texts
+        e = np.concatenate([e, mined.embeddings])
+        y = np.concatenate([y, np.zeros(len(mined.texts), dtype=y.dtype)])
+        w = np.concatenate([w, np.full(len(mined.texts), float(cfg["hard_negatives"]["weight"]))])
     states = bottom_states(embedder, texts)
     x_char = char_vectorizer().transform(texts)
     lex = [lexicon.read(t) for t in texts]
@@ -251,7 +180,7 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
     (else the fewest false escalations among those with recall >= ``min_conversation_recall``)."""
     from emotion.evaluation.crisis import conversation_outcomes, read_conversations
 
-    rows = [r for d in folders for r in read_statements(d / "statements.csv")]
+    rows = [r for d in folders if (d / "statements.csv").is_file() for r in read_statements(d / "statements.csv")]
     y = np.array([int(r["risk"]) for r in rows])
     detector.thresholds["lexicon_high"] = float(cfg["lexicon_high"])
     detector.thresholds["flag"] = 2.0  # no lexicon floor while the model's own risks are read
@@ -269,7 +198,7 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
     possible = min(possible, flag)
     detector.thresholds.update({"flag": flag, "possible": possible})
     risk = np.maximum(risk, flag * high)
-    conversations = {f"{d.name}/{c}": rows_ for d in folders
+    conversations = {f"{d.name}/{c}": rows_ for d in folders if (d / "conversations.csv").is_file()
                      for c, rows_ in read_conversations(d / "conversations.csv").items()}
     grid = cfg["conversation_grid"]
     candidates = []
