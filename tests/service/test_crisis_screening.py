@@ -73,6 +73,8 @@ def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     ("she whispered that he said hed kill her if she told anyone", "risk_to_others"),
     ("the doctor asked if i think about death and i said no but honestly i do every day", "active_ideation"),
     ("ok then. i w a n t t o k 1 l l m y s e l f", "active_ideation"),
+    ("looked up how many pills it would take", "method"),           # researching a dose
+    ("she has a whole drawer of tablets and ive started counting them at night", "method"),
 ])
 def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
@@ -102,6 +104,8 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "ive heard its really heavy, theres a lot about self harm and suicide in it",
     "today was my last day at the job ive had for 11 years",
     "saying goodbye to my coworkers today, moving to canada!",
+    "how many days will it take to ship",
+    "how many tries would it take to beat this boss",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
