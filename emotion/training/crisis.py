@@ -174,7 +174,7 @@ def retune(config_path: Path = DEFAULT_CONFIG) -> dict:
 
 def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dict:
     """On the dev folders' statements: τ_flag, the highest threshold whose recall reaches
-    ``target_recall``, and τ_possible likewise for ``possible_recall``. On their conversations:
+    ``target_recall``, and τ_possible likewise for ``possible_recall`` (or ``fixed_thresholds``). On their conversations:
     the context turns/weight and conversation policy with the most risky conversations escalated
     by their unmistakable turn among those whose false escalations are <= ``max_false_escalation``
     (else the fewest false escalations among those with recall >= ``min_conversation_recall``)."""
@@ -195,6 +195,8 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
         return 0.02
 
     flag, possible = highest(cfg["target_recall"]), highest(cfg["possible_recall"])
+    fixed = cfg.get("fixed_thresholds") or {}  # kept, not tuned (dev statements no longer unbiased for them)
+    flag, possible = float(fixed.get("flag", flag)), float(fixed.get("possible", possible))
     possible = min(possible, flag)
     detector.thresholds.update({"flag": flag, "possible": possible})
     risk = np.maximum(risk, flag * high)
