@@ -293,37 +293,28 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     assert handoff_answers.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
 
 
-def run_tool(tool: str, text: str, confidence: float, said_before: list[str] = ()) -> list[str]:
-    """What ``action_tool_<tool>`` says to ``text`` (NLU ``confidence``), after the bot said ``said_before``."""
+def run_action(action, text: str, intent: str, confidence: float = 0.9, said_before: list[str] = ()) -> list[str]:
+    """What ``action`` says to ``text`` (NLU ``intent`` at ``confidence``), after the bot said ``said_before``."""
     import asyncio
 
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import replies
-
-    latest = {"text": text, "intent": {"name": f"ask_{tool}", "confidence": confidence}, "metadata": {}}
+    latest = {"text": text, "intent": {"name": intent, "confidence": confidence}, "metadata": {}}
     events = [e for line in said_before for e in ({"event": "user", "text": "..."}, {"event": "bot", "text": line})]
     tracker = Tracker("s", {}, latest, [*events, {"event": "user", "text": text}], False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    action = next(a for a in (replies.ActionToolBreathing(), replies.ActionToolGrounding(), replies.ActionToolCheckin())
-                  if a.tool == tool)
     asyncio.run(action.run(dispatcher, tracker, {"responses": {}}))
     return [m["text"] for m in dispatcher.messages]
 
 
-def run_question(intent: str, text: str) -> list[str]:
-    """What ``action_answer_question`` says to ``text`` read as ``intent``."""
-    import asyncio
+def run_tool(tool: str, text: str, confidence: float, said_before: list[str] = ()) -> list[str]:
+    """What ``action_tool_<tool>`` says to ``text`` (NLU ``confidence``), after the bot said ``said_before``."""
+    from actions import replies
 
-    from rasa_sdk import Tracker
-    from rasa_sdk.executor import CollectingDispatcher
-
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "metadata": {}}
-    tracker = Tracker("s", {}, latest, [{"event": "user", "text": text}], False, None, {}, "action_listen")
-    dispatcher = CollectingDispatcher()
-    asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, {"responses": {}}))
-    return [m["text"] for m in dispatcher.messages]
+    action = next(a for a in (replies.ActionToolBreathing(), replies.ActionToolGrounding(), replies.ActionToolCheckin())
+                  if a.tool == tool)
+    return run_action(action, text, f"ask_{tool}", confidence, said_before)
 
 
 @pytest.mark.parametrize("text, said", [
@@ -350,11 +341,12 @@ def test_what_a_person_weighs_up_is_found(text: str, what: str | None) -> None:
 
 
 def test_a_should_i_question_is_said_back_as_theirs_to_weigh_not_answered() -> None:
-    said = run_question("ask_judgement", "should i just ask her straight up?")
+    answer = questions.ActionAnswerQuestion()
+    said = run_action(answer, "should i just ask her straight up?", "ask_judgement")
     assert said[0] in [line.format(what="ask her straight up") for line in listening.bank().dilemma]
-    medical = run_question("ask_medical", "should i say something or pretend it didnt happen")  # the NLU's misreading
+    medical = run_action(answer, "should i say something or pretend it didnt happen", "ask_medical")  # the NLU's misreading
     assert "whether to say something or pretend it didn't happen" in medical[0] and "medical" not in medical[0]
-    assert run_question("ask_medical", "should i stop taking my meds?")[0] in listening.bank().answers["ask_medical"]
+    assert run_action(answer, "should i stop taking my meds?", "ask_medical")[0] in listening.bank().answers["ask_medical"]
 
 
 def test_a_tool_runs_when_asked_for_not_on_an_nlu_guess() -> None:
