@@ -83,7 +83,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     embedder = SentenceEmbedder.split(cfg["finetune"]["top_layers"], 128, cfg.get("threads", 2))
     e = embedder.embed(texts).astype(np.float64)
     if cfg.get("hard_negatives"):  # everyday texts the frozen-embedding head reads as risk join the negatives
-        mined = mine_hard_negatives(e, y, w, pool, embedder, lexicon, cfg)
+        mined = mine_hard_negatives(e, y, w, pool, embedder, lexicon, cfg, _lr(cfg["chat_C"]))
         texts, extra = texts + mined.texts, extra + mined.texts
         e = np.concatenate([e, mined.embeddings])
         y = np.concatenate([y, np.zeros(len(mined.texts), dtype=y.dtype)])

@@ -34,16 +34,14 @@ class Mined:
 
 
 def mine_hard_negatives(e: np.ndarray, y: np.ndarray, w: np.ndarray, pool: list[str], embedder: Any,
-                        lexicon: Lexicon, cfg: dict) -> Mined:
+                        lexicon: Lexicon, cfg: dict, head: Any) -> Mined:
     """The mined negatives (see the module docstring): ``e`` (N, 384), ``y``/``w`` (N,) are the
-    training rows' embeddings, labels and weights; ``pool`` the candidate texts."""
-    from sklearn.linear_model import LogisticRegression
-
+    training rows' embeddings, labels and weights; ``pool`` the candidate texts; ``head`` an
+    unfitted scikit-learn classifier (the training's own logistic regression)."""
     hn = cfg["hard_negatives"]
     drawn = list(dict.fromkeys(t for t in pool if t.strip()))
     random.Random(cfg["seed"]).shuffle(drawn)
     drawn = [t for t in drawn[: int(hn["pool"])] if lexicon.read(t).score < 0.3]
-    head = LogisticRegression(C=float(cfg["chat_C"]), max_iter=3000, class_weight="balanced")
     head.fit(e, y, sample_weight=w)
     pe = embedder.embed(drawn).astype(np.float64)
     p = head.predict_proba(pe)[:, 1]
