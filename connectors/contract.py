@@ -25,8 +25,8 @@ EMOTION_METADATA_KEY = "emotion"
 
 CRISIS_LEVELS = ("none", "possible", "high")
 DERIVED_FIELDS = ("crisis", "distress", "tutoring", "service")
-CRISIS_FIELDS = ("risk", "flag", "level", "category", "explicit", "turn_flag", "categories", "matched", "guards",
-                 "obfuscated", "scores", "conversation", "source")
+CRISIS_FIELDS = ("risk", "flag", "level", "category", "explicit", "turn_flag", "uncorroborated", "categories",
+                 "matched", "guards", "obfuscated", "scores", "conversation", "source")
 CONVERSATION_CRISIS_FIELDS = ("risk", "flag", "level", "categories", "turns")
 TUTORING_FIELDS = ("confusion", "frustration", "boredom", "engagement", "cues")
 SERVICE_FIELDS = ("frustration", "satisfaction")

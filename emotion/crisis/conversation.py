@@ -8,11 +8,19 @@ For turn t with per-message risks r_k of the last ``window`` turns k <= t (this 
 so several individually ambiguous messages add up, and one benign message, a joke or "never
 mind" only lowers a high risk by one step of decay instead of resetting it. The conversation is
 flagged when R_t >= ``flag_at``; the level is "high" when flagged, "possible" from
-``possible_at``, else "none". Standard library only (the Rasa runtime uses it too).
+``possible_at``, else "none".
+
+A turn the models alone read as high risk (its own risk r_t >= the detector's τ_flag, its lexicon
+score below ``explicit_lexicon``) below ``corroborate_below``, with no earlier turn of the window
+at ``corroborated_by`` or more, counts as min(r_t, ``uncorroborated_cap``) (``corroborated``): one
+harmless everyday line the models misread ("going to take the weekend to just rest") does not
+escalate a conversation that was calm until then, while the same line after an uneasy turn, a
+warning sign in words or a reading above ``corroborate_below`` still does.
+Standard library only (the Rasa runtime uses it too).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 
@@ -25,6 +33,10 @@ class ConversationPolicy:
     floor: float = 0.15
     flag_at: float = 0.6
     possible_at: float = 0.35
+    corroborate_below: float = 0.0   # 0: every turn counts as read (no corroboration asked)
+    corroborated_by: float = 0.2
+    uncorroborated_cap: float = 0.7
+    explicit_lexicon: float = 0.5
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> "ConversationPolicy":
@@ -39,6 +51,20 @@ class TurnRisk:
     risk: float
     category: str | None = None
     turn_index: int | None = None
+    lexicon: float = 1.0  # the lexicon's score of the message (1.0 when unknown: never capped)
+
+
+def corroborated(history: Sequence[TurnRisk], current: TurnRisk, policy: ConversationPolicy,
+                 turn_flag_at: float) -> TurnRisk:
+    """``current`` as it counts (see the module docstring): capped at ``uncorroborated_cap`` when the
+    models alone read it at >= ``turn_flag_at`` (the detector's τ_flag) and below
+    ``corroborate_below``, and no earlier turn of the window reached ``corroborated_by``."""
+    earlier = list(history)[-(policy.window - 1):] if policy.window > 1 else []
+    alone = (turn_flag_at <= current.risk < policy.corroborate_below and current.lexicon < policy.explicit_lexicon
+             and current.risk > policy.uncorroborated_cap)
+    if not alone or any(t.risk >= policy.corroborated_by for t in earlier):
+        return current
+    return replace(current, risk=policy.uncorroborated_cap)
 
 
 def conversation_risk(history: Sequence[TurnRisk], current: TurnRisk,

@@ -36,6 +36,7 @@ import torch
 
 from emotion.encoders.text_base import PooledLayers
 
+from emotion.crisis.conversation import TurnRisk
 from emotion.crisis.lexicon import EXPLICIT_AT, Lexicon, LexiconReading
 from emotion.crisis.normalise import normalise
 
@@ -95,6 +96,10 @@ class CrisisReading:
     @property
     def explicit(self) -> bool:
         return self.scores.get("lexicon", 0.0) >= EXPLICIT_AT
+
+    def as_turn(self, turn_index: int | None = None) -> TurnRisk:
+        """This reading as one turn of a conversation (emotion/crisis/conversation.py)."""
+        return TurnRisk(self.risk, self.category, turn_index, self.scores.get("lexicon", 1.0))
 
     def to_dict(self) -> dict[str, Any]:
         return {"risk": round(self.risk, 4), "flag": self.flag, "level": self.level, "explicit": self.explicit,

@@ -21,11 +21,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
+from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk, corroborated
 from emotion.evaluation.metrics import write_report
 
 Screen = Callable[[list[str]], list[float]]  # independent statements -> risks
-ScreenTurns = Callable[[list[str]], list[float]]  # one person's turns in order -> risks (read in context)
+ScreenTurns = Callable[[list[str]], list[TurnRisk]]  # one person's turns in order -> their readings (in context)
 
 
 def read_conversations(path: Path) -> dict[str, list[dict]]:
@@ -37,26 +37,34 @@ def read_conversations(path: Path) -> dict[str, list[dict]]:
     return {cid: sorted(rows, key=lambda r: int(r["turn"])) for cid, rows in out.items()}
 
 
-def escalation_turn(risks: Sequence[float], policy: Mapping[str, Any], flag_at: float) -> int | None:
-    """The first 1-based turn at which the turn's own risk (>= ``flag_at``) or the conversation's
-    risk (policy) escalates; None when no turn does."""
+def first_turns(turns: Sequence[TurnRisk], policy: Mapping[str, Any],
+                flag_at: float) -> tuple[int | None, int | None]:
+    """(the first turn at which the turn's own risk as it counts (>= ``flag_at``, after
+    ``corroborated``) or the conversation's risk (policy) escalates; the first turn escalated or
+    asked about: one the models alone read as high risk on a calm conversation, counted as
+    "possible", which a bot asks about directly instead of handing off), 1-based, None when none."""
     p = ConversationPolicy.from_mapping(policy)
     history: list[TurnRisk] = []
-    for i, r in enumerate(risks):
-        current = TurnRisk(r)
-        if r >= flag_at or conversation_risk(history, current, p)["flag"]:
-            return i + 1
+    asked = None
+    for i, turn in enumerate(turns):
+        current = corroborated(history, turn, p, flag_at)
+        if current.risk >= flag_at or conversation_risk(history, current, p)["flag"]:
+            return i + 1, asked or i + 1
+        if asked is None and current.risk < turn.risk:
+            asked = i + 1
         history.append(current)
-    return None
+    return None, asked
 
 
-def conversation_outcomes(conversations: Mapping[str, list[dict]], risks: Mapping[str, list[float]],
+def conversation_outcomes(conversations: Mapping[str, list[dict]], risks: Mapping[str, list[TurnRisk]],
                           policy: Mapping[str, Any], flag_at: float) -> dict:
     """Recall by the unmistakable turn, at any turn, false escalations, per category too."""
     risky = [c for c, rows in conversations.items() if int(rows[0]["risky"])]
     safe = [c for c, rows in conversations.items() if not int(rows[0]["risky"])]
-    turn = {c: escalation_turn(risks[c], policy, flag_at) for c in conversations}
+    firsts = {c: first_turns(risks[c], policy, flag_at) for c in conversations}
+    turn, asked = {c: f[0] for c, f in firsts.items()}, {c: f[1] for c, f in firsts.items()}
     on_time = [c for c in risky if turn[c] is not None and turn[c] <= int(conversations[c][0]["unmistakable_turn"])]
+    asked_on_time = [c for c in risky if asked[c] is not None and asked[c] <= int(conversations[c][0]["unmistakable_turn"])]
     delays = sorted(turn[c] - int(conversations[c][0]["unmistakable_turn"]) for c in risky if turn[c] is not None)
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for c in risky + safe:
@@ -68,6 +76,8 @@ def conversation_outcomes(conversations: Mapping[str, list[dict]], risks: Mappin
         "recall_by_unmistakable": len(on_time) / len(risky) if risky else None,
         "recall_any_turn": sum(turn[c] is not None for c in risky) / len(risky) if risky else None,
         "false_escalation_rate": sum(turn[c] is not None for c in safe) / len(safe) if safe else None,
+        "asked_or_escalated_by_unmistakable": len(asked_on_time) / len(risky) if risky else None,
+        "risk_free_asked_or_escalated": sum(asked[c] is not None for c in safe) / len(safe) if safe else None,
         "median_turns_before_unmistakable": -delays[len(delays) // 2] if delays else None,
         "missed": [c for c in risky if c not in on_time],
         "falsely_escalated": [c for c in safe if turn[c] is not None],
@@ -128,6 +138,9 @@ def print_conversations(name: str, o: dict) -> None:
     print(f"  escalated by the unmistakable turn {_fmt(o['recall_by_unmistakable'])}  at any turn "
           f"{_fmt(o['recall_any_turn'])}  false escalations {_fmt(o['false_escalation_rate'])}  "
           f"median turns early {o['median_turns_before_unmistakable']}")
+    print(f"  escalated or asked directly (a model-only flag on a calm conversation) by the unmistakable turn "
+          f"{_fmt(o['asked_or_escalated_by_unmistakable'])}  risk-free asked or escalated "
+          f"{_fmt(o['risk_free_asked_or_escalated'])}")
     for c, v in o["by_category"].items():
         print(f"  {c:<26}{v['n']:>4} conversations, escalated {v['escalated']}")
 
@@ -164,7 +177,8 @@ def _screen(detector: Any, lexicon_only: bool) -> tuple[Screen, ScreenTurns, flo
         from emotion.crisis.fallback import FALLBACK
 
         lexicon = lambda texts: [FALLBACK.screen(t)["risk"] for t in texts]  # noqa: E731
-        return lexicon, lexicon, FALLBACK.flag_at, dict(FALLBACK.policy.__dict__)
+        return (lexicon, lambda texts: [TurnRisk(r) for r in lexicon(texts)], FALLBACK.flag_at,
+                dict(FALLBACK.policy.__dict__))
     if detector is None:
         from emotion.affect.embed import SentenceEmbedder
         from emotion.crisis.detector import CrisisDetector
@@ -172,5 +186,5 @@ def _screen(detector: Any, lexicon_only: bool) -> tuple[Screen, ScreenTurns, flo
         embedder = SentenceEmbedder.split(2)
         detector = CrisisDetector.load(embedder=embedder)
     return (lambda texts: [r.risk for r in detector.screen_many(texts)],
-            lambda texts: [r.risk for r in detector.screen_turns(texts)],
+            lambda texts: [r.as_turn() for r in detector.screen_turns(texts)],
             detector.thresholds["flag"], dict(detector.conversation))

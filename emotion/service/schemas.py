@@ -117,6 +117,9 @@ class CrisisState(_Open):
     category: Optional[str] = Field(default=None, description="the warning-sign category that fired")
     explicit: Optional[bool] = Field(default=None, description="the message itself holds unguarded warning-sign language")
     turn_flag: Optional[bool] = Field(default=None, description="this message alone is high risk")
+    uncorroborated: Optional[bool] = Field(
+        default=None, description="the models alone read this message as high risk on a calm conversation: "
+                                  "counted as possible (its own risk in scores.alone); ask, do not hand off")
     categories: list[str] = Field(default_factory=list)
     matched: list[str] = Field(default_factory=list)
     guards: list[str] = Field(default_factory=list, description="negation, past, idiom, fiction or joke cues seen")

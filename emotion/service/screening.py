@@ -10,6 +10,8 @@ For a turn with text m in session s:
 
     reading      = detector.screen(m)          (emotion/crisis/detector.py; the lexicon alone when
                                                 the detector or the text models are not loaded)
+    reading      = corroborated(the session's last turns' risks, reading)   (a flag the models alone
+                                                raise on a calm conversation counts as "possible")
     conversation = conversation_risk(the session's last turns' risks, reading)   (emotion/crisis/conversation.py)
     flag         = reading.flag or conversation.flag
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
+from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk, corroborated
 from emotion.crisis.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,21 @@ class CrisisScreen:
                 "category": r.category if level != "none" else None, "categories": list(r.categories),
                 "guards": list(r.guards), "obfuscated": r.obfuscated, "scores": {"lexicon": r.score}}
 
+    @property
+    def thresholds(self) -> tuple[float, float]:
+        """(τ_flag, τ_possible) of a message's own risk."""
+        if self.detector is not None:
+            return float(self.detector.thresholds["flag"]), float(self.detector.thresholds["possible"])
+        return self.lexicon_flag_at, self.lexicon_possible_at
+
+    def _uncorroborated(self, reading: dict[str, Any], risk: float) -> dict[str, Any]:
+        """A reading the models alone raised on a calm conversation, counted at ``risk`` (its own
+        risk stays in ``scores.alone``)."""
+        level = "possible" if risk >= self.thresholds[1] else "none"
+        return {**reading, "risk": round(risk, 4), "flag": False, "level": level, "uncorroborated": True,
+                "category": reading.get("category") if level != "none" else None,
+                "scores": {**(reading.get("scores") or {}), "alone": reading["risk"]}}
+
     def screen(self, text: str, history: list[tuple[int, dict[str, Any], str | None]]) -> dict[str, Any]:
         """``derived.crisis`` of a turn: the reading, the conversation's risk and the joint flag.
 
@@ -73,7 +90,12 @@ class CrisisScreen:
         """
         reading = self.read(text, [t for _, _, t in history if t])
         past = [TurnRisk(float(c.get("risk") or 0.0), c.get("category"), i) for i, c, _ in history]
-        conversation = conversation_risk(past, TurnRisk(float(reading["risk"]), reading.get("category")), self.policy)
+        current = TurnRisk(float(reading["risk"]), reading.get("category"),
+                           lexicon=float((reading.get("scores") or {}).get("lexicon", 1.0)))
+        counted = corroborated(past, current, self.policy, self.thresholds[0])
+        if counted.risk < current.risk:
+            reading = self._uncorroborated(reading, counted.risk)
+        conversation = conversation_risk(past, counted, self.policy)
         level = max(reading["level"], conversation["level"], key=LEVELS.index)
         category = reading.get("category") or next(
             (c["category"] for c in reversed(conversation["categories"]) if c.get("category")), None)

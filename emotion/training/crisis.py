@@ -175,7 +175,8 @@ def retune(config_path: Path = DEFAULT_CONFIG) -> dict:
 def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dict:
     """On the dev folders' statements: τ_flag, the highest threshold whose recall reaches
     ``target_recall``, and τ_possible likewise for ``possible_recall`` (or ``fixed_thresholds``). On their conversations:
-    the context turns/weight and conversation policy with the most risky conversations escalated
+    the context turns/weight and conversation policy (the values of ``fixed_conversation``, when
+    given, are kept) with the most risky conversations escalated
     by their unmistakable turn among those whose false escalations are <= ``max_false_escalation``
     (else the fewest false escalations among those with recall >= ``min_conversation_recall``)."""
     from emotion.evaluation.crisis import conversation_outcomes, read_conversations
@@ -202,12 +203,12 @@ def tune_on_dev(detector: CrisisDetector, folders: list[Path], cfg: dict) -> dic
     risk = np.maximum(risk, flag * high)
     conversations = {f"{d.name}/{c}": rows_ for d in folders if (d / "conversations.csv").is_file()
                      for c, rows_ in read_conversations(d / "conversations.csv").items()}
-    grid = cfg["conversation_grid"]
+    grid = {**cfg["conversation_grid"], **{k: [v] for k, v in (cfg.get("fixed_conversation") or {}).items()}}
     candidates = []
     for turns in grid["context_turns"]:
         for weight in grid["context_weight"] if turns else [1.0]:
             detector.thresholds.update({"context_turns": turns, "context_weight": weight})
-            screened = {c: [r.risk for r in detector.screen_turns([t["text"] for t in rows_])]
+            screened = {c: [r.as_turn() for r in detector.screen_turns([t["text"] for t in rows_])]
                         for c, rows_ in conversations.items()}
             for decay in grid["decay"]:
                 for floor in grid["floor"]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk
+from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk, corroborated
+from emotion.crisis.detector import CrisisReading
 from emotion.crisis.fallback import FallbackScreen
 from emotion.crisis.lexicon import Lexicon
 from emotion.crisis.normalise import normalise
+from emotion.service.screening import CrisisScreen
 
 
 @pytest.mark.parametrize("raw, canonical", [
@@ -119,6 +121,60 @@ def test_risk_builds_over_turns_and_one_benign_turn_does_not_reset_it() -> None:
     assert building["flag"] and building["risk"] > 0.6
     after_joke = conversation_risk(history + [TurnRisk(0.95)], TurnRisk(0.0), policy)  # "jk never mind"
     assert after_joke["flag"]
+
+
+CORROBORATING = ConversationPolicy(corroborate_below=0.97, corroborated_by=0.2, uncorroborated_cap=0.8,
+                                   explicit_lexicon=0.5)
+
+
+@pytest.mark.parametrize("history, current, counted", [
+    ([TurnRisk(0.05), TurnRisk(0.1)], TurnRisk(0.93, lexicon=0.0), 0.8),   # calm until a model-only flag
+    ([], TurnRisk(0.9, lexicon=0.3), 0.8),                                 # first turn, weak words only
+    ([TurnRisk(0.05), TurnRisk(0.3)], TurnRisk(0.93, lexicon=0.0), 0.93),  # an uneasy turn before it
+    ([TurnRisk(0.05)], TurnRisk(0.93, lexicon=0.85), 0.93),                # warning-sign words
+    ([TurnRisk(0.05)], TurnRisk(0.98, lexicon=0.0), 0.98),                 # the models are sure
+    ([TurnRisk(0.05)], TurnRisk(0.6, lexicon=0.0), 0.6),                   # not a flag: counts as read
+])
+def test_a_flag_the_models_alone_raise_on_a_calm_conversation_counts_as_possible(
+        history: list, current: TurnRisk, counted: float) -> None:
+    assert corroborated(history, current, CORROBORATING, turn_flag_at=0.83).risk == counted
+    assert corroborated(history, current, ConversationPolicy(), turn_flag_at=0.83).risk == current.risk  # off
+
+
+def test_an_earlier_turn_corroborates_only_inside_the_window() -> None:
+    policy = ConversationPolicy(window=3, corroborate_below=0.97, corroborated_by=0.2, uncorroborated_cap=0.8)
+    old_unease = [TurnRisk(0.5), TurnRisk(0.0), TurnRisk(0.0)]
+    assert corroborated(old_unease, TurnRisk(0.9, lexicon=0.0), policy, 0.83).risk == 0.8
+    assert corroborated(old_unease[1:] + [TurnRisk(0.5)], TurnRisk(0.9, lexicon=0.0), policy, 0.83).risk == 0.9
+
+
+class _ReadsAsGiven:
+    """A detector stand-in (unit test): each text's risk and lexicon score from a table."""
+
+    thresholds = {"flag": 0.83, "possible": 0.37}
+    conversation = {**CORROBORATING.__dict__, "decay": 0.7, "floor": 0.2, "flag_at": 0.95}
+
+    def __init__(self, table: dict[str, tuple[float, float]]) -> None:
+        self.table = table
+
+    def screen_in_context(self, text: str, previous: list[str]) -> CrisisReading:
+        risk, lexicon = self.table[text]
+        level = "high" if risk >= 0.83 else "possible" if risk >= 0.37 else "none"
+        return CrisisReading(risk, level == "high", level, "plan" if level != "none" else None,
+                             scores={"lexicon": lexicon, "chat": risk})
+
+
+def test_the_service_screen_asks_about_an_uncorroborated_flag_and_flags_a_corroborated_one() -> None:
+    screen = CrisisScreen(_ReadsAsGiven({"hi": (0.02, 0.0), "rest this weekend before monday": (0.93, 0.0),
+                                         "i cant take it": (0.45, 0.3), "i have til the end of the month": (0.93, 0.0)}))
+    calm = [(0, {"risk": 0.02}, "hi")]
+    misread = screen.screen("rest this weekend before monday", calm)
+    assert (misread["flag"], misread["level"], misread["risk"]) == (False, "possible", 0.8)
+    assert misread["uncorroborated"] and misread["scores"]["alone"] == 0.93
+    uneasy = calm + [(1, screen.screen("i cant take it", calm), "i cant take it")]
+    assert uneasy[1][1]["risk"] == 0.45
+    risky = screen.screen("i have til the end of the month", uneasy)
+    assert risky["flag"] and risky["turn_flag"] and risky["risk"] == 0.93 and "uncorroborated" not in risky
 
 
 def test_fallback_screen_remembers_the_session() -> None:
