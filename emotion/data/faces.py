@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 from emotion.files import REPO_ROOT  # noqa: E402
 DEFAULT_CACHE_DIR = REPO_ROOT / "var" / "cache" / "face"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp")
-FEATURE_VERSION = "face-v1"  # bump when FaceLandmarks.extract changes
+FEATURE_VERSION = "face-v2"  # bump when FaceLandmarks.extract changes
 _IDENTITY = re.compile(r"^(?P<who>.+)_\d+$")
 
 
@@ -122,6 +122,7 @@ class FaceArrays:
     blendshapes: np.ndarray  # (N, 52) float32
     pose: np.ndarray  # (N, 3) float32
     crop: np.ndarray  # (N, 64, 64) uint8
+    frame: np.ndarray  # (N, 64, 64) uint8: FaceFeatures.frame
 
 
 def _cache_key(paths: list[Path]) -> str:
@@ -139,6 +140,7 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
     """
     from emotion.types import ModalityInputError
     from emotion.encoders.face_features import CROP_SIZE, NUM_BLENDSHAPES, NUM_LANDMARKS
+    from emotion.encoders.face_members import FRAME_SIZE
     from emotion.images import decode_image
 
     cache = cache_dir / f"{_cache_key(paths)}.npz" if cache_dir is not None else None
@@ -153,6 +155,7 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
         blendshapes=np.zeros((n, NUM_BLENDSHAPES), np.float32),
         pose=np.zeros((n, 3), np.float32),
         crop=np.zeros((n, CROP_SIZE, CROP_SIZE), np.uint8),
+        frame=np.zeros((n, FRAME_SIZE, FRAME_SIZE), np.uint8),
     )
     start = time.perf_counter()
     for i, path in enumerate(paths):
@@ -167,6 +170,7 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
             arrays.blendshapes[i] = found.blendshapes
             arrays.pose[i] = found.pose
             arrays.crop[i] = found.crop
+            arrays.frame[i] = found.frame
         if log_every and (i + 1) % log_every == 0:
             print(f"[face] {i + 1}/{n} images, {time.perf_counter() - start:.0f} s, "
                   f"detected {arrays.detected[: i + 1].mean():.3f}", file=sys.stderr, flush=True)

@@ -11,8 +11,10 @@ thumbnail).
 
 where mu, sigma are training-set statistics and T the temperature fitted on validation data
 (a per-class logit bias fitted with it is folded into the head's bias). h_L is the face
-embedding. Weights are stored as float16 (2 MB), run as float32. Several snapshots of one turn are pooled by averaging p and h_L
-over the images in which a face was found.
+embedding. Weights are stored as float16 (2 MB), run as float32. p is then read together with the
+packaged expression models of ``face.yaml``'s ``members`` (emotion/encoders/face_members.py:
+weighted geometric mean). Several snapshots of one turn are pooled by averaging p and h_L over
+the images in which a face was found.
 """
 from __future__ import annotations
 
@@ -26,10 +28,23 @@ import torch.nn as nn
 from emotion.types import ModalityInputError
 from emotion.encoders.base import ModalityOutput
 from emotion.encoders.face_features import FEATURE_SIZES, LANDMARKER_FILE, FaceFeatures, FaceLandmarks
+from emotion.encoders.face_members import ExpressionMember, load_members, with_members
 from emotion.images import decode_image
 from emotion.labels import LABELS, NUM_LABELS
 
 CHECKPOINT_FILE = "face_mlp.pt"
+FACE_CONFIG = Path(__file__).resolve().parents[1] / "config" / "face.yaml"
+
+
+def face_members(model_dir: Path | None = None, threads: int = 1) -> list[ExpressionMember]:
+    """The expression models ``face.yaml`` names, from ``model_dir`` (default: settings.model_dir).
+    Raises FileNotFoundError when one is missing (``scripts/install.sh service`` extracts them)."""
+    import yaml
+
+    from emotion.settings import get_settings
+
+    config = yaml.safe_load(FACE_CONFIG.read_text())
+    return load_members(config, Path(model_dir or get_settings().model_dir), threads)
 
 
 @dataclass
@@ -92,16 +107,19 @@ class FaceClassifier(nn.Module):
 class FaceEncoder:
     """Face snapshots of one turn -> ModalityOutput(modality="face"); see the module docstring."""
 
-    def __init__(self, landmarks: FaceLandmarks, classifier: FaceClassifier):
+    def __init__(self, landmarks: FaceLandmarks, classifier: FaceClassifier,
+                 members: list[ExpressionMember] | None = None):
         self.landmarks = landmarks
         self.classifier = classifier
+        self.members = members or []
 
     @classmethod
     def load(cls, checkpoint_dir: Path | None = None, model_dir: Path | None = None, threads: int = 1) -> "FaceEncoder":
-        """Load the sha256-checked landmarker from ``model_dir`` and the MLP from ``checkpoint_dir``.
+        """Load the sha256-checked landmarker and the expression members from ``model_dir`` and the
+        MLP from ``checkpoint_dir``.
 
         Defaults come from ``emotion.settings``. ``threads`` sets torch's (process-wide)
-        intra-op threads. Raises FileNotFoundError when either file is missing or the
+        intra-op threads. Raises FileNotFoundError when a file is missing or the
         landmarker's checksum does not match.
         """
         from emotion.settings import get_settings
@@ -113,17 +131,17 @@ class FaceEncoder:
         torch.set_num_threads(threads)
         classifier = FaceClassifier.load(checkpoint)
         landmarks = FaceLandmarks(Path(model_dir or settings.model_dir) / LANDMARKER_FILE)
-        return cls(landmarks, classifier)
+        return cls(landmarks, classifier, face_members(model_dir, threads))
 
     def extract(self, image: np.ndarray) -> FaceFeatures | None:
         """(H, W, 3) uint8 RGB -> features of the largest face, or None."""
         return self.landmarks.extract(image)
 
     def predict_features(self, features: list[FaceFeatures]) -> tuple[np.ndarray, np.ndarray]:
-        """N faces -> (probabilities (N, 7), embeddings (N, hidden))."""
+        """N faces -> (probabilities (N, 7) of the MLP with the members, MLP embeddings (N, hidden))."""
         x = torch.from_numpy(np.stack([f.vector(self.classifier.config.groups) for f in features]))
         probs, h = self.classifier.predict(x)
-        return probs.numpy(), h.numpy()
+        return with_members(probs.numpy().astype(np.float64), np.stack([f.frame for f in features]), self.members), h.numpy()
 
     def encode(self, images: list[bytes]) -> ModalityOutput:
         """Pool the faces of a turn's snapshots (encoded image bytes) into one reading.

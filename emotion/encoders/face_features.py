@@ -10,7 +10,9 @@ Per image, MediaPipe's FaceLandmarker (``face_landmarker.task``, sha256-checked)
 - ``pose`` (3,): yaw, pitch, roll in radians from the facial transformation matrix;
 - ``crop`` (64, 64) uint8: the grey face, similarity-aligned on the eye centres, from which a
   HOG descriptor (1764,) and a histogram-equalised 24x24 thumbnail (576,) are taken: landmarks
-  alone miss texture such as wrinkles, frowns and teeth.
+  alone miss texture such as wrinkles, frowns and teeth;
+- ``frame`` (64, 64) uint8: the grey face framed as FER-2013 frames it, unaligned
+  (``emotion/encoders/face_members.py``), which the packaged expression models read.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from emotion.encoders.face_members import face_frame
 from emotion.files import file_sha256
 
 LANDMARKER_FILE = "face_landmarker.task"
@@ -79,6 +82,7 @@ class FaceFeatures:
     crop: np.ndarray  # (64, 64) uint8
     box: tuple[float, float, float, float]
     n_faces: int
+    frame: np.ndarray  # (64, 64) uint8
 
     def vector(self, groups: tuple[str, ...]) -> np.ndarray:
         """Concatenate the named feature groups: (sum of FEATURE_SIZES[g],) float32."""
@@ -226,6 +230,7 @@ class FaceLandmarks:
             crop=aligned_crop(gray, points),
             box=(float(x0), float(y0), float(x1), float(y1)),
             n_faces=len(distinct),
+            frame=face_frame(gray, boxes[best]),
         )
 
     def close(self) -> None:

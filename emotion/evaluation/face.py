@@ -15,6 +15,7 @@ errors (all images); ``detected`` holds the full report on the images with a fac
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import torch
@@ -25,7 +26,8 @@ from emotion.data.faces import (
     DEFAULT_CACHE_DIR, REPO_ROOT, FaceArrays, FaceSet, extract_features, feature_matrix, load_folder, load_muxspace,
     split_by_group,
 )
-from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier
+from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier, face_members
+from emotion.encoders.face_members import ExpressionMember, with_members
 from emotion.encoders.face_features import LANDMARKER_FILE, FaceLandmarks
 from emotion.evaluation.metrics import classification_report, write_report
 from emotion.labels import LABELS
@@ -33,13 +35,19 @@ from emotion.labels import LABELS
 MAX_REPORTED_GROUPS = 20
 
 
-def predictions(model: FaceClassifier, arrays: FaceArrays) -> np.ndarray:
-    """(detected, 7) probabilities of the images in which a face was found."""
+def predictions(model: FaceClassifier, arrays: FaceArrays, members: Sequence[ExpressionMember] = (),
+                weights: Sequence[float] | None = None) -> np.ndarray:
+    """(detected, 7) probabilities of the images in which a face was found: the MLP read with the
+    expression ``members`` (their configured weights, or ``weights``)."""
     x = torch.from_numpy(feature_matrix(arrays, model.config.groups)[arrays.detected])
-    return model.predict(x)[0].numpy() if len(x) else np.zeros((0, len(LABELS)))
+    if not len(x):
+        return np.zeros((0, len(LABELS)))
+    probs = model.predict(x)[0].numpy().astype(np.float64)
+    return with_members(probs, arrays.frame[arrays.detected], members, weights)
 
 
-def score(model: FaceClassifier, faces: FaceSet, arrays: FaceArrays, title: str = "", verbose: bool = True) -> dict:
+def score(model: FaceClassifier, faces: FaceSet, arrays: FaceArrays, title: str = "", verbose: bool = True,
+          members: Sequence[ExpressionMember] = ()) -> dict:
     """Metrics of ``model`` on a FaceSet whose features are ``arrays``.
 
     Returns the detected-only report of ``classification_report`` under ``detected`` and, at
@@ -47,7 +55,7 @@ def score(model: FaceClassifier, faces: FaceSet, arrays: FaceArrays, title: str 
     all images, a no-face image counted as a wrong 'no prediction'), detection_rate, n_no_face.
     """
     det = arrays.detected
-    probs = predictions(model, arrays)
+    probs = predictions(model, arrays, members)
     # Per-group figures for a few groups (gender, age band...), not for hundreds of identities.
     report_groups = faces.groups is not None and len(set(faces.groups)) <= MAX_REPORTED_GROUPS
     groups = [g for g, d in zip(faces.groups, det) if d] if report_groups else None
@@ -96,10 +104,14 @@ def evaluate(
     identities: str = "all",
     history: list[int] | None = None,
     baseline_strength: float | None = None,
+    member_weights: list[float] | None = None,
 ) -> dict:
-    """Score the committed face checkpoint on ``data``; optionally write the report as JSON.
+    """Score the committed face checkpoint with its expression members on ``data``; optionally
+    write the report as JSON.
 
     identities: "all", or for muxspace "heldout" / "train" (the identity split of face.yaml).
+    member_weights: also print the accuracy (all images) with the first member at each of these
+    weights (0: the MLP alone); how face.yaml's weight is chosen, on FER-2013 val.
     """
     from emotion.settings import get_settings
 
@@ -115,9 +127,16 @@ def evaluate(
         faces = faces.subset(held_out if identities == "heldout" else ~held_out)
     with FaceLandmarks(Path(model_dir or settings.model_dir) / LANDMARKER_FILE) as landmarks:
         arrays = extract_features(faces.paths, landmarks, cache_dir=cache_dir)
-    report = score(model, faces, arrays, title=str(data))
+    members = face_members(model_dir)
+    report = score(model, faces, arrays, title=str(data), members=members)
+    if member_weights and members:
+        report["member_weights"] = {}
+        for w in member_weights:
+            hits = predictions(model, arrays, members[:1], [w]).argmax(1) == faces.labels[arrays.detected]
+            report["member_weights"][w] = float(hits.sum() / len(faces.labels))
+            print(f"{members[0].spec.name} at weight {w:g}: accuracy (all images) {report['member_weights'][w]:.4f}")
     if history and faces.groups is not None:
-        probs = predictions(model, arrays)
+        probs = predictions(model, arrays, members)
         strength = baseline_strength or settings.face_baseline_strength
         report["history"] = history_curve(probs, faces.labels[arrays.detected],
                                           [g for g, d in zip(faces.groups, arrays.detected) if d], history, strength)

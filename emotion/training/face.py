@@ -41,6 +41,7 @@ def mirror(arrays: FaceArrays, reference: np.ndarray) -> FaceArrays:
         blendshapes=arrays.blendshapes[:, swap],
         pose=arrays.pose * np.array([-1.0, 1.0, -1.0], dtype=np.float32),  # yaw and roll change sign
         crop=np.ascontiguousarray(arrays.crop[:, :, ::-1]),
+        frame=np.ascontiguousarray(arrays.frame[:, :, ::-1]),
     )
 
 

@@ -11,7 +11,8 @@ from PIL import Image
 from emotion.types import ModalityInputError
 from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier, FaceEncoder
 from emotion.encoders.face_features import LANDMARKER_FILE, FaceLandmarks
-from emotion.labels import NUM_LABELS
+from emotion.encoders.face_members import FRAME_SIZE, FrameGeometry, face_frame, load_members, with_members
+from emotion.labels import LABELS, NUM_LABELS
 from emotion.settings import VENV_MODEL_DIR, checkpoint_root
 from tests.service.conftest import DATA
 
@@ -125,3 +126,53 @@ def test_exif_rotated_photo_is_read_upright(encoder: FaceEncoder) -> None:
 def test_landmarker_is_checked_and_closes() -> None:
     with FaceLandmarks(VENV_MODEL_DIR / LANDMARKER_FILE) as landmarks:
         assert landmarks.extract(np.full((100, 100, 3), 200, np.uint8)) is None
+
+
+def test_the_face_frame_is_the_square_fer_2013_frames_a_face_in() -> None:
+    gray = np.zeros((200, 300), np.uint8)
+    gray[50:150, 100:200] = 255  # the "face": the mesh box (100, 50, 200, 150)
+    frame = face_frame(gray, (100.0, 50.0, 200.0, 150.0), FrameGeometry(scale=1.0, lift=0.0))
+    assert frame.shape == (FRAME_SIZE, FRAME_SIZE) and frame.dtype == np.uint8
+    assert frame.min() == 255  # exactly the box
+    wider = face_frame(gray, (100.0, 50.0, 200.0, 150.0), FrameGeometry(scale=2.0, lift=0.0))
+    assert 0.2 < (wider == 255).mean() < 0.3  # a quarter of the frame is the box
+    lifted = face_frame(gray, (100.0, 50.0, 200.0, 150.0), FrameGeometry(scale=1.0, lift=0.25))
+    assert lifted[:8].max() == 0 and lifted[-8:].min() == 255  # the frame moved up: background on top
+    edge = face_frame(gray, (0.0, 0.0, 100.0, 100.0), FrameGeometry(scale=1.5, lift=0.1))  # leaves the image
+    assert edge.shape == (FRAME_SIZE, FRAME_SIZE)
+
+
+def test_the_packaged_expression_member_reads_real_faces(encoder: FaceEncoder) -> None:
+    assert [m.spec.name for m in encoder.members] == ["mini_xception"]
+    member = encoder.members[0]
+    happy, surprised = (encoder.extract(np.asarray(Image.open(p).convert("RGB"))) for p in (HAPPY, SURPRISED))
+    probs = member(np.stack([happy.frame, surprised.frame]))
+    assert probs.shape == (2, NUM_LABELS) and np.allclose(probs.sum(1), 1.0, atol=1e-3)
+    assert LABELS[int(probs[0].argmax())] == "joy" and probs[0, LABELS.index("joy")] > 0.5
+    wide_eyed = probs[1, LABELS.index("surprise")] + probs[1, LABELS.index("fear")]  # it mixes the two up
+    assert wide_eyed > 0.7 and probs[1, LABELS.index("joy")] < 0.1
+
+
+def test_members_join_the_mlp_by_weighted_geometric_mean(encoder: FaceEncoder) -> None:
+    happy = encoder.extract(np.asarray(Image.open(HAPPY).convert("RGB")))
+    flat = np.full((1, NUM_LABELS), 1.0 / NUM_LABELS)
+    frames = happy.frame[None]
+    assert np.allclose(with_members(flat, frames, encoder.members, [0.0]), flat)  # weight 0: the MLP alone
+    assert np.allclose(with_members(flat, frames, []), flat)
+    member = encoder.members[0](frames)
+    assert np.allclose(with_members(flat, frames, encoder.members, [1.0]), member, atol=1e-6)  # a flat MLP defers
+    sure_sad = np.eye(NUM_LABELS)[[LABELS.index("sadness")]] * 0.94 + 0.01
+    mixed = with_members(sure_sad, frames, encoder.members, [0.75])
+    assert np.isclose(mixed.sum(), 1.0) and mixed[0, LABELS.index("joy")] > sure_sad[0, LABELS.index("joy")]
+
+
+def test_a_missing_or_mislabelled_member_is_refused(tmp_path: Path) -> None:
+    spec = {"name": "m", "file": "m.tflite", "size": 64, "pixels": [0, 1], "weight": 1.0,
+            "labels": ["anger", "disgust", "fear", "joy", "sadness", "surprise", "neutral"]}
+    with pytest.raises(FileNotFoundError, match="install.sh"):
+        load_members({"members": [spec]}, tmp_path)
+    assert load_members({"members": [{**spec, "weight": 0.0}]}, tmp_path) == []  # weight 0: not loaded
+    (tmp_path / "m.tflite").write_bytes((VENV_MODEL_DIR / "fer_mini_xception.tflite").read_bytes())
+    with pytest.raises(ValueError, match="labels"):
+        load_members({"members": [{**spec, "labels": ["anger", "calm", "fear", "joy", "sadness", "surprise", "x"]}]},
+                     tmp_path)
