@@ -570,6 +570,39 @@ def test_a_message_read_as_a_greeting_mid_conversation_is_listened_to_unless_it_
     for said in ("ok", "haha fair", "anyway"):                                   # mid-conversation, greeting nobody
         reply = greet(said, ["im anxious about my flight", "i hate flying"])
         assert reply and reply != hello, said
+    assert greet("hi my name is sam", []).startswith("Nice to meet you, Sam.")    # welcomed by name
+
+
+@pytest.mark.parametrize("text, lang, welcome, rest", [
+    ("hi my name is sam", "en", "Nice to meet you, Sam.", None),
+    ("my name is sam and ive been feeling really low", "en", "Nice to meet you, Sam.", "you've been feeling really low"),
+    ("My name's Jean-Luc, work is crushing me lately", "en", "Nice to meet you, Jean-Luc.", "work is crushing you lately"),
+    ("my names sam lol", "en", "Nice to meet you, Sam.", None),
+    ("hallo ich heiße anna und mir geht es nicht gut", "de", "Schön, dich kennenzulernen, Anna.", "mir geht es nicht gut"),
+    ("salut, je m'appelle léa", "fr", "Bienvenue, Léa.", None),
+    ("me llamo ana y estoy muy cansada", "es", "Mucho gusto, Ana.", "estoy muy cansada"),
+    ("ciao mi chiamo giovanni", "it", "Piacere di conoscerti, Giovanni.", None),
+    ("hoi ik heet bram", "nl", "Leuk je te leren kennen, Bram.", None),
+    ("oi, meu nome é ana e to triste", "pt", "Prazer em te conhecer, Ana.", "to triste"),
+])
+def test_the_persons_own_name_is_welcomed_and_the_rest_answered(text: str, lang: str, welcome: str, rest) -> None:
+    for strategy in ("question", "reflection"):
+        line = listening.compose(strategy, text, "sadness", [], lang=lang)
+        assert line.startswith(welcome + " "), (strategy, line)
+        assert "name" not in line[len(welcome):].lower() and "heiße" not in line
+        if rest is None:
+            assert line[len(welcome) + 1:] in listening.listening_in(lang).ask
+        else:
+            assert rest in line
+
+
+@pytest.mark.parametrize("text", [
+    "my name is not important", "whats my name again", "ich heiße nicht gut, was er macht",
+    "my name is sam and i want to die",                          # risk words: the crisis flow, no small talk
+])
+def test_no_welcome_where_no_name_is_told_or_at_risk(text: str) -> None:
+    assert not any(line.startswith(("Nice to meet", "Schön, dich")) for line in
+                   (listening.compose("question", text, "sadness", [], lang=lang) for lang in ("en", "de")))
 
 
 def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pass() -> None:

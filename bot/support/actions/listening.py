@@ -12,7 +12,8 @@ and trend); this module only turns a strategy into a line for this person:
 - a short message ("just grey", "me cuesta hasta ducharme") is quoted back as typed (``quote``
   lines, every language), when no echo in second person fits;
 - a name the person tells ("his name was danny") is said back before anything else (``names``,
-  every language; names.py); a question they ask themselves about what to do ("should i just ask
+  every language; names.py); their own ("my name is sam") is welcomed ("Nice to meet you, Sam.")
+  and the rest of the message answered; a question they ask themselves about what to do ("should i just ask
   her straight up?") is said back as what they weigh up, the choice left with them (``dilemma``,
   English; echo.py);
 - it recognises the topic the person brings (sleep, loneliness, anxiety, relationships, work
@@ -39,7 +40,7 @@ import yaml
 
 from actions.echo import dilemma, quoted, risk_words, said_back
 from actions.language import LANGUAGES, greeting_words, translated
-from actions.names import name_in
+from actions.names import introduced, name_in
 from actions.tone import good_news, not_well
 
 LANGUAGE_CODES = tuple(LANGUAGES.values())
@@ -117,6 +118,9 @@ class Listening:
     good_news: List[str]  # affirmation lines only for good news (GOOD_NEWS)
     name_patterns: Tuple[re.Pattern, ...]  # a name the person tells, captured as (?P<name>...) (names.py)
     name_lines: List[str]  # lines that say it back ({name})
+    own_name_patterns: Tuple[re.Pattern, ...] = ()  # the person's own name ("my name is sam")
+    welcome: Tuple[str, ...] = ()  # lines that welcome them by it ({name})
+    ask: Tuple[str, ...] = ()  # what is asked after a welcome when the message says nothing more
 
 
 @lru_cache(maxsize=8)
@@ -145,11 +149,14 @@ def listening_in(lang: str = "en") -> Listening:
         quote = list(block.get("quote") or [])
         good_news = list(own.get("good_news") or [])
     patterns = steps.get("patterns") or []
+    own_name = names.get("own") or {}
     return Listening(strategies, topics, feelings, by_label, default,
                      {name: words_pattern(topic["words"]) for name, topic in topics.items()},
                      words_pattern(list(feelings)) if feelings else None,
                      steps, re.compile("|".join(patterns)) if patterns else None, quote, good_news,
-                     tuple(re.compile(p) for p in names.get("patterns") or []), list(names.get("lines") or []))
+                     tuple(re.compile(p) for p in names.get("patterns") or []), list(names.get("lines") or []),
+                     tuple(re.compile(p) for p in own_name.get("patterns") or []), tuple(own_name.get("welcome") or ()),
+                     tuple(own_name.get("ask") or ()))
 
 
 GREETING_WORDS = 4
@@ -168,6 +175,11 @@ def _greeting_pattern() -> re.Pattern:
     """Any greeting of the seven languages as whole words ("sup" is not "super")."""
     greetings = sorted({g.replace("'", "") for g in [*bank().greetings, *greeting_words()]}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(g) for g in greetings) + r")(?!\w)")
+
+
+def introduces(text: str, lang: str = "en") -> bool:
+    """Whether ``text`` tells the person's own name ("my name is sam", "ich heiße anna")."""
+    return introduced(text, listening_in(lang).own_name_patterns) is not None
 
 
 def is_step(text: str, lang: str = "en") -> bool:
@@ -219,11 +231,18 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     the person's previous messages, oldest first (a feeling they named there, ``feeling_of``)."""
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy {strategy!r}")
+    own = listening_in(lang)
+    met = introduced(text, own.own_name_patterns) if echo and own.welcome and not risk_words(text) else None
+    if met is not None:  # "my name is sam ...": welcomed by name, then the rest answered
+        name, rest = met
+        welcome = own.welcome[turn % len(own.welcome)].format(name=name)
+        if len(rest.split()) < 2:
+            return f"{welcome} {own.ask[turn % len(own.ask)]}" if own.ask else welcome
+        return f"{welcome} {compose(strategy, rest, label, recent, turn, lang, echo, earlier)}"
     lowered = (text or "").lower().replace("’", "'")
     if strategy == "affirmation" and not_well(lowered):
         strategy = "reflection"  # "mir gehts nicht gut" read as glad: never "I'm really glad to hear that"
     topic = topic_of(text, lang)
-    own = listening_in(lang)
     may_echo = echo and not (len(recent) >= ECHO_RUN and all(echoed(line) for line in recent[-ECHO_RUN:]))
     step = echo and is_step(text, lang)
     words = said_back(text, own.step_pattern if step else None) if may_echo and lang == "en" else None

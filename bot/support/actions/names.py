@@ -10,11 +10,12 @@ name ("his name was mud in that office" is not one). The name is returned capita
 is written ("Mary Ann", "O'Brien", "Jean-Luc").
 
     name_in("his name was danny", patterns)  -> "Danny"
+    introduced("my name is sam and im tired", own_patterns)  -> ("Sam", "im tired")
 """
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Tuple
 
 ENDS = frozenset(
     "and but he she they it we i who lol haha btw tho though too x xx so because bc cause like last when from for "
@@ -38,10 +39,30 @@ NOT_NAMES = frozenset(
     "ele ela".split())
 """Words that follow naming words without being a name."""
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+AFTER_NAME = re.compile(r"^[\s,.;:!?–-]*(?:(?:and|but|und|aber|et|mais|y|pero|e|ma|en|maar|mas)\b)?[\s,]*", re.I)
+"""What joins the rest of a message to a name told ("..., and", "... aber")."""
 
 
 def name_in(text: str, patterns: Sequence[re.Pattern]) -> Optional[str]:
     """The name ``text`` tells, capitalised, or None (patterns capture its first word as ``name``)."""
+    found = _first_name(text, patterns)
+    return found[0] if found else None
+
+
+def introduced(text: str, patterns: Sequence[re.Pattern]) -> Optional[Tuple[str, str]]:
+    """(the person's own name, what the message says after it) when ``text`` introduces the person
+    ("my name is sam and ive been feeling low" -> ("Sam", "ive been feeling low")), else None."""
+    found = _first_name(text, patterns)
+    if found is None:
+        return None
+    text = text or ""
+    lowered = text.lower()
+    rest = AFTER_NAME.sub("", (text if len(lowered) == len(text) else lowered)[found[1]:], count=1)
+    return found[0], rest.strip()
+
+
+def _first_name(text: str, patterns: Sequence[re.Pattern]) -> Optional[Tuple[str, int]]:
+    """The first name a pattern captures that is a name (see the module docstring), and where it ends."""
     lowered = (text or "").lower().replace("’", "'")
     for pattern in patterns:
         for match in pattern.finditer(lowered):
@@ -49,10 +70,11 @@ def name_in(text: str, patterns: Sequence[re.Pattern]) -> Optional[str]:
             if first in NOT_NAMES or not WORD.fullmatch(first):
                 continue
             if _ends(rest):
-                return first.title()
-            second = WORD.match(rest.lstrip())
-            if second and second.group(0) not in NOT_NAMES | ENDS and _ends(rest.lstrip()[second.end():]):
-                return f"{first} {second.group(0)}".title()
+                return first.title(), match.end()
+            stripped = rest.lstrip()
+            second = WORD.match(stripped)
+            if second and second.group(0) not in NOT_NAMES | ENDS and _ends(stripped[second.end():]):
+                return f"{first} {second.group(0)}".title(), match.end() + len(rest) - len(stripped) + second.end()
     return None
 
 

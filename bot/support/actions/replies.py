@@ -80,13 +80,15 @@ class FreshResponse(Action):
 class ActionGreet(FreshResponse):
     """A greeting; mid-conversation, a message the NLU read as one but that greets nobody ("ok",
     "haha fair", "anyway") is listened to instead of greeted (the fifth reading's "greets again in
-    the middle of conversations")."""
+    the middle of conversations"); a greeting that tells the person's name ("hi my name is sam")
+    welcomes them by it (listening.compose)."""
 
     response_name = "utter_greet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if user_turns(tracker) > 1 and not listening.is_greeting(tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if listening.introduces(text, language(tracker)) or (user_turns(tracker) > 1 and not listening.is_greeting(text)):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         return await super().run(dispatcher, tracker, domain)
 
