@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
 
-from actions import echo, handoff_answers, listening, names, questions, screener  # noqa: E402
+from actions import bank, echo, handoff_answers, listening, names, questions, screener  # noqa: E402
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -350,9 +350,9 @@ def test_a_should_i_question_is_said_back_as_theirs_to_weigh_not_answered() -> N
 
 
 def test_a_tool_runs_when_asked_for_not_on_an_nlu_guess() -> None:
-    grounding = listening.tool("grounding")
+    grounding = bank.tool("grounding")
     assert run_tool("grounding", "can we do the 5-4-3-2-1 thing", 0.6) == grounding        # named: runs
-    assert run_tool("breathing", "kannst du mir beim atmen helfen", 0.5)[0] == listening.tool("breathing", "de")[0]  # in German
+    assert run_tool("breathing", "kannst du mir beim atmen helfen", 0.5)[0] == bank.tool("breathing", "de")[0]  # in German
     guessed = run_tool("grounding", "can you explain integration by parts like im 5", 0.7)
     assert guessed and guessed[0] not in grounding                                         # a guess: listens
     assert run_tool("grounding", "bring me back to the present", 0.95) == grounding         # sure: runs
@@ -623,7 +623,7 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
         return [m["text"] for m in dispatcher.messages], {e["name"]: e["value"] for e in out if e.get("event") == "slot"}
 
     said, slots = screen("can we do the 5-4-3-2-1 grounding thing first", "ask_grounding")
-    assert said[:len(listening.tool("grounding"))] == listening.tool("grounding")
+    assert said[:len(bank.tool("grounding"))] == bank.tool("grounding")
     assert "If you're in danger right now" in said[-1]                   # and how to get help now
     assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None
     said, slots = screen("yes, sometimes", "affirm")                     # an answer still goes on with the screen

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Dict, Optional
 
 from actions.language import translated
-from actions.listening import bank
+from actions.bank import bank
 
 DIGITS = re.compile(r"(?<![\d.])(10|[0-9])(?:[.,]5)?(?![\d])")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

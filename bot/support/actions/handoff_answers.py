@@ -9,7 +9,7 @@ import re
 from typing import List, Sequence, Tuple
 
 from actions.language import translated
-from actions.listening import bank, words_pattern
+from actions.bank import bank, words_pattern
 from actions.question_form import is_question
 
 HANDOFF_KINDS = ("taken", "medicine", "means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless",

@@ -25,6 +25,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import echo, listening, screener
+from actions.bank import bank
 from actions.conversation import Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report, waiting_line
 from actions.language import least_recent, translated
@@ -41,13 +42,13 @@ to weigh up: said back as such (echo.dilemma), not answered."""
 
 def answers(lang: str) -> Dict[str, Any]:
     """The ``answers`` block in ``lang``, English where the language has no line."""
-    return {**listening.bank().answers, **((translated(lang) or {}).get("answers") or {})}
+    return {**bank().answers, **((translated(lang) or {}).get("answers") or {})}
 
 
 def wants_a_person_now(text: str) -> bool:
     """Whether ``text`` asks outright for a person from the team ("talk to a person", "mit einem Menschen")."""
     lowered = " ".join((text or "").lower().replace("’", "'").split())
-    return any(phrase in lowered for phrase in listening.bank().answers["person_now"])
+    return any(phrase in lowered for phrase in bank().answers["person_now"])
 
 
 async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:

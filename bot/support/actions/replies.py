@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import checkin, listening
+from actions import bank
 from actions.conversation import Say, bot_lines, earlier_messages, language, locale_of, response, user_turns
 from actions.resources import resources_for
 
@@ -136,11 +137,11 @@ class Tool(Action):
         text = tracker.latest_message.get("text") or ""
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
         just_ran = lines[0] in bot_lines(tracker)
-        return listening.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran)
+        return bank.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran)
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        lines = listening.tool(self.tool, language(tracker))
+        lines = bank.tool(self.tool, language(tracker))
         if not self.asked(tracker, lines):
             return await ActionSupportRestatement().run(dispatcher, tracker, domain)
         for line in lines:
@@ -186,7 +187,7 @@ def requested_tool(tracker: Tracker) -> Tool | None:
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     text = tracker.latest_message.get("text") or ""
     for tool in (ActionToolBreathing(), ActionToolGrounding(), ActionToolCheckin()):
-        if (intent == f"ask_{tool.tool}" or listening.names_tool(tool.tool, text)) and \
-                tool.asked(tracker, listening.tool(tool.tool, language(tracker))):
+        if (intent == f"ask_{tool.tool}" or bank.names_tool(tool.tool, text)) and \
+                tool.asked(tracker, bank.tool(tool.tool, language(tracker))):
             return tool
     return None
