@@ -93,6 +93,8 @@ class Lexicon:
         self.negation_after = re.compile(expand(g["negated"]["after"]))
         self.past = re.compile(expand(g["past"]["any"]))
         self.present = re.compile(expand(g["past"]["present"]))
+        self.recovered_clause = re.compile(expand(g["past"]["recovered_clause"]))
+        self.recovered_after = re.compile(expand(g["past"]["recovered_after"]))
         self.idiom = re.compile(expand(g["idiom"]["mask"]))
         self.fiction = re.compile(expand(g["fiction"]["any"]))
         self.joke = re.compile(expand(g["joke"]["any"]))
@@ -100,6 +102,7 @@ class Lexicon:
         self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke")}
         self.plan = re.compile(expand(spec["plan_markers"]["any"]))
         self.plan_strength = float(spec["plan_markers"]["strength"])
+        self.plan_min_prior = float(spec["plan_markers"].get("min_prior", 0.0))
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> "Lexicon":
@@ -125,7 +128,8 @@ class Lexicon:
             guards_seen.add("fiction")
         matches.sort(key=lambda m: -m.strength)
         score, category = (matches[0].strength, matches[0].category) if matches else (0.0, None)
-        if matches and score >= 0.5 and self.plan.search(masked) and category not in ("risk_to_others",):
+        if matches and score >= 0.5 and matches[0].prior >= self.plan_min_prior and self.plan.search(masked) \
+                and category not in ("risk_to_others",):
             category, score = "plan", max(score, self.plan_strength)
         categories = tuple(dict.fromkeys(m.category for m in matches if m.strength >= 0.3))
         return LexiconReading(round(score, 4), category, categories, tuple(sorted(guards_seen)),
@@ -144,7 +148,8 @@ class Lexicon:
         if (self.negation.search(before) and not self.hedges.search(before + matched)) or \
                 (self.negation_after.search(text[end:end + 80]) and not self.hedges.search(matched)):
             guards.append("negated")
-        if self.past.search(clause) and not self.present.search(clause):
+        recovered = self.recovered_clause.search(clause) and self.recovered_after.search(text, end)
+        if (self.past.search(clause) or recovered) and not self.present.search(clause):
             guards.append("past")
         if self.fiction.search(f"{text[:start]} {text[end:]}"):  # a film, a class, the news: anywhere but the risk words
             guards.append("fiction")

@@ -13,6 +13,7 @@
    cut back into words where the words of ``spelt_words.txt`` cover them ("i w a n t t o d i e" ->
    "i want to die"; two spaces may part the words);
 6. runs of 3+ of the same letter cut to one ("sooo" -> "so", "diiie" -> "die");
+   a risk word with letters starred out is read whole ("s*icide", "k**l myself" -> "suicide", "kill");
 7. anything but letters, digits and sentence punctuation becomes a space; spaces collapse.
 
 Standard library only (the Rasa runtime imports it).
@@ -41,6 +42,11 @@ _SPELT = re.compile(r"(?<![^\W_])(?:[a-z013457@$][ .\-_*]{1,2}){2,}[a-z013457@$]
 _SPELT_LETTERS = 3  # a spelt run holds at least this many letters ("a 1 b" is not a word)
 SPELT_WORDS = Path(__file__).with_name("spelt_words.txt")
 _RUNS = re.compile(r"([a-z])\1{2,}")
+_STARRED = re.compile(r"(?<![a-z*])[a-z]*\*+[a-z]*(?![a-z*])")
+STARRED_WORDS = ("suicide", "suicidal", "suicider", "suicidarme", "suicidio", "kill", "killing", "myself",
+                 "die", "dying", "dead", "death", "unalive", "overdose", "hang", "cut", "cutting", "selbstmord",
+                 "umbringen", "uccidermi", "matarme", "zelfmoord")
+"""Risk words people star letters out of to get past filters."""
 _OTHER = re.compile(r"[^a-z0-9.,;:!?\n ]+")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -60,6 +66,14 @@ def _unleet(match: re.Match[str]) -> str:
         return word
     core = word.rstrip(".,;:!?")  # keep sentence punctuation at the end of the word
     return core.translate(_LEET) + word[len(core):]
+
+
+def _unstar(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if sum(c.isalpha() for c in word) < 2:
+        return word
+    pattern = re.compile("[a-z]{1,3}".join(re.escape(part) for part in re.split(r"\*+", word)))
+    return next((w for w in STARRED_WORDS if pattern.fullmatch(w)), word)
 
 
 def _join_spelt(match: re.Match[str]) -> str:
@@ -98,6 +112,7 @@ def normalise(text: str) -> str:
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
     text = _RUNS.sub(r"\1", text)
+    text = _STARRED.sub(_unstar, text)
     text = _OTHER.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 

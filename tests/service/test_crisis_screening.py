@@ -40,6 +40,28 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("ich will nicht mehr leben", "passive_death_wish"),
     ("je veux mourir", "passive_death_wish"),
     ("k m s tonight", "plan"),
+    # found on data/crisis/dev5's misses (2026-12-06), reworded
+    ("it keeps telling me to step in front of the bus", "command_hallucination"),
+    ("she says if i dont hurt myself theyll hurt my dad", "active_ideation"),    # a condition, not a denial
+    ("las voces me dicen que me haga daño", "command_hallucination"),                        # "voces", not "vozes"
+    ("some nights i pray that god takes me", "passive_death_wish"),
+    ("itd be so nice to just disappear", "passive_death_wish"),
+    ("ojalá no despertar nunca", "passive_death_wish"),
+    ("i figured out the day, after my last exam", "plan"),
+    ("morgen nach der arbeit isses soweit", "plan"),
+    ("my goodbye letters are done", "preparatory_acts"),
+    ("googled how much it takes to overdose on my meds", "method"),
+    ("mi butto dal balcone stanotte", "plan"),
+    ("urges are so bad right now", "self_harm_urge"),
+    ("me quiero cortar otra vez", "self_harm_urge"),
+    ("hes bringing a knife to school tomorrow", "risk_to_others"),
+    ("mijn broer zegt dat hij zijn vriendin iets gaat aandoen", "risk_to_others"),
+    ("ele disse que vai matar a gente", "risk_to_others"),
+    ("im worth more to them dead", "burdensomeness"),
+    ("ik denk erover om er dit weekend een einde aan te maken", "plan"),
+    ("will mich unaliven", "active_ideation"),
+    ("j'ai envie de me s*icider", "active_ideation"),
+    ("4 months clean and the urge to cut is so strong tonight", "plan"),   # tonight undoes "clean"
 ])
 def test_lexicon_flags_risk_and_names_the_category(text: str, category: str) -> None:
     reading = Lexicon.load().read(text)
@@ -51,6 +73,8 @@ def test_lexicon_flags_risk_and_names_the_category(text: str, category: str) -> 
     ("years ago i tried to end my life, im doing so much better now", "past"),
     ("this exam is killing me", "idiom"),
     ("in the movie he kills himself at the end", "fiction"),
+    ("i was suicidal in my twenties but thats long behind me", "past"),
+    ("had thoughts of ending it after the divorce but therapy helped, im doing ok now", "past"),
 ])
 def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     reading = Lexicon.load().read(text)
@@ -108,9 +132,25 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "saying goodbye to my coworkers today, moving to canada!",
     "how many days will it take to ship",
     "how many tries would it take to beat this boss",
+    # false alarms found on data/crisis/dev5 (2026-12-06), reworded
+    "my grandad passed away last night",                        # "last night" is no "my last night"
+    "bought rope and pegs for the camping weekend",
+    "walking up to the bridge tonight to take photos of the fireworks",
+    "wrote a farewell card for my coworker whos retiring",
+    "escrevi uma carta de despedida pro meu chefe",
+    "id jump off a cliff for a good pizza honestly",
+    "the voices in my head say to order more pizza",
+    "3 years clean from self harm today 🎉",
+    "vou matar meu irmão se ele pegar meu carregador kkk",
+    "se la sento ancora mi butto dalla finestra ahahah",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
+
+
+def test_a_weak_pattern_with_a_day_in_it_is_no_plan() -> None:
+    reading = Lexicon.load().read("the kids are sick and the car broke down, im so done with today")
+    assert reading.category == "hopelessness_entrapment" and reading.score < 0.6  # was "plan" at 0.9
 
 
 def test_risk_builds_over_turns_and_one_benign_turn_does_not_reset_it() -> None:
