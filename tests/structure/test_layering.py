@@ -121,3 +121,16 @@ def test_there_is_one_command_line() -> None:
     own = [name for name, path in modules().items()
            if name not in ("emotion.cli", "emotion.entry", "policies.validate") and "argparse" in path.read_text()]
     assert own == []
+
+
+GPL_ONLY_IN_BENCHMARKS = ("piper",)
+"""Packages under the GPL that only benchmarks may import (piper-tts: ``pip install -e .[voices]``)."""
+
+
+def test_no_shipped_module_imports_a_gpl_package() -> None:
+    shipped = [*modules().values(), *(REPO / "bot").rglob("*.py")]
+    for path in shipped:
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            assert not [n for n in names if n.split(".")[0] in GPL_ONLY_IN_BENCHMARKS], path
