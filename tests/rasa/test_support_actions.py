@@ -55,6 +55,16 @@ def test_an_idiom_is_not_a_topic() -> None:
     assert listening.topic_of("since the death of my mum i cant sleep") == "grief"
 
 
+@pytest.mark.parametrize("text, lang, topic", [
+    ("coworkers all leave at 5 and i just sit in my flat alone", "en", "loneliness"),   # what they feel, not where
+    ("since my dad died i cant focus at work", "en", "grief"),
+    ("my boss shouted at me today", "en", "work_school"),
+    ("seit der trennung bin ich nach der arbeit immer einsam", "de", "loneliness"),
+])
+def test_what_the_person_feels_outranks_where_it_happens(text: str, lang: str, topic: str) -> None:
+    assert listening.topic_of(text, lang) == topic
+
+
 def test_listening_lines_reflect_feeling_and_topic_and_do_not_repeat() -> None:
     line = listening.compose("reflection", "i feel so lonely since the move", "sadness", [])
     assert "lonely" in line

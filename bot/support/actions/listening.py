@@ -81,11 +81,18 @@ def is_step(text: str, lang: str = "en") -> bool:
     return bool(pattern and pattern.search(lowered)) and not NEVER_AGAIN.search(lowered) and not risk_words(text)
 
 
+CONCERNS = ("grief", "loneliness", "anxiety")
+"""Topics that say what the person feels; they outrank where it happens (work or school, a
+relationship, sleep): "coworkers all leave at 5 and i just sit in my flat alone" is about being
+alone, not "the pressure you're under"."""
+
+
 def topic_of(text: str, lang: str = "en") -> Optional[str]:
-    """The topic the text is about (the first named in it), or None."""
+    """The topic the text is about (the first of ``CONCERNS`` named in it, else the first named), or None."""
     lowered = (text or "").lower().replace("’", "'")
-    hits = [(m.start(), name) for name, p in listening_in(lang).topic_patterns.items() for m in [p.search(lowered)] if m]
-    return min(hits)[1] if hits else None
+    hits = [(name not in CONCERNS, m.start(), name)
+            for name, p in listening_in(lang).topic_patterns.items() for m in [p.search(lowered)] if m]
+    return min(hits)[2] if hits else None
 
 
 def feeling_of(text: str, label: Optional[str], lang: str = "en", earlier: Sequence[str] = ()) -> str:
