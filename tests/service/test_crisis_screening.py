@@ -143,6 +143,8 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "3 years clean from self harm today 🎉",
     "vou matar meu irmão se ele pegar meu carregador kkk",
     "se la sento ancora mi butto dalla finestra ahahah",
+    "clearing out her room felt like saying goodbye all over again",       # grief (dev3)
+    "the wellbeing survey at work asked if ive had thoughts of harming myself",   # a survey's question (dev3)
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
