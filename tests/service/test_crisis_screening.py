@@ -349,3 +349,23 @@ def test_a_detector_on_an_embedder_of_another_split_reads_the_same() -> None:
     assert other.states is not other.embedder and other.embedder.top_layers == 0
     for a, b in zip(own.screen_many(texts), other.screen_many(texts)):
         assert abs(a.risk - b.risk) < 1e-4 and a.level == b.level
+
+
+
+def test_a_flag_counted_as_possible_is_still_asked_about_by_the_support_bot() -> None:
+    """crisis.pt counts an uncorroborated model-only flag at ``uncorroborated_cap``; the support bot
+    screens "possible" risk from a minimum risk (bot/support/config.yml). The cap must stay at or
+    above that line and below τ_flag, or such a turn would be neither flagged nor asked about."""
+    import json
+
+    import torch
+    import yaml
+
+    from emotion.files import REPO_ROOT
+    from emotion.settings import checkpoint_root
+
+    config = yaml.safe_load((REPO_ROOT / "bot" / "support" / "config.yml").read_text())
+    rules = next(p["rules"] for p in config["policies"] if p.get("rules"))
+    screen_line = next(r["if"]["derived.crisis.risk"]["min"] for r in rules if r["name"] == "possible risk")
+    info = json.loads(torch.load(checkpoint_root() / "crisis.pt", map_location="cpu", weights_only=True)["info"])
+    assert screen_line <= info["conversation"]["uncorroborated_cap"] < info["thresholds"]["flag"]
