@@ -79,16 +79,18 @@ class SentenceEmbedder:
                       text_encoder.top_layers, memo)
         return embedder
 
-    def bottom_on_onnxruntime(self, threads: int = 1) -> "SentenceEmbedder":
+    def bottom_on_onnxruntime(self, threads: int = 1, keep_top: bool = True) -> "SentenceEmbedder":
         """The same embedder with its frozen bottom exported to ONNX Runtime (for an embedder of
-        its own, ``split``; a ``sharing`` one already runs on the text encoder's)."""
+        its own, ``split``; a ``sharing`` one already runs on the text encoder's). ``keep_top=False``
+        drops the pretrained top layers, for a caller that reads only ``bottom_states``."""
         from emotion.encoders.text_onnx import OnnxPart
 
         batch = self.tokenizer(["an example, to trace the graph", "short"], padding=True, return_tensors="pt")
         run = OnnxPart(self.bottom.run, (batch["input_ids"], batch["attention_mask"]), ["input_ids", "attention_mask"],
                        ["states"], threads)
         embedder = self.__class__.__new__(self.__class__)
-        embedder._set(self.tokenizer, FrozenBottom(run, memo=self.bottom.memo_size), self.pooled, self.max_tokens,
+        pooled = self.pooled if keep_top else PooledLayers(torch.nn.ModuleList())
+        embedder._set(self.tokenizer, FrozenBottom(run, memo=self.bottom.memo_size), pooled, self.max_tokens,
                       self.top_layers, self._memo.size)
         return embedder
 

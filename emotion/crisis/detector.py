@@ -190,8 +190,8 @@ class CrisisDetector:
         from emotion.encoders.text_onnx import OnnxPart
 
         states = self.states if self.states is not None else self.embedder
-        if states is not self.embedder:  # our own bottom runs on ONNX Runtime too
-            states = states.bottom_on_onnxruntime(threads)
+        if states is not self.embedder:  # our own bottom runs on ONNX Runtime too (its top is our encoder's)
+            states = states.bottom_on_onnxruntime(threads, keep_top=False)
         h, mask = states.bottom_states(["an example, to trace the graph", "short"])
         encoder = OnnxPart(self.encoder, (h, mask), ["states", "attention_mask"], ["logits"], threads)
         return replace(self, encoder=encoder, states=states)
