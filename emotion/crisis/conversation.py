@@ -11,17 +11,19 @@ flagged when R_t >= ``flag_at``; the level is "high" when flagged, "possible" fr
 ``possible_at``, else "none".
 
 A turn the models alone read as high risk (its own risk r_t >= the detector's τ_flag, its lexicon
-score below ``explicit_lexicon``) below ``corroborate_below``, with no earlier turn of the window
-at ``corroborated_by`` or more, counts as min(r_t, ``uncorroborated_cap``) (``corroborated``): one
-harmless everyday line the models misread ("going to take the weekend to just rest") does not
+score below ``EXPLICIT_AT``: no warning-sign words of its own) below ``corroborate_below``, with
+no earlier turn of the window at ``corroborated_by`` or more, counts as min(r_t,
+``uncorroborated_cap``) (``corroborated``): one harmless everyday line the models misread ("going to take the weekend to just rest") does not
 escalate a conversation that was calm until then, while the same line after an uneasy turn, a
 warning sign in words or a reading above ``corroborate_below`` still does.
-Standard library only (the Rasa runtime uses it too).
+Standard library and the lexicon's threshold only (the Rasa runtime uses it too).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
+
+from emotion.crisis.lexicon import EXPLICIT_AT
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,6 @@ class ConversationPolicy:
     corroborate_below: float = 0.0   # 0: every turn counts as read (no corroboration asked)
     corroborated_by: float = 0.2
     uncorroborated_cap: float = 0.7
-    explicit_lexicon: float = 0.5
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> "ConversationPolicy":
@@ -60,7 +61,7 @@ def corroborated(history: Sequence[TurnRisk], current: TurnRisk, policy: Convers
     models alone read it at >= ``turn_flag_at`` (the detector's τ_flag) and below
     ``corroborate_below``, and no earlier turn of the window reached ``corroborated_by``."""
     earlier = list(history)[-(policy.window - 1):] if policy.window > 1 else []
-    alone = (turn_flag_at <= current.risk < policy.corroborate_below and current.lexicon < policy.explicit_lexicon
+    alone = (turn_flag_at <= current.risk < policy.corroborate_below and current.lexicon < EXPLICIT_AT
              and current.risk > policy.uncorroborated_cap)
     if not alone or any(t.risk >= policy.corroborated_by for t in earlier):
         return current

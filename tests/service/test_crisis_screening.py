@@ -165,8 +165,7 @@ def test_risk_builds_over_turns_and_one_benign_turn_does_not_reset_it() -> None:
     assert after_joke["flag"]
 
 
-CORROBORATING = ConversationPolicy(corroborate_below=0.97, corroborated_by=0.2, uncorroborated_cap=0.8,
-                                   explicit_lexicon=0.5)
+CORROBORATING = ConversationPolicy(corroborate_below=0.97, corroborated_by=0.2, uncorroborated_cap=0.8)
 
 
 @pytest.mark.parametrize("history, current, counted", [
