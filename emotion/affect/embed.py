@@ -65,10 +65,14 @@ class SentenceEmbedder:
     def bottom_states(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
         """The frozen bottom's token states of ``texts`` (each cut to ``max_tokens``):
         (B, T, 384) states and (B, T) mask."""
+        ids, mask = self.tokens(texts)
+        return self.bottom(ids, mask), mask
+
+    def tokens(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+        """input_ids and attention_mask (B, T) of ``texts``, each cut to ``max_tokens``."""
         batch = self.tokenizer([t or "." for t in texts], padding=True, truncation=True,
                                max_length=self.max_tokens, return_tensors="pt")
-        mask = batch["attention_mask"]
-        return self.bottom(batch["input_ids"], mask), mask
+        return batch["input_ids"], batch["attention_mask"]
 
     @classmethod
     def sharing(cls, text_encoder, max_tokens: int = 128, memo: int = 64) -> "SentenceEmbedder":
@@ -77,6 +81,17 @@ class SentenceEmbedder:
         embedder = cls.__new__(cls)
         embedder._set(text_encoder.tokenizer, text_encoder.bottom, text_encoder.pretrained, max_tokens,
                       text_encoder.top_layers, memo)
+        return embedder
+
+    def below(self, top_layers: int) -> "SentenceEmbedder | None":
+        """An embedder whose ``bottom_states`` are the states below the base's last ``top_layers``
+        layers, taken from this one's bottom run (no second bottom), or None when the bottom was
+        not built with that tap (``TextEncoder.load(taps=...)``). For ``bottom_states`` only."""
+        tapped = self.bottom.below(top_layers) if isinstance(self.bottom, FrozenBottom) else None
+        if tapped is None:
+            return None
+        embedder = self.__class__.__new__(self.__class__)
+        embedder._set(self.tokenizer, tapped, PooledLayers(torch.nn.ModuleList()), self.max_tokens, top_layers)
         return embedder
 
     def bottom_on_onnxruntime(self, threads: int = 1, keep_top: bool = True) -> "SentenceEmbedder":
@@ -96,10 +111,12 @@ class SentenceEmbedder:
 
     def windows(self, text: str, max_windows: int = 8) -> list[str]:
         """``text`` cut into at most ``max_windows`` pieces of <= max_tokens - 2 tokens each."""
-        ids = self.tokenizer(text or "", add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
         step = self.max_tokens - 2
-        if len(ids) <= step:
+        if len(text or "") <= step:  # a token covers at least one character: no need to count them
             return [text or ""]
+        ids = self.tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
+        if len(ids) <= step:
+            return [text]
         pieces = [self.tokenizer.decode(ids[i:i + step]) for i in range(0, len(ids), step)]
         return pieces[:max_windows]
 

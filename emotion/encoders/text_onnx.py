@@ -1,6 +1,7 @@
 """The text encoder's three parts on ONNX Runtime, exported from the loaded torch modules.
 
     bottom      input_ids, attention_mask (B, T)         -> token states (B, T, 384)
+                                                            (and those of each tap, ``BottomStates``)
     model       token states (B, T, 384), mask (B, T)    -> embedding (B, 384), logits (B, 7)
     pretrained  token states (B, T, 384), mask (B, T)    -> pretrained sentence embedding (B, 384)
 
@@ -37,7 +38,7 @@ class OnnxPart:
         import onnxruntime as ort
 
         dynamic = {name: {0: "batch", 1: "tokens"} for name in inputs}
-        dynamic.update({name: {0: "batch", 1: "tokens"} if name == "states" else {0: "batch"} for name in outputs})
+        dynamic.update({name: {0: "batch", 1: "tokens"} if name.startswith("states") else {0: "batch"} for name in outputs})
         buffer = io.BytesIO()
         with torch.no_grad():
             torch.onnx.export(module.eval(), example, buffer, input_names=inputs, output_names=outputs,
@@ -76,9 +77,12 @@ def export_parts(encoder: Any, threads: int = 1, int8: bool = False) -> tuple[On
     """(bottom, model, pretrained) of a torch ``TextEncoder`` (emotion.encoders.text) on ONNX Runtime."""
     batch = encoder.tokenizer(["an example, to trace the graph", "short"], padding=True, return_tensors="pt")
     ids, mask = batch["input_ids"], batch["attention_mask"]
+    taps = getattr(encoder.bottom_module, "taps", ())
     with torch.no_grad():
         h = encoder.bottom_module(ids, mask)
-    bottom = OnnxPart(encoder.bottom_module, (ids, mask), ["input_ids", "attention_mask"], ["states"], threads, int8)
+    h = h[0] if taps else h
+    bottom = OnnxPart(encoder.bottom_module, (ids, mask), ["input_ids", "attention_mask"],
+                      ["states", *(f"states_below_{k}" for k in taps)], threads, int8)
     model = OnnxPart(encoder.model, (h, mask), ["states", "attention_mask"], ["embedding", "logits"], threads, int8)
     pretrained = OnnxPart(encoder.pretrained, (h, mask), ["states", "attention_mask"], ["embedding"], threads, int8)
     return bottom, model, pretrained

@@ -66,10 +66,24 @@ class Analysis:
         return [o.modality for o in self.outputs]
 
 
+def _crisis_tap(settings: Settings) -> tuple[int, ...]:
+    """The states the crisis encoder reads (below the base's last k layers), for the text
+    encoder's bottom to return from the same run: the detector then needs no bottom of its own."""
+    if not settings.crisis_detector:
+        return ()
+    try:
+        from emotion.crisis.detector import CrisisDetector
+
+        k = CrisisDetector.encoder_layers(settings.checkpoint_dir)
+    except (ImportError, FileNotFoundError):
+        return ()
+    return (k,) if k else ()
+
+
 def _load_text(settings: Settings):
     from emotion.encoders.text import TextEncoder
 
-    encoder = TextEncoder.load(settings.checkpoint_dir, threads=settings.torch_threads)
+    encoder = TextEncoder.load(settings.checkpoint_dir, threads=settings.torch_threads, taps=_crisis_tap(settings))
     if settings.text_backend == "onnxruntime":
         try:
             return encoder.on_onnxruntime(settings.torch_threads, int8=settings.text_int8)

@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from emotion.crisis.detector import CHECKPOINT_NAME, CrisisDetector, char_vectorizer, sigmoid, stack_features
+from emotion.crisis.detector import CHECKPOINT_NAME, CrisisDetector
+from emotion.crisis.features import char_vectorizer, sigmoid, stack_features
 from emotion.crisis.lexicon import POSITIVE_CATEGORIES, Lexicon
 from emotion.training.crisis_encoder import bottom_states, encoder_probs, finetune_encoder
 from emotion.training.crisis_data import read_statements, training_rows

@@ -368,3 +368,25 @@ def test_a_flag_counted_as_possible_is_still_asked_about_by_the_support_bot() ->
     screen_line = next(r["if"]["derived.crisis.risk"]["min"] for r in rules if r["name"] == "possible risk")
     info = json.loads(torch.load(checkpoint_root() / "crisis.pt", map_location="cpu", weights_only=True)["info"])
     assert screen_line <= info["conversation"]["uncorroborated_cap"] < info["thresholds"]["flag"]
+
+
+def test_in_the_service_the_detector_reads_the_text_encoders_bottom_and_runs_none_of_its_own() -> None:
+    """With the text encoder's bottom tapped below the crisis encoder's layers (as the service loads
+    it), the detector's encoder reads those states: one bottom run per screen, no bottom of its
+    own, and the readings of a detector on its own split MiniLM."""
+    from emotion.affect.embed import SentenceEmbedder
+    from emotion.crisis.detector import CrisisDetector
+    from emotion.encoders.text import TextEncoder
+    from emotion.encoders.text_base import TappedBottom
+
+    text = TextEncoder.load(taps=(CrisisDetector.encoder_layers(),)).on_onnxruntime()
+    detector = CrisisDetector.load(embedder=SentenceEmbedder.sharing(text)).on_onnxruntime()
+    assert isinstance(detector.states.bottom, TappedBottom)
+    runs = []
+    run = text.bottom.run
+    text.bottom.run = lambda *args: runs.append(1) or run(*args)
+    texts = [RISKY, "we had pizza and watched a film", "nobody would even notice if i was gone"]
+    readings = detector.screen_many(texts)
+    assert len(runs) == 1
+    for a, b in zip(CrisisDetector.load().screen_many(texts), readings):
+        assert abs(a.risk - b.risk) < 1e-4 and a.level == b.level and a.category == b.category

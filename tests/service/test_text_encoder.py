@@ -70,3 +70,32 @@ def test_missing_checkpoint(tmp_path):
 
 def test_label_index_consistent():
     assert LABEL_INDEX["joy"] == LABELS.index("joy")
+
+
+def test_a_bottom_with_a_tap_returns_the_same_states_and_those_below_from_one_run():
+    """``taps``: the frozen bottom also returns the states below the base's last k layers (what
+    the crisis encoder reads), from the same run and remembered with it; the encoder's own
+    readings do not change."""
+    import torch
+
+    from emotion.affect.embed import SentenceEmbedder
+    from emotion.encoders.text_base import TappedBottom
+
+    plain, tapped = TextEncoder.load(), TextEncoder.load(taps=(4,))
+    texts = ["i cant sleep again", "we had pizza and watched a film tonight"]
+    for a, b in zip(plain.encode(texts), tapped.encode(texts)):
+        assert max(abs(x - y) for x, y in zip(a.probs, b.probs)) < 1e-6
+    runs = []
+    run = tapped.bottom.run
+    tapped.bottom.run = lambda *args: runs.append(1) or run(*args)
+    below = tapped.bottom.below(4)
+    assert isinstance(below, TappedBottom) and tapped.bottom.below(3) is None
+    batch = tapped.tokenizer(["something new to read", "and a longer second text to read"], padding=True,
+                             return_tensors="pt")
+    ids, mask = batch["input_ids"], batch["attention_mask"]
+    states = tapped.bottom(ids, mask)
+    h2 = below(ids, mask)
+    assert len(runs) == 1 and h2.shape == states.shape and not torch.allclose(h2, states)
+    own = SentenceEmbedder.split(4).bottom(ids, mask)  # a bottom of the first two layers alone
+    assert torch.allclose(h2 * mask[..., None], own * mask[..., None], atol=1e-5)
+    assert TextEncoder.load(taps=(2,)).taps == ()  # the bottom's own depth: no tap
