@@ -8,6 +8,9 @@ Used by ``benchmarks/robustness.py --modality face`` to make transformed copies 
     small     the image scaled to a quarter of the frame's width and pasted at a random place
               in a 640x480 grey frame (a webcam a metre away)
     roll15    the head tilted: rotated 15 degrees, the corners filled with grey
+
+``camera`` is the training augmentation (``emobot train face``, ``train.camera_copies``): one
+random draw of a webcam's losses, wider and looser than any single condition above.
 """
 from __future__ import annotations
 
@@ -43,6 +46,18 @@ def small(image: Image.Image, rng: np.random.Generator, fraction: float = 0.25) 
 
 def roll(image: Image.Image, degrees: float = 15.0) -> Image.Image:
     return image.rotate(degrees, resample=Image.BICUBIC, expand=True, fillcolor=GREY)
+
+
+def camera(image: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A webcam's losses, drawn at random: half the time the resolution of a face 0.3-1.0 times
+    as wide (scaled down and back), brightness times 0.35-1.3, then JPEG at quality 10-60."""
+    if rng.random() < 0.5:
+        fraction = rng.uniform(0.3, 1.0)
+        size = image.size
+        image = image.resize((max(8, round(size[0] * fraction)), max(8, round(size[1] * fraction))), Image.BILINEAR)
+        image = image.resize(size, Image.BICUBIC)
+    image = Image.fromarray(np.clip(np.asarray(image, np.float32) * rng.uniform(0.35, 1.3), 0, 255).astype(np.uint8))
+    return jpeg(image, int(rng.integers(10, 61)))
 
 
 IMAGE_CONDITIONS: dict[str, ImageCondition] = {

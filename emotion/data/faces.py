@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -133,17 +133,22 @@ def _cache_key(paths: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
-def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: Path | None = DEFAULT_CACHE_DIR, log_every: int = 1000) -> FaceArrays:
+def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: Path | None = DEFAULT_CACHE_DIR,
+                     log_every: int = 1000, augment: tuple[str, Any, int] | None = None) -> FaceArrays:
     """Run ``landmarks.extract`` (a FaceLandmarks) on every image, or load the cached result.
 
-    Images that fail to decode count as 'no face'. Progress goes to stderr.
+    Images that fail to decode count as 'no face'. Progress goes to stderr. ``augment``: (name,
+    an ``emotion.conditions.image`` condition, seed): each image goes through the condition first
+    (one generator of that seed, in order), cached under its name and seed.
     """
     from emotion.types import ModalityInputError
     from emotion.encoders.face_features import CROP_SIZE, NUM_BLENDSHAPES, NUM_LANDMARKS
     from emotion.encoders.face_members import FRAME_SIZE
     from emotion.images import decode_image
 
-    cache = cache_dir / f"{_cache_key(paths)}.npz" if cache_dir is not None else None
+    tag = f"-{augment[0]}{augment[2]}" if augment else ""
+    cache = cache_dir / f"{_cache_key(paths)}{tag}.npz" if cache_dir is not None else None
+    rng = np.random.default_rng(augment[2]) if augment else None
     if cache is not None and cache.is_file():
         with np.load(cache) as blob:
             return FaceArrays(**{k: blob[k] for k in FaceArrays.__dataclass_fields__})
@@ -160,7 +165,12 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
     start = time.perf_counter()
     for i, path in enumerate(paths):
         try:
-            found = landmarks.extract(decode_image(path.read_bytes()).rgb)
+            rgb = decode_image(path.read_bytes()).rgb
+            if augment:
+                from PIL import Image
+
+                rgb = np.asarray(augment[1](Image.fromarray(rgb), rng))
+            found = landmarks.extract(rgb)
         except ModalityInputError:
             found = None
         if found is not None:

@@ -23,6 +23,7 @@ from emotion.data.faces import REPO_ROOT, FaceArrays, FaceSet, data_root, extrac
 from emotion.encoders.face import CHECKPOINT_FILE, FaceClassifier, FaceClassifierConfig
 from emotion.encoders.face_features import BLENDSHAPE_NAMES, FaceLandmarks
 from emotion.evaluation.face import score
+from emotion.conditions.image import camera
 from emotion.settings import VENV_MODEL_DIR, checkpoint_root
 
 DEFAULT_CONFIG = REPO_ROOT / "emotion" / "config" / "face.yaml"
@@ -84,18 +85,24 @@ def train(config_path: Path | None = None) -> dict:
 
     sets: dict[str, FaceSet] = {split: load_folder(root / "fer2013" / split) for split in ("train", "val", "test")}
     mux = load_muxspace(root / "facial_expressions_muxspace")
-    with FaceLandmarks(VENV_MODEL_DIR / "face_landmarker.task") as landmarks:
-        arrays = {name: extract_features(s.paths, landmarks, cache_dir) for name, s in sets.items()}
-        mux_arrays = extract_features(mux.paths, landmarks, cache_dir)
-    extract_s = time.perf_counter() - start
     held_out = split_by_group(mux.groups, cfg["muxspace_test_fraction"], cfg["muxspace_split_seed"])
     sets["mux_train"], sets["mux_test"] = mux.subset(~held_out), mux.subset(held_out)
+    train_paths = sets["train"].paths + sets["mux_train"].paths
+    with FaceLandmarks(VENV_MODEL_DIR / "face_landmarker.task") as landmarks:
+        arrays = {name: extract_features(s.paths, landmarks, cache_dir) for name, s in sets.items()
+                  if name in ("train", "val", "test")}
+        mux_arrays = extract_features(mux.paths, landmarks, cache_dir)
+        # camera copies: each training image once more through a random webcam's losses
+        copies = [extract_features(train_paths, landmarks, cache_dir, augment=("camera", camera, cfg["seed"] + c))
+                  for c in range(cfg["train"].get("camera_copies", 0))]
+    extract_s = time.perf_counter() - start
     arrays["mux_train"], arrays["mux_test"] = select(mux_arrays, ~held_out), select(mux_arrays, held_out)
 
-    # Training data: faces found in FER-2013 train and the muxspace training identities.
+    # Training data: faces found in FER-2013 train and the muxspace training identities (and their camera copies).
     model_cfg = FaceClassifierConfig(**{**cfg["model"], "groups": tuple(cfg["model"]["groups"])})
-    train_arrays = concat([arrays["train"], arrays["mux_train"]])
-    y_train = np.concatenate([sets["train"].labels, sets["mux_train"].labels])[train_arrays.detected]
+    train_arrays = concat([arrays["train"], arrays["mux_train"], *copies])
+    train_labels = np.concatenate([sets["train"].labels, sets["mux_train"].labels])
+    y_train = np.concatenate([train_labels] * (1 + len(copies)))[train_arrays.detected]
     train_arrays = select(train_arrays, train_arrays.detected)
     x_train = torch.from_numpy(feature_matrix(train_arrays, model_cfg.groups))  # (N, D)
     x_flip = torch.from_numpy(feature_matrix(mirror(train_arrays, train_arrays.landmarks.mean(0)), model_cfg.groups))
