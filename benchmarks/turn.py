@@ -9,7 +9,7 @@ with ``--postgres``) and talks to it over loopback HTTP with keep-alive, as the 
 
 latency:    kinds ``text`` (a MELD utterance), ``text+audio`` (+ a 3.0 s RAVDESS WAV) and
             ``text+audio+image`` (+ one 640x480 JPEG with a face), interleaved round-robin so that
-            load from other processes hits every kind alike; median and p95 of the HTTP round
+            load from other processes hits every kind alike, each turn with a text not sent before; median and p95 of the HTTP round
             trip, and the median of each stage the service reports in ``timings_ms``. With
             ``--compare NAME=VALUE`` a second service with that setting changed is measured in
             the same loop, and the ratios of the two are printed.
@@ -117,9 +117,12 @@ def latency(urls: dict[str, str], inputs: Inputs, turns: int) -> None:
     stages: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     with httpx.Client(timeout=60) as http:
         for i in range(turns + 3):
-            for kind in KINDS:
+            for k, kind in enumerate(KINDS):
                 for name, url in urls.items():
-                    ms, body = post(http, url, f"lat-{kind.replace('+', '-')}-{i % 4}", *inputs.turn(kind, i))
+                    # each kind its own text: a text another kind has just sent would hit the
+                    # service's memos and make that kind's text and crisis stages look cheaper
+                    turn = inputs.turn(kind, i * len(KINDS) + k)
+                    ms, body = post(http, url, f"lat-{kind.replace('+', '-')}-{i % 4}", *turn)
                     if set(body["modalities_used"]) != set(kind.replace("image", "face").split("+")):
                         raise RuntimeError(f"{kind} turn used {body['modalities_used']}: {body['modalities']}")
                     if i < 3:  # warm-up
