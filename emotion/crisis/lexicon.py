@@ -29,7 +29,8 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "config" / "crisis_lexic
 POSITIVE_CATEGORIES = ("passive_death_wish", "active_ideation", "method", "intent", "plan", "preparatory_acts",
                        "burdensomeness", "hopelessness_entrapment", "self_harm_urge", "command_hallucination",
                        "risk_to_others")
-_CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:but|and now|now|aber|mais|pero|ma|maar|mas|though|however)\b")
+_CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:but|and now|now|aber|mais|pero|ma|maar|mas|though|however"
+                         r"|jetzt|maintenant|ahora|ora|adesso|agora)\b")  # "now" in de/fr/es/it/pt
 
 
 @dataclass(frozen=True)
@@ -114,13 +115,18 @@ class Lexicon:
         masked, idioms = self._mask_idioms(canonical)
         matches: list[Match] = []
         for category, language, prior, rx in self.patterns:
+            best = None  # the pattern's strongest occurrence: a guarded first one must not hide a later one
             for m in rx.finditer(masked):
                 guards = self._guards(masked, m.start(), m.end(), prior)
                 strength = prior
                 for g in guards:
                     strength *= self.factors[g]
-                matches.append(Match(category, language, strength, prior, guards, m.span()))
-                break  # one match per pattern is enough
+                if best is None or strength > best.strength:
+                    best = Match(category, language, strength, prior, guards, m.span())
+                if not guards:  # unguarded: no later occurrence is stronger
+                    break
+            if best is not None:
+                matches.append(best)
         guards_seen = set(g for m in matches for g in m.guards) | ({"idiom"} if idioms else set())
         if self.joke.search(canonical):
             guards_seen.add("joke")

@@ -101,6 +101,17 @@ def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     ("ok then. i w a n t t o k 1 l l m y s e l f", "active_ideation"),
     ("looked up how many pills it would take", "method"),           # researching a dose
     ("she has a whole drawer of tablets and ive started counting them at night", "method"),
+    # a guarded first occurrence of a pattern does not hide a later, unguarded one
+    ("not thinking about killing myself at work, thinking about killing myself at home", "active_ideation"),
+    # misses found on data/crisis/dev6 (2026-12-06), reworded
+    ("non vedo più nessuna uscita, non ce la faccio più a vivere in questo modo", "hopelessness_entrapment"),
+    ("my stepdad keeps threatening to stab my mum and hes drunk downstairs", "risk_to_others"),
+    ("im scared ill shake her when she wont stop crying", "risk_to_others"),
+    ("o namorado dela ameaçou matar ela ontem", "risk_to_others"),
+    ("i dont see the point of any of this anymore", "hopelessness_entrapment"),
+    ("said goodbye to my sister today without her realising", "preparatory_acts"),
+    ("ojalá un accidente me llevara de una vez", "passive_death_wish"),
+    ("ich will einfach allem ein ende setzen", "active_ideation"),
 ])
 def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
@@ -145,6 +156,15 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "se la sento ancora mi butto dalla finestra ahahah",
     "clearing out her room felt like saying goodbye all over again",       # grief (dev3)
     "the wellbeing survey at work asked if ive had thoughts of harming myself",   # a survey's question (dev3)
+    # false alarms found on data/crisis/dev6 (2026-12-06), reworded
+    "ça me fait rien, c'est pas grave du tout",                   # "grave" (the 🪦 word) is French for serious
+    "cette réunion va me tuer honnêtement",
+    "gave away a bag of my old jumpers, love a good declutter",
+    "for my psych module: how do you ask someone about suicidal thoughts",
+    "back when i was in hospital i thought about ending it, now im working again",
+    "anni fa pensavo al suicidio, ora sto bene",
+    "the voices in my head say i need another coffee",
+    "practised my speech three times and im still nervous",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
