@@ -145,6 +145,7 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
     from emotion.encoders.face_features import CROP_SIZE, NUM_BLENDSHAPES, NUM_LANDMARKS
     from emotion.encoders.face_members import FRAME_SIZE
     from emotion.images import decode_image
+    from PIL import Image
 
     tag = f"-{augment[0]}{augment[2]}" if augment else ""
     cache = cache_dir / f"{_cache_key(paths)}{tag}.npz" if cache_dir is not None else None
@@ -167,8 +168,6 @@ def extract_features(paths: list[Path], landmarks: "FaceLandmarks", cache_dir: P
         try:
             rgb = decode_image(path.read_bytes()).rgb
             if augment:
-                from PIL import Image
-
                 rgb = np.asarray(augment[1](Image.fromarray(rgb), rng))
             found = landmarks.extract(rgb)
         except ModalityInputError:
