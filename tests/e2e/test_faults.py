@@ -66,11 +66,15 @@ def mood_log(database_url: str, session_id: str) -> list:
 
 
 def wait_for_mood_log(database_url: str, sent: dict[str, list[str]], timeout: float = 60) -> dict[str, list]:
-    """Poll until the mood log holds as many turns per session as were sent."""
+    """Poll until the mood log holds as many turns per session as were sent, none of them still
+    "rejected" (a turn refused for now, e.g. by the rate limit while the outbox replays a backlog,
+    is logged as rejected and completed when its replay is admitted)."""
     deadline = time.monotonic() + timeout
     while True:
         logged = {s: mood_log(database_url, s) for s in sent}
-        if all(len(logged[s]) >= len(texts) for s, texts in sent.items()) or time.monotonic() > deadline:
+        done = all(len(logged[s]) >= len(texts) and all(r.status != "rejected" for r in logged[s])
+                   for s, texts in sent.items())
+        if done or time.monotonic() > deadline:
             return logged
         time.sleep(0.5)
 
