@@ -114,10 +114,40 @@ def dreaddit(root: Path, split: str) -> list[tuple[str, int]]:
 
 @dataclass(frozen=True)
 class TutoringItem:
+    """One MathBuddy row: one emotion a conversation's last student turn shows, and how strongly."""
+
     id: str
     emotion: str  # engagement | neutral | boredom
     utterance: str  # the last student turn
     history: list[dict]  # [{text, user: Teacher|Student, dialog_act}]
+    polarity: int = 0  # intensity 1 (low) .. 3 (high); 0 when a file does not give one
+
+
+@dataclass(frozen=True)
+class TutoringConversation:
+    """One annotated MathBuddy conversation with all its rows.
+
+    MathBuddy gives a conversation one row per emotion its last student turn shows (never the
+    same emotion twice), each with an intensity; 117 of its 203 conversations have two or three
+    rows with the same words and different emotions. Its *main* emotion is the one with the
+    highest intensity (several when they tie).
+    """
+
+    id: str
+    utterance: str
+    history: list[dict]
+    intensity: dict[str, int]  # emotion -> 1..3, in the order of the rows
+
+    @property
+    def main(self) -> tuple[str, ...]:
+        """The emotions with the highest intensity, in row order (one unless intensities tie)."""
+        top = max(self.intensity.values())
+        return tuple(e for e, v in self.intensity.items() if v == top)
+
+    def target(self, predicted: str) -> str:
+        """The emotion a prediction is scored against: ``predicted`` when it is a main emotion,
+        else the first main emotion."""
+        return predicted if predicted in self.main else self.main[0]
 
 
 def load_mathbuddy(path: Path) -> list[TutoringItem]:
@@ -127,8 +157,22 @@ def load_mathbuddy(path: Path) -> list[TutoringItem]:
         history = row.get("history") or []
         if isinstance(history, str):
             history = json.loads(history)
-        items.append(TutoringItem(str(row["id"]), str(row["emotion"]), str(row["utterance"]), history))
+        items.append(TutoringItem(str(row["id"]), str(row["emotion"]), str(row["utterance"]), history,
+                                  int(row.get("polarity") or 0)))
     return items
+
+
+def tutoring_conversations(items: list[TutoringItem]) -> list[TutoringConversation]:
+    """The rows grouped into conversations (same id and same words), in first-seen order. A row
+    without an intensity counts as intensity 1; an emotion given twice keeps its higher one."""
+    groups: dict[tuple[str, str, str], dict[str, int]] = {}
+    first: dict[tuple[str, str, str], TutoringItem] = {}
+    for it in items:
+        key = (it.id, it.utterance, json.dumps(it.history, sort_keys=True))
+        first.setdefault(key, it)
+        seen = groups.setdefault(key, {})
+        seen[it.emotion] = max(seen.get(it.emotion, 0), max(1, it.polarity))
+    return [TutoringConversation(it.id, it.utterance, it.history, groups[key]) for key, it in first.items()]
 
 
 def mathbuddy_path(root: Path) -> Path:

@@ -8,8 +8,10 @@
    out-of-fold user-level recall (max over the user's posts, OR the risk patterns) reaches
    ``target_recall`` on the training users.
 3. Distress: logistic regression on Dreaddit train. Confusion / annoyance: on GoEmotions train.
-4. Tutoring: multinomial logistic regression on MathBuddy (training conversations), C by 5-fold
-   CV grouped by conversation id.
+4. Tutoring: multinomial logistic regression on MathBuddy's training conversations, each
+   labelled with its main emotion (``TutoringConversation.main``: MathBuddy's rows of one
+   conversation give every emotion shown with an intensity); C by 5-fold CV over conversations,
+   scored as ``emobot evaluate tutoring`` scores.
 5. Heads are written to ``emotion/checkpoints/affect.pt``; the held-out evaluation sets
    (``var/affect/crisis_test.csv``, ``var/affect/tutoring_test.json``) and a report are written.
 
@@ -29,7 +31,7 @@ import torch
 import yaml
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, roc_auc_score
-from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.model_selection import GroupKFold
 
 from emotion.affect import data as D
 from emotion.affect.embed import SentenceEmbedder
@@ -157,28 +159,34 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
 
     # --- tutoring (MathBuddy) --------------------------------------------------------
     items = D.load_mathbuddy(D.mathbuddy_path(root))
-    tr = [it for it in items if not D.is_test(it.id)]
     te = [it for it in items if D.is_test(it.id)]
-    x_tr = tutor_features(embedder, tr, "mathbuddy-train")
-    y_tr = np.array([TUTORING_CLASSES.index(it.emotion) for it in tr])
-    mean, scale = x_tr.mean(0), x_tr.std(0) + 1e-6
-    z = (x_tr - mean) / scale
-    # MathBuddy ids repeat (one conversation at several points, with different labels): folds
-    # keep an id together, as the held-out split does
-    groups = np.array([it.id for it in tr])
+    tr = [c for c in D.tutoring_conversations(items) if not D.is_test(c.id)]
+    x_conv = tutor_features(embedder, tr, "mathbuddy-train-conversations")
+    # one row per main emotion of a conversation (intensities that tie share its weight)
+    rows = [(k, TUTORING_CLASSES.index(e), 1.0 / len(c.main)) for k, c in enumerate(tr) for e in c.main]
+    conv_of = np.array([k for k, _, _ in rows])
+    y_tr, w_tr = np.array([y for _, y, _ in rows]), np.array([w for _, _, w in rows])
+    mean, scale = x_conv.mean(0), x_conv.std(0) + 1e-6
+    z = (x_conv[conv_of] - mean) / scale
     scores = {}
     for C in cfg["tutoring"]["Cs"]:
-        pred = cross_val_predict(LogisticRegression(C=C, max_iter=3000, class_weight="balanced"), z, y_tr,
-                                 cv=GroupKFold(5), groups=groups)
-        scores[C] = float(f1_score(y_tr, pred, average="macro"))
+        predicted = np.zeros(len(tr), int)
+        for fit_rows, held_rows in GroupKFold(5).split(z, y_tr, groups=conv_of):
+            lr = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+            lr.fit(z[fit_rows], y_tr[fit_rows], sample_weight=w_tr[fit_rows])
+            held = np.unique(conv_of[held_rows])
+            predicted[held] = lr.predict((x_conv[held] - mean) / scale)
+        truth = [TUTORING_CLASSES.index(c.target(TUTORING_CLASSES[p])) for c, p in zip(tr, predicted)]
+        scores[C] = float(f1_score(truth, predicted, average="macro"))
     best_C = max(scores, key=scores.get)
-    lr = LogisticRegression(C=best_C, max_iter=3000, class_weight="balanced").fit(z, y_tr)
+    lr = LogisticRegression(C=best_C, max_iter=3000, class_weight="balanced").fit(z, y_tr, sample_weight=w_tr)
     heads.set_linear("tutoring", lr.coef_, lr.intercept_)
     with torch.no_grad():
         heads.tutor_mean.copy_(torch.from_numpy(mean))
         heads.tutor_scale.copy_(torch.from_numpy(scale))
-    report["tutoring_cv"] = {"macro_f1_by_C": scores, "C": best_C, "n_train": len(tr), "n_test": len(te)}
-    print("tutoring (5-fold CV on train):", report["tutoring_cv"], flush=True)
+    report["tutoring_cv"] = {"main_emotion_macro_f1_by_C": scores, "C": best_C, "n_train_conversations": len(tr),
+                             "n_test_rows": len(te)}
+    print("tutoring (5-fold CV on the training conversations, main emotion):", report["tutoring_cv"], flush=True)
 
     # --- write checkpoint and held-out sets -------------------------------------------
     info = {"max_tokens": cfg["max_tokens"], "config": cfg, "report": report}
@@ -187,7 +195,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     out = REPO_ROOT / "var" / "affect"
     write_crisis_test(root, test_users, out / "crisis_test.csv", cfg["crisis"]["test_posts_per_user"])
     (out / "tutoring_test.json").write_text(json.dumps(
-        [{"id": it.id, "emotion": it.emotion, "polarity": 0, "utterance": it.utterance,
+        [{"id": it.id, "emotion": it.emotion, "polarity": it.polarity, "utterance": it.utterance,
           "history": json.dumps(it.history)} for it in te]))
     report_path = REPO_ROOT / cfg["report"]
     report_path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,7 +204,7 @@ def train(config_path: Path = DEFAULT_CONFIG) -> dict:
     return report
 
 
-def tutor_features(embedder: SentenceEmbedder, items: list[D.TutoringItem], name: str) -> np.ndarray:
+def tutor_features(embedder: SentenceEmbedder, items: list[D.TutoringConversation], name: str) -> np.ndarray:
     """(N, 772) = [e(utterance) ; mean e(earlier student turns) ; 4 scalars] (see AffectModel.tutoring_probs)."""
     e = cached_embed(embedder, [it.utterance for it in items], f"{name}-utt")
     student = [[t["text"] for t in it.history if t.get("user") == "Student" and t.get("text")] for it in items]

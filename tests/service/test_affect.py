@@ -4,10 +4,12 @@ from __future__ import annotations
 import csv
 import json
 
+import numpy as np
 import pytest
 
-from emotion.affect.data import is_test, load_mathbuddy, mathbuddy_path
-from emotion.affect.model import noisy_or
+from emotion.affect.data import TutoringItem, is_test, load_mathbuddy, mathbuddy_path, tutoring_conversations
+from emotion.affect.message import STUDENT_CLASSES
+from emotion.affect.model import TUTORING_CLASSES, noisy_or
 from emotion.affect.patterns import match_boredom, match_confusion, match_frustration, match_risk
 from emotion.data.meld import data_dir
 
@@ -103,12 +105,61 @@ def test_crisis_evaluation_on_a_small_csv(model, tmp_path) -> None:
 def test_tutoring_evaluation_on_mathbuddy_items(model, tmp_path) -> None:
     from emotion.evaluation.tutoring import evaluate
 
-    items = load_mathbuddy(mathbuddy_path(data_dir()))[:12]
+    every = load_mathbuddy(mathbuddy_path(data_dir()))
+    ids = list(dict.fromkeys(it.id for it in every))[:6]
+    items = [it for it in every if it.id in ids]
     path = tmp_path / "mb.json"
-    path.write_text(json.dumps([{"id": it.id, "emotion": it.emotion, "polarity": 1, "utterance": it.utterance,
+    path.write_text(json.dumps([{"id": it.id, "emotion": it.emotion, "polarity": it.polarity, "utterance": it.utterance,
                                  "history": json.dumps(it.history)} for it in items]))
     report = evaluate(path, model=model)
-    assert report["n"] == 12 and 0.0 <= report["accuracy"] <= 1.0 and "macro_f1" in report
+    assert report["n"] == 6 < report["rows"]["n"] == len(items)
+    assert 0.0 <= report["accuracy"] <= 1.0 and "macro_f1" in report["student_head"]
+
+
+class _FixedReader:
+    """Reads every conversation as the emotion its utterance names (unit-test stand-in)."""
+
+    def tutoring_probs(self, utterances, histories) -> np.ndarray:
+        return np.array([[float(u == c) for c in TUTORING_CLASSES] for u in utterances])
+
+    def student_probs(self, utterances) -> np.ndarray:
+        return np.array([[float(u == c) for c in STUDENT_CLASSES] for u in utterances])
+
+
+def test_mathbuddy_is_scored_per_conversation_against_its_main_emotion(tmp_path) -> None:
+    from emotion.evaluation.tutoring import evaluate
+
+    rows = [("1", "neutral", 3, "neutral"), ("1", "boredom", 1, "neutral"),      # main: neutral
+            ("2", "boredom", 2, "boredom"),                                         # main: boredom
+            ("3", "engagement", 2, "boredom"), ("3", "boredom", 2, "boredom"),  # a tie: either is right
+            ("4", "engagement", 3, "neutral"), ("4", "neutral", 1, "neutral")]  # main: engagement
+    path = tmp_path / "mb.json"
+    path.write_text(json.dumps([{"id": i, "emotion": e, "polarity": p, "utterance": u, "history": "[]"}
+                                for i, e, p, u in rows]))
+    report = evaluate(path, model=_FixedReader())
+    assert report["n"] == 4 and report["accuracy"] == 0.75            # only conversation 4 is wrong
+    assert report["confusion_matrix"][0] == [0, 1, 0]                 # engagement read as neutral
+    assert report["rows"]["n"] == 7 and report["rows"]["accuracy"] == 4 / 7
+    assert report["student_head"]["accuracy"] == 0.75
+
+
+def test_conversations_keep_the_highest_intensity_of_each_emotion() -> None:
+    items = [TutoringItem("7", "boredom", "ya", [], 1), TutoringItem("7", "neutral", "ya", [], 2),
+             TutoringItem("7", "boredom", "ya", [], 3), TutoringItem("8", "neutral", "no", [], 0)]
+    a, b = tutoring_conversations(items)
+    assert a.intensity == {"boredom": 3, "neutral": 2} and a.main == ("boredom",)
+    assert a.target("neutral") == "boredom" and a.target("boredom") == "boredom"
+    assert b.main == ("neutral",) and b.intensity == {"neutral": 1}
+
+
+def test_the_row_level_ceiling_is_exact_on_a_small_case() -> None:
+    from benchmarks.mathbuddy_ceiling import best_row_scores
+
+    # two rows (0 and 1) on one conversation, one row (2) on another: at most one of the first two
+    assert best_row_scores([[0], [1], [2]]) == (1.0, 1.0)
+    # answering 0 on the first: F1_0 = 2·1/(2+1), F1_1 = 0, F1_2 = 1 (answering 1 is symmetric)
+    macro, acc = best_row_scores([[0, 1], [2]])
+    assert acc == 2 / 3 and macro == pytest.approx((2 / 3 + 0 + 1) / 3)
 
 
 def test_service_states_follow_the_customer(model) -> None:
