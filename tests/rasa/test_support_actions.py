@@ -33,6 +33,14 @@ def test_answers_are_read_in_seven_languages(text: str, expected: str) -> None:
     ("yeah, most nights since the move and it scares me a bit", "yes"),
     ("i think so yeah. like i'd be ok if i just didnt wake up", "yes"),
     ("i know when i'd do it", "yes"),
+    # a question of the person's own is no answer (exploratory reading of the demo, 2026-12-06:
+    # "i do" in it was read as yes and led to the method question)
+    ("what can I do to fall asleep?", "unclear"), ("i do", "yes"), ("i have, a few times", "yes"),
+    # a hedge or how-often that opens a message counts, whatever follows: the screen errs toward
+    # asking on (a narrower reading lost true answers on the frozen screener set: not adopted)
+    ("sometimes I forget for a second and then it hits me again", "yes"),
+    ("mostly about money and whether I will lose my job", "yes"),
+    ("nvm, ignore that", "dismiss"),
 ])
 def test_a_yes_counts_when_it_answers_not_when_it_is_part_of_a_story(text: str, expected: str) -> None:
     assert screener.read_answer(text) == expected
@@ -621,7 +629,11 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import crisis
+    import yaml
+
+    from actions import conversation, crisis
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/support/domain.yml").read_text())
 
     def screen(text: str, intent: str) -> tuple[list[str], dict]:
         latest = {"text": text, "intent": {"name": intent, "confidence": 0.95}, "metadata": {}}
@@ -629,7 +641,7 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
         events = [{"event": "user", "text": "i feel awful"}, {"event": "bot", "text": "Have you wished you were dead?"}]
         tracker = Tracker("s", slots, latest, [*events, {"event": "user", "text": text}], False, None, {}, "action_listen")
         dispatcher = CollectingDispatcher()
-        out = asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, tracker, {"responses": {}}))
+        out = asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, tracker, domain))
         return [m["text"] for m in dispatcher.messages], {e["name"]: e["value"] for e in out if e.get("event") == "slot"}
 
     said, slots = screen("can we do the 5-4-3-2-1 grounding thing first", "ask_grounding")
@@ -638,6 +650,9 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
     assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None
     said, slots = screen("yes, sometimes", "affirm")                     # an answer still goes on with the screen
     assert slots["screening_question"] == 3
+    said, slots = screen("nvm, ignore that", "nlu_fallback")             # taken back: let pass, not thanked for an answer
+    assert said[0] == conversation.response(domain, "utter_screen_skipped") and "If you're in danger right now" in said[-1]
+    assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None
 
 
 def test_resources_for_a_language_spoken_in_several_countries_name_them_and_a_locale_picks_one() -> None:

@@ -190,6 +190,10 @@ class ActionCrisisScreen(Action):
             events = await tool.run(dispatcher, tracker, domain)
             say(say.help_now.short(say.lang))
             return [*events, *clear_screen(tracker, answered=False)]
+        if answer == "dismiss":  # "nvm, ignore that": taken back, not answered no
+            say.response(domain, "utter_screen_skipped")
+            say(say.help_now.short(say.lang))
+            return clear_screen(tracker, answered=False)
         if answer == "unclear":
             if not tracker.get_slot("screening_retry"):
                 say(questions[question].again)

@@ -87,7 +87,7 @@ def _patterns() -> Dict[str, re.Pattern]:
         raise ValueError(f"{SCREENER_FILE}: quote these answer words: {unquoted}")
     return {kind: re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(_fold(w) or w) for w in words[kind]),
                                                               key=len, reverse=True)) + r")(?!\w)")
-            for kind in ("yes", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self", "negation")}
+            for kind in ("yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self", "negation")}
 
 
 def read_answer(text: str) -> Answer:
@@ -96,7 +96,8 @@ def read_answer(text: str) -> Answer:
     Order: a dismissal wins ("no jk", "never mind"); asking what is meant or not knowing
     ("what kind of plan?", "idk") is unclear; a past
     that is over ("years ago, not anymore") is no; then a "no" that is not corrected by a later
-    yes ("no... well actually yes" is yes); then a yes or a hedge; a laugh with neither ("lol")
+    yes ("no... well actually yes" is yes); then a yes or a hedge (a bare "i do" / "i have" not in
+    a question of the person's own: "what can i do to fall asleep?"); a laugh with neither ("lol")
     dismisses; a plain statement about oneself without negation ("i wrote goodbye letters")
     affirms; anything else ("idk") is unclear. In a message of more than ``SHORT_ANSWER_WORDS``
     words, a yes or hedge counts only within its first ``ANSWER_OPENING_WORDS`` words, and a
@@ -109,7 +110,7 @@ def read_answer(text: str) -> Answer:
     found = {kind: [m.start() for m in pattern.finditer(folded)] for kind, pattern in _patterns().items()}
     if found["dismiss"]:
         return "dismiss"
-    yes = found["yes"] + found["hedge"]
+    yes = found["yes"] + found["hedge"] + (found["aux"] if "?" not in (text or "") else [])
     if found["unclear"]:
         return "unclear"
     if found["past"] and not found["recent"]:
@@ -130,7 +131,7 @@ def read_answer(text: str) -> Answer:
 def _yes_after_no(folded: str, found: Dict[str, List[int]]) -> bool:
     """A yes after a no that corrects it ("no, well, actually yes"), not "no but i'm fine"."""
     first_no = min(found["no"])
-    later_yes = [p for p in found["yes"] + found["hedge"] if p > first_no]
+    later_yes = [p for p in found["yes"] + found["hedge"] + found["aux"] if p > first_no]
     return bool(later_yes) and bool(re.search(r"\b(actually|well|i mean|eigentlich|en fait|bueno|pensandolo)\b", folded))
 
 
