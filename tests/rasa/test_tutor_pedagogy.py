@@ -135,3 +135,24 @@ def test_the_curriculum_is_rich_enough_to_adapt_within() -> None:
         parse_curriculum({"skills": [{"id": "x", "name": "x", "explanations": ["one"], "steps": [
             {"difficulty": d, "items": [{"id": f"x{d}", "question": "q", "answer": "1", "hints": ["a", "b"],
                                          "worked_example": "w", "reasoning": "r"}]} for d in (1, 2, 3)]}]})
+
+
+@pytest.mark.parametrize("text, options", [("1/4 or 1/2", ["1/4", "1/2"]), ("1/2 or 1/4?", ["1/2", "1/4"]),
+                                           ("0,5 ou 1/4", ["0,5", "1/4"]), ("1/4 or 1/2 or 1/3", ["1/4", "1/2", "1/3"])])
+def test_two_answers_offered_are_asked_about_not_graded_by_their_order(text: str, options: list) -> None:
+    # exploratory reading of the demo: "1/4 or 1/2" was marked right and "1/2 or 1/4?" wrong
+    from bot.tutor.actions.curriculum import answer_options, grade
+
+    assert answer_options(text) == options and grade(FIRST, text) == "two_answers"
+    learner = on_first()
+    after, result = observe(learner, FIRST, text, PEDAGOGY)
+    assert result == "two_answers" and after == learner                # neither right nor wrong
+    assert choose_move(Turn(text), learner, FIRST, PEDAGOGY)[0] == "retry"
+
+
+@pytest.mark.parametrize("text, expected", [("1/3 no wait 1/2", "correct"), ("between 1/4 or 1/2 i pick 1/2", "correct"),
+                                            ("1/4, 1/2", "correct"), ("is it 1/2 or not", "correct")])
+def test_one_answer_with_other_numbers_is_graded_by_its_last_number(text: str, expected: str) -> None:
+    from bot.tutor.actions.curriculum import grade
+
+    assert FIRST.answer == 1 / 2 and grade(FIRST, text) == expected

@@ -20,7 +20,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from .curriculum import Curriculum, Grade, Item, fraction_text, load_curriculum
+from .curriculum import Curriculum, Grade, Item, answer_options, fraction_text, load_curriculum
 from .learner import Learner
 from .messages import comparison, glossary_term, skill_asked_about
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
@@ -150,6 +150,10 @@ class ActionRetry(TutorMove):
     def teach(self, lines, learner, item, turn):
         if turn.grade == "not_lowest":
             lines.append("That's the right value, but it can be simplified further.")
+        elif turn.grade == "two_answers":
+            *first, last = answer_options(turn.text)
+            count = {2: "two", 3: "three"}.get(len(first) + 1, str(len(first) + 1))
+            lines.append(f"You gave {count} answers, {', '.join(first)} and {last}. Which one do you pick?")
         else:
             lines.append("Not quite yet. Have another go, you can do it.")
         return learner, item

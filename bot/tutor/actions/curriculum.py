@@ -21,7 +21,7 @@ import yaml
 CURRICULUM_FILE = Path(__file__).resolve().parents[1] / "curriculum.yml"
 DIFFICULTIES = (1, 2, 3)
 
-Grade = Literal["correct", "wrong", "not_lowest"]
+Grade = Literal["correct", "wrong", "not_lowest", "two_answers"]
 
 
 @dataclass(frozen=True)
@@ -137,12 +137,10 @@ def load_curriculum(path: Path = CURRICULUM_FILE) -> Curriculum:
 _NUMBER = re.compile(r"(-?\d+)\s*/\s*(\d+)|(-?\d+(?:[.,]\d+)?)")
 
 
-def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
-    """The last number in ``text`` ("3/4", "0.75", "0,75", "2") as (value, written form), or None."""
-    matches = list(_NUMBER.finditer(text or ""))
-    if not matches:
-        return None
-    m = matches[-1]
+_OR = re.compile(r"^\W*(?:or|oder|ou|o|of)\W*$", re.IGNORECASE)  # what joins two options: "1/4 or 1/2"
+
+
+def _value(m: re.Match) -> Optional[tuple[Fraction, str]]:
     try:
         if m.group(1) is not None:
             if int(m.group(2)) == 0:
@@ -153,9 +151,35 @@ def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
         return None
 
 
+def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
+    """The last number in ``text`` ("3/4", "0.75", "0,75", "2") as (value, written form), or None
+    (the last, so that "1/3 no wait 2/3" is 2/3)."""
+    matches = list(_NUMBER.finditer(text or ""))
+    return _value(matches[-1]) if matches else None
+
+
+def answer_options(text: str) -> list[str]:
+    """The written forms of two or more different numbers offered as options ("1/4 or 1/2",
+    "1/2 oder 1/4?"): each joined to the next by "or" alone, the last number among them ("between
+    1/4 or 1/2 i pick 1/2" picks one); [] for one answer."""
+    matches = list(_NUMBER.finditer(text or ""))
+    joined = [(a, b) for a, b in zip(matches, matches[1:]) if _OR.match(text[a.end():b.start()])]
+    if not joined or joined[-1][1] is not matches[-1]:
+        return []
+    options: dict[Fraction, str] = {}
+    for m in (m for pair in joined for m in pair):
+        value = _value(m)
+        if value is not None:
+            options.setdefault(*value)
+    return list(options.values()) if len(options) >= 2 else []
+
+
 def grade(item: Item, text: str) -> Optional[Grade]:
     """"correct", "wrong", "not_lowest" (the right value, not simplified where the item asks
-    for lowest terms), or None when ``text`` holds no number."""
+    for lowest terms), "two_answers" (options offered, ``answer_options``: neither is graded), or
+    None when ``text`` holds no number."""
+    if answer_options(text):
+        return "two_answers"
     parsed = parse_answer(text)
     if parsed is None:
         return None

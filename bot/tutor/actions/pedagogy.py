@@ -108,7 +108,7 @@ def observe(learner: Learner, item: Optional[Item], text: str, pedagogy: Pedagog
     graded; returns (learner, grade).
 
     A question is never graded, whatever numbers it holds. "not_lowest" (the right value, not
-    simplified) counts as neither right nor wrong.
+    simplified) and "two_answers" (options offered: "1/4 or 1/2") count as neither right nor wrong.
     """
     if item is None or not is_answer(text, intent):
         return learner, None
@@ -130,7 +130,7 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
            "mastery": round(after.known(item.level, pedagogy.bkt), 3)}
     if result == "correct":
         return "praise_next", why
-    if result == "not_lowest":
+    if result in ("not_lowest", "two_answers"):
         return "retry", why
     if result == "wrong":
         wrong = after.wrong_in_a_row
