@@ -662,3 +662,48 @@ def test_resources_for_a_language_spoken_in_several_countries_name_them_and_a_lo
     assert "188" not in resources_for("pt-PT").full("pt")
     assert "142" in resources_for("de-AT").short("de") and "143" in resources_for("de").full("de")
     assert "findahelpline" in resources_for("es").full("es") and "800 911 2000" in resources_for("es-MX").short("es")
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("I am in Germany", "de"), ("ich wohne in Österreich", "de-AT"), ("je suis en Belgique", "fr-BE"),
+    ("im from the uk but live in spain", "es"), ("moro no Brasil", "pt-BR"), ("vivo en México", "es-MX"),
+    ("my mum is in hospital", None), ("i want to go to italy one day", None),
+])
+def test_the_country_a_person_says_they_are_in(text: str, locale) -> None:
+    from actions.resources import country_locale
+
+    assert country_locale(text) == locale
+
+
+def test_a_person_who_says_where_they_are_gets_the_lines_there_and_keeps_them() -> None:
+    # exploratory reading of the demo: "I am in Germany" got "That's a lot to be carrying", and the
+    # handoff that followed gave 911 and 988
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import conversation, replies
+
+    said = run_action(replies.ActionSupportRestatement(), "I am in Germany", "nlu_fallback", 0.3)
+    assert len(said) == 1 and "0800 111 0 111" in said[0] and "112" in said[0] and "988" not in said[0]
+    latest = {"text": "ok", "intent": {"name": "affirm", "confidence": 0.9}, "metadata": {"locale": "en-US"}}
+    events = [{"event": "user", "text": "I am in Germany"}, {"event": "bot", "text": said[0]}, {"event": "user", "text": "ok"}]
+    tracker = Tracker("s", {}, latest, events, False, None, {}, "action_listen")
+    say = conversation.Say(CollectingDispatcher(), tracker)
+    assert "0800 111 0 111" in say.help_now.short("en") and "988" not in say.help_now.full("en")  # over the page's en-US
+    dispatcher = CollectingDispatcher()
+    asyncio.run(replies.ActionSupportRestatement().run(dispatcher, tracker, {"responses": {}}))
+    assert dispatcher.messages and "Where you are" not in dispatcher.messages[0]["text"]  # said once, not to every message
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("can you give me a number to call?", True), ("who can i call", True), ("is there a helpline number", True),
+    ("gibt es eine nummer, die ich anrufen kann?", True), ("tu as un numéro à appeler ?", True),
+    ("does my phone number get stored", False), ("the number of people who get it", False), ("i called my mum", False),
+])
+def test_a_request_for_a_number_is_heard_whatever_the_nlu_read(text: str, asks: bool) -> None:
+    assert questions.asks_for_a_number(text) == asks
+    if asks and text.startswith("can you"):  # read as a question about what the bot can do
+        said = run_action(questions.ActionAnswerQuestion(), text, "ask_capability", 0.8)
+        assert len(said) == 1 and "988" in said[0] and "Would" in said[0]

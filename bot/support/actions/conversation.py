@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
 from actions.language import language_of, least_recent, translated
-from actions.resources import resources_for
+from actions.resources import country_locale, resources_for
 
 SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry")
 RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
@@ -44,6 +44,18 @@ def locale_of(tracker: Tracker) -> Optional[str]:
     metadata = tracker.latest_message.get("metadata") or {}
     locale = metadata.get("locale")
     return str(locale) if isinstance(locale, str) and len(locale) <= 35 else None
+
+
+def help_locale(tracker: Tracker) -> Optional[str]:
+    """Whose help lines to give: the country the person last said they are in ("i am in
+    germany", in any of their messages), else the page's locale (None: the language's)."""
+    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]
+    latest = tracker.latest_message.get("text") or ""
+    for text in ([latest] if not said or said[0] != latest else []) + said:
+        named = country_locale(text)
+        if named:
+            return named
+    return locale_of(tracker)
 
 
 def bot_lines(tracker: Tracker, turns: int = listening.NO_REPEAT) -> List[str]:
@@ -90,7 +102,7 @@ class Say:
     def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         self.dispatcher, self.said, self.recent = dispatcher, [], bot_lines(tracker)
         self.lang = language(tracker)
-        self.help_now = resources_for(locale_of(tracker) or self.lang)
+        self.help_now = resources_for(help_locale(tracker) or self.lang)
 
     def response(self, domain: Dict[Text, Any], name: str, **values: Any) -> str:
         """Say the response ``name`` in the person's language (see :func:`response`)."""

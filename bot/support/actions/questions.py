@@ -18,6 +18,7 @@ handoff.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -35,6 +36,15 @@ from actions.replies import ActionSupportQuestion, ActionSupportRestatement
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
 """Words that make "you're just a bot" a challenge to answer though it is not put as a question."""
+NUMBER_ASKED = re.compile(
+    r"\b(?:(?:a|the|any|some|which|what|whats|what's|phone|emergency|crisis) (?:phone )?numbers? (?:to|i can|can i|for)"
+    r"|numbers? (?:to call|to ring|to text|i can call)|(?:give|send|tell) me (?:a|the|some) (?:phone )?numbers?"
+    r"|(?:a|any|the) (?:helpline|hotline|crisis line)|who (?:can|could|should) i (?:call|ring|text|phone)"
+    r"|(?:eine|die) (?:nummer|telefonnummer)|wen kann ich anrufen|(?:un|le) numero|qui (?:je peux|puis-je) appeler"
+    r"|(?:un|el|algun) (?:numero|telefono)|a quien (?:puedo|podria) llamar|(?:un|il|qualche) numero|chi posso chiamare"
+    r"|(?:een|het) (?:nummer|telefoonnummer)|wie kan ik bellen|(?:um|o|algum) (?:numero|telefone)|para quem (?:posso|devo) ligar)\b")
+"""A request for a number to call, whatever the NLU read ("can you give me a number to call?" read as a
+question about what the bot can do); not the person's own number ("does my phone number get stored")."""
 WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
 """Questions that, put as "should i ...?" about something to do (not medicine), are the person's own
 to weigh up: said back as such (echo.dilemma), not answered."""
@@ -43,6 +53,12 @@ to weigh up: said back as such (echo.dilemma), not answered."""
 def answers(lang: str) -> Dict[str, Any]:
     """The ``answers`` block in ``lang``, English where the language has no line."""
     return {**bank().answers, **((translated(lang) or {}).get("answers") or {})}
+
+
+def asks_for_a_number(text: str) -> bool:
+    """Whether ``text`` asks for a number or a helpline to call (``NUMBER_ASKED``), in seven languages."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
+    return bool(NUMBER_ASKED.search(" ".join(folded.replace("’", "'").split()))) and not re.search(r"\bmy (?:phone )?number\b", folded)
 
 
 def wants_a_person_now(text: str) -> bool:
@@ -73,6 +89,9 @@ class ActionAnswerQuestion(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         text = tracker.latest_message.get("text") or ""
+        number = asks_for_a_number(text)
+        if number:
+            intent = "ask_human_help"
         say = Say(dispatcher, tracker)
         if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")):
             return await bring_a_person(say, tracker, domain)
@@ -82,7 +101,7 @@ class ActionAnswerQuestion(Action):
         lines = answers(say.lang).get(intent)
         if intent in WEIGHED and say.lang == "en" and echo.dilemma(text):  # "should i ask her?": theirs to weigh
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
-        if not lines or not is_question(text):  # a statement read as a question: listen to it
+        if not lines or not (is_question(text) or number):  # a statement read as a question: listen to it
             listen = ActionSupportQuestion() if tracker.get_slot("last_strategy") == "restatement" \
                 else ActionSupportRestatement()
             return await listen.run(dispatcher, tracker, domain)

@@ -12,9 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import checkin, listening
 from actions import bank
-from actions.conversation import Say, bot_lines, earlier_messages, language, locale_of, response, user_turns
-from actions.resources import resources_for
+from actions.conversation import Say, bot_lines, earlier_messages, help_locale, language, response, user_turns
+from actions.resources import country_locale, resources_for
 
+WHERE_WORDS = 6
+"""A message this short that names the country the person is in ("I am in Germany") is answered with
+the help lines there."""
 FEELING_MEMORY = 3
 """A feeling the person named in this many of their previous messages is still theirs (listening.feeling_of)."""
 
@@ -30,6 +33,11 @@ class SupportReply(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        place = country_locale(text) if len(text.split()) <= WHERE_WORDS else None
+        if place:  # "i am in germany": the help lines there
+            dispatcher.utter_message(text=resources_for(place).where(language(tracker)))
+            return [SlotSet("last_strategy", "information")]
         emotion = emotion_of(tracker.latest_message.get("metadata"))
         reading = emotion.get("state") or emotion.get("turn") or {}
         line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
@@ -177,7 +185,7 @@ class ActionCheckinAnswer(Action):
             dispatcher.utter_message(text=line)
             return [SlotSet("awaiting_checkin", False)]
         if score <= 2:
-            line += " " + resources_for(locale_of(tracker)).short(lang)
+            line += " " + resources_for(help_locale(tracker) or lang).short(lang)
         dispatcher.utter_message(text=line)
         return [SlotSet("awaiting_checkin", False), SlotSet("mood_score", float(score))]
 

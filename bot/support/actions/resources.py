@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,10 @@ class Resources:
         """Every resource, for the first message of an escalation (sentence in ``lang``)."""
         return frames(lang)["full"].format(emergency=self.emergency, lines="; ".join(self.links()))
 
+    def where(self, lang: str = "en") -> str:
+        """Every line, for a person who has just said where they are."""
+        return frames(lang)["where"].format(emergency=self.emergency, lines="; ".join(self.links()))
+
     def short(self, lang: str = "en") -> str:
         """The emergency number and the first line, for the messages that follow."""
         if not self.lines:
@@ -45,7 +50,8 @@ class Resources:
 
 FRAMES = {"full": "If you are in immediate danger, please call {emergency} now. You can reach someone any time: {lines}.",
           "short": "If you're in danger right now, call {emergency}, or {first}.",
-          "short_alone": "If you're in danger right now, call {emergency}."}
+          "short_alone": "If you're in danger right now, call {emergency}.",
+          "where": "Thank you. Where you are, you can reach someone any time: {lines}. In an emergency, call {emergency}."}
 
 
 def frames(lang: str) -> Dict[str, str]:
@@ -57,6 +63,40 @@ def frames(lang: str) -> Dict[str, str]:
 
 def _digits(number: str) -> str:
     return re.sub(r"[^\d+]", "", number)
+
+
+COUNTRIES: Dict[str, List[str]] = {
+    "en-US": ["the us", "the usa", "the united states", "america", "the states"],
+    "en-GB": ["the uk", "england", "scotland", "wales", "britain", "great britain", "the united kingdom",
+              "northern ireland", "ireland"],
+    "de": ["germany", "deutschland", "allemagne", "alemania", "germania", "duitsland", "alemanha"],
+    "de-AT": ["austria", "osterreich", "autriche", "oostenrijk"],
+    "de-CH": ["switzerland", "schweiz", "suisse", "svizzera", "suiza", "zwitserland", "suica"],
+    "fr": ["france", "frankreich", "francia", "frankrijk", "franca"],
+    "fr-BE": ["belgium", "belgique", "belgien", "belgica", "belgio"],
+    "nl-BE": ["belgie"],
+    "fr-CA": ["canada", "kanada"],
+    "es": ["spain", "espana", "spanien", "espagne", "spagna", "spanje", "espanha"],
+    "es-MX": ["mexico"],
+    "it": ["italy", "italia", "italien", "italie", "italie"],
+    "nl": ["the netherlands", "netherlands", "holland", "nederland", "niederlande", "pays bas", "paesi bassi", "paises bajos"],
+    "pt-BR": ["brazil", "brasil", "bresil", "brasilien"],
+    "pt-PT": ["portugal"],
+}
+"""Country names (lower case, without accents) in the seven languages -> the locale of their
+help lines in ``crisis_resources.yml``."""
+_WHERE = re.compile(r"\b(?:in|en|im|aus|from|de|da|a|na|no|em|uit|van|au|aux)\s+(" + "|".join(
+    sorted((re.escape(name) for names in COUNTRIES.values() for name in names), key=len, reverse=True)) + r")\b")
+
+
+def country_locale(text: str) -> Optional[str]:
+    """The locale of the country a message says the person is in or from ("i am in germany",
+    "ich wohne in österreich", "je suis en belgique"), the last one named; None when none is."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
+    named = _WHERE.findall(re.sub(r"[^\w\s]", " ", folded))
+    if not named:
+        return None
+    return next(locale for locale, names in COUNTRIES.items() if named[-1] in names)
 
 
 @lru_cache(maxsize=4)
