@@ -707,3 +707,14 @@ def test_a_request_for_a_number_is_heard_whatever_the_nlu_read(text: str, asks: 
     if asks and text.startswith("can you"):  # read as a question about what the bot can do
         said = run_action(questions.ActionAnswerQuestion(), text, "ask_capability", 0.8)
         assert len(said) == 1 and "988" in said[0] and "Would" in said[0]
+
+
+@pytest.mark.parametrize("messages, lang", [
+    (["idk whats wrong w me tbh", "heyy"], "en"),           # read as Dutch before (exploratory reading of the demo)
+    (["ngl i cant sleep rn"], "en"),
+    (["ich bin im keller und weiß nicht weiter"], "de"), (["kunt u mij helpen, ik voel me slecht"], "nl"),
+])
+def test_english_chat_shorthand_reads_as_english_and_other_languages_keep_theirs(messages: list, lang: str) -> None:
+    from actions.language import language_of
+
+    assert language_of(messages, "en-US") == lang

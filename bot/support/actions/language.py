@@ -47,10 +47,27 @@ def warm_up() -> None:
     _detector()
 
 
+ENGLISH_CHAT = {"idk": "i don't know", "tbh": "to be honest", "ngl": "not going to lie", "rn": "right now",
+                "imo": "in my opinion", "bc": "because", "cuz": "because", "ppl": "people", "smth": "something",
+                "w": "with", "ty": "thank you", "thx": "thanks", "pls": "please",
+                "plz": "please", "btw": "by the way", "dunno": "don't know", "wanna": "want to", "gonna": "going to",
+                "whats": "what is", "thats": "that is", "ive": "i have", "dont": "do not",
+                "cant": "cannot", "wont": "will not", "idc": "i don't care", "omg": "oh my god"}
+"""English chat shorthand, read in full for the language only: lingua has no model of "idk ... tbh"
+and read "idk whats wrong w me tbh" as Dutch (0.37 against English 0.22). Not "u" (Dutch "u") nor
+"im" (German "im")."""
+
+
+def _spelt_out(text: str) -> str:
+    return re.sub(r"[^\W\d_]+", lambda m: ENGLISH_CHAT.get(m.group(0).lower(), m.group(0)), text or "")
+
+
 def confidences(text: str) -> Dict[str, float]:
-    """Language code -> lingua's confidence (summing to 1) for ``text``; empty when it is too short."""
+    """Language code -> lingua's confidence (summing to 1) for ``text`` (English chat shorthand
+    spelt out); empty when it is too short."""
     if len(re.findall(r"[^\W\d_]{2,}", text or "")) < MIN_WORDS:
         return {}
+    text = _spelt_out(text)
     return {LANGUAGES[v.language.name]: v.value for v in _detector().compute_language_confidence_values(text)}
 
 
