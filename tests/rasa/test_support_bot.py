@@ -135,3 +135,15 @@ def test_no_listening_line_twice_within_five_turns(agent) -> None:
     for i, line in enumerate(lines):
         assert line not in lines[max(0, i - 5):i], (i, line, lines)
     assert len(set(lines)) >= 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, action", [
+    ("Danke, tschüss", "action_goodbye"), ("gracias, adiós", "action_goodbye"), ("tot ziens", "action_goodbye"),
+    ("merci", "action_you_are_welcome"), ("grazie mille", "action_you_are_welcome"), ("obrigada", "action_you_are_welcome"),
+])
+def test_thanks_and_goodbyes_in_the_six_other_languages(agent, text: str, action: str) -> None:
+    # exploratory reading of the demo: each was echoed back as a feeling ("danke tschüss" - magst du mehr erzählen?)
+    calm = emotion("neutral", 0.8, 0.8, 0.0)
+    _, actions = asyncio.run(say(agent, f"bye-{text}", text, calm))
+    assert action in actions, actions
