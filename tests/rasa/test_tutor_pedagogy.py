@@ -156,3 +156,16 @@ def test_one_answer_with_other_numbers_is_graded_by_its_last_number(text: str, e
     from bot.tutor.actions.curriculum import grade
 
     assert FIRST.answer == 1 / 2 and grade(FIRST, text) == expected
+
+
+def test_effort_is_praised_after_wrong_tries_not_on_a_first_try() -> None:
+    # exploratory reading of the demo: "You stuck with it, well done." to a first-try answer
+    from bot.tutor.actions.actions import PRAISE, PRAISE_AFTER_TRIES, ActionPraiseNext, StudentTurn
+
+    for seen in range(4):
+        learner = replace(on_first(), seen=tuple(str(i) for i in range(seen)))
+        first, after = [], []
+        ActionPraiseNext().teach(first, learner, FIRST, StudentTurn("1/2", "correct", CURRICULUM, 0))
+        ActionPraiseNext().teach(after, learner, FIRST, StudentTurn("1/2", "correct", CURRICULUM, 2))
+        assert first[0] in {p.format(answer="1/2") for p in PRAISE} and "stuck with it" not in first[0]
+        assert after[0] in {p.format(answer="1/2") for p in PRAISE_AFTER_TRIES}

@@ -25,10 +25,12 @@ from .learner import Learner
 from .messages import comparison, glossary_term, skill_asked_about
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 
-PRAISE = ("That's right: {answer}. Your careful working paid off.",
-          "Yes, {answer} is correct. You stuck with it, well done.",
-          "Correct, {answer}. Good thinking.",
-          "Spot on: {answer}. You used the method well.")
+PRAISE = ("Correct, {answer}. Good thinking.",
+          "Spot on: {answer}. You used the method well.",
+          "That's right: {answer}. Your careful working paid off.")
+PRAISE_AFTER_TRIES = ("Yes, {answer} is correct. You stuck with it, well done.",
+                      "That's right: {answer}. Sticking with it paid off.")
+"""For an item the student got wrong first: effort praised as effort (not on a first try)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class StudentTurn:
     text: str
     grade: Optional[Grade]
     curriculum: Curriculum
+    tries_before: int = 0  # wrong answers on this item before this turn
 
 
 class TutorMove(Action):
@@ -55,9 +58,10 @@ class TutorMove(Action):
         item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        tries_before = learner.wrong_in_a_row
         learner, grade = observe(learner, item, text, pedagogy, intent)
         lines: List[str] = []
-        learner, item = self.teach(lines, learner, item, StudentTurn(text, grade, curriculum))
+        learner, item = self.teach(lines, learner, item, StudentTurn(text, grade, curriculum, tries_before))
         new, why = next_item(self.move, learner, item, curriculum, pedagogy) \
             if self.move in CHANGES_ITEM else (None, "")
         if new is not None:
@@ -140,7 +144,8 @@ class ActionPraiseNext(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         answer = fraction_text(item.answer)
-        lines.append(PRAISE[len(learner.seen) % len(PRAISE)].format(answer=answer))
+        praise = PRAISE_AFTER_TRIES if turn.tries_before else PRAISE
+        lines.append(praise[len(learner.seen) % len(praise)].format(answer=answer))
         return learner, item
 
 
