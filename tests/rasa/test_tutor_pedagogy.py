@@ -169,3 +169,10 @@ def test_effort_is_praised_after_wrong_tries_not_on_a_first_try() -> None:
         ActionPraiseNext().teach(after, learner, FIRST, StudentTurn("1/2", "correct", CURRICULUM, 2))
         assert first[0] in {p.format(answer="1/2") for p in PRAISE} and "stuck with it" not in first[0]
         assert after[0] in {p.format(answer="1/2") for p in PRAISE_AFTER_TRIES}
+
+
+def test_an_off_task_message_is_redirected_whatever_boredom_the_service_read_in_it() -> None:
+    # exploratory reading of the demo: "what's the weather like?" was read as boredom and the question changed
+    assert move("what's the weather like?", on_first(), "off_task", boredom=0.8) == "redirect"
+    assert move("this is so boring", on_first(), "lesson", boredom=0.8) == "reengage"
+    assert move("whatever i dont get it", on_first(), "off_task", confusion=0.9) == "explain"

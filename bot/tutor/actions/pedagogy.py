@@ -16,9 +16,11 @@ with its reasoning) so nobody gets the same "not quite" six times. The moves, fi
     hint asked                                      -> hint, or worked_example after a hint
     frustrated                                      -> step_down
     confused                                        -> explain, or worked_example the 3rd time
+    off task (Rasa NLU's intent)                    -> redirect (what the message is about
+                                                       outranks a boredom reading of it:
+                                                       "what's the weather like?")
     bored, after a correct streak or with mastery   -> challenge
     bored otherwise                                 -> reengage
-    off task (Rasa NLU's intent)                    -> redirect
     otherwise (engaged, neutral)                    -> keep_pace
 
 Pure Python: the policy (inside the Rasa server) chooses with :func:`choose_move`; the action
@@ -149,11 +151,11 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return "step_down", why
     if state == "confusion":
         return ("worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"), why
+    if turn.intent == "off_task":
+        return "redirect", why
     if state == "boredom":
         able = learner.correct_in_a_row >= pedagogy.step_up_after or after.known(item.level, pedagogy.bkt) >= pedagogy.mastered
         return ("challenge" if able else "reengage"), why
-    if turn.intent == "off_task":
-        return "redirect", why
     return "keep_pace", why
 
 
