@@ -147,3 +147,20 @@ def test_thanks_and_goodbyes_in_the_six_other_languages(agent, text: str, action
     calm = emotion("neutral", 0.8, 0.8, 0.0)
     _, actions = asyncio.run(say(agent, f"bye-{text}", text, calm))
     assert action in actions, actions
+
+
+@pytest.mark.slow
+def test_a_person_low_for_a_while_is_offered_a_person_and_the_helplines_once(agent) -> None:
+    # exploratory reading of the demo: seven low turns ("tired of everything", "still here I guess"), nothing offered
+    low = emotion("sadness", 0.6, 0.8, -0.4)
+    texts = ["I feel down", "still down. nothing helps", "everything feels grey", "I dont enjoy anything anymore",
+             "just tired of everything", "meh", "still here I guess"]
+
+    async def talk() -> list[tuple[list[str], list[str]]]:
+        return [await say(agent, "low-for-a-while", text, low) for text in texts]
+
+    turns = asyncio.run(talk())
+    offered = [i for i, (_, actions) in enumerate(turns) if "action_offer_when_low" in actions]
+    assert offered == [3], [actions for _, actions in turns]
+    said = turns[3][0]
+    assert len(said) == 1 and "988" in said[0] and "Would you like that?" in said[0]

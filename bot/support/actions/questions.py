@@ -11,7 +11,8 @@ i18n/<lang>.yml), the one said least recently; an advice answer goes on with a s
 the message's topic, a normality answer with information about it (listening.py).
 
 Asking how to reach a person gets the helplines and the offer of someone from the team
-(slot ``offered_person``); a yes to that offer, or "talk to a person" said outright, opens a
+(slot ``offered_person``), and so does a person low for several turns, once
+(``action_offer_when_low``); a yes to that offer, or "talk to a person" said outright, opens a
 handoff (``reason``: the person asked for a person) and the bot stays with them as in a crisis
 handoff.
 """
@@ -134,3 +135,19 @@ class ActionAnswerOffer(Action):
             say(least_recent(answers(say.lang)["person_declined"], say.recent))
             return [SlotSet("offered_person", False)]
         return [SlotSet("offered_person", False), *await ActionSupportRestatement().run(dispatcher, tracker, domain)]
+
+
+class ActionOfferWhenLow(Action):
+    """Low for several turns (config.yml "low for a while"): a person from the team and the
+    helplines are offered, once a conversation; the reply goes to ``action_answer_offer``."""
+
+    def name(self) -> Text:
+        return "action_offer_when_low"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        say = Say(dispatcher, tracker)
+        lines = answers(say.lang)["offer_when_low"]
+        say(least_recent([line.format(lines="; ".join(say.help_now.links())) for line in lines], say.recent))
+        return [SlotSet("offered_person", True), SlotSet("offered_when_low", True),
+                SlotSet("last_strategy", "information")]
