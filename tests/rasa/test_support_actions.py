@@ -718,3 +718,24 @@ def test_english_chat_shorthand_reads_as_english_and_other_languages_keep_theirs
     from actions.language import language_of
 
     assert language_of(messages, "en-US") == lang
+
+
+@pytest.mark.parametrize("text", ["hello?", "you there?", "are you still there?", "u there??", "bist du noch da?",
+                                  "t'es là ?", "¿sigues ahí?", "ci sei?", "ben je er nog?", "você está aí?"])
+def test_a_person_checking_the_bot_is_there_mid_conversation_is_told_so(text: str) -> None:
+    # exploratory reading of the demo: "hello?" after "I failed my driving test for the third time" was
+    # greeted as a new conversation; "you there?" got "When did you first notice things feeling this way?"
+    from actions import replies
+
+    assert replies.still_there(text)
+    said = run_action(replies.ActionGreet(), text, "greet", 0.9, ["It sounds like you failed your driving test again."])
+    assert len(said) == 2 and said[0] in {line for lang in ("en", "de", "fr", "es", "it", "nl", "pt")
+                                          for line in questions.answers(lang)["still_here"]}
+    assert not said[1].startswith(("Hi", "Hallo", "Salut", "Hola", "Ciao", "Olá"))
+
+
+@pytest.mark.parametrize("text", ["hello", "hi, is anyone there?", "hello? my dad died", "are you a bot?"])
+def test_a_greeting_or_a_message_is_no_check_that_the_bot_is_there(text: str) -> None:
+    from actions import replies
+
+    assert not replies.still_there(text)

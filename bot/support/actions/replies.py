@@ -3,6 +3,8 @@
 mood check-in's answer."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any, Dict, List, Text
 
 from connectors.contract import at_risk, emotion_of
@@ -13,8 +15,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import checkin, listening
 from actions import bank
 from actions.conversation import Say, bot_lines, earlier_messages, help_locale, language, response, user_turns
+from actions.language import least_recent
 from actions.resources import country_locale, resources_for
 
+STILL_THERE = re.compile(
+    r"^\W*(?:(?:hello|hallo|hi|hey|allo|hola|ciao|ola|oi)\W*\?+|(?:are |r )?(?:you|u) (?:still )?(?:there|here)|(?:is )?any ?(?:one|body) "
+    r"(?:there|here)|bist du (?:noch )?da|(?:t es|tu es|es tu) (?:toujours )?la|(?:sigues|estas) (?:ahi|ahi todavia|ahi aun)"
+    r"|ci sei(?: ancora)?|ben je(?: er)?(?: nog)?(?: daar)?|(?:voce|vc) (?:ainda )?(?:esta|ta) ai)\W*$")
+"""A person checking the bot is still there ("hello?", "you there?", "bist du noch da?")."""
 WHERE_WORDS = 6
 """A message this short that names the country the person is in ("I am in Germany") is answered with
 the help lines there."""
@@ -34,10 +42,16 @@ class SupportReply(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if user_turns(tracker) > 1 and still_there(text):
+            return still_here(dispatcher, tracker)
         place = country_locale(text) if len(text.split()) <= WHERE_WORDS else None
         if place:  # "i am in germany": the help lines there
             dispatcher.utter_message(text=resources_for(place).where(language(tracker)))
             return [SlotSet("last_strategy", "information")]
+        return self.listen(dispatcher, tracker)
+
+    def listen(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        """Say this strategy's line for the latest message."""
         emotion = emotion_of(tracker.latest_message.get("metadata"))
         reading = emotion.get("state") or emotion.get("turn") or {}
         line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
@@ -45,6 +59,28 @@ class SupportReply(Action):
                                  echo=not at_risk(emotion), earlier=earlier_messages(tracker, FEELING_MEMORY))
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
+
+
+def still_there(text: str) -> bool:
+    """Whether ``text`` only checks that the bot is still there (``STILL_THERE``)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
+    return bool(STILL_THERE.match(folded.replace("'", " ").replace("’", " ")))
+
+
+def still_here(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """ "Yes, I'm still here." and a listening question on what the person said before (exploratory
+    reading: "hello?" after bad news was greeted as a new conversation, "you there?" got "When did
+    you first notice...")."""
+    from actions.questions import answers
+
+    lang = language(tracker)
+    dispatcher.utter_message(text=least_recent(answers(lang)["still_here"], bot_lines(tracker)))
+    before = earlier_messages(tracker, 1)
+    emotion = emotion_of(tracker.latest_message.get("metadata"))
+    line = listening.compose("question", before[-1] if before else "", None, bot_lines(tracker),
+                             turn=user_turns(tracker), lang=lang, echo=not at_risk(emotion))
+    dispatcher.utter_message(text=line)
+    return [SlotSet("last_strategy", "question")]
 
 
 class ActionSupportQuestion(SupportReply):
@@ -97,6 +133,8 @@ class ActionGreet(FreshResponse):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if user_turns(tracker) > 1 and still_there(text):
+            return still_here(dispatcher, tracker)
         if listening.introduces(text, language(tracker)) or (user_turns(tracker) > 1 and not listening.is_greeting(text)):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         return await super().run(dispatcher, tracker, domain)
