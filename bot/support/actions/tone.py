@@ -27,6 +27,14 @@ NO_GOOD = re.compile(
     r"niets|niet|nao|não) (\w+ )?(better|helped|helps|good|great|happy|glad|proud|besser|geholfen|gut|mieux|aidé|"
     r"mejor|ayudó|meglio|aiutato|beter|geholpen|melhor|ajudou)\b")
 """Good-news words denied ("nothing helped", "no better", "nicht besser")."""
+BAD_NEWS = re.compile(
+    r"\b(got fired|been fired|fired me|laid off|lost my (?:job|home|flat|house|dog|cat|mum|mom|dad|wife|husband)|"
+    r"broke down|broke up|dumped|failed|died|passed away|crashed|evicted|diagnosed|in hospital|"
+    r"gefeuert|gekündigt|entlassen|kaputt|gestorben|durchgefallen|viré|virée|licencié|licenciée|en panne|mort|morte|raté|"
+    r"despedid[oa]|se murió|murió|suspendí|licenziat[oa]|morto|morta|bocciat[oa]|ontslagen|kapot|overleden|gezakt|"
+    r"demitid[oa]|morreu|reprovad[oa]|quebrou)\b")
+"""Bad news: with no good-news word beside it, a joy reading of it is sarcasm ("I got fired AND my
+car broke down. best week ever"), not good news."""
 
 
 def not_well(text: str) -> bool:
@@ -36,7 +44,10 @@ def not_well(text: str) -> bool:
 
 def good_news(text: str, label: Optional[str] = None) -> bool:
     """Whether ``text`` (lowercase) reads as good news: a good-news word not denied, or the
-    emotion ``label`` is joy; never when the person says they are not well."""
+    emotion ``label`` is joy and no bad news is told (``BAD_NEWS``: sarcasm); never when the
+    person says they are not well."""
     if not_well(text) or NO_GOOD.search(text):
         return False
-    return label == "joy" or bool(GOOD_NEWS.search(text))
+    if GOOD_NEWS.search(text):
+        return True
+    return label == "joy" and not BAD_NEWS.search(text)
