@@ -1,17 +1,19 @@
 """The chat page: its files (static/, served with a strict Content-Security-Policy) and what it
 says before the first message: its title and a greeting that tells people what the bot is and
-is not, and where to get urgent help (credentials ``page``)::
+is not, and where to get urgent help (credentials ``page``), in the browser's language where
+``greetings`` has it (a locale such as ``de-AT`` first, then its language ``de``)::
 
     connectors.web.channel.EmobotWebInput:
       page:
         title: Support chat
         greeting: "Hi, I'm an automated listening bot ..."
+        greetings: {de: "Hallo, ich bin ein automatischer Zuhör-Bot ...", fr: "..."}
 
 Links in the greeting use the page's markdown-like form, ``[label](tel:988)``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -29,17 +31,22 @@ DEFAULT_GREETING = (
 class ChatPage:
     title: str = "emobot"
     greeting: str = DEFAULT_GREETING
+    greetings: Mapping[str, str] = field(default_factory=dict)  # locale or language (lower case) -> greeting
 
     @classmethod
     def from_mapping(cls, data: Optional[Mapping[str, Any]]) -> "ChatPage":
         data = dict(data or {})
-        unknown = set(data) - {"title", "greeting"}
+        unknown = set(data) - {"title", "greeting", "greetings"}
         if unknown:
-            raise ValueError(f"page: unknown keys {sorted(unknown)} (known: title, greeting)")
-        return cls(**{k: str(v) for k, v in data.items()})
+            raise ValueError(f"page: unknown keys {sorted(unknown)} (known: title, greeting, greetings)")
+        greetings = data.pop("greetings", None) or {}
+        if not isinstance(greetings, Mapping):
+            raise ValueError("page: greetings must map a locale or language to a greeting")
+        return cls(**{k: str(v) for k, v in data.items()},
+                   greetings={str(k).lower(): str(v) for k, v in greetings.items()})
 
-    def to_json(self) -> dict[str, str]:
-        return asdict(self)
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "greetings": dict(self.greetings)}
 
 
 STATIC_DIR = Path(__file__).parent / "static"

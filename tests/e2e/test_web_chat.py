@@ -290,3 +290,19 @@ def test_chat_assets_are_served_and_paths_refused(servers):
     assert httpx.get(f"{base}/chat/app.js").headers["content-type"].startswith("text/javascript")
     assert httpx.get(f"{base}/chat/..%2Fchannel.py").status_code == 404
     assert httpx.get(f"{base}/chat/channel.py").status_code == 404
+
+
+def test_the_greeting_is_in_the_browsers_language_with_that_countrys_numbers(servers, browser):
+    # exploratory reading of the demo: de-DE, fr-FR, es-ES ... pages all got the English greeting
+    _, rasa_url, _ = servers
+    for locale, words, number, href in (("de-DE", "kein Therapeut", "0800 111 0 111", "tel:08001110111"),
+                                        ("fr-CA", "pas une personne", "988", "tel:988"),
+                                        ("en-GB", "not a therapist", "116 123", "tel:116123")):
+        context = browser.new_context(viewport=PHONE, locale=locale)
+        page = context.new_page()
+        page.goto(f"{rasa_url}/webhooks/emobot_web/chat")
+        page.get_by_role("button", name="Save my choices and start").click()
+        greeting = page.locator(".msg.greeting")
+        expect(greeting).to_contain_text(words)
+        assert greeting.get_by_role("link", name=number).first.get_attribute("href") == href
+        context.close()

@@ -183,3 +183,14 @@ def test_dead_service_still_screens_for_crisis_in_the_rasa_process() -> None:
     assert emotion["available"] is False and emotion["error"] == "service_unavailable"
     crisis = emotion["derived"]["crisis"]
     assert crisis["flag"] is True and crisis["source"] == "rasa_fallback" and crisis["category"] == "plan"
+
+
+def test_the_page_greetings_are_read_per_locale_and_a_wrong_shape_is_refused() -> None:
+    import pytest
+
+    from connectors.web.page import ChatPage
+
+    page = ChatPage.from_mapping({"greeting": "Hi", "greetings": {"DE": "Hallo", "fr-CA": "Bonjour"}})
+    assert page.to_json() == {"title": "emobot", "greeting": "Hi", "greetings": {"de": "Hallo", "fr-ca": "Bonjour"}}
+    with pytest.raises(ValueError, match="greetings must map"):
+        ChatPage.from_mapping({"greetings": ["Hallo"]})

@@ -258,7 +258,11 @@
       const session = await getJSON("session", { method: "POST" });
       const page = session.page || {};
       if (page.title) { $("title").textContent = page.title; document.title = page.title; }
-      if (page.greeting) addMessage("greeting", page.greeting);
+      // the greeting in the browser's language where the bot has one (locale first: de-at, then de)
+      const locale = (navigator.language || "").toLowerCase();
+      const greetings = page.greetings || {};
+      const greeting = greetings[locale] || greetings[locale.split("-")[0]] || page.greeting;
+      if (greeting) addMessage("greeting", greeting);
       const past = await getJSON("history");
       for (const m of past.messages || []) {
         addMessage(m.who === "user" ? "user" : "bot", m.text, null, m.at ? new Date(m.at * 1000) : new Date());
