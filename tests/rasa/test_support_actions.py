@@ -654,6 +654,12 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
     assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None
     said, slots = screen("yes, sometimes", "affirm")                     # an answer still goes on with the screen
     assert slots["screening_question"] == 3
+    said, slots = screen("thx ttyl", "goodbye")                           # leaving: a warm close, not the next question
+    assert said[0] in {v["text"] for v in domain["responses"]["utter_leaving_at_risk"]}
+    assert "If you're in danger right now" in said[-1] and slots["screening_question"] is None
+    said, slots = screen("are you a real person?", "bot_challenge")      # answered, then the question again
+    assert said == [domain["responses"]["utter_iamabot"][0]["text"], screener.questions("en")[2].again]
+    assert slots == {"screening_retry": True}
     said, slots = screen("nvm, ignore that", "nlu_fallback")             # taken back: let pass, not thanked for an answer
     assert said[0] == conversation.response(domain, "utter_screen_skipped") and "If you're in danger right now" in said[-1]
     assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None

@@ -194,6 +194,15 @@ class ActionCrisisScreen(Action):
             say.response(domain, "utter_screen_skipped")
             say(say.help_now.short(say.lang))
             return clear_screen(tracker, answered=False)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if answer == "unclear" and intent in ("goodbye", "thank"):  # "thx ttyl": a warm close, not the next question
+            say.response(domain, "utter_leaving_at_risk")
+            say(say.help_now.short(say.lang))
+            return clear_screen(tracker, answered=False)
+        if answer == "unclear" and intent == "bot_challenge":  # "are you a real person?": answered, then asked again
+            say.response(domain, "utter_iamabot")
+            say(questions[question].again)
+            return [SlotSet("screening_retry", True)]
         if answer == "unclear":
             if not tracker.get_slot("screening_retry"):
                 say(questions[question].again)
