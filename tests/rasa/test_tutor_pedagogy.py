@@ -176,3 +176,20 @@ def test_an_off_task_message_is_redirected_whatever_boredom_the_service_read_in_
     assert move("what's the weather like?", on_first(), "off_task", boredom=0.8) == "redirect"
     assert move("this is so boring", on_first(), "lesson", boredom=0.8) == "reengage"
     assert move("whatever i dont get it", on_first(), "off_task", confusion=0.9) == "explain"
+
+
+def test_a_step_down_answers_a_put_down_and_does_not_repeat_its_opening() -> None:
+    # exploratory reading of the demo: "i give up, i'm stupid" got no reply to "i'm stupid", and the same block thrice
+    from bot.tutor.actions.actions import ActionStepDown, StudentTurn
+
+    openings = set()
+    for seen in range(3):
+        lines: list = []
+        learner = replace(on_first(), seen=tuple(str(i) for i in range(seen)))
+        ActionStepDown().teach(lines, learner, FIRST, StudentTurn("i give up, i'm stupid", None, CURRICULUM))
+        assert lines[0].startswith("You're not stupid")
+        openings.add(lines[1])
+    assert len(openings) == 3
+    lines = []
+    ActionStepDown().teach(lines, on_first(), FIRST, StudentTurn("i give up", None, CURRICULUM))
+    assert not lines[0].startswith("You're not stupid")

@@ -12,6 +12,7 @@ and for the channel's dialogue cues ``wrong_in_a_row`` and ``hint_requests`` (on
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Dict, List, Optional, Text
@@ -28,6 +29,16 @@ from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, obser
 PRAISE = ("Correct, {answer}. Good thinking.",
           "Spot on: {answer}. You used the method well.",
           "That's right: {answer}. Your careful working paid off.")
+STEP_DOWN = ("That's frustrating, and it's okay: fractions can be tricky, and struggling is part of learning.",
+             "It's okay to feel stuck. Let's make it smaller and go one step at a time.",
+             "Let's slow down. Feeling like this is normal when something is new.")
+"""Openings of a step down, in turn (the same block three times in a row read as a script)."""
+SELF_PUT_DOWN = re.compile(
+    r"\b(?:i'?m|i am|im) (?:so |just |really )?(?:stupid|dumb|an idiot|useless|hopeless|bad at (?:this|math|maths|fractions))\b"
+    r"|\bi suck at\b|\bich bin (?:so |zu )?(?:dumm|blöd)\b|\bje suis (?:trop )?(?:nul|nulle|bête)\b"
+    r"|\bsoy (?:muy )?(?:tont[oa]|estúpid[oa]|un desastre)\b|\bsono (?:proprio )?(?:stupid[oa]|negat[oa])\b"
+    r"|\bik ben (?:zo )?(?:dom|stom)\b|\bsou (?:muito )?(?:burr[oa]|idiota)\b")
+"""A student putting themselves down ("i'm stupid"): answered first (exploratory reading: no reply to it)."""
 PRAISE_AFTER_TRIES = ("Yes, {answer} is correct. You stuck with it, well done.",
                       "That's right: {answer}. Sticking with it paid off.")
 """For an item the student got wrong first: effort praised as effort (not on a first try)."""
@@ -201,7 +212,9 @@ class ActionStepDown(TutorMove):
     move = "step_down"
 
     def teach(self, lines, learner, item, turn):
-        lines.append("That's frustrating, and it's okay: this one is tricky, and struggling with it is part of learning.")
+        if SELF_PUT_DOWN.search(turn.text.lower()):
+            lines.append("You're not stupid: fractions trip lots of people up, and getting stuck is part of how they're learned.")
+        lines.append(STEP_DOWN[len(learner.seen) % len(STEP_DOWN)])
         if turn.curriculum.easier(item) is None:
             lines.append(f"Here's how one like it works. {item.worked_example}")
         return learner, item
