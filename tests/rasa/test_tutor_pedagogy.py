@@ -193,3 +193,27 @@ def test_a_step_down_answers_a_put_down_and_does_not_repeat_its_opening() -> Non
     lines = []
     ActionStepDown().teach(lines, on_first(), FIRST, StudentTurn("i give up", None, CURRICULUM))
     assert not lines[0].startswith("You're not stupid")
+
+
+@pytest.mark.parametrize("text, line", [
+    ("what is 2/4 times 2?", "2/4 × 2 = 4/4 = 1."),          # exploratory reading: a canned 1/2 × 1/4 instead
+    ("whats 3/4 - 1/4", "3/4 - 1/4 = 2/4 = 1/2."),
+    ("what is 1/2 + 1/3?", "1/2 + 1/3 = 3/6 + 2/6 = 5/6."),
+    ("what is 1/2 divided by 1/4", "1/2 ÷ 1/4 = 1/2 × 4/1 = 4/2 = 2."),
+    ("was ist 2/3 mal 3/4?", "2/3 × 3/4 = 6/12 = 1/2."),
+])
+def test_a_calculation_asked_about_is_worked_out_with_its_own_numbers(text: str, line: str) -> None:
+    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+
+    lines: list = []
+    ActionAnswerQuestion().teach(lines, on_first(), FIRST, StudentTurn(text, None, CURRICULUM))
+    assert lines == [f"Good question. {line}"]
+
+
+def test_the_exercise_itself_asked_as_a_question_gets_a_hint_not_the_answer() -> None:
+    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+
+    item = next(it for items in CURRICULUM.skills[2].steps.values() for it in items)   # "What is 1/5 + 2/5?"
+    lines: list = []
+    ActionAnswerQuestion().teach(lines, on_first(), item, StudentTurn(f"{item.question.lower()} ?", None, CURRICULUM))
+    assert lines == [f"That one is your exercise, so I won't give it away. Here's a hint: {item.hints[0]}"]

@@ -23,7 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from .curriculum import Curriculum, Grade, Item, answer_options, fraction_text, load_curriculum
 from .learner import Learner
-from .messages import comparison, glossary_term, skill_asked_about
+from .messages import calculation, comparison, glossary_term, skill_asked_about
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 
 PRAISE = ("Correct, {answer}. Good thinking.",
@@ -113,16 +113,22 @@ class ActionStart(TutorMove):
 
 
 class ActionAnswerQuestion(TutorMove):
-    """A question about the maths: compare two fractions, define a word, or explain a skill."""
+    """A question about the maths: compare two fractions, work out a calculation (not the
+    exercise's own), define a word, or explain a skill."""
 
     move = "answer_question"
 
     def teach(self, lines, learner, item, turn):
         pair = comparison(turn.text)
+        asked = calculation(turn.text)
         term = glossary_term(turn.text, turn.curriculum)
         skill = skill_asked_about(turn.text, turn.curriculum)
         if pair is not None:
             lines.append(compare(*pair))
+        elif asked is not None and worked_out(*asked)[1] == item.answer and calculation(item.question) is not None:
+            lines.append(f"That one is your exercise, so I won't give it away. Here's a hint: {item.hints[0]}")
+        elif asked is not None:
+            lines.append(f"Good question. {worked_out(*asked)[0]}")
         elif term is not None:
             lines.append(f"Good question. {turn.curriculum.glossary()[term]}")
         else:
@@ -148,6 +154,30 @@ def compare(a: str, b: str) -> str:
         verdict = f"so {big} is bigger than {small}."
     return (f"Good question. Write both with the same bottom, {common}: {a} = {ea}/{common} and "
             f"{b} = {eb}/{common}. Now compare the tops, {ea} and {eb}, {verdict}")
+
+
+def worked_out(a: str, op: str, b: str) -> tuple[str, Fraction]:
+    """A calculation with its step and result, from the operands as written ("2/4", "×", "2" ->
+    ("2/4 × 2 = 4/4 = 1", 1))."""
+    (an, ad), (bn, bd) = (_parts(x) for x in (a, b))
+    if op == "×":
+        steps = [f"{an * bn}/{ad * bd}"]
+    elif op == "÷":
+        steps = [f"{a} × {bd}/{bn}", f"{an * bd}/{ad * bn}"]
+    else:
+        common = ad * bd // math.gcd(ad, bd)
+        top = an * common // ad + (1 if op == "+" else -1) * bn * common // bd
+        steps = ([] if ad == bd else [f"{an * common // ad}/{common} {op} {bn * common // bd}/{common}"]) + [f"{top}/{common}"]
+    result = {"×": Fraction(an * bn, ad * bd), "÷": Fraction(an * bd, ad * bn)}.get(
+        op, Fraction(an, ad) + (1 if op == "+" else -1) * Fraction(bn, bd))
+    if fraction_text(result) != steps[-1]:
+        steps.append(fraction_text(result))
+    return f"{a} {op} {b} = {' = '.join(steps)}.", result
+
+
+def _parts(written: str) -> tuple[int, int]:
+    top, _, bottom = written.partition("/")
+    return int(top), int(bottom or 1)
 
 
 class ActionPraiseNext(TutorMove):

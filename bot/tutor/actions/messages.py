@@ -3,7 +3,7 @@
 How the student feels is not read here: the emotion service's tutoring states
 (``derived.tutoring``) carry that. This module only tells "why is 3/4 bigger than 2/3?" (a
 question that contains fractions) from "is it 3/4?" (a tentative answer), and finds what a
-question is about (two fractions to compare, a word to define, a skill to explain).
+question is about (two fractions to compare, a calculation, a word to define, a skill to explain).
 """
 from __future__ import annotations
 
@@ -141,3 +141,25 @@ def skill_asked_about(text: str, curriculum: Curriculum) -> Optional[Skill]:
         same = len(fractions) >= 2 and fractions[0].denominator == fractions[1].denominator
         return curriculum.skills.get(2 if same or len(fractions) < 2 else 3)
     return None
+
+
+_OPERAND = r"(\d+(?:\s*/\s*\d+)?)"
+_CALCULATION = re.compile(_OPERAND + r"\s*(\+|plus|-|−|minus|×|\*|x|times|multiplied by|mal|fois|por|per|keer|vezes|"
+                          r"÷|divided by|over|geteilt durch|divisé par|dividido (?:por|entre)|diviso|gedeeld door)\s*"
+                          + _OPERAND + r"(?!\s*/)", re.IGNORECASE)
+_OPERATORS = {"+": "+", "plus": "+", "-": "-", "−": "-", "minus": "-", "÷": "÷", "divided by": "÷", "over": "÷",
+              "geteilt durch": "÷", "divisé par": "÷", "dividido por": "÷", "dividido entre": "÷", "diviso": "÷",
+              "gedeeld door": "÷"}
+
+
+def calculation(text: str) -> Optional[tuple[str, str, str]]:
+    """The sum, difference, product or quotient a question asks for, as written ("what is 2/4
+    times 2?" -> ("2/4", "×", "2")), or None; the operator is "+", "-", "×" or "÷"."""
+    m = _CALCULATION.search(text or "")
+    if m is None:
+        return None
+    a, b = (x.replace(" ", "") for x in (m.group(1), m.group(3)))
+    if any(part.endswith("/0") for part in (a, b)):
+        return None
+    op = _OPERATORS.get(m.group(2).lower(), "×")
+    return None if op == "÷" and Fraction(b) == 0 else (a, op, b)
