@@ -141,6 +141,8 @@ def test_only_good_news_is_told_glad_to_hear_it(text: str, label: str, good: boo
 
 @pytest.mark.parametrize("text, expected", [
     ("just grey", "just grey"), ("nothing specific", "nothing specific"), ("ok so work", "work"),
+    # as typed, capitals and punctuation inside kept (exploratory reading: "still down nothing helps")
+    ("still down. nothing helps", "still down. nothing helps"), ("Just Grey.", "Just Grey"),
     # nothing to quote: fillers, greetings, questions, first person, risk words
     ("ok", None), ("yeah maybe", None), ("no idea", None), ("hi again", None), ("whats up", None), ("im not", None),
     ("the pills", None), ("not really", None),

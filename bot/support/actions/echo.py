@@ -149,20 +149,24 @@ def dilemma(text: str) -> Optional[str]:
 
 
 def quoted(text: str, lang: str = "en") -> Optional[str]:
-    """A short message quoted back as the person typed it ("just grey", "me cuesta hasta ducharme"):
+    """A short message quoted back as the person typed it ("just grey", "still down. nothing helps"):
     1 to ``MAX_QUOTED`` words (leading "ok"/"yeah" and trailing "lol" left off) that say something
     (not only fillers), no question, no risk words in any language; in English no "you" and no
     first person (``said_back`` turns those into second person instead); else None."""
-    lowered = (text or "").lower().replace("’", "'").strip()
+    typed = (text or "").replace("’", "'").strip()
+    lowered = typed.lower()
     if not lowered or "?" in lowered or risk_words(lowered) or OTHER_LANGUAGES_NEVER.search(lowered):
         return None
-    words = WORD.findall(lowered)
+    found = list(WORD.finditer(lowered))
+    words = [m.group(0) for m in found]
     if words and (words[0] in GREETINGS or words[0] in GREETINGS_ELSEWHERE):
         return None
     while words and words[0] in QUOTE_LEADING:
         words.pop(0)
+        found.pop(0)
     while words and words[-1] in TRAILING:
         words.pop()
+        found.pop()
     if not 1 <= len(words) <= MAX_QUOTED:
         return None
     if lang == "en" and (any(w in FIRST_PERSON or w in SWAP or w in OTHERS or SPELLING.get(w, "") is None for w in words)
@@ -170,7 +174,9 @@ def quoted(text: str, lang: str = "en") -> Optional[str]:
         return None
     if not any(len(w) >= 3 and w not in FILLERS and w not in FILLERS_ELSEWHERE for w in words):
         return None
-    return " ".join(words)
+    if len(typed) != len(lowered):  # a letter whose lower case is longer: the words as read
+        return " ".join(words)
+    return typed[found[0].start():found[-1].end()]  # as typed: capitals and punctuation inside kept
 
 
 def _said_words(clause: str, anyone: bool = False) -> Optional[List[str]]:
