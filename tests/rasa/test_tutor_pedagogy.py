@@ -217,3 +217,34 @@ def test_the_exercise_itself_asked_as_a_question_gets_a_hint_not_the_answer() ->
     lines: list = []
     ActionAnswerQuestion().teach(lines, on_first(), item, StudentTurn(f"{item.question.lower()} ?", None, CURRICULUM))
     assert lines == [f"That one is your exercise, so I won't give it away. Here's a hint: {item.hints[0]}"]
+
+
+def test_mixed_numbers_decimals_and_options_with_maybe_are_read_as_written() -> None:
+    # second exploratory reading: "1 1/2" marked wrong for 3/2, "0.666..." called wrong for 2/3,
+    # "1/3 or maybe 1/9" graded on its last number
+    from fractions import Fraction
+
+    from bot.tutor.actions.curriculum import answer_options, grade, parse_answer
+
+    three_halves = next(it for s in CURRICULUM.skills.values() for items in s.steps.values() for it in items
+                        if it.answer == Fraction(3, 2))
+    assert parse_answer("1 1/2") == (Fraction(3, 2), "1 1/2") and grade(three_halves, "1 1/2") == "correct"
+    assert grade(three_halves, "1 2/4") == ("not_lowest" if three_halves.lowest_terms else "correct")
+    two_thirds = replace(FIRST, answer=Fraction(2, 3))
+    assert grade(two_thirds, "0.6666666666666666") == "decimal" and grade(two_thirds, "0.6") == "wrong"
+    assert answer_options("1/3 or maybe 1/9") == ["1/3", "1/9"]
+
+
+def test_a_side_calculation_the_student_checks_is_checked_not_graded_as_the_answer() -> None:
+    # second exploratory reading: "3/4 + 1/8 = 7/8 right?" got "Not quite" (graded against 1/9 + 5/9)
+    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+
+    item = next(it for items in CURRICULUM.skills[2].steps.values() for it in items)   # "What is 1/5 + 2/5?"
+    learner = replace(on_first(), item=item.id)
+    assert move("3/4 + 1/8 = 7/8 right?", learner) == "answer_question"
+    assert observe(learner, item, "3/4 + 1/8 = 7/8 right?", PEDAGOGY) == (learner, None)
+    for text, lead in (("3/4 + 1/8 = 7/8 right?", "Yes, that is right"), ("3/4 + 1/8 = 5/8?", "Not quite")):
+        lines: list = []
+        ActionAnswerQuestion().teach(lines, learner, item, StudentTurn(text, None, CURRICULUM))
+        assert lines == [f"{lead}: 3/4 + 1/8 = 6/8 + 1/8 = 7/8."]
+    assert move("1/5 + 2/5 = 3/5", learner) == "praise_next"                          # the exercise's own: an answer

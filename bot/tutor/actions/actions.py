@@ -21,9 +21,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from .curriculum import Curriculum, Grade, Item, answer_options, fraction_text, load_curriculum
+from .curriculum import Curriculum, Grade, Item, answer_options, fraction_text, load_curriculum, parse_answer
 from .learner import Learner
-from .messages import calculation, comparison, glossary_term, skill_asked_about
+from .messages import calculation, comparison, glossary_term, side_equation, skill_asked_about
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 
 PRAISE = ("Correct, {answer}. Good thinking.",
@@ -120,11 +120,16 @@ class ActionAnswerQuestion(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         pair = comparison(turn.text)
+        checked = side_equation(turn.text, item.question)
         asked = calculation(turn.text)
         term = glossary_term(turn.text, turn.curriculum)
         skill = skill_asked_about(turn.text, turn.curriculum)
         if pair is not None:
             lines.append(compare(*pair))
+        elif checked is not None:
+            said, result = worked_out(*checked[:3])
+            right = parse_answer(checked[3]) is not None and parse_answer(checked[3])[0] == result
+            lines.append(f"{'Yes, that is right' if right else 'Not quite'}: {said}")
         elif asked is not None and worked_out(*asked)[1] == item.answer and calculation(item.question) is not None:
             lines.append(f"That one is your exercise, so I won't give it away. Here's a hint: {item.hints[0]}")
         elif asked is not None:
@@ -196,6 +201,8 @@ class ActionRetry(TutorMove):
     def teach(self, lines, learner, item, turn):
         if turn.grade == "not_lowest":
             lines.append("That's the right value, but it can be simplified further.")
+        elif turn.grade == "decimal":
+            lines.append("That's the right value as a decimal. Can you write it as a fraction?")
         elif turn.grade == "two_answers":
             *first, last = answer_options(turn.text)
             count = {2: "two", 3: "three"}.get(len(first) + 1, str(len(first) + 1))

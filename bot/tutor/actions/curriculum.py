@@ -21,7 +21,7 @@ import yaml
 CURRICULUM_FILE = Path(__file__).resolve().parents[1] / "curriculum.yml"
 DIFFICULTIES = (1, 2, 3)
 
-Grade = Literal["correct", "wrong", "not_lowest", "two_answers"]
+Grade = Literal["correct", "wrong", "not_lowest", "two_answers", "decimal"]
 
 
 @dataclass(frozen=True)
@@ -134,19 +134,23 @@ def load_curriculum(path: Path = CURRICULUM_FILE) -> Curriculum:
 
 # --- grading ----------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(-?\d+)\s*/\s*(\d+)|(-?\d+(?:[.,]\d+)?)")
+_NUMBER = re.compile(r"(?:(\d+)\s+(?=\d+\s*/))?(-?\d+)\s*/\s*(\d+)|(-?\d+(?:[.,]\d+)?)")
+"""A fraction (with a whole part: "1 1/2" is 3/2), or a whole or decimal number."""
 
 
-_OR = re.compile(r"^\W*(?:or|oder|ou|o|of)\W*$", re.IGNORECASE)  # what joins two options: "1/4 or 1/2"
+_OR = re.compile(r"^\W*(?:or|oder|ou|o|of)(?:\s+(?:maybe|perhaps|is it|vielleicht|peut-etre|peut-être|quizas|quizás|forse|"
+                 r"misschien|talvez))?\W*$", re.IGNORECASE)  # what joins two options: "1/4 or 1/2", "1/3 or maybe 1/9"
 
 
 def _value(m: re.Match) -> Optional[tuple[Fraction, str]]:
+    whole, top, bottom, number = m.groups()
     try:
-        if m.group(1) is not None:
-            if int(m.group(2)) == 0:
+        if top is not None:
+            if int(bottom) == 0:
                 return None
-            return Fraction(int(m.group(1)), int(m.group(2))), m.group(0).replace(" ", "")
-        return Fraction(m.group(3).replace(",", ".")), m.group(3)
+            written = re.sub(r"\s*/\s*", "/", m.group(0).strip())
+            return int(whole or 0) + Fraction(int(top), int(bottom)), written
+        return Fraction(number.replace(",", ".")), number
     except (ValueError, ZeroDivisionError):
         return None
 
@@ -176,8 +180,9 @@ def answer_options(text: str) -> list[str]:
 
 def grade(item: Item, text: str) -> Optional[Grade]:
     """"correct", "wrong", "not_lowest" (the right value, not simplified where the item asks
-    for lowest terms), "two_answers" (options offered, ``answer_options``: neither is graded), or
-    None when ``text`` holds no number."""
+    for lowest terms), "two_answers" (options offered, ``answer_options``: neither is graded),
+    "decimal" (a long decimal of the answer: 0.666... for 2/3, asked again as a fraction), or None
+    when ``text`` holds no number."""
     if answer_options(text):
         return "two_answers"
     parsed = parse_answer(text)
@@ -185,9 +190,11 @@ def grade(item: Item, text: str) -> Optional[Grade]:
         return None
     value, written = parsed
     if value != item.answer:
-        return "wrong"
+        # a decimal written out to three or more places that rounds to the answer: 0.666... for 2/3
+        places = len(re.split(r"[.,]", written)[1]) if re.search(r"[.,]", written) else 0
+        return "decimal" if places >= 3 and abs(value - item.answer) < Fraction(1, 200) else "wrong"
     if item.lowest_terms and "/" in written:
-        top, bottom = (int(x) for x in written.split("/"))
+        top, bottom = (int(x) for x in written.split()[-1].split("/"))
         if Fraction(top, bottom).denominator != bottom:
             return "not_lowest"
     return "correct"

@@ -163,3 +163,17 @@ def calculation(text: str) -> Optional[tuple[str, str, str]]:
         return None
     op = _OPERATORS.get(m.group(2).lower(), "×")
     return None if op == "÷" and Fraction(b) == 0 else (a, op, b)
+
+
+def side_equation(text: str, exercise: str) -> Optional[tuple[str, str, str, str]]:
+    """A calculation the student states with its result, to be checked, that is not the exercise
+    itself ("3/4 + 1/8 = 7/8 right?" while the exercise is 1/9 + 5/9): (a, op, b, claimed result as
+    written), or None (no "=", no calculation, or the exercise's own, which is an answer)."""
+    asked = calculation(text)
+    if asked is None or "=" not in (text or ""):
+        return None
+    claimed = parse_answer((text or "").split("=", 1)[1])
+    own = calculation(exercise)
+    if claimed is None or (own is not None and {asked[0], asked[2]} == {own[0], own[2]} and asked[1] == own[1]):
+        return None
+    return (*asked, claimed[1])

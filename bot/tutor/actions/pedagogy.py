@@ -37,7 +37,7 @@ import yaml
 
 from .curriculum import Curriculum, Grade, Item, grade
 from .learner import BKT, Learner
-from .messages import asks_for_hint, is_answer, is_question
+from .messages import asks_for_hint, is_answer, is_question, side_equation
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "tutor.yml"
 
@@ -110,9 +110,10 @@ def observe(learner: Learner, item: Optional[Item], text: str, pedagogy: Pedagog
     graded; returns (learner, grade).
 
     A question is never graded, whatever numbers it holds. "not_lowest" (the right value, not
-    simplified) and "two_answers" (options offered: "1/4 or 1/2") count as neither right nor wrong.
+    simplified), "two_answers" (options offered: "1/4 or 1/2") and "decimal" (0.666... for 2/3) count
+    as neither right nor wrong.
     """
-    if item is None or not is_answer(text, intent):
+    if item is None or not is_answer(text, intent) or side_equation(text, item.question):
         return learner, None
     result = grade(item, text)
     if result in ("correct", "wrong"):
@@ -124,7 +125,7 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
     """The move after ``turn`` given the learner before it; returns (move, why) for the logs."""
     if not learner.started or item is None:
         return "start", {}
-    if is_question(turn.text):
+    if is_question(turn.text) or side_equation(turn.text, item.question):  # "3/4 + 1/8 = 7/8 right?": checked
         return "answer_question", {}
     after, result = observe(learner, item, turn.text, pedagogy, turn.intent)
     state = felt(turn, pedagogy)
@@ -132,7 +133,7 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
            "mastery": round(after.known(item.level, pedagogy.bkt), 3)}
     if result == "correct":
         return "praise_next", why
-    if result in ("not_lowest", "two_answers"):
+    if result in ("not_lowest", "two_answers", "decimal"):
         return "retry", why
     if result == "wrong":
         wrong = after.wrong_in_a_row
