@@ -751,3 +751,19 @@ def test_a_greeting_or_a_message_is_no_check_that_the_bot_is_there(text: str) ->
     from actions import replies
 
     assert not replies.still_there(text)
+
+
+@pytest.mark.parametrize("text, intent", [("I feel down", "share_feelings"), ("I'm in the US", "ask_human_help"),
+                                          ("is there a helpline in India?", "ask_human_help"), ("yeah maybe later", "affirm")])
+def test_only_a_clear_yes_to_the_offer_of_a_person_opens_a_handoff(text: str, intent: str) -> None:
+    # second exploratory reading: "I feel down" and "I'm in the US" after the offer each opened a handoff
+    said = run_action(questions.ActionAnswerOffer(), text, intent, 0.9, ["... Would you like that?"])
+    assert said and not any("join" in line for line in said)
+    if "US" in text:
+        assert "988" in said[0]                                       # the lines where they are, instead
+
+
+@pytest.mark.parametrize("text, yes", [("yes", True), ("ok please", True), ("ja gerne", True), ("sure, thanks", True),
+                                       ("ok no thanks", False), ("yeah maybe later", False), ("I feel down", False)])
+def test_a_clear_yes_to_an_offer(text: str, yes: bool) -> None:
+    assert screener.says_yes(text) is yes

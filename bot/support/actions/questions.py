@@ -30,6 +30,7 @@ from actions import echo, listening, screener
 from actions.bank import bank
 from actions.conversation import Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report, waiting_line
+from actions.resources import country_locale
 from actions.language import least_recent, translated
 from actions.question_form import is_question
 from actions.replies import ActionSupportQuestion, ActionSupportRestatement
@@ -75,7 +76,9 @@ async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any]) ->
         say.response(domain, "utter_handoff_failed")
         return [SlotSet("offered_person", False)]
     say(least_recent(answers(say.lang)["person_joining"], say.recent))
-    say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
+    status = await handoff_status(tracker)
+    if status and (status.get("status") == "claimed" or status.get("expected_wait_s")):  # else it would say the same again
+        say(waiting_line(status, domain, say.recent, say.lang))
     await report(tracker, tracker.latest_message.get("text"), say.said)
     return [SlotSet("offered_person", False), SlotSet("handoff_active", True), SlotSet("handoff_id", float(opened["id"]))]
 
@@ -117,8 +120,9 @@ class ActionAnswerQuestion(Action):
 
 
 class ActionAnswerOffer(Action):
-    """The person's answer to the offer of someone from the team: a yes (or asking again) brings
-    one, a no is respected, anything else is listened to; they can ask for a person any time."""
+    """The person's answer to the offer of someone from the team: a clear yes ("yes", "ok",
+    "please") or asking again brings one, a no is respected, anything else ("I feel down", "I'm
+    in the US", a question about a helpline) is listened to; they can ask for a person any time."""
 
     def name(self) -> Text:
         return "action_answer_offer"
@@ -128,8 +132,9 @@ class ActionAnswerOffer(Action):
         text = tracker.latest_message.get("text") or ""
         say = Say(dispatcher, tracker)
         answer = screener.read_answer(text)
-        asked_again = (tracker.latest_message.get("intent") or {}).get("name") == "ask_human_help"
-        if answer == "yes" or asked_again or wants_a_person_now(text):
+        asked_again = (tracker.latest_message.get("intent") or {}).get("name") == "ask_human_help" \
+            and not asks_for_a_number(text) and not country_locale(text)
+        if screener.says_yes(text) or asked_again or wants_a_person_now(text):
             return await bring_a_person(say, tracker, domain)
         if answer in ("no", "dismiss"):
             say(least_recent(answers(say.lang)["person_declined"], say.recent))

@@ -128,6 +128,19 @@ def read_answer(text: str) -> Answer:
     return "unclear"
 
 
+CLEAR_YES = re.compile(r"^\W*(?:yes|yeah|yea|yep|yup|ya|ok|okay|sure|please|yes please|ok please|alright|go ahead|"
+                       r"ja|gerne|bitte|oui|d accord|volontiers|si|sí|claro|por favor|vale|certo|va bene|graag|"
+                       r"sim|pode ser|por favor)\b")
+
+
+def says_yes(text: str) -> bool:
+    """A clear yes to an offer ("yes", "ok please", "ja gerne"): a yes word first, no no."""
+    folded = _fold(text or "")
+    later = re.search(r"\b(?:later|not now|another time|spater|plus tard|mas tarde|piu tardi|dopo|straks|depois|mais tarde)\b",
+                      folded)
+    return bool(CLEAR_YES.match(folded)) and not later and read_answer(text) in ("yes", "unclear")
+
+
 def _yes_after_no(folded: str, found: Dict[str, List[int]]) -> bool:
     """A yes after a no that corrects it ("no, well, actually yes"), not "no but i'm fine"."""
     first_no = min(found["no"])
