@@ -677,14 +677,26 @@ def test_resources_for_a_language_spoken_in_several_countries_name_them_and_a_lo
 
 
 @pytest.mark.parametrize("text, locale", [
-    ("I am in Germany", "de"), ("ich wohne in Österreich", "de-AT"), ("je suis en Belgique", "fr-BE"),
-    ("im from the uk but live in spain", "es"), ("moro no Brasil", "pt-BR"), ("vivo en México", "es-MX"),
+    ("I am in Germany", "de-DE"), ("ich wohne in Österreich", "de-AT"), ("je suis en Belgique", "fr-BE"),
+    ("im from the uk but live in spain", "es-ES"), ("moro no Brasil", "pt-BR"), ("vivo en México", "es-MX"),
+    ("I'm in Australia, where can I get help?", "en-AU"), ("I'm in India", "en-IN"), ("I'm in Canada btw", "en-CA"),
     ("my mum is in hospital", None), ("i want to go to italy one day", None),
 ])
 def test_the_country_a_person_says_they_are_in(text: str, locale) -> None:
     from actions.resources import country_locale
 
     assert country_locale(text) == locale
+
+
+def test_a_country_with_lines_in_the_persons_language_gets_them() -> None:
+    # second exploratory reading: Canada gave an English speaker a French line name; es-US got Spain's 024
+    from actions.resources import country_locale, resources_for
+
+    assert country_locale("je suis au Canada", "fr") == "fr-CA" and country_locale("ik woon in België", "nl") == "nl-BE"
+    assert country_locale("vivo en estados unidos", "es") == "es-US" and "988" in resources_for("es-US").short("es")
+    assert "prévention" not in resources_for(country_locale("I'm in Canada", "en")).full("en")
+    assert "142" not in resources_for(country_locale("I am in Germany", "en")).full("en")        # Germany's lines only
+    assert "13 11 14" in resources_for(country_locale("I'm in Australia", "en")).full("en")
 
 
 def test_a_person_who_says_where_they_are_gets_the_lines_there_and_keeps_them() -> None:

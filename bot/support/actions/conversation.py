@@ -51,8 +51,9 @@ def help_locale(tracker: Tracker) -> Optional[str]:
     germany", in any of their messages), else the page's locale (None: the language's)."""
     said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]
     latest = tracker.latest_message.get("text") or ""
+    lang = language(tracker)
     for text in ([latest] if not said or said[0] != latest else []) + said:
-        named = country_locale(text)
+        named = country_locale(text, lang)
         if named:
             return named
     return locale_of(tracker)

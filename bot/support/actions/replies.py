@@ -44,7 +44,7 @@ class SupportReply(Action):
         text = tracker.latest_message.get("text") or ""
         if user_turns(tracker) > 1 and still_there(text):
             return still_here(dispatcher, tracker)
-        place = country_locale(text) if len(text.split()) <= WHERE_WORDS else None
+        place = country_locale(text, language(tracker)) if len(text.split()) <= WHERE_WORDS else None
         if place:  # "i am in germany": the help lines there
             dispatcher.utter_message(text=resources_for(place).where(language(tracker)))
             return [SlotSet("last_strategy", "information")]

@@ -66,20 +66,24 @@ def _digits(number: str) -> str:
 
 
 COUNTRIES: Dict[str, List[str]] = {
-    "en-US": ["the us", "the usa", "the united states", "america", "the states"],
+    "en-US": ["the us", "the usa", "the united states", "america", "the states", "estados unidos", "eeuu"],
     "en-GB": ["the uk", "england", "scotland", "wales", "britain", "great britain", "the united kingdom",
-              "northern ireland", "ireland"],
-    "de": ["germany", "deutschland", "allemagne", "alemania", "germania", "duitsland", "alemanha"],
+              "northern ireland"],
+    "en-IE": ["ireland"],
+    "en-CA": ["canada", "kanada"],
+    "en-AU": ["australia", "australien", "australie"],
+    "en-NZ": ["new zealand", "nz"],
+    "en-IN": ["india", "indien", "inde"],
+    "de-DE": ["germany", "deutschland", "allemagne", "alemania", "germania", "duitsland", "alemanha"],
     "de-AT": ["austria", "osterreich", "autriche", "oostenrijk"],
     "de-CH": ["switzerland", "schweiz", "suisse", "svizzera", "suiza", "zwitserland", "suica"],
-    "fr": ["france", "frankreich", "francia", "frankrijk", "franca"],
-    "fr-BE": ["belgium", "belgique", "belgien", "belgica", "belgio"],
-    "nl-BE": ["belgie"],
-    "fr-CA": ["canada", "kanada"],
-    "es": ["spain", "espana", "spanien", "espagne", "spagna", "spanje", "espanha"],
+    "fr-FR": ["france", "frankreich", "francia", "frankrijk", "franca"],
+    "fr-BE": ["belgium", "belgique", "belgien", "belgica", "belgio", "belgie"],
+    "es-ES": ["spain", "espana", "spanien", "espagne", "spagna", "spanje", "espanha"],
     "es-MX": ["mexico"],
-    "it": ["italy", "italia", "italien", "italie", "italie"],
-    "nl": ["the netherlands", "netherlands", "holland", "nederland", "niederlande", "pays bas", "paesi bassi", "paises bajos"],
+    "it": ["italy", "italia", "italien", "italie"],
+    "nl-NL": ["the netherlands", "netherlands", "holland", "nederland", "niederlande", "pays bas", "paesi bassi",
+              "paises bajos"],
     "pt-BR": ["brazil", "brasil", "bresil", "brasilien"],
     "pt-PT": ["portugal"],
 }
@@ -89,14 +93,18 @@ _WHERE = re.compile(r"\b(?:in|en|im|aus|from|de|da|a|na|no|em|uit|van|au|aux)\s+
     sorted((re.escape(name) for names in COUNTRIES.values() for name in names), key=len, reverse=True)) + r")\b")
 
 
-def country_locale(text: str) -> Optional[str]:
+def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
     """The locale of the country a message says the person is in or from ("i am in germany",
-    "ich wohne in österreich", "je suis en belgique"), the last one named; None when none is."""
+    "ich wohne in österreich", "je suis en belgique"), the last one named, in the person's
+    ``lang`` where the country has lines in it (Canada: en-CA, or fr-CA in French; the US in
+    Spanish: es-US); None when none is named."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
     named = _WHERE.findall(re.sub(r"[^\w\s]", " ", folded))
     if not named:
         return None
-    return next(locale for locale, names in COUNTRIES.items() if named[-1] in names)
+    locale = next(locale for locale, names in COUNTRIES.items() if named[-1] in names)
+    spoken = f"{lang}-{locale.split('-')[-1]}" if lang and "-" in locale else None
+    return spoken if spoken and spoken in _table() else locale
 
 
 @lru_cache(maxsize=4)
@@ -106,9 +114,13 @@ def _load(path: str) -> Dict[str, Resources]:
             for locale, entry in raw.items()}
 
 
+def _table() -> Dict[str, Resources]:
+    return _load(os.environ.get("EMOBOT_CRISIS_RESOURCES") or str(DEFAULT_FILE))
+
+
 def resources_for(locale: Optional[str]) -> Resources:
     """The resources of ``locale`` ("de-AT" -> "de-AT", else "de"), else the default ones."""
-    table = _load(os.environ.get("EMOBOT_CRISIS_RESOURCES") or str(DEFAULT_FILE))
+    table = _table()
     locale = (locale or "").strip()
     for key in (locale, locale.split("-")[0].lower()):
         if key and key in table:
