@@ -779,3 +779,32 @@ def test_only_a_clear_yes_to_the_offer_of_a_person_opens_a_handoff(text: str, in
                                        ("ok no thanks", False), ("yeah maybe later", False), ("I feel down", False)])
 def test_a_clear_yes_to_an_offer(text: str, yes: bool) -> None:
     assert screener.says_yes(text) is yes
+
+
+def test_a_late_answer_to_a_screen_let_pass_resumes_it() -> None:
+    # second exploratory reading: "kind of" a turn after the screen was let pass got "You're welcome"
+    import asyncio
+
+    import yaml
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import crisis
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/support/domain.yml").read_text())
+
+    def turn(text: str, slots: dict) -> tuple[list[str], dict]:
+        latest = {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3}, "metadata": {}}
+        events = [{"event": "user", "text": "what if i just didnt exist"}, {"event": "bot", "text": "Have you ...?"},
+                  {"event": "user", "text": text}]
+        dispatcher = CollectingDispatcher()
+        out = asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, Tracker("s", slots, latest, events, False, None, {},
+                                                                                   "action_listen"), domain))
+        return [m["text"] for m in dispatcher.messages], {e["name"]: e["value"] for e in out if e.get("event") == "slot"}
+
+    said, slots = turn("why do you want to know", {"screening_question": 1.0, "screening_retry": True})
+    assert slots["screen_resumable"] == 1.0 and slots["screening_question"] is None          # let pass, for now
+    said, slots = turn("kind of", {"screen_resumable": 1.0})
+    assert said == [screener.questions("en")[2].ask] and slots["screening_question"] == 2      # resumed: the next question
+    said, slots = turn("anyway what should i cook tonight", {"screen_resumable": 1.0})
+    assert slots == {"last_strategy": "question", "screen_resumable": None} and len(said) == 1  # listened to, and done

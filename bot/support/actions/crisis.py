@@ -173,6 +173,12 @@ class ActionCrisisScreen(Action):
         say = Say(dispatcher, tracker)
         questions = screener.questions(say.lang)
         current = tracker.get_slot("screening_question")
+        resumable = tracker.get_slot("screen_resumable")
+        if not current and resumable:  # the turn after a screen let pass: a late yes or no answers it
+            late = screener.read_answer(tracker.latest_message.get("text") or "")
+            if late not in ("yes", "no"):
+                return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), SlotSet("screen_resumable", None)]
+            current = resumable
         if not current and recently_screened(tracker):  # already asked about: listen, not the same questions again
             events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
             crisis = crisis_of(tracker)
@@ -209,7 +215,7 @@ class ActionCrisisScreen(Action):
                 return [SlotSet("screening_retry", True)]
             say.response(domain, "utter_screen_skipped")
             say(say.help_now.short(say.lang))
-            return clear_screen(tracker, answered=False)
+            return [*clear_screen(tracker, answered=False), SlotSet("screen_resumable", float(question))]
         answers: List[Tuple[int, str]] = [tuple(a) for a in tracker.get_slot("screening_answers") or []]
         answers.append((question, answer))
         step = screener.next_step(question, answer, answers)
