@@ -248,3 +248,22 @@ def test_a_side_calculation_the_student_checks_is_checked_not_graded_as_the_answ
         ActionAnswerQuestion().teach(lines, learner, item, StudentTurn(text, None, CURRICULUM))
         assert lines == [f"{lead}: 3/4 + 1/8 = 6/8 + 1/8 = 7/8."]
     assert move("1/5 + 2/5 = 3/5", learner) == "praise_next"                          # the exercise's own: an answer
+
+
+def test_the_answer_asked_for_too_hard_and_lost_get_a_move_that_helps() -> None:
+    # second exploratory reading: "can you just tell me the answer" was parked as off-task twice; "too hard"
+    # and "I don't get it" got "Take your time" three times, with no hint
+    learner = on_first()
+    assert move("can you just tell me the answer", learner, "off_task") == "hint"
+    assert move("just give me the answer please", replace(learner, hints=1), "off_task") == "show_answer"
+    assert move("this is too hard", learner, "lesson") == "step_down"
+    assert move("I don't get it", learner, "lesson") == "explain"
+    assert move("I don't get it", learner, "lesson", frustration=0.9) == "step_down"     # a reading still comes first
+
+
+def test_half_of_a_fraction_is_worked_out() -> None:
+    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+
+    lines: list = []
+    ActionAnswerQuestion().teach(lines, on_first(), FIRST, StudentTurn("what is half of 3/4?", None, CURRICULUM))
+    assert lines == ["Good question. 1/2 × 3/4 = 3/8."]

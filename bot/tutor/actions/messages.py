@@ -102,6 +102,31 @@ def asks_for_hint(text: str) -> bool:
     return _HINT.search(text or "") is not None
 
 
+_ANSWER_ASKED = re.compile(r"\b(?:(?:tell|give|show) me (?:the )?answer|what(?:'?s| is) the answer|just (?:tell|give|show) me"
+                           r"|sag mir (?:die )?(?:antwort|losung|lösung)|donne(?:-moi)? la reponse|dime la respuesta"
+                           r"|dimmi la risposta|zeg het antwoord|me (?:diz|da|dá) a resposta)\b", re.IGNORECASE)
+_TOO_HARD = re.compile(r"\b(?:too hard|too difficult|way too hard|zu schwer|zu schwierig|trop dur|trop difficile|"
+                       r"muy dificil|muy difícil|troppo difficile|te moeilijk|muito dificil|muito difícil)\b", re.IGNORECASE)
+_LOST = re.compile(r"\b(?:i (?:don'?t|dont|do not) (?:get|understand) (?:it|this)|i'?m (?:so )?(?:lost|confused)|no idea how"
+                   r"|versteh(?:e)? (?:das|es) nicht|je (?:ne )?comprends pas|no (?:lo )?entiendo|non (?:lo )?capisco"
+                   r"|snap het niet|nao entendi|não entendi)\b", re.IGNORECASE)
+
+
+def asks_for_the_answer(text: str) -> bool:
+    """"can you just tell me the answer", "what's the answer?" (seven languages)."""
+    return _ANSWER_ASKED.search(text or "") is not None
+
+
+def says_too_hard(text: str) -> bool:
+    """"too hard", "zu schwer" (seven languages): a step down, whatever the service read."""
+    return _TOO_HARD.search(text or "") is not None
+
+
+def says_lost(text: str) -> bool:
+    """"i don't get it", "je comprends pas" (seven languages): an explanation, whatever the service read."""
+    return _LOST.search(text or "") is not None
+
+
 def fractions_in(text: str) -> list[Fraction]:
     """The fractions written in ``text`` ("3/4"), in order; zero denominators left out."""
     return [Fraction(int(a), int(b)) for a, b in _FRACTION.findall(text or "") if int(b)]
@@ -152,9 +177,17 @@ _OPERATORS = {"+": "+", "plus": "+", "-": "-", "−": "-", "minus": "-", "÷": "
               "gedeeld door": "÷"}
 
 
+_PART_OF = re.compile(r"\b(half|a third|a quarter|two thirds|three quarters) of " + _OPERAND, re.IGNORECASE)
+_PARTS = {"half": "1/2", "a third": "1/3", "a quarter": "1/4", "two thirds": "2/3", "three quarters": "3/4"}
+
+
 def calculation(text: str) -> Optional[tuple[str, str, str]]:
     """The sum, difference, product or quotient a question asks for, as written ("what is 2/4
-    times 2?" -> ("2/4", "×", "2")), or None; the operator is "+", "-", "×" or "÷"."""
+    times 2?" -> ("2/4", "×", "2"); "half of 3/4" -> ("1/2", "×", "3/4")), or None; the operator
+    is "+", "-", "×" or "÷"."""
+    part = _PART_OF.search(text or "")
+    if part is not None:
+        return _PARTS[part.group(1).lower()], "×", part.group(2).replace(" ", "")
     m = _CALCULATION.search(text or "")
     if m is None:
         return None

@@ -13,9 +13,12 @@ with its reasoning) so nobody gets the same "not quite" six times. The moves, fi
     answer, wrong, worked_example_after-th in a row -> worked_example
     answer, wrong, hint_after-th in a row           -> hint
     answer, wrong                                   -> retry
+    the answer asked for                            -> hint, or show_answer after a hint
     hint asked                                      -> hint, or worked_example after a hint
     frustrated                                      -> step_down
     confused                                        -> explain, or worked_example the 3rd time
+    "too hard" / "i don't get it" said, no state    -> step_down / explain (the words, when the
+                                                       service read nothing over its thresholds)
     off task (Rasa NLU's intent)                    -> redirect (what the message is about
                                                        outranks a boredom reading of it:
                                                        "what's the weather like?")
@@ -37,7 +40,7 @@ import yaml
 
 from .curriculum import Curriculum, Grade, Item, grade
 from .learner import BKT, Learner
-from .messages import asks_for_hint, is_answer, is_question, side_equation
+from .messages import asks_for_hint, asks_for_the_answer, is_answer, is_question, says_lost, says_too_hard, side_equation
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "tutor.yml"
 
@@ -146,11 +149,17 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         if wrong >= pedagogy.hint_after:
             return "hint", why
         return "retry", why
+    if asks_for_the_answer(turn.text):  # a hint first; asked again after one, the answer with its reasoning
+        return ("show_answer" if learner.hints >= 1 or learner.worked else "hint"), why
     if asks_for_hint(turn.text):
         return ("worked_example" if learner.hints >= 1 else "hint"), why
     if state == "frustration":
         return "step_down", why
     if state == "confusion":
+        return ("worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"), why
+    if state is None and says_too_hard(turn.text):  # the words say it, whatever the service read
+        return "step_down", why
+    if state is None and says_lost(turn.text):
         return ("worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"), why
     if turn.intent == "off_task":
         return "redirect", why
