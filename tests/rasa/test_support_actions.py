@@ -808,3 +808,51 @@ def test_a_late_answer_to_a_screen_let_pass_resumes_it() -> None:
     assert said == [screener.questions("en")[2].ask] and slots["screening_question"] == 2      # resumed: the next question
     said, slots = turn("anyway what should i cook tonight", {"screen_resumable": 1.0})
     assert slots == {"last_strategy": "question", "screen_resumable": None} and len(said) == 1  # listened to, and done
+
+
+def test_asked_to_stop_asking_questions_the_bot_listens_without_them() -> None:
+    # second exploratory reading: "can you please stop asking me questions and just listen" got a capability
+    # blurb ending in a question, and more questions followed
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import replies
+
+    assert replies.stops_questions("can you please stop asking me questions and just listen")
+    assert replies.stops_questions("you're doing it again with the questions") and not replies.stops_questions("any questions?")
+    said = run_action(questions.ActionAnswerQuestion(), "can you please stop asking me questions and just listen",
+                      "ask_capability", 0.8, ["What's on your mind?"])
+    assert said == ["Of course. I'm listening, take your time."]
+    for turn in range(2, 5):
+        latest = {"text": "it just hurts because I try so hard for her", "intent": {"name": "share_feelings"}, "metadata": {}}
+        events = [e for _ in range(turn - 1) for e in ({"event": "user", "text": "..."}, {"event": "bot", "text": "ok"})]
+        tracker = Tracker("s", {"listen_only_until": 4.0}, latest, [*events, {"event": "user", "text": latest["text"]}],
+                          False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        asyncio.run(replies.ActionSupportQuestion().run(dispatcher, tracker, {"responses": {}}))
+        assert dispatcher.messages and "?" not in dispatcher.messages[0]["text"].replace("maybe?", ""), turn
+
+
+def test_three_replies_that_give_nothing_back_get_less_pressure_not_another_question() -> None:
+    # second exploratory reading: "meh", "k", "idk", "...", "meh", "k" got six probing questions in a row
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import replies
+
+    def reply(texts: list[str], said: list[str]) -> str:
+        events = [e for t, b in zip(texts, said + [""]) for e in ({"event": "user", "text": t}, {"event": "bot", "text": b})][:-1]
+        latest = {"text": texts[-1], "intent": {"name": "nlu_fallback"}, "metadata": {}}
+        dispatcher = CollectingDispatcher()
+        asyncio.run(replies.ActionSupportQuestion().run(dispatcher, Tracker("s", {}, latest, events, False, None, {},
+                                                                              "action_listen"), {"responses": {}}))
+        return dispatcher.messages[0]["text"]
+
+    no_words = questions.answers("en")["no_words"][0]
+    assert reply(["meh", "k", "idk"], ["a", "b"]) == no_words
+    assert reply(["meh", "k", "..."], ["a", no_words]) != no_words                     # not again at once
+    assert reply(["i feel awful", "k", "idk"], ["a", "b"]) != no_words

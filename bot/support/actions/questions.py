@@ -33,7 +33,7 @@ from actions.crisis import handoff_status, open_handoff, report, waiting_line
 from actions.resources import country_locale
 from actions.language import least_recent, translated
 from actions.question_form import is_question
-from actions.replies import ActionSupportQuestion, ActionSupportRestatement
+from actions.replies import ActionSupportQuestion, ActionSupportRestatement, listen_only, stops_questions
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
@@ -93,6 +93,8 @@ class ActionAnswerQuestion(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         text = tracker.latest_message.get("text") or ""
+        if stops_questions(text):  # "can you please stop asking me questions and just listen"
+            return listen_only(dispatcher, tracker)
         number = asks_for_a_number(text)
         if number:
             intent = "ask_human_help"

@@ -23,6 +23,15 @@ STILL_THERE = re.compile(
     r"(?:there|here)|bist du (?:noch )?da|(?:t es|tu es|es tu) (?:toujours )?la|(?:sigues|estas) (?:ahi|ahi todavia|ahi aun)"
     r"|ci sei(?: ancora)?|ben je(?: er)?(?: nog)?(?: daar)?|(?:voce|vc) (?:ainda )?(?:esta|ta) ai)\W*$")
 """A person checking the bot is still there ("hello?", "you there?", "bist du noch da?")."""
+STOP_ASKING = re.compile(
+    r"\b(?:stop asking(?: me)?(?: so many)?(?: questions)?|no more questions|just listen|(?:youre|you are|ur) doing it again"
+    r"|hor auf(?: mich)? zu fragen|keine fragen mehr|arrete de (?:me )?poser des questions|deja de (?:hacerme )?preguntas"
+    r"|smettila di (?:farmi )?domande|stop met (?:die )?vragen|para de (?:me )?fazer perguntas)\b")
+"""The person asks the bot to stop asking questions: it listens without questions for ``LISTEN_ONLY_TURNS`` turns."""
+LISTEN_ONLY_TURNS = 3
+MINIMAL = {"meh", "k", "kk", "ok", "okay", "idk", "dunno", "nothing", "fine", "whatever", "yeah", "nah", "hm", "hmm",
+           "mhm", "sure", "lol", "ja", "nee", "bof", "nada", "niente", "nix", "tja", "boh", "sei la", "no se"}
+"""Replies that give nothing back; three in a row get the ``no_words`` line (less pressure), once in five turns."""
 WHERE_WORDS = 6
 """A message this short that names the country the person is in ("I am in Germany") is answered with
 the help lines there."""
@@ -44,6 +53,10 @@ class SupportReply(Action):
         text = tracker.latest_message.get("text") or ""
         if user_turns(tracker) > 1 and still_there(text):
             return still_here(dispatcher, tracker)
+        if stops_questions(text):
+            return listen_only(dispatcher, tracker)
+        if gives_nothing_back(tracker):
+            return say_answer(dispatcher, tracker, "no_words")
         place = country_locale(text, language(tracker)) if len(text.split()) <= WHERE_WORDS else None
         if place:  # "i am in germany": the help lines there
             dispatcher.utter_message(text=resources_for(place).where(language(tracker)))
@@ -51,14 +64,50 @@ class SupportReply(Action):
         return self.listen(dispatcher, tracker)
 
     def listen(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-        """Say this strategy's line for the latest message."""
+        """Say this strategy's line for the latest message (a reflection instead of a question
+        while the person asked for no questions)."""
         emotion = emotion_of(tracker.latest_message.get("metadata"))
         reading = emotion.get("state") or emotion.get("turn") or {}
-        line = listening.compose(self.strategy, tracker.latest_message.get("text") or "", reading.get("label"),
-                                 bot_lines(tracker), turn=user_turns(tracker), lang=language(tracker),
-                                 echo=not at_risk(emotion), earlier=earlier_messages(tracker, FEELING_MEMORY))
+        until = tracker.get_slot("listen_only_until")
+        quiet = bool(until) and user_turns(tracker) <= until and self.strategy != "affirmation"
+        line = listening.compose("reflection" if quiet else self.strategy, tracker.latest_message.get("text") or "",
+                                 reading.get("label"), bot_lines(tracker), turn=user_turns(tracker),
+                                 lang=language(tracker), echo=not (quiet or at_risk(emotion)),
+                                 earlier=earlier_messages(tracker, FEELING_MEMORY))
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
+
+
+def stops_questions(text: str) -> bool:
+    """Whether ``text`` asks the bot to stop asking questions (``STOP_ASKING``)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
+    return bool(STOP_ASKING.search(folded.replace("'", "").replace("’", "")))
+
+
+def listen_only(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """ "Of course. I'm listening, take your time." and no questions for the next turns."""
+    events = say_answer(dispatcher, tracker, "listening_only")
+    return [*events, SlotSet("listen_only_until", float(user_turns(tracker) + LISTEN_ONLY_TURNS))]
+
+
+def gives_nothing_back(tracker: Tracker) -> bool:
+    """This message and the two before are minimal ("meh", "k", "..."), and the ``no_words`` line
+    was not said in the bot's last lines."""
+    from actions.questions import answers
+
+    said = earlier_messages(tracker, 2) + [tracker.latest_message.get("text") or ""]
+    minimal = len(said) == 3 and all(not re.sub(r"[\W_]+", "", t) or t.strip().lower().strip(".!?") in MINIMAL
+                                     for t in said)
+    recent = bot_lines(tracker)
+    return minimal and not any(line in recent for lang in ("en", language(tracker)) for line in answers(lang)["no_words"])
+
+
+def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, name: str) -> List[Dict[Text, Any]]:
+    """A line of ``answers.<name>`` in the person's language, the one said least recently."""
+    from actions.questions import answers
+
+    dispatcher.utter_message(text=least_recent(answers(language(tracker))[name], bot_lines(tracker)))
+    return [SlotSet("last_strategy", "reflection")]
 
 
 def still_there(text: str) -> bool:
