@@ -44,6 +44,11 @@ def bank() -> Bank:
                 raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"], raw["dilemma"])
 
 
+def answers(lang: str) -> Dict:
+    """The ``answers`` block of the bank in ``lang``, English where the language has no line."""
+    return {**bank().answers, **((translated(lang) or {}).get("answers") or {})}
+
+
 def words_pattern(words: Sequence[str]) -> re.Pattern:
     """Words or phrases matched as words or word starts ("sleep" matches "sleeping"); one whose
     last word is shorter than 3 letters only as a whole word ("my ex" is not "my exam"). Built

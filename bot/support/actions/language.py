@@ -12,6 +12,7 @@ the resources' sentence frames, listening lines per strategy and the tools, in t
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Optional, Sequence
@@ -40,6 +41,11 @@ def _detector():
 
     return (LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES))
             .with_minimum_relative_distance(0.1).with_preloaded_language_models().build())
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case without accents ("Österreich" -> "osterreich"), for matching words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
 
 
 def warm_up() -> None:

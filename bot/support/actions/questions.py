@@ -19,7 +19,6 @@ handoff.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -27,11 +26,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import echo, listening, screener
-from actions.bank import bank
+from actions.bank import answers, bank
 from actions.conversation import Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report, waiting_line
 from actions.resources import country_locale
-from actions.language import least_recent, translated
+from actions.language import folded, least_recent
 from actions.question_form import is_question
 from actions.replies import ActionSupportQuestion, ActionSupportRestatement, listen_only, stops_questions
 
@@ -52,15 +51,10 @@ WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
 to weigh up: said back as such (echo.dilemma), not answered."""
 
 
-def answers(lang: str) -> Dict[str, Any]:
-    """The ``answers`` block in ``lang``, English where the language has no line."""
-    return {**bank().answers, **((translated(lang) or {}).get("answers") or {})}
-
-
 def asks_for_a_number(text: str) -> bool:
     """Whether ``text`` asks for a number or a helpline to call (``NUMBER_ASKED``), in seven languages."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
-    return bool(NUMBER_ASKED.search(" ".join(folded.replace("’", "'").split()))) and not re.search(r"\bmy (?:phone )?number\b", folded)
+    plain = folded(text)
+    return bool(NUMBER_ASKED.search(" ".join(plain.replace("’", "'").split()))) and not re.search(r"\bmy (?:phone )?number\b", plain)
 
 
 def wants_a_person_now(text: str) -> bool:

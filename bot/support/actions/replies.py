@@ -4,7 +4,6 @@ mood check-in's answer."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any, Dict, List, Text
 
 from connectors.contract import at_risk, emotion_of
@@ -14,8 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import checkin, listening
 from actions import bank
+from actions.bank import answers
 from actions.conversation import Say, bot_lines, earlier_messages, help_locale, language, response, user_turns
-from actions.language import least_recent
+from actions.language import folded, least_recent
 from actions.resources import country_locale, resources_for
 
 STILL_THERE = re.compile(
@@ -80,8 +80,8 @@ class SupportReply(Action):
 
 def stops_questions(text: str) -> bool:
     """Whether ``text`` asks the bot to stop asking questions (``STOP_ASKING``)."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
-    return bool(STOP_ASKING.search(folded.replace("'", "").replace("’", "")))
+    plain = folded(text)
+    return bool(STOP_ASKING.search(plain.replace("'", "").replace("’", "")))
 
 
 def listen_only(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -93,8 +93,6 @@ def listen_only(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict
 def gives_nothing_back(tracker: Tracker) -> bool:
     """This message and the two before are minimal ("meh", "k", "..."), and the ``no_words`` line
     was not said in the bot's last lines."""
-    from actions.questions import answers
-
     said = earlier_messages(tracker, 2) + [tracker.latest_message.get("text") or ""]
     minimal = len(said) == 3 and all(not re.sub(r"[\W_]+", "", t) or t.strip().lower().strip(".!?") in MINIMAL
                                      for t in said)
@@ -104,24 +102,20 @@ def gives_nothing_back(tracker: Tracker) -> bool:
 
 def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, name: str) -> List[Dict[Text, Any]]:
     """A line of ``answers.<name>`` in the person's language, the one said least recently."""
-    from actions.questions import answers
-
     dispatcher.utter_message(text=least_recent(answers(language(tracker))[name], bot_lines(tracker)))
     return [SlotSet("last_strategy", "reflection")]
 
 
 def still_there(text: str) -> bool:
     """Whether ``text`` only checks that the bot is still there (``STILL_THERE``)."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
-    return bool(STILL_THERE.match(folded.replace("'", " ").replace("’", " ")))
+    plain = folded(text)
+    return bool(STILL_THERE.match(plain.replace("'", " ").replace("’", " ")))
 
 
 def still_here(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
     """ "Yes, I'm still here." and a listening question on what the person said before (exploratory
     reading: "hello?" after bad news was greeted as a new conversation, "you there?" got "When did
     you first notice...")."""
-    from actions.questions import answers
-
     lang = language(tracker)
     dispatcher.utter_message(text=least_recent(answers(lang)["still_here"], bot_lines(tracker)))
     before = earlier_messages(tracker, 1)

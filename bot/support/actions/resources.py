@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
 import yaml
+
+from actions.language import folded
 
 DEFAULT_FILE = Path(__file__).with_name("crisis_resources.yml")
 
@@ -98,8 +99,8 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
     "ich wohne in österreich", "je suis en belgique"), the last one named, in the person's
     ``lang`` where the country has lines in it (Canada: en-CA, or fr-CA in French; the US in
     Spanish: es-US); None when none is named."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
-    named = _WHERE.findall(re.sub(r"[^\w\s]", " ", folded))
+    plain = folded(text)
+    named = _WHERE.findall(re.sub(r"[^\w\s]", " ", plain))
     if not named:
         return None
     locale = next(locale for locale, names in COUNTRIES.items() if named[-1] in names)
