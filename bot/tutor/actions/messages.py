@@ -192,7 +192,7 @@ def calculation(text: str) -> Optional[tuple[str, str, str]]:
     if m is None:
         return None
     a, b = (x.replace(" ", "") for x in (m.group(1), m.group(3)))
-    if any(part.endswith("/0") for part in (a, b)):
+    if a.endswith("/0") or b.endswith("/0"):
         return None
     op = _OPERATORS.get(m.group(2).lower(), "×")
     return None if op == "÷" and Fraction(b) == 0 else (a, op, b)
