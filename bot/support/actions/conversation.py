@@ -46,12 +46,13 @@ def locale_of(tracker: Tracker) -> Optional[str]:
     return str(locale) if isinstance(locale, str) and len(locale) <= 35 else None
 
 
-def help_locale(tracker: Tracker) -> Optional[str]:
+def help_locale(tracker: Tracker, lang: Optional[str] = None) -> Optional[str]:
     """Whose help lines to give: the country the person last said they are in ("i am in
-    germany", in any of their messages), else the page's locale (None: the language's)."""
+    germany", in any of their messages), else the page's locale (None: the language's);
+    ``lang``: the person's language when already read."""
     said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]
     latest = tracker.latest_message.get("text") or ""
-    lang = language(tracker)
+    lang = lang or language(tracker)
     for text in ([latest] if not said or said[0] != latest else []) + said:
         named = country_locale(text, lang)
         if named:
@@ -103,7 +104,7 @@ class Say:
     def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         self.dispatcher, self.said, self.recent = dispatcher, [], bot_lines(tracker)
         self.lang = language(tracker)
-        self.help_now = resources_for(help_locale(tracker) or self.lang)
+        self.help_now = resources_for(help_locale(tracker, self.lang) or self.lang)
 
     def response(self, domain: Dict[Text, Any], name: str, **values: Any) -> str:
         """Say the response ``name`` in the person's language (see :func:`response`)."""

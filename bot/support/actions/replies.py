@@ -266,7 +266,7 @@ class ActionCheckinAnswer(Action):
             dispatcher.utter_message(text=line)
             return [SlotSet("awaiting_checkin", False)]
         if score <= 2:
-            line += " " + resources_for(help_locale(tracker) or lang).short(lang)
+            line += " " + resources_for(help_locale(tracker, lang) or lang).short(lang)
         dispatcher.utter_message(text=line)
         return [SlotSet("awaiting_checkin", False), SlotSet("mood_score", float(score))]
 
