@@ -856,3 +856,22 @@ def test_three_replies_that_give_nothing_back_get_less_pressure_not_another_ques
     assert reply(["meh", "k", "idk"], ["a", "b"]) == no_words
     assert reply(["meh", "k", "..."], ["a", no_words]) != no_words                     # not again at once
     assert reply(["i feel awful", "k", "idk"], ["a", "b"]) != no_words
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("what about texting, I can't talk on the phone", "en-US", "741741"),
+    ("i cant talk right now, my parents are home", "en-GB", "85258"),
+    ("kann ich eine sms schreiben?", "de-DE", "findahelpline"),
+])
+def test_a_person_who_cannot_talk_on_the_phone_is_given_the_lines_that_take_texts(text: str, locale: str,
+                                                                                      expected: str) -> None:
+    # second exploratory reading: "what about texting, I can't talk on the phone" got the phone numbers again
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import conversation, crisis
+
+    latest = {"text": text, "intent": {"name": "nlu_fallback"}, "metadata": {"locale": locale}}
+    tracker = Tracker("s", {}, latest, [{"event": "user", "text": text}], False, None, {}, "action_listen")
+    line = crisis.how_to_get_help(conversation.Say(CollectingDispatcher(), tracker), tracker)
+    assert expected in line and ("emergency" in line.lower() or "Notfall" in line)

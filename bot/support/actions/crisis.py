@@ -4,6 +4,7 @@ resolve resumes it), the C-SSRS screen, and the conversation's lifecycle around 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from connectors import handoff
@@ -81,10 +82,24 @@ FULL_RESOURCES_EVERY = 2
 """During a handoff, the full list of resources comes back at least once in this many of the person's turns."""
 
 
+CANNOT_TALK = re.compile(
+    r"\b(?:(?:can i|could i|is there|what about|how do i|do you have|any)\b.{0,20}\b(?:text|texting|sms|chat|message)"
+    r"|(?:cant|can't|cannot|unable to|dont want to|don't want to) (?:talk|call|speak|phone)|sms|whatsapp"
+    r"|kann (?:ich )?(?:nicht )?(?:telefonieren|anrufen|reden)|kann ich (?:eine )?sms|schreiben statt"
+    r"|je ne peux pas (?:parler|appeler|telephoner)|envoyer un sms|no puedo (?:hablar|llamar)|(?:mandar|enviar) (?:un )?(?:mensaje|sms)"
+    r"|non posso (?:parlare|chiamare)|(?:mandare|scrivere) un messaggio|ik kan niet (?:bellen|praten)|kan ik (?:sms|appen)"
+    r"|nao posso (?:falar|ligar)|não posso (?:falar|ligar)|mandar (?:mensagem|sms))\b")
+"""A person who cannot or would rather not talk on the phone ("what about texting, I can't talk
+on the phone"): the lines that take texts."""
+
+
 def how_to_get_help(say: Say, tracker: Tracker) -> str:
-    """Every resource when this message is itself at high risk or states warning signs, or when
-    the full list was not given in the person's last ``FULL_RESOURCES_EVERY`` turns; else the
-    emergency number and the first line (the same block under every message reads as a script)."""
+    """The lines that take texts to a person who cannot talk on the phone (``CANNOT_TALK``); every
+    resource when this message is itself at high risk or states warning signs, or when the full
+    list was not given in the person's last ``FULL_RESOURCES_EVERY`` turns; else the emergency
+    number and the first line (the same block under every message reads as a script)."""
+    if CANNOT_TALK.search((tracker.latest_message.get("text") or "").lower()):
+        return say.help_now.texting(say.lang)
     crisis = crisis_of(tracker)
     full = say.help_now.full(say.lang)
     urgent = crisis.get("turn_flag", crisis.get("flag")) or crisis.get("explicit")

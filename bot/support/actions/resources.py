@@ -42,6 +42,13 @@ class Resources:
         """Every line, for a person who has just said where they are."""
         return frames(lang)["where"].format(emergency=self.emergency, lines="; ".join(self.links()))
 
+    def texting(self, lang: str = "en") -> str:
+        """For a person who cannot talk on the phone: the lines that take texts, else where to find one."""
+        texts = [link for line, link in zip(self.lines, self.links()) if line.get("sms") or "text" in line.get("name", "")]
+        if not texts:
+            return frames(lang)["text_none"].format(emergency=self.emergency)
+        return frames(lang)["text"].format(emergency=self.emergency, lines="; ".join(texts))
+
     def short(self, lang: str = "en") -> str:
         """The emergency number and the first line, for the messages that follow."""
         if not self.lines:
@@ -52,7 +59,9 @@ class Resources:
 FRAMES = {"full": "If you are in immediate danger, please call {emergency} now. You can reach someone any time: {lines}.",
           "short": "If you're in danger right now, call {emergency}, or {first}.",
           "short_alone": "If you're in danger right now, call {emergency}.",
-          "where": "Thank you. Where you are, you can reach someone any time: {lines}. In an emergency, call {emergency}."}
+          "where": "Thank you. Where you are, you can reach someone any time: {lines}. In an emergency, call {emergency}.",
+          "text": "If talking is hard, you can text: {lines}. In an emergency, call {emergency}.",
+          "text_none": "If talking is hard, [findahelpline.com](https://findahelpline.com) lists text and chat services where you are. In an emergency, call {emergency}."}
 
 
 def frames(lang: str) -> Dict[str, str]:
