@@ -267,3 +267,12 @@ def test_half_of_a_fraction_is_worked_out() -> None:
     lines: list = []
     ActionAnswerQuestion().teach(lines, on_first(), FIRST, StudentTurn("what is half of 3/4?", None, CURRICULUM))
     assert lines == ["Good question. 1/2 × 3/4 = 3/8."]
+
+
+@pytest.mark.parametrize("text, expected", [("one half", "correct"), ("a half", "correct"), ("two-thirds", "wrong"),
+                                            ("the answer is 3 over 5", "wrong"), ("1/2", "correct")])
+def test_answers_in_words_are_read(text: str, expected: str) -> None:
+    # second exploratory reading: "one half" got "type your answer as a fraction", "3 over 5" was parked as off-task
+    from bot.tutor.actions.curriculum import grade
+
+    assert is_answer(text, "off_task" if "over" in text else None) and grade(FIRST, text) == expected

@@ -155,10 +155,29 @@ def _value(m: re.Match) -> Optional[tuple[Fraction, str]]:
         return None
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+          "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+          "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_IN_WORDS = re.compile(r"\b(" + "|".join(_COUNTS) + r")[\s-]+(" + "|".join(sorted(_PARTS, key=len, reverse=True)) + r")\b"
+                       r"|\b(\d+)\s+over\s+(\d+)\b", re.IGNORECASE)
+
+
+def in_digits(text: str) -> str:
+    """Fractions written in words as digits: "one half" -> "1/2", "three quarters" -> "3/4",
+    "3 over 5" -> "3/5" (English)."""
+    def digits(m: re.Match) -> str:
+        if m.group(3):
+            return f"{m.group(3)}/{m.group(4)}"
+        return f"{_COUNTS[m.group(1).lower()]}/{_PARTS[m.group(2).lower()]}"
+    return _IN_WORDS.sub(digits, text or "")
+
+
 def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
-    """The last number in ``text`` ("3/4", "0.75", "0,75", "2") as (value, written form), or None
-    (the last, so that "1/3 no wait 2/3" is 2/3)."""
-    matches = list(_NUMBER.finditer(text or ""))
+    """The last number in ``text`` ("3/4", "0.75", "0,75", "2", "one half") as (value, written form),
+    or None (the last, so that "1/3 no wait 2/3" is 2/3)."""
+    matches = list(_NUMBER.finditer(in_digits(text)))
     return _value(matches[-1]) if matches else None
 
 
@@ -166,7 +185,8 @@ def answer_options(text: str) -> list[str]:
     """The written forms of two or more different numbers offered as options ("1/4 or 1/2",
     "1/2 oder 1/4?"): each joined to the next by "or" alone, the last number among them ("between
     1/4 or 1/2 i pick 1/2" picks one); [] for one answer."""
-    matches = list(_NUMBER.finditer(text or ""))
+    text = in_digits(text)
+    matches = list(_NUMBER.finditer(text))
     joined = [(a, b) for a, b in zip(matches, matches[1:]) if _OR.match(text[a.end():b.start()])]
     if not joined or joined[-1][1] is not matches[-1]:
         return []

@@ -11,7 +11,7 @@ import re
 from fractions import Fraction
 from typing import Optional
 
-from .curriculum import Curriculum, Skill, parse_answer
+from .curriculum import Curriculum, Skill, in_digits, parse_answer
 
 # question words at the start (English, de, fr, es, it, nl, pt), or a request to explain
 _QUESTION_START = re.compile(
@@ -87,6 +87,7 @@ def is_answer(text: str, intent: Optional[str] = None) -> bool:
     >>> is_answer("umm 7/12?"), is_answer("i think its 2/5"), is_answer("gimme 2 sec")
     (True, True, False)
     """
+    text = in_digits(text)  # "one half", "3 over 5"
     if parse_answer(text) is None or is_question(text):
         return False
     if _TENTATIVE.match(text) or _LEADING_NUMBER.match(text):
