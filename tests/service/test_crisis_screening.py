@@ -62,6 +62,13 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("will mich unaliven", "active_ideation"),
     ("j'ai envie de me s*icider", "active_ideation"),
     ("4 months clean and the urge to cut is so strong tonight", "plan"),   # tonight undoes "clean"
+    ("sometimes i think itd be easier if i just didnt wake up", "passive_death_wish"),
+    ("eu só queria dormir e não acordar mais", "passive_death_wish"),
+    ("je pense à disparaître pour de bon", "passive_death_wish"),
+    ("hab mir überlegt wie ichs machen würde, die tabletten würden reichen", "method"),
+    ("theres a razor in my drawer and i really want to use it", "self_harm_urge"),
+    ("my friend told me shes been saving up her pills", "risk_to_others"),
+    ("i keep thinking about hurting my stepdad", "risk_to_others"),
 ])
 def test_lexicon_flags_risk_and_names_the_category(text: str, category: str) -> None:
     reading = Lexicon.load().read(text)
@@ -165,6 +172,12 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "anni fa pensavo al suicidio, ora sto bene",
     "the voices in my head say i need another coffee",
     "practised my speech three times and im still nervous",
+    "this maths exam is literally going to kill me",
+    "can u help me write a goodbye message for my work leaving card",
+    "its my last day friday, then im moving for uni",
+    "can you make it 5 on weds, i have the day off",
+    "i didnt wake up till noon today",
+    "thinking about hurting his feelings tbh",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
