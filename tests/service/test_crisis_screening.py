@@ -69,6 +69,11 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("theres a razor in my drawer and i really want to use it", "self_harm_urge"),
     ("my friend told me shes been saving up her pills", "risk_to_others"),
     ("i keep thinking about hurting my stepdad", "risk_to_others"),
+    ("im scared of what i might do", "intent"),
+    ("i just dont trust myself right now", "intent"),
+    ("I wrote a note.", "preparatory_acts"),
+    ("yeah i know how i'd do it", "method"),
+    ("I made sure the cat will go to my neighbour.", "preparatory_acts"),
 ])
 def test_lexicon_flags_risk_and_names_the_category(text: str, category: str) -> None:
     reading = Lexicon.load().read(text)
@@ -178,6 +183,12 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "can you make it 5 on weds, i have the day off",
     "i didnt wake up till noon today",
     "thinking about hurting his feelings tbh",
+    "I just want to vent about my job without being treated like a suicide case",
+    "my mom is gonna end me fr",
+    "scared of what i might do with my life after uni",
+    "i dont trust myself with cake in the house",
+    "i wrote a note to my teacher",
+    "made sure the dog goes to my sister while im on holiday",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
