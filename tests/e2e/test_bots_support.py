@@ -172,3 +172,39 @@ def test_means_named_with_the_disclosure_are_answered_at_once(bot) -> None:
     assert "pills" in replies[2] and "out of reach" in replies[2], replies
     assert replies[3] in TEXTS["utter_handoff_joining"]
     assert [h for h in service.handoffs if h[0] == "means-1"]
+
+
+FRENCH_DISCLOSURE = "j'en peux plus, je veux me tuer ce soir"
+SCREENED[FRENCH_DISCLOSURE] = {"crisis": {"risk": 0.98, "flag": True, "level": "high", "explicit": True,
+                                          "category": "plan", "matched": ["me tuer"]}}
+
+
+def trigger(url: str, sender: str, intent: str) -> list[str]:
+    reply = httpx.post(f"{url}/conversations/{sender}/trigger_intent", timeout=60,
+                       json={"name": intent}, params={"output_channel": "collector"})
+    assert reply.status_code == 200, reply.text
+    return [m["text"] for m in reply.json()["messages"]]
+
+
+def test_during_a_handoff_questions_are_answered_and_a_late_one_says_call_now(bot) -> None:
+    """How long, stop the numbers: answered (third exploratory reading, H9); once the dashboard's
+    notice told the person not to wait, no line says "usually within 2 minutes" again (H7); the
+    notice is in the person's language with their lines (H8)."""
+    url, service = bot
+    handoff = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["handoff"]
+    sender = "handoff-questions"
+    say(url, sender, MEANS_AT_HAND)
+    assert handoff["wait"]["lines"][0] in say(url, sender, "how long will it take?")
+    stop = say(url, sender, "can you stop with the hotline stuff")
+    assert handoff["stop_numbers"]["lines"][0] in stop and not any("(tel:988)" in r for r in stop), stop
+    assert not any("(tel:988)" in r for r in say(url, sender, "ok")), "the numbers came back"
+    notice = trigger(url, sender, "handoff_waiting")
+    assert notice[0] in TEXTS["utter_handoff_delayed"] and "(tel:988)" in notice[1], notice
+    after = say(url, sender, "ok")
+    assert any(r in TEXTS["utter_handoff_overdue"] for r in after), after
+    assert not set(after) & (TEXTS["utter_handoff_waiting_time"] | TEXTS["utter_handoff_joining"]), after
+
+    french = yaml.safe_load((REPO / "bot/support/actions/i18n/fr.yml").read_text())["responses"]
+    say(url, "handoff-french", FRENCH_DISCLOSURE)
+    notice = trigger(url, "handoff-french", "handoff_waiting")
+    assert notice[0] in french["utter_handoff_delayed"] and "3114" in notice[1], notice

@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
+SUPPORT = Path(__file__).resolve().parents[2] / "bot" / "support"
+sys.path.insert(0, str(SUPPORT))
 
 from actions import bank, echo, handoff_answers, listening, names, questions, screener  # noqa: E402
 
@@ -316,6 +318,36 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     assert "free to call" in handoff_answers.handoff_lines("is the helpline free to call", [])[0]   # no question mark
     assert handoff_answers.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
 
+
+
+@pytest.mark.parametrize("said, kind", [
+    ("how long will it take?", "wait"),
+    ("is someone actually coming", "wait"),
+    ("combien de temps ?", "wait"),
+    ("can you stop with the hotline stuff", "stop_numbers"),
+    ("i dont want to call anyone", "stop_numbers"),
+    ("do they speak spanish?", "language"),
+    ("I feel calm now, actually. Calmer than I've been in years. Everything is sorted.", "calm"),
+    ("Anyway. Goodbye.", "calm"),
+])
+def test_questions_requests_and_a_calm_goodbye_while_waiting_are_answered(said: str, kind: str) -> None:
+    """Third exploratory reading (H6, H9): each gets its own answer, and a request to stop the
+    numbers is not answered as a question about them."""
+    lang = "fr" if said.startswith("combien") else "en"
+    own = listening.bank().handoff[kind]["lines"] if lang == "en" else \
+        yaml.safe_load((SUPPORT / "actions/i18n/fr.yml").read_text())["handoff"][kind]
+    assert handoff_answers.handoff_lines(said, [], lang) == own
+    assert handoff_answers.no_more_numbers(said) == (kind == "stop_numbers")
+
+
+def test_a_question_about_medicine_that_reads_as_no_risk_is_not_medicine_at_hand() -> None:
+    """Third exploratory reading, H3: a person who asked for a human asks about sleep medicine."""
+    asked = "should I take melatonin or ask my doctor for sleeping pills?"
+    assert not any("taken" in line or "out of reach" in line
+                   for line in handoff_answers.handoff_lines(asked, [], "en", (), at_risk=False))
+    assert any("out of reach" in line for line in handoff_answers.handoff_lines(asked, [], "en", (), at_risk=True))
+    assert any("out of reach" in line for line in
+               handoff_answers.handoff_lines("i have the sleeping pills here", [], "en", (), at_risk=False))
 
 def run_action(action, text: str, intent: str, confidence: float = 0.9, said_before: list[str] = ()) -> list[str]:
     """What ``action`` says to ``text`` (NLU ``intent`` at ``confidence``), after the bot said ``said_before``."""

@@ -40,10 +40,23 @@ def crisis_reason(tracker: Tracker, extra: str = "") -> str:
     return f"{extra}; {reason}" if extra else reason
 
 
+def system_text(text: Optional[str]) -> bool:
+    """A message the system sent for the person ("/handoff_waiting" from a channel, "EXTERNAL:
+    handoff_waiting" when the dashboard triggers the intent through Rasa's API), not words of
+    theirs: it tells neither their language nor their page's locale."""
+    return not text or text.lstrip().startswith(("/", "EXTERNAL: "))
+
+
 def locale_of(tracker: Tracker) -> Optional[str]:
-    metadata = tracker.latest_message.get("metadata") or {}
-    locale = metadata.get("locale")
-    return str(locale) if isinstance(locale, str) and len(locale) <= 35 else None
+    """The page's locale: the latest message's, else the newest one the person's messages carried
+    (a notice the dashboard triggers carries none, and must still be in their language)."""
+    candidates = [tracker.latest_message.get("metadata")] + \
+        [e.get("metadata") for e in reversed(tracker.events) if e.get("event") == "user"]
+    for metadata in candidates:
+        locale = (metadata or {}).get("locale")
+        if isinstance(locale, str) and len(locale) <= 35:
+            return str(locale)
+    return None
 
 
 def help_locale(tracker: Tracker, lang: Optional[str] = None) -> Optional[str]:
@@ -84,8 +97,12 @@ def earlier_messages(tracker: Tracker, n: int) -> List[str]:
 
 def language(tracker: Tracker) -> str:
     """The language the person writes in (actions/language.py), from their latest messages."""
-    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "user"]
+    said = [e.get("text") or "" for e in reversed(tracker.events)
+            if e.get("event") == "user" and not system_text(e.get("text"))]
     latest = tracker.latest_message.get("text") or ""
+    latest = "" if system_text(latest) else latest
+    if not latest:
+        return language_of(said, locale_of(tracker))
     return language_of(said if said and said[0] == latest else [latest, *said], locale_of(tracker))
 
 

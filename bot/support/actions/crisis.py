@@ -40,14 +40,24 @@ async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
 
 
 def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
-                 lang: str = "en") -> str:
-    """Who is coming and, when known, how long it usually takes."""
+                 lang: str = "en", overdue: bool = False) -> str:
+    """Who is coming and, when known, how long it usually takes; once nobody has joined in that
+    time, or the person was told not to wait (``overdue``: the delayed notice went out), never
+    "usually within 2 minutes" again but "call now, I'm staying"."""
     if status and status.get("status") == "claimed":
         return response(domain, "utter_handoff_claimed", recent, lang)
-    expected = (status or {}).get("expected_wait_s")
+    expected, waited = (status or {}).get("expected_wait_s"), (status or {}).get("waiting_s")
+    if overdue or (expected and waited and float(waited) > float(expected)):
+        return response(domain, "utter_handoff_overdue", recent, lang)
     if expected:
         return response(domain, "utter_handoff_waiting_time", recent, lang, minutes=max(1, round(expected / 60)))
     return response(domain, "utter_handoff_joining", recent, lang)
+
+
+def told_not_to_wait(tracker: Tracker, domain: Dict[Text, Any], lang: str) -> bool:
+    """Whether the delayed notice (nobody joined in time: call now) went out during this handoff."""
+    notices = {response(domain, "utter_handoff_delayed", (), code) for code in {"en", lang}}
+    return any(line in notices for line in bot_lines(tracker, 50))
 
 
 async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
@@ -129,11 +139,13 @@ class ActionHandoffPresent(Action):
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
         say.response(domain, "utter_handoff_ack")
-        earlier = earlier_messages(tracker, 5)
-        for line in handoff_answers.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier):
+        text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
+        at_risk = (crisis_of(tracker).get("level") or "none") != "none"
+        for line in handoff_answers.handoff_lines(text, say.recent, say.lang, earlier[-5:], at_risk):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
-        say(waiting_line(status, domain, say.recent, say.lang))
-        say(how_to_get_help(say, tracker))
+        say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
+        if not handoff_answers.no_more_numbers(text, earlier) or crisis_of(tracker).get("turn_flag"):
+            say(how_to_get_help(say, tracker))
         await report(tracker, tracker.latest_message.get("text"), say.said)
         return events
 

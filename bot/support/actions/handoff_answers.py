@@ -12,10 +12,13 @@ from actions.language import translated
 from actions.bank import bank, words_pattern
 from actions.question_form import is_question
 
-HANDOFF_KINDS = ("taken", "medicine", "means", "place", "reasons", "person", "hospital", "start", "burden", "hopeless",
-                 "alone", "tired")
+HANDOFF_KINDS = ("taken", "medicine", "means", "place", "calm", "reasons", "person", "hospital", "start", "burden",
+                 "hopeless", "alone", "tired", "stop_numbers", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
+ONLY_AT_RISK = {"medicine", "means", "place"}
+"""Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
+doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
 """A kind left out when the message holds one of these (answered now or in the last turns):
 medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
 to my sister" is someone held on to, not (also) someone to call now."""
@@ -28,14 +31,25 @@ THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there
 """A place named only by pointing back ("im sitting in my car near it now")."""
 
 
-def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
+def no_more_numbers(text: str, earlier: Sequence[str] = ()) -> bool:
+    """Whether the person asked, in this message or one of ``earlier``, not to be given the help
+    lines again ("can you stop with the hotline stuff"): then they come back only with a message
+    of high risk of its own."""
+    pattern = words_pattern(bank().handoff["stop_numbers"]["words"])
+    return any(pattern.search((t or "").lower().replace("’", "'")) for t in [text, *earlier])
+
+
+def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
+                  at_risk: bool = True) -> List[str]:
     """Lines that answer what a person waiting for a human says: medicine already taken (call
     emergency services now), medicine at hand (has any been taken? else out of reach), other means
     at hand (put distance between you and them), a place (step away), someone they hold on to (a
     protective factor: the ``reasons`` words after one of its ``before`` words, "i have my little
     brother"), else a person who could help (reach them now), worry about the hospital, not knowing
-    where to start, what they feel (a burden, hopeless, alone, worn out: validated), a question
-    about the help lines (at most ``MAX_HANDOFF_LINES``, in that order). A kind is left out when the message says the one named is gone
+    where to start, what they feel (a burden, hopeless, alone, worn out: validated), sudden calm or
+    a goodbye (are you safe? stay), a request to stop the help lines, how long the wait is, which
+    languages the team speaks, a question about the help lines (at most ``MAX_HANDOFF_LINES``, in
+    that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk). A kind is left out when the message says the one named is gone
     or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
@@ -58,7 +72,7 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
             continue
         if entry.get("with") and not any(words_pattern(entry["with"]).search(t.lower()) for t in [lowered, *earlier]):
             continue  # "i took them": the medicine named in this message or the person's last ones
-        if ANSWERED_BY.get(kind, set()) & heard:
+        if ANSWERED_BY.get(kind, set()) & heard or (kind in ONLY_AT_RISK and not at_risk and is_question(lowered)):
             continue
         heard.add(kind)
         words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
@@ -69,7 +83,8 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
         if fresh:
             out.append((kind, fresh[0]))
     question = bank().handoff["question"]
-    if is_question(lowered) and words_pattern(question["words"]).search(lowered):  # about the help lines, not "hello?"
+    if is_question(lowered) and words_pattern(question["words"]).search(lowered) \
+            and not heard & {"stop_numbers", "wait", "language"}:  # about the help lines, not "hello?"
         lines = question["lines"] if lang == "en" else own.get("question") or []
         out += [("question", line) for line in lines if line not in recent][:1]
     return [line for _, line in out][:MAX_HANDOFF_LINES]
