@@ -204,6 +204,13 @@ def test_during_a_handoff_questions_are_answered_and_a_late_one_says_call_now(bo
     assert any(r in TEXTS["utter_handoff_overdue"] for r in after), after
     assert not set(after) & (TEXTS["utter_handoff_waiting_time"] | TEXTS["utter_handoff_joining"]), after
 
+    # a person from the team claims it: the bot stops talking over them (third reading, M7)
+    service.handoff_status[sender] = "claimed"
+    claimed = say(url, sender, "my sister can come over. i'll text her")
+    assert len(claimed) == 1 and claimed[0] in TEXTS["utter_handoff_claimed"], claimed
+    urgent = say(url, sender, MEANS_AT_HAND)  # high risk of its own still gets the safety lines
+    assert any("out of reach" in r for r in urgent) and any("(tel:988)" in r for r in urgent), urgent
+
     french = yaml.safe_load((REPO / "bot/support/actions/i18n/fr.yml").read_text())["responses"]
     say(url, "handoff-french", FRENCH_DISCLOSURE)
     notice = trigger(url, "handoff-french", "handoff_waiting")

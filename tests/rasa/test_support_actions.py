@@ -104,6 +104,9 @@ def test_listening_lines_reflect_feeling_and_topic_and_do_not_repeat() -> None:
     ("she gets them back friday", "she gets them back friday"), ("they told us yesterday", "they told you yesterday"),
     ("we knew it was coming, she'd been in hospice", "you knew it was coming"),
     ("he left at 6, i stayed in bed all day", "you stayed in bed all day"),
+    # a put-down the person aims at themselves is never said back (third exploratory reading, H10)
+    ("i keep checking her insta every 5 min ugh im pathetic", "you keep checking her insta every 5 min"),
+    ("i feel like such a failure at work", None), ("im so stupid", None),
 ])
 def test_the_persons_words_are_said_back_in_second_person(text: str, expected: str | None) -> None:
     assert echo.said_back(text) == expected
@@ -326,6 +329,7 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     ("combien de temps ?", "wait"),
     ("can you stop with the hotline stuff", "stop_numbers"),
     ("i dont want to call anyone", "stop_numbers"),
+    ("no quiero llamar a nadie", "stop_numbers"),
     ("do they speak spanish?", "language"),
     ("I feel calm now, actually. Calmer than I've been in years. Everything is sorted.", "calm"),
     ("Anyway. Goodbye.", "calm"),
@@ -333,11 +337,18 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
 def test_questions_requests_and_a_calm_goodbye_while_waiting_are_answered(said: str, kind: str) -> None:
     """Third exploratory reading (H6, H9): each gets its own answer, and a request to stop the
     numbers is not answered as a question about them."""
-    lang = "fr" if said.startswith("combien") else "en"
+    lang = "fr" if said.startswith("combien") else "es" if said.startswith("no quiero") else "en"
     own = listening.bank().handoff[kind]["lines"] if lang == "en" else \
-        yaml.safe_load((SUPPORT / "actions/i18n/fr.yml").read_text())["handoff"][kind]
+        yaml.safe_load((SUPPORT / f"actions/i18n/{lang}.yml").read_text())["handoff"][kind]
     assert handoff_answers.handoff_lines(said, [], lang) == own
     assert handoff_answers.no_more_numbers(said) == (kind == "stop_numbers")
+
+
+def test_once_a_person_from_the_team_has_joined_only_safety_is_answered() -> None:
+    said = "my sister can come over. i have the pills here"
+    assert len(handoff_answers.handoff_lines(said, [])) == 2
+    only, = handoff_answers.handoff_lines(said, [], kinds=handoff_answers.SAFETY_KINDS)
+    assert "out of reach" in only and "sister" not in only
 
 
 def test_a_question_about_medicine_that_reads_as_no_risk_is_not_medicine_at_hand() -> None:

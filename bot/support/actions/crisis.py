@@ -110,10 +110,15 @@ def how_to_get_help(say: Say, tracker: Tracker) -> str:
     number and the first line (the same block under every message reads as a script)."""
     if CANNOT_TALK.search((tracker.latest_message.get("text") or "").lower()):
         return say.help_now.texting(say.lang)
-    crisis = crisis_of(tracker)
     full = say.help_now.full(say.lang)
-    urgent = crisis.get("turn_flag", crisis.get("flag")) or crisis.get("explicit")
-    return full if urgent or full not in bot_lines(tracker, FULL_RESOURCES_EVERY) else say.help_now.short(say.lang)
+    return full if urgent(tracker) or full not in bot_lines(tracker, FULL_RESOURCES_EVERY) else say.help_now.short(say.lang)
+
+
+def urgent(tracker: Tracker) -> bool:
+    """Whether this message is itself at high risk or states warning signs (its own flag: the
+    service's ``turn_flag``, the in-Rasa fallback's ``flag``)."""
+    crisis = crisis_of(tracker)
+    return bool(crisis.get("turn_flag", crisis.get("flag")) or crisis.get("explicit"))
 
 
 class ActionHandoffPresent(Action):
@@ -138,13 +143,18 @@ class ActionHandoffPresent(Action):
             if opened is not None:
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
-        say.response(domain, "utter_handoff_ack")
+        # once a person from the team has claimed it, they answer: the bot says only that the
+        # message reaches them, and what safety cannot wait for (means, a place, a goodbye)
+        claimed = bool(status) and status.get("status") == "claimed"
+        if not claimed:
+            say.response(domain, "utter_handoff_ack")
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
         at_risk = (crisis_of(tracker).get("level") or "none") != "none"
-        for line in handoff_answers.handoff_lines(text, say.recent, say.lang, earlier[-5:], at_risk):
+        for line in handoff_answers.handoff_lines(text, say.recent, say.lang, earlier[-5:], at_risk,
+                                                  handoff_answers.SAFETY_KINDS if claimed else None):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
-        if not handoff_answers.no_more_numbers(text, earlier) or crisis_of(tracker).get("turn_flag"):
+        if urgent(tracker) or not (claimed or handoff_answers.no_more_numbers(text, earlier)):
             say(how_to_get_help(say, tracker))
         await report(tracker, tracker.latest_message.get("text"), say.said)
         return events

@@ -99,9 +99,18 @@ def risk_words(text: str) -> bool:
     return bool(NEVER.search((text or "").lower().replace("’", "'")))
 
 
+PUT_DOWN = re.compile(
+    r"\b(?:i'?m|i am|im|i feel|feel|i look|i sound|i'?ve been|ive been)\s+(?:(?:so|such|a|an|being|like|just|really|"
+    r"literally|the biggest|total|complete|such an?)\s+)*(?:pathetic|stupid|idiot|idiotic|loser|failure|worthless|useless|"
+    r"ugly|fat|disgusting|dumb|weak|a mess|a joke|a disappointment|an embarrassment|embarrassing|hopeless case|cringe|"
+    r"annoying|needy|clingy|crazy|psycho|creep|creepy)\b")
+"""A put-down the person aims at themselves ("ugh im pathetic"): never said back to them as a statement."""
+
+
 def clauses(text: str) -> List[str]:
-    """The message's sentences and their parts joined by a comma or a dash, in order."""
-    return [part.strip() for part in re.split(r"[.!;\n]+|,\s+|\s+[-–—]+\s+", text or "") if part.strip()]
+    """The message's sentences and their parts joined by a comma, a dash or a sigh ("ugh"), in order."""
+    return [part.strip() for part in re.split(r"[.!;\n]+|,\s+|\s+[-–—]+\s+|\s+(?:ugh+|urgh+|smh)\s+", text or "",
+                                              flags=re.IGNORECASE) if part.strip()]
 
 
 def said_back(text: str, prefer: Optional[re.Pattern] = None) -> Optional[str]:
@@ -112,7 +121,7 @@ def said_back(text: str, prefer: Optional[re.Pattern] = None) -> Optional[str]:
     found = []
     for clause in clauses(text):
         lowered = clause.lower()
-        if "?" in clause or INVERSION.search(lowered):
+        if "?" in clause or INVERSION.search(lowered) or PUT_DOWN.search(lowered.replace("’", "'")):
             continue
         words = _said_words(clause)
         if words and MIN_WORDS <= len(words) <= MAX_WORDS and words[0].lower() not in QUESTION_START:

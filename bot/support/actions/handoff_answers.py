@@ -6,7 +6,7 @@ the ``handoff`` block of i18n/<lang>.yml."""
 from __future__ import annotations
 
 import re
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from actions.language import translated
 from actions.bank import bank, words_pattern
@@ -16,6 +16,8 @@ HANDOFF_KINDS = ("taken", "medicine", "means", "place", "calm", "reasons", "pers
                  "hopeless", "alone", "tired", "stop_numbers", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
+SAFETY_KINDS = ("taken", "medicine", "means", "place", "calm")
+"""What the bot still answers once a person from the team has joined (they answer the rest)."""
 ONLY_AT_RISK = {"medicine", "means", "place"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
@@ -40,7 +42,7 @@ def no_more_numbers(text: str, earlier: Sequence[str] = ()) -> bool:
 
 
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
-                  at_risk: bool = True) -> List[str]:
+                  at_risk: bool = True, kinds: Optional[Sequence[str]] = None) -> List[str]:
     """Lines that answer what a person waiting for a human says: medicine already taken (call
     emergency services now), medicine at hand (has any been taken? else out of reach), other means
     at hand (put distance between you and them), a place (step away), someone they hold on to (a
@@ -49,7 +51,8 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     where to start, what they feel (a burden, hopeless, alone, worn out: validated), sudden calm or
     a goodbye (are you safe? stay), a request to stop the help lines, how long the wait is, which
     languages the team speaks, a question about the help lines (at most ``MAX_HANDOFF_LINES``, in
-    that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk). A kind is left out when the message says the one named is gone
+    that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk;
+    only ``kinds`` when given). A kind is left out when the message says the one named is gone
     or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
@@ -57,7 +60,7 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     own = (translated(lang) or {}).get("handoff") or {}
     out: List[Tuple[str, str]] = []
     heard: set = set()  # the kinds this message holds (answered now or lately)
-    for kind in HANDOFF_KINDS:
+    for kind in HANDOFF_KINDS if kinds is None else [k for k in HANDOFF_KINDS if k in kinds]:
         entry = bank().handoff[kind]
         pattern = words_pattern(entry["words"])
         found = pattern.search(lowered)
@@ -83,7 +86,7 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
         if fresh:
             out.append((kind, fresh[0]))
     question = bank().handoff["question"]
-    if is_question(lowered) and words_pattern(question["words"]).search(lowered) \
+    if kinds is None and is_question(lowered) and words_pattern(question["words"]).search(lowered) \
             and not heard & {"stop_numbers", "wait", "language"}:  # about the help lines, not "hello?"
         lines = question["lines"] if lang == "en" else own.get("question") or []
         out += [("question", line) for line in lines if line not in recent][:1]
