@@ -6,7 +6,9 @@ states (``derived.tutoring``: confusion, frustration, boredom, engagement) and t
 confusion on this item) and predicts ``action_<move>`` as bot/tutor/actions/pedagogy.py's
 ``choose_move`` decides: a question is answered whatever numbers it holds, wrong answers climb
 retry -> hint -> worked example -> the answer, frustration steps down, confusion gets a
-different explanation, boredom with mastery is challenged.
+different explanation, boredom with mastery is challenged. The student comes first: while a
+check-in after risk language is pending (slot ``wellbeing_check``), or when the words are about
+grief, being left out or a wish to stop, it predicts ``action_wellbeing`` (actions/wellbeing.py).
 
 config.yml::
 
@@ -25,6 +27,7 @@ from typing import Any, Dict, List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.tutor.actions import wellbeing
 from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
 from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_pedagogy
@@ -38,13 +41,17 @@ class TutorAffectPolicy(EmotionPolicyBase):
     """Picks ``action_<move>`` for each student turn (see module doc)."""
 
     def actions(self) -> List[str]:
-        return [f"action_{move}" for move in MOVES]
+        return [f"action_{move}" for move in MOVES] + ["action_wellbeing"]
 
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         pedagogy, curriculum = load_pedagogy(), load_curriculum()
         learner = Learner.from_slot(tracker.get_slot("learner"))
         if emotion.intent == "greet" and not learner.started:
             return None
+        pending = tracker.get_slot("wellbeing_check")
+        concern = wellbeing.concern(emotion.text or "")
+        if pending or concern:  # the student before the lesson (bot/tutor/actions/wellbeing.py)
+            return Decision("action_wellbeing", 1.0, {"wellbeing_check": pending, "concern": concern})
         item = curriculum.item(learner.item) if learner.started else None
         affect = {name: float(emotion.get(f"tutoring.{name}", 0.0) or 0.0) for name in AFFECTS}
         move, why = choose_move(Turn(emotion.text or "", emotion.intent, affect), learner, item, pedagogy)

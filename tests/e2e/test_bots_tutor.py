@@ -115,12 +115,34 @@ def test_affect_read_with_performance(bot) -> None:
     assert learner["mastery"]["1"] > 0.5 and learner["correct_in_a_row"] == 2
 
 
-def test_risk_stops_the_lesson_and_possible_risk_gets_a_safety_check(bot) -> None:
-    url, _ = bot
+def test_risk_stops_the_lesson_until_the_student_is_okay_and_a_person_is_alerted(bot) -> None:
+    """Third exploratory reading, H12: after risk language the lesson waits for a check-in (an
+    answer meanwhile is still marked), and a person from the team is alerted (a handoff)."""
+    url, service = bot
     s = "safety"
     say(url, "let's start", s)
     assert "talk to an adult you trust right now" in say(url, "sometimes i want to kill myself", s)[0]
+    (session, request), = [h for h in service.handoffs if h[0] == s]
+    assert request["bot"] == "tutor" and "risk language" in request["reason"]
     check = say(url, "i'm not safe at home, my dad hurts me", s)
     assert check[0].startswith("Thanks for telling me. Are you safe right now?") and "988" in check[0]
+    marked = say(url, "1/2", s)
+    assert marked[0] == "That's right." and marked[1].startswith("Before we go on") and len(marked) == 2, marked
+    assert say(url, "no not really", s)[0].startswith("I'm sorry things are this hard")
+    resumed = say(url, "yeah im ok now, i told my mum", s)
+    assert resumed[0].startswith("I'm really glad") and resumed[-1].startswith("Your question is still"), resumed
+    assert moves(url, s) == ["action_start", "action_tutor_crisis", "utter_safety_check", "action_wellbeing",
+                             "action_wellbeing", "action_wellbeing"]
     assert say(url, "1/2", s)[0].startswith(("That's right", "Yes,", "Correct,", "Spot on"))  # the lesson goes on
-    assert moves(url, s) == ["action_start", "utter_crisis_resources", "utter_safety_check", "action_praise_next"]
+
+
+def test_grief_and_a_wish_to_stop_pause_the_lesson(bot) -> None:
+    """Third exploratory reading, H13: no fractions explanation to a grieving student, and "can we
+    stop for today" stops (no new question)."""
+    url, _ = bot
+    s = "grief"
+    say(url, "let's start", s)
+    grief = say(url, "my grandma died last week and i cant focus", s)
+    assert grief[0].startswith("I'm so sorry about your grandma") and not any("question" in r for r in grief), grief
+    stop = say(url, "can we stop for today", s)
+    assert stop == ["Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."], stop

@@ -276,3 +276,26 @@ def test_answers_in_words_are_read(text: str, expected: str) -> None:
     from bot.tutor.actions.curriculum import grade
 
     assert is_answer(text, "off_task" if "over" in text else None) and grade(FIRST, text) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("my grandma died last week and i cant focus", "grief"), ("we had to put my dog down, my dog died", "grief"),
+    ("everyone in my class hates me", "left_out"), ("im getting bullied at school", "left_out"),
+    ("can we stop for today", "stop"), ("i want to stop now", "stop"),
+    ("3/4", None), ("this is boring", None), ("stop giving me easy ones", None), ("the pizza died lol 1/2", None),
+])
+def test_what_comes_before_the_lesson_is_told_apart(text: str, kind: str | None) -> None:
+    from bot.tutor.actions import wellbeing
+
+    assert wellbeing.concern(text) == kind
+
+
+def test_after_risk_the_lesson_waits_until_the_student_says_they_are_okay() -> None:
+    from bot.tutor.actions import wellbeing
+
+    lines, pending, goes_on = wellbeing.reply("2/5", "crisis")
+    assert lines == [wellbeing.CHECK_IN] and pending == "asked" and not goes_on
+    assert wellbeing.reply("no", "asked") == ([wellbeing.NOT_OKAY], "asked", False)
+    assert wellbeing.reply("im ok but not really", "asked")[1] == "asked"
+    assert wellbeing.reply("yeah i'm okay, i told my mum", "asked") == ([wellbeing.GLAD], None, True)
+    assert wellbeing.reply("3/4", None) == ([], None, True)

@@ -1,0 +1,73 @@
+"""A student's wellbeing comes before the lesson: risk, grief, being left out, or a wish to stop.
+
+The crisis rule (config.yml) runs ``action_tutor_crisis``: where to get help now, a person from the
+team alerted (a handoff in the dashboard's queue: connectors/handoff.py) and a check-in pending
+(slot ``wellbeing_check``: "crisis", then "asked"). While one is pending, or when the student's
+words are about something heavier than fractions (:func:`concern`), TutorAffectPolicy picks
+``action_wellbeing``: an answer is still marked, but the next question waits until the student
+says they are okay (third exploratory reading: "sometimes i wish i wasn't alive", then "2/5" got
+"Correct, 2/5. Good thinking." and the next question; a grieving student got the pizza analogy;
+"can we stop for today" got a quick-fire round).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+GRIEF = re.compile(
+    r"\bmy (?P<who>(?:grandma|grandpa|granny|grandad|grandmother|grandfather|nan|nana|gran|mum|mom|mother|dad|father|"
+    r"brother|sister|uncle|aunt|auntie|cousin|best friend|friend|dog|cat|pet|hamster|rabbit)) (?:just |has |had )?"
+    r"(?:died|passed away|passed|is dying|got put down|was put down)\b"
+    r"|\b(?:funeral|passed away|lost my (?:grandma|grandpa|nan|gran|mum|mom|dad|brother|sister|best friend|dog|cat))\b")
+LEFT_OUT = re.compile(
+    r"\b(?:(?:every ?one|every ?body|they all|the whole class|people at school|my class|my friends) "
+    r"(?:hates?|laughs? at|ignores?|makes fun of) me|(?:i'?m|im|i am|being|getting|got) (?:bullied|picked on)"
+    r"|(?:no ?one|nobody) (?:likes|talks to|sits with) me|i (?:have|got) no friends)\b")
+STOP = re.compile(
+    r"\b(?:can we|could we|can i|i want to|i wanna|let'?s|lets|please) (?:just )?(?:stop|finish|end|quit|be done)"
+    r"(?: (?:for today|now|here|this|the lesson))?\b|\bstop for today\b|\b(?:i'?m|im|i am) done for today\b")
+OKAY = re.compile(
+    r"^\W*(?:yes|yeah|yep|ya|ok|okay|fine|good|better|safe|i'?m (?:ok|okay|fine|good|better|safe)|im (?:ok|okay|fine|good|better|safe)"
+    r"|i am (?:ok|okay|fine|good|better|safe)|i told (?:my|a|the) \w+)\b(?!.{0,30}\b(?:not|but|no)\b)")
+
+SORRY_FOR = "I'm so sorry about {who}. It makes sense that it's hard to focus right now."
+STOP_FOR_TODAY = ("We can stop here for today; your progress is saved, and you can pick up where you left off any time. "
+                  "If you'd like to talk about how you're feeling, a teacher or an adult you trust is a good person to tell.")
+LEFT_OUT_LINE = ("I'm sorry, that sounds really hard, and nobody deserves to feel like that. Is there a teacher or an adult "
+                 "at home you could tell about it? We can go on with fractions whenever you're ready, or stop for today.")
+STOPPING = "Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."
+CHECK_IN = ("Before we go on, I'm still thinking about what you wrote. Are you okay right now? Is there an adult near you "
+            "that you could tell? I've also let a person from our team know; they may write to you here.")
+GLAD = "I'm really glad. If those feelings come back, please tell an adult you trust, or tell me. Let's carry on when you're ready."
+NOT_OKAY = ("I'm sorry things are this hard. Please talk to an adult you trust now, or call or text 988 (US) or call "
+            "Samaritans on 116 123 (UK); if you are in danger, call your local emergency number. Fractions can wait.")
+
+
+def concern(text: str) -> Optional[str]:
+    """"grief", "left_out" or "stop" when the student's words are about that; else None."""
+    lowered = (text or "").lower().replace("’", "'")
+    for name, pattern in (("grief", GRIEF), ("left_out", LEFT_OUT), ("stop", STOP)):
+        if pattern.search(lowered):
+            return name
+    return None
+
+
+def reply(text: str, pending: Optional[str]) -> Tuple[List[str], Optional[str], bool]:
+    """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis" or "asked"):
+    (lines, the check-in pending after this turn, whether the lesson goes on: the current
+    question restated)."""
+    lowered = (text or "").lower().replace("’", "'")
+    kind = concern(text)
+    if pending == "asked" and kind is None:
+        return ([GLAD], None, True) if OKAY.search(lowered) else ([NOT_OKAY], "asked", False)
+    if pending == "crisis":
+        return [CHECK_IN], "asked", False
+    if kind == "grief":
+        found = GRIEF.search(lowered)
+        who = f"your {found.group('who')}" if found and found.group("who") else "your loss"
+        return [SORRY_FOR.format(who=who), STOP_FOR_TODAY], pending, False
+    if kind == "left_out":
+        return [LEFT_OUT_LINE], pending, False
+    if kind == "stop":
+        return [STOPPING], pending, False
+    return [], pending, True

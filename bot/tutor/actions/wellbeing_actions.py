@@ -1,0 +1,90 @@
+"""The tutor's actions for a student's wellbeing (see wellbeing.py): the crisis response with a person
+from the team alerted, the check-in and the kind replies that pause the lesson, and what the
+dashboard's handoff intents say (resolved by the person from the team; nobody joined in time)."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from connectors import handoff
+from connectors.contract import crisis_of, emotion_of
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from . import wellbeing
+from .actions import TutorMove
+from .curriculum import load_curriculum
+from .learner import Learner
+from .pedagogy import load_pedagogy, observe
+
+logger = logging.getLogger(__name__)
+
+BOT = "tutor"
+MARKED = {"correct": "That's right.", "wrong": "Not quite, and that's okay."}
+"""An answer given with a check-in pending is still marked, in a few words."""
+
+
+class ActionTutorCrisis(Action):
+    """Risk language stops the lesson: where to get help now, a person from the team alerted (the
+    conversation goes to the dashboard's handoff queue), and a check-in on the next turn."""
+
+    def name(self) -> Text:
+        return "action_tutor_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_crisis_resources")
+        crisis = crisis_of(emotion_of(tracker.latest_message.get("metadata")))
+        reason = f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, {crisis.get('category') or 'unknown'})"
+        user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
+        opened = await handoff.request_handoff(tracker.sender_id, reason, bot=BOT,
+                                               user_id=str(user_id) if user_id else None)
+        if opened is None:
+            logger.error("tutor: no person from the team could be alerted for %s", tracker.sender_id)
+        return [SlotSet("wellbeing_check", "crisis")]
+
+
+class ActionWellbeing(TutorMove):
+    """The lesson waits: a check-in after risk, or a kind reply to grief, being left out or a wish
+    to stop (wellbeing.reply); an answer given meanwhile is still marked."""
+
+    move = "wellbeing"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        curriculum, pedagogy = load_curriculum(), load_pedagogy()
+        learner = Learner.from_slot(tracker.get_slot("learner"))
+        item = curriculum.item(learner.item) if learner.started else None
+        text = tracker.latest_message.get("text") or ""
+        grade = None
+        if item is not None and wellbeing.concern(text) is None:
+            learner, grade = observe(learner, item, text, pedagogy, (tracker.latest_message.get("intent") or {}).get("name"))
+        lines, pending, goes_on = wellbeing.reply(text, tracker.get_slot("wellbeing_check"))
+        if grade in MARKED:
+            lines.insert(0, MARKED[grade])
+        if goes_on and item is not None:
+            lines.append(self.restate(item))
+        for line in lines:
+            dispatcher.utter_message(text=line)
+        return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
+                SlotSet("wellbeing_check", pending), SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row))]
+
+
+class ActionTutorHandoffUpdate(Action):
+    """The dashboard's intents about the alert: the person from the team finished (the lesson can go
+    on) or nobody joined in time (where to get help now)."""
+
+    def name(self) -> Text:
+        return "action_tutor_handoff_update"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "handoff_resolved":
+            status = await handoff.handoff_status(tracker.sender_id)
+            if not (status and status.get("status") == "resolved"):
+                return []  # the intent alone ends nothing: a student could type it
+            dispatcher.utter_message(response="utter_tutor_handoff_resolved")
+            return [SlotSet("wellbeing_check", None)]
+        dispatcher.utter_message(response="utter_tutor_handoff_waiting")
+        return []
