@@ -705,6 +705,10 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
     said, slots = screen("are you a real person?", "bot_challenge")      # answered, then the question again
     assert said == [domain["responses"]["utter_iamabot"][0]["text"], screener.questions("en")[2].again]
     assert slots == {"screening_retry": True}
+    said, slots = screen("why do you ask?", "nlu_fallback")              # why: answered, then asked again (third reading, M8)
+    assert said == [domain["responses"]["utter_screen_why"][0]["text"], screener.questions("en")[2].again]
+    said, slots = screen("sorry, what was the question?", "nlu_fallback")  # the question again, not a refusal (M9)
+    assert said == [screener.questions("en")[2].ask] and slots == {}
     said, slots = screen("nvm, ignore that", "nlu_fallback")             # taken back: let pass, not thanked for an answer
     assert said[0] == conversation.response(domain, "utter_screen_skipped") and "If you're in danger right now" in said[-1]
     assert slots["screening_question"] is None and slots["screen_skipped_at_turn"] is not None

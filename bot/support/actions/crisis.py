@@ -233,6 +233,14 @@ class ActionCrisisScreen(Action):
             events = await tool.run(dispatcher, tracker, domain)
             say(say.help_now.short(say.lang))
             return [*events, *clear_screen(tracker, answered=False)]
+        about = screener.asks(tracker.latest_message.get("text") or "") if answer in ("unclear", "dismiss") else None
+        if about == "why" and not tracker.get_slot("screening_retry"):  # answered, then asked again (third reading, M8)
+            say.response(domain, "utter_screen_why")
+            say(questions[question].again)
+            return [SlotSet("screening_retry", True)]
+        if about == "again":  # "what was the question?": the question again, not a refusal (M9)
+            say(questions[question].ask)
+            return []
         if answer == "dismiss":  # "nvm, ignore that": taken back, not answered no
             say.response(domain, "utter_screen_skipped")
             say(say.help_now.short(say.lang))

@@ -90,6 +90,16 @@ def _patterns() -> Dict[str, re.Pattern]:
             for kind in ("yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self", "negation")}
 
 
+def asks(text: str) -> Optional[str]:
+    """"why" when the person asks why the screen asks ("why do you ask?"), "again" when they ask
+    to hear the question again ("what was the question?"), else None (screener.yml ``asks``)."""
+    folded = _fold(text or "")
+    for kind in ("why", "again"):
+        if re.search(r"(?<!\w)(?:" + "|".join(re.escape(_fold(w)) for w in _config()["asks"][kind]) + r")(?!\w)", folded):
+            return kind
+    return None
+
+
 def read_answer(text: str) -> Answer:
     """``yes`` / ``no`` / ``dismiss`` / ``unclear`` for an answer to a screener question.
 
