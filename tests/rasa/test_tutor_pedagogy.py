@@ -270,7 +270,8 @@ def test_half_of_a_fraction_is_worked_out() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [("one half", "correct"), ("a half", "correct"), ("two-thirds", "wrong"),
-                                            ("the answer is 3 over 5", "wrong"), ("1/2", "correct")])
+                                            ("the answer is 3 over 5", "wrong"), ("1/2", "correct"),
+                                            ("½", "correct"), ("⅔", "wrong"), ("three", "wrong")])
 def test_answers_in_words_are_read(text: str, expected: str) -> None:
     # second exploratory reading: "one half" got "type your answer as a fraction", "3 over 5" was parked as off-task
     from bot.tutor.actions.curriculum import grade
@@ -299,3 +300,12 @@ def test_after_risk_the_lesson_waits_until_the_student_says_they_are_okay() -> N
     assert wellbeing.reply("im ok but not really", "asked")[1] == "asked"
     assert wellbeing.reply("yeah i'm okay, i told my mum", "asked") == ([wellbeing.GLAD], None, True)
     assert wellbeing.reply("3/4", None) == ([], None, True)
+
+
+def test_a_whole_number_in_words_is_an_answer_but_not_a_count() -> None:
+    # third exploratory reading, M18: "three" got "type your answer as a fraction", "3.0" was right
+    from bot.tutor.actions.curriculum import parse_answer
+
+    assert parse_answer("three")[0] == 3 and parse_answer("its three")[0] == 3 and parse_answer("twelve")[0] == 12
+    assert not is_answer("i have three cats")
+

@@ -164,14 +164,24 @@ _IN_WORDS = re.compile(r"\b(" + "|".join(_COUNTS) + r")[\s-]+(" + "|".join(sorte
                        r"|\b(\d+)\s+over\s+(\d+)\b", re.IGNORECASE)
 
 
+_WHOLES = {**_COUNTS, "zero": 0, "eleven": 11, "twelve": 12}
+_WHOLE_ALONE = re.compile(r"^(\W*(?:(?:it'?s|its|is it|the answer is|answer|i think(?: it'?s| its)?|maybe|umm?)\s+)*)("
+                          + "|".join(w for w in _WHOLES if len(w) > 2) + r")(\W*)$", re.IGNORECASE)
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",
+           "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
+
+
 def in_digits(text: str) -> str:
-    """Fractions written in words as digits: "one half" -> "1/2", "three quarters" -> "3/4",
-    "3 over 5" -> "3/5" (English)."""
+    """Fractions written in words or one character as digits: "one half" -> "1/2", "three
+    quarters" -> "3/4", "3 over 5" -> "3/5", "½" -> "1/2"; a whole number said alone, "three" or
+    "its three" -> "3" (English; "i have three cats" stays words)."""
     def digits(m: re.Match) -> str:
         if m.group(3):
             return f"{m.group(3)}/{m.group(4)}"
         return f"{_COUNTS[m.group(1).lower()]}/{_PARTS[m.group(2).lower()]}"
-    return _IN_WORDS.sub(digits, text or "")
+    text = "".join(_VULGAR.get(c, c) for c in text or "")
+    text = _WHOLE_ALONE.sub(lambda m: f"{m.group(1)}{_WHOLES[m.group(2).lower()]}{m.group(3)}", text)
+    return _IN_WORDS.sub(digits, text)
 
 
 def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
