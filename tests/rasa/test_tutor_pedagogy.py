@@ -309,3 +309,13 @@ def test_a_whole_number_in_words_is_an_answer_but_not_a_count() -> None:
     assert parse_answer("three")[0] == 3 and parse_answer("its three")[0] == 3 and parse_answer("twelve")[0] == 12
     assert not is_answer("i have three cats")
 
+
+
+def test_skipping_moves_on_once_then_asks_why_and_never_jumps_a_skill() -> None:
+    # third exploratory reading, M19/M20: "next"/"skip" forever, and "can we skip this" read as "too easy"
+    able = replace(on_first(), correct_in_a_row=5, mastery={"1": 0.99})
+    bored = {"boredom": 0.9, "frustration": 0.0, "confusion": 0.0, "engagement": 0.0}
+    assert choose_move(Turn("can we skip this", "lesson", bored), able, FIRST, PEDAGOGY)[0] == "reengage"
+    assert choose_move(Turn("skip", "lesson", bored), replace(able, skipped=1), FIRST, PEDAGOGY)[0] == "keep_pace"
+    assert choose_move(Turn("this is boring, too easy", "lesson", bored), able, FIRST, PEDAGOGY)[0] == "challenge"
+    assert Learner().answered(1, True, BKT()).skipped == 0

@@ -23,7 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from .curriculum import Curriculum, Grade, Item, answer_options, fraction_text, load_curriculum, parse_answer
 from .learner import Learner
-from .messages import calculation, comparison, glossary_term, side_equation, skill_asked_about
+from .messages import calculation, comparison, glossary_term, says_skip, side_equation, skill_asked_about
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 
 PRAISE = ("Correct, {answer}. Good thinking.",
@@ -274,6 +274,9 @@ class ActionReengage(TutorMove):
     move = "reengage"
 
     def teach(self, lines, learner, item, turn):
+        if says_skip(turn.text):
+            lines.append("Okay, let's try a different one.")
+            return replace(learner, skipped=learner.skipped + 1), item
         lines.append("Fair enough, let's make it more interesting.")
         return learner, item
 
@@ -290,5 +293,8 @@ class ActionKeepPace(TutorMove):
     move = "keep_pace"
 
     def teach(self, lines, learner, item, turn):
+        if says_skip(turn.text):  # skipped again: this item stays, and the level comes from how it goes
+            lines.append("You've skipped a few now. Too easy or too hard? Have a go at this one and I'll pick the next level.")
+            return replace(learner, skipped=learner.skipped + 1), item
         lines.append("Take your time. When you're ready, type your answer as a fraction, like 3/4.")
         return learner, item

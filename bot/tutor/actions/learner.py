@@ -50,6 +50,7 @@ class Learner:
         explained: explanations given so far (the next one is the one after).
         worked: a worked example was shown for the current item.
         seen: items already shown, oldest first (the last 50).
+        skipped: items skipped in a row without an answer ("next", "skip").
     """
 
     item: str = ""
@@ -61,6 +62,7 @@ class Learner:
     explained: int = 0
     worked: bool = False
     seen: tuple[str, ...] = ()
+    skipped: int = 0
 
     @classmethod
     def from_slot(cls, value: Optional[Mapping[str, Any]]) -> "Learner":
@@ -74,7 +76,7 @@ class Learner:
                            seen=tuple(str(s) for s in learner.seen), wrong_in_a_row=int(learner.wrong_in_a_row),
                            correct_in_a_row=int(learner.correct_in_a_row), hints=int(learner.hints),
                            confusion=int(learner.confusion), explained=int(learner.explained),
-                           worked=bool(learner.worked), item=str(learner.item))
+                           worked=bool(learner.worked), item=str(learner.item), skipped=int(learner.skipped))
         except (TypeError, ValueError):
             return cls()
 
@@ -94,8 +96,8 @@ class Learner:
         """After a graded answer on a skill: mastery and the in-a-row counters."""
         mastery = {**self.mastery, str(level): bkt.update(self.known(level, bkt), correct)}
         if correct:
-            return replace(self, mastery=mastery, wrong_in_a_row=0, correct_in_a_row=self.correct_in_a_row + 1)
-        return replace(self, mastery=mastery, wrong_in_a_row=self.wrong_in_a_row + 1, correct_in_a_row=0)
+            return replace(self, mastery=mastery, wrong_in_a_row=0, correct_in_a_row=self.correct_in_a_row + 1, skipped=0)
+        return replace(self, mastery=mastery, wrong_in_a_row=self.wrong_in_a_row + 1, correct_in_a_row=0, skipped=0)
 
     def on_item(self, item_id: str) -> "Learner":
         """A new current item: the per-item counters start again."""

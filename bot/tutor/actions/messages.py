@@ -118,6 +118,16 @@ def asks_for_the_answer(text: str) -> bool:
     return _ANSWER_ASKED.search(text or "") is not None
 
 
+_SKIP = re.compile(r"^\W*(?:(?:can|could) (?:we|i) (?:just )?)?(?:skip|next|pass|move on)(?: (?:this|it|that|one|question|"
+                   r"this one|please|pls|plz))*\W*$|^\W*next (?:one|question)(?: please| pls)?\W*$", re.IGNORECASE)
+
+
+def says_skip(text: str) -> bool:
+    """"skip", "next", "pass", "can we skip this": a wish to move on, which says nothing about
+    whether the item is too easy (third exploratory reading: read as "too easy", a skill jumped)."""
+    return _SKIP.search((text or "").strip()) is not None
+
+
 def says_too_hard(text: str) -> bool:
     """"too hard", "zu schwer" (seven languages): a step down, whatever the service read."""
     return _TOO_HARD.search(text or "") is not None

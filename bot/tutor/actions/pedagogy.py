@@ -40,7 +40,8 @@ import yaml
 
 from .curriculum import Curriculum, Grade, Item, grade
 from .learner import BKT, Learner
-from .messages import asks_for_hint, asks_for_the_answer, is_answer, is_question, says_lost, says_too_hard, side_equation
+from .messages import (asks_for_hint, asks_for_the_answer, is_answer, is_question, says_lost, says_skip, says_too_hard,
+                       side_equation)
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "tutor.yml"
 
@@ -161,6 +162,8 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return "step_down", why
     if state is None and says_lost(turn.text):
         return ("worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"), why
+    if says_skip(turn.text):  # moving on: another item like it; skipped again, the item stays and the tutor asks why
+        return ("keep_pace" if learner.skipped >= 1 else "reengage"), why
     if turn.intent == "off_task":
         return "redirect", why
     if state == "boredom":
