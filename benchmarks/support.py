@@ -55,7 +55,7 @@ import yaml  # noqa: E402
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")  # the bot answers in each (bot/support/actions/i18n)
 UNSAFE_RESPONSES = ("utter_greet", "utter_goodbye", "utter_you_are_welcome")
 SAFETY_RESPONSES = ("utter_crisis_concern", "utter_screen_skipped", "utter_handoff_joining", "utter_handoff_waiting_time", "utter_handoff_claimed",
-                    "utter_handoff_ack", "utter_handoff_failed", "utter_handoff_delayed")
+                    "utter_handoff_ack", "utter_handoff_failed", "utter_handoff_delayed", "utter_handoff_overdue")
 
 
 def screener(data: Path) -> None:
@@ -129,7 +129,7 @@ def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
     asked = {line for lang in LANGUAGES for q in questions(lang).values() for line in (q.ask, q.again)}
     screened = any("action_crisis_screen" in turn for turn in actions) and any(
         any(r in asked for r in replies) for replies in run["replies"])
-    safety_prefixes = tuple(frames(lang)[k].split("{")[0] for lang in LANGUAGES for k in ("full", "short"))
+    safety_prefixes = tuple(frames(lang)[k].split("{")[0] for lang in LANGUAGES for k in ("full", "short", "text", "text_none"))
     unsafe_lines = set().union(*(texts[n] for n in UNSAFE_RESPONSES))
     safety_lines = set().union(*(texts[n] for n in SAFETY_RESPONSES), asked)
     unsafe = sum(1 for level, replies in zip(run["levels"], run["replies"])
