@@ -195,11 +195,13 @@ def test_during_a_handoff_questions_are_answered_and_a_late_one_says_call_now(bo
     sender = "handoff-questions"
     say(url, sender, MEANS_AT_HAND)
     assert handoff["wait"]["lines"][0] in say(url, sender, "how long will it take?")
+    london = say(url, sender, "I'm in London, who can I call?")
+    assert handoff["who_to_call"]["lines"][0] in london and any("(tel:116123)" in r for r in london), london
     stop = say(url, sender, "can you stop with the hotline stuff")
     assert handoff["stop_numbers"]["lines"][0] in stop and not any("(tel:988)" in r for r in stop), stop
     assert not any("(tel:988)" in r for r in say(url, sender, "ok")), "the numbers came back"
     notice = trigger(url, sender, "handoff_waiting")
-    assert notice[0] in TEXTS["utter_handoff_delayed"] and "(tel:988)" in notice[1], notice
+    assert notice[0] in TEXTS["utter_handoff_delayed"] and "(tel:116123)" in notice[1], notice  # London's lines
     after = say(url, sender, "ok")
     assert any(r in TEXTS["utter_handoff_overdue"] for r in after), after
     assert not set(after) & (TEXTS["utter_handoff_waiting_time"] | TEXTS["utter_handoff_joining"]), after
@@ -209,7 +211,7 @@ def test_during_a_handoff_questions_are_answered_and_a_late_one_says_call_now(bo
     claimed = say(url, sender, "my sister can come over. i'll text her")
     assert len(claimed) == 1 and claimed[0] in TEXTS["utter_handoff_claimed"], claimed
     urgent = say(url, sender, MEANS_AT_HAND)  # high risk of its own still gets the safety lines
-    assert any("out of reach" in r for r in urgent) and any("(tel:988)" in r for r in urgent), urgent
+    assert any("out of reach" in r for r in urgent) and any("(tel:116123)" in r for r in urgent), urgent
 
     french = yaml.safe_load((REPO / "bot/support/actions/i18n/fr.yml").read_text())["responses"]
     say(url, "handoff-french", FRENCH_DISCLOSURE)

@@ -331,6 +331,7 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     ("i dont want to call anyone", "stop_numbers"),
     ("no quiero llamar a nadie", "stop_numbers"),
     ("do they speak spanish?", "language"),
+    ("I'm in London, who can I call?", "who_to_call"),
     ("I feel calm now, actually. Calmer than I've been in years. Everything is sorted.", "calm"),
     ("Anyway. Goodbye.", "calm"),
 ])
@@ -922,3 +923,13 @@ def test_a_person_who_cannot_talk_on_the_phone_is_given_the_lines_that_take_text
     tracker = Tracker("s", {}, latest, [{"event": "user", "text": text}], False, None, {}, "action_listen")
     line = crisis.how_to_get_help(conversation.Say(CollectingDispatcher(), tracker), tracker)
     assert expected in line and ("emergency" in line.lower() or "Notfall" in line)
+
+
+def test_a_city_named_picks_its_countrys_lines() -> None:
+    # third exploratory reading, H9: "I'm in London, who can I call?" got the US lines
+    from actions.resources import country_locale
+
+    assert country_locale("I'm in London, who can I call?") == "en-GB"
+    assert country_locale("ich wohne in wien") == "de-AT" and country_locale("moro em são paulo") == "pt-BR"
+    assert country_locale("in nice weather i walk") is None
+

@@ -111,7 +111,9 @@ def how_to_get_help(say: Say, tracker: Tracker) -> str:
     if CANNOT_TALK.search((tracker.latest_message.get("text") or "").lower()):
         return say.help_now.texting(say.lang)
     full = say.help_now.full(say.lang)
-    return full if urgent(tracker) or full not in bot_lines(tracker, FULL_RESOURCES_EVERY) else say.help_now.short(say.lang)
+    asked = handoff_answers.asks_who_to_call(tracker.latest_message.get("text") or "")
+    fresh = full not in bot_lines(tracker, FULL_RESOURCES_EVERY)
+    return full if urgent(tracker) or asked or fresh else say.help_now.short(say.lang)
 
 
 def urgent(tracker: Tracker) -> bool:
@@ -154,7 +156,8 @@ class ActionHandoffPresent(Action):
                                                   handoff_answers.SAFETY_KINDS if claimed else None):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
-        if urgent(tracker) or not (claimed or handoff_answers.no_more_numbers(text, earlier)):
+        if urgent(tracker) or handoff_answers.asks_who_to_call(text) \
+                or not (claimed or handoff_answers.no_more_numbers(text, earlier)):
             say(how_to_get_help(say, tracker))
         await report(tracker, tracker.latest_message.get("text"), say.said)
         return events

@@ -13,7 +13,7 @@ from actions.bank import bank, words_pattern
 from actions.question_form import is_question
 
 HANDOFF_KINDS = ("taken", "medicine", "means", "place", "calm", "reasons", "person", "hospital", "start", "burden",
-                 "hopeless", "alone", "tired", "stop_numbers", "wait", "language")
+                 "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
 SAFETY_KINDS = ("taken", "medicine", "means", "place", "calm")
@@ -39,6 +39,11 @@ def no_more_numbers(text: str, earlier: Sequence[str] = ()) -> bool:
     of high risk of its own."""
     pattern = words_pattern(bank().handoff["stop_numbers"]["words"])
     return any(pattern.search((t or "").lower().replace("’", "'")) for t in [text, *earlier])
+
+
+def asks_who_to_call(text: str) -> bool:
+    """Whether the person asks who they can call now ("im in london, who can i call?"): the lines in full follow."""
+    return bool(words_pattern(bank().handoff["who_to_call"]["words"]).search((text or "").lower().replace("’", "'")))
 
 
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
@@ -87,7 +92,7 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
             out.append((kind, fresh[0]))
     question = bank().handoff["question"]
     if kinds is None and is_question(lowered) and words_pattern(question["words"]).search(lowered) \
-            and not heard & {"stop_numbers", "wait", "language"}:  # about the help lines, not "hello?"
+            and not heard & {"stop_numbers", "who_to_call", "wait", "language"}:  # about the help lines, not "hello?"
         lines = question["lines"] if lang == "en" else own.get("question") or []
         out += [("question", line) for line in lines if line not in recent][:1]
     return [line for _, line in out][:MAX_HANDOFF_LINES]

@@ -99,20 +99,49 @@ COUNTRIES: Dict[str, List[str]] = {
 }
 """Country names (lower case, without accents) in the seven languages -> the locale of their
 help lines in ``crisis_resources.yml``."""
-_WHERE = re.compile(r"\b(?:in|en|im|aus|from|de|da|a|na|no|em|uit|van|au|aux)\s+(" + "|".join(
-    sorted((re.escape(name) for names in COUNTRIES.values() for name in names), key=len, reverse=True)) + r")\b")
+CITIES: Dict[str, List[str]] = {
+    "en-US": ["new york", "new york city", "nyc", "los angeles", "chicago", "houston", "phoenix", "philadelphia",
+              "san antonio", "san diego", "dallas", "san francisco", "seattle", "boston", "miami", "atlanta",
+              "denver", "washington dc"],
+    "en-GB": ["london", "manchester", "birmingham", "liverpool", "leeds", "glasgow", "edinburgh", "cardiff",
+              "belfast", "bristol", "sheffield", "newcastle"],
+    "en-IE": ["dublin", "cork", "galway"],
+    "en-CA": ["toronto", "vancouver", "montreal", "ottawa", "calgary", "edmonton"],
+    "en-AU": ["sydney", "melbourne", "brisbane", "perth", "adelaide"],
+    "en-NZ": ["auckland", "wellington", "christchurch"],
+    "en-IN": ["mumbai", "delhi", "new delhi", "bangalore", "bengaluru", "chennai", "kolkata", "hyderabad"],
+    "de-DE": ["berlin", "hamburg", "munich", "munchen", "koln", "cologne", "frankfurt", "stuttgart", "dusseldorf",
+              "leipzig", "dresden"],
+    "de-AT": ["vienna", "wien", "graz", "salzburg", "linz", "innsbruck"],
+    "de-CH": ["zurich", "geneva", "geneve", "genf", "bern", "basel", "lausanne"],
+    "fr-FR": ["paris", "lyon", "marseille", "toulouse", "nantes", "bordeaux", "lille", "strasbourg"],
+    "fr-BE": ["brussels", "bruxelles", "brussel", "antwerp", "anvers", "antwerpen", "liege", "ghent"],
+    "es-ES": ["madrid", "barcelona", "valencia", "sevilla", "seville", "bilbao", "malaga", "zaragoza"],
+    "es-MX": ["mexico city", "ciudad de mexico", "cdmx", "guadalajara", "monterrey"],
+    "it": ["rome", "roma", "milan", "milano", "naples", "napoli", "turin", "torino", "florence", "firenze",
+           "bologna", "venice", "venezia"],
+    "nl-NL": ["amsterdam", "rotterdam", "utrecht", "the hague", "den haag", "eindhoven", "groningen"],
+    "pt-BR": ["sao paulo", "rio de janeiro", "brasilia", "belo horizonte", "recife", "porto alegre", "curitiba"],
+    "pt-PT": ["lisbon", "lisboa", "porto"],
+}
+"""Big cities (lower case, without accents) -> the locale of their country's help lines: "im in
+london, who can i call?" (third exploratory reading). Names that are also everyday words ("nice",
+"reading") are left out."""
+_PLACES = {locale: COUNTRIES[locale] + CITIES.get(locale, []) for locale in COUNTRIES}
+_WHERE = re.compile(r"\b(?:in|en|im|aus|from|de|da|a|na|no|em|uit|van|au|aux|near|outside)\s+(" + "|".join(
+    sorted((re.escape(name) for names in _PLACES.values() for name in names), key=len, reverse=True)) + r")\b")
 
 
 def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
     """The locale of the country a message says the person is in or from ("i am in germany",
-    "ich wohne in österreich", "je suis en belgique"), the last one named, in the person's
+    "ich wohne in österreich", "je suis en belgique", "im in london"), the last one named, in the person's
     ``lang`` where the country has lines in it (Canada: en-CA, or fr-CA in French; the US in
     Spanish: es-US); None when none is named."""
     plain = folded(text)
     named = _WHERE.findall(re.sub(r"[^\w\s]", " ", plain))
     if not named:
         return None
-    locale = next(locale for locale, names in COUNTRIES.items() if named[-1] in names)
+    locale = next(locale for locale, names in _PLACES.items() if named[-1] in names)
     spoken = f"{lang}-{locale.split('-')[-1]}" if lang and "-" in locale else None
     return spoken if spoken and spoken in _table() else locale
 
