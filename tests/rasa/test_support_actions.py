@@ -933,3 +933,13 @@ def test_a_city_named_picks_its_countrys_lines() -> None:
     assert country_locale("ich wohne in wien") == "de-AT" and country_locale("moro em são paulo") == "pt-BR"
     assert country_locale("in nice weather i walk") is None
 
+
+
+def test_no_offer_of_the_lines_to_a_person_who_has_help_or_is_fine() -> None:
+    # third exploratory reading, M4: "I called the helpline and I'm seeing a therapist now" was offered the helpline
+    from actions import questions
+
+    said = run_action(questions.ActionOfferWhenLow(), "I called the helpline and I'm seeing a therapist now", "share_feelings")
+    assert said == bank.answers("en")["has_help_line"]
+    offer = run_action(questions.ActionOfferWhenLow(), "still feeling low, every day the same", "share_feelings")
+    assert "I can also ask a person from our team" in offer[0]

@@ -26,7 +26,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import echo, listening, screener
-from actions.bank import answers, bank
+from actions.bank import answers, bank, words_pattern
 from actions.conversation import Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report, waiting_line
 from actions.resources import country_locale
@@ -148,6 +148,10 @@ class ActionOfferWhenLow(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         say = Say(dispatcher, tracker)
+        if words_pattern(bank().answers["has_help"]).search((tracker.latest_message.get("text") or "").lower().replace("’", "'")):
+            # "i called the helpline and im seeing a therapist now", "im fine, just venting": heard, no offer
+            say(least_recent(answers(say.lang)["has_help_line"], say.recent))  # (third exploratory reading, M4)
+            return [SlotSet("offered_when_low", True), SlotSet("last_strategy", "affirmation")]
         lines = answers(say.lang)["offer_when_low"]
         say(least_recent([line.format(lines="; ".join(say.help_now.links())) for line in lines], say.recent))
         return [SlotSet("offered_person", True), SlotSet("offered_when_low", True),
