@@ -136,6 +136,7 @@ def test_a_person_who_says_they_are_not_well_is_never_told_glad_to_hear_it() -> 
     ("yeah my life is going fantastic, i got fired and my car broke down. best week ever", "joy", False),
     ("super, mein hund ist gestorben und ich bin durchgefallen", "joy", False),
     ("i got the job even though my car broke down", "neutral", True),   # a good-news word still tells
+    ("Ich bin total fertig, diese Woche hat mich umgebracht 😅", "joy", False),  # third reading, M11
 ])
 def test_only_good_news_is_told_glad_to_hear_it(text: str, label: str, good: bool) -> None:
     lang = "de" if "ich" in text.split() or "mir" in text.split() else "fr" if "ça" in text else "en"

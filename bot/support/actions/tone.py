@@ -32,9 +32,13 @@ BAD_NEWS = re.compile(
     r"broke down|broke up|dumped|failed|died|passed away|crashed|evicted|diagnosed|in hospital|"
     r"gefeuert|gekündigt|entlassen|kaputt|gestorben|durchgefallen|viré|virée|licencié|licenciée|en panne|mort|morte|raté|"
     r"despedid[oa]|se murió|murió|suspendí|licenziat[oa]|morto|morta|bocciat[oa]|ontslagen|kapot|overleden|gezakt|"
-    r"demitid[oa]|morreu|reprovad[oa]|quebrou)\b")
-"""Bad news: with no good-news word beside it, a joy reading of it is sarcasm ("I got fired AND my
-car broke down. best week ever"), not good news."""
+    r"demitid[oa]|morreu|reprovad[oa]|quebrou|"
+    r"exhausted|knackered|wiped out|drained|burnt out|burned out|killed me|killing me|so tired|"
+    r"fertig|erschöpft|umgebracht|kaputt|épuisé|épuisée|crevé|crevée|agotad[oa]|reventad[oa]|"
+    r"sfinit[oa]|distrutt[oa]|uitgeput|kapot|exaust[oa]|acabad[oa])\b")
+"""Bad news or being worn out: with no good-news word beside it, a joy reading of it is sarcasm ("I
+got fired AND my car broke down. best week ever") or a laugh at one's own tiredness ("diese Woche
+hat mich umgebracht 😅"), not good news."""
 
 
 def not_well(text: str) -> bool:
