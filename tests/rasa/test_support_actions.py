@@ -166,6 +166,7 @@ def test_a_short_message_is_quoted_back_as_it_is(text: str, expected: str | None
     ("i'll never be good enough", "en", False), ("im going to fail this exam", "en", False),
     ("ich werde nie glücklich sein", "de", False), ("quizás nunca mejore", "es", False),
     ("i think ill go to the bridge tonight", "en", False), ("im gonna take all my pills", "en", False),
+    ("I wish I could tell him about my new job. He would have been proud.", "en", False),   # grief (third reading, M12)
 ])
 def test_a_step_the_person_means_to_take_is_recognised(text: str, lang: str, step: bool) -> None:
     assert listening.is_step(text, lang) is step

@@ -73,12 +73,21 @@ def introduces(text: str, lang: str = "en") -> bool:
     return introduced(text, listening_in(lang).own_name_patterns) is not None
 
 
+WISHED = re.compile(r"\b(?:wish(?:ed)? i (?:could|had|would|did)|if only i|would have been|could have|should have|"
+                    r"i'?d have|wünschte|wünsche mir ich könnte|j'aimerais tellement|ojalá pudiera|vorrei tanto|was ik maar|"
+                    r"quem me dera)\b")
+"""A wish about what cannot be ("I wish I could tell him about my new job"): grief, not a step
+(third exploratory reading: praised as "small steps like that really count")."""
+
+
 def is_step(text: str, lang: str = "en") -> bool:
     """Whether ``text`` says a step the person means to take ("ok ill talk to her this weekend"),
-    with no risk words ("i'll go to the bridge" is never a step to affirm)."""
+    with no risk words ("i'll go to the bridge" is never a step to affirm) and no wish about what
+    cannot be (``WISHED``)."""
     pattern = listening_in(lang).step_pattern
     lowered = (text or "").lower().replace("’", "'")
-    return bool(pattern and pattern.search(lowered)) and not NEVER_AGAIN.search(lowered) and not risk_words(text)
+    return bool(pattern and pattern.search(lowered)) and not NEVER_AGAIN.search(lowered) and not risk_words(text) \
+        and not WISHED.search(lowered)
 
 
 CONCERNS = ("grief", "loneliness", "anxiety")
