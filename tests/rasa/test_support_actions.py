@@ -945,3 +945,18 @@ def test_no_offer_of_the_lines_to_a_person_who_has_help_or_is_fine() -> None:
     assert said == bank.answers("en")["has_help_line"]
     offer = run_action(questions.ActionOfferWhenLow(), "still feeling low, every day the same", "share_feelings")
     assert "I can also ask a person from our team" in offer[0]
+
+
+def test_an_attempt_under_way_and_answers_to_the_medicine_question_come_first() -> None:
+    # fourth exploratory reading, H1/H4: car exhaust, "a lot of blood", a yes to "have you taken any?", pills by the bed
+    handoff = listening.bank().handoff
+    assert handoff_answers.handoff_lines("I sat in the garage with the car running", []) == handoff["attempt"]["lines"]
+    assert handoff_answers.handoff_lines("i cut my wrists, theres a lot of blood", [])[0] == handoff["attempt"]["lines"][0]
+    asked = handoff["medicine"]["lines"][0].format(medicine="pills")
+    assert handoff_answers.asked_if_taken([asked]) and not handoff_answers.asked_if_taken(["Yes, I'm still here."])
+    yes = handoff_answers.handoff_lines("yeah I think I might", [], "en", ["i have all my pills here"], True, None, True)
+    assert yes == handoff["taken"]["lines"]
+    assert handoff_answers.handoff_lines("no not yet", [], "en", ["i have all my pills here"], True, None, True) == []
+    here = handoff_answers.handoff_lines("i have them in a box next to my bed", [], "en", ["ive thought about taking all my pills"])
+    assert here == handoff["means_here"]["lines"]
+    assert handoff_answers.handoff_lines("my phone is next to my bed", [], "en", ["hello"]) == []

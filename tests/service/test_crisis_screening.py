@@ -74,6 +74,10 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("I wrote a note.", "preparatory_acts"),
     ("yeah i know how i'd do it", "method"),
     ("I made sure the cat will go to my neighbour.", "preparatory_acts"),
+    ("I took 20 of my sleeping pills about an hour ago", "method"),        # an attempt under way (fourth reading)
+    ("I swallowed a whole bottle of tylenol", "method"),
+    ("I sat in the garage with the car running", "method"),
+    ("I've already cut my wrists, there's a lot of blood", "self_harm_urge"),
 ])
 def test_lexicon_flags_risk_and_names_the_category(text: str, category: str) -> None:
     reading = Lexicon.load().read(text)
@@ -189,6 +193,8 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "i dont trust myself with cake in the house",
     "i wrote a note to my teacher",
     "made sure the dog goes to my sister while im on holiday",
+    "i took 2 ibuprofen for my headache",
+    "there was a lot of blood in the movie",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5

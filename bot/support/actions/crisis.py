@@ -152,8 +152,9 @@ class ActionHandoffPresent(Action):
             say.response(domain, "utter_handoff_ack")
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
         at_risk = (crisis_of(tracker).get("level") or "none") != "none"
+        asked_taken = handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)
         for line in handoff_answers.handoff_lines(text, say.recent, say.lang, earlier[-5:], at_risk,
-                                                  handoff_answers.SAFETY_KINDS if claimed else None):
+                                                  handoff_answers.SAFETY_KINDS if claimed else None, asked_taken):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
         if urgent(tracker) or handoff_answers.asks_who_to_call(text) \

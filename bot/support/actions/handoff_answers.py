@@ -11,14 +11,16 @@ from typing import List, Optional, Sequence, Tuple
 from actions.language import translated
 from actions.bank import bank, words_pattern
 from actions.question_form import is_question
+from actions.screener import read_answer
 
-HANDOFF_KINDS = ("taken", "medicine", "means", "place", "calm", "reasons", "person", "hospital", "start", "burden",
+HANDOFF_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm", "reasons", "person", "hospital", "start", "burden",
                  "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
-ANSWERED_BY = {"medicine": {"taken"}, "means": {"taken", "medicine"}, "person": {"reasons"}}
-SAFETY_KINDS = ("taken", "medicine", "means", "place", "calm")
+ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
+               "means_here": {"taken", "medicine", "means", "attempt"}, "person": {"reasons"}}
+SAFETY_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
-ONLY_AT_RISK = {"medicine", "means", "place"}
+ONLY_AT_RISK = {"medicine", "means", "means_here", "place"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
 """A kind left out when the message holds one of these (answered now or in the last turns):
@@ -41,13 +43,22 @@ def no_more_numbers(text: str, earlier: Sequence[str] = ()) -> bool:
     return any(pattern.search((t or "").lower().replace("’", "'")) for t in [text, *earlier])
 
 
+def asked_if_taken(bot_said: Sequence[str], lang: str = "en") -> bool:
+    """Whether one of ``bot_said`` is the bot's own "have you taken any of the pills?" (English or
+    ``lang``, whatever medicine it named): a yes to it is medicine taken."""
+    own = ((translated(lang) or {}).get("handoff") or {}).get("medicine") or []
+    templates = [*bank().handoff["medicine"]["lines"], *own]
+    patterns = [re.compile("^" + ".+".join(re.escape(part) for part in t.split("{medicine}")) + "$") for t in templates]
+    return any(p.match(line) for p in patterns for line in bot_said)
+
+
 def asks_who_to_call(text: str) -> bool:
     """Whether the person asks who they can call now ("im in london, who can i call?"): the lines in full follow."""
     return bool(words_pattern(bank().handoff["who_to_call"]["words"]).search((text or "").lower().replace("’", "'")))
 
 
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
-                  at_risk: bool = True, kinds: Optional[Sequence[str]] = None) -> List[str]:
+                  at_risk: bool = True, kinds: Optional[Sequence[str]] = None, asked_taken: bool = False) -> List[str]:
     """Lines that answer what a person waiting for a human says: medicine already taken (call
     emergency services now), medicine at hand (has any been taken? else out of reach), other means
     at hand (put distance between you and them), a place (step away), someone they hold on to (a
@@ -57,7 +68,9 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     a goodbye (are you safe? stay), a request to stop the help lines, how long the wait is, which
     languages the team speaks, a question about the help lines (at most ``MAX_HANDOFF_LINES``, in
     that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk;
-    only ``kinds`` when given). A kind is left out when the message says the one named is gone
+    only ``kinds`` when given). An attempt under way (car exhaust, heavy bleeding, dizzy) comes
+    first; a yes to the bot's own "have you taken any?" (``asked_taken``) is medicine taken, and
+    means pointed back to ("in a box next to my bed") are asked to be put out of reach. A kind is left out when the message says the one named is gone
     or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
@@ -65,6 +78,10 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     own = (translated(lang) or {}).get("handoff") or {}
     out: List[Tuple[str, str]] = []
     heard: set = set()  # the kinds this message holds (answered now or lately)
+    if asked_taken and read_answer(text) == "yes":  # "yeah i think i might" to "have you taken any?": emergency now
+        lines = bank().handoff["taken"]["lines"] if lang == "en" else own.get("taken") or []
+        out += [("taken", line) for line in lines[:1]]
+        heard.add("taken")
     for kind in HANDOFF_KINDS if kinds is None else [k for k in HANDOFF_KINDS if k in kinds]:
         entry = bank().handoff[kind]
         pattern = words_pattern(entry["words"])
