@@ -47,12 +47,16 @@ class TurnDelivery:
         max_attempts: 5xx answers other than 502/503/504 a turn may get before it is set aside.
         lock_wait: seconds a new turn waits for its session's earlier turns to be sent before
             the bot answers without its analysis (the turn stays queued).
+        bot: the bot whose turns this sender replays; another bot's sessions in a shared outbox
+            are left to that bot (fourth exploratory reading: the tutor replayed a support turn,
+            and its crisis handling ran in the wrong bot). None replays every session.
     """
 
     def __init__(self, client: EmotionServiceClient, outbox: Optional[Outbox], replay_interval: float = 2.0,
-                 max_attempts: int = 10, lock_wait: float = 10.0) -> None:
+                 max_attempts: int = 10, lock_wait: float = 10.0, bot: Optional[str] = None) -> None:
         self.client = client
         self.outbox = outbox
+        self.bot = bot
         self.replay_interval = replay_interval
         self.max_attempts = max_attempts
         self.lock_wait = lock_wait
@@ -205,12 +209,19 @@ class TurnDelivery:
             self._service_down = None
         delivered = 0
         for session_id in sessions:
+            if self.bot is not None and not await self._mine(session_id):
+                continue
             async with self.outbox.lock(session_id, 0) as held:
                 if held:
                     delivered += (await self._send_queue(session_id))[0]
             if self._service_down is not None:
                 break
         return delivered
+
+    async def _mine(self, session_id: str) -> bool:
+        """Whether the session's oldest pending turn is this sender's bot's (or names no bot)."""
+        head = await self.outbox.head(session_id)
+        return head is None or not head.bot or head.bot == self.bot
 
     def start(self) -> None:
         """Start the background replay in the running event loop (idempotent)."""

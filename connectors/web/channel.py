@@ -193,7 +193,7 @@ class EmobotWebInput(InputChannel):
         self.socketio = socketio or SocketIOSettings()
         settings = OutboxSettings.from_mapping(outbox)
         self.delivery = TurnDelivery(self.client, open_outbox(settings), replay_interval=settings.replay_interval,
-                                     max_attempts=settings.max_attempts, lock_wait=timeout)
+                                     max_attempts=settings.max_attempts, lock_wait=timeout, bot=bot)
 
     async def analyse(self, turn: WebTurn, transcribe: bool = False) -> Dict[str, Any]:
         """The emotion metadata of one turn; never raises for a service failure.

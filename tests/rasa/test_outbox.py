@@ -399,3 +399,20 @@ def test_the_sqlite_outbox_is_the_owners_only(tmp_path) -> None:
     path = tmp_path / "outbox.sqlite3"
     SQLiteOutbox(path)
     assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+@delivering
+async def test_in_a_shared_outbox_each_bot_replays_only_its_own_turns(service, delivery, outbox) -> None:
+    # fourth exploratory reading: the tutor's channel replayed a support turn and escalated it in the tutor
+    tutor = TurnDelivery(service.client(), outbox, replay_interval=60, bot="tutor")
+    support = TurnDelivery(service.client(), outbox, replay_interval=60, bot="support")
+    try:
+        service.mode = "down"
+        await support.deliver(turn("s", 0, bot="support"))
+        service.mode = "up"
+        support._service_down = tutor._service_down = None
+        assert await tutor.replay() == 0 and await outbox.pending() == 1   # not the tutor's to send
+        assert await support.replay() == 1 and service.texts("s") == ["message 0"]
+    finally:
+        await tutor.stop()
+        await support.stop()
