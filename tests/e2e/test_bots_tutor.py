@@ -138,11 +138,14 @@ def test_risk_stops_the_lesson_until_the_student_is_okay_and_a_person_is_alerted
 
 def test_grief_and_a_wish_to_stop_pause_the_lesson(bot) -> None:
     """Third exploratory reading, H13: no fractions explanation to a grieving student, and "can we
-    stop for today" stops (no new question)."""
-    url, _ = bot
+    stop for today" stops (no new question); harm at home alerts a person (fourth reading, H14)."""
+    url, service = bot
     s = "grief"
     say(url, "let's start", s)
     grief = say(url, "my grandma died last week and i cant focus", s)
     assert grief[0].startswith("I'm so sorry about your grandma") and not any("question" in r for r in grief), grief
+    home = say(url, "my dad hits me when he's drunk", "harm")          # fourth exploratory reading, H14
+    assert home[-1].startswith("Thank you for telling me. That's not okay, and it's not your fault."), home
+    assert [h for h in service.handoffs if h[0] == "harm"]
     stop = say(url, "can we stop for today", s)
     assert stop == ["Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."], stop

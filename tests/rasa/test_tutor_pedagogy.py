@@ -283,6 +283,8 @@ def test_answers_in_words_are_read(text: str, expected: str) -> None:
     ("my grandma died last week and i cant focus", "grief"), ("we had to put my dog down, my dog died", "grief"),
     ("everyone in my class hates me", "left_out"), ("im getting bullied at school", "left_out"),
     ("can we stop for today", "stop"), ("i want to stop now", "stop"),
+    ("my dad hits me when he's drunk", "harm_at_home"), ("im scared to go home", "harm_at_home"),
+    ("my parents are getting divorced", "home"), ("nobody at school likes me", "left_out"),
     ("3/4", None), ("this is boring", None), ("stop giving me easy ones", None), ("the pizza died lol 1/2", None),
 ])
 def test_what_comes_before_the_lesson_is_told_apart(text: str, kind: str | None) -> None:
@@ -300,6 +302,8 @@ def test_after_risk_the_lesson_waits_until_the_student_says_they_are_okay() -> N
     assert wellbeing.reply("im ok but not really", "asked")[1] == "asked"
     assert wellbeing.reply("yeah i'm okay, i told my mum", "asked") == ([wellbeing.GLAD], None, True)
     assert wellbeing.reply("3/4", None) == ([], None, True)
+    assert wellbeing.reply("is someone coming?", "asked") == ([wellbeing.NOT_YET], "asked", False)
+    assert wellbeing.reply("my dad hits me when he's drunk", None) == ([wellbeing.HARM_LINE], "asked", False)
 
 
 def test_a_whole_number_in_words_is_an_answer_but_not_a_count() -> None:

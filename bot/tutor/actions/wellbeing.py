@@ -22,7 +22,15 @@ GRIEF = re.compile(
 LEFT_OUT = re.compile(
     r"\b(?:(?:every ?one|every ?body|they all|the whole class|people at school|my class|my friends) "
     r"(?:hates?|laughs? at|ignores?|makes fun of) me|(?:i'?m|im|i am|being|getting|got) (?:bullied|picked on)"
-    r"|(?:no ?one|nobody) (?:likes|talks to|sits with) me|i (?:have|got) no friends)\b")
+    r"|(?:no ?one|nobody)(?: at school| in my class| here)? (?:likes|talks to|sits with|wants) me|i (?:have|got) no friends)\b")
+HARM_AT_HOME = re.compile(
+    r"\b(?:my )?(?:dad|mum|mom|father|mother|stepdad|stepmum|stepmom|step dad|parents?|brother|sister|uncle|aunt|"
+    r"grandad|grandpa|mums boyfriend|moms boyfriend|he|she|they|someone) (?:always |sometimes |keeps? |often )?"
+    r"(?:hits?|beats?|hurts?|kicks?|punch(?:es)?|slaps?|chokes?|touches|locks?) me\b"
+    r"|\b(?:scared|afraid|frightened) (?:to go|of going) home\b|\bnot safe at home\b|\bget hit at home\b")
+HOME = re.compile(
+    r"\b(?:my )?(?:parents|mum and dad|mom and dad) (?:are |is )?(?:getting (?:a )?divorced?|divorcing|splitting up|separating|"
+    r"breaking up|fighting (?:all the time|again|every day))\b|\b(?:shouting|screaming|fighting) at home\b")
 STOP = re.compile(
     r"\b(?:can we|could we|can i|i want to|i wanna|let'?s|lets|please) (?:just )?(?:stop|finish|end|quit|be done)"
     r"(?: (?:for today|now|here|this|the lesson))?\b|\bstop for today\b|\b(?:i'?m|im|i am) done for today\b")
@@ -33,6 +41,15 @@ OKAY = re.compile(
 SORRY_FOR = "I'm so sorry about {who}. It makes sense that it's hard to focus right now."
 STOP_FOR_TODAY = ("We can stop here for today; your progress is saved, and you can pick up where you left off any time. "
                   "If you'd like to talk about how you're feeling, a teacher or an adult you trust is a good person to tell.")
+HARM_LINE = ("Thank you for telling me. That's not okay, and it's not your fault. Is there a teacher or another adult you "
+             "trust who you could tell today? I'm also letting a person from our team know; they may write to you here. If "
+             "you are in danger right now, call your local emergency number.")
+HOME_LINE = ("That sounds really hard, and it's not your fault. Is there an adult you trust, like a teacher, you could talk to "
+             "about it? We can go on with fractions whenever you're ready, or stop for today.")
+WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody) (?:coming|there)|when will (?:someone|they)|how long|"
+                     r"nobody (?:is )?coming|no one (?:is )?coming|still waiting)\b")
+NOT_YET = ("I've let a person from our team know. If nobody has written yet, please don't wait for us: tell an adult near "
+           "you now, or call your local emergency number.")
 LEFT_OUT_LINE = ("I'm sorry, that sounds really hard, and nobody deserves to feel like that. Is there a teacher or an adult "
                  "at home you could tell about it? We can go on with fractions whenever you're ready, or stop for today.")
 STOPPING = "Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."
@@ -44,9 +61,11 @@ NOT_OKAY = ("I'm sorry things are this hard. Please talk to an adult you trust n
 
 
 def concern(text: str) -> Optional[str]:
-    """"grief", "left_out" or "stop" when the student's words are about that; else None."""
+    """"harm_at_home", "grief", "home", "left_out" or "stop" when the student's words are about
+    that; else None."""
     lowered = (text or "").lower().replace("’", "'")
-    for name, pattern in (("grief", GRIEF), ("left_out", LEFT_OUT), ("stop", STOP)):
+    for name, pattern in (("harm_at_home", HARM_AT_HOME), ("grief", GRIEF), ("home", HOME), ("left_out", LEFT_OUT),
+                          ("stop", STOP)):
         if pattern.search(lowered):
             return name
     return None
@@ -58,6 +77,10 @@ def reply(text: str, pending: Optional[str]) -> Tuple[List[str], Optional[str], 
     question restated)."""
     lowered = (text or "").lower().replace("’", "'")
     kind = concern(text)
+    if pending and WAITING.search(lowered):  # "is someone coming?" (fourth exploratory reading)
+        return [NOT_YET], pending, False
+    if kind == "harm_at_home":  # a person from the team is alerted too (wellbeing_actions.ActionWellbeing)
+        return [HARM_LINE], "asked", False
     if pending == "asked" and kind is None:
         return ([GLAD], None, True) if OKAY.search(lowered) else ([NOT_OKAY], "asked", False)
     if pending == "crisis":
@@ -68,6 +91,8 @@ def reply(text: str, pending: Optional[str]) -> Tuple[List[str], Optional[str], 
         return [SORRY_FOR.format(who=who), STOP_FOR_TODAY], pending, False
     if kind == "left_out":
         return [LEFT_OUT_LINE], pending, False
+    if kind == "home":
+        return [HOME_LINE], pending, False
     if kind == "stop":
         return [STOPPING], pending, False
     return [], pending, True

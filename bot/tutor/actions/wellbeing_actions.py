@@ -25,6 +25,14 @@ MARKED = {"correct": "That's right.", "wrong": "Not quite, and that's okay."}
 """An answer given with a check-in pending is still marked, in a few words."""
 
 
+async def alert(tracker: Tracker, reason: str) -> None:
+    """A handoff in the dashboard's queue: a person from the team reads the conversation and may write."""
+    user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
+    opened = await handoff.request_handoff(tracker.sender_id, reason, bot=BOT, user_id=str(user_id) if user_id else None)
+    if opened is None:
+        logger.error("tutor: no person from the team could be alerted for %s", tracker.sender_id)
+
+
 class ActionTutorCrisis(Action):
     """Risk language stops the lesson: where to get help now, a person from the team alerted (the
     conversation goes to the dashboard's handoff queue), and a check-in on the next turn."""
@@ -36,12 +44,8 @@ class ActionTutorCrisis(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_crisis_resources")
         crisis = crisis_of(emotion_of(tracker.latest_message.get("metadata")))
-        reason = f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, {crisis.get('category') or 'unknown'})"
-        user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
-        opened = await handoff.request_handoff(tracker.sender_id, reason, bot=BOT,
-                                               user_id=str(user_id) if user_id else None)
-        if opened is None:
-            logger.error("tutor: no person from the team could be alerted for %s", tracker.sender_id)
+        await alert(tracker, f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, "
+                             f"{crisis.get('category') or 'unknown'})")
         return [SlotSet("wellbeing_check", "crisis")]
 
 
@@ -51,7 +55,8 @@ class ActionWellbeing(TutorMove):
 
     move = "wellbeing"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         curriculum, pedagogy = load_curriculum(), load_pedagogy()
         learner = Learner.from_slot(tracker.get_slot("learner"))
         item = curriculum.item(learner.item) if learner.started else None
@@ -66,6 +71,8 @@ class ActionWellbeing(TutorMove):
             lines.append(self.restate(item))
         for line in lines:
             dispatcher.utter_message(text=line)
+        if wellbeing.concern(text) == "harm_at_home":  # a person from the team is alerted (fourth reading, H14)
+            await alert(tracker, "a student wrote about being hurt or unsafe at home")
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
                 SlotSet("wellbeing_check", pending), SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row))]
 
@@ -80,11 +87,14 @@ class ActionTutorHandoffUpdate(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        name = "utter_tutor_handoff_waiting"
         if intent == "handoff_resolved":
             status = await handoff.handoff_status(tracker.sender_id)
             if not (status and status.get("status") == "resolved"):
                 return []  # the intent alone ends nothing: a student could type it
-            dispatcher.utter_message(response="utter_tutor_handoff_resolved")
-            return [SlotSet("wellbeing_check", None)]
-        dispatcher.utter_message(response="utter_tutor_handoff_waiting")
-        return []
+            name = "utter_tutor_handoff_resolved"
+        text = domain["responses"][name][0]["text"]
+        dispatcher.utter_message(text=text)
+        # a triggered intent's reply reaches no page: the thread pushes it (fourth exploratory reading, H15)
+        await handoff.add_to_thread(tracker.sender_id, [("notice", text)])
+        return [SlotSet("wellbeing_check", None)] if intent == "handoff_resolved" else []
