@@ -473,7 +473,7 @@ def _transcript(tracker: Any) -> List[Dict[str, str]]:
     out = []
     for event in tracker.events:
         text = getattr(event, "text", None)
-        if event.type_name == "user" and text and not text.startswith("/"):
+        if event.type_name == "user" and text and not text.startswith(("/", "EXTERNAL: ")):  # intents a system sent
             out.append({"who": "user", "text": text, "at": event.timestamp})
         elif event.type_name == "bot" and text:
             out.append({"who": "bot", "text": text, "at": event.timestamp})

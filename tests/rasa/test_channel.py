@@ -194,3 +194,17 @@ def test_the_page_greetings_are_read_per_locale_and_a_wrong_shape_is_refused() -
     assert page.to_json() == {"title": "emobot", "greeting": "Hi", "greetings": {"de": "Hallo", "fr-ca": "Bonjour"}}
     with pytest.raises(ValueError, match="greetings must map"):
         ChatPage.from_mapping({"greetings": ["Hallo"]})
+
+
+def test_the_history_leaves_out_intents_a_system_sent() -> None:
+    # fourth exploratory reading, M11: after a reload "EXTERNAL: handoff_waiting" showed as the person's words
+    from types import SimpleNamespace
+
+    from connectors.web.channel import _transcript
+
+    events = [SimpleNamespace(type_name="user", text="hello", timestamp=1.0),
+              SimpleNamespace(type_name="user", text="EXTERNAL: handoff_waiting", timestamp=2.0),
+              SimpleNamespace(type_name="user", text="/session_start", timestamp=3.0),
+              SimpleNamespace(type_name="bot", text="I'm sorry: nobody from our team has been able to join yet.", timestamp=4.0)]
+    assert [(m["who"], m["text"]) for m in _transcript(SimpleNamespace(events=events))] == [
+        ("user", "hello"), ("bot", "I'm sorry: nobody from our team has been able to join yet.")]
