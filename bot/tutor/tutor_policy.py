@@ -34,6 +34,10 @@ from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_p
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 
 
+POSSIBLE_RISK = 0.6
+"""A message's own crisis risk from which the tutor asks whether the student is safe."""
+
+
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False
 )
@@ -41,7 +45,7 @@ class TutorAffectPolicy(EmotionPolicyBase):
     """Picks ``action_<move>`` for each student turn (see module doc)."""
 
     def actions(self) -> List[str]:
-        return [f"action_{move}" for move in MOVES] + ["action_wellbeing"]
+        return [f"action_{move}" for move in MOVES] + ["action_wellbeing", "utter_safety_check"]
 
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         pedagogy, curriculum = load_pedagogy(), load_curriculum()
@@ -50,6 +54,11 @@ class TutorAffectPolicy(EmotionPolicyBase):
             return None
         pending = tracker.get_slot("wellbeing_check")
         concern = wellbeing.concern(emotion.text or "")
+        risk = float(emotion.get("crisis.risk", 0.0) or 0.0)
+        if risk >= POSSIBLE_RISK and not pending and concern not in ("stop", "harm_at_home"):
+            # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
+            # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading)
+            return Decision("utter_safety_check", 1.0, {"crisis_risk": risk})
         if pending or concern:  # the student before the lesson (bot/tutor/actions/wellbeing.py)
             return Decision("action_wellbeing", 1.0, {"wellbeing_check": pending, "concern": concern})
         item = curriculum.item(learner.item) if learner.started else None

@@ -23,6 +23,8 @@ def tutoring(confusion=0.05, frustration=0.05, boredom=0.05, engagement=0.3) -> 
 
 
 def derived_of(text: str) -> dict:
+    if text in ("i want to stop", "i dont feel safe at home"):  # the detector reads both as possible risk
+        return {**tutoring(), "crisis": {"risk": 0.8, "flag": False, "level": "possible", "matched": []}}
     if "kill myself" in text:
         return {**tutoring(), "crisis": {"risk": 0.99, "flag": True, "level": "high", "matched": ["kill myself"]}}
     if "not safe at home" in text:
@@ -124,16 +126,18 @@ def test_risk_stops_the_lesson_until_the_student_is_okay_and_a_person_is_alerted
     assert "talk to an adult you trust right now" in say(url, "sometimes i want to kill myself", s)[0]
     (session, request), = [h for h in service.handoffs if h[0] == s]
     assert request["bot"] == "tutor" and "risk language" in request["reason"]
-    check = say(url, "i'm not safe at home, my dad hurts me", s)
-    assert check[0].startswith("Thanks for telling me. Are you safe right now?") and "988" in check[0]
     marked = say(url, "1/2", s)
     assert marked[0] == "That's right." and marked[1].startswith("Before we go on") and len(marked) == 2, marked
     assert say(url, "no not really", s)[0].startswith("I'm sorry things are this hard")
     resumed = say(url, "yeah im ok now, i told my mum", s)
     assert resumed[0].startswith("I'm really glad") and resumed[-1].startswith("Your question is still"), resumed
-    assert moves(url, s) == ["action_start", "action_tutor_crisis", "utter_safety_check", "action_wellbeing",
-                             "action_wellbeing", "action_wellbeing"]
+    check = say(url, "i dont feel safe at home", s)                       # possible risk: asked, then the lesson
+    assert check[0].startswith("Thanks for telling me. Are you safe right now?") and "988" in check[0]
+    assert moves(url, s) == ["action_start", "action_tutor_crisis", "action_wellbeing", "action_wellbeing",
+                             "action_wellbeing", "utter_safety_check"]
     assert say(url, "1/2", s)[0].startswith(("That's right", "Yes,", "Correct,", "Spot on"))  # the lesson goes on
+    stop = say(url, "i want to stop", "stopping")                          # the lesson, not a safety check (fourth reading)
+    assert stop[0].startswith("Of course, let's stop here for today"), stop
 
 
 def test_grief_and_a_wish_to_stop_pause_the_lesson(bot) -> None:

@@ -53,10 +53,11 @@ def decided_by_policies(bot_dir: Path) -> set[str]:
 
 
 def sent_outside_stories(bot_dir: Path) -> set[str]:
-    """Responses named by a policy rule in config.yml or by the bot's custom actions."""
+    """Responses named by a policy rule in config.yml, by the bot's own policies (its *.py) or by
+    its custom actions."""
     config = yaml.safe_load((bot_dir / "config.yml").read_text())
     by_policies = {rule["action"] for policy in config["policies"] for rule in policy.get("rules") or []}
-    actions = "".join(p.read_text() for p in (bot_dir / "actions").glob("*.py"))
+    actions = "".join(p.read_text() for p in [*(bot_dir / "actions").glob("*.py"), *bot_dir.glob("*.py")])
     by_actions = set(re.findall(r'"(utter_\w+)"', actions))
     return {name for name in by_policies | by_actions if name.startswith("utter_")}
 

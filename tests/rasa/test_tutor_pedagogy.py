@@ -285,6 +285,7 @@ def test_answers_in_words_are_read(text: str, expected: str) -> None:
     ("can we stop for today", "stop"), ("i want to stop now", "stop"),
     ("my dad hits me when he's drunk", "harm_at_home"), ("im scared to go home", "harm_at_home"),
     ("my parents are getting divorced", "home"), ("nobody at school likes me", "left_out"),
+    ("i want to quit", "stop"), ("stop", "stop"), ("im tired i want to go to bed", "stop"), ("stop being so easy", None),
     ("3/4", None), ("this is boring", None), ("stop giving me easy ones", None), ("the pizza died lol 1/2", None),
 ])
 def test_what_comes_before_the_lesson_is_told_apart(text: str, kind: str | None) -> None:
@@ -303,6 +304,7 @@ def test_after_risk_the_lesson_waits_until_the_student_says_they_are_okay() -> N
     assert wellbeing.reply("yeah i'm okay, i told my mum", "asked") == ([wellbeing.GLAD], None, True)
     assert wellbeing.reply("3/4", None) == ([], None, True)
     assert wellbeing.reply("is someone coming?", "asked") == ([wellbeing.NOT_YET], "asked", False)
+    assert wellbeing.reply("1/2", "asked", answered=True) == ([wellbeing.ASK_AGAIN], "asked", False)
     assert wellbeing.reply("my dad hits me when he's drunk", None) == ([wellbeing.HARM_LINE], "asked", False)
 
 

@@ -33,7 +33,9 @@ HOME = re.compile(
     r"breaking up|fighting (?:all the time|again|every day))\b|\b(?:shouting|screaming|fighting) at home\b")
 STOP = re.compile(
     r"\b(?:can we|could we|can i|i want to|i wanna|let'?s|lets|please) (?:just )?(?:stop|finish|end|quit|be done)"
-    r"(?: (?:for today|now|here|this|the lesson))?\b|\bstop for today\b|\b(?:i'?m|im|i am) done for today\b")
+    r"(?: (?:for today|now|here|this|the lesson))?\b|\bstop for today\b|\b(?:i'?m|im|i am) done for today\b"
+    r"|^\W*(?:stop|i'?m done|im done|i am done|i quit|quit|i want to quit|i wanna quit|enough|enough for today)\W*$"
+    r"|\b(?:i'?m|im|i am) (?:so )?(?:tired|sleepy)\b.{0,30}\b(?:bed|sleep|stop)\b")
 OKAY = re.compile(
     r"^\W*(?:yes|yeah|yep|ya|ok|okay|fine|good|better|safe|i'?m (?:ok|okay|fine|good|better|safe)|im (?:ok|okay|fine|good|better|safe)"
     r"|i am (?:ok|okay|fine|good|better|safe)|i told (?:my|a|the) \w+)\b(?!.{0,30}\b(?:not|but|no)\b)")
@@ -55,6 +57,7 @@ LEFT_OUT_LINE = ("I'm sorry, that sounds really hard, and nobody deserves to fee
 STOPPING = "Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."
 CHECK_IN = ("Before we go on, I'm still thinking about what you wrote. Are you okay right now? Is there an adult near you "
             "that you could tell? I've also let a person from our team know; they may write to you here.")
+ASK_AGAIN = "Before the next one, I'd like to know: are you okay right now? Have you been able to tell an adult?"
 GLAD = "I'm really glad. If those feelings come back, please tell an adult you trust, or tell me. Let's carry on when you're ready."
 NOT_OKAY = ("I'm sorry things are this hard. Please talk to an adult you trust now, or call or text 988 (US) or call "
             "Samaritans on 116 123 (UK); if you are in danger, call your local emergency number. Fractions can wait.")
@@ -71,12 +74,15 @@ def concern(text: str) -> Optional[str]:
     return None
 
 
-def reply(text: str, pending: Optional[str]) -> Tuple[List[str], Optional[str], bool]:
+def reply(text: str, pending: Optional[str], answered: bool = False) -> Tuple[List[str], Optional[str], bool]:
     """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis" or "asked"):
     (lines, the check-in pending after this turn, whether the lesson goes on: the current
-    question restated)."""
+    question restated). ``answered``: the text was an answer to the exercise (marked), which
+    says nothing about how the student is."""
     lowered = (text or "").lower().replace("’", "'")
     kind = concern(text)
+    if pending == "asked" and answered and kind is None and not OKAY.search(lowered):
+        return [ASK_AGAIN], "asked", False
     if pending and WAITING.search(lowered):  # "is someone coming?" (fourth exploratory reading)
         return [NOT_YET], pending, False
     if kind == "harm_at_home":  # a person from the team is alerted too (wellbeing_actions.ActionWellbeing)

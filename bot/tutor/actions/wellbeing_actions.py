@@ -64,7 +64,7 @@ class ActionWellbeing(TutorMove):
         grade = None
         if item is not None and wellbeing.concern(text) is None:
             learner, grade = observe(learner, item, text, pedagogy, (tracker.latest_message.get("intent") or {}).get("name"))
-        lines, pending, goes_on = wellbeing.reply(text, tracker.get_slot("wellbeing_check"))
+        lines, pending, goes_on = wellbeing.reply(text, tracker.get_slot("wellbeing_check"), grade is not None)
         if grade in MARKED:
             lines.insert(0, MARKED[grade])
         if goes_on and item is not None:
