@@ -34,10 +34,6 @@ from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_p
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 
 
-POSSIBLE_RISK = 0.6
-"""A message's own crisis risk from which the tutor asks whether the student is safe."""
-
-
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False
 )
@@ -55,7 +51,7 @@ class TutorAffectPolicy(EmotionPolicyBase):
         pending = tracker.get_slot("wellbeing_check")
         concern = wellbeing.concern(emotion.text or "")
         risk = float(emotion.get("crisis.risk", 0.0) or 0.0)
-        if risk >= POSSIBLE_RISK and not pending and concern not in ("stop", "harm_at_home"):
+        if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "harm_at_home"):
             # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
             # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading)
             return Decision("utter_safety_check", 1.0, {"crisis_risk": risk})

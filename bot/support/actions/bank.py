@@ -49,6 +49,11 @@ def answers(lang: str) -> Dict:
     return {**bank().answers, **((translated(lang) or {}).get("answers") or {})}
 
 
+def says(words: Sequence[str], text: Optional[str]) -> bool:
+    """Whether ``text`` holds one of ``words`` (as :func:`words_pattern` matches them), any case."""
+    return bool(words_pattern(words).search((text or "").lower().replace("’", "'")))
+
+
 def words_pattern(words: Sequence[str]) -> re.Pattern:
     """Words or phrases matched as words or word starts ("sleep" matches "sleeping"); one whose
     last word is shorter than 3 letters only as a whole word ("my ex" is not "my exam"). Built

@@ -9,23 +9,23 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from actions.language import translated
-from actions.bank import bank, words_pattern
+from actions.bank import bank, says, words_pattern
 from actions.question_form import is_question
 from actions.screener import read_answer
 
-HANDOFF_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm", "reasons", "person", "hospital", "start", "burden",
-                 "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
+HANDOFF_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm", "reasons", "person", "hospital",
+                 "start", "burden", "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
                "means_here": {"taken", "medicine", "means", "attempt"}, "person": {"reasons"}}
+"""A kind left out when the message holds one of these (answered now or in the last turns):
+medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
+to my sister" is someone held on to, not (also) someone to call now."""
 SAFETY_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
 ONLY_AT_RISK = {"medicine", "means", "means_here", "place"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
-"""A kind left out when the message holds one of these (answered now or in the last turns):
-medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
-to my sister" is someone held on to, not (also) someone to call now."""
 MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
 
@@ -39,8 +39,7 @@ def no_more_numbers(text: str, earlier: Sequence[str] = ()) -> bool:
     """Whether the person asked, in this message or one of ``earlier``, not to be given the help
     lines again ("can you stop with the hotline stuff"): then they come back only with a message
     of high risk of its own."""
-    pattern = words_pattern(bank().handoff["stop_numbers"]["words"])
-    return any(pattern.search((t or "").lower().replace("’", "'")) for t in [text, *earlier])
+    return any(says(bank().handoff["stop_numbers"]["words"], t) for t in [text, *earlier])
 
 
 def asked_if_taken(bot_said: Sequence[str], lang: str = "en") -> bool:
@@ -54,7 +53,7 @@ def asked_if_taken(bot_said: Sequence[str], lang: str = "en") -> bool:
 
 def asks_who_to_call(text: str) -> bool:
     """Whether the person asks who they can call now ("im in london, who can i call?"): the lines in full follow."""
-    return bool(words_pattern(bank().handoff["who_to_call"]["words"]).search((text or "").lower().replace("’", "'")))
+    return says(bank().handoff["who_to_call"]["words"], text)
 
 
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
@@ -70,8 +69,8 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk;
     only ``kinds`` when given). An attempt under way (car exhaust, heavy bleeding, dizzy) comes
     first; a yes to the bot's own "have you taken any?" (``asked_taken``) is medicine taken, and
-    means pointed back to ("in a box next to my bed") are asked to be put out of reach. A kind is left out when the message says the one named is gone
-    or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
+    means pointed back to ("in a box next to my bed") are asked to be put out of reach. A kind is
+    left out when the message says the one named is gone or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
     lowered = (text or "").lower().replace("’", "'")

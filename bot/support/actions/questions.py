@@ -26,9 +26,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import echo, listening, screener
-from actions.bank import answers, bank, words_pattern
+from actions.bank import answers, bank, says
 from actions.conversation import Say, user_turns
-from actions.crisis import handoff_status, open_handoff, report, waiting_line
+from actions.crisis import handoff_status, open_handoff, report
+from actions.handoff_presence import waiting_line
 from actions.resources import country_locale
 from actions.language import folded, least_recent
 from actions.question_form import is_question
@@ -148,7 +149,7 @@ class ActionOfferWhenLow(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         say = Say(dispatcher, tracker)
-        if words_pattern(bank().answers["has_help"]).search((tracker.latest_message.get("text") or "").lower().replace("’", "'")):
+        if says(bank().answers["has_help"], tracker.latest_message.get("text")):
             # "i called the helpline and im seeing a therapist now", "im fine, just venting": heard, no offer
             say(least_recent(answers(say.lang)["has_help_line"], say.recent))  # (third exploratory reading, M4)
             return [SlotSet("offered_when_low", True), SlotSet("last_strategy", "affirmation")]

@@ -65,6 +65,7 @@ class Pedagogy:
     confusion_worked_example: int = 3
     step_up_after: int = 2
     mastered: float = 0.95
+    possible_risk: float = 0.6
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> "Pedagogy":
