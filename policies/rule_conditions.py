@@ -17,6 +17,9 @@ state when the service sent one, else this turn's reading):
 ``intent``                         the NLU intent of the message
 ``available``                      false when the service could not analyse the turn
 ``slot.<name>``                    a slot's current value
+``entity.<name>``                  the value of the entity ``<name>`` in the latest message
+                                   (e.g. ``entity.situation`` of SituationEntities); inside a
+                                   streak too, the latest message's
 ``streak``                         ``{turns: N, if: {...}}``: the conditions hold on each
                                    of the last N user turns (this one included)
 ================================  ================================================
@@ -74,6 +77,11 @@ def value_of(context: EmotionContext, key: str, tracker: Optional[DialogueStateT
             return _MISSING
         slot = tracker.slots.get(key[5:])
         return _MISSING if slot is None else slot.value
+    if key.startswith("entity."):
+        if tracker is None or tracker.latest_message is None:
+            return _MISSING
+        found = [e.get("value") for e in tracker.latest_message.entities or [] if e.get("entity") == key[7:]]
+        return found[0] if found else _MISSING
     if key.startswith("turn."):
         return _reading_value(context, key[5:], turn_only=True)
     return _reading_value(context, key, turn_only=False)
@@ -122,14 +130,14 @@ def _known_keys() -> List[str]:
 
 def _check_key(key: str, where: str) -> None:
     """Unknown condition keys are refused with the bad key and the nearest known one."""
-    if key.startswith("slot.") and len(key) > 5:
-        return  # checked against the domain's slots when the policy trains
+    if key.startswith(("slot.", "entity.")) and len(key.split(".", 1)[1]) > 0:
+        return  # slots are checked against the domain's slots when the policy trains
     known = _known_keys()
     if key not in known:
         raise InvalidConfigException(f"{where}: unknown condition {key!r}.{did_you_mean(key, known)} "
                                      "Conditions name the reading (label, prob.<label>, valence, ...), turn.<key>, "
                                      "trend.<key>, derived.<path> of the service's published states, intent, "
-                                     "available or slot.<name>.")
+                                     "available, slot.<name> or entity.<name>.")
 
 
 def first_failure(conditions: Mapping[str, Any], context: EmotionContext,

@@ -318,3 +318,32 @@ def test_the_guides_service_bot_rules_validate_and_fire(tmp_path) -> None:
     assert fired((0.7, 0.1)) is None                                     # one fed-up message: not yet
     assert fired((0.6, 0.1), (0.7, 0.1)) == "utter_offer_human"          # two in a row
     assert fired((0.1, 0.8)) == "utter_glad_to_help"
+
+
+def test_an_entity_condition_reads_the_latest_message_only(tmp_path) -> None:
+    # the support bot's situations (policies/situation_entities.py) come as the entity "situation"
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    from policies.situation_entities import SituationEntities
+    from rasa.shared.nlu.training_data.message import Message
+
+    policy = make(tmp_path, [{"if": {"entity.situation": {"in": ["abuse", "panic"]}}, "action": "utter_crisis"}])
+    tagged = SituationEntities({}).process([Message({"text": "my boyfriend hit me again"}),
+                                            Message({"text": "/handoff_waiting"}), Message({"text": "hello"})])
+    entities = [m.get("entities") or [] for m in tagged]
+    assert entities[0][0]["entity"] == "situation" and entities[0][0]["value"] == "abuse"
+    assert entities[1] == [] and entities[2] == []                      # an intent, and plain words: none
+
+    def said(*messages: list) -> DialogueStateTracker:
+        events = []
+        for i, found in enumerate(messages):
+            events += [ActionExecuted("action_listen"),
+                       UserUttered(f"message {i}", intent={"name": "share_feelings", "confidence": 0.9}, entities=found)]
+            if i < len(messages) - 1:
+                events.append(ActionExecuted("utter_listen", policy="RulePolicy"))
+        return DialogueStateTracker.from_events("s", events)
+
+    assert action(policy, said(entities[0])) == ("utter_crisis", 1.0)
+    assert action(policy, said(entities[0], [])) == (None, 0.0)         # an earlier message's situation is not this one's
+    with pytest.raises(InvalidConfigException):
+        validated_rules([{"if": {"entity.": "abuse"}, "action": "utter_crisis"}])

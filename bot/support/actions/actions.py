@@ -9,6 +9,10 @@ emotion-driven strategy rules, then Rasa's RulePolicy. In order of priority:
 ``action_handoff_present``  a handoff to a human is active: every message gets an answer
                             (acknowledgement, how to get help now, the waiting time), and
                             both reach the supervisor's live thread
+``action_situation``        a situation the message reports (``slot.situation``, filled by
+                            policies.situation_entities): someone else's emergency, abuse at
+                            home, someone else at risk, a panic attack; and follow-ups for a
+                            few turns after (situation_replies.py)
 ``action_escalate_crisis``  clear, high risk (``derived.crisis.flag``): resources, a
                             handoff to a human (``POST /v1/sessions/{id}/handoffs``)
 ``action_crisis_screen``    possible risk (``derived.crisis.level == "possible"``), and each
@@ -26,15 +30,16 @@ A supervisor ends a handoff from the dashboard, which triggers the intent ``hand
 time triggers ``handoff_waiting`` (``action_handoff_waiting``: what to do now). The person
 cannot end a handoff (``/restart`` and a new session keep it).
 
-The actions live in four modules: ``crisis.py`` (handoff, screen, restart and session start),
+The actions live in five modules: ``crisis.py`` (handoff, screen, restart and session start),
+``situation_replies.py`` (situations),
 ``replies.py`` (listening strategies, greetings, tools, the check-in), ``questions.py`` (direct
 questions) and ``conversation.py``
 (what they share: reading the tracker, speaking in the person's language). The language models
 load here, when the action server starts (~4 s), not on a person's first message.
 """
-from actions import crisis, questions, replies
+from actions import crisis, questions, replies, situation_replies
 
-__all__ = ["crisis", "questions", "replies"]  # rasa_sdk registers the Action subclasses they define
+__all__ = ["crisis", "questions", "replies", "situation_replies"]  # rasa_sdk registers the Action subclasses they define
 from actions.language import warm_up
 
 warm_up()

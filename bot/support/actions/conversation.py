@@ -16,7 +16,7 @@ from actions import listening, screener
 from actions.language import language_of, least_recent, translated
 from actions.resources import country_locale, resources_for
 
-SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry", "screen_resumable")
+SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry", "screen_resumable", "screen_dismissed")
 RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
 """After a completed screen, only a message with explicit warning-sign language starts another
 within this many of the person's turns: the person has just answered the questions."""

@@ -11,11 +11,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handoff_answers, screener
+from actions import bank, handoff_answers, screener
+from actions.language import least_recent
 from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
                                   earlier_messages, recently_screened)
 from actions.handoff_presence import how_to_get_help, told_not_to_wait, urgent, waiting_line
 from actions.replies import ActionSupportQuestion, requested_tool
+from actions.situation_replies import reported_situation, situation_line, situation_open
+from policies.situations import ACUTE
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +97,9 @@ class ActionHandoffPresent(Action):
         claimed = bool(status) and status.get("status") == "claimed"
         if not claimed:
             say.response(domain, "utter_handoff_ack")
+        situation = reported_situation(tracker)
+        if situation in ACUTE:  # abuse, a friend at risk, an emergency: its answer, not only "I'm here"
+            say(situation_line(situation, say, after=situation == situation_open(tracker)))
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
         at_risk = (crisis_of(tracker).get("level") or "none") != "none"
         asked_taken = handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)
@@ -161,7 +167,8 @@ class ActionCrisisScreen(Action):
         resumable = tracker.get_slot("screen_resumable")
         if not current and resumable:  # the turn after a screen let pass: a late yes or no answers it
             late = screener.read_answer(tracker.latest_message.get("text") or "")
-            if late not in ("yes", "no"):
+            # after a joke or "never mind" only a yes takes it up again ("ok seriously, sometimes yeah": fourth reading, H5)
+            if late != "yes" and (late != "no" or tracker.get_slot("screen_dismissed")):
                 return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), SlotSet("screen_resumable", None)]
             current = resumable
         if not current and recently_screened(tracker):  # already asked about: listen, not the same questions again
@@ -181,6 +188,14 @@ class ActionCrisisScreen(Action):
             events = await tool.run(dispatcher, tracker, domain)
             say(say.help_now.short(say.lang))
             return [*events, *clear_screen(tracker, answered=False)]
+        if answer != "yes" and screener.clarifies(tracker.latest_message.get("text") or ""):
+            # "i mean done with the job, not like that": thanked, and listened to (fourth reading, H9)
+            say(least_recent(bank.answers(say.lang)["screen_clarified"], say.recent))
+            return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), *clear_screen(tracker)]
+        if answer == "unclear" and reported_situation(tracker) == "asks_helpline":  # "who can i call?" mid-screen
+            say(say.help_now.where(say.lang))
+            say(questions[question].again)
+            return [SlotSet("screening_retry", True)]
         about = screener.asks(tracker.latest_message.get("text") or "") if answer in ("unclear", "dismiss") else None
         if about == "why" and not tracker.get_slot("screening_retry"):  # answered, then asked again (third reading, M8)
             say.response(domain, "utter_screen_why")
@@ -189,10 +204,11 @@ class ActionCrisisScreen(Action):
         if about == "again":  # "what was the question?": the question again, not a refusal (M9)
             say(questions[question].ask)
             return []
-        if answer == "dismiss":  # "nvm, ignore that": taken back, not answered no
+        if answer == "dismiss":  # "nvm, ignore that": taken back, not answered no; a yes next turn takes it up
             say.response(domain, "utter_screen_skipped")
             say(say.help_now.short(say.lang))
-            return clear_screen(tracker, answered=False)
+            return [*clear_screen(tracker, answered=False), SlotSet("screen_resumable", float(question)),
+                    SlotSet("screen_dismissed", True)]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if answer == "unclear" and intent in ("goodbye", "thank"):  # "thx ttyl": a warm close, not the next question
             say.response(domain, "utter_leaving_at_risk")

@@ -30,32 +30,26 @@ from actions.bank import answers, bank, says
 from actions.conversation import Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report
 from actions.handoff_presence import waiting_line
-from actions.resources import country_locale
-from actions.language import folded, least_recent
+from actions.resources import country_locale, frames
+from actions.language import least_recent
 from actions.question_form import is_question
+from policies import situations
 from actions.replies import ActionSupportQuestion, ActionSupportRestatement, listen_only, stops_questions
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
 """Words that make "you're just a bot" a challenge to answer though it is not put as a question."""
-NUMBER_ASKED = re.compile(
-    r"\b(?:(?:a|the|any|some|which|what|whats|what's|phone|emergency|crisis) (?:phone )?numbers? (?:to|i can|can i|for)"
-    r"|numbers? (?:to call|to ring|to text|i can call)|(?:give|send|tell) me (?:a|the|some) (?:phone )?numbers?"
-    r"|(?:a|any|the) (?:helpline|hotline|crisis line)|who (?:can|could|should) i (?:call|ring|text|phone)"
-    r"|(?:eine|die) (?:nummer|telefonnummer)|wen kann ich anrufen|(?:un|le) numero|qui (?:je peux|puis-je) appeler"
-    r"|(?:un|el|algun) (?:numero|telefono)|a quien (?:puedo|podria) llamar|(?:un|il|qualche) numero|chi posso chiamare"
-    r"|(?:een|het) (?:nummer|telefoonnummer)|wie kan ik bellen|(?:um|o|algum) (?:numero|telefone)|para quem (?:posso|devo) ligar)\b")
-"""A request for a number to call, whatever the NLU read ("can you give me a number to call?" read as a
-question about what the bot can do); not the person's own number ("does my phone number get stored")."""
 WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
 """Questions that, put as "should i ...?" about something to do (not medicine), are the person's own
 to weigh up: said back as such (echo.dilemma), not answered."""
 
 
 def asks_for_a_number(text: str) -> bool:
-    """Whether ``text`` asks for a number or a helpline to call (``NUMBER_ASKED``), in seven languages."""
-    plain = folded(text)
-    return bool(NUMBER_ASKED.search(" ".join(plain.replace("’", "'").split()))) and not re.search(r"\bmy (?:phone )?number\b", plain)
+    """Whether ``text`` asks for a number, a helpline or a person to talk to, in seven languages
+    (policies/situations.yml ``asks_helpline``), whatever the NLU read ("can you give me a number to
+    call?" read as a question about what the bot can do); not the person's own number ("does my
+    phone number get stored")."""
+    return situations.load().matches("asks_helpline", text)
 
 
 def wants_a_person_now(text: str) -> bool:
@@ -64,9 +58,10 @@ def wants_a_person_now(text: str) -> bool:
     return any(phrase in lowered for phrase in bank().answers["person_now"])
 
 
-async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-    """Open a handoff because the person asked for one; the bot stays (``handoff_active``)."""
-    opened = await open_handoff(tracker, ASKED_FOR_A_PERSON)
+async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any],
+                         reason: str = ASKED_FOR_A_PERSON) -> List[Dict[Text, Any]]:
+    """Open a handoff (because the person asked for one, or for ``reason``); the bot stays (``handoff_active``)."""
+    opened = await open_handoff(tracker, reason)
     if opened is None:
         say.response(domain, "utter_handoff_failed")
         return [SlotSet("offered_person", False)]
@@ -108,6 +103,9 @@ class ActionAnswerQuestion(Action):
             return await listen.run(dispatcher, tracker, domain)
         values = {"lines": "; ".join(say.help_now.links())}
         answer = least_recent([line.format(**values) for line in lines], say.recent)
+        if intent == "ask_human_help" and not any(line.get("phone") for line in say.help_now.lines):
+            # a country with no checked line (Nigeria, Colombia): at least the emergency number
+            answer += " " + frames(say.lang)["short_alone"].format(emergency=say.help_now.emergency)
         follow = {"ask_advice": "suggestion", "ask_normality": "information"}.get(intent)
         if follow:
             answer += " " + listening.compose(follow, text, None, say.recent, turn=user_turns(tracker),

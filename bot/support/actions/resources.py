@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
@@ -19,13 +19,18 @@ DEFAULT_FILE = Path(__file__).with_name("crisis_resources.yml")
 
 @dataclass(frozen=True)
 class Resources:
+    """One locale's help: the emergency number, crisis ``lines``, and optionally the lines for
+    violence at home (``abuse``) and for poisoning (``poison``)."""
+
     emergency: str
     lines: List[Mapping[str, str]]
+    abuse: List[Mapping[str, str]] = field(default_factory=list)
+    poison: List[Mapping[str, str]] = field(default_factory=list)
 
-    def links(self) -> List[str]:
-        """Each line as ``name: [number](tel:...)`` (or sms: / a web link)."""
+    def links(self, lines: Optional[List[Mapping[str, str]]] = None) -> List[str]:
+        """Each line (of ``lines``, default the crisis lines) as ``name: [number](tel:...)`` (or sms: / a web link)."""
         out = []
-        for line in self.lines:
+        for line in self.lines if lines is None else lines:
             if line.get("phone"):
                 out.append(f"{line['name']}: [{line['phone']}](tel:{_digits(line['phone'])})")
             elif line.get("sms"):
@@ -49,6 +54,12 @@ class Resources:
             return frames(lang)["text_none"].format(emergency=self.emergency)
         return frames(lang)["text"].format(emergency=self.emergency, lines="; ".join(texts))
 
+    def sentence(self, kind: str, lang: str = "en") -> str:
+        """The ``abuse``, ``poison`` or ``friends`` (the crisis lines, for someone worried about
+        another person) sentence with this locale's lines, ending in a space; "" when it has none."""
+        links = self.links(self.lines if kind == "friends" else getattr(self, kind))
+        return frames(lang)[kind].format(lines="; ".join(links)) if links else ""
+
     def short(self, lang: str = "en") -> str:
         """The emergency number and the first line, for the messages that follow."""
         if not self.lines:
@@ -61,7 +72,10 @@ FRAMES = {"full": "If you are in immediate danger, please call {emergency} now. 
           "short_alone": "If you're in danger right now, call {emergency}.",
           "where": "Thank you. Where you are, you can reach someone any time: {lines}. In an emergency, call {emergency}.",
           "text": "If talking is hard, you can text: {lines}. In an emergency, call {emergency}.",
-          "text_none": "If talking is hard, [findahelpline.com](https://findahelpline.com) lists text and chat services where you are. In an emergency, call {emergency}."}
+          "text_none": "If talking is hard, [findahelpline.com](https://findahelpline.com) lists text and chat services where you are. In an emergency, call {emergency}.",
+          "poison": "If they swallowed something, you can also call {lines}. ",
+          "abuse": "For violence at home you can get free, confidential help: {lines}. ",
+          "friends": "Crisis lines help friends and family too: {lines}. "}
 
 
 def frames(lang: str) -> Dict[str, str]:
@@ -96,6 +110,13 @@ COUNTRIES: Dict[str, List[str]] = {
               "paises bajos"],
     "pt-BR": ["brazil", "brasil", "bresil", "brasilien"],
     "pt-PT": ["portugal"],
+    "es-AR": ["argentina", "argentinien", "argentine"],
+    "es-CO": ["colombia", "kolumbien", "colombie"],
+    "es-CL": ["chile", "chili"],
+    "en-NG": ["nigeria"],
+    "en-ZA": ["south africa", "sudafrika", "afrique du sud", "sudafrica", "zuid afrika", "africa do sul"],
+    "en-PH": ["the philippines", "philippines", "filipinas", "philippinen"],
+    "en-SG": ["singapore", "singapur", "singapour", "singapura"],
 }
 """Country names (lower case, without accents) in the seven languages -> the locale of their
 help lines in ``crisis_resources.yml``."""
@@ -123,6 +144,11 @@ CITIES: Dict[str, List[str]] = {
     "nl-NL": ["amsterdam", "rotterdam", "utrecht", "the hague", "den haag", "eindhoven", "groningen"],
     "pt-BR": ["sao paulo", "rio de janeiro", "brasilia", "belo horizonte", "recife", "porto alegre", "curitiba"],
     "pt-PT": ["lisbon", "lisboa", "porto"],
+    "es-AR": ["buenos aires", "cordoba", "rosario", "mendoza"],
+    "es-CO": ["bogota", "medellin", "cali", "barranquilla"],
+    "en-NG": ["lagos", "abuja", "ibadan", "kano", "port harcourt"],
+    "en-ZA": ["johannesburg", "joburg", "cape town", "durban", "pretoria"],
+    "en-PH": ["manila", "quezon city", "cebu", "davao"],
 }
 """Big cities (lower case, without accents) -> the locale of their country's help lines: "im in
 london, who can i call?" (third exploratory reading). Names that are also everyday words ("nice",
@@ -149,7 +175,8 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
 @lru_cache(maxsize=4)
 def _load(path: str) -> Dict[str, Resources]:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return {str(locale): Resources(str(entry["emergency"]), list(entry.get("lines") or []))
+    return {str(locale): Resources(str(entry["emergency"]), list(entry.get("lines") or []),
+                                   list(entry.get("abuse") or []), list(entry.get("poison") or []))
             for locale, entry in raw.items()}
 
 

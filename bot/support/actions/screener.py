@@ -90,6 +90,16 @@ def _patterns() -> Dict[str, re.Pattern]:
             for kind in ("yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self", "negation")}
 
 
+def clarifies(text: str) -> bool:
+    """Whether an answer says the words that started the screen were not meant that way ("i mean
+    done with the job, not like that", "just an expression", "im not in danger"; screener.yml
+    ``clarify``) and is no yes ("yes, but not like that" is a yes)."""
+    folded = _fold(text or "")
+    words = _config()["clarify"]
+    return bool(re.search(r"(?<!\w)(?:" + "|".join(re.escape(_fold(w)) for w in words) + r")(?!\w)", folded)) \
+        and read_answer(text) != "yes"
+
+
 def asks(text: str) -> Optional[str]:
     """"why" when the person asks why the screen asks ("why do you ask?"), "again" when they ask
     to hear the question again ("what was the question?"), else None (screener.yml ``asks``)."""
@@ -117,7 +127,10 @@ def read_answer(text: str) -> Answer:
     folded = f"{_fold(text or '')} {emoji}".strip()
     if not folded:
         return "unclear"
-    found = {kind: [m.start() for m in pattern.finditer(folded)] for kind, pattern in _patterns().items()}
+    spans = {kind: [(m.start(), m.end()) for m in pattern.finditer(folded)] for kind, pattern in _patterns().items()}
+    within_no = lambda start: any(a <= start < b for a, b in spans["no"])  # noqa: E731 ("definitely" in "definitely not")
+    found = {kind: [start for start, _ in found if kind not in ("yes", "hedge", "aux") or not within_no(start)]
+             for kind, found in spans.items()}
     if found["dismiss"]:
         return "dismiss"
     yes = found["yes"] + found["hedge"] + (found["aux"] if "?" not in (text or "") else [])

@@ -1,0 +1,109 @@
+"""Answers to the situations a message reports (policies/situations.py), before anything else the
+bot would say: someone else's emergency (call the emergency number now, the poison line),
+abuse at home (not your fault, are you safe, the violence line), someone else at risk (how to
+help them, the crisis lines that help friends too), a panic attack (breathing, and when to call).
+
+The NLU's ``SituationEntities`` tags a message with the entity ``situation``; config.yml's rule
+"situation" sends an acute one here. The situation then stays open for ``FOLLOW_UP_TURNS`` of
+the person's messages (slot ``situation_open``): a follow-up ("what should i do?", "was it my
+fault?", "it's getting worse") gets the situation's next line, not a generic answer. A message
+the crisis detector flags as clear high risk (``derived.crisis`` flag and explicit) still reaches
+a human after the situation's line: the crisis escalation when the risk is the writer's own (a
+category other than risk to others: "he hit me again and i want to die"), else a person from the
+team joins with the situation as the reason ("my husband said if i leave he'll kill me", a friend
+who texted goodbye); without such a flag a person is offered.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.bank import answers
+from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, user_turns
+from actions.language import least_recent
+from actions.replies import ActionSupportQuestion
+from policies.situations import ACUTE
+
+FOLLOW_UP_TURNS = 3
+"""How many of the person's next messages a situation's follow-up lines answer."""
+REASONS = {"emergency_other": "the person reports someone else's medical emergency",
+           "abuse": "the person reports abuse or threats at home",
+           "friend_at_risk": "the person reports someone else at risk of suicide or self-harm",
+           "panic": "the person reports a panic attack"}
+"""A handoff's reason, as the supervisor's dashboard shows it."""
+OFFERS_A_PERSON = ("abuse", "friend_at_risk")
+"""Situations whose first line (the first of ``situation_<name>``) offers someone from the team (a yes brings one)."""
+
+
+def situation_lines(situation: str, say: Say, after: bool = False) -> List[str]:
+    """The lines for ``situation`` (``after``: a follow-up's) in the person's language, with the
+    emergency number and the poison, abuse or crisis lines where the person is."""
+    key = f"situation_{situation}_after" if after else f"situation_{situation}"
+    values = {"emergency": say.help_now.emergency, "poison": say.help_now.sentence("poison", say.lang),
+              "abuse": say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang)}
+    return [line.format(**values) for line in answers(say.lang)[key]]
+
+
+def situation_line(situation: str, say: Say, after: bool = False) -> str:
+    """The line for ``situation`` said least recently (see :func:`situation_lines`)."""
+    return least_recent(situation_lines(situation, say, after), say.recent)
+
+
+def own_high_risk(tracker: Tracker) -> bool:
+    """The message states the writer's own high risk: an explicit flag in a category other than
+    risk to others ("he hit me again and i want to die")."""
+    crisis = crisis_of(tracker)
+    own = set(crisis.get("categories") or [crisis.get("category")]) - {"risk_to_others", None}
+    return bool(crisis.get("flag") and crisis.get("explicit") and own)
+
+
+class ActionSituation(Action):
+    """The situation's line (a follow-up's while one is open), then the crisis escalation when
+    the message also states the writer's own high risk."""
+
+    def name(self) -> Text:
+        return "action_situation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from actions.crisis import escalate  # crisis.py answers situations during a handoff with these lines
+        from actions.questions import bring_a_person
+
+        reported, still_open = reported_situation(tracker), situation_open(tracker)
+        if reported in ACUTE:
+            situation, after = reported, reported == still_open
+        elif still_open:
+            situation, after = still_open, True
+        else:  # the follow-up turns are over: listened to as any message
+            events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
+            return [*events, SlotSet("situation_open", None), SlotSet("situation_until", None)]
+        say = Say(dispatcher, tracker)
+        lines = situation_lines(situation, say, after)
+        line = say(least_recent(lines, say.recent))
+        events: List[EventType] = [SlotSet("situation_open", situation)]
+        if not after:  # the follow-ups count from the situation's first report
+            events.append(SlotSet("situation_until", float(user_turns(tracker) + FOLLOW_UP_TURNS)))
+        if tracker.get_slot("screening_question"):  # "my boyfriend hit me again" during the suicide screen
+            events += clear_screen(tracker, answered=False)
+        crisis = crisis_of(tracker)
+        if situation != "friend_at_risk" and own_high_risk(tracker):
+            events += await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
+        elif crisis.get("flag") and crisis.get("explicit") and not tracker.get_slot("handoff_active"):
+            events += await bring_a_person(say, tracker, domain, REASONS[situation])
+        elif situation in OFFERS_A_PERSON and not after and line == lines[0]:
+            events.append(SlotSet("offered_person", True))
+        return events
+
+
+def reported_situation(tracker: Tracker) -> str:
+    """The situation the latest message reports (its entity ``situation``), "" when none."""
+    return next(iter(tracker.get_latest_entity_values("situation")), "") or ""
+
+
+def situation_open(tracker: Tracker) -> str:
+    """The situation still open for follow-ups ("" when none, or its turns are over)."""
+    until = tracker.get_slot("situation_until")
+    return (tracker.get_slot("situation_open") or "") if until is not None and user_turns(tracker) <= until else ""
