@@ -17,9 +17,11 @@ detector; SQLite in a temporary folder). Two formats: the support set (JSON line
 risk none|possible|high, turns) and the crisis issue's conversations (CSV: conversation_id, turn,
 text, risky, unmistakable_turn, category). Printed per category and overall:
 
-- screened: a C-SSRS screen started; escalated: a handoff to a human; released: screened, and
+- screened: a C-SSRS screen started; escalated: a handoff to a human (the crisis escalation, or a
+  person from the team joining after a situation's answer: someone else at risk, abuse); released: screened, and
   the screen ended without a handoff (a false alarm handed back to normal conversation);
-- for risky crisis conversations, the crisis flow engaged (a screen or a handoff) and a handoff,
+- for risky crisis conversations, the crisis flow engaged (a screen, a handoff, or the answer to a
+  situation: someone else's emergency, abuse, someone else at risk) and a handoff,
   each by the unmistakable turn (recall), and for risk-free ones false escalations (handoffs)
   and screens. The person's turns are scripted: they do not answer the screen's questions, so a
   screen that a real person would answer "yes" may end unanswered here (handoffs are a floor);
@@ -120,9 +122,9 @@ def outcome(conversation: dict, run: dict, texts: dict[str, set[str]]) -> dict:
     actions = run["actions"]
     flat = [a for turn in actions for a in turn]
     escalated_at = next((i + 1 for i, turn in enumerate(actions) if "action_escalate_crisis" in turn
-                         or any(r in texts["utter_crisis_concern"] for r in run["replies"][i])), None)
+                         or any(r in texts["utter_crisis_concern"] or r in texts["person_joining"] for r in run["replies"][i])), None)
     engaged_at = next((i + 1 for i, turn in enumerate(actions)
-                       if {"action_crisis_screen", "action_escalate_crisis"} & set(turn)), None)
+                       if {"action_crisis_screen", "action_escalate_crisis", "action_situation"} & set(turn)), None)
     from actions.resources import frames
     from actions.screener import questions
 
@@ -161,6 +163,9 @@ def conversations(data: Path, limit: int | None, verbose: bool = False, transcri
     texts = {name: {v["text"] for v in variants} | {line for lang in LANGUAGES[1:]
                                                    for line in ((translated(lang) or {}).get("responses") or {}).get(name, [])}
              for name, variants in responses.items()}
+    from actions.bank import answers
+
+    texts["person_joining"] = {line for lang in LANGUAGES for line in answers(lang)["person_joining"]}  # a handoff the bot opened
     items = read_set(data)[:limit] if limit else read_set(data)
     with tempfile.TemporaryDirectory() as tmp, \
             emotion_service(f"sqlite:///{tmp}/moodlog.sqlite3") as service_url, \

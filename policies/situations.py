@@ -7,7 +7,7 @@ The crisis detector reads the writer's own risk; these are what it cannot tell a
 old swallowed some pills" and "my boyfriend hit me again" both read as risk to others, and got a
 grounding exercise and the suicide screen). A situation is a pattern of its language matched in
 one clause of the message (split at sentence ends and "but") that none of the situation's guards
-matches in that clause (a past that is over, unless the clause says it is back or now; a film or
+matches in that clause (``MESSAGE_WIDE`` guards: in the message) (a past that is over, unless the clause says it is back or now; a film or
 an assignment; a laugh); the first of
 ``ORDER`` that matches wins. ``friend_at_risk`` is not read when the message also states the
 writer's own risk (``own_risk``): that is the crisis flow's.
@@ -29,6 +29,9 @@ import yaml
 DEFAULT_FILE = Path(__file__).with_name("situations.yml")
 ORDER = ("emergency_other", "abuse", "friend_at_risk", "panic", "asks_helpline")
 """The situations, most urgent first: the first that matches is the message's."""
+MESSAGE_WIDE = ("voices", "own_risk")
+"""Guards read over the whole message, not one clause: voices the person hears ("... says i should end
+it. nobody else hears it"), the writer's own risk ("cant breathe. theres no way out of this")."""
 ACUTE = ORDER[:4]
 """Situations the support bot answers with their own lines (a request for a helpline is a question)."""
 _CLAUSE = re.compile(r"(?<=[.!?;\n])|\b(?:but|aber|mais|pero|maar|though)\b|,\s*(?:ma|mas)\b")
@@ -58,6 +61,8 @@ class Situations:
         """Whether ``text`` reports the situation ``name``, whatever else it reports."""
         folded = fold(text)
         if not folded or (name == "friend_at_risk" and self.guard_patterns["own_risk"].search(folded)):
+            return False
+        if any(g in MESSAGE_WIDE and self.guard_patterns[g].search(folded) for g in self.guards[name]):
             return False
         return any(self.patterns[name].search(clause) and not any(self._guarded(g, clause) for g in self.guards[name])
                    for clause in (c.strip() for c in _CLAUSE.split(folded)) if clause)

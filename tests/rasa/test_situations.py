@@ -93,8 +93,10 @@ def test_a_no_that_holds_a_yes_word_is_a_no(text: str, answer: str) -> None:
 
 @pytest.mark.parametrize("text, clarifies", [
     ("I mean done with the job, not like that", True), ("lol no i was joking, i just meant work is a nightmare", True),
-    ("nein, mir gehts gut, ich bin nur total müde", True), ("no, estoy bien, solo estoy agotada", True),
+    ("nein so mein ich das nicht, die klausur bringt mich um", True), ("no, lo decia por el trabajo", True),
+    ("lol no, i want to die as in that exam was brutal", True),
     ("yes, but not like i would do anything", False),   # a yes stays a yes
+    ("no, im just stressed", False), ("nein, ich bin nur total müde", False),   # a no with a feeling: the screen asks on
     ("no", False), ("sometimes", False),
 ])
 def test_a_screen_answer_that_says_it_was_not_meant_that_way(text: str, clarifies: bool) -> None:

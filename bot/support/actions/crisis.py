@@ -188,8 +188,9 @@ class ActionCrisisScreen(Action):
             events = await tool.run(dispatcher, tracker, domain)
             say(say.help_now.short(say.lang))
             return [*events, *clear_screen(tracker, answered=False)]
-        if answer != "yes" and screener.clarifies(tracker.latest_message.get("text") or ""):
-            # "i mean done with the job, not like that": thanked, and listened to (fourth reading, H9)
+        if question == 1 and answer != "yes" and screener.clarifies(tracker.latest_message.get("text") or ""):
+            # the words that started the screen were not meant that way ("i mean done with the job, not like
+            # that"): thanked, and listened to (fourth reading, H9); to a later question a no is a no
             say(least_recent(bank.answers(say.lang)["screen_clarified"], say.recent))
             return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), *clear_screen(tracker)]
         if answer == "unclear" and reported_situation(tracker) == "asks_helpline":  # "who can i call?" mid-screen

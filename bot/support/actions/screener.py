@@ -93,11 +93,26 @@ def _patterns() -> Dict[str, re.Pattern]:
 def clarifies(text: str) -> bool:
     """Whether an answer says the words that started the screen were not meant that way ("i mean
     done with the job, not like that", "just an expression", "im not in danger"; screener.yml
-    ``clarify``) and is no yes ("yes, but not like that" is a yes)."""
-    folded = _fold(text or "")
-    words = _config()["clarify"]
-    return bool(re.search(r"(?<!\w)(?:" + "|".join(re.escape(_fold(w)) for w in words) + r")(?!\w)", folded)) \
-        and read_answer(text) != "yes"
+    ``clarify``), or is a no that says what was meant (``explain``), and is no yes ("yes, but not
+    like that" is a yes)."""
+    folded, answer = _fold(text or ""), read_answer(text)
+    if answer == "yes":
+        return False
+    if _words(_config()["clarify"]).search(folded):
+        return True
+    # a "no" that says what was meant instead ("god no. i love my life, i just hate mondays"), no "but" after it
+    return answer == "no" and len(folded.split()) > 3 and bool(_words(_config()["explain"]).search(folded)) \
+        and not re.search(r"\b(?:but|aber|mais|pero|maar)\b", folded)
+
+
+@lru_cache(maxsize=8)
+def _compiled(words: Tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_fold(w)) for w in words) + r")(?!\w)")
+
+
+def _words(words: Sequence[str]) -> re.Pattern:
+    """``words`` (folded) as one pattern that matches whole words, compiled once."""
+    return _compiled(tuple(words))
 
 
 def asks(text: str) -> Optional[str]:
