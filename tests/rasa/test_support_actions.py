@@ -11,7 +11,7 @@ import yaml
 SUPPORT = Path(__file__).resolve().parents[2] / "bot" / "support"
 sys.path.insert(0, str(SUPPORT))
 
-from actions import bank, echo, handoff_answers, listening, names, questions, screener  # noqa: E402
+from actions import bank, echo, handoff_answers, listening, names, questions, screener, still_here  # noqa: E402
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -801,7 +801,7 @@ def test_a_person_checking_the_bot_is_there_mid_conversation_is_told_so(text: st
     # greeted as a new conversation; "you there?" got "When did you first notice things feeling this way?"
     from actions import replies
 
-    assert replies.still_there(text)
+    assert still_here.still_there(text)
     said = run_action(replies.ActionGreet(), text, "greet", 0.9, ["It sounds like you failed your driving test again."])
     assert len(said) == 2 and said[0] in {line for lang in ("en", "de", "fr", "es", "it", "nl", "pt")
                                           for line in questions.answers(lang)["still_here"]}
@@ -812,7 +812,7 @@ def test_a_person_checking_the_bot_is_there_mid_conversation_is_told_so(text: st
 def test_a_greeting_or_a_message_is_no_check_that_the_bot_is_there(text: str) -> None:
     from actions import replies
 
-    assert not replies.still_there(text)
+    assert not still_here.still_there(text)
 
 
 @pytest.mark.parametrize("text, intent", [("I feel down", "share_feelings"), ("I'm in the US", "ask_human_help"),
@@ -960,3 +960,41 @@ def test_an_attempt_under_way_and_answers_to_the_medicine_question_come_first() 
     here = handoff_answers.handoff_lines("i have them in a box next to my bed", [], "en", ["ive thought about taking all my pills"])
     assert here == handoff["means_here"]["lines"]
     assert handoff_answers.handoff_lines("my phone is next to my bed", [], "en", ["hello"]) == []
+
+
+def test_self_harm_as_coping_and_a_plea_for_secrecy_are_answered_while_waiting() -> None:
+    # fourth exploratory reading, H6: "it helps me feel something", "please don't tell anyone" got
+    # "I'm here. Your words are being passed on right now."
+    cut = ["I cut myself last night"]
+    coping, = handoff_answers.handoff_lines("it's not the first time. it helps me feel something", [], "en", cut)
+    assert "way to cope" in coping and "injuries" in coping
+    assert handoff_answers.handoff_lines("no, I don't want to die. I just want the feeling to stop", [coping], "en", cut) == []
+    assert handoff_answers.handoff_lines("i dont want to die but i cant go on like this", [], "en", ["everything is too much"]) \
+        != [coping]                                                       # no self-harm said: not read as coping
+    secret, = handoff_answers.handoff_lines("please don't tell anyone", [], "en", cut)
+    assert "can read this chat" in secret and "passed on" not in secret
+    german, = handoff_answers.handoff_lines("bitte sag es niemandem", [], "de", cut)
+    assert "Chat lesen" in german
+
+
+@pytest.mark.parametrize("text", ["sorry I was away. are you still there?", "hello?", "im back"])
+def test_coming_back_after_a_resolved_handoff_gets_a_safety_check_and_the_offer_of_the_person(text: str) -> None:
+    # fourth exploratory reading, H17: resolved with no answer from the person, who came back to
+    # "You've been dealing with a lot, and you're still reaching out."
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import replies
+
+    latest = {"text": text, "intent": {"name": "share_feelings", "confidence": 0.9}, "metadata": {"locale": "en-US"}}
+    events = [{"event": "user", "text": "everyone would be better off if I was dead"}, {"event": "bot", "text": "..."},
+              {"event": "user", "text": text}]
+    for resolved_at, checked in ((1.0, True), (None, False)):
+        tracker = Tracker("s", {"handoff_resolved_at": resolved_at}, latest, events, False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        out = asyncio.run(replies.ActionSupportReflection().run(dispatcher, tracker, {"responses": {}}))
+        said = " ".join(m["text"] for m in dispatcher.messages)
+        assert ("are you safe right now?" in said and "988" in said) == checked, said
+        assert ({"event": "slot", "name": "offered_person", "value": True, "timestamp": None} in out) == checked

@@ -31,7 +31,7 @@ time triggers ``handoff_waiting`` (``action_handoff_waiting``: what to do now). 
 cannot end a handoff (``/restart`` and a new session keep it).
 
 The actions live in five modules: ``crisis.py`` (handoff, screen, restart and session start),
-``situation_replies.py`` (situations),
+``situation_replies.py`` (situations), with ``still_here.py`` ("hello?", a return after a handoff),
 ``replies.py`` (listening strategies, greetings, tools, the check-in), ``questions.py`` (direct
 questions) and ``conversation.py``
 (what they share: reading the tracker, speaking in the person's language). The language models

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank, handoff_answers, screener
 from actions.language import least_recent
-from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
+from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason, user_turns,
                                   earlier_messages, recently_screened)
 from actions.handoff_presence import how_to_get_help, told_not_to_wait, urgent, waiting_line
 from actions.replies import ActionSupportQuestion, requested_tool
@@ -133,7 +133,8 @@ class ActionHandoffResolved(Action):
         say = Say(dispatcher, tracker)
         say.response(domain, "utter_handoff_resolved")
         await report(tracker, None, say.said, kind="notice")
-        return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), *clear_screen(tracker)]
+        return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), *clear_screen(tracker),
+                SlotSet("handoff_resolved_at", float(user_turns(tracker)))]
 
 
 class ActionHandoffWaiting(Action):

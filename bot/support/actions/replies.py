@@ -17,12 +17,8 @@ from actions.bank import answers
 from actions.conversation import Say, bot_lines, earlier_messages, help_locale, language, response, user_turns
 from actions.language import folded, least_recent
 from actions.resources import country_locale, resources_for
+from actions.still_here import back_after_handoff, still_here, still_there
 
-STILL_THERE = re.compile(
-    r"^\W*(?:(?:hello|hallo|hi|hey|allo|hola|ciao|ola|oi)\W*\?+|(?:are |r )?(?:you|u) (?:still )?(?:there|here)|(?:is )?any ?(?:one|body) "
-    r"(?:there|here)|bist du (?:noch )?da|(?:t es|tu es|es tu) (?:toujours )?la|(?:sigues|estas) (?:ahi|ahi todavia|ahi aun)"
-    r"|ci sei(?: ancora)?|ben je(?: er)?(?: nog)?(?: daar)?|(?:voce|vc) (?:ainda )?(?:esta|ta) ai)\W*$")
-"""A person checking the bot is still there ("hello?", "you there?", "bist du noch da?")."""
 STOP_ASKING = re.compile(
     r"\b(?:stop asking(?: me)?(?: so many)?(?: questions)?|no more questions|just listen|(?:youre|you are|ur) doing it again"
     r"|hor auf(?: mich)? zu fragen|keine fragen mehr|arrete de (?:me )?poser des questions|deja de (?:hacerme )?preguntas"
@@ -51,7 +47,7 @@ class SupportReply(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        if user_turns(tracker) > 1 and still_there(text):
+        if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
         if stops_questions(text):
             return listen_only(dispatcher, tracker)
@@ -106,26 +102,6 @@ def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, name: str) ->
     return [SlotSet("last_strategy", "reflection")]
 
 
-def still_there(text: str) -> bool:
-    """Whether ``text`` only checks that the bot is still there (``STILL_THERE``)."""
-    plain = folded(text)
-    return bool(STILL_THERE.match(plain.replace("'", " ").replace("’", " ")))
-
-
-def still_here(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
-    """ "Yes, I'm still here." and a listening question on what the person said before (exploratory
-    reading: "hello?" after bad news was greeted as a new conversation, "you there?" got "When did
-    you first notice...")."""
-    lang = language(tracker)
-    dispatcher.utter_message(text=least_recent(answers(lang)["still_here"], bot_lines(tracker)))
-    before = earlier_messages(tracker, 1)
-    emotion = emotion_of(tracker.latest_message.get("metadata"))
-    line = listening.compose("question", before[-1] if before else "", None, bot_lines(tracker),
-                             turn=user_turns(tracker), lang=lang, echo=not at_risk(emotion))
-    dispatcher.utter_message(text=line)
-    return [SlotSet("last_strategy", "question")]
-
-
 class ActionSupportQuestion(SupportReply):
     strategy = "question"
 
@@ -176,7 +152,7 @@ class ActionGreet(FreshResponse):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        if user_turns(tracker) > 1 and still_there(text):
+        if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
         if listening.introduces(text, language(tracker)) or (user_turns(tracker) > 1 and not listening.is_greeting(text)):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)

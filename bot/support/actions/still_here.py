@@ -1,0 +1,62 @@
+"""Is the bot still there? "hello?", "you there?", and a person coming back after a handoff was
+resolved ("sorry I was away. are you still there?"): answered, not greeted as a new conversation."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from connectors.contract import at_risk, emotion_of
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import listening
+from actions.bank import answers
+from actions.conversation import Say, bot_lines, earlier_messages, language, user_turns
+from actions.language import folded, least_recent
+
+STILL_THERE = re.compile(
+    r"^\W*(?:(?:hello|hallo|hi|hey|allo|hola|ciao|ola|oi)\W*\?+|(?:are |r )?(?:you|u) (?:still )?(?:there|here)|(?:is )?any ?(?:one|body) "
+    r"(?:there|here)|bist du (?:noch )?da|(?:t es|tu es|es tu) (?:toujours )?la|(?:sigues|estas) (?:ahi|ahi todavia|ahi aun)"
+    r"|ci sei(?: ancora)?|ben je(?: er)?(?: nog)?(?: daar)?|(?:voce|vc) (?:ainda )?(?:esta|ta) ai)\W*$")
+"""A person checking the bot is still there ("hello?", "you there?", "bist du noch da?")."""
+RETURNING = re.compile(r"\b(?:i was away|was away|im back|back now|i was gone|had to go|(?:are )?(?:you|u) still (?:there|here)"
+                       r"|bin wieder da|je suis de retour|ya volvi|sono tornat[oa]|ik ben terug|voltei)\b")
+"""A person coming back ("sorry I was away. are you still there?"): after a handoff was resolved, a safety check."""
+AFTER_RESOLVE_TURNS = 3
+"""How many of the person's messages after a resolved handoff a return gets the safety check."""
+
+
+def still_there(text: str) -> bool:
+    """Whether ``text`` only checks that the bot is still there (``STILL_THERE``)."""
+    plain = folded(text)
+    return bool(STILL_THERE.match(plain.replace("'", " ").replace("’", " ")))
+
+
+def back_after_handoff(tracker: Tracker, text: str) -> bool:
+    """The person comes back ("sorry I was away", "are you still there?") within ``AFTER_RESOLVE_TURNS``
+    messages of a resolved handoff (slot ``handoff_resolved_at``)."""
+    resolved = tracker.get_slot("handoff_resolved_at")
+    plain = folded(text).replace("'", "").replace("’", "")
+    return resolved is not None and user_turns(tracker) - resolved <= AFTER_RESOLVE_TURNS \
+        and bool(RETURNING.search(plain) or still_there(text))
+
+
+def still_here(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """ "Yes, I'm still here." and a listening question on what the person said before (exploratory
+    reading: "hello?" after bad news was greeted as a new conversation, "you there?" got "When did
+    you first notice..."). Back after a resolved handoff: a safety check, how to get help now, and
+    the offer to bring the person from the team back (fourth reading, H17: nobody had confirmed
+    the person was safe)."""
+    lang = language(tracker)
+    if back_after_handoff(tracker, tracker.latest_message.get("text") or ""):
+        say = Say(dispatcher, tracker)
+        say(least_recent(answers(lang)["back_after_handoff"], say.recent).format(help=say.help_now.short(lang)))
+        return [SlotSet("offered_person", True), SlotSet("handoff_resolved_at", None), SlotSet("last_strategy", "question")]
+    dispatcher.utter_message(text=least_recent(answers(lang)["still_here"], bot_lines(tracker)))
+    before = earlier_messages(tracker, 1)
+    emotion = emotion_of(tracker.latest_message.get("metadata"))
+    line = listening.compose("question", before[-1] if before else "", None, bot_lines(tracker),
+                             turn=user_turns(tracker), lang=lang, echo=not at_risk(emotion))
+    dispatcher.utter_message(text=line)
+    return [SlotSet("last_strategy", "question")]
