@@ -998,3 +998,11 @@ def test_coming_back_after_a_resolved_handoff_gets_a_safety_check_and_the_offer_
         said = " ".join(m["text"] for m in dispatcher.messages)
         assert ("are you safe right now?" in said and "988" in said) == checked, said
         assert ({"event": "slot", "name": "offered_person", "value": True, "timestamp": None} in out) == checked
+
+
+def test_a_short_wait_is_never_about_1_minutes() -> None:
+    from actions.handoff_presence import waiting_line
+
+    domain = {"responses": {"utter_handoff_waiting_time": [{"text": "about {minutes} minutes"}]}}
+    assert waiting_line({"status": "open", "expected_wait_s": 40, "waiting_s": 5}, domain, [], "en") == "about 2 minutes"
+    assert waiting_line({"status": "open", "expected_wait_s": 300, "waiting_s": 5}, domain, [], "en") == "about 5 minutes"

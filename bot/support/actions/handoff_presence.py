@@ -23,7 +23,9 @@ def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], rece
     if overdue or (expected and waited and float(waited) > float(expected)):
         return response(domain, "utter_handoff_overdue", recent, lang)
     if expected:
-        return response(domain, "utter_handoff_waiting_time", recent, lang, minutes=max(1, round(expected / 60)))
+        # at least 2: "about 1 minutes" read wrong in every language (fourth reading), and a wait under
+        # a minute said as "about 2 minutes" promises no more than the team can keep
+        return response(domain, "utter_handoff_waiting_time", recent, lang, minutes=max(2, round(expected / 60)))
     return response(domain, "utter_handoff_joining", recent, lang)
 
 
