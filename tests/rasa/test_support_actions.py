@@ -1006,3 +1006,24 @@ def test_a_short_wait_is_never_about_1_minutes() -> None:
     domain = {"responses": {"utter_handoff_waiting_time": [{"text": "about {minutes} minutes"}]}}
     assert waiting_line({"status": "open", "expected_wait_s": 40, "waiting_s": 5}, domain, [], "en") == "about 2 minutes"
     assert waiting_line({"status": "open", "expected_wait_s": 300, "waiting_s": 5}, domain, [], "en") == "about 5 minutes"
+
+
+def test_a_handoff_the_person_only_asked_for_is_not_told_to_call_emergency_services_when_delayed() -> None:
+    # fourth exploratory reading, M4: "can I talk to a person?" -> two minutes later "Please don't wait
+    # for us. Call one of these numbers now" with 911 and 988
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import crisis
+
+    latest = {"text": "/handoff_waiting", "intent": {"name": "handoff_waiting", "confidence": 1.0}, "metadata": {"locale": "en-US"}}
+    events = [{"event": "user", "text": "can I talk to a person?"}, {"event": "bot", "text": "..."}]
+    domain = {"responses": {"utter_handoff_delayed": [{"text": "Please don't wait for us. Call one of these numbers now."}]}}
+    for asked, calm in ((True, True), (False, False)):
+        tracker = Tracker("s", {"handoff_active": True, "handoff_asked": asked}, latest, events, False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        asyncio.run(crisis.ActionHandoffWaiting().run(dispatcher, tracker, domain))
+        said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+        assert ("nobody from our team is free yet" in said and "988" not in said) == calm, said

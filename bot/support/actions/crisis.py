@@ -57,7 +57,8 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     else:
         say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
         await report(tracker, tracker.latest_message.get("text"), say.said)
-    return [SlotSet("handoff_active", True), SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
+    return [SlotSet("handoff_active", True), SlotSet("handoff_asked", False),
+            SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
             *clear_screen(tracker)]
 
 
@@ -95,13 +96,17 @@ class ActionHandoffPresent(Action):
         # once a person from the team has claimed it, they answer: the bot says only that the
         # message reaches them, and what safety cannot wait for (means, a place, a goodbye)
         claimed = bool(status) and status.get("status") == "claimed"
-        if not claimed:
+        if not claimed and (tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge":
+            say(least_recent(bank.answers(say.lang)["bot_in_handoff"], say.recent))  # "are you a real person?"
+        elif not claimed:
             say.response(domain, "utter_handoff_ack")
         situation = reported_situation(tracker)
         if situation in ACUTE:  # abuse, a friend at risk, an emergency: its answer, not only "I'm here"
             say(situation_line(situation, say, after=situation == situation_open(tracker)))
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
         at_risk = (crisis_of(tracker).get("level") or "none") != "none"
+        if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line
+            events.append(SlotSet("handoff_asked", False))
         asked_taken = handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)
         for line in handoff_answers.handoff_lines(text, say.recent, say.lang, earlier[-5:], at_risk,
                                                   handoff_answers.SAFETY_KINDS if claimed else None, asked_taken):
@@ -148,6 +153,10 @@ class ActionHandoffWaiting(Action):
         if not tracker.get_slot("handoff_active"):
             return []
         say = Say(dispatcher, tracker)
+        if tracker.get_slot("handoff_asked") and (crisis_of(tracker).get("conversation") or {}).get("level", "none") == "none":
+            say(least_recent(bank.answers(say.lang)["person_delayed"], say.recent))  # asked for a person, not at risk
+            await report(tracker, None, say.said, kind="notice")
+            return []
         say.response(domain, "utter_handoff_delayed")
         say(say.help_now.full(say.lang))
         await report(tracker, None, say.said, kind="notice")

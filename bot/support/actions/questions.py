@@ -34,7 +34,7 @@ from actions.resources import country_locale, frames
 from actions.language import least_recent
 from actions.question_form import is_question
 from policies import situations
-from actions.replies import ActionSupportQuestion, ActionSupportRestatement, listen_only, stops_questions
+from actions.replies import ActionSupportQuestion, ActionSupportReflection, ActionSupportRestatement, listen_only, stops_questions
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
@@ -70,7 +70,8 @@ async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any],
     if status and (status.get("status") == "claimed" or status.get("expected_wait_s")):  # else it would say the same again
         say(waiting_line(status, domain, say.recent, say.lang))
     await report(tracker, tracker.latest_message.get("text"), say.said)
-    return [SlotSet("offered_person", False), SlotSet("handoff_active", True), SlotSet("handoff_id", float(opened["id"]))]
+    return [SlotSet("offered_person", False), SlotSet("handoff_active", True), SlotSet("handoff_id", float(opened["id"])),
+            SlotSet("handoff_asked", reason == ASKED_FOR_A_PERSON)]
 
 
 class ActionAnswerQuestion(Action):
@@ -131,6 +132,8 @@ class ActionAnswerOffer(Action):
             and not asks_for_a_number(text) and not country_locale(text)
         if screener.says_yes(text) or asked_again or wants_a_person_now(text):
             return await bring_a_person(say, tracker, domain)
+        if answer in ("no", "dismiss") and len(text.split()) > 4:  # "I'm not in danger, I just feel very low": listened to
+            return [SlotSet("offered_person", False), *await ActionSupportReflection().run(dispatcher, tracker, domain)]
         if answer in ("no", "dismiss"):
             say(least_recent(answers(say.lang)["person_declined"], say.recent))
             return [SlotSet("offered_person", False)]
