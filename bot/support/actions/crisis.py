@@ -153,8 +153,8 @@ class ActionHandoffWaiting(Action):
         if not tracker.get_slot("handoff_active"):
             return []
         say = Say(dispatcher, tracker)
-        if tracker.get_slot("handoff_asked") and (crisis_of(tracker).get("conversation") or {}).get("level", "none") == "none":
-            say(least_recent(bank.answers(say.lang)["person_delayed"], say.recent))  # asked for a person, not at risk
+        if tracker.get_slot("handoff_asked"):  # asked for a person, and no message since was at risk (ActionHandoffPresent)
+            say(least_recent(bank.answers(say.lang)["person_delayed"], say.recent))
             await report(tracker, None, say.said, kind="notice")
             return []
         say.response(domain, "utter_handoff_delayed")
