@@ -281,3 +281,13 @@ def test_while_waiting_are_you_a_real_person_is_answered_and_a_long_no_to_the_of
     (offer, _), (said, actions) = asyncio.run(offered())
     assert "Would" in offer[0]                                              # the helplines and the offer of a person
     assert actions[0] == "action_answer_offer" and "no problem" not in " ".join(said).lower() and said
+
+
+@pytest.mark.slow
+def test_someone_elses_overdose_flagged_high_is_not_escalated_as_the_writers_own(agent) -> None:
+    # fifth exploratory reading: "my mate took a load of pills and now he wont wake up" (flagged, method)
+    # got "I want you to be safe" and "If you have taken something, please call..." as if the writer had
+    said, actions = asyncio.run(say_from(agent, "mate-pills", "my mate took a load of pills and now he wont wake up",
+                                         reading("high", 0.99, "method", explicit=True), "en-GB"))
+    assert actions == ["action_situation"] and said[0].startswith("This sounds like an emergency") and "999" in said[0]
+    assert not any("want you to be safe" in line or "If you have taken something" in line for line in said)

@@ -4,6 +4,7 @@ lines go to the person and to a handoff's live thread)."""
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from connectors import contract
@@ -20,6 +21,9 @@ SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry", "s
 RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
 """After a completed screen, only a message with explicit warning-sign language starts another
 within this many of the person's turns: the person has just answered the questions."""
+
+ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
+"""Words that make "you're just a bot" a challenge to answer though it is not put as a question."""
 
 
 def crisis_of(tracker: Tracker) -> Dict[str, Any]:

@@ -13,8 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank, handoff_answers, screener
 from actions.language import least_recent
-from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason, user_turns,
-                                  earlier_messages, recently_screened)
+from actions.conversation import (ABOUT_THE_BOT, Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
+                                  earlier_messages, recently_screened, user_turns)
 from actions.handoff_presence import how_to_get_help, told_not_to_wait, urgent, waiting_line
 from actions.replies import ActionSupportQuestion, requested_tool
 from actions.situation_replies import reported_situation, situation_line, situation_open
@@ -96,13 +96,16 @@ class ActionHandoffPresent(Action):
         # once a person from the team has claimed it, they answer: the bot says only that the
         # message reaches them, and what safety cannot wait for (means, a place, a goodbye)
         claimed = bool(status) and status.get("status") == "claimed"
-        if not claimed and (tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge":
+        if not claimed and (tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge" \
+                and ABOUT_THE_BOT.search((tracker.latest_message.get("text") or "").lower()):
             say(least_recent(bank.answers(say.lang)["bot_in_handoff"], say.recent))  # "are you a real person?"
         elif not claimed:
             say.response(domain, "utter_handoff_ack")
-        situation = reported_situation(tracker)
+        situation, still_open = reported_situation(tracker), situation_open(tracker)
         if situation in ACUTE:  # abuse, a friend at risk, an emergency: its answer, not only "I'm here"
-            say(situation_line(situation, say, after=situation == situation_open(tracker)))
+            say(situation_line(situation, say, after=situation == still_open))
+        elif still_open and not claimed:  # "what do i do now?" after someone else's emergency: its next line
+            say(situation_line(still_open, say, after=True))
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
         at_risk = (crisis_of(tracker).get("level") or "none") != "none"
         if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line

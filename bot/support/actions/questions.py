@@ -18,7 +18,6 @@ handoff.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -27,7 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import echo, listening, screener
 from actions.bank import answers, bank, says
-from actions.conversation import Say, user_turns
+from actions.conversation import ABOUT_THE_BOT, Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report
 from actions.handoff_presence import waiting_line
 from actions.resources import country_locale, frames
@@ -37,8 +36,6 @@ from policies import situations
 from actions.replies import ActionSupportQuestion, ActionSupportReflection, ActionSupportRestatement, listen_only, stops_questions
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
-ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
-"""Words that make "you're just a bot" a challenge to answer though it is not put as a question."""
 WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
 """Questions that, put as "should i ...?" about something to do (not medicine), are the person's own
 to weigh up: said back as such (echo.dilemma), not answered."""

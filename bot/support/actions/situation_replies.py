@@ -8,9 +8,9 @@ The NLU's ``SituationEntities`` tags a message with the entity ``situation``; co
 the person's messages (slot ``situation_open``): a follow-up ("what should i do?", "was it my
 fault?", "it's getting worse") gets the situation's next line, not a generic answer. A message
 the crisis detector flags as clear high risk (``derived.crisis`` flag and explicit) still reaches
-a human after the situation's line: the crisis escalation when the risk is the writer's own (a
-category other than risk to others: "he hit me again and i want to die"), else a person from the
-team joins with the situation as the reason ("my husband said if i leave he'll kill me", a friend
+a human after the situation's line: the crisis escalation when the risk is the writer's own (abuse
+or panic, a category other than risk to others: "he hit me again and i want to die"), else a
+person from the team joins with the situation as the reason ("my husband said if i leave he'll kill me", a friend
 who texted goodbye); without such a flag a person is offered.
 """
 from __future__ import annotations
@@ -34,6 +34,10 @@ REASONS = {"emergency_other": "the person reports someone else's medical emergen
            "friend_at_risk": "the person reports someone else at risk of suicide or self-harm",
            "panic": "the person reports a panic attack"}
 """A handoff's reason, as the supervisor's dashboard shows it."""
+WRITERS_OWN = ("abuse", "panic")
+"""Situations the writer is in themselves: their own high risk goes to the crisis escalation; in the
+others (someone else's emergency or risk) the flag is the other person's ("my mate took a load of
+pills and now he wont wake up" was escalated as the writer's own overdose: fifth reading)."""
 OFFERS_A_PERSON = ("abuse", "friend_at_risk")
 """Situations whose first line (the first of ``situation_<name>``) offers someone from the team (a yes brings one)."""
 
@@ -89,7 +93,7 @@ class ActionSituation(Action):
         if tracker.get_slot("screening_question"):  # "my boyfriend hit me again" during the suicide screen
             events += clear_screen(tracker, answered=False)
         crisis = crisis_of(tracker)
-        if situation != "friend_at_risk" and own_high_risk(tracker):
+        if situation in WRITERS_OWN and own_high_risk(tracker):
             events += await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
         elif crisis.get("flag") and crisis.get("explicit") and not tracker.get_slot("handoff_active"):
             events += await bring_a_person(say, tracker, domain, REASONS[situation])

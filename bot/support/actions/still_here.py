@@ -21,7 +21,10 @@ STILL_THERE = re.compile(
     r"|ci sei(?: ancora)?|ben je(?: er)?(?: nog)?(?: daar)?|(?:voce|vc) (?:ainda )?(?:esta|ta) ai)\W*$")
 """A person checking the bot is still there ("hello?", "you there?", "bist du noch da?")."""
 RETURNING = re.compile(r"\b(?:i was away|was away|im back|back now|i was gone|had to go|(?:are )?(?:you|u) still (?:there|here)"
-                       r"|bin wieder da|je suis de retour|ya volvi|sono tornat[oa]|ik ben terug|voltei)\b")
+                       r"|bin wieder da|je suis de retour|ya volvi|sono tornat[oa]|ik ben terug|voltei"
+                       r"|(?:nobody|no one|noone) (?:answered|replied|came|wrote)|niemand (?:hat geantwortet|kam)"
+                       r"|personne (?:ne )?(?:m a|ma) repondu|nadie me (?:contesto|respondio|escribio)|nessuno mi ha risposto"
+                       r"|niemand heeft (?:geantwoord|gereageerd)|ninguem me respondeu)\b")
 """A person coming back ("sorry I was away. are you still there?"): after a handoff was resolved, a safety check."""
 AFTER_RESOLVE_TURNS = 3
 """How many of the person's messages after a resolved handoff a return gets the safety check."""
