@@ -103,9 +103,9 @@ class ActionHandoffPresent(Action):
             say.response(domain, "utter_handoff_ack")
         situation, still_open = reported_situation(tracker), situation_open(tracker)
         if situation in ACUTE:  # abuse, a friend at risk, an emergency: its answer, not only "I'm here"
-            say(situation_line(situation, say, after=situation == still_open))
+            say(situation_line(situation, say, tracker, after=situation == still_open))
         elif still_open and not claimed:  # "what do i do now?" after someone else's emergency: its next line
-            say(situation_line(still_open, say, after=True))
+            say(situation_line(still_open, say, tracker, after=True))
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
         at_risk = (crisis_of(tracker).get("level") or "none") != "none"
         if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line

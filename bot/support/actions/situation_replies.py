@@ -15,18 +15,36 @@ who texted goodbye); without such a flag a person is offered.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+import re
+from typing import Any, Dict, List, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.bank import answers
-from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, user_turns
-from actions.language import least_recent
+from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, earlier_messages, user_turns
+from actions.language import folded, least_recent
 from actions.replies import ActionSupportQuestion
 from policies.situations import ACUTE
 
+HELP_CALLED = re.compile(
+    r"\b(?:called|calling|rang|phoned) (?:911|999|112|000|111|an ambulance|the ambulance|poison control|the police|emergency)"
+    r"|\b(?:ambulance|paramedics|police|help|they)(?: is| are|re|s)? (?:coming|on (?:the|their|its) way|here|arriving)"
+    r"|\b(?:911|999|112|000) said|\bsaid to (?:do|give|put)|\b(?:estan|vienen) en camino|\bsind unterwegs|\bils arrivent"
+    r"|\bstanno arrivando|\bkomen eraan|\bestao a caminho|\bja liguei|\bhe llamado|\bllame al|\bhab (?:angerufen|den notruf)"
+    r"|\bjai appele|\bho chiamato|\bik heb (?:gebeld|112 gebeld)|\bliguei")
+"""Help has been called or is coming ("911 said to do back blows", "the ambulance is coming"): no more "call now"."""
+MEDICAL = re.compile(
+    r"\b(?:chest (?:hurts|pain|is hurting)|heart attack|pain in my chest|(?:going to|gonna|about to) faint|passing out"
+    r"|brustschmerz\w*|herzinfarkt|ohnmachtig|douleur (?:dans la|a la) poitrine|crise cardiaque|m ?evanouir|dolor (?:en el|de) pecho"
+    r"|infarto|desmayar|dolore al petto|svenire|pijn op (?:de|mijn|mn) borst|hartaanval|flauwvallen|dor no peito|desmaiar)\b")
+"""Panic with chest pain, a feared heart attack or fainting: a doctor should check, now."""
+SUBSTANCE = re.compile(
+    r"\b(?:swallow\w*|took|taken|ate|eaten|drank|drunk|pills?|tablets?|meds|bleach|poison\w*|overdos\w*|chemical\w*|batter\w*"
+    r"|pods?|geschluckt|getrunken|tabletten|medikamente|gift|avale|cachets|comprimes|medicaments|javel|trago|pastillas|lejia"
+    r"|veneno|ingoiato|pastiglie|candeggina|ingeslikt|pillen|engoliu|remedios|comprimidos|agua sanitaria)\b")
+"""Something swallowed or taken: only then the poison line."""
 FOLLOW_UP_TURNS = 3
 """How many of the person's next messages a situation's follow-up lines answer."""
 REASONS = {"emergency_other": "the person reports someone else's medical emergency",
@@ -42,18 +60,27 @@ OFFERS_A_PERSON = ("abuse", "friend_at_risk")
 """Situations whose first line (the first of ``situation_<name>``) offers someone from the team (a yes brings one)."""
 
 
-def situation_lines(situation: str, say: Say, after: bool = False) -> List[str]:
+def situation_lines(situation: str, say: Say, after: bool = False, text: str = "", earlier: Sequence[str] = ()) -> List[str]:
     """The lines for ``situation`` (``after``: a follow-up's) in the person's language, with the
-    emergency number and the poison, abuse or crisis lines where the person is."""
+    emergency number and the poison (when ``text`` or ``earlier`` names something swallowed or
+    taken), abuse or crisis lines where the person is; help called already, or panic with chest
+    pain or fainting, have lines of their own."""
+    plain = folded(text)
     key = f"situation_{situation}_after" if after else f"situation_{situation}"
-    values = {"emergency": say.help_now.emergency, "poison": say.help_now.sentence("poison", say.lang),
+    if situation == "emergency_other" and after and HELP_CALLED.search(plain):
+        key = "situation_emergency_other_called"
+    elif situation == "panic" and MEDICAL.search(plain):
+        key = "situation_panic_medical"
+    swallowed = any(SUBSTANCE.search(folded(t)) for t in (text, *earlier))
+    values = {"emergency": say.help_now.emergency, "poison": say.help_now.sentence("poison", say.lang) if swallowed else "",
               "abuse": say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang)}
     return [line.format(**values) for line in answers(say.lang)[key]]
 
 
-def situation_line(situation: str, say: Say, after: bool = False) -> str:
-    """The line for ``situation`` said least recently (see :func:`situation_lines`)."""
-    return least_recent(situation_lines(situation, say, after), say.recent)
+def situation_line(situation: str, say: Say, tracker: Tracker, after: bool = False) -> str:
+    """The line for ``situation`` said least recently (see :func:`situation_lines`), for the latest message."""
+    return least_recent(situation_lines(situation, say, after, tracker.latest_message.get("text") or "",
+                                        earlier_messages(tracker, FOLLOW_UP_TURNS)), say.recent)
 
 
 def own_high_risk(tracker: Tracker) -> bool:
@@ -85,7 +112,8 @@ class ActionSituation(Action):
             events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
             return [*events, SlotSet("situation_open", None), SlotSet("situation_until", None)]
         say = Say(dispatcher, tracker)
-        lines = situation_lines(situation, say, after)
+        lines = situation_lines(situation, say, after, tracker.latest_message.get("text") or "",
+                                earlier_messages(tracker, FOLLOW_UP_TURNS))
         line = say(least_recent(lines, say.recent))
         events: List[EventType] = [SlotSet("situation_open", situation)]
         if not after:  # the follow-ups count from the situation's first report
