@@ -88,6 +88,8 @@ class ActionAnswerQuestion(Action):
             intent = "ask_human_help"
         say = Say(dispatcher, tracker)
         if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")):
+            if number:  # "necesito hablar con alguien, hay algun numero en argentina?": the lines too (fifth reading)
+                say(say.help_now.where(say.lang))
             return await bring_a_person(say, tracker, domain)
         if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
             say.response(domain, "utter_iamabot")

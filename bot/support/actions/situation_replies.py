@@ -33,7 +33,9 @@ HELP_CALLED = re.compile(
     r"|\b(?:ambulance|paramedics|police|help|they)(?: is| are|re|s)? (?:coming|on (?:the|their|its) way|here|arriving)"
     r"|\b(?:911|999|112|000) said|\bsaid to (?:do|give|put)|\b(?:estan|vienen) en camino|\bsind unterwegs|\bils arrivent"
     r"|\bstanno arrivando|\bkomen eraan|\bestao a caminho|\bja liguei|\bhe llamado|\bllame al|\bhab (?:angerufen|den notruf)"
-    r"|\bjai appele|\bho chiamato|\bik heb (?:gebeld|112 gebeld)|\bliguei")
+    r"|\bjai appele|\bho chiamato|\bik heb (?:gebeld|112 gebeld)|\bliguei|\b(?:rettung|krankenwagen|notarzt|polizei) (?:ist|kommt)"
+    r"|\b(?:ambulance|secours|pompiers|samu) (?:arrive|arrivent)|\b(?:ambulancia|policia) (?:viene|llega)|\b(?:ambulanza|polizia) (?:arriva|sta arrivando)"
+    r"|\b(?:ambulance|politie) (?:komt|is onderweg)|\b(?:ambulancia|samu|policia) (?:ta|esta) (?:vindo|chegando)")
 """Help has been called or is coming ("911 said to do back blows", "the ambulance is coming"): no more "call now"."""
 MEDICAL = re.compile(
     r"\b(?:chest (?:hurts|pain|is hurting)|heart attack|pain in my chest|(?:going to|gonna|about to) faint|passing out"
@@ -45,6 +47,12 @@ SUBSTANCE = re.compile(
     r"|pods?|geschluckt|getrunken|tabletten|medikamente|gift|avale|cachets|comprimes|medicaments|javel|trago|pastillas|lejia"
     r"|veneno|ingoiato|pastiglie|candeggina|ingeslikt|pillen|engoliu|remedios|comprimidos|agua sanitaria)\b")
 """Something swallowed or taken: only then the poison line."""
+FIRST_AID = re.compile(r"\b(?:on (?:her|his|their) back|give (?:her|him|them) (?:water|something to drink|food)|make (?:her|him|them) (?:throw up|sick|vomit)"
+                       r"|auf dem rucken|wasser geben|sur le dos|(?:de|a) (?:l ?eau|boire)|boca arriba|dar(?:le)? agua|sulla schiena|dar(?:le|gli) (?:acqua|da bere)"
+                       r"|op (?:zijn|haar) rug|water geven|de barriga para cima|dar agua)\b")
+"""Lying on their back, or water or food to give: the first-aid answer (on their side, nothing by mouth)."""
+FAULT = re.compile(r"\b(?:my fault|was it me|because of me|mi culpa|ma faute|meine schuld|colpa mia|mijn schuld|minha culpa)\b")
+"""A person asking whether it was their fault, after someone else's risk or emergency: it was not."""
 FOLLOW_UP_TURNS = 3
 """How many of the person's next messages a situation's follow-up lines answer."""
 REASONS = {"emergency_other": "the person reports someone else's medical emergency",
@@ -71,6 +79,10 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_emergency_other_called"
     elif situation == "panic" and MEDICAL.search(plain):
         key = "situation_panic_medical"
+    elif situation == "emergency_other" and FIRST_AID.search(plain):
+        key = "situation_emergency_other_first_aid"
+    elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
+        key = "situation_not_your_fault"
     swallowed = any(SUBSTANCE.search(folded(t)) for t in (text, *earlier))
     values = {"emergency": say.help_now.emergency, "poison": say.help_now.sentence("poison", say.lang) if swallowed else "",
               "abuse": say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang)}
