@@ -977,7 +977,8 @@ def test_self_harm_as_coping_and_a_plea_for_secrecy_are_answered_while_waiting()
     assert "Chat lesen" in german
 
 
-@pytest.mark.parametrize("text", ["sorry I was away. are you still there?", "hello?", "im back"])
+@pytest.mark.parametrize("text", ["sorry I was away. are you still there?", "hello?", "im back",
+                                  "actually the thoughts are coming back", "??? nadie me contesto"])
 def test_coming_back_after_a_resolved_handoff_gets_a_safety_check_and_the_offer_of_the_person(text: str) -> None:
     # fourth exploratory reading, H17: resolved with no answer from the person, who came back to
     # "You've been dealing with a lot, and you're still reaching out."
@@ -1027,3 +1028,12 @@ def test_a_handoff_the_person_only_asked_for_is_not_told_to_call_emergency_servi
         asyncio.run(crisis.ActionHandoffWaiting().run(dispatcher, tracker, domain))
         said = " ".join(m.get("text") or "" for m in dispatcher.messages)
         assert ("nobody from our team is free yet" in said and "988" not in said) == calm, said
+
+
+def test_a_plan_or_a_time_said_while_waiting_is_answered_with_more_worry() -> None:
+    # fifth exploratory reading, H12: "tonight probably", "sì, ho un piano" got "I hear you, and I'm still here"
+    plan, = handoff_answers.handoff_lines("tonight probably", [], "en")[:1]
+    assert "more worried" in plan and "emergency number" in plan
+    assert "sicurezza" in handoff_answers.handoff_lines("sì, ho un piano", [], "it")[0]
+    assert not any("more worried" in line for line in handoff_answers.handoff_lines("i dont have a plan, i just feel awful", [], "en"))
+    assert not any("more worried" in line for line in handoff_answers.handoff_lines("my sister comes over tonight", [], "en"))

@@ -13,7 +13,7 @@ from actions.bank import bank, says, words_pattern
 from actions.question_form import is_question
 from actions.screener import read_answer
 
-HANDOFF_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm", "coping", "secret", "reasons", "person", "hospital",
+HANDOFF_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm", "coping", "secret", "reasons", "person", "hospital",
                  "start", "burden", "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
@@ -21,7 +21,7 @@ ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": 
 """A kind left out when the message holds one of these (answered now or in the last turns):
 medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
 to my sister" is someone held on to, not (also) someone to call now."""
-SAFETY_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm")
+SAFETY_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
 ONLY_AT_RISK = {"medicine", "means", "means_here", "place"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
@@ -64,7 +64,7 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     protective factor: the ``reasons`` words after one of its ``before`` words, "i have my little
     brother"), else a person who could help (reach them now), worry about the hospital, not knowing
     where to start, what they feel (a burden, hopeless, alone, worn out: validated), sudden calm or
-    a goodbye (are you safe? stay), self-harm as a way to cope (heard; the injury asked after), a
+    a goodbye (are you safe? stay), a plan or a time (the emergency number now; are the means near?), self-harm as a way to cope (heard; the injury asked after), a
     plea for secrecy (who can read this, honestly), a request to stop the help lines, how long the wait is, which
     languages the team speaks, a question about the help lines (at most ``MAX_HANDOFF_LINES``, in
     that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk;

@@ -24,7 +24,10 @@ RETURNING = re.compile(r"\b(?:i was away|was away|im back|back now|i was gone|ha
                        r"|bin wieder da|je suis de retour|ya volvi|sono tornat[oa]|ik ben terug|voltei"
                        r"|(?:nobody|no one|noone) (?:answered|replied|came|wrote)|niemand (?:hat geantwortet|kam)"
                        r"|personne (?:ne )?(?:m a|ma) repondu|nadie me (?:contesto|respondio|escribio)|nessuno mi ha risposto"
-                       r"|niemand heeft (?:geantwoord|gereageerd)|ninguem me respondeu)\b")
+                       r"|niemand heeft (?:geantwoord|gereageerd)|ninguem me respondeu"
+                       r"|(?:the |those |these )?(?:thoughts|feelings|urges) (?:are |r )?(?:coming back|back|again)|(?:its|it s) (?:coming )?back"
+                       r"|die gedanken kommen (?:wieder|zuruck)|les pensees reviennent|vuelven los pensamientos|tornano i pensieri"
+                       r"|de gedachten komen terug|os pensamentos (?:voltaram|estao voltando))\b")
 """A person coming back ("sorry I was away. are you still there?"): after a handoff was resolved, a safety check."""
 AFTER_RESOLVE_TURNS = 3
 """How many of the person's messages after a resolved handoff a return gets the safety check."""
