@@ -24,13 +24,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import echo, listening, screener
+from actions import echo, listening, screener, situation_replies
 from actions.bank import answers, bank, says
 from actions.conversation import ABOUT_THE_BOT, Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report
 from actions.handoff_presence import waiting_line
 from actions.resources import country_locale, frames
-from actions.language import least_recent
+from actions.language import folded, least_recent
 from actions.question_form import is_question
 from policies import situations
 from actions.replies import ActionSupportQuestion, ActionSupportReflection, ActionSupportRestatement, listen_only, stops_questions
@@ -93,6 +93,9 @@ class ActionAnswerQuestion(Action):
             return await bring_a_person(say, tracker, domain)
         if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
             say.response(domain, "utter_iamabot")
+            return [SlotSet("last_strategy", "information")]
+        if situation_replies.SECRET.search(folded(text)):  # "please dont tell anyone": who can read this, honestly
+            say(least_recent(situation_replies.secret_lines(say.lang), say.recent))
             return [SlotSet("last_strategy", "information")]
         lines = answers(say.lang).get(intent)
         if intent in WEIGHED and say.lang == "en" and echo.dilemma(text):  # "should i ask her?": theirs to weigh

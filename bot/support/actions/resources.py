@@ -20,12 +20,13 @@ DEFAULT_FILE = Path(__file__).with_name("crisis_resources.yml")
 @dataclass(frozen=True)
 class Resources:
     """One locale's help: the emergency number, crisis ``lines``, and optionally the lines for
-    violence at home (``abuse``) and for poisoning (``poison``)."""
+    violence at home (``abuse``), for poisoning (``poison``) and for children and young people (``child``)."""
 
     emergency: str
     lines: List[Mapping[str, str]]
     abuse: List[Mapping[str, str]] = field(default_factory=list)
     poison: List[Mapping[str, str]] = field(default_factory=list)
+    child: List[Mapping[str, str]] = field(default_factory=list)
 
     def links(self, lines: Optional[List[Mapping[str, str]]] = None) -> List[str]:
         """Each line (of ``lines``, default the crisis lines) as ``name: [number](tel:...)`` (or sms: / a web link)."""
@@ -55,8 +56,8 @@ class Resources:
         return frames(lang)["text"].format(emergency=self.emergency, lines="; ".join(texts))
 
     def sentence(self, kind: str, lang: str = "en") -> str:
-        """The ``abuse``, ``poison`` or ``friends`` (the crisis lines, for someone worried about
-        another person) sentence with this locale's lines, ending in a space; "" when it has none."""
+        """The ``abuse``, ``poison``, ``child`` or ``friends`` (the crisis lines, for someone worried
+        about another person) sentence with this locale's lines, ending in a space; "" when it has none."""
         links = self.links(self.lines if kind == "friends" else getattr(self, kind))
         return frames(lang)[kind].format(lines="; ".join(links)) if links else ""
 
@@ -75,7 +76,8 @@ FRAMES = {"full": "If you are in immediate danger, please call {emergency} now. 
           "text_none": "If talking is hard, [findahelpline.com](https://findahelpline.com) lists text and chat services where you are. In an emergency, call {emergency}.",
           "poison": "If they swallowed something, you can also call {lines}. ",
           "abuse": "For violence at home you can get free, confidential help: {lines}. ",
-          "friends": "Crisis lines help friends and family too: {lines}. "}
+          "friends": "Crisis lines help friends and family too: {lines}. ",
+          "child": "Children and young people can talk to {lines}, free and in confidence. "}
 
 
 def frames(lang: str) -> Dict[str, str]:
@@ -176,7 +178,8 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
 def _load(path: str) -> Dict[str, Resources]:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return {str(locale): Resources(str(entry["emergency"]), list(entry.get("lines") or []),
-                                   list(entry.get("abuse") or []), list(entry.get("poison") or []))
+                                   list(entry.get("abuse") or []), list(entry.get("poison") or []),
+                                   list(entry.get("child") or []))
             for locale, entry in raw.items()}
 
 
