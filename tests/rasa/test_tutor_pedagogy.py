@@ -287,6 +287,11 @@ def test_answers_in_words_are_read(text: str, expected: str) -> None:
     ("my parents are getting divorced", "home"), ("nobody at school likes me", "left_out"),
     ("i want to quit", "stop"), ("stop", "stop"), ("im tired i want to go to bed", "stop"), ("stop being so easy", None),
     ("3/4", None), ("this is boring", None), ("stop giving me easy ones", None), ("the pizza died lol 1/2", None),
+    # fifth exploratory reading: the lesson went on after each
+    ("i cant focus, my parents were screaming all night and my dad hit my mum", "harm_at_home"),
+    ("i cant think, i havent eaten since yesterday, theres no food at home", "harm_at_home"),
+    ("a kid said hes going to stab me after school tomorrow", "harm_at_home"),
+    ("i ate 3/4 of the pizza", None),
 ])
 def test_what_comes_before_the_lesson_is_told_apart(text: str, kind: str | None) -> None:
     from bot.tutor.actions import wellbeing

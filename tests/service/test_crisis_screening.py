@@ -38,6 +38,8 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("my sister just texted me she took a bunch of pills", "risk_to_others"),
     ("su1c1de is all i think about", "active_ideation"),
     ("ich will nicht mehr leben", "passive_death_wish"),
+    ("manchmal wär ich lieber tot", "passive_death_wish"),    # fifth exploratory reading: read at 0.10
+    ("vorrei non esserci più", "passive_death_wish"),          # and at 0.30
     ("je veux mourir", "passive_death_wish"),
     ("k m s tonight", "plan"),
     # found on data/crisis/dev5's misses (2026-12-06), reworded
@@ -143,6 +145,7 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "my uncle died by suicide in 2019 and i still think about him",
     "we are writing an essay on suicide rates in europe",
     "il faut en finir avec ce projet",
+    "ich wär lieber tot als nochmal mathe zu schreiben",     # "lieber tot als ...": an idiom
     "my car exhaust is making a weird noise",
     "im gonna take myself out for dinner tonight",
     "j'en peux plus de cette dissert",                              # fed up with an essay

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from policies.situations import situation_of
+
 GRIEF = re.compile(
     r"\bmy (?P<who>(?:grandma|grandpa|granny|grandad|grandmother|grandfather|nan|nana|gran|mum|mom|mother|dad|father|"
     r"brother|sister|uncle|aunt|auntie|cousin|best friend|friend|dog|cat|pet|hamster|rabbit)) (?:just |has |had )?"
@@ -27,7 +29,11 @@ HARM_AT_HOME = re.compile(
     r"\b(?:my )?(?:dad|mum|mom|father|mother|stepdad|stepmum|stepmom|step dad|parents?|brother|sister|uncle|aunt|"
     r"grandad|grandpa|mums boyfriend|moms boyfriend|he|she|they|someone) (?:always |sometimes |keeps? |often )?"
     r"(?:hits?|beats?|hurts?|kicks?|punch(?:es)?|slaps?|chokes?|touches|locks?) me\b"
-    r"|\b(?:scared|afraid|frightened) (?:to go|of going) home\b|\bnot safe at home\b|\bget hit at home\b")
+    r"|\b(?:scared|afraid|frightened) (?:to go|of going) home\b|\bnot safe at home\b|\bget hit at home\b"
+    r"|\b(?:hit|hits|beat|beats|hurt|hurts|punched|slapped) (?:my )?(?:mum|mom|mother|sister|brother)\b"
+    r"|\b(?:no|isnt any|isn't any|never any) food (?:at home|in the house)\b|\b(?:havent|haven't|have not) eaten since\b")
+"""Harm or neglect at home ("my dad hit my mum", "there's no food at home"); situations.py's abuse and someone
+else's emergency or risk count too ("a kid said hes going to stab me after school": fifth reading)."""
 HOME = re.compile(
     r"\b(?:my )?(?:parents|mum and dad|mom and dad) (?:are |is )?(?:getting (?:a )?divorced?|divorcing|splitting up|separating|"
     r"breaking up|fighting (?:all the time|again|every day))\b|\b(?:shouting|screaming|fighting) at home\b")
@@ -67,6 +73,8 @@ def concern(text: str) -> Optional[str]:
     """"harm_at_home", "grief", "home", "left_out" or "stop" when the student's words are about
     that; else None."""
     lowered = (text or "").lower().replace("’", "'")
+    if situation_of(text) in ("abuse", "emergency_other", "friend_at_risk"):
+        return "harm_at_home"
     for name, pattern in (("harm_at_home", HARM_AT_HOME), ("grief", GRIEF), ("home", HOME), ("left_out", LEFT_OUT),
                           ("stop", STOP)):
         if pattern.search(lowered):
