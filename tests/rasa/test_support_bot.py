@@ -271,7 +271,7 @@ def test_while_waiting_are_you_a_real_person_is_answered_and_a_long_no_to_the_of
         return await say(agent, "real-person", "are you a real person?", emotion("neutral", 0.8, 0.9, 0.0))
 
     said, actions = asyncio.run(talk())
-    assert actions == ["action_handoff_present"] and said[0].startswith("No, I'm an automated assistant")
+    assert actions == ["action_handoff_present"] and said[0].startswith("I'm an automated assistant, not a person")
     low = emotion("sadness", 0.7, 0.8, -0.5)
 
     async def offered():

@@ -22,7 +22,8 @@ RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
 """After a completed screen, only a message with explicit warning-sign language starts another
 within this many of the person's turns: the person has just answered the questions."""
 
-ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|humano|umano|humain)\b")
+ABOUT_THE_BOT = re.compile(r"\b(bot|robot|ai|a\.i\.|machine|program|human|person|real|ki|ia|mens|mensch|humano|umano|humain"
+                           r"|personne|persona|pessoa|persoon)\b")
 """Words that make "you're just a bot" a challenge to answer though it is not put as a question."""
 
 
