@@ -107,7 +107,7 @@ def secret_lines(lang: str) -> List[str]:
 def situation_line(situation: str, say: Say, tracker: Tracker, after: bool = False) -> str:
     """The line for ``situation`` said least recently (see :func:`situation_lines`), for the latest message."""
     return least_recent(situation_lines(situation, say, after, tracker.latest_message.get("text") or "",
-                                        earlier_messages(tracker, FOLLOW_UP_TURNS)), say.recent)
+                                        earlier_messages(tracker, FOLLOW_UP_TURNS)), say.recent).rstrip()
 
 
 def own_high_risk(tracker: Tracker) -> bool:
@@ -141,18 +141,24 @@ class ActionSituation(Action):
         say = Say(dispatcher, tracker)
         lines = situation_lines(situation, say, after, tracker.latest_message.get("text") or "",
                                 earlier_messages(tracker, FOLLOW_UP_TURNS))
-        line = say(least_recent(lines, say.recent))
+        line = least_recent(lines, say.recent)
         events: List[EventType] = [SlotSet("situation_open", situation)]
         if not after:  # the follow-ups count from the situation's first report
             events.append(SlotSet("situation_until", float(user_turns(tracker) + FOLLOW_UP_TURNS)))
         if tracker.get_slot("screening_question"):  # "my boyfriend hit me again" during the suicide screen
             events += clear_screen(tracker, answered=False)
         crisis = crisis_of(tracker)
-        if situation in WRITERS_OWN and own_high_risk(tracker):
+        own = situation in WRITERS_OWN and own_high_risk(tracker)
+        bring = not own and bool(crisis.get("flag") and crisis.get("explicit")) and not tracker.get_slot("handoff_active")
+        offer = situation in OFFERS_A_PERSON and not (own or bring) and not after and line == lines[0]
+        # the offer of a person only when none is brought at once ("would you like that?" and "I've asked
+        # someone" in one turn: fifth reading, M8)
+        say(line.rstrip() + (" " + answers(say.lang)["situation_offer"][0] if offer else ""))
+        if own:
             events += await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
-        elif crisis.get("flag") and crisis.get("explicit") and not tracker.get_slot("handoff_active"):
+        elif bring:
             events += await bring_a_person(say, tracker, domain, REASONS[situation])
-        elif situation in OFFERS_A_PERSON and not after and line == lines[0]:
+        elif offer:
             events.append(SlotSet("offered_person", True))
         return events
 
