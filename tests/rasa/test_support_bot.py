@@ -350,3 +350,11 @@ def test_a_child_reporting_abuse_gets_the_childrens_line_and_an_honest_answer_to
     assert age_actions == ["action_situation"] and "1-800-422-4453" in age[0] and "1-800-799-7233" not in age[0]
     # the situation's honest answer, or the privacy answer when the NLU reads a question about privacy
     assert secret_actions[0] in ("action_situation", "action_answer_question") and "read" in secret[0] and "please dont" not in secret[0]
+
+
+@pytest.mark.slow
+def test_a_person_asked_for_with_a_number_gets_the_lines_too(agent) -> None:
+    # fifth exploratory reading, M1: "necesito hablar con alguien, hay algun numero en argentina?" got a handoff, no number
+    said, _ = asyncio.run(say_from(agent, "person-and-number", "necesito hablar con alguien, hay algun numero en argentina?",
+                                   emotion("sadness", 0.7, 0.8, -0.5), "es-AR"))
+    assert "135" in said[0] and len(said) >= 2

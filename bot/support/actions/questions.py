@@ -18,6 +18,7 @@ handoff.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -36,6 +37,8 @@ from policies import situations
 from actions.replies import ActionSupportQuestion, ActionSupportReflection, ActionSupportRestatement, listen_only, stops_questions
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
+NUMBER_WORDS = re.compile(r"\b(?:numbers?|helplines?|hotlines?|numero|nummer|telefono|telefone|telefoon|linea|linha|lijn|ligne|hulplijn)\b")
+"""A number or a line named in a request for a person: the lines are given with the person."""
 WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
 """Questions that, put as "should i ...?" about something to do (not medicine), are the person's own
 to weigh up: said back as such (echo.dilemma), not answered."""
@@ -88,7 +91,7 @@ class ActionAnswerQuestion(Action):
             intent = "ask_human_help"
         say = Say(dispatcher, tracker)
         if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")):
-            if number:  # "necesito hablar con alguien, hay algun numero en argentina?": the lines too (fifth reading)
+            if NUMBER_WORDS.search(folded(text)):  # "necesito hablar con alguien, hay algun numero en argentina?": the lines too (fifth reading)
                 say(say.help_now.where(say.lang))
             return await bring_a_person(say, tracker, domain)
         if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
