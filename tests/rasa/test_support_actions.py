@@ -1037,3 +1037,9 @@ def test_a_plan_or_a_time_said_while_waiting_is_answered_with_more_worry() -> No
     assert "sicurezza" in handoff_answers.handoff_lines("sì, ho un piano", [], "it")[0]
     assert not any("more worried" in line for line in handoff_answers.handoff_lines("i dont have a plan, i just feel awful", [], "en"))
     assert not any("more worried" in line for line in handoff_answers.handoff_lines("my sister comes over tonight", [], "en"))
+
+
+def test_means_put_away_already_are_not_asked_about_again() -> None:
+    # fifth exploratory reading, M7: "ok i put them in the kitchen" got "Could you put them somewhere out of reach"
+    assert handoff_answers.handoff_lines("ok i put them in the kitchen", [], "en", ["the pills are on my desk"]) == []
+    assert handoff_answers.handoff_lines("the pills are in the kitchen", [], "en", [])   # not done yet: asked
