@@ -97,7 +97,7 @@ class ActionAnswerQuestion(Action):
         if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
             say.response(domain, "utter_iamabot")
             return [SlotSet("last_strategy", "information")]
-        if situation_replies.SECRET.search(folded(text)):  # "please dont tell anyone": who can read this, honestly
+        if situation_replies.asks_secrecy(text) and not is_question(text):  # "please dont tell anyone": who can read this, honestly
             say(least_recent(situation_replies.secret_lines(say.lang), say.recent))
             return [SlotSet("last_strategy", "information")]
         lines = answers(say.lang).get(intent)

@@ -22,7 +22,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.bank import answers, bank
+from actions.bank import answers, bank, says
 from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, earlier_messages, user_turns
 from actions.language import folded, least_recent, translated
 from actions.replies import ActionSupportQuestion
@@ -54,10 +54,6 @@ FIRST_AID = re.compile(r"\b(?:on (?:her|his|their) back|give (?:her|him|them) (?
 CHILD = re.compile(r"\b(?:im|i am|i m|ich bin|jai|j ai|tengo|ho|ik ben|tenho) (?:only |just |nur |seulement |solo |pas |maar )?(?:[5-9]|1[0-7])\b"
                    r"(?! (?:min|minutes|hours|days|weeks|months|times|kg|lbs|pills))")
 """A person who says they are a child ("im 14", "tengo 15"): the children's line instead of the adults' abuse line."""
-SECRET = re.compile(r"\b(?:(?:dont|don t|do not|please dont|please don t) tell (?:anyone|anybody|my|them|him|her)|keep (?:it|this) (?:a )?secret"
-                    r"|sag es niemandem|erzahl es niemandem|ne le dis a personne|no se lo digas a nadie|no le digas a nadie"
-                    r"|non dirlo a nessuno|vertel het aan niemand|zeg het tegen niemand|nao conta pra ninguem|nao conte a ninguem)\b")
-"""A plea for secrecy ("please dont tell anyone"): answered honestly, who can read the chat."""
 FAULT = re.compile(r"\b(?:my fault|was it me|because of me|mi culpa|ma faute|meine schuld|colpa mia|mijn schuld|minha culpa)\b")
 """A person asking whether it was their fault, after someone else's risk or emergency: it was not."""
 FOLLOW_UP_TURNS = 3
@@ -90,13 +86,18 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_emergency_other_first_aid"
     elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
         key = "situation_not_your_fault"
-    if SECRET.search(plain):  # "please dont tell anyone": the honest answer (who can read this chat)
+    if asks_secrecy(text):  # "please dont tell anyone": the honest answer (who can read this chat)
         return secret_lines(say.lang)
     swallowed = any(SUBSTANCE.search(folded(t)) for t in (text, *earlier))
     child = any(CHILD.search(folded(t)) for t in (text, *earlier)) and say.help_now.sentence("child", say.lang)
     values = {"emergency": say.help_now.emergency, "poison": say.help_now.sentence("poison", say.lang) if swallowed else "",
               "abuse": child or say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang)}
     return [line.format(**values) for line in answers(say.lang)[key]]
+
+
+def asks_secrecy(text: str) -> bool:
+    """A plea for secrecy ("please dont tell anyone", "is this confidential"): the handoff block's ``secret`` words."""
+    return says(bank().handoff["secret"]["words"], text)
 
 
 def secret_lines(lang: str) -> List[str]:
