@@ -68,7 +68,12 @@ WRITERS_OWN = ("abuse", "panic")
 others (someone else's emergency or risk) the flag is the other person's ("my mate took a load of
 pills and now he wont wake up" was escalated as the writer's own overdose: fifth reading)."""
 OFFERS_A_PERSON = ("abuse", "friend_at_risk")
-"""Situations whose first line (the first of ``situation_<name>``) offers someone from the team (a yes brings one)."""
+"""Situations whose first line is followed by the offer of someone from the team (``situation_offer``; a yes brings one)."""
+
+
+def _plain(text: str) -> str:
+    """``text`` as the cues above read it: folded, apostrophes dropped ("j'ai 14 ans" -> "jai 14 ans")."""
+    return folded(text).replace("'", "").replace("’", "")
 
 
 def situation_lines(situation: str, say: Say, after: bool = False, text: str = "", earlier: Sequence[str] = ()) -> List[str]:
@@ -76,7 +81,7 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
     emergency number and the poison (when ``text`` or ``earlier`` names something swallowed or
     taken), abuse or crisis lines where the person is; help called already, or panic with chest
     pain or fainting, have lines of their own."""
-    plain = folded(text)
+    plain = _plain(text)
     key = f"situation_{situation}_after" if after else f"situation_{situation}"
     if situation == "emergency_other" and after and HELP_CALLED.search(plain):
         key = "situation_emergency_other_called"
@@ -88,8 +93,8 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_not_your_fault"
     if asks_secrecy(text):  # "please dont tell anyone": the honest answer (who can read this chat)
         return secret_lines(say.lang)
-    swallowed = any(SUBSTANCE.search(folded(t)) for t in (text, *earlier))
-    child = any(CHILD.search(folded(t)) for t in (text, *earlier)) and say.help_now.sentence("child", say.lang)
+    swallowed = any(SUBSTANCE.search(_plain(t)) for t in (text, *earlier))
+    child = any(CHILD.search(_plain(t)) for t in (text, *earlier)) and say.help_now.sentence("child", say.lang)
     values = {"emergency": say.help_now.emergency, "poison": say.help_now.sentence("poison", say.lang) if swallowed else "",
               "abuse": child or say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang)}
     return [line.format(**values) for line in answers(say.lang)[key]]
