@@ -40,6 +40,7 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("ich will nicht mehr leben", "passive_death_wish"),
     ("manchmal wär ich lieber tot", "passive_death_wish"),    # fifth exploratory reading: read at 0.10
     ("vorrei non esserci più", "passive_death_wish"),          # and at 0.30
+    ("i have pills saved up", "method"),                        # fifth reading, H11: read at 0.70 after calm turns
     ("je veux mourir", "passive_death_wish"),
     ("k m s tonight", "plan"),
     # found on data/crisis/dev5's misses (2026-12-06), reworded
