@@ -38,7 +38,8 @@ sys.path.insert(0, str(REPO))
 import httpx  # noqa: E402
 import yaml  # noqa: E402
 
-from bot.tutor.actions.curriculum import fraction_text, load_curriculum  # noqa: E402
+from bot.tutor.actions.answers import fraction_text  # noqa: E402
+from bot.tutor.actions.curriculum import load_curriculum  # noqa: E402
 
 STRUGGLING = ("confused", "frustrated", "struggling_silently", "guessing", "mood_change")
 

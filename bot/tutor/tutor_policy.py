@@ -8,7 +8,8 @@ confusion on this item) and predicts ``action_<move>`` as bot/tutor/actions/peda
 retry -> hint -> worked example -> the answer, frustration steps down, confusion gets a
 different explanation, boredom with mastery is challenged. The student comes first: while a
 check-in after risk language is pending (slot ``wellbeing_check``), or when the words are about
-grief, being left out or a wish to stop, it predicts ``action_wellbeing`` (actions/wellbeing.py).
+grief, being left out, a break or a wish to stop, it predicts ``action_wellbeing`` (actions/wellbeing.py);
+the first message after a break gets the lesson's move again.
 
 config.yml::
 
@@ -51,7 +52,9 @@ class TutorAffectPolicy(EmotionPolicyBase):
         pending = tracker.get_slot("wellbeing_check")
         concern = wellbeing.concern(emotion.text or "")
         risk = float(emotion.get("crisis.risk", 0.0) or 0.0)
-        if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "harm_at_home"):
+        if pending == "break" and concern is None:  # back from a break: the lesson's move, with a welcome
+            pending = None
+        if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "break", "harm_at_home"):
             # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
             # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading)
             return Decision("utter_safety_check", 1.0, {"crisis_risk": risk})

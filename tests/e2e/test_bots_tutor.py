@@ -66,8 +66,12 @@ def test_wrong_answers_climb_the_ladder_and_the_question_is_never_changed_silent
     asked = say(url, "why is 3/4 bigger than 2/3?", s)
     assert "9/12" in asked[0] and "8/12" in asked[0] and "3/4 is bigger than 2/3" in asked[0]
     assert asked[-1] == "Back to your exercise: Simplify 2/4."
-    assert say(url, "2/4", s) == ["That's the right value, but it can be simplified further.", "Simplify 2/4."]
-    assert say(url, "1/3", s)[-1] == "Simplify 2/4."                       # retry
+    # "not 1/2" is asked about, not marked (neither right nor wrong)
+    assert say(url, "not 1/2", s) == ["Do you mean the answer is 1/2, or that it isn't? Type just your answer, like 3/4.",
+                                      "Simplify 2/4."]
+    # the question's own fraction written back is a try that was not right: it climbs the ladder
+    assert say(url, "2/4", s) == ["That's the fraction from the question itself: it still needs simplifying.",
+                                  "Simplify 2/4."]
     hint = say(url, "is it 1/4?", s)
     assert hint[0].startswith("Not quite. Here's a hint:")
     worked = say(url, "3/4", s)
@@ -115,6 +119,28 @@ def test_affect_read_with_performance(bot) -> None:
     tracker = httpx.get(f"{url}/conversations/{s}/tracker", timeout=30).json()
     learner = tracker["slots"]["learner"]
     assert learner["mastery"]["1"] > 0.5 and learner["correct_in_a_row"] == 2
+
+
+def test_frustration_again_offers_a_break_and_the_place_is_kept(bot) -> None:
+    """Third exploratory reading, M21: each sign of frustration brought an easier item and nothing
+    else; the second since the last correct answer now offers a break, and a break keeps the place."""
+    url, _ = bot
+    s = "break"
+    say(url, "let's start", s)
+    offer = "If you need a breather, say \"break\" and I'll keep your place."
+    first = say(url, "ugh I give up", s)
+    assert not any(line.startswith(offer) for line in first), first
+    second = say(url, "i give up again", s)
+    assert any(line.startswith(offer) for line in second) and second[-1].startswith("New question:"), second
+    question = second[-1].removeprefix("New question: ")
+    assert say(url, "can i take a break", s) == [
+        "Good idea. Take five minutes: stand up, stretch, have a drink of water. Your place is saved; just write "
+        "when you're back."]
+    back = say(url, "ok im back", s)
+    assert back[0] == "Welcome back!" and back[-1] == f"Your question is still: {question}", back
+    assert say(url, "ok", s)[0] != "Welcome back!"                      # welcomed once
+    assert moves(url, s) == ["action_start", "action_step_down", "action_step_down", "action_wellbeing",
+                             "action_keep_pace", "action_keep_pace"]
 
 
 def test_risk_stops_the_lesson_until_the_student_is_okay_and_a_person_is_alerted(bot) -> None:

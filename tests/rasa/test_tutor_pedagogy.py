@@ -141,7 +141,7 @@ def test_the_curriculum_is_rich_enough_to_adapt_within() -> None:
                                            ("0,5 ou 1/4", ["0,5", "1/4"]), ("1/4 or 1/2 or 1/3", ["1/4", "1/2", "1/3"])])
 def test_two_answers_offered_are_asked_about_not_graded_by_their_order(text: str, options: list) -> None:
     # exploratory reading of the demo: "1/4 or 1/2" was marked right and "1/2 or 1/4?" wrong
-    from bot.tutor.actions.curriculum import answer_options, grade
+    from bot.tutor.actions.answers import answer_options, grade
 
     assert answer_options(text) == options and grade(FIRST, text) == "two_answers"
     learner = on_first()
@@ -153,7 +153,7 @@ def test_two_answers_offered_are_asked_about_not_graded_by_their_order(text: str
 @pytest.mark.parametrize("text, expected", [("1/3 no wait 1/2", "correct"), ("between 1/4 or 1/2 i pick 1/2", "correct"),
                                             ("1/4, 1/2", "correct"), ("is it 1/2 or not", "correct")])
 def test_one_answer_with_other_numbers_is_graded_by_its_last_number(text: str, expected: str) -> None:
-    from bot.tutor.actions.curriculum import grade
+    from bot.tutor.actions.answers import grade
 
     assert FIRST.answer == 1 / 2 and grade(FIRST, text) == expected
 
@@ -224,7 +224,7 @@ def test_mixed_numbers_decimals_and_options_with_maybe_are_read_as_written() -> 
     # "1/3 or maybe 1/9" graded on its last number
     from fractions import Fraction
 
-    from bot.tutor.actions.curriculum import answer_options, grade, parse_answer
+    from bot.tutor.actions.answers import answer_options, grade, parse_answer
 
     three_halves = next(it for s in CURRICULUM.skills.values() for items in s.steps.values() for it in items
                         if it.answer == Fraction(3, 2))
@@ -274,7 +274,7 @@ def test_half_of_a_fraction_is_worked_out() -> None:
                                             ("½", "correct"), ("⅔", "wrong"), ("three", "wrong")])
 def test_answers_in_words_are_read(text: str, expected: str) -> None:
     # second exploratory reading: "one half" got "type your answer as a fraction", "3 over 5" was parked as off-task
-    from bot.tutor.actions.curriculum import grade
+    from bot.tutor.actions.answers import grade
 
     assert is_answer(text, "off_task" if "over" in text else None) and grade(FIRST, text) == expected
 
@@ -292,6 +292,10 @@ def test_answers_in_words_are_read(text: str, expected: str) -> None:
     ("i cant think, i havent eaten since yesterday, theres no food at home", "harm_at_home"),
     ("a kid said hes going to stab me after school tomorrow", "harm_at_home"),
     ("i ate 3/4 of the pizza", None),
+    # a break, with the place kept (third exploratory reading, M21)
+    ("can i take a break", "break"), ("i need a break from this", "break"), ("brb", "break"), ("break pls", "break"),
+    ("can we stop for a bit", "break"), ("kann ich eine pause machen", "break"), ("necesito un descanso", "break"),
+    ("this is breaking my brain", None), ("what's the break even point", None),
 ])
 def test_what_comes_before_the_lesson_is_told_apart(text: str, kind: str | None) -> None:
     from bot.tutor.actions import wellbeing
@@ -315,7 +319,7 @@ def test_after_risk_the_lesson_waits_until_the_student_says_they_are_okay() -> N
 
 def test_a_whole_number_in_words_is_an_answer_but_not_a_count() -> None:
     # third exploratory reading, M18: "three" got "type your answer as a fraction", "3.0" was right
-    from bot.tutor.actions.curriculum import parse_answer
+    from bot.tutor.actions.answers import parse_answer
 
     assert parse_answer("three")[0] == 3 and parse_answer("its three")[0] == 3 and parse_answer("twelve")[0] == 12
     assert not is_answer("i have three cats")

@@ -11,20 +11,21 @@ and for the channel's dialogue cues ``wrong_in_a_row`` and ``hint_requests`` (on
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from .curriculum import Curriculum, Grade, Item, answer_options, fraction_text, load_curriculum, parse_answer
+from .answers import Grade, answer_options, fraction_text, parse_answer
+from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
 from .messages import calculation, comparison, glossary_term, says_skip, side_equation, skill_asked_about
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
+from .wellbeing import WELCOME_BACK
+from .working import compare, worked_out
 
 PRAISE = ("Correct, {answer}. Good thinking.",
           "Spot on: {answer}. You used the method well.",
@@ -39,6 +40,9 @@ SELF_PUT_DOWN = re.compile(
     r"|\bsoy (?:muy )?(?:tont[oa]|estúpid[oa]|un desastre)\b|\bsono (?:proprio )?(?:stupid[oa]|negat[oa])\b"
     r"|\bik ben (?:zo )?(?:dom|stom)\b|\bsou (?:muito )?(?:burr[oa]|idiota)\b")
 """A student putting themselves down ("i'm stupid"): answered first (exploratory reading: no reply to it)."""
+BREAK_OFFER = ("If you need a breather, say \"break\" and I'll keep your place. Or try this one, to finish on a win: "
+               "you've got this.")
+"""A second step down since the last correct answer (third exploratory reading, M21: no break was offered)."""
 PRAISE_AFTER_TRIES = ("Yes, {answer} is correct. You stuck with it, well done.",
                       "That's right: {answer}. Sticking with it paid off.")
 """For an item the student got wrong first: effort praised as effort (not on a first try)."""
@@ -81,9 +85,11 @@ class TutorMove(Action):
             item = new
         elif item is not None:
             lines.append(self.restate(item))
-        for line in lines:
+        back = tracker.get_slot("wellbeing_check") == "break"  # the first message after a break
+        for line in ([WELCOME_BACK] if back else []) + lines:
             dispatcher.utter_message(text=line)
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
+                *([SlotSet("wellbeing_check", None)] if back else []),
                 SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row)), SlotSet("hint_requests", float(learner.hints)),
                 SlotSet("level", float(item.level if item else 1))]
 
@@ -146,45 +152,6 @@ class ActionAnswerQuestion(TutorMove):
         return f"Back to your exercise: {item.question}"
 
 
-def compare(a: str, b: str) -> str:
-    """Why one of two fractions is bigger, over a common denominator (``a``, ``b`` as "3/4")."""
-    x, y = Fraction(a), Fraction(b)
-    (na, da), (nb, db) = (int(v) for v in a.split("/")), (int(v) for v in b.split("/"))
-    common = math.lcm(da, db)
-    ea, eb = na * (common // da), nb * (common // db)
-    if x == y:
-        verdict = f"so {a} and {b} are the same amount."
-    else:
-        big, small = (a, b) if x > y else (b, a)
-        verdict = f"so {big} is bigger than {small}."
-    return (f"Good question. Write both with the same bottom, {common}: {a} = {ea}/{common} and "
-            f"{b} = {eb}/{common}. Now compare the tops, {ea} and {eb}, {verdict}")
-
-
-def worked_out(a: str, op: str, b: str) -> tuple[str, Fraction]:
-    """A calculation with its step and result, from the operands as written ("2/4", "×", "2" ->
-    ("2/4 × 2 = 4/4 = 1", 1))."""
-    (an, ad), (bn, bd) = (_parts(x) for x in (a, b))
-    if op == "×":
-        steps = [f"{an * bn}/{ad * bd}"]
-    elif op == "÷":
-        steps = [f"{a} × {bd}/{bn}", f"{an * bd}/{ad * bn}"]
-    else:
-        common = ad * bd // math.gcd(ad, bd)
-        top = an * common // ad + (1 if op == "+" else -1) * bn * common // bd
-        steps = ([] if ad == bd else [f"{an * common // ad}/{common} {op} {bn * common // bd}/{common}"]) + [f"{top}/{common}"]
-    result = {"×": Fraction(an * bn, ad * bd), "÷": Fraction(an * bd, ad * bn)}.get(
-        op, Fraction(an, ad) + (1 if op == "+" else -1) * Fraction(bn, bd))
-    if fraction_text(result) != steps[-1]:
-        steps.append(fraction_text(result))
-    return f"{a} {op} {b} = {' = '.join(steps)}.", result
-
-
-def _parts(written: str) -> tuple[int, int]:
-    top, _, bottom = written.partition("/")
-    return int(top), int(bottom or 1)
-
-
 class ActionPraiseNext(TutorMove):
     move = "praise_next"
 
@@ -195,20 +162,33 @@ class ActionPraiseNext(TutorMove):
         return learner, item
 
 
+def verdict(turn: StudentTurn, item: Item) -> str:
+    """What the tutor says of an answer that is not (yet) right, by its grade."""
+    if turn.grade == "not_lowest":
+        written = (parse_answer(turn.text) or (None, ""))[1]
+        if re.search(rf"(?<![\d/]){re.escape(written)}(?![\d/])", item.question):
+            return "That's the fraction from the question itself: it still needs simplifying."
+        return "That's the right value, but it can be simplified further."
+    if turn.grade == "decimal":
+        return "That's the right value as a decimal. Can you write it as a fraction?"
+    if turn.grade == "percent":
+        return "That's the right amount as a percentage. Can you write it as a fraction?"
+    if turn.grade == "negated":
+        denied = (parse_answer(turn.text) or (None, "that"))[1]
+        return f"Do you mean the answer is {denied}, or that it isn't? Type just your answer, like 3/4."
+    if turn.grade == "two_answers":
+        *first, last = answer_options(turn.text)
+        count = {2: "two", 3: "three"}.get(len(first) + 1, str(len(first) + 1))
+        return f"You gave {count} answers, {', '.join(first)} and {last}. Which one do you pick?"
+    return "Not quite."
+
+
 class ActionRetry(TutorMove):
     move = "retry"
 
     def teach(self, lines, learner, item, turn):
-        if turn.grade == "not_lowest":
-            lines.append("That's the right value, but it can be simplified further.")
-        elif turn.grade == "decimal":
-            lines.append("That's the right value as a decimal. Can you write it as a fraction?")
-        elif turn.grade == "two_answers":
-            *first, last = answer_options(turn.text)
-            count = {2: "two", 3: "three"}.get(len(first) + 1, str(len(first) + 1))
-            lines.append(f"You gave {count} answers, {', '.join(first)} and {last}. Which one do you pick?")
-        else:
-            lines.append("Not quite yet. Have another go, you can do it.")
+        lines.append("Not quite yet. Have another go, you can do it." if turn.grade in (None, "wrong")
+                     else verdict(turn, item))
         return learner, item
 
     def restate(self, item: Item) -> str:
@@ -220,7 +200,8 @@ class ActionHint(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         hint = item.hints[min(learner.hints, len(item.hints) - 1)]
-        lines.append(f"Not quite. Here's a hint: {hint}" if turn.grade == "wrong" else f"Here's a hint: {hint}")
+        lead = f"{verdict(turn, item)} " if turn.grade in ("wrong", "not_lowest") else ""
+        lines.append(f"{lead}Here's a hint: {hint}")
         return replace(learner, hints=learner.hints + 1), item
 
 
@@ -228,7 +209,7 @@ class ActionWorkedExample(TutorMove):
     move = "worked_example"
 
     def teach(self, lines, learner, item, turn):
-        lead = "Not quite. " if turn.grade == "wrong" else ""
+        lead = f"{verdict(turn, item)} " if turn.grade in ("wrong", "not_lowest") else ""
         lines.append(f"{lead}Let's look at a worked example of one like it. {item.worked_example}")
         return replace(learner, worked=True, confusion=learner.confusion + 1), item
 
@@ -252,9 +233,11 @@ class ActionStepDown(TutorMove):
         if SELF_PUT_DOWN.search(turn.text.lower()):
             lines.append("You're not stupid: fractions trip lots of people up, and getting stuck is part of how they're learned.")
         lines.append(STEP_DOWN[len(learner.seen) % len(STEP_DOWN)])
+        if learner.stepped_down:  # frustrated again since the last correct answer: a break is offered
+            lines.append(BREAK_OFFER)
         if turn.curriculum.easier(item) is None:
             lines.append(f"Here's how one like it works. {item.worked_example}")
-        return learner, item
+        return replace(learner, stepped_down=learner.stepped_down + 1), item
 
 
 class ActionExplain(TutorMove):

@@ -43,7 +43,8 @@ class Learner:
     Attributes:
         item: the current item's id ("" before the lesson starts).
         mastery: skill level (as str, JSON keys) -> P(known).
-        wrong_in_a_row: wrong answers in a row on the current item.
+        wrong_in_a_row: tries in a row on the current item that were not right (wrong, or the right
+            value not simplified).
         correct_in_a_row: correct answers in a row, across items.
         hints: hints given on the current item (asked for, or after a second wrong answer).
         confusion: times the student showed confusion on the current item.
@@ -51,6 +52,8 @@ class Learner:
         worked: a worked example was shown for the current item.
         seen: items already shown, oldest first (the last 50).
         skipped: items skipped in a row without an answer ("next", "skip").
+        stepped_down: steps down for frustration since the last correct answer (the second one
+            offers a break).
     """
 
     item: str = ""
@@ -63,6 +66,7 @@ class Learner:
     worked: bool = False
     seen: tuple[str, ...] = ()
     skipped: int = 0
+    stepped_down: int = 0
 
     @classmethod
     def from_slot(cls, value: Optional[Mapping[str, Any]]) -> "Learner":
@@ -76,7 +80,8 @@ class Learner:
                            seen=tuple(str(s) for s in learner.seen), wrong_in_a_row=int(learner.wrong_in_a_row),
                            correct_in_a_row=int(learner.correct_in_a_row), hints=int(learner.hints),
                            confusion=int(learner.confusion), explained=int(learner.explained),
-                           worked=bool(learner.worked), item=str(learner.item), skipped=int(learner.skipped))
+                           worked=bool(learner.worked), item=str(learner.item), skipped=int(learner.skipped),
+                           stepped_down=int(learner.stepped_down))
         except (TypeError, ValueError):
             return cls()
 
@@ -96,8 +101,14 @@ class Learner:
         """After a graded answer on a skill: mastery and the in-a-row counters."""
         mastery = {**self.mastery, str(level): bkt.update(self.known(level, bkt), correct)}
         if correct:
-            return replace(self, mastery=mastery, wrong_in_a_row=0, correct_in_a_row=self.correct_in_a_row + 1, skipped=0)
+            return replace(self, mastery=mastery, wrong_in_a_row=0, correct_in_a_row=self.correct_in_a_row + 1, skipped=0,
+                           stepped_down=0)
         return replace(self, mastery=mastery, wrong_in_a_row=self.wrong_in_a_row + 1, correct_in_a_row=0, skipped=0)
+
+    def missed(self) -> "Learner":
+        """After a try that is not yet right but shows the skill (the right value, not simplified):
+        the in-a-row counters move, mastery does not."""
+        return replace(self, wrong_in_a_row=self.wrong_in_a_row + 1, correct_in_a_row=0, skipped=0)
 
     def on_item(self, item_id: str) -> "Learner":
         """A new current item: the per-item counters start again."""

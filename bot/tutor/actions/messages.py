@@ -11,7 +11,8 @@ import re
 from fractions import Fraction
 from typing import Optional
 
-from .curriculum import Curriculum, Skill, in_digits, parse_answer
+from .answers import in_digits, parse_answer
+from .curriculum import Curriculum, Skill
 
 # question words at the start (English, de, fr, es, it, nl, pt), or a request to explain
 _QUESTION_START = re.compile(

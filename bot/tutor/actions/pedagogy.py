@@ -8,11 +8,14 @@ with its reasoning) so nobody gets the same "not quite" six times. The moves, fi
 
     question (whatever numbers it holds)            -> answer_question
     answer, correct                                 -> praise_next
-    answer, wrong, show_answer_after-th in a row    -> show_answer
-    answer, wrong, frustrated                       -> step_down
-    answer, wrong, worked_example_after-th in a row -> worked_example
-    answer, wrong, hint_after-th in a row           -> hint
-    answer, wrong                                   -> retry
+    answer, two options / a decimal / a percentage
+      of the answer / only denied ("not 1/2")       -> retry (asked what the student means)
+    answer, wrong (or the right value not simplified):
+      show_answer_after-th in a row                 -> show_answer
+      frustrated                                    -> step_down
+      worked_example_after-th in a row              -> worked_example
+      hint_after-th in a row                        -> hint
+      otherwise                                     -> retry
     the answer asked for                            -> hint, or show_answer after a hint
     hint asked                                      -> hint, or worked_example after a hint
     frustrated                                      -> step_down
@@ -38,7 +41,8 @@ from typing import Literal, Mapping, Optional
 
 import yaml
 
-from .curriculum import Curriculum, Grade, Item, grade
+from .answers import Grade, grade
+from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
 from .messages import (asks_for_hint, asks_for_the_answer, is_answer, is_question, says_lost, says_skip, says_too_hard,
                        side_equation)
@@ -114,15 +118,19 @@ def observe(learner: Learner, item: Optional[Item], text: str, pedagogy: Pedagog
     """The learner after this turn's answer (if it is one, see ``messages.is_answer``) is
     graded; returns (learner, grade).
 
-    A question is never graded, whatever numbers it holds. "not_lowest" (the right value, not
-    simplified), "two_answers" (options offered: "1/4 or 1/2") and "decimal" (0.666... for 2/3) count
-    as neither right nor wrong.
+    A question is never graded, whatever numbers it holds. "two_answers" (options offered: "1/4 or
+    1/2"), "decimal" (0.666... for 2/3), "percent" (50% for 1/2) and "negated" ("not 1/2") count as
+    neither right nor wrong; "not_lowest" (the right value, not simplified) is a try that was not
+    right, without a change of mastery (a student who writes 2/4 back four times climbs the same
+    ladder of hints as one who writes 3/4).
     """
     if item is None or not is_answer(text, intent) or side_equation(text, item.question):
         return learner, None
     result = grade(item, text)
     if result in ("correct", "wrong"):
         learner = learner.answered(item.level, result == "correct", pedagogy.bkt)
+    elif result == "not_lowest":
+        learner = learner.missed()
     return learner, result
 
 
@@ -138,9 +146,9 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
            "mastery": round(after.known(item.level, pedagogy.bkt), 3)}
     if result == "correct":
         return "praise_next", why
-    if result in ("not_lowest", "two_answers", "decimal"):
+    if result in ("two_answers", "decimal", "percent", "negated"):
         return "retry", why
-    if result == "wrong":
+    if result in ("wrong", "not_lowest"):
         wrong = after.wrong_in_a_row
         if wrong >= pedagogy.show_answer_after:
             return "show_answer", why

@@ -1,4 +1,4 @@
-"""A student's wellbeing comes before the lesson: risk, grief, being left out, or a wish to stop.
+"""A student's wellbeing comes before the lesson: risk, grief, being left out, a break or a wish to stop.
 
 The crisis rule (config.yml) runs ``action_tutor_crisis``: where to get help now, a person from the
 team alerted (a handoff in the dashboard's queue: connectors/handoff.py) and a check-in pending
@@ -42,6 +42,13 @@ STOP = re.compile(
     r"(?: (?:for today|now|here|this|the lesson))?\b|\bstop for today\b|\b(?:i'?m|im|i am) done for today\b"
     r"|^\W*(?:stop|i'?m done|im done|i am done|i quit|quit|i want to quit|i wanna quit|enough|enough for today)\W*$"
     r"|\b(?:i'?m|im|i am) (?:so )?(?:tired|sleepy)\b.{0,30}\b(?:bed|sleep|stop)\b")
+BREAK = re.compile(
+    r"\b(?:(?:can|could|may) (?:i|we) (?:take|have|get) a (?:short |quick |little |small )?break"
+    r"|(?:i|we) (?:need|want|wanna|could use) a (?:short |quick |little |small )?break|(?:take|have) a (?:short |quick )?break"
+    r"|(?:stop|pause) for a (?:bit|minute|moment|sec|second|few minutes)|need a breather|brb|be right back"
+    r"|(?:eine |kurze )pause|pause machen|(?:une|faire une) pause|un descanso|descansar un poco|una pausa|"
+    r"(?:een|even) pauze|uma pausa)\b|^\W*(?:a )?(?:break|pause)(?: please| pls)?\W*$")
+"""A short break asked for ("can i take a break", "brb", "eine Pause"): the place is kept (third reading, M21)."""
 OKAY = re.compile(
     r"^\W*(?:yes|yeah|yep|ya|ok|okay|fine|good|better|safe|i'?m (?:ok|okay|fine|good|better|safe)|im (?:ok|okay|fine|good|better|safe)"
     r"|i am (?:ok|okay|fine|good|better|safe)|i told (?:my|a|the) \w+)\b(?!.{0,30}\b(?:not|but|no)\b)")
@@ -60,6 +67,9 @@ NOT_YET = ("I've let a person from our team know. If nobody has written yet, ple
            "you now, or call your local emergency number.")
 LEFT_OUT_LINE = ("I'm sorry, that sounds really hard, and nobody deserves to feel like that. Is there a teacher or an adult "
                  "at home you could tell about it? We can go on with fractions whenever you're ready, or stop for today.")
+BREAK_LINE = ("Good idea. Take five minutes: stand up, stretch, have a drink of water. Your place is saved; just write "
+              "when you're back.")
+WELCOME_BACK = "Welcome back!"
 STOPPING = "Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."
 CHECK_IN = ("Before we go on, I'm still thinking about what you wrote. Are you okay right now? Is there an adult near you "
             "that you could tell? I've also let a person from our team know; they may write to you here.")
@@ -70,20 +80,21 @@ NOT_OKAY = ("I'm sorry things are this hard. Please talk to an adult you trust n
 
 
 def concern(text: str) -> Optional[str]:
-    """"harm_at_home", "grief", "home", "left_out" or "stop" when the student's words are about
-    that; else None."""
+    """"harm_at_home", "grief", "home", "left_out", "break" or "stop" when the student's words are
+    about that; else None."""
     lowered = (text or "").lower().replace("’", "'")
     if situation_of(text) in ("abuse", "emergency_other", "friend_at_risk"):
         return "harm_at_home"
     for name, pattern in (("harm_at_home", HARM_AT_HOME), ("grief", GRIEF), ("home", HOME), ("left_out", LEFT_OUT),
-                          ("stop", STOP)):
+                          ("break", BREAK), ("stop", STOP)):
         if pattern.search(lowered):
             return name
     return None
 
 
 def reply(text: str, pending: Optional[str], answered: bool = False) -> Tuple[List[str], Optional[str], bool]:
-    """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis" or "asked"):
+    """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis", "asked" or
+    "break": the student is on a break, and is welcomed back by the next move, not here):
     (lines, the check-in pending after this turn, whether the lesson goes on: the current
     question restated). ``answered``: the text was an answer to the exercise (marked), which
     says nothing about how the student is."""
@@ -107,6 +118,8 @@ def reply(text: str, pending: Optional[str], answered: bool = False) -> Tuple[Li
         return [LEFT_OUT_LINE], pending, False
     if kind == "home":
         return [HOME_LINE], pending, False
+    if kind == "break":
+        return [BREAK_LINE], pending or "break", False
     if kind == "stop":
         return [STOPPING], pending, False
     return [], pending, True

@@ -1,0 +1,172 @@
+"""How a student's answer is read and graded: numbers as students write them, in seven languages.
+
+"3/4", "0.75", "0,75", ".75", "75%", "3:4" (the division sign of many schools), "1 1/2", "½",
+"three quarters", "tres cuartos", "zwei Drittel", "la moitié"; the last number the student stands
+by counts ("1/3 no wait 2/3" is 2/3; "1/2 not 2/4" is 1/2), a number only denied ("not 1/2") is
+asked about, and two numbers offered as options ("1/4 or 1/2") are neither right nor wrong.
+
+Pure Python (no Rasa): the action server imports it as ``actions.answers``, the tutor's policy
+inside the Rasa server as ``bot.tutor.actions.answers``. Number words: bot/tutor/number_words.yml.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Optional
+
+import yaml
+
+if TYPE_CHECKING:
+    from .curriculum import Item
+
+NUMBER_WORDS_FILE = Path(__file__).resolve().parents[1] / "number_words.yml"
+
+Grade = Literal["correct", "wrong", "not_lowest", "two_answers", "decimal", "percent", "negated"]
+
+_PERCENT_WORDS = r"%|\s*(?:percent|per cent|prozent|pour ?cent|por ?ciento|per ?cento|procent|por ?cento)\b"
+_NUMBER = re.compile(r"(?:(\d+)\s+(?=\d+\s*[/:]))?(-?\d+)\s*[/:]\s*(\d+)"
+                     rf"|(-?(?:\d+(?:[.,]\d+)?|(?<!\d)[.,]\d+))(?:\s*({_PERCENT_WORDS}))?", re.IGNORECASE)
+"""A fraction (with a whole part: "1 1/2" is 3/2; "3:4" is 3/4), or a whole, decimal (".5") or
+percentage ("50%") number."""
+
+_NEGATED = re.compile(r"(?:\bnot|\bisn'?t|\bis not|\bnicht|\bkein\w*|\bpas|\bno es|\bno son|\bnon [eè]|\bniet|\bgeen|"
+                      r"\bn[aã]o [eé])\s*$", re.IGNORECASE)
+"""A denial right before a number: "not 1/2", "isn't 3/4", "nicht 2/4", "no es 1/2"."""
+
+_OR = re.compile(r"^\W*(?:or|oder|ou|o|of)(?:\s+(?:maybe|perhaps|is it|vielleicht|peut-etre|peut-être|quizas|quizás|forse|"
+                 r"misschien|talvez))?\W*$", re.IGNORECASE)  # what joins two options: "1/4 or 1/2", "1/3 or maybe 1/9"
+
+_WHOLES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "zero": 0, "eleven": 11, "twelve": 12}
+_HEDGES = r"(\W*(?:(?:it'?s|its|is it|the answer is|answer|i think(?: it'?s| its)?|maybe|umm?|es|c'est|ist es|è|é)\s+)*)"
+_WHOLE_ALONE = re.compile(r"^" + _HEDGES + "(" + "|".join(w for w in _WHOLES if len(w) > 2) + r")(\W*)$", re.IGNORECASE)
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",
+           "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
+
+
+class _Words:
+    """The number words of every language (number_words.yml) as two patterns."""
+
+    def __init__(self, data: dict) -> None:
+        self.counts = {w.lower(): int(n) for lang in data.values() for w, n in lang["counts"].items()}
+        self.parts = {w.lower(): int(n) for lang in data.values() for w, n in lang["parts"].items()}
+        halves = sorted({h.lower() for lang in data.values() for h in lang.get("halves", [])}, key=len, reverse=True)
+
+        def alt(words) -> str:
+            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self.in_words = re.compile(rf"(?<![\w])({alt(self.counts)})[\s-]*({alt(self.parts)})(?![\w])"
+                                   r"|\b(\d+)\s+over\s+(\d+)\b", re.IGNORECASE)
+        self.half_alone = re.compile(rf"^{_HEDGES}({alt(halves)})(\W*)$", re.IGNORECASE)
+
+    def digits(self, m: re.Match) -> str:
+        if m.group(3):
+            return f"{m.group(3)}/{m.group(4)}"
+        return f"{self.counts[m.group(1).lower()]}/{self.parts[m.group(2).lower()]}"
+
+
+@lru_cache(maxsize=2)
+def _words(path: Path = NUMBER_WORDS_FILE) -> _Words:
+    with open(path, encoding="utf-8") as f:
+        return _Words(yaml.safe_load(f))
+
+
+def in_digits(text: str) -> str:
+    """Fractions written in words or one character as digits: "one half" -> "1/2", "three
+    quarters" -> "3/4", "tres cuartos" -> "3/4", "3 over 5" -> "3/5", "½" -> "1/2"; a half said alone
+    ("half", "la mitad", "die Hälfte") -> "1/2"; an English whole number said alone, "three" or "its
+    three" -> "3" ("i have three cats" stays words)."""
+    words = _words()
+    text = "".join(_VULGAR.get(c, c) for c in text or "")
+    text = _WHOLE_ALONE.sub(lambda m: f"{m.group(1)}{_WHOLES[m.group(2).lower()]}{m.group(3)}", text)
+    text = words.half_alone.sub(lambda m: f"{m.group(1)}1/2{m.group(3)}", text)
+    return words.in_words.sub(words.digits, text)
+
+
+def _value(m: re.Match) -> Optional[tuple[Fraction, str]]:
+    """(value, written form) of one ``_NUMBER`` match; a percentage's written form ends in "%"."""
+    whole, top, bottom, number, percent = m.groups()
+    try:
+        if top is not None:
+            if int(bottom) == 0:
+                return None
+            return int(whole or 0) + Fraction(int(top), int(bottom)), " ".join(filter(None, (whole, f"{top}/{bottom}")))
+        if percent:
+            return Fraction(number.replace(",", ".")) / 100, f"{number}%"
+        return Fraction(number.replace(",", ".")), number
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _numbers(text: str) -> list[re.Match]:
+    return list(_NUMBER.finditer(in_digits(text)))
+
+
+def _stood_by(text: str) -> tuple[Optional[re.Match], bool]:
+    """The number the student stands by (the last one not denied) and whether every number in
+    ``text`` was denied ("not 1/2")."""
+    text = in_digits(text)
+    matches = list(_NUMBER.finditer(text))
+    kept = [m for m in matches if not _NEGATED.search(text[:m.start()])]
+    if kept:
+        return kept[-1], False
+    return (matches[-1] if matches else None), bool(matches)
+
+
+def parse_answer(text: str) -> Optional[tuple[Fraction, str]]:
+    """The number the student stands by in ``text`` ("3/4", "0.75", ".75", "75%", "2", "one half")
+    as (value, written form), or None: the last one not denied, so that "1/3 no wait 2/3" is 2/3
+    and "1/2 not 2/4" is 1/2 (a number only denied, "not 1/2", is still returned: see ``grade``)."""
+    match, _ = _stood_by(text)
+    return _value(match) if match else None
+
+
+def answer_options(text: str) -> list[str]:
+    """The written forms of two or more different numbers offered as options ("1/4 or 1/2",
+    "1/2 oder 1/4?"): each joined to the next by "or" alone, the last number among them ("between
+    1/4 or 1/2 i pick 1/2" picks one); [] for one answer."""
+    text = in_digits(text)
+    matches = list(_NUMBER.finditer(text))
+    joined = [(a, b) for a, b in zip(matches, matches[1:]) if _OR.match(text[a.end():b.start()])]
+    if not joined or joined[-1][1] is not matches[-1]:
+        return []
+    options: dict[Fraction, str] = {}
+    for m in (m for pair in joined for m in pair):
+        value = _value(m)
+        if value is not None:
+            options.setdefault(*value)
+    return list(options.values()) if len(options) >= 2 else []
+
+
+def grade(item: "Item", text: str) -> Optional[Grade]:
+    """"correct", "wrong", "not_lowest" (the right value, not simplified where the item asks
+    for lowest terms), "two_answers" (options offered, ``answer_options``: neither is graded),
+    "decimal" (a long decimal of the answer: 0.666... for 2/3, asked again as a fraction),
+    "percent" (the answer as a percentage, asked again as a fraction), "negated" (every number
+    denied, "not 1/2": asked what the student means), or None when ``text`` holds no number."""
+    if answer_options(text):
+        return "two_answers"
+    match, denied = _stood_by(text)
+    parsed = _value(match) if match else None
+    if parsed is None:
+        return None
+    if denied:
+        return "negated"
+    value, written = parsed
+    if value != item.answer:
+        # a decimal written out to three or more places that rounds to the answer: 0.666... for 2/3
+        places = len(re.split(r"[.,]", written)[1]) if re.search(r"[.,]", written) and "%" not in written else 0
+        return "decimal" if places >= 3 and abs(value - item.answer) < Fraction(1, 200) else "wrong"
+    if written.endswith("%"):
+        return "percent"
+    if item.lowest_terms and "/" in written:
+        top, bottom = (int(x) for x in written.split()[-1].split("/"))
+        if Fraction(top, bottom).denominator != bottom:
+            return "not_lowest"
+    return "correct"
+
+
+def fraction_text(value: Fraction) -> str:
+    """3/4, or 2 for a whole number."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"

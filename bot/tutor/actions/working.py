@@ -1,0 +1,47 @@
+"""Maths worked out for the student, step by step: which of two fractions is bigger, and a
+calculation they ask about ("what's 1/2 + 1/3?"). Pure Python, no Rasa."""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from .answers import fraction_text
+
+
+def compare(a: str, b: str) -> str:
+    """Why one of two fractions is bigger, over a common denominator (``a``, ``b`` as "3/4")."""
+    x, y = Fraction(a), Fraction(b)
+    (na, da), (nb, db) = (int(v) for v in a.split("/")), (int(v) for v in b.split("/"))
+    common = math.lcm(da, db)
+    ea, eb = na * (common // da), nb * (common // db)
+    if x == y:
+        verdict = f"so {a} and {b} are the same amount."
+    else:
+        big, small = (a, b) if x > y else (b, a)
+        verdict = f"so {big} is bigger than {small}."
+    return (f"Good question. Write both with the same bottom, {common}: {a} = {ea}/{common} and "
+            f"{b} = {eb}/{common}. Now compare the tops, {ea} and {eb}, {verdict}")
+
+
+def worked_out(a: str, op: str, b: str) -> tuple[str, Fraction]:
+    """A calculation with its step and result, from the operands as written ("2/4", "×", "2" ->
+    ("2/4 × 2 = 4/4 = 1", 1))."""
+    (an, ad), (bn, bd) = (_parts(x) for x in (a, b))
+    if op == "×":
+        steps = [f"{an * bn}/{ad * bd}"]
+    elif op == "÷":
+        steps = [f"{a} × {bd}/{bn}", f"{an * bd}/{ad * bn}"]
+    else:
+        common = ad * bd // math.gcd(ad, bd)
+        top = an * common // ad + (1 if op == "+" else -1) * bn * common // bd
+        steps = ([] if ad == bd else [f"{an * common // ad}/{common} {op} {bn * common // bd}/{common}"]) + [f"{top}/{common}"]
+    result = {"×": Fraction(an * bn, ad * bd), "÷": Fraction(an * bd, ad * bn)}.get(
+        op, Fraction(an, ad) + (1 if op == "+" else -1) * Fraction(bn, bd))
+    if fraction_text(result) != steps[-1]:
+        steps.append(fraction_text(result))
+    return f"{a} {op} {b} = {' = '.join(steps)}.", result
+
+
+def _parts(written: str) -> tuple[int, int]:
+    top, _, bottom = written.partition("/")
+    return int(top), int(bottom or 1)
