@@ -13,16 +13,18 @@ Failures are two exceptions (connectors/service_errors.py): ``EmotionServiceUnav
 (connection refused, timeout, 5xx after one retry) and ``EmotionServiceRejected`` (a 4xx, with
 the service's error code). The typed answers (``TurnAnalysis``, ``SpeakerState``) are the wire
 contract's (connectors/contract.py).
+
+Over 300 lines for a reason: one method per endpoint of the service's API, each with the shape of
+its answer, so a caller reads the whole API in one place.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
-import re
-
-import asyncio
 import logging
 import os
+import re
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 from urllib.parse import quote
@@ -230,6 +232,17 @@ class EmotionServiceClient:
             return await self._request("GET", f"{_session_path(session_id)}/handoffs/latest")
         except EmotionServiceRejected as exc:
             if exc.code == "no_handoff":
+                return None
+            raise
+
+    async def withdraw_handoff(self, session_id: str) -> dict[str, Any] | None:
+        """The person withdrew their request for a person (``POST
+        /v1/sessions/{id}/handoffs/latest/withdraw``): the handoff's status after it; None when the
+        handoff was already claimed or resolved (or the session has none)."""
+        try:
+            return await self._request("POST", f"{_session_path(session_id)}/handoffs/latest/withdraw")
+        except EmotionServiceRejected as exc:
+            if exc.code in ("no_handoff", "handoff_claimed"):
                 return None
             raise
 

@@ -62,6 +62,18 @@ async def handoff_status(session_id: str) -> Optional[Dict[str, Any]]:
         return None
 
 
+async def withdraw_handoff(session_id: str) -> bool:
+    """The person no longer wants the person they asked for: True when the open handoff was
+    withdrawn (resolved, with a note for the supervisor); False once someone claimed it, or when
+    the service is away (the handoff then stays, and a person still comes)."""
+    try:
+        async with service_client() as client:
+            return await client.withdraw_handoff(session_id) is not None
+    except EmotionServiceError as exc:
+        logger.error("handoff of %s not withdrawn: %s", session_id, exc)
+        return False
+
+
 async def add_to_thread(session_id: str, messages: Sequence[Tuple[str, str]]) -> bool:
     """Append ``(kind, text)`` messages (kind: person | bot | notice) to the handoff's live thread."""
     if not messages:

@@ -210,6 +210,16 @@ class StandinService:
         self.handoff_status[session_id] = "open"
         return 201, {"id": len(self.handoffs), "session_id": session_id}
 
+    def withdraw_handoff(self, session_id: str) -> tuple[int, dict]:
+        """As the service: an open handoff is resolved; a claimed or resolved one is a 409."""
+        code, latest = self.latest_handoff(session_id)
+        if code != 200:
+            return code, latest
+        if latest["status"] != "open":
+            return 409, {"error": {"code": "handoff_claimed", "message": latest["status"]}}
+        self.handoff_status[session_id] = "resolved"
+        return 200, {**latest, "status": "resolved"}
+
     def add_to_thread(self, session_id: str, messages: List[dict]) -> tuple[int, list]:
         first = len(self.thread) + 1
         self.thread += [(session_id, m) for m in messages]
@@ -254,6 +264,8 @@ def standin_service(label_of: Callable[[str], str],
                 self._json(200, service.turn_response(session_id, form))
             elif self.path.endswith("/handoffs"):
                 self._json(*service.open_handoff(session_id, json.loads(raw)))
+            elif self.path.endswith("/handoffs/latest/withdraw"):
+                self._json(*service.withdraw_handoff(session_id))
             elif self.path.endswith("/handoffs/latest/messages"):
                 self._json(*service.add_to_thread(session_id, json.loads(raw)["messages"]))
             else:

@@ -202,6 +202,23 @@ def latest_handoff(db: Session, session_id: str) -> Optional[Handoff]:
                    .order_by(col(Handoff.id).desc()).limit(1)).first()
 
 
+WITHDRAWN_NOTE = "The person withdrew their request for a person before anyone joined."
+
+
+def withdraw_handoff(db: Session, handoff: Handoff) -> bool:
+    """The person no longer wants the person they asked for: an ``open`` handoff is resolved,
+    with a note in its thread for the supervisor; False (nothing changes) once it was claimed
+    or resolved."""
+    if handoff.status != "open":
+        return False
+    handoff.status, handoff.resolved_at = "resolved", utcnow()
+    db.add(handoff)
+    db.add(HandoffMessage(handoff_id=handoff.id, kind="bot", author="bot", text=WITHDRAWN_NOTE))  # not pushed
+    db.commit()
+    db.refresh(handoff)
+    return True
+
+
 def add_thread_messages(db: Session, handoff: Handoff, messages: list[tuple[str, str]]) -> list[HandoffMessage]:
     """Append (kind, text) messages to the handoff's thread; returns them with their ids."""
     rows = [HandoffMessage(handoff_id=handoff.id, kind=kind, author=kind, text=text) for kind, text in messages]

@@ -61,6 +61,15 @@ class GovernanceLog:
                 return None
             return handoff, governance.expected_wait_s(db, handoff.bot)
 
+    def withdraw_handoff(self, session_id: str) -> tuple[Handoff, bool] | None:
+        """The person withdrew their request: the newest handoff, resolved if it was still
+        ``open`` (governance.withdraw_handoff); (handoff, withdrawn), or None when there is none."""
+        with Session(self.engine, expire_on_commit=False) as db:
+            handoff = governance.latest_handoff(db, session_id)
+            if handoff is None:
+                return None
+            return handoff, governance.withdraw_handoff(db, handoff)
+
     def add_thread_messages(self, session_id: str, messages: list[tuple[str, str]]) -> list[HandoffMessage] | None:
         """Append (kind, text) messages to the thread of the session's newest handoff; None
         when the session has none."""

@@ -164,6 +164,31 @@ def test_direct_questions_are_answered_and_a_person_comes_when_asked(bot) -> Non
     assert not [h for h in service.handoffs if h[0] == "questions-4"]
 
 
+def test_a_request_for_a_person_can_be_withdrawn_but_a_crisis_handoff_stays(bot) -> None:
+    """Fifth exploratory reading, M2: "actually never mind, im ok now" and "can you cancel it?" got
+    "a person is on the way" and the emergency number; the request stayed in the queue."""
+    url, service = bot
+    answers = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["answers"]
+    assert say(url, "withdraw-1", "can i speak to a person please")[0] in answers["person_joining"]
+    assert service.handoff_status["withdraw-1"] == "open"
+    withdrawn = say(url, "withdraw-1", "actually never mind, im ok now, sorry")
+    assert withdrawn == answers["person_withdrawn"], withdrawn
+    assert service.handoff_status["withdraw-1"] == "resolved"
+    assert tracker(url, "withdraw-1")["slots"]["handoff_active"] is False
+    after = say(url, "withdraw-1", "i just had a long day at work")   # the bot goes on, no waiting lines
+    assert after and not set(after) & (TEXTS["utter_handoff_ack"] | TEXTS["utter_handoff_joining"]), after
+    # once someone from the team claimed it, they read it: the request stays
+    say(url, "withdraw-2", "can i talk to a real person please")
+    service.handoff_status["withdraw-2"] = "claimed"
+    assert answers["person_withdrawn"][0] not in say(url, "withdraw-2", "never mind, cancel it")
+    assert service.handoff_status["withdraw-2"] == "claimed"
+    # a crisis handoff is never withdrawn by the person's word
+    say(url, "withdraw-3", MEANS_AT_HAND)
+    assert answers["person_withdrawn"][0] not in say(url, "withdraw-3", "never mind im fine now")
+    assert service.handoff_status["withdraw-3"] == "open"
+    assert tracker(url, "withdraw-3")["slots"]["handoff_active"] is True
+
+
 def test_means_named_with_the_disclosure_are_answered_at_once(bot) -> None:
     """The escalation itself asks the person to put the means out of reach, before the wait."""
     url, service = bot

@@ -87,6 +87,29 @@ def test_handoff_snapshot_and_idempotence(sqlite_url):
         assert [h["id"] for h in client.get("/v1/sessions/h1/handoffs").json()] == [first["id"]]
 
 
+def test_a_request_for_a_person_is_withdrawn_only_while_nobody_has_joined(sqlite_url):
+    client, _ = make_client(sqlite_url)
+    with client:
+        assert client.post("/v1/sessions/w0/handoffs/latest/withdraw").json()["error"]["code"] == "no_handoff"
+        client.post("/v1/sessions/w1/turns", data={"text": "can i talk to a person", "speaker_id": "u", "bot": "support"})
+        opened = client.post("/v1/sessions/w1/handoffs", json={"reason": "the person asked to talk to a person"}).json()
+        withdrawn = client.post("/v1/sessions/w1/handoffs/latest/withdraw")
+        assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "resolved"
+        assert withdrawn.json()["id"] == opened["id"]
+        again = client.post("/v1/sessions/w1/handoffs/latest/withdraw")
+        assert again.status_code == 409 and again.json()["error"]["code"] == "handoff_claimed"
+        # the supervisor reads why it closed; the person is pushed nothing
+        from emotion.moodlog.governance import WITHDRAWN_NOTE, HandoffMessage
+        from sqlmodel import Session, select
+
+        with Session(client.app.state.moodlog.engine) as db:
+            thread = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == opened["id"])).all()
+        assert [(m.kind, m.text) for m in thread] == [("bot", WITHDRAWN_NOTE)]
+        assert client.get("/v1/sessions/w1/pushed").json()["messages"] == []
+        # a new request opens a new handoff
+        assert client.post("/v1/sessions/w1/handoffs", json={"reason": "again"}).json()["created"] is True
+
+
 class BrokenAudioEncoder:
     def encode(self, data, filename=None, content_type=None, timings=None, baseline=None):
         raise RuntimeError("boom")

@@ -15,7 +15,7 @@ from actions import bank, handoff_answers, screener
 from actions.language import least_recent
 from actions.conversation import (ABOUT_THE_BOT, Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
                                   earlier_messages, recently_screened, user_turns)
-from actions.handoff_presence import how_to_get_help, told_not_to_wait, urgent, waiting_line
+from actions.handoff_presence import how_to_get_help, told_not_to_wait, urgent, waiting_line, withdrawn
 from actions.replies import ActionSupportQuestion, requested_tool
 from actions.situation_replies import reported_situation, situation_line, situation_open
 from policies.situations import ACUTE
@@ -88,6 +88,10 @@ class ActionHandoffPresent(Action):
         if status is not None and mine is not None and status.get("id") == int(mine) \
                 and status.get("status") == "resolved" and not crisis_of(tracker).get("flag"):
             return await ActionHandoffResolved().run(dispatcher, tracker, domain)
+        at_risk = (crisis_of(tracker).get("level") or "none") != "none"
+        if await withdrawn(say, tracker, at_risk):  # "never mind, im ok now" after asking for a person
+            await report(tracker, tracker.latest_message.get("text"), say.said)
+            return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), SlotSet("handoff_asked", False)]
         if mine is None or status is None or status.get("status") == "resolved":
             opened = await open_handoff(tracker, crisis_reason(tracker, "handoff requested again"))
             if opened is not None:
@@ -107,7 +111,6 @@ class ActionHandoffPresent(Action):
         elif still_open and not claimed:  # "what do i do now?" after someone else's emergency: its next line
             say(situation_line(still_open, say, tracker, after=True))
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
-        at_risk = (crisis_of(tracker).get("level") or "none") != "none"
         if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line
             events.append(SlotSet("handoff_asked", False))
         asked_taken = handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)

@@ -1,15 +1,17 @@
 """What the support bot says to a person waiting for a human besides answering what they say
-(handoff_answers.py): who is coming and when, how to get help now, and whether a message is urgent
-enough to bring every line back."""
+(handoff_answers.py): who is coming and when, how to get help now, whether a message is urgent
+enough to bring every line back, and a request for a person withdrawn."""
 from __future__ import annotations
 
 import re
 from typing import Any, Dict, Optional, Sequence, Text
 
+from connectors import handoff
 from rasa_sdk import Tracker
 
-from actions import handoff_answers
+from actions import bank, handoff_answers
 from actions.conversation import Say, bot_lines, crisis_of, response
+from actions.language import least_recent
 
 
 def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
@@ -68,3 +70,19 @@ def urgent(tracker: Tracker) -> bool:
     service's ``turn_flag``, the in-Rasa fallback's ``flag``)."""
     crisis = crisis_of(tracker)
     return bool(crisis.get("turn_flag", crisis.get("flag")) or crisis.get("explicit"))
+
+
+async def withdrawn(say: Say, tracker: Tracker, at_risk: bool) -> bool:
+    """A person who asked for a person and now no longer wants one ("never mind, im ok now", "can you
+    cancel it?"; fifth reading, M2): the open handoff is withdrawn (resolved, with a note for the
+    supervisor), the bot says so and goes on; True then. Only a handoff the person asked for (slot
+    ``handoff_asked``: no risk read since it opened), for a message ``at_risk`` does not read as risk:
+    a crisis handoff stays whatever the person says, and so does one a person from the team has
+    claimed (they read the message) or one the service could not be told about."""
+    text = tracker.latest_message.get("text") or ""
+    if at_risk or not tracker.get_slot("handoff_asked") or not bank.says(bank.bank().handoff["withdraw"]["words"], text):
+        return False
+    if not await handoff.withdraw_handoff(tracker.sender_id):
+        return False
+    say(least_recent(bank.answers(say.lang)["person_withdrawn"], say.recent))
+    return True

@@ -7,6 +7,7 @@ messages pushed to it (human replies, notices) through its channel:
     POST /v1/sessions/{id}/handoffs                    open (idempotent while one is open)
     GET  /v1/sessions/{id}/handoffs/latest             status, waiting time, expected wait
     POST /v1/sessions/{id}/handoffs/latest/messages    append to the live thread
+    POST /v1/sessions/{id}/handoffs/latest/withdraw    the person no longer wants the person they asked for
     GET  /v1/sessions/{id}/pushed?after=N              pushed messages after id N
 """
 from __future__ import annotations
@@ -97,6 +98,23 @@ def add_thread_messages(session_id: SessionId, body: ThreadMessagesIn,
     if rows is None:
         raise _no_handoff(session_id)
     return [ThreadMessageOut(id=r.id, kind=r.kind, text=r.text, created_at=r.created_at) for r in rows]
+
+
+@router.post("/{session_id}/handoffs/latest/withdraw", response_model=HandoffStatus,
+             responses={404: {"model": ErrorResponse}, 409: {"model": ErrorResponse}})
+def withdraw_handoff(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog)) -> HandoffStatus:
+    """The person withdrew a request for a person before anyone joined ("never mind, i'm ok now"):
+    the open handoff is resolved, with a note in its thread. Only the bot calls this, for a handoff
+    the person asked for with no risk read since (a crisis escalation is never withdrawn by the
+    person's word). 409 ``handoff_claimed`` once a person from the team has joined or resolved it:
+    the person tells them."""
+    found = moodlog.withdraw_handoff(session_id)
+    if found is None:
+        raise _no_handoff(session_id)
+    handoff, withdrawn = found
+    if not withdrawn:
+        raise ApiError(409, "handoff_claimed", f"the handoff of session {session_id!r} is {handoff.status}, not open")
+    return handoff_status(handoff, None, moodlog.thread_cursor(session_id))
 
 
 @router.get("/{session_id}/pushed", response_model=PushedMessages)
