@@ -41,6 +41,10 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("manchmal wär ich lieber tot", "passive_death_wish"),    # fifth exploratory reading: read at 0.10
     ("vorrei non esserci più", "passive_death_wish"),          # and at 0.30
     ("i have pills saved up", "method"),                        # fifth reading, H11: read at 0.70 after calm turns
+    ("j'ai le goût de mourir", "passive_death_wish"),          # sixth reading, H3: fr-CA, read at 0.26
+    ("je pense à mourir", "passive_death_wish"),
+    ("i wnat to dye", "active_ideation"),                      # a typo for die (and "dye my hair" is not: below)
+    ("i still have the pills though", "method"),               # H14: after a resolved handoff, read at 0.03
     ("je veux mourir", "passive_death_wish"),
     ("k m s tonight", "plan"),
     # found on data/crisis/dev5's misses (2026-12-06), reworded
@@ -142,6 +146,10 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
 
 @pytest.mark.parametrize("text", [
     "i thought about it once but im not going to do it",
+    "i want to dye my hair blue",
+    "delete what i wrote",                                    # sixth reading, H15: a request about one's data
+    "lösch alles was ich geschrieben habe",
+    "supprimez ce que j'ai écrit",
     "suicidal? honestly no, im not",
     "my uncle died by suicide in 2019 and i still think about him",
     "we are writing an essay on suicide rates in europe",

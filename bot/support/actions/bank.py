@@ -35,13 +35,15 @@ class Bank:
     quote: List[str]
     greetings: List[str]
     dilemma: List[str]
+    farewells: List[str]
 
 
 @lru_cache(maxsize=1)
 def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
-                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"], raw["dilemma"])
+                raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"], raw["dilemma"],
+                raw["farewells"])
 
 
 def answers(lang: str) -> Dict:

@@ -68,6 +68,19 @@ def _greeting_pattern() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(g) for g in greetings) + r")(?!\w)")
 
 
+def is_farewell(text: str) -> bool:
+    """Whether ``text`` says goodbye in any of the seven languages (responses.yml ``farewells``):
+    "ok bye", "gotta go, thanks", "tschüss"; not "i have nowhere to go" (sixth reading, H2)."""
+    words = " ".join(re.findall(r"[^\W\d_]+", (text or "").lower().replace("'", "")))
+    return bool(words) and bool(_farewell_pattern().search(words))
+
+
+@lru_cache(maxsize=1)
+def _farewell_pattern() -> re.Pattern:
+    farewells = sorted({f.replace("'", "") for f in bank().farewells}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in farewells) + r")(?!\w)")
+
+
 def introduces(text: str, lang: str = "en") -> bool:
     """Whether ``text`` tells the person's own name ("my name is sam", "ich heiße anna")."""
     return introduced(text, listening_in(lang).own_name_patterns) is not None
@@ -168,7 +181,8 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     names = list(own.name_lines) if name else []  # a name the person told is said back first
     dilemmas = list(bank().dilemma) if weighing else []  # then what they weigh up, the choice left with them
     # "glad to hear that" only to good news ("i googled it" is none)
-    glad = list(own.good_news) if strategy == "affirmation" and good_news(lowered, label) else []
+    # never glad about risk words, whatever the reading ("i want to die lol" with a smiling face: sixth reading, H4)
+    glad = list(own.good_news) if strategy == "affirmation" and good_news(lowered, label) and not risk_words(text) else []
     for block in (names, dilemmas, steps, echoes, glad, topical, quotes, general):
         fresh = [line for line in (template.format(**values) for template in block) if line not in said]
         if fresh:

@@ -11,10 +11,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import checkin, listening
+from actions import checkin, direct_ask, listening, medical
 from actions import bank
 from actions.bank import answers
-from actions.conversation import Say, bot_lines, earlier_messages, help_locale, language, response, user_turns
+from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, help_locale, language, response, user_turns
 from actions.language import folded, least_recent
 from actions.resources import country_locale, resources_for
 from actions.still_here import back_after_handoff, still_here, still_there
@@ -49,6 +49,16 @@ class SupportReply(Action):
         text = tracker.latest_message.get("text") or ""
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
+        if medical.took_too_much(text, earlier_messages(tracker, medical.RECENT)):  # sixth reading, H5
+            say = Say(dispatcher, tracker)
+            say(medical.too_much_line(say))
+            return [SlotSet("last_strategy", "information")]
+        lead = direct_ask.lead_in(text, earlier_messages(tracker, direct_ask.WINDOW), crisis_of(tracker))
+        if lead and not tracker.get_slot("screening_question"):  # sixth reading, H1, H3: asked, never affirmed
+            from actions.crisis import ActionCrisisScreen  # crisis.py imports this module
+
+            say_answer(dispatcher, tracker, lead)
+            return await ActionCrisisScreen().run(dispatcher, tracker, domain)
         if stops_questions(text):
             return listen_only(dispatcher, tracker)
         if gives_nothing_back(tracker):
@@ -164,7 +174,28 @@ class ActionYouAreWelcome(FreshResponse):
 
 
 class ActionGoodbye(FreshResponse):
+    """A goodbye; a message the NLU read as one but that says no farewell ("i have nowhere to go",
+    "most nights now") is listened to instead (sixth reading, H2: "Take care of yourself" to a
+    person in distress)."""
+
     response_name = "utter_goodbye"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not listening.is_farewell(tracker.latest_message.get("text") or ""):
+            return await not_a_goodbye(dispatcher, tracker, domain)
+        return await super().run(dispatcher, tracker, domain)
+
+
+async def not_a_goodbye(dispatcher: CollectingDispatcher, tracker: Tracker,
+                        domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """A message read as a goodbye that says none: the open situation's next line ("i have nowhere
+    to go" after abuse at home), else listening."""
+    from actions.situation_replies import ActionSituation, situation_open  # situation_replies imports this module
+
+    if situation_open(tracker):
+        return await ActionSituation().run(dispatcher, tracker, domain)
+    return await ActionSupportQuestion().run(dispatcher, tracker, domain)
 
 
 class ActionSupportAtRisk(Action):
@@ -179,6 +210,8 @@ class ActionSupportAtRisk(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "greet":
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
+        if intent == "goodbye" and not listening.is_farewell(tracker.latest_message.get("text") or ""):
+            return await not_a_goodbye(dispatcher, tracker, domain)
         say = Say(dispatcher, tracker)
         say.response(domain, "utter_leaving_at_risk")
         say(say.help_now.short(say.lang))

@@ -1,0 +1,112 @@
+"""The support bot's answers to the sixth exploratory reading's findings (2026-12-06,
+data/exploratory/2026-12-06/reading6): a goodbye said to a person in distress (H2), a person who
+may follow someone lost to suicide affirmed (H1), a death wish with a laugh taken as a joke or as
+good news (H3, H4), and an overdose of one's own medicine listened to (H5)."""
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+SUPPORT = Path(__file__).resolve().parents[2] / "bot" / "support"
+sys.path.insert(0, str(SUPPORT))
+
+from actions import direct_ask, listening, medical, replies  # noqa: E402
+
+DOMAIN = yaml.safe_load((SUPPORT / "domain.yml").read_text())
+ANSWERS = yaml.safe_load((SUPPORT / "actions" / "responses.yml").read_text())["answers"]
+SCREEN_Q1 = "Can I ask you something directly?"
+GOODBYES = {v["text"] for v in DOMAIN["responses"]["utter_goodbye"]} | {
+    line for lang in ("de", "fr", "es", "it", "nl", "pt")
+    for line in yaml.safe_load((SUPPORT / "actions" / "i18n" / f"{lang}.yml").read_text())["responses"]["utter_goodbye"]}
+
+
+def run(action, said: list[str], intent: str = "share_feelings", crisis: dict | None = None,
+        label: str = "neutral", locale: str = "en-US") -> list[str]:
+    """What ``action`` says to the last of ``said`` (the person's messages, oldest first)."""
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    emotion = {"available": True, "turn": {"label": label}, "derived": {"crisis": crisis or {}}}
+    latest = {"text": said[-1], "intent": {"name": intent, "confidence": 0.9},
+              "metadata": {"emotion": emotion, "locale": locale}}
+    events = [{"event": "user", "text": text, "metadata": {"locale": locale}} for text in said]
+    tracker = Tracker("s", {}, latest, events, False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(action.run(dispatcher, tracker, DOMAIN))
+    return [m["text"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize("text", ["i have nowhere to go", "most nights now", "nah not tonight", "i wnat to dye",
+                                  "nehmt ihr das auf?", "een slechte dag"])
+def test_a_message_read_as_a_goodbye_that_says_none_is_not_answered_with_one(text: str) -> None:
+    assert not listening.is_farewell(text)
+    said = run(replies.ActionGoodbye(), ["my partner hit me again last night", text], intent="goodbye")
+    assert said and not set(said) & GOODBYES, said
+
+
+@pytest.mark.parametrize("text", ["ok bye", "gotta go, thanks", "tschüss!", "bonne nuit", "hasta luego", "tot ziens"])
+def test_a_real_goodbye_is_still_one(text: str) -> None:
+    assert listening.is_farewell(text)
+    said = run(replies.ActionGoodbye(), [text], intent="goodbye")
+    assert len(said) == 1 and said[0] in GOODBYES, said
+
+
+@pytest.mark.parametrize("earlier, text", [
+    ("my brother killed himself in march", "sometimes i think i'll do the same as him"),
+    ("my best friend died by suicide", "i keep thinking i should join her"),
+    ("my mate killed himself last year", "sometimes i reckon i'll go the same way"),
+    ("my dad took his own life when i was 12", "i reckon i'll end up like him"),
+    ("mein bruder hat sich umgebracht", "manchmal denke ich, ich werde es genauso machen"),
+    ("mi hermano se suicidó el año pasado", "a veces pienso en hacer lo mismo"),
+])
+def test_a_person_who_may_follow_someone_lost_to_suicide_is_asked_never_affirmed(earlier: str, text: str) -> None:
+    assert direct_ask.follows_a_suicide(text, [earlier])
+    from actions.bank import answers
+
+    said = run(replies.ActionSupportAffirmation(), [earlier, text])
+    lead = {answers(lang)["suicide_loss"][0] for lang in ("en", "de", "es")}
+    assert len(said) == 2 and said[0] in lead and said[1].endswith("?"), said   # the lead-in, then Q1 of the screen
+    assert not any("step" in line for line in said)
+
+
+@pytest.mark.parametrize("earlier, text", [
+    ("my friend died of cancer", "i'll join her family for dinner"),
+    ("my brother killed himself", "i'd never do the same"),
+    ("my dad quit smoking", "i'll do the same"),
+])
+def test_following_needs_a_loss_by_suicide_and_no_never(earlier: str, text: str) -> None:
+    assert not direct_ask.follows_a_suicide(text, [earlier])
+
+
+JOKED = {"risk": 0.065, "level": "none", "guards": ["joke"], "scores": {"lexicon": 0.2975}}
+
+
+def test_a_death_wish_with_a_laugh_is_asked_about_and_never_met_with_gladness() -> None:
+    said = run(replies.ActionSupportAffirmation(), ["i want to die lol"], crisis=JOKED, label="joy")
+    assert said[0] == ANSWERS["joked_warning_sign"][0] and said[1].startswith(SCREEN_Q1), said
+    # a longer message says what the joke is about: listened to, but never "glad"
+    long = "this meeting is so long and boring i want to die lol"
+    said = run(replies.ActionSupportAffirmation(), [long], crisis=JOKED, label="joy")
+    assert not said[0].startswith(SCREEN_Q1) and "glad" not in said[0].lower(), said
+
+
+@pytest.mark.parametrize("said, expected", [
+    (["can i take more of my antidepressants to feel better faster?", "i took 3 extra today"], True),
+    (["i took 3 extra today", "i feel dizzy"], False),                       # no medicine named
+    (["i took 2 extra pills this morning", "now i feel dizzy"], True),
+    (["i doubled my dose of sertraline"], True),
+    (["ich habe zu viele tabletten genommen"], True),
+    (["i took 3 extra shifts this week"], False),
+])
+def test_medicine_taken_beyond_the_dose_is_told_apart(said: list[str], expected: bool) -> None:
+    assert medical.took_too_much(said[-1], said[:-1]) is expected
+
+
+def test_an_overdose_of_ones_own_medicine_gets_the_poison_line_and_the_emergency_number() -> None:
+    said = run(replies.ActionSupportRestatement(),
+               ["can i take more of my antidepressants to feel better faster?", "i took 3 extra today"])
+    assert len(said) == 1 and "dangerous" in said[0] and "1-800-222-1222" in said[0] and "911" in said[0], said
