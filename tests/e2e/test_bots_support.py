@@ -182,6 +182,9 @@ def test_a_request_for_a_person_can_be_withdrawn_but_a_crisis_handoff_stays(bot)
     service.handoff_status["withdraw-2"] = "claimed"
     assert answers["person_withdrawn"][0] not in say(url, "withdraw-2", "never mind, cancel it")
     assert service.handoff_status["withdraw-2"] == "claimed"
+    # a goodbye from a person who only asked for a person is no warning sign (sixth reading, M2)
+    say(url, "withdraw-4", "can i talk to a real person please")
+    assert not any("ending your life" in line for line in say(url, "withdraw-4", "ok thanks, bye"))
     # a crisis handoff is never withdrawn by the person's word
     say(url, "withdraw-3", MEANS_AT_HAND)
     assert answers["person_withdrawn"][0] not in say(url, "withdraw-3", "never mind im fine now")

@@ -114,8 +114,10 @@ class ActionHandoffPresent(Action):
         if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line
             events.append(SlotSet("handoff_asked", False))
         asked_taken = handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)
+        # only a person asked for, no risk since: "bye" is a goodbye, not sudden calm (sixth reading, M2)
+        leave_out = ("calm",) if tracker.get_slot("handoff_asked") and not at_risk else ()
         for line in handoff_answers.handoff_lines(text, say.recent, say.lang, earlier[-5:], at_risk,
-                                                  handoff_answers.SAFETY_KINDS if claimed else None, asked_taken):
+                                                  handoff_answers.SAFETY_KINDS if claimed else None, asked_taken, leave_out):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
         if urgent(tracker) or handoff_answers.asks_who_to_call(text) \

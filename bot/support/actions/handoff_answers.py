@@ -57,7 +57,8 @@ def asks_who_to_call(text: str) -> bool:
 
 
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
-                  at_risk: bool = True, kinds: Optional[Sequence[str]] = None, asked_taken: bool = False) -> List[str]:
+                  at_risk: bool = True, kinds: Optional[Sequence[str]] = None, asked_taken: bool = False,
+                  leave_out: Sequence[str] = ()) -> List[str]:
     """Lines that answer what a person waiting for a human says: medicine already taken (call
     emergency services now), medicine at hand (has any been taken? else out of reach), other means
     at hand (put distance between you and them), a place (step away), someone they hold on to (a
@@ -68,7 +69,7 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     plea for secrecy (who can read this, honestly), a request to stop the help lines, how long the wait is, which
     languages the team speaks, a question about the help lines (at most ``MAX_HANDOFF_LINES``, in
     that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk;
-    only ``kinds`` when given). An attempt under way (car exhaust, heavy bleeding, dizzy) comes
+    only ``kinds`` when given, never those in ``leave_out``). An attempt under way (car exhaust, heavy bleeding, dizzy) comes
     first; a yes to the bot's own "have you taken any?" (``asked_taken``) is medicine taken, and
     means pointed back to ("in a box next to my bed") are asked to be put out of reach. A kind is
     left out when the message says the one named is gone or must not know (its ``unless`` words). Each at most once, none said in ``recent``; in
@@ -82,7 +83,7 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
         lines = bank().handoff["taken"]["lines"] if lang == "en" else own.get("taken") or []
         out += [("taken", line) for line in lines[:1]]
         heard.add("taken")
-    for kind in HANDOFF_KINDS if kinds is None else [k for k in HANDOFF_KINDS if k in kinds]:
+    for kind in [k for k in HANDOFF_KINDS if (kinds is None or k in kinds) and k not in leave_out]:
         entry = bank().handoff[kind]
         pattern = words_pattern(entry["words"])
         found = pattern.search(lowered)
