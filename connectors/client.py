@@ -134,6 +134,7 @@ class EmotionServiceClient:
         sent_at: datetime | None = None,
         cues: Mapping[str, Any] | None = None,
         transcribe: bool = False,
+        language: str | None = None,
     ) -> TurnAnalysis:
         """Analyse one user turn and update the speaker's state.
 
@@ -153,6 +154,7 @@ class EmotionServiceClient:
                 "hint_requests": 1, "response_time_s": 41.5}`` (see :func:`connectors.cues.dialogue_cues`).
             transcribe: a voice message (audio, no text): the service recognises its words, reads
                 the turn with them and returns them in ``raw["transcript"]`` (one request, not two).
+            language: the voice message's language (ISO 639-1, "de"); English when None.
         """
         data = {"text": text, "speaker_id": speaker_id}
         if bot:
@@ -167,6 +169,8 @@ class EmotionServiceClient:
             data["cues"] = json.dumps(dict(cues))
         if transcribe:
             data["transcribe"] = "true"
+        if language:
+            data["language"] = language
         files: list[tuple[str, UploadFile]] = []
         if audio is not None:
             files.append(("audio", audio))

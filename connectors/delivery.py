@@ -104,7 +104,7 @@ class TurnDelivery:
         return await self.client.analyse_turn(
             turn.session_id, turn.text, speaker_id=turn.speaker_id, bot=turn.bot, audio=turn.audio,
             images=turn.images, user_id=turn.user_id, client_turn_id=turn.turn_id, sent_at=turn.sent_at,
-            cues=turn.cues, transcribe=turn.transcribe)
+            cues=turn.cues, transcribe=turn.transcribe, language=turn.language)
 
     # --- a session's queue -------------------------------------------------------------------
 

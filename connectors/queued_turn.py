@@ -23,6 +23,7 @@ class QueuedTurn:
         cues: dialogue cues for the service's derived states (``DialogueCues``: wrong_in_a_row,
             hint_requests, response_time_s), or None.
         transcribe: a voice message: the service recognises its words (also when replayed later).
+        language: the voice message's language (ISO 639-1, from the page's locale), or None (English).
         replies: what the bot answered while the turn waited (``Outbox.set_replies``); they go to the
             mood log once the turn is delivered.
         attempts: failed deliveries that got a 5xx answer (outages are not counted).
@@ -39,6 +40,7 @@ class QueuedTurn:
     images: tuple[UploadFile, ...] = ()
     cues: Optional[dict[str, Any]] = None
     transcribe: bool = False
+    language: Optional[str] = None
     replies: tuple[str, ...] = ()
     attempts: int = 0
 
@@ -49,7 +51,7 @@ class QueuedTurn:
             "text": self.text, "sent_at": self.sent_at.isoformat(), "bot": self.bot, "user_id": self.user_id,
             "audio": _upload_json(self.audio) if self.audio else None,
             "images": [_upload_json(i) for i in self.images], "cues": self.cues, "transcribe": self.transcribe,
-            "replies": list(self.replies),
+            "language": self.language, "replies": list(self.replies),
         })
 
     @classmethod
@@ -59,7 +61,7 @@ class QueuedTurn:
                    text=raw["text"], sent_at=datetime.fromisoformat(raw["sent_at"]), bot=raw["bot"],
                    user_id=raw["user_id"], audio=_upload_of(raw["audio"]) if raw["audio"] else None,
                    images=tuple(_upload_of(i) for i in raw["images"]), cues=raw.get("cues"),
-                   transcribe=bool(raw.get("transcribe", False)),
+                   transcribe=bool(raw.get("transcribe", False)), language=raw.get("language"),
                    replies=tuple(str(r) for r in raw.get("replies") or ()), attempts=attempts)
 
 

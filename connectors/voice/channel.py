@@ -3,8 +3,9 @@
 One request is one spoken turn::
 
     POST /webhooks/emobot_voice/webhook
-      multipart form: audio (wav, webm or ogg), sender, optional user_id
-      or a raw body with Content-Type audio/wav | audio/webm | audio/ogg and ?sender=...
+      multipart form: audio (wav, webm or ogg), sender, optional user_id and locale ("de-DE": the
+      language the clip is recognised in; English without one)
+      or a raw body with Content-Type audio/wav | audio/webm | audio/ogg and ?sender=...[&locale=...]
 
 and the answer is::
 
@@ -114,8 +115,9 @@ class VoiceInput(EmobotWebInput):
         return voice
 
     async def handle(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
-        sender, user_id, clip = _parse(request)
-        turn, emotion = await self.read_turn(WebTurn(sender, sender, "", {}, clip, [], user_id))
+        sender, user_id, clip, locale = _parse(request)
+        metadata = {"locale": locale} if locale else {}  # the clip's language for recognition ("de-DE")
+        turn, emotion = await self.read_turn(WebTurn(sender, sender, "", metadata, clip, [], user_id))
         if not turn.text.strip():
             raise VoiceError(*unheard(emotion))
         heard = emotion.get("transcript") or {}
@@ -160,18 +162,18 @@ class VoiceError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def _parse(request: Request) -> tuple[str, Optional[str], UploadFile]:
-    """(sender, user_id, clip) of a multipart or raw-audio request; VoiceError if unusable."""
+def _parse(request: Request) -> tuple[str, Optional[str], UploadFile, Optional[str]]:
+    """(sender, user_id, clip, locale) of a multipart or raw-audio request; VoiceError if unusable."""
     content_type = (request.content_type or "").split(";")[0].strip().lower()
     if content_type.startswith("multipart/form-data"):
         file = request.files.get("audio")
         if file is None:
             raise VoiceError(400, "invalid_request", "the form has no 'audio' file")
         data, declared = file.body, (file.type or "").split(";")[0].strip().lower()
-        sender, user_id = request.form.get("sender"), request.form.get("user_id")
+        sender, user_id, locale = request.form.get("sender"), request.form.get("user_id"), request.form.get("locale")
     else:
         data, declared = request.body or b"", content_type
-        sender, user_id = request.args.get("sender"), request.args.get("user_id")
+        sender, user_id, locale = request.args.get("sender"), request.args.get("user_id"), request.args.get("locale")
     if not sender:
         raise VoiceError(400, "invalid_request", "a 'sender' is required (form field or ?sender=)")
     if not data:
@@ -182,4 +184,4 @@ def _parse(request: Request) -> tuple[str, Optional[str], UploadFile]:
     if found is None or (found == "audio/wav" and data[8:12] != b"WAVE"):
         raise VoiceError(415, "unsupported_format",
                          f"send WAV, WebM or Ogg audio (got {declared or 'unknown content'})")
-    return str(sender), user_id or None, (f"turn.{FORMATS[found][1]}", data, found)
+    return str(sender), user_id or None, (f"turn.{FORMATS[found][1]}", data, found), (locale or None)

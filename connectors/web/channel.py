@@ -61,7 +61,7 @@ from connectors.web.output import RecordingOutput
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionSigner
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
-from connectors.web.turn import WebTurn
+from connectors.web.turn import WebTurn, language_of_locale
 from connectors.delivery import TurnDelivery
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
@@ -206,7 +206,8 @@ class EmobotWebInput(InputChannel):
         return await self.delivery.deliver(QueuedTurn(
             turn_id=uuid.uuid4().hex, session_id=turn.sender_id, speaker_id=turn.speaker_id, text=turn.text,
             sent_at=now, bot=self.bot, user_id=turn.user_id, audio=turn.audio, images=tuple(turn.images),
-            cues=dialogue_cues(await self.tracker(turn.sender_id), now.timestamp()) or None, transcribe=transcribe))
+            cues=dialogue_cues(await self.tracker(turn.sender_id), now.timestamp()) or None, transcribe=transcribe,
+            language=language_of_locale(turn.metadata.get("locale")) if transcribe else None))
 
     async def tracker(self, sender_id: str) -> Any:
         """The conversation so far from Rasa's tracker store, or None (no server yet, a new

@@ -56,6 +56,7 @@ class TurnInput:
     client_turn_id: Optional[str] = None
     sent_at: Optional[str] = None
     transcribe: bool = False  # a voice message: its words are recognised and become the text
+    language: Optional[str] = None  # a voice message's language (ISO 639-1); English when None
 
 
 def withheld_modalities(consent: dict[str, bool], require_consent: list[str]) -> dict[str, ModalityReport]:
@@ -161,7 +162,7 @@ class TurnPipeline:
                 log.info("no transcript for a voice message of %s: longer than %g s", turn.session_id,
                          self.settings.max_spoken_turn_s)
                 return None
-            words = self.recognizer().transcribe(clip.waveform.numpy(), clip.sample_rate)
+            words = self.recognizer().transcribe(clip.waveform.numpy(), clip.sample_rate, turn.language or "en")
         except (ModalityInputError, ApiError) as exc:  # unusable audio, or recognition not installed
             log.info("no transcript for a voice message of %s: %s", turn.session_id, exc)
             return None

@@ -102,6 +102,22 @@ def test_a_spoken_turn_is_heard_and_read_in_one_request_then_the_bot_answers() -
     assert body["asr_confidence"] == 0.4 and received[0].metadata["asr"]["text"] == "i feel sad"
 
 
+@pytest.mark.parametrize("locale, language", [("de-DE", b"de"), ("pt_BR", b"pt"), ("en-GB", b"en"), (None, None),
+                                              ("not a locale", None)])
+def test_the_callers_locale_tells_the_service_the_clips_language(locale, language) -> None:
+    """Sixth exploratory reading, H6: a German clip was recognised as English."""
+    requests: list[httpx.Request] = []
+    data = {"sender": "caller-de", **({"locale": locale} if locale else {})}
+    answer, _ = post(VoiceInput(bot="support", client=service(requests)), data=data,
+                     files={"audio": ("x", WAV, "audio/wav")})
+    assert answer.status_code == 200, answer.text
+    sent = requests[0].content
+    if language is None:
+        assert b'name="language"' not in sent
+    else:
+        assert b'name="language"\r\n\r\n' + language in sent
+
+
 def test_a_caller_at_risk_is_never_met_with_silence() -> None:
     """The bot said nothing (a failed action): the channel's safety net speaks, as on the web."""
     requests: list[httpx.Request] = []

@@ -100,3 +100,19 @@ def test_a_voice_message_refused_by_a_limit_still_answers_its_words_screened(tmp
     assert refused.status_code == 429
     body = refused.json()
     assert {"kill", "myself"} <= set(words(body["transcript"]["text"])) and body["crisis"]["flag"] is True
+
+
+def test_a_voice_message_in_german_is_heard_in_german_and_screened(client, tmp_path) -> None:
+    """Sixth exploratory reading, H6: tiny.en heard a spoken "Ich will nicht mehr leben" as "It's
+    really nice to me, babe", and the death wish was never screened. The page's locale tells the
+    language; another language goes to multilingual Whisper base."""
+    wav = tmp_path / "de.wav"
+    subprocess.run(["espeak-ng", "-v", "de", "-s", "140", "-w", str(wav), "Ich will nicht mehr leben."], check=True)
+    clip = ("voice.wav", wav.read_bytes(), "audio/wav")
+    answer = client.post("/v1/sessions/voice-de/turns", data={"speaker_id": "u", "transcribe": "true", "language": "de"},
+                         files={"audio": clip}).json()
+    assert {"ich", "will", "nicht", "mehr", "leben"} <= set(words(answer["transcript"]["text"])), answer["transcript"]
+    assert answer["derived"]["crisis"]["level"] != "none"  # the spoken German words were screened
+    alone = client.post("/v1/asr", params={"language": "de"}, files={"audio": clip}).json()
+    assert "leben" in words(alone["text"])
+    assert client.post("/v1/asr", params={"language": "german"}, files={"audio": clip}).status_code == 422

@@ -51,6 +51,8 @@ def post_turn(
     transcribe: Annotated[bool, Form(description=(
         "a voice message (audio, no text): recognise the clip's words (as POST /v1/asr does) and read, "
         "screen and log the turn with them as its text; the answer's transcript holds them"))] = False,
+    language: Annotated[Optional[str], Form(pattern=r"^[a-z]{2,3}$", description=(
+        "a voice message's language, ISO 639-1 (from the page's locale); English when absent"))] = None,
     settings: Settings = Depends(get_settings),
     moodlog: MoodLog = Depends(get_moodlog),
     analyzer: Analyzer = Depends(get_analyzer),
@@ -65,7 +67,8 @@ def post_turn(
     """
     return TurnPipeline(settings, moodlog, analyzer, limiter, recognizer=lambda: get_recognizer(request)).run(TurnInput(
         session_id=session_id, text=text, speaker_id=speaker_id, bot=bot, user_id=user_id, audio=audio,
-        images=list(images or []), cues=cues, client_turn_id=client_turn_id, sent_at=sent_at, transcribe=transcribe))
+        images=list(images or []), cues=cues, client_turn_id=client_turn_id, sent_at=sent_at, transcribe=transcribe,
+        language=language))
 
 
 

