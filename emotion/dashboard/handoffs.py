@@ -30,6 +30,10 @@ class HandoffStateError(ValueError):
     """The handoff is not in a state that allows this step (e.g. resolving an open, unclaimed one)."""
 
 
+class NoteRequired(ValueError):
+    """Resolving a handoff whose person nobody wrote to needs a note saying why."""
+
+
 def claim(db: Session, handoff: Handoff, actor: str) -> None:
     if handoff.status != "open":
         raise HandoffStateError(f"handoff is {handoff.status}")
@@ -49,12 +53,21 @@ def reassign(db: Session, handoff: Handoff, actor: str, colleague: str) -> None:
 
 
 def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = None,
-            rasa_token: str | None = None) -> bool:
+            rasa_token: str | None = None, note: str = "") -> bool:
     """Close the handoff and resume the bot (its ``handoff_resolved`` intent); False when Rasa
     could not be told (the bot then resumes at the person's next message, when it sees the
-    handoff resolved)."""
+    handoff resolved). A handoff nobody from the team wrote in needs a ``note`` saying why
+    (reached by phone, emergency services called, the person left): kept in the thread for the
+    team, never sent (sixth exploratory reading, H13: a crisis handoff was resolved without a
+    word, and the person was told a team member "finished their part")."""
     if handoff.status != "claimed" or handoff.claimed_by != actor:
         raise HandoffStateError("only the supervisor who claimed a handoff resolves it")
+    wrote = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id,
+                                                 HandoffMessage.kind == "supervisor")).first() is not None
+    if not wrote and not note.strip():
+        raise NoteRequired("nobody has written to this person: reply first, or say in a note why you resolve without writing")
+    if note.strip():
+        db.add(HandoffMessage(handoff_id=handoff.id, author=actor, kind="note", text=note.strip()))
     handoff.status, handoff.resolved_at = "resolved", utcnow()
     db.add(handoff)
     db.commit()

@@ -27,10 +27,11 @@ from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utc
 ROLES = ("admin", "supervisor")
 CONSENT_MODALITIES = ("text", "audio", "face")
 HANDOFF_STATUSES = ("open", "claimed", "resolved")
-MESSAGE_KINDS = ("person", "bot", "supervisor", "notice")
+MESSAGE_KINDS = ("person", "bot", "supervisor", "notice", "note")
 """``person``: the person's message during the handoff; ``bot``: the bot's answer to it;
 ``supervisor``: a human's reply; ``notice``: a bot message sent without a person's message
-(re-alert, check-in on resolve). The last two are *pushed*: a client polls them."""
+(re-alert, check-in on resolve); ``note``: why a supervisor resolved without writing to the
+person (for the team only). ``supervisor`` and ``notice`` are *pushed*: a client polls them."""
 PUSHED_KINDS = ("supervisor", "notice")
 
 

@@ -111,6 +111,30 @@ def test_handoff_claim_reply_resolve(client, db, accounts, conversations):
     assert "resolved" in page and "waiting for the person&#39;s page" in page
 
 
+def test_a_handoff_nobody_wrote_in_is_resolved_only_with_a_note(client, db, accounts, conversations):
+    """Sixth exploratory reading, H13: a crisis handoff was claimed and resolved without a word to
+    the person, who was then told a team member "finished their part"."""
+    from emotion.moodlog.governance import Handoff
+
+    handoff = open_handoff(db, "s-sad", "crisis language")
+    sign_in(client, accounts["supervisor"])
+    token = csrf_of(client.get("/handoffs").text)
+    client.post(f"/handoffs/{handoff.id}/claim", data={"csrf_token": token})
+    silent = client.post(f"/handoffs/{handoff.id}/resolve", data={"csrf_token": token})
+    assert silent.status_code == 422 and "reply first" in silent.text
+    db.expire_all()
+    assert db.get(Handoff, handoff.id).status == "claimed"
+    page = client.post(f"/handoffs/{handoff.id}/resolve",
+                       data={"csrf_token": token, "note": "called emergency services for them"}).text
+    assert "Note (not sent)" in page and "called emergency services for them" in page
+    db.expire_all()
+    assert db.get(Handoff, handoff.id).status == "resolved"
+    note = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)).one()
+    assert note.kind == "note"                                  # never pushed to the person
+    audit = db.exec(select(AuditEntry).where(AuditEntry.action == "resolved")).one()
+    assert audit.target == f"handoff:{handoff.id} (with a note)"
+
+
 def test_a_replayed_turn_shows_when_the_user_sent_it(client, app, accounts):
     """A turn replayed from a channel's outbox an hour late is shown and exported at its sent_at."""
     import csv

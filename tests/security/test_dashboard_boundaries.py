@@ -208,7 +208,7 @@ def test_a_resolved_handoff_withholds_words_once_text_consent_is_withdrawn(dashb
         db.add(ConsentRecord(user_id="u-withdrawn", modality="text", granted=False, source="test/withdrawn"))
         row = db.get(Handoff, handoff.id)
         claim(db, row, ADMIN)
-        resolve(db, row, ADMIN)
+        resolve(db, row, ADMIN, note="reached them by phone")
         db.commit()
     page = admin.get(f"/handoffs/{handoff.id}").text
     assert "u-withdrawn says message 0" not in page and "still here, please answer" not in page

@@ -146,11 +146,17 @@ def claim(handoff_id: int, db: Session = Depends(get_db), user: Supervisor = Dep
 
 
 @router.post("/{handoff_id}/resolve", dependencies=[Depends(check_csrf)])
-def resolve(handoff_id: int, db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
-            bots: list[str] | None = Depends(tenant_bots), settings: DashboardSettings = Depends(get_settings)):
+def resolve(handoff_id: int, note: str = Form("", max_length=500), db: Session = Depends(get_db),
+            user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots),
+            settings: DashboardSettings = Depends(get_settings)):
+    """Resolve a claimed handoff; one nobody wrote in needs a ``note`` saying why (422 without)."""
     handoff = _visible(db, bots, handoff_id)
-    return _step(db, handoff, "resolved", user,
-                 lambda: ops.resolve(db, handoff, user.email, *settings.rasa_for(handoff.bot)))
+    try:
+        return _step(db, handoff, "resolved", user,
+                     lambda: ops.resolve(db, handoff, user.email, *settings.rasa_for(handoff.bot), note=note),
+                     detail=" (with a note)" if note.strip() else "")
+    except ops.NoteRequired as exc:
+        raise HTTPException(status_code=422, detail=str(exc))
 
 
 @router.post("/{handoff_id}/reply", dependencies=[Depends(check_csrf)])

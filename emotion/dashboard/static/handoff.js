@@ -6,7 +6,7 @@
   const thread = document.getElementById("thread");
   const status = document.getElementById("handoff-status");
   if (!thread || !window.EventSource) return;
-  const NAMES = { person: "Person", bot: "Bot", notice: "Bot (notice)" };
+  const NAMES = { person: "Person", bot: "Bot", notice: "Bot (notice)", note: "Note (not sent)" };
   const source = new EventSource(`${thread.dataset.events}?after=${thread.dataset.after || 0}`);
 
   source.addEventListener("message", (event) => {
