@@ -25,7 +25,7 @@ GOODBYES = {v["text"] for v in DOMAIN["responses"]["utter_goodbye"]} | {
 
 
 def run(action, said: list[str], intent: str = "share_feelings", crisis: dict | None = None,
-        label: str = "neutral", locale: str = "en-US") -> list[str]:
+        label: str = "neutral", locale: str = "en-US", slots: dict | None = None) -> list[str]:
     """What ``action`` says to the last of ``said`` (the person's messages, oldest first)."""
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
@@ -34,7 +34,7 @@ def run(action, said: list[str], intent: str = "share_feelings", crisis: dict | 
     latest = {"text": said[-1], "intent": {"name": intent, "confidence": 0.9},
               "metadata": {"emotion": emotion, "locale": locale}}
     events = [{"event": "user", "text": text, "metadata": {"locale": locale}} for text in said]
-    tracker = Tracker("s", {}, latest, events, False, None, {}, "action_listen")
+    tracker = Tracker("s", slots or {}, latest, events, False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
     asyncio.run(action.run(dispatcher, tracker, DOMAIN))
     return [m["text"] for m in dispatcher.messages]
@@ -110,3 +110,14 @@ def test_an_overdose_of_ones_own_medicine_gets_the_poison_line_and_the_emergency
     said = run(replies.ActionSupportRestatement(),
                ["can i take more of my antidepressants to feel better faster?", "i took 3 extra today"])
     assert len(said) == 1 and "dangerous" in said[0] and "1-800-222-1222" in said[0] and "911" in said[0], said
+
+
+def test_a_person_afraid_their_phone_is_read_is_told_how_to_keep_this_chat_from_them() -> None:
+    """Sixth reading, H2: "he has my phone sometimes, will he see this?" got the privacy notice."""
+    from actions.situation_replies import ActionSituation
+
+    said = run(ActionSituation(), ["my partner hit me again last night", "i'm scared to go home",
+                                   "he has my phone sometimes, will he see this?"],
+               slots={"situation_open": "abuse", "situation_until": 10.0})
+    assert any("history" in line and "close this tab" in line for line in said), said
+    assert any("1-800-799-7233" in line or "thehotline" in line.lower() for line in said), said

@@ -54,6 +54,14 @@ FIRST_AID = re.compile(r"\b(?:on (?:her|his|their) back|give (?:her|him|them) (?
 CHILD = re.compile(r"\b(?:im|i am|i m|ich bin|jai|j ai|tengo|ho|ik ben|tenho) (?:only |just |nur |seulement |solo |pas |maar )?(?:[5-9]|1[0-7])\b"
                    r"(?! (?:min|minutes|hours|days|weeks|months|times|kg|lbs|pills))")
 """A person who says they are a child ("im 14", "tengo 15"): the children's line instead of the adults' abuse line."""
+PHONE_WATCHED = re.compile(
+    r"\b(?:(?:will|would|could|can|might) (?:he|she|they) (?:see|read|find|check) (?:this|it|my \w+)|(?:has|takes|checks|goes through|"
+    r"reads|looks at) my (?:phone|messages|texts|chats|laptop)|(?:see|read|find) (?:this|these|my) (?:chat|messages|texts)"
+    r"|(?:liest|sieht|kontrolliert) (?:er|sie) (?:das|mein handy|meine nachrichten)|(?:il|elle) (?:lit|voit|regarde|fouille) (?:ca|mon telephone|mes messages)"
+    r"|(?:lo va a ver|revisa mi (?:telefono|celular|movil)|lee mis mensajes)|(?:controlla|legge) (?:il mio telefono|i miei messaggi)"
+    r"|(?:kijkt|leest) (?:hij|zij) (?:mijn telefoon|mijn berichten|mee)|(?:ele|ela) (?:ve|le|olha|mexe) (?:no )?(?:meu celular|minhas mensagens))\b")
+"""A person who fears the one hurting them reads their phone ("he has my phone sometimes, will he see
+this?": sixth reading, H2): how to keep this chat from them, before anything else."""
 FAULT = re.compile(r"\b(?:my fault|was it me|because of me|mi culpa|ma faute|meine schuld|colpa mia|mijn schuld|minha culpa)\b")
 """A person asking whether it was their fault, after someone else's risk or emergency: it was not."""
 FOLLOW_UP_TURNS = 3
@@ -89,6 +97,8 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_panic_medical"
     elif situation == "emergency_other" and FIRST_AID.search(plain):
         key = "situation_emergency_other_first_aid"
+    elif situation == "abuse" and PHONE_WATCHED.search(plain):
+        key = "situation_abuse_phone"
     elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
         key = "situation_not_your_fault"
     if asks_secrecy(text):  # "please dont tell anyone": the honest answer (who can read this chat)
