@@ -121,3 +121,26 @@ def test_a_person_afraid_their_phone_is_read_is_told_how_to_keep_this_chat_from_
                slots={"situation_open": "abuse", "situation_until": 10.0})
     assert any("history" in line and "close this tab" in line for line in said), said
     assert any("1-800-799-7233" in line or "thehotline" in line.lower() for line in said), said
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("is this free?", True), ("is it free", True), ("does it cost anything?", True), ("ist das kostenlos?", True),
+    ("c'est gratuit ?", True), ("é de graça?", True), ("¿es gratis?", True), ("is dit gratis?", True),
+    ("how much is it?", True), ("how much is it going to hurt", False), ("i feel free today", False),
+    ("that mistake cost me my job", False),
+])
+def test_is_this_free_is_told_apart(text: str, asks: bool) -> None:
+    from actions import cost
+
+    assert cost.asks_cost(text) is asks
+
+
+@pytest.mark.parametrize("intent", ["ask_capability", "share_feelings"])
+def test_is_this_free_gets_a_plain_answer_whatever_the_nlu_read(intent: str) -> None:
+    """Fifth reading, M12, and sixth, M4: "is it free?" got a summary, "c'est gratuit ?" "De rien"."""
+    from actions.bank import answers
+    from actions.questions import ActionAnswerQuestion
+
+    action = ActionAnswerQuestion() if intent == "ask_capability" else replies.ActionSupportRestatement()
+    assert run(action, ["is it free?"], intent=intent) == ANSWERS["ask_cost"]
+    assert run(action, ["c'est gratuit ?"], intent=intent, locale="fr-FR") == answers("fr")["ask_cost"]
