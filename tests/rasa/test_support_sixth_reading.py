@@ -14,7 +14,7 @@ import yaml
 SUPPORT = Path(__file__).resolve().parents[2] / "bot" / "support"
 sys.path.insert(0, str(SUPPORT))
 
-from actions import direct_ask, listening, medical, replies  # noqa: E402
+from actions import direct_ask, handoff_answers, listening, medical, replies  # noqa: E402
 
 DOMAIN = yaml.safe_load((SUPPORT / "domain.yml").read_text())
 ANSWERS = yaml.safe_load((SUPPORT / "actions" / "responses.yml").read_text())["answers"]
@@ -144,3 +144,22 @@ def test_is_this_free_gets_a_plain_answer_whatever_the_nlu_read(intent: str) -> 
     action = ActionAnswerQuestion() if intent == "ask_capability" else replies.ActionSupportRestatement()
     assert run(action, ["is it free?"], intent=intent) == ANSWERS["ask_cost"]
     assert run(action, ["c'est gratuit ?"], intent=intent, locale="fr-FR") == answers("fr")["ask_cost"]
+
+
+def test_while_waiting_a_friends_pills_are_not_taken_for_the_writers_own() -> None:
+    """Sixth reading, M3: "she said she has pills" got "Have you taken any of the pills?"."""
+    from rasa_sdk import Tracker
+
+    from actions import handoff_presence
+
+    def left_out(situation: str, flag: bool, asked: bool = False) -> tuple:
+        latest = {"text": "she said she has pills", "metadata": {"emotion": {"derived": {"crisis": {"flag": flag}}}}}
+        tracker = Tracker("s", {"handoff_asked": asked}, latest, [], False, None, {}, "action_listen")
+        return handoff_presence.kinds_left_out(tracker, at_risk=True, situation=situation)
+
+    assert "medicine" in left_out("friend_at_risk", flag=False) and "taken" in left_out("emergency_other", flag=False)
+    assert left_out("friend_at_risk", flag=True) == ()       # the writer's own message is flagged: their means count
+    assert left_out("", flag=False) == ()
+    lines = handoff_answers.handoff_lines("she said she has pills", [], "en", (), True, None, False,
+                                          left_out("friend_at_risk", False))
+    assert not any("taken any" in line for line in lines), lines

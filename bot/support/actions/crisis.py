@@ -15,7 +15,7 @@ from actions import bank, handoff_answers, screener
 from actions.language import least_recent
 from actions.conversation import (ABOUT_THE_BOT, Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
                                   earlier_messages, recently_screened, user_turns)
-from actions.handoff_presence import how_to_get_help, told_not_to_wait, urgent, waiting_line, withdrawn
+from actions.handoff_presence import how_to_get_help, kinds_left_out, told_not_to_wait, urgent, waiting_line, withdrawn
 from actions.replies import ActionSupportQuestion, requested_tool
 from actions.situation_replies import reported_situation, situation_line, situation_open
 from policies.situations import ACUTE
@@ -114,8 +114,7 @@ class ActionHandoffPresent(Action):
         if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line
             events.append(SlotSet("handoff_asked", False))
         asked_taken = handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)
-        # only a person asked for, no risk since: "bye" is a goodbye, not sudden calm (sixth reading, M2)
-        leave_out = ("calm",) if tracker.get_slot("handoff_asked") and not at_risk else ()
+        leave_out = kinds_left_out(tracker, at_risk, situation or still_open)
         for line in handoff_answers.handoff_lines(text, say.recent, say.lang, earlier[-5:], at_risk,
                                                   handoff_answers.SAFETY_KINDS if claimed else None, asked_taken, leave_out):
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged

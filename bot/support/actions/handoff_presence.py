@@ -86,3 +86,22 @@ async def withdrawn(say: Say, tracker: Tracker, at_risk: bool) -> bool:
         return False
     say(least_recent(bank.answers(say.lang)["person_withdrawn"], say.recent))
     return True
+
+
+SOMEONE_ELSES = ("friend_at_risk", "emergency_other")
+"""Situations that are someone else's: the pills or the place the person names are that person's."""
+WRITERS_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm")
+"""Handoff answers addressed to the writer's own means, place or calm."""
+
+
+def kinds_left_out(tracker: Tracker, at_risk: bool, situation: str) -> tuple[str, ...]:
+    """The handoff answers that would be addressed to the wrong person: for a person who only asked
+    for a person (no risk since), sudden calm ("bye" is a goodbye: sixth reading, M2); for a person
+    reporting someone else's risk or emergency (``situation``) whose own message is not flagged,
+    the writer's own means, place and calm ("she said she has pills" got "Have you taken any of the
+    pills?": sixth reading, M3)."""
+    if situation in SOMEONE_ELSES and not crisis_of(tracker).get("flag"):
+        return WRITERS_KINDS
+    if tracker.get_slot("handoff_asked") and not at_risk:
+        return ("calm",)
+    return ()
