@@ -226,6 +226,9 @@ def test_a_friend_at_risk_gets_guidance_and_a_panic_attack_gets_breathing(agent)
     assert actions == ["action_situation"] and "breathe in" in said[0] and "chest pain" in said[0]
     said, actions = asyncio.run(say_from(agent, "panic", "it's getting worse", emotion("fear", 0.9, 0.9, -0.7), "en-US"))
     assert actions == ["action_situation"] and "breath" in said[0].lower()   # the follow-up: still with them
+    # sixth reading, M7: "it's not stopping" read as possible risk got the suicide questions mid-panic
+    said, actions = asyncio.run(say_from(agent, "panic", "it's not stopping", reading("possible", 0.8, "intent"), "en-US"))
+    assert actions == ["action_situation"] and not any("dead" in line for line in said), said
 
 
 @pytest.mark.slow
