@@ -130,9 +130,9 @@ def test_a_person_afraid_their_phone_is_read_is_told_how_to_keep_this_chat_from_
     ("that mistake cost me my job", False),
 ])
 def test_is_this_free_is_told_apart(text: str, asks: bool) -> None:
-    from actions import cost
+    from actions import plain_answers
 
-    assert cost.asks_cost(text) is asks
+    assert (plain_answers.plain_question(text) == "ask_cost") is asks
 
 
 @pytest.mark.parametrize("intent", ["ask_capability", "share_feelings"])
@@ -163,3 +163,14 @@ def test_while_waiting_a_friends_pills_are_not_taken_for_the_writers_own() -> No
     lines = handoff_answers.handoff_lines("she said she has pills", [], "en", (), True, None, False,
                                           left_out("friend_at_risk", False))
     assert not any("taken any" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("text, lang", [("delete what i wrote", "en"), ("i mean it, delete everything i wrote", "en"),
+                                        ("lösch alles was ich geschrieben habe", "de"), ("supprimez ce que j'ai écrit", "fr"),
+                                        ("borra todo lo que escribí", "es")])
+def test_a_request_to_delete_what_one_wrote_is_answered_as_such(text: str, lang: str) -> None:
+    """Sixth reading, H15: "delete what i wrote" was read as a goodbye act and handed to a person."""
+    from actions.bank import answers
+
+    said = run(replies.ActionSupportRestatement(), [text], locale={"en": "en-US"}.get(lang, f"{lang}-{lang.upper()}"))
+    assert said == answers(lang)["ask_delete"], said

@@ -25,7 +25,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import cost, echo, listening, screener, situation_replies
+from actions import echo, listening, plain_answers, screener, situation_replies
 from actions.bank import answers, bank, says
 from actions.conversation import ABOUT_THE_BOT, Say, user_turns
 from actions.crisis import handoff_status, open_handoff, report
@@ -97,8 +97,9 @@ class ActionAnswerQuestion(Action):
         if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
             say.response(domain, "utter_iamabot")
             return [SlotSet("last_strategy", "information")]
-        if cost.asks_cost(text):  # "is this free?", whatever the NLU read
-            say(cost.cost_line(say))
+        plain = plain_answers.plain_question(text)
+        if plain:  # "is this free?", "delete what i wrote", whatever the NLU read
+            say(plain_answers.plain_answer(say, plain))
             return [SlotSet("last_strategy", "information")]
         if situation_replies.asks_secrecy(text) and not is_question(text):  # "please dont tell anyone": who can read this, honestly
             say(least_recent(situation_replies.secret_lines(say.lang), say.recent))

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import checkin, cost, direct_ask, listening, medical
+from actions import checkin, direct_ask, listening, medical, plain_answers
 from actions import bank
 from actions.bank import answers
 from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, help_locale, language, response, user_turns
@@ -49,9 +49,10 @@ class SupportReply(Action):
         text = tracker.latest_message.get("text") or ""
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
-        if cost.asks_cost(text):  # "is this free?" (fifth reading, M12)
+        plain = plain_answers.plain_question(text)
+        if plain:  # "is this free?", "delete what i wrote" (fifth reading M12, sixth H15)
             say = Say(dispatcher, tracker)
-            say(cost.cost_line(say))
+            say(plain_answers.plain_answer(say, plain))
             return [SlotSet("last_strategy", "information")]
         if medical.took_too_much(text, earlier_messages(tracker, medical.RECENT)):  # sixth reading, H5
             say = Say(dispatcher, tracker)

@@ -1,0 +1,47 @@
+"""Plain questions about the service, answered plainly in seven languages whatever the NLU read:
+
+- "is this free?" (fifth reading, M12: "is it free?" got "Let me check I've got this"; sixth
+  reading, M4: "c'est gratuit ?" got "De rien", "is this free?" the list of what the bot can do);
+- "delete what i wrote" (sixth reading, H15: read as a goodbye act and handed to a person). Told
+  by patterns, not by the NLU: fifteen such examples in the NLU's training cost the direct
+  questions of data/support/questions/dev.csv 2 of 150 (other questions drawn to privacy).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from actions.bank import answers
+from actions.conversation import Say
+from actions.language import folded, least_recent
+
+COST = re.compile(
+    r"\b(?:is (?:this|it|that|the (?:chat|line|number|call|helpline|hotline)) (?:really |actually )?free|free to (?:call|text|use)"
+    r"|(?:does|will) (?:this|it|that|calling|texting) cost|how much (?:does|will) (?:this|it|that) cost"
+    r"|do (?:i|you) (?:have to|need to) pay"
+    r"|cost (?:me )?anything|ist (?:das|es) (?:wirklich )?kostenlos|kostet (?:das|es)|ist (?:das|es) gratis|muss ich (?:was |etwas )?bezahlen"
+    r"|c ?est (?:vraiment )?gratuit|ca coute|faut(?:-il)? payer|est gratis|es gratis|cuesta|hay que pagar|tengo que pagar"
+    r"|e gratis|e gratuito|costa qualcosa|quanto costa|devo pagare|is (?:dit|het) gratis|kost (?:dit|het)|moet ik betalen"
+    r"|e de graca|e gratuito|custa|tenho que pagar|preciso pagar)\b|^\W*how much is (?:this|it|that)\W*$")
+DELETE = re.compile(
+    r"\b(?:delete|erase|remove|wipe|clear) (?:everything (?:i (?:wrote|said|typed|sent)|here)|(?:what|all|everything) i (?:wrote|said"
+    r"|typed|sent)|my (?:messages|data|chat|chats|words|history|account)|this (?:chat|conversation)|the (?:chat|conversation|messages))"
+    r"|\b(?:want|need) my data (?:gone|deleted|erased)|losch\w* (?:alles )?was ich (?:hier )?geschrieben habe|losch\w* meine (?:nachrichten|daten)"
+    r"|supprime\w* (?:ce que j ?ai ecrit|mes messages|mes donnees|tout ce que j ?ai ecrit)|efface\w* (?:mes messages|ce que j ?ai ecrit)"
+    r"|borra\w* (?:lo que escribi|todo lo que escribi|mis mensajes|mis datos)|cancella\w* (?:quello che ho scritto|i miei messaggi|i miei dati)"
+    r"|verwijder\w* (?:wat ik (?:heb )?geschreven(?: heb)?|mijn berichten|mijn gegevens)|apaga\w* (?:o que eu escrevi|minhas mensagens|meus dados)")
+
+
+def plain_question(text: str) -> Optional[str]:
+    """The ``answers`` key for ``text`` when it is one of these questions ("ask_cost",
+    "ask_delete"), else None."""
+    plain = folded(text).replace("'", " ")
+    if COST.search(plain):
+        return "ask_cost"
+    if DELETE.search(plain):
+        return "ask_delete"
+    return None
+
+
+def plain_answer(say: Say, key: str) -> str:
+    return least_recent(answers(say.lang)[key], say.recent)
