@@ -1,44 +1,23 @@
-"""Crisis resources per deployment and locale (``crisis_resources.yml``, or the file named by
-``$EMOBOT_CRISIS_RESOURCES``), rendered as chat text with markdown links (``tel:``, ``sms:``,
-``https:``) that the chat page and Rasa web chat widgets show as clickable."""
+"""Crisis resources per deployment and locale (policies/crisis_lines.py: ``policies/crisis_resources.yml``,
+or the file named by ``$EMOBOT_CRISIS_RESOURCES``) worded as the support bot says them, in the
+person's language, with markdown links (``tel:``, ``sms:``, ``https:``) that the chat page and Rasa
+web chat widgets show as clickable; and the country a message says the person is in."""
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Dict, List, Mapping, Optional
-
-import yaml
+from typing import Dict, List, Optional
 
 from actions.language import folded
-
-DEFAULT_FILE = Path(__file__).with_name("crisis_resources.yml")
+from policies import crisis_lines
+from policies.crisis_lines import CrisisLines
 
 
 @dataclass(frozen=True)
-class Resources:
-    """One locale's help: the emergency number, crisis ``lines``, and optionally the lines for
-    violence at home (``abuse``), for poisoning (``poison``) and for children and young people (``child``)."""
-
-    emergency: str
-    lines: List[Mapping[str, str]]
-    abuse: List[Mapping[str, str]] = field(default_factory=list)
-    poison: List[Mapping[str, str]] = field(default_factory=list)
-    child: List[Mapping[str, str]] = field(default_factory=list)
-
-    def links(self, lines: Optional[List[Mapping[str, str]]] = None) -> List[str]:
-        """Each line (of ``lines``, default the crisis lines) as ``name: [number](tel:...)`` (or sms: / a web link)."""
-        out = []
-        for line in self.lines if lines is None else lines:
-            if line.get("phone"):
-                out.append(f"{line['name']}: [{line['phone']}](tel:{_digits(line['phone'])})")
-            elif line.get("sms"):
-                out.append(f"{line['name']} [{line['sms']}](sms:{_digits(line['sms'])})")
-            elif line.get("url"):
-                out.append(f"[{line['name']}]({line['url']})")
-        return out
+class Resources(CrisisLines):
+    """A locale's lines (policies/crisis_lines.py) worded as the support bot says them."""
 
     def full(self, lang: str = "en") -> str:
         """Every resource, for the first message of an escalation (sentence in ``lang``)."""
@@ -85,10 +64,6 @@ def frames(lang: str) -> Dict[str, str]:
     from actions.language import translated
 
     return {**FRAMES, **((translated(lang) or {}).get("resources") or {})}
-
-
-def _digits(number: str) -> str:
-    return re.sub(r"[^\d+]", "", number)
 
 
 COUNTRIES: Dict[str, List[str]] = {
@@ -175,16 +150,12 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
 
 
 @lru_cache(maxsize=4)
-def _load(path: str) -> Dict[str, Resources]:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return {str(locale): Resources(str(entry["emergency"]), list(entry.get("lines") or []),
-                                   list(entry.get("abuse") or []), list(entry.get("poison") or []),
-                                   list(entry.get("child") or []))
-            for locale, entry in raw.items()}
+def _worded(path: str) -> Dict[str, Resources]:
+    return {locale: Resources(**vars(lines)) for locale, lines in crisis_lines.table().items()}
 
 
 def _table() -> Dict[str, Resources]:
-    return _load(os.environ.get("EMOBOT_CRISIS_RESOURCES") or str(DEFAULT_FILE))
+    return _worded(os.environ.get("EMOBOT_CRISIS_RESOURCES") or str(crisis_lines.DEFAULT_FILE))
 
 
 def resources_for(locale: Optional[str]) -> Resources:
