@@ -8,8 +8,9 @@ confusion on this item) and predicts ``action_<move>`` as bot/tutor/actions/peda
 retry -> hint -> worked example -> the answer, frustration steps down, confusion gets a
 different explanation, boredom with mastery is challenged. The student comes first: while a
 check-in after risk language is pending (slot ``wellbeing_check``), or when the words are about
-grief, being left out, a break or a wish to stop, it predicts ``action_wellbeing`` (actions/wellbeing.py);
-the first message after a break gets the lesson's move again.
+grief, trouble at home, being left out, test anxiety, not wanting to be here, a break or a wish to stop,
+it predicts ``action_wellbeing`` (actions/wellbeing.py); the first message after a break gets the
+lesson's move again.
 
 config.yml::
 
@@ -54,9 +55,10 @@ class TutorAffectPolicy(EmotionPolicyBase):
         risk = float(emotion.get("crisis.risk", 0.0) or 0.0)
         if pending == "break" and concern is None:  # back from a break: the lesson's move, with a welcome
             pending = None
-        if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "break", "harm_at_home"):
+        if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "break", *wellbeing.ASKS_IF_SAFE):
             # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
-            # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading)
+            # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading);
+            # a concern that asks whether the student is safe asks it itself, and reads the answer
             return Decision("utter_safety_check", 1.0, {"crisis_risk": risk})
         if pending or concern:  # the student before the lesson (bot/tutor/actions/wellbeing.py)
             return Decision("action_wellbeing", 1.0, {"wellbeing_check": pending, "concern": concern})

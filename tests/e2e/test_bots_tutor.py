@@ -107,7 +107,7 @@ def test_affect_read_with_performance(bot) -> None:
     # frustration: an easier item, announced
     frustrated = say(url, "ugh I give up", s)
     openings = ("That's frustrating, and it's okay: fractions can be tricky, and struggling is part of learning.",
-                "It's okay to feel stuck. Let's make it smaller and go one step at a time.",
+                "It's okay to feel stuck. Let's go one step at a time.",
                 "Let's slow down. Feeling like this is normal when something is new.")  # in turn (actions.STEP_DOWN)
     assert frustrated[0] in openings and frustrated[1].startswith("Let's take a step back to an easier one")
     assert frustrated[-1].startswith("New question:")
@@ -179,3 +179,20 @@ def test_grief_and_a_wish_to_stop_pause_the_lesson(bot) -> None:
     assert [h for h in service.handoffs if h[0] == "harm"]
     stop = say(url, "can we stop for today", s)
     assert stop == ["Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."], stop
+
+
+def test_reasoning_worries_and_a_stop_in_french_through_the_real_bot(bot) -> None:
+    """Sixth exploratory reading: a right answer with its reasoning was marked wrong (H11), a fight at
+    home got a step down (H8), "on peut arrêter ?" was parked as off-task (H10), "i'm back" got
+    "Take your time" (L5)."""
+    url, _ = bot
+    s = "sixth"
+    say(url, "let's start", s)
+    reasoned = say(url, "the answer is 1/2 because 2 goes into both", s)
+    assert reasoned[0].startswith(("That's right", "Yes,", "Correct,", "Spot on")), reasoned
+    home = say(url, "my parents were fighting again all night", s)
+    assert home[0].startswith("That sounds really hard, and it's not your fault.") and len(home) == 1, home
+    back = say(url, "sorry im back, had dinner", s)
+    assert back[0] == "Welcome back!" and back[-1].startswith("Your question is still:"), back
+    stop = say(url, "je suis fatiguée, on peut arrêter ?", s)
+    assert stop[0].startswith("Of course, let's stop here for today"), stop

@@ -203,7 +203,8 @@ def test_a_step_down_answers_a_put_down_and_does_not_repeat_its_opening() -> Non
     ("was ist 2/3 mal 3/4?", "2/3 × 3/4 = 6/12 = 1/2."),
 ])
 def test_a_calculation_asked_about_is_worked_out_with_its_own_numbers(text: str, line: str) -> None:
-    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+    from bot.tutor.actions.actions import StudentTurn
+    from bot.tutor.actions.questions import ActionAnswerQuestion
 
     lines: list = []
     ActionAnswerQuestion().teach(lines, on_first(), FIRST, StudentTurn(text, None, CURRICULUM))
@@ -211,7 +212,8 @@ def test_a_calculation_asked_about_is_worked_out_with_its_own_numbers(text: str,
 
 
 def test_the_exercise_itself_asked_as_a_question_gets_a_hint_not_the_answer() -> None:
-    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+    from bot.tutor.actions.actions import StudentTurn
+    from bot.tutor.actions.questions import ActionAnswerQuestion
 
     item = next(it for items in CURRICULUM.skills[2].steps.values() for it in items)   # "What is 1/5 + 2/5?"
     lines: list = []
@@ -237,7 +239,8 @@ def test_mixed_numbers_decimals_and_options_with_maybe_are_read_as_written() -> 
 
 def test_a_side_calculation_the_student_checks_is_checked_not_graded_as_the_answer() -> None:
     # second exploratory reading: "3/4 + 1/8 = 7/8 right?" got "Not quite" (graded against 1/9 + 5/9)
-    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+    from bot.tutor.actions.actions import StudentTurn
+    from bot.tutor.actions.questions import ActionAnswerQuestion
 
     item = next(it for items in CURRICULUM.skills[2].steps.values() for it in items)   # "What is 1/5 + 2/5?"
     learner = replace(on_first(), item=item.id)
@@ -262,7 +265,8 @@ def test_the_answer_asked_for_too_hard_and_lost_get_a_move_that_helps() -> None:
 
 
 def test_half_of_a_fraction_is_worked_out() -> None:
-    from bot.tutor.actions.actions import ActionAnswerQuestion, StudentTurn
+    from bot.tutor.actions.actions import StudentTurn
+    from bot.tutor.actions.questions import ActionAnswerQuestion
 
     lines: list = []
     ActionAnswerQuestion().teach(lines, on_first(), FIRST, StudentTurn("what is half of 3/4?", None, CURRICULUM))

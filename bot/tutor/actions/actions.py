@@ -19,30 +19,30 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from .answers import Grade, answer_options, fraction_text, parse_answer
+from .answers import Grade, answer_options, fraction_text, parse_answer, without_reasoning
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
-from .messages import calculation, comparison, glossary_term, says_skip, side_equation, skill_asked_about
+from .messages import asks_for_hint, says_skip
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
+from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back
 from .wellbeing import WELCOME_BACK
-from .working import compare, worked_out
 
 PRAISE = ("Correct, {answer}. Good thinking.",
           "Spot on: {answer}. You used the method well.",
           "That's right: {answer}. Your careful working paid off.")
 STEP_DOWN = ("That's frustrating, and it's okay: fractions can be tricky, and struggling is part of learning.",
-             "It's okay to feel stuck. Let's make it smaller and go one step at a time.",
+             "It's okay to feel stuck. Let's go one step at a time.",
              "Let's slow down. Feeling like this is normal when something is new.")
-"""Openings of a step down, in turn (the same block three times in a row read as a script)."""
-SELF_PUT_DOWN = re.compile(
-    r"\b(?:i'?m|i am|im) (?:so |just |really )?(?:stupid|dumb|an idiot|useless|hopeless|bad at (?:this|math|maths|fractions))\b"
-    r"|\bi suck at\b|\bich bin (?:so |zu )?(?:dumm|blöd)\b|\bje suis (?:trop )?(?:nul|nulle|bête)\b"
-    r"|\bsoy (?:muy )?(?:tont[oa]|estúpid[oa]|un desastre)\b|\bsono (?:proprio )?(?:stupid[oa]|negat[oa])\b"
-    r"|\bik ben (?:zo )?(?:dom|stom)\b|\bsou (?:muito )?(?:burr[oa]|idiota)\b")
-"""A student putting themselves down ("i'm stupid"): answered first (exploratory reading: no reply to it)."""
+"""Openings of a step down, in turn (the same block three times in a row read as a script); none promises
+a smaller question, which the easiest step cannot give (sixth reading, H12)."""
+CALM_DOWN = ("Sorry, I'm clearly not helping right now. Tell me what isn't working, or ask for a hint, and we'll try it "
+             "another way.")
+GLAD_YOU_ENJOY = "Love to hear that! Enjoying it is the best way to learn."
 BREAK_OFFER = ("If you need a breather, say \"break\" and I'll keep your place. Or try this one, to finish on a win: "
                "you've got this.")
 """A second step down since the last correct answer (third exploratory reading, M21: no break was offered)."""
+REASON_GIVEN = "And thank you for saying why: explaining your thinking is how maths sticks."
+"""After a right answer given with its reasoning (sixth reading, H11: it was marked wrong)."""
 PRAISE_AFTER_TRIES = ("Yes, {answer} is correct. You stuck with it, well done.",
                       "That's right: {answer}. Sticking with it paid off.")
 """For an item the student got wrong first: effort praised as effort (not on a first try)."""
@@ -85,11 +85,13 @@ class TutorMove(Action):
             item = new
         elif item is not None:
             lines.append(self.restate(item))
-        back = tracker.get_slot("wellbeing_check") == "break"  # the first message after a break
+        # the first message after a break, or "sorry im back" after a pause (sixth reading, L5)
+        on_break = tracker.get_slot("wellbeing_check") == "break"
+        back = on_break or self.move == "keep_pace" and says_back(text)
         for line in ([WELCOME_BACK] if back else []) + lines:
             dispatcher.utter_message(text=line)
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
-                *([SlotSet("wellbeing_check", None)] if back else []),
+                *([SlotSet("wellbeing_check", None)] if on_break else []),
                 SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row)), SlotSet("hint_requests", float(learner.hints)),
                 SlotSet("level", float(item.level if item else 1))]
 
@@ -118,40 +120,6 @@ class ActionStart(TutorMove):
         return f"Here's your first one: {item.question}"
 
 
-class ActionAnswerQuestion(TutorMove):
-    """A question about the maths: compare two fractions, work out a calculation (not the
-    exercise's own), define a word, or explain a skill."""
-
-    move = "answer_question"
-
-    def teach(self, lines, learner, item, turn):
-        pair = comparison(turn.text)
-        checked = side_equation(turn.text, item.question)
-        asked = calculation(turn.text)
-        term = glossary_term(turn.text, turn.curriculum)
-        skill = skill_asked_about(turn.text, turn.curriculum)
-        if pair is not None:
-            lines.append(compare(*pair))
-        elif checked is not None:
-            said, result = worked_out(*checked[:3])
-            right = parse_answer(checked[3]) is not None and parse_answer(checked[3])[0] == result
-            lines.append(f"{'Yes, that is right' if right else 'Not quite'}: {said}")
-        elif asked is not None and worked_out(*asked)[1] == item.answer and calculation(item.question) is not None:
-            lines.append(f"That one is your exercise, so I won't give it away. Here's a hint: {item.hints[0]}")
-        elif asked is not None:
-            lines.append(f"Good question. {worked_out(*asked)[0]}")
-        elif term is not None:
-            lines.append(f"Good question. {turn.curriculum.glossary()[term]}")
-        else:
-            about = skill or turn.curriculum.skills[item.level]
-            said, learner = explanation(learner, next(iter(about.steps[1])), turn.curriculum)
-            lines.append(f"Good question. {said} If that didn't answer it, ask me in other words.")
-        return learner, item
-
-    def restate(self, item: Item) -> str:
-        return f"Back to your exercise: {item.question}"
-
-
 class ActionPraiseNext(TutorMove):
     move = "praise_next"
 
@@ -159,6 +127,8 @@ class ActionPraiseNext(TutorMove):
         answer = fraction_text(item.answer)
         praise = PRAISE_AFTER_TRIES if turn.tries_before else PRAISE
         lines.append(praise[len(learner.seen) % len(praise)].format(answer=answer))
+        if without_reasoning(turn.text) != turn.text:  # "1/2 because i divided both by 2" (sixth reading, H11)
+            lines.append(REASON_GIVEN)
         return learner, item
 
 
@@ -210,6 +180,9 @@ class ActionWorkedExample(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         lead = f"{verdict(turn, item)} " if turn.grade in ("wrong", "not_lowest") else ""
+        if asks_for_hint(turn.text) and learner.hints < len(item.hints):  # the next hint first (sixth reading, M12)
+            lines.append(f"Here's a more specific hint: {item.hints[learner.hints]}")
+            learner = replace(learner, hints=learner.hints + 1)
         lines.append(f"{lead}Let's look at a worked example of one like it. {item.worked_example}")
         return replace(learner, worked=True, confusion=learner.confusion + 1), item
 
@@ -223,7 +196,7 @@ class ActionShowAnswer(TutorMove):
     def teach(self, lines, learner, item, turn):
         lines.append(f"Let's work through this one together. {item.reasoning} "
                      f"So the answer is {fraction_text(item.answer)}.")
-        return learner, item
+        return replace(learner, stepped_down=0), item  # worked through: the steps down count again (H12)
 
 
 class ActionStepDown(TutorMove):
@@ -235,7 +208,7 @@ class ActionStepDown(TutorMove):
         lines.append(STEP_DOWN[len(learner.seen) % len(STEP_DOWN)])
         if learner.stepped_down:  # frustrated again since the last correct answer: a break is offered
             lines.append(BREAK_OFFER)
-        if turn.curriculum.easier(item) is None:
+        if turn.curriculum.easier(item) is None and not learner.worked:  # not the one just shown again (H12)
             lines.append(f"Here's how one like it works. {item.worked_example}")
         return replace(learner, stepped_down=learner.stepped_down + 1), item
 
@@ -279,5 +252,10 @@ class ActionKeepPace(TutorMove):
         if says_skip(turn.text):  # skipped again: this item stays, and the level comes from how it goes
             lines.append("You've skipped a few now. Too easy or too hard? Have a go at this one and I'll pick the next level.")
             return replace(learner, skipped=learner.skipped + 1), item
-        lines.append("Take your time. When you're ready, type your answer as a fraction, like 3/4.")
+        if insults_tutor(turn.text):  # sixth reading, M13: "you're a stupid bot" got a step down
+            lines.append(CALM_DOWN)
+        elif enjoys(turn.text):  # sixth reading, L2: "cool, i like this" got "Take your time"
+            lines.append(GLAD_YOU_ENJOY)
+        elif not says_back(turn.text):  # welcomed back by run (sixth reading, L5)
+            lines.append("Take your time. When you're ready, type your answer as a fraction, like 3/4.")
         return learner, item

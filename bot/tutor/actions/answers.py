@@ -38,6 +38,12 @@ _NEGATED = re.compile(r"(?:\bnot|\bisn'?t|\bis not|\bnicht|\bkein\w*|\bpas|\bno 
 _OR = re.compile(r"^\W*(?:or|oder|ou|o|of)(?:\s+(?:maybe|perhaps|is it|vielleicht|peut-etre|peut-être|quizas|quizás|forse|"
                  r"misschien|talvez))?\W*$", re.IGNORECASE)  # what joins two options: "1/4 or 1/2", "1/3 or maybe 1/9"
 
+_REASONING = re.compile(
+    r"\s*(?:,\s*)?\b(?:because|cause|'cause|cuz|coz|bc|since|weil|denn|parce que?|parce qu'|puisque|porque|pois|perch[eéè]|"
+    r"omdat)\b", re.IGNORECASE)
+"""Where a student's reasoning starts: "1/2 because i divided both by 2" (sixth reading, H11: the 2 in the
+reasoning was graded); "cause", "since", "weil", "parce que", "porque", "perché", "omdat"."""
+
 _WHOLES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "zero": 0, "eleven": 11, "twelve": 12}
 _HEDGES = r"(\W*(?:(?:it'?s|its|is it|the answer is|answer|i think(?: it'?s| its)?|maybe|umm?|es|c'est|ist es|è|é)\s+)*)"
@@ -84,6 +90,21 @@ def in_digits(text: str) -> str:
     return words.in_words.sub(words.digits, text)
 
 
+def without_reasoning(text: str) -> str:
+    """``text`` up to the reasoning that follows the answer ("1/2 because i divided both by 2" ->
+    "1/2"); the whole text when no number comes before the reasoning ("since 2 goes into both,
+    it's 1/2")."""
+    found = _REASONING.search(text or "")
+    if found is None or not _NUMBER.search(in_digits(text[:found.start()])):
+        return text or ""
+    return text[:found.start()]
+
+
+def answer_digits(text: str) -> str:
+    """The answer part of ``text`` (without its reasoning) with fractions in words as digits."""
+    return in_digits(without_reasoning(text))
+
+
 def _value(m: re.Match) -> Optional[tuple[Fraction, str]]:
     """(value, written form) of one ``_NUMBER`` match; a percentage's written form ends in "%"."""
     whole, top, bottom, number, percent = m.groups()
@@ -100,13 +121,13 @@ def _value(m: re.Match) -> Optional[tuple[Fraction, str]]:
 
 
 def _numbers(text: str) -> list[re.Match]:
-    return list(_NUMBER.finditer(in_digits(text)))
+    return list(_NUMBER.finditer(answer_digits(text)))
 
 
 def _stood_by(text: str) -> tuple[Optional[re.Match], bool]:
     """The number the student stands by (the last one not denied) and whether every number in
     ``text`` was denied ("not 1/2")."""
-    text = in_digits(text)
+    text = answer_digits(text)
     matches = list(_NUMBER.finditer(text))
     kept = [m for m in matches if not _NEGATED.search(text[:m.start()])]
     if kept:
@@ -126,7 +147,7 @@ def answer_options(text: str) -> list[str]:
     """The written forms of two or more different numbers offered as options ("1/4 or 1/2",
     "1/2 oder 1/4?"): each joined to the next by "or" alone, the last number among them ("between
     1/4 or 1/2 i pick 1/2" picks one); [] for one answer."""
-    text = in_digits(text)
+    text = answer_digits(text)
     matches = list(_NUMBER.finditer(text))
     joined = [(a, b) for a, b in zip(matches, matches[1:]) if _OR.match(text[a.end():b.start()])]
     if not joined or joined[-1][1] is not matches[-1]:

@@ -10,7 +10,7 @@ policy, inside the Rasa server, as ``bot.tutor.actions.curriculum``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +45,7 @@ class Skill:
     explanations: tuple[str, ...]
     glossary: dict[str, str]
     steps: dict[int, tuple[Item, ...]]  # difficulty -> items, easiest first
+    glossary_words: dict[str, str] = field(default_factory=dict)  # a word in another language -> its glossary term
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,13 @@ class Curriculum:
 
     def glossary(self) -> dict[str, str]:
         return {term: text for skill in self.skills.values() for term, text in skill.glossary.items()}
+
+    def glossary_words(self) -> dict[str, str]:
+        """Every way of writing a glossary term (lower case) -> the term: the term itself, and its
+        words in other languages ("denominador" -> "denominator")."""
+        words = {term: term for term in self.glossary()}
+        words.update({word: term for skill in self.skills.values() for word, term in skill.glossary_words.items()})
+        return words
 
     def pick(self, level: int, difficulty: int, seen: set[str], avoid: str | None = None) -> Item:
         """An item at (level, difficulty), clamped to the curriculum: the first not in ``seen``,
@@ -111,7 +119,9 @@ def parse_curriculum(data: dict) -> Curriculum:
         skill = Skill(id=str(raw["id"]), level=level, name=str(raw["name"]),
                       explanations=tuple(str(e) for e in raw["explanations"]),
                       glossary={str(k).lower(): str(v) for k, v in (raw.get("glossary") or {}).items()},
-                      steps=steps)
+                      steps=steps,
+                      glossary_words={str(w).lower(): str(term).lower()
+                                      for term, words in (raw.get("glossary_words") or {}).items() for w in words})
         if sorted(steps) != list(DIFFICULTIES) or any(not items for items in steps.values()):
             raise ValueError(f"skill {skill.id}: needs items at difficulties {DIFFICULTIES}")
         if len(skill.explanations) < 2:

@@ -53,7 +53,7 @@ class Learner:
         seen: items already shown, oldest first (the last 50).
         skipped: items skipped in a row without an answer ("next", "skip").
         stepped_down: steps down for frustration since the last correct answer (the second one
-            offers a break).
+            offers a break; the third works the item through instead: pedagogy.work_through_after).
     """
 
     item: str = ""

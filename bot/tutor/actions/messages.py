@@ -11,12 +11,12 @@ import re
 from fractions import Fraction
 from typing import Optional
 
-from .answers import in_digits, parse_answer
+from .answers import answer_digits, parse_answer
 from .curriculum import Curriculum, Skill
 
 # question words at the start (English, de, fr, es, it, nl, pt), or a request to explain
 _QUESTION_START = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|so|but|and|wait|hm+|um+|uh+|pls|please|hey|then|like|sorry|yeah|ya)[\s,.!]+)*"
+    r"^\s*[¿¡]?\s*(?:(?:ok(?:ay)?|so|but|and|wait|hm+|um+|uh+|pls|please|hey|then|like|sorry|yeah|ya)[\s,.!]+)*"
     r"(?:why|how|what|what's|whats|wat|wut|which|when|where|who|wdym|explain|can you explain|could you explain|"
     r"can u explain|do (?:i|you|u|we)|does|is (?:a|an|the|that|this)\b|are|should|isn'?t|"
     r"warum|wieso|weshalb|wie|was|welche[rs]?|pourquoi|comment|quoi|quel(?:le)?s?|"
@@ -36,6 +36,7 @@ _TENTATIVE = re.compile(
 # what makes a question one about the lesson: numbers, or words of fractions and of the exercise
 _MATHS = re.compile(
     r"\d|\b(?:fractions?|numerators?|denominators?|top|bottoms?|numbers?|simplif\w*|simplest|lowest|terms|reduce|"
+    r"factors?|multiples?|products?|improper|mixed|whole|"  # the glossary's words (sixth reading, M8: "what's a factor?")
     r"add\w*|plus|sum|multipl\w*|times|divid\w*|half|halves|thirds?|quarters?|bigger|smaller|larger|greater|"
     r"less|same|equal\w*|common|answer|question|exercise|step|mean|means|method|example|this one|it|this|that|"
     r"br[üu]ch\w*|nenner|z[äa]hler|k[üu]rz\w*|d[ée]nominateur|num[ée]rateur|fracci\w+|denominador|numerador|"
@@ -70,6 +71,10 @@ def is_question(text: str) -> bool:
 # a number that counts something else: "2 sec", "3/4 of the pizza", "2 cats", "the 14th", "in 10"
 _COUNTS_SOMETHING = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:in|at|by|until|till|for|after|on|since|around)\s+\d",
                                re.IGNORECASE)
+# one number said to be the same as another, the last stood by: "but 2/4 is the same as 1/2! you're wrong"
+# (sixth reading, M13: read as off-task frustration, a step down and a new question)
+_SAME_AS = re.compile(r"\d\s*(?:is|=|'s|are|ist|est|es|è|é)?\s*(?:the same as|equal to|equals|=|gleich|pareil que|"
+                      r"lo mismo que|uguale a|hetzelfde als|igual a)\s*\d", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^\s*-?\d+(?:\s*/\s*\d+)?(?:[.,]\d+)?(?![\w/])")
 _WORD_AFTER_NUMBER = re.compile(r"\d\s*(?:/\s*\d+)?\s+([a-zà-ÿ']+)", re.IGNORECASE)
 # words that may follow an answer: hedges, interjections, the start of a comment on it
@@ -88,10 +93,10 @@ def is_answer(text: str, intent: Optional[str] = None) -> bool:
     >>> is_answer("umm 7/12?"), is_answer("i think its 2/5"), is_answer("gimme 2 sec")
     (True, True, False)
     """
-    text = in_digits(text)  # "one half", "3 over 5"
+    text = answer_digits(text)  # "one half", "3 over 5"; the reasoning after "because" left out (sixth reading, H11)
     if parse_answer(text) is None or is_question(text):
         return False
-    if _TENTATIVE.match(text) or _LEADING_NUMBER.match(text):
+    if _TENTATIVE.match(text) or _LEADING_NUMBER.match(text) or _SAME_AS.search(text):
         return True
     if intent == "off_task":
         return False
@@ -108,10 +113,27 @@ _ANSWER_ASKED = re.compile(r"\b(?:(?:tell|give|show) me (?:the )?answer|what(?:'
                            r"|sag mir (?:die )?(?:antwort|losung|lösung)|donne(?:-moi)? la reponse|dime la respuesta"
                            r"|dimmi la risposta|zeg het antwoord|me (?:diz|da|dá) a resposta)\b", re.IGNORECASE)
 _TOO_HARD = re.compile(r"\b(?:too hard|too difficult|way too hard|zu schwer|zu schwierig|trop dur|trop difficile|"
-                       r"muy dificil|muy difícil|troppo difficile|te moeilijk|muito dificil|muito difícil)\b", re.IGNORECASE)
+                       r"muy dificil|muy difícil|troppo difficile|te moeilijk|muito dificil|muito difícil"
+                       # giving up is the same signal (sixth reading, H12: "i give up" read as boredom)
+                       r"|i give up|i (?:can'?t|cant|cannot) do (?:this|it)|ich gebe auf|j'abandonne|me rindo|mi arrendo"
+                       r"|ik geef (?:het )?op|desisto)\b", re.IGNORECASE)
 _LOST = re.compile(r"\b(?:i (?:don'?t|dont|do not) (?:get|understand) (?:it|this)|i'?m (?:so )?(?:lost|confused)|no idea how"
                    r"|versteh(?:e)? (?:das|es) nicht|je (?:ne )?comprends pas|no (?:lo )?entiendo|non (?:lo )?capisco"
-                   r"|snap het niet|nao entendi|não entendi)\b", re.IGNORECASE)
+                   r"|snap het niet|nao entendi|não entendi"
+                   # not knowing is not boredom (sixth reading, H12: "i don't know" got a quick-fire round)
+                   r"|idk|i (?:don'?t|dont|do not) know|dunno|no clue|no idea|keine ahnung|je (?:ne )?sais pas|no s[eé]"
+                   r"|non lo so|geen idee|n[aã]o sei)\b", re.IGNORECASE)
+
+
+_QUESTION_ASKED = re.compile(r"\b(?:what(?: was| is|'s|s) (?:the|my) (?:question|exercise)|what (?:question|exercise)"
+                             r"|(?:repeat|say) (?:the|that) question|what am i (?:doing|solving|supposed to do)"
+                             r"|wie war die frage|c'[ée]tait quoi la question|cu[aá]l era la pregunta|qual era a pergunta"
+                             r"|qual era la domanda|wat was de vraag)\b", re.IGNORECASE)
+
+
+def asks_for_the_question(text: str) -> bool:
+    """"what was the question again?", "what's the question" (sixth reading, M8: the pizza explanation instead)."""
+    return _QUESTION_ASKED.search(text or "") is not None
 
 
 def asks_for_the_answer(text: str) -> bool:
@@ -144,20 +166,28 @@ def fractions_in(text: str) -> list[Fraction]:
     return [Fraction(int(a), int(b)) for a, b in _FRACTION.findall(text or "") if int(b)]
 
 
+def written_fractions(text: str) -> list[str]:
+    """The fractions written in ``text``, as written without spaces ("3 / 4" -> "3/4"), zero
+    denominators left out."""
+    return [m.group(0).replace(" ", "") for m in _FRACTION.finditer(text or "") if int(m.group(2))]
+
+
 def comparison(text: str) -> Optional[tuple[str, str]]:
     """The two fractions a "which is bigger" question compares, as written, or None."""
-    written = [m.group(0).replace(" ", "") for m in _FRACTION.finditer(text or "") if int(m.group(2))]
+    written = written_fractions(text)
     if len(written) >= 2 and _BIGGER.search(text):
         return written[0], written[1]
     return None
 
 
 def glossary_term(text: str, curriculum: Curriculum) -> Optional[str]:
-    """The glossary word the question asks about ("what's a denominator"), or None."""
+    """The glossary term the question asks about ("what's a denominator", "¿qué significa
+    denominador?" -> "denominator"), or None."""
     lowered = (text or "").lower()
-    for term in sorted(curriculum.glossary(), key=len, reverse=True):
-        if re.search(rf"\b{re.escape(term)}s?\b", lowered):
-            return term
+    words = curriculum.glossary_words()
+    for word in sorted(words, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(word)}(?:s|es|en|e|i)?\b", lowered):
+            return words[word]
     return None
 
 

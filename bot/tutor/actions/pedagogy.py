@@ -6,28 +6,34 @@ dynamics): boredom with mastery means "too easy" (challenge); frustration after 
 then a worked example; wrong answers climb a ladder (retry, hint, worked example, the answer
 with its reasoning) so nobody gets the same "not quite" six times. The moves, first match wins:
 
+    the answer asked for, no numbers ("what's the
+      answer?")                                     -> hint, or show_answer after a hint
     question (whatever numbers it holds)            -> answer_question
     answer, correct                                 -> praise_next
     answer, two options / a decimal / a percentage
       of the answer / only denied ("not 1/2")       -> retry (asked what the student means)
     answer, wrong (or the right value not simplified):
       show_answer_after-th in a row                 -> show_answer
-      frustrated                                    -> step_down
+      frustrated                                    -> step_down*
       worked_example_after-th in a row              -> worked_example
       hint_after-th in a row                        -> hint
       otherwise                                     -> retry
     the answer asked for                            -> hint, or show_answer after a hint
-    hint asked                                      -> hint, or worked_example after a hint
-    frustrated                                      -> step_down
+    hint asked                                      -> hint; after one, worked_example (with the
+                                                       item's next hint); after it, show_answer
+    only punctuation                                -> "?": as confused; "...": keep_pace
+    "make it easier" / "something harder"           -> step_down* / challenge
+    frustrated (not when laughing or insulting
+      the tutor)                                    -> step_down*
     confused                                        -> explain, or worked_example the 3rd time
-    "too hard" / "i don't get it" said, no state    -> step_down / explain (the words, when the
-                                                       service read nothing over its thresholds)
-    off task (Rasa NLU's intent)                    -> redirect (what the message is about
-                                                       outranks a boredom reading of it:
-                                                       "what's the weather like?")
-    bored, after a correct streak or with mastery   -> challenge
-    bored otherwise                                 -> reengage
+    "too hard", "i give up" / "i don't get it",
+      "idk" (whatever boredom was read)             -> step_down* / explain (as confused)
+    skip                                            -> reengage, then keep_pace
+    an insult, "i like this", "i'm back"            -> keep_pace (answered in its words)
     otherwise (engaged, neutral)                    -> keep_pace
+
+    * from the work_through_after-th step down since the last correct answer, the current item is
+      worked through instead: worked_example, then show_answer.
 
 Pure Python: the policy (inside the Rasa server) chooses with :func:`choose_move`; the action
 of that move (action server) applies :func:`observe` and :func:`next_item`.
@@ -44,8 +50,9 @@ import yaml
 from .answers import Grade, grade
 from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
-from .messages import (asks_for_hint, asks_for_the_answer, is_answer, is_question, says_lost, says_skip, says_too_hard,
-                       side_equation)
+from .messages import (asks_for_hint, asks_for_the_answer, fractions_in, is_answer, is_question, says_lost, says_skip,
+                       says_too_hard, side_equation)
+from .remarks import asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard, only_punctuation, says_back
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "tutor.yml"
 
@@ -68,6 +75,7 @@ class Pedagogy:
     hint_after: int = 2
     confusion_worked_example: int = 3
     step_up_after: int = 2
+    work_through_after: int = 3
     mastered: float = 0.95
     possible_risk: float = 0.6
 
@@ -138,6 +146,8 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
     """The move after ``turn`` given the learner before it; returns (move, why) for the logs."""
     if not learner.started or item is None:
         return "start", {}
+    if asks_for_the_answer(turn.text) and not fractions_in(turn.text):  # "what's the answer?" is no maths question (M8)
+        return hint_or_answer(learner), {}
     if is_question(turn.text) or side_equation(turn.text, item.question):  # "3/4 + 1/8 = 7/8 right?": checked
         return "answer_question", {}
     after, result = observe(learner, item, turn.text, pedagogy, turn.intent)
@@ -153,32 +163,74 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         if wrong >= pedagogy.show_answer_after:
             return "show_answer", why
         if state == "frustration":
-            return "step_down", why
+            return step_down_or_work_through(learner, pedagogy), why
         if wrong >= pedagogy.worked_example_after:
             return "worked_example", why
         if wrong >= pedagogy.hint_after:
             return "hint", why
         return "retry", why
-    if asks_for_the_answer(turn.text):  # a hint first; asked again after one, the answer with its reasoning
-        return ("show_answer" if learner.hints >= 1 or learner.worked else "hint"), why
-    if asks_for_hint(turn.text):
-        return ("worked_example" if learner.hints >= 1 else "hint"), why
+    if asks_for_the_answer(turn.text):
+        return hint_or_answer(learner), why
+    if asks_for_hint(turn.text):  # the item's hints in turn, then its worked example once, then the answer (M12)
+        return more_help(learner), why
+    if only_punctuation(turn.text):  # "?" is confusion, "..." a pause: never boredom (sixth reading, H12)
+        return (explain_or_example(learner, pedagogy) if "?" in turn.text else "keep_pace"), why
+    if asks_easier(turn.text):  # asked for, whatever the service read (sixth reading, M9)
+        return step_down_or_work_through(learner, pedagogy), why
+    if asks_harder(turn.text):
+        return "challenge", why
+    if state == "frustration" and not_too_hard(turn.text):
+        state = None  # anger at the tutor, a joke or "i'm calmer now" is no sign the item is too hard (M13)
     if state == "frustration":
-        return "step_down", why
+        return step_down_or_work_through(learner, pedagogy), why
     if state == "confusion":
-        return ("worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"), why
-    if state is None and says_too_hard(turn.text):  # the words say it, whatever the service read
-        return "step_down", why
-    if state is None and says_lost(turn.text):
-        return ("worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"), why
+        return explain_or_example(learner, pedagogy), why
+    if says_too_hard(turn.text):  # the words say it, whatever boredom or engagement the service read (H12)
+        return step_down_or_work_through(learner, pedagogy), why
+    if says_lost(turn.text):
+        return explain_or_example(learner, pedagogy), why
     if says_skip(turn.text):  # moving on: another item like it; skipped again, the item stays and the tutor asks why
         return ("keep_pace" if learner.skipped >= 1 else "reengage"), why
+    if insults_tutor(turn.text) or enjoys(turn.text) or says_back(turn.text):
+        return "keep_pace", why  # answered in its words, with the question restated (M13, L2, L5)
     if turn.intent == "off_task":
         return "redirect", why
     if state == "boredom":
         able = learner.correct_in_a_row >= pedagogy.step_up_after or after.known(item.level, pedagogy.bkt) >= pedagogy.mastered
         return ("challenge" if able else "reengage"), why
     return "keep_pace", why
+
+
+def hint_or_answer(learner: Learner) -> Move:
+    """The answer asked for: a hint first; asked again after one, the answer with its reasoning."""
+    return "show_answer" if learner.hints >= 1 or learner.worked else "hint"
+
+
+def more_help(learner: Learner) -> Move:
+    """Help asked for: a hint; asked again, the worked example (which leads with the item's next
+    hint: ``actions.ActionWorkedExample``); asked again after it, the answer with its reasoning
+    (sixth reading, M12: "another hint", "help", "hint please" got the same worked example three
+    times, and the second hint never)."""
+    if learner.hints < 1:
+        return "hint"
+    return "show_answer" if learner.worked else "worked_example"
+
+
+def explain_or_example(learner: Learner, pedagogy: Pedagogy) -> Move:
+    """Confusion: another explanation, or the worked example from the ``confusion_worked_example``-th
+    time on an item."""
+    return "worked_example" if learner.confusion + 1 >= pedagogy.confusion_worked_example else "explain"
+
+
+def step_down_or_work_through(learner: Learner, pedagogy: Pedagogy) -> Move:
+    """Frustration, "too hard", "i give up": a step down; from the ``work_through_after``-th since the
+    last correct answer the current item stays and is worked through: a worked example of one like
+    it, then its answer with its reasoning, before moving on (sixth reading, H12: "idk", "no clue",
+    "i give up" swapped the question again and again, and the answer after the fourth wrong answer
+    was never reached)."""
+    if learner.stepped_down + 1 < pedagogy.work_through_after:
+        return "step_down"
+    return "show_answer" if learner.worked else "worked_example"
 
 
 def next_item(move: str, learner: Learner, item: Optional[Item], curriculum: Curriculum,

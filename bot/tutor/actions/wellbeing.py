@@ -1,4 +1,5 @@
-"""A student's wellbeing comes before the lesson: risk, grief, being left out, a break or a wish to stop.
+"""A student's wellbeing comes before the lesson: risk, grief, trouble at home, being left out or bullied,
+test anxiety, words of not wanting to be here, a break or a wish to stop.
 
 The crisis rule (config.yml) runs ``action_tutor_crisis``: where to get help now, a person from the
 team alerted (a handoff in the dashboard's queue: connectors/handoff.py) and a check-in pending
@@ -7,7 +8,12 @@ words are about something heavier than fractions (:func:`concern`), TutorAffectP
 ``action_wellbeing``: an answer is still marked, but the next question waits until the student
 says they are okay (third exploratory reading: "sometimes i wish i wasn't alive", then "2/5" got
 "Correct, 2/5. Good thinking." and the next question; a grieving student got the pizza analogy;
-"can we stop for today" got a quick-fire round).
+"can we stop for today" got a quick-fire round). Sixth reading: "my parents were fighting again all
+night", "someone at school called me stupid", "i'm really scared i'll fail" and "my mum will be so angry" got a
+step down (H8); "i should just disappear" got no check-in (H9; its answer is now read like the check-in's
+after risk, and "not okay" alerts a person from the team); a break or a stop in the six other languages was
+parked as off-task (H10). Once a person from the team has claimed the alert, the tutor steps back and
+does not talk over them (M11).
 """
 from __future__ import annotations
 
@@ -16,15 +22,23 @@ from typing import List, Optional, Tuple
 
 from policies.situations import situation_of
 
+from .remarks import SELF_PUT_DOWN
+
 GRIEF = re.compile(
     r"\bmy (?P<who>(?:grandma|grandpa|granny|grandad|grandmother|grandfather|nan|nana|gran|mum|mom|mother|dad|father|"
     r"brother|sister|uncle|aunt|auntie|cousin|best friend|friend|dog|cat|pet|hamster|rabbit)) (?:just |has |had )?"
     r"(?:died|passed away|passed|is dying|got put down|was put down)\b"
     r"|\b(?:funeral|passed away|lost my (?:grandma|grandpa|nan|gran|mum|mom|dad|brother|sister|best friend|dog|cat))\b")
 LEFT_OUT = re.compile(
-    r"\b(?:(?:every ?one|every ?body|they all|the whole class|people at school|my class|my friends) "
-    r"(?:hates?|laughs? at|ignores?|makes fun of) me|(?:i'?m|im|i am|being|getting|got) (?:bullied|picked on)"
-    r"|(?:no ?one|nobody)(?: at school| in my class| here)? (?:likes|talks to|sits with|wants) me|i (?:have|got) no friends)\b")
+    r"\b(?:(?:every ?one|every ?body|they all|the whole class|people|my class|my friends|the other kids|kids)"
+    r"(?: at school| in my class| here)? (?:all )?(?:hates?|laughs? at|ignores?|makes? fun of|picks? on) me"
+    r"|(?:i'?m|im|i am|being|getting|got|was|keep getting) (?:bullied|picked on|left out)"
+    r"|(?:no ?one|nobody)(?: at school| in my class| here)? (?:likes|talks to|sits with|wants|plays with) me"
+    r"|i (?:have|got) no friends"
+    # sixth reading, H8: "someone at school called me stupid"
+    r"|(?:some ?one|some ?body|people|kids|a kid|a boy|a girl|they|he|she|everyone)(?: at school| in my class)? "
+    r"(?:called|calls|keeps? calling|always calls?) me (?:stupid|dumb|names|fat|ugly|weird|a loser|an idiot|an? \w+ names"
+    r"|a freak|a baby|a nerd|thick|useless))\b")
 HARM_AT_HOME = re.compile(
     r"\b(?:my )?(?:dad|mum|mom|father|mother|stepdad|stepmum|stepmom|step dad|parents?|brother|sister|uncle|aunt|"
     r"grandad|grandpa|mums boyfriend|moms boyfriend|he|she|they|someone) (?:always |sometimes |keeps? |often )?"
@@ -35,19 +49,54 @@ HARM_AT_HOME = re.compile(
 """Harm or neglect at home ("my dad hit my mum", "there's no food at home"); situations.py's abuse and someone
 else's emergency or risk count too ("a kid said hes going to stab me after school": fifth reading)."""
 HOME = re.compile(
-    r"\b(?:my )?(?:parents|mum and dad|mom and dad) (?:are |is )?(?:getting (?:a )?divorced?|divorcing|splitting up|separating|"
-    r"breaking up|fighting (?:all the time|again|every day))\b|\b(?:shouting|screaming|fighting) at home\b")
+    r"\b(?:my )?(?:parents|mum and dad|mom and dad|dad and mum|mom and stepdad|mum and stepdad) (?:are |were |keep |have been |"
+    r"always |)(?:getting (?:a )?divorced?|divorcing|splitting up|separating|breaking up|"
+    # sixth reading, H8: "my parents were fighting again all night"
+    r"(?:fighting|arguing|shouting|screaming|yelling)|(?:had|have) (?:a |another )?(?:big )?(?:fight|row|argument))\b"
+    r"|\b(?:shouting|screaming|fighting|yelling|arguing) at home\b")
+ANGRY_AT_HOME = re.compile(
+    r"\bmy (?:mum|mom|mother|dad|father|parents|stepdad|stepmum|stepmom|mum and dad|mom and dad) "
+    r"(?:will|is going to|are going to|gonna|would|'ll) (?:be )?(?:so |really |very |super )?"
+    r"(?:angry|mad|furious|cross|kill me|shout at me|yell at me|hit me)\b")
+"""Fear of a parent's anger ("my mum will be so angry"): asked whether they are safe at home (sixth reading, H8)."""
+TEST_WORRY = re.compile(
+    r"\b(?:scared|afraid|worried|nervous|anxious|terrified|stressed|panicking|freaking out)\b.{0,40}"
+    r"\b(?:fail|failing|test|exam|quiz|grades?|marks?|results?|sats)\b"
+    r"|\b(?:test|exam|quiz|sats)\b.{0,40}\b(?:scared|afraid|worried|nervous|anxious|terrified|stressed|panicking)\b"
+    r"|\b(?:angst|peur|miedo|paura|bang|medo)\b.{0,40}\b(?:test|pr[üu]fung|arbeit|examen|contr[ôo]le|esame|verifica|"
+    r"toets|prova|teste)\b")
+"""Test anxiety ("i have a test tomorrow and i'm really scared i'll fail"; sixth reading, H8)."""
+DISAPPEAR = re.compile(
+    r"\b(?:i (?:should|want to|wanna|wish i could|just want to|might as well|could just)|i'?d rather) (?:just )?"
+    r"(?P<word>disappear|vanish|not exist|not be here|stop existing|be gone|not wake up)\b"
+    r"|\bi wish i (?:was|were|wasn'?t|weren'?t) (?P<wish>never born|not born|not here|not alive|dead|gone)\b"
+    r"|\b(?P<better>every ?one would be better off without me)\b")
+"""Words of not wanting to be here, below the crisis detector's threshold ("i'm so stupid i should just
+disappear", risk 0.129): a check-in, and the lesson waits for its answer (sixth reading, H9)."""
 STOP = re.compile(
     r"\b(?:can we|could we|can i|i want to|i wanna|let'?s|lets|please) (?:just )?(?:stop|finish|end|quit|be done)"
     r"(?: (?:for today|now|here|this|the lesson))?\b|\bstop for today\b|\b(?:i'?m|im|i am) done for today\b"
     r"|^\W*(?:stop|i'?m done|im done|i am done|i quit|quit|i want to quit|i wanna quit|enough|enough for today)\W*$"
-    r"|\b(?:i'?m|im|i am) (?:so )?(?:tired|sleepy)\b.{0,30}\b(?:bed|sleep|stop)\b")
+    r"|\b(?:i'?m|im|i am) (?:so )?(?:tired|sleepy)\b.{0,30}\b(?:bed|sleep|stop)\b"
+    # the six other languages the tutor reads (sixth reading, H10: "je suis fatiguée, on peut arrêter ?")
+    r"|\b(?:k[öo]nnen wir|ich (?:will|m[öo]chte)|lass uns|d[üu]rfen wir) (?:jetzt |bitte )?(?:aufh[öo]ren|schluss machen)"
+    r"|\bh[öo]ren wir auf\b|\b(?:genug|schluss) f[üu]r heute\b"
+    r"|\b(?:on peut|je peux|je veux|j'ai envie d'|on pourrait|est-ce qu'on peut) (?:s')?(?:arr[êe]ter|finir)"
+    r"|\barr[êe]tons\b|\b(?:c'est )?(?:assez|fini) pour aujourd'hui\b"
+    r"|\b(?:podemos|puedo|quiero|quisiera|vamos a) (?:parar|terminar|dejarlo|acabar)|\bparemos\b|\bbasta por hoy\b"
+    r"|\b(?:possiamo|posso|voglio|vorrei) (?:smettere|fermarci|finire|basta)|\bbasta per oggi\b|\bsmettiamo\b"
+    r"|\b(?:kunnen we|mag ik|ik wil|laten we) (?:nu )?(?:stoppen|ophouden)|\bgenoeg voor vandaag\b"
+    r"|\b(?:podemos|posso|quero|vamos) (?:parar|terminar|acabar)|\bchega por hoje\b")
 BREAK = re.compile(
     r"\b(?:(?:can|could|may) (?:i|we) (?:take|have|get) a (?:short |quick |little |small )?break"
     r"|(?:i|we) (?:need|want|wanna|could use) a (?:short |quick |little |small )?break|(?:take|have) a (?:short |quick )?break"
     r"|(?:stop|pause) for a (?:bit|minute|moment|sec|second|few minutes)|need a breather|brb|be right back"
-    r"|(?:eine |kurze )pause|pause machen|(?:une|faire une) pause|un descanso|descansar un poco|una pausa|"
-    r"(?:een|even) pauze|uma pausa)\b|^\W*(?:a )?(?:break|pause)(?: please| pls)?\W*$")
+    r"|(?:eine |kurze )pause|pause machen|(?:une|faire une|petite) pause|un descanso|descansar un poco|una pausa|"
+    r"(?:een|even) pauze|pauze (?:nemen|houden)|uma pausa|um intervalo|descansar um pouco"
+    # sixth reading, H10: the six other languages in their everyday forms
+    r"|(?:k[öo]nnen wir|kann ich|darf ich) (?:kurz )?(?:eine )?pause|(?:je peux|on peut|on fait) (?:faire )?une pause"
+    r"|(?:podemos|puedo|posso|possiamo) (?:descansar|riposare|fare una pausa)|(?:mag ik|kunnen we) (?:even )?pauze)\b"
+    r"|^\W*(?:a )?(?:break|pause|pauze|pausa|descanso)(?: please| pls| bitte| s'il te pla[iî]t| por favor| per favore)?\W*$")
 """A short break asked for ("can i take a break", "brb", "eine Pause"): the place is kept (third reading, M21)."""
 OKAY = re.compile(
     r"^\W*(?:yes|yeah|yep|ya|ok|okay|fine|good|better|safe|i'?m (?:ok|okay|fine|good|better|safe)|im (?:ok|okay|fine|good|better|safe)"
@@ -65,6 +114,14 @@ WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody) (?:coming|th
                      r"nobody (?:is )?coming|no one (?:is )?coming|still waiting)\b")
 NOT_YET = ("I've let a person from our team know. If nobody has written yet, please don't wait for us: tell an adult near "
            "you now, or call your local emergency number.")
+TEST_WORRY_LINE = ("Tests can feel really scary, and being nervous shows you care about doing well. One test doesn't decide "
+                   "how clever you are. Would you like to practise some together so you feel more ready, or tell me what "
+                   "worries you most?")
+ANGRY_AT_HOME_LINE = ("That sounds worrying. Are you safe at home when they're angry? If anyone at home hurts you or you don't "
+                      "feel safe, please tell a teacher or another adult you trust.")
+DISAPPEAR_LINE = ("I'm really glad you told me. When you wrote \"{words}\", do you mean you wish you weren't here? Are you "
+                  "okay right now?")
+NOT_STUPID = "You're not stupid."
 LEFT_OUT_LINE = ("I'm sorry, that sounds really hard, and nobody deserves to feel like that. Is there a teacher or an adult "
                  "at home you could tell about it? We can go on with fractions whenever you're ready, or stop for today.")
 BREAK_LINE = ("Good idea. Take five minutes: stand up, stretch, have a drink of water. Your place is saved; just write "
@@ -79,13 +136,18 @@ NOT_OKAY = ("I'm sorry things are this hard. Please talk to an adult you trust n
             "Samaritans on 116 123 (UK); if you are in danger, call your local emergency number. Fractions can wait.")
 
 
+ASKS_IF_SAFE = frozenset({"harm_at_home", "disappear", "angry_at_home"})
+"""The concerns whose reply asks whether the student is okay or safe: the lesson waits for the answer."""
+
+
 def concern(text: str) -> Optional[str]:
-    """"harm_at_home", "grief", "home", "left_out", "break" or "stop" when the student's words are
-    about that; else None."""
+    """"harm_at_home", "disappear", "grief", "home", "angry_at_home", "left_out", "test_worry", "break"
+    or "stop" when the student's words are about that; else None."""
     lowered = (text or "").lower().replace("’", "'")
     if situation_of(text) in ("abuse", "emergency_other", "friend_at_risk"):
         return "harm_at_home"
-    for name, pattern in (("harm_at_home", HARM_AT_HOME), ("grief", GRIEF), ("home", HOME), ("left_out", LEFT_OUT),
+    for name, pattern in (("harm_at_home", HARM_AT_HOME), ("disappear", DISAPPEAR), ("grief", GRIEF), ("home", HOME),
+                          ("angry_at_home", ANGRY_AT_HOME), ("left_out", LEFT_OUT), ("test_worry", TEST_WORRY),
                           ("break", BREAK), ("stop", STOP)):
         if pattern.search(lowered):
             return name
@@ -106,6 +168,11 @@ def reply(text: str, pending: Optional[str], answered: bool = False) -> Tuple[Li
         return [NOT_YET], pending, False
     if kind == "harm_at_home":  # a person from the team is alerted too (wellbeing_actions.ActionWellbeing)
         return [HARM_LINE], "asked", False
+    if kind == "disappear":  # asked once, and the answer read as a check-in's (sixth reading, H9)
+        words = DISAPPEAR.search(lowered).group(0)
+        return [NOT_STUPID] * bool(SELF_PUT_DOWN.search(lowered)) + [DISAPPEAR_LINE.format(words=words)], "asked", False
+    if kind == "angry_at_home":  # sixth reading, H8: "my mum will be so angry" got a step down
+        return [ANGRY_AT_HOME_LINE], "asked", False
     if pending == "asked" and kind is None:
         return ([GLAD], None, True) if OKAY.search(lowered) else ([NOT_OKAY], "asked", False)
     if pending == "crisis":
@@ -116,6 +183,8 @@ def reply(text: str, pending: Optional[str], answered: bool = False) -> Tuple[Li
         return [SORRY_FOR.format(who=who), STOP_FOR_TODAY], pending, False
     if kind == "left_out":
         return [LEFT_OUT_LINE], pending, False
+    if kind == "test_worry":
+        return [TEST_WORRY_LINE], pending, False
     if kind == "home":
         return [HOME_LINE], pending, False
     if kind == "break":

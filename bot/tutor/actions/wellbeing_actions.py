@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 BOT = "tutor"
 MARKED = {"correct": "That's right.", "wrong": "Not quite, and that's okay."}
 """An answer given with a check-in pending is still marked, in a few words."""
+PERSON_JOINED = "A person from our team has joined and will answer you here."
 
 
 async def alert(tracker: Tracker, reason: str) -> None:
@@ -31,6 +32,12 @@ async def alert(tracker: Tracker, reason: str) -> None:
     opened = await handoff.request_handoff(tracker.sender_id, reason, bot=BOT, user_id=str(user_id) if user_id else None)
     if opened is None:
         logger.error("tutor: no person from the team could be alerted for %s", tracker.sender_id)
+
+
+async def person_has_joined(tracker: Tracker) -> bool:
+    """Whether a person from the team has claimed this conversation's handoff (they write to the student now)."""
+    status = await handoff.handoff_status(tracker.sender_id)
+    return bool(status) and status.get("status") == "claimed"
 
 
 class ActionTutorCrisis(Action):
@@ -61,10 +68,16 @@ class ActionWellbeing(TutorMove):
         learner = Learner.from_slot(tracker.get_slot("learner"))
         item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
+        pending = tracker.get_slot("wellbeing_check")
+        if pending in ("crisis", "asked", "claimed") and await person_has_joined(tracker):
+            # a person from the team answers now: the tutor does not talk over them (sixth reading, M11)
+            if pending != "claimed":
+                dispatcher.utter_message(text=PERSON_JOINED)
+            return [SlotSet("wellbeing_check", "claimed"), SlotSet("tutor_move", self.move)]
         grade = None
         if item is not None and wellbeing.concern(text) is None:
             learner, grade = observe(learner, item, text, pedagogy, (tracker.latest_message.get("intent") or {}).get("name"))
-        lines, pending, goes_on = wellbeing.reply(text, tracker.get_slot("wellbeing_check"), grade is not None)
+        lines, pending, goes_on = wellbeing.reply(text, None if pending == "claimed" else pending, grade is not None)
         if grade in MARKED:
             lines.insert(0, MARKED[grade])
         if goes_on and item is not None:
@@ -73,6 +86,8 @@ class ActionWellbeing(TutorMove):
             dispatcher.utter_message(text=line)
         if wellbeing.concern(text) == "harm_at_home":  # a person from the team is alerted (fourth reading, H14)
             await alert(tracker, "a student wrote about being hurt or unsafe at home")
+        elif wellbeing.NOT_OKAY in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
+            await alert(tracker, "a student said they are not okay when the tutor checked in")
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
                 SlotSet("wellbeing_check", pending), SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row))]
 

@@ -45,3 +45,16 @@ def worked_out(a: str, op: str, b: str) -> tuple[str, Fraction]:
 def _parts(written: str) -> tuple[int, int]:
     top, _, bottom = written.partition("/")
     return int(top), int(bottom or 1)
+
+
+def simplified(written: str) -> tuple[str, Fraction]:
+    """A fraction simplified step by step, from its written form ("10/20" -> ("... so 10/20 = 1/2.",
+    1/2)); one already in lowest terms is said to be."""
+    top, bottom = _parts(written)
+    common = math.gcd(top, bottom)
+    result = Fraction(top, bottom)
+    if common == 1:
+        return (f"{written} is already in lowest terms: no number bigger than 1 divides both {top} and {bottom}.",
+                result)
+    return (f"The biggest number that divides both {top} and {bottom} is {common}. {top} ÷ {common} = {top // common} "
+            f"and {bottom} ÷ {common} = {bottom // common}, so {written} = {fraction_text(result)}.", result)
