@@ -8,7 +8,7 @@ free text (``say``) or an answer (``answer: correct|wrong``, optional ``text`` t
 ``{answer}``): the script does not know the exercises, so the benchmark reads the current item
 from the tracker (slot ``learner``) and writes its right answer, or a wrong one, into the turn.
 The tutor's move is read from the actions it ran (``action_<move>``, ``utter_greet`` -> greet,
-``utter_crisis_resources`` (``action_tutor_crisis``) or ``utter_safety_check`` -> crisis: both stop the lesson for help). Printed:
+``utter_crisis_resources`` (``action_tutor_crisis``) or ``action_safety_check`` -> crisis: both stop the lesson for help). Printed:
 
 - rubric match: the share of turns whose move is the script's ``expect`` (target >= 0.90),
   overall, per kind of student and per expected move (with what was done instead);
@@ -47,7 +47,7 @@ STRUGGLING = ("confused", "frustrated", "struggling_silently", "guessing", "mood
 def move_of(actions: list[str]) -> str:
     """The tutor's move from the actions run after one user message."""
     for name in actions:
-        if name in ("utter_crisis_resources", "action_tutor_crisis", "utter_safety_check"):
+        if name in ("utter_crisis_resources", "action_tutor_crisis", "utter_safety_check", "action_safety_check"):
             return "crisis"
         if name in ("utter_greet", "utter_goodbye"):
             return name.removeprefix("utter_")

@@ -43,7 +43,7 @@ class TutorAffectPolicy(EmotionPolicyBase):
     """Picks ``action_<move>`` for each student turn (see module doc)."""
 
     def actions(self) -> List[str]:
-        return [f"action_{move}" for move in MOVES] + ["action_wellbeing", "utter_safety_check"]
+        return [f"action_{move}" for move in MOVES] + ["action_wellbeing", "action_safety_check"]
 
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         pedagogy, curriculum = load_pedagogy(), load_curriculum()
@@ -59,7 +59,7 @@ class TutorAffectPolicy(EmotionPolicyBase):
             # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
             # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading);
             # a concern that asks whether the student is safe asks it itself, and reads the answer
-            return Decision("utter_safety_check", 1.0, {"crisis_risk": risk})
+            return Decision("action_safety_check", 1.0, {"crisis_risk": risk})
         if pending or concern:  # the student before the lesson (bot/tutor/actions/wellbeing.py)
             return Decision("action_wellbeing", 1.0, {"wellbeing_check": pending, "concern": concern})
         item = curriculum.item(learner.item) if learner.started else None

@@ -159,8 +159,9 @@ def test_risk_stops_the_lesson_until_the_student_is_okay_and_a_person_is_alerted
     assert resumed[0].startswith("I'm really glad") and resumed[-1].startswith("Your question is still"), resumed
     check = say(url, "i dont feel safe at home", s)                       # possible risk: asked, then the lesson
     assert check[0].startswith("Thanks for telling me. Are you safe right now?") and "988" in check[0]
+    assert "{help}" not in check[0]
     assert moves(url, s) == ["action_start", "action_tutor_crisis", "action_wellbeing", "action_wellbeing",
-                             "action_wellbeing", "utter_safety_check"]
+                             "action_wellbeing", "action_safety_check"]
     assert say(url, "1/2", s)[0].startswith(("That's right", "Yes,", "Correct,", "Spot on"))  # the lesson goes on
     stop = say(url, "i want to stop", "stopping")                          # the lesson, not a safety check (fourth reading)
     assert stop[0].startswith("Of course, let's stop here for today"), stop

@@ -255,3 +255,29 @@ def test_the_tutor_steps_back_once_a_person_from_the_team_has_claimed(monkeypatc
     status["status"] = "resolved"                                       # finished: the lesson goes on
     lines, _ = run_tutor_action(wellbeing_actions.ActionWellbeing(), "ok", "lesson", {**slots, "wellbeing_check": "claimed"})
     assert lines == [f"Your question is still: {FIRST.question}"]
+
+
+@pytest.mark.parametrize("locale, has, lacks", [
+    ("de-AT", ["147", "112"], ["988", "116 123"]),
+    ("es-MX", ["911"], ["116 123"]),
+    ("de-DE", ["116 111", "112"], ["988"]),
+    ("en-GB", ["0800 1111", "999"], ["988"]),
+    (None, ["988", "findahelpline"], []),
+])
+def test_the_tutors_safety_lines_give_the_students_country(locale, has, lacks) -> None:
+    """Sixth reading, H7: Mexican, Austrian and German children were given 988 (US) and Samaritans (UK)."""
+    from bot.tutor.actions import help_lines, wellbeing
+
+    said = help_lines.with_help(wellbeing.NOT_OKAY, locale)
+    assert "{help}" not in said and all(x in said for x in has) and not any(x in said for x in lacks), said
+    assert help_lines.with_help("no numbers here", locale) == "no numbers here"
+
+
+def test_the_locale_is_read_from_the_latest_message_that_has_one() -> None:
+    from rasa_sdk import Tracker
+
+    from bot.tutor.actions.help_lines import locale_of
+
+    events = [{"event": "user", "text": "hola", "metadata": {"locale": "es-MX"}}, {"event": "user", "text": "1/2"}]
+    tracker = Tracker("s", {}, {"text": "1/2", "metadata": {}}, events, False, None, {}, "action_listen")
+    assert locale_of(tracker) == "es-MX"

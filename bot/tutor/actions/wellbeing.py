@@ -106,14 +106,14 @@ SORRY_FOR = "I'm so sorry about {who}. It makes sense that it's hard to focus ri
 STOP_FOR_TODAY = ("We can stop here for today; your progress is saved, and you can pick up where you left off any time. "
                   "If you'd like to talk about how you're feeling, a teacher or an adult you trust is a good person to tell.")
 HARM_LINE = ("Thank you for telling me. That's not okay, and it's not your fault. Is there a teacher or another adult you "
-             "trust who you could tell today? I'm also letting a person from our team know; they may write to you here. If "
-             "you are in danger right now, call your local emergency number.")
+             "trust who you could tell today? I'm also letting a person from our team know; they may write to you here. You "
+             "can also {help}.")
 HOME_LINE = ("That sounds really hard, and it's not your fault. Is there an adult you trust, like a teacher, you could talk to "
              "about it? We can go on with fractions whenever you're ready, or stop for today.")
 WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody) (?:coming|there)|when will (?:someone|they)|how long|"
                      r"nobody (?:is )?coming|no one (?:is )?coming|still waiting)\b")
 NOT_YET = ("I've let a person from our team know. If nobody has written yet, please don't wait for us: tell an adult near "
-           "you now, or call your local emergency number.")
+           "you now, or {help}.")
 TEST_WORRY_LINE = ("Tests can feel really scary, and being nervous shows you care about doing well. One test doesn't decide "
                    "how clever you are. Would you like to practise some together so you feel more ready, or tell me what "
                    "worries you most?")
@@ -132,8 +132,7 @@ CHECK_IN = ("Before we go on, I'm still thinking about what you wrote. Are you o
             "that you could tell? I've also let a person from our team know; they may write to you here.")
 ASK_AGAIN = "Before the next one, I'd like to know: are you okay right now? Have you been able to tell an adult?"
 GLAD = "I'm really glad. If those feelings come back, please tell an adult you trust, or tell me. Let's carry on when you're ready."
-NOT_OKAY = ("I'm sorry things are this hard. Please talk to an adult you trust now, or call or text 988 (US) or call "
-            "Samaritans on 116 123 (UK); if you are in danger, call your local emergency number. Fractions can wait.")
+NOT_OKAY = "I'm sorry things are this hard. Please talk to an adult you trust now, or {help}. Fractions can wait."
 
 
 ASKS_IF_SAFE = frozenset({"harm_at_home", "disappear", "angry_at_home"})

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from . import wellbeing
 from .actions import TutorMove
 from .curriculum import load_curriculum
+from .help_lines import locale_of, response_text, with_help
 from .learner import Learner
 from .pedagogy import load_pedagogy, observe
 
@@ -40,6 +41,19 @@ async def person_has_joined(tracker: Tracker) -> bool:
     return bool(status) and status.get("status") == "claimed"
 
 
+class ActionSafetyCheck(Action):
+    """A message with possible risk ("i dont feel safe at home"): are you safe, and where to get help
+    in the student's country; then the lesson goes on."""
+
+    def name(self) -> Text:
+        return "action_safety_check"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=response_text(domain, "utter_safety_check", locale_of(tracker)))
+        return []
+
+
 class ActionTutorCrisis(Action):
     """Risk language stops the lesson: where to get help now, a person from the team alerted (the
     conversation goes to the dashboard's handoff queue), and a check-in on the next turn."""
@@ -49,7 +63,7 @@ class ActionTutorCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_crisis_resources")
+        dispatcher.utter_message(text=response_text(domain, "utter_crisis_resources", locale_of(tracker)))
         crisis = crisis_of(emotion_of(tracker.latest_message.get("metadata")))
         await alert(tracker, f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, "
                              f"{crisis.get('category') or 'unknown'})")
@@ -83,7 +97,7 @@ class ActionWellbeing(TutorMove):
         if goes_on and item is not None:
             lines.append(self.restate(item))
         for line in lines:
-            dispatcher.utter_message(text=line)
+            dispatcher.utter_message(text=with_help(line, locale_of(tracker)))
         if wellbeing.concern(text) == "harm_at_home":  # a person from the team is alerted (fourth reading, H14)
             await alert(tracker, "a student wrote about being hurt or unsafe at home")
         elif wellbeing.NOT_OKAY in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
@@ -108,7 +122,7 @@ class ActionTutorHandoffUpdate(Action):
             if not (status and status.get("status") == "resolved"):
                 return []  # the intent alone ends nothing: a student could type it
             name = "utter_tutor_handoff_resolved"
-        text = domain["responses"][name][0]["text"]
+        text = response_text(domain, name, locale_of(tracker))
         dispatcher.utter_message(text=text)
         # a triggered intent's reply reaches no page: the thread pushes it (fourth exploratory reading, H15)
         await handoff.add_to_thread(tracker.sender_id, [("notice", text)])
