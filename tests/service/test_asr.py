@@ -116,3 +116,11 @@ def test_a_voice_message_in_german_is_heard_in_german_and_screened(client, tmp_p
     alone = client.post("/v1/asr", params={"language": "de"}, files={"audio": clip}).json()
     assert "leben" in words(alone["text"])
     assert client.post("/v1/asr", params={"language": "german"}, files={"audio": clip}).status_code == 422
+
+
+def test_a_language_whisper_does_not_know_is_detected_from_the_clip(client, tmp_path) -> None:
+    """Found by the API fuzzer (scripts/fuzz.sh): ``language=aa`` made faster-whisper raise (a 500)."""
+    wav = tmp_path / "de.wav"
+    subprocess.run(["espeak-ng", "-v", "de", "-s", "140", "-w", str(wav), "Ich bin so traurig."], check=True)
+    answer = client.post("/v1/asr", params={"language": "aa"}, files={"audio": ("v.wav", wav.read_bytes(), "audio/wav")})
+    assert answer.status_code == 200, answer.text

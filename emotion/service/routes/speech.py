@@ -88,7 +88,11 @@ class WhisperRecognizer:
         model = self._model_for(language)
         if model is None:  # no model for this language: no words, rather than English ones
             return Transcript(text="", confidence=0.0)
-        segments, _ = model.transcribe(np.asarray(waveform, dtype=np.float32), language=language, beam_size=1,
+        from faster_whisper.tokenizer import _LANGUAGE_CODES
+
+        # a code Whisper does not know ("aa": found by the API fuzzer) is detected from the clip instead
+        spoken = language if language in _LANGUAGE_CODES else None
+        segments, _ = model.transcribe(np.asarray(waveform, dtype=np.float32), language=spoken, beam_size=1,
                                        condition_on_previous_text=False, without_timestamps=True,
                                        vad_filter=False)
         segments = [s for s in segments if s.text.strip() and s.no_speech_prob < 0.8]
