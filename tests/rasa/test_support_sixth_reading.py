@@ -174,3 +174,26 @@ def test_a_request_to_delete_what_one_wrote_is_answered_as_such(text: str, lang:
 
     said = run(replies.ActionSupportRestatement(), [text], locale={"en": "en-US"}.get(lang, f"{lang}-{lang.upper()}"))
     assert said == answers(lang)["ask_delete"], said
+
+
+@pytest.mark.parametrize("text, lang", [("any tips?", "en"), ("tips?", "en"), ("hai qualche consiglio?", "it"),
+                                        ("heb je tips?", "nl"), ("hast du tipps?", "de")])
+def test_any_tips_gets_the_tools_that_help_at_once(text: str, lang: str) -> None:
+    """Sixth reading, M5: "any tips?" got a question back in three languages."""
+    from actions import plain_answers
+    from actions.bank import answers
+
+    assert plain_answers.plain_question(text) == "ask_tips"
+    before = {"en": "work has been so stressful", "it": "il lavoro mi stressa tantissimo ultimamente",
+              "nl": "mijn werk is de laatste tijd zo stressvol", "de": "die arbeit stresst mich gerade total"}[lang]
+    said = run(replies.ActionSupportQuestion(), [before, text],
+               locale={"en": "en-US"}.get(lang, f"{lang}-{lang.upper()}"))
+    assert said == answers(lang)["ask_tips"], said
+
+
+@pytest.mark.parametrize("text", ["any tips on how to tell my boss i need a day off?", "what should i do now?",
+                                  "my friend gave me some tips"])
+def test_a_question_with_its_topic_is_not_answered_with_the_tools(text: str) -> None:
+    from actions import plain_answers
+
+    assert plain_answers.plain_question(text) is None

@@ -2,6 +2,8 @@
 
 - "is this free?" (fifth reading, M12: "is it free?" got "Let me check I've got this"; sixth
   reading, M4: "c'est gratuit ?" got "De rien", "is this free?" the list of what the bot can do);
+- "any tips?" with nothing else (sixth reading, M5: "any tips?", "hai qualche consiglio?", "heb je
+  tips?" got a question back): the two tools that help at once, and an invitation to say more;
 - "delete what i wrote" (sixth reading, H15: read as a goodbye act and handed to a person). Told
   by patterns, not by the NLU: fifteen such examples in the NLU's training cost the direct
   questions of data/support/questions/dev.csv 2 of 150 (other questions drawn to privacy).
@@ -31,15 +33,24 @@ DELETE = re.compile(
     r"|borra\w* (?:lo que escribi|todo lo que escribi|mis mensajes|mis datos)|cancella\w* (?:quello che ho scritto|i miei messaggi|i miei dati)"
     r"|verwijder\w* (?:wat ik (?:heb )?geschreven(?: heb)?|mijn berichten|mijn gegevens)|apaga\w* (?:o que eu escrevi|minhas mensagens|meus dados)")
 
+TIPS = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|well|hm+|pls|please)\W+)?(?:any|got any|do you have any|have you got any|some)?\s*(?:tips|advice|ideas"
+    r"|suggestions)(?: for me)?(?: pls| please)?\W*$"
+    r"|^\W*(?:hast du|haben sie) (?:ein paar |irgendwelche )?tipps\W*$|^\W*(?:tu as|t as|vous avez|as-tu) (?:des|quelques) (?:conseils|astuces)\W*$"
+    r"|^\W*(?:tienes|tenes|hay) (?:algun|algunos) (?:consejo|consejos|tip|tips)\W*$|^\W*(?:hai|ha) qualche consiglio\W*$"
+    r"|^\W*(?:heb je|hebt u|heeft u) (?:tips|advies)\W*$|^\W*(?:tem|voce tem|vc tem) (?:alguma|algumas) dicas?\W*$")
+
 
 def plain_question(text: str) -> Optional[str]:
     """The ``answers`` key for ``text`` when it is one of these questions ("ask_cost",
-    "ask_delete"), else None."""
+    "ask_delete", "ask_tips"), else None."""
     plain = folded(text).replace("'", " ")
     if COST.search(plain):
         return "ask_cost"
     if DELETE.search(plain):
         return "ask_delete"
+    if TIPS.search(plain):
+        return "ask_tips"
     return None
 
 
