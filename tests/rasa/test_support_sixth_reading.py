@@ -197,3 +197,15 @@ def test_a_question_with_its_topic_is_not_answered_with_the_tools(text: str) -> 
     from actions import plain_answers
 
     assert plain_answers.plain_question(text) is None
+
+
+@pytest.mark.parametrize("text, kind_line", [
+    ("will you call the police on me?", "I won't call anyone."),
+    ("who reads this?", "I want to be honest with you"),
+])
+def test_questions_while_waiting_get_their_answer_not_filler(text: str, kind_line: str) -> None:
+    """Sixth reading, M1: "who reads this?" and "will you call the police on me?" got "I hear you, and I'm still here"."""
+    lines = handoff_answers.handoff_lines(text, [], "en", (), True)
+    assert any(line.startswith(kind_line) for line in lines), lines
+    german = handoff_answers.handoff_lines("ruft ihr die polizei?", [], "de", (), True)
+    assert any(line.startswith("Ich rufe niemanden an.") for line in german), german

@@ -13,7 +13,7 @@ from actions.bank import bank, says, words_pattern
 from actions.question_form import is_question
 from actions.screener import read_answer
 
-HANDOFF_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm", "coping", "secret", "reasons", "person", "hospital",
+HANDOFF_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm", "coping", "secret", "police", "reasons", "person", "hospital",
                  "start", "burden", "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
@@ -66,7 +66,8 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     brother"), else a person who could help (reach them now), worry about the hospital, not knowing
     where to start, what they feel (a burden, hopeless, alone, worn out: validated), sudden calm or
     a goodbye (are you safe? stay), a plan or a time (the emergency number now; are the means near?), self-harm as a way to cope (heard; the injury asked after), a
-    plea for secrecy (who can read this, honestly), a request to stop the help lines, how long the wait is, which
+    plea for secrecy (who can read this, honestly), a fear of the police (no one is called, and when
+    a person might be), a request to stop the help lines, how long the wait is, which
     languages the team speaks, a question about the help lines (at most ``MAX_HANDOFF_LINES``, in
     that order; means, medicine and a place not for a question ``at_risk`` says reads as no risk;
     only ``kinds`` when given, never those in ``leave_out``). An attempt under way (car exhaust, heavy bleeding, dizzy) comes
