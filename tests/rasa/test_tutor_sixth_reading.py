@@ -281,3 +281,36 @@ def test_the_locale_is_read_from_the_latest_message_that_has_one() -> None:
     events = [{"event": "user", "text": "hola", "metadata": {"locale": "es-MX"}}, {"event": "user", "text": "1/2"}]
     tracker = Tracker("s", {}, {"text": "1/2", "metadata": {}}, events, False, None, {}, "action_listen")
     assert locale_of(tracker) == "es-MX"
+
+
+@pytest.mark.parametrize("text, move", [
+    ("ok.", "keep_pace"), ("oh", "keep_pace"), ("ahh i see what i did wrong", "keep_pace"),
+    ("this is so pointless why do we even need this", "step_down"), ("à quoi ça sert ?", "step_down"),
+    ("boooring 🥱", "reengage"), ("this is baby stuff, zero effort needed", "reengage"), ("que tédio", "reengage"),
+    ("whats ur favorite color", "redirect"), ("viste el partido del madrid ayer?", "redirect"),
+    ("who programmed u", "redirect"),
+])
+def test_what_the_words_say_outranks_a_reading_of_them(text: str, move: str) -> None:
+    """Found on data/tutor/students_dev2: "ok." read as confusion got an explanation, "boooring" read as
+    frustration a step down, "whats ur favorite color" read as confusion an explanation."""
+    from bot.tutor.actions.learner import Learner
+    from bot.tutor.actions.pedagogy import Turn, choose_move, load_pedagogy
+    from bot.tutor.actions.curriculum import load_curriculum
+
+    first = load_curriculum().first()
+    misread = {"confusion": 0.9, "frustration": 0.9, "boredom": 0.0, "engagement": 0.0}
+    assert choose_move(Turn(text, "share_feelings", misread), Learner().on_item(first.id), first, load_pedagogy())[0] == move
+
+
+def test_boredom_after_a_streak_is_a_challenge_and_not_boring_is_no_boredom() -> None:
+    from dataclasses import replace
+
+    from bot.tutor.actions.learner import Learner
+    from bot.tutor.actions.pedagogy import Turn, choose_move, load_pedagogy
+    from bot.tutor.actions.curriculum import load_curriculum
+    from bot.tutor.actions.remarks import says_bored
+
+    first = load_curriculum().first()
+    streak = replace(Learner().on_item(first.id), correct_in_a_row=2)
+    assert choose_move(Turn("i already know all this, kinda boring", "off_task"), streak, first, load_pedagogy())[0] == "challenge"
+    assert not says_bored("this isn't boring at all")

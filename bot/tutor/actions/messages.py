@@ -48,6 +48,10 @@ _BIGGER = re.compile(r"\b(?:bigger|larger|greater|more|higher|smaller|less|lower
                      r"plus grand|plus petit|mayor|menor|maggiore|minore|groter|kleiner|maior)\b", re.IGNORECASE)
 
 
+MATHS_WORDS = _MATHS
+"""Numbers, and words of fractions and of the exercise ("simplify", "this one", "it")."""
+
+
 def is_question(text: str) -> bool:
     """True for a question about the maths or the item, whatever numbers it holds; a question
     about anything else ("do you play minecraft?") is not one (the lesson goes on).

@@ -23,6 +23,12 @@ with its reasoning) so nobody gets the same "not quite" six times. The moves, fi
                                                        item's next hint); after it, show_answer
     only punctuation                                -> "?": as confused; "...": keep_pace
     "make it easier" / "something harder"           -> step_down* / challenge
+    "ok.", "oh", "ahh i see what i did wrong"       -> keep_pace
+    "why do we even need this", "pointless"         -> step_down*
+    boredom said ("boooring", "baby stuff")         -> challenge after a streak or with mastery, else
+                                                       reengage (outranks off-task and frustration)
+    a question about other things ("whats ur
+      favorite color")                              -> redirect
     frustrated (not when laughing or insulting
       the tutor)                                    -> step_down*
     confused                                        -> explain, or worked_example the 3rd time
@@ -52,7 +58,8 @@ from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
 from .messages import (asks_for_hint, asks_for_the_answer, fractions_in, is_answer, is_question, says_lost, says_skip,
                        says_too_hard, side_equation)
-from .remarks import asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard, only_punctuation, says_back
+from .remarks import (acknowledges, asks_about_other_things, asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard,
+                      only_punctuation, pointless, says_back, says_bored)
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "tutor.yml"
 
@@ -179,6 +186,14 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return step_down_or_work_through(learner, pedagogy), why
     if asks_harder(turn.text):
         return "challenge", why
+    if acknowledges(turn.text):  # "ok.", "oh", "ahh i see what i did wrong": whatever was read in them
+        return "keep_pace", why
+    if pointless(turn.text):  # "why do we even need this": frustration, whatever boredom was read
+        return step_down_or_work_through(learner, pedagogy), why
+    if says_bored(turn.text) and not says_too_hard(turn.text):  # boredom said outranks off-task and frustration readings
+        return bored_move(learner, after, item, pedagogy), why
+    if asks_about_other_things(turn.text):  # "whats ur favorite color", whatever confusion was read
+        return "redirect", why
     if state == "frustration" and not_too_hard(turn.text):
         state = None  # anger at the tutor, a joke or "i'm calmer now" is no sign the item is too hard (M13)
     if state == "frustration":
@@ -196,9 +211,14 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
     if turn.intent == "off_task":
         return "redirect", why
     if state == "boredom":
-        able = learner.correct_in_a_row >= pedagogy.step_up_after or after.known(item.level, pedagogy.bkt) >= pedagogy.mastered
-        return ("challenge" if able else "reengage"), why
+        return bored_move(learner, after, item, pedagogy), why
     return "keep_pace", why
+
+
+def bored_move(learner: Learner, after: Learner, item: Item, pedagogy: Pedagogy) -> Move:
+    """Boredom after a correct streak or with mastery is "too easy" (challenge); otherwise re-engage."""
+    able = learner.correct_in_a_row >= pedagogy.step_up_after or after.known(item.level, pedagogy.bkt) >= pedagogy.mastered
+    return "challenge" if able else "reengage"
 
 
 def hint_or_answer(learner: Learner) -> Move:

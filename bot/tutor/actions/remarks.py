@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from .messages import says_too_hard
+from .messages import MATHS_WORDS, says_lost, says_too_hard
 
 _HARDER = re.compile(
     r"\b(?:(?:something|one|ones|it|them|questions?|a bit|a little) (?:a bit |a little |much )?harder"
-    r"|more (?:difficult|challenging)|too easy|(?:challenge|test) me|(?:zu|viel zu) (?:leicht|einfach)|schwierigere?"
+    r"|harder (?:ones|questions|stuff|ones pls)|more (?:difficult|challenging)|too easy|(?:challenge|test) me|(?:zu|viel zu) (?:leicht|einfach)|schwierigere?"
     r"|trop facile|plus (?:dur|difficile)|(?:muy|demasiado) f[aá]cil|m[aá]s dif[ií]cil|troppo facile|pi[uù] difficile"
     r"|te makkelijk|moeilijker|(?:muito|f[aá]cil) (?:f[aá]cil|demais)|mais dif[ií]cil)\b", re.IGNORECASE)
 _EASIER = re.compile(
@@ -46,6 +46,25 @@ SELF_PUT_DOWN = re.compile(
     r"|\bik ben (?:zo )?(?:dom|stom)\b|\bsou (?:muito )?(?:burr[oa]|idiota)\b")
 """A student putting themselves down ("i'm stupid"): answered first (exploratory reading: no reply to it)."""
 _PUNCTUATION_ONLY = re.compile(r"^[\s?!.…,;:¿¡-]+$")
+_BORED = re.compile(
+    r"\b(?:bo+ring|bored|zz+|yawn|so easy|easy peasy|baby stuff|(?:already|totally) know (?:this|all this|these|it)"
+    r"|could do (?:these|this|it) (?:in my sleep|with my eyes closed)?|could do these|langweilig|langweile mich|ennuyeux|ennuyant"
+    r"|je m'?ennuie|aburrido|aburrida|qu[eé] aburrimiento|noios[oa]|che noia|mi annoio|saai|ik verveel me|chato|chata"
+    r"|que t[eé]dio|t[eé]dio)\b|🥱|😴", re.IGNORECASE)
+_NOT_BORED = re.compile(r"\b(?:not|isn'?t|never|nicht|pas|no|non|niet|não) (?:\w+ )?(?:bo+ring|bored|langweilig|ennuyeux|aburrido|noioso|saai|chato)\b",
+                        re.IGNORECASE)
+_POINTLESS = re.compile(
+    r"\b(?:pointless|what'?s the point|whats the point|why (?:do|would|should) (?:we|i|u|you) (?:even )?(?:need|have to|learn|do)"
+    r"|why (?:are|do) we (?:even )?(?:doing|learning) (?:this|these|fractions)|(?:don'?t|dont|do not) (?:even )?see why we need"
+    r"|wozu (?:brauche|brauchen|lerne|lernen)|(?:à|a) quoi (?:ça|ca) sert|para qu[eé] (?:sirve|necesito)|a cosa serve"
+    r"|waarom moeten we|pra que serve|para que serve)\b", re.IGNORECASE)
+_ACKNOWLEDGES = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|k+|oh+|ah+|mhm+|hm+|i see|got it|gotcha|makes sense|alright|right)[\s,.!]*)+\W*$"
+    r"|^\W*(?:oh+|ah+|ok(?:ay)?)?[\s,]*i see (?:what|where|how|now|it)\b", re.IGNORECASE)
+_OTHER_QUESTION_START = re.compile(
+    r"^\W*(?:who|whats|what'?s|what is|where|when|do (?:u|you)|can (?:u|you)|are (?:u|you)|r u|did (?:u|you)|have (?:u|you)"
+    r"|wanna|u know|you know|hast du|hattest du|kannst du|bist du|tu as|as-tu|tu connais|tienes|viste|sabes|hai|conosci"
+    r"|heb je|heb jij|ken je|tem|voc[eê]|vc)\b", re.IGNORECASE)
 
 
 def asks_harder(text: str) -> bool:
@@ -86,6 +105,35 @@ def says_back(text: str) -> bool:
 def only_punctuation(text: str) -> bool:
     """"?", "...", "??": a mark, not words; a question mark among them is confusion."""
     return _PUNCTUATION_ONLY.match(text or "") is not None
+
+
+def says_bored(text: str) -> bool:
+    """"boooring 🥱", "this is baby stuff", "i already know all this", "que tédio" (seven languages), not
+    "this isn't boring": boredom in words, which outranks an off-task reading of the message and a
+    frustration reading of it."""
+    return _BORED.search(text or "") is not None and _NOT_BORED.search(text or "") is None
+
+
+def pointless(text: str) -> bool:
+    """"this is so pointless", "why do we even need this", "à quoi ça sert": the rubric's frustration
+    (a step down), whatever boredom the service read."""
+    return _POINTLESS.search(text or "") is not None
+
+
+def acknowledges(text: str) -> bool:
+    """"ok.", "oh", "mhm", "ahh ok ok", "ahh i see what i did wrong": the lesson goes on (a confusion
+    or frustration reading of a bare "oh" says nothing about the item)."""
+    return _ACKNOWLEDGES.search(text or "") is not None
+
+
+def asks_about_other_things(text: str) -> bool:
+    """A question about something other than the lesson: "whats ur favorite color", "who programmed
+    u", "viste el partido del madrid ayer?", "heb jij huisdieren?" (three words or more, no word of
+    the lesson, not "i'm lost"): redirected, whatever confusion the service read in it."""
+    text = text or ""
+    question = "?" in text or _OTHER_QUESTION_START.search(text) is not None
+    return (question and len(text.split()) >= 3 and MATHS_WORDS.search(text) is None and not says_lost(text)
+            and not says_too_hard(text) and not says_back(text) and not enjoys(text) and not insults_tutor(text))
 
 
 def not_too_hard(text: str) -> bool:
