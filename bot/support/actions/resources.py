@@ -4,10 +4,8 @@ person's language, with markdown links (``tel:``, ``sms:``, ``https:``) that the
 web chat widgets show as clickable; and the country a message says the person is in."""
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Dict, List, Optional
 
 from actions.language import folded
@@ -146,23 +144,10 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
         return None
     locale = next(locale for locale, names in _PLACES.items() if named[-1] in names)
     spoken = f"{lang}-{locale.split('-')[-1]}" if lang and "-" in locale else None
-    return spoken if spoken and spoken in _table() else locale
-
-
-@lru_cache(maxsize=4)
-def _worded(path: str) -> Dict[str, Resources]:
-    return {locale: Resources(**vars(lines)) for locale, lines in crisis_lines.table().items()}
-
-
-def _table() -> Dict[str, Resources]:
-    return _worded(os.environ.get("EMOBOT_CRISIS_RESOURCES") or str(crisis_lines.DEFAULT_FILE))
+    return spoken if spoken and spoken in crisis_lines.table() else locale
 
 
 def resources_for(locale: Optional[str]) -> Resources:
-    """The resources of ``locale`` ("de-AT" -> "de-AT", else "de"), else the default ones."""
-    table = _table()
-    locale = (locale or "").strip()
-    for key in (locale, locale.split("-")[0].lower()):
-        if key and key in table:
-            return table[key]
-    return table["default"]
+    """The resources of ``locale`` ("de-AT" -> "de-AT", else "de"), else the default ones
+    (policies/crisis_lines.py), worded as the support bot says them."""
+    return Resources(**vars(crisis_lines.lines_for(locale)))
