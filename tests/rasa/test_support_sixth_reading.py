@@ -209,3 +209,15 @@ def test_questions_while_waiting_get_their_answer_not_filler(text: str, kind_lin
     assert any(line.startswith(kind_line) for line in lines), lines
     german = handoff_answers.handoff_lines("ruft ihr die polizei?", [], "de", (), True)
     assert any(line.startswith("Ich rufe niemanden an.") for line in german), german
+
+
+def test_a_screen_after_a_loss_opens_by_acknowledging_it() -> None:
+    """Sixth reading, M7: "everyone says it gets better" after a death got the C-SSRS without a word about the loss."""
+    from actions.crisis import ActionCrisisScreen
+
+    said = run(ActionCrisisScreen(), ["my mum died in june", "everyone says it gets better"],
+               crisis={"risk": 0.81, "level": "possible"})
+    assert said[0] == ANSWERS["grief_before_screen"][0] and said[1].startswith(SCREEN_Q1), said
+    plain = run(ActionCrisisScreen(), ["work has been rough", "everyone says it gets better"],
+                crisis={"risk": 0.81, "level": "possible"})
+    assert plain[0].startswith(SCREEN_Q1), plain

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import bank, handoff_answers, screener
+from actions import bank, direct_ask, handoff_answers, screener
 from actions.language import least_recent
 from actions.conversation import (ABOUT_THE_BOT, Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason,
                                   earlier_messages, recently_screened, user_turns)
@@ -194,7 +194,9 @@ class ActionCrisisScreen(Action):
             if crisis.get("turn_flag", crisis.get("flag")):  # high risk read in this message: how to get help now
                 say(say.help_now.short(say.lang))
             return events
-        if not current:  # a message with possible risk: start the screen
+        if not current:  # a message with possible risk: start the screen (a loss named first is acknowledged)
+            if direct_ask.grieving(tracker.latest_message.get("text") or "", earlier_messages(tracker, 3), say.lang):
+                say(least_recent(bank.answers(say.lang)["grief_before_screen"], say.recent))
             say(questions[1].ask)
             return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
                     SlotSet("screening_retry", False)]

@@ -59,6 +59,18 @@ def joked_warning_sign(text: str, crisis: Mapping[str, Any]) -> bool:
     return guards == {"joke"} and lexicon >= JOKED_AT and len((text or "").split()) <= JOKED_WORDS
 
 
+def grieving(text: str, earlier: Sequence[str], lang: str = "en") -> bool:
+    """Whether the person named a loss in ``text`` or their last three messages ("everyone says it
+    gets better" after "my mum died in june"): the screen then opens by acknowledging it (sixth
+    reading, M7: the C-SSRS asked mid-grief without a word about the loss); not when the person may
+    follow someone lost to suicide (that lead-in, ``suicide_loss``, speaks of the loss already)."""
+    from actions.listening import topic_of
+
+    if follows_a_suicide(text, earlier):
+        return False
+    return any(topic_of(said, lang) == "grief" for said in [*earlier[-3:], text])
+
+
 def lead_in(text: str, earlier: Sequence[str], crisis: Mapping[str, Any]) -> Optional[str]:
     """The ``answers`` key of the lead-in before the screen when ``text`` is to be asked about
     directly ("suicide_loss", "joked_warning_sign"), else None."""
