@@ -221,3 +221,13 @@ def test_a_screen_after_a_loss_opens_by_acknowledging_it() -> None:
     plain = run(ActionCrisisScreen(), ["work has been rough", "everyone says it gets better"],
                 crisis={"risk": 0.81, "level": "possible"})
     assert plain[0].startswith(SCREEN_Q1), plain
+
+
+def test_a_friend_at_risk_who_cannot_be_reached_gets_the_emergency_number_first_and_alone() -> None:
+    """Sixth reading, M3: "she's not answering her phone now" got the whole paragraph again."""
+    from actions.situation_replies import ActionSituation
+
+    said = run(ActionSituation(), ["my best friend texted me that she wants to kill herself tonight",
+                                   "she's not answering her phone now"],
+               slots={"situation_open": "friend_at_risk", "situation_until": 10.0})
+    assert said[0].startswith("If you can't reach them") and "911" in said[0] and len(said[0]) < 250, said

@@ -62,6 +62,14 @@ PHONE_WATCHED = re.compile(
     r"|(?:kijkt|leest) (?:hij|zij) (?:mijn telefoon|mijn berichten|mee)|(?:ele|ela) (?:ve|le|olha|mexe) (?:no )?(?:meu celular|minhas mensagens))\b")
 """A person who fears the one hurting them reads their phone ("he has my phone sometimes, will he see
 this?": sixth reading, H2): how to keep this chat from them, before anything else."""
+UNREACHABLE = re.compile(
+    r"\b(?:(?:is|s|isnt|isn t|not|still not|wont|won t) (?:answering|picking up|replying|responding)|(?:can ?t|cannot|cant) (?:reach|get hold of|get through to)"
+    r"|(?:phone|her phone|his phone) (?:is |s )?(?:off|dead|going to voicemail)|no answer|left (?:me )?on read|geht nicht (?:ran|ans telefon)"
+    r"|erreiche (?:ihn|sie) nicht|(?:ne )?r[eé]pond (?:pas|plus)|(?:je )?n ?arrive pas (?:a|à) (?:le|la) joindre|no (?:contesta|responde)"
+    r"|no (?:le|la|lo) (?:puedo|consigo) localizar|non risponde|non riesco a (?:raggiungerl[oa]|contattarl[oa])|neemt niet op|reageert niet"
+    r"|ik kan (?:hem|haar) niet bereiken|n[aã]o (?:atende|responde)|n[aã]o consigo falar com)\b")
+"""Someone at risk the person cannot reach ("she's not answering her phone now": sixth reading, M3): the
+emergency number for where they are comes first, alone, not the whole paragraph again."""
 FAULT = re.compile(r"\b(?:my fault|was it me|because of me|mi culpa|ma faute|meine schuld|colpa mia|mijn schuld|minha culpa)\b")
 """A person asking whether it was their fault, after someone else's risk or emergency: it was not."""
 FOLLOW_UP_TURNS = 3
@@ -97,6 +105,8 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_panic_medical"
     elif situation == "emergency_other" and FIRST_AID.search(plain):
         key = "situation_emergency_other_first_aid"
+    elif situation == "friend_at_risk" and UNREACHABLE.search(plain):
+        key = "situation_friend_unreachable"
     elif situation == "abuse" and PHONE_WATCHED.search(plain):
         key = "situation_abuse_phone"
     elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
