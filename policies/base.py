@@ -46,11 +46,15 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import InvalidConfigException
 
 from connectors.contract import EMOTION_METADATA_KEY
+from policies import action_validation
 from policies.context import EmotionContext
 
 __all__ = ["EMOTION_METADATA_KEY", "Decision", "EmotionContext", "EmotionPolicyBase", "did_you_mean"]
 
 logger = logging.getLogger(__name__)
+action_validation.install()  # a Rasa server that runs emobot policies checks action answers without ~30 ms each
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A " Did you mean 'x'?" suffix naming the nearest of ``choices`` (difflib); "" when none is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

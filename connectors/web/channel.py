@@ -65,8 +65,10 @@ from connectors.web.turn import WebTurn, language_of_locale
 from connectors.delivery import TurnDelivery
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
+from policies import action_validation
 
 logger = logging.getLogger(__name__)
+action_validation.install()  # the server this channel runs in checks action answers without ~30 ms each (policies/action_validation.py)
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
 CRISIS_REPLAYED_INTENT = "crisis_replayed"

@@ -36,7 +36,7 @@ class NotSignedIn(Exception):
     """Raised by ``current_user`` for anonymous requests; the app answers with a redirect to sign-in."""
 
 
-def get_settings(request: Request) -> DashboardSettings:
+async def get_settings(request: Request) -> DashboardSettings:
     return request.app.state.settings
 
 

@@ -1,4 +1,8 @@
-"""Request dependencies: the objects created once at start-up and shared by every request."""
+"""Request dependencies: the objects created once at start-up and shared by every request.
+
+The getters are ``async def``: FastAPI runs a plain ``def`` dependency in its thread pool, one
+hop (and, on a busy 2-core box, one wait for a thread) per dependency per request for what is an
+attribute read (benchmarks/turn.py: four such hops were about a tenth of a text turn)."""
 from __future__ import annotations
 
 from fastapi import Request
@@ -9,19 +13,19 @@ from emotion.service.analysis import Analyzer
 from emotion.settings import Settings
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_moodlog(request: Request) -> MoodLog:
+async def get_moodlog(request: Request) -> MoodLog:
     return request.app.state.moodlog
 
 
-def get_analyzer(request: Request) -> Analyzer:
+async def get_analyzer(request: Request) -> Analyzer:
     return request.app.state.analyzer
 
 
-def get_turn_limiter(request: Request) -> TokenBuckets | None:
+async def get_turn_limiter(request: Request) -> TokenBuckets | None:
     """The per-session turn rate limit; None when switched off."""
     return request.app.state.turn_limiter
 

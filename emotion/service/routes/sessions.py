@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from emotion.moodlog.ratelimit import TokenBuckets
 from emotion.moodlog.repository import MoodLog
@@ -29,7 +30,7 @@ TURN_ERRORS = {**ERRORS, 409: {"model": ErrorResponse,
 
 
 @router.post("/{session_id}/turns", response_model=TurnResponse, responses=TURN_ERRORS)
-def post_turn(
+async def post_turn(
     session_id: SessionId,
     request: Request,
     text: Annotated[str, Form(description="the user's message; may be empty when audio or images carry the turn")] = "",
@@ -64,11 +65,16 @@ def post_turn(
     Every turn is logged, even one that is rejected (409 aside: 413/422/429): its row says why.
     A turn whose ``client_turn_id`` is already logged is not analysed again: the answer is the
     logged one (``duplicate: true``), so a channel may resend a turn it is unsure about.
+
+    The pipeline runs in one hop to the thread pool and its answer, a ``TurnResponse`` already,
+    goes out as JSON without FastAPI validating it a second time (another hop and a copy).
     """
-    return TurnPipeline(settings, moodlog, analyzer, limiter, recognizer=lambda: get_recognizer(request)).run(TurnInput(
+    pipeline = TurnPipeline(settings, moodlog, analyzer, limiter, recognizer=lambda: get_recognizer(request))
+    answer = await run_in_threadpool(pipeline.run, TurnInput(
         session_id=session_id, text=text, speaker_id=speaker_id, bot=bot, user_id=user_id, audio=audio,
         images=list(images or []), cues=cues, client_turn_id=client_turn_id, sent_at=sent_at, transcribe=transcribe,
         language=language))
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 
