@@ -31,6 +31,7 @@ POSITIVE_CATEGORIES = ("passive_death_wish", "active_ideation", "method", "inten
                        "risk_to_others")
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:but|and now|now|aber|mais|pero|ma|maar|mas|though|however"
                          r"|jetzt|maintenant|ahora|ora|adesso|agora)\b")  # "now" in de/fr/es/it/pt
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class Lexicon:
         self.recovered_after = re.compile(expand(g["past"]["recovered_after"]))
         self.idiom = re.compile(expand(g["idiom"]["mask"]))
         self.fiction = re.compile(expand(g["fiction"]["any"]))
+        self.first_person = {lang: re.compile(expand(rx)) for lang, rx in g["fiction"]["first_person"].items()}
+        self.reported = re.compile(expand(g["fiction"]["reported"]))
         self.joke = re.compile(expand(g["joke"]["any"]))
         self.joke_below = float(g["joke"].get("below", 1.0))
         self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke")}
@@ -111,13 +114,13 @@ class Lexicon:
 
     def read(self, text: str) -> LexiconReading:
         """Score one message (any length; the whole text is read)."""
-        canonical = normalise(text)
+        canonical = normalise(_MARKUP.sub(" ", text))  # "<script>" is no film script
         masked, idioms = self._mask_idioms(canonical)
         matches: list[Match] = []
         for category, language, prior, rx in self.patterns:
             best = None  # the pattern's strongest occurrence: a guarded first one must not hide a later one
             for m in rx.finditer(masked):
-                guards = self._guards(masked, m.start(), m.end(), prior)
+                guards = self._guards(masked, m.start(), m.end(), prior, language)
                 strength = prior
                 for g in guards:
                     strength *= self.factors[g]
@@ -145,7 +148,7 @@ class Lexicon:
         masked, n = self.idiom.subn(lambda m: " " * len(m.group(0)), text)
         return masked, n > 0
 
-    def _guards(self, text: str, start: int, end: int, prior: float) -> tuple[str, ...]:
+    def _guards(self, text: str, start: int, end: int, prior: float, language: str) -> tuple[str, ...]:
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
         after = _CLAUSE_END.search(text, end)
         clause_end = after.start() if after else len(text)
@@ -157,11 +160,29 @@ class Lexicon:
         recovered = self.recovered_clause.search(clause) and self.recovered_after.search(text, end)
         if (self.past.search(clause) or recovered) and not self.present.search(clause):
             guards.append("past")
-        if self.fiction.search(f"{text[:start]} {text[end:]}"):  # a film, a class, the news: anywhere but the risk words
+        if self._in_fiction(text, clause_start, clause_end, start, end, language):
             guards.append("fiction")
         if prior < self.joke_below and self.joke.search(text):
             guards.append("joke")
         return tuple(guards)
+
+
+    def _in_fiction(self, text: str, clause_start: int, clause_end: int, start: int, end: int, language: str) -> bool:
+        """A film, a class, the news near the risk words (their clause, between commas; not inside
+        the words themselves), or further off unless the risk words' clause is the writer's own
+        words about a time."""
+        near_start = max(clause_start, text.rfind(",", clause_start, start) + 1)
+        comma = text.find(",", end, clause_end)
+        near_end = comma if comma >= 0 else clause_end
+        if self.fiction.search(f"{text[near_start:start]} {text[end:near_end]}"):
+            return True
+        if not self.fiction.search(f"{text[:near_start]} {text[near_end:]}"):
+            return False
+        clause = text[near_start:near_end]
+        first_person = self.first_person.get(language)
+        own_plan = (first_person is not None and first_person.search(clause) and self.plan.search(clause)
+                    and not self.reported.search(clause))
+        return not own_plan
 
 
 def _expand(rx: str, macros: dict[str, str]) -> str:

@@ -135,6 +135,22 @@ def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     ("said goodbye to my sister today without her realising", "preparatory_acts"),
     ("ojalá un accidente me llevara de una vez", "passive_death_wish"),
     ("ich will einfach allem ein ende setzen", "active_ideation"),
+    # seventh exploratory reading, H1: a film or a book in another clause does not make the writer's
+    # own plan for tonight fiction; markup is no film script
+    ("I tried reading a book to distract myself but nothing helps. I have the pills ready and I will take "
+     "them all tonight.", "plan"),
+    ("we watched a movie and i just sat there. i'm going to kill myself tonight after everyone is asleep", "plan"),
+    ("So today I woke up at 7, made coffee, watched two episodes of a show about baking, and I've decided "
+     "tonight is the night I kill myself.", "plan"),
+    ("vi una película con mi hermana. esta noche me voy a matar, ya tengo las pastillas", "plan"),
+    ("<script>alert(1)</script> i want to kill myself tonight", "plan"),
+    # H3: a pet given away, nobody would miss me, better off dead, in other languages; a gun at hand
+    ("niemand zou me missen", "burdensomeness"),
+    ("ik heb mijn kat al aan mijn buurvrouw gegeven", "preparatory_acts"),
+    ("ich habe meine katze der nachbarin gegeben", "preparatory_acts"),
+    ("a veces pienso que sería mejor morirme", "passive_death_wish"),
+    ("het zou beter zijn als ik dood was", "passive_death_wish"),
+    ("I know where my dad keeps his shotgun, if that's what you mean", "method"),
 ])
 def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
@@ -207,6 +223,12 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "made sure the dog goes to my sister while im on holiday",
     "i took 2 ibuprofen for my headache",
     "there was a lot of blood in the movie",
+    # a film's or a book's plan stays fiction; a course on self-harm is no disclosure
+    "we watched a movie where the guy says i'm going to kill myself tonight",
+    "in the book the main character decides to kill himself tonight",
+    "my nursing module covers self harm this week, how should i talk to patients about it",
+    "mejor muerta que sencilla",
+    "ich wär lieber tot als nochmal mathe zu schreiben",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
