@@ -152,8 +152,9 @@ class EmotionServiceClient:
             sent_at: when the user sent the turn (timezone-aware), for a turn sent late.
             cues: dialogue cues for the derived states, e.g. ``{"wrong_in_a_row": 2,
                 "hint_requests": 1, "response_time_s": 41.5}`` (see :func:`connectors.cues.dialogue_cues`).
-            transcribe: a voice message (audio, no text): the service recognises its words, reads
-                the turn with them and returns them in ``raw["transcript"]`` (one request, not two).
+            transcribe: a turn with a voice clip: the service recognises its words, reads the turn
+                with them (after ``text``, if any: ``emotion.types.message_text``) and returns them
+                in ``raw["transcript"]`` (one request, not two).
             language: the voice message's language (ISO 639-1, "de"); English when None.
         """
         data = {"text": text, "speaker_id": speaker_id}

@@ -40,3 +40,25 @@ def normalise_text(text: str) -> str:
     text = "".join(bytes([ord(c)]).decode("cp1252", "replace") if 0x80 <= ord(c) <= 0x9F else c for c in text)
     text = unicodedata.normalize("NFC", text).translate(_ASCII_PUNCT)
     return " ".join(text.split())
+
+
+def _folded_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
+def message_text(typed: str, spoken: str) -> str:
+    """The words of a turn that carries typed text and a voice clip: both, typed first, a line apart
+    ("ok" typed, "I'm going to kill myself tonight" said: both are the person's words and both are
+    screened; seventh exploratory reading, H5). The typed text alone when nothing was heard or the
+    clip says what was typed (a client that sends its own transcript); the spoken words alone when
+    nothing was typed.
+
+    >>> message_text("ok", "I can't do this anymore."), message_text("", "hi"), message_text("Hi there", "hi there")
+    ("ok\\nI can't do this anymore.", 'hi', 'Hi there')
+    """
+    typed, spoken = (typed or "").strip(), (spoken or "").strip()
+    if not spoken or _folded_words(spoken) in _folded_words(typed):
+        return typed
+    if not typed or _folded_words(typed) in _folded_words(spoken):
+        return spoken
+    return f"{typed}\n{spoken}"

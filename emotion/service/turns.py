@@ -33,7 +33,7 @@ from emotion.service.errors import ApiError
 from emotion.service.schemas import DialogueCues, ModalityReport, Reading, State, TurnResponse, TurnTranscript
 from emotion.service.screening import stored
 from emotion.settings import Settings
-from emotion.types import ModalityInputError
+from emotion.types import ModalityInputError, message_text
 from emotion.tracking import track
 from emotion.service.context import ContextReading, fuse_in_context
 
@@ -89,8 +89,8 @@ class TurnPipeline:
         if reads.logged is not None and reads.logged[0].status != "rejected":  # a rejected one is judged again
             return logged_answer(*reads.logged)
         heard = self._transcribe(turn, timings) if turn.transcribe else None
-        if heard is not None:  # the words of a voice message are its text from here on: screened, read, logged
-            turn = replace(turn, text=heard.text)
+        if heard is not None:  # the spoken words join the typed ones from here on: screened, read, logged
+            turn = replace(turn, text=message_text(turn.text, heard.text))
         withheld = self._withheld(reads.consent)
         crisis = self._screen(turn, reads, timings)
         kept_crisis = stored(crisis, "text" not in withheld)  # without text consent: flag, risk, level, category
@@ -144,9 +144,9 @@ class TurnPipeline:
         return reads
 
     def _transcribe(self, turn: TurnInput, timings: dict[str, float]) -> Optional[TurnTranscript]:
-        """The words of a voice message (audio and no text), or None: not a voice message, a clip too
-        large, undecodable or without speech (the audio stage then reports why), or no recogniser."""
-        if turn.audio is None or turn.text.strip() or self.recognizer is None:
+        """The words spoken in the turn's clip (typed text beside it or not), or None: no clip, a clip
+        too large, undecodable or without speech (the audio stage then reports why), or no recogniser."""
+        if turn.audio is None or self.recognizer is None:
             return None
         start = time.perf_counter()
         try:

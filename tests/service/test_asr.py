@@ -66,9 +66,13 @@ def test_a_voice_message_is_heard_screened_and_logged_in_one_request(client, tmp
     assert [t.text for t in logged] == [heard["text"]]
     plain = client.post("/v1/sessions/voice-2/turns", data={"speaker_id": "u"}, files={"audio": clip}).json()
     assert plain["transcript"] is None and client.app.state.moodlog.turns("voice-2")[0].text == ""  # not asked
-    typed = client.post("/v1/sessions/voice-3/turns", data={"speaker_id": "u", "text": "hello", "transcribe": "true"},
+    # typed words beside the clip (the page sends its input box with the clip): both are the turn's
+    # words, both screened (seventh exploratory reading, H5: a typed "ok" hid a spoken plan)
+    typed = client.post("/v1/sessions/voice-3/turns", data={"speaker_id": "u", "text": "ok", "transcribe": "true"},
                         files={"audio": clip}).json()
-    assert typed["transcript"] is None  # typed words are the turn's text: nothing to recognise
+    assert {"kill", "myself", "tonight"} <= set(words(typed["transcript"]["text"]))
+    assert typed["derived"]["crisis"]["flag"] is True
+    assert client.app.state.moodlog.turns("voice-3")[0].text == "ok\n" + typed["transcript"]["text"]
 
 
 def test_a_voice_message_without_speech_is_still_logged_without_words(client) -> None:

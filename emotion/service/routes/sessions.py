@@ -50,8 +50,9 @@ async def post_turn(
         "when the user sent the turn (ISO 8601 date and time; UTC if no offset; from 2000 to a day "
         "ahead of the service's clock), kept for replayed turns"))] = None,
     transcribe: Annotated[bool, Form(description=(
-        "a voice message (audio, no text): recognise the clip's words (as POST /v1/asr does) and read, "
-        "screen and log the turn with them as its text; the answer's transcript holds them"))] = False,
+        "a turn with a voice clip: recognise the clip's words (as POST /v1/asr does) and read, screen and "
+        "log the turn with them as its text, after the typed text if there is any; the answer's "
+        "transcript holds the recognised words"))] = False,
     language: Annotated[Optional[str], Form(pattern=r"^[a-z]{2,3}$", description=(
         "a voice message's language, ISO 639-1 (from the page's locale); English when absent"))] = None,
     settings: Settings = Depends(get_settings),
