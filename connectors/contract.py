@@ -26,7 +26,7 @@ EMOTION_METADATA_KEY = "emotion"
 CRISIS_LEVELS = ("none", "possible", "high")
 DERIVED_FIELDS = ("crisis", "distress", "tutoring", "service")
 CRISIS_FIELDS = ("risk", "flag", "level", "category", "explicit", "turn_flag", "uncorroborated", "categories",
-                 "matched", "guards", "obfuscated", "scores", "conversation", "source")
+                 "matched", "guards", "obfuscated", "attempt", "scores", "conversation", "source")
 CONVERSATION_CRISIS_FIELDS = ("risk", "flag", "level", "categories", "turns")
 TUTORING_FIELDS = ("confusion", "frustration", "boredom", "engagement", "cues")
 SERVICE_FIELDS = ("frustration", "satisfaction")

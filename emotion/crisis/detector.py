@@ -52,7 +52,8 @@ class CrisisReading:
     level: "high" | "possible" | "none"; category: the risk category that fired (None when
     level is "none"); categories: the lexicon's categories; guards: negation / past / idiom /
     fiction / joke cues seen; obfuscated: leetspeak, spelt-out letters or emoji were undone;
-    scores: each component (lexicon, chat, reddit, char) for the record. ``explicit``: the
+    scores: each component (lexicon, chat, reddit, char) for the record; attempt: an attempt
+    under way or just made (the lexicon's ``attempt``), always high. ``explicit``: the
     message itself holds unguarded warning-sign language (lexicon score >= EXPLICIT_AT), as
     opposed to a risk the models read between the lines; a bot may hand an explicit flag to a
     human at once and ask directly first about the rest.
@@ -66,6 +67,7 @@ class CrisisReading:
     guards: tuple[str, ...] = ()
     obfuscated: bool = False
     scores: dict[str, float] = field(default_factory=dict)
+    attempt: bool = False
 
     @property
     def explicit(self) -> bool:
@@ -79,7 +81,7 @@ class CrisisReading:
         return {"risk": round(self.risk, 4), "flag": self.flag, "level": self.level, "explicit": self.explicit,
                 "category": self.category,
                 "categories": list(self.categories), "guards": list(self.guards), "obfuscated": self.obfuscated,
-                "scores": {k: round(float(v), 4) for k, v in self.scores.items()}}
+                "attempt": self.attempt, "scores": {k: round(float(v), 4) for k, v in self.scores.items()}}
 
 
 class CrisisEncoder(torch.nn.Module):
@@ -239,7 +241,7 @@ class CrisisDetector:
                 r = max(r, min(1.0, float(p_reddit[i]) * th["flag"] / th["reddit"]))
             elif lex[i].guarded_only:  # the risk words are denied or in the past: at most "possible"
                 r = min(r, (th["possible"] + th["flag"]) / 2)
-            if lex[i].score >= th.get("lexicon_high", 1.01):  # explicit, unguarded warning-sign language
+            if lex[i].score >= th.get("lexicon_high", 1.01) or lex[i].attempt:  # explicit, or an attempt under way
                 r = max(r, th["flag"])
             level = "high" if r >= th["flag"] else "possible" if r >= th["possible"] else "none"
             category = lex[i].category
@@ -250,7 +252,7 @@ class CrisisDetector:
                 r, level == "high", level, category if level != "none" or lex[i].score >= 0.5 else None,
                 lex[i].categories, lex[i].guards, lex[i].obfuscated,
                 {"lexicon": lex[i].score, "chat": float(p_chat[i]), "reddit": float(p_reddit[i]),
-                 "char": float(p_char[i])}))
+                 "char": float(p_char[i])}, lex[i].attempt))
         return out
 
     def screen(self, text: str) -> CrisisReading:
@@ -273,7 +275,7 @@ class CrisisDetector:
         level = "high" if r >= th["flag"] else "possible" if r >= th["possible"] else "none"
         return CrisisReading(r, level == "high", level, alone.category or joined.category,
                              alone.categories or joined.categories, alone.guards, alone.obfuscated,
-                             {**alone.scores, "context": joined.risk})
+                             {**alone.scores, "context": joined.risk}, alone.attempt)
 
     def screen_turns(self, texts: Sequence[str]) -> list[CrisisReading]:
         """Each turn of one person's conversation, in order, read in context (``screen_in_context``)."""

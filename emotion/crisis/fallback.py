@@ -30,7 +30,7 @@ class FallbackScreen:
 
     def screen(self, text: str, session_id: str | None = None) -> dict[str, Any]:
         reading = Lexicon.load().read(text or "")
-        risk = reading.score
+        risk = max(reading.score, self.flag_at) if reading.attempt else reading.score  # an attempt under way is high
         level = "high" if risk >= self.flag_at else "possible" if risk >= self.possible_at else "none"
         current = TurnRisk(risk, reading.category)
         with self._lock:
@@ -45,7 +45,8 @@ class FallbackScreen:
                 "explicit": risk >= EXPLICIT_AT,
                 "category": reading.category if risk >= self.possible_at else None,
                 "categories": list(reading.categories), "matched": list(reading.categories),
-                "guards": list(reading.guards), "obfuscated": reading.obfuscated, "conversation": conversation,
+                "guards": list(reading.guards), "obfuscated": reading.obfuscated, "attempt": reading.attempt,
+                "conversation": conversation,
                 "source": "rasa_fallback"}
 
 

@@ -53,7 +53,8 @@ class LexiconReading:
     score: max guarded strength over the matches (0..1); category: its category or None;
     categories: every category with a match whose guarded strength is >= 0.3;
     guards: every guard seen in the message; obfuscated: normalisation had to undo leetspeak,
-    spelt-out letters or risk emoji; matches: all matches, strongest first.
+    spelt-out letters or risk emoji; attempt: an attempt under way or just made (a dose taken, an
+    injury bleeding, the edge reached now), unguarded; matches: all matches, strongest first.
     """
 
     score: float
@@ -62,6 +63,7 @@ class LexiconReading:
     guards: tuple[str, ...]
     obfuscated: bool
     matches: tuple[Match, ...] = field(default=(), repr=False)
+    attempt: bool = False
 
     @property
     def guarded_only(self) -> bool:
@@ -104,6 +106,9 @@ class Lexicon:
         self.joke = re.compile(expand(g["joke"]["any"]))
         self.joke_below = float(g["joke"].get("below", 1.0))
         self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke")}
+        self.hypothetical = re.compile(expand(spec.get("attempt_hypothetical") or r"(?!)"))
+        self.attempts = [(language, re.compile(expand(rx))) for language, entries in (spec.get("attempt") or {}).items()
+                         for rx in entries]
         self.plan = re.compile(expand(spec["plan_markers"]["any"]))
         self.plan_strength = float(spec["plan_markers"]["strength"])
         self.plan_min_prior = float(spec["plan_markers"].get("min_prior", 0.0))
@@ -142,7 +147,18 @@ class Lexicon:
             category, score = "plan", max(score, self.plan_strength)
         categories = tuple(dict.fromkeys(m.category for m in matches if m.strength >= 0.3))
         return LexiconReading(round(score, 4), category, categories, tuple(sorted(guards_seen)),
-                              was_obfuscated(text, canonical), tuple(matches))
+                              was_obfuscated(text, canonical), tuple(matches), self._attempt(masked))
+
+    def _attempt(self, text: str) -> bool:
+        """An attempt pattern matches, neither negated, in the past, in fiction nor asked about."""
+        for language, rx in self.attempts:
+            for m in rx.finditer(text):
+                clause_start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+                if self.hypothetical.search(text, clause_start, m.start() + 1):
+                    continue
+                if not set(self._guards(text, m.start(), m.end(), 1.0, language)) & {"negated", "past", "fiction"}:
+                    return True
+        return False
 
     def _mask_idioms(self, text: str) -> tuple[str, bool]:
         masked, n = self.idiom.subn(lambda m: " " * len(m.group(0)), text)

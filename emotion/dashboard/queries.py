@@ -6,7 +6,7 @@ and any other session is reported as not found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Sequence
 
@@ -61,11 +61,14 @@ LEVEL_RANK = {"high": 2, "possible": 1}
 @dataclass(frozen=True)
 class QueueRisk:
     """The strongest crisis screening among a handoff's conversation turns: ``level`` (none |
-    possible | high), ``risk`` in [0, 1] and its ``category`` (None when not named)."""
+    possible | high), ``risk`` in [0, 1] and its ``category`` (None when not named); ``attempt``:
+    a turn of the conversation tells of an attempt under way or just made (a dose taken, an
+    injury bleeding, the edge reached now)."""
 
     level: str = "none"
     risk: float = 0.0
     category: str | None = None
+    attempt: bool = False
 
     @property
     def rank(self) -> tuple[int, float]:
@@ -80,18 +83,24 @@ def queue_risks(db: Session, handoffs: Sequence[Handoff]) -> dict[int, QueueRisk
         for session_id, crisis in db.exec(select(Turn.session_id, Turn.crisis).where(col(Turn.session_id).in_(sessions))):
             if not crisis:  # never screened (SQL NULL, or JSON null)
                 continue
-            seen = QueueRisk(str(crisis.get("level") or "none"), float(crisis.get("risk") or 0.0), crisis.get("category"))
-            if seen.rank > peak.get(session_id, QueueRisk()).rank:
-                peak[session_id] = seen
+            seen = QueueRisk(str(crisis.get("level") or "none"), float(crisis.get("risk") or 0.0), crisis.get("category"),
+                             bool(crisis.get("attempt")))
+            before = peak.get(session_id, QueueRisk())
+            if seen.rank > before.rank:
+                peak[session_id] = replace(seen, attempt=seen.attempt or before.attempt)
+            elif seen.attempt and not before.attempt:
+                peak[session_id] = replace(before, attempt=True)
     return {h.id: peak.get(h.session_id, QueueRisk()) for h in handoffs}
 
 
 def queue_order(handoffs: Sequence[Handoff], risks: dict[int, QueueRisk]) -> list[Handoff]:
-    """Unclaimed before claimed; among them overdue (re-alerted) first, then the highest crisis
-    level and risk, then the longest waiting."""
+    """Unclaimed before claimed; among them an attempt under way first (seventh exploratory
+    reading, H7: "i took 30 paracetamol an hour ago" sorted below an ideation sentence scored
+    higher), then overdue (re-alerted), then the highest crisis level and risk, then the longest
+    waiting."""
     def key(h: Handoff):
         level, risk = risks[h.id].rank
-        return h.status != "open", h.realerted_at is None, -level, -risk, h.created_at
+        return h.status != "open", not risks[h.id].attempt, h.realerted_at is None, -level, -risk, h.created_at
     return sorted(handoffs, key=key)
 
 

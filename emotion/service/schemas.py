@@ -109,7 +109,7 @@ class ConversationCrisis(_Open):
 class CrisisState(_Open):
     """``derived.crisis``: this turn's screening joined with the conversation's risk.
 
-    Without text consent only ``risk``, ``flag``, ``level`` and ``category`` are kept."""
+    Without text consent only ``risk``, ``flag``, ``level``, ``category`` and ``attempt`` are kept."""
 
     risk: float = Field(description="calibrated probability of current risk, 0..1")
     flag: bool = Field(description="escalate: the turn's or the conversation's risk is high")
@@ -124,6 +124,8 @@ class CrisisState(_Open):
     matched: list[str] = Field(default_factory=list)
     guards: list[str] = Field(default_factory=list, description="negation, past, idiom, fiction or joke cues seen")
     obfuscated: bool = False
+    attempt: bool = Field(default=False, description="an attempt under way or just made (a dose taken, an injury "
+                                                     "bleeding, the edge reached now): always high, first in the queue")
     scores: dict[str, float] = Field(default_factory=dict, description="each component's score, for the record")
     conversation: Optional[ConversationCrisis] = None
     source: Optional[str] = Field(default=None, description="service | rasa_fallback | ...")

@@ -3,7 +3,7 @@
 ``CrisisScreen.screen`` runs first in ``POST /v1/sessions/{id}/turns``: before the rate limit,
 the size limits, the NUL check and the consent check, so none of them switches it off. Its
 basis is the person's vital interest (GDPR Art. 9(2)(c)), not emotion-analysis consent: without
-text consent the mood log keeps only the flag, risk, level and category (not the words: a
+text consent the mood log keeps only the flag, risk, level, category and attempt (not the words: a
 detector tuned to read earlier turns' words, ``context_turns`` > 0, then reads the message alone).
 
 For a turn with text m in session s:
@@ -29,7 +29,7 @@ from emotion.crisis.lexicon import Lexicon
 log = logging.getLogger(__name__)
 
 LEVELS = ("none", "possible", "high")
-KEPT_WITHOUT_CONSENT = ("risk", "flag", "level", "category")
+KEPT_WITHOUT_CONSENT = ("risk", "flag", "level", "category", "attempt")
 MAX_SCREENED_CHARS = 1_000_000  # the lexicon reads at most this much of a text (about 0.2 s)
 
 
@@ -63,10 +63,12 @@ class CrisisScreen:
             except Exception:  # a model failure must not switch screening off: the lexicon still reads it
                 log.exception("crisis detector failed; screening with the lexicon alone")
         r = Lexicon.load().read(text)
-        level = "high" if r.score >= self.lexicon_flag_at else "possible" if r.score >= self.lexicon_possible_at else "none"
-        return {"risk": r.score, "flag": level == "high", "level": level,
+        risk = max(r.score, self.lexicon_flag_at) if r.attempt else r.score  # an attempt under way is high
+        level = "high" if risk >= self.lexicon_flag_at else "possible" if risk >= self.lexicon_possible_at else "none"
+        return {"risk": risk, "flag": level == "high", "level": level,
                 "category": r.category if level != "none" else None, "categories": list(r.categories),
-                "guards": list(r.guards), "obfuscated": r.obfuscated, "scores": {"lexicon": r.score}}
+                "guards": list(r.guards), "obfuscated": r.obfuscated, "attempt": r.attempt,
+                "scores": {"lexicon": r.score}}
 
     @property
     def thresholds(self) -> tuple[float, float]:
@@ -106,7 +108,7 @@ class CrisisScreen:
 
 def stored(crisis: dict[str, Any] | None, text_consent: bool) -> dict[str, Any] | None:
     """What the mood log keeps of a turn's crisis screening: all of it with text consent, else
-    only the flag, risk, level and category."""
+    only the flag, risk, level, category and whether an attempt is under way."""
     if crisis is None or text_consent:
         return crisis
     return {k: crisis.get(k) for k in KEPT_WITHOUT_CONSENT}

@@ -240,3 +240,28 @@ def test_the_queue_puts_the_highest_risk_first_then_the_longest_waiting(client, 
     db.commit()
     order = [int(i) for i in re.findall(r'<td><a href="/handoffs/(\d+)">', client.get("/handoffs").text)]
     assert order == [calm.id, high.id, possible.id]
+
+
+def test_an_attempt_under_way_goes_first_whatever_its_score(client, db, accounts, conversations):
+    """Seventh exploratory reading, H7: "i took 30 paracetamol an hour ago" (high 0.91) sorted below
+    "i want to kill myself" (high 1.00); an attempt under way is first, labelled, even before an
+    overdue handoff, and a later calmer turn of its conversation does not hide it."""
+    def screened(session_id: str, turn_index: int, crisis: dict) -> None:
+        turn = db.exec(select(Turn).where(Turn.session_id == session_id, Turn.turn_index == turn_index)).one()
+        turn.crisis = crisis
+        db.add(turn)
+        db.commit()
+
+    ideation = open_handoff(db, "s-sad", "crisis")
+    overdose = open_handoff(db, "s-sales", "crisis")
+    overdue = open_handoff(db, "s-happy", "asked for a human")
+    overdue.realerted_at = overdue.created_at
+    db.add(overdue)
+    db.commit()
+    screened("s-sad", 0, {"risk": 1.0, "flag": True, "level": "high", "category": "active_ideation"})
+    screened("s-sales", 0, {"risk": 0.91, "flag": True, "level": "high", "category": "method", "attempt": True})
+    sign_in(client, accounts["admin"])
+    queue = client.get("/handoffs").text
+    order = [int(i) for i in re.findall(r'<td><a href="/handoffs/(\d+)">', queue)]
+    assert order == [overdose.id, overdue.id, ideation.id]
+    assert queue.count("attempt under way") == 1

@@ -357,7 +357,7 @@ def test_screening_needs_no_text_consent_and_keeps_only_the_flag(api) -> None:
     engine = create_engine(str(api.app.state.settings.database_url))
     with Session(engine) as db:
         row = db.exec(select(Turn).where(Turn.session_id == "c")).one()
-    assert set(row.crisis) == {"risk", "flag", "level", "category"} and row.crisis["flag"] is True
+    assert set(row.crisis) == {"risk", "flag", "level", "category", "attempt"} and row.crisis["flag"] is True
     # the consent notice promises only the check's result is kept: not the words, not replies saying them back
     assert row.text is None and row.text_chars == len(RISKY) and row.bot_replies is None
 
@@ -474,3 +474,30 @@ def test_in_the_service_the_detector_reads_the_text_encoders_bottom_and_runs_non
     assert len(runs) == 1
     for a, b in zip(CrisisDetector.load().screen_many(texts), readings):
         assert abs(a.risk - b.risk) < 1e-4 and a.level == b.level and a.category == b.category
+
+
+@pytest.mark.parametrize("text, attempt", [
+    ("i took 30 paracetamol an hour ago", True),
+    ("i took a bunch of pills about 20 min ago", True),
+    ("i cut too deep and it wont stop bleeding", True),
+    ("im on the bridge right now", True),
+    ("ich habe gerade alle tabletten genommen", True),
+    ("me tomé todas mis pastillas", True),
+    ("ik heb net al mijn pillen genomen", True),
+    ("i took 2 ibuprofen for my headache", False),
+    ("i'm going to take all my pills tonight, i've got 40 of them here", False),   # a plan, not yet done
+    ("i didnt take the pills", False),
+    ("years ago i took a whole bottle of pills", False),
+    ("if i took all my moms pills would i just fall asleep", False),
+    ("my best friend overdosed last year and i still cant listen to our songs", False),
+    ("in the movie she took all the pills", False),
+    ("im on the bridge, the view is amazing", False),
+])
+def test_an_attempt_under_way_is_told_from_plans_past_and_others(text: str, attempt: bool) -> None:
+    """Seventh exploratory reading, H7: an attempt under way is high whatever its score, and is
+    first in the supervisors' queue (tests/dashboard)."""
+    assert Lexicon.load().read(text).attempt is attempt
+    fallback = FallbackScreen().screen(text)
+    assert fallback["attempt"] is attempt
+    if attempt:
+        assert fallback["level"] == "high" and fallback["flag"] is True
