@@ -151,6 +151,7 @@ def test_lexicon_guards_hard_negatives(text: str, guard: str) -> None:
     ("a veces pienso que sería mejor morirme", "passive_death_wish"),
     ("het zou beter zijn als ik dood was", "passive_death_wish"),
     ("I know where my dad keeps his shotgun, if that's what you mean", "method"),
+    ("what should i do if i want to die", "active_ideation"),      # asking for help is no discussion
 ])
 def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
@@ -229,6 +230,10 @@ def test_guards_do_not_hide_stated_risk(text: str, category: str | None) -> None
     "my nursing module covers self harm this week, how should i talk to patients about it",
     "mejor muerta que sencilla",
     "ich wär lieber tot als nochmal mathe zu schreiben",
+    # seventh exploratory reading, M2: boredom's hyperbole and a novel's chapter in other languages
+    "mi sono quasi suicidata dalla noia ahah",
+    "me muero de aburrimiento en esta clase",
+    "mijn hoofdpersoon denkt aan zelfmoord in hoofdstuk 3",
 ])
 def test_denials_discussion_and_everyday_words_stay_low(text: str) -> None:
     assert Lexicon.load().read(text).score < 0.5
