@@ -43,7 +43,6 @@ import csv
 import json
 import sys
 import tempfile
-import uuid
 from collections import defaultdict
 from pathlib import Path
 
@@ -103,13 +102,13 @@ def read_set(path: Path) -> list[dict]:
 
 
 def run_conversation(rasa: str, conversation: dict) -> dict:
-    from policies.testing_bot import per_turn_actions
+    from policies.testing_bot import ChatSession, per_turn_actions
 
-    sender = f"bench-{conversation['id']}-{uuid.uuid4().hex[:8]}"
+    chat = ChatSession(rasa)  # as the chat page: a session and its token (the answers carry derived.crisis)
+    sender = chat.sender
     replies, levels = [], []
     for text in conversation["turns"]:
-        answer = httpx.post(f"{rasa}/webhooks/emobot_web/webhook?emotion=true", timeout=120,
-                            json={"sender": sender, "message": text}).json()
+        answer = chat.send(text)
         replies.append([m.get("text") or "" for m in answer["messages"]])
         crisis = (answer.get("emotion") or {}).get("derived", {}).get("crisis") or {}
         levels.append("high" if crisis.get("flag") else crisis.get("level") or "none")

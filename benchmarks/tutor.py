@@ -27,7 +27,6 @@ import argparse
 import json
 import sys
 import tempfile
-import uuid
 from collections import Counter, defaultdict
 from fractions import Fraction
 from pathlib import Path
@@ -76,8 +75,11 @@ class Student:
     """One scripted student's run: sends the turns and reads the tutor's state after each."""
 
     def __init__(self, rasa: str, script: dict) -> None:
+        from policies.testing_bot import ChatSession
+
         self.rasa, self.script = rasa, script
-        self.sender = f"bench-{script['id']}-{uuid.uuid4().hex[:6]}"
+        self.chat = ChatSession(rasa)  # as the chat page: a session and its token (the answers carry derived)
+        self.sender = self.chat.sender
 
     def tracker(self) -> dict:
         return httpx.get(f"{self.rasa}/conversations/{self.sender}/tracker", timeout=30).json()
@@ -88,8 +90,7 @@ class Student:
         rows, item = [], ""
         for turn in self.script["turns"]:
             text = turn_text(turn, item)
-            reply = httpx.post(f"{self.rasa}/webhooks/emobot_web/webhook?emotion=true", timeout=120,
-                               json={"sender": self.sender, "message": text}).json()
+            reply = self.chat.send(text)
             tracker = self.tracker()
             learner = tracker["slots"].get("learner") or {}
             new_item = str(learner.get("item") or "")

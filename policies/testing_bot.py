@@ -143,6 +143,27 @@ def say(bot_url: str, text: str, sender: str = "test", channel: str = "emobot_we
     return [m["text"] for m in answer.json() if m.get("text")]
 
 
+class ChatSession:
+    """One person's conversation on the emobot web channel, held as the chat page holds it: a
+    session issued by ``POST /webhooks/emobot_web/session`` and its token on every turn, so the
+    answers carry the conversation's state and derived states (a turn without a session gets its
+    own reading only; connectors/web/sessions.py). ``sender`` is the conversation's id."""
+
+    def __init__(self, bot_url: str, timeout: float = 120) -> None:
+        self.bot_url, self.timeout = bot_url, timeout
+        issued = httpx.post(f"{bot_url}/webhooks/emobot_web/session", timeout=30)
+        issued.raise_for_status()
+        self.sender, self._token = issued.json()["session_id"], issued.json()["token"]
+
+    def send(self, text: str, metadata: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+        """``{"messages": [...], "emotion": {...}, "text": str}``: the bot's answer to ``text``."""
+        body: Dict[str, Any] = {"message": text, **({"metadata": dict(metadata)} if metadata else {})}
+        answer = httpx.post(f"{self.bot_url}/webhooks/emobot_web/webhook?emotion=true", json=body, timeout=self.timeout,
+                            headers={"Authorization": f"Bearer {self._token}"})
+        answer.raise_for_status()
+        return answer.json()
+
+
 def reading(label: str, p: float = 0.8, confidence: float = 0.8) -> Dict[str, Any]:
     """A turn reading of ``label`` at probability ``p`` (the rest spread evenly), as the service sends it."""
     return {"label": label, "probabilities": {lb: p if lb == label else (1 - p) / (len(LABELS) - 1) for lb in LABELS},

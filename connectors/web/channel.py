@@ -19,7 +19,10 @@ signed cookie, or a bearer token for apps: :mod:`connectors.web.sessions`); with
 ``/history`` returns the conversation so far, ``/pushed?after=N`` the messages pushed to it
 (a human's replies during a handoff, notices), and ``/consent`` (GET, POST JSON ``{text,
 audio, face}``) the person's own consent, recorded by the service, so the browser only talks
-to Rasa. A request with a session acts on that conversation and user only.
+to Rasa. A request with a session acts on that conversation and user only; a turn that names an
+id the channel issued without its token is refused on every transport, and the answer to a turn
+without a session carries this turn's reading, not the conversation's
+(:mod:`connectors.web.sessions`).
 
 credentials.yml::
 
@@ -55,16 +58,17 @@ from sanic.response import HTTPResponse
 
 from connectors.client import EmotionServiceClient, UploadFile
 from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnavailable
-from connectors.cues import dialogue_cues
+from connectors.cues import dialogue_cues, wanted as wanted_cues
 from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of, words_of
 from connectors.web.output import RecordingOutput
 from connectors.web.page import ChatPage, static_file
-from connectors.web.sessions import COOKIE, SessionSigner
+from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.web.turn import WebTurn, language_of_locale
 from connectors.delivery import TurnDelivery
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
+from emotion.types import message_text
 from policies import action_validation
 
 logger = logging.getLogger(__name__)
@@ -112,10 +116,24 @@ class EmobotWebInput(InputChannel):
     neither a session nor a ``sender`` gets a conversation of its own (never Rasa's shared
     ``"default"``): its session token comes back in the ``X-Emobot-Session`` header.
 
+    Sessions (cookie or bearer token, :mod:`connectors.web.sessions`): a turn with one acts on
+    that conversation whatever the body names. Without one, the body's ``sender`` is taken
+    (Rasa's REST convention) unless ``require_session``, except that an id of the form the
+    channel issues (``web-<32 hex>``, as ``sender``, ``speaker_id`` or ``user_id``) is refused
+    with 401 ``session_required``: such ids are capabilities of the person who was issued the
+    token, and they appear in dashboard URLs and exports. Refused, not moved to a fresh
+    conversation (as socket.io does, where ``session_confirm`` tells the widget its new id): a
+    REST client keeps naming the sender it chose, so a silent swap would give it a new, empty
+    conversation on every turn; a clear error says what to send instead.
+
     ``?emotion=true`` makes the answer ``{"messages": [...], "emotion": {...}, "text": str}``
     instead of the bare list of bot messages, so a web page can show the reading. A turn
     with audio and no text is a voice message: its transcript (the service's ``/v1/asr``)
-    becomes the text the bot reads, and ``text`` returns it.
+    becomes the text the bot reads, and ``text`` returns it. For a turn without a session the
+    channel cannot tell the sender's owner from anyone else who knows the id, so ``emotion``
+    holds this turn's reading and not the conversation's: ``state`` and ``derived`` (the crisis
+    screening joins the conversation's risk) are null and listed in ``withheld``. The bot's
+    policies see all of it either way.
 
     Args:
         emotion_service_url: base URL of the emotion service.
@@ -208,8 +226,16 @@ class EmobotWebInput(InputChannel):
         return await self.delivery.deliver(QueuedTurn(
             turn_id=uuid.uuid4().hex, session_id=turn.sender_id, speaker_id=turn.speaker_id, text=turn.text,
             sent_at=now, bot=self.bot, user_id=turn.user_id, audio=turn.audio, images=tuple(turn.images),
-            cues=dialogue_cues(await self.tracker(turn.sender_id), now.timestamp()) or None, transcribe=transcribe,
+            cues=await self.cues(turn.sender_id, now.timestamp()), transcribe=transcribe,
             language=language_of_locale(turn.metadata.get("locale")) if transcribe else None))
+
+    async def cues(self, sender_id: str, now: float) -> Optional[Dict[str, Any]]:
+        """The turn's dialogue cues (connectors/cues.py), or None: the bot does not read them (its
+        tracker is then not read for them), a new conversation, or a tracker that cannot be read."""
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        if agent is None or not wanted_cues(agent.domain):
+            return None
+        return dialogue_cues(await self.tracker(sender_id), now) or None
 
     async def tracker(self, sender_id: str) -> Any:
         """The conversation so far from Rasa's tracker store, or None (no server yet, a new
@@ -226,16 +252,23 @@ class EmobotWebInput(InputChannel):
     async def read_turn(self, turn: WebTurn) -> Tuple[WebTurn, Dict[str, Any]]:
         """The turn as the bot will read it and its emotion metadata (crisis screening included).
 
-        A voice message (audio, no text) goes to the service with ``transcribe``: its words come
-        back with its reading, in one request, and become the turn's text ("" when none were
-        recognised or the service could not be reached).
+        Raises :class:`connectors.web.sessions.SessionRequired` for a turn that names an issued
+        session it did not prove, before anything reaches the service or the bot (every transport
+        and emobot_voice come through here).
+
+        A turn with a voice clip goes to the service with ``transcribe``: the clip's words come back
+        with its reading, in one request, and join the typed text, if any (``message_text``: the page
+        sends what is in the input box with the clip; seventh exploratory reading, H5: a typed "ok"
+        hid a spoken plan for tonight). Nothing recognised, or the service not reached: the typed
+        text alone.
         """
-        voice = turn.audio is not None and not turn.text.strip()
+        turn.check_identities()  # an issued session named without its token: SessionRequired (401)
+        voice = turn.audio is not None
         if SYSTEM_INTENTS.match(turn.text):  # "/handoff_resolved" typed by a person ends nothing
             turn = turn._replace(text=turn.text.strip().lstrip("/").strip())
         emotion = await self.analyse(turn, transcribe=voice)
         if voice:
-            turn = turn._replace(text=words_of(emotion))
+            turn = turn._replace(text=message_text(turn.text, words_of(emotion)))
         return turn, with_crisis_screening(emotion, turn.text, turn.sender_id)
 
     async def handle_turn(self, turn: WebTurn, output: OutputChannel,
@@ -449,7 +482,8 @@ class EmobotWebInput(InputChannel):
                 # whose token comes back in X-Emobot-Session for the client's next turns
                 session_id, issued = self.sessions.issue()
             if turn is not None and session_id is not None:  # the issued session, whatever the body says
-                turn = turn._replace(sender_id=session_id, speaker_id=session_id, user_id=session_id)
+                turn = turn._replace(sender_id=session_id, speaker_id=session_id, user_id=session_id,
+                                     session_id=session_id)
             if turn is None:
                 return response.json(
                     {"error": {"code": "invalid_request",
@@ -458,7 +492,12 @@ class EmobotWebInput(InputChannel):
                     status=400,
                 )
             collector = CollectingOutputChannel()
-            turn, emotion = await self.handle_turn(turn, collector, on_new_message)
+            try:
+                turn, emotion = await self.handle_turn(turn, collector, on_new_message)
+            except SessionRequired as refused:
+                return _error(401, refused.code, str(refused))
+            if turn.session_id is None:  # anyone who knows the sender could have sent it
+                emotion = without_conversation(emotion)
             headers = {"X-Emobot-Session": issued} if issued else None
             if request.args.get("emotion", "").lower() == "true":
                 return response.json({"messages": collector.messages, "emotion": emotion, "text": turn.text},

@@ -7,6 +7,16 @@ A request that carries a valid session acts on that conversation only, whatever 
 names; so a reload keeps the conversation (and a running handoff), and nobody reads or writes
 another person's conversation without its token.
 
+**An issued id is a capability, not a name.** Ids of the form the channel issues
+(``web-`` and 32 hex digits, :func:`is_issued`) belong to the channel: a turn that names one (as
+``sender``, ``speaker_id`` or ``user_id``) without that session's token is refused
+(:class:`SessionRequired`, 401 ``session_required``), on every transport, whether or not such
+a conversation exists; so knowing someone's session id (from a URL, an export, a log) is not
+enough to write into their conversation or to read anything of it. Other senders (a REST
+client's own ids, ``require_session: false``) work as before, but the channel cannot tell their
+owner from anyone else who knows the id, so the answer to such a turn tells this turn's reading,
+not the conversation's (:func:`without_conversation`).
+
 The secret: the channel's ``session_secret`` credential, else ``$EMOBOT_WEB_SESSION_SECRET``;
 every replica must share it. Without one, a random secret per process is used (sessions then
 end when Rasa restarts) and a warning is logged.
@@ -18,15 +28,55 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import secrets
+import unicodedata
 import uuid
-from typing import Optional
+from typing import Any, Dict, Optional
+
+from sanic.exceptions import Unauthorized
 
 from emotion.placeholders import refuse_placeholder
 
 logger = logging.getLogger(__name__)
 
 COOKIE = "emobot_session"
+ISSUED_ID = re.compile(r"web-[0-9a-f]{32}")
+CONVERSATION_FIELDS = ("state", "derived")
+"""Fields of a turn's emotion metadata that the service reads over the conversation's earlier
+turns: the tracked state (its trend), and the derived states (the crisis screening joins the
+conversation's risk and names the category of an earlier disclosure)."""
+
+
+def is_issued(identity: str) -> bool:
+    """Whether ``identity`` has the form of a session id the channel issues (``web-<32 hex>``).
+
+    Compared the way a lenient store might (a case-insensitive SQL collation, one that folds
+    full-width letters or ignores trailing blanks), so a look-alike of an issued id counts too.
+    """
+    return ISSUED_ID.fullmatch(unicodedata.normalize("NFKC", identity).strip().casefold()) is not None
+
+
+class SessionRequired(Unauthorized):
+    """A turn names an issued session (in ``field``) without that session's token: 401.
+
+    The REST webhook answers it as ``{"error": {"code": "session_required", ...}}``, socket.io as
+    an ``emobot_error`` event; a channel built on this one (emobot_voice) gets Sanic's 401."""
+
+    code = "session_required"
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+        super().__init__(f"{field} names a conversation this channel issued: send its token (the {COOKIE} "
+                         "cookie or Authorization: Bearer <token>), or POST /session for a conversation of your own")
+
+
+def without_conversation(emotion: Dict[str, Any]) -> Dict[str, Any]:
+    """What the answer to a turn without a session tells of its emotion: this turn's reading
+    (``turn``, ``modalities``, the bookkeeping), with :data:`CONVERSATION_FIELDS` set to null and
+    named in ``withheld``. The bot's policies still get all of it; a client that needs the
+    conversation's state sends the session's token (or reads it from the service with its own)."""
+    return {**emotion, **{name: None for name in CONVERSATION_FIELDS}, "withheld": list(CONVERSATION_FIELDS)}
 
 
 class SessionSigner:
@@ -46,7 +96,7 @@ class SessionSigner:
         return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
     def issue(self) -> tuple[str, str]:
-        """A new (session id, token)."""
+        """A new (session id, token); the id matches :func:`is_issued`."""
         session_id = f"web-{uuid.uuid4().hex}"
         return session_id, self.token(session_id)
 

@@ -18,11 +18,11 @@ are kept out of the metadata.
 Media that cannot be used are left out of the turn, and the socket gets an ``emobot_error``
 event ``{"code": ..., "field": ..., "message": ...}`` per problem (``invalid_custom_data``,
 ``invalid_media``, ``media_too_large``, ``too_many_images``; also ``invalid_message`` for a
-``user_uttered`` that is not an object, and ``no_session`` for a message without
-``session_id`` under session persistence). The text still goes to the bot; a turn left with
-nothing to say (no text, all media refused) is not sent to the bot. A socket.io message
-larger than the limits allow (``MediaLimits.max_message_bytes``) is refused by the transport,
-which closes that connection (a widget may reconnect).
+``user_uttered`` that is not an object, ``no_session`` for a message without ``session_id``
+under session persistence, and ``session_required``, below). The text still goes to the bot;
+a turn left with nothing to say (no text, all media refused) is not sent to the bot. A
+socket.io message larger than the limits allow (``MediaLimits.max_message_bytes``) is refused
+by the transport, which closes that connection (a widget may reconnect).
 
 **Session binding.** Under session persistence a session id is a capability, not a name: the
 channel confirms a *signed session token* ``<session id>.<HMAC>`` (the chat page's, see
@@ -31,7 +31,10 @@ channel confirms a *signed session token* ``<session id>.<HMAC>`` (the chat page
 conversation; a bare or forged id gets a new session. With ``jwt_key`` (or
 ``$EMOBOT_SOCKETIO_JWT_KEY``; compose sets it) a client must connect with ``auth {"token": JWT}``
 and, when the JWT names a ``sub``, its conversation is that subject's, whatever id it requests.
-Each socket's messages go to the session it was confirmed, never to one a message names.
+Each socket's messages go to the session it was confirmed, never to one a message names, and a
+``customData`` ``speaker_id`` or ``user_id`` that names another issued session (``web-<32 hex>``)
+refuses the turn (``emobot_error`` ``session_required``): nobody's turns are logged as another
+person's.
 
 It is off unless ``socketio: true``: a bot that already serves Rasa's own ``socketio``
 channel at ``/socket.io`` keeps starting (two servers on one path stop ``rasa run`` with
@@ -70,6 +73,7 @@ from sanic import Blueprint, Sanic
 from socketio import AsyncServer
 
 from connectors.web.custom_data import MediaLimits, TurnProblem, parse_custom_data
+from connectors.web.sessions import SessionRequired
 from connectors.web.turn import TurnHandler, WebTurn
 
 
@@ -251,7 +255,10 @@ def socketio_blueprint(name: str, channel: TurnHandler, settings: SocketIOSettin
         if not text.strip() and custom.audio is None and not custom.images and custom.problems:
             return  # nothing left to say
         turn = WebTurn(sender_id, custom.speaker_id or sender_id, text, custom.metadata, custom.audio,
-                       custom.images, custom.user_id)
-        await channel.handle_turn(turn, _Output(sio, settings.bot_message_evt, namespace), on_new_message)
+                       custom.images, custom.user_id, session_id=bound.get(sid))
+        try:
+            await channel.handle_turn(turn, _Output(sio, settings.bot_message_evt, namespace), on_new_message)
+        except SessionRequired as refused:  # customData's speaker_id / user_id named another issued session
+            await error(sid, TurnProblem(refused.code, refused.field, str(refused)))
 
     return _MediaSocketBlueprint(sio, settings.path, name, __name__)

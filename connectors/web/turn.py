@@ -8,7 +8,7 @@ from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, P
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from connectors.client import UploadFile
-from connectors.web.sessions import SessionSigner
+from connectors.web.sessions import SessionRequired, SessionSigner, is_issued
 
 
 def language_of_locale(locale: Optional[str]) -> Optional[str]:
@@ -19,7 +19,11 @@ def language_of_locale(locale: Optional[str]) -> Optional[str]:
 
 
 class WebTurn(NamedTuple):
-    """One user turn as received by the webhook."""
+    """One user turn as received by the webhook (or a socket, or emobot_voice).
+
+    ``session_id``: the server-issued session the request proved with its token (cookie, bearer,
+    a confirmed socket.io session); None for a turn that only names its ``sender``.
+    """
 
     sender_id: str
     speaker_id: str
@@ -28,6 +32,14 @@ class WebTurn(NamedTuple):
     audio: Optional[UploadFile]
     images: List[UploadFile]
     user_id: Optional[str] = None
+    session_id: Optional[str] = None
+
+    def check_identities(self) -> None:
+        """Raise :class:`connectors.web.sessions.SessionRequired` when the sender, speaker or user
+        names an issued session other than the one this turn proved (connectors/web/sessions.py)."""
+        for field, identity in (("sender", self.sender_id), ("speaker_id", self.speaker_id), ("user_id", self.user_id)):
+            if identity and identity != self.session_id and is_issued(identity):
+                raise SessionRequired(field)
 
 
 class TurnHandler(Protocol):

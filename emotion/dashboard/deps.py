@@ -10,7 +10,8 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from sqlmodel import Session
 
-from emotion.dashboard.queries import queue_summary, visible_bots
+from emotion.dashboard.queries import visible_bots
+from emotion.dashboard.queue import queue_summary
 from emotion.dashboard.security import csrf_matches, new_csrf_token, session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Supervisor
@@ -57,7 +58,8 @@ def current_user(request: Request, db: Session = Depends(get_db)) -> Supervisor:
 
 
 def client_address(request: Request) -> str:
-    """The caller's address (behind a proxy: run uvicorn with --forwarded-allow-ips set to it)."""
+    """The caller's address: the peer's, or what a trusted proxy's X-Forwarded-For says (only the
+    proxies in ``forwarded_allow_ips``; ``emobot dashboard`` passes them to uvicorn, emotion/cli.py)."""
     return request.client.host if request.client else "?"
 
 

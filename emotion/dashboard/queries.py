@@ -6,7 +6,7 @@ and any other session is reported as not found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Sequence
 
@@ -30,78 +30,6 @@ def visible_bots(db: Session, user: Supervisor) -> list[str] | None:
 
 def in_tenants(column, bots: list[str] | None):
     return true() if bots is None else col(column).in_(bots)
-
-
-@dataclass(frozen=True)
-class QueueSummary:
-    """The handoff queue at a glance: ``waiting`` open (unclaimed) handoffs, ``newest_id`` the
-    latest handoff (any status; a new one means a new crisis came in), ``oldest_at`` when the
-    longest-waiting open one was opened, ``newest_reason`` the latest one's reason."""
-
-    waiting: int
-    newest_id: int
-    oldest_at: datetime | None
-    newest_reason: str
-
-
-def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
-    """Two indexed queries: counts and ages of the open handoffs ``bots`` may see, and the newest one."""
-    waiting, oldest = db.exec(select(func.count(), func.min(Handoff.created_at))
-                              .where(Handoff.status == "open", in_tenants(Handoff.bot, bots))).one()
-    newest = db.exec(select(Handoff.id, Handoff.reason).where(in_tenants(Handoff.bot, bots))
-                     .order_by(col(Handoff.id).desc()).limit(1)).first()
-    if oldest is not None and oldest.tzinfo is None:
-        oldest = oldest.replace(tzinfo=timezone.utc)
-    return QueueSummary(int(waiting or 0), int(newest[0]) if newest else 0, oldest, newest[1] if newest else "")
-
-
-LEVEL_RANK = {"high": 2, "possible": 1}
-
-
-@dataclass(frozen=True)
-class QueueRisk:
-    """The strongest crisis screening among a handoff's conversation turns: ``level`` (none |
-    possible | high), ``risk`` in [0, 1] and its ``category`` (None when not named); ``attempt``:
-    a turn of the conversation tells of an attempt under way or just made (a dose taken, an
-    injury bleeding, the edge reached now)."""
-
-    level: str = "none"
-    risk: float = 0.0
-    category: str | None = None
-    attempt: bool = False
-
-    @property
-    def rank(self) -> tuple[int, float]:
-        return LEVEL_RANK.get(self.level, 0), self.risk
-
-
-def queue_risks(db: Session, handoffs: Sequence[Handoff]) -> dict[int, QueueRisk]:
-    """handoff id -> the strongest screening of its session's turns (one query for all of them)."""
-    sessions = {h.session_id for h in handoffs}
-    peak: dict[str, QueueRisk] = {}
-    if sessions:
-        for session_id, crisis in db.exec(select(Turn.session_id, Turn.crisis).where(col(Turn.session_id).in_(sessions))):
-            if not crisis:  # never screened (SQL NULL, or JSON null)
-                continue
-            seen = QueueRisk(str(crisis.get("level") or "none"), float(crisis.get("risk") or 0.0), crisis.get("category"),
-                             bool(crisis.get("attempt")))
-            before = peak.get(session_id, QueueRisk())
-            if seen.rank > before.rank:
-                peak[session_id] = replace(seen, attempt=seen.attempt or before.attempt)
-            elif seen.attempt and not before.attempt:
-                peak[session_id] = replace(before, attempt=True)
-    return {h.id: peak.get(h.session_id, QueueRisk()) for h in handoffs}
-
-
-def queue_order(handoffs: Sequence[Handoff], risks: dict[int, QueueRisk]) -> list[Handoff]:
-    """Unclaimed before claimed; among them an attempt under way first (seventh exploratory
-    reading, H7: "i took 30 paracetamol an hour ago" sorted below an ideation sentence scored
-    higher), then overdue (re-alerted), then the highest crisis level and risk, then the longest
-    waiting."""
-    def key(h: Handoff):
-        level, risk = risks[h.id].rank
-        return h.status != "open", not risks[h.id].attempt, h.realerted_at is None, -level, -risk, h.created_at
-    return sorted(handoffs, key=key)
 
 
 def distress(state_valence: float) -> float:

@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from emotion.compliance import PROFILES, ComplianceProfile
 from emotion.placeholders import refuse_placeholder
+from emotion.settings import FORWARDED_ALLOW_IPS_HELP, trusted_proxies
 
 
 class DashboardSettings(BaseSettings):
@@ -21,6 +22,10 @@ class DashboardSettings(BaseSettings):
     database_url: str | None = Field(default=None, description="defaults to the mood log's EMOBOT_DATABASE_URL")
     host: str = "127.0.0.1"
     port: int = 8600
+    # The sign-in throttle counts per caller address: behind a reverse proxy name it here
+    # (EMOBOT_DASHBOARD_FORWARDED_ALLOW_IPS=10.0.0.5) so its X-Forwarded-For names the caller. Nobody's
+    # by default, else a guesser that sends its own X-Forwarded-For escapes the per-address limit.
+    forwarded_allow_ips: str = Field(default="", description=FORWARDED_ALLOW_IPS_HELP)
     # A random secret per process signs every cookie out on restart; set one to keep sessions.
     session_secret: str = Field(default_factory=lambda: secrets.token_urlsafe(32), min_length=16)
     cookie_secure: bool = Field(default=True, description="send the session cookie over HTTPS only")
@@ -55,6 +60,8 @@ class DashboardSettings(BaseSettings):
     live_interval_s: float = Field(default=0.5, gt=0, description="how often the live pages' watcher reads the "
                                                                   "database (one read per process, not per page)")
     handoff_webhook_url: str | None = Field(default=None, description="re-alerts go here (default: the service's)")
+
+    _trusted_proxies = field_validator("forwarded_allow_ips")(trusted_proxies)
 
     @field_validator("session_secret")
     @classmethod

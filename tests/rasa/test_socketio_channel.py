@@ -112,10 +112,12 @@ def test_session_then_a_turn_with_voice_and_face_in_custom_data() -> None:
     (confirm, answer, sid), received = serve(channel, talk)
 
     assert confirm[0] == "session_confirm" and len(confirm[1]) == 32
-    assert answer == ("bot_uttered", {"text": "echo: I feel sad"})
+    # the clip's words are heard beside the typed ones (seventh exploratory reading, H5)
+    assert answer == ("bot_uttered", {"text": "echo: I feel sad\nkids are talking by the door"})
     message = received[0]
     # without session persistence the socket is the conversation, as in Rasa's socketio channel
-    assert (message.text, message.sender_id, message.input_channel) == ("I feel sad", sid, "emobot_web")
+    assert (message.text, message.sender_id, message.input_channel) == (
+        "I feel sad\nkids are talking by the door", sid, "emobot_web")
     assert message.metadata["emotion"]["state"]["label"] == "sadness"
     assert {k: v for k, v in message.metadata.items() if k != "emotion"} == {"user_id": "ana", "page": "demo"}
     body = requests[0].read()

@@ -3,8 +3,9 @@
 Each test reproduces an attack from the trust-boundaries issue and asserts it is refused, and
 that the legitimate path still works: copied cookies after sign-out, disabled accounts,
 password changes, strangers locking an owner out, timing that tells a locked account apart,
-sign-in floods that cost memory, placeholder secrets, reads that left no audit entry, and a
-resolved handoff that showed words after text consent was withdrawn.
+sign-in floods that cost memory, placeholder secrets, reads that left no audit entry, a
+resolved handoff that showed words after text consent was withdrawn, and a guesser that named
+its own address in X-Forwarded-For (only the proxy the dashboard is told to trust may).
 """
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ pytestmark = pytest.mark.slow
 
 EMOBOT = str(Path(sys.executable).parent / "emobot")
 ADMIN, SUP, OTHER = "admin@example.org", "sup@example.org", "other@example.org"
+GUESSED = "guessed@example.org"  # an account only the X-Forwarded-For guesser tries
 NEW_PASSWORD = "a brand new passphrase"
 THRESHOLD = 3  # failures per (address, account) before that pair waits
+PROXY = "127.0.3.1"  # the one reverse proxy the dashboard is told to trust
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +45,12 @@ def dashboard(tmp_path_factory):
     engine = make_engine(f"sqlite:///{path}")
     migrate(engine)
     with Session(engine) as db:
-        for email, role in ((ADMIN, "admin"), (SUP, "supervisor"), (OTHER, "supervisor")):
+        for email, role in ((ADMIN, "admin"), (SUP, "supervisor"), (OTHER, "supervisor"), (GUESSED, "supervisor")):
             create_supervisor(db, email, PASSWORD, role)
     port = free_port()
     env = {"EMOBOT_DASHBOARD_DATABASE_URL": f"sqlite:///{path}", "EMOBOT_DASHBOARD_SESSION_SECRET": "d" * 40,
            "EMOBOT_DASHBOARD_COOKIE_SECURE": "false", "EMOBOT_DASHBOARD_RETENTION_DAYS": "0",
-           "EMOBOT_DASHBOARD_LOCKOUT_THRESHOLD": str(THRESHOLD)}
+           "EMOBOT_DASHBOARD_LOCKOUT_THRESHOLD": str(THRESHOLD), "EMOBOT_DASHBOARD_FORWARDED_ALLOW_IPS": PROXY}
     with running([EMOBOT, "dashboard", "--port", str(port)], f"http://127.0.0.1:{port}/healthz", env=env,
                  name=f"dashboard-{port}") as proc:
         yield f"http://127.0.0.1:{port}", engine, proc
@@ -128,6 +131,33 @@ def test_a_strangers_guesses_do_not_lock_the_owner_out(dashboard) -> None:
         assert sign_in(stranger, ADMIN, "guessing wrong").status_code == 401
     assert sign_in(stranger, ADMIN).status_code == 401  # the guesser's address now waits, right password or not
     assert sign_in(browser(url), ADMIN).status_code == 303  # the admin, from their own address, does not
+
+
+def test_a_rotated_forwarded_for_does_not_escape_the_sign_in_limit(dashboard) -> None:
+    """Seventh exploratory reading, M11: each guess named another address in X-Forwarded-For,
+    uvicorn believed it (from loopback), and the right password got in after the limit."""
+    url, _, _ = dashboard
+    guesser = browser(url, "127.0.0.1")  # the address uvicorn itself would believe X-Forwarded-For from
+    for i in range(THRESHOLD + 1):
+        guesser.headers["X-Forwarded-For"] = f"203.0.113.{i + 1}"
+        assert sign_in(guesser, GUESSED, "guessing wrong").status_code == 401
+    guesser.headers["X-Forwarded-For"] = "203.0.113.200"
+    assert sign_in(guesser, GUESSED).status_code == 401  # one caller, whatever it says it is: it waits
+
+
+def test_the_trusted_proxy_names_the_caller(dashboard) -> None:
+    url, engine, _ = dashboard
+    proxy = browser(url, PROXY)
+    proxy.headers["X-Forwarded-For"] = "203.0.113.7"
+    for _ in range(THRESHOLD):
+        assert sign_in(proxy, SUP, "guessing wrong").status_code == 401
+    assert sign_in(proxy, SUP).status_code == 401  # the guesser behind the proxy waits ...
+    proxy.headers["X-Forwarded-For"] = "203.0.113.8"
+    assert sign_in(proxy, SUP).status_code == 303  # ... not everyone else behind it
+    with Session(engine) as db:
+        targets = db.exec(select(AuditEntry.target).where(AuditEntry.actor == SUP,
+                                                          AuditEntry.action == "signed_in")).all()
+    assert any(t.endswith("from 203.0.113.8") for t in targets), targets
 
 
 def test_refusals_take_as_long_whatever_the_reason(dashboard) -> None:

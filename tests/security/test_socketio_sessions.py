@@ -73,6 +73,23 @@ def test_knowing_a_conversation_id_does_not_join_it(rasa) -> None:
         again.sio.disconnect()
 
 
+def test_a_widget_cannot_log_its_turns_as_another_persons(rasa) -> None:
+    """Seventh exploratory reading, H6: an issued id named as customData's user_id or speaker_id."""
+    victim = Widget(rasa, auth={"token": jwt({})})
+    attacker = Widget(rasa, auth={"token": jwt({})})
+    try:
+        victim_id = conversation_of(victim.session())
+        token = attacker.session()
+        for field in ("user_id", "speaker_id"):
+            events = attacker.say(token, "hello", {field: victim_id})
+            assert [e for e, _ in events] == ["emobot_error"], events
+            assert events[0][1]["code"] == "session_required" and events[0][1]["field"] == field
+        assert any(e == "bot_uttered" for e, _ in attacker.say(token, "hello"))  # its own turns go on
+    finally:
+        victim.sio.disconnect()
+        attacker.sio.disconnect()
+
+
 def test_a_jwt_for_one_user_does_not_join_anothers_session(rasa) -> None:
     bob = Widget(rasa, auth={"token": jwt({"sub": "bob"})})
     alice = Widget(rasa, auth={"token": jwt({"sub": "alice"})})

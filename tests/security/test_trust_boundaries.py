@@ -25,6 +25,7 @@ RASA_TOKEN = "r" * 40
 SESSION_SECRET = "k" * 40
 TOOLS_TOKEN = "t" * 40  # a second named client of the service
 RISKY = "i have all my pills saved up and im going to take them tonight"
+WAV = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(40)  # a clip's header: enough to pass the voice channel's format check
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +147,48 @@ def test_a_session_cannot_read_or_write_another_conversation(stack) -> None:
             answer = httpx.get(f"{rasa}/webhooks/emobot_web{path}", headers={"Authorization": f"Bearer {token}"},
                                timeout=30)
             assert answer.status_code == 401, (token, path)
+
+
+def test_knowing_a_session_id_is_not_enough_to_write_into_it_or_read_it(stack) -> None:
+    """Seventh exploratory reading, H6: with only the person's session id (dashboard URLs show it)
+    an outsider wrote into their conversation and the answer showed their crisis history."""
+    service, rasa, _ = stack
+    victim = session(rasa)
+    victim_id = victim.post("/session").json()["session_id"]
+    own = victim.post("/webhook", params={"emotion": "true"}, json={"message": RISKY})
+    assert own.status_code == 200 and own.json()["emotion"]["derived"]["crisis"]["flag"] is True  # theirs to see
+    for body in ({"sender": victim_id, "message": "hello"}, {"sender": victim_id, "message": "/restart"},
+                 {"sender": victim_id.upper(), "message": "hello"},
+                 {"sender": "outsider-1", "user_id": victim_id, "message": "hello"}):
+        answer = httpx.post(f"{rasa}/webhooks/emobot_web/webhook", params={"emotion": "true"}, json=body, timeout=60)
+        assert answer.status_code == 401 and answer.json()["error"]["code"] == "session_required", (body, answer.text)
+        assert "crisis" not in answer.text and "team" not in answer.text
+    spoken = httpx.post(f"{rasa}/webhooks/emobot_voice/webhook", data={"sender": victim_id}, timeout=60,
+                        files={"audio": ("turn.wav", WAV, "audio/wav")})
+    assert spoken.status_code == 401 and "crisis" not in spoken.text
+    # nothing was written: the conversation and the mood log hold the person's one turn
+    assert [m["text"] for m in victim.get("/history").json()["messages"] if m["who"] == "user"] == [RISKY]
+    state = httpx.get(f"{service}/v1/sessions/{victim_id}/state", timeout=30,
+                      headers={"Authorization": f"Bearer {SERVICE_TOKEN}"}).json()
+    assert state["turns_received"] == 1
+    # the person, with the token, goes on
+    again = victim.post("/webhook", params={"emotion": "true"}, json={"sender": "anyone", "message": "still here"})
+    assert again.status_code == 200 and again.json()["emotion"]["state"] is not None
+
+
+def test_a_rest_client_keeps_its_own_sender_and_is_told_this_turns_reading_only(stack) -> None:
+    _, rasa, _ = stack
+    webhook = f"{rasa}/webhooks/emobot_web/webhook"
+    sender = "rest-client-7"
+    for text in (RISKY, "hello"):
+        answer = httpx.post(webhook, params={"emotion": "true"}, json={"sender": sender, "message": text}, timeout=120)
+        assert answer.status_code == 200 and answer.json()["messages"], answer.text
+        emotion = answer.json()["emotion"]
+        assert emotion["turn"] is not None and emotion["state"] is None and emotion["derived"] is None
+        assert emotion["withheld"] == ["state", "derived"]
+    tracker = httpx.get(f"{rasa}/conversations/{sender}/tracker", params={"token": RASA_TOKEN}, timeout=30).json()
+    assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == [RISKY, "hello"]
+    assert tracker["slots"]["handoff_active"] is True  # the bot read the whole conversation all the same
 
 
 def test_typing_the_resolve_intent_ends_no_handoff(stack) -> None:

@@ -13,8 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from emotion.dashboard import handoffs as ops
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
-from emotion.dashboard.queries import (consent_in_force, in_tenants, queue_order, queue_risks, queue_summary,
-                                      visible_bots)
+from emotion.dashboard.queries import consent_in_force, in_tenants, visible_bots
+from emotion.dashboard.queue import queue_order, queue_risks, queue_summary
 from emotion.dashboard.security import session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
