@@ -10,7 +10,7 @@ One request is one spoken turn::
 and the answer is::
 
     {"transcript": "i feel sad", "messages": [...], "reply_text": "...",
-     "emotion": {...},                                 # as in emobot_web's ?emotion=true
+     "emotion": {...},                                 # as in emobot_web's ?emotion=true without a session: this turn's reading, state and derived null
      "audio": {"content_type": "audio/wav", "base64": "UklGR..."}}  # the reply, spoken
 
 The emotion service does the heavy lifting, so Rasa's environment stays as it is: in one
@@ -47,6 +47,7 @@ from sanic.response import HTTPResponse
 from connectors.client import EmotionServiceClient, UploadFile
 from connectors.voice.speech import SpeechSynthesisError, synthesize
 from connectors.web.channel import EmobotWebInput
+from connectors.web.sessions import without_conversation
 from connectors.web.turn import WebTurn
 
 logger = logging.getLogger(__name__)
@@ -133,9 +134,11 @@ class VoiceInput(EmobotWebInput):
                 audio = {"content_type": "audio/wav", "base64": base64.b64encode(wav).decode()}
             except SpeechSynthesisError as exc:  # the text reply still goes out
                 logger.error("Speech synthesis failed: %s", exc)
+        # a voice sender proves nothing (no session token): the answer tells this turn's reading, not the
+        # conversation's state or derived states (connectors/web/sessions.py); the bot read all of it
         return response.json({"transcript": transcript, "asr_confidence": heard.get("confidence"),
                               "messages": collector.messages, "reply_text": reply_text,
-                              "emotion": emotion, "audio": audio})
+                              "emotion": without_conversation(emotion), "audio": audio})
 
 
 REFUSALS = {"upload_too_large": 413, "audio_too_long": 413, "rate_limited": 429, "unsupported_format": 415}

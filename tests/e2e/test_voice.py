@@ -63,7 +63,11 @@ def test_spoken_turn_gets_transcript_emotion_and_spoken_reply(servers):
     assert heard & {"i", "feel", "so", "sad", "and", "lonely", "today"}, body["transcript"]
     assert body["emotion"]["available"] is True
     assert "audio" in body["emotion"]["modalities_used"]
-    assert body["emotion"]["state"]["label"] in body["emotion"]["state"]["probabilities"]
+    assert body["emotion"]["turn"]["label"] in body["emotion"]["turn"]["probabilities"]
+    # a voice sender proves nothing: the answer holds this turn's reading, not the conversation's
+    # (seventh exploratory reading, H6; the bot and the mood log have all of it)
+    assert body["emotion"]["state"] is None and body["emotion"]["derived"] is None
+    assert body["emotion"]["withheld"] == ["state", "derived"]
 
     assert body["reply_text"] and body["reply_text"] == " ".join(m["text"] for m in body["messages"] if "text" in m)
     reply, rate = sf.read(io.BytesIO(base64.b64decode(body["audio"]["base64"])))
