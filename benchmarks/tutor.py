@@ -39,6 +39,7 @@ import yaml  # noqa: E402
 
 from bot.tutor.actions.answers import fraction_text  # noqa: E402
 from bot.tutor.actions.curriculum import load_curriculum  # noqa: E402
+from policies.language import LANGUAGES  # noqa: E402
 
 STRUGGLING = ("confused", "frustrated", "struggling_silently", "guessing", "mood_change")
 
@@ -105,11 +106,12 @@ class Student:
 
 
 def silent_change(row: dict) -> bool:
-    """The item changed, and the reply did not show the new question beside a reason."""
+    """The item changed, and the reply did not show the new question (in any of the tutor's
+    languages: a student who writes German reads it in German) beside a reason."""
     if not row["item_before"] or row["item"] == row["item_before"]:
         return False
-    question = load_curriculum().item(row["item"]).question
-    return not any(question in line for line in row["lines"]) or len(row["lines"]) < 2
+    questions = {load_curriculum(lang=lang).item(row["item"]).question for lang in LANGUAGES.values()}
+    return not any(q in line for q in questions for line in row["lines"]) or len(row["lines"]) < 2
 
 
 def worked_example_in_time(rows: list[dict]) -> bool | None:

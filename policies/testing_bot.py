@@ -144,10 +144,8 @@ def say(bot_url: str, text: str, sender: str = "test", channel: str = "emobot_we
 
 
 class ChatSession:
-    """One person's conversation on the emobot web channel, held as the chat page holds it: a
-    session issued by ``POST /webhooks/emobot_web/session`` and its token on every turn, so the
-    answers carry the conversation's state and derived states (a turn without a session gets its
-    own reading only; connectors/web/sessions.py). ``sender`` is the conversation's id."""
+    """A conversation on the emobot web channel as the chat page holds it (``POST /session``, its
+    token on every turn), so answers carry the conversation's state and derived states."""
 
     def __init__(self, bot_url: str, timeout: float = 120) -> None:
         self.bot_url, self.timeout = bot_url, timeout

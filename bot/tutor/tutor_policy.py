@@ -17,8 +17,8 @@ config.yml::
     - name: bot.tutor.tutor_policy.TutorAffectPolicy
       only_intents: [lesson, off_task, nlu_fallback, greet]
 
-Goodbyes are left to the rules (utter_goodbye), and so is a greeting before the lesson
-(utter_greet); during the lesson a message read as a greeting is a turn like any other (Rasa
+Goodbyes are left to the rules (action_goodbye), and so is a greeting before the lesson
+(action_greet); during the lesson a message read as a greeting is a turn like any other (Rasa
 NLU reads short words in other languages, "langweilig", as greetings).
 The thresholds and the ladder are data: bot/tutor/tutor.yml.
 """

@@ -8,6 +8,7 @@ import pytest
 
 from bot.tutor.actions.curriculum import load_curriculum, parse_curriculum
 from bot.tutor.actions.learner import BKT, Learner
+from bot.tutor.actions.lines import english, say
 from bot.tutor.actions.messages import asks_for_hint, comparison, is_answer, is_question
 from bot.tutor.actions.pedagogy import Pedagogy, Turn, choose_move, felt, load_pedagogy, next_item, observe
 
@@ -160,15 +161,15 @@ def test_one_answer_with_other_numbers_is_graded_by_its_last_number(text: str, e
 
 def test_effort_is_praised_after_wrong_tries_not_on_a_first_try() -> None:
     # exploratory reading of the demo: "You stuck with it, well done." to a first-try answer
-    from bot.tutor.actions.actions import PRAISE, PRAISE_AFTER_TRIES, ActionPraiseNext, StudentTurn
+    from bot.tutor.actions.actions import ActionPraiseNext, StudentTurn
 
     for seen in range(4):
         learner = replace(on_first(), seen=tuple(str(i) for i in range(seen)))
         first, after = [], []
         ActionPraiseNext().teach(first, learner, FIRST, StudentTurn("1/2", "correct", CURRICULUM, 0))
         ActionPraiseNext().teach(after, learner, FIRST, StudentTurn("1/2", "correct", CURRICULUM, 2))
-        assert first[0] in {p.format(answer="1/2") for p in PRAISE} and "stuck with it" not in first[0]
-        assert after[0] in {p.format(answer="1/2") for p in PRAISE_AFTER_TRIES}
+        assert first[0] in {p.format(answer="1/2") for p in english()["praise"]} and "stuck with it" not in first[0]
+        assert after[0] in {p.format(answer="1/2") for p in english()["praise_after_tries"]}
 
 
 def test_an_off_task_message_is_redirected_whatever_boredom_the_service_read_in_it() -> None:
@@ -311,14 +312,14 @@ def test_after_risk_the_lesson_waits_until_the_student_says_they_are_okay() -> N
     from bot.tutor.actions import wellbeing
 
     lines, pending, goes_on = wellbeing.reply("2/5", "crisis")
-    assert lines == [wellbeing.CHECK_IN] and pending == "asked" and not goes_on
-    assert wellbeing.reply("no", "asked") == ([wellbeing.NOT_OKAY], "asked", False)
+    assert lines == [say("check_in")] and pending == "asked" and not goes_on
+    assert wellbeing.reply("no", "asked") == ([say("not_okay")], "asked", False)
     assert wellbeing.reply("im ok but not really", "asked")[1] == "asked"
-    assert wellbeing.reply("yeah i'm okay, i told my mum", "asked") == ([wellbeing.GLAD], None, True)
+    assert wellbeing.reply("yeah i'm okay, i told my mum", "asked") == ([say("glad")], None, True)
     assert wellbeing.reply("3/4", None) == ([], None, True)
-    assert wellbeing.reply("is someone coming?", "asked") == ([wellbeing.NOT_YET], "asked", False)
-    assert wellbeing.reply("1/2", "asked", answered=True) == ([wellbeing.ASK_AGAIN], "asked", False)
-    assert wellbeing.reply("my dad hits me when he's drunk", None) == ([wellbeing.HARM_LINE], "asked", False)
+    assert wellbeing.reply("is someone coming?", "asked") == ([say("not_yet")], "asked", False)
+    assert wellbeing.reply("1/2", "asked", answered=True) == ([say("ask_again")], "asked", False)
+    assert wellbeing.reply("my dad hits me when he's drunk", None) == ([say("harm_line")], "asked", False)
 
 
 def test_a_whole_number_in_words_is_an_answer_but_not_a_count() -> None:

@@ -12,15 +12,15 @@ from dataclasses import replace
 import pytest
 
 from bot.tutor.actions import wellbeing
-from bot.tutor.actions.actions import (CALM_DOWN, GLAD_YOU_ENJOY, REASON_GIVEN, STEP_DOWN, ActionHint, ActionKeepPace,
-                                       ActionPraiseNext, ActionShowAnswer, ActionStepDown, ActionWorkedExample,
-                                       StudentTurn)
+from bot.tutor.actions.actions import (ActionHint, ActionKeepPace, ActionPraiseNext, ActionShowAnswer, ActionStepDown,
+                                       ActionWorkedExample, StudentTurn)
 from bot.tutor.actions.answers import grade
 from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
+from bot.tutor.actions.lines import english, say
 from bot.tutor.actions.messages import is_answer, is_question
 from bot.tutor.actions.pedagogy import Turn, choose_move, load_pedagogy, next_item
-from bot.tutor.actions.questions import HERE_IT_IS, ActionAnswerQuestion
+from bot.tutor.actions.questions import ActionAnswerQuestion
 
 CURRICULUM, PEDAGOGY = load_curriculum(), load_pedagogy()
 FIRST = CURRICULUM.first()  # Simplify 2/4. -> 1/2
@@ -51,12 +51,12 @@ def test_the_number_in_the_reasoning_is_not_the_answer(text: str, intent: str) -
     assert is_answer(text, intent) and grade(FIRST, text) == "correct"
     assert move(text, on_first(), intent) == "praise_next"
     lines, _ = said(ActionPraiseNext(), text, on_first(), "correct")
-    assert lines[-1] == REASON_GIVEN
+    assert lines[-1] == say("reason_given")
 
 
 def test_a_wrong_answer_with_its_reasoning_is_still_wrong_and_plain_answers_get_no_reasoning_praise() -> None:
     assert grade(FIRST, "1/3 cause 3 goes into both") == "wrong" and grade(FIRST, "i think its 2/5 since both are even") == "wrong"
-    assert REASON_GIVEN not in said(ActionPraiseNext(), "1/2", on_first(), "correct")[0]
+    assert say("reason_given") not in said(ActionPraiseNext(), "1/2", on_first(), "correct")[0]
 
 
 # H12: struggle never reached an answer; "make it smaller" promised; punctuation read as boredom
@@ -89,20 +89,20 @@ def test_punctuation_alone_is_a_pause_or_confusion_never_boredom() -> None:
 
 
 def test_a_step_down_promises_no_smaller_question_and_shows_no_worked_example_twice() -> None:
-    assert not any("smaller" in opening for opening in STEP_DOWN)
+    assert not any("smaller" in opening for opening in english()["step_down"])
     lines, _ = said(ActionStepDown(), "ugh i keep getting it wrong, i hate this", on_first(worked=True))
     assert not any(FIRST.worked_example in line for line in lines)   # T02: the same 2/6 twice in a row
 
 
 # H8: worries outside maths
 @pytest.mark.parametrize("text, kind, line", [
-    ("my parents were fighting again all night", "home", wellbeing.HOME_LINE),
-    ("i had a really bad day, someone at school called me stupid", "left_out", wellbeing.LEFT_OUT_LINE),
-    ("i have a test tomorrow and i'm really scared i'll fail", "test_worry", wellbeing.TEST_WORRY_LINE),
-    ("my mum will be so angry", "angry_at_home", wellbeing.ANGRY_AT_HOME_LINE),
-    ("everyone at school hates me", "left_out", wellbeing.LEFT_OUT_LINE),
-    ("my mum and dad keep arguing", "home", wellbeing.HOME_LINE),
-    ("ich habe angst vor der prüfung morgen", "test_worry", wellbeing.TEST_WORRY_LINE),
+    ("my parents were fighting again all night", "home", say("home_line")),
+    ("i had a really bad day, someone at school called me stupid", "left_out", say("left_out_line")),
+    ("i have a test tomorrow and i'm really scared i'll fail", "test_worry", say("test_worry_line")),
+    ("my mum will be so angry", "angry_at_home", say("angry_at_home_line")),
+    ("everyone at school hates me", "left_out", say("left_out_line")),
+    ("my mum and dad keep arguing", "home", say("home_line")),
+    ("ich habe angst vor der prüfung morgen", "test_worry", say("test_worry_line")),
 ])
 def test_worries_outside_maths_get_a_kind_reply_and_the_lesson_waits(text: str, kind: str, line: str) -> None:
     assert wellbeing.concern(text) == kind
@@ -112,7 +112,7 @@ def test_worries_outside_maths_get_a_kind_reply_and_the_lesson_waits(text: str, 
 
 def test_angry_at_home_asks_whether_the_student_is_safe_and_reads_the_answer() -> None:
     assert wellbeing.reply("my mum will be so angry", None)[1] == "asked"
-    assert wellbeing.reply("no", "asked") == ([wellbeing.NOT_OKAY], "asked", False)
+    assert wellbeing.reply("no", "asked") == ([say("not_okay")], "asked", False)
 
 
 @pytest.mark.parametrize("text", ["i hate fractions", "he called me yesterday", "my test answer is 3/4",
@@ -127,9 +127,9 @@ def test_wanting_to_disappear_is_asked_about_and_the_answer_read() -> None:
     text = "i'm so stupid i should just disappear"
     assert wellbeing.concern(text) == "disappear" and "disappear" in wellbeing.ASKS_IF_SAFE
     lines, pending, goes_on = wellbeing.reply(text, None)
-    assert lines[0] == wellbeing.NOT_STUPID and "do you mean you wish you weren't here? Are you okay" in lines[1]
+    assert lines[0] == say("not_stupid") and "do you mean you wish you weren't here? Are you okay" in lines[1]
     assert "i should just disappear" in lines[1] and pending == "asked" and not goes_on
-    assert wellbeing.reply("i'm fine", "asked") == ([wellbeing.GLAD], None, True)
+    assert wellbeing.reply("i'm fine", "asked") == ([say("glad")], None, True)
     assert wellbeing.reply("i wish i was never born", None)[1] == "asked"
     assert wellbeing.concern("the ghost should just disappear in the game") is None
 
@@ -163,7 +163,7 @@ def test_a_joke_an_insult_and_a_correction_are_no_step_down() -> None:
     assert move("lol my cat is sitting on my keyboard", after_correct, "off_task", frustration=0.57) == "redirect"
     assert move("lol my cat is sitting on my keyboard", after_correct, "lesson", frustration=0.57) == "keep_pace"
     assert move("you're a stupid bot", on_first(), "off_task", frustration=0.99) == "keep_pace"
-    assert said(ActionKeepPace(), "you're a stupid bot", on_first())[0] == [CALM_DOWN]
+    assert said(ActionKeepPace(), "you're a stupid bot", on_first())[0] == [say("calm_down")]
     assert move("but 2/4 is the same as 1/2! you're wrong", on_first(wrong_in_a_row=1), "off_task",
                 frustration=0.89) == "praise_next"
     assert move("lol i give up", on_first(), "lesson", frustration=0.9) == "step_down"   # the words still count
@@ -174,7 +174,7 @@ def test_a_joke_an_insult_and_a_correction_are_no_step_down() -> None:
 
 # M8: questions answered with what they ask
 @pytest.mark.parametrize("text, expected", [
-    ("what was the question again?", HERE_IT_IS), ("what's the question?", HERE_IT_IS),
+    ("what was the question again?", say("here_it_is")), ("what's the question?", say("here_it_is")),
     ("how do i simplify 10/20?", "Good question. The biggest number that divides both 10 and 20 is 10. 10 ÷ 10 = 1 and "
                                  "20 ÷ 10 = 2, so 10/20 = 1/2."),
     ("¿qué significa denominador?", f"Good question. {CURRICULUM.glossary()['denominator']}"),
@@ -211,8 +211,8 @@ def test_hints_asked_again_give_the_second_hint_and_never_the_same_worked_exampl
 @pytest.mark.parametrize("text, intent", [("cool, i like this", "lesson"), ("this is actually fun", "off_task")])
 def test_enjoyment_is_acknowledged(text: str, intent: str) -> None:
     assert move(text, on_first(), intent, engagement=0.97) == "keep_pace"
-    assert said(ActionKeepPace(), text, on_first())[0] == [GLAD_YOU_ENJOY]
-    assert said(ActionKeepPace(), "this is not fun", on_first())[0] != [GLAD_YOU_ENJOY]
+    assert said(ActionKeepPace(), text, on_first())[0] == [say("glad_you_enjoy")]
+    assert said(ActionKeepPace(), "this is not fun", on_first())[0] != [say("glad_you_enjoy")]
 
 
 def run_tutor_action(action, text: str, intent: str, slots: dict) -> tuple[list[str], list[dict]]:
@@ -233,7 +233,7 @@ def test_a_student_back_from_a_pause_is_welcomed_back(text: str, intent: str) ->
     learner = on_first()
     assert move(text, learner, intent, boredom=0.33, confusion=0.47) == "keep_pace"
     lines, _ = run_tutor_action(ActionKeepPace(), text, intent, {"learner": learner.to_slot()})
-    assert lines == [wellbeing.WELCOME_BACK, f"Your question is still: {FIRST.question}"]
+    assert lines == [say("welcome_back"), f"Your question is still: {FIRST.question}"]
 
 
 # M11: a person from the team has claimed the handoff
@@ -248,7 +248,7 @@ def test_the_tutor_steps_back_once_a_person_from_the_team_has_claimed(monkeypatc
     monkeypatch.setattr(wellbeing_actions.handoff, "handoff_status", handoff_status)
     slots = {"learner": on_first().to_slot(), "wellbeing_check": "asked"}
     lines, events = run_tutor_action(wellbeing_actions.ActionWellbeing(), "my mum is downstairs", "lesson", slots)
-    assert lines == [wellbeing_actions.PERSON_JOINED]
+    assert lines == [say("person_joined")]
     assert {"event": "slot", "name": "wellbeing_check", "value": "claimed", "timestamp": None} in events
     lines, _ = run_tutor_action(wellbeing_actions.ActionWellbeing(), "ok", "lesson", {**slots, "wellbeing_check": "claimed"})
     assert lines == []                                                  # the person answers, not the tutor
@@ -266,9 +266,9 @@ def test_the_tutor_steps_back_once_a_person_from_the_team_has_claimed(monkeypatc
 ])
 def test_the_tutors_safety_lines_give_the_students_country(locale, has, lacks) -> None:
     """Sixth reading, H7: Mexican, Austrian and German children were given 988 (US) and Samaritans (UK)."""
-    from bot.tutor.actions import help_lines, wellbeing
+    from bot.tutor.actions import help_lines
 
-    said = help_lines.with_help(wellbeing.NOT_OKAY, locale)
+    said = help_lines.with_help(say("not_okay"), locale)
     assert "{help}" not in said and all(x in said for x in has) and not any(x in said for x in lacks), said
     assert help_lines.with_help("no numbers here", locale) == "no numbers here"
 

@@ -7,7 +7,8 @@ effort and method, never speed.
 
 Slots: ``learner`` (the learner model, see learner.py), ``tutor_move`` (the move just made),
 and for the channel's dialogue cues ``wrong_in_a_row`` and ``hint_requests`` (on this item) and
-``level`` (the current skill, 1..4).
+``level`` (the current skill, 1..4). Every line is said in the student's language
+(student_language.py; the lines: lines.py).
 """
 from __future__ import annotations
 
@@ -22,41 +23,23 @@ from rasa_sdk.executor import CollectingDispatcher
 from .answers import Grade, answer_options, fraction_text, parse_answer, without_reasoning
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
+from .lines import say, word
 from .messages import asks_for_hint, says_skip
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back
-from .wellbeing import WELCOME_BACK
-
-PRAISE = ("Correct, {answer}. Good thinking.",
-          "Spot on: {answer}. You used the method well.",
-          "That's right: {answer}. Your careful working paid off.")
-STEP_DOWN = ("That's frustrating, and it's okay: fractions can be tricky, and struggling is part of learning.",
-             "It's okay to feel stuck. Let's go one step at a time.",
-             "Let's slow down. Feeling like this is normal when something is new.")
-"""Openings of a step down, in turn (the same block three times in a row read as a script); none promises
-a smaller question, which the easiest step cannot give (sixth reading, H12)."""
-CALM_DOWN = ("Sorry, I'm clearly not helping right now. Tell me what isn't working, or ask for a hint, and we'll try it "
-             "another way.")
-GLAD_YOU_ENJOY = "Love to hear that! Enjoying it is the best way to learn."
-BREAK_OFFER = ("If you need a breather, say \"break\" and I'll keep your place. Or try this one, to finish on a win: "
-               "you've got this.")
-"""A second step down since the last correct answer (third exploratory reading, M21: no break was offered)."""
-REASON_GIVEN = "And thank you for saying why: explaining your thinking is how maths sticks."
-"""After a right answer given with its reasoning (sixth reading, H11: it was marked wrong)."""
-PRAISE_AFTER_TRIES = ("Yes, {answer} is correct. You stuck with it, well done.",
-                      "That's right: {answer}. Sticking with it paid off.")
-"""For an item the student got wrong first: effort praised as effort (not on a first try)."""
+from .student_language import language
 
 
 @dataclass(frozen=True)
 class StudentTurn:
     """What a move's ``teach`` reads: the student's words, their grade (``observe``; None when
-    the turn was no answer) and the curriculum."""
+    the turn was no answer), the curriculum (in ``lang``) and the student's language."""
 
     text: str
     grade: Optional[Grade]
     curriculum: Curriculum
     tries_before: int = 0  # wrong answers on this item before this turn
+    lang: str = "en"
 
 
 class TutorMove(Action):
@@ -68,7 +51,8 @@ class TutorMove(Action):
         return f"action_{self.move}"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        curriculum, pedagogy = load_curriculum(), load_pedagogy()
+        lang = language(tracker)
+        curriculum, pedagogy = load_curriculum(lang=lang), load_pedagogy()
         learner = Learner.from_slot(tracker.get_slot("learner"))
         item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
@@ -76,19 +60,19 @@ class TutorMove(Action):
         tries_before = learner.wrong_in_a_row
         learner, grade = observe(learner, item, text, pedagogy, intent)
         lines: List[str] = []
-        learner, item = self.teach(lines, learner, item, StudentTurn(text, grade, curriculum, tries_before))
-        new, why = next_item(self.move, learner, item, curriculum, pedagogy) \
+        learner, item = self.teach(lines, learner, item, StudentTurn(text, grade, curriculum, tries_before, lang))
+        new, why = next_item(self.move, learner, item, curriculum, pedagogy, lang) \
             if self.move in CHANGES_ITEM else (None, "")
         if new is not None:
             learner = learner.on_item(new.id)
-            lines.extend(line for line in (why, self.new_question(new)) if line)
+            lines.extend(line for line in (why, self.new_question(new, lang)) if line)
             item = new
         elif item is not None:
-            lines.append(self.restate(item))
+            lines.append(self.restate(item, lang))
         # the first message after a break, or "sorry im back" after a pause (sixth reading, L5)
         on_break = tracker.get_slot("wellbeing_check") == "break"
         back = on_break or self.move == "keep_pace" and says_back(text)
-        for line in ([WELCOME_BACK] if back else []) + lines:
+        for line in ([say("welcome_back", lang)] if back else []) + lines:
             dispatcher.utter_message(text=line)
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
                 *([SlotSet("wellbeing_check", None)] if on_break else []),
@@ -100,11 +84,11 @@ class TutorMove(Action):
         """Append what the move says before the (re)stated question; return the learner."""
         return learner, item
 
-    def new_question(self, item: Item) -> str:
-        return f"New question: {item.question}"
+    def new_question(self, item: Item, lang: str = "en") -> str:
+        return say("new_question", lang, question=item.question)
 
-    def restate(self, item: Item) -> str:
-        return f"Your question is still: {item.question}"
+    def restate(self, item: Item, lang: str = "en") -> str:
+        return say("still_your_question", lang, question=item.question)
 
 
 class ActionStart(TutorMove):
@@ -113,55 +97,52 @@ class ActionStart(TutorMove):
     def teach(self, lines, learner, item, turn):
         first = turn.curriculum.first()
         skill = turn.curriculum.skills[first.level]
-        lines.append(f"Let's practise {skill.name}. {skill.explanations[0]}")
+        lines.append(say("start", turn.lang, skill=skill.name, explanation=skill.explanations[0]))
         return replace(learner, explained=1), None
 
-    def new_question(self, item: Item) -> str:
-        return f"Here's your first one: {item.question}"
+    def new_question(self, item: Item, lang: str = "en") -> str:
+        return say("first_question", lang, question=item.question)
 
 
 class ActionPraiseNext(TutorMove):
     move = "praise_next"
 
     def teach(self, lines, learner, item, turn):
-        answer = fraction_text(item.answer)
-        praise = PRAISE_AFTER_TRIES if turn.tries_before else PRAISE
-        lines.append(praise[len(learner.seen) % len(praise)].format(answer=answer))
+        praise = "praise_after_tries" if turn.tries_before else "praise"
+        lines.append(say(praise, turn.lang, len(learner.seen), answer=fraction_text(item.answer)))
         if without_reasoning(turn.text) != turn.text:  # "1/2 because i divided both by 2" (sixth reading, H11)
-            lines.append(REASON_GIVEN)
+            lines.append(say("reason_given", turn.lang))
         return learner, item
 
 
 def verdict(turn: StudentTurn, item: Item) -> str:
     """What the tutor says of an answer that is not (yet) right, by its grade."""
+    lang = turn.lang
     if turn.grade == "not_lowest":
         written = (parse_answer(turn.text) or (None, ""))[1]
         if re.search(rf"(?<![\d/]){re.escape(written)}(?![\d/])", item.question):
-            return "That's the fraction from the question itself: it still needs simplifying."
-        return "That's the right value, but it can be simplified further."
-    if turn.grade == "decimal":
-        return "That's the right value as a decimal. Can you write it as a fraction?"
-    if turn.grade == "percent":
-        return "That's the right amount as a percentage. Can you write it as a fraction?"
+            return say("verdict_from_question", lang)
+        return say("verdict_not_lowest", lang)
+    if turn.grade in ("decimal", "percent"):
+        return say(f"verdict_{turn.grade}", lang)
     if turn.grade == "negated":
-        denied = (parse_answer(turn.text) or (None, "that"))[1]
-        return f"Do you mean the answer is {denied}, or that it isn't? Type just your answer, like 3/4."
+        denied = (parse_answer(turn.text) or (None, say("unread_answer", lang)))[1]
+        return say("verdict_negated", lang, denied=denied)
     if turn.grade == "two_answers":
         *first, last = answer_options(turn.text)
-        count = {2: "two", 3: "three"}.get(len(first) + 1, str(len(first) + 1))
-        return f"You gave {count} answers, {', '.join(first)} and {last}. Which one do you pick?"
-    return "Not quite."
+        count = word("counts", len(first) + 1, lang, str(len(first) + 1))
+        return say("verdict_two_answers", lang, count=count, first=", ".join(first), last=last)
+    return say("not_quite", lang)
 
 
 class ActionRetry(TutorMove):
     move = "retry"
 
     def teach(self, lines, learner, item, turn):
-        lines.append("Not quite yet. Have another go, you can do it." if turn.grade in (None, "wrong")
-                     else verdict(turn, item))
+        lines.append(say("retry", turn.lang) if turn.grade in (None, "wrong") else verdict(turn, item))
         return learner, item
 
-    def restate(self, item: Item) -> str:
+    def restate(self, item: Item, lang: str = "en") -> str:
         return item.question
 
 
@@ -171,7 +152,7 @@ class ActionHint(TutorMove):
     def teach(self, lines, learner, item, turn):
         hint = item.hints[min(learner.hints, len(item.hints) - 1)]
         lead = f"{verdict(turn, item)} " if turn.grade in ("wrong", "not_lowest") else ""
-        lines.append(f"{lead}Here's a hint: {hint}")
+        lines.append(lead + say("hint", turn.lang, hint=hint))
         return replace(learner, hints=learner.hints + 1), item
 
 
@@ -181,21 +162,20 @@ class ActionWorkedExample(TutorMove):
     def teach(self, lines, learner, item, turn):
         lead = f"{verdict(turn, item)} " if turn.grade in ("wrong", "not_lowest") else ""
         if asks_for_hint(turn.text) and learner.hints < len(item.hints):  # the next hint first (sixth reading, M12)
-            lines.append(f"Here's a more specific hint: {item.hints[learner.hints]}")
+            lines.append(say("more_specific_hint", turn.lang, hint=item.hints[learner.hints]))
             learner = replace(learner, hints=learner.hints + 1)
-        lines.append(f"{lead}Let's look at a worked example of one like it. {item.worked_example}")
+        lines.append(lead + say("worked_example", turn.lang, example=item.worked_example))
         return replace(learner, worked=True, confusion=learner.confusion + 1), item
 
-    def restate(self, item: Item) -> str:
-        return f"Now try yours the same way: {item.question}"
+    def restate(self, item: Item, lang: str = "en") -> str:
+        return say("try_yours", lang, question=item.question)
 
 
 class ActionShowAnswer(TutorMove):
     move = "show_answer"
 
     def teach(self, lines, learner, item, turn):
-        lines.append(f"Let's work through this one together. {item.reasoning} "
-                     f"So the answer is {fraction_text(item.answer)}.")
+        lines.append(say("show_answer", turn.lang, reasoning=item.reasoning, answer=fraction_text(item.answer)))
         return replace(learner, stepped_down=0), item  # worked through: the steps down count again (H12)
 
 
@@ -204,12 +184,12 @@ class ActionStepDown(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         if SELF_PUT_DOWN.search(turn.text.lower()):
-            lines.append("You're not stupid: fractions trip lots of people up, and getting stuck is part of how they're learned.")
-        lines.append(STEP_DOWN[len(learner.seen) % len(STEP_DOWN)])
+            lines.append(say("not_stupid_step_down", turn.lang))
+        lines.append(say("step_down", turn.lang, len(learner.seen)))
         if learner.stepped_down:  # frustrated again since the last correct answer: a break is offered
-            lines.append(BREAK_OFFER)
+            lines.append(say("break_offer", turn.lang))
         if turn.curriculum.easier(item) is None and not learner.worked:  # not the one just shown again (H12)
-            lines.append(f"Here's how one like it works. {item.worked_example}")
+            lines.append(say("one_like_it", turn.lang, example=item.worked_example))
         return replace(learner, stepped_down=learner.stepped_down + 1), item
 
 
@@ -218,7 +198,7 @@ class ActionExplain(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         said, learner = explanation(learner, item, turn.curriculum)
-        lines.append(f"Let me put it another way. {said}")
+        lines.append(say("explain", turn.lang, explanation=said))
         return replace(learner, confusion=learner.confusion + 1), item
 
 
@@ -231,9 +211,9 @@ class ActionReengage(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         if says_skip(turn.text):
-            lines.append("Okay, let's try a different one.")
+            lines.append(say("different_one", turn.lang))
             return replace(learner, skipped=learner.skipped + 1), item
-        lines.append("Fair enough, let's make it more interesting.")
+        lines.append(say("more_interesting", turn.lang))
         return learner, item
 
 
@@ -241,7 +221,7 @@ class ActionRedirect(TutorMove):
     move = "redirect"
 
     def teach(self, lines, learner, item, turn):
-        lines.append("Ha, I hear you! Let's park that and get back to fractions for now.")
+        lines.append(say("redirect", turn.lang))
         return learner, item
 
 
@@ -250,12 +230,12 @@ class ActionKeepPace(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         if says_skip(turn.text):  # skipped again: this item stays, and the level comes from how it goes
-            lines.append("You've skipped a few now. Too easy or too hard? Have a go at this one and I'll pick the next level.")
+            lines.append(say("skipped_a_few", turn.lang))
             return replace(learner, skipped=learner.skipped + 1), item
         if insults_tutor(turn.text):  # sixth reading, M13: "you're a stupid bot" got a step down
-            lines.append(CALM_DOWN)
+            lines.append(say("calm_down", turn.lang))
         elif enjoys(turn.text):  # sixth reading, L2: "cool, i like this" got "Take your time"
-            lines.append(GLAD_YOU_ENJOY)
+            lines.append(say("glad_you_enjoy", turn.lang))
         elif not says_back(turn.text):  # welcomed back by run (sixth reading, L5)
-            lines.append("Take your time. When you're ready, type your answer as a fraction, like 3/4.")
+            lines.append(say("take_your_time", turn.lang))
         return learner, item

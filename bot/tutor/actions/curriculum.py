@@ -3,20 +3,23 @@
 Four skills (levels 1..4: simplify, add_same, add_unlike, multiply), each with three
 difficulty steps of several items; every item has two hints, a worked example of a similar
 item and the reasoning of its own answer; every skill has several explanations. How answers
-are read and graded: answers.py.
+are read and graded: answers.py. ``load_curriculum(lang=...)``: the same curriculum (ids, answers,
+levels) with its texts in another language (i18n/<lang>.yml ``curriculum``), for what the tutor says.
 
 Pure Python (no Rasa): the action server imports it as ``actions.curriculum`` and the tutor's
 policy, inside the Rasa server, as ``bot.tutor.actions.curriculum``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 import yaml
+
+from .lines import translation
 
 CURRICULUM_FILE = Path(__file__).resolve().parents[1] / "curriculum.yml"
 DIFFICULTIES = (1, 2, 3)
@@ -134,7 +137,32 @@ def parse_curriculum(data: dict) -> Curriculum:
     return Curriculum(skills)
 
 
-@lru_cache(maxsize=4)
-def load_curriculum(path: Path = CURRICULUM_FILE) -> Curriculum:
+@lru_cache(maxsize=16)
+def load_curriculum(path: Path = CURRICULUM_FILE, lang: str = "en") -> Curriculum:
+    """The curriculum at ``path``, its texts in ``lang`` where i18n/<lang>.yml has them."""
+    if lang != "en":
+        return translated(load_curriculum(path), translation(lang).get("curriculum") or {})
     with open(path, encoding="utf-8") as f:
         return parse_curriculum(yaml.safe_load(f))
+
+
+def translated(curriculum: Curriculum, texts: dict) -> Curriculum:
+    """``curriculum`` with the texts of ``texts`` (``skills``: id -> name, explanations, glossary;
+    ``items``: id -> question, hints, worked_example, reasoning); a text missing there stays as it was."""
+    skills = {}
+    for level, skill in curriculum.skills.items():
+        said = (texts.get("skills") or {}).get(skill.id) or {}
+        steps = {difficulty: tuple(_translated_item(it, (texts.get("items") or {}).get(it.id) or {}) for it in items)
+                 for difficulty, items in skill.steps.items()}
+        skills[level] = replace(skill, name=str(said.get("name") or skill.name), steps=steps,
+                                explanations=tuple(str(e) for e in said.get("explanations") or skill.explanations),
+                                glossary={**skill.glossary, **{str(k).lower(): str(v) for k, v in
+                                                               (said.get("glossary") or {}).items()}})
+    return Curriculum(skills)
+
+
+def _translated_item(item: Item, said: dict) -> Item:
+    return replace(item, question=str(said.get("question") or item.question),
+                   hints=tuple(str(h) for h in said.get("hints") or item.hints),
+                   worked_example=str(said.get("worked_example") or item.worked_example),
+                   reasoning=str(said.get("reasoning") or item.reasoning))

@@ -4,14 +4,16 @@ The tutor's safety lines say "{help}" where the numbers go; :func:`with_help` fi
 locale's lines for children and young people and its first two crisis lines, and the emergency number
 (policies/crisis_lines.py, the same table the support bot uses). Sixth exploratory reading, H7:
 Mexican, Austrian and German children were given only 988 (US) and Samaritans (UK).
-The sentences around the numbers are English: the tutor teaches in English (its replies in other
-languages are not written yet).
+The sentences, and the words around the numbers (lines.yml ``help``), are in the student's language;
+a page without a locale gets the lines of that language.
 """
 from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
 from policies.crisis_lines import lines_for
+
+from .lines import response, say
 
 
 def locale_of(tracker: Any) -> Optional[str]:
@@ -24,19 +26,22 @@ def locale_of(tracker: Any) -> Optional[str]:
     return None
 
 
-def help_text(locale: Optional[str]) -> str:
+def help_text(locale: Optional[str], lang: str = "en") -> str:
     """"call or text Rat auf Draht, ...: [147](tel:147); TelefonSeelsorge: [142](tel:142); if you are
-    in danger, call 112" for de-AT: the children's lines, then the first two crisis lines."""
-    lines = lines_for(locale)
+    in danger, call 112" for de-AT: the children's lines, then the first two crisis lines (the words
+    around them in ``lang``). Without a locale, the lines of the student's language ("es": Spain's and
+    Mexico's, each named with its country), as the support bot gives them; English has none: the
+    default ones."""
+    lines = lines_for(locale or lang)
     links = lines.links(lines.child) + lines.links()[:2]
-    return f"call or text {'; '.join(links)}; if you are in danger, call {lines.emergency}"
+    return say("help", lang, lines="; ".join(links), emergency=lines.emergency)
 
 
-def with_help(text: str, locale: Optional[str]) -> str:
-    """``text`` with its "{help}" filled for ``locale`` (unchanged when it has none)."""
-    return text.replace("{help}", help_text(locale)) if "{help}" in text else text
+def with_help(text: str, locale: Optional[str], lang: str = "en") -> str:
+    """``text`` with its "{help}" filled for ``locale`` in ``lang`` (unchanged when it has none)."""
+    return text.replace("{help}", help_text(locale, lang)) if "{help}" in text else text
 
 
-def response_text(domain: Mapping[str, Any], name: str, locale: Optional[str]) -> str:
-    """The domain response ``name`` with its help lines for ``locale``."""
-    return with_help(domain["responses"][name][0]["text"], locale)
+def response_text(domain: Mapping[str, Any], name: str, locale: Optional[str], lang: str = "en") -> str:
+    """The domain response ``name`` in ``lang`` with its help lines for ``locale``."""
+    return with_help(response(domain, name, lang), locale, lang)

@@ -56,6 +56,7 @@ import yaml
 from .answers import Grade, grade
 from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
+from .lines import say
 from .messages import (asks_for_hint, asks_for_the_answer, fractions_in, is_answer, is_question, says_lost, says_skip,
                        says_too_hard, side_equation)
 from .remarks import (acknowledges, asks_about_other_things, asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard,
@@ -254,11 +255,9 @@ def step_down_or_work_through(learner: Learner, pedagogy: Pedagogy) -> Move:
 
 
 def next_item(move: str, learner: Learner, item: Optional[Item], curriculum: Curriculum,
-              pedagogy: Pedagogy) -> tuple[Optional[Item], str]:
-    """Where ``move`` leads: (the new item, or None to stay; why, in the student's words).
-
-    ``learner`` is the learner after :func:`observe`.
-    """
+              pedagogy: Pedagogy, lang: str = "en") -> tuple[Optional[Item], str]:
+    """Where ``move`` leads: (the new item, or None to stay; why, in the student's words and ``lang``).
+    ``learner`` is the learner after :func:`observe`; ``curriculum`` in ``lang`` names the skills."""
     if item is None or move == "start":
         return curriculum.first(), ""
 
@@ -270,27 +269,27 @@ def next_item(move: str, learner: Learner, item: Optional[Item], curriculum: Cur
         harder = curriculum.harder(item)
         if learner.correct_in_a_row and learner.correct_in_a_row % pedagogy.step_up_after == 0 and harder:
             if harder[0] != item.level and learner.known(item.level, pedagogy.bkt) < pedagogy.mastered:
-                return at(*here), "Here's another one to practise."  # more practice before a new skill
+                return at(*here), say("another_to_practise", lang)  # more practice before a new skill
             if harder[0] != item.level:
-                return at(*harder), (f"You've got the hang of {curriculum.skills[item.level].name}, so let's move "
-                                     f"on to {curriculum.skills[harder[0]].name}.")
-            return at(*harder), f"You got {pedagogy.step_up_after} in a row, so the next one is a bit harder."
-        return at(*here), "Here's the next one."
+                return at(*harder), say("next_skill", lang, skill=curriculum.skills[item.level].name,
+                                        next_skill=curriculum.skills[harder[0]].name)
+            return at(*harder), say("in_a_row_harder", lang, count=pedagogy.step_up_after)
+        return at(*here), say("next_one", lang)
     if move == "show_answer":
-        return at(*here), "Now let's try a new one like it, so you can use what you just saw."
+        return at(*here), say("new_one_like_it", lang)
     if move == "step_down":
         easier = curriculum.easier(item)
         if easier is None:
-            return at(*here), "Let's try a different one, step by step."
-        return at(*easier), "Let's take a step back to an easier one, and then build back up."
+            return at(*here), say("different_step_by_step", lang)
+        return at(*easier), say("step_back", lang)
     if move == "challenge":
         harder = curriculum.harder(item)
         if harder is None:
-            return at(*here), "You're at the hardest step already, so here's another tough one."
-        what = "a harder one" if harder[0] == item.level else curriculum.skills[harder[0]].name
-        return at(*harder), f"You're finding this easy, so let's go up a step: {what}."
+            return at(*here), say("hardest_already", lang)
+        what = say("a_harder_one", lang) if harder[0] == item.level else curriculum.skills[harder[0]].name
+        return at(*harder), say("up_a_step", lang, what=what)
     if move == "reengage":
-        return at(*here), "Let's switch it up with a quick-fire one: answer as fast as feels comfortable, no pressure."
+        return at(*here), say("quick_fire", lang)
     return None, ""
 
 

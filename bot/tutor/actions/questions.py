@@ -1,7 +1,7 @@
 """The tutor's answer to a student's question about the maths (the move ``answer_question``):
 compare two fractions, check or work out a calculation, simplify a fraction they name, define a
 word, say the question again, or explain a skill. The exercise's own answer is never given away
-here: a question about it gets a hint."""
+here: a question about it gets a hint. In the student's language (lines.py)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -9,13 +9,11 @@ from typing import Optional
 from .actions import StudentTurn, TutorMove
 from .answers import parse_answer
 from .curriculum import Item
+from .lines import say
 from .messages import (asks_for_the_question, calculation, comparison, fractions_in, glossary_term, side_equation,
                        skill_asked_about, written_fractions)
 from .pedagogy import explanation
 from .working import compare, simplified, worked_out
-
-NOT_YOURS = "That one is your exercise, so I won't give it away. Here's a hint: {hint}"
-HERE_IT_IS = "Of course, here it is again."
 
 
 def fraction_to_simplify(turn: StudentTurn) -> Optional[str]:
@@ -40,29 +38,30 @@ class ActionAnswerQuestion(TutorMove):
         to_simplify = fraction_to_simplify(turn)
         term = glossary_term(turn.text, turn.curriculum)
         skill = skill_asked_about(turn.text, turn.curriculum)
+        lang = turn.lang
         if pair is not None:
-            lines.append(compare(*pair))
+            lines.append(compare(*pair, lang=lang))
         elif checked is not None:
             said, result = worked_out(*checked[:3])
             right = parse_answer(checked[3]) is not None and parse_answer(checked[3])[0] == result
-            lines.append(f"{'Yes, that is right' if right else 'Not quite'}: {said}")
+            lines.append(say("checked_right" if right else "checked_wrong", lang, working=said))
         elif asked is not None and worked_out(*asked)[1] == item.answer and calculation(item.question) is not None:
-            lines.append(NOT_YOURS.format(hint=item.hints[0]))
+            lines.append(say("not_yours", lang, hint=item.hints[0]))
         elif asked is not None:
-            lines.append(f"Good question. {worked_out(*asked)[0]}")
+            lines.append(say("good_question", lang, answer=worked_out(*asked)[0]))
         elif to_simplify is not None and to_simplify in item.question.replace(" ", ""):
-            lines.append(NOT_YOURS.format(hint=item.hints[0]))
+            lines.append(say("not_yours", lang, hint=item.hints[0]))
         elif to_simplify is not None:
-            lines.append(f"Good question. {simplified(to_simplify)[0]}")
+            lines.append(say("good_question", lang, answer=simplified(to_simplify, lang)[0]))
         elif asks_for_the_question(turn.text) and not fractions_in(turn.text):  # sixth reading, M8
-            lines.append(HERE_IT_IS)
+            lines.append(say("here_it_is", lang))
         elif term is not None:
-            lines.append(f"Good question. {turn.curriculum.glossary()[term]}")
+            lines.append(say("good_question", lang, answer=turn.curriculum.glossary()[term]))
         else:
             about = skill or turn.curriculum.skills[item.level]
             said, learner = explanation(learner, next(iter(about.steps[1])), turn.curriculum)
-            lines.append(f"Good question. {said} If that didn't answer it, ask me in other words.")
+            lines.append(say("good_question_ask_again", lang, answer=said))
         return learner, item
 
-    def restate(self, item: Item) -> str:
-        return f"Back to your exercise: {item.question}"
+    def restate(self, item: Item, lang: str = "en") -> str:
+        return say("back_to_your_exercise", lang, question=item.question)

@@ -13,7 +13,8 @@ night", "someone at school called me stupid", "i'm really scared i'll fail" and 
 step down (H8); "i should just disappear" got no check-in (H9; its answer is now read like the check-in's
 after risk, and "not okay" alerts a person from the team); a break or a stop in the six other languages was
 parked as off-task (H10). Once a person from the team has claimed the alert, the tutor steps back and
-does not talk over them (M11).
+does not talk over them (M11). The replies are in the student's language (lines.py); the words read
+here are mostly English, with a break, a stop and test worries in the six other languages.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from typing import List, Optional, Tuple
 
 from policies.situations import situation_of
 
+from .lines import say, word
 from .remarks import SELF_PUT_DOWN
 
 GRIEF = re.compile(
@@ -102,37 +104,9 @@ OKAY = re.compile(
     r"^\W*(?:yes|yeah|yep|ya|ok|okay|fine|good|better|safe|i'?m (?:ok|okay|fine|good|better|safe)|im (?:ok|okay|fine|good|better|safe)"
     r"|i am (?:ok|okay|fine|good|better|safe)|i told (?:my|a|the) \w+)\b(?!.{0,30}\b(?:not|but|no)\b)")
 
-SORRY_FOR = "I'm so sorry about {who}. It makes sense that it's hard to focus right now."
-STOP_FOR_TODAY = ("We can stop here for today; your progress is saved, and you can pick up where you left off any time. "
-                  "If you'd like to talk about how you're feeling, a teacher or an adult you trust is a good person to tell.")
-HARM_LINE = ("Thank you for telling me. That's not okay, and it's not your fault. Is there a teacher or another adult you "
-             "trust who you could tell today? I'm also letting a person from our team know; they may write to you here. You "
-             "can also {help}.")
-HOME_LINE = ("That sounds really hard, and it's not your fault. Is there an adult you trust, like a teacher, you could talk to "
-             "about it? We can go on with fractions whenever you're ready, or stop for today.")
 WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody) (?:coming|there)|when will (?:someone|they)|how long|"
                      r"nobody (?:is )?coming|no one (?:is )?coming|still waiting)\b")
-NOT_YET = ("I've let a person from our team know. If nobody has written yet, please don't wait for us: tell an adult near "
-           "you now, or {help}.")
-TEST_WORRY_LINE = ("Tests can feel really scary, and being nervous shows you care about doing well. One test doesn't decide "
-                   "how clever you are. Would you like to practise some together so you feel more ready, or tell me what "
-                   "worries you most?")
-ANGRY_AT_HOME_LINE = ("That sounds worrying. Are you safe at home when they're angry? If anyone at home hurts you or you don't "
-                      "feel safe, please tell a teacher or another adult you trust.")
-DISAPPEAR_LINE = ("I'm really glad you told me. When you wrote \"{words}\", do you mean you wish you weren't here? Are you "
-                  "okay right now?")
-NOT_STUPID = "You're not stupid."
-LEFT_OUT_LINE = ("I'm sorry, that sounds really hard, and nobody deserves to feel like that. Is there a teacher or an adult "
-                 "at home you could tell about it? We can go on with fractions whenever you're ready, or stop for today.")
-BREAK_LINE = ("Good idea. Take five minutes: stand up, stretch, have a drink of water. Your place is saved; just write "
-              "when you're back.")
-WELCOME_BACK = "Welcome back!"
-STOPPING = "Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."
-CHECK_IN = ("Before we go on, I'm still thinking about what you wrote. Are you okay right now? Is there an adult near you "
-            "that you could tell? I've also let a person from our team know; they may write to you here.")
-ASK_AGAIN = "Before the next one, I'd like to know: are you okay right now? Have you been able to tell an adult?"
-GLAD = "I'm really glad. If those feelings come back, please tell an adult you trust, or tell me. Let's carry on when you're ready."
-NOT_OKAY = "I'm sorry things are this hard. Please talk to an adult you trust now, or {help}. Fractions can wait."
+
 
 
 ASKS_IF_SAFE = frozenset({"harm_at_home", "disappear", "angry_at_home"})
@@ -153,41 +127,42 @@ def concern(text: str) -> Optional[str]:
     return None
 
 
-def reply(text: str, pending: Optional[str], answered: bool = False) -> Tuple[List[str], Optional[str], bool]:
+REPLIES = {"left_out": "left_out_line", "test_worry": "test_worry_line", "home": "home_line", "stop": "stopping"}
+"""The concerns answered with one kind line (lines.yml), the check-in pending left as it was."""
+
+
+def reply(text: str, pending: Optional[str], answered: bool = False,
+          lang: str = "en") -> Tuple[List[str], Optional[str], bool]:
     """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis", "asked" or
     "break": the student is on a break, and is welcomed back by the next move, not here):
-    (lines, the check-in pending after this turn, whether the lesson goes on: the current
-    question restated). ``answered``: the text was an answer to the exercise (marked), which
-    says nothing about how the student is."""
+    (lines in ``lang``, the check-in pending after this turn, whether the lesson goes on: the
+    current question restated). ``answered``: the text was an answer to the exercise (marked),
+    which says nothing about how the student is."""
     lowered = (text or "").lower().replace("’", "'")
     kind = concern(text)
     if pending == "asked" and answered and kind is None and not OKAY.search(lowered):
-        return [ASK_AGAIN], "asked", False
+        return [say("ask_again", lang)], "asked", False
     if pending and WAITING.search(lowered):  # "is someone coming?" (fourth exploratory reading)
-        return [NOT_YET], pending, False
+        return [say("not_yet", lang)], pending, False
     if kind == "harm_at_home":  # a person from the team is alerted too (wellbeing_actions.ActionWellbeing)
-        return [HARM_LINE], "asked", False
+        return [say("harm_line", lang)], "asked", False
     if kind == "disappear":  # asked once, and the answer read as a check-in's (sixth reading, H9)
         words = DISAPPEAR.search(lowered).group(0)
-        return [NOT_STUPID] * bool(SELF_PUT_DOWN.search(lowered)) + [DISAPPEAR_LINE.format(words=words)], "asked", False
+        not_stupid = [say("not_stupid", lang)] * bool(SELF_PUT_DOWN.search(lowered))
+        return not_stupid + [say("disappear_line", lang, words=words)], "asked", False
     if kind == "angry_at_home":  # sixth reading, H8: "my mum will be so angry" got a step down
-        return [ANGRY_AT_HOME_LINE], "asked", False
+        return [say("angry_at_home_line", lang)], "asked", False
     if pending == "asked" and kind is None:
-        return ([GLAD], None, True) if OKAY.search(lowered) else ([NOT_OKAY], "asked", False)
+        return ([say("glad", lang)], None, True) if OKAY.search(lowered) else ([say("not_okay", lang)], "asked", False)
     if pending == "crisis":
-        return [CHECK_IN], "asked", False
+        return [say("check_in", lang)], "asked", False
     if kind == "grief":
         found = GRIEF.search(lowered)
-        who = f"your {found.group('who')}" if found and found.group("who") else "your loss"
-        return [SORRY_FOR.format(who=who), STOP_FOR_TODAY], pending, False
-    if kind == "left_out":
-        return [LEFT_OUT_LINE], pending, False
-    if kind == "test_worry":
-        return [TEST_WORRY_LINE], pending, False
-    if kind == "home":
-        return [HOME_LINE], pending, False
+        loss = say("your_loss", lang)
+        who = word("relatives", found.group("who"), lang, loss) if found and found.group("who") else loss
+        return [say("sorry_for", lang, who=who), say("stop_for_today", lang)], pending, False
     if kind == "break":
-        return [BREAK_LINE], pending or "break", False
-    if kind == "stop":
-        return [STOPPING], pending, False
+        return [say("break_line", lang)], pending or "break", False
+    if kind in REPLIES:
+        return [say(REPLIES[kind], lang)], pending, False
     return [], pending, True

@@ -1,6 +1,8 @@
 """The tutor's actions for a student's wellbeing (see wellbeing.py): the crisis response with a person
 from the team alerted, the check-in and the kind replies that pause the lesson, and what the
-dashboard's handoff intents say (resolved by the person from the team; nobody joined in time)."""
+dashboard's handoff intents say (resolved by the person from the team; nobody joined in time), in
+the student's language (a notice the dashboard triggers too: it reads the student's earlier messages).
+What the team is told (the alert's reason) stays English."""
 from __future__ import annotations
 
 import logging
@@ -17,14 +19,15 @@ from .actions import TutorMove
 from .curriculum import load_curriculum
 from .help_lines import locale_of, response_text, with_help
 from .learner import Learner
+from .lines import say
 from .pedagogy import load_pedagogy, observe
+from .student_language import language
 
 logger = logging.getLogger(__name__)
 
 BOT = "tutor"
-MARKED = {"correct": "That's right.", "wrong": "Not quite, and that's okay."}
-"""An answer given with a check-in pending is still marked, in a few words."""
-PERSON_JOINED = "A person from our team has joined and will answer you here."
+MARKED = {"correct": "marked_correct", "wrong": "marked_wrong"}
+"""An answer given with a check-in pending is still marked, in a few words (lines.yml)."""
 
 
 async def alert(tracker: Tracker, reason: str) -> None:
@@ -50,7 +53,7 @@ class ActionSafetyCheck(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=response_text(domain, "utter_safety_check", locale_of(tracker)))
+        dispatcher.utter_message(text=response_text(domain, "utter_safety_check", locale_of(tracker), language(tracker)))
         return []
 
 
@@ -63,7 +66,8 @@ class ActionTutorCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=response_text(domain, "utter_crisis_resources", locale_of(tracker)))
+        dispatcher.utter_message(text=response_text(domain, "utter_crisis_resources", locale_of(tracker),
+                                                    language(tracker)))
         crisis = crisis_of(emotion_of(tracker.latest_message.get("metadata")))
         await alert(tracker, f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, "
                              f"{crisis.get('category') or 'unknown'})")
@@ -78,7 +82,8 @@ class ActionWellbeing(TutorMove):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        curriculum, pedagogy = load_curriculum(), load_pedagogy()
+        lang = language(tracker)
+        curriculum, pedagogy = load_curriculum(lang=lang), load_pedagogy()
         learner = Learner.from_slot(tracker.get_slot("learner"))
         item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
@@ -86,21 +91,21 @@ class ActionWellbeing(TutorMove):
         if pending in ("crisis", "asked", "claimed") and await person_has_joined(tracker):
             # a person from the team answers now: the tutor does not talk over them (sixth reading, M11)
             if pending != "claimed":
-                dispatcher.utter_message(text=PERSON_JOINED)
+                dispatcher.utter_message(text=say("person_joined", lang))
             return [SlotSet("wellbeing_check", "claimed"), SlotSet("tutor_move", self.move)]
         grade = None
         if item is not None and wellbeing.concern(text) is None:
             learner, grade = observe(learner, item, text, pedagogy, (tracker.latest_message.get("intent") or {}).get("name"))
-        lines, pending, goes_on = wellbeing.reply(text, None if pending == "claimed" else pending, grade is not None)
+        lines, pending, goes_on = wellbeing.reply(text, None if pending == "claimed" else pending, grade is not None, lang)
         if grade in MARKED:
-            lines.insert(0, MARKED[grade])
+            lines.insert(0, say(MARKED[grade], lang))
         if goes_on and item is not None:
-            lines.append(self.restate(item))
+            lines.append(self.restate(item, lang))
         for line in lines:
-            dispatcher.utter_message(text=with_help(line, locale_of(tracker)))
+            dispatcher.utter_message(text=with_help(line, locale_of(tracker), lang))
         if wellbeing.concern(text) == "harm_at_home":  # a person from the team is alerted (fourth reading, H14)
             await alert(tracker, "a student wrote about being hurt or unsafe at home")
-        elif wellbeing.NOT_OKAY in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
+        elif say("not_okay", lang) in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
             await alert(tracker, "a student said they are not okay when the tutor checked in")
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
                 SlotSet("wellbeing_check", pending), SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row))]
@@ -122,7 +127,7 @@ class ActionTutorHandoffUpdate(Action):
             if not (status and status.get("status") == "resolved"):
                 return []  # the intent alone ends nothing: a student could type it
             name = "utter_tutor_handoff_resolved"
-        text = response_text(domain, name, locale_of(tracker))
+        text = response_text(domain, name, locale_of(tracker), language(tracker))
         dispatcher.utter_message(text=text)
         # a triggered intent's reply reaches no page: the thread pushes it (fourth exploratory reading, H15)
         await handoff.add_to_thread(tracker.sender_id, [("notice", text)])

@@ -1,26 +1,27 @@
 """Maths worked out for the student, step by step: which of two fractions is bigger, and a
-calculation they ask about ("what's 1/2 + 1/3?"). Pure Python, no Rasa."""
+calculation they ask about ("what's 1/2 + 1/3?"), in the student's language (lines.py; the
+calculation itself is written the same in every language). Pure Python, no Rasa."""
 from __future__ import annotations
 
 import math
 from fractions import Fraction
 
 from .answers import fraction_text
+from .lines import say
 
 
-def compare(a: str, b: str) -> str:
+def compare(a: str, b: str, lang: str = "en") -> str:
     """Why one of two fractions is bigger, over a common denominator (``a``, ``b`` as "3/4")."""
     x, y = Fraction(a), Fraction(b)
     (na, da), (nb, db) = (int(v) for v in a.split("/")), (int(v) for v in b.split("/"))
     common = math.lcm(da, db)
     ea, eb = na * (common // da), nb * (common // db)
     if x == y:
-        verdict = f"so {a} and {b} are the same amount."
+        verdict = say("compare_same", lang, a=a, b=b)
     else:
         big, small = (a, b) if x > y else (b, a)
-        verdict = f"so {big} is bigger than {small}."
-    return (f"Good question. Write both with the same bottom, {common}: {a} = {ea}/{common} and "
-            f"{b} = {eb}/{common}. Now compare the tops, {ea} and {eb}, {verdict}")
+        verdict = say("compare_bigger", lang, big=big, small=small)
+    return say("compare", lang, common=common, a=a, b=b, ea=ea, eb=eb, verdict=verdict)
 
 
 def worked_out(a: str, op: str, b: str) -> tuple[str, Fraction]:
@@ -47,14 +48,13 @@ def _parts(written: str) -> tuple[int, int]:
     return int(top), int(bottom or 1)
 
 
-def simplified(written: str) -> tuple[str, Fraction]:
+def simplified(written: str, lang: str = "en") -> tuple[str, Fraction]:
     """A fraction simplified step by step, from its written form ("10/20" -> ("... so 10/20 = 1/2.",
     1/2)); one already in lowest terms is said to be."""
     top, bottom = _parts(written)
     common = math.gcd(top, bottom)
     result = Fraction(top, bottom)
     if common == 1:
-        return (f"{written} is already in lowest terms: no number bigger than 1 divides both {top} and {bottom}.",
-                result)
-    return (f"The biggest number that divides both {top} and {bottom} is {common}. {top} ÷ {common} = {top // common} "
-            f"and {bottom} ÷ {common} = {bottom // common}, so {written} = {fraction_text(result)}.", result)
+        return say("already_lowest", lang, written=written, top=top, bottom=bottom), result
+    return say("simplified", lang, top=top, bottom=bottom, common=common, new_top=top // common,
+               new_bottom=bottom // common, written=written, result=fraction_text(result)), result
