@@ -2,6 +2,10 @@
 
 ``normalise(text)``:
 
+0. what the reader sees (``visible``): invisible characters dropped (zero-width spaces and joiners,
+   soft hyphens, byte-order marks), text after a right-to-left override put in the order it is
+   displayed in, Cyrillic and Greek letters that look like Latin ones read as those in a word that
+   mixes them with Latin letters ("kіll" with a Cyrillic і; seventh exploratory reading, L6);
 1. emoji that carry risk meaning become words (🪦 -> " grave ", 💊 -> " pills ", ...);
 2. NFKD, accents dropped, lower case ("Müde" -> "mude", "ÉTÉ" -> "ete");
 3. apostrophes dropped ("don't", "dont" and "don’t" all become "dont"), except after an elided
@@ -48,6 +52,11 @@ STARRED_WORDS = ("suicide", "suicidal", "suicider", "suicidarme", "suicidio", "k
                  "umbringen", "uccidermi", "matarme", "zelfmoord")
 """Risk words people star letters out of to get past filters."""
 _OTHER = re.compile(r"[^a-z0-9.,;:!?\n ]+")
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202d\u2060-\u2064\u206a-\u206f\ufeff]")
+_OVERRIDDEN = re.compile("\u202e([^\u202c\n]*)\u202c?")
+_WORD = re.compile(r"[^\W\d_]+")
+_HOMOGLYPHS = str.maketrans("аеіорсухѕјԁԛԝАВЕНІЈКМОРСТХУѕαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                            "aeiopcyxsjdqwABEHIJKMOPCTXYsabeiknoptuxABEZHIKMNOPTYX")
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -102,11 +111,28 @@ def _segment(letters: str) -> list[str] | None:
     return best[-1]
 
 
+def visible(text: str) -> str:
+    """Step 0: ``text`` as a reader sees it (invisible characters dropped, a right-to-left
+    override's text in displayed order, look-alike Cyrillic and Greek letters read as Latin)."""
+    if not text:
+        return ""
+    text = _OVERRIDDEN.sub(lambda m: m.group(1)[::-1], _INVISIBLE.sub("", text))
+    return _WORD.sub(_latin_if_mixed, text)
+
+
+def _latin_if_mixed(match: re.Match[str]) -> str:
+    """A word that mixes Latin letters with look-alikes of them, read in Latin ("kіll"); a word
+    all in Cyrillic or Greek is that language's and stays."""
+    word = match.group(0)
+    latin = word.translate(_HOMOGLYPHS)
+    return latin if latin != word and any("a" <= c.lower() <= "z" for c in word) else word
+
+
 def normalise(text: str) -> str:
     """The canonical form of ``text`` (see the module docstring); "" for None or blank."""
     if not text:
         return ""
-    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text.replace("\ufe0f", ""))
+    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", visible(text).replace("\ufe0f", ""))
     text = _strip_accents(text).lower()
     text = _drop_apostrophes(text)
     text = _LEET_WORD.sub(_unleet, text)

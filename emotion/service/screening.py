@@ -25,6 +25,7 @@ from typing import Any
 
 from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk, corroborated
 from emotion.crisis.lexicon import Lexicon
+from emotion.crisis.normalise import visible
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class CrisisScreen:
     def read(self, text: str, previous: list[str] | None = None) -> dict[str, Any]:
         """The per-message reading of ``text``, read with the person's ``previous`` texts too
         when the detector was tuned to (``context_turns``)."""
-        text = (text or "").replace("\x00", " ")[:MAX_SCREENED_CHARS]
+        text = visible((text or "").replace("\x00", " ")[:MAX_SCREENED_CHARS])  # as the reader sees it, for the models too
         if self.detector is not None:
             try:
                 return self.detector.screen_in_context(text, previous or []).to_dict()

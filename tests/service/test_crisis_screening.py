@@ -26,6 +26,12 @@ from emotion.service.screening import CrisisScreen
     ("p l z h e l p", "plzhelp"),                                   # words outside spelt_words.txt: joined only
     ("i have 2 kids", "i have 2 kids"),
     ("back in the 80s, 10mg at 3am", "back in the 80s, 10mg at 3am"),  # numbers with a unit are no leetspeak
+    # what the reader sees (seventh exploratory reading, L6): invisible characters, a right-to-left
+    # override, a Cyrillic look-alike inside a Latin word; a word all in Cyrillic stays Cyrillic
+    ("i want to kill my\u200bself to\u00adnight", "i want to kill myself tonight"),
+    ("\u202ethginot flesym llik ot tnaw i", "i want to kill myself tonight"),
+    ("i want to k\u0456ll myself", "i want to kill myself"),
+    ("Привет, i am ok", ", i am ok"),
 ])
 def test_normalise(raw: str, canonical: str) -> None:
     assert normalise(raw) == canonical
