@@ -73,15 +73,21 @@ def test_crisis_escalates_the_bot_stays_and_only_a_human_resolves(bot) -> None:
     escalation = [e for e in state["events"] if e["event"] == "action" and e["name"] == "action_escalate_crisis"]
     assert escalation and escalation[0]["policy"] == "EmotionRulesPolicy"
 
-    # every later message gets an answer, and reaches the supervisor's thread; nothing the
-    # person sends ends the handoff
+    # every later message gets an answer that fits it (not the same three lines each time: seventh
+    # reading, M3), and reaches the supervisor's thread; nothing the person sends ends the handoff
     say(url, sender, "/session_start")  # what a reconnecting widget sends: the handoff carries over
     assert tracker(url, sender)["slots"]["handoff_active"] is True
-    for text in ("hello? are you there", "/restart", "/handoff_resolved", "bye"):
+    # the new session's first message: heard, and who is coming and the numbers once again
+    again = say(url, sender, "hello? are you there")
+    assert again[0] in TEXTS["utter_handoff_ack"] and any(r in TEXTS["utter_handoff_joining"] for r in again), again
+    assert any("(tel:988)" in r for r in again), again
+    for text in ("/restart", "/handoff_resolved"):  # then no words of the person's: acknowledged, nothing more
         replies = say(url, sender, text)
-        assert replies and replies[0] in TEXTS["utter_handoff_ack"], (text, replies)
-        assert any(r in TEXTS["utter_handoff_joining"] for r in replies), (text, replies)
+        assert len(replies) == 1 and replies[0] in TEXTS["utter_handoff_ack"], (text, replies)
         assert tracker(url, sender)["slots"]["handoff_active"] is True, text
+    bye = say(url, sender, "bye")  # a goodbye while waiting is a warning sign: asked, and the numbers again
+    assert bye[0].startswith("Before you go") and any("(tel:988)" in r for r in bye), bye
+    assert tracker(url, sender)["slots"]["handoff_active"] is True
     assert [m["text"] for s, m in service.thread if m["kind"] == "person"][-2:] == ["handoff_resolved", "bye"]
     assert len(service.handoffs) == 1
 

@@ -318,7 +318,8 @@ def test_a_person_waiting_for_a_human_is_answered_not_only_acknowledged() -> Non
     place, = handoff_answers.handoff_lines("im sitting in my car near the bridge", [])
     assert "bridge" in place
     assert handoff_answers.handoff_lines("hello?", []) == []
-    assert handoff_answers.handoff_lines("hello? is anyone there", []) == []
+    # asking whether anyone (from the team) is there is asking about the wait (seventh reading, M3)
+    assert handoff_answers.handoff_lines("hello? is anyone there", []) == listening.bank().handoff["wait"]["lines"]
     assert "free to call" in handoff_answers.handoff_lines("is the helpline free to call?", [])[0]
     assert "free to call" in handoff_answers.handoff_lines("is the helpline free to call", [])[0]   # no question mark
     assert handoff_answers.handoff_lines("i have the pills in front of me", [means]) != [means]  # the other wording
@@ -477,7 +478,7 @@ def test_a_german_speaker_is_screened_and_helped_in_german() -> None:
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import crisis
+    from actions import crisis_screen
     from actions.language import translated
     from actions.resources import resources_for
 
@@ -486,7 +487,7 @@ def test_a_german_speaker_is_screened_and_helped_in_german() -> None:
               "metadata": {}}
     tracker = Tracker("s", {}, latest, [{"event": "user", "text": latest["text"]}], False, None, {}, "action_listen")
     dispatcher = CollectingDispatcher()
-    asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, tracker, {"responses": {}}))
+    asyncio.run(crisis_screen.ActionCrisisScreen().run(dispatcher, tracker, {"responses": {}}))
     assert [m["text"] for m in dispatcher.messages] == [german["questions"].get(1, german["questions"].get("1"))["ask"]]
     resources = resources_for("de").full("de")
     assert "0800 111 0 111" in resources and resources.startswith(german["resources"]["full"].split("{")[0])
@@ -683,7 +684,7 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
 
     import yaml
 
-    from actions import conversation, crisis
+    from actions import conversation, crisis_screen
 
     domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/support/domain.yml").read_text())
 
@@ -693,7 +694,7 @@ def test_a_tool_asked_for_during_the_screen_comes_first_and_the_screen_is_let_pa
         events = [{"event": "user", "text": "i feel awful"}, {"event": "bot", "text": "Have you wished you were dead?"}]
         tracker = Tracker("s", slots, latest, [*events, {"event": "user", "text": text}], False, None, {}, "action_listen")
         dispatcher = CollectingDispatcher()
-        out = asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, tracker, domain))
+        out = asyncio.run(crisis_screen.ActionCrisisScreen().run(dispatcher, tracker, domain))
         return [m["text"] for m in dispatcher.messages], {e["name"]: e["value"] for e in out if e.get("event") == "slot"}
 
     said, slots = screen("can we do the 5-4-3-2-1 grounding thing first", "ask_grounding")
@@ -839,7 +840,7 @@ def test_a_late_answer_to_a_screen_let_pass_resumes_it() -> None:
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions import crisis
+    from actions import crisis_screen
 
     domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot/support/domain.yml").read_text())
 
@@ -848,7 +849,7 @@ def test_a_late_answer_to_a_screen_let_pass_resumes_it() -> None:
         events = [{"event": "user", "text": "what if i just didnt exist"}, {"event": "bot", "text": "Have you ...?"},
                   {"event": "user", "text": text}]
         dispatcher = CollectingDispatcher()
-        out = asyncio.run(crisis.ActionCrisisScreen().run(dispatcher, Tracker("s", slots, latest, events, False, None, {},
+        out = asyncio.run(crisis_screen.ActionCrisisScreen().run(dispatcher, Tracker("s", slots, latest, events, False, None, {},
                                                                                    "action_listen"), domain))
         return [m["text"] for m in dispatcher.messages], {e["name"]: e["value"] for e in out if e.get("event") == "slot"}
 

@@ -361,3 +361,52 @@ def test_a_person_asked_for_with_a_number_gets_the_lines_too(agent) -> None:
     said, _ = asyncio.run(say_from(agent, "person-and-number", "necesito hablar con alguien, hay algun numero en argentina?",
                                    emotion("sadness", 0.7, 0.8, -0.5), "es-AR"))
     assert "135" in said[0] and len(said) >= 2
+
+
+def handoff_lines_in(lang: str) -> set[str]:
+    """What the bot says when it asks for a person from the team, in ``lang`` (joining, or the team
+    could not be reached: this test's action server has no emotion service to ask)."""
+    import yaml
+
+    english = yaml.safe_load((BOT / "actions" / "responses.yml").read_text())
+    own = yaml.safe_load((BOT / "actions" / "i18n" / f"{lang}.yml").read_text()) if lang != "en" else {}
+    joining = (own.get("answers") or {}).get("person_joining") or english["answers"]["person_joining"]
+    domain = yaml.safe_load((BOT / "domain.yml").read_text())
+    failed = (own.get("responses") or {}).get("utter_handoff_failed") or [v["text"] for v in domain["responses"]["utter_handoff_failed"]]
+    return set(joining) | set(failed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale, text", [
+    ("de-DE", "kann ich bitte mit einem echten menschen sprechen?"), ("de-AT", "ich möchte mit jemandem aus dem team reden"),
+    ("de-DE", "ich möchte bitte mit einem menschen reden"), ("de-DE", "kann ich mit einer person aus eurem team sprechen?"),
+    ("de-CH", "ich will mit einem menschen reden"), ("en-GB", "can i talk to someone from the team?"),
+    ("fr-FR", "je voudrais parler à quelqu'un de l'équipe"), ("fr-BE", "est-ce que je peux parler à un humain"),
+    ("es-ES", "quiero hablar con alguien del equipo"), ("es-MX", "¿puedo hablar con una persona real?"),
+    ("it-IT", "vorrei parlare con qualcuno del team"), ("it-CH", "voglio parlare con un umano"),
+    ("nl-NL", "ik wil met iemand van jullie team praten"), ("nl-BE", "mag ik iemand van het team spreken?"),
+    ("pt-BR", "quero falar com alguém da equipe"), ("pt-PT", "queria falar com um humano")])
+def test_a_request_for_a_person_brings_one_in_seven_languages(agent, locale: str, text: str) -> None:
+    # seventh exploratory reading, H4: in German the request was parroted back or answered with the offer only
+    said, _ = asyncio.run(say_from(agent, f"person-{locale}-{abs(hash(text))}", text, emotion("neutral", 0.8, 0.8, 0.0), locale))
+    assert set(said) & handoff_lines_in(locale[:2]), said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("locale, yes", [("de-DE", "ja bitte"), ("de-AT", "ja gerne"), ("fr-FR", "oui merci"),
+                                         ("es-ES", "vale, sí"), ("it-IT", "sì grazie"), ("nl-NL", "ja graag"),
+                                         ("pt-BR", "sim, quero"), ("en-US", "yes please")])
+def test_a_yes_to_the_offer_of_a_person_brings_one_whatever_the_nlu_read_it_as(agent, locale: str, yes: str) -> None:
+    # seventh exploratory reading, H4: "ja bitte" (read as a greeting) got "„ja bitte“ – magst du mir mehr erzählen?"
+    asks = {"de": "gibt es eine hotline, die ich anrufen kann?", "fr": "il y a un numéro que je peux appeler ?",
+            "es": "¿hay algún número al que pueda llamar?", "it": "c'è un numero che posso chiamare?",
+            "nl": "is er een nummer dat ik kan bellen?", "pt": "tem algum número pra eu ligar?",
+            "en": "is there a helpline i could call?"}
+    sender, calm = f"offer-{locale}", emotion("neutral", 0.8, 0.8, 0.0)
+
+    async def talk():
+        return [await say_from(agent, sender, asks[locale[:2]], calm, locale), await say_from(agent, sender, yes, calm, locale)]
+
+    (offer, _), (said, actions) = asyncio.run(talk())
+    assert offer and offer[-1].rstrip().endswith("?"), offer
+    assert actions == ["action_answer_offer"] and set(said) & handoff_lines_in(locale[:2]), (actions, said)

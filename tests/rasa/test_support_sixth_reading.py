@@ -213,7 +213,7 @@ def test_questions_while_waiting_get_their_answer_not_filler(text: str, kind_lin
 
 def test_a_screen_after_a_loss_opens_by_acknowledging_it() -> None:
     """Sixth reading, M7: "everyone says it gets better" after a death got the C-SSRS without a word about the loss."""
-    from actions.crisis import ActionCrisisScreen
+    from actions.crisis_screen import ActionCrisisScreen
 
     said = run(ActionCrisisScreen(), ["my mum died in june", "everyone says it gets better"],
                crisis={"risk": 0.81, "level": "possible"})

@@ -30,16 +30,16 @@ A supervisor ends a handoff from the dashboard, which triggers the intent ``hand
 time triggers ``handoff_waiting`` (``action_handoff_waiting``: what to do now). The person
 cannot end a handoff (``/restart`` and a new session keep it).
 
-The actions live in five modules: ``crisis.py`` (handoff, screen, restart and session start),
-``situation_replies.py`` (situations), with ``still_here.py`` ("hello?", a return after a handoff),
-``replies.py`` (listening strategies, greetings, tools, the check-in), ``questions.py`` (direct
-questions) and ``conversation.py``
-(what they share: reading the tracker, speaking in the person's language). The language models
+The actions live in six modules: ``crisis.py`` (handoff, restart and session start),
+``crisis_screen.py`` (the screen), ``situation_replies.py`` (situations), with ``still_here.py``
+("hello?", a return after a handoff), ``replies.py`` (listening strategies, greetings, tools, the
+check-in), ``questions.py`` (direct questions) and ``conversation.py`` (what they share: reading
+the tracker, speaking in the person's language). The language models
 load here, when the action server starts (~4 s), not on a person's first message.
 """
-from actions import crisis, questions, replies, situation_replies
+from actions import crisis, crisis_screen, questions, replies, situation_replies
 
-__all__ = ["crisis", "questions", "replies", "situation_replies"]  # rasa_sdk registers the Action subclasses they define
+__all__ = ["crisis", "crisis_screen", "questions", "replies", "situation_replies"]  # rasa_sdk registers the Action subclasses they define
 from actions.language import warm_up
 
 warm_up()

@@ -36,6 +36,7 @@ class Bank:
     greetings: List[str]
     dilemma: List[str]
     farewells: List[str]
+    affirming: List[str]  # parts of lines never said to a message with risk words (listening.compose)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,7 @@ def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
                 raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"], raw["dilemma"],
-                raw["farewells"])
+                raw["farewells"], raw["affirming"])
 
 
 def answers(lang: str) -> Dict:

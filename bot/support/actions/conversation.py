@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
+from actions.bank import bank, says
 from actions.language import language_of, least_recent, translated
 from actions.resources import country_locale, resources_for
 
@@ -111,13 +112,17 @@ def language(tracker: Tracker) -> str:
     return language_of(said if said and said[0] == latest else [latest, *said], locale_of(tracker))
 
 
+def variants(domain: Dict[Text, Any], name: str, lang: str = "en") -> List[str]:
+    """The texts of the response ``name`` (templates), in ``lang`` where i18n/<lang>.yml has it, else the domain's."""
+    return ((translated(lang) or {}).get("responses") or {}).get(name) \
+        or [v["text"] for v in domain["responses"].get(name, []) if v.get("text")]
+
+
 def response(domain: Dict[Text, Any], name: str, recent: Sequence[str] = (), lang: str = "en", **values: Any) -> str:
     """The variant of the response ``name`` said least recently in ``recent`` (the bot's lines
     of the last turns, oldest first; one not said there comes first), with ``values``; in
     ``lang`` where i18n/<lang>.yml has it, else the domain's."""
-    variants = ((translated(lang) or {}).get("responses") or {}).get(name) \
-        or [v["text"] for v in domain["responses"][name] if v.get("text")]
-    return least_recent([v.format(**values) for v in variants], recent)
+    return least_recent([v.format(**values) for v in variants(domain, name, lang)], recent)
 
 
 class Say:
@@ -159,8 +164,13 @@ def answer_of(tracker: Tracker) -> str:
     """The screener answer in the latest message; an answer that is neither yes nor no but is
     itself high risk (flagged) or states warning-sign language counts as yes ("i just want it
     all to end"). Itself: ``turn_flag``, the message's own flag, not the conversation's, which
-    the screen's earlier turns may have raised ("my boyfriend has been sweet at least" is no yes)."""
-    answer = screener.read_answer(tracker.latest_message.get("text") or "")
+    the screen's earlier turns may have raised ("my boyfriend has been sweet at least" is no yes).
+    A no to calling anyone ("nee ik wil niemand bellen": the bank's ``stop_numbers`` words) answers
+    no question of the screen: unclear (seventh reading, H2)."""
+    text = tracker.latest_message.get("text") or ""
+    answer = screener.read_answer(text)
+    if answer == "no" and says(bank().handoff["stop_numbers"]["words"], text):
+        return "unclear"
     crisis = crisis_of(tracker)
     own_flag = crisis.get("turn_flag", crisis.get("flag"))  # the in-Rasa fallback reads one message: flag
     if answer == "unclear" and (own_flag or crisis.get("explicit")):

@@ -12,7 +12,8 @@ no clause can be said back safely:
 - the clause addresses someone as "you" (swapping both ways garbles it), asks something, or is
   shorter than ``MIN_WORDS`` or longer than ``MAX_WORDS``;
 - the message carries words that must never be parroted (self-harm, death, means, hate of
-  oneself, notes and wills: the crisis flow and a human answer those, not an echo);
+  oneself, notes and wills, in any of the seven languages: the crisis flow and a human answer
+  those, not an echo);
 - it reads as a question without its question mark ("why do i always...", "what am i doing").
 
 English only: the other languages' lines name topic and feeling instead (listening.py).
@@ -87,16 +88,25 @@ FILLERS_ELSEWHERE = {"ja", "nein", "nee", "naja", "genau", "danke", "oui", "non"
 GREETINGS_ELSEWHERE = {"hallo", "hoi", "servus", "moin", "salut", "bonjour", "bonsoir", "coucou", "hola", "buenas",
                        "ciao", "buongiorno", "buonasera", "oi", "olá", "ola", "dag"}
 OTHER_LANGUAGES_NEVER = re.compile(
-    r"\b(tot|tod|sterb\w*|umbring\w*|suizid\w*|selbstmord\w*|mourir|mort\w*|suicid\w*|tuer|me tuer|morir\w*|muert\w*|"
-    r"matar\w*|morire|uccid\w*|ammazz\w*|dood|zelfmoord\w*|sterven|morrer|se matar|pillen|tabletten|pastill\w*|"
-    r"comprimid\w*|pillol\w*|brücke|pont|puente|ponte|brug|abschied\w*|adieu|despedi\w*|addio|afscheid\w*|"
-    r"ritzen|scarif\w*|cortarme|tagliarmi|snijden|cortar)\b")
-"""Risk words of the other languages the bot speaks: a message with one is never quoted back."""
+    r"\b((?:wäre|wär|bin|sein|ist|lieber) tot|tot (?:sein|wäre)|tod|sterb\w*|umbring\w*|suizid\w*|selbstmord\w*|mourir|"
+    r"mort|morte|morts|mortes|suicid\w*|tuer|me tuer|morir\w*|muert\w*|matar\w*|morire|morto|morta|morti|uccid\w*|"
+    r"ammazz\w*|dood|zelfmoord\w*|sterven|morrer|se matar|"
+    r"pillen|tabletten|pastill\w*|comprimid\w*|pillol\w*|brücke|pont|puente|ponte|brug|abschied\w*|adieu|despedi\w*|"
+    r"addio|afscheid\w*|ritzen|scarif\w*|cortarme|tagliarmi|snijden|cortar|"
+    r"nicht mehr (?:leben|aufwachen|da sein)|ohne mich besser|verschwinden|en finir|ne plus me r[ée]veiller|mieux sans moi|"
+    r"dispara[iî]tre|acabar con todo|no despertar|mejor sin m[ií]|desaparecer|farla finita|non svegliarmi|"
+    r"meglio senza di me|sparire|niet meer wakker|beter af zonder mij|verdwijnen|er een eind aan|n[ãa]o acordar|"
+    r"melhor sem mim|acabar com tudo)\b")
+"""Risk words of the other languages the bot speaks (death, suicide, means, places, goodbyes, a
+death wish: "sería mejor morirme", "ich will nicht mehr aufwachen"). Not "mort" as a word start
+("mortgage" is English), nor "tot" alone (Dutch "tot morgen"): German "wäre tot"."""
 
 
 def risk_words(text: str) -> bool:
-    """Whether ``text`` carries words that must never be parroted or affirmed (``NEVER``)."""
-    return bool(NEVER.search((text or "").lower().replace("’", "'")))
+    """Whether ``text`` carries words that must never be parroted or affirmed, in any of the seven
+    languages (``NEVER``, ``OTHER_LANGUAGES_NEVER``)."""
+    lowered = (text or "").lower().replace("’", "'")
+    return bool(NEVER.search(lowered) or OTHER_LANGUAGES_NEVER.search(lowered))
 
 
 PUT_DOWN = re.compile(
@@ -164,7 +174,7 @@ def quoted(text: str, lang: str = "en") -> Optional[str]:
     first person (``said_back`` turns those into second person instead); else None."""
     typed = (text or "").replace("’", "'").strip()
     lowered = typed.lower()
-    if not lowered or "?" in lowered or risk_words(lowered) or OTHER_LANGUAGES_NEVER.search(lowered):
+    if not lowered or "?" in lowered or risk_words(lowered):
         return None
     found = list(WORD.finditer(lowered))
     words = [m.group(0) for m in found]

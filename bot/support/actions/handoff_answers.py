@@ -51,6 +51,11 @@ def asked_if_taken(bot_said: Sequence[str], lang: str = "en") -> bool:
     return any(p.match(line) for p in patterns for line in bot_said)
 
 
+def kind_lines(kind: str, lang: str = "en") -> List[str]:
+    """The lines of one kind of answer (``plan``, ``means``, ...) in ``lang``."""
+    return list(bank().handoff[kind]["lines"] if lang == "en" else ((translated(lang) or {}).get("handoff") or {}).get(kind) or [])
+
+
 def asks_who_to_call(text: str) -> bool:
     """Whether the person asks who they can call now ("im in london, who can i call?"): the lines in full follow."""
     return says(bank().handoff["who_to_call"]["words"], text)
@@ -59,7 +64,14 @@ def asks_who_to_call(text: str) -> bool:
 def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
                   at_risk: bool = True, kinds: Optional[Sequence[str]] = None, asked_taken: bool = False,
                   leave_out: Sequence[str] = ()) -> List[str]:
-    """Lines that answer what a person waiting for a human says: medicine already taken (call
+    """The lines of :func:`answered` (the same arguments)."""
+    return [line for _, line in answered(text, recent, lang, earlier, at_risk, kinds, asked_taken, leave_out)]
+
+
+def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
+             at_risk: bool = True, kinds: Optional[Sequence[str]] = None, asked_taken: bool = False,
+             leave_out: Sequence[str] = ()) -> List[Tuple[str, str]]:
+    """(kind, line) pairs that answer what a person waiting for a human says: medicine already taken (call
     emergency services now), medicine at hand (has any been taken? else out of reach), other means
     at hand (put distance between you and them), a place (step away), someone they hold on to (a
     protective factor: the ``reasons`` words after one of its ``before`` words, "i have my little
@@ -77,12 +89,10 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
     ``lang`` (i18n/<lang>.yml ``handoff``, lines without the person's words, so no grammar of theirs
     has to fit)."""
     lowered = (text or "").lower().replace("’", "'")
-    own = (translated(lang) or {}).get("handoff") or {}
     out: List[Tuple[str, str]] = []
     heard: set = set()  # the kinds this message holds (answered now or lately)
     if asked_taken and read_answer(text) == "yes":  # "yeah i think i might" to "have you taken any?": emergency now
-        lines = bank().handoff["taken"]["lines"] if lang == "en" else own.get("taken") or []
-        out += [("taken", line) for line in lines[:1]]
+        out += [("taken", line) for line in kind_lines("taken", lang)[:1]]
         heard.add("taken")
     for kind in [k for k in HANDOFF_KINDS if (kinds is None or k in kinds) and k not in leave_out]:
         entry = bank().handoff[kind]
@@ -104,14 +114,12 @@ def handoff_lines(text: str, recent: Sequence[str], lang: str = "en", earlier: S
         heard.add(kind)
         words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
                        named) if lang == "en" else ""
-        lines = entry["lines"] if lang == "en" else own.get(kind) or []
-        fresh = [line.format(**{kind: words}) for line in lines]
+        fresh = [line.format(**{kind: words}) for line in kind_lines(kind, lang)]
         fresh = [line for line in fresh if line not in recent]
         if fresh:
             out.append((kind, fresh[0]))
     question = bank().handoff["question"]
     if kinds is None and is_question(lowered) and words_pattern(question["words"]).search(lowered) \
             and not heard & {"stop_numbers", "who_to_call", "wait", "language"}:  # about the help lines, not "hello?"
-        lines = question["lines"] if lang == "en" else own.get("question") or []
-        out += [("question", line) for line in lines if line not in recent][:1]
-    return [line for _, line in out][:MAX_HANDOFF_LINES]
+        out += [("question", line) for line in kind_lines("question", lang) if line not in recent][:1]
+    return out[:MAX_HANDOFF_LINES]

@@ -1,17 +1,34 @@
 """What the support bot says to a person waiting for a human besides answering what they say
-(handoff_answers.py): who is coming and when, how to get help now, whether a message is urgent
-enough to bring every line back, and a request for a person withdrawn."""
+(handoff_answers.py): that it heard them, who is coming and when, how to get help now, whether a
+message is urgent enough to bring every line back, and a request for a person withdrawn.
+
+While they wait the bot keeps listening (seventh exploratory reading, M3: the same three lines,
+emergency number included, under each of ten messages): a message gets a short reflection or an
+acknowledgement that fits it (``heard``), who is coming comes back when asked, when it changes or
+every ``WAITING_LINE_EVERY`` turns (``waiting_due``), and the numbers once, then again when asked
+or for a message that carries risk (``numbers_due``; the delayed notice gives them too)."""
 from __future__ import annotations
 
 import re
 from typing import Any, Dict, Optional, Sequence, Text
 
 from connectors import handoff
+from connectors.contract import at_risk, emotion_of
 from rasa_sdk import Tracker
 
-from actions import bank, handoff_answers
-from actions.conversation import Say, bot_lines, crisis_of, response
+from actions import bank, handoff_answers, listening
+from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, response, system_text, user_turns, variants
+from actions.echo import risk_words
 from actions.language import least_recent
+from actions.still_here import still_there
+from actions.tone import not_well
+
+WAITING_LINE_EVERY = 3
+"""Who is coming is said again when it was not said in the person's last this many turns."""
+RISK_OF_ITS_OWN = 0.5
+"""A message whose own crisis reading is at least this carries risk: the numbers come with its answer."""
+ACK_WORDS = 3
+"""A message of fewer words ("ok", "ja", "egal, ich warte") is acknowledged, not reflected."""
 
 
 def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
@@ -35,6 +52,70 @@ def told_not_to_wait(tracker: Tracker, domain: Dict[Text, Any], lang: str) -> bo
     """Whether the delayed notice (nobody joined in time: call now) went out during this handoff."""
     notices = {response(domain, "utter_handoff_delayed", (), code) for code in {"en", lang}}
     return any(line in notices for line in bot_lines(tracker, 50))
+
+
+def heard(say: Say, tracker: Tracker, domain: Dict[Text, Any]) -> str:
+    """A line that shows the latest message was heard, for a person waiting for a human whose message
+    got no answer of its own: "Yes, I'm still here." to "hello?"; a reflection of a message whose
+    words tell what weighs on them (a feeling named, "not well", a topic: "my girlfriend left me"),
+    in their words where they can be said back; else an acknowledgement ("I've got your message"):
+    the emotion reading alone does not say what a short remark while waiting is about."""
+    text = tracker.latest_message.get("text") or ""
+    if still_there(text):
+        return least_recent(bank.answers(say.lang)["still_here"], say.recent)
+    heavy = not_well(text.lower()) or listening.topic_of(text, say.lang) is not None or listening.names_a_feeling(text, say.lang)
+    if system_text(text) or len(re.findall(r"[^\W\d_]+", text)) < ACK_WORDS or not heavy:
+        return response(domain, "utter_handoff_ack", say.recent, say.lang)
+    emotion = emotion_of(tracker.latest_message.get("metadata"))
+    return listening.compose("reflection", text, (emotion.get("turn") or {}).get("label"), say.recent, turn=user_turns(tracker),
+                             lang=say.lang, echo=not at_risk(emotion), earlier=earlier_messages(tracker, 3))
+
+
+def waiting_due(tracker: Tracker, domain: Dict[Text, Any], lang: str, kinds: Sequence[str], claimed: bool) -> bool:
+    """Whether who is coming is said this turn: always once someone claimed it (their answers come
+    now); when the person asks ("is anyone coming?", "hello?": ``kinds`` holds ``wait``); once after
+    the delayed notice; and when it was not said in their last ``WAITING_LINE_EVERY`` turns."""
+    text = tracker.latest_message.get("text") or ""
+    if claimed or "wait" in kinds or still_there(text):
+        return True
+    if told_not_to_wait(tracker, domain, lang) and not _said_since_notice(tracker, domain, lang, "utter_handoff_overdue"):
+        return True
+    return not any(_waiting_pattern(domain, lang).fullmatch(line) for line in bot_lines(tracker, WAITING_LINE_EVERY))
+
+
+def numbers_due(say: Say, tracker: Tracker, kinds: Sequence[str], claimed: bool) -> bool:
+    """Whether how to get help now comes with this turn: always for a message urgent of its own or
+    asking who to call; otherwise not once a person from the team answers, nor after the person
+    asked not to be given them again; else for a message that carries risk (a reading of its own
+    of at least ``RISK_OF_ITS_OWN``, risk words in any language, an answer about means, a plan, a
+    place or a goodbye), and once in a handoff where they were not given yet."""
+    text = tracker.latest_message.get("text") or ""
+    if urgent(tracker) or handoff_answers.asks_who_to_call(text) or CANNOT_TALK.search(text.lower()):
+        return True
+    if claimed or handoff_answers.no_more_numbers(text, earlier_messages(tracker, 10)):
+        return False
+    own_risk = float(crisis_of(tracker).get("risk") or 0.0) >= RISK_OF_ITS_OWN
+    safety = set(kinds) & set(handoff_answers.SAFETY_KINDS) or "question" in kinds
+    given = {say.help_now.full(say.lang), say.help_now.short(say.lang), say.help_now.texting(say.lang)}
+    return own_risk or risk_words(text) or bool(safety) or not given & set(bot_lines(tracker, 50))
+
+
+def _waiting_pattern(domain: Dict[Text, Any], lang: str) -> re.Pattern:
+    """Every line that says who is coming (joining, the usual wait, claimed, overdue, the person asked
+    for is joining), in English and ``lang``, any number of minutes."""
+    names = ("utter_handoff_joining", "utter_handoff_waiting_time", "utter_handoff_claimed", "utter_handoff_overdue")
+    templates = [t for code in {"en", lang} for name in names for t in variants(domain, name, code)]
+    templates += [t for code in {"en", lang} for t in bank.answers(code)["person_joining"]]
+    return re.compile("|".join(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", t)) for t in templates))
+
+
+def _said_since_notice(tracker: Tracker, domain: Dict[Text, Any], lang: str, name: str) -> bool:
+    """Whether a line of the response ``name`` was said after the latest delayed notice."""
+    notices = {response(domain, "utter_handoff_delayed", (), code) for code in {"en", lang}}
+    lines = bot_lines(tracker, 50)
+    last = max((i for i, line in enumerate(lines) if line in notices), default=-1)
+    wanted = {t for code in {"en", lang} for t in variants(domain, name, code)}
+    return any(line in wanted for line in lines[last + 1:])
 
 
 FULL_RESOURCES_EVERY = 2
@@ -94,14 +175,16 @@ WRITERS_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place",
 """Handoff answers addressed to the writer's own means, place or calm."""
 
 
-def kinds_left_out(tracker: Tracker, at_risk: bool, situation: str) -> tuple[str, ...]:
+def kinds_left_out(tracker: Tracker, at_risk: bool, situation: str, text: str = "") -> tuple[str, ...]:
     """The handoff answers that would be addressed to the wrong person: for a person who only asked
     for a person (no risk since), sudden calm ("bye" is a goodbye: sixth reading, M2); for a person
     reporting someone else's risk or emergency (``situation``) whose own message is not flagged,
     the writer's own means, place and calm ("she said she has pills" got "Have you taken any of the
-    pills?": sixth reading, M3)."""
+    pills?": sixth reading, M3). A bare "is anyone there??" (``text``) gets "still here" and who is
+    coming (``heard``, ``waiting_due``), not the wait's answer."""
+    still = ("wait",) if still_there(text) else ()
     if situation in SOMEONE_ELSES and not crisis_of(tracker).get("flag"):
-        return WRITERS_KINDS
+        return WRITERS_KINDS + still
     if tracker.get_slot("handoff_asked") and not at_risk:
-        return ("calm",)
-    return ()
+        return ("calm", *still)
+    return still

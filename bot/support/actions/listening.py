@@ -117,6 +117,12 @@ def topic_of(text: str, lang: str = "en") -> Optional[str]:
     return min(hits)[2] if hits else None
 
 
+def names_a_feeling(text: str, lang: str = "en") -> bool:
+    """Whether ``text`` names a feeling the bank knows ("lonely", "einsam")."""
+    pattern = listening_in(lang).feeling_pattern
+    return bool(pattern and pattern.search((text or "").lower()))
+
+
 def feeling_of(text: str, label: Optional[str], lang: str = "en", earlier: Sequence[str] = ()) -> str:
     """The feeling the person named in ``text`` (the last one, as a line says it), else the last
     one they named in their ``earlier`` messages (oldest first: their own word beats a model's
@@ -183,12 +189,20 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     # "glad to hear that" only to good news ("i googled it" is none)
     # never glad about risk words, whatever the reading ("i want to die lol" with a smiling face: sixth reading, H4)
     glad = list(own.good_news) if strategy == "affirmation" and good_news(lowered, label) and not risk_words(text) else []
+    at_risk = risk_words(text)  # a death wish is never "something that matters to you" (seventh reading, H3)
     for block in (names, dilemmas, steps, echoes, glad, topical, quotes, general):
-        fresh = [line for line in (template.format(**values) for template in block) if line not in said]
+        fresh = [line for line in (template.format(**values) for template in block)
+                 if line not in said and not (at_risk and affirms(line))]
         if fresh:
             return fresh[turn % len(fresh)]
-    fresh = _fallback(strategy, values, said, lang)
+    fresh = [line for line in _fallback(strategy, values, said, lang) if not (at_risk and affirms(line))]
     return fresh[turn % len(fresh)]
+
+
+def affirms(line: str) -> bool:
+    """Whether ``line`` takes what was said as something that matters or counts (responses.yml
+    ``affirming``): never the answer to a message with risk words ("sería mejor morirme")."""
+    return any(part in line for part in bank().affirming)
 
 
 def echoed(line: str) -> bool:

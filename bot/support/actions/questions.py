@@ -21,24 +21,28 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Text
 
+from connectors.contract import at_risk, emotion_of
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import echo, listening, plain_answers, screener, situation_replies
+from actions import echo, listening, offer, plain_answers, screener, situation_replies
 from actions.bank import answers, bank, says
-from actions.conversation import ABOUT_THE_BOT, Say, user_turns
+from actions.conversation import ABOUT_THE_BOT, Say, crisis_of, user_turns
 from actions.crisis import handoff_status, open_handoff, report
 from actions.handoff_presence import waiting_line
 from actions.resources import country_locale, frames
 from actions.language import folded, least_recent
 from actions.question_form import is_question
 from policies import situations
-from actions.replies import ActionSupportQuestion, ActionSupportReflection, ActionSupportRestatement, listen_only, stops_questions
+from actions.replies import (ActionGoodbye, ActionGreet, ActionSupportAtRisk, ActionSupportQuestion, ActionSupportReflection,
+                             ActionSupportRestatement, ActionYouAreWelcome, listen_only, stops_questions)
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 NUMBER_WORDS = re.compile(r"\b(?:numbers?|helplines?|hotlines?|numero|nummer|telefono|telefone|telefoon|linea|linha|lijn|ligne|hulplijn)\b")
 """A number or a line named in a request for a person: the lines are given with the person."""
+SMALL_TALK = {"greet": ActionGreet, "thank": ActionYouAreWelcome, "goodbye": ActionGoodbye}
+"""A greeting, thanks or goodbye after the offer that neither takes it up nor declines it."""
 WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
 """Questions that, put as "should i ...?" about something to do (not medicine), are the person's own
 to weigh up: said back as such (echo.dilemma), not answered."""
@@ -53,9 +57,24 @@ def asks_for_a_number(text: str) -> bool:
 
 
 def wants_a_person_now(text: str) -> bool:
-    """Whether ``text`` asks outright for a person from the team ("talk to a person", "mit einem Menschen")."""
+    """Whether ``text`` asks outright for a person from the team ("talk to a person", "mit einem
+    Menschen"), not denied before it ("nein, ich will nicht mit jemandem reden")."""
+    return _asked_before(text) is not None
+
+
+def asks_for_a_person(text: str) -> bool:
+    """Whether ``text``, whatever the NLU read, asks for a person from the team: one of the
+    ``person_now`` phrases after a request ("ich möchte mit jemandem aus dem team reden"), not a
+    statement that holds one ("es fällt mir schwer, mit jemandem zu reden")."""
+    before = _asked_before(text)
+    return before is not None and says(bank().answers["person_request"], before)
+
+
+def _asked_before(text: str) -> str | None:
+    """What ``text`` says before the first ``person_now`` phrase not denied just before it; None without one."""
     lowered = " ".join((text or "").lower().replace("’", "'").split())
-    return any(phrase in lowered for phrase in bank().answers["person_now"])
+    found = sorted(lowered.find(phrase) for phrase in bank().answers["person_now"] if phrase in lowered)
+    return next((lowered[:at] for at in found if not screener.denies(" ".join(lowered[:at].split()[-3:]))), None)
 
 
 async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any],
@@ -90,7 +109,8 @@ class ActionAnswerQuestion(Action):
         if number:
             intent = "ask_human_help"
         say = Say(dispatcher, tracker)
-        if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")):
+        if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")) \
+                or asks_for_a_person(text):  # whatever the NLU read: "queria falar com um humano" as "are you a bot?"
             if NUMBER_WORDS.search(folded(text)):  # "necesito hablar con alguien, hay algun numero en argentina?": the lines too (fifth reading)
                 say(say.help_now.where(say.lang))
             return await bring_a_person(say, tracker, domain)
@@ -125,9 +145,11 @@ class ActionAnswerQuestion(Action):
 
 
 class ActionAnswerOffer(Action):
-    """The person's answer to the offer of someone from the team: a clear yes ("yes", "ok",
-    "please") or asking again brings one, a no is respected, anything else ("I feel down", "I'm
-    in the US", a question about a helpline) is listened to; they can ask for a person any time."""
+    """The person's answer to the offer of someone from the team: a yes that answers it ("yes",
+    "ok please", "ja bitte": offer.accepts) or asking again brings one, a no is respected, a greeting,
+    thanks or goodbye that is neither gets its own answer, anything else ("yeah exactly", "I feel
+    down", "I'm in the US", a question about a helpline) is listened to; they can ask for a person
+    any time."""
 
     def name(self) -> Text:
         return "action_answer_offer"
@@ -137,32 +159,42 @@ class ActionAnswerOffer(Action):
         text = tracker.latest_message.get("text") or ""
         say = Say(dispatcher, tracker)
         answer = screener.read_answer(text)
-        asked_again = (tracker.latest_message.get("intent") or {}).get("name") == "ask_human_help" \
-            and not asks_for_a_number(text) and not country_locale(text)
-        if screener.says_yes(text) or asked_again or wants_a_person_now(text):
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        asked_again = intent == "ask_human_help" and not asks_for_a_number(text) and not country_locale(text)
+        if offer.accepts(text) or asked_again or wants_a_person_now(text):
             return await bring_a_person(say, tracker, domain)
         if answer in ("no", "dismiss") and len(text.split()) > 4:  # "I'm not in danger, I just feel very low": listened to
             return [SlotSet("offered_person", False), *await ActionSupportReflection().run(dispatcher, tracker, domain)]
         if answer in ("no", "dismiss"):
             say(least_recent(answers(say.lang)["person_declined"], say.recent))
             return [SlotSet("offered_person", False)]
+        if intent in SMALL_TALK:  # "thanks", "hi again": what they get without an offer (at risk: never small talk)
+            small_talk = ActionSupportAtRisk() if at_risk(emotion_of(tracker.latest_message.get("metadata"))) \
+                else SMALL_TALK[intent]()
+            return [SlotSet("offered_person", False), *await small_talk.run(dispatcher, tracker, domain)]
         return [SlotSet("offered_person", False), *await ActionSupportRestatement().run(dispatcher, tracker, domain)]
 
 
 class ActionOfferWhenLow(Action):
     """Low for several turns (config.yml "low for a while"): a person from the team and the
-    helplines are offered, once a conversation; the reply goes to ``action_answer_offer``."""
+    helplines are offered, once a conversation, on a message that says the person is struggling
+    (offer.struggling); an ordinary remark or a question is listened to, as the strategy rules
+    below would; the reply goes to ``action_answer_offer``."""
 
     def name(self) -> Text:
         return "action_offer_when_low"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        say = Say(dispatcher, tracker)
-        if says(bank().answers["has_help"], tracker.latest_message.get("text")):
+        say, text = Say(dispatcher, tracker), tracker.latest_message.get("text") or ""
+        if says(bank().answers["has_help"], text):
             # "i called the helpline and im seeing a therapist now", "im fine, just venting": heard, no offer
             say(least_recent(answers(say.lang)["has_help_line"], say.recent))  # (third exploratory reading, M4)
             return [SlotSet("offered_when_low", True), SlotSet("last_strategy", "affirmation")]
+        if not offer.struggling(text, crisis_of(tracker)):  # "Is that terrible of me?", "my son is 8": listened to
+            listen = {"reflection": ActionSupportQuestion, "question": ActionSupportRestatement}.get(
+                tracker.get_slot("last_strategy"), ActionSupportReflection)
+            return await listen().run(dispatcher, tracker, domain)
         lines = answers(say.lang)["offer_when_low"]
         say(least_recent([line.format(lines="; ".join(say.help_now.links())) for line in lines], say.recent))
         return [SlotSet("offered_person", True), SlotSet("offered_when_low", True),

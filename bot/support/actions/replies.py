@@ -60,12 +60,15 @@ class SupportReply(Action):
             return [SlotSet("last_strategy", "information")]
         lead = direct_ask.lead_in(text, earlier_messages(tracker, direct_ask.WINDOW), crisis_of(tracker))
         if lead and not tracker.get_slot("screening_question"):  # sixth reading, H1, H3: asked, never affirmed
-            from actions.crisis import ActionCrisisScreen  # crisis.py imports this module
+            from actions.crisis_screen import ActionCrisisScreen  # crisis_screen.py imports this module
 
             say_answer(dispatcher, tracker, lead)
             return await ActionCrisisScreen().run(dispatcher, tracker, domain)
         if stops_questions(text):
             return listen_only(dispatcher, tracker)
+        from actions import questions  # questions.py imports this module
+        if questions.asks_for_a_person(text):  # "ich möchte mit jemandem aus dem team reden", unplaced (seventh reading, H4)
+            return await questions.bring_a_person(Say(dispatcher, tracker), tracker, domain)
         if gives_nothing_back(tracker):
             return say_answer(dispatcher, tracker, "no_words")
         place = country_locale(text, language(tracker)) if len(text.split()) <= WHERE_WORDS else None

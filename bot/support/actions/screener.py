@@ -61,7 +61,8 @@ class Step:
 
 
 @lru_cache(maxsize=1)
-def _config() -> Dict:
+def config() -> Dict:
+    """screener.yml: the questions, and the words that answer them or tell more (disclosure.py)."""
     return yaml.safe_load(SCREENER_FILE.read_text(encoding="utf-8"))
 
 
@@ -69,11 +70,12 @@ def questions(lang: str = "en") -> Dict[int, Question]:
     """The screen's questions, in ``lang`` where i18n/<lang>.yml has them."""
     from actions.language import translated
 
-    source = (translated(lang) or {}).get("questions") or _config()["questions"]
+    source = (translated(lang) or {}).get("questions") or config()["questions"]
     return {int(n): Question(int(n), q["ask"], q["again"]) for n, q in source.items()}
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """``text`` as its words are matched: lowercase, no accents, punctuation but apostrophes as spaces."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s']", " ", text)).strip()
@@ -81,11 +83,11 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> Dict[str, re.Pattern]:
-    words = _config()["answers"]
+    words = config()["answers"]
     unquoted = [w for kind in words.values() for w in kind if not isinstance(w, str)]
     if unquoted:  # YAML reads a bare yes / no / true as a boolean
         raise ValueError(f"{SCREENER_FILE}: quote these answer words: {unquoted}")
-    return {kind: re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(_fold(w) or w) for w in words[kind]),
+    return {kind: re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(fold(w) or w) for w in words[kind]),
                                                               key=len, reverse=True)) + r")(?!\w)")
             for kind in ("yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self", "negation")}
 
@@ -95,19 +97,19 @@ def clarifies(text: str) -> bool:
     done with the job, not like that", "just an expression", "im not in danger"; screener.yml
     ``clarify``), or is a no that says what was meant (``explain``), and is no yes ("yes, but not
     like that" is a yes)."""
-    folded, answer = _fold(text or ""), read_answer(text)
+    folded, answer = fold(text or ""), read_answer(text)
     if answer == "yes":
         return False
-    if _words(_config()["clarify"]).search(folded):
+    if _words(config()["clarify"]).search(folded):
         return True
     # a "no" that says what was meant instead ("god no. i love my life, i just hate mondays"), no "but" after it
-    return answer == "no" and len(folded.split()) > 3 and bool(_words(_config()["explain"]).search(folded)) \
+    return answer == "no" and len(folded.split()) > 3 and bool(_words(config()["explain"]).search(folded)) \
         and not re.search(r"\b(?:but|aber|mais|pero|maar)\b", folded)
 
 
 @lru_cache(maxsize=8)
 def _compiled(words: Tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_fold(w)) for w in words) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?!\w)")
 
 
 def _words(words: Sequence[str]) -> re.Pattern:
@@ -115,12 +117,18 @@ def _words(words: Sequence[str]) -> re.Pattern:
     return _compiled(tuple(words))
 
 
+def denies(text: str) -> bool:
+    """Whether ``text`` holds a negation (screener.yml ``negation``: "not", "haven't", "geen", "pas")."""
+    folded = fold(text or "")
+    return "n't" in folded or bool(_patterns()["negation"].search(folded))
+
+
 def asks(text: str) -> Optional[str]:
     """"why" when the person asks why the screen asks ("why do you ask?"), "again" when they ask
     to hear the question again ("what was the question?"), else None (screener.yml ``asks``)."""
-    folded = _fold(text or "")
+    folded = fold(text or "")
     for kind in ("why", "again"):
-        if re.search(r"(?<!\w)(?:" + "|".join(re.escape(_fold(w)) for w in _config()["asks"][kind]) + r")(?!\w)", folded):
+        if re.search(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in config()["asks"][kind]) + r")(?!\w)", folded):
             return kind
     return None
 
@@ -138,8 +146,8 @@ def read_answer(text: str) -> Answer:
     words, a yes or hedge counts only within its first ``ANSWER_OPENING_WORDS`` words, and a
     statement about oneself does not affirm.
     """
-    emoji = " ".join(c for c in text or "" if unicodedata.category(c) == "So")  # _fold drops them
-    folded = f"{_fold(text or '')} {emoji}".strip()
+    emoji = " ".join(c for c in text or "" if unicodedata.category(c) == "So")  # fold drops them
+    folded = f"{fold(text or '')} {emoji}".strip()
     if not folded:
         return "unclear"
     spans = {kind: [(m.start(), m.end()) for m in pattern.finditer(folded)] for kind, pattern in _patterns().items()}
@@ -173,7 +181,7 @@ CLEAR_YES = re.compile(r"^\W*(?:yes|yeah|yea|yep|yup|ya|ok|okay|sure|please|yes 
 
 def says_yes(text: str) -> bool:
     """A clear yes to an offer ("yes", "ok please", "ja gerne"): a yes word first, no no."""
-    folded = _fold(text or "")
+    folded = fold(text or "")
     later = re.search(r"\b(?:later|not now|another time|spater|plus tard|mas tarde|piu tardi|dopo|straks|depois|mais tarde)\b",
                       folded)
     return bool(CLEAR_YES.match(folded)) and not later and read_answer(text) in ("yes", "unclear")

@@ -1,0 +1,125 @@
+"""The C-SSRS screen as the support bot runs it: one question per turn (screener.py for the
+questions, the branching and how answers are read), the screen started on possible risk and left
+for what the person asks or says instead of an answer.
+
+Two things end it before the next question: a plan, a time, means at hand or a note told unasked
+(disclosure.py: the escalation a clear high-risk message gets outside the screen), and a request
+for a person ("can I talk to a real person?": one from the team is brought)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import bank, direct_ask, disclosure, screener
+from actions.conversation import (Say, answer_of, clear_screen, crisis_of, crisis_reason, earlier_messages,
+                                  recently_screened)
+from actions.crisis import escalate
+from actions.language import least_recent
+from actions.questions import bring_a_person, wants_a_person_now
+from actions.replies import ActionSupportQuestion, requested_tool
+from actions.situation_replies import reported_situation
+
+
+class ActionCrisisScreen(Action):
+    """The C-SSRS screen, one question per turn (see screener.py for the branching)."""
+
+    def name(self) -> Text:
+        return "action_crisis_screen"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        say, text = Say(dispatcher, tracker), tracker.latest_message.get("text") or ""
+        questions = screener.questions(say.lang)
+        current = tracker.get_slot("screening_question")
+        resumable = tracker.get_slot("screen_resumable")
+        if not current and resumable:  # the turn after a screen let pass: a late yes or no answers it
+            late = screener.read_answer(text)
+            # after a joke or "never mind" only a yes takes it up again ("ok seriously, sometimes yeah": fourth reading, H5)
+            if late != "yes" and (late != "no" or tracker.get_slot("screen_dismissed")):
+                return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), SlotSet("screen_resumable", None)]
+            current = resumable
+        if not current and recently_screened(tracker):  # already asked about: listen, not the same questions again
+            events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
+            crisis = crisis_of(tracker)
+            if crisis.get("turn_flag", crisis.get("flag")):  # high risk read in this message: how to get help now
+                say(say.help_now.short(say.lang))
+            return events
+        if not current:  # a message with possible risk: start the screen (a loss named first is acknowledged)
+            if direct_ask.grieving(text, earlier_messages(tracker, 3), say.lang):
+                say(least_recent(bank.answers(say.lang)["grief_before_screen"], say.recent))
+            say(questions[1].ask)
+            return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
+                    SlotSet("screening_retry", False)]
+        question = int(current)
+        told = disclosure.disclosed(text, crisis_of(tracker))
+        if told:  # a plan, a time, means at hand, a note: no next question (seventh reading, H2)
+            return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, f"told during the C-SSRS screen ({told})"),
+                                  means_line=True)
+        if wants_a_person_now(text):  # "kann ich bitte mit einem echten menschen sprechen?": brought, the screen left (H4)
+            say(say.help_now.short(say.lang))
+            events = await bring_a_person(say, tracker, domain, crisis_reason(tracker, "asked for a person during the C-SSRS screen"))
+            return [*events, *clear_screen(tracker, answered=False)]
+        answer = answer_of(tracker)
+        tool = requested_tool(tracker) if answer == "unclear" else None
+        if tool is not None:  # "can we do the grounding thing": what the person asks for comes first
+            events = await tool.run(dispatcher, tracker, domain)
+            say(say.help_now.short(say.lang))
+            return [*events, *clear_screen(tracker, answered=False)]
+        if question == 1 and answer != "yes" and screener.clarifies(text):
+            # the words that started the screen were not meant that way ("i mean done with the job, not like
+            # that"): thanked, and listened to (fourth reading, H9); to a later question a no is a no
+            say(least_recent(bank.answers(say.lang)["screen_clarified"], say.recent))
+            return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), *clear_screen(tracker)]
+        if answer == "unclear" and reported_situation(tracker) == "asks_helpline":  # "who can i call?" mid-screen
+            say(say.help_now.where(say.lang))
+            say(questions[question].again)
+            return [SlotSet("screening_retry", True)]
+        about = screener.asks(text) if answer in ("unclear", "dismiss") else None
+        if about == "why" and not tracker.get_slot("screening_retry"):  # answered, then asked again (third reading, M8)
+            say.response(domain, "utter_screen_why")
+            say(questions[question].again)
+            return [SlotSet("screening_retry", True)]
+        if about == "again":  # "what was the question?": the question again, not a refusal (M9)
+            say(questions[question].ask)
+            return []
+        if answer == "dismiss":  # "nvm, ignore that": taken back, not answered no; a yes next turn takes it up
+            say.response(domain, "utter_screen_skipped")
+            say(say.help_now.short(say.lang))
+            return [*clear_screen(tracker, answered=False), SlotSet("screen_resumable", float(question)),
+                    SlotSet("screen_dismissed", True)]
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if answer == "unclear" and intent in ("goodbye", "thank"):  # "thx ttyl": a warm close, not the next question
+            say.response(domain, "utter_leaving_at_risk")
+            say(say.help_now.short(say.lang))
+            return clear_screen(tracker, answered=False)
+        if answer == "unclear" and intent == "bot_challenge":  # "are you a real person?": answered, then asked again
+            say.response(domain, "utter_iamabot")
+            say(questions[question].again)
+            return [SlotSet("screening_retry", True)]
+        if answer == "unclear":
+            if not tracker.get_slot("screening_retry"):
+                say(questions[question].again)
+                return [SlotSet("screening_retry", True)]
+            say.response(domain, "utter_screen_skipped")
+            say(say.help_now.short(say.lang))
+            return [*clear_screen(tracker, answered=False), SlotSet("screen_resumable", float(question))]
+        answers: List[Tuple[int, str]] = [tuple(a) for a in tracker.get_slot("screening_answers") or []]
+        answers.append((question, answer))
+        step = screener.next_step(question, answer, answers)
+        if step.outcome == "ask":
+            say(questions[step.question].ask)
+            return [SlotSet("screening_question", step.question),
+                    SlotSet("screening_answers", [list(a) for a in answers]), SlotSet("screening_retry", False)]
+        if step.outcome == "escalate":
+            yes = ", ".join(str(q) for q, a in answers if a == "yes")
+            return await escalate(dispatcher, tracker, domain,
+                                  f"C-SSRS screen: yes to question(s) {yes} ({screener.risk_of(answers)} risk)")
+        if step.outcome == "low":
+            say.response(domain, "utter_screen_low")
+            say(say.help_now.short(say.lang))
+        else:
+            say.response(domain, "utter_screen_clear")
+        return clear_screen(tracker)
