@@ -231,3 +231,27 @@ def test_a_friend_at_risk_who_cannot_be_reached_gets_the_emergency_number_first_
                                    "she's not answering her phone now"],
                slots={"situation_open": "friend_at_risk", "situation_until": 10.0})
     assert said[0].startswith("If you can't reach them") and "911" in said[0] and len(said[0]) < 250, said
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("should i stop taking it", "en"), ("Should I stop taking my sertraline?", "en"),
+    ("soll ich die tabletten absetzen?", "de"), ("dois-je arrêter mes médicaments ?", "fr"),
+    ("¿debo dejar la medicación?", "es"), ("devo smettere di prendere i farmaci?", "it"),
+    ("moet ik stoppen met mijn medicijnen?", "nl"), ("posso parar de tomar os remédios?", "pt"),
+])
+def test_stopping_ones_medicine_gets_the_medical_answer_whatever_the_nlu_read(text: str, lang: str) -> None:
+    """Seventh reading, M7: "should i stop taking it" (sertraline) got "What's been on your mind the
+    most today?"; the answer: not advice, and not to stop without a doctor or pharmacist."""
+    from actions import plain_answers
+    from actions.bank import answers
+
+    assert plain_answers.plain_question(text) == "ask_medical"
+    said = run(replies.ActionSupportRestatement(), [text], intent="share_feelings", locale=f"{lang}-XX")
+    assert said and said[0] in answers(lang)["ask_medical"], said
+
+
+@pytest.mark.parametrize("text", ["should i stop talking", "i stopped taking it last week", "can i change the topic"])
+def test_other_stops_are_no_medical_question(text: str) -> None:
+    from actions import plain_answers
+
+    assert plain_answers.plain_question(text) is None

@@ -4,6 +4,8 @@
   reading, M4: "c'est gratuit ?" got "De rien", "is this free?" the list of what the bot can do);
 - "any tips?" with nothing else (sixth reading, M5: "any tips?", "hai qualche consiglio?", "heb je
   tips?" got a question back): the two tools that help at once, and an invitation to say more;
+- "should i stop taking it?" about one's medicine (seventh reading, M7: got "What's been on your mind
+  the most today?"): not medical advice, and not to stop or change it without a doctor or pharmacist;
 - "delete what i wrote" (sixth reading, H15: read as a goodbye act and handed to a person). Told
   by patterns, not by the NLU: fifteen such examples in the NLU's training cost the direct
   questions of data/support/questions/dev.csv 2 of 150 (other questions drawn to privacy).
@@ -33,6 +35,22 @@ DELETE = re.compile(
     r"|borra\w* (?:lo que escribi|todo lo que escribi|mis mensajes|mis datos)|cancella\w* (?:quello che ho scritto|i miei messaggi|i miei dati)"
     r"|verwijder\w* (?:wat ik (?:heb )?geschreven(?: heb)?|mijn berichten|mijn gegevens)|apaga\w* (?:o que eu escrevi|minhas mensagens|meus dados)")
 
+_MEDS = (r"(?:it|them|my (?:meds|medication|medicine|pills|tablets|antidepressants?|dose)|the (?:meds|medication|medicine|pills"
+         r"|tablets|antidepressants?|dose)|(?:my |the )?(?:sertraline|fluoxetine|citalopram|escitalopram|prozac|zoloft|lexapro))")
+MEDICATION = re.compile(
+    r"\b(?:should|can|could|do|shall) i (?:just )?(?:stop|quit|come off|skip|halve|double|lower|change) (?:taking )?" + _MEDS + r"\b"
+    r"|\b(?:is it (?:ok|okay|safe|bad) to|what if i) (?:stop|quit|come off|skip) (?:taking )?" + _MEDS + r"\b"
+    r"|\bsoll (?:ich|i) (?:die |meine )?(?:tabletten|medikamente|antidepressiva|sie|es) (?:absetzen|weglassen|nicht mehr nehmen)\b"
+    r"|\b(?:kann|darf) ich (?:die |meine )?(?:tabletten|medikamente|antidepressiva) (?:absetzen|weglassen)\b"
+    r"|\b(?:je dois|dois[ -]?je|est[ -]ce que je dois|je peux|puis[ -]?je) arreter (?:de prendre )?(?:mon|mes|le|les|ce|ces) (?:traitement"
+    r"|medicaments?|antidepresseurs?|cachets)\b"
+    r"|\b(?:debo|deberia|puedo) dejar (?:de tomar )?(?:la|las|el|los|mis|mi) (?:medicacion|medicamentos?|pastillas|antidepresivos?)\b"
+    r"|\b(?:devo|dovrei|posso) (?:smettere di prendere|sospendere) (?:il|i|la|le|lo|gli) (?:farmac\w+|medicin\w+|pillole"
+    r"|antidepressiv\w+)\b"
+    r"|\b(?:moet|mag|kan) ik (?:stoppen|ophouden) met (?:mijn |de )?(?:medicijnen|pillen|antidepressiva|medicatie)\b"
+    r"|\b(?:devo|posso) parar (?:de tomar )?(?:o|os|a|as|meu|meus|minha|minhas) (?:remedios?|medicamentos?|medicacao"
+    r"|antidepressivos?|comprimidos)\b")
+
 TIPS = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|hm+|pls|please)\W+)?(?:any|got any|do you have any|have you got any|some)?\s*(?:tips|advice|ideas"
     r"|suggestions)(?: for me)?(?: pls| please)?\W*$"
@@ -42,9 +60,11 @@ TIPS = re.compile(
 
 
 def plain_question(text: str) -> Optional[str]:
-    """The ``answers`` key for ``text`` when it is one of these questions ("ask_cost",
-    "ask_delete", "ask_tips"), else None."""
+    """The ``answers`` key for ``text`` when it is one of these questions ("ask_medical",
+    "ask_cost", "ask_delete", "ask_tips"), else None."""
     plain = folded(text).replace("'", " ")
+    if MEDICATION.search(plain):
+        return "ask_medical"
     if COST.search(plain):
         return "ask_cost"
     if DELETE.search(plain):
