@@ -43,7 +43,8 @@ def normalise_text(text: str) -> str:
 
 
 def _folded_words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", (text or "").lower()))
+    """`` word word ``: lower case, punctuation dropped, a space at each end (so ``in`` finds whole words)."""
+    return " " + " ".join(re.findall(r"\w+", (text or "").lower())) + " "
 
 
 def message_text(typed: str, spoken: str) -> str:

@@ -128,3 +128,17 @@ def test_a_language_whisper_does_not_know_is_detected_from_the_clip(client, tmp_
     subprocess.run(["espeak-ng", "-v", "de", "-s", "140", "-w", str(wav), "Ich bin so traurig."], check=True)
     answer = client.post("/v1/asr", params={"language": "aa"}, files={"audio": ("v.wav", wav.read_bytes(), "audio/wav")})
     assert answer.status_code == 200, answer.text
+
+
+@pytest.mark.parametrize("typed, spoken, text", [
+    ("ok", "I'm going to kill myself tonight.", "ok\nI'm going to kill myself tonight."),
+    ("", "hello there", "hello there"),
+    ("hello there", "", "hello there"),
+    ("Hello there!", "hello there", "Hello there!"),              # a client that sent its own transcript
+    ("i died in the game lol", "i die", "i died in the game lol\ni die"),   # whole words, not letters
+    ("this is fine", "hi", "this is fine\nhi"),
+])
+def test_a_turns_words_are_the_typed_then_the_spoken(typed: str, spoken: str, text: str) -> None:
+    from emotion.types import message_text
+
+    assert message_text(typed, spoken) == text
