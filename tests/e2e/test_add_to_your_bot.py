@@ -155,7 +155,7 @@ def test_the_plugin_installs_alone_into_a_rasa_environment(installed) -> None:
     # placeholder secrets (standard library and PyYAML only) come along
     assert {m for m in modules if m.split(".")[0] == "emotion"} == {
         "emotion", "emotion.labels", "emotion.crisis", "emotion.crisis.conversation", "emotion.crisis.fallback",
-        "emotion.crisis.lexicon", "emotion.crisis.normalise", "emotion.files", "emotion.placeholders"}
+        "emotion.crisis.lexicon", "emotion.crisis.normalise", "emotion.files", "emotion.placeholders", "emotion.types"}
 
 
 def test_the_starter_bot_answers_emotion_through_the_guide(installed, starter_bot, tmp_path) -> None:
