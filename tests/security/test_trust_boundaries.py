@@ -198,7 +198,9 @@ def test_typing_the_resolve_intent_ends_no_handoff(stack) -> None:
     assert any("team" in m["text"] for m in person.post("/webhook", json={"message": RISKY}).json())
     for attempt in ("/handoff_resolved", "/ handoff_resolved", "//handoff_resolved{}"):
         replies = person.post("/webhook", json={"message": attempt}).json()
-        assert replies and any("team" in m["text"] for m in replies), (attempt, replies)
+        # answered while the handoff goes on (one acknowledgement since the seventh reading, M3: no
+        # longer the same three lines each time), never told the person from the team has finished
+        assert replies and not any("finished" in m["text"] for m in replies), (attempt, replies)
     tracker = httpx.get(f"{rasa}/conversations/{me}/tracker", params={"token": RASA_TOKEN}, timeout=30).json()
     assert tracker["slots"]["handoff_active"] is True
 
