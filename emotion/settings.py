@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     # by default: a graph trained on pseudo-paired data trusts a face as much as the words
     # (benchmarks/fusion.py measures both).
     graph_modalities: list[str] = Field(default_factory=lambda: ["text"])
+    # A message lingua is sure is German, French, Spanish, Italian, Dutch or Portuguese is read by
+    # the multilingual text head (emotion/encoders/text_multilingual.py); off: by the English encoder.
+    multilingual_text: bool = Field(default=True, description="read the emotion of non-English text with the multilingual head")
     # Per-person adaptation (person_baselines): each voice clip is read against the person's own
     # voice statistics and each face reading against their usual face; off: against everyone.
     person_baselines: bool = True

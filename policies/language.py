@@ -13,18 +13,15 @@ loads it.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Collection, Dict, List, Mapping, Optional, Sequence
 
-LANGUAGES = {"ENGLISH": "en", "GERMAN": "de", "FRENCH": "fr", "SPANISH": "es", "ITALIAN": "it", "DUTCH": "nl",
-             "PORTUGUESE": "pt"}
-"""lingua's names of the languages the bots have lines for -> their codes."""
-MIN_WORDS = 2
-"""Shorter messages ("ok", "no", "hallo") are too short to tell."""
+from emotion.language import ENGLISH_CHAT, LANGUAGES, MIN_WORDS, SURE, confidences, has_words, warm_up
+
+__all__ = ["ENGLISH_CHAT", "LANGUAGES", "MIN_WORDS", "SURE", "confidences", "has_words", "warm_up",  # emotion.language's
+           "RECENT", "OLDER", "MARGIN", "Greetings", "language_of", "greeting_language", "telling", "FILLERS"]
+
 RECENT = 3
 """How many of the person's latest messages are read, newest first."""
-SURE = 0.9
-"""lingua's confidence in the newest message alone that switches the conversation's language."""
 OLDER = 0.6
 """How much less each older message weighs when the newest alone does not tell."""
 MARGIN = 0.1
@@ -32,49 +29,6 @@ MARGIN = 0.1
 
 Greetings = Mapping[str, Collection[str]]
 """Language code -> the greetings people type in it, lower case ("it": {"ciao", "buongiorno"})."""
-
-
-@lru_cache(maxsize=1)
-def _detector():
-    from lingua import Language, LanguageDetectorBuilder  # the action servers'; the Rasa server never reads a language
-
-    return (LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES))
-            .with_minimum_relative_distance(0.1).with_preloaded_language_models().build())
-
-
-def warm_up() -> None:
-    """Load the language models now (about 4 s), e.g. when an action server starts."""
-    _detector()
-
-
-ENGLISH_CHAT = {"idk": "i don't know", "tbh": "to be honest", "ngl": "not going to lie", "rn": "right now",
-                "imo": "in my opinion", "bc": "because", "cuz": "because", "ppl": "people", "smth": "something",
-                "w": "with", "ty": "thank you", "thx": "thanks", "pls": "please",
-                "plz": "please", "btw": "by the way", "dunno": "don't know", "wanna": "want to", "gonna": "going to",
-                "whats": "what is", "thats": "that is", "ive": "i have", "dont": "do not",
-                "cant": "cannot", "wont": "will not", "idc": "i don't care", "omg": "oh my god"}
-"""English chat shorthand, read in full for the language only: lingua has no model of "idk ... tbh"
-and read "idk whats wrong w me tbh" as Dutch (0.37 against English 0.22). Not "u" (Dutch "u") nor
-"im" (German "im")."""
-
-
-def _spelt_out(text: str) -> str:
-    return re.sub(r"[^\W\d_]+", lambda m: ENGLISH_CHAT.get(m.group(0).lower(), m.group(0)), text or "")
-
-
-def has_words(text: str) -> bool:
-    """Whether ``text`` has enough words (``MIN_WORDS`` of two letters or more) to tell a language:
-    not "ok", "3/4", "ja" or "i think 1/2"."""
-    return len(re.findall(r"[^\W\d_]{2,}", text or "")) >= MIN_WORDS
-
-
-def confidences(text: str) -> Dict[str, float]:
-    """Language code -> lingua's confidence (summing to 1) for ``text`` (English chat shorthand
-    spelt out); empty when it is too short."""
-    if not has_words(text):
-        return {}
-    text = _spelt_out(text)
-    return {LANGUAGES[v.language.name]: v.value for v in _detector().compute_language_confidence_values(text)}
 
 
 def language_of(messages: Sequence[str], locale: Optional[str] = None, greetings: Optional[Greetings] = None) -> str:

@@ -18,6 +18,7 @@ class ModalityOutput:
     notes: human-readable remarks about the input (e.g. "clip cut to 10.0 s").
     features: (F,) what the speaker's baseline is updated with (audio with the Whisper head), or None;
         never logged.
+    language: text read outside English (the multilingual head): its ISO 639-1 code ("de"); else None.
     """
 
     modality: str
@@ -25,6 +26,7 @@ class ModalityOutput:
     probs: list[float]
     notes: list[str] = field(default_factory=list)
     features: list[float] | None = None
+    language: str | None = None
 
     @property
     def valence_arousal(self) -> tuple[float, float]:

@@ -25,6 +25,7 @@ import torch
 
 from emotion.types import ModalityInputError
 from emotion.encoders.base import ModalityOutput
+from emotion.encoders.text_multilingual import reread_other_languages
 from emotion.fusion import against_baseline
 from emotion.service.batching import MicroBatcher
 from emotion.service.schemas import ModalityReport
@@ -110,6 +111,15 @@ def _load_context(settings: Settings):
     return ConversationContext.load(settings.checkpoint_dir, settings.graph_modalities)
 
 
+def _load_multilingual(settings: Settings):
+    from emotion.encoders.text_multilingual import MultilingualTextHead
+    from emotion.language import warm_up
+
+    head = MultilingualTextHead.load(settings.checkpoint_dir)
+    warm_up()
+    return head
+
+
 def _load_affect(settings: Settings, text_encoder: Any):
     from emotion.affect import AffectModel
 
@@ -161,8 +171,9 @@ class Analyzer:
 
     def __init__(self, encoders: dict[str, Any], status: dict[str, str], context: Any = None, affect: Any = None,
                  workers: int = 0, batch_text: bool = False, batch_max_size: int = 32, batch_max_wait_s: float = 0.0,
-                 batch_concurrency: int = 1, face_baseline_strength: float = 2.0):
+                 batch_concurrency: int = 1, face_baseline_strength: float = 2.0, multilingual: Any = None):
         self.encoders = encoders
+        self.multilingual = multilingual  # emotion.encoders.text_multilingual.MultilingualTextHead, or None
         self.status = status
         self.face_baseline_strength = face_baseline_strength  # turns the uniform prior is worth (emotion.fusion)
         self.context = context  # emotion.service.context.ConversationContext, or None
@@ -189,14 +200,16 @@ class Analyzer:
             except (ImportError, FileNotFoundError) as exc:
                 encoders[modality], status[modality] = None, f"not available: {exc}"
                 log.warning("%s encoder not available: %s", modality, exc)
-        context = affect = None
+        context = affect = multilingual = None
         if encoders.get("text") is not None:
             context = _load_optional("context", lambda: _load_context(settings), status)
             affect = _load_optional("affect", lambda: _load_affect(settings, encoders["text"]), status)
+            if settings.multilingual_text:
+                multilingual = _load_optional("multilingual_text", lambda: _load_multilingual(settings), status)
         analyzer = cls(encoders, status, context, affect, workers=settings.analysis_workers,
                        batch_text=settings.batch_text, batch_max_size=settings.batch_max_size,
                        batch_max_wait_s=settings.batch_max_wait_ms / 1000, batch_concurrency=settings.batch_concurrency,
-                       face_baseline_strength=settings.face_baseline_strength)
+                       face_baseline_strength=settings.face_baseline_strength, multilingual=multilingual)
         analyzer.crisis = load_screen(affect if settings.crisis_detector else None, settings.checkpoint_dir, status,
                                       settings.torch_threads if settings.text_backend == "onnxruntime" else None)
         if settings.warm_up:
@@ -242,7 +255,8 @@ class Analyzer:
         one batch through the text encoder, then the affect heads (their sentence embedding
         reuses the encoder's bottom layers)."""
         start = time.perf_counter()
-        outputs = self.encoders["text"].encode([text for text, _ in items])
+        texts = [text for text, _ in items]
+        outputs = reread_other_languages(self.multilingual, texts, self.encoders["text"].encode(texts))
         encoded = time.perf_counter()
         affects = (self.affect.read_many([t for t, _ in items], [c for _, c in items]) if self.affect is not None
                    else [None] * len(items))

@@ -243,6 +243,8 @@ class TurnPipeline:
         timings["graph"] = (time.perf_counter() - start) * 1000
         for m in context.read:
             analysis.reports[m].notes.extend(context.output.notes)
+        if any(o.language for o in analysis.outputs if o.modality in context.read):
+            analysis.reports["text"].notes.append("read without the conversation graph (it reads English text)")
         return context
 
     def _track_and_log(self, turn: TurnInput, analysis: Analysis, context: ContextReading | None, cues: dict,

@@ -193,3 +193,21 @@ def test_a_sad_turn_after_a_greeting_makes_the_state_sad(client):
     talk(client, "greet-sad", ["hello"])
     body = talk(client, "greet-sad", ["I feel so sad today"])[-1]
     assert body["state"]["label"] == "sadness", body["state"]["probabilities"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("ich bin so traurig heute, mein opa ist gestern gestorben", "de"),
+    ("je suis tellement triste depuis qu'elle est partie", "fr"),
+    ("estoy muy triste, mi perro murió esta mañana", "es"),
+])
+def test_sad_text_in_another_language_is_read_by_the_multilingual_head(client, text, lang):
+    body = client.post("/v1/sessions/real-ml/turns", data={"text": text, "speaker_id": "u"}).json()
+    assert any(f"text in {lang!r} read by the multilingual head" in n for n in body["modalities"]["text"]["notes"])
+    assert body["turn"]["label"] == "sadness" and body["state"]["valence"] < 0
+
+
+def test_english_text_is_read_by_the_english_encoder(client):
+    body = client.post("/v1/sessions/real-en/turns", data={"text": "I am so happy today, I got the job!",
+                                                            "speaker_id": "u"}).json()
+    assert not any("multilingual" in n for n in body["modalities"]["text"]["notes"])
+    assert body["turn"]["label"] == "joy"

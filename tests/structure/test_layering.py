@@ -15,7 +15,8 @@ ROOTS = ("emotion", "connectors", "policies")
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("values and settings", ("emotion.types", "emotion.labels", "emotion.compliance", "emotion.placeholders",
                              "emotion.files", "emotion.settings")),
-    ("inputs and tracked state", ("emotion.audio", "emotion.images", "emotion.conditions", "emotion.tracking")),
+    ("inputs and tracked state", ("emotion.audio", "emotion.images", "emotion.language", "emotion.conditions",
+                                  "emotion.tracking")),
     ("models", ("emotion.encoders", "emotion.whisper", "emotion.data", "emotion.fusion", "emotion.affect", "emotion.graph",
                 "emotion.crisis")),
     ("mood log", ("emotion.moodlog",)),
