@@ -7,10 +7,17 @@ One request is one spoken turn::
       language the clip is recognised in; English without one)
       or a raw body with Content-Type audio/wav | audio/webm | audio/ogg and ?sender=...[&locale=...]
 
+Sessions, as on ``emobot_web`` (:mod:`connectors.web.sessions`): ``POST
+/webhooks/emobot_voice/session`` issues one (``{session_id, token}``); a turn that carries its
+token (``Authorization: Bearer <token>`` or the cookie) acts on that conversation whatever
+``sender`` says, and its answer holds the conversation's state and derived states. Without one the
+``sender`` is taken and the answer tells this turn's reading only (anyone who knows a sender could
+have sent it), unless ``require_session``, which refuses such turns (401 ``no_session``).
+
 and the answer is::
 
     {"transcript": "i feel sad", "messages": [...], "reply_text": "...",
-     "emotion": {...},                                 # as in emobot_web's ?emotion=true without a session: this turn's reading, state and derived null
+     "emotion": {...},                                 # as in emobot_web's ?emotion=true (without a session: this turn's reading, state and derived null)
      "audio": {"content_type": "audio/wav", "base64": "UklGR..."}}  # the reply, spoken
 
 The emotion service does the heavy lifting, so Rasa's environment stays as it is: in one
@@ -30,6 +37,8 @@ credentials.yml::
       timeout: 20                                  # seconds, per service request
       bot: support
       voice: en                                    # espeak-ng voice
+      session_secret: ...                          # signs the issued sessions (as emobot_web's)
+      require_session: false                       # true: refuse turns without an issued session
 
 The longest spoken turn is the service's ``max_spoken_turn_s`` (30 s by default).
 """
@@ -84,6 +93,8 @@ class VoiceInput(EmobotWebInput):
             bot=credentials.get("bot"),
             voice=str(credentials.get("voice", "en")),
             outbox=credentials.get("outbox"),
+            session_secret=credentials.get("session_secret"),
+            require_session=bool(credentials.get("require_session", False)),
         )
 
     def __init__(
@@ -94,8 +105,11 @@ class VoiceInput(EmobotWebInput):
         voice: str = "en",
         client: Optional[EmotionServiceClient] = None,
         outbox: Optional[Dict[str, Any]] = None,
+        session_secret: Optional[str] = None,
+        require_session: bool = False,
     ) -> None:
-        super().__init__(emotion_service_url, timeout=timeout, bot=bot, client=client, outbox=outbox)
+        super().__init__(emotion_service_url, timeout=timeout, bot=bot, client=client, outbox=outbox,
+                         session_secret=session_secret, require_session=require_session)
         self.voice = voice
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -105,6 +119,11 @@ class VoiceInput(EmobotWebInput):
         @voice.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @voice.route("/session", methods=["POST"])
+        async def session(request: Request) -> HTTPResponse:
+            """The caller's conversation: the one its cookie or token names, else a new one."""
+            return self.session_answer(request)
 
         @voice.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -116,9 +135,14 @@ class VoiceInput(EmobotWebInput):
         return voice
 
     async def handle(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> HTTPResponse:
-        sender, user_id, clip, locale = _parse(request)
+        session_id = self.session_of(request)
+        if session_id is None and self.require_session:
+            raise VoiceError(401, "no_session", "POST /session first and send its cookie or bearer token")
+        sender, user_id, clip, locale = _parse(request, needs_sender=session_id is None)
+        if session_id is not None:  # the issued session, whatever the request names
+            sender, user_id = session_id, session_id
         metadata = {"locale": locale} if locale else {}  # the clip's language for recognition ("de-DE")
-        turn, emotion = await self.read_turn(WebTurn(sender, sender, "", metadata, clip, [], user_id))
+        turn, emotion = await self.read_turn(WebTurn(sender, sender, "", metadata, clip, [], user_id, session_id))
         if not turn.text.strip():
             raise VoiceError(*unheard(emotion))
         heard = emotion.get("transcript") or {}
@@ -134,11 +158,12 @@ class VoiceInput(EmobotWebInput):
                 audio = {"content_type": "audio/wav", "base64": base64.b64encode(wav).decode()}
             except SpeechSynthesisError as exc:  # the text reply still goes out
                 logger.error("Speech synthesis failed: %s", exc)
-        # a voice sender proves nothing (no session token): the answer tells this turn's reading, not the
+        # a sender without a session proves nothing: the answer tells this turn's reading, not the
         # conversation's state or derived states (connectors/web/sessions.py); the bot read all of it
         return response.json({"transcript": transcript, "asr_confidence": heard.get("confidence"),
                               "messages": collector.messages, "reply_text": reply_text,
-                              "emotion": without_conversation(emotion), "audio": audio})
+                              "emotion": emotion if session_id is not None else without_conversation(emotion),
+                              "audio": audio})
 
 
 REFUSALS = {"upload_too_large": 413, "audio_too_long": 413, "rate_limited": 429, "unsupported_format": 415}
@@ -165,8 +190,9 @@ class VoiceError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def _parse(request: Request) -> tuple[str, Optional[str], UploadFile, Optional[str]]:
-    """(sender, user_id, clip, locale) of a multipart or raw-audio request; VoiceError if unusable."""
+def _parse(request: Request, needs_sender: bool = True) -> tuple[str, Optional[str], UploadFile, Optional[str]]:
+    """(sender, user_id, clip, locale) of a multipart or raw-audio request (``needs_sender``: the
+    request has no session, so it must name its sender); VoiceError if unusable."""
     content_type = (request.content_type or "").split(";")[0].strip().lower()
     if content_type.startswith("multipart/form-data"):
         file = request.files.get("audio")
@@ -177,7 +203,7 @@ def _parse(request: Request) -> tuple[str, Optional[str], UploadFile, Optional[s
     else:
         data, declared = request.body or b"", content_type
         sender, user_id, locale = request.args.get("sender"), request.args.get("user_id"), request.args.get("locale")
-    if not sender:
+    if not sender and needs_sender:
         raise VoiceError(400, "invalid_request", "a 'sender' is required (form field or ?sender=)")
     if not data:
         raise VoiceError(422, "empty_audio", "the audio is empty (0 bytes)")

@@ -156,6 +156,21 @@ class EmobotWebInput(InputChannel):
         token = header[7:].strip() if header.lower().startswith("bearer ") else request.cookies.get(COOKIE)
         return self.sessions.verify(token)
 
+    def session_answer(self, request: Request, extra: Optional[Dict[str, Any]] = None) -> HTTPResponse:
+        """``POST /session`` of this channel: the caller's conversation (the one its cookie or bearer
+        token names, else a new one) as ``{session_id, token, **extra}``, with the cookie set for
+        this channel's paths."""
+        session_id = self.session_of(request)
+        token = self.sessions.token(session_id) if session_id else None
+        if session_id is None:
+            session_id, token = self.sessions.issue()
+        answer = response.json({"session_id": session_id, "token": token, **(extra or {})})
+        answer.cookies[COOKIE] = token  # sanic 21.12 (Rasa 3.6): a CookieJar of morsels
+        cookie = answer.cookies[COOKIE]
+        cookie["httponly"], cookie["samesite"], cookie["path"] = True, "Strict", f"/webhooks/{self.name()}"
+        cookie["max-age"], cookie["secure"] = 30 * 24 * 3600, self.cookie_secure
+        return answer
+
     def get_output_channel(self) -> Optional[OutputChannel]:
         """Where Rasa sends messages it pushes outside a turn (``output_channel=latest`` of its
         HTTP API: a supervisor's reply, a check-in): the session's socket.io room, when socket.io
@@ -433,16 +448,7 @@ class EmobotWebInput(InputChannel):
         @webhook.route("/session", methods=["POST"])
         async def session(request: Request) -> HTTPResponse:
             """The caller's conversation: the one its cookie or token names, else a new one."""
-            session_id = self.session_of(request)
-            token = self.sessions.token(session_id) if session_id else None
-            if session_id is None:
-                session_id, token = self.sessions.issue()
-            answer = response.json({"session_id": session_id, "token": token, "page": self.page.to_json()})
-            answer.cookies[COOKIE] = token  # sanic 21.12 (Rasa 3.6): a CookieJar of morsels
-            cookie = answer.cookies[COOKIE]
-            cookie["httponly"], cookie["samesite"], cookie["path"] = True, "Strict", "/webhooks/emobot_web"
-            cookie["max-age"], cookie["secure"] = 30 * 24 * 3600, self.cookie_secure
-            return answer
+            return self.session_answer(request, {"page": self.page.to_json()})
 
         @webhook.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:

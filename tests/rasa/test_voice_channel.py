@@ -166,3 +166,59 @@ def test_a_rate_limited_spoken_turn_is_still_heard_and_answered() -> None:
                             data={"sender": "caller-3"}, files={"audio": ("x", WAV, "audio/wav")})
     assert answer.status_code == 200 and answer.json()["transcript"] == "please help me"
     assert received[0].text == "please help me" and received[0].metadata["emotion"]["queued"] is True
+
+
+def post_in_session(channel: VoiceInput, **request) -> tuple[dict, httpx.Response, list[UserMessage]]:
+    """POST /session, then one spoken turn that carries the issued token (and ``request``)."""
+    received: list[UserMessage] = []
+
+    async def on_new_message(message: UserMessage) -> None:
+        received.append(message)
+        await message.output_channel.send_text_message(message.sender_id, f"you said {message.text}")
+
+    async def run() -> tuple[dict, httpx.Response]:
+        app = Sanic(f"emobot_voice_test_{next(_app_ids)}")
+        app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/emobot_voice")
+        port = free_port()
+        server = await app.create_server(host="127.0.0.1", port=port, access_log=False, return_asyncio_server=True)
+        await server.startup()
+        try:
+            async with httpx.AsyncClient(timeout=20) as http:
+                base = f"http://127.0.0.1:{port}/webhooks/emobot_voice"
+                issued = (await http.post(f"{base}/session")).json()
+                answer = await http.post(f"{base}/webhook", headers={"Authorization": f"Bearer {issued['token']}"},
+                                         **request)
+                await asyncio.gather(*channel.reporting)
+                return issued, answer
+        finally:
+            await server.close()
+
+    issued, answer = asyncio.run(run())
+    return issued, answer, received
+
+
+def test_a_spoken_turn_with_an_issued_session_acts_on_it_and_is_told_its_state() -> None:
+    """A voice client proves its conversation as a web page does; what its request names is ignored."""
+    requests: list[httpx.Request] = []
+    issued, answer, received = post_in_session(VoiceInput(bot="support", client=service(requests), session_secret="s" * 32),
+                                               data={"sender": "someone-else"}, files={"audio": ("x", WAV, "audio/wav")})
+    assert answer.status_code == 200, answer.text
+    assert issued["session_id"].startswith("web-") and issued["token"]
+    assert requests[0].url.path == f"/v1/sessions/{issued['session_id']}/turns"
+    assert received[0].sender_id == issued["session_id"]
+    assert answer.json()["emotion"]["state"]["label"] == "sadness"  # its own conversation: the state is its to see
+
+
+def test_without_a_session_the_answer_tells_this_turns_reading_only() -> None:
+    requests: list[httpx.Request] = []
+    answer, _ = post(VoiceInput(bot="support", client=service(requests)), data={"sender": "caller-9"},
+                     files={"audio": ("x", WAV, "audio/wav")})
+    assert answer.status_code == 200 and answer.json()["emotion"]["state"] is None
+
+
+def test_a_channel_that_requires_sessions_refuses_a_named_sender() -> None:
+    requests: list[httpx.Request] = []
+    answer, received = post(VoiceInput(bot="support", client=service(requests), require_session=True),
+                            data={"sender": "caller-1"}, files={"audio": ("x", WAV, "audio/wav")})
+    assert answer.status_code == 401 and answer.json()["error"]["code"] == "no_session"
+    assert requests == [] and received == []
