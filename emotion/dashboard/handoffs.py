@@ -34,6 +34,12 @@ class NoteRequired(ValueError):
     """Resolving a handoff whose person nobody wrote to needs a note saying why."""
 
 
+def words_withheld(handoff: Handoff, text_consent: bool) -> bool:
+    """Without text consent the person's words are shown only while a human is helping them
+    (a live handoff: their vital interest); once it is resolved they are withheld like any transcript."""
+    return not text_consent and handoff.status == "resolved"
+
+
 def claim(db: Session, handoff: Handoff, actor: str) -> None:
     if handoff.status != "open":
         raise HandoffStateError(f"handoff is {handoff.status}")

@@ -5,8 +5,9 @@ erase_user                     GDPR Art. 17: delete a user's rows from every tab
 purge_older_than               storage limitation (Art. 5(1)(e)): delete conversations idle for N days
 
 Transcripts follow the text consent in force, as on screen. Consent records and the audit log
-survive a purge (they prove what was allowed and done); erasure removes the user's consent records
-and keeps audit entries that name the erasure.
+survive a purge (they prove what was allowed and done); erasure removes the user's consent records,
+leaves a refusal of every modality in their place (the person's conversation may still be open: see
+``governance.refuse_after_erasure``) and keeps audit entries that name the erasure.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from sqlmodel import Session, col, select
 
 from emotion.dashboard.queries import consent_in_force
 from emotion.labels import LABELS
-from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage, SessionNote
+from emotion.moodlog.governance import ConsentRecord, Handoff, HandoffMessage, SessionNote, refuse_after_erasure
 from emotion.moodlog.models import ConversationSession, EmotionRecord, ReadingFeedback, Turn, PersonBaselineRow, utcnow
 
 CSV_COLUMNS = ["session_id", "bot", "user_id", "turn_index", "speaker_id", "sent_at", "received_at", "status",
@@ -157,8 +158,9 @@ def _delete_sessions(db: Session, session_ids) -> dict[str, int]:
 
 def erase_user(db: Session, user_id: str) -> dict[str, int]:
     """Delete ``user_id`` everywhere: their sessions with all turns, records and handoffs, their own
-    turns in other sessions, handoffs naming them, and their consent records. Commits; returns
-    rows deleted per table."""
+    turns in other sessions, handoffs naming them, and their consent records, which a refusal of
+    every modality replaces in the same transaction (nothing is analysed until the person answers
+    again). Commits; returns rows deleted per table."""
     counts = _delete_sessions(db, select(ConversationSession.id).where(ConversationSession.user_id == user_id))
     handoff_ids = select(Handoff.id).where(Handoff.user_id == user_id)
     counts["handoff_messages"] += db.exec(delete(HandoffMessage).where(col(HandoffMessage.handoff_id).in_(handoff_ids))).rowcount
@@ -168,6 +170,7 @@ def erase_user(db: Session, user_id: str) -> dict[str, int]:
         or_(EmotionRecord.speaker_id == user_id, col(EmotionRecord.turn_id).in_(spoken)))).rowcount
     counts["turns"] += db.exec(delete(Turn).where(Turn.speaker_id == user_id)).rowcount
     counts["consent_records"] = db.exec(delete(ConsentRecord).where(ConsentRecord.user_id == user_id)).rowcount
+    refuse_after_erasure(db, user_id)
     counts["person_baselines"] = db.exec(delete(PersonBaselineRow).where(PersonBaselineRow.user_id == user_id)).rowcount
     db.commit()
     _out_of_the_wal(db)

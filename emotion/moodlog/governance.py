@@ -170,11 +170,36 @@ CONSENT_DEFAULTS = {"text": True, "audio": True, "face": True}
 """What counts as allowed for a modality the user was never asked about."""
 
 
-def recorded_consent(db: Session, user_id: str) -> dict[str, bool]:
-    """modality -> granted from the newest record per modality; modalities never asked are absent."""
+ERASED = "erasure"  # the source of an erasure's refusals; a client's is "<client>/<source>", never this
+
+
+def _newest_consent(db: Session, user_id: str) -> dict[str, ConsentRecord]:
     rows = db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user_id)
                    .order_by(col(ConsentRecord.recorded_at), col(ConsentRecord.id))).all()
-    return {row.modality: row.granted for row in rows}
+    return {row.modality: row for row in rows}
+
+
+def recorded_consent(db: Session, user_id: str) -> dict[str, bool]:
+    """modality -> granted from the newest record per modality; modalities never asked are absent.
+    What the service and the dashboard enforce: an erasure's refusals count as refusals."""
+    return {modality: row.granted for modality, row in _newest_consent(db, user_id).items()}
+
+
+def answered_consent(db: Session, user_id: str) -> dict[str, bool]:
+    """The person's own answers in force: :func:`recorded_consent` without the modalities whose
+    newest record is an erasure's refusal. Those count as not asked here, so the person's client
+    asks the consent question again, while the refusal holds until they answer."""
+    return {modality: row.granted for modality, row in _newest_consent(db, user_id).items() if row.source != ERASED}
+
+
+def refuse_after_erasure(db: Session, user_id: str) -> None:
+    """Record a refusal of every modality for a user whose data is being erased (not committed).
+    Erasure deletes their consent records; without one ``CONSENT_DEFAULTS`` (all allowed) would
+    apply to their still-open conversation, and a face they had refused would be analysed
+    (seventh exploratory reading, L5). The rows hold the user id, modality and time, nothing the
+    person said or felt; the person's next answer is newer and wins."""
+    db.add_all([ConsentRecord(user_id=user_id, modality=modality, granted=False, source=ERASED)
+                for modality in CONSENT_MODALITIES])
 
 
 def open_handoff(db: Session, session_id: str, reason: str = "") -> Handoff:

@@ -15,10 +15,12 @@ class GovernanceLog:
 
     # --- consent and audit ---------------------------------------------------------------
 
-    def consent_of(self, user_id: str) -> dict[str, bool]:
-        """The consent in force per modality for ``user_id`` (the newest record wins); absent = never asked."""
+    def answers_of(self, user_id: str) -> dict[str, bool]:
+        """The person's own consent answers in force per modality (the newest record wins); absent:
+        never asked, or asked no more since an erasure, whose refusals the turns still honour
+        (``governance.answered_consent``), so that the person's client asks again."""
         with Session(self.engine) as db:
-            return governance.recorded_consent(db, user_id)
+            return governance.answered_consent(db, user_id)
 
     def audit(self, actor: str, action: str, target: str) -> None:
         """One audit-log entry (who read or changed what through the service's API)."""
@@ -29,7 +31,8 @@ class GovernanceLog:
     def record_consent(self, user_id: str, decisions: dict[str, bool], source: str,
                        client: str = "anonymous") -> dict[str, bool]:
         """Store the decisions as ``<client>/<declared source>`` and audit the change under
-        ``service-client:<client>`` (the authenticated caller, not what it says about itself)."""
+        ``service-client:<client>`` (the authenticated caller, not what it says about itself);
+        returns the person's answers in force (:meth:`answers_of`)."""
         recorded_source = f"{client}/{source}"[:64]
         with Session(self.engine) as db:
             for modality, granted in decisions.items():
@@ -38,7 +41,7 @@ class GovernanceLog:
             db.add(AuditEntry(actor=f"service-client:{client}"[:254], action="consent_changed",
                               target=f"user:{user_id} {changes} (declared source: {source})"[:300]))
             db.commit()
-        return self.consent_of(user_id)
+        return self.answers_of(user_id)
 
     # --- handoffs to a human -------------------------------------------------------------
 

@@ -64,7 +64,9 @@ def test_supervisor_journey_in_chromium(dashboard_url, tmp_path):
             fills = page.locator("#chart-labels path.js-fill").evaluate_all(
                 "els => els.filter(e => (e.getAttribute('d') || '').length > 10).length")
             assert fills >= 1
-            assert page.locator("tbody tr").count() == 16
+            assert page.locator("tbody tr:not(.human-step)").count() == 16  # the turns
+            assert page.locator("tbody tr.human-step").all_inner_texts()[0].strip().endswith(
+                "Handoff #1: opened (sustained sadness)")  # and the handoff, where it happened
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "dashboard-session.png"), full_page=True)
 

@@ -27,7 +27,8 @@ USER_TABLES = {  # table -> SQL counting user u1's rows
     "sessions": "SELECT count(*) FROM sessions WHERE user_id = 'u1'",
     "turns": "SELECT count(*) FROM turns WHERE speaker_id = 'u1' OR session_id IN ('s-sad', 's-sales')",
     "emotion_records": "SELECT count(*) FROM emotion_records WHERE speaker_id = 'u1'",
-    "consent_records": "SELECT count(*) FROM consent_records WHERE user_id = 'u1'",
+    # an erasure leaves one refusal per modality (source "erasure"), nothing of the person's own
+    "consent_records": "SELECT count(*) FROM consent_records WHERE user_id = 'u1' AND source <> 'erasure'",
     "handoffs": "SELECT count(*) FROM handoffs WHERE user_id = 'u1'",
     "handoff_messages": "SELECT count(*) FROM handoff_messages",
     "session_notes": "SELECT count(*) FROM session_notes",
@@ -46,6 +47,10 @@ def _add_consent_and_handoff(db: Session) -> None:
     db.add(PersonBaselineRow(user_id="u1", modality="audio", space="whisper-tiny.en:mean+std", count=3,
                              stats={"mean": [0.1], "m2": [0.2]}))
     db.commit()
+
+
+ERASURE_REFUSALS = ("SELECT modality, granted FROM consent_records WHERE user_id = 'u1' AND source = 'erasure' "
+                    "ORDER BY modality")
 
 
 def _counts(connection) -> dict[str, int]:
@@ -89,6 +94,7 @@ def test_erase_removes_the_user_from_every_table(client, app, db, accounts, conv
     assert page.status_code == 200 and "has been erased" in page.text
     with app.state.engine.connect() as conn:
         assert _counts(conn) == dict.fromkeys(USER_TABLES, 0)
+        assert conn.execute(text(ERASURE_REFUSALS)).all() == [("audio", False), ("face", False), ("text", False)]
         assert conn.execute(text("SELECT count(*) FROM turns WHERE session_id = 's-happy'")).scalar_one() == 4
     assert db.exec(select(AuditEntry).where(AuditEntry.action == "erased")).one().actor == "admin@example.org"
 
@@ -225,6 +231,7 @@ def test_retention_and_erasure_on_postgresql(postgres_url):
             assert count("SELECT count(*) FROM turns WHERE session_id = 's-old'") == 0
             for sql in USER_TABLES.values():
                 assert count(sql) == 0, sql
+            assert conn.execute(ERASURE_REFUSALS).fetchall() == [("audio", False), ("face", False), ("text", False)]
             assert count("SELECT count(*) FROM turns WHERE session_id = 's-keep'") == 2
             assert count("SELECT count(*) FROM emotion_records WHERE session_id = 's-keep'") == 1
     finally:

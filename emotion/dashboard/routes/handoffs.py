@@ -89,7 +89,7 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
     messages = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)
                        .order_by(col(HandoffMessage.id))).all()
     text_consent = _text_consent(db, handoff)
-    withhold = _withheld(handoff, text_consent)
+    withhold = ops.words_withheld(handoff, text_consent)
     audit(db, user.email, "viewed", f"handoff:{handoff.id}")
     db.commit()
     return render(request, "handoff.html", user, handoff=handoff, text_consent=text_consent, withhold=withhold,
@@ -100,12 +100,6 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
 def _text_consent(db: Session, handoff: Handoff) -> bool:
     session = db.get(ConversationSession, handoff.session_id)
     return consent_in_force(db, session.user_id if session else None)["text"]
-
-
-def _withheld(handoff: Handoff, text_consent: bool) -> bool:
-    """Without text consent the person's words are shown only while a human is helping them
-    (a live handoff: their vital interest); once resolved they are withheld like any transcript."""
-    return not text_consent and handoff.status == "resolved"
 
 
 def _step(db: Session, handoff: Handoff, action: str, user: Supervisor, step, detail: str = "") -> RedirectResponse:
@@ -186,7 +180,7 @@ def _thread_since(engine, handoff_id: int, after: int, session_token: str | None
         handoff = db.get(Handoff, handoff_id)
         if handoff is None:
             return [], None
-        withhold = _withheld(handoff, _text_consent(db, handoff))
+        withhold = ops.words_withheld(handoff, _text_consent(db, handoff))
         return [{**thread_event(r, withhold), "at": r.created_at.isoformat()} for r in rows], handoff.status
 
 

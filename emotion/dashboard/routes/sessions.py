@@ -1,4 +1,5 @@
-"""The sessions list and one session's timeline, transcript and export."""
+"""The sessions list and one session's timeline, whole conversation (its handoffs' human part
+included), case notes and export."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from emotion.dashboard.audit import audit
 from emotion.dashboard.charts import label_distribution_figure, valence_arousal_figure
+from emotion.dashboard.conversation import case_notes, human_part, in_time_order
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
 from emotion.dashboard.privacy import export_response, export_session
 from emotion.dashboard.queries import (SessionFilters, consent_in_force, get_visible_session, list_sessions,
@@ -75,10 +77,11 @@ def session_view(request: Request, session_id: str, db: Session = Depends(get_db
     handoffs = db.exec(select(Handoff).where(Handoff.session_id == session.id).order_by(col(Handoff.id))).all()
     views = session_turns(db, session, consent, handoffs)
     points = timeline(views)
-    notes = db.exec(select(SessionNote).where(SessionNote.session_id == session.id).order_by(col(SessionNote.id))).all()
+    rows = in_time_order(views, human_part(db, handoffs, consent["text"]))
+    notes = case_notes(db, session.id, handoffs)
     audit(db, user.email, "viewed", f"session:{session.id}")
     db.commit()
-    return render(request, "session.html", user, session=session, turns=views, consent=consent, handoffs=handoffs,
+    return render(request, "session.html", user, session=session, rows=rows, consent=consent, handoffs=handoffs,
                   notes=notes,
                   charts={"labels": label_distribution_figure(points), "valence": valence_arousal_figure(points)},
                   analysed=len(points["turn_index"]))

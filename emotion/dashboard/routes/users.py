@@ -28,15 +28,19 @@ def _user_sessions(db: Session, bots: list[str] | None, user_id: str) -> list[Co
     return sessions
 
 
+def _consent_records(db: Session, user_id: str) -> list[ConsentRecord]:
+    return list(db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user_id)
+                        .order_by(col(ConsentRecord.recorded_at).desc(), col(ConsentRecord.id).desc())).all())
+
+
 @router.get("/{user_id}")
 def user_view(request: Request, user_id: str, db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
               bots: list[str] | None = Depends(tenant_bots)):
     sessions = _user_sessions(db, bots, user_id)
-    records = db.exec(select(ConsentRecord).where(ConsentRecord.user_id == user_id)
-                      .order_by(col(ConsentRecord.recorded_at).desc())).all()
     audit(db, user.email, "viewed", f"user:{user_id}")
     db.commit()
-    return render(request, "user.html", user, subject=user_id, sessions=sessions, consent_records=records,
+    return render(request, "user.html", user, subject=user_id, sessions=sessions,
+                  consent_records=_consent_records(db, user_id),
                   consent=consent_in_force(db, user_id), erased=request.query_params.get("erased"))
 
 
@@ -61,5 +65,5 @@ def user_erase(request: Request, user_id: str, confirm: str = Form(""), db: Sess
     notes = erase_elsewhere(settings, sessions)
     audit(db, admin.email, "erased", f"user:{user_id} {counts}; " + "; ".join(notes))
     db.commit()
-    return render(request, "user.html", admin, subject=user_id, sessions=[], consent_records=[],
+    return render(request, "user.html", admin, subject=user_id, sessions=[], consent_records=_consent_records(db, user_id),
                   consent=consent_in_force(db, user_id), erased=True, erasure_notes=notes)

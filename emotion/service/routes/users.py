@@ -16,7 +16,10 @@ UserId = Annotated[str, Path(pattern=r"^[A-Za-z0-9._:@\-]{1,128}$")]
 
 @router.get("/{user_id}/consent", response_model=Consent, dependencies=[Depends(audited_read("consent"))])
 def get_consent(user_id: UserId, moodlog: MoodLog = Depends(get_moodlog)) -> Consent:
-    return Consent(user_id=user_id, consent=moodlog.consent_of(user_id))
+    """The person's answers in force. After an admin erased their data none is left, so the
+    client asks again; until the person answers, every modality is refused (the erasure recorded
+    refusals, which turns report as ``no_consent``)."""
+    return Consent(user_id=user_id, consent=moodlog.answers_of(user_id))
 
 
 @router.put("/{user_id}/consent", response_model=Consent, responses={422: {"model": ErrorResponse}})
