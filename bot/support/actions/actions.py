@@ -19,7 +19,9 @@ emotion-driven strategy rules, then Rasa's RulePolicy. In order of priority:
                             answer while the screen runs: the C-SSRS questions (screener.py)
 ``action_support_<strategy>``  question, restatement, reflection, affirmation, suggestion,
                             information: a line from the response bank (listening.py)
-``action_tool_<name>``      breathing, grounding, checkin (asked for by the person)
+``action_tool_<name>``      breathing, grounding, checkin (asked for by the person); breathing and
+                            grounding then go one step at a time (``action_exercise_step``,
+                            exercise.py)
 ``action_answer_question``  a direct question (intents ``ask_*``): its answer (questions.py);
                             asked for a person, the helplines and the offer of one from the
                             team (``action_answer_offer`` reads the reply)

@@ -37,6 +37,9 @@ class Bank:
     dilemma: List[str]
     farewells: List[str]
     affirming: List[str]  # parts of lines never said to a message with risk words (listening.compose)
+    hardship: List[str]  # parts of lines that take a message as something hard (listening.compose)
+    thanks: List[str]  # words that thank, seven languages (replies.ActionYouAreWelcome)
+    exercises: Dict[str, List[str]]  # the steps of breathing and grounding after their first message (exercise.py)
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,7 @@ def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
                 raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"], raw["dilemma"],
-                raw["farewells"], raw["affirming"])
+                raw["farewells"], raw["affirming"], raw["hardship"], raw["thanks"], raw["exercises"])
 
 
 def answers(lang: str) -> Dict:
@@ -141,6 +144,12 @@ def listening_in(lang: str = "en") -> Listening:
 def tool(name: str, lang: str = "en") -> List[str]:
     """The messages of a tool (breathing, grounding, checkin), in ``lang`` where translated."""
     return list(((translated(lang) or {}).get("tools") or {}).get(name) or bank().tools[name])
+
+
+def exercise_steps(name: str, lang: str = "en") -> List[str]:
+    """The steps of the exercise ``name`` (breathing, grounding, or ``again``: one breathing round
+    more) after the tool's first message, in ``lang`` where translated."""
+    return list(((translated(lang) or {}).get("exercises") or {}).get(name) or bank().exercises[name])
 
 
 def names_tool(name: str, text: str) -> bool:

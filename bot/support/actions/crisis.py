@@ -15,8 +15,8 @@ from actions import bank, handoff_answers
 from actions.language import least_recent
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
-from actions.handoff_presence import (heard, how_to_get_help, kinds_left_out, numbers_due, told_not_to_wait, waiting_due,
-                                      waiting_line, withdrawn)
+from actions.handoff_presence import (heard, how_to_get_help, kinds_left_out, numbers_due, team_wrote, told_not_to_wait,
+                                      waiting_due, waiting_line, withdrawn)
 from actions.situation_replies import reported_situation, situation_line, situation_open
 from policies.situations import ACUTE
 
@@ -133,7 +133,11 @@ class ActionHandoffPresent(Action):
 
 class ActionHandoffResolved(Action):
     """The supervisor resolved the handoff: the bot resumes with a gentle check-in. Only when the
-    service says this conversation's handoff is resolved: the intent alone ends nothing."""
+    service says this conversation's handoff is resolved: the intent alone ends nothing. What the
+    person is told follows what happened: when nobody from the team wrote to them, that nobody could
+    join (seventh reading, M9: "The person from our team has finished their part" after a resolve
+    with a note and not a word to the person), with how to get help now after a crisis handoff; slot
+    ``handoff_joined`` keeps it for a return later (still_here.py)."""
 
     def name(self) -> Text:
         return "action_handoff_resolved"
@@ -147,15 +151,21 @@ class ActionHandoffResolved(Action):
             logger.warning("handoff_resolved for %s, whose handoff is %s: ignored", tracker.sender_id,
                            status and status.get("status"))
             return []
-        say = Say(dispatcher, tracker)
-        say.response(domain, "utter_handoff_resolved")
+        say, joined = Say(dispatcher, tracker), team_wrote(tracker)
+        if joined:
+            say.response(domain, "utter_handoff_resolved")
+        else:
+            unjoined = least_recent(bank.answers(say.lang)["handoff_resolved_unjoined"], say.recent)
+            say(unjoined if tracker.get_slot("handoff_asked") else f"{unjoined} {say.help_now.short(say.lang)}")
         await report(tracker, None, say.said, kind="notice")
         return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), *clear_screen(tracker),
-                SlotSet("handoff_resolved_at", float(user_turns(tracker)))]
+                SlotSet("handoff_resolved_at", float(user_turns(tracker))), SlotSet("handoff_joined", joined)]
 
 
 class ActionHandoffWaiting(Action):
-    """Nobody claimed the handoff in time: say so, and what to do now."""
+    """Nobody claimed the handoff in time: say so, and what to do now; nothing once the service says the
+    handoff is no longer open (withdrawn by the person, claimed or resolved since: seventh reading, M9,
+    "nobody from our team is free yet" after "laat maar ... ik red me wel" was answered)."""
 
     def name(self) -> Text:
         return "action_handoff_waiting"
@@ -163,6 +173,9 @@ class ActionHandoffWaiting(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if not tracker.get_slot("handoff_active"):
+            return []
+        status, mine = await handoff_status(tracker), tracker.get_slot("handoff_id")
+        if status is not None and (status.get("status") != "open" or (mine is not None and status.get("id") != int(mine))):
             return []
         say = Say(dispatcher, tracker)
         if tracker.get_slot("handoff_asked"):  # asked for a person, and no message since was at risk (ActionHandoffPresent)
@@ -176,7 +189,8 @@ class ActionHandoffWaiting(Action):
 
 
 class ActionRestart(Action):
-    """``/restart``, except during a handoff, which only a human ends."""
+    """``/restart``, except during a handoff, which only a human ends; said, not done in silence
+    (seventh reading, L1: "/restart" got no reply at all)."""
 
     def name(self) -> Text:
         return "action_restart"
@@ -186,6 +200,8 @@ class ActionRestart(Action):
         if tracker.get_slot("handoff_active"):
             # then listen: no policy has a rule for what follows action_restart
             return [*await ActionHandoffPresent().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
+        say = Say(dispatcher, tracker)
+        say(least_recent(bank.answers(say.lang)["restarted"], say.recent))
         return [Restarted()]
 
 

@@ -70,6 +70,15 @@ NEVER = re.compile(
 """Words a message with risk carries (self-harm, death, means, places, preparations, farewells, hopelessness):
 such a message is never said back, whatever else it says."""
 WORD = re.compile(r"[\w'’/]+")
+UNSAID_I = {"havent", "haven't", "hadnt", "hadn't", "didnt", "didn't", "cant", "can't", "couldnt", "couldn't", "dont", "don't",
+            "wont", "won't", "barely", "hardly"}
+"""A clause that starts with one of these speaks of the person without its "i" (chat style): said back with "you"."""
+SENTENCE_START = {*OTHERS, "it", "its", "it's", "the", "this", "that", "there", "these", "those", "a", "an", "everything",
+                  "nothing", "everyone", "everybody", "nobody", "someone", "somebody", "work", "school", "home", "life", "today",
+                  "yesterday", "tonight", "sometimes", "then", "now", "all", "some", "most", "one", "no", "not", "every", "each",
+                  "things", "people", "mum", "mom", "dad", "money", "sleep", "last", "next", "this", "after", "before"}
+"""Words that start a clause with a capital only because they start the sentence: said back in lower case
+("She didn't recognise me" -> "It sounds like she didn't recognise you": seventh reading, M6)."""
 DANGLING = {"with", "of", "at", "for", "from", "by", "the", "a", "an", "your", "and", "but", "or", "like"}
 """A clause said back never ends on one of these: what followed was lost (an emoji, a link)."""
 QUOTE_LEADING = {"ok", "okay", "yeah", "yea", "yes", "lol", "so", "and", "but", "well", "oh", "um", "uh", "hmm", "ugh"}
@@ -208,6 +217,8 @@ def _said_words(clause: str, anyone: bool = False) -> Optional[List[str]]:
         words.pop()
         if words and words[-1].lower() == "i":  # "i swear", "i guess", "i think"
             words.pop()
+    if not anyone and words and words[0].lower() in UNSAID_I and len(words) >= MIN_WORDS:
+        words = ["i", *words]  # "havent left the house since thursday": chat leaves out the "i"
     if not anyone and not any(w.lower() in FIRST_PERSON or w.lower() in OTHERS for w in words):
         return None
     out: List[str] = []
@@ -227,4 +238,6 @@ def _said_words(clause: str, anyone: bool = False) -> Optional[List[str]]:
             out.append(word)
     if out and out[-1].lower() in DANGLING:  # its object was an emoji or was cut off ("one of them reacted with 💀")
         return None
+    if out and out[0][:1].isupper() and out[0].lower() in SENTENCE_START:  # said mid-sentence: "It sounds like she didn't..."
+        out[0] = out[0].lower()
     return out

@@ -35,6 +35,16 @@ THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there
 """A place named only by pointing back ("im sitting in my car near it now")."""
 
 
+HER = re.compile(r"\b(?:sister|mum|mom|mother|wife|girlfriend|aunt|grandma|gran|nan|daughter|niece|auntie|stepmum|stepmom)\b")
+HIM = re.compile(r"\b(?:brother|dad|father|husband|boyfriend|uncle|grandpa|grandad|son|nephew|stepdad)\b")
+
+
+def pronoun_of(person: str) -> str:
+    """How a line refers back to ``person`` ("your sister" -> "her"; "a friend", "your therapist" ->
+    "them"): seventh reading, L2, "Reaching out to your sister ... Could you call or message them"."""
+    return "her" if HER.search(person or "") else "him" if HIM.search(person or "") else "them"
+
+
 def no_more_numbers(text: str, earlier: Sequence[str] = ()) -> bool:
     """Whether the person asked, in this message or one of ``earlier``, not to be given the help
     lines again ("can you stop with the hotline stuff"): then they come back only with a message
@@ -114,7 +124,7 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
         heard.add(kind)
         words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
                        named) if lang == "en" else ""
-        fresh = [line.format(**{kind: words}) for line in kind_lines(kind, lang)]
+        fresh = [line.format(**{kind: words, "them": pronoun_of(words)}) for line in kind_lines(kind, lang)]
         fresh = [line for line in fresh if line not in recent]
         if fresh:
             out.append((kind, fresh[0]))

@@ -48,6 +48,25 @@ def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], rece
     return response(domain, "utter_handoff_joining", recent, lang)
 
 
+def team_wrote(tracker: Tracker) -> bool:
+    """Whether a person from the team wrote to the person in the latest handoff: a bot event after the
+    handoff opened (slot ``handoff_active`` set) that no action of the bot's said. The dashboard appends
+    a supervisor's reply to the conversation on its own (POST /conversations/{id}/tracker/events), after
+    the bot went back to listening; the bot's own lines follow the action that said them."""
+    wrote, opened, after = False, False, None
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "handoff_active":  # a new handoff starts with nobody having written
+            wrote, opened = (wrote and opened) if event.get("value") else wrote, bool(event.get("value"))
+        elif kind == "action":
+            after = event.get("name")
+        elif kind == "user":
+            after = None
+        elif kind == "bot" and opened and after in (None, "action_listen"):
+            wrote = True
+    return wrote
+
+
 def told_not_to_wait(tracker: Tracker, domain: Dict[Text, Any], lang: str) -> bool:
     """Whether the delayed notice (nobody joined in time: call now) went out during this handoff."""
     notices = {response(domain, "utter_handoff_delayed", (), code) for code in {"en", lang}}

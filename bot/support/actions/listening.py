@@ -10,7 +10,11 @@ and trend); this module only turns a strategy into a line for this person:
 - a step the person means to take ("ok ill talk to her this weekend") is affirmed first, said back
   where it can be (``steps`` of the bank, per language), whatever strategy was chosen;
 - a short message ("just grey", "me cuesta hasta ducharme") is quoted back as typed (``quote``
-  lines, every language), when no echo in second person fits;
+  lines, every language), when no echo in second person fits, only when it tells of something hard
+  (``troubled``) and is more than a bare feeling ("sad" is reflected as a feeling), and not twice in a
+  few turns; a message that tells of nothing hard ("I'm a pharmacist") gets no line that takes it as
+  hard (``hardship``) while another is fresh, and a feeling said again and again gets a line of its
+  own (``feeling_again``) (seventh reading, M6);
 - a name the person tells ("his name was danny") is said back before anything else (``names``,
   every language; names.py); their own ("my name is sam") is welcomed ("Nice to meet you, Sam.")
   and the rest of the message answered; a question they ask themselves about what to do ("should i just ask
@@ -27,6 +31,10 @@ and trend); this module only turns a strategy into a line for this person:
   language's general lines beside them.
 
     line = compose("reflection", "i feel so lonely since the move", "sadness", recent_bot_lines)
+
+(Over 300 lines for a reason: ``compose`` weighs every way a line can fit the message (a name, a
+step, a dilemma, an echo, a feeling said again, something hard or not) and each reader is a short
+function beside it over the same bank; apart, they would import each other.)
 """
 from __future__ import annotations
 
@@ -35,6 +43,7 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Sequence
 
 from actions.bank import STRATEGIES, bank, listening_in
+from actions.bank import answers as bank_answers
 from actions.echo import dilemma, quoted, risk_words, said_back
 from actions.language import LANGUAGES, greeting_words
 from actions.names import introduced, name_in
@@ -101,6 +110,63 @@ def is_step(text: str, lang: str = "en") -> bool:
     lowered = (text or "").lower().replace("’", "'")
     return bool(pattern and pattern.search(lowered)) and not NEVER_AGAIN.search(lowered) and not risk_words(text) \
         and not WISHED.search(lowered)
+
+
+NEGATIVE_LABELS = ("sadness", "fear", "anger", "disgust")
+TROUBLE = re.compile(
+    r"\b(?:hard|harder|hardest|can'?t|cant|cannot|couldn'?t|didn'?t|won'?t|no one|nobody|alone|lonely|miss(?:ed|ing)?|cri(?:ed|es)|cry"
+    r"|crying|tears|fights?|fighting|argu\w+|worse|worst|awful|terrible|horrible|hate|hurts?|hurting|lost|left me|broke up|dumped"
+    r"|yell\w*|scream\w*|shout\w*|stress\w*|tired|exhausted|sick|pain|afraid|scared|worr\w*|anxious|sad|upset|angry|guilty"
+    r"|ashamed|struggl\w*|overwhelm\w*|too much|never|fail\w*|fired|debt|bills|evict\w*|dementia|cancer|funeral|died|grief|vent(?:ing)?"
+    r"|don'?t know|not (?:ok|okay|good|great|fine))\b")
+"""English words that tell of a difficulty ("she didn't recognise me", "we keep having fights")."""
+
+
+def troubled(text: str, label: Optional[str] = None, lang: str = "en") -> bool:
+    """Whether ``text`` tells of something hard: the emotion ``label`` is a negative one, it names a
+    feeling or a concern the bank knows, says the person is not well, or (English) holds a word of
+    difficulty. "I'm a pharmacist", "i have 3 days off next week" do not (seventh reading, M6: both
+    got "what's the hardest part of it?" / "that's been sitting with you")."""
+    lowered = (text or "").lower().replace("’", "'")
+    return label in NEGATIVE_LABELS or names_a_feeling(text, lang) or not_well(lowered) or risk_words(text) \
+        or topic_of(text, lang) in CONCERNS or bool(TROUBLE.search(lowered))
+
+
+def hard_line(line: str) -> bool:
+    """Whether ``line`` takes what was said as something hard (responses.yml ``hardship``)."""
+    return any(part in line for part in bank().hardship)
+
+
+BARE = {"still", "just", "so", "very", "really", "too", "more", "yeah", "yes", "ok", "okay", "i", "im", "i'm", "feel", "feeling",
+        "kinda", "a", "bit", "little", "and", "but", "again"}
+"""Words that leave a message a bare feeling ("still sad", "yeah just sad")."""
+
+
+def only_a_feeling(text: str, lang: str = "en") -> bool:
+    """Whether ``text`` is a feeling the bank knows and nothing more ("sad", "still sad"): reflected as a
+    feeling, never quoted back (seventh reading, M6: "\"sad\"... I'd like to hear more about that")."""
+    pattern = listening_in(lang).feeling_pattern
+    lowered = (text or "").lower().replace("’", "'")
+    if not pattern or not pattern.search(lowered):
+        return False
+    return not [w for w in re.findall(r"[^\W\d_]+(?:'[a-z]+)?", pattern.sub(" ", lowered)) if w not in BARE]
+
+
+AGAIN_TURNS = 3
+"""A feeling named in this many of the person's messages in a row (this one included) gets a line of its own
+(``feeling_again``, every language), not the next template (seventh reading, M6: twenty turns of "sad")."""
+
+
+def feeling_again(text: str, earlier: Sequence[str], lang: str = "en") -> Optional[str]:
+    """The feeling ``text`` names when the person's last ``AGAIN_TURNS`` - 1 ``earlier`` messages (oldest
+    first) named the same one, as a line says it; else None."""
+    bank_ = listening_in(lang)
+    if not bank_.feeling_pattern or len(earlier) < AGAIN_TURNS - 1 or risk_words(text):
+        return None
+    named = [sorted(m.group(0) for m in bank_.feeling_pattern.finditer((t or "").lower())) for t in
+             [*earlier[-(AGAIN_TURNS - 1):], text]]
+    first = named[0]
+    return bank_.feelings[first[-1]] if first and all(n == first for n in named) else None
 
 
 CONCERNS = ("grief", "loneliness", "anxiety")
@@ -171,8 +237,13 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     topic = topic_of(text, lang)
     may_echo = echo and not (len(recent) >= ECHO_RUN and all(echoed(line) for line in recent[-ECHO_RUN:]))
     step = echo and is_step(text, lang)
+    hard = troubled(text, label, lang)
     words = said_back(text, own.step_pattern if step else None) if may_echo and lang == "en" else None
-    quote = quoted(text, lang) if may_echo and not words else None
+    # a short message is quoted only when it tells of something hard in words the bank has no feeling for,
+    # and not twice in a few turns: "sad" is reflected as a feeling, "in" or "done" not quoted at all
+    # (seventh reading, M6: 68 of 529 listener turns quoted the person's words back)
+    quote = quoted(text, lang) if may_echo and not words and hard and not only_a_feeling(text, lang) \
+        and not any(_quote_pattern().fullmatch(line) for line in recent) else None
     name = name_in(text, own.name_patterns) if echo and not risk_words(text) else None
     weighing = dilemma(text) if echo and lang == "en" else None
     values = {"feeling": feeling_of(text, label, lang, earlier), "topic": own.topics[topic]["name"] if topic else "",
@@ -190,13 +261,20 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     # never glad about risk words, whatever the reading ("i want to die lol" with a smiling face: sixth reading, H4)
     glad = list(own.good_news) if strategy == "affirmation" and good_news(lowered, label) and not risk_words(text) else []
     at_risk = risk_words(text)  # a death wish is never "something that matters to you" (seventh reading, H3)
-    for block in (names, dilemmas, steps, echoes, glad, topical, quotes, general):
-        fresh = [line for line in (template.format(**values) for template in block)
-                 if line not in said and not (at_risk and affirms(line))]
+    again = feeling_again(text, earlier, lang) if not names and not steps else None
+    repeated = list(bank_answers(lang)["feeling_again"]) if again else []
+    blocks = (names, dilemmas, steps, repeated, echoes, glad, topical, quotes, general)
+    for plain_only in ((True, False) if not hard else (False,)):  # nothing hard told: no line that takes it as hard, if any is fresh
+        for block in blocks:
+            fresh = [line for line in (template.format(**values) for template in block)
+                     if line not in said and not (at_risk and affirms(line)) and not (plain_only and hard_line(line))]
+            if fresh:
+                return fresh[turn % len(fresh)]
+        fresh = [line for line in _fallback(strategy, values, said, lang)
+                 if not (at_risk and affirms(line)) and not (plain_only and hard_line(line))]
         if fresh:
             return fresh[turn % len(fresh)]
-    fresh = [line for line in _fallback(strategy, values, said, lang) if not (at_risk and affirms(line))]
-    return fresh[turn % len(fresh)]
+    return _fallback(strategy, values, set(), lang)[turn % 2]
 
 
 def affirms(line: str) -> bool:
@@ -217,6 +295,13 @@ def _echo_pattern() -> re.Pattern:
     templates += [t for lang in LANGUAGE_CODES for t in listening_in(lang).quote]
     parts = [".+".join(re.escape(piece) for piece in re.split(r"\{\w+\}", t)) for t in templates]
     return re.compile("|".join(parts) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def _quote_pattern() -> re.Pattern:
+    """Any line that quoted a short message, in any language."""
+    templates = [t for lang in LANGUAGE_CODES for t in listening_in(lang).quote]
+    return re.compile("|".join(".+".join(re.escape(piece) for piece in re.split(r"\{\w+\}", t)) for t in templates) or "(?!)")
 
 
 def _fallback(strategy: str, values: Dict[str, str], said: set, lang: str = "en") -> List[str]:

@@ -36,7 +36,7 @@ from actions.language import folded, least_recent
 from actions.question_form import is_question
 from policies import situations
 from actions.replies import (ActionGoodbye, ActionGreet, ActionSupportAtRisk, ActionSupportQuestion, ActionSupportReflection,
-                             ActionSupportRestatement, ActionYouAreWelcome, listen_only, stops_questions)
+                             ActionSupportRestatement, ActionYouAreWelcome, answered_plainly, listen_only, stops_questions)
 
 ASKED_FOR_A_PERSON = "the person asked to talk to a person"
 NUMBER_WORDS = re.compile(r"\b(?:numbers?|helplines?|hotlines?|numero|nummer|telefono|telefone|telefoon|linea|linha|lijn|ligne|hulplijn)\b")
@@ -114,6 +114,9 @@ class ActionAnswerQuestion(Action):
             if NUMBER_WORDS.search(folded(text)):  # "necesito hablar con alguien, hay algun numero en argentina?": the lines too (fifth reading)
                 say(say.help_now.where(say.lang))
             return await bring_a_person(say, tracker, domain)
+        answered = await answered_plainly(dispatcher, tracker, domain)
+        if answered is not None:  # "what would you do?", "who moved to Canada?", "can you do a mood check-in?" (seventh reading)
+            return answered
         if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
             say.response(domain, "utter_iamabot")
             return [SlotSet("last_strategy", "information")]

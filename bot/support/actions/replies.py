@@ -1,6 +1,10 @@
 """Supportive listening: a line of one supporter strategy from the response bank
 (listening.py), greetings and goodbyes that do not repeat, the tools a person asks for, and the
-mood check-in's answer."""
+mood check-in's answer.
+
+(Over 300 lines for a reason: one class per action the rules in config.yml name, and the plain
+answers they share; the greeting, the goodbye, the tools and the listening reply hand over to each
+other, so they are read side by side.)"""
 from __future__ import annotations
 
 import re
@@ -11,9 +15,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import checkin, direct_ask, listening, medical, plain_answers
+from actions import asked_the_bot, checkin, direct_ask, exercise, listening, medical, plain_answers, recall
 from actions import bank
-from actions.bank import answers
+from actions.bank import answers, says
+from actions.names import introduced
 from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, help_locale, language, response, user_turns
 from actions.language import folded, least_recent
 from actions.resources import country_locale, resources_for
@@ -33,6 +38,9 @@ WHERE_WORDS = 6
 the help lines there."""
 FEELING_MEMORY = 3
 """A feeling the person named in this many of their previous messages is still theirs (listening.feeling_of)."""
+COMMAND = re.compile(r"^\s*/?\s*[a-z]+(?:_[a-z]+)+\s*$|^\s*/\s*[a-z_]+\s*$")
+"""A command typed as a message ("/handoff_resolved" reaches the bot as "handoff_resolved", "/restart"): answered as
+one, never quoted back as something the person feels (seventh reading, L1)."""
 
 
 class SupportReply(Action):
@@ -64,6 +72,9 @@ class SupportReply(Action):
 
             say_answer(dispatcher, tracker, lead)
             return await ActionCrisisScreen().run(dispatcher, tracker, domain)
+        answered = await answered_plainly(dispatcher, tracker, domain)
+        if answered is not None:  # a command, a tool asked for, a question to the bot (seventh reading, M4, M5, L1)
+            return answered
         if stops_questions(text):
             return listen_only(dispatcher, tracker)
         from actions import questions  # questions.py imports this module
@@ -90,6 +101,46 @@ class SupportReply(Action):
                                  earlier=earlier_messages(tracker, FEELING_MEMORY))
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
+
+
+async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: Dict[Text, Any]) -> List[Dict[Text, Any]] | None:
+    """The answer to what the latest message asks plainly, whatever the NLU read; None when it asks
+    none of these: a command ("/handoff_resolved", L1), a tool or an exercise asked for ("can you do a
+    mood check-in with me?", "puoi aiutarmi con un esercizio?", M4), a question about what the person
+    said earlier or to the bot itself ("who moved to Canada?", "what would you do?", M5)."""
+    text = tracker.latest_message.get("text") or ""
+    if COMMAND.match(text):
+        return say_answer(dispatcher, tracker, "command")
+    if at_risk(emotion_of(tracker.latest_message.get("metadata"))):  # risk: listened to, never a lighter answer
+        return None
+    wanted = exercise.asked_for(text)
+    if wanted:
+        return await run_asked(wanted, dispatcher, tracker, domain)
+    if recall.asks(text) and language(tracker) == "en":
+        earlier = earlier_messages(tracker, 50)
+        own = next((met[0] for t in reversed(earlier) for met in [introduced(t, listening.listening_in("en").own_name_patterns)] if met),
+                   None)
+        key, values = recall.answer(text, earlier, own)
+        say = Say(dispatcher, tracker)
+        say(least_recent(answers(say.lang)[key], say.recent).format(**values))
+        return [SlotSet("last_strategy", "information")]
+    kind = asked_the_bot.asked(text)
+    if kind:
+        say_answer(dispatcher, tracker, kind)
+        quiet = [SlotSet("listen_only_until", float(user_turns(tracker) + LISTEN_ONLY_TURNS))] if kind == "only_questions" else []
+        return [SlotSet("last_strategy", "information"), *quiet]  # "only_questions": then no questions for a few turns
+    return None
+
+
+async def run_asked(wanted: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                    domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """The tool the person asked for (``wanted``: breathing, grounding, checkin), or, for an exercise
+    they did not name, the offer of the exercises."""
+    tool = {"breathing": ActionToolBreathing, "grounding": ActionToolGrounding, "checkin": ActionToolCheckin}.get(wanted)
+    if tool is None:
+        return say_answer(dispatcher, tracker, "exercise_offer")
+    return await tool().run(dispatcher, tracker, domain)
 
 
 def stops_questions(text: str) -> bool:
@@ -172,13 +223,33 @@ class ActionGreet(FreshResponse):
         text = tracker.latest_message.get("text") or ""
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
+        if closes(tracker, text):  # a closing "ciao" (seventh reading, L7)
+            return await ActionGoodbye().run(dispatcher, tracker, domain)
+        if exercise.asked_for(text) and not at_risk(emotion_of(tracker.latest_message.get("metadata"))):
+            return await run_asked(exercise.asked_for(text), dispatcher, tracker, domain)  # "hi, can you do a mood check-in with me?"
         if listening.introduces(text, language(tracker)) or (user_turns(tracker) > 1 and not listening.is_greeting(text)):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         return await super().run(dispatcher, tracker, domain)
 
 
+def closes(tracker: Tracker, text: str) -> bool:
+    """Whether ``text``, a word that both greets and says goodbye ("ciao", "salut", "tchau"), closes the
+    conversation: said after the person's first message, alone (seventh reading, L7: a closing "ciao"
+    got the opening greeting again)."""
+    return user_turns(tracker) > 1 and len(text.split()) <= 2 and listening.is_farewell(text) and listening.is_greeting(text)
+
+
 class ActionYouAreWelcome(FreshResponse):
+    """ "You're welcome" to thanks; a message the NLU read as thanks that thanks nobody ("the bank's
+    taking it": seventh reading, M5) is listened to instead."""
+
     response_name = "utter_you_are_welcome"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not says(bank.bank().thanks, folded(tracker.latest_message.get("text") or "")):
+            return await not_a_goodbye(dispatcher, tracker, domain)
+        return await super().run(dispatcher, tracker, domain)
 
 
 class ActionGoodbye(FreshResponse):
@@ -216,7 +287,7 @@ class ActionSupportAtRisk(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == "greet":
+        if intent == "greet" and not closes(tracker, tracker.latest_message.get("text") or ""):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         if intent == "goodbye" and not listening.is_farewell(tracker.latest_message.get("text") or ""):
             return await not_a_goodbye(dispatcher, tracker, domain)
@@ -227,7 +298,8 @@ class ActionSupportAtRisk(Action):
 
 
 class Tool(Action):
-    """A tool the person asked for: a short sequence of messages. It runs when the person names
+    """A tool the person asked for: its first message (breathing and grounding then go one step at a
+    time: exercise.py), or the check-in's question. It runs when the person names
     it, or when the NLU is at least ``SURE`` of the ask and the tool did not run in the last
     turns; otherwise the NLU guessed (e.g. "explain it like im 5" read as 5-4-3-2-1) and the
     bot listens instead (a restatement)."""
@@ -252,7 +324,8 @@ class Tool(Action):
             return await ActionSupportRestatement().run(dispatcher, tracker, domain)
         for line in lines:
             dispatcher.utter_message(text=line)
-        return [SlotSet("last_strategy", "tool")] + ([SlotSet("awaiting_checkin", True)] if self.tool == "checkin" else [])
+        return [SlotSet("last_strategy", "tool"), *exercise.started(self.tool)] + \
+            ([SlotSet("awaiting_checkin", True)] if self.tool == "checkin" else [])
 
 
 class ActionToolBreathing(Tool):

@@ -24,6 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.bank import answers, bank, says
 from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, earlier_messages, user_turns
+from actions.echo import risk_words
 from actions.language import folded, least_recent, translated
 from actions.replies import ActionSupportQuestion
 from policies.situations import ACUTE
@@ -164,6 +165,9 @@ class ActionSituation(Action):
         else:  # the follow-up turns are over: listened to as any message
             events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
             return [*events, SlotSet("situation_open", None), SlotSet("situation_until", None)]
+        eased = await panic_over(dispatcher, tracker, domain, situation, reported)
+        if eased is not None:
+            return eased
         say = Say(dispatcher, tracker)
         lines = situation_lines(situation, say, after, tracker.latest_message.get("text") or "",
                                 earlier_messages(tracker, FOLLOW_UP_TURNS))
@@ -187,6 +191,30 @@ class ActionSituation(Action):
         elif offer:
             events.append(SlotSet("offered_person", True))
         return events
+
+
+async def panic_over(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], situation: str,
+                     reported: str) -> List[EventType] | None:
+    """A panic attack that eased ("thank you. my heart isn't pounding anymore", read as panic for its
+    words) is over: glad, and no more panic lines; a goodbye while one is open is a goodbye (seventh
+    reading, M4: "cool. bye" got "Let's keep going together. Put a hand on your chest"). None otherwise,
+    and always for a message with risk of its own."""
+    from actions import exercise, listening  # exercise imports replies, which this module imports
+
+    text = tracker.latest_message.get("text") or ""
+    if situation != "panic" or crisis_of(tracker).get("flag") or risk_words(text):
+        return None
+    closed: List[EventType] = [SlotSet("situation_open", None), SlotSet("situation_until", None), *exercise.ENDED]
+    if exercise.eased(text):
+        say = Say(dispatcher, tracker)
+        say(least_recent(answers(say.lang)["panic_eased"], say.recent))
+        return [*closed, SlotSet("last_strategy", "affirmation")]
+    if reported != "panic" and listening.is_farewell(text):
+        from actions.replies import ActionGoodbye, ActionSupportAtRisk
+
+        goodbye = ActionSupportAtRisk() if crisis_of(tracker).get("level") in ("possible", "high") else ActionGoodbye()
+        return [*closed, *await goodbye.run(dispatcher, tracker, domain)]
+    return None
 
 
 def reported_situation(tracker: Tracker) -> str:

@@ -57,7 +57,9 @@ def still_here(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[
     lang = language(tracker)
     if back_after_handoff(tracker, tracker.latest_message.get("text") or ""):
         say = Say(dispatcher, tracker)
-        say(least_recent(answers(lang)["back_after_handoff"], say.recent).format(help=say.help_now.short(lang)))
+        joined = tracker.get_slot("handoff_joined") is not False  # nobody from the team wrote: never "had to step away"
+        key = "back_after_handoff" if joined else "back_after_unjoined"
+        say(least_recent(answers(lang)[key], say.recent).format(help=say.help_now.short(lang)))
         return [SlotSet("offered_person", True), SlotSet("handoff_resolved_at", None), SlotSet("last_strategy", "question")]
     dispatcher.utter_message(text=least_recent(answers(lang)["still_here"], bot_lines(tracker)))
     before = earlier_messages(tracker, 1)

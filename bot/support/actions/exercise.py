@@ -1,0 +1,161 @@
+"""Breathing and grounding one step at a time, the way a volunteer guides them ("Good. Now 4
+things you can touch"), and a request for an exercise or the check-in read whatever the NLU made of it.
+
+The tool's first message (replies.Tool) sets the slots ``exercise`` (breathing | grounding) and
+``exercise_step`` (how many of its ``exercises`` steps were said, 0..n); config.yml's rule
+"exercise going on" sends the person's next messages here (seventh exploratory reading, M4: the
+exercise came as one block, "in", "out" and "I can taste toothpaste" were reflected as things to talk
+about, and "cool. bye" started it over). Each answer brings the next step; then:
+
+- it helped ("my heart isn't pounding anymore", "that helped", "un po' meglio": ``eased``): glad,
+  and the exercise ends;
+- a goodbye is a goodbye (at risk: the warm close with how to get help); thanks, "stop" or a long
+  message that is no answer to a step end it, and the bot answers as it would otherwise;
+- a message with risk words or a crisis reading of its own ends it too: the bot listens, and the
+  crisis rules, which come first, answer stronger risk;
+- the exercise lapses when the bot's last turn said none of its lines (something else came between).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from connectors.contract import at_risk, emotion_of
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import bank
+from actions.bank import answers
+from actions.conversation import Say, bot_lines, language
+from actions.echo import risk_words
+from actions.language import folded, least_recent
+from actions.question_form import is_question
+from actions.still_here import still_there
+
+EXERCISES = ("breathing", "grounding")
+STEP_WORDS = 16
+"""A message of at most this many words answers a step ("in", "I can hear the fridge, birds, the
+telly upstairs and her snoring"); a longer one says something else and ends the exercise."""
+
+EASED = re.compile(
+    r"\b(?:(?:that|it|this|breathing|grounding) (?:really |actually |kind of |kinda )?help(?:ed|s|ing)?|helped"
+    r"|(?:feel(?:ing)?|i'?m|im|i am|a (?:bit|little|lot)|much|way|so much) (?:a (?:bit|little|lot|little bit) )?"
+    r"(?:better|calmer|more relaxed|more grounded|less (?:anxious|panicky|shaky|tense))"
+    r"|(?:isn'?t|isnt|is not|not|no longer|stopped) (?:\w+ )?(?:pounding|racing|spinning|shaking)(?: any ?more)?"
+    r"|(?:calmed|calming|slowing|slowed|settling|settled) down|easing|eased|that was nice|that was good"
+    r"|(?:etwas |ein bisschen |viel )?besser|ruhiger|(?:das )?hat geholfen|(?:ca )?(?:va )?mieux|plus calme|(?:ca )?m'?a aide"
+    r"|(?:un poco )?mejor|mas tranquil[oa]|me (?:ha )?ayudado|me ayudo|(?:un po'? )?meglio|piu calm[oa]|mi ha aiutato"
+    r"|(?:een beetje )?beter|rustiger|het (?:hielp|helpt)|heeft geholpen|(?:um pouco )?melhor|mais calm[oa]|(?:me )?ajudou)\b")
+"""It helped, or the panic eased, in seven languages (folded, apostrophes kept)."""
+NOT_EASED = re.compile(
+    r"\b(?:can'?t|cannot|cant|not (?:any |getting |feeling )?(?:better|calmer)|no better|worse|still (?:pounding|racing|panicking"
+    r"|shaking|scared)|(?:didn'?t|doesn'?t|does not|did not|hasn'?t|isn'?t|not|nothing) help(?:ed|ing|s)?|nicht (?:besser|geholfen)"
+    r"|schlechter|pas mieux|pire|(?:ne m'?a|n'?aide) pas|no (?:me )?(?:ayud|mejor)|peor|non (?:va |mi )?(?:meglio|aiut|ha aiutato)"
+    r"|peggio|niet (?:beter|geholpen)|slechter|nao (?:me )?(?:ajud|melhor)|pior)\b")
+"""It did not help, or it got worse: never read as eased ("i can't calm down", "not better")."""
+DONE = re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:done|finished|that'?s it|all done|fertig|termine|fini|listo|terminado|fatto|finito|klaar"
+                  r"|pronto|feito|acabei)\b")
+AGAIN = re.compile(r"\b(?:again|keep going|one more|another (?:one|round)|more rounds?|nochmal|noch einmal|weiter|encore|on continue"
+                   r"|otra vez|de nuevo|seguimos|ancora|di nuovo|continuiamo|nog een keer|nog eens|doorgaan|de novo|mais uma vez"
+                   r"|continuar)\b")
+STOP = re.compile(r"\b(?:stop|enough|not helping|isn'?t helping|doesn'?t help|don'?t want to|hor auf|genug|arrete|ca suffit"
+                  r"|paremos|basta|ya no quiero|smettiamo|stop maar|chega|nao quero mais)\b")
+EXERCISE_WORDS = re.compile(r"\b(?:exercises?|ubung(?:en)?|exercices?|ejercicios?|esercizi[oi]?|oefening(?:en)?|exercicios?)\b")
+"""An exercise asked for without naming one ("puoi aiutarmi con un esercizio?"): the exercises are offered."""
+REQUEST = re.compile(r"\b(?:can|could|would|shall) (?:you|we|u)\b|\blet'?s\b|\blets\b|\bi'?d like\b|\bi want\b|\bi need\b|\bplease\b"
+                     r"|\bkannst du\b|\bkonnen wir\b|\blass uns\b|\bich mochte\b|\bbitte\b|\btu peux\b|\bon peut\b|\bje voudrais\b"
+                     r"|\bpuedes\b|\bpodemos\b|\bquiero\b|\bpor favor\b|\bpuoi\b|\bpossiamo\b|\bvorrei\b|\bper favore\b|\bkun je\b"
+                     r"|\bkunnen we\b|\bik wil\b|\bgraag\b|\bpode\b|\bpodemos\b|\bvoce pode\b|\bquero\b")
+"""Words that make naming a tool a request ("can you do a mood check-in with me?", "let's try the grounding")."""
+SHORT = 6
+"""A message of at most this many words that names the check-in asks for it ("and a mood check in")."""
+
+
+def eased(text: str) -> bool:
+    """Whether ``text`` says the exercise helped or the panic eased, not that it did not (``NOT_EASED``)."""
+    plain = folded(text).replace("’", "'")
+    return bool(EASED.search(plain)) and not NOT_EASED.search(plain) and not risk_words(text)
+
+
+def asked_for(text: str) -> Optional[str]:
+    """What ``text`` asks for, whatever the NLU read: a tool it names as a request ("hi, can you do a
+    mood check-in with me?" -> "checkin"), "exercise" for an exercise it does not name, else None."""
+    plain = folded(text).replace("’", "'")
+    checkin = re.search(r"\bcheck[ -]?in\b", plain)
+    if risk_words(text) or not (REQUEST.search(plain) or (checkin and len(plain.split()) <= SHORT)):
+        return None  # "how does the mood check in thing work?" asks about it, "do you keep my check ins?" about privacy
+    for tool in ("checkin", *EXERCISES):
+        if bank.says([folded(name) for name in bank.bank().tool_names[tool]], plain):  # word starts: "werden" is no "erden"
+            return tool
+    return "exercise" if EXERCISE_WORDS.search(plain) else None
+
+
+def started(tool: str) -> List[Dict[Text, Any]]:
+    """The slots a tool sets when it starts: breathing and grounding then go step by step."""
+    return [SlotSet("exercise", tool), SlotSet("exercise_step", 0.0)] if tool in EXERCISES else []
+
+
+ENDED = [SlotSet("exercise", None), SlotSet("exercise_step", None)]
+
+
+def running(tracker: Tracker) -> Optional[str]:
+    """The exercise going on: the slot's, when the bot's last turn said one of its lines."""
+    tool = tracker.get_slot("exercise")
+    if tool not in EXERCISES:
+        return None
+    lang = language(tracker)
+    own = {*bank.tool(tool, lang), *bank.exercise_steps(tool, lang), *bank.exercise_steps("again", lang)}
+    return tool if own & set(bot_lines(tracker, 1)) else None
+
+
+class ActionExerciseStep(Action):
+    """The person's answer during breathing or grounding: the next step (see the module docstring)."""
+
+    def name(self) -> Text:
+        return "action_exercise_step"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from actions import questions, replies  # they import this module
+
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
+        tool, say = running(tracker), Say(dispatcher, tracker)
+        risky = at_risk(emotion_of(tracker.latest_message.get("metadata"))) or risk_words(text)
+        if tool is None or risky:  # lapsed, or risk: listened to as any message (stronger risk never comes here)
+            return ENDED + await replies.ActionSupportQuestion().run(dispatcher, tracker, domain)
+        if replies.listening.is_farewell(text) and not AGAIN.search(folded(text)):  # "cool. bye": a goodbye, not the exercise again
+            return ENDED + await replies.ActionGoodbye().run(dispatcher, tracker, domain)
+        if still_there(text):  # "hello?": still here, and the step again
+            step = int(tracker.get_slot("exercise_step") or 0)
+            say(least_recent(answers(say.lang)["still_here"], say.recent))
+            say(bank.exercise_steps(tool, say.lang)[step - 1] if step else bank.tool(tool, say.lang)[0])
+            return []
+        if eased(text):  # "thank you. my heart isn't pounding anymore"
+            say(least_recent(answers(say.lang)["exercise_helped"], say.recent))
+            return [*ENDED, SlotSet("last_strategy", "affirmation")]
+        plain = folded(text).replace("’", "'")
+        if STOP.search(plain):
+            say(least_recent(answers(say.lang)["exercise_stopped"], say.recent))
+            return [*ENDED, SlotSet("last_strategy", "question")]
+        if intent == "thank":
+            return ENDED + await replies.ActionYouAreWelcome().run(dispatcher, tracker, domain)
+        asked = asked_for(text) or {"ask_breathing": "breathing", "ask_grounding": "grounding", "ask_checkin": "checkin"}.get(intent)
+        if asked and asked != tool:  # "now breathing please", "and a mood check in", "is there something else? like the 5 things"
+            return ENDED + await replies.run_asked(asked, dispatcher, tracker, domain)
+        steps, step = bank.exercise_steps(tool, say.lang), int(tracker.get_slot("exercise_step") or 0)
+        again = tool == "breathing" and AGAIN.search(plain) and not DONE.search(plain)
+        if not again and (step >= len(steps) or len(text.split()) > STEP_WORDS
+                          or (is_question(text) and intent.startswith("ask_"))):
+            # the answer to "how do you feel now?", or something else than a step: answered as any message
+            listen = questions.ActionAnswerQuestion() if intent.startswith("ask_") or intent == "bot_challenge" \
+                else replies.ActionSupportReflection()
+            return ENDED + await listen.run(dispatcher, tracker, domain)
+        if again:
+            say(bank.exercise_steps("again", say.lang)[0])
+            return [SlotSet("exercise_step", float(min(step, len(steps) - 2))), SlotSet("last_strategy", "tool")]
+        if DONE.search(plain):  # "ok done": how they feel now
+            step = len(steps) - 1
+        say(steps[step])
+        return [SlotSet("exercise_step", float(step + 1)), SlotSet("last_strategy", "tool")]

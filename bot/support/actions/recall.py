@@ -1,0 +1,114 @@
+"""A question about what the person said earlier, answered from the conversation ("What did I say my
+fiancé's name was?" -> "You told me your fiancé is called Dev."; "And who moved to Canada?" -> "You
+told me your best friend Hannah moved to Canada."), or honestly when the answer is not in it ("I don't
+remember you telling me that"). Seventh exploratory reading, M5: such questions got "I'm not here to
+judge you" and "How long have you been feeling like this?".
+
+English: the person's words are said back in second person (echo.py), which only English lines do.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from actions.echo import LEADING, SWAP, risk_words
+from actions.language import folded
+
+NAME_ASKED = re.compile(
+    r"\b(?:what(?:'s| is| was|s)?|do you (?:remember|know)|remember) (?:did i (?:say|tell you) )?(?:was |is )?(?:my|his|her|their) "
+    r"(?P<who>[a-z-]+(?: [a-z-]+)??)(?:'s|s)? name\b")
+OWN_NAME_ASKED = re.compile(r"\b(?:what(?:'s| is|s)|do you (?:remember|know)|remember) my name\b|\bwho am i\b")
+WHO_ASKED = re.compile(r"^\W*(?:and |so |wait |ok |okay )?who (?P<what>(?!are\b|r\b|is this\b|am i\b|you\b)[a-z']+(?: [a-z']+){0,6})\W*$")
+WORK_ASKED = re.compile(r"\b(?:what (?:do i do|is my job|did i (?:say|tell you) i do)|(?:do you )?remember what i do|where do i work)\b")
+ABOUT_ASKED = re.compile(r"\b(?:what did i (?:say|tell you)|do you remember what i (?:said|told you)) about (?P<what>[a-z' ]+?)\W*$")
+RECALL = re.compile(r"\b(?:do you remember|what did i (?:just )?(?:say|tell you)|did i (?:tell|mention)|have i told you)\b")
+"""Any question about what the person said: answered honestly when the answer is not found."""
+JOB = re.compile(r"\b(?:i'?m|i am|im) (?P<job>an? [a-z]+(?: [a-z]+)?)\b|\bi work (?:as|at|in|for) (?P<place>[a-z' ]+)")
+JOBS_NOT = {"bit", "lot", "mess", "wreck", "little", "failure", "loser", "joke", "burden", "disappointment", "idiot", "good",
+            "bad", "real", "fan", "few", "big", "huge", "total", "complete", "person", "while"}
+
+
+def asks(text: str) -> bool:
+    """Whether ``text`` asks about something the person said earlier."""
+    plain = _plain(text)
+    return "?" in text and any(p.search(plain) for p in (NAME_ASKED, OWN_NAME_ASKED, WHO_ASKED, WORK_ASKED, ABOUT_ASKED, RECALL)) \
+        and not risk_words(text)
+
+
+def answer(text: str, earlier: Sequence[str], own_name: Optional[str] = None) -> tuple[str, dict]:
+    """The ``answers`` key and its values for the question ``text``, from the person's ``earlier``
+    messages (oldest first) and the name they gave (``own_name``): ``recall_name``, ``recall_own_name``,
+    ``recall_told``, or ``recall_unknown`` when the answer is not in them."""
+    plain = _plain(text)
+    if OWN_NAME_ASKED.search(plain):
+        return ("recall_own_name", {"name": own_name}) if own_name else ("recall_unknown", {})
+    asked = NAME_ASKED.search(plain)
+    if asked:
+        who = asked.group("who")
+        for message in reversed(earlier):
+            name = _name_of(who, message)
+            if name:
+                return "recall_name", {"who": _as_typed(who, earlier), "name": name}
+        return "recall_unknown", {}
+    if WORK_ASKED.search(plain):
+        for message in reversed(earlier):
+            found = JOB.search(_plain(message))
+            if found and found.group("job") and found.group("job").split()[1] not in JOBS_NOT:
+                return "recall_told", {"said": f"you're {found.group('job')}"}
+            if found and found.group("place"):
+                return "recall_told", {"said": f"you work {found.group(0).split(' ', 2)[2]}"}
+        return "recall_unknown", {}
+    what = WHO_ASKED.search(plain) or ABOUT_ASKED.search(plain)
+    if what:
+        said = _told(what.group("what").strip(), earlier, about=bool(ABOUT_ASKED.search(plain)))
+        return ("recall_told", {"said": said}) if said else ("recall_unknown", {})
+    return "recall_unknown", {}
+
+
+def _plain(text: str) -> str:
+    return " ".join(folded(text).replace("’", "'").split())
+
+
+def _name_of(who: str, message: str) -> Optional[str]:
+    """The name ``message`` gives the person's ``who`` ("my fiancé Dev", "my sister's name is Ana")."""
+    typed = folded(message).replace("’", "'")
+    for pattern in (rf"\bmy {re.escape(who)},? (?:called |named )?(?P<name>[A-Z][\w'-]+)",
+                    rf"\bmy {re.escape(who)}(?:'s|s)? name (?:is|was|'s) (?P<name>\w[\w'-]*)"):
+        found = re.search(pattern, typed, flags=re.IGNORECASE)
+        if found:
+            name = found.group("name")
+            start = found.start("name")
+            if message[start:start + 1].isupper() or "name" in found.group(0).lower():
+                return name[:1].upper() + name[1:]
+    return None
+
+
+def _as_typed(who: str, earlier: Sequence[str]) -> str:
+    """``who`` as the person wrote it ("fiancé", not the folded "fiance")."""
+    for message in earlier:
+        words = re.findall(r"[\w'-]+", message)
+        for word in [*words, *(" ".join(pair) for pair in zip(words, words[1:]))]:
+            if folded(word) == who:
+                return word.lower()
+    return who
+
+
+def _told(what: str, earlier: Sequence[str], about: bool = False) -> Optional[str]:
+    """The part of the newest earlier message that holds ``what`` ("moved to canada"), from the one it
+    is about ("my best friend Hannah") to the end of the clause, in second person; None if none holds it."""
+    words = [w for w in what.split() if w not in ("the", "a", "an", "my")]
+    if not words:
+        return None
+    for message in reversed(earlier):
+        if risk_words(message):
+            continue
+        for clause in re.split(r"[.!?;\n]+|,\s+|\s+(?:so|but|because|and then)\s+", message):
+            plain = _plain(clause)
+            at = plain.find(" ".join(words)) if not about else next((plain.find(w) for w in words if w in plain), -1)
+            if at < 0 or len(plain.split()) > 20:
+                continue
+            said = clause.strip().split()
+            while said and said[0].lower() in LEADING:
+                said.pop(0)
+            return " ".join(SWAP.get(w.lower(), w) for w in said).rstrip(",") or None
+    return None
