@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bot" / "support"))
     ("minha amiga disse que quer morrer, o que eu faço", "friend_at_risk"),
     ("ich krieg keine luft und mein herz rast", "panic"),
     ("no puedo respirar, me falta el aire", "panic"),
+    ("sono molto agitata, ho un attacco d'ansia", "panic"),  # seventh reading, M4 (a14)
     ("is there a helpline in ireland?", "asks_helpline"),
     ("wie kan ik bellen als het slecht gaat", "asks_helpline"),
 ])
