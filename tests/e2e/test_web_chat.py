@@ -163,6 +163,26 @@ def test_chat_works_without_camera_or_microphone(servers, browser):
     context.close()
 
 
+def test_a_message_with_crisis_risk_gets_no_mood_chip(servers, browser):
+    """Seventh reading, L4: "I picked up: happy" showed under a spoken plan for tonight."""
+    _, rasa_url, _ = servers
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{rasa_url}/webhooks/emobot_web/chat")
+    page.get_by_label("my messages' text").check()
+    page.get_by_role("button", name="Save my choices and start").click()
+    log = page.get_by_role("log", name="Conversation")
+    for message in ("I had a really nice day at the beach", "I'm going to kill myself tonight"):
+        before = log.locator(REPLY).count()
+        page.get_by_label("Your message").fill(message)
+        page.keyboard.press("Enter")
+        expect(log.locator(REPLY)).not_to_have_count(before, timeout=30_000)
+    mine = log.locator(".msg.user")
+    expect(mine.nth(0).locator(".picked")).to_contain_text("I picked up:")
+    expect(mine.nth(1).locator(".picked")).to_have_count(0)
+    context.close()
+
+
 def test_failed_media_upload_still_delivers_the_text(servers, browser):
     _, rasa_url, _ = servers
     page = browser.new_page(viewport=PHONE)

@@ -112,10 +112,17 @@
   const FEELINGS = { neutral: "calm or neutral", joy: "happy", sadness: "sad", anger: "angry or annoyed",
                      fear: "worried or afraid", disgust: "put off", surprise: "surprised" };
 
+  // a message that carries crisis risk gets no mood chip: "I picked up: happy" under a spoken plan
+  // (seventh reading, L4) is the wrong thing to show; the bot's answer speaks to it
+  function atRisk(emotion) {
+    const crisis = emotion && emotion.derived && emotion.derived.crisis;
+    return Boolean(crisis && (crisis.flag || crisis.level === "possible" || crisis.level === "high"));
+  }
+
   // "I picked up: sad" under a message, with "That's not right" to say what it really was
   function pickedUp(emotion) {
     const turn = emotion && emotion.available !== false && emotion.turn;
-    if (!turn || !FEELINGS[turn.label] || !Number.isInteger(emotion.turn_index)) return null;
+    if (!turn || !FEELINGS[turn.label] || !Number.isInteger(emotion.turn_index) || atRisk(emotion)) return null;
     const chip = document.createElement("div");
     chip.className = "picked";
     const said = document.createElement("span");
