@@ -65,6 +65,7 @@ from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.web.turn import WebTurn, language_of_locale
+from connectors.web.unheard import unheard_line
 from connectors.delivery import TurnDelivery
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
@@ -289,9 +290,15 @@ class EmobotWebInput(InputChannel):
     async def handle_turn(self, turn: WebTurn, output: OutputChannel,
                           on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[WebTurn, Dict[str, Any]]:
         """Read one turn's emotion (:meth:`read_turn`), then hand the turn to the bot, which answers
-        on ``output``. REST and socket.io turns come here. Returns the turn as the bot read it and
-        its emotion metadata."""
+        on ``output``. REST and socket.io turns come here. A voice message in which no words were
+        heard, with nothing typed, is answered by the channel (``connectors/web/unheard.py``), not
+        the bot. Returns the turn as the bot read it and its emotion metadata."""
         turn, emotion = await self.read_turn(turn)
+        if turn.audio is not None and not turn.text.strip():  # a clip with no words, nothing typed: not the bot's
+            line = unheard_line(turn.metadata.get("locale"))
+            await output.send_text_message(turn.sender_id, line)
+            self.report_replies(turn.sender_id, emotion, [line])
+            return turn, emotion
         await self.answer(turn, emotion, output, on_new_message)
         return turn, emotion
 

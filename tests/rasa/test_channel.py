@@ -124,6 +124,31 @@ def test_multipart_turn_forwards_audio_and_images() -> None:
     assert received[0].sender_id == "bo" and received[0].text == "hello"
 
 
+@pytest.mark.parametrize("locale, start", [("en-GB", "I couldn't hear any words"), ("de-AT", "Ich konnte"),
+                                           (None, "I couldn't hear any words")])
+def test_a_voice_message_with_no_words_heard_is_answered_by_the_channel(locale, start) -> None:
+    """Seventh reading, L3: a silent clip got the bot's opening greeting."""
+    requests: list[httpx.Request] = []
+
+    def analyse(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        if request.method == "PUT":
+            return httpx.Response(200, json={"session_id": "vo", "turn_index": 0})
+        return httpx.Response(200, json={
+            "session_id": "vo", "turn_index": 0, "speaker_id": "vo", "available": True, "turn": None,
+            "state": SAD_STATE, "modalities": {"audio": {"status": "used"}}, "modalities_used": ["audio"],
+            "transcript": None})
+
+    channel = EmobotWebInput(client=service(analyse))
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url, data={"sender": "vo", "message": "", **({"locale": locale} if locale else {})},
+        files=[("audio", ("turn.webm", b"\x1aE\xdf\xa3silence", "audio/webm"))]))
+    assert response.status_code == 200 and received == []  # the bot is not asked to answer nothing
+    (said,) = response.json()
+    assert said["text"].startswith(start)
+    assert requests[-1].method == "PUT" and json.loads(requests[-1].read()) == {"replies": [said["text"]]}
+
+
 def test_rejected_turn_still_gets_an_answer() -> None:
     def analyse(request: httpx.Request) -> httpx.Response:
         return httpx.Response(413, json={"error": {"code": "text_too_long", "message": "too long"},
