@@ -174,6 +174,15 @@ def test_a_check_in_or_an_exercise_asked_for_starts_or_is_offered_in_every_langu
     assert not set(said) & set(answers(lang)["ask_capability"])
 
 
+@pytest.mark.parametrize("text", ["i need to get more exercise, i just sit all day",
+                                  "i want to learn to breathe better when i sing",
+                                  "please tell me more about how the check in works"])
+def test_naming_a_tool_or_exercise_in_passing_asks_for_none(text: str) -> None:
+    from actions.exercise import asked_for
+
+    assert asked_for(text) is None
+
+
 def test_a_number_after_the_check_in_is_its_answer() -> None:
     from actions.replies import ActionCheckinAnswer, ActionGreet
 

@@ -61,13 +61,19 @@ AGAIN = re.compile(r"\b(?:again|keep going|one more|another (?:one|round)|more r
                    r"|continuar)\b")
 STOP = re.compile(r"\b(?:stop|enough|not helping|isn'?t helping|doesn'?t help|don'?t want to|hor auf|genug|arrete|ca suffit"
                   r"|paremos|basta|ya no quiero|smettiamo|stop maar|chega|nao quero mais)\b")
-EXERCISE_WORDS = re.compile(r"\b(?:exercises?|ubung(?:en)?|exercices?|ejercicios?|esercizi[oi]?|oefening(?:en)?|exercicios?)\b")
-"""An exercise asked for without naming one ("puoi aiutarmi con un esercizio?"): the exercises are offered."""
-REQUEST = re.compile(r"\b(?:can|could|would|shall) (?:you|we|u)\b|\blet'?s\b|\blets\b|\bi'?d like\b|\bi want\b|\bi need\b|\bplease\b"
+EXERCISE_WORDS = re.compile(r"\b(?:an?|some|one|the|un[ao]?|eine[nr]?|een|um|uma|des|degli|alcuni|algunos)\s+(?:\w+\s+)?"
+                            r"(?:exercises?|ubung(?:en)?|exercices?|ejercicios?|esercizi[oi]?|oefening(?:en)?|exercicios?)\b")
+"""An exercise asked for without naming one ("puoi aiutarmi con un esercizio?"): the exercises are offered.
+With its article, so "i need to get more exercise" (physical) asks for none."""
+REQUEST = re.compile(r"\b(?:can|could|would|shall) (?:you|we|u) (?:please )?(?:do|try|start|run|guide|walk|take|go through"
+                     r"|help me (?:with|do|through|try))\b|\blet'?s (?:do|try|start)\b|\blets (?:do|try|start)\b"
+                     r"|\bi(?:'d| would) like (?:to (?:do|try|start) )?(?:a|an|the|some)\b|\bi (?:want|need) (?:to (?:do|try) )?(?:a|an|the|some)\b"
+                     r"|\bplease (?:do|start|guide)\b"
                      r"|\bkannst du\b|\bkonnen wir\b|\blass uns\b|\bich mochte\b|\bbitte\b|\btu peux\b|\bon peut\b|\bje voudrais\b"
                      r"|\bpuedes\b|\bpodemos\b|\bquiero\b|\bpor favor\b|\bpuoi\b|\bpossiamo\b|\bvorrei\b|\bper favore\b|\bkun je\b"
                      r"|\bkunnen we\b|\bik wil\b|\bgraag\b|\bpode\b|\bpodemos\b|\bvoce pode\b|\bquero\b")
-"""Words that make naming a tool a request ("can you do a mood check-in with me?", "let's try the grounding")."""
+"""Words that make naming a tool a request to do it with the bot ("can you do a mood check-in with me?", "let's try the
+grounding"); not "i want to learn to breathe better", "please tell me how the check in works" (English: a verb of doing)."""
 SHORT = 6
 """A message of at most this many words that names the check-in asks for it ("and a mood check in")."""
 
