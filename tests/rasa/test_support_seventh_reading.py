@@ -327,3 +327,19 @@ def test_the_offer_comes_to_a_person_who_is_struggling(text: str, crisis: dict) 
 
     said, slots = run(ActionOfferWhenLow(), [], text, crisis=crisis)
     assert slots["offered_person"] is True and said, said
+
+
+@pytest.mark.parametrize("text, locale, brings", [
+    ("a veces no salgo de casa en todo el fin de semana 😔", "es-ES", False),  # the NLU read "ask_human_help"
+    ("my weekends are just me and the telly", "en-GB", False),
+    ("i need help", "en-GB", True), ("can i talk to someone", "en-GB", True), ("necesito ayuda", "es-ES", True),
+])
+def test_the_nlus_ask_for_help_after_the_offer_counts_only_when_the_message_asks_for_one(team, text, locale, brings) -> None:
+    """Once the multilingual head read Spanish loneliness as sadness, the offer came, and the next remark,
+    which the NLU read as "ask_human_help", brought a person to someone who had not answered the offer."""
+    from actions.questions import ActionAnswerOffer
+
+    offered = answers("en")["offer_when_low"][0]
+    said, slots = run(ActionAnswerOffer(), [("i feel so alone lately", [offered])], text, intent="ask_human_help",
+                      locale=locale, slots={"offered_person": True})
+    assert (slots.get("handoff_active") is True) is brings and bool(team["requests"]) is brings, said

@@ -163,7 +163,10 @@ class ActionAnswerOffer(Action):
         say = Say(dispatcher, tracker)
         answer = screener.read_answer(text)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        asked_again = intent == "ask_human_help" and not asks_for_a_number(text) and not country_locale(text)
+        # the NLU's "ask_human_help" counts when the message names a person or help: it read "a veces no salgo
+        # de casa en todo el finde" so, and a person was brought to someone who had not answered the offer
+        asked_again = intent == "ask_human_help" and not asks_for_a_number(text) and not country_locale(text) and \
+            says([*bank().answers["offer_about_a_person"], *bank().answers["offer_asked_again"]], text)
         if offer.accepts(text) or asked_again or wants_a_person_now(text):
             return await bring_a_person(say, tracker, domain)
         if answer in ("no", "dismiss") and len(text.split()) > 4:  # "I'm not in danger, I just feel very low": listened to
