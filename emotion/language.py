@@ -2,8 +2,9 @@
 
 lingua, restricted to those seven, reads the message with English chat shorthand spelt out
 ("idk whats wrong w me tbh" is English, not Dutch); a message with fewer than ``MIN_WORDS`` words
-tells nothing. The service reads each message's own language (``sure_language``: the text emotion
-model outside English); the bots weigh a conversation's recent messages (policies/language.py).
+tells nothing. The service reads each message's own language with lingua's low-accuracy models
+(``sure_language``: the text emotion model outside English); the bots weigh a conversation's
+recent messages with all of lingua's models (policies/language.py).
 lingua loads on first use or at :func:`warm_up` (about 4 s).
 """
 from __future__ import annotations
@@ -21,17 +22,20 @@ SURE = 0.9
 """lingua's confidence in one message alone that tells its language."""
 
 
-@lru_cache(maxsize=1)
-def _detector():
+@lru_cache(maxsize=2)
+def _detector(low_accuracy: bool = False):
+    """lingua over the seven languages. ``low_accuracy``: its trigram models only (about 14 MiB
+    against 280 MiB for all its models; the service's choice, which has a memory target)."""
     from lingua import Language, LanguageDetectorBuilder
 
-    return (LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES))
-            .with_minimum_relative_distance(0.1).with_preloaded_language_models().build())
+    builder = (LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in LANGUAGES))
+               .with_minimum_relative_distance(0.1))
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).with_preloaded_language_models().build()
 
 
-def warm_up() -> None:
+def warm_up(low_accuracy: bool = False) -> None:
     """Load the language models now (about 4 s), e.g. when a server starts."""
-    _detector()
+    _detector(low_accuracy)
 
 
 ENGLISH_CHAT = {"idk": "i don't know", "tbh": "to be honest", "ngl": "not going to lie", "rn": "right now",
@@ -55,18 +59,18 @@ def has_words(text: str) -> bool:
     return len(re.findall(r"[^\W\d_]{2,}", text or "")) >= MIN_WORDS
 
 
-def confidences(text: str) -> Dict[str, float]:
+def confidences(text: str, low_accuracy: bool = False) -> Dict[str, float]:
     """Language code -> lingua's confidence (summing to 1) for ``text`` (English chat shorthand
     spelt out); empty when it is too short."""
     if not has_words(text):
         return {}
     text = _spelt_out(text)
-    return {LANGUAGES[v.language.name]: v.value for v in _detector().compute_language_confidence_values(text)}
+    return {LANGUAGES[v.language.name]: v.value for v in _detector(low_accuracy).compute_language_confidence_values(text)}
 
 
-def sure_language(text: str, sure: float = SURE) -> Optional[str]:
+def sure_language(text: str, sure: float = SURE, low_accuracy: bool = False) -> Optional[str]:
     """The code of the language lingua is at least ``sure`` of for ``text`` alone, else None."""
-    read = confidences(text)
+    read = confidences(text, low_accuracy)
     if not read:
         return None
     best = max(read, key=read.get)

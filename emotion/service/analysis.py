@@ -116,7 +116,7 @@ def _load_multilingual(settings: Settings):
     from emotion.language import warm_up
 
     head = MultilingualTextHead.load(settings.checkpoint_dir)
-    warm_up()
+    warm_up(low_accuracy=True)
     return head
 
 
