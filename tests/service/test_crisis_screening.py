@@ -57,6 +57,8 @@ def test_normalise(raw: str, canonical: str) -> None:
     ("it keeps telling me to step in front of the bus", "command_hallucination"),
     ("she says if i dont hurt myself theyll hurt my dad", "active_ideation"),    # a condition, not a denial
     ("las voces me dicen que me haga daño", "command_hallucination"),                        # "voces", not "vozes"
+    ("they say i should die", "command_hallucination"),
+    ("they want me to die, they whisper it all night", "command_hallucination"),
     ("some nights i pray that god takes me", "passive_death_wish"),
     ("itd be so nice to just disappear", "passive_death_wish"),
     ("ojalá no despertar nunca", "passive_death_wish"),
@@ -512,3 +514,12 @@ def test_an_attempt_under_way_is_told_from_plans_past_and_others(text: str, atte
     assert fallback["attempt"] is attempt
     if attempt:
         assert fallback["level"] == "high" and fallback["flag"] is True
+
+
+@pytest.mark.parametrize("text", ["what should a friend say if someone says they want to die?",
+                                  "if someone tells you they want to end their life, what should you do",
+                                  "he wants to jump and then all these strangers turn up"])
+def test_someone_elses_own_wish_is_no_command_heard(text: str) -> None:
+    """"they want to die" is their wish, not voices telling the writer to die ("they want me to die")."""
+    assert "command_hallucination" not in Lexicon.load().read(text).categories
+
