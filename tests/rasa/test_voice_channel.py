@@ -53,7 +53,10 @@ def service(requests: list[httpx.Request], heard: str = "i feel sad", audio: dic
     return EmotionServiceClient("http://emotion.test", transport=httpx.MockTransport(handle))
 
 
-def post(channel: VoiceInput, bot_answers: bool = True, **request) -> tuple[httpx.Response, list[UserMessage]]:
+def exchange(channel: VoiceInput, in_session: bool, bot_answers: bool = True,
+             **request) -> tuple[dict | None, httpx.Response, list[UserMessage]]:
+    """Serve ``channel`` as Rasa does and post one spoken turn (``request``); ``in_session``: POST
+    /session first and send its token. Returns (the issued session or None, the answer, what the bot got)."""
     received: list[UserMessage] = []
 
     async def on_new_message(message: UserMessage) -> None:
@@ -61,7 +64,7 @@ def post(channel: VoiceInput, bot_answers: bool = True, **request) -> tuple[http
         if bot_answers:
             await message.output_channel.send_text_message(message.sender_id, f"you said {message.text}")
 
-    async def run() -> httpx.Response:
+    async def run() -> tuple[dict | None, httpx.Response]:
         app = Sanic(f"emobot_voice_test_{next(_app_ids)}")
         app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/emobot_voice")
         port = free_port()
@@ -69,13 +72,23 @@ def post(channel: VoiceInput, bot_answers: bool = True, **request) -> tuple[http
         await server.startup()
         try:
             async with httpx.AsyncClient(timeout=20) as http:
-                answer = await http.post(f"http://127.0.0.1:{port}/webhooks/emobot_voice/webhook", **request)
+                base = f"http://127.0.0.1:{port}/webhooks/emobot_voice"
+                issued = (await http.post(f"{base}/session")).json() if in_session else None
+                token = {"Authorization": f"Bearer {issued['token']}"} if issued else {}
+                headers = {**(request.pop("headers", None) or {}), **token}
+                answer = await http.post(f"{base}/webhook", headers=headers or None, **request)
                 await asyncio.gather(*channel.reporting)
-                return answer
+                return issued, answer
         finally:
             await server.close()
 
-    return asyncio.run(run()), received
+    issued, answer = asyncio.run(run())
+    return issued, answer, received
+
+
+def post(channel: VoiceInput, bot_answers: bool = True, **request) -> tuple[httpx.Response, list[UserMessage]]:
+    _, answer, received = exchange(channel, False, bot_answers, **request)
+    return answer, received
 
 
 def test_synthesize_gives_a_wav_with_real_sizes() -> None:
@@ -168,40 +181,11 @@ def test_a_rate_limited_spoken_turn_is_still_heard_and_answered() -> None:
     assert received[0].text == "please help me" and received[0].metadata["emotion"]["queued"] is True
 
 
-def post_in_session(channel: VoiceInput, **request) -> tuple[dict, httpx.Response, list[UserMessage]]:
-    """POST /session, then one spoken turn that carries the issued token (and ``request``)."""
-    received: list[UserMessage] = []
-
-    async def on_new_message(message: UserMessage) -> None:
-        received.append(message)
-        await message.output_channel.send_text_message(message.sender_id, f"you said {message.text}")
-
-    async def run() -> tuple[dict, httpx.Response]:
-        app = Sanic(f"emobot_voice_test_{next(_app_ids)}")
-        app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/emobot_voice")
-        port = free_port()
-        server = await app.create_server(host="127.0.0.1", port=port, access_log=False, return_asyncio_server=True)
-        await server.startup()
-        try:
-            async with httpx.AsyncClient(timeout=20) as http:
-                base = f"http://127.0.0.1:{port}/webhooks/emobot_voice"
-                issued = (await http.post(f"{base}/session")).json()
-                answer = await http.post(f"{base}/webhook", headers={"Authorization": f"Bearer {issued['token']}"},
-                                         **request)
-                await asyncio.gather(*channel.reporting)
-                return issued, answer
-        finally:
-            await server.close()
-
-    issued, answer = asyncio.run(run())
-    return issued, answer, received
-
-
 def test_a_spoken_turn_with_an_issued_session_acts_on_it_and_is_told_its_state() -> None:
     """A voice client proves its conversation as a web page does; what its request names is ignored."""
     requests: list[httpx.Request] = []
-    issued, answer, received = post_in_session(VoiceInput(bot="support", client=service(requests), session_secret="s" * 32),
-                                               data={"sender": "someone-else"}, files={"audio": ("x", WAV, "audio/wav")})
+    issued, answer, received = exchange(VoiceInput(bot="support", client=service(requests), session_secret="s" * 32), True,
+                                        data={"sender": "someone-else"}, files={"audio": ("x", WAV, "audio/wav")})
     assert answer.status_code == 200, answer.text
     assert issued["session_id"].startswith("web-") and issued["token"]
     assert requests[0].url.path == f"/v1/sessions/{issued['session_id']}/turns"
