@@ -91,7 +91,12 @@ def test_crisis_escalates_the_bot_stays_and_only_a_human_resolves(bot) -> None:
     assert [m["text"] for s, m in service.thread if m["kind"] == "person"][-2:] == ["handoff_resolved", "bye"]
     assert len(service.handoffs) == 1
 
-    # the dashboard resolves: the service says so, and it triggers the bot's intent
+    # a supervisor writes (the dashboard appends the reply to the conversation, as a bot event), then
+    # resolves: the service says so, and it triggers the bot's intent. (Resolved without a word, the
+    # person is told that nobody could join: tests/rasa/test_support_listening.py.)
+    wrote = httpx.post(f"{url}/conversations/{sender}/tracker/events", timeout=60,
+                       json=[{"event": "bot", "text": "Hi, I'm Sam from the support team. I'm here now."}])
+    assert wrote.status_code == 200, wrote.text
     service.handoff_status[sender] = "resolved"
     resumed = httpx.post(f"{url}/conversations/{sender}/trigger_intent", timeout=60,
                          json={"name": "handoff_resolved"}, params={"output_channel": "collector"})
