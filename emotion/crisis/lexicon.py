@@ -105,7 +105,9 @@ class Lexicon:
         self.reported = re.compile(expand(g["fiction"]["reported"]))
         self.joke = re.compile(expand(g["joke"]["any"]))
         self.joke_below = float(g["joke"].get("below", 1.0))
-        self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke")}
+        self.generic = re.compile(expand(g["generic"]["before"])) if "generic" in g else None
+        self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke", "generic")
+                        if name in g}
         self.hypothetical = re.compile(expand(spec.get("attempt_hypothetical") or r"(?!)"))
         self.attempts = [(language, re.compile(expand(rx))) for language, entries in (spec.get("attempt") or {}).items()
                          for rx in entries]
@@ -125,7 +127,7 @@ class Lexicon:
         for category, language, prior, rx in self.patterns:
             best = None  # the pattern's strongest occurrence: a guarded first one must not hide a later one
             for m in rx.finditer(masked):
-                guards = self._guards(masked, m.start(), m.end(), prior, language)
+                guards = self._guards(masked, m.start(), m.end(), prior, language, category)
                 strength = prior
                 for g in guards:
                     strength *= self.factors[g]
@@ -164,7 +166,8 @@ class Lexicon:
         masked, n = self.idiom.subn(lambda m: " " * len(m.group(0)), text)
         return masked, n > 0
 
-    def _guards(self, text: str, start: int, end: int, prior: float, language: str) -> tuple[str, ...]:
+    def _guards(self, text: str, start: int, end: int, prior: float, language: str,
+                category: str | None = None) -> tuple[str, ...]:
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
         after = _CLAUSE_END.search(text, end)
         clause_end = after.start() if after else len(text)
@@ -180,6 +183,8 @@ class Lexicon:
             guards.append("fiction")
         if prior < self.joke_below and self.joke.search(text):
             guards.append("joke")
+        if category == "risk_to_others" and self.generic is not None and self.generic.search(text, clause_start, end):
+            guards.append("generic")  # "what should you say if someone says they want to die?": nobody in particular
         return tuple(guards)
 
 

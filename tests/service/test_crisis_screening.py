@@ -523,3 +523,20 @@ def test_someone_elses_own_wish_is_no_command_heard(text: str) -> None:
     """"they want to die" is their wish, not voices telling the writer to die ("they want me to die")."""
     assert "command_hallucination" not in Lexicon.load().read(text).categories
 
+
+
+@pytest.mark.parametrize("text, lowered", [
+    ("when a classmate says they want to kill themselves, what should a teacher do", True),
+    ("how do you answer if somebody says they want to die", True),
+    ("what do i do if my sister says she wants to kill herself", False),   # a person in particular
+])
+def test_someone_elses_risk_asked_about_in_general_is_lowered(text: str, lowered: bool) -> None:
+    """Seventh reading, M2 (an essay student's question was handed to a human): risk_to_others only."""
+    reading = Lexicon.load().read(text)
+    others = [m for m in reading.matches if m.category == "risk_to_others"]
+    assert others and all(("generic" in m.guards) is lowered for m in others), others
+
+
+def test_a_general_question_never_lowers_the_writers_own_words() -> None:
+    reading = Lexicon.load().read("if someone says they want to die, i want to die too")
+    assert reading.score >= 0.85 and reading.category == "active_ideation"
