@@ -28,31 +28,6 @@ def lines_of(name: str, lang: str) -> list[str]:
     return conversation.variants(DOMAIN, name, lang)
 
 
-@pytest.fixture
-def team(monkeypatch):
-    """A stand-in for the service's handoffs: what was asked for, and the status the bot reads."""
-    from connectors import handoff
-
-    state = {"requests": [], "status": None, "thread": []}
-
-    async def request_handoff(session_id, reason, bot=None, user_id=None):
-        state["requests"].append(reason)
-        state["status"] = state["status"] or {"id": 7, "status": "open", "waiting_s": 10, "expected_wait_s": None}
-        return {"id": 7, "status": "open"}
-
-    async def handoff_status(session_id):
-        return state["status"]
-
-    async def add_to_thread(session_id, messages):
-        state["thread"] += list(messages)
-        return True
-
-    monkeypatch.setattr(handoff, "request_handoff", request_handoff)
-    monkeypatch.setattr(handoff, "handoff_status", handoff_status)
-    monkeypatch.setattr(handoff, "add_to_thread", add_to_thread)
-    return state
-
-
 def run(action, turns: list[tuple[str, list[str]]], text: str, intent: str = "share_feelings", crisis: dict | None = None,
         locale: str = "en-US", slots: dict | None = None, label: str = "neutral") -> tuple[list[str], dict]:
     """What ``action`` says to ``text`` after ``turns`` (the person's messages, each with the bot's
