@@ -37,9 +37,9 @@ CACHE = REPO_ROOT / "var" / "cache" / "text_multilingual"
 def english_corpus(root: Path, cfg: dict, seed: int) -> tuple[list[str], list[int]]:
     """(texts, label indices): single-label GoEmotions train plus MELD train, capped per label."""
     by_label: dict[int, list[str]] = {i: [] for i in range(len(LABELS))}
-    split = Path(cfg["goemotions"]).stem
+    split, mapping = Path(cfg["goemotions"]).stem, _goemotions_map(root)
     for text, names in goemotions(root, split):
-        common = {normalise_label(n) or _goemotions_map(root).get(n) for n in names} - {None}
+        common = {normalise_label(n) or mapping.get(n) for n in names} - {None}
         if len(common) == 1:
             by_label[LABEL_INDEX[common.pop()]].append(text)
     for row in drop_reserved(load_meld(root / cfg["meld"]).rows):
