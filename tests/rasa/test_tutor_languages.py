@@ -229,3 +229,18 @@ def test_english_stays_english_and_the_childrens_lines_keep_their_country() -> N
     assert Student().says("hi", ActionGreet(), "greet") == [DOMAIN["responses"]["utter_greet"][0]["text"]]
     line = Student("de-AT").says("someone at home hurts me", ActionSafetyCheck())[0]
     assert line.startswith("Thanks for telling me. Are you safe right now?") and "call or text Rat auf Draht" in line
+
+
+@pytest.mark.parametrize("answer, okay", [
+    ("ja, mir geht's gut", True), ("ja", True), ("es geht mir besser", True), ("ja, aber nicht wirklich", False),
+    ("oui ça va", True), ("ça va mieux", True), ("pas vraiment", False), ("oui mais non", False),
+    ("sí, estoy bien", True), ("no estoy bien", False), ("sì, sto bene", True), ("non sto bene", False),
+    ("ja hoor, het gaat goed", True), ("niet echt", False), ("sim, estou bem", True), ("não estou bem", False),
+    ("ik heb het aan mijn moeder verteld", True), ("je l'ai dit à ma mère", True),
+])
+def test_the_check_in_is_answered_in_the_students_language(answer: str, okay: bool) -> None:
+    # "ja, mir geht's gut" after the check-in had read as not okay: a second alert to the team
+    from bot.tutor.actions import wellbeing
+
+    lines, pending, goes_on = wellbeing.reply(answer, "asked")
+    assert (pending is None and goes_on) == okay

@@ -102,7 +102,19 @@ BREAK = re.compile(
 """A short break asked for ("can i take a break", "brb", "eine Pause"): the place is kept (third reading, M21)."""
 OKAY = re.compile(
     r"^\W*(?:yes|yeah|yep|ya|ok|okay|fine|good|better|safe|i'?m (?:ok|okay|fine|good|better|safe)|im (?:ok|okay|fine|good|better|safe)"
-    r"|i am (?:ok|okay|fine|good|better|safe)|i told (?:my|a|the) \w+)\b(?!.{0,30}\b(?:not|but|no)\b)")
+    r"|i am (?:ok|okay|fine|good|better|safe)|i told (?:my|a|the) \w+"
+    # the six other languages the tutor speaks ("ja, mir geht's gut" had read as not okay: the team alerted)
+    r"|ja|jap|jo|mir geht'?s (?:gut|besser)|es geht mir (?:gut|besser)|alles (?:gut|ok|okay|klar)|gut|besser"
+    r"|oui|ouais|[çc]a va(?: mieux)?|je vais (?:bien|mieux)|tout va bien"
+    r"|s[iíì]|estoy (?:bien|mejor)|todo bien|bien|mejor"
+    r"|sto (?:bene|meglio)|tutto (?:bene|ok)|bene|meglio"
+    r"|het gaat(?: wel)?(?: goed| beter)?|alles (?:goed|oké)|goed|beter"
+    r"|sim|estou (?:bem|melhor)|t[oô] bem|tudo bem|bem|melhor"
+    r"|ich habe es (?:meiner|meinem|einer|einem) \w+ gesagt|je l'ai dit [àa] (?:ma|mon) \w+|se lo dije a (?:mi|un|una) \w+"
+    r"|l'ho detto a (?:mia|mio|una|un) \w+|ik heb het (?:aan )?(?:mijn|een) \w+ (?:verteld|gezegd)|contei (?:pra|para a|para o|à|ao) \w+)"
+    r"\b(?!.{0,30}\b(?:not|but|no|nicht|kein|aber|pas|mais|non|pero|ma|niet|maar|geen|n[ãa]o|mas)\b)")
+"""An answer to the check-in that says the student is okay, in the seven languages the tutor speaks;
+a "but" or a "not" soon after ("ja, aber nicht wirklich") is not okay."""
 
 WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody) (?:coming|there)|when will (?:someone|they)|how long|"
                      r"nobody (?:is )?coming|no one (?:is )?coming|still waiting)\b")
