@@ -97,6 +97,14 @@ def train_text_multilingual(config: Optional[Path] = ConfigOption) -> None:
     train(config) if config else train()
 
 
+@train_app.command("crisis-multilingual")
+def train_crisis_multilingual(config: Optional[Path] = ConfigOption) -> None:
+    """Crisis screening outside English: a risk head on multilingual-e5 embeddings of the detector's training rows."""
+    from emotion.training.crisis_multilingual import train
+
+    train(config) if config else train()
+
+
 @train_app.command("speech")
 def train_speech(config: Optional[Path] = ConfigOption,
                  epochs: Optional[int] = typer.Option(None, help="override number_of_epochs (quick runs)")) -> None:

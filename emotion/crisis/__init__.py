@@ -8,4 +8,6 @@ Layers, bottom up (only the first three are imported by the Rasa runtime: stdlib
     conversation.py  risk that builds over a person's recent turns (decayed noisy-OR)
     detector.py      the service's calibrated detector: lexicon + sentence-embedding head +
                      character n-gram head, stacked (emotion/checkpoints/crisis.pt)
+    multilingual.py  the detector's second opinion on de/fr/es/it/nl/pt windows: a risk head on
+                     multilingual-e5 (emotion/checkpoints/crisis_multilingual.npz)
 """

