@@ -114,6 +114,7 @@ class Lexicon:
         self.plan = re.compile(expand(spec["plan_markers"]["any"]))
         self.plan_strength = float(spec["plan_markers"]["strength"])
         self.plan_min_prior = float(spec["plan_markers"].get("min_prior", 0.0))
+        self.attempt_strength = float(spec.get("attempt_strength", 0.0))
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> "Lexicon":
@@ -148,8 +149,12 @@ class Lexicon:
                 and category not in ("risk_to_others",):
             category, score = "plan", max(score, self.plan_strength)
         categories = tuple(dict.fromkeys(m.category for m in matches if m.strength >= 0.3))
+        attempt = self._attempt(masked)
+        if attempt and score < self.attempt_strength:  # a dose taken is stated risk, whatever else matched
+            score, category = self.attempt_strength, category if score >= 0.5 else "method"
+            categories = tuple(dict.fromkeys((*categories, category)))
         return LexiconReading(round(score, 4), category, categories, tuple(sorted(guards_seen)),
-                              was_obfuscated(text, canonical), tuple(matches), self._attempt(masked))
+                              was_obfuscated(text, canonical), tuple(matches), attempt)
 
     def _attempt(self, text: str) -> bool:
         """An attempt pattern matches, neither negated, in the past, in fiction nor asked about."""

@@ -540,3 +540,50 @@ def test_someone_elses_risk_asked_about_in_general_is_lowered(text: str, lowered
 def test_a_general_question_never_lowers_the_writers_own_words() -> None:
     reading = Lexicon.load().read("if someone says they want to die, i want to die too")
     assert reading.score >= 0.85 and reading.category == "active_ideation"
+
+
+@pytest.mark.parametrize("text", [
+    "i took half the bottle of my sleeping pills", "i took about half of them", "i've taken an overdose",
+    "took everything in the medicine cabinet an hour ago. feeling sleepy",
+    "ich habe die halbe Packung Schlaftabletten genommen", "ich habe schon die Hälfte genommen",
+    "j'ai avalé toute la boîte de somnifères il y a une heure", "j'ai pris une overdose de médicaments",
+    "me he tomado la mitad de las pastillas hace un rato", "ho preso metà delle pillole per dormire",
+    "ne ho prese già metà", "ik heb net de helft van mijn slaappillen ingenomen",
+    "tomei metade da cartela de remédios agora há pouco",
+])
+def test_a_dose_taken_is_stated_risk_in_seven_languages(text: str) -> None:
+    """Eighth exploratory reading, H1: a share of the pack already taken matched no pattern or the
+    attempt alone (lexicon 0, not "explicit"): the bot asked about the past month."""
+    reading = Lexicon.load().read(text)
+    assert reading.attempt and reading.score >= 0.97 and reading.category == "method"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("i've got the pills out on the table. i'm going to take them all tonight", "plan"),
+    ("ya compré las pastillas y esta noche me las voy a tomar todas", "plan"),
+    ("ich habe die Tabletten hier und nehme heute Nacht alle", "plan"),
+    ("ho le pillole qui e stanotte le prendo tutte", "plan"),
+    ("i bought pills at three different pharmacies today, they're next to my bed", "plan"),
+    ("ik heb vanmiddag toch weer pillen gehaald bij drie verschillende apotheken", "preparatory_acts"),
+    ("ich hab ihr heute einen Brief geschrieben, einen letzten", "preparatory_acts"),
+    ("morgen ist es dann vorbei", "plan"),
+    ("domani sarà tutto finito", "plan"),
+    ("ik heb al eens opgezocht hoe", "method"),
+    ("is het normaal om te denken dat iedereen beter af is zonder mij?", "burdensomeness"),
+    # left alone: the same words about other things
+    ("i took half the box home", None), ("i took about half of them to school for the bake sale", None),
+    ("ich habe die Hälfte vom Kuchen genommen", None), ("j'ai pris un somnifère il y a une heure pour dormir", None),
+    ("i'm going to take them all to the vet tonight", None), ("heute abend nehme ich alle mit ins kino", None),
+    ("esta noche me las voy a tomar todas, es mi cumpleaños", None), ("ich habe den letzten Brief von Oma gelesen", None),
+    ("noch eine Prüfung, morgen ist es endlich vorbei", None), ("domani sarà tutto finito, l'esame di matematica", None),
+    ("three years ago i took an overdose and my flatmate found me", None),
+])
+def test_means_a_time_and_preparations_said_plainly_are_read(text: str, category: str | None) -> None:
+    """Eighth exploratory reading, H3, H4, H6: "take them all tonight", pills from three pharmacies, a
+    last letter, "tomorrow it is over" and a way looked up read none or only "possible" (the screen's
+    questions about the past month, no handoff)."""
+    reading = Lexicon.load().read(text)
+    if category is None:
+        assert reading.score < 0.5 and not reading.attempt
+    else:
+        assert reading.category == category and reading.score >= 0.8
