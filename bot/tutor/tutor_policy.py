@@ -18,7 +18,8 @@ config.yml::
       only_intents: [lesson, off_task, nlu_fallback, greet]
 
 Goodbyes are left to the rules (action_goodbye), and so is a greeting before the lesson
-(action_greet); during the lesson a message read as a greeting is a turn like any other (Rasa
+(action_greet), unless it is the start word the greeting asked for ("iniziamo", read as a greeting by
+Rasa NLU: eighth reading, M10); during the lesson a message read as a greeting is a turn like any other (Rasa
 NLU reads short words in other languages, "langweilig", as greetings).
 The thresholds and the ladder are data: bot/tutor/tutor.yml.
 """
@@ -32,6 +33,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.tutor.actions import wellbeing
 from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
+from bot.tutor.actions.messages import says_start
 from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_pedagogy
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 
@@ -48,13 +50,15 @@ class TutorAffectPolicy(EmotionPolicyBase):
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         pedagogy, curriculum = load_pedagogy(), load_curriculum()
         learner = Learner.from_slot(tracker.get_slot("learner"))
-        if emotion.intent == "greet" and not learner.started:
-            return None
+        if emotion.intent == "greet" and not learner.started and not says_start(emotion.text or ""):
+            return None  # "iniziamo", the word the Italian greeting asks for, read as a greeting starts (eighth reading, M10)
         pending = tracker.get_slot("wellbeing_check")
         concern = wellbeing.concern(emotion.text or "")
         risk = float(emotion.get("crisis.risk", 0.0) or 0.0)
         if pending == "break" and concern is None:  # back from a break: the lesson's move, with a welcome
             pending = None
+        if pending == "safety" and concern is None and not wellbeing.after_safety_check(emotion.text or ""):
+            pending = None  # the safety line answered with the lesson; "i did it yesterday" waits (eighth reading, H7)
         if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "break", *wellbeing.ASKS_IF_SAFE):
             # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
             # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading);

@@ -71,11 +71,13 @@ class TutorMove(Action):
             lines.append(self.restate(item, lang))
         # the first message after a break, or "sorry im back" after a pause (sixth reading, L5)
         on_break = tracker.get_slot("wellbeing_check") == "break"
+        # the safety line's "are you safe?" answered with the lesson (eighth reading, H7): asked no more
+        cleared = on_break or tracker.get_slot("wellbeing_check") == "safety"
         back = on_break or self.move == "keep_pace" and says_back(text)
         for line in ([say("welcome_back", lang)] if back else []) + lines:
             dispatcher.utter_message(text=line)
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
-                *([SlotSet("wellbeing_check", None)] if on_break else []),
+                *([SlotSet("wellbeing_check", None)] if cleared else []),
                 SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row)), SlotSet("hint_requests", float(learner.hints)),
                 SlotSet("level", float(item.level if item else 1))]
 

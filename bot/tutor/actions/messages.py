@@ -155,6 +155,25 @@ def says_skip(text: str) -> bool:
     return _SKIP.search((text or "").strip()) is not None
 
 
+_START = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|ja|oui|s[iíì]|sim|bene|dai|allora|vale|bon|goed|oké|ok[eé]?)[\s,.!]+)*"
+    r"(?:let'?s (?:start|begin|go)|lets (?:start|begin|go)|start|begin|ready|i'?m ready"
+    r"|los geht'?s|los gehts|lass uns (?:anfangen|beginnen|loslegen)|fangen wir an|anfangen|starten"
+    r"|on commence|commen[çc]ons|on y va|c'est parti|allons-y"
+    r"|empecemos|empezamos|comencemos|comenzamos|vamos a empezar|vamos all[áa]"
+    r"|iniziamo|cominciamo|partiamo|possiamo (?:iniziare|cominciare)|inizia(?:re)?"
+    r"|laten we beginnen|we beginnen|beginnen|starten maar|kom op"
+    r"|vamos come[çc]ar|vamos l[áa]|bora|come[çc]ar|podemos come[çc]ar)(?:\s+(?:please|pls|bitte|s'il te pla[iî]t|"
+    r"por favor|per favore|alsjeblieft|now|jetzt|maintenant|ya|ora|adesso|nu|agora))?\W*$", re.IGNORECASE)
+
+
+def says_start(text: str) -> bool:
+    """The start word each language's greeting asks for, and its everyday forms: "let's start", "Los geht's",
+    "on commence", "empecemos", "iniziamo", "laten we beginnen", "vamos começar" (eighth reading, M10: Rasa
+    NLU read "iniziamo" and "cominciamo" as greetings, and the greeting was said again)."""
+    return _START.search((text or "").replace("’", "'").strip()) is not None
+
+
 def says_too_hard(text: str) -> bool:
     """"too hard", "zu schwer" (seven languages): a step down, whatever the service read."""
     return _TOO_HARD.search(text or "") is not None
@@ -225,6 +244,9 @@ _OPERATORS = {"+": "+", "plus": "+", "-": "-", "−": "-", "minus": "-", "÷": "
 
 _PART_OF = re.compile(r"\b(half|a third|a quarter|two thirds|three quarters) of " + _OPERAND, re.IGNORECASE)
 _PARTS = {"half": "1/2", "a third": "1/3", "a quarter": "1/4", "two thirds": "2/3", "three quarters": "3/4"}
+# eighth reading, M7: "what is 2/5 of 10" got the pizza explanation of simplifying
+_FRACTION_OF = re.compile(r"(?<![\d/])(\d+\s*/\s*\d+)\s+(?:of|von|de|di|van|do|da)\s+" + _OPERAND + r"(?!\s*/)",
+                          re.IGNORECASE)
 
 
 def calculation(text: str) -> Optional[tuple[str, str, str]]:
@@ -234,6 +256,9 @@ def calculation(text: str) -> Optional[tuple[str, str, str]]:
     part = _PART_OF.search(text or "")
     if part is not None:
         return _PARTS[part.group(1).lower()], "×", part.group(2).replace(" ", "")
+    part = _FRACTION_OF.search(text or "")  # "what is 2/5 of 10?" -> ("2/5", "×", "10")
+    if part is not None and not part.group(1).replace(" ", "").endswith("/0"):
+        return part.group(1).replace(" ", ""), "×", part.group(2).replace(" ", "")
     m = _CALCULATION.search(text or "")
     if m is None:
         return None

@@ -13,8 +13,13 @@ night", "someone at school called me stupid", "i'm really scared i'll fail" and 
 step down (H8); "i should just disappear" got no check-in (H9; its answer is now read like the check-in's
 after risk, and "not okay" alerts a person from the team); a break or a stop in the six other languages was
 parked as off-task (H10). Once a person from the team has claimed the alert, the tutor steps back and
-does not talk over them (M11). The replies are in the student's language (lines.py); the words read
-here are mostly English, with a break, a stop and test worries in the six other languages.
+does not talk over them (M11). Eighth reading (H7): violence and abuse at home or at school ("they pushed me in the
+toilets", "my uncle does things to me", "i'm not allowed to tell", "minha mãe bate em mim", "mein Onkel fasst mich
+an"), self-harm ("sometimes i cut my arm") and "nessuno si accorgerebbe se sparissi" got maths; they now stop the
+lesson, and harm and self-harm alert a person from the team on the first message. After the safety line
+(action_safety_check, slot ``wellbeing_check`` "safety" for one turn) "i did it yesterday" or "no" keeps the lesson
+waiting. The replies are in the student's language (lines.py); the words read here are mostly English, with
+harm, self-harm, bullying, not wanting to be here, a break, a stop and test worries in the six other languages.
 """
 from __future__ import annotations
 
@@ -39,15 +44,61 @@ LEFT_OUT = re.compile(
     r"|i (?:have|got) no friends"
     # sixth reading, H8: "someone at school called me stupid"
     r"|(?:some ?one|some ?body|people|kids|a kid|a boy|a girl|they|he|she|everyone)(?: at school| in my class)? "
-    r"(?:called|calls|keeps? calling|always calls?) me (?:stupid|dumb|names|fat|ugly|weird|a loser|an idiot|an? \w+ names"
-    r"|a freak|a baby|a nerd|thick|useless))\b")
+    r"(?:call|called|calls|keeps? calling|always calls?) me (?:stupid|dumb|names|fat|ugly|weird|a loser|an idiot|an? \w+ names"
+    r"|a freak|a baby|a nerd|thick|useless)"
+    # eighth reading, H7: "people at school call me stupid every day"; not wanting to go to school any more
+    # ("je ne veux plus aller à l'école" got a pizza), in the seven languages the tutor reads
+    r"|i (?:don'?t|dont|do not) (?:want|wanna) (?:to )?go (?:to school |back to school )?(?:any ?more|ever again)"
+    r"|i (?:don'?t|dont|do not) (?:want|wanna) (?:to )?go (?:back )?to school(?: tomorrow| on monday)?$"
+    r"|(?:i'?m|im|i am) (?:scared|afraid|frightened) (?:to go|of going) (?:to|back to) school"
+    r"|ich (?:will|m[öo]chte|mag) nicht mehr (?:in die|zur) schule|ich habe angst,? (?:in die|zur) schule zu gehen"
+    r"|je (?:ne )?veux plus (?:aller|retourner) [àa] l'[ée]cole|j'ai peur d'aller [àa] l'[ée]cole"
+    r"|(?:ya )?no quiero (?:volver a )?ir (?:m[áa]s )?(?:al colegio|al cole|a la escuela|al instituto)"
+    r"|tengo miedo de ir (?:al colegio|al cole|a la escuela)"
+    r"|non voglio pi[ùu] andare a scuola|ho paura di andare a scuola"
+    r"|ik wil niet meer naar school|ik ben bang om naar school te gaan"
+    r"|n[ãa]o quero (?:mais )?ir (?:mais )?(?:pra|para a|[àa]) escola|tenho medo de ir (?:pra|para a|[àa]) escola"
+    r"|(?:se moquent|se moque) de moi|(?:se burlan|se r[íi]en) de m[íi]|(?:mi prendono in giro|mi insultano)"
+    r"|(?:lachen|machen) (?:mich|sich über mich) (?:aus|lustig)|(?:pesten|treiteren) me|ik word gepest"
+    r"|(?:zoam|zombam|tiram sarro) de mim|sofro bullying|me (?:xingam|chamam de burr[oa])"
+    r"|(?:mi|me) (?:llaman|dicen) (?:tont[oa]|est[úu]pid[oa]|idiota)|m'appellent (?:idiot|b[êe]te)|mi chiamano (?:stupid[oa]|scem[oa])"
+    r"|nennen mich (?:dumm|bl[öo]d)|noemen me (?:dom|stom))\b")
 HARM_AT_HOME = re.compile(
     r"\b(?:my )?(?:dad|mum|mom|father|mother|stepdad|stepmum|stepmom|step dad|parents?|brother|sister|uncle|aunt|"
     r"grandad|grandpa|mums boyfriend|moms boyfriend|he|she|they|someone) (?:always |sometimes |keeps? |often )?"
     r"(?:hits?|beats?|hurts?|kicks?|punch(?:es)?|slaps?|chokes?|touches|locks?) me\b"
     r"|\b(?:scared|afraid|frightened) (?:to go|of going) home\b|\bnot safe at home\b|\bget hit at home\b"
     r"|\b(?:hit|hits|beat|beats|hurt|hurts|punched|slapped) (?:my )?(?:mum|mom|mother|sister|brother)\b"
-    r"|\b(?:no|isnt any|isn't any|never any) food (?:at home|in the house)\b|\b(?:havent|haven't|have not) eaten since\b")
+    r"|\b(?:no|isnt any|isn't any|never any) food (?:at home|in the house)\b|\b(?:havent|haven't|have not) eaten since\b"
+    # eighth reading, H7: violence, a thrown plate, "does things to me", a secret kept, at home or at school
+    r"|\b(?:my (?:\w+ )?(?:dad|mum|mom|father|mother|stepdad|stepmum|stepmom|step dad|parents?|brother|sister|uncle|aunt|"
+    r"grandad|grandpa|cousin|babysitter|teacher|coach|neighbou?r)|mums boyfriend|moms boyfriend|he|she|they|someone|somebody|"
+    r"people|kids|boys|girls|some (?:kids|boys|girls)|the (?:other|older|big) (?:kids|boys|girls)|the others|a (?:boy|girl|kid)|"
+    r"everyone) (?:all |always |sometimes |keep |keeps |often |just |then |also )?"
+    r"(?:hit|beat|beat up|kicked|punched|pushed|shoved|slapped|choked|tripped|strangled|grabbed|touched|spat on|spit on|"
+    r"push|shove|kick|punch|slap|trip|grab|touch|pushes|shoves|grabs|trips|bit|bite|bites|burned|burnt|threw \w+ at) me\b"
+    r"(?! (?:to|into|a|an|some|up|back|home)\b)"  # "she pushed me to do better", "he grabbed me a snack"
+    r"|\b(?:i (?:got|get|was|were|keep getting)|getting) (?:beaten|beat) up\b"
+    r"|\b(?:dad|mum|mom|father|mother|stepdad|stepmum|stepmom|parents?|he|she) (?:\w+ ){0,6}"
+    r"(?:threw|throws|smashed|smashes|broke|breaks) (?:a |the |my |our )?(?:plates?|glass(?:es)?|bottles?|chairs?|cups?|"
+    r"things|stuff|everything|mugs?|the door|the tv|phone)\b"
+    r"|\b(?:does|did|keeps doing|kept doing|is doing) (?:bad |weird |horrible |)(?:things|stuff) to me\b"
+    r"|\b(?:makes|made) me (?:touch|do things|do stuff)\b"
+    r"|\b(?:i'?m|im|i am) not allowed to tell(?: anyone| anybody| my (?:mum|mom|dad|parents|teacher)| mum| mom| you)?\W*$"
+    r"|\b(?:he|she|they|my \w+) (?:said|says|told me) (?:i'?m not allowed to|not to|i can'?t|i cannot|i mustn'?t|never to) tell"
+    r"|\b(?:it'?s|its|it is) our (?:little )?secret\b"
+    r"|\bfasst(?:e)? mich\b.{0,30}\ban\b|\bmich (?:anfasst|angefasst|begrapscht|befummelt)\b"
+    r"|\b(?:onkel|vater|papa|stiefvater|bruder|opa|cousin|er|sie|jemand|mama|mutter) (?:ber[üu]hrt|begrapscht|befummelt) mich\b"
+    r"|\b(?:schl[äa]gt|schlagen|schlug|haut|hauen|tritt|treten|schubst|schubsen|verpr[üu]gelt|verpr[üu]geln) mich\b"
+    r"|\b(?:hat|haben) mich (?:geschlagen|gehauen|getreten|geschubst|verpr[üu]gelt|angefasst)\b"
+    r"|(?<!ça )(?<!ca )(?<!cela )\bme (?:frappe|frappent|frappait|frappaient|battent|bat|tapent|tapait|poussent|touche|touchent|"
+    r"touchait)\b(?! (?:sur les nerfs|beaucoup|vraiment|au c))"
+    r"|\bm'(?:a|ont|avait|avaient) (?:frapp[ée]e?s?|tap[ée]e?s?|battue?s?|pouss[ée]e?s?|touch[ée]e?s?|gifl[ée]e?s?)\b"
+    r"|\bme (?:pega|pegan|peg[óo]|pegaron|golpea|golpean|golpe[óo]|golpearon|empujan|empujaron|patean|patearon)\b"
+    r"|\bmi (?:picchia|picchiano|picchiava|menano|spingono|hanno (?:picchiato|menato|spinto|toccat[oa]))\b"
+    r"|\bmi (?:prendono|prende) a (?:calci|pugni|schiaffi)\b|\bmi tocca (?:di notte|quando|dove|l[àa])"
+    r"|\b(?:slaat|slaan|schopt|schoppen|duwen) me\b|\b(?:heeft|hebben) me (?:geslagen|geschopt|geduwd|aangeraakt)\b"
+    r"|\b(?:bate|batem|bateu|bateram) em mim\b|\bme (?:bate|batem|bateu|bateram|empurram|empurraram|chutam|chutaram)\b")
 """Harm or neglect at home ("my dad hit my mum", "there's no food at home"); situations.py's abuse and someone
 else's emergency or risk count too ("a kid said hes going to stab me after school": fifth reading)."""
 HOME = re.compile(
@@ -72,9 +123,58 @@ DISAPPEAR = re.compile(
     r"\b(?:i (?:should|want to|wanna|wish i could|just want to|might as well|could just)|i'?d rather) (?:just )?"
     r"(?P<word>disappear|vanish|not exist|not be here|stop existing|be gone|not wake up)\b"
     r"|\bi wish i (?:was|were|wasn'?t|weren'?t) (?P<wish>never born|not born|not here|not alive|dead|gone)\b"
-    r"|\b(?P<better>every ?one would be better off without me)\b")
+    r"|\b(?P<better>every ?one would be better off without me)\b"
+    # eighth reading, H7: "nessuno si accorgerebbe se sparissi" was parked as off-task; the seven languages
+    r"|\b(?:no ?one|nobody) would (?:even )?(?:notice|care|miss me) if i (?:disappeared|was gone|were gone|died|wasn'?t here)\b"
+    r"|\bnessuno (?:si accorgerebbe|se ne accorgerebbe|noterebbe|sentirebbe la mia mancanza) se (?:sparissi|morissi|non ci fossi)"
+    r"|\b(?:vorrei|voglio) (?:solo )?(?:sparire|non esistere|non esserci pi[ùu])"
+    r"|\bnadie (?:se dar[íi]a cuenta|lo notar[íi]a|me echar[íi]a de menos) si (?:desapareciera|me muriera|no estuviera)"
+    r"|\b(?:quiero|quisiera) (?:solo )?(?:desaparecer|no existir|no estar aqu[íi])"
+    r"|\bpersonne ne (?:remarquerait|verrait|s'en rendrait compte)(?: rien)? si je (?:disparaissais|mourais|n'[ée]tais plus l[àa])"
+    r"|\bje (?:veux|voudrais) (?:juste )?(?:dispara[îi]tre|ne plus exister|ne plus [êe]tre l[àa])"
+    r"|\bniemand w[üu]rde (?:es )?(?:merken|bemerken),? wenn ich (?:weg w[äa]re|verschwinden w[üu]rde|verschwinde|tot w[äa]re)"
+    r"|\bich (?:will|m[öo]chte|w[üu]rde am liebsten) (?:einfach )?(?:verschwinden|nicht mehr da sein|nicht mehr leben)"
+    r"|\bniemand zou het (?:merken|missen) als ik (?:verdween|er niet meer was|dood was)"
+    r"|\bik wil (?:gewoon )?(?:verdwijnen|er niet meer zijn|niet meer bestaan)"
+    r"|\bningu[ée]m (?:ia|iria|vai) (?:perceber|notar|sentir falta)(?: de mim)? se eu (?:sumisse|desaparecesse|morresse)"
+    r"|\b(?:quero|queria) (?:s[óo] )?(?:sumir|desaparecer|n[ãa]o existir)")
 """Words of not wanting to be here, below the crisis detector's threshold ("i'm so stupid i should just
 disappear", risk 0.129): a check-in, and the lesson waits for its answer (sixth reading, H9)."""
+SELF_HARM = re.compile(
+    r"\bi (?:sometimes |often |always |still |keep |have |'ve |)(?:cut|cutting|burn|burning|scratch|scratching|hurt|hurting|"
+    r"hit|hitting|bite|biting|punch|punching) myself\b"
+    r"(?!.{0,40}\b(?:by accident|accidentally|by mistake|playing|fell|falling|tripped|on (?:a|the|some) \w+)\b)"
+    r"|\bi (?:sometimes |often |always |still |keep |have |'ve |)(?:cut|cutting|scratch|scratching|burn|burning) "
+    r"my (?:arms?|wrists?|legs?|skin|thighs?|stomach)\b"
+    r"|\b(?:i )?self[- ]?harm(?:ing)?\b|\bi(?:'ve| have) been (?:cutting|hurting myself)\b"
+    r"|\bich (?:ritze|schneide|verletze) mich\b|\bich tu(?:e)? mir (?:selbst )?weh\b|\bich ritze\b"
+    r"|\bje me (?:coupe|scarifie|fais du mal|br[ûu]le)\b|\bje me suis (?:coup[ée]e?|scarifi[ée]e?|fait du mal)\b(?! en)"
+    r"|\bme (?:corto|cort[ée]|he cortado) (?:los |el |las |la )?(?:brazos?|mu[ñn]ecas?|piernas?|piel)\b"
+    r"|\bme (?:hago|hice) da[ñn]o\b|\bme lastimo (?:a m[íi] mism[oa]|a prop[óo]sito)"
+    r"|\bmi (?:taglio|sono tagliat[oa]|faccio del male|ferisco)\b(?! (?:i capelli|le unghie))"
+    r"|\bik (?:snij|kras|verwond) (?:mezelf|mijzelf|in mijn)\b|\bik doe mezelf pijn\b"
+    r"|\bme (?:corto|cortei|machuco|machuquei)(?: (?:os |o |as |a )?(?:bra[çc]os?|pulsos?|pernas?)| de prop[óo]sito"
+    r"| quando| [àa]s vezes|\W*$)|\beu me (?:corto|machuco)\b(?! (?:o cabelo|jogando|sem querer))")
+"""Self-harm the student tells of ("sometimes i cut my arm when i get things wrong"; eighth reading, H7): thanked,
+asked whether they are safe, a person from the team alerted, and the lesson waits."""
+DID_IT = (r"(?:\bi (?:did|do|done) it\b|\bi'?ve done it\b|\bi (?:cut|hurt) myself\b|\blo (?:hice|hago|he hecho)\b"
+          r"|\bme (?:cort[ée]|lo hice)\b|\bje (?:l'ai (?:re)?fait|le fais|le refais)\b|\bje me suis coup[ée]e?\b"
+          r"|\bich (?:hab|habe)(?:'s| es| das| mich)\b|\bhab'?s\b|\bich (?:mach|mache) (?:es|das)\b|\bgeritzt\b"
+          r"|\bl'ho (?:ri)?fatto\b|\blo faccio\b|\bmi sono tagliat[oa]\b|\bik (?:heb het|deed het|doe het)\b"
+          r"|\b(?:eu )?fiz(?: isso)?\b|\beu fa[çc]o\b|\bme cortei\b)")
+RECENTLY = (r"\b(?:yesterday|last night|this morning|today|earlier today|again|on the weekend|gestern|heute|letzte nacht|wieder|"
+            r"hier|ce matin|aujourd'hui|cette nuit|encore|ayer|anoche|hoy|esta ma[ñn]ana|otra vez|de nuevo|ieri|oggi|"
+            r"stamattina|stanotte|di nuovo|ancora|gisteren|vandaag|vanochtend|vannacht|weer|opnieuw|ontem|hoje|de novo|"
+            r"esta manh[ãa])\b")
+RECENT_HARM = re.compile(DID_IT + r".{0,40}" + RECENTLY + "|" + RECENTLY + r".{0,40}" + DID_IT
+                         + r"|^\W*(?:(?:yes|yeah|ja|oui|s[íi]|sim)\W+)?" + RECENTLY + r"(?: (?:too|also|auch|aussi|tambi[ée]n|anche|ook|tamb[ée]m))?\W*$")
+"""A follow-up that tells of self-harm done recently, read only after the tutor asked whether the student is
+safe ("i did it yesterday", "lo hice ayer" got "let's park that": eighth reading, H7); "i did it!" after a correct
+answer is no such thing."""
+NOT_SAFE = re.compile(
+    r"^\W*(?:no|nope|nah|not really|no i'?m not|i'?m not|im not|not safe|i'?m not safe|nein|nicht wirklich|"
+    r"non|pas vraiment|no mucho|no molto|nee|niet echt|n[ãa]o|nao)\W*$")
+""""No" to "are you safe right now?" (the safety line): the lesson waits and a person from the team is alerted."""
 STOP = re.compile(
     r"\b(?:can we|could we|can i|i want to|i wanna|let'?s|lets|please) (?:just )?(?:stop|finish|end|quit|be done)"
     r"(?: (?:for today|now|here|this|the lesson))?\b|\bstop for today\b|\b(?:i'?m|im|i am) done for today\b"
@@ -121,14 +221,16 @@ WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody) (?:coming|th
 
 
 
-ASKS_IF_SAFE = frozenset({"harm_at_home", "disappear", "angry_at_home"})
+ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_home"})
 """The concerns whose reply asks whether the student is okay or safe: the lesson waits for the answer."""
 
 
 def concern(text: str) -> Optional[str]:
-    """"harm_at_home", "disappear", "grief", "home", "angry_at_home", "left_out", "test_worry", "break"
-    or "stop" when the student's words are about that; else None."""
+    """"self_harm", "harm_at_home", "disappear", "grief", "home", "angry_at_home", "left_out", "test_worry",
+    "break" or "stop" when the student's words are about that; else None."""
     lowered = (text or "").lower().replace("’", "'")
+    if SELF_HARM.search(lowered):
+        return "self_harm"
     if situation_of(text) in ("abuse", "emergency_other", "friend_at_risk"):
         return "harm_at_home"
     for name, pattern in (("harm_at_home", HARM_AT_HOME), ("disappear", DISAPPEAR), ("grief", GRIEF), ("home", HOME),
@@ -142,6 +244,17 @@ def concern(text: str) -> Optional[str]:
 REPLIES = {"left_out": "left_out_line", "test_worry": "test_worry_line", "home": "home_line", "stop": "stopping"}
 """The concerns answered with one kind line (lines.yml), the check-in pending left as it was."""
 
+ALERTS = {"harm_at_home": "a student wrote about being hurt or unsafe at home",
+          "self_harm": "a student wrote about hurting themselves"}
+"""The concerns for which a person from the team is alerted (wellbeing_actions.ActionWellbeing), with the reason."""
+
+
+def after_safety_check(text: str) -> bool:
+    """Whether ``text``, said right after the safety line ("are you safe right now?"), keeps the lesson
+    paused: self-harm done recently ("i did it yesterday") or "no" (eighth reading, H7)."""
+    lowered = (text or "").lower().replace("’", "'")
+    return bool(RECENT_HARM.search(lowered) or NOT_SAFE.search(lowered))
+
 
 def reply(text: str, pending: Optional[str], answered: bool = False,
           lang: str = "en") -> Tuple[List[str], Optional[str], bool]:
@@ -149,15 +262,25 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
     "break": the student is on a break, and is welcomed back by the next move, not here):
     (lines in ``lang``, the check-in pending after this turn, whether the lesson goes on: the
     current question restated). ``answered``: the text was an answer to the exercise (marked),
-    which says nothing about how the student is."""
+    which says nothing about how the student is. ``pending`` "safety": the safety line was said on the last
+    turn (action_safety_check); only self-harm done recently or a "no" keeps the lesson waiting."""
     lowered = (text or "").lower().replace("’", "'")
     kind = concern(text)
+    if pending == "safety":  # eighth reading, H7: "i did it yesterday" after the safety line got "let's park that"
+        if kind is None and after_safety_check(text):
+            recent = RECENT_HARM.search(lowered) is not None
+            return [say("recent_harm_line" if recent else "not_okay", lang)], "asked", False
+        pending = None
+    if pending in ("asked", "crisis") and kind is None and RECENT_HARM.search(lowered):
+        return [say("recent_harm_line", lang)], "asked", False
     if pending == "asked" and answered and kind is None and not OKAY.search(lowered):
         return [say("ask_again", lang)], "asked", False
     if pending and WAITING.search(lowered):  # "is someone coming?" (fourth exploratory reading)
         return [say("not_yet", lang)], pending, False
     if kind == "harm_at_home":  # a person from the team is alerted too (wellbeing_actions.ActionWellbeing)
         return [say("harm_line", lang)], "asked", False
+    if kind == "self_harm":  # eighth reading, H7: thanked, asked, a person from the team alerted too
+        return [say("self_harm_line", lang)], "asked", False
     if kind == "disappear":  # asked once, and the answer read as a check-in's (sixth reading, H9)
         words = DISAPPEAR.search(lowered).group(0)
         not_stupid = [say("not_stupid", lang)] * bool(SELF_PUT_DOWN.search(lowered))

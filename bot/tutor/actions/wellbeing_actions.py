@@ -46,7 +46,8 @@ async def person_has_joined(tracker: Tracker) -> bool:
 
 class ActionSafetyCheck(Action):
     """A message with possible risk ("i dont feel safe at home"): are you safe, and where to get help
-    in the student's country; then the lesson goes on."""
+    in the student's country; then the lesson goes on, unless the answer is "no" or tells of
+    self-harm done recently (slot ``wellbeing_check``: "safety" for one turn)."""
 
     def name(self) -> Text:
         return "action_safety_check"
@@ -54,7 +55,9 @@ class ActionSafetyCheck(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=response_text(domain, "utter_safety_check", locale_of(tracker), language(tracker)))
-        return []
+        # the next turn is read as an answer to "are you safe?": "i did it yesterday" or "no" keeps the
+        # lesson waiting (eighth reading, H7); anything else lets it go on (wellbeing.reply)
+        return [SlotSet("wellbeing_check", "safety")]
 
 
 class ActionTutorCrisis(Action):
@@ -103,8 +106,10 @@ class ActionWellbeing(TutorMove):
             lines.append(self.restate(item, lang))
         for line in lines:
             dispatcher.utter_message(text=with_help(line, locale_of(tracker), lang))
-        if wellbeing.concern(text) == "harm_at_home":  # a person from the team is alerted (fourth reading, H14)
-            await alert(tracker, "a student wrote about being hurt or unsafe at home")
+        if wellbeing.concern(text) in wellbeing.ALERTS:  # a person from the team is alerted (fourth reading, H14)
+            await alert(tracker, wellbeing.ALERTS[wellbeing.concern(text)])
+        elif say("recent_harm_line", lang) in lines:  # "i did it yesterday" after the safety line (eighth reading, H7)
+            await alert(tracker, "a student said they hurt themselves recently")
         elif say("not_okay", lang) in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
             await alert(tracker, "a student said they are not okay when the tutor checked in")
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
