@@ -64,14 +64,28 @@ class Situations:
             return False
         if any(g in MESSAGE_WIDE and self.guard_patterns[g].search(folded) for g in self.guards[name]):
             return False
-        return any(self.patterns[name].search(clause) and not any(self._guarded(g, clause) for g in self.guards[name])
-                   for clause in (c.strip() for c in _CLAUSE.split(folded)) if clause)
+        told_past = False  # a past marker in an earlier clause: the story goes on in this one (eighth reading, M2)
+        for clause in (c.strip() for c in _CLAUSE.split(folded)):
+            if not clause:
+                continue
+            if self.patterns[name].search(clause) and not any(self._guarded(g, clause, told_past) for g in self.guards[name]):
+                return True
+            told_past = told_past or self._guarded("past", clause)
+        return False
 
-    def _guarded(self, guard: str, clause: str) -> bool:
+    def _guarded(self, guard: str, clause: str, told_past: bool = False) -> bool:
         """Whether ``guard`` cancels a situation in ``clause``; a past marker does not when the
-        clause also says it is back or now ("tried last year and now hes acting the same way again")."""
+        clause also says it is back or now ("tried last year and now hes acting the same way again").
+        A past told in an earlier clause of the message (``told_past``) cancels it too unless the
+        clause says it is now ("three years ago i tried to kill myself. i took an overdose and my
+        flatmate found me": eighth reading, M2); a day ago (``days_ago``) unless the clause says it is
+        still going on or now ("i found her passed out yesterday")."""
         if guard == "past" and self.guard_patterns["recent"].search(clause):
             return False
+        if guard == "past" and told_past and not self.guard_patterns["present"].search(clause):
+            return True
+        if guard == "days_ago":
+            return bool(self.guard_patterns[guard].search(clause)) and not self.guard_patterns["present"].search(clause)
         return bool(self.guard_patterns[guard].search(clause))
 
 

@@ -4,6 +4,7 @@ session keep it). The C-SSRS screen that leads to it is crisis_screen.py."""
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Optional, Sequence, Text
 
 from connectors import handoff
@@ -12,12 +13,12 @@ from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank, handoff_answers
-from actions.language import least_recent
+from actions.language import folded, least_recent
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
 from actions.handoff_presence import (heard, how_to_get_help, kinds_left_out, numbers_due, team_wrote, told_not_to_wait,
                                       waiting_due, waiting_line, withdrawn)
-from actions.situation_replies import reported_situation, situation_line, situation_open
+from actions.situation_replies import moved_on, reported_situation, situation_line, situation_open
 from policies.situations import ACUTE
 
 logger = logging.getLogger(__name__)
@@ -64,12 +65,46 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
             *clear_screen(tracker)]
 
 
+HERE_NOW = re.compile(
+    r"\b(?:(?:i ?m|i am|im) (?:standing |sitting )?(?:on|at|by|up on|on top of)|(?:here|there) now|(?:on|at) the \w+ now)\b"
+    r"|\bich (?:bin|stehe|sitze) (?:jetzt )?(?:auf|an)\b|\bje suis (?:sur|au|a)\b|\b(?:estoy|me encuentro) (?:en|sobre)\b"
+    r"|\b(?:sono|sto) (?:sul|sulla|sullo|al|in cima)\b|\bik (?:sta|zit|ben) (?:nu )?(?:op|bij|aan)\b|\b(?:estou|to|tou) (?:na|no|em cima)\b")
+"""The person is at the place now ("i'm on the bridge now", "ik sta op de brug"), not telling of it."""
+UNDER_WAY = ("attempt", "taken", "means_here")
+"""What a person waiting for a human may say that is an attempt under way or means at hand (handoff_answers.py)."""
+
+
+def under_way_again(tracker: Tracker) -> bool:
+    """After a crisis handoff was resolved (slot ``handoff_joined`` set, none running), the message
+    tells an attempt under way: read so (``derived.crisis`` attempt, the message's own flag), or
+    words of an attempt, medicine taken, means at hand, or the place said as where they are now
+    (eighth reading, H2: "i'm on the bridge now" after "nobody from our team could join this chat"
+    got a listening question and no new handoff; "ik sta op de brug" read only "possible")."""
+    if tracker.get_slot("handoff_active") or tracker.get_slot("handoff_joined") is None:
+        return False
+    crisis = crisis_of(tracker)
+    if crisis.get("attempt") and crisis.get("turn_flag", crisis.get("flag")):
+        return True
+    text = tracker.latest_message.get("text") or ""
+    kinds = {kind for kind, _ in handoff_answers.answered(text, (), "en", kinds=(*UNDER_WAY, "place"))}
+    plain = folded(text).replace("'", " ").replace("’", " ")
+    return bool(kinds & set(UNDER_WAY)) or ("place" in kinds and bool(HERE_NOW.search(plain)))
+
+
+async def escalate_again(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    """A new handoff for an attempt under way after one was resolved (:func:`under_way_again`), marked so."""
+    return await escalate(dispatcher, tracker, domain,
+                          crisis_reason(tracker, "attempt under way after a resolved handoff"), means_line=True)
+
+
 class ActionEscalateCrisis(Action):
     def name(self) -> Text:
         return "action_escalate_crisis"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if under_way_again(tracker):  # marked as an attempt for the team (eighth reading, H2)
+            return await escalate_again(dispatcher, tracker, domain)
         return await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
 
 
@@ -110,7 +145,7 @@ class ActionHandoffPresent(Action):
         situation, still_open = reported_situation(tracker), situation_open(tracker)
         if situation in ACUTE:  # abuse, a friend at risk, an emergency: its answer, not only "I'm here"
             say(situation_line(situation, say, tracker, after=situation == still_open))
-        elif still_open and not claimed:  # "what do i do now?" after someone else's emergency: its next line
+        elif still_open and not claimed and not moved_on(still_open, tracker):  # "what do i do now?" after someone else's emergency: its next line (never to a story: eighth reading, M2)
             say(situation_line(still_open, say, tracker, after=True))
         if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line
             events.append(SlotSet("handoff_asked", False))

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import bank, direct_ask, disclosure, screener
 from actions.conversation import (Say, answer_of, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   recently_screened)
-from actions.crisis import escalate
+from actions.crisis import escalate, escalate_again, under_way_again
 from actions.language import least_recent
 from actions.questions import bring_a_person, wants_a_person_now
 from actions.replies import ActionSupportQuestion, requested_tool
@@ -35,6 +35,8 @@ class ActionCrisisScreen(Action):
         questions = screener.questions(say.lang)
         current = tracker.get_slot("screening_question")
         resumable = tracker.get_slot("screen_resumable")
+        if not current and under_way_again(tracker):  # an attempt under way after a resolved handoff (eighth reading, H2)
+            return await escalate_again(dispatcher, tracker, domain)
         if not current and resumable:  # the turn after a screen let pass: a late yes or no answers it
             late = screener.read_answer(text)
             # after a joke or "never mind" only a yes takes it up again ("ok seriously, sometimes yeah": fourth reading, H5)

@@ -26,6 +26,10 @@ SAFETY_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "
 ONLY_AT_RISK = {"medicine", "means", "means_here", "place"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
+SAID_AGAIN = ("attempt", "taken", "medicine", "means", "means_here", "place")
+"""Kinds whose line is said again when said before: danger told again is answered again (eighth reading, M6)."""
+SAID_AGAIN_AFTER = 3
+"""... once this many of the bot's lines came after it (not twice in a row)."""
 MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
 
@@ -125,7 +129,11 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
         words = re.sub(r"^(my|mein\w*|mon|ma|mes|mi|mis|il mio|la mia|i miei|mio|mia|mijn|meu|minha|meus) ", "your ",
                        named) if lang == "en" else ""
         fresh = [line.format(**{kind: words, "them": pronoun_of(words)}) for line in kind_lines(kind, lang)]
-        fresh = [line for line in fresh if line not in recent]
+        unsaid = [line for line in fresh if line not in recent]
+        # means, a place, medicine told again while waiting: the safety line again, never only "I'm here"
+        # ("le pillole sono qui davanti a me" got "Sono qui. Le tue parole vengono inoltrate": eighth reading, M6)
+        fresh = unsaid or ([line for line in fresh if line not in list(recent)[-SAID_AGAIN_AFTER:]][:1]
+                           if kind in SAID_AGAIN and at_risk and not is_question(lowered) else [])
         if fresh:
             out.append((kind, fresh[0]))
     question = bank().handoff["question"]

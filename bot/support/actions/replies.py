@@ -55,6 +55,10 @@ class SupportReply(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        from actions.crisis import escalate_again, under_way_again  # crisis.py imports this module (through situation_replies)
+
+        if under_way_again(tracker):  # "ik sta op de brug" after a resolved handoff, read only "possible" (eighth reading, H2)
+            return await escalate_again(dispatcher, tracker, domain)
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
         plain = plain_answers.plain_question(text)
@@ -286,6 +290,10 @@ class ActionSupportAtRisk(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from actions.crisis import escalate_again, under_way_again  # crisis.py imports this module (through situation_replies)
+
+        if under_way_again(tracker):  # eighth reading, H2
+            return await escalate_again(dispatcher, tracker, domain)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "greet" and not closes(tracker, tracker.latest_message.get("text") or ""):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)

@@ -73,6 +73,15 @@ UNREACHABLE = re.compile(
 emergency number for where they are comes first, alone, not the whole paragraph again."""
 FAULT = re.compile(r"\b(?:my fault|was it me|because of me|mi culpa|ma faute|meine schuld|colpa mia|mijn schuld|minha culpa)\b")
 """A person asking whether it was their fault, after someone else's risk or emergency: it was not."""
+KEEPS_TO_EMERGENCY = re.compile(
+    r"\b(?:breath\w*|wake|awake|conscious|respond\w*|blood|bleed\w*|pulse|blue|vomit\w*|throw\w* up|seiz\w*|ambulance|paramedics"
+    r"|911|999|112|000|111|poison|what (?:do|should|can) i|help|yes|yeah|ok|okay|done|atm\w*|wach|blut|notarzt|krankenwagen"
+    r"|respir\w*|reveill\w*|sang|samu|secours|despiert\w*|sangr\w*|ambulancia|svegli\w*|sangue|ambulanza|ademt|wakker|bloed|ambulance|acord\w*)\b")
+"""Words of someone else's emergency going on, or of doing what was asked: a follow-up that keeps to it."""
+GUARDED_READINGS = {"idiom", "fiction", "past"}
+"""Crisis guards (``derived.crisis.guards``) that say a follow-up is no longer the situation ("me muero de ganas de ver la peli")."""
+STORY_WORDS = 6
+"""A follow-up of at least this many words with nothing of the emergency in it tells something else."""
 FOLLOW_UP_TURNS = 3
 """How many of the person's next messages a situation's follow-up lines answer."""
 REASONS = {"emergency_other": "the person reports someone else's medical emergency",
@@ -137,6 +146,20 @@ def situation_line(situation: str, say: Say, tracker: Tracker, after: bool = Fal
                                         earlier_messages(tracker, FOLLOW_UP_TURNS)), say.recent).rstrip()
 
 
+def moved_on(situation: str, tracker: Tracker) -> bool:
+    """A follow-up turn that is no longer the open situation (eighth reading, M2: "Stay with them" said
+    to "i spent two weeks in hospital and then months in therapy" and every line after; the abuse line
+    to "me muero de ganas de ver la peli"): a figure of speech, a story or the past read in it, or,
+    after someone else's emergency, a longer message with no word of the emergency, help or a question."""
+    text = tracker.latest_message.get("text") or ""
+    if set(crisis_of(tracker).get("guards") or ()) & GUARDED_READINGS and not risk_words(text):
+        return True
+    plain = _plain(text)
+    return situation == "emergency_other" and len(plain.split()) >= STORY_WORDS and "?" not in text \
+        and not (KEEPS_TO_EMERGENCY.search(plain) or HELP_CALLED.search(plain) or SUBSTANCE.search(plain)
+                 or FIRST_AID.search(plain) or FAULT.search(plain) or risk_words(text))
+
+
 def own_high_risk(tracker: Tracker) -> bool:
     """The message states the writer's own high risk: an explicit flag in a category other than
     risk to others ("he hit me again and i want to die")."""
@@ -160,9 +183,9 @@ class ActionSituation(Action):
         reported, still_open = reported_situation(tracker), situation_open(tracker)
         if reported in ACUTE:
             situation, after = reported, reported == still_open
-        elif still_open:
+        elif still_open and not moved_on(still_open, tracker):
             situation, after = still_open, True
-        else:  # the follow-up turns are over: listened to as any message
+        else:  # the follow-up turns are over, or the person tells of something else: listened to as any message
             events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
             return [*events, SlotSet("situation_open", None), SlotSet("situation_until", None)]
         eased = await panic_over(dispatcher, tracker, domain, situation, reported)
