@@ -228,3 +228,14 @@ def test_why_nobody_answers_gets_an_answer_while_waiting(team, lang, locale, tex
     said, _ = run(ActionHandoffPresent(), [("i don't want to live anymore", ["..."])], text, locale=locale, slots=WAITING,
                   crisis={"risk": 0.1, "level": "possible"})
     assert handoff_answers.kind_lines("wait", lang)[0] in said, said
+
+
+@pytest.mark.parametrize("text, abuse", [
+    ("she pushed me to do better", False), ("my dad grabbed me a snack", False), ("my mum pushed me to study", False),
+    ("he pushed me to the ground", True), ("my stepdad pushed me into the wall", True), ("she grabbed me and shook me", True),
+])
+def test_pushed_to_do_better_is_no_violence(text: str, abuse: bool) -> None:
+    # the tutor's eighth-reading fixes found "she pushed me to do better" read as abuse: the harm line to a proud student
+    from policies.situations import situation_of
+
+    assert (situation_of(text) == "abuse") is abuse
