@@ -14,6 +14,7 @@ Shapes (all optional on the wire; see the service's schemas for the descriptions
                            "derived": {"crisis": CrisisState, "distress": 0..1,
                                        "tutoring": TutoringState, "service": ServiceState},
                            "transcript": TurnTranscript (a voice message sent with transcribe), ...}
+    metadata["session_proven"] = bool    # set by the channel, never the client's (SESSION_PROOF_KEY)
 """
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ from typing import Any, Dict, Mapping
 
 EMOTION_METADATA_KEY = "emotion"
 """Where the channels put the service's answer in a user message's metadata."""
+SESSION_PROOF_KEY = "session_proven"
+"""Set by the emobot channels in every user message's metadata, after the client's own (which it
+overwrites), so no client sets it: True when the turn proved the conversation it writes into (a
+server-issued session's token: cookie, bearer, a confirmed socket.io session; or the socket's own
+connection), False when it only named a sender (anyone who knows the id could have sent it).
+Actions say back earlier turns of the conversation only to a proven turn (:func:`session_proven`)."""
 
 CRISIS_LEVELS = ("none", "possible", "high")
 DERIVED_FIELDS = ("crisis", "distress", "tutoring", "service")
@@ -45,6 +52,13 @@ def emotion_of(metadata: Mapping[str, Any] | None) -> Dict[str, Any]:
     """A user message's emotion metadata ({} when there is none)."""
     emotion = metadata.get(EMOTION_METADATA_KEY) if isinstance(metadata, Mapping) else None
     return dict(emotion) if isinstance(emotion, Mapping) else {}
+
+
+def session_proven(metadata: Mapping[str, Any] | None) -> bool:
+    """Whether the channel proved the session of the user message with this ``metadata``
+    (``metadata["session_proven"]`` is exactly True). A message without it (a channel that knows no
+    sessions, a system turn) has proven nothing: the answer to it draws on no earlier turn."""
+    return isinstance(metadata, Mapping) and metadata.get(SESSION_PROOF_KEY) is True
 
 
 def derived_of(emotion: Mapping[str, Any] | None) -> Dict[str, Any]:

@@ -12,7 +12,11 @@ Sessions, as on ``emobot_web`` (:mod:`connectors.web.sessions`): ``POST
 token (``Authorization: Bearer <token>`` or the cookie) acts on that conversation whatever
 ``sender`` says, and its answer holds the conversation's state and derived states. Without one the
 ``sender`` is taken and the answer tells this turn's reading only (anyone who knows a sender could
-have sent it), unless ``require_session``, which refuses such turns (401 ``no_session``).
+have sent it), unless ``require_session``, which refuses such turns (401 ``no_session``). The bot
+is told which (``metadata["session_proven"]``, set by emobot_web's ``answer``): to a
+spoken turn without a session it says back nothing of the conversation's earlier turns ("what did
+i say about my sister?" gets the not-signed-in line of ``bot/support/actions/recall.py``), as on
+emobot_web.
 
 and the answer is::
 

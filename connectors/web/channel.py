@@ -22,7 +22,10 @@ audio, face}``) the person's own consent, recorded by the service, so the browse
 to Rasa. A request with a session acts on that conversation and user only; a turn that names an
 id the channel issued without its token is refused on every transport, and the answer to a turn
 without a session carries this turn's reading, not the conversation's
-(:mod:`connectors.web.sessions`).
+(:mod:`connectors.web.sessions`), nor, in the bot's words, the conversation's earlier turns: each
+turn's metadata says whether its session was proven (``metadata["session_proven"]``, set by the
+channel, never the client's), and the support bot says back nothing of earlier turns to a turn
+that did not prove it (see :class:`EmobotWebInput`).
 
 credentials.yml::
 
@@ -59,7 +62,7 @@ from sanic.response import HTTPResponse
 from connectors.client import EmotionServiceClient, UploadFile
 from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnavailable
 from connectors.cues import dialogue_cues, wanted as wanted_cues
-from connectors.contract import EMOTION_METADATA_KEY, at_risk, crisis_of, derived_of, words_of
+from connectors.contract import EMOTION_METADATA_KEY, SESSION_PROOF_KEY, at_risk, crisis_of, derived_of, words_of
 from connectors.web.output import RecordingOutput
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
@@ -135,6 +138,22 @@ class EmobotWebInput(InputChannel):
     holds this turn's reading and not the conversation's: ``state`` and ``derived`` (the crisis
     screening joins the conversation's risk) are null and listed in ``withheld``. The bot's
     policies see all of it either way.
+
+    Session proof, for the bot (``metadata["session_proven"]``,
+    :data:`connectors.contract.SESSION_PROOF_KEY`, read with ``connectors.contract.session_proven``):
+    every turn handed to the bot carries it, on every transport (REST, socket.io, emobot_voice:
+    all go through :meth:`answer`), set last, so a client's own ``session_proven`` in ``metadata``
+    or ``customData`` is overwritten. True for a turn that proved its conversation: a session's
+    cookie or bearer token, a socket.io session confirmed with a signed token (or a JWT subject),
+    and, without socket.io session persistence, the socket's own conversation (its sender is the
+    connection's id, which no one else can send as). False for a turn that only named its
+    ``sender`` (``require_session: false``), and for a replayed crisis turn (a system turn). The
+    support bot answers a turn that is not proven without drawing on the conversation's earlier
+    turns: a question about what was said earlier ("what did i say about my sister?") gets a line
+    saying that earlier messages are not shown in a conversation that is not signed in
+    (``bot/support/actions/recall.py``), never the owner's words; the crisis screening, the help
+    lines and a handoff do not depend on it (they read the whole conversation). A REST client that
+    wants the bot to remember (and the conversation's state in the answer) sends a session's token.
 
     Args:
         emotion_service_url: base URL of the emotion service.
@@ -306,8 +325,8 @@ class EmobotWebInput(InputChannel):
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         """Hand a read turn to the bot, which answers on ``output``; a person at risk is never met
         with silence; the bot's words go to the mood log."""
-        # set last, so a client cannot pass its own "emotion" to the policies
-        metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion}
+        # set last, so a client cannot pass its own "emotion" to the policies, nor claim a proven session
+        metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion, SESSION_PROOF_KEY: turn.session_id is not None}
         said = RecordingOutput(output)
         try:
             await on_new_message(
@@ -421,7 +440,8 @@ class EmobotWebInput(InputChannel):
             await self.client.open_handoff(turn.session_id, reason, bot=self.bot, user_id=turn.user_id)
         except (EmotionServiceRejected, EmotionServiceUnavailable) as exc:
             logger.error("Handoff for the replayed turn %s of %s failed: %s", turn.turn_id, turn.session_id, exc)
-        metadata = {EMOTION_METADATA_KEY: {**emotion, "replayed": True, "replayed_turn_id": turn.turn_id}}
+        metadata = {EMOTION_METADATA_KEY: {**emotion, "replayed": True, "replayed_turn_id": turn.turn_id},
+                    SESSION_PROOF_KEY: False}  # a system turn: it proves no session
         await on_new_message(UserMessage(f"/{CRISIS_REPLAYED_INTENT}", CollectingOutputChannel(), turn.session_id,
                                          input_channel=self.name(), metadata=metadata))
 

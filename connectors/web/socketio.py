@@ -34,7 +34,9 @@ and, when the JWT names a ``sub``, its conversation is that subject's, whatever 
 Each socket's messages go to the session it was confirmed, never to one a message names, and a
 ``customData`` ``speaker_id`` or ``user_id`` that names another issued session (``web-<32 hex>``)
 refuses the turn (``emobot_error`` ``session_required``): nobody's turns are logged as another
-person's.
+person's. Every socket.io turn proves its conversation (the confirmed session, or without
+persistence the socket's own), so the bot is told ``metadata["session_proven"]``
+true, whatever ``customData`` claims (connectors/web/channel.py).
 
 It is off unless ``socketio: true``: a bot that already serves Rasa's own ``socketio``
 channel at ``/socket.io`` keeps starting (two servers on one path stop ``rasa run`` with
@@ -254,8 +256,11 @@ def socketio_blueprint(name: str, channel: TurnHandler, settings: SocketIOSettin
         text = "" if text is None else str(text)
         if not text.strip() and custom.audio is None and not custom.images and custom.problems:
             return  # nothing left to say
+        # proven: the confirmed session, or without persistence the socket's own conversation (no one
+        # else can send as its sid); the bot says back earlier turns only to a proven turn (channel.py)
+        proven = bound.get(sid) if settings.session_persistence else sid
         turn = WebTurn(sender_id, custom.speaker_id or sender_id, text, custom.metadata, custom.audio,
-                       custom.images, custom.user_id, session_id=bound.get(sid))
+                       custom.images, custom.user_id, session_id=proven)
         try:
             await channel.handle_turn(turn, _Output(sio, settings.bot_message_evt, namespace), on_new_message)
         except SessionRequired as refused:  # customData's speaker_id / user_id named another issued session

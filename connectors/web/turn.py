@@ -22,7 +22,9 @@ class WebTurn(NamedTuple):
     """One user turn as received by the webhook (or a socket, or emobot_voice).
 
     ``session_id``: the server-issued session the request proved with its token (cookie, bearer,
-    a confirmed socket.io session); None for a turn that only names its ``sender``.
+    a confirmed socket.io session; without socket.io session persistence, the socket's own id,
+    which is its conversation); None for a turn that only names its ``sender``. The bot is told
+    which (``metadata["session_proven"]``, connectors/web/channel.py).
     """
 
     sender_id: str

@@ -119,7 +119,8 @@ def test_session_then_a_turn_with_voice_and_face_in_custom_data() -> None:
     assert (message.text, message.sender_id, message.input_channel) == (
         "I feel sad\nkids are talking by the door", sid, "emobot_web")
     assert message.metadata["emotion"]["state"]["label"] == "sadness"
-    assert {k: v for k, v in message.metadata.items() if k != "emotion"} == {"user_id": "ana", "page": "demo"}
+    assert {k: v for k, v in message.metadata.items() if k != "emotion"} == {"user_id": "ana", "page": "demo",
+                                                                             "session_proven": True}  # the socket's own (H8)
     body = requests[0].read()
     assert requests[0].url.path == f"/v1/sessions/{sid}/turns"
     assert WAV in body and JPEG in body and b'filename="turn.wav"' in body and b'filename="image0.jpg"' in body

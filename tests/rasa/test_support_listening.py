@@ -39,7 +39,7 @@ def run(action, turns, text, intent="share_feelings", crisis=None, locale="en-US
     events.append({"event": "user", "text": text, "metadata": {"locale": locale}})
     emotion = {"available": True, "turn": {"label": label}, "derived": {"crisis": crisis or {}}}
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": list(entities),
-              "metadata": {"emotion": emotion, "locale": locale}}
+              "metadata": {"emotion": emotion, "locale": locale, "session_proven": True}}
     dispatcher = CollectingDispatcher()
     tracker = Tracker("s", slots or {}, latest, events, False, None, {}, "action_listen")
     out = asyncio.run(action.run(dispatcher, tracker, DOMAIN))

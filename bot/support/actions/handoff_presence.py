@@ -16,7 +16,7 @@ from connectors import handoff
 from connectors.contract import at_risk, emotion_of
 from rasa_sdk import Tracker
 
-from actions import bank, handoff_answers, listening
+from actions import bank, handoff_answers, listening, recall
 from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, response, system_text, user_turns, variants
 from actions.echo import risk_words
 from actions.language import least_recent
@@ -87,7 +87,8 @@ def heard(say: Say, tracker: Tracker, domain: Dict[Text, Any]) -> str:
         return response(domain, "utter_handoff_ack", say.recent, say.lang)
     emotion = emotion_of(tracker.latest_message.get("metadata"))
     return listening.compose("reflection", text, (emotion.get("turn") or {}).get("label"), say.recent, turn=user_turns(tracker),
-                             lang=say.lang, echo=not at_risk(emotion), earlier=earlier_messages(tracker, 3))
+                             lang=say.lang, echo=not at_risk(emotion),
+                             earlier=earlier_messages(tracker, 3) if recall.may_recall(tracker.latest_message.get("metadata")) else [])
 
 
 def waiting_due(tracker: Tracker, domain: Dict[Text, Any], lang: str, kinds: Sequence[str], claimed: bool) -> bool:

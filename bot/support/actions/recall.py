@@ -5,14 +5,32 @@ remember you telling me that"). Seventh exploratory reading, M5: such questions 
 judge you" and "How long have you been feeling like this?".
 
 English: the person's words are said back in second person (echo.py), which only English lines do.
+
+Only to a turn that proved its session (exploratory finding H8). The web channels mark each turn
+(``metadata["session_proven"]``, connectors/contract.py ``session_proven``): with
+``require_session: false`` a REST client may name a sender of its own (an e-mail address) without a
+token, and anyone who knows that id could ask "what did i say about my sister?" and be told the
+owner's words. :func:`may_recall` says whether the answer to a turn may draw on earlier turns; a
+recall question in a turn that may not is answered with :func:`not_signed_in` (seven languages,
+``recall_unproven.yml``): earlier messages are not shown in a conversation that is not signed in.
+A turn without the mark (a channel that knows no sessions, a system turn) counts as not proven.
+Safety is not gated: a question with risk words is no recall question (:func:`asks`), and the crisis
+flow reads the whole conversation for every turn.
 """
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence
+
+import yaml
 
 from actions.echo import LEADING, SWAP, risk_words
-from actions.language import folded
+from actions.language import folded, least_recent
+from connectors.contract import session_proven
+
+UNPROVEN_FILE = Path(__file__).with_name("recall_unproven.yml")
 
 NAME_ASKED = re.compile(
     r"\b(?:what(?:'s| is| was|s)?|do you (?:remember|know)|remember) (?:did i (?:say|tell you) )?(?:was |is )?(?:my|his|her|their) "
@@ -33,6 +51,24 @@ def asks(text: str) -> bool:
     plain = _plain(text)
     return "?" in text and any(p.search(plain) for p in (NAME_ASKED, OWN_NAME_ASKED, WHO_ASKED, WORK_ASKED, ABOUT_ASKED, RECALL)) \
         and not risk_words(text)
+
+
+def may_recall(metadata: Optional[Mapping[str, Any]]) -> bool:
+    """Whether the answer to the user message with this ``metadata`` may say back earlier turns of
+    the conversation: only when the channel proved the turn's session (``session_proven``)."""
+    return session_proven(metadata)
+
+
+def not_signed_in(lang: str = "en", recent: Sequence[str] = ()) -> str:
+    """The line for a recall question in a turn that did not prove its session, in ``lang`` (English
+    for a language without one), the variant said least recently in ``recent``."""
+    lines = _unproven_lines()
+    return least_recent(lines.get(lang) or lines["en"], recent)
+
+
+@lru_cache(maxsize=1)
+def _unproven_lines() -> Dict[str, List[str]]:
+    return yaml.safe_load(UNPROVEN_FILE.read_text(encoding="utf-8"))
 
 
 def answer(text: str, earlier: Sequence[str], own_name: Optional[str] = None) -> tuple[str, dict]:

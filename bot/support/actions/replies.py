@@ -102,7 +102,8 @@ class SupportReply(Action):
         line = listening.compose("reflection" if quiet else self.strategy, tracker.latest_message.get("text") or "",
                                  reading.get("label"), bot_lines(tracker), turn=user_turns(tracker),
                                  lang=language(tracker), echo=not (quiet or at_risk(emotion)),
-                                 earlier=earlier_messages(tracker, FEELING_MEMORY))
+                                 earlier=earlier_messages(tracker, FEELING_MEMORY)
+                                 if recall.may_recall(tracker.latest_message.get("metadata")) else [])
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
 
@@ -121,6 +122,10 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
     wanted = exercise.asked_for(text)
     if wanted:
         return await run_asked(wanted, dispatcher, tracker, domain)
+    if recall.asks(text) and not recall.may_recall(tracker.latest_message.get("metadata")):
+        say = Say(dispatcher, tracker)  # a turn that did not prove its session: nothing of earlier turns (eighth reading, H8)
+        say(recall.not_signed_in(say.lang, say.recent))
+        return [SlotSet("last_strategy", "information")]
     if recall.asks(text) and language(tracker) == "en":
         earlier = earlier_messages(tracker, 50)
         own = next((met[0] for t in reversed(earlier) for met in [introduced(t, listening.listening_in("en").own_name_patterns)] if met),
