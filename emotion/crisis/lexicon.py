@@ -98,6 +98,7 @@ class Lexicon:
         self.past = re.compile(expand(g["past"]["any"]))
         self.present = re.compile(expand(g["past"]["present"]))
         self.recovered_clause = re.compile(expand(g["past"]["recovered_clause"]))
+        self.recent = re.compile(expand(g["past"].get("recent", r"(?!)")))
         self.recovered_after = re.compile(expand(g["past"]["recovered_after"]))
         self.idiom = re.compile(expand(g["idiom"]["mask"]))
         self.fiction = re.compile(expand(g["fiction"]["any"]))
@@ -182,7 +183,12 @@ class Lexicon:
                 (self.negation_after.search(text[end:end + 80]) and not self.hedges.search(matched)):
             guards.append("negated")
         recovered = self.recovered_clause.search(clause) and self.recovered_after.search(text, end)
-        if (self.past.search(clause) or recovered) and not self.present.search(clause):
+        # a time long past named earlier in the message carries to a later clause told in the past tense
+        # ("when i was 17 i was in a dark place. i had thoughts about ending it most days"), unless
+        # something since says it is now
+        carried = (self.recovered_clause.search(clause) and self.past.search(text, 0, clause_start)
+                   and not self.present.search(text) and not self.recent.search(text) and not self.plan.search(clause))
+        if (self.past.search(clause) or recovered or carried) and not self.present.search(clause):
             guards.append("past")
         if self._in_fiction(text, clause_start, clause_end, start, end, language):
             guards.append("fiction")

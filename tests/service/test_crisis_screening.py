@@ -587,3 +587,20 @@ def test_means_a_time_and_preparations_said_plainly_are_read(text: str, category
         assert reading.score < 0.5 and not reading.attempt
     else:
         assert reading.category == category and reading.score >= 0.8
+
+
+@pytest.mark.parametrize("text, past", [
+    ("when i was 17 i was in a really dark place and i genuinely thought i wouldnt make it to 18. "
+     "i had thoughts about ending it most days", True),
+    ("two years ago my dad died. i had a plan to end it on sunday", False),
+    ("years ago i was bullied. i thought about killing myself all week", False),
+    ("when i was a kid my mum left. i tried to kill myself last month", False),
+    ("years ago i lost my job. i was thinking about suicide the whole weekend", False),
+])
+def test_a_time_long_past_carries_to_a_later_sentence_in_the_past_tense(text: str, past: bool) -> None:
+    """A risk told as part of a story long past, over two sentences, is past; a recent time anywhere in the
+    message, or a plan, keeps the words' strength."""
+    reading = Lexicon.load().read(text)
+    assert ("past" in reading.guards and reading.score < 0.5) is past
+    if not past:
+        assert reading.score >= 0.85
