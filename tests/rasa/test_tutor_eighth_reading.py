@@ -275,3 +275,12 @@ def test_a_greeting_before_the_lesson_is_still_left_to_the_greeting_rule() -> No
     for text in ("ciao", "hi", "hola", "buongiorno"):
         assert not says_start(text) and decide(text, intent="greet", learner=Learner()) is None
     assert decide("cominciamo", intent="greet", learner=Learner()).action == "action_start"
+
+
+@pytest.mark.parametrize("text, laugh", [("lol", True), ("LOL!!", True), ("hahaha", True), ("jajaja 😂", True), ("mdr", True),
+                                         ("xD", True), ("lol this is boring", False), ("haha i give up", False), ("1/3 lol", False)])
+def test_a_laugh_alone_is_no_boredom(text: str, laugh: bool) -> None:
+    # eighth reading, L5: "lol" after two right answers read as boredom and got "let's go up a step"
+    from bot.tutor.actions.remarks import acknowledges
+
+    assert acknowledges(text) is laugh

@@ -59,7 +59,9 @@ _POINTLESS = re.compile(
     r"|wozu (?:brauche|brauchen|lerne|lernen)|(?:à|a) quoi (?:ça|ca) sert|para qu[eé] (?:sirve|necesito)|a cosa serve"
     r"|waarom moeten we|pra que serve|para que serve)\b", re.IGNORECASE)
 _ACKNOWLEDGES = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|k+|oh+|ah+|mhm+|hm+|i see|got it|gotcha|makes sense|alright|right)[\s,.!]*)+\W*$"
+    r"^\W*(?:(?:ok(?:ay)?|k+|oh+|ah+|mhm+|hm+|i see|got it|gotcha|makes sense|alright|right"
+    # a laugh alone (eighth reading, L5: "lol" read as boredom got a harder item)
+    r"|lol+|lmao|rofl|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:ja){2,}|xd+|mdr|k{3,}|rs(?:rs)+)[\s,.!]*)+\W*$"
     r"|^\W*(?:oh+|ah+|ok(?:ay)?)?[\s,]*i see (?:what|where|how|now|it)\b", re.IGNORECASE)
 _OTHER_QUESTION_START = re.compile(
     r"^\W*(?:who|whats|what'?s|what is|where|when|do (?:u|you)|can (?:u|you)|are (?:u|you)|r u|did (?:u|you)|have (?:u|you)"
@@ -121,8 +123,9 @@ def pointless(text: str) -> bool:
 
 
 def acknowledges(text: str) -> bool:
-    """"ok.", "oh", "mhm", "ahh ok ok", "ahh i see what i did wrong": the lesson goes on (a confusion
-    or frustration reading of a bare "oh" says nothing about the item)."""
+    """"ok.", "oh", "mhm", "ahh ok ok", "ahh i see what i did wrong", a laugh alone ("lol", "hahaha", "jajaja",
+    "mdr"): the lesson goes on (a confusion, frustration or boredom reading of a bare "oh" or "lol" says
+    nothing about the item)."""
     return _ACKNOWLEDGES.search(text or "") is not None
 
 
