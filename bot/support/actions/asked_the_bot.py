@@ -7,6 +7,9 @@ good step", "I'm not here to judge you").
 Honest about being a bot, no advice it cannot give, options rather than a non sequitur. Told by
 patterns in the seven languages (folded: lower case, no accents), whatever the NLU read; never for
 a message with risk words (the crisis flow answers those).
+
+Eighth exploratory reading: questions about the service (``SERVICE``: who reads this, what is kept, where the person is,
+the police, "sei un bot?"; M3) and corrections of the bot's reading (``correction``: "no, that's not what i meant"; M4).
 """
 from __future__ import annotations
 
@@ -61,3 +64,109 @@ def asked(text: str) -> Optional[str]:
         return None
     plain = " ".join(folded(text).replace("’", "'").split())
     return next((key for key, pattern in ASKED.items() if pattern.search(plain)), None)
+
+
+# Eighth reading, M3: questions about the service itself ("who reads this?", "is this stored somewhere?", "do you know
+# where I am?", "will you call the police?") got "I don't remember you telling me that" (read as a recall question) or a
+# listening line. Answered from what the service does (README "Crisis screening", the consent notice in
+# connectors/web/static/index.html): the words are kept in the mood log under text consent (else only the safety check's
+# result), the support team's supervisors can read it, the bot knows no location and calls no one.
+SERVICE = {
+    "ask_police": re.compile(
+        r"\b(?:(?:will|would|are|do|did|can|could|gonna) (?:you |u )?(?:(?:going to|gonna|then) )?(?:call|ring|phone|contact|send|get|alert|tell)"
+        r" (?:the )?(?:police|cops|ambulance|authorities|911|999|112)|police (?:on|after) me|(?:rufst|holst) du (?:dann |sofort )?die polizei"
+        r"|(?:wirst|wurdest) du (?:dann )?die polizei|(?:tu vas|vas-tu|tu appelles|appelles-tu|tu appellerais|est-ce que tu appelles) (?:appeler )?la police"
+        r"|(?:vas a|vos vas a|irias a) llamar a la policia|(?:llamas|llamarias|llamaras) a la policia|(?:chiami|chiamerai|chiameresti) la polizia"
+        r"|(?:bel je|bel jij|ga je|gaan jullie|bellen jullie) (?:dan |meteen )?(?:de politie|de politie bellen)"
+        r"|(?:vais|vai|voce vai|vc vai|tu vais) chamar a policia|(?:chamas|chama|chamaria) a policia)\b"),
+    "ask_where_i_am": re.compile(
+        r"\b(?:(?:do you know|can you (?:see|tell|find out)|do you see) (?:where i (?:am|live|stay|m)|my (?:address|location))"
+        r"|can you (?:track|find|locate) (?:me|my location|where i)|(?:weisst|kennst|siehst) du,? (?:wo ich (?:bin|wohne)|meine adresse)"
+        r"|(?:tu )?(?:sais|connais)(?:-tu)? (?:ou j'?(?:habite|suis|vis)|mon adresse)|(?:sabes|conoces) (?:(?:en )?donde (?:vivo|estoy)|mi (?:direccion|ubicacion))"
+        r"|(?:sai|conosci) (?:dove (?:abito|vivo|sono)|il mio indirizzo)|(?:weet|ken) je (?:waar ik (?:woon|ben|zit)|mijn adres)"
+        r"|(?:sabes|sabe|conheces) (?:onde (?:eu )?(?:moro|vivo|estou)|o meu endereco|meu endereco))\b"),
+    "ask_find_out": re.compile(
+        r"\b(?:(?:will|would|could|can) my (?:parents|mum|mom|dad|family|husband|wife|partner|boss|school|teacher)s? (?:find out|know|see this|be told)"
+        r"|(?:are you going to|will you|would you|do you) tell my (?:parents|mum|mom|dad|family|husband|wife|partner|boss|school|teacher)"
+        r"|(?:erfahren|erfahrt) (?:das )?meine (?:eltern|familie|mutter|mama|vater|papa)|werden meine eltern (?:das )?(?:erfahren|sehen)"
+        r"|mes parents (?:vont|pourront|peuvent) (?:le )?(?:savoir|l'?apprendre|voir)|(?:tu vas le dire|tu le diras) a mes parents"
+        r"|(?:mis (?:papas|padres)|mi familia) (?:se van a enterar|se enteraran|van a saber)|(?:se van a enterar|se enteraran) mis (?:papas|padres)"
+        r"|i miei (?:genitori) (?:lo )?(?:sapranno|verranno a saperlo|lo scopriranno)|(?:komen|gaan) mijn ouders (?:het|dit) (?:te weten|horen|zien)"
+        r"|(?:os )?meus pais (?:vao|irao) (?:saber|descobrir)|(?:vais|vai) contar (?:aos|pros) meus pais)\b"),
+    "ask_who_reads": re.compile(
+        r"\b(?:who (?:else )?(?:reads|can read|will read|is reading|sees|can see|will see|has access to|gets to see) (?:this|these|that|it|my (?:messages|words|chats?|data|stuff)|what i|our)"
+        r"|(?:is|are) (?:this|it|that|these|my (?:messages|words|chats?|data)|this (?:chat|conversation)|what i (?:say|write)|everything) "
+        r"(?:being )?(?:stored|saved|kept|recorded|logged|private|confidential)|do you (?:keep|store|save|record|log) (?:what i|my |this|these|our|everything)"
+        r"|what (?:do|will|are) you (?:do|doing|going to do) with (?:my|what i|this|these|the data)|where (?:does|do|is|are) (?:this|my (?:messages|data|words)) "
+        r"(?:go|going|stored|saved|kept)"
+        r"|wer (?:liest|kann das lesen|kann das sehen|sieht|bekommt) (?:das|dies|mit|meine|was ich)|(?:wird|werden) (?:das|dies|meine (?:nachrichten|daten)|alles) "
+        r"(?:gespeichert|aufbewahrt|aufgezeichnet)|(?:speicherst|behaltst) du (?:das|was ich|meine)|was (?:machst|tust) du mit meinen (?:daten|nachrichten|gefuhlen)"
+        r"|qui (?:lit|va lire|peut lire|voit|peut voir|lira) (?:ces|ca|mes|ce que|tout ca|cette)|(?:c'?est|ca|tout ca|mes messages|mes donnees) (?:est |sont |va etre )?"
+        r"(?:enregistre|garde|stocke|sauvegarde|conserve)s?|(?:tu gardes|tu enregistres|tu conserves|vous gardez) (?:ce que|mes|ca|tout)"
+        r"|(?:que fais-tu|qu'?est-ce que tu fais) (?:avec|de) mes (?:donnees|messages)"
+        r"|quien (?:lee|va a leer|puede leer|ve|puede ver|mas lee) (?:esto|estos|mis|lo que|todo)|(?:esto|esta conversacion|lo que escribo|mis mensajes) "
+        r"(?:se guarda|se guardan|queda guardad[oa]|se almacena|se graba)|(?:guardas|almacenas) (?:lo que|mis|esto|todo)|que haces con mis (?:datos|mensajes)"
+        r"|chi (?:legge|leggera|puo leggere|vede|puo vedere) (?:questo|questi|i miei|quello che|tutto)|(?:questo|questa chat|quello che scrivo|i miei messaggi) "
+        r"(?:viene|vengono|e|sono|verra) (?:salvat|registrat|conservat|memorizzat)[oaie]|(?:salvi|conservi|registri|tieni) (?:quello che|i miei|questo|tutto)"
+        r"|cosa fai con i miei (?:dati|messaggi)"
+        r"|wie (?:leest|kan (?:dit|dat|mijn \w+) (?:lezen|zien)|ziet) (?:dit|dat|mee|mijn|wat ik)?|(?:wordt|worden) (?:dit|dat|het|alles|mijn (?:berichten|gegevens)) "
+        r"(?:opgeslagen|bewaard|bijgehouden)|(?:bewaar|sla|hou) je (?:dit|wat ik|mijn|alles)|wat doe je met mijn (?:gegevens|berichten|data)"
+        r"|quem (?:le|vai ler|pode ler|ve|pode ver|mais le) (?:isto|isso|estas|essas|as minhas|minhas|o que|tudo)|(?:isto|isso|esta conversa|o que eu escrevo|as minhas mensagens"
+        r"|minhas mensagens) (?:fica|ficam|e|sao|vai ser|esta a ser|esta sendo) (?:guardad|salv|armazenad|gravad)[oa]s?|(?:guardas|voce guarda|vc guarda) "
+        r"(?:o que|as minhas|minhas|isto|isso|tudo)|o que (?:fazes|voce faz|vc faz) com (?:os )?meus dados)\b"),
+    "a_bot": re.compile(
+        r"^\W*(?:(?:wait|so|and|hey|ok)\W+)?(?:are you (?:a |an )?(?:bot|robot|ai|real person|real|human|person)|is this (?:a )?(?:bot|robot|real person|human)"
+        r"|bist du (?:ein )?(?:bot|roboter|mensch|echt|eine ki)|(?:es-tu|t'?es|tu es) (?:un )?(?:bot|robot|humain|une vraie personne)|eres (?:un )?(?:bot|robot|humano"
+        r"|una persona real)|sei (?:un )?(?:bot|robot|umano|una persona vera)|ben je (?:een )?(?:bot|robot|mens|echt)|(?:voce|vc|tu) e (?:um )?(?:bot|robo|humano"
+        r"|uma pessoa de verdade)|(?:es|eres) um (?:bot|robo))\W*$"),
+}
+"""Questions about the service, the order they are tried in (the police before storage: "will you call the police?"
+is no storage question); "a_bot" is answered with the domain's ``utter_iamabot``, the others name their ``answers`` line."""
+SERVICE_WITH_RISK = {"ask_police"}
+"""Kinds answered even when the question holds risk words ("what happens if i tell you i want to die? will you call the
+police?"): the answer then comes with the help lines (replies.answered_plainly)."""
+
+
+def about_the_service(text: str) -> Optional[str]:
+    """The kind of question ``text`` asks about the bot or the service ("ask_who_reads", "ask_find_out", "ask_where_i_am", "ask_police",
+    "a_bot"), or None; with risk words, only "ask_police" (its answer carries the help lines)."""
+    plain = " ".join(folded(text).replace("’", "'").replace("ß", "ss").split())
+    kind = next((key for key, pattern in SERVICE.items() if pattern.search(plain)), None)
+    if kind and risk_words(text) and kind not in SERVICE_WITH_RISK:
+        return None
+    return kind
+
+
+# Eighth reading, M4: "no, that's not what i meant, i'm asking how to stand there for 2 hours" was said back ("You're saying
+# that's not what you meant. Have I got that right?"); the correction is taken up, and what they meant said back (English).
+CORRECTION = re.compile(
+    r"^\W*(?:(?:no+|nope|nah|hm+|um+|well|sorry|actually|nein|non|nee|nao)\W+)*(?:that'?s not (?:quite |really |exactly )?what i (?:meant|mean|said)"
+    r"|thats not (?:quite |really |exactly )?what i (?:meant|mean|said)|that is not (?:quite )?what i (?:meant|mean)|not what i (?:meant|mean|said)"
+    r"|you (?:misunderstood|misunderstand|got (?:it|that|me) wrong|misread)|i didn'?t mean (?:it like )?that|i didnt mean (?:it like )?that"
+    r"|(?:das|so) (?:habe|hab|hatte) ich (?:das |es )?nicht gemeint|das meinte ich nicht|du hast mich falsch verstanden"
+    r"|(?:ce n'?est|c'?est) pas (?:ce que je voulais dire|ce que je veux dire|ca)|tu m'?as mal compris"
+    r"|no es (?:eso )?lo que (?:quise|queria|quiero) decir|no quise decir eso|me (?:entendiste|has entendido) mal"
+    r"|non (?:e |era )?(?:quello che intendevo|cio che intendevo)|non intendevo (?:questo|quello|dire questo)|mi hai frainteso"
+    r"|dat bedoelde ik niet|zo bedoelde ik het niet|dat is niet wat ik bedoel(?:de)?|je begrijpt me verkeerd|je hebt me verkeerd begrepen"
+    r"|(?:nao )?(?:e|foi) (?:isso )?o que eu quis dizer|nao foi isso que eu quis dizer|nao quis dizer isso|(?:voce|vc) me entendeu mal)\b")
+MEANT = re.compile(r"\b(?:i'?m|im|i am|i was) (?:asking|saying|trying to say)\b|\bi (?:meant|mean)\b|\bwhat i meant (?:is|was)\b")
+"""Where an English correction says what was meant ("i'm asking how to ...", "I meant mark it for myself")."""
+
+
+def correction(text: str) -> Optional[str]:
+    """None when ``text`` corrects no reading of the bot's; else what the person meant, in second person when an English
+    correction says it ("i'm asking how to stand there" -> "your question is how to stand there"), or ""."""
+    plain = " ".join(folded(text).replace("’", "'").split())
+    if risk_words(text) or not CORRECTION.search(plain):
+        return None
+    from actions.echo import SWAP  # echo.py's own pronoun swap, as recall.py uses it
+
+    meant = list(MEANT.finditer(plain))
+    if not meant:
+        return ""
+    rest = re.split(r"[.!?;\n]", plain[meant[-1].end():])[0].strip(" ,:")
+    words = [SWAP.get(w, w) for w in rest.split()]
+    if not words or len(words) > 25:
+        return ""
+    asking = "ask" in meant[-1].group(0)
+    return ("your question is " if asking else "you meant ") + " ".join(words)

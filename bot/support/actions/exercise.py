@@ -165,3 +165,38 @@ class ActionExerciseStep(Action):
             step = len(steps) - 1
         say(steps[step])
         return [SlotSet("exercise_step", float(step + 1)), SlotSet("last_strategy", "tool")]
+
+
+TAKES_UP = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|sure|alright|fine|ja|oke|oui|si|sim|vale|claro|va bene|certo|goed|prima|bueno|dale)\W+)*"
+    r"(?:let'?s (?:try|do|give)|lets (?:try|do|give)|i'?ll try|i can try|(?:i'?d|i would) like (?:that|to try)|try it|go on|go for it"
+    r"|why not|(?:probieren|versuchen|machen) wir|lass (?:es )?uns (?:probieren|versuchen)|ich probier|on (?:essaie|y va|peut essayer)"
+    r"|essayons|j'?essaie|probemos|intentemos|vamos a (?:intentarlo|probar)|lo intento|proviamo|facciamolo|ci provo"
+    r"|laten we (?:het )?(?:proberen|doen)|ik probeer|vamos (?:tentar|la|nessa)|bora|vou tentar)\b")
+"""Taking up an exercise the bot just offered ("ok lets try it", "ok, probieren wir"; eighth reading, M5)."""
+TAKES_UP_WORDS = 8
+QUOTED_NAME = re.compile(r"(?:^|[\s(:])['\"«“„‘]\s?([^'\"«»“”„‘’]{2,20}?)\s?['\"»”“’]")
+"""A word the bot asks the person to type ("Say 'grounding'", schreib "atmen", écris « ancrage »)."""
+
+
+def offered(lines: List[str]) -> Optional[str]:
+    """The tool the bot's ``lines`` (its last turn) offered, the first named when they offer several ("say 'breathing',
+    'grounding' or 'check-in'"), or None."""
+    for line in lines:
+        for word in QUOTED_NAME.findall(line):
+            tool = next((t for t in ("breathing", "grounding", "checkin") if bank.names_tool(t, word)), None)
+            if tool:
+                return tool
+    return None
+
+
+def takes_up(text: str) -> bool:
+    """Whether ``text``, a short message, says yes to an exercise just offered ("ok lets try it", "sure", "ja gerne")."""
+    plain = folded(text).replace("’", "'")
+    if risk_words(text) or len(plain.split()) > TAKES_UP_WORDS or NOT_EASED.search(plain) and not TAKES_UP.search(plain):
+        return False
+    from actions.screener import says_yes  # screener imports nothing of this module; kept local like the others here
+
+    bare = re.sub(r"[\W_]+", " ", plain).strip()
+    return bool(TAKES_UP.search(plain)) or (says_yes(text) and len(bare.split()) <= 3 and bare not in ("ok", "okay", "k", "kk")
+                                            and not re.search(r"\b(?:but|aber|mais|pero|ma|maar|mas)\b", bare))  # a bare "ok" just hears it

@@ -17,6 +17,7 @@ from typing import Optional
 
 from actions.bank import answers
 from actions.conversation import Say
+from actions.echo import risk_words
 from actions.language import folded, least_recent
 
 COST = re.compile(
@@ -59,6 +60,23 @@ TIPS = re.compile(
     r"|^\W*(?:heb je|hebt u|heeft u) (?:tips|advies)\W*$|^\W*(?:tem|voce tem|vc tem) (?:alguma|algumas) dicas?\W*$")
 
 
+TOOLS_ASKED = re.compile(
+    r"\b(?:(?:do you have|have you got|got|know) (?:any|some|a few) |(?:can|could) you give me (?:any |some |a few |one )?)"
+    r"(?:tips|tricks|techniques?|tools?|strategies|coping (?:skills|strategies|ideas)|ideas)\b"
+    r"|\bany (?:tips|tricks|techniques|coping (?:skills|strategies)) for\b"
+    r"|\b(?:do you have|have you got|is there) anything (?:for|that (?:helps|might help|could help)|to help|i can (?:do|try))\b"
+    r"|\b(?:can|could) you (?:give|tell) me (?:one|a|some|any)? ?(?:thing|things|something) (?:to try|i (?:can|could) (?:do|try))\b"
+    r"|\bhast du (?:irgendwelche |ein paar |einen |ein |noch )?(?:tipps?|tricks?|ideen|ubungen|techniken?)\b"
+    r"|\b(?:tu as|t as|as-tu|vous avez|tu aurais) (?:des|quelques|un|une) (?:conseils?|astuces?|techniques?|trucs?)\b"
+    r"|\b(?:tienes|tenes|tendras) (?:algun|alguna|algunos|algunas|un|una) (?:truco|trucos|consejos?|tecnicas?|tips?|idea|ideas)\b"
+    r"|\b(?:hai|avresti) (?:qualche|dei|un|una) (?:consigli|consiglio|trucco|trucchi|tecnica|tecniche|idea|idee)\b"
+    r"|\b(?:heb je|heeft u|weet je) (?:nog )?(?:tips|trucs|een tip|een truc|technieken|ideeen)\b"
+    r"|\b(?:tens|tem|voce tem|vc tem) (?:alguma|algumas|algum|alguns) (?:tecnicas?|dicas?|truques?|estrategias?)\b")
+"""Tools asked for in a longer question ("hast du irgendwelche Tipps für schlechte Tage?", "tens alguma técnica para dias
+maus?", "can you give me one thing to try tonight", "do you have anything for 5pm cravings"; eighth reading, M5): the
+``ask_tips`` answer, which offers the two exercises; never with risk words."""
+
+
 def plain_question(text: str) -> Optional[str]:
     """The ``answers`` key for ``text`` when it is one of these questions ("ask_medical",
     "ask_cost", "ask_delete", "ask_tips"), else None."""
@@ -69,7 +87,7 @@ def plain_question(text: str) -> Optional[str]:
         return "ask_cost"
     if DELETE.search(plain):
         return "ask_delete"
-    if TIPS.search(plain):
+    if TIPS.search(plain) or (TOOLS_ASKED.search(plain) and not risk_words(text)):
         return "ask_tips"
     return None
 

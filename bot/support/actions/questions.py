@@ -26,7 +26,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import echo, listening, offer, plain_answers, screener, situation_replies
+from actions import asked_the_bot, echo, listening, offer, plain_answers, screener, situation_replies
 from actions.bank import answers, bank, says
 from actions.conversation import ABOUT_THE_BOT, Say, crisis_of, user_turns
 from actions.crisis import handoff_status, open_handoff, report
@@ -117,6 +117,11 @@ class ActionAnswerQuestion(Action):
         answered = await answered_plainly(dispatcher, tracker, domain)
         if answered is not None:  # "what would you do?", "who moved to Canada?", "can you do a mood check-in?" (seventh reading)
             return answered
+        if at_risk(emotion_of(tracker.latest_message.get("metadata"))) and asked_the_bot.about_the_service(text) == "ask_police":
+            # "what happens if i tell you i want to die? will you call the police?", read at risk: the honest answer and the
+            # help lines, not the storage text (eighth reading, M3)
+            say(least_recent(answers(say.lang)["ask_police"], say.recent) + " " + say.help_now.short(say.lang))
+            return [SlotSet("last_strategy", "information")]
         if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
             say.response(domain, "utter_iamabot")
             return [SlotSet("last_strategy", "information")]

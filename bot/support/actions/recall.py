@@ -36,11 +36,37 @@ NAME_ASKED = re.compile(
     r"\b(?:what(?:'s| is| was|s)?|do you (?:remember|know)|remember) (?:did i (?:say|tell you) )?(?:was |is )?(?:my|his|her|their) "
     r"(?P<who>[a-z-]+(?: [a-z-]+)??)(?:'s|s)? name\b")
 OWN_NAME_ASKED = re.compile(r"\b(?:what(?:'s| is|s)|do you (?:remember|know)|remember) my name\b|\bwho am i\b")
-WHO_ASKED = re.compile(r"^\W*(?:and |so |wait |ok |okay )?who (?P<what>(?!are\b|r\b|is this\b|am i\b|you\b)[a-z']+(?: [a-z']+){0,6})\W*$")
+WHO_ASKED = re.compile(r"^\W*(?:and |so |wait |ok |okay )?who (?P<what>(?!are\b|r\b|is this\b|am i\b|you\b|reads?\b|can\b|sees?\b"
+                       r"|will\b|else\b|gets\b|has access\b)[a-z']+(?: [a-z']+){0,6})\W*$")  # "who reads this?" asks about the service (eighth reading, M3)
 WORK_ASKED = re.compile(r"\b(?:what (?:do i do|is my job|did i (?:say|tell you) i do)|(?:do you )?remember what i do|where do i work)\b")
 ABOUT_ASKED = re.compile(r"\b(?:what did i (?:say|tell you)|do you remember what i (?:said|told you)) about (?P<what>[a-z' ]+?)\W*$")
 RECALL = re.compile(r"\b(?:do you remember|what did i (?:just )?(?:say|tell you)|did i (?:tell|mention)|have i told you)\b")
 """Any question about what the person said: answered honestly when the answer is not found."""
+RECALL_OPENS = re.compile(r"^\W*(?:and |so |wait |ok |okay |hey )?(?:what did i (?:just )?(?:say|tell you)|do you remember what i)\b")
+"""A recall question without its question mark ("what did i tell you about hr earlier", eighth reading, M4)."""
+ASKED_ABOUT = re.compile(
+    r"\b(?:what did i (?:just )?(?:say|tell you|write)|do you remember what i (?:said|told you|wrote)|what was it i said)(?: about| that)? (?P<what>.+)"
+    r"|\bwas (?:habe|hab) ich (?:dir )?(?:vorhin |vorher |eben |gerade |damals )?(?:uber|von|zu) (?P<what_de>.+?)(?: gesagt| erzahlt| geschrieben)"
+    r"|\b(?:erinnerst du dich|weisst du noch),? was ich (?:dir )?(?:uber|von) (?P<what_de2>.+?)(?: gesagt| erzahlt| geschrieben)"
+    r"|\b(?:qu'?est-ce que (?:je t'?ai|j'?ai)|qu'?ai-je|tu te souviens de ce que (?:je t'?ai|j'?ai)) (?:dit|raconte|ecrit) (?:sur |de |a propos de |au sujet de )?(?P<what_fr>.+)"
+    r"|\b(?:que te|te acuerdas de lo que te) (?:dije|conte|escribi) (?:de |sobre |acerca de )?(?P<what_es>.+)"
+    r"|\b(?:cosa|che cosa|ti ricordi cosa) ti ho (?:detto|raccontato|scritto) (?:di |su |riguardo a |a proposito di )?(?P<what_it>.+)"
+    r"|\b(?:wat heb ik (?:je |jou )?(?:net |eerder |daarnet )?(?:gezegd|verteld|geschreven)|wat zei ik|weet je nog wat ik (?:zei|vertelde)) (?:over |van )?(?P<what_nl>.+)"
+    r"|\bo que (?:eu )?(?:te )?(?:disse|contei|escrevi|falei) (?:sobre |de |da |do |dos |das )?(?P<what_pt>.+)")
+"""A question about what the person said, in seven languages (folded), and what it is about: answered with their own
+words (:func:`quoted`; eighth reading, M4: "was habe ich vorhin über Jana gesagt?", "cosa ti ho detto di mio fratello?"
+got listening lines, "what did i say my daughter drew?" "I don't remember")."""
+NOT_ASKED = {
+    "the", "a", "an", "my", "me", "you", "i", "it", "about", "that", "earlier", "before", "again", "said", "say", "told", "tell",
+    "just", "was", "is", "did", "do", "to", "of", "what", "ago", "today", "then", "uber", "vorhin", "vorher", "mein", "meine", "meinem",
+    "meiner", "meinen", "dir", "ich", "hab", "habe", "gesagt", "erzahlt", "der", "die", "das", "den", "dem", "ein", "eine", "le", "la", "les",
+    "mon", "ma", "mes", "de", "du", "des", "que", "qu", "je", "j", "t", "ai", "sur", "tout", "a", "l", "mi", "mis", "el", "los", "las", "te",
+    "lo", "que", "dije", "sobre", "antes", "il", "di", "mio", "mia", "miei", "mie", "ti", "ho", "detto", "su", "prima", "over", "mijn",
+    "het", "een", "je", "jou", "net", "eerder", "o", "os", "as", "meu", "minha", "meus", "minhas", "eu", "disse", "da", "do", "dos",
+    "das", "em", "um", "uma", "antes", "ja", "yo", "io", "ik", "zei"}
+"""Words of a recall question that say nothing about what it asks for."""
+QUOTED_WORDS = 30
+"""A quoted sentence longer than this many words is cut."""
 JOB = re.compile(r"\b(?:i'?m|i am|im) (?P<job>an? [a-z]+(?: [a-z]+)?)\b|\bi work (?:as|at|in|for) (?P<place>[a-z' ]+)")
 JOBS_NOT = {"bit", "lot", "mess", "wreck", "little", "failure", "loser", "joke", "burden", "disappointment", "idiot", "good",
             "bad", "real", "fan", "few", "big", "huge", "total", "complete", "person", "while"}
@@ -49,8 +75,11 @@ JOBS_NOT = {"bit", "lot", "mess", "wreck", "little", "failure", "loser", "joke",
 def asks(text: str) -> bool:
     """Whether ``text`` asks about something the person said earlier."""
     plain = _plain(text)
-    return "?" in text and any(p.search(plain) for p in (NAME_ASKED, OWN_NAME_ASKED, WHO_ASKED, WORK_ASKED, ABOUT_ASKED, RECALL)) \
-        and not risk_words(text)
+    if risk_words(text):
+        return False
+    if ASKED_ABOUT.search(plain) and ("?" in text or RECALL_OPENS.search(plain) or ASKED_ABOUT.search(plain).start() == 0):
+        return True  # any language; without "?" when the question opens the message (eighth reading, M4)
+    return "?" in text and any(p.search(plain) for p in (NAME_ASKED, OWN_NAME_ASKED, WHO_ASKED, WORK_ASKED, ABOUT_ASKED, RECALL))
 
 
 def may_recall(metadata: Optional[Mapping[str, Any]]) -> bool:
@@ -148,3 +177,29 @@ def _told(what: str, earlier: Sequence[str], about: bool = False) -> Optional[st
                 said.pop(0)
             return " ".join(SWAP.get(w.lower(), w) for w in said).rstrip(",") or None
     return None
+
+
+def quoted(text: str, earlier: Sequence[str]) -> Optional[str]:
+    """The sentence of the person's ``earlier`` messages (oldest first) that holds most of what ``text`` asks about
+    (``ASKED_ABOUT``: "what did i say my daughter drew?" -> "she drew me a card with 200 on it"), as they wrote it; the
+    newest of equals; None when the question names nothing or no sentence holds it. Any language (eighth reading, M4)."""
+    if NAME_ASKED.search(_plain(text)) or OWN_NAME_ASKED.search(_plain(text)):
+        return None  # a name asked for is found or honestly not known (:func:`answer`), never another sentence with "name"
+    found = ASKED_ABOUT.search(_plain(text))
+    what = next((value for value in (found.groupdict().values() if found else ()) if value), "")
+    asked = [w for w in re.findall(r"[^\W_]+", what) if w not in NOT_ASKED]
+    if not asked:
+        return None
+    best, best_score = None, 0
+    for message in earlier:  # oldest first: a later sentence with as many words wins
+        if risk_words(message) or asks(message):
+            continue
+        for sentence in re.split(r"(?<=[.!?;])\s+|\n+", message):
+            words = re.findall(r"[^\W_]+", _plain(sentence))
+            score = sum(any(w.startswith(a[:5]) if len(a) > 3 else w == a for w in words) for a in asked)
+            if score and score >= best_score:
+                best, best_score = sentence.strip(), score
+    if best is None:
+        return None
+    words = best.split()
+    return " ".join(words[:QUOTED_WORDS]) + (" …" if len(words) > QUOTED_WORDS else "")

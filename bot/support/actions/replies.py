@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import asked_the_bot, checkin, direct_ask, exercise, listening, medical, plain_answers, recall
 from actions import bank
 from actions.bank import answers, says
+from actions.echo import risk_words
 from actions.names import introduced
 from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, help_locale, language, response, user_turns
 from actions.language import folded, least_recent
@@ -113,25 +114,48 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
     """The answer to what the latest message asks plainly, whatever the NLU read; None when it asks
     none of these: a command ("/handoff_resolved", L1), a tool or an exercise asked for ("can you do a
     mood check-in with me?", "puoi aiutarmi con un esercizio?", M4), a question about what the person
-    said earlier or to the bot itself ("who moved to Canada?", "what would you do?", M5)."""
+    said earlier or to the bot itself ("who moved to Canada?", "what would you do?", M5); eighth reading: a yes to the
+    exercise just offered (M5), a question about the service ("who reads this?", "will you call the police?", M3), a
+    correction ("no, that's not what i meant", M4) and recall in every language (M4)."""
     text = tracker.latest_message.get("text") or ""
     if COMMAND.match(text):
         return say_answer(dispatcher, tracker, "command")
     if at_risk(emotion_of(tracker.latest_message.get("metadata"))):  # risk: listened to, never a lighter answer
         return None
-    wanted = exercise.asked_for(text)
-    if wanted:
+    wanted = exercise.asked_for(text) or taken_up(tracker, text)
+    if wanted:  # asked for, or a yes to the exercise just offered ("ok lets try it": eighth reading, M5)
         return await run_asked(wanted, dispatcher, tracker, domain)
+    service = asked_the_bot.about_the_service(text)
+    if service:  # "who reads this?", "do you know where i am?", "will you call the police?" (eighth reading, M3)
+        say = Say(dispatcher, tracker)
+        if service == "a_bot":
+            say.response(domain, "utter_iamabot")
+        else:  # with risk words only the police question comes here: its answer carries the help lines
+            say(least_recent(answers(say.lang)[service], say.recent) + (" " + say.help_now.short(say.lang) if risk_words(text) else ""))
+        return [SlotSet("last_strategy", "information")]
+    meant = asked_the_bot.correction(text)
+    if meant is not None:  # "no, that's not what i meant": taken up, never said back (eighth reading, M4)
+        say = Say(dispatcher, tracker)
+        if meant and say.lang == "en":
+            say(least_recent(answers(say.lang)["corrected_said"], say.recent).format(said=meant))
+        else:
+            say(least_recent(answers(say.lang)["corrected"], say.recent))
+        return [SlotSet("last_strategy", "reflection")]
     if recall.asks(text) and not recall.may_recall(tracker.latest_message.get("metadata")):
         say = Say(dispatcher, tracker)  # a turn that did not prove its session: nothing of earlier turns (eighth reading, H8)
         say(recall.not_signed_in(say.lang, say.recent))
         return [SlotSet("last_strategy", "information")]
-    if recall.asks(text) and language(tracker) == "en":
+    if recall.asks(text):
         earlier = earlier_messages(tracker, 50)
-        own = next((met[0] for t in reversed(earlier) for met in [introduced(t, listening.listening_in("en").own_name_patterns)] if met),
-                   None)
-        key, values = recall.answer(text, earlier, own)
         say = Say(dispatcher, tracker)
+        key, values = "recall_unknown", {}
+        if say.lang == "en":
+            own = next((met[0] for t in reversed(earlier) for met in [introduced(t, listening.listening_in("en").own_name_patterns)]
+                        if met), None)
+            key, values = recall.answer(text, earlier, own)
+        said = recall.quoted(text, earlier)  # their own words, any language (eighth reading, M4)
+        if said and (key == "recall_unknown" or (key == "recall_told" and len(values["said"].split()) < 3)):
+            key, values = "recall_quoted", {"said": said}
         say(least_recent(answers(say.lang)[key], say.recent).format(**values))
         return [SlotSet("last_strategy", "information")]
     kind = asked_the_bot.asked(text)
@@ -140,6 +164,14 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
         quiet = [SlotSet("listen_only_until", float(user_turns(tracker) + LISTEN_ONLY_TURNS))] if kind == "only_questions" else []
         return [SlotSet("last_strategy", "information"), *quiet]  # "only_questions": then no questions for a few turns
     return None
+
+
+def taken_up(tracker: Tracker, text: str) -> str | None:
+    """The exercise the bot's last turn offered ("Want to try a quick 5-4-3-2-1 exercise? Say 'grounding'."), when ``text``
+    says yes to it ("ok lets try it", "ok, probieren wir"); not while a person from the team is on offer."""
+    if tracker.get_slot("offered_person") or not exercise.takes_up(text):
+        return None
+    return exercise.offered(bot_lines(tracker, 1))
 
 
 async def run_asked(wanted: str, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -328,7 +360,7 @@ class Tool(Action):
         text = tracker.latest_message.get("text") or ""
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
         just_ran = lines[0] in bot_lines(tracker)
-        return bank.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran)
+        return bank.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran) or taken_up(tracker, text) == self.tool
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
