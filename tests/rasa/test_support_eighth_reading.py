@@ -239,3 +239,20 @@ def test_pushed_to_do_better_is_no_violence(text: str, abuse: bool) -> None:
     from policies.situations import situation_of
 
     assert (situation_of(text) == "abuse") is abuse
+
+
+@pytest.mark.parametrize("lang, called", [("en", "ok calling 999"), ("de", "ok, hab den Notruf angerufen"),
+                                          ("es", "ya llamé al 112"), ("nl", "ik heb 112 gebeld")])
+def test_help_called_for_a_friend_is_answered_not_the_friends_lines_again(lang: str, called: str) -> None:
+    # eighth reading, L6: "ok calling 999" got the whole friends' answer again
+    from actions.bank import answers
+    from actions.situation_replies import situation_lines
+
+    class Say:  # what situation_lines reads of the person's language and help lines
+        def __init__(self):
+            self.lang = lang
+            self.help_now = type("H", (), {"emergency": "112", "sentence": staticmethod(lambda kind, lang: "")})()
+
+    assert situation_lines("friend_at_risk", Say(), after=True, text=called) == answers(lang)["situation_friend_at_risk_called"]
+    assert situation_lines("friend_at_risk", Say(), after=True, text="he's not picking up") != \
+        answers(lang)["situation_friend_at_risk_called"]

@@ -115,6 +115,8 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_panic_medical"
     elif situation == "emergency_other" and FIRST_AID.search(plain):
         key = "situation_emergency_other_first_aid"
+    elif situation == "friend_at_risk" and after and HELP_CALLED.search(plain):  # eighth reading, L6
+        key = "situation_friend_at_risk_called"
     elif situation == "friend_at_risk" and UNREACHABLE.search(plain):
         key = "situation_friend_unreachable"
     elif situation == "abuse" and PHONE_WATCHED.search(plain):
