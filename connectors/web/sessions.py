@@ -52,9 +52,13 @@ def is_issued(identity: str) -> bool:
     """Whether ``identity`` has the form of a session id the channel issues (``web-<32 hex>``).
 
     Compared the way a lenient store might (a case-insensitive SQL collation, one that folds
-    full-width letters or ignores trailing blanks), so a look-alike of an issued id counts too.
+    full-width letters or ignores trailing blanks), so a look-alike of an issued id counts too;
+    control and invisible format characters (a NUL, a zero-width space, a direction mark) are
+    read past (eighth exploratory reading, L8: such a look-alike was taken as a new conversation
+    whose turns the service refused or filed under a hashed id, while the bot answered them).
     """
-    return ISSUED_ID.fullmatch(unicodedata.normalize("NFKC", identity).strip().casefold()) is not None
+    visible = "".join(ch for ch in identity if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return ISSUED_ID.fullmatch(unicodedata.normalize("NFKC", visible).strip().casefold()) is not None
 
 
 class SessionRequired(Unauthorized):

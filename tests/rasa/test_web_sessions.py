@@ -50,7 +50,8 @@ def recording(requests: list[httpx.Request]) -> EmotionServiceClient:
 def test_issued_ids_and_their_look_alikes_are_recognised() -> None:
     issued, _ = SessionSigner(SECRET).issue()
     assert is_issued(issued) and is_issued(VICTIM)
-    for look_alike in (VICTIM.upper(), f" {VICTIM}\t", VICTIM.replace("w", "\uff57")):  # "ｗ": NFKC folds it
+    for look_alike in (VICTIM.upper(), f" {VICTIM}\t", VICTIM.replace("w", "\uff57"),  # "ｗ": NFKC folds it
+                       f"{VICTIM}\x00", VICTIM[:6] + "\u200b" + VICTIM[6:], "\u202e" + VICTIM):  # eighth reading, L8
         assert is_issued(look_alike), look_alike
     for other in ("ana-1", "web-user-1", f"{VICTIM}.mac", "web-" + "0" * 31, "x" + VICTIM):
         assert not is_issued(other), other
