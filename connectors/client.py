@@ -224,10 +224,11 @@ class EmotionServiceClient:
         return await self._request("GET", f"/v1/users/{quote(user_id, safe='')}/consent")
 
     async def open_handoff(self, session_id: str, reason: str, bot: str | None = None,
-                           user_id: str | None = None) -> dict[str, Any]:
+                           user_id: str | None = None, kind: str | None = None) -> dict[str, Any]:
         """Hand the conversation to a human (``POST /v1/sessions/{id}/handoffs``); idempotent while
-        a handoff of the session is open. Returns the handoff (id, status, created, ...)."""
-        body = {"reason": reason[:300], "bot": bot, "user_id": user_id}
+        a handoff of the session is open. ``kind``: "safeguarding" (a child's safety) or None.
+        Returns the handoff (id, status, kind, created, ...)."""
+        body = {"reason": reason[:300], "bot": bot, "user_id": user_id, **({"kind": kind} if kind else {})}
         return await self._request("POST", f"{_session_path(session_id)}/handoffs", json=body)
 
     async def handoff_status(self, session_id: str) -> dict[str, Any] | None:

@@ -49,6 +49,7 @@ import logging
 import os
 import re
 import uuid
+from dataclasses import replace
 from functools import partial
 from asyncio import CancelledError
 from datetime import datetime, timezone
@@ -70,6 +71,7 @@ from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.web.turn import WebTurn, language_of_locale
 from connectors.web.unheard import unheard_line
 from connectors.delivery import TurnDelivery
+from connectors.handoff import readable_text
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
 from emotion.types import message_text
@@ -84,6 +86,12 @@ SAFETY_NET_TEXT = ("I'm having trouble answering right now, but I don't want to 
                    "in danger, please call your local emergency number (112 in the EU, 911 in the US) now, or find "
                    "a crisis line at [findahelpline.com](https://findahelpline.com). Please write to me again in a moment.")
 
+
+READABLE_AGAIN = ("invalid_text", "text_too_long")
+"""The service's refusals of a turn's text that a readable copy of it gets past (:meth:`EmobotWebInput.deliver_readable`)."""
+TEXT_LIMIT = re.compile(r"the limit is (\d+)")
+DEFAULT_TEXT_LIMIT = 10_000
+"""The service's text limit (``max_text_chars``) when its refusal does not say it."""
 
 SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed)\b")
 """Intents only the system triggers: a person's message that names one is read as plain words."""
@@ -258,11 +266,35 @@ class EmobotWebInput(InputChannel):
         words the service recognises in the same request (``metadata["transcript"]``).
         """
         now = datetime.now(timezone.utc)
-        return await self.delivery.deliver(QueuedTurn(
+        queued = QueuedTurn(
             turn_id=uuid.uuid4().hex, session_id=turn.sender_id, speaker_id=turn.speaker_id, text=turn.text,
             sent_at=now, bot=self.bot, user_id=turn.user_id, audio=turn.audio, images=tuple(turn.images),
             cues=await self.cues(turn.sender_id, now.timestamp()), transcribe=transcribe,
-            language=language_of_locale(turn.metadata.get("locale")) if transcribe else None))
+            language=language_of_locale(turn.metadata.get("locale")) if transcribe else None)
+        emotion = await self.delivery.deliver(queued)
+        return await self.deliver_readable(queued, emotion)
+
+    async def deliver_readable(self, turn: QueuedTurn, refused: Dict[str, Any]) -> Dict[str, Any]:
+        """A turn whose text the service refused as such (``READABLE_AGAIN``: a NUL byte, more
+        characters than its limit) is sent once more, under the same turn id, as
+        ``connectors.handoff.readable_text`` makes it (NUL removed; a long one's start and end
+        around a note of what was left out): the service completes the rejected row in place, so
+        the supervisor reads what the person wrote as far as their text consent allows, as for any
+        other turn (eighth exploratory reading, M9: a plan at the end of 25,000 characters, handed
+        off, read "withheld" on the dashboard). The refused turn's own screening (of every
+        character) is kept when it read more risk than the readable text's. ``refused`` itself
+        for any other answer."""
+        if refused.get("error") not in READABLE_AGAIN:
+            return refused
+        limit = int(m.group(1)) if (m := TEXT_LIMIT.search(str(refused.get("message") or ""))) else DEFAULT_TEXT_LIMIT
+        text = readable_text(turn.text, limit)
+        if text == turn.text or not text.strip():
+            return refused
+        again = await self.delivery.deliver(replace(turn, text=text))
+        first, second = crisis_of(refused), crisis_of(again)
+        if first and float(first.get("risk") or 0.0) > float(second.get("risk") or 0.0):
+            again = {**again, "derived": {**derived_of(again), "crisis": first}}
+        return {**again, "text_cleaned": refused.get("error")}
 
     async def cues(self, sender_id: str, now: float) -> Optional[Dict[str, Any]]:
         """The turn's dialogue cues (connectors/cues.py), or None: the bot does not read them (its

@@ -1,6 +1,6 @@
 """The handoff queue a supervisor sees: how many wait (the header's count) and in which order
-(an attempt under way first, then overdue, then the highest crisis risk, then the longest
-waiting), with each handoff's strongest screening."""
+(an attempt under way first, then overdue, then the highest crisis risk, a child's safeguarding
+concern with the highest, then the longest waiting), with each handoff's strongest screening."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -38,6 +38,8 @@ def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
 
 
 LEVEL_RANK = {"high": 2, "possible": 1}
+SAFEGUARDING = "safeguarding"
+"""``Handoff.kind`` of a child's abuse, harm at home or self-harm (the tutor sends it with the request)."""
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,25 @@ class QueueRisk:
     """The strongest crisis screening among a handoff's conversation turns: ``level`` (none |
     possible | high), ``risk`` in [0, 1] and its ``category`` (None when not named); ``attempt``:
     a turn of the conversation tells of an attempt under way or just made (a dose taken, an
-    injury bleeding, the edge reached now)."""
+    injury bleeding, the edge reached now); ``safeguarding``: the handoff is a child's abuse, harm
+    at home or self-harm (``Handoff.kind``), which no suicide-risk score measures."""
 
     level: str = "none"
     risk: float = 0.0
     category: str | None = None
     attempt: bool = False
+    safeguarding: bool = False
 
     @property
     def rank(self) -> tuple[int, float]:
         return LEVEL_RANK.get(self.level, 0), self.risk
+
+    @property
+    def urgency(self) -> tuple[int, float]:
+        """The place in the queue: the screening's rank; a safeguarding concern ranks as the highest
+        risk (eighth exploratory reading, M11: "hurt or unsafe at home", screened "none 0.30", sorted
+        below every adult handoff)."""
+        return (LEVEL_RANK["high"], 1.0) if self.safeguarding else self.rank
 
 
 def queue_risks(db: Session, handoffs: Sequence[Handoff]) -> dict[int, QueueRisk]:
@@ -72,15 +83,15 @@ def queue_risks(db: Session, handoffs: Sequence[Handoff]) -> dict[int, QueueRisk
                 peak[session_id] = replace(seen, attempt=seen.attempt or before.attempt)
             elif seen.attempt and not before.attempt:
                 peak[session_id] = replace(before, attempt=True)
-    return {h.id: peak.get(h.session_id, QueueRisk()) for h in handoffs}
+    return {h.id: replace(peak.get(h.session_id, QueueRisk()), safeguarding=h.kind == SAFEGUARDING) for h in handoffs}
 
 
 def queue_order(handoffs: Sequence[Handoff], risks: dict[int, QueueRisk]) -> list[Handoff]:
     """Unclaimed before claimed; among them an attempt under way first (seventh exploratory
     reading, H7: "i took 30 paracetamol an hour ago" sorted below an ideation sentence scored
-    higher), then overdue (re-alerted), then the highest crisis level and risk, then the longest
-    waiting."""
+    higher), then overdue (re-alerted), then the highest crisis level and risk, a child's
+    safeguarding concern as the highest (``QueueRisk.urgency``), then the longest waiting."""
     def key(h: Handoff):
-        level, risk = risks[h.id].rank
+        level, risk = risks[h.id].urgency
         return h.status != "open", not risks[h.id].attempt, h.realerted_at is None, -level, -risk, h.created_at
     return sorted(handoffs, key=key)

@@ -28,6 +28,7 @@ ROLES = ("admin", "supervisor")
 CONSENT_MODALITIES = ("text", "audio", "face")
 HANDOFF_STATUSES = ("open", "claimed", "resolved")
 MESSAGE_KINDS = ("person", "bot", "supervisor", "notice", "note")
+HANDOFF_KINDS = ("safeguarding",)
 """``person``: the person's message during the handoff; ``bot``: the bot's answer to it;
 ``supervisor``: a human's reply; ``notice``: a bot message sent without a person's message
 (re-alert, check-in on resolve); ``note``: why a supervisor resolved without writing to the
@@ -106,7 +107,9 @@ class AuditEntry(SQLModel, table=True):
 
 
 class Handoff(SQLModel, table=True):
-    """A conversation handed to a human. ``snapshot``: {"turns": [...]} as the bot saw them at hand-off."""
+    """A conversation handed to a human. ``snapshot``: {"turns": [...]} as the bot saw them at hand-off;
+    ``kind``: what the requester says it is (``HANDOFF_KINDS``: "safeguarding", a child's abuse, harm
+    at home or self-harm, ranked with the urgent cases), None when its turns' screening decides."""
 
     __tablename__ = "handoffs"
 
@@ -117,6 +120,7 @@ class Handoff(SQLModel, table=True):
     status: str = Field(default="open", max_length=16, index=True)
     claimed_by: Optional[str] = Field(default=None, max_length=254)
     reason: str = Field(default="", max_length=300)
+    kind: Optional[str] = Field(default=None, max_length=16)
     created_at: datetime = _timestamp()
     resolved_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     claimed_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
@@ -202,8 +206,9 @@ def refuse_after_erasure(db: Session, user_id: str) -> None:
                 for modality in CONSENT_MODALITIES])
 
 
-def open_handoff(db: Session, session_id: str, reason: str = "") -> Handoff:
-    """Open a handoff for a session, snapshotting its transcript (per text consent) and emotion timeline."""
+def open_handoff(db: Session, session_id: str, reason: str = "", kind: Optional[str] = None) -> Handoff:
+    """Open a handoff for a session (``kind``: ``HANDOFF_KINDS`` or None), snapshotting its transcript
+    (per text consent) and emotion timeline."""
     session = db.get(ConversationSession, session_id)
     if session is None:
         raise LookupError(f"no session {session_id!r}")
@@ -215,7 +220,7 @@ def open_handoff(db: Session, session_id: str, reason: str = "") -> Handoff:
                            "label": r.state_label if r else None,
                            "state_valence": r.state_valence if r else None} for t, r in pairs]}
     handoff = Handoff(session_id=session_id, user_id=session.user_id, bot=session.bot, reason=reason[:300],
-                      snapshot=snapshot)
+                      kind=kind, snapshot=snapshot)
     db.add(handoff)
     db.commit()
     db.refresh(handoff)
@@ -279,18 +284,6 @@ def thread_cursor(db: Session, session_id: str) -> int:
     newest = db.exec(select(HandoffMessage.id).join(Handoff, col(Handoff.id) == HandoffMessage.handoff_id)
                      .where(Handoff.session_id == session_id).order_by(col(HandoffMessage.id).desc()).limit(1)).first()
     return int(newest or 0)
-
-
-def expected_wait_s(db: Session, bot: Optional[str], sample: int = 20) -> Optional[float]:
-    """The median time from opening to claiming over the bot's last ``sample`` claimed
-    handoffs, in seconds; None when there is no history to tell."""
-    rows = db.exec(select(Handoff.created_at, Handoff.claimed_at).where(Handoff.bot == bot,
-                                                                        col(Handoff.claimed_at).is_not(None))
-                   .order_by(col(Handoff.claimed_at).desc()).limit(sample)).all()
-    waits = sorted((as_utc(claimed) - as_utc(created)).total_seconds() for created, claimed in rows)
-    if not waits:
-        return None
-    return waits[len(waits) // 2]
 
 
 def as_utc(moment: Optional[datetime]) -> Optional[datetime]:

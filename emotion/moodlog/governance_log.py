@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from emotion.moodlog import governance
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, Handoff, HandoffMessage
+from emotion.moodlog.handoff_queue import QueueLoad, expected_wait_s, queue_load
 
 
 class GovernanceLog:
@@ -45,24 +46,32 @@ class GovernanceLog:
 
     # --- handoffs to a human -------------------------------------------------------------
 
-    def open_handoff(self, session_id: str, reason: str) -> tuple[Handoff, bool]:
+    def open_handoff(self, session_id: str, reason: str, kind: str | None = None) -> tuple[Handoff, bool]:
         """Open a handoff (transcript + emotion timeline snapshot) unless one is already open or
-        claimed for the session; then that one is returned. Returns (handoff, created)."""
+        claimed for the session; then that one is returned, given ``kind`` when it had none (a
+        safeguarding concern told after a request for a person makes the waiting one urgent).
+        Returns (handoff, created)."""
         with Session(self.engine, expire_on_commit=False) as db:
             existing = db.exec(select(Handoff).where(Handoff.session_id == session_id,
                                                      col(Handoff.status).in_(["open", "claimed"]))).first()
             if existing is not None:
+                if kind and not existing.kind:
+                    existing.kind = kind
+                    db.add(existing)
+                    db.commit()
                 return existing, False
-            return governance.open_handoff(db, session_id, reason), True
+            return governance.open_handoff(db, session_id, reason, kind), True
 
-    def latest_handoff(self, session_id: str) -> tuple[Handoff, float | None] | None:
-        """The session's newest handoff and the bot's expected wait for a human (seconds, None
-        when unknown); None when the session was never handed off."""
+    def latest_handoff(self, session_id: str) -> tuple[Handoff, float | None, QueueLoad] | None:
+        """The session's newest handoff, the bot's expected wait for a human (seconds, None when
+        unknown) and the queue in front of it (``handoff_queue.queue_load``); None when the
+        session was never handed off."""
         with Session(self.engine, expire_on_commit=False) as db:
             handoff = governance.latest_handoff(db, session_id)
             if handoff is None:
                 return None
-            return handoff, governance.expected_wait_s(db, handoff.bot)
+            expected = expected_wait_s(db, handoff.bot)
+            return handoff, expected, queue_load(db, handoff, expected)
 
     def withdraw_handoff(self, session_id: str) -> tuple[Handoff, bool] | None:
         """The person withdrew their request: the newest handoff, resolved if it was still

@@ -299,6 +299,10 @@ class HandoffRequest(BaseModel):
     reason: str = Field(min_length=1, max_length=300, pattern=NO_NUL)
     bot: Optional[str] = Field(default=None, max_length=64, pattern=NO_NUL)
     user_id: Optional[str] = Field(default=None, max_length=128, pattern=NO_NUL)
+    kind: Optional[Literal["safeguarding"]] = Field(
+        default=None, description="what the handoff is, when the requester knows: safeguarding (a child's abuse, "
+                                  "harm at home or self-harm), ranked with the high-risk handoffs in the queue; null: "
+                                  "the crisis screening of the conversation decides")
 
 
 class HandoffOut(BaseModel):
@@ -306,6 +310,7 @@ class HandoffOut(BaseModel):
     session_id: str
     status: str
     reason: str
+    kind: Optional[str] = Field(default=None, description="safeguarding, or null")
     created: bool = Field(description="false when an open handoff for the session already existed")
     turns_in_snapshot: int
 
@@ -336,6 +341,10 @@ class HandoffStatus(BaseModel):
     waiting_s: float = Field(description="seconds since it was opened (to its claim, once claimed)")
     expected_wait_s: Optional[float] = Field(description="median time to a claim for this bot; null when unknown")
     cursor: int = Field(description="the newest thread message id: poll pushed messages after it")
+    queue_ahead: int = Field(default=0, description="open handoffs of this bot opened before this one, nobody claimed")
+    queue_overdue: int = Field(default=0, description="open handoffs of this bot nobody claimed in time")
+    busy: bool = Field(default=False, description="open, and the queue is long or overdue: expected_wait_s is no "
+                                                  "promise; say a person joins as soon as one is free")
 
 
 class PushedMessages(BaseModel):

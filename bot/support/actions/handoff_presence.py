@@ -35,12 +35,17 @@ def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], rece
                  lang: str = "en", overdue: bool = False) -> str:
     """Who is coming and, when known, how long it usually takes; once nobody has joined in that
     time, or the person was told not to wait (``overdue``: the delayed notice went out), never
-    "usually within 2 minutes" again but "call now, I'm staying"."""
+    "usually within 2 minutes" again but "call now, I'm staying". While the team's queue is long or
+    overdue (the status's ``busy``), no time either: a person joins as soon as one is free, and the
+    numbers to call now (eighth exploratory reading, M8: "it usually takes about 2 minutes" while
+    40 handoffs waited, all overdue; :func:`numbers_due` gives them after this line)."""
     if status and status.get("status") == "claimed":
         return response(domain, "utter_handoff_claimed", recent, lang)
     expected, waited = (status or {}).get("expected_wait_s"), (status or {}).get("waiting_s")
     if overdue or (expected and waited and float(waited) > float(expected)):
         return response(domain, "utter_handoff_overdue", recent, lang)
+    if (status or {}).get("busy"):
+        return least_recent(bank.answers(lang)["handoff_busy"], recent)
     if expected:
         # at least 2: "about 1 minutes" read wrong in every language (fourth reading), and a wait under
         # a minute said as "about 2 minutes" promises no more than the team can keep
@@ -117,15 +122,21 @@ def numbers_due(say: Say, tracker: Tracker, kinds: Sequence[str], claimed: bool)
     own_risk = float(crisis_of(tracker).get("risk") or 0.0) >= RISK_OF_ITS_OWN
     safety = set(kinds) & set(handoff_answers.SAFETY_KINDS) or "question" in kinds
     given = {say.help_now.full(say.lang), say.help_now.short(say.lang), say.help_now.texting(say.lang)}
-    return own_risk or risk_words(text) or bool(safety) or not given & set(bot_lines(tracker, 50))
+    return own_risk or risk_words(text) or bool(safety) or told_busy(say) or not given & set(bot_lines(tracker, 50))
+
+
+def told_busy(say: Say) -> bool:
+    """Whether this turn told the person that the team is busy and to call now (``handoff_busy``):
+    the numbers it names come with it."""
+    return bool(set(say.said) & {line for code in {"en", say.lang} for line in bank.answers(code)["handoff_busy"]})
 
 
 def _waiting_pattern(domain: Dict[Text, Any], lang: str) -> re.Pattern:
-    """Every line that says who is coming (joining, the usual wait, claimed, overdue, the person asked
-    for is joining), in English and ``lang``, any number of minutes."""
+    """Every line that says who is coming (joining, the usual wait, the team busy, claimed, overdue,
+    the person asked for is joining), in English and ``lang``, any number of minutes."""
     names = ("utter_handoff_joining", "utter_handoff_waiting_time", "utter_handoff_claimed", "utter_handoff_overdue")
     templates = [t for code in {"en", lang} for name in names for t in variants(domain, name, code)]
-    templates += [t for code in {"en", lang} for t in bank.answers(code)["person_joining"]]
+    templates += [t for code in {"en", lang} for key in ("person_joining", "handoff_busy") for t in bank.answers(code)[key]]
     return re.compile("|".join(".+".join(re.escape(part) for part in re.split(r"\{\w+\}", t)) for t in templates))
 
 

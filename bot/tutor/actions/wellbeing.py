@@ -20,6 +20,9 @@ lesson, and harm and self-harm alert a person from the team on the first message
 (action_safety_check, slot ``wellbeing_check`` "safety" for one turn) "i did it yesterday" or "no" keeps the lesson
 waiting. The replies are in the student's language (lines.py); the words read here are mostly English, with
 harm, self-harm, bullying, not wanting to be here, a break, a stop and test worries in the six other languages.
+
+(Over 300 lines for a reason: the patterns of each concern in seven languages sit beside the one function,
+``reply``, that weighs them; split, a reader would lose which concern outranks which.)
 """
 from __future__ import annotations
 

@@ -30,10 +30,15 @@ MARKED = {"correct": "marked_correct", "wrong": "marked_wrong"}
 """An answer given with a check-in pending is still marked, in a few words (lines.yml)."""
 
 
-async def alert(tracker: Tracker, reason: str) -> None:
-    """A handoff in the dashboard's queue: a person from the team reads the conversation and may write."""
+async def alert(tracker: Tracker, reason: str, safeguarding: bool = False) -> None:
+    """A handoff in the dashboard's queue: a person from the team reads the conversation and may write.
+    ``safeguarding``: a child's abuse, harm at home or self-harm, sent as the handoff's kind, so the
+    queue ranks it with the high-risk handoffs and says why (eighth reading, M11: "hurt or unsafe at
+    home" showed "none 0.30" and sorted below every adult)."""
     user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
-    opened = await handoff.request_handoff(tracker.sender_id, reason, bot=BOT, user_id=str(user_id) if user_id else None)
+    kind = {"kind": handoff.SAFEGUARDING} if safeguarding else {}
+    opened = await handoff.request_handoff(tracker.sender_id, reason, bot=BOT, user_id=str(user_id) if user_id else None,
+                                           **kind)
     if opened is None:
         logger.error("tutor: no person from the team could be alerted for %s", tracker.sender_id)
 
@@ -107,9 +112,9 @@ class ActionWellbeing(TutorMove):
         for line in lines:
             dispatcher.utter_message(text=with_help(line, locale_of(tracker), lang))
         if wellbeing.concern(text) in wellbeing.ALERTS:  # a person from the team is alerted (fourth reading, H14)
-            await alert(tracker, wellbeing.ALERTS[wellbeing.concern(text)])
+            await alert(tracker, wellbeing.ALERTS[wellbeing.concern(text)], safeguarding=True)
         elif say("recent_harm_line", lang) in lines:  # "i did it yesterday" after the safety line (eighth reading, H7)
-            await alert(tracker, "a student said they hurt themselves recently")
+            await alert(tracker, "a student said they hurt themselves recently", safeguarding=True)
         elif say("not_okay", lang) in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
             await alert(tracker, "a student said they are not okay when the tutor checked in")
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),

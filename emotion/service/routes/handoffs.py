@@ -5,7 +5,8 @@ bot answers, its notices) and reads the handoff's status; the person's client po
 messages pushed to it (human replies, notices) through its channel:
 
     POST /v1/sessions/{id}/handoffs                    open (idempotent while one is open)
-    GET  /v1/sessions/{id}/handoffs/latest             status, waiting time, expected wait
+    GET  /v1/sessions/{id}/handoffs/latest             status, waiting time, expected wait, the queue
+                                                       in front of it (``busy``: promise no time)
     POST /v1/sessions/{id}/handoffs/latest/messages    append to the live thread
     POST /v1/sessions/{id}/handoffs/latest/withdraw    the person no longer wants the person they asked for
     GET  /v1/sessions/{id}/pushed?after=N              pushed messages after id N
@@ -21,6 +22,7 @@ from emotion.moodlog.repository import MoodLog
 from emotion.service.deps import audited_read, get_moodlog, get_settings
 from emotion.service.routes.sessions import SessionId
 from emotion.moodlog.governance import Handoff, as_utc
+from emotion.moodlog.handoff_queue import QueueLoad
 from emotion.moodlog.models import utcnow
 from emotion.service.errors import ApiError
 from emotion.service.schemas import (
@@ -52,11 +54,12 @@ def open_handoff(session_id: SessionId, request: HandoffRequest, background: Bac
 
     A session the mood log does not hold yet (its turns still wait in a channel's outbox while
     the service was away) is created with the request's bot and user: a person in crisis is
-    never refused a human because their words arrive later."""
+    never refused a human because their words arrive later. ``kind`` "safeguarding" (a child's
+    abuse, harm at home or self-harm) is kept on the handoff, also on one already open."""
     moodlog.ensure_session(session_id, bot=request.bot, user_id=request.user_id)
-    handoff, created = moodlog.open_handoff(session_id, request.reason)
+    handoff, created = moodlog.open_handoff(session_id, request.reason, request.kind)
     out = HandoffOut(id=handoff.id, session_id=session_id, status=handoff.status, reason=handoff.reason,
-                     created=created, turns_in_snapshot=len(handoff.snapshot.get("turns", [])))
+                     kind=handoff.kind, created=created, turns_in_snapshot=len(handoff.snapshot.get("turns", [])))
     if created and settings.handoff_webhook_url:
         background.add_task(_notify, settings.handoff_webhook_url, {**out.model_dump(), "snapshot": handoff.snapshot})
     return out
@@ -64,14 +67,15 @@ def open_handoff(session_id: SessionId, request: HandoffRequest, background: Bac
 
 @router.get("/{session_id}/handoffs", response_model=list[HandoffOut], dependencies=[Depends(audited_read("handoffs"))])
 def list_handoffs(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog)) -> list[HandoffOut]:
-    return [HandoffOut(id=h.id, session_id=h.session_id, status=h.status, reason=h.reason, created=False,
+    return [HandoffOut(id=h.id, session_id=h.session_id, status=h.status, reason=h.reason, kind=h.kind, created=False,
                        turns_in_snapshot=len(h.snapshot.get("turns", []))) for h in moodlog.handoffs(session_id)]
 
 
-def handoff_status(handoff: Handoff, expected_wait_s: float | None, cursor: int) -> HandoffStatus:
+def handoff_status(handoff: Handoff, expected_wait_s: float | None, load: QueueLoad, cursor: int) -> HandoffStatus:
     until = handoff.claimed_at or handoff.resolved_at or utcnow()
     return HandoffStatus(id=handoff.id, status=handoff.status, cursor=cursor, expected_wait_s=expected_wait_s,
-                         waiting_s=round(max(0.0, (as_utc(until) - as_utc(handoff.created_at)).total_seconds()), 1))
+                         waiting_s=round(max(0.0, (as_utc(until) - as_utc(handoff.created_at)).total_seconds()), 1),
+                         queue_ahead=load.ahead, queue_overdue=load.overdue, busy=load.busy)
 
 
 def _no_handoff(session_id: str) -> ApiError:
@@ -80,7 +84,9 @@ def _no_handoff(session_id: str) -> ApiError:
 
 @router.get("/{session_id}/handoffs/latest", response_model=HandoffStatus, responses={404: {"model": ErrorResponse}})
 def latest_handoff(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog)) -> HandoffStatus:
-    """The session's newest handoff: status, how long the person has waited, the usual wait."""
+    """The session's newest handoff: status, how long the person has waited, the usual wait, and the
+    queue in front of it: ``busy`` when it is long or overdue, and the usual wait is then no
+    promise to make to a person who waits (eighth exploratory reading, M8)."""
     found = moodlog.latest_handoff(session_id)
     if found is None:
         raise _no_handoff(session_id)
@@ -114,7 +120,7 @@ def withdraw_handoff(session_id: SessionId, moodlog: MoodLog = Depends(get_moodl
     handoff, withdrawn = found
     if not withdrawn:
         raise ApiError(409, "handoff_claimed", f"the handoff of session {session_id!r} is {handoff.status}, not open")
-    return handoff_status(handoff, None, moodlog.thread_cursor(session_id))
+    return handoff_status(handoff, None, QueueLoad(), moodlog.thread_cursor(session_id))
 
 
 @router.get("/{session_id}/pushed", response_model=PushedMessages)
