@@ -153,7 +153,7 @@ def test_direct_questions_are_answered_and_a_person_comes_when_asked(bot) -> Non
     url, service = bot
     answers = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["answers"]
     privacy = say(url, "questions-1", "is this chat confidential? who reads my messages")
-    assert privacy[0] in answers["ask_privacy"], privacy
+    assert privacy[0] in answers["ask_privacy"] + answers["ask_who_reads"], privacy  # who reads: its own answer (eighth reading, M3)
     normal = say(url, "questions-1", "is it normal to cry this much after a breakup??")
     assert any(normal[0].startswith(line) for line in answers["ask_normality"]), normal
 
