@@ -233,3 +233,23 @@ def test_the_history_leaves_out_intents_a_system_sent() -> None:
               SimpleNamespace(type_name="bot", text="I'm sorry: nobody from our team has been able to join yet.", timestamp=4.0)]
     assert [(m["who"], m["text"]) for m in _transcript(SimpleNamespace(events=events))] == [
         ("user", "hello"), ("bot", "I'm sorry: nobody from our team has been able to join yet.")]
+
+
+def test_a_control_character_in_a_sender_id_is_left_out_so_the_turn_is_logged() -> None:
+    # eighth reading, L8: "ana-1\u0000" was refused by the service (a NUL) while the bot answered: a turn never logged
+    requests: list[httpx.Request] = []
+
+    def analyse(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json={"session_id": "ana-1", "turn_index": 0, "speaker_id": "ana-1",
+                                         "available": True, "turn": None, "state": None, "modalities": {}})
+
+    channel = EmobotWebInput(bot="support", client=service(analyse))
+    response, received = serve_and_post(channel, lambda http, url: http.post(
+        url, json={"sender": "ana-1\u0000", "message": "hi", "user_id": "ana\u0000\n"}))
+
+    assert response.status_code == 200
+    assert requests[0].url.path == "/v1/sessions/ana-1/turns"
+    body = requests[0].read()
+    assert b"user_id=ana" in body and b"\x00" not in body and b"ana%00" not in body
+    assert received[0].sender_id == "ana-1"

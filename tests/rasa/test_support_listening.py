@@ -427,3 +427,12 @@ def test_hello_during_an_exercise_is_answered_and_the_step_said_again() -> None:
     said, events = run(exercise.ActionExerciseStep(), [("lamp, book, cat, window, mug", [steps[0]])], "hello?", intent="greet",
                        slots={"exercise": "grounding", "exercise_step": 1.0})
     assert said[0] in answers("en")["still_here"] and said[1] == steps[0] and slots_of(events) == {}
+
+
+def test_a_clause_said_back_mid_sentence_keeps_no_sentence_capital() -> None:
+    # eighth reading, L2: "So Though you're not sure you're grieving.", "You said Maybe you are."
+    from actions.echo import said_back
+
+    for text, back in (("Though I'm not sure I'm grieving, that's a big word.", "though you're not sure you're grieving"),
+                       ("Maybe I am.", "maybe you are"), ("Still I miss her.", "still you miss her")):
+        assert said_back(text) == back

@@ -76,7 +76,10 @@ UNSAID_I = {"havent", "haven't", "hadnt", "hadn't", "didnt", "didn't", "cant", "
 SENTENCE_START = {*OTHERS, "it", "its", "it's", "the", "this", "that", "there", "these", "those", "a", "an", "everything",
                   "nothing", "everyone", "everybody", "nobody", "someone", "somebody", "work", "school", "home", "life", "today",
                   "yesterday", "tonight", "sometimes", "then", "now", "all", "some", "most", "one", "no", "not", "every", "each",
-                  "things", "people", "mum", "mom", "dad", "money", "sleep", "last", "next", "this", "after", "before"}
+                  "things", "people", "mum", "mom", "dad", "money", "sleep", "last", "next", "this", "after", "before",
+                  # eighth reading, L2: "So Though you're not sure...", "You said Maybe you are."
+                  "though", "although", "maybe", "perhaps", "probably", "still", "even", "yet", "just", "actually",
+                  "honestly", "because", "since", "when", "if", "and", "but", "or", "so", "also", "really"}
 """Words that start a clause with a capital only because they start the sentence: said back in lower case
 ("She didn't recognise me" -> "It sounds like she didn't recognise you": seventh reading, M6)."""
 DANGLING = {"with", "of", "at", "for", "from", "by", "the", "a", "an", "your", "and", "but", "or", "like"}
