@@ -62,10 +62,18 @@ def has_words(text: str) -> bool:
 def confidences(text: str, low_accuracy: bool = False) -> Dict[str, float]:
     """Language code -> lingua's confidence (summing to 1) for ``text`` (English chat shorthand
     spelt out); empty when it is too short."""
+    return dict(_confidences(text or "", low_accuracy))
+
+
+@lru_cache(maxsize=256)
+def _confidences(text: str, low_accuracy: bool) -> tuple[tuple[str, float], ...]:
+    """:func:`confidences`, kept for the last texts: a turn's message is read once, for crisis
+    screening (emotion/crisis/multilingual.py) and for its emotion (emotion/encoders/text_multilingual.py)."""
     if not has_words(text):
-        return {}
-    text = _spelt_out(text)
-    return {LANGUAGES[v.language.name]: v.value for v in _detector(low_accuracy).compute_language_confidence_values(text)}
+        return ()
+    spelt = _spelt_out(text)
+    return tuple((LANGUAGES[v.language.name], v.value)
+                 for v in _detector(low_accuracy).compute_language_confidence_values(spelt))
 
 
 def sure_language(text: str, sure: float = SURE, low_accuracy: bool = False) -> Optional[str]:
