@@ -284,3 +284,38 @@ def test_a_laugh_alone_is_no_boredom(text: str, laugh: bool) -> None:
     from bot.tutor.actions.remarks import acknowledges
 
     assert acknowledges(text) is laugh
+
+
+# the rest of M7: "why 1/3 and not 2/6" is a question about two fractions, and English number words above twelve
+@pytest.mark.parametrize("text, pair", [("why 1/2 and not 2/4", ("1/2", "2/4")), ("why is it 1/2 instead of 2/4?", ("1/2", "2/4")),
+                                        ("warum 1/2 und nicht 2/4?", ("1/2", "2/4")), ("pourquoi 1/2 et pas 2/4", ("1/2", "2/4")),
+                                        ("por qué 2/4 en vez de 1/2", ("2/4", "1/2")), ("why 1/2", None), ("1/4 or 1/2?", None)])
+def test_one_fraction_weighed_against_another_is_a_comparison(text: str, pair) -> None:
+    from bot.tutor.actions.messages import comparison
+
+    assert comparison(text) == pair
+
+
+def test_why_the_lowest_terms_and_not_the_other_is_answered_for_the_exercise() -> None:
+    text = "why 1/2 and not 2/4"
+    assert choose_move(Turn(text, "lesson", {}), on_first(), FIRST, PEDAGOGY)[0] == "answer_question"
+    lines: list[str] = []
+    ActionAnswerQuestion().teach(lines, on_first(), FIRST, StudentTurn(text, None, CURRICULUM))
+    assert lines[0].startswith("Good question. Write both with the same bottom, 4")
+    assert lines[1] == say("compare_same_lowest", lowest="1/2", other="2/4")
+    lines = []  # two different amounts: no word about lowest terms
+    ActionAnswerQuestion().teach(lines, on_first(), FIRST, StudentTurn("why 1/2 and not 1/3", None, CURRICULUM))
+    assert len(lines) == 1 and "1/2 is bigger than 1/3" in lines[0]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_lowest_terms_line_is_translated(lang: str) -> None:
+    line = say("compare_same_lowest", lang, lowest="1/2", other="2/4")
+    assert "1/2" in line and "2/4" in line and line != say("compare_same_lowest", lowest="1/2", other="2/4")
+
+
+@pytest.mark.parametrize("text, digits", [("fifteen twentieths", "15/20"), ("eleven twelfths", "11/12"),
+                                          ("three sixteenths", "3/16"), ("thirteen over twenty", "13/20"),
+                                          ("fourteen", "14"), ("its twenty", "its 20"), ("the fourteenth of may", "the fourteenth of may")])
+def test_english_number_words_up_to_twenty(text: str, digits: str) -> None:
+    assert in_digits(text) == digits

@@ -45,7 +45,8 @@ _REASONING = re.compile(
 reasoning was graded); "cause", "since", "weil", "parce que", "porque", "perché", "omdat"."""
 
 _WHOLES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "zero": 0, "eleven": 11, "twelve": 12}
+           "nine": 9, "ten": 10, "zero": 0, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 _HEDGES = r"(\W*(?:(?:it'?s|its|is it|the answer is|answer|i think(?: it'?s| its)?|maybe|umm?|es|c'est|ist es|è|é)\s+)*)"
 _WHOLE_ALONE = re.compile(r"^" + _HEDGES + "(" + "|".join(w for w in _WHOLES if len(w) > 2) + r")(\W*)$", re.IGNORECASE)
 _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",

@@ -195,10 +195,18 @@ def written_fractions(text: str) -> list[str]:
     return [m.group(0).replace(" ", "") for m in _FRACTION.finditer(text or "") if int(m.group(2))]
 
 
+# "why 1/3 and not 2/6", "why 2/4 instead of 1/2", "1/2 rather than 2/4?" (eighth reading, M7): one fraction
+# weighed against another, in seven languages
+_RATHER_THAN = re.compile(r"\d\s*(?:,\s*)?(?:and not|but not|not|instead of|rather than|vs\.?|versus|und nicht|statt|"
+                          r"anstatt|et pas|et non|au lieu de|plut[oô]t que|y no|en lugar de|en vez de|e non|invece di|"
+                          r"piuttosto che|en niet|in plaats van|e n[aã]o|em vez de|ao inv[eé]s de)\s*\d", re.IGNORECASE)
+
+
 def comparison(text: str) -> Optional[tuple[str, str]]:
-    """The two fractions a "which is bigger" question compares, as written, or None."""
+    """The two fractions a "which is bigger" or "why 1/3 and not 2/6" question compares, as
+    written, or None."""
     written = written_fractions(text)
-    if len(written) >= 2 and _BIGGER.search(text):
+    if len(written) >= 2 and (_BIGGER.search(text) or _RATHER_THAN.search(text)):
         return written[0], written[1]
     return None
 

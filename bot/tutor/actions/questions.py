@@ -4,6 +4,7 @@ word, say the question again, or explain a skill. The exercise's own answer is n
 here: a question about it gets a hint. In the student's language (lines.py)."""
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Optional
 
 from .actions import StudentTurn, TutorMove
@@ -41,6 +42,10 @@ class ActionAnswerQuestion(TutorMove):
         lang = turn.lang
         if pair is not None:
             lines.append(compare(*pair, lang=lang))
+            lowest = [written for written in pair if Fraction(written).numerator == int(written.split("/")[0])]
+            if item.lowest_terms and Fraction(pair[0]) == Fraction(pair[1]) and len(lowest) == 1:  # "why 1/3 and not 2/6"
+                other = pair[1] if lowest[0] == pair[0] else pair[0]
+                lines.append(say("compare_same_lowest", lang, lowest=lowest[0], other=other))
         elif checked is not None:
             said, result = worked_out(*checked[:3])
             right = parse_answer(checked[3]) is not None and parse_answer(checked[3])[0] == result
