@@ -102,6 +102,13 @@ class Settings(BaseSettings):
     person_baselines: bool = True
     face_baseline_strength: float = Field(default=2.0, gt=0, description="turns the uniform prior is worth in a person's face baseline")
 
+    # Words a bot's voice messages are expected to hold, told to Whisper as its prompt (English clips), by the
+    # bot's name (the channel's `bot`). Unprompted, tiny.en wrote a spoken "one fifth" as "1.5" (a wrong answer
+    # for the tutor; sixth exploratory reading, M14); told of fractions said aloud it wrote "1 fifth".
+    asr_prompts: dict[str, str] = Field(
+        default_factory=lambda: {"tutor": "Fractions said aloud: one half, two thirds, three quarters, 3/4, 1/2."},
+        description="bot name -> the words its English voice messages are expected to hold (Whisper's prompt)")
+
     # Crisis screening runs on every turn (emotion/service/screening.py) and cannot be switched off;
     # false reads with the warning-sign lexicon alone (no model: ~0.4 ms, lower recall).
     crisis_detector: bool = Field(default=True, description="screen with the crisis detector model, not the lexicon alone")

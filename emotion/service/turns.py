@@ -162,7 +162,9 @@ class TurnPipeline:
                 log.info("no transcript for a voice message of %s: longer than %g s", turn.session_id,
                          self.settings.max_spoken_turn_s)
                 return None
-            words = self.recognizer().transcribe(clip.waveform.numpy(), clip.sample_rate, turn.language or "en")
+            language = turn.language or "en"
+            prompt = self.settings.asr_prompts.get(turn.bot or "") if language == "en" else None
+            words = self.recognizer().transcribe(clip.waveform.numpy(), clip.sample_rate, language, prompt)
         except (ModalityInputError, ApiError) as exc:  # unusable audio, or recognition not installed
             log.info("no transcript for a voice message of %s: %s", turn.session_id, exc)
             return None

@@ -316,6 +316,7 @@ def test_the_lowest_terms_line_is_translated(lang: str) -> None:
 
 @pytest.mark.parametrize("text, digits", [("fifteen twentieths", "15/20"), ("eleven twelfths", "11/12"),
                                           ("three sixteenths", "3/16"), ("thirteen over twenty", "13/20"),
-                                          ("fourteen", "14"), ("its twenty", "its 20"), ("the fourteenth of may", "the fourteenth of may")])
+                                          ("fourteen", "14"), ("its twenty", "its 20"), ("the fourteenth of may", "the fourteenth of may"),
+                                          ("1 fifth.", "1/5."), ("i have 3 cats", "i have 3 cats")])
 def test_english_number_words_up_to_twenty(text: str, digits: str) -> None:
     assert in_digits(text) == digits

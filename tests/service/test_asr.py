@@ -142,3 +142,43 @@ def test_a_turns_words_are_the_typed_then_the_spoken(typed: str, spoken: str, te
     from emotion.types import message_text
 
     assert message_text(typed, spoken) == text
+
+
+def test_a_bots_voice_messages_are_heard_with_its_words(client, tmp_path) -> None:
+    """The tutor's English clips are heard told of fractions said aloud (Settings.asr_prompts): unprompted,
+    tiny.en wrote a spoken "one fifth" as "1.5" (a wrong answer for 1/5; sixth exploratory reading, M14)."""
+    wav = tmp_path / "fifth.wav"
+    subprocess.run(["espeak-ng", "-s", "140", "-w", str(wav), "one fifth"], check=True)
+    clip = ("voice.wav", wav.read_bytes(), "audio/wav")
+
+    def heard(session: str, **data) -> str:
+        return client.post(f"/v1/sessions/{session}/turns", data={"speaker_id": "u", "transcribe": "true", **data},
+                           files={"audio": clip}).json()["transcript"]["text"]
+
+    assert "fifth" in words(heard("fifth-tutor", bot="tutor"))
+    assert "fifth" not in words(heard("fifth-support", bot="support"))  # no prompt: "1.5"
+
+
+def test_the_prompt_goes_to_english_clips_of_the_bot_it_names(tmp_path) -> None:
+    from emotion.service.routes.speech import Transcript
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.prompts: list = []
+
+        def transcribe(self, waveform, sample_rate, language="en", prompt=None):
+            self.prompts.append((language, prompt))
+            return Transcript(text="hello", confidence=0.9)
+
+    wav = tmp_path / "hello.wav"
+    subprocess.run(["espeak-ng", "-s", "140", "-w", str(wav), "hello there"], check=True)
+    analyzer = Analyzer({"text": KeywordTextEncoder(), "audio": None, "face": None},
+                        {"text": "loaded", "audio": "not available: test", "face": "not available: test"})
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'm.sqlite3'}", asr_prompts={"tutor": "one half, 3/4"})
+    with TestClient(create_app(settings, analyzer)) as c:
+        c.app.state.recognizer = recorder = Recorder()
+        for i, data in enumerate([{"bot": "tutor"}, {"bot": "tutor", "language": "de"}, {"bot": "support"}, {}]):
+            r = c.post(f"/v1/sessions/p-{i}/turns", data={"speaker_id": "u", "transcribe": "true", **data},
+                       files={"audio": ("v.wav", wav.read_bytes(), "audio/wav")})
+            assert r.status_code == 200, r.text
+    assert recorder.prompts == [("en", "one half, 3/4"), ("de", None), ("en", None), ("en", None)]

@@ -67,7 +67,7 @@ class _Words:
         # and "one over two" got "type your answer as a fraction")
         self.tops = {w: n for w, n in {**self.counts, **_WHOLES}.items() if w not in ("a", "an")}
         number = rf"(\d+|{alt(self.tops)})"
-        self.in_words = re.compile(rf"(?<![\w])({alt(self.counts)})[\s-]*({alt(self.parts)})(?![\w])"
+        self.in_words = re.compile(rf"(?<![\w/.,])(\d+|{alt(self.counts)})[\s-]*({alt(self.parts)})(?![\w])"
                                    rf"|(?<![\w/]){number}\s+(?:over|durch|sur|sobre|su|fratto|op)\s+{number}(?![\w/])",
                                    re.IGNORECASE)
         self.half_alone = re.compile(rf"^{_HEDGES}({alt(halves)})(\W*)$", re.IGNORECASE)
@@ -78,7 +78,7 @@ class _Words:
     def digits(self, m: re.Match) -> str:
         if m.group(3):
             return f"{self.number(m.group(3))}/{self.number(m.group(4))}"
-        return f"{self.counts[m.group(1).lower()]}/{self.parts[m.group(2).lower()]}"
+        return f"{self.number(m.group(1)) if m.group(1).isdigit() else self.counts[m.group(1).lower()]}/{self.parts[m.group(2).lower()]}"
 
 
 @lru_cache(maxsize=2)
@@ -89,7 +89,7 @@ def _words(path: Path = NUMBER_WORDS_FILE) -> _Words:
 
 def in_digits(text: str) -> str:
     """Fractions written in words or one character as digits: "one half" -> "1/2", "three
-    quarters" -> "3/4", "tres cuartos" -> "3/4", "3 over 5" -> "3/5", "two over three" -> "2/3", "½" -> "1/2"; a half said alone
+    quarters" -> "3/4", "tres cuartos" -> "3/4", "1 fifth" (Whisper's way) -> "1/5", "3 over 5" -> "3/5", "two over three" -> "2/3", "½" -> "1/2"; a half said alone
     ("half", "la mitad", "die Hälfte") -> "1/2"; an English whole number said alone, "three" or "its
     three" -> "3" ("i have three cats" stays words)."""
     words = _words()

@@ -45,8 +45,10 @@ class Transcript:
 
 
 class SpeechRecognizer(Protocol):
-    def transcribe(self, waveform: np.ndarray, sample_rate: int, language: str = "en") -> Transcript:
-        """``waveform``: (T,) float32 in [-1, 1], mono, at ``sample_rate`` Hz; ``language``: ISO 639-1."""
+    def transcribe(self, waveform: np.ndarray, sample_rate: int, language: str = "en",
+                   prompt: str | None = None) -> Transcript:
+        """``waveform``: (T,) float32 in [-1, 1], mono, at ``sample_rate`` Hz; ``language``: ISO 639-1;
+        ``prompt``: words the clip is expected to hold (Settings.asr_prompts), or None."""
         ...
 
 
@@ -82,7 +84,8 @@ class WhisperRecognizer:
         except ImportError:
             return None
 
-    def transcribe(self, waveform: np.ndarray, sample_rate: int, language: str = "en") -> Transcript:
+    def transcribe(self, waveform: np.ndarray, sample_rate: int, language: str = "en",
+                   prompt: str | None = None) -> Transcript:
         if sample_rate != self.sample_rate:
             raise ValueError(f"Whisper expects {self.sample_rate} Hz audio, got {sample_rate} Hz")
         model = self._model_for(language)
@@ -94,7 +97,7 @@ class WhisperRecognizer:
         spoken = language if language in _LANGUAGE_CODES else None
         segments, _ = model.transcribe(np.asarray(waveform, dtype=np.float32), language=spoken, beam_size=1,
                                        condition_on_previous_text=False, without_timestamps=True,
-                                       vad_filter=False)
+                                       vad_filter=False, initial_prompt=prompt)
         segments = [s for s in segments if s.text.strip() and s.no_speech_prob < 0.8]
         if not segments:
             return Transcript(text="", confidence=0.0)
