@@ -1,6 +1,6 @@
 """The handoff queue a supervisor sees: how many wait (the header's count) and in which order
 (an attempt under way first, then overdue, then the highest crisis risk, a child's safeguarding
-concern with the highest, then the longest waiting), with each handoff's strongest screening."""
+concern among the high ones, then the longest waiting), with each handoff's strongest screening."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -40,6 +40,10 @@ def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
 LEVEL_RANK = {"high": 2, "possible": 1}
 SAFEGUARDING = "safeguarding"
 """``Handoff.kind`` of a child's abuse, harm at home or self-harm (the tutor sends it with the request)."""
+SAFEGUARDING_RISK = 0.85
+"""The risk a safeguarding concern ranks with among the high ones (its own screening when higher): above
+"possible" and the high handoffs the screening is least sure of, below a plan or an attempt read at 0.85 or
+more (ninth exploratory reading, M12: at 1.0 five bullying reports sorted above adults with pills tonight)."""
 
 
 @dataclass(frozen=True)
@@ -62,10 +66,10 @@ class QueueRisk:
 
     @property
     def urgency(self) -> tuple[int, float]:
-        """The place in the queue: the screening's rank; a safeguarding concern ranks as the highest
-        risk (eighth exploratory reading, M11: "hurt or unsafe at home", screened "none 0.30", sorted
-        below every adult handoff)."""
-        return (LEVEL_RANK["high"], 1.0) if self.safeguarding else self.rank
+        """The place in the queue: the screening's rank; a safeguarding concern ranks as high risk at
+        ``SAFEGUARDING_RISK`` (eighth exploratory reading, M11: "hurt or unsafe at home", screened "none
+        0.30", sorted below every adult handoff)."""
+        return (LEVEL_RANK["high"], max(self.risk, SAFEGUARDING_RISK)) if self.safeguarding else self.rank
 
 
 def queue_risks(db: Session, handoffs: Sequence[Handoff]) -> dict[int, QueueRisk]:
@@ -90,7 +94,7 @@ def queue_order(handoffs: Sequence[Handoff], risks: dict[int, QueueRisk]) -> lis
     """Unclaimed before claimed; among them an attempt under way first (seventh exploratory
     reading, H7: "i took 30 paracetamol an hour ago" sorted below an ideation sentence scored
     higher), then overdue (re-alerted), then the highest crisis level and risk, a child's
-    safeguarding concern as the highest (``QueueRisk.urgency``), then the longest waiting."""
+    safeguarding concern among the high ones (``QueueRisk.urgency``), then the longest waiting."""
     def key(h: Handoff):
         level, risk = risks[h.id].urgency
         return h.status != "open", not risks[h.id].attempt, h.realerted_at is None, -level, -risk, h.created_at
