@@ -58,11 +58,16 @@ def reassign(db: Session, handoff: Handoff, actor: str, colleague: str) -> None:
     db.add(handoff)
 
 
+NOT_TOLD = ("The bot could not be told that this handoff is resolved (it did not answer), so the person has had no "
+            "closing message. The bot resumes at their next message.")
+"""The thread's note when resolving could not reach the bot."""
+
+
 def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = None,
             rasa_token: str | None = None, note: str = "") -> bool:
     """Close the handoff and resume the bot (its ``handoff_resolved`` intent); False when Rasa
     could not be told (the bot then resumes at the person's next message, when it sees the
-    handoff resolved). A handoff nobody from the team wrote in needs a ``note`` saying why
+    handoff resolved; the thread then says so in a note, ``NOT_TOLD``). A handoff nobody from the team wrote in needs a ``note`` saying why
     (reached by phone, emergency services called, the person left): kept in the thread for the
     team, never sent (sixth exploratory reading, H13: a crisis handoff was resolved without a
     word, and the person was told a team member "finished their part")."""
@@ -77,7 +82,11 @@ def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = No
     handoff.status, handoff.resolved_at = "resolved", utcnow()
     db.add(handoff)
     db.commit()
-    return trigger_intent(rasa_url, handoff.session_id, "handoff_resolved", token=rasa_token)
+    told = trigger_intent(rasa_url, handoff.session_id, "handoff_resolved", token=rasa_token)
+    if rasa_url and not told:  # ninth exploratory reading, M15: the page said nothing of it
+        db.add(HandoffMessage(handoff_id=handoff.id, author="system", kind="note", text=NOT_TOLD))
+        db.commit()
+    return told
 
 
 def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | None,

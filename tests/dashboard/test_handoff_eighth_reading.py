@@ -81,3 +81,26 @@ def test_a_refused_message_sent_again_readable_shows_its_words_on_the_session_pa
     page = client.get("/sessions/e10").text
     assert "I have the pills ready and I will take them all tonight." in page and "characters left out here" in page
     assert "rejected" not in page
+
+
+def test_a_resolve_the_bot_could_not_be_told_of_says_so_in_the_thread(app, db) -> None:
+    """Ninth exploratory reading, M15: with the support bot down, a resolve returned the resolved page with no
+    word that the person had not been told."""
+    from sqlmodel import select
+
+    from emotion.dashboard import handoffs as ops
+    from emotion.moodlog.governance import HandoffMessage
+
+    log = MoodLog(app.state.engine)
+    for session in ("down-1", "down-2"):
+        turn(log, session, "support", "i have the pills", high(0.99))
+    handoff = open_handoff(db, "down-1", "crisis")
+    ops.claim(db, handoff, "sam@example.org")
+    assert ops.resolve(db, handoff, "sam@example.org", "http://127.0.0.1:9", note="reached by phone") is False
+    notes = [m.text for m in db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)).all()]
+    assert notes == ["reached by phone", ops.NOT_TOLD]
+    told = open_handoff(db, "down-2", "crisis")  # no Rasa URL configured: nothing to say
+    ops.claim(db, told, "sam@example.org")
+    ops.resolve(db, told, "sam@example.org", None, note="reached by phone")
+    assert [m.text for m in db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == told.id)).all()] == [
+        "reached by phone"]
