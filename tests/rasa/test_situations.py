@@ -104,3 +104,22 @@ def test_a_screen_answer_that_says_it_was_not_meant_that_way(text: str, clarifie
     from actions.screener import clarifies as says_so
 
     assert says_so(text) == clarifies
+
+
+@pytest.mark.parametrize("text", ["a" * 200_000, "ha" * 100_000, "https://example.com/" + "x" * 200_000,
+                                  "i feel so tired today " * 50_000])
+def test_a_huge_message_is_read_in_a_moment(text: str) -> None:
+    """Ninth exploratory reading, H4: the patterns' word loops are quadratic in a word's length; a 3 MB
+    message of letters blocked the support bot's event loop for every conversation (8,000 letters 8.7 s,
+    200,000 letters about 1.5 hours). Only the message's ends are read, and no word longer than 40."""
+    import time
+
+    start = time.perf_counter()
+    assert situation_of(text) is None
+    assert time.perf_counter() - start < 5.0
+
+
+def test_a_situation_at_the_end_of_a_long_paste_is_still_read() -> None:
+    pasted = "i feel so tired today and i keep writing about it " * 400
+    assert situation_of(pasted + "my friend just took a whole bottle of pills and wont wake up") == "emergency_other"
+    assert situation_of("my friend just took a whole bottle of pills and wont wake up. " + pasted) == "emergency_other"
