@@ -40,6 +40,7 @@ class Bank:
     hardship: List[str]  # parts of lines that take a message as something hard (listening.compose)
     thanks: List[str]  # words that thank, seven languages (replies.ActionYouAreWelcome)
     exercises: Dict[str, List[str]]  # the steps of breathing and grounding after their first message (exercise.py)
+    closing: Dict[str, List[str]]  # farewells_alone, thanks_alone, closing_words, thanks_for (listening.closing)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,8 @@ def bank() -> Bank:
     raw = yaml.safe_load(RESPONSES_FILE.read_text(encoding="utf-8"))
     return Bank(raw["strategies"], raw["topics"], raw["feelings"]["named"], raw["feelings"]["by_label"], raw["tools"],
                 raw["handoff"], raw["tool_names"], raw["checkin_answer"], raw["answers"], raw["quote"], raw["greetings"], raw["dilemma"],
-                raw["farewells"], raw["affirming"], raw["hardship"], raw["thanks"], raw["exercises"])
+                raw["farewells"], raw["affirming"], raw["hardship"], raw["thanks"], raw["exercises"],
+                {key: raw[key] for key in ("farewells_alone", "thanks_alone", "closing_words", "thanks_for")})
 
 
 def answers(lang: str) -> Dict:
@@ -105,7 +107,7 @@ class Listening:
     ask: Tuple[str, ...] = ()  # what is asked after a welcome when the message says nothing more
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def listening_in(lang: str = "en") -> Listening:
     """The listening bank of ``lang`` (English: responses.yml; else i18n/<lang>.yml's general lines
     and its ``listening`` block; a language without that block has general lines only)."""

@@ -25,7 +25,7 @@ def lines(lang: str) -> Dict:
     return ((translated(lang) or {}).get("checkin_answer")) or bank().checkin_answer
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _number_words(lang: str) -> Dict[str, int]:
     words: Dict[str, int] = {}
     for source in (bank().checkin_answer, lines(lang)):  # the person's language wins over English

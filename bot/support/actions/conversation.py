@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import listening, screener
 from actions.bank import bank, says
-from actions.language import language_of, least_recent, translated
+from actions.language import language_of, least_recent, translated, variant_of
 from actions.resources import country_locale, resources_for
 
 SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry", "screen_resumable", "screen_dismissed")
@@ -102,14 +102,16 @@ def earlier_messages(tracker: Tracker, n: int) -> List[str]:
 
 
 def language(tracker: Tracker) -> str:
-    """The language the person writes in (actions/language.py), from their latest messages."""
+    """The language the person writes in (actions/language.py), from their latest messages; as the
+    page's region speaks it where the bot has lines for that ("pt-PT": eighth reading, L1)."""
     said = [e.get("text") or "" for e in reversed(tracker.events)
             if e.get("event") == "user" and not system_text(e.get("text"))]
     latest = tracker.latest_message.get("text") or ""
     latest = "" if system_text(latest) else latest
+    locale = locale_of(tracker)
     if not latest:
-        return language_of(said, locale_of(tracker))
-    return language_of(said if said and said[0] == latest else [latest, *said], locale_of(tracker))
+        return variant_of(language_of(said, locale), locale)
+    return variant_of(language_of(said if said and said[0] == latest else [latest, *said], locale), locale)
 
 
 def variants(domain: Dict[Text, Any], name: str, lang: str = "en") -> List[str]:

@@ -24,6 +24,8 @@ and trend); this module only turns a strategy into a line for this person:
   or school, grief) and prefers that topic's lines;
 - it reflects the feeling the person named ("I feel so *lonely*"), else the one its emotion
   reading suggests (sadness -> "low");
+- a milestone of recovery ("today is 200 days sober", "hoy hace 200 días que no bebo", tone.milestone) is
+  celebrated first, whatever strategy was chosen (eighth reading, L7);
 - it never repeats a line said in the last ``NO_REPEAT`` bot messages;
 - to a person writing another language it does the same in that language (``lang``): topics,
   feeling words and lines from the ``listening`` block of i18n/<lang>.yml (the feeling a line
@@ -45,9 +47,9 @@ from typing import Dict, List, Optional, Sequence
 from actions.bank import STRATEGIES, bank, listening_in
 from actions.bank import answers as bank_answers
 from actions.echo import dilemma, quoted, risk_words, said_back
-from actions.language import LANGUAGES, greeting_words
+from actions.language import LANGUAGES, base_language, folded, greeting_words
 from actions.names import introduced, name_in
-from actions.tone import good_news, not_well
+from actions.tone import good_news, milestone, not_well
 
 LANGUAGE_CODES = tuple(LANGUAGES.values())
 
@@ -79,15 +81,87 @@ def _greeting_pattern() -> re.Pattern:
 
 def is_farewell(text: str) -> bool:
     """Whether ``text`` says goodbye in any of the seven languages (responses.yml ``farewells``):
-    "ok bye", "gotta go, thanks", "tschüss"; not "i have nowhere to go" (sixth reading, H2)."""
-    words = " ".join(re.findall(r"[^\W\d_]+", (text or "").lower().replace("'", "")))
-    return bool(words) and bool(_farewell_pattern().search(words))
+    "ok bye", "gotta go, thanks", "tschüss"; not "i have nowhere to go" (sixth reading, H2); "night" or
+    "nite" only as the whole message (``farewells_alone``: "i couldn't sleep last night" says none)."""
+    words, alone = _words_of(text), _alone_pattern("farewells_alone")
+    return bool(words) and bool(_farewell_pattern().search(words) or (alone.search(words) and _only_closing(alone.sub(" ", words))))
 
 
 @lru_cache(maxsize=1)
 def _farewell_pattern() -> re.Pattern:
-    farewells = sorted({f.replace("'", "") for f in bank().farewells}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in farewells) + r")(?!\w)")
+    return _whole_words(bank().farewells)
+
+
+CLOSING_WORDS = 8
+"""At most this many words in a thanks that goes on with what for ("thanks for listening at this silly hour")."""
+
+
+def closing(text: str, lang: str = "en") -> Optional[str]:
+    """ "goodbye" or "thanks" when ``text`` says goodbye or thanks and nothing more ("night", "ok i'm here, bye",
+    "bye for now", "ta", "thanks for listening at this silly hour": responses.yml ``farewells``, ``thanks`` and
+    their ``closing_words``), else None; never for a message with risk words ("goodbye everyone", "thanks for
+    everything, i won't be around") nor for thanks to someone else ("thanks to my mum"), for nothing, or with
+    a "but" (eighth reading, L3)."""
+    if risk_words(text):
+        return None
+    words = _words_of(text)
+    if is_farewell(text) and _only_closing(_alone_pattern("farewells_alone").sub(" ", _farewell_pattern().sub(" ", words))):
+        return "goodbye"
+    thanks = [*bank().thanks, *(bank().closing["thanks_alone"] if base_language(lang) == "en" else [])]
+    found = _thanks_pattern(tuple(thanks)).search(words)
+    if not found or NO_THANKS.search(folded(words[:found.start()])):
+        return None
+    rest = [w for w in folded(_closing_phrases().sub(" ", _thanks_pattern(tuple(thanks)).sub(" ", words))).split()
+            if w not in _closing_words()]
+    if not rest or (rest[0] in bank().closing["thanks_for"] and len(words.split()) <= CLOSING_WORDS
+                    and not NOT_THANKS.search(" ".join(rest))):
+        return "thanks"
+    return None
+
+
+NO_THANKS = re.compile(r"\b(?:no|nein|non|nee|nao|not)\W*$")
+"""A thanks that declines ("no thanks", "nein danke", "não obrigado")."""
+NOT_THANKS = re.compile(r"\b(?:nothing|nichts|rien|nada|niente|niets|but|aber|mais|pero|ma|maar|mas)\b")
+"""Thanks for nothing, or thanks that go on with a "but": not a close."""
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"[^\W\d_]+", (text or "").lower().replace("'", "").replace("’", "")))
+
+
+def _only_closing(words: str) -> bool:
+    """Whether ``words`` (what a message holds besides its goodbye or thanks) are only ``closing_words``."""
+    return all(w in _closing_words() for w in folded(_closing_phrases().sub(" ", words)).split())
+
+
+@lru_cache(maxsize=1)
+def _closing_words() -> frozenset:
+    return frozenset(folded(w) for w in [*bank().closing["closing_words"], *(t for t in bank().thanks if " " not in t)]
+                     if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _closing_phrases() -> re.Pattern:
+    return _whole_words([w for w in bank().closing["closing_words"] if " " in w] + [t for t in bank().thanks if " " in t])
+
+
+@lru_cache(maxsize=4)
+def _alone_pattern(key: str) -> re.Pattern:
+    return _whole_words(bank().closing[key])
+
+
+@lru_cache(maxsize=4)
+def _thanks_pattern(thanks: tuple) -> re.Pattern:
+    """Thanks as ``thanks`` words or word starts ("thank" is "thanks", "obrigad" is "obrigada"; "ta" only whole)."""
+    def alternative(word: str) -> str:
+        word = word.replace("'", "")
+        return re.escape(word) + (r"(?!\w)" if len(word.split()[-1]) < 4 or word in bank().closing["thanks_alone"] else r"\w*")
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted((alternative(w) for w in thanks), key=len, reverse=True)) + r")")
+
+
+def _whole_words(phrases) -> re.Pattern:
+    ordered = sorted({p.replace("'", "") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)")
 
 
 def introduces(text: str, lang: str = "en") -> bool:
@@ -232,6 +306,9 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
             return f"{welcome} {own.ask[turn % len(own.ask)]}" if own.ask else welcome
         return f"{welcome} {compose(strategy, rest, label, recent, turn, lang, echo, earlier)}"
     lowered = (text or "").lower().replace("’", "'")
+    celebrated = echo and milestone(text) and not risk_words(text)
+    if celebrated:  # "hoy hace 200 días que no bebo 🎉": celebrated whatever strategy was chosen (eighth reading, L7)
+        strategy = "affirmation"
     if strategy == "affirmation" and not_well(lowered):
         strategy = "reflection"  # "mir gehts nicht gut" read as glad: never "I'm really glad to hear that"
     topic = topic_of(text, lang)
@@ -263,7 +340,7 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     at_risk = risk_words(text)  # a death wish is never "something that matters to you" (seventh reading, H3)
     again = feeling_again(text, earlier, lang) if not names and not steps else None
     repeated = list(bank_answers(lang)["feeling_again"]) if again else []
-    blocks = (names, dilemmas, steps, repeated, echoes, glad, topical, quotes, general)
+    blocks = (names, dilemmas, steps, repeated, *((glad, echoes) if celebrated else (echoes, glad)), topical, quotes, general)
     for plain_only in ((True, False) if not hard else (False,)):  # nothing hard told: no line that takes it as hard, if any is fresh
         for block in blocks:
             fresh = [line for line in (template.format(**values) for template in block)

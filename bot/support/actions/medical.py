@@ -6,6 +6,12 @@ be dangerous and gives the poison line and the emergency number. Read in seven l
 than the dose taken (``TOOK_EXTRA``) in this message, or a symptom (``SYMPTOM``) after one in the
 last ``RECENT`` messages, with medicine named in them (``MEDICINE``: "i took 3 extra shifts" is no
 overdose). Someone else's overdose is a situation (policies/situations.yml ``emergency_other``).
+
+``names_medical``: whether a message the NLU read as a medical question names medicine, a doctor or
+therapist, a diagnosis, a condition or a symptom (``MEDICAL``, seven languages): only then does it get the
+medical answer ("I can't give medical advice ... don't start, stop or change medication ...");
+"Does that make sense?" and "manchmal kann ich morgens die Kaffeetasse nicht halten" name none and are
+listened to (eighth reading, L4).
 """
 from __future__ import annotations
 
@@ -53,3 +59,28 @@ def too_much_line(say: Say) -> str:
     key = "took_too_much" if poison else "took_too_much_no_poison_line"
     return least_recent(answers(say.lang)[key], say.recent).format(emergency=say.help_now.emergency,
                                                                    poison="; ".join(poison))
+
+
+MEDICAL = re.compile(
+    r"\b(?:doctors?|dr|gp|physician|psychiatrist\w*|psycholog\w*|psicolog\w*|psycholoog\w*|therap\w*|counsell?or\w*|counsell?ing|cbt|cognitive behaviou?ral"
+    r"|meds|medicat\w*|medicine\w*|medical\w*|pills?|tablets?|antidepressants?|ssris?|dose|dosage|prescri\w*|side effects?"
+    r"|melatonin|sertraline|escitalopram|citalopram|fluoxetin\w*|prozac|zoloft|lexapro|xanax|ibuprofen|paracetamol|cbd|st johns wort"
+    r"|birth control|diagnos\w*|depress\w*|anxiety|adhd|ocd|ptsd|bipolar|autis\w*|insomnia|burn ?out|disorder|panic attacks?"
+    r"|thyroid|hormon\w*|blood test|symptoms?|stroke|illness|sick|checked|second opinion|referral|hair (?:fall|loss|is coming out)"
+    r"|stomach\w*|headaches?|chest|heart|dizz\w*|nause\w*|kopfschmerz\w*|mal de tete|dolor de cabeza|mal di testa"
+    r"|hoofdpijn|dor de cabeca"
+    r"|arzt|arztin|arztlich\w*|hausarzt\w*|psychiater\w*|tabletten|medikament\w*|pillen|antidepressiva|dosis|nebenwirkung\w*"
+    r"|depression\w*|angststorung\w*|adhs|panikattacke\w*|sertralin|schilddruse|krank\w*"
+    r"|medecin\w*|generaliste|psychiatre|cachets|antidepresseurs?|anxiolytiques?|traitement|ordonnance|effets? secondaires?"
+    r"|tdah|bipolaire|crises? d ?angoisse|consulter"
+    r"|medico|medica|psiquiatra|medicacion|pastillas|antidepresivos?|efectos secundarios|depresion|ansiedad|ataques de ansiedad"
+    r"|dottor\w*|psichiatra|farmac\w*|pillole|pastiglie|antidepressiv\w*|effetti collaterali|depressione|ansia|attacchi di panico"
+    r"|dokter|huisarts|psychiater|medicijn\w*|medicatie|bijwerking\w*|depressi\w*|paniekaanval\w*"
+    r"|remedios?|comprimidos|antidepressivos?|efeitos colaterais|depressao|ansiedade|crise de panico)\b")
+"""Medicine, a doctor or therapist, a diagnosis, a condition or a symptom named, in seven languages (folded: no accents)."""
+
+
+def names_medical(text: str) -> bool:
+    """Whether ``text`` names medicine or a medical matter (``MEDICAL``): a question the NLU read as medical
+    that names none ("Does that make sense?") gets no medical answer (eighth reading, L4)."""
+    return bool(MEDICAL.search(folded(text).replace("'", " ").replace("-", " ")))

@@ -26,7 +26,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import asked_the_bot, echo, listening, offer, plain_answers, screener, situation_replies
+from actions import asked_the_bot, echo, listening, medical, offer, plain_answers, screener, situation_replies
 from actions.bank import answers, bank, says
 from actions.conversation import ABOUT_THE_BOT, Say, crisis_of, user_turns
 from actions.crisis import handoff_status, open_handoff, report
@@ -135,6 +135,8 @@ class ActionAnswerQuestion(Action):
         lines = answers(say.lang).get(intent)
         if intent in WEIGHED and say.lang == "en" and echo.dilemma(text):  # "should i ask her?": theirs to weigh
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
+        if intent == "ask_medical" and not medical.names_medical(text):  # "Does that make sense?" (eighth reading, L4)
+            lines = None
         if not lines or not (is_question(text) or number):  # a statement read as a question: listen to it
             listen = ActionSupportQuestion() if tracker.get_slot("last_strategy") == "restatement" \
                 else ActionSupportRestatement()

@@ -27,7 +27,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 import yaml
 
 from actions.echo import LEADING, SWAP, risk_words
-from actions.language import folded, least_recent
+from actions.language import base_language, folded, least_recent
 from connectors.contract import session_proven
 
 UNPROVEN_FILE = Path(__file__).with_name("recall_unproven.yml")
@@ -92,7 +92,7 @@ def not_signed_in(lang: str = "en", recent: Sequence[str] = ()) -> str:
     """The line for a recall question in a turn that did not prove its session, in ``lang`` (English
     for a language without one), the variant said least recently in ``recent``."""
     lines = _unproven_lines()
-    return least_recent(lines.get(lang) or lines["en"], recent)
+    return least_recent(lines.get(lang) or lines.get(base_language(lang)) or lines["en"], recent)
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import asked_the_bot, checkin, direct_ask, exercise, listening, medical, plain_answers, recall
 from actions import bank
 from actions.bank import answers, says
-from actions.echo import risk_words
+from actions.echo import risk_words, said_back
 from actions.names import introduced
 from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, help_locale, language, response, user_turns
 from actions.language import folded, least_recent
@@ -62,6 +62,11 @@ class SupportReply(Action):
             return await escalate_again(dispatcher, tracker, domain)
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
+        closed = close_plainly(dispatcher, tracker, domain)
+        if closed is not None:  # "night", "ok i'm here, bye", "thanks for listening at this silly hour" (eighth reading, L3)
+            return closed
+        if comes_back(tracker, text):  # "hi again, i'm back" read as something to listen to (eighth reading, L7)
+            return welcome_back(dispatcher, tracker)
         plain = plain_answers.plain_question(text)
         if plain:  # "is this free?", "delete what i wrote" (fifth reading M12, sixth H15)
             say = Say(dispatcher, tracker)
@@ -166,6 +171,74 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
     return None
 
 
+def close_plainly(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]] | None:
+    """The goodbye or the you're welcome to a message that only says goodbye or thanks (listening.closing: "night",
+    "ok i'm here, bye", "ta"), whatever the NLU read; in a turn at risk the warm close with how to get help
+    (``leaving_at_risk``), never small talk; None for any other message (eighth reading, L3)."""
+    kind = listening.closing(tracker.latest_message.get("text") or "", language(tracker))
+    if kind is None:
+        return None
+    if at_risk(emotion_of(tracker.latest_message.get("metadata"))):
+        return leaving_at_risk(dispatcher, tracker, domain)
+    name = "utter_goodbye" if kind == "goodbye" else "utter_you_are_welcome"
+    dispatcher.utter_message(text=response(domain, name, bot_lines(tracker), language(tracker)))
+    return [SlotSet("last_strategy", "information")]
+
+
+BACK = re.compile(
+    r"\b(?:i ?m back|i am back|back again|it ?s me again|bin wieder da|da bin ich wieder|me revoila|je suis de retour"
+    r"|c ?est encore moi|he vuelto|ya volvi|(?:ya )?estoy de vuelta|sono tornat[oa]|rieccomi|eccomi di nuovo|ik ben (?:terug|er weer)"
+    r"|daar ben ik weer|weer terug|(?:ja )?voltei|estou de volta|ca estou outra vez)\b")
+"""A person saying they are back ("hi again, i'm back", "ich bin wieder da", "ya volví"), on the folded message; a greeting
+again alone ("hi again") is greeted, unless it follows the person's goodbye."""
+BACK_WORDS = 8
+"""A return is a short message: a longer one says more, and is listened to."""
+
+
+def comes_back(tracker: Tracker, text: str) -> bool:
+    """Whether ``text`` greets the bot again after earlier turns: it says the person is back (``BACK``), or it is a
+    greeting after their goodbye; short, no risk words, not in a turn at risk (eighth reading, L7: "hi again, i'm back"
+    got "Is there a part of this you'd like to start with?")."""
+    plain = folded(text).replace("'", " ").replace("’", " ")
+    if user_turns(tracker) < 2 or len(plain.split()) > BACK_WORDS or risk_words(text) \
+            or at_risk(emotion_of(tracker.latest_message.get("metadata"))):
+        return False
+    before = earlier_messages(tracker, 1)
+    return bool(BACK.search(plain)) or (listening.is_greeting(text) and bool(before) and listening.is_farewell(before[-1]))
+
+
+def welcome_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """ "Welcome back." and how things are now; in English, in a turn that proved its session (``session_proven``),
+    with what the person told before ("Last time you told me your dad is in hospital after a stroke.")."""
+    say = Say(dispatcher, tracker)
+    told = told_before(tracker) if say.lang == "en" and recall.may_recall(tracker.latest_message.get("metadata")) else None
+    key = "welcome_back_said" if told else "welcome_back"
+    say(least_recent(answers(say.lang)[key], say.recent).format(said=told or ""))
+    return [SlotSet("last_strategy", "question")]
+
+
+def told_before(tracker: Tracker) -> str | None:
+    """The first thing the person told about themselves in this conversation, said back in second person ("your dad
+    is in hospital after a stroke"): not a greeting, a goodbye or thanks, never a message with risk words or one read
+    at risk; None when none can be said back."""
+    for event in [e for e in tracker.events if e.get("event") == "user"][:-1]:
+        text = event.get("text") or ""
+        if not text or listening.is_greeting(text) or listening.closing(text) or at_risk(emotion_of(event.get("metadata"))):
+            continue
+        said = said_back(text)
+        if said and len(said.split()) >= 3:
+            return said
+    return None
+
+
+def leaving_at_risk(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """A goodbye or thanks in a conversation with crisis risk: a warm close and how to get help now."""
+    say = Say(dispatcher, tracker)
+    say.response(domain, "utter_leaving_at_risk")
+    say(say.help_now.short(say.lang))
+    return [SlotSet("last_strategy", "information")]
+
+
 def taken_up(tracker: Tracker, text: str) -> str | None:
     """The exercise the bot's last turn offered ("Want to try a quick 5-4-3-2-1 exercise? Say 'grounding'."), when ``text``
     says yes to it ("ok lets try it", "ok, probieren wir"); not while a person from the team is on offer."""
@@ -266,6 +339,8 @@ class ActionGreet(FreshResponse):
             return still_here(dispatcher, tracker)
         if closes(tracker, text):  # a closing "ciao" (seventh reading, L7)
             return await ActionGoodbye().run(dispatcher, tracker, domain)
+        if comes_back(tracker, text):  # "hi again, i'm back" (eighth reading, L7)
+            return welcome_back(dispatcher, tracker)
         if exercise.asked_for(text) and not at_risk(emotion_of(tracker.latest_message.get("metadata"))):
             return await run_asked(exercise.asked_for(text), dispatcher, tracker, domain)  # "hi, can you do a mood check-in with me?"
         if listening.introduces(text, language(tracker)) or (user_turns(tracker) > 1 and not listening.is_greeting(text)):
@@ -288,7 +363,8 @@ class ActionYouAreWelcome(FreshResponse):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if not says(bank.bank().thanks, folded(tracker.latest_message.get("text") or "")):
+        text = tracker.latest_message.get("text") or ""
+        if not says(bank.bank().thanks, folded(text)) and listening.closing(text, language(tracker)) != "thanks":  # "ta" (L3)
             return await not_a_goodbye(dispatcher, tracker, domain)
         return await super().run(dispatcher, tracker, domain)
 
@@ -336,10 +412,7 @@ class ActionSupportAtRisk(Action):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
         if intent == "goodbye" and not listening.is_farewell(tracker.latest_message.get("text") or ""):
             return await not_a_goodbye(dispatcher, tracker, domain)
-        say = Say(dispatcher, tracker)
-        say.response(domain, "utter_leaving_at_risk")
-        say(say.help_now.short(say.lang))
-        return [SlotSet("last_strategy", "information")]
+        return leaving_at_risk(dispatcher, tracker, domain)
 
 
 class Tool(Action):

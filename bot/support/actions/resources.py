@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional
 
-from actions.language import folded
+from actions.language import base_language, folded
 from policies import crisis_lines
 from policies.crisis_lines import CrisisLines
 
@@ -143,7 +143,7 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
     if not named:
         return None
     locale = next(locale for locale, names in _PLACES.items() if named[-1] in names)
-    spoken = f"{lang}-{locale.split('-')[-1]}" if lang and "-" in locale else None
+    spoken = f"{base_language(lang)}-{locale.split('-')[-1]}" if lang and "-" in locale else None
     return spoken if spoken and spoken in crisis_lines.table() else locale
 
 

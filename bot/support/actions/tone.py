@@ -7,6 +7,7 @@ are not well (``not_well``: "mir gehts nicht gut", "im not doing good"); "i goog
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 NOT_WELL = re.compile(
@@ -41,6 +42,36 @@ got fired AND my car broke down. best week ever") or a laugh at one's own tiredn
 hat mich umgebracht 😅"), not good news."""
 
 
+MILESTONE = re.compile(
+    r"\b(?:\d+|one|a|two|three|six) (?:days?|weeks?|months?|years?) (?:sober|clean|dry|without (?:a )?(?:drink|drinking|alcohol"
+    r"|using|cutting|self ?harm\w*)|off (?:the )?(?:drink|booze|alcohol))\b|\bsober (?:for|since) \d+\b"
+    r"|\b\d+ (?:tage|wochen|monate|jahre) (?:trocken|nuchtern|clean|ohne (?:alkohol|trinken|zu trinken))\b"
+    r"|\bseit \d+ (?:tagen|wochen|monaten|jahren) (?:trocken|nuchtern|clean|keinen alkohol|nichts getrunken|nicht mehr getrunken)\b"
+    r"|\b\d+ (?:jours|semaines|mois|ans) (?:sans (?:boire|alcool|une goutte)|sobre|clean)\b"
+    r"|\b(?:ca fait|cela fait|depuis) \d+ (?:jours|semaines|mois|ans) (?:que je (?:ne bois (?:plus|pas)|n ?ai pas bu)|sans boire)"
+    r"|\b(?:hace|llevo) \d+ (?:dias|semanas|meses|anos) (?:que no (?:bebo|tomo)|sin (?:beber|tomar|alcohol))"
+    r"|\b\d+ (?:dias|semanas|meses|anos) (?:sin (?:beber|tomar|alcohol)|sobri[oa]|limpi[oa])\b"
+    r"|\b\d+ (?:giorni|settimane|mesi|anni) (?:senza (?:bere|alcol)|sobri[oa]|pulit[oa])\b"
+    r"|\b(?:da|sono) \d+ (?:giorni|settimane|mesi|anni) (?:che )?non bevo\b"
+    r"|\b\d+ (?:dagen|weken|maanden|jaar) (?:nuchter|droog|clean|zonder (?:alcohol|drank|drinken)|niet gedronken)\b"
+    r"|\b(?:al|sinds) \d+ (?:dagen|weken|maanden|jaar) (?:nuchter|droog|clean|geen alcohol|niet gedronken)\b"
+    r"|\b\d+ (?:dias|semanas|meses|anos) (?:sem (?:beber|alcool)|sobri[oa]|limp[oa])\b"
+    r"|\b(?:ha|faz|fazem) \d+ (?:dias|semanas|meses|anos) (?:que )?(?:eu )?(?:nao bebo|sem beber)")
+"""A milestone of recovery ("today is 200 days sober", "hoy hace 200 días que no bebo", "seit 100 Tagen trocken"), on
+the folded message (no accents): good news, celebrated whatever strategy was chosen (eighth reading, L7)."""
+
+
+SLIP = re.compile(r"\b(?:relaps\w*|slipped|drank again|drinking again|used again|ruckfall\w*|rechute|recaida|ricadut\w*|terugval\w*)\b")
+"""A slip told beside a milestone ("200 days sober and then i relapsed"): no celebration."""
+
+
+def milestone(text: str) -> bool:
+    """Whether ``text`` tells a milestone of recovery (``MILESTONE``), with no slip (``SLIP``) and no "not well" beside it."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
+    plain = plain.replace("'", " ").replace("’", " ")
+    return bool(MILESTONE.search(plain)) and not SLIP.search(plain) and not not_well(plain) and not NO_GOOD.search(plain)
+
+
 def not_well(text: str) -> bool:
     """Whether ``text`` (lowercase) says the person is not well."""
     return bool(NOT_WELL.search(text))
@@ -52,6 +83,6 @@ def good_news(text: str, label: Optional[str] = None) -> bool:
     person says they are not well."""
     if not_well(text) or NO_GOOD.search(text):
         return False
-    if GOOD_NEWS.search(text):
+    if GOOD_NEWS.search(text) or milestone(text):
         return True
     return label == "joy" and not BAD_NEWS.search(text)
