@@ -2,12 +2,17 @@
 questions, the branching and how answers are read), the screen started on possible risk and left
 for what the person asks or says instead of an answer.
 
-Two things end it before the next question: a plan, a time, means at hand or a note told unasked
-(disclosure.py: the escalation a clear high-risk message gets outside the screen), and a request
+Two things end it before the next question: a plan, a time, means at hand or a note told unasked,
+affairs settled, a farewell, a way looked up, being on the way, a place with "now", or "I'm serious"
+after a risky line (disclosure.py, :func:`meant_after_risk`: the escalation a clear high-risk message
+gets outside the screen; also the turn after a screen let pass), and a request
 for a person ("can I talk to a real person?": one from the team is brought)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text, Tuple
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from connectors import contract
+from connectors.contract import emotion_of
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -21,6 +26,22 @@ from actions.language import least_recent
 from actions.questions import bring_a_person, wants_a_person_now
 from actions.replies import ActionSupportQuestion, requested_tool
 from actions.situation_replies import reported_situation
+
+
+def meant_after_risk(tracker: Tracker, text: str) -> Optional[str]:
+    """"meant in earnest" when ``text`` says the person's previous message is meant ("im serious actually", "no es
+    broma", "das ist kein Witz") and that message carried risk of a way, a plan, an intent or preparations: read so
+    (``derived.crisis``, possible or high, or stated) or in its words (disclosure.py); a line read as a joke
+    ("might just walk into the sea lol") is taken back (ninth reading, H3). Else None."""
+    if not screener.earnest(text):
+        return None
+    said = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
+    if not said:
+        return None
+    crisis = contract.crisis_of(emotion_of(said[0].get("metadata")))
+    if disclosure.acute(crisis) or disclosure.disclosed(said[0].get("text") or "", crisis):
+        return "meant in earnest"
+    return None
 
 
 class ActionCrisisScreen(Action):
@@ -38,6 +59,12 @@ class ActionCrisisScreen(Action):
         if not current and under_way_again(tracker):  # an attempt under way after a resolved handoff (eighth reading, H2)
             return await escalate_again(dispatcher, tracker, domain)
         if not current and resumable:  # the turn after a screen let pass: a late yes or no answers it
+            # what the words tell or state (a model's reading alone after a screen let pass is listened to, as below)
+            stated = {key: crisis_of(tracker).get(key) for key in ("explicit", "categories")}
+            told = disclosure.disclosed(text, stated) or meant_after_risk(tracker, text)
+            if told:  # "im serious actually" after a way read as a joke, "my shoes are already on" (ninth reading, H3)
+                return await escalate(dispatcher, tracker, domain,
+                                      crisis_reason(tracker, f"told after the C-SSRS screen was let pass ({told})"), means_line=True)
             late = screener.read_answer(text)
             # after a joke or "never mind" only a yes takes it up again ("ok seriously, sometimes yeah": fourth reading, H5)
             if late != "yes" and (late != "no" or tracker.get_slot("screen_dismissed")):
@@ -56,7 +83,7 @@ class ActionCrisisScreen(Action):
             return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
                     SlotSet("screening_retry", False)]
         question = int(current)
-        told = disclosure.disclosed(text, crisis_of(tracker))
+        told = disclosure.disclosed(text, crisis_of(tracker)) or meant_after_risk(tracker, text)
         if told:  # a plan, a time, means at hand, a note: no next question (seventh reading, H2)
             return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, f"told during the C-SSRS screen ({told})"),
                                   means_line=True)
@@ -65,6 +92,8 @@ class ActionCrisisScreen(Action):
             events = await bring_a_person(say, tracker, domain, crisis_reason(tracker, "asked for a person during the C-SSRS screen"))
             return [*events, *clear_screen(tracker, answered=False)]
         answer = answer_of(tracker)
+        if answer == "dismiss" and screener.laughed_only(text) and disclosure.acute(crisis_of(tracker)):
+            answer = "unclear"  # "might just walk into the sea lol": a laugh over a way is not let pass (ninth reading, H3)
         tool = requested_tool(tracker) if answer == "unclear" else None
         if tool is not None:  # "can we do the grounding thing": what the person asks for comes first
             events = await tool.run(dispatcher, tracker, domain)

@@ -14,6 +14,12 @@ outside it (seventh exploratory reading, H2: "actually tonight. i've got everyth
   answer or comes with ``doing_it``; means at hand, one of ``having`` before one of the means the
   bank knows: "ya tengo todo preparado" read 0.46), not denied in the words just before them ("no,
   not tonight", "ik heb geen afscheidsbrief").
+- (ninth exploratory reading, H3: "i looked up the train times", "my shoes are already on", "j'ai tout réglé", "Sag
+  meiner Schwester, dass ich sie lieb hab. Lebt wohl." and "the sea ... its like 5 min from my place" got the next
+  question or "we don't have to go through these questions now") affairs settled (``settled``), a farewell
+  (``farewell``, or a message to be passed on: ``PASSED_ON``), a method looked up (one of ``looked_up`` before one of
+  ``looked_for``), under way (``under_way``), a place said with "now" or nearness (one of ``places`` and one of
+  ``near``).
 """
 from __future__ import annotations
 
@@ -32,6 +38,24 @@ DENIED_WITHIN = 3
 that goes on ("nee, maar ik heb al een brief geschreven") denies nothing."""
 HAVING_GAP = 2
 """Means at hand: at most this many words between the having and the means ("i've got all the pills")."""
+LOOKED_UP_GAP = 4
+"""A method looked up: at most this many words between the looking up and what was looked up ("i looked up the
+train times")."""
+PLACE_DENIED_WITHIN = 5
+"""Words before a place read for a denial ("im not going anywhere near the bridge now")."""
+PASSED_ON = re.compile(
+    r"\b(?:tell|say to) (?:\w+ ){1,3}(?:that )?i(?: love| loved| am sorry|'m sorry|m sorry)\b"
+    r"|\bsag(?:t|en sie)? (?:\w+ ){1,3}(?:dass )?ich (?:(?:hab |habe )?(?:sie|ihn|euch|dich|es) (?:sehr )?lieb|liebe (?:sie|ihn|euch|dich))\b"
+    r"|\bdi(?:s|tes) a (?:\w+ ){1,3}que je (?:l'|les |t'|vous )?aim"
+    r"|\b(?:di(?:le|les|ga|ganle|gale)|decidle) a (?:\w+ ){1,3}que (?:la |lo |los |las |les |te )?quiero\b"
+    r"|\b(?:di'?|dite|dille|digli) a (?:\w+ ){1,3}che (?:le |gli |vi |ti )?voglio bene\b"
+    r"|\bzeg (?:tegen |aan )?(?:\w+ ){1,3}dat ik (?:van )?(?:haar|hem|jullie|ze|hen|je) hou"
+    r"|\bdi(?:ga|z|gam|zei)(?: pra| para| a| ao| as| aos)? (?:\w+ ){1,3}que (?:eu )?(?:a |o |os |as |te )?amo\b")
+"""A last message to be passed on ("tell my mum i love her", "sag meiner schwester, dass ich sie lieb hab", "dis à
+ma sœur que je l'aime", "dile a mi hermana que la quiero", "dite a mia madre che le voglio bene", "zeg tegen mijn zus
+dat ik van haar hou", "diga à minha irmã que eu a amo"), folded."""
+SAID_OF_ONESELF = r"i'?ll|ill|i will|i should|i want to|i wanna|gonna|going to|i can|i could|i need to|i have to|i must|to"
+"""Before a "tell ... i love": the person's own intention ("i'll tell my mum i love her more"), no last message."""
 
 
 def disclosed(text: str, crisis: Mapping[str, Any]) -> Optional[str]:
@@ -47,14 +71,35 @@ def disclosed(text: str, crisis: Mapping[str, Any]) -> Optional[str]:
     folded = screener.fold(text or "")
     words = screener.config()["disclosures"]
     timed = len(folded.split()) <= words["time_alone"] or _pattern("doing_it").search(folded)
-    for kind in ("told", "at_hand", *(["time"] if timed else [])):
+    for kind in ("told", "at_hand", *(["time"] if timed else []), "settled", "farewell", "looked_up", "under_way"):
         for found in _pattern(kind).finditer(folded):
-            if not screener.denies(" ".join(folded[:found.start()].split()[-DENIED_WITHIN:])):
+            if not _denied(folded, found.start()):
                 return kind
+    if any(not re.search(rf"\b(?:{SAID_OF_ONESELF})\W*$", folded[:found.start()]) for found in PASSED_ON.finditer(folded)):
+        return "farewell"  # "sag meiner schwester, dass ich sie lieb hab", not "i'll tell my mum i love her more"
+    if _pattern("near").search(folded):
+        for found in _pattern("places").finditer(folded):
+            if not _denied(folded, found.start(), PLACE_DENIED_WITHIN):
+                return "place"
     return None
 
 
-@lru_cache(maxsize=4)
+def acute(crisis: Mapping[str, Any]) -> bool:
+    """Whether a message's crisis reading (``derived.crisis``) is possible or high risk of a kind the screen's
+    later questions ask about (``ACUTE_CATEGORIES``: "might just walk into the sea lol" read possible, plan)."""
+    return (crisis.get("level") or "none") in ("possible", "high") and crisis.get("category") in ACUTE_CATEGORIES
+
+
+def _denied(folded: str, start: int, within: int = DENIED_WITHIN) -> bool:
+    """Whether the ``within`` words before ``start`` in ``folded`` deny what follows ("no, not tonight"); a "no" just
+    before a place is Portuguese for "in the" ("tô no telhado agora")."""
+    before = folded[:start].split()[-within:]
+    if within == PLACE_DENIED_WITHIN and before and before[-1] == "no":
+        before = before[:-1]
+    return screener.denies(" ".join(before))
+
+
+@lru_cache(maxsize=16)
 def _pattern(kind: str) -> re.Pattern:
     """The words of screener.yml ``disclosures.<kind>`` as one pattern; ``at_hand``: one of
     ``having`` at most ``HAVING_GAP`` words before one of the bank's means or medicine."""
@@ -62,6 +107,10 @@ def _pattern(kind: str) -> re.Pattern:
     if kind == "at_hand":
         means = [*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"]]
         body = f"(?:{_alternatives(words['having'])})(?: \\w+){{0,{HAVING_GAP}}} (?:{_alternatives(means)})"
+    elif kind == "looked_up":
+        body = f"(?:{_alternatives(words['looked_up'])})(?: [\\w']+){{0,{LOOKED_UP_GAP}}} (?:{_alternatives(words['looked_for'])})"
+    elif kind == "places":
+        body = _alternatives([*words["places"], *bank().handoff["place"]["words"]])
     else:
         body = _alternatives(words[kind])
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")

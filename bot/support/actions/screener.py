@@ -151,6 +151,8 @@ def read_answer(text: str) -> Answer:
     if not folded:
         return "unclear"
     spans = {kind: [(m.start(), m.end()) for m in pattern.finditer(folded)] for kind, pattern in _patterns().items()}
+    meant = _earnest_spans(folded, text or "")  # "not joking", "no es broma": neither a dismissal nor a no (ninth reading, H3)
+    spans = {kind: [(a, b) for a, b in found if not any(s <= a < e for s, e in meant)] for kind, found in spans.items()}
     within_no = lambda start: any(a <= start < b for a, b in spans["no"])  # noqa: E731 ("definitely" in "definitely not")
     found = {kind: [start for start, _ in found if kind not in ("yes", "hedge", "aux") or not within_no(start)]
              for kind, found in spans.items()}
@@ -168,10 +170,34 @@ def read_answer(text: str) -> Answer:
         return "yes"
     if found["laugh"]:
         return "dismiss"
+    if meant:  # "im serious actually", "das ist kein witz": what was said is meant
+        return "yes"
     # "i wrote goodbye letters": a short statement about oneself, no negation, not a question
     if short and found["self"] and min(found["self"]) == 0 and not found["negation"] and "?" not in text:
         return "yes"
     return "unclear"
+
+
+def earnest(text: str) -> bool:
+    """Whether ``text`` says that what was said is meant ("im serious actually", "no es broma", "je rigole pas", "das
+    ist kein Witz", "non sto scherzando", "ik meen het", "não é brincadeira"; screener.yml ``earnest``): not a question
+    ("seriously?"), not denied just before ("no lo decía en serio", "niet serieus bedoeld")."""
+    return bool(_earnest_spans(fold(text or ""), text or ""))
+
+
+def _earnest_spans(folded: str, text: str) -> List[Tuple[int, int]]:
+    if "?" in text:
+        return []
+    return [(m.start(), m.end()) for m in _words(config()["earnest"]).finditer(folded)
+            if not denies(" ".join(folded[:m.start()].split()[-3:]))]
+
+
+def laughed_only(text: str) -> bool:
+    """Whether ``text`` would be a dismissal only for a laugh in it ("might just walk into the sea lol"), with no word
+    that takes anything back ("jk", "never mind")."""
+    folded = fold(text or "")
+    emoji = " ".join(c for c in text or "" if unicodedata.category(c) == "So")
+    return bool(_patterns()["laugh"].search(f"{folded} {emoji}")) and not _patterns()["dismiss"].search(folded)
 
 
 CLEAR_YES = re.compile(r"^\W*(?:yes|yeah|yea|yep|yup|ya|ok|okay|sure|please|yes please|ok please|alright|go ahead|"
