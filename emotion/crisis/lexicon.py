@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from emotion.crisis.normalise import normalise, was_obfuscated
+from emotion.crisis.normalise import joined_across_controls, normalise, was_obfuscated
 
 EXPLICIT_AT = 0.5
 """A lexicon score at or above this: the message holds warning-sign language, unguarded."""
@@ -122,7 +122,18 @@ class Lexicon:
         return _load(str(path or LEXICON_PATH))
 
     def read(self, text: str) -> LexiconReading:
-        """Score one message (any length; the whole text is read)."""
+        """Score one message (any length; the whole text is read). A message with control characters
+        is also read with them taken out with the spaces beside them, and the stronger reading counts
+        ("k\\b ill mys\\x7f elf": normalise.joined_across_controls)."""
+        reading = self._read(text)
+        joined = joined_across_controls(text)
+        if joined != text:
+            other = self._read(joined)
+            if other.score > reading.score or other.attempt and not reading.attempt:
+                return other
+        return reading
+
+    def _read(self, text: str) -> LexiconReading:
         canonical = normalise(_MARKUP.sub(" ", text))  # "<script>" is no film script
         masked, idioms = self._mask_idioms(canonical)
         matches: list[Match] = []

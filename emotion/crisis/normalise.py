@@ -143,6 +143,17 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_CONTROL = re.compile(r"[ \t]*[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+[ \t]*")
+
+
+def joined_across_controls(text: str) -> str:
+    """``text`` with each control character (a NUL, a backspace, a DEL...) dropped together with the
+    spaces beside it: "k\\b ill mys\\x7f elf" -> "kill myself" (ninth exploratory reading, M14: a reader
+    sees the words whole). ``text`` itself when it holds none. A control character may also stand
+    between two words ("kill\\x00myself"), which ``normalise`` reads as a space: read both."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text or "") else text
+
+
 def was_obfuscated(raw: str, canonical: str) -> bool:
     """True when leetspeak, spelt-out letters or risk emoji had to be undone to read ``raw``."""
     plain = _SPACES.sub(" ", _OTHER.sub(" ", _drop_apostrophes(_strip_accents(raw or "").lower()))).strip()

@@ -604,3 +604,49 @@ def test_a_time_long_past_carries_to_a_later_sentence_in_the_past_tense(text: st
     assert ("past" in reading.guards and reading.score < 0.5) is past
     if not past:
         assert reading.score >= 0.85
+
+
+@pytest.mark.parametrize("text", [
+    "ya estoy en el puente", "estoy en el puente ahora mismo y voy a saltar", "ik sta nu op het spoor bij het station",
+    "to na ponte agora, vou pular", "estou na linha do comboio agora", "ich stehe jetzt auf der Brücke",
+    "sono sul ponte adesso", "je suis sur le pont maintenant", "i'm on the tracks now",
+])
+def test_at_the_place_now_is_an_attempt_under_way_in_seven_languages(text: str) -> None:
+    """Ninth exploratory reading, H1: "ya estoy en el puente", "ik sta nu op het spoor" read only "possible"
+    (a listening question, no number, no handoff), where "i'm on the bridge now" is an attempt."""
+    reading = Lexicon.load().read(text)
+    assert reading.attempt and reading.score >= 0.97
+
+
+@pytest.mark.parametrize("text, category", [
+    ("ich bring mich heute um", "active_ideation"), ("ik wil ertussenuit stappen, voorgoed", "active_ideation"),
+    ("je vais faire une bêtise ce soir", "plan"), ("ho paura di fare una cazzata", "intent"),
+    ("ik ga iets doms doen", "intent"), ("vou dar um fim nisso hoje", "intent"),
+    ("ik hoef niet meer voor haar te zorgen", "preparatory_acts"),
+    ("Danke für alles. Sag meiner Schwester, dass ich sie lieb hab. Lebt wohl.", "preparatory_acts"),
+    ("ja separei os remédio da minha vó", "method"), ("ninguém vai sentir falta", "burdensomeness"),
+    ("igual me tiro al río esta noche", "plan"), ("alles is zinloos", "hopelessness_entrapment"),
+    ("j'ai tout préparé", "preparatory_acts"), ("ik heb alles geregeld", "preparatory_acts"),
+    # left alone: the same words about other things
+    ("je vais pas faire de bêtise hein, je suis juste épuisée", None), ("j'ai fait une bêtise au boulot", None),
+    ("no tranquillo, non faccio cazzate", None), ("estoy en el puente de mayo con mi familia", None),
+    ("ich bringe mich noch um vor lauter Stress", None), ("das bringt mich um", None),
+    ("j'ai tout préparé pour la fête de samedi", None), ("ik heb alles geregeld voor de verhuizing", None),
+    ("ppl keep asking what im doing tonight like im gonna do something dumb, im just going to bed early", None),
+])
+def test_the_ninth_readings_plans_in_pieces_outside_english(text: str, category: str | None) -> None:
+    """Ninth exploratory reading, H1 and H2: a plan in slang or in pieces outside English ("ik weet al hoe",
+    "je vais faire une bêtise ce soir", "ich bring mich heute um") read none or "possible"."""
+    reading = Lexicon.load().read(text)
+    if category is None:
+        assert reading.score < 0.5 and not reading.attempt
+    else:
+        assert reading.category == category and reading.score >= 0.55
+
+
+@pytest.mark.parametrize("text", ["i'm going to k\b ill mys\x7f elf tonight", "i want to ki\x00ll myself",
+                                  "i want to kill\x00myself", "kill my\x08self tonight"])
+def test_control_characters_inside_the_risk_words_are_read_through(text: str) -> None:
+    """Ninth exploratory reading, M14: a backspace and a DEL inside "kill myself tonight" (a reader sees the
+    words whole) read no warning sign: not explicit, so the screen's first question instead of the handoff."""
+    assert Lexicon.load().read(text).score >= 0.95
