@@ -33,7 +33,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.tutor.actions import wellbeing
 from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
-from bot.tutor.actions.messages import says_start
+from bot.tutor.actions.messages import is_answer, says_goodbye, says_start
 from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_pedagogy
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 
@@ -45,18 +45,28 @@ class TutorAffectPolicy(EmotionPolicyBase):
     """Picks ``action_<move>`` for each student turn (see module doc)."""
 
     def actions(self) -> List[str]:
-        return [f"action_{move}" for move in MOVES] + ["action_wellbeing", "action_safety_check"]
+        return [f"action_{move}" for move in MOVES] + ["action_wellbeing", "action_safety_check", "action_goodbye"]
 
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         pedagogy, curriculum = load_pedagogy(), load_curriculum()
         learner = Learner.from_slot(tracker.get_slot("learner"))
         if emotion.intent == "greet" and not learner.started and not says_start(emotion.text or ""):
             return None  # "iniziamo", the word the Italian greeting asks for, read as a greeting starts (eighth reading, M10)
-        pending = tracker.get_slot("wellbeing_check")
-        concern = wellbeing.concern(emotion.text or "")
+        text = emotion.text or ""
         risk = float(emotion.get("crisis.risk", 0.0) or 0.0)
+        if says_goodbye(text) and (learner.started or emotion.intent != "greet") and risk < pedagogy.possible_risk:
+            # "merci au revoir", "adiós", "ciao", "doei", "tchau" (ninth reading, M2): a goodbye, a caring one after a
+            # disclosure (greeting.ActionGoodbye); "bye everyone" read at risk is asked about first
+            return Decision("action_goodbye", 1.0, {"goodbye": True})
+        pending = tracker.get_slot("wellbeing_check")
+        concern = wellbeing.concern(text)
         if pending == "break" and concern is None:  # back from a break: the lesson's move, with a welcome
             pending = None
+        item = curriculum.item(learner.item) if learner.started else None
+        if pending == "worry" and concern is None and (says_start(text) or item is not None and is_answer(text, emotion.intent)):
+            pending = None  # the student goes back to the lesson after telling of a worry (ninth reading, M6)
+        if not pending and concern is None and wellbeing.ASKS_SOMEONE.search(text.lower()):
+            return Decision("action_wellbeing", 1.0, {"asks_for_someone": True})  # "is the person still there?" (M10)
         if pending == "safety" and concern is None and not wellbeing.after_safety_check(emotion.text or ""):
             pending = None  # the safety line answered with the lesson; "i did it yesterday" waits (eighth reading, H7)
         if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "break", *wellbeing.ASKS_IF_SAFE):
@@ -66,7 +76,6 @@ class TutorAffectPolicy(EmotionPolicyBase):
             return Decision("action_safety_check", 1.0, {"crisis_risk": risk})
         if pending or concern:  # the student before the lesson (bot/tutor/actions/wellbeing.py)
             return Decision("action_wellbeing", 1.0, {"wellbeing_check": pending, "concern": concern})
-        item = curriculum.item(learner.item) if learner.started else None
         affect = {name: float(emotion.get(f"tutoring.{name}", 0.0) or 0.0) for name in AFFECTS}
         move, why = choose_move(Turn(emotion.text or "", emotion.intent, affect), learner, item, pedagogy)
         return Decision(f"action_{move}", 1.0, {**why, "affect": affect})

@@ -20,11 +20,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from .answers import Grade, answer_options, fraction_text, parse_answer, without_reasoning
+from .answers import Grade, answer_digits, answer_options, fraction_text, parse_answer, without_reasoning
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
 from .lines import say, word
-from .messages import asks_for_hint, says_skip
+from .messages import asks_for_hint, fractions_in, is_question, says_skip
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back
 from .student_language import language
@@ -72,7 +72,8 @@ class TutorMove(Action):
         # the first message after a break, or "sorry im back" after a pause (sixth reading, L5)
         on_break = tracker.get_slot("wellbeing_check") == "break"
         # the safety line's "are you safe?" answered with the lesson (eighth reading, H7): asked no more
-        cleared = on_break or tracker.get_slot("wellbeing_check") == "safety"
+        # and a worry the student told of, once they go back to the lesson (ninth reading, M6)
+        cleared = on_break or tracker.get_slot("wellbeing_check") in ("safety", "worry")
         back = on_break or self.move == "keep_pace" and says_back(text)
         for line in ([say("welcome_back", lang)] if back else []) + lines:
             dispatcher.utter_message(text=line)
@@ -99,6 +100,11 @@ class ActionStart(TutorMove):
     def teach(self, lines, learner, item, turn):
         first = turn.curriculum.first()
         skill = turn.curriculum.skills[first.level]
+        if is_question(turn.text) and fractions_in(answer_digits(turn.text)):
+            # "why is 3/4 bigger than 2/3" before the lesson: answered first (ninth reading, M7)
+            from .questions import answer  # questions.py builds on this module
+
+            learner, _ = answer(lines, learner, first, turn)
         lines.append(say("start", turn.lang, skill=skill.name, explanation=skill.explanations[0]))
         return replace(learner, explained=1), None
 

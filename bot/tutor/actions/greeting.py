@@ -7,7 +7,9 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from .lines import response
+from . import wellbeing
+from .help_lines import locale_of, with_help
+from .lines import response, say
 from .student_language import language
 
 
@@ -32,6 +34,32 @@ class ActionGreet(ResponseInTheirLanguage):
 
 
 class ActionGoodbye(ResponseInTheirLanguage):
-    """Goodbye, with praise for the day's work."""
+    """Goodbye, with praise for the day's work; after a disclosure, a worry or risk language, a caring goodbye with
+    where to get help instead (ninth reading, M6: "bye" after "she did it last week with a belt" got "Great work
+    today. See you next time!")."""
 
     action_name, response_name = "action_goodbye", "utter_goodbye"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if not told_of_something_heavy(tracker):
+            return super().run(dispatcher, tracker, domain)
+        lang = language(tracker)
+        dispatcher.utter_message(text=with_help(say("goodbye_caring", lang), locale_of(tracker), lang))
+        return []
+
+
+CARING_CHECKS = frozenset({"crisis", "asked", "claimed", "safety", "worry"})
+"""The check-ins pending (slot ``wellbeing_check``) after which a goodbye is a caring one."""
+
+
+def told_of_something_heavy(tracker: Tracker, window: int = 40) -> bool:
+    """Whether, in this conversation, the student told of harm, self-harm, a loss, trouble at home, being left out or
+    a worry (wellbeing.HEAVY, in their latest ``window`` messages), the tutor answered risk language, or a check-in is
+    pending."""
+    if tracker.get_slot("wellbeing_check") in CARING_CHECKS:
+        return True
+    if any(e.get("event") == "action" and e.get("name") in ("action_tutor_crisis", "action_safety_check")
+           for e in tracker.events):
+        return True
+    messages = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-window:]
+    return any(wellbeing.concern(text[:500]) in wellbeing.HEAVY for text in messages if not text.startswith("/"))

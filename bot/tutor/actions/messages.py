@@ -20,13 +20,24 @@ _QUESTION_START = re.compile(
     r"(?:why|how|what|what's|whats|wat|wut|which|when|where|who|wdym|explain|can you explain|could you explain|"
     r"can u explain|do (?:i|you|u|we)|does|is (?:a|an|the|that|this)\b|are|should|isn'?t|"
     r"warum|wieso|weshalb|wie|was|welche[rs]?|pourquoi|comment|quoi|quel(?:le)?s?|"
-    r"por ?qu[eé]|c[oó]mo|qu[eé]|cu[aá]l|perch[eé]|come|cosa|quale|waarom|hoe|wat|welke|porque|o que|qual)\b",
+    r"por ?qu[eé]|c[oó]mo|qu[eé]|cu[aá]l|perch[eé]|come|cosa|quale|waarom|hoe|wat|welke|porque|o que|qual"
+    # ninth reading, M7: "est-ce que 2/4 c'est pareil que 1/2 ?" and "quanto fa 1/2 + 1/4?" were graded as answers
+    r"|est-ce que|est-ce qu'|est ce que|combien|wie ?viel|cu[aá]nto|quant[oa]|quantos?|hoeveel)\b",
     re.IGNORECASE)
+# "why is that?" after a worked example, in seven languages ("warum ist das so?" was parked as off-task: ninth, M7)
+_WHY_SO = re.compile(r"^\W*(?:but |and |so |aber |mais |pero |ma |maar |mas )?(?:why is (?:that|it|this)(?: so)?|why does (?:that|it|this) work"
+                     r"|(?:warum|wieso|weshalb) (?:ist|geht) das (?:so)?|pourquoi (?:c'est comme [çc]a|[çc]a marche)"
+                     r"|por ?qu[ée] es as[íi]|por ?qu[ée] funciona|perch[ée] [èe] cos[ìi]|perch[ée] funziona|waarom is dat zo"
+                     r"|waarom werkt dat|por ?que [ée] assim|por ?que isso funciona)\W*$", re.IGNORECASE)
 # a question word further in ("so if i add 1/3 and 1/6 do i need to change both?")
 _QUESTION_WORD = re.compile(r"\b(?:why|how|what|which|do i|do we|do you|does|should i|need to|can i|is it the same)\b",
                             re.IGNORECASE)
 _EXPLAIN = re.compile(r"\b(?:explain|mean|means|meaning|difference|the same as|equal to|bigger|smaller|larger|"
-                      r"greater|less than|more than)\b", re.IGNORECASE)
+                      r"greater|less than|more than"
+                      # the six other languages (ninth reading, M7)
+                      r"|pareil|pareille|la m[êe]me chose|le m[êe]me|plus grand|plus petit|dasselbe|das gleiche|gleich|"
+                      r"gr[öo][ßs]er|kleiner|lo mismo|igual|mayor|menor|uguale|lo stesso|pi[uù] grande|pi[uù] piccol[oa]|"
+                      r"maggiore|minore|hetzelfde|gelijk|groter|o mesmo|a mesma|maior)\b", re.IGNORECASE)
 # a tentative answer: a number with at most a few hedging words around it ("is it 3/4?", "maybe 1/2")
 _TENTATIVE = re.compile(
     r"^\s*(?:(?:is it|it'?s|its|is|maybe|perhaps|i think|i guess|prob(?:ably)?|so|then|um+|umm+|uh+|hm+|"
@@ -45,7 +56,10 @@ _HINT = re.compile(r"\b(?:hint|hints|(?<!no )clue|tip|tips|help me|help pls|help
                    r"hinweis|aide)\b|^\s*help\s*[!?.]*\s*$", re.IGNORECASE)
 _FRACTION = re.compile(r"(\d+)\s*/\s*(\d+)")
 _BIGGER = re.compile(r"\b(?:bigger|larger|greater|more|higher|smaller|less|lower|same|equal|größer|grösser|kleiner|"
-                     r"plus grand|plus petit|mayor|menor|maggiore|minore|groter|kleiner|maior)\b", re.IGNORECASE)
+                     r"plus grand|plus petit|mayor|menor|maggiore|minore|groter|kleiner|maior"
+                     # ninth reading, M7: "perché 3/4 è più grande di 2/3?" got the explanation of simplifying
+                     r"|pi[uù] grande|pi[uù] piccol[oa]|pareil|pareille|la m[êe]me|dasselbe|das gleiche|gleich|lo mismo|"
+                     r"igual|uguale|lo stesso|hetzelfde|gelijk|o mesmo|a mesma)\b", re.IGNORECASE)
 
 
 MATHS_WORDS = _MATHS
@@ -62,6 +76,8 @@ def is_question(text: str) -> bool:
     (False, True)
     """
     text = (text or "").strip()
+    if text and (same_value_options(text) is not None or _WHY_SO.search(text)):
+        return True  # "is one third the answer or is it three ninths", "warum ist das so?" (ninth reading, M7)
     if not text or _TENTATIVE.match(text) or _MATHS.search(text) is None:
         return False
     if _QUESTION_START.match(text):
@@ -202,9 +218,43 @@ _RATHER_THAN = re.compile(r"\d\s*(?:,\s*)?(?:and not|but not|not|instead of|rath
                           r"piuttosto che|en niet|in plaats van|e n[aã]o|em vez de|ao inv[eé]s de)\s*\d", re.IGNORECASE)
 
 
+_OPTIONS = re.compile(r"^\W*(?:so |but |wait |um+ |hm+ )?(?:is|was|ist|est-ce que|c'est|es|è|is het|é) (?:it |es |het )?"
+                      r"(\d+\s*/\s*\d+)\b.{0,25}?\b(?:or|oder|ou|o|of)\b(?: (?:is it|it'?s|its|ist es|c'est|es|è|is het|é))?"
+                      r"\s*(\d+\s*/\s*\d+)\W*(?:the answer|right)?\W*$", re.IGNORECASE)
+_CLAIM = re.compile(r"(?<![\d/])(\d+\s*/\s*\d+)\s*(?:is|=|equals|ist|est|es|è|é|fait|fa|gleich|is gelijk aan)\s*"
+                    r"(\d+\s*/\s*\d+)(?![\d/])", re.IGNORECASE)
+
+
+def same_value_options(text: str) -> Optional[tuple[str, str]]:
+    """"is one third the answer or is it three ninths": two ways of writing the same amount, asked which is meant
+    (ninth reading, M7: parked as off-task), as written in digits, or None (two different values are two answers)."""
+    found = _OPTIONS.search(answer_digits(text or ""))
+    if found is None:
+        return None
+    a, b = (x.replace(" ", "") for x in found.groups())
+    if a.endswith("/0") or b.endswith("/0") or Fraction(a) != Fraction(b) or a == b:
+        return None
+    return a, b
+
+
+def claimed_equal(text: str) -> Optional[tuple[str, str]]:
+    """"how do you know 6/8 is 3/4": a fraction said to be another of the same value, the one that is not in lowest
+    terms first ("6/8", "3/4"), or None (ninth reading, M7: a number line instead of the working)."""
+    found = _CLAIM.search(text or "")
+    if found is None:
+        return None
+    a, b = (x.replace(" ", "") for x in found.groups())
+    if a.endswith("/0") or b.endswith("/0") or Fraction(a) != Fraction(b) or a == b:
+        return None
+    return (a, b) if Fraction(a).numerator != int(a.split("/")[0]) else (b, a)
+
+
 def comparison(text: str) -> Optional[tuple[str, str]]:
     """The two fractions a "which is bigger" or "why 1/3 and not 2/6" question compares, as
     written, or None."""
+    options = same_value_options(text)
+    if options is not None:
+        return options
     written = written_fractions(text)
     if len(written) >= 2 and (_BIGGER.search(text) or _RATHER_THAN.search(text)):
         return written[0], written[1]
@@ -289,3 +339,25 @@ def side_equation(text: str, exercise: str) -> Optional[tuple[str, str, str, str
     if claimed is None or (own is not None and {asked[0], asked[2]} == {own[0], own[2]} and asked[1] == own[1]):
         return None
     return (*asked, claimed[1])
+
+
+_GOODBYE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|thanks?|thank you|thx|ty|merci(?: beaucoup)?|danke(?: sch[öo]n)?|gracias|grazie(?: mille)?|dank je(?: wel)?|"
+    r"bedankt|obrigad[oa]|valeu|so|alright|right|anyway|bon|vale|allora|nou|bueno)[\s,.!]+)*"
+    r"(?:bye|bye bye|byee+|goodbye|good bye|see (?:you|ya|u)(?: (?:later|tomorrow|soon|next time))?|cya|gtg|got to go|gotta go|"
+    r"i have to go(?: now)?|i need to go(?: now)?|good ?night|night"
+    r"|tsch[üu]ss|tsch[üu]ssi|tschau|auf wiedersehen|bis (?:bald|morgen|dann|sp[äa]ter)|ich muss (?:jetzt )?los|ciao"
+    r"|au revoir|[àa] plus|a\+|[àa] bient[ôo]t|[àa] demain|bonne (?:nuit|soir[ée]e)|je dois y aller"
+    r"|adi[óo]s|hasta (?:luego|ma[ñn]ana|pronto|la vista)|chao|nos vemos|me tengo que ir|buenas noches"
+    r"|ciao ciao|arrivederci|a (?:dopo|domani|presto)|buona (?:notte|serata)|devo andare"
+    r"|doei|dag|dagdag|tot ziens|tot (?:morgen|straks|later)|welterusten|ik moet (?:nu )?gaan"
+    r"|tchau|tchauzinho|at[ée] (?:logo|mais|amanh[ãa])|boa noite|tenho que ir)"
+    r"(?:[\s,.!]+(?:bye|ciao|tchau|doei|adi[óo]s|and thanks|thanks|merci|danke|gracias|grazie|bedankt|obrigad[oa]|"
+    r"tutor|now|everyone|:\)|xx?))*[\s.!:)x]*$", re.IGNORECASE)
+
+
+def says_goodbye(text: str) -> bool:
+    """A goodbye in the seven languages the tutor speaks ("bye", "merci au revoir", "adiós", "ciao ciao", "doei",
+    "tchau"): ninth reading, M2, each got "take your time" and the question again. A lone "ciao" before the lesson is
+    a greeting (the policy asks only once the lesson started)."""
+    return _GOODBYE.search((text or "").replace("’", "'").strip()) is not None

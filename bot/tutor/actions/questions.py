@@ -4,6 +4,7 @@ word, say the question again, or explain a skill. The exercise's own answer is n
 here: a question about it gets a hint. In the student's language (lines.py)."""
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Optional
 
@@ -11,8 +12,8 @@ from .actions import StudentTurn, TutorMove
 from .answers import parse_answer
 from .curriculum import Item
 from .lines import say
-from .messages import (asks_for_the_question, calculation, comparison, fractions_in, glossary_term, side_equation,
-                       skill_asked_about, written_fractions)
+from .messages import (asks_for_the_question, calculation, claimed_equal, comparison, fractions_in, glossary_term,
+                       same_value_options, side_equation, skill_asked_about, written_fractions)
 from .pedagogy import explanation
 from .working import compare, simplified, worked_out
 
@@ -33,40 +34,53 @@ class ActionAnswerQuestion(TutorMove):
     move = "answer_question"
 
     def teach(self, lines, learner, item, turn):
-        pair = comparison(turn.text)
-        checked = side_equation(turn.text, item.question)
-        asked = calculation(turn.text)
-        to_simplify = fraction_to_simplify(turn)
-        term = glossary_term(turn.text, turn.curriculum)
-        skill = skill_asked_about(turn.text, turn.curriculum)
-        lang = turn.lang
-        if pair is not None:
-            lines.append(compare(*pair, lang=lang))
-            lowest = [written for written in pair if Fraction(written).numerator == int(written.split("/")[0])]
-            if item.lowest_terms and Fraction(pair[0]) == Fraction(pair[1]) and len(lowest) == 1:  # "why 1/3 and not 2/6"
-                other = pair[1] if lowest[0] == pair[0] else pair[0]
-                lines.append(say("compare_same_lowest", lang, lowest=lowest[0], other=other))
-        elif checked is not None:
-            said, result = worked_out(*checked[:3])
-            right = parse_answer(checked[3]) is not None and parse_answer(checked[3])[0] == result
-            lines.append(say("checked_right" if right else "checked_wrong", lang, working=said))
-        elif asked is not None and worked_out(*asked)[1] == item.answer and calculation(item.question) is not None:
-            lines.append(say("not_yours", lang, hint=item.hints[0]))
-        elif asked is not None:
-            lines.append(say("good_question", lang, answer=worked_out(*asked)[0]))
-        elif to_simplify is not None and to_simplify in item.question.replace(" ", ""):
-            lines.append(say("not_yours", lang, hint=item.hints[0]))
-        elif to_simplify is not None:
-            lines.append(say("good_question", lang, answer=simplified(to_simplify, lang)[0]))
-        elif asks_for_the_question(turn.text) and not fractions_in(turn.text):  # sixth reading, M8
-            lines.append(say("here_it_is", lang))
-        elif term is not None:
-            lines.append(say("good_question", lang, answer=turn.curriculum.glossary()[term]))
-        else:
-            about = skill or turn.curriculum.skills[item.level]
-            said, learner = explanation(learner, next(iter(about.steps[1])), turn.curriculum)
-            lines.append(say("good_question_ask_again", lang, answer=said))
-        return learner, item
+        return answer(lines, learner, item, turn)
 
     def restate(self, item: Item, lang: str = "en") -> str:
         return say("back_to_your_exercise", lang, question=item.question)
+
+
+def answer(lines, learner, item, turn):
+    """Answer the question in ``turn`` about ``item`` (the exercise the student is on, or the first one before the
+    lesson starts): append what is said to ``lines``; return (learner, item)."""
+    claimed = claimed_equal(turn.text)
+    pair = comparison(turn.text)
+    checked = side_equation(turn.text, item.question)
+    asked = calculation(turn.text)
+    to_simplify = fraction_to_simplify(turn)
+    term = glossary_term(turn.text, turn.curriculum)
+    skill = skill_asked_about(turn.text, turn.curriculum)
+    lang = turn.lang
+    if claimed is not None and re.search(rf"(?<![\d/]){re.escape(claimed[0])}(?![\d/])", item.question.replace(" ", "")):
+        lines.append(say("not_yours", lang, hint=item.hints[0]))
+    elif claimed is not None:  # "how do you know 6/8 is 3/4": the working (ninth reading, M7)
+        lines.append(say("good_question", lang, answer=simplified(claimed[0], lang)[0]))
+    elif pair is not None:
+        lines.append(compare(*pair, lang=lang))
+        lowest = [written for written in pair if Fraction(written).numerator == int(written.split("/")[0])]
+        # "why 1/3 and not 2/6" about the exercise's answer; not said of two forms of another amount
+        right = Fraction(pair[0]) == item.answer or same_value_options(turn.text) is None
+        if item.lowest_terms and Fraction(pair[0]) == Fraction(pair[1]) and len(lowest) == 1 and right:
+            other = pair[1] if lowest[0] == pair[0] else pair[0]
+            lines.append(say("compare_same_lowest", lang, lowest=lowest[0], other=other))
+    elif checked is not None:
+        said, result = worked_out(*checked[:3])
+        right = parse_answer(checked[3]) is not None and parse_answer(checked[3])[0] == result
+        lines.append(say("checked_right" if right else "checked_wrong", lang, working=said))
+    elif asked is not None and worked_out(*asked)[1] == item.answer and calculation(item.question) is not None:
+        lines.append(say("not_yours", lang, hint=item.hints[0]))
+    elif asked is not None:
+        lines.append(say("good_question", lang, answer=worked_out(*asked)[0]))
+    elif to_simplify is not None and to_simplify in item.question.replace(" ", ""):
+        lines.append(say("not_yours", lang, hint=item.hints[0]))
+    elif to_simplify is not None:
+        lines.append(say("good_question", lang, answer=simplified(to_simplify, lang)[0]))
+    elif asks_for_the_question(turn.text) and not fractions_in(turn.text):  # sixth reading, M8
+        lines.append(say("here_it_is", lang))
+    elif term is not None:
+        lines.append(say("good_question", lang, answer=turn.curriculum.glossary()[term]))
+    else:
+        about = skill or turn.curriculum.skills[item.level]
+        said, learner = explanation(learner, next(iter(about.steps[1])), turn.curriculum)
+        lines.append(say("good_question_ask_again", lang, answer=said))
+    return learner, item

@@ -27,11 +27,11 @@ harm, self-harm, bullying, not wanting to be here, a break, a stop and test worr
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 from policies.situations import situation_of
 
-from .lines import say, word
+from .lines import line, say, word
 from .remarks import SELF_PUT_DOWN
 
 GRIEF = re.compile(
@@ -101,7 +101,14 @@ HARM_AT_HOME = re.compile(
     r"|\bmi (?:picchia|picchiano|picchiava|menano|spingono|hanno (?:picchiato|menato|spinto|toccat[oa]))\b"
     r"|\bmi (?:prendono|prende) a (?:calci|pugni|schiaffi)\b|\bmi tocca (?:di notte|quando|dove|l[àa])"
     r"|\b(?:slaat|slaan|schopt|schoppen|duwen) me\b|\b(?:heeft|hebben) me (?:geslagen|geschopt|geduwd|aangeraakt)\b"
-    r"|\b(?:bate|batem|bateu|bateram) em mim\b|\bme (?:bate|batem|bateu|bateram|empurram|empurraram|chutam|chutaram)\b")
+    r"|\b(?:bate|batem|bateu|bateram) em mim\b|\bme (?:bate|batem|bateu|bateram|empurram|empurraram|chutam|chutaram)\b"
+    # ninth reading, M6: "some boys in my class keep taking my bag and pushing me in the corridor" got the safety
+    # line, then a quick-fire round; "j'ai peur de rentrer ce soir" the same line as everything else
+    r"|\b(?:keeps?|kept|keep on|are|were|is|was|been|always|start(?:ed)?) (?:\w+ ){0,5}(?:pushing|shoving|hitting|kicking|"
+    r"punching|slapping|tripping|beating|hurting|choking) me\b"
+    r"|\b(?:j'ai|j'avais) (?:trop |tr[èe]s )?peur de rentrer\b|\bich (?:habe|hab) angst,? (?:nach hause|heim) zu gehen\b"
+    r"|\btengo miedo de (?:volver|ir|regresar) a (?:mi )?casa\b|\bho paura (?:di|a) tornare a casa\b"
+    r"|\bik ben bang om naar huis te gaan\b|\btenho medo de (?:voltar|ir) (?:pra|para) casa\b")
 """Harm or neglect at home ("my dad hit my mum", "there's no food at home"); situations.py's abuse and someone
 else's emergency or risk count too ("a kid said hes going to stab me after school": fifth reading)."""
 HOME = re.compile(
@@ -109,7 +116,14 @@ HOME = re.compile(
     r"always |)(?:getting (?:a )?divorced?|divorcing|splitting up|separating|breaking up|"
     # sixth reading, H8: "my parents were fighting again all night"
     r"(?:fighting|arguing|shouting|screaming|yelling)|(?:had|have) (?:a |another )?(?:big )?(?:fight|row|argument))\b"
-    r"|\b(?:shouting|screaming|fighting|yelling|arguing) at home\b")
+    r"|\b(?:shouting|screaming|fighting|yelling|arguing) at home\b"
+    # ninth reading, M6: "mis padres gritan mucho" got a step down and a new question
+    r"|\bmeine eltern (?:streiten|schreien|brüllen|trennen sich|lassen sich scheiden)\b"
+    r"|\bmes parents (?:se disputent|crient|se crient dessus|se battent|divorcent|se s[ée]parent)\b"
+    r"|\bmis padres (?:gritan|se gritan|pelean|se pelean|discuten|se separan|se divorcian|se est[áa]n divorciando)\b"
+    r"|\bi miei (?:genitori )?(?:litigano|urlano|si urlano|si separano|divorziano)\b"
+    r"|\bmijn ouders (?:hebben ruzie|maken ruzie|ruzi[ëe]n|schreeuwen|gaan scheiden|gaan uit elkaar)\b"
+    r"|\bmeus pais (?:brigam|gritam|est[ãa]o brigando|v[ãa]o se separar|est[ãa]o se separando)\b")
 ANGRY_AT_HOME = re.compile(
     r"\bmy (?:mum|mom|mother|dad|father|parents|stepdad|stepmum|stepmom|mum and dad|mom and dad) "
     r"(?:will|is going to|are going to|gonna|would|'ll) (?:be )?(?:so |really |very |super )?"
@@ -122,6 +136,51 @@ TEST_WORRY = re.compile(
     r"|\b(?:angst|peur|miedo|paura|bang|medo)\b.{0,40}\b(?:test|pr[üu]fung|arbeit|examen|contr[ôo]le|esame|verifica|"
     r"toets|prova|teste)\b")
 """Test anxiety ("i have a test tomorrow and i'm really scared i'll fail"; sixth reading, H8)."""
+_ABOUT_THE_LESSON = (r"(?!.{0,40}\b(?:wrong|fractions?|maths?|math|answers?|mistakes?|questions?|exercises?|this one|"
+                     r"tests?|exams?|quiz|fail\w*|falsch|br[üu]che?n?|tromper|fractions?|equivoc\w*|fracci\w+|sbagli\w*|"
+                     r"frazion\w+|fout|breuk\w*|errar|fra[çc]\w+)\b)")
+WORRY = re.compile(
+    # scared, worried or crying, not about the lesson ("i'm scared i'll get it wrong" is no worry about home)
+    r"\b(?:i'?m|im|i am|i feel|i get|i'?ve been|feeling|i was) (?:really |so |very |a bit |a little |kinda |super |quite |"
+    r"too |just |still )?(?:scared|frightened|terrified|worried|anxious)\b" + _ABOUT_THE_LESSON +
+    r"|^\W*(?:i'?m |im |i am )?(?:really |so )?(?:scared|afraid|frightened|terrified)\W*$"
+    r"|\b(?:can'?t|cant|cannot) stop crying\b|\bi'?(?:m|ve been) crying\b|\bi (?:keep|kept) crying\b"
+    r"|\b(?:she|he|they|mum|mom|dad|my \w+) (?:was|is|were|are|keeps?|kept|has been|started|had been) crying\b"
+    r"|\b(?:dad|mum|mom|father|mother|parents?|brother|sister|stepdad|stepmum|stepmom)\b.{0,20}\b(?:didn'?t|didnt|did not|"
+    r"hasn'?t|hasnt|has not|never|won'?t|wont) (?:come|came|get|got) (?:back )?home\b"
+    r"|\b(?:dad|mum|mom|father|mother|grandma|grandpa|granny|grandad|nan|nana|gran|brother|sister|parents?|baby)"
+    r" (?:is|was|went|has gone|got taken|has been taken|are|were|is still|had to go) (?:in|into|to) (?:the )?hospital\b"
+    r"|\b(?:scared|afraid|worried|frightened|terrified) (?:that )?(?:he|she|they|my \w+|mum|mom|dad) (?:will|might|is going to|"
+    r"could|gonna|is gonna) (?:die|not come back|not wake up|leave)\b"
+    # the six other languages the tutor speaks (ninth reading, M6: "ho paura che muoia", "tengo miedo", "la mia mamma
+    # è in ospedale" got "let's park that" or the pizza)
+    r"|\bich (?:habe|hab) (?:so |solche |voll |total |echt |gro[ßs]e |richtig )?angst\b" + _ABOUT_THE_LESSON +
+    r"|\bich mache mir (?:gro[ßs]e |solche )?sorgen\b|\bich kann nicht aufh[öo]ren zu weinen\b"
+    r"|\b(?:mama|mutter|papa|vater|oma|opa|bruder|schwester) (?:ist|liegt|musste) (?:\w+ )?(?:im|ins) krankenhaus\b"
+    r"|\b(?:papa|vater|mama|mutter) ist (?:\w+ ){0,2}nicht (?:nach hause|heim) ?gekommen\b|\bdass (?:er|sie) stirbt\b"
+    r"|\bj'ai (?:tr[èe]s |tellement |trop |super )?peur\b" + _ABOUT_THE_LESSON +
+    r"|\bje m'inqui[èe]te\b|\bje suis (?:tr[èe]s |trop |super )?(?:inqui[èe]te?|angoiss[ée]e?)\b"
+    r"|\bj'(?:arr[êe]te|arrive) pas (?:de|[àa]) (?:arr[êe]ter de )?pleurer\b|\bje n'arr(?:[êe]te|ive) pas (?:de|[àa]) (?:arr[êe]ter de )?pleurer\b"
+    r"|\b(?:maman|ma m[èe]re|papa|mon p[èe]re|mamie|papi|mon fr[èe]re|ma s(?:oe|œ)ur) est [àa] l'h[ôo]pital\b"
+    r"|\b(?:papa|mon p[èe]re|maman|ma m[èe]re) (?:n'est|est) pas rentr[ée]e?\b|\bqu'(?:il|elle) meure\b"
+    r"|\btengo (?:mucho |much[íi]simo )?miedo\b" + _ABOUT_THE_LESSON +
+    r"|\bestoy (?:muy )?(?:asustad[oa]|preocupad[oa])\b|\bno puedo (?:dejar de|parar de) llorar\b"
+    r"|\b(?:mam[áa]|madre|pap[áa]|padre|abuel[oa]|herman[oa]) est[áa] en el hospital\b"
+    r"|\b(?:pap[áa]|padre|mam[áa]|madre) no (?:ha )?(?:vino|volvi[óo]|ha vuelto|lleg[óo]|ha llegado) a casa\b|\bque se muera\b"
+    r"|\bho (?:tanta |molta |troppa |una gran )?paura\b" + _ABOUT_THE_LESSON +
+    r"|\bsono (?:molto |tanto )?(?:preoccupat[oa]|spaventat[oa])\b|\bnon riesco a smettere di piangere\b"
+    r"|\b(?:mamma|madre|pap[àa]|padre|nonn[oa]|fratello|sorella) [èe] (?:\w+ )?in ospedale\b"
+    r"|\b(?:pap[àa]|padre|mamma|madre) non [èe] tornat[oa] a casa\b|\bche (?:muoia|morir[àa])\b"
+    r"|\bik ben (?:zo |heel |erg |echt )?(?:bang|ongerust|bezorgd)\b" + _ABOUT_THE_LESSON +
+    r"|\bik kan niet stoppen met huilen\b|\b(?:moeder|mama|vader|papa|oma|opa|broer|zus) (?:ligt|is) in het ziekenhuis\b"
+    r"|\b(?:papa|vader|mama|moeder) is (?:\w+ )?niet thuisgekomen\b|\bdat (?:hij|zij|ze) doodgaat\b"
+    r"|\b(?:estou|to|tô|t[ôo]) com (?:muito )?medo\b" + _ABOUT_THE_LESSON + r"|\btenho (?:muito )?medo\b" + _ABOUT_THE_LESSON +
+    r"|\bestou (?:muito )?(?:preocupad[oa]|assustad[oa])\b|\bn[ãa]o consigo parar de chorar\b"
+    r"|\b(?:m[ãa]e|mam[ãa]e|pai|papai|av[óô]|irm[ãa]o?) (?:est[áa]|t[áa]) no hospital\b"
+    r"|\b(?:pai|m[ãa]e) n[ãa]o (?:voltou|veio) (?:pra|para) casa\b|\bque (?:ele|ela) morra\b")
+"""Fear, worry or distress about home, family or safety ("my dad didnt come home last night", "i'm scared", "ho paura
+che muoia", "la mia mamma è in ospedale", "i cant stop crying"): the lesson stops, the student is asked what is
+happening, and it waits while they talk (ninth reading, M6: each got maths)."""
 DISAPPEAR = re.compile(
     r"\b(?:i (?:should|want to|wanna|wish i could|just want to|might as well|could just)|i'?d rather) (?:just )?"
     r"(?P<word>disappear|vanish|not exist|not be here|stop existing|be gone|not wake up)\b"
@@ -219,10 +278,22 @@ OKAY = re.compile(
 """An answer to the check-in that says the student is okay, in the seven languages the tutor speaks;
 a "but" or a "not" soon after ("ja, aber nicht wirklich") is not okay."""
 
-WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody) (?:coming|there)|when will (?:someone|they)|how long|"
-                     r"nobody (?:is )?coming|no one (?:is )?coming|still waiting)\b")
-
-
+WAITING = re.compile(r"\b(?:is (?:someone|anyone|any ?one|somebody|anybody|the person|that person|she|he) (?:still )?"
+                     r"(?:coming|there|here)|are (?:you|u|they) (?:still )?(?:there|here)|when will (?:someone|they|the person)|"
+                     r"how long|nobody (?:is )?coming|no one (?:is )?coming|still waiting|where did (?:they|the person|she|he) go"
+                     # ninth reading, M10: "il y a quelqu'un ?", "tu es là ?" got the same line as every other message
+                     r"|ist (?:da )?(?:jemand|wer) (?:da|hier)|bist du (?:noch )?da|kommt (?:noch )?(?:jemand|wer)"
+                     r"|(?:il )?y a quelqu'un|(?:tu es|t'es|vous [êe]tes) (?:toujours |encore )?l[àa]|quelqu'un (?:va )?vien"
+                     r"|hay alguien|(?:est[áa]s|sigues) (?:ah[íi]|ah[íi])|viene alguien|c'[èe] qualcuno|ci sei|viene qualcuno"
+                     r"|is (?:er )?iemand|ben je (?:er )?nog|komt er iemand|tem algu[ée]m|(?:voc[êe] )?(?:ainda )?(?:est[áa]|t[áa]) a[íi]"
+                     r"|vem algu[ée]m)\b|^\W*(?:hello|hallo|allo|hola|ol[áa]|hoi|hey|hi|ciao|oi)\s*\?+\W*$")
+"""Whether someone is there or coming ("is someone coming?", "il y a quelqu'un ?", "hallo?"), in seven languages."""
+ASKS_SOMEONE = re.compile(WAITING.pattern.replace("how long|", ""))
+"""The same, "how long" left out: said with no check-in pending, it is about the lesson."""
+FINE = re.compile(r"^\W*(?:(?:it'?s|its|i'?m|im|i am|that'?s|thats) (?:fine|ok|okay|alright|all right)|never ?mind|nvm"
+                  r"|i (?:don'?t|dont|do not) (?:want|wanna) to talk about it|can we (?:just )?(?:do|go back to|carry on with) "
+                  r"(?:the )?(?:fractions|maths|math|lesson))\b(?!.{0,30}\b(?:not|but)\b)")
+"""A student who lets a worry go ("its fine i guess", "can we just do fractions"): the lesson may go on."""
 
 ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_home"})
 """The concerns whose reply asks whether the student is okay or safe: the lesson waits for the answer."""
@@ -230,7 +301,7 @@ ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_ho
 
 def concern(text: str) -> Optional[str]:
     """"self_harm", "harm_at_home", "disappear", "grief", "home", "angry_at_home", "left_out", "test_worry",
-    "break" or "stop" when the student's words are about that; else None."""
+    "worry", "break" or "stop" when the student's words are about that; else None."""
     lowered = (text or "").lower().replace("’", "'")
     if SELF_HARM.search(lowered):
         return "self_harm"
@@ -238,7 +309,7 @@ def concern(text: str) -> Optional[str]:
         return "harm_at_home"
     for name, pattern in (("harm_at_home", HARM_AT_HOME), ("disappear", DISAPPEAR), ("grief", GRIEF), ("home", HOME),
                           ("angry_at_home", ANGRY_AT_HOME), ("left_out", LEFT_OUT), ("test_worry", TEST_WORRY),
-                          ("break", BREAK), ("stop", STOP)):
+                          ("worry", WORRY), ("break", BREAK), ("stop", STOP)):
         if pattern.search(lowered):
             return name
     return None
@@ -259,28 +330,61 @@ def after_safety_check(text: str) -> bool:
     return bool(RECENT_HARM.search(lowered) or NOT_SAFE.search(lowered))
 
 
+HEAVY = frozenset({"self_harm", "harm_at_home", "disappear", "grief", "home", "angry_at_home", "left_out", "worry"})
+"""The concerns after which a goodbye is a caring one, with where to get help (ninth reading, M6: "bye" after a
+disclosure got "Great work today")."""
+WAITING_FOR_THE_TEAM = ("crisis", "asked")
+"""The check-ins pending while a person from the team has been alerted."""
+
+
+def fresh(key: str, lang: str, recent: Sequence[str] = (), **values: Any) -> str:
+    """The first variant of the line ``key`` that the tutor did not say among ``recent`` (its latest lines, their
+    "{help}" filled: compared up to the first placeholder), else the first; the same line to every message read as
+    a script (ninth reading, M10)."""
+    variants = line(key, lang)
+    variants = variants if isinstance(variants, list) else [variants]
+    for index, variant in enumerate(variants):
+        head = str(variant).split("{")[0].strip()
+        if not any(head and said.startswith(head) for said in recent):
+            return say(key, lang, index, **values)
+    return say(key, lang, 0, **values)
+
+
+def said_recently(key: str, lang: str, recent: Sequence[str]) -> bool:
+    """Whether the tutor said (a variant of) the line ``key`` among ``recent``."""
+    variants = line(key, lang)
+    heads = [str(v).split("{")[0].strip() for v in (variants if isinstance(variants, list) else [variants])]
+    return any(head and said.startswith(head) for head in heads for said in recent)
+
+
 def reply(text: str, pending: Optional[str], answered: bool = False,
-          lang: str = "en") -> Tuple[List[str], Optional[str], bool]:
-    """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis", "asked" or
-    "break": the student is on a break, and is welcomed back by the next move, not here):
+          lang: str = "en", recent: Sequence[str] = ()) -> Tuple[List[str], Optional[str], bool]:
+    """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis", "asked",
+    "worry": the student told of a worry and the lesson waits while they talk, or "break": the student is
+    on a break, and is welcomed back by the next move, not here):
     (lines in ``lang``, the check-in pending after this turn, whether the lesson goes on: the
     current question restated). ``answered``: the text was an answer to the exercise (marked),
     which says nothing about how the student is. ``pending`` "safety": the safety line was said on the last
-    turn (action_safety_check); only self-harm done recently or a "no" keeps the lesson waiting."""
+    turn (action_safety_check); only self-harm done recently or a "no" keeps the lesson waiting.
+    ``recent``: the tutor's latest lines, so that a line already said is varied, not repeated."""
     lowered = (text or "").lower().replace("’", "'")
     kind = concern(text)
     if pending == "safety":  # eighth reading, H7: "i did it yesterday" after the safety line got "let's park that"
         if kind is None and after_safety_check(text):
-            recent = RECENT_HARM.search(lowered) is not None
-            return [say("recent_harm_line" if recent else "not_okay", lang)], "asked", False
+            recent_harm = RECENT_HARM.search(lowered) is not None
+            return [say("recent_harm_line" if recent_harm else "not_okay", lang)], "asked", False
         pending = None
-    if pending in ("asked", "crisis") and kind is None and RECENT_HARM.search(lowered):
+    if pending in WAITING_FOR_THE_TEAM and kind is None and RECENT_HARM.search(lowered):
         return [say("recent_harm_line", lang)], "asked", False
     if pending == "asked" and answered and kind is None and not OKAY.search(lowered):
         return [say("ask_again", lang)], "asked", False
-    if pending and WAITING.search(lowered):  # "is someone coming?" (fourth exploratory reading)
-        return [say("not_yet", lang)], pending, False
+    if pending in (*WAITING_FOR_THE_TEAM, "worry") and WAITING.search(lowered):  # "is someone coming?" (fourth reading)
+        if pending == "worry":  # nobody from the team was alerted for a worry
+            return [fresh("listening", lang, recent)], pending, False
+        return [fresh("not_yet", lang, recent)], pending, False
     if kind == "harm_at_home":  # a person from the team is alerted too (wellbeing_actions.ActionWellbeing)
+        if pending == "asked" and said_recently("harm_line", lang, recent):  # told more: heard, not the same block
+            return [fresh("listening", lang, recent)], "asked", False
         return [say("harm_line", lang)], "asked", False
     if kind == "self_harm":  # eighth reading, H7: thanked, asked, a person from the team alerted too
         return [say("self_harm_line", lang)], "asked", False
@@ -290,17 +394,31 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
         return not_stupid + [say("disappear_line", lang, words=words)], "asked", False
     if kind == "angry_at_home":  # sixth reading, H8: "my mum will be so angry" got a step down
         return [say("angry_at_home_line", lang)], "asked", False
-    if pending == "asked" and kind is None:
-        return ([say("glad", lang)], None, True) if OKAY.search(lowered) else ([say("not_okay", lang)], "asked", False)
+    if pending == "asked" and kind in (None, "worry"):
+        if kind is None and OKAY.search(lowered):
+            return [say("glad", lang)], None, True
+        if said_recently("not_okay", lang, recent):  # ninth reading, M10: the same block to every message
+            return [fresh("listening", lang, recent)], "asked", False
+        return [say("not_okay", lang)], "asked", False
     if pending == "crisis":
         return [say("check_in", lang)], "asked", False
+    if kind == "worry":  # ninth reading, M6: "i'm scared", "my dad didnt come home last night"
+        if pending == "worry" or said_recently("worry_line", lang, recent):
+            return [fresh("listening", lang, recent)], "worry", False
+        return [say("worry_line", lang)], "worry", False
+    if pending == "worry" and kind is None:  # the student talks on about it: the lesson waits
+        if answered or OKAY.search(lowered) or FINE.search(lowered):
+            return ([] if answered else [say("glad_worry", lang)]), None, True
+        return [fresh("listening", lang, recent)], "worry", False
     if kind == "grief":
         found = GRIEF.search(lowered)
         loss = say("your_loss", lang)
         who = word("relatives", found.group("who"), lang, loss) if found and found.group("who") else loss
-        return [say("sorry_for", lang, who=who), say("stop_for_today", lang)], pending, False
+        return [say("sorry_for", lang, who=who), say("stop_for_today", lang)], pending or "worry", False
     if kind == "break":
         return [say("break_line", lang)], pending or "break", False
+    if kind in ("home", "left_out"):  # what follows is heard, not met with a quick-fire round (ninth reading, M6)
+        return [say(REPLIES[kind], lang)], pending or "worry", False
     if kind in REPLIES:
         return [say(REPLIES[kind], lang)], pending, False
     return [], pending, True

@@ -19,7 +19,7 @@ from .actions import TutorMove
 from .curriculum import load_curriculum
 from .help_lines import locale_of, response_text, with_help
 from .learner import Learner
-from .lines import say
+from .lines import response, say
 from .pedagogy import load_pedagogy, observe
 from .student_language import language
 
@@ -41,6 +41,31 @@ async def alert(tracker: Tracker, reason: str, safeguarding: bool = False) -> No
                                            **kind)
     if opened is None:
         logger.error("tutor: no person from the team could be alerted for %s", tracker.sender_id)
+
+
+def tutor_lines(tracker: Tracker, count: int = 6) -> List[str]:
+    """The tutor's latest ``count`` lines, newest first (what a reply varies from: ninth reading, M10)."""
+    said = [e.get("text") or "" for e in reversed(tracker.events) if e.get("event") == "bot"]
+    return said[:count]
+
+
+def team_wrote(tracker: Tracker, before_last_notice: bool = False) -> bool:
+    """Whether a person from the team wrote to the student since the tutor's last notice about a handoff (or,
+    ``before_last_notice``, before it): a bot event no action of the tutor's said (the dashboard appends a
+    supervisor's reply to the conversation on its own, after the tutor went back to listening), as the support
+    bot reads it (ninth reading, M10)."""
+    wrote, before, after = False, False, None
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "action":
+            after = event.get("name")
+            if after == "action_tutor_handoff_update":
+                before, wrote = wrote, False
+        elif kind == "user":
+            after = None
+        elif kind == "bot" and after in (None, "action_listen"):
+            wrote = True
+    return before if before_last_notice else wrote
 
 
 async def person_has_joined(tracker: Tracker) -> bool:
@@ -104,7 +129,12 @@ class ActionWellbeing(TutorMove):
         grade = None
         if item is not None and wellbeing.concern(text) is None:
             learner, grade = observe(learner, item, text, pedagogy, (tracker.latest_message.get("intent") or {}).get("name"))
-        lines, pending, goes_on = wellbeing.reply(text, None if pending == "claimed" else pending, grade is not None, lang)
+        if not pending and wellbeing.concern(text) is None and wellbeing.ASKS_SOMEONE.search(text.lower()):
+            # "is the person still there?", "hallo?" with no check-in pending (ninth reading, M10: parked as off-task)
+            await self.someone_there(dispatcher, tracker, domain, item, lang)
+            return [SlotSet("tutor_move", self.move)]
+        lines, pending, goes_on = wellbeing.reply(text, None if pending == "claimed" else pending, grade is not None, lang,
+                                                  recent=tutor_lines(tracker))
         if grade in MARKED:
             lines.insert(0, say(MARKED[grade], lang))
         if goes_on and item is not None:
@@ -119,6 +149,26 @@ class ActionWellbeing(TutorMove):
             await alert(tracker, "a student said they are not okay when the tutor checked in")
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
                 SlotSet("wellbeing_check", pending), SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row))]
+
+    async def someone_there(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
+                            item: Any, lang: str) -> None:
+        """"Is anyone there?" with no check-in pending: who is here, by the handoff's state (the person from the
+        team finished, nobody could talk with the student, one is coming), and the question again."""
+        status = await handoff.handoff_status(tracker.sender_id)
+        state = (status or {}).get("status")
+        locale = locale_of(tracker)
+        if state == "resolved" and team_wrote(tracker, before_last_notice=True):
+            lines = [say("person_finished", lang)]
+        elif state == "resolved":
+            lines = [response(domain, "utter_tutor_handoff_resolved_unjoined", lang)]
+        elif state in ("open", "claimed"):
+            lines = [wellbeing.fresh("not_yet", lang, tutor_lines(tracker))]
+        else:
+            lines = [say("i_am_here", lang)]
+        if item is not None:
+            lines.append(self.restate(item, lang))
+        for line in lines:
+            dispatcher.utter_message(text=with_help(line, locale, lang))
 
 
 class ActionTutorHandoffUpdate(Action):
@@ -136,9 +186,11 @@ class ActionTutorHandoffUpdate(Action):
             status = await handoff.handoff_status(tracker.sender_id)
             if not (status and status.get("status") == "resolved"):
                 return []  # the intent alone ends nothing: a student could type it
-            name = "utter_tutor_handoff_resolved"
+            # resolved with a note only, not a word to the student: nobody talked with them (ninth reading, M10)
+            name = "utter_tutor_handoff_resolved" if team_wrote(tracker) else "utter_tutor_handoff_resolved_unjoined"
         text = response_text(domain, name, locale_of(tracker), language(tracker))
         dispatcher.utter_message(text=text)
         # a triggered intent's reply reaches no page: the thread pushes it (fourth exploratory reading, H15)
         await handoff.add_to_thread(tracker.sender_id, [("notice", text)])
         return [SlotSet("wellbeing_check", None)] if intent == "handoff_resolved" else []
+

@@ -1,0 +1,69 @@
+"""A command typed by the student ("/restart", "/session_start"; Rasa reads a message starting with "/" as an
+intent): said what it is, and not run (ninth reading, M13: "/restart" silently wiped a child's disclosure and the
+check-in after it; "/session_start" got no reply, and the channel's safety net answered instead). The support bot
+answers typed commands the same way (bot/support/actions/crisis.py, replies.py).
+
+A new session Rasa starts on its own (the first message, or one after ``session_expiration_time``) carries the
+slots over (a pending check-in, the learner model) and says nothing.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, FollowupAction, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from .curriculum import load_curriculum
+from .learner import Learner
+from .lines import say
+from .student_language import language
+
+
+def typed_by_the_student(tracker: Tracker) -> bool:
+    """Whether the latest event is the student's message that asked for this action ("/restart" typed)."""
+    events = [e for e in tracker.events if e.get("event") not in ("slot", "session_started", "user_featurization")
+              and not (e.get("event") == "action" and e.get("name") == "action_extract_slots")]
+    return bool(events) and events[-1].get("event") == "user" and (events[-1].get("text") or "").lstrip().startswith("/")
+
+
+def answer_command(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """That was a command, nothing was reset; then the pending check-in's question, or the current question."""
+    lang = language(tracker)
+    lines = [say("command", lang)]
+    if tracker.get_slot("wellbeing_check") in ("crisis", "asked"):
+        lines.append(say("ask_again", lang))
+    else:
+        learner = Learner.from_slot(tracker.get_slot("learner"))
+        if learner.started:
+            item = load_curriculum(lang=lang).item(learner.item)
+            if item is not None:
+                lines.append(say("still_your_question", lang, question=item.question))
+    for line in lines:
+        dispatcher.utter_message(text=line)
+
+
+class ActionTutorRestart(Action):
+    """A typed "/restart": answered, and nothing is wiped (a disclosure and its check-in stay)."""
+
+    def name(self) -> Text:
+        return "action_restart"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        answer_command(dispatcher, tracker)
+        return [FollowupAction("action_listen")]  # no policy has a rule for what follows action_restart
+
+
+class ActionTutorSessionStart(Action):
+    """Rasa's session start with the slots carried over; typed by the student, answered as a command."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if typed_by_the_student(tracker):
+            answer_command(dispatcher, tracker)
+        slots = {key: value for key, value in tracker.current_slot_values().items() if value is not None}
+        return [SessionStarted(), *(SlotSet(key, value) for key, value in slots.items()), ActionExecuted("action_listen")]
