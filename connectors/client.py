@@ -192,7 +192,7 @@ class EmotionServiceClient:
         """
         params = {"speaker_id": speaker_id} if speaker_id else {}
         body = await self._request(
-            "GET", f"/v1/sessions/{quote(session_id, safe='')}/state", params=params
+            "GET", f"{_session_path(session_id)}/state", params=params
         )
         return SpeakerState.from_json(body)
 
@@ -281,11 +281,18 @@ class EmotionServiceClient:
 SESSION_ID = re.compile(r"^[A-Za-z0-9._:@\-]{1,128}$")
 
 
+DOT_SEGMENTS = (".", "..")
+"""Ids the service's pattern accepts that a URL path cannot carry: httpx (like any URL parser)
+resolves ``/v1/sessions/../turns`` to ``/v1/turns``, so such a session's every request missed it."""
+
+
 def service_session_id(sender_id: str) -> str:
     """The service's session id for a channel's sender id: the id itself when the service
-    accepts it (``[A-Za-z0-9._:@-]{1,128}``), else ``sid:`` + the first 40 hex digits of its
-    sha256, so a turn from any sender id is logged and screened."""
-    if SESSION_ID.match(sender_id or ""):
+    accepts it (``[A-Za-z0-9._:@-]{1,128}``) and a URL path can carry it, else ``sid:`` + the
+    first 40 hex digits of its sha256, so a turn from any sender id is logged and screened.
+    ``.`` and ``..`` (:data:`DOT_SEGMENTS`) are hashed too (ninth exploratory reading, H6: sender
+    ".." went to ``/v1/turns``, 404 on every turn, no mood log, no handoff)."""
+    if SESSION_ID.match(sender_id or "") and sender_id not in DOT_SEGMENTS:
         return sender_id
     return "sid:" + hashlib.sha256((sender_id or "").encode("utf-8", "surrogatepass")).hexdigest()[:40]
 

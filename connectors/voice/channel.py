@@ -16,7 +16,10 @@ have sent it), unless ``require_session``, which refuses such turns (401 ``no_se
 is told which (``metadata["session_proven"]``, set by emobot_web's ``answer``): to a
 spoken turn without a session it says back nothing of the conversation's earlier turns ("what did
 i say about my sister?" gets the not-signed-in line of ``bot/support/actions/recall.py``), as on
-emobot_web.
+emobot_web. As there, a turn without a session whose ``sender`` names a conversation that was
+proven or had a handoff goes to a new conversation of its own (its token in ``X-Emobot-Session``),
+and the turn in which a conversation without a session is handed over gets that conversation's
+token in the same header (:class:`connectors.web.channel.EmobotWebInput`).
 
 and the answer is::
 
@@ -146,7 +149,9 @@ class VoiceInput(EmobotWebInput):
         if session_id is not None:  # the issued session, whatever the request names
             sender, user_id = session_id, session_id
         metadata = {"locale": locale} if locale else {}  # the clip's language for recognition ("de-DE")
-        turn, emotion = await self.read_turn(WebTurn(sender, sender, "", metadata, clip, [], user_id, session_id))
+        # a proven or handed-over conversation named without its token: a new one (emobot_web's claim_unproven)
+        turn, moved = await self.claim_unproven(WebTurn(sender, sender, "", metadata, clip, [], user_id, session_id))
+        turn, emotion = await self.read_turn(turn)
         if not turn.text.strip():
             raise VoiceError(*unheard(emotion))
         heard = emotion.get("transcript") or {}
@@ -164,10 +169,11 @@ class VoiceInput(EmobotWebInput):
                 logger.error("Speech synthesis failed: %s", exc)
         # a sender without a session proves nothing: the answer tells this turn's reading, not the
         # conversation's state or derived states (connectors/web/sessions.py); the bot read all of it
+        token = moved or await self.token_if_handed_over(turn)
         return response.json({"transcript": transcript, "asr_confidence": heard.get("confidence"),
                               "messages": collector.messages, "reply_text": reply_text,
-                              "emotion": emotion if session_id is not None else without_conversation(emotion),
-                              "audio": audio})
+                              "emotion": emotion if turn.session_id is not None else without_conversation(emotion),
+                              "audio": audio}, headers={"X-Emobot-Session": token} if token else None)
 
 
 REFUSALS = {"upload_too_large": 413, "audio_too_long": 413, "rate_limited": 429, "unsupported_format": 415}

@@ -33,6 +33,8 @@ credentials.yml::
       emotion_service_url: http://127.0.0.1:8500   # default: $EMOBOT_SERVICE_URL
       timeout: 10                                  # seconds, connect and read
       bot: support                                 # the bot's name in the mood log
+      max_body_bytes: 65536                        # a turn's body without its media; larger: 413
+      max_text_chars: 4000                         # the most of a turn's text the bot reads
       socketio: true                               # default false; see connectors/web/socketio.py
       outbox:                                      # optional, see connectors/outbox.py
         path: var/emobot-outbox.sqlite3            # default $EMOBOT_OUTBOX_PATH, then this
@@ -57,6 +59,7 @@ from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
+from rasa.shared.core.events import SlotSet, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -69,10 +72,10 @@ from connectors.web.output import RecordingOutput
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
-from connectors.web.turn import WebTurn, language_of_locale
+from connectors.web.turn import TurnTooLarge, WebTurn, language_of_locale
 from connectors.web.unheard import unheard_line
 from connectors.delivery import TurnDelivery
-from connectors.handoff import readable_text
+from connectors.handoff import HANDOFF_SLOTS, readable_text
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
 from emotion.types import message_text
@@ -93,6 +96,19 @@ READABLE_AGAIN = ("invalid_text", "text_too_long")
 TEXT_LIMIT = re.compile(r"the limit is (\d+)")
 DEFAULT_TEXT_LIMIT = 10_000
 """The service's text limit (``max_text_chars``) when its refusal does not say it."""
+MAX_BODY_BYTES = 64 * 1024
+"""Default of ``max_body_bytes``: the most bytes of a turn's request besides its media (a JSON
+body, a form's fields; a socket.io message's text). A 10,000-character message fits even as JSON
+``\\uXXXX`` escapes; a larger one is refused with 413 ``turn_too_large`` before the service, the
+NLU or the bot sees it (ninth exploratory reading, H4: one 3 MB message froze the bot for everyone)."""
+MAX_TEXT_CHARS = 4000
+"""Default of ``max_text_chars``: the most characters of a turn's text the bot reads. A longer
+text is screened in full (the service, else the in-process lexicon) and then handed to the bot
+as :func:`connectors.handoff.readable_text` makes it: its start and its end (risk is often said
+last) around a note of what was left out. The chat page's input takes 2,000."""
+OFF_LOOP_CHARS = 4000
+"""A text longer than this that the in-process lexicon screens is screened off the event loop
+(about 20 µs a character), so other people's turns go on meanwhile."""
 
 SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed)\b")
 """Intents only the system triggers: a person's message that names one is read as plain words."""
@@ -139,6 +155,35 @@ class EmobotWebInput(InputChannel):
     REST client keeps naming the sender it chose, so a silent swap would give it a new, empty
     conversation on every turn; a clear error says what to send instead.
 
+    **A conversation that was proven, or had a handoff, is not the plain sender's any more**
+    (ninth exploratory reading, H5: an outsider who knew a REST sender id in a crisis handoff got
+    its handoff lines, "Reaching out to your brother...", "nobody from our team has joined yet",
+    its turn index, and wrote into that person's handoff thread). A turn without a session whose
+    ``sender`` names a conversation that (a) was written with a session's token (a user event of
+    it is ``session_proven``) or (b) has had a handoff (a handoff slot set in Rasa's tracker; for a
+    conversation Rasa does not remember, the service's newest handoff of it) is **moved to a new
+    conversation of its own**: a fresh issued session, exactly as for a turn that names no
+    sender, its token in ``X-Emobot-Session``; the answer says nothing of the other conversation
+    (its recipient, turn index and lines are the new one's), and nothing of the turn reaches it.
+    Moved, not refused with 401: the person in crisis who comes back without their token (a new
+    device, a client that kept only its sender id) is as likely to send it as an outsider, and
+    a refusal would leave them without an answer; in the new conversation their words are
+    screened from the start, so a message at risk gets the safety answer and a handoff of its
+    own. Not a derived id either: an id derived from the sender would be shared again by
+    everyone who knows the sender, and the leak would repeat there. So that the person who was
+    handed over can go on in their own conversation, the answer to the turn without a session in
+    which a conversation gets its first handoff carries that conversation's token in
+    ``X-Emobot-Session`` (send it as ``Authorization: Bearer``; ``/pushed`` then also brings the
+    team's replies). The sender ids of a turn with a session, of socket.io (always proven) and
+    of an issued session are not concerned.
+
+    Size (ninth exploratory reading, H4): a request whose body besides its media (a JSON body,
+    a form's fields) is over ``max_body_bytes`` is refused with 413 ``turn_too_large`` before
+    anything reaches the service or the bot (socket.io: an ``emobot_error`` of the same code);
+    the app's own request limit (:func:`connectors.web.socketio.cap_request_size`) caps the
+    body with media. A text within it is screened in full and handed to the bot cut to
+    ``max_text_chars`` (:data:`MAX_TEXT_CHARS`).
+
     ``?emotion=true`` makes the answer ``{"messages": [...], "emotion": {...}, "text": str}``
     instead of the bare list of bot messages, so a web page can show the reading. A turn
     with audio and no text is a voice message: its transcript (the service's ``/v1/asr``)
@@ -177,6 +222,8 @@ class EmobotWebInput(InputChannel):
         require_session: refuse turns without a server-issued session (401) instead of taking
             the body's ``sender``.
         cookie_secure: send the session cookie over HTTPS only.
+        max_body_bytes: the most bytes of a turn besides its media (:data:`MAX_BODY_BYTES`).
+        max_text_chars: the most characters of a turn's text the bot reads (:data:`MAX_TEXT_CHARS`).
     """
 
     def session_of(self, request: Request) -> Optional[str]:
@@ -228,6 +275,8 @@ class EmobotWebInput(InputChannel):
             require_session=bool(credentials.get("require_session", False)),
             cookie_secure=bool(credentials.get("cookie_secure", False)),
             page=ChatPage.from_mapping(credentials.get("page")),
+            max_body_bytes=int(credentials.get("max_body_bytes") or MAX_BODY_BYTES),
+            max_text_chars=int(credentials.get("max_text_chars") or MAX_TEXT_CHARS),
         )
 
     def __init__(
@@ -243,7 +292,13 @@ class EmobotWebInput(InputChannel):
         require_session: bool = False,
         cookie_secure: bool = False,
         page: Optional[ChatPage] = None,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        max_text_chars: int = MAX_TEXT_CHARS,
     ) -> None:
+        if max_body_bytes < 1024 or max_text_chars < 100:
+            raise ValueError(f"max_body_bytes must be at least 1024 and max_text_chars at least 100: "
+                             f"{max_body_bytes}, {max_text_chars}")
+        self.max_body_bytes, self.max_text_chars = max_body_bytes, max_text_chars
         self.safety_net_text = safety_net_text or SAFETY_NET_TEXT
         self.page = page or ChatPage()
         self.sessions = SessionSigner(session_secret)
@@ -317,6 +372,51 @@ class EmobotWebInput(InputChannel):
             logger.exception("Reading the tracker of %s for dialogue cues failed.", sender_id)
             return None
 
+    async def guarded(self, sender_id: str) -> Optional[str]:
+        """Why a turn without a session may not act on ``sender_id``'s conversation (see the class
+        docstring): ``"proven"`` (a user turn of it proved its session) or ``"handoff"`` (a handoff
+        slot was ever set in it; for a conversation Rasa does not remember, the service holds a
+        handoff of it); None when it may (a plain sender's conversation: Rasa's REST convention)."""
+        tracker = await self.tracker(sender_id)
+        events = list(getattr(tracker, "events", None) or [])
+        for event in events:
+            if isinstance(event, UserUttered) and (event.metadata or {}).get(SESSION_PROOF_KEY) is True:
+                return "proven"
+            if isinstance(event, SlotSet) and event.key in HANDOFF_SLOTS and event.value:
+                return "handoff"
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        if agent is None or any(isinstance(event, UserUttered) for event in events):
+            return None
+        try:  # Rasa does not remember it (restarted, another replica's): does the service hold a handoff?
+            status = await self.client.handoff_status(sender_id)
+        except (EmotionServiceRejected, EmotionServiceUnavailable):
+            return None
+        return "handoff" if isinstance(status, dict) and status.get("status") else None
+
+    async def claim_unproven(self, turn: WebTurn) -> Tuple[WebTurn, Optional[str]]:
+        """A turn without a session that names a sender: moved to a new conversation of its own when
+        its sender's conversation is :meth:`guarded`, with the new session's token (None: not moved).
+        An issued id named without its token is refused first (SessionRequired), never moved."""
+        if turn.session_id is not None or not turn.sender_id:
+            return turn, None
+        turn.check_identities()
+        reason = await self.guarded(turn.sender_id)
+        if reason is None:
+            return turn, None
+        session_id, token = self.sessions.issue()
+        logger.info("A turn without a session named a conversation that is %s; moved to a new one",
+                    "proven" if reason == "proven" else "in or after a handoff")
+        return turn._replace(sender_id=session_id, speaker_id=session_id, user_id=session_id,
+                             session_id=session_id), token
+
+    async def token_if_handed_over(self, turn: WebTurn) -> Optional[str]:
+        """After a turn without a session: the token of its conversation when that now has a handoff
+        (this turn opened it: it came from the person who was handed over), so they can go on in
+        it; None otherwise."""
+        if turn.session_id is not None or not turn.sender_id:
+            return None
+        return self.sessions.token(turn.sender_id) if await self.guarded(turn.sender_id) else None
+
     async def read_turn(self, turn: WebTurn) -> Tuple[WebTurn, Dict[str, Any]]:
         """The turn as the bot will read it and its emotion metadata (crisis screening included).
 
@@ -331,12 +431,18 @@ class EmobotWebInput(InputChannel):
         text alone.
         """
         turn.check_identities()  # an issued session named without its token: SessionRequired (401)
+        if len(turn.text.encode("utf-8", "surrogatepass")) > self.max_body_bytes:
+            raise TurnTooLarge(self.max_body_bytes)  # before the service, the lexicon or the bot
         voice = turn.audio is not None
         if SYSTEM_INTENTS.match(turn.text):  # "/handoff_resolved" typed by a person ends nothing
             turn = turn._replace(text=turn.text.strip().lstrip("/").strip())
         emotion = await self.analyse(turn, transcribe=voice)
         if voice:
             turn = turn._replace(text=message_text(turn.text, words_of(emotion)))
+        if len(turn.text) > OFF_LOOP_CHARS and not isinstance(derived_of(emotion).get("crisis"), dict):
+            # the lexicon reads every character (screened in full): off the loop, so others' turns go on
+            screened = partial(with_crisis_screening, emotion, turn.text, turn.sender_id)
+            return turn, await asyncio.get_running_loop().run_in_executor(None, screened)
         return turn, with_crisis_screening(emotion, turn.text, turn.sender_id)
 
     async def handle_turn(self, turn: WebTurn, output: OutputChannel,
@@ -361,9 +467,11 @@ class EmobotWebInput(InputChannel):
         # set last, so a client cannot pass its own "emotion" to the policies, nor claim a proven session
         metadata = {**turn.metadata, EMOTION_METADATA_KEY: emotion, SESSION_PROOF_KEY: turn.session_id is not None}
         said = RecordingOutput(output)
+        # screened in full (read_turn); the bot and its NLU read at most max_text_chars: start and end
+        text = readable_text(turn.text, self.max_text_chars) if len(turn.text) > self.max_text_chars else turn.text
         try:
             await on_new_message(
-                UserMessage(turn.text, said, turn.sender_id, input_channel=self.name(), metadata=metadata)
+                UserMessage(text, said, turn.sender_id, input_channel=self.name(), metadata=metadata)
             )
         except CancelledError:
             logger.error("Handling the message of %s timed out.", turn.sender_id)
@@ -538,6 +646,8 @@ class EmobotWebInput(InputChannel):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if _fields_size(request) > self.max_body_bytes:  # before it is parsed, screened or read by the bot
+                return _error(413, TurnTooLarge.code, str(TurnTooLarge(self.max_body_bytes)))
             turn = _parse_turn(request)
             session_id = self.session_of(request)
             if session_id is None and self.require_session:
@@ -559,11 +669,16 @@ class EmobotWebInput(InputChannel):
                 )
             collector = CollectingOutputChannel()
             try:
+                turn, moved = await self.claim_unproven(turn)  # a proven or handed-over conversation: a new one
+                issued = moved or issued
                 turn, emotion = await self.handle_turn(turn, collector, on_new_message)
             except SessionRequired as refused:
                 return _error(401, refused.code, str(refused))
+            except TurnTooLarge as refused:
+                return _error(413, refused.code, str(refused))
             if turn.session_id is None:  # anyone who knows the sender could have sent it
                 emotion = without_conversation(emotion)
+                issued = await self.token_if_handed_over(turn)
             headers = {"X-Emobot-Session": issued} if issued else None
             if request.args.get("emotion", "").lower() == "true":
                 return response.json({"messages": collector.messages, "emotion": emotion, "text": turn.text},
@@ -617,6 +732,14 @@ def _identity(value: Any) -> str:
     (eighth exploratory reading, L8: the service refused such a turn while the bot answered it, so
     the turn went unlogged). An issued id's look-alikes are refused before (connectors/web/sessions.py)."""
     return "".join(ch for ch in str(value or "") if unicodedata.category(ch) != "Cc")
+
+
+def _fields_size(request: Request) -> int:
+    """The bytes of a request's body besides its uploaded files (a multipart form's audio and images)."""
+    size = len(request.body or b"")
+    if (request.content_type or "").startswith("multipart/form-data"):
+        size -= sum(len(f.body or b"") for files in request.files.values() for f in files)
+    return size
 
 
 def _is_json(request: Request) -> bool:

@@ -19,7 +19,8 @@ Media that cannot be used are left out of the turn, and the socket gets an ``emo
 event ``{"code": ..., "field": ..., "message": ...}`` per problem (``invalid_custom_data``,
 ``invalid_media``, ``media_too_large``, ``too_many_images``; also ``invalid_message`` for a
 ``user_uttered`` that is not an object, ``no_session`` for a message without ``session_id``
-under session persistence, and ``session_required``, below). The text still goes to the bot;
+under session persistence, ``session_required``, below, and ``turn_too_large`` for a text over
+the channel's ``max_body_bytes``, which is not sent on at all). The text still goes to the bot;
 a turn left with nothing to say (no text, all media refused) is not sent to the bot. A
 socket.io message larger than the limits allow (``MediaLimits.max_message_bytes``) is refused
 by the transport, which closes that connection (a widget may reconnect).
@@ -76,7 +77,7 @@ from socketio import AsyncServer
 
 from connectors.web.custom_data import MediaLimits, TurnProblem, parse_custom_data
 from connectors.web.sessions import SessionRequired
-from connectors.web.turn import TurnHandler, WebTurn
+from connectors.web.turn import TurnHandler, TurnTooLarge, WebTurn
 
 
 logger = logging.getLogger(__name__)
@@ -263,7 +264,7 @@ def socketio_blueprint(name: str, channel: TurnHandler, settings: SocketIOSettin
                        custom.images, custom.user_id, session_id=proven)
         try:
             await channel.handle_turn(turn, _Output(sio, settings.bot_message_evt, namespace), on_new_message)
-        except SessionRequired as refused:  # customData's speaker_id / user_id named another issued session
+        except (SessionRequired, TurnTooLarge) as refused:  # customData named another issued session; a huge text
             await error(sid, TurnProblem(refused.code, refused.field, str(refused)))
 
     return _MediaSocketBlueprint(sio, settings.path, name, __name__)

@@ -7,6 +7,8 @@ from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, P
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from sanic.exceptions import PayloadTooLarge
+
 from connectors.client import UploadFile
 from connectors.web.sessions import SessionRequired, SessionSigner, is_issued
 
@@ -16,6 +18,20 @@ def language_of_locale(locale: Optional[str]) -> Optional[str]:
     or it is no language code: a voice message is then recognised as English."""
     code = re.split(r"[-_]", str(locale or "").strip().lower(), maxsplit=1)[0]
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+class TurnTooLarge(PayloadTooLarge):
+    """A turn's text (or its request besides the media) is over the channel's ``max_body_bytes``: 413.
+
+    The REST webhook answers ``{"error": {"code": "turn_too_large", ...}}``, socket.io an
+    ``emobot_error`` event; nothing of the turn reaches the service or the bot."""
+
+    code = "turn_too_large"
+
+    def __init__(self, limit: int) -> None:
+        self.field, self.limit = "message", limit
+        super().__init__(f"the turn is larger than {limit:,} bytes (its text and fields, media aside): "
+                         "send a shorter message")
 
 
 class WebTurn(NamedTuple):
@@ -49,6 +65,7 @@ class TurnHandler(Protocol):
 
     sessions: SessionSigner
     sio: Any
+    max_body_bytes: int
 
     async def handle_turn(self, turn: WebTurn, output: OutputChannel,
                           on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Tuple[WebTurn, Dict[str, Any]]:

@@ -44,9 +44,18 @@ def bot(affect):
             yield url, service
 
 
+TOKENS: dict[str, str] = {}
+"""sender -> the session token the channel gave its conversation (the first turn without a session that opened a
+handoff gets it; after that a turn without it is moved to a new conversation: ninth reading, H5)."""
+
+
 def say(url: str, sender: str, text: str) -> list[str]:
-    reply = httpx.post(f"{url}/webhooks/emobot_web/webhook", json={"sender": sender, "message": text}, timeout=120)
+    headers = {"Authorization": f"Bearer {TOKENS[sender]}"} if sender in TOKENS else {}
+    reply = httpx.post(f"{url}/webhooks/emobot_web/webhook", json={"sender": sender, "message": text}, headers=headers,
+                       timeout=120)
     assert reply.status_code == 200, reply.text
+    if reply.headers.get("X-Emobot-Session"):
+        TOKENS.setdefault(sender, reply.headers["X-Emobot-Session"])
     return [m.get("text") for m in reply.json()]
 
 

@@ -142,7 +142,10 @@ def test_a_refused_text_is_sent_again_readable_under_the_same_turn_id(text, code
     assert emotion["text_cleaned"] == code and emotion["available"] is True
     # the refused turn's screening (every character) read more risk: it is the one the bot gets
     assert emotion["derived"]["crisis"]["risk"] == 0.99 and emotion["derived"]["crisis"]["level"] == "high"
-    assert received[0].text == text  # the bot reads what the person wrote
+    # the bot reads what the person wrote, cut to the channel's max_text_chars around the plan at its end (ninth
+    # reading, H4: a 3 MB text had frozen the bot); the service and the lexicon screened every character
+    assert received[0].text == text if len(text) <= channel.max_text_chars else (
+        len(received[0].text) <= channel.max_text_chars and received[0].text.endswith(PLAN))
 
 
 def test_another_refusal_is_not_sent_again() -> None:
