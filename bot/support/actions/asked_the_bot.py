@@ -20,6 +20,24 @@ from actions.echo import risk_words
 from actions.language import folded
 
 ASKED = {
+    # ninth reading, L1: each got "I'm an automated listening assistant, not a person" ("haha ok. ur sweet for a bot" twice in a row)
+    "bot_kind_words": re.compile(
+        r"^\W*(?:(?:haha\w*|hehe|lol|aw+|ok(?:ay)?|well|you know what|honestly)\W+)*(?:(?:ur|you'?re|youre|you are|u r) (?:so |really |very |actually |pretty |kinda )?"
+        r"(?:sweet|kind|nice|lovely|helpful|good|great|the best|a good listener|cute|wholesome)|(?:du bist|bist du) (?:so |echt |wirklich )?(?:lieb|nett|suss|toll)"
+        r"|(?:t'?es|tu es) (?:trop |vraiment |tellement )?(?:gentil|mignon|adorable|sympa)|(?:eres|sos) (?:muy |bien |tan )?(?:lindo|linda|amable|dulce|majo|maja)"
+        r"|(?:sei|tu sei) (?:proprio |davvero |troppo )?(?:dolce|gentile|carino|carina)|(?:je bent|jij bent) (?:echt |heel |zo )?(?:lief|aardig|schattig)"
+        r"|(?:voce e|vc e|tu es|es) (?:muito |tao |mesmo )?(?:fofo|fofa|querido|querida|gentil|simpatico|simpatica))\b"
+        r"(?:(?: for (?:a|an) (?:bot|robot|ai|machine))|(?: \w+){0,3})\W*$"),
+    "bot_tired": re.compile(
+        r"\b(?:(?:do|dont|don'?t|don t) (?:you|u) (?:ever )?get (?:tired|bored|sick|fed up|sad|annoyed)|(?:are|r) (?:you|u) (?:ever )?(?:tired|bored|sick) of"
+        r"|(?:wirst|bist) du (?:nie |nicht |eigentlich )?(?:mude|genervt)|(?:tu n'?es|t'?es) (?:jamais |pas )?(?:fatigue|lasse)|tu (?:n'?)?en as (?:pas |jamais )?marre"
+        r"|(?:no )?te cansas|(?:non )?ti stanchi|word je (?:nooit |niet )?moe|(?:voce|vc|tu) (?:nao )?(?:se )?cansas?)\b"),
+    "bot_knows": re.compile(
+        r"^\W*(?:(?:and|so|but|wait|ok|hey)\W+)?(?:do|did|can|could) (?:you|u) (?:even |actually |really )?(?:understand|know|get) (?:what|anything about|much about|about) "
+        r"(?:\w+ ){0,2}(?:is|are|means?|like)?\b|^\W*(?:(?:und|also)\W+)?(?:weisst|verstehst) du,? was (?:\w+ ){1,3}(?:ist|sind|bedeutet)\b"
+        r"|^\W*(?:est-ce que )?(?:tu sais|tu comprends|sais-tu) ce que (?:c'?est|sont|veut dire)\b|^\W*(?:sabes|entiendes) (?:lo )?que (?:es|son|significa)\b"
+        r"|^\W*(?:sai|capisci) (?:cos'?e|cosa (?:e|sono|significa))\b|^\W*(?:weet|snap) je (?:wel )?wat (?:\w+ ){1,3}(?:is|zijn|betekent)\b"
+        r"|^\W*(?:(?:voce|vc|tu) )?(?:sabes|sabe|entendes|entende) o que (?:e|sao|significa)\b"),
     # "only_questions" first: "are you just going to keep asking me questions?" is no "what would you do"
     "only_questions": re.compile(
         r"\b(?:(?:are you |r u |you )?(?:just |only )?(?:going to|gonna) (?:keep |just keep )?ask(?:ing)? (?:me )?(?:more |so many )?questions"
@@ -31,9 +49,23 @@ ASKED = {
         r"|what(?:'s| is| should be) (?:the|my) first step|was soll ich zuerst (?:tun|machen)|wo (?:soll ich|fange ich) anfangen"
         r"|(?:je commence|par ou commencer|qu'?est-ce que je fais en premier)|por donde (?:empiezo|empezar)|que hago primero"
         r"|da dove (?:comincio|inizio)|cosa faccio prima|waar (?:moet ik|begin ik)(?: mee)? beginnen|wat moet ik eerst doen"
-        r"|por onde (?:comeco|comecar)|o que (?:eu )?faco primeiro)\b"),
+        r"|por onde (?:comeco|comecar)|o que (?:eu )?faco primeiro"
+        # ninth reading, M4: "what would you suggest, like concretely?" got the privacy answer
+        r"|what (?:would|do|can|could|should) (?:you|u) (?:suggest|recommend|advise)|(?:any|got any) (?:concrete |practical )?suggestions"
+        r"|was (?:wurdest|wuerdest|wurdet) du (?:mir )?(?:vorschlagen|empfehlen|raten)|was (?:schlagst|empfiehlst|ratst) du (?:mir )?(?:vor)?"
+        r"|qu'?est-ce que tu (?:me )?(?:conseilles|proposes|suggeres|recommandes)|que me (?:conseilles|proposes|suggeres)-tu"
+        r"|que me (?:sugieres|recomiendas|aconsejas)|que (?:sugieres|recomiendas|me aconsejarias)|cosa mi (?:consigli|suggerisci|proponi)"
+        r"|che (?:mi )?consigli|wat (?:raad|stel) je (?:me )?(?:aan|voor)|wat zou je (?:me )?aanraden"
+        r"|o que (?:e que )?(?:me )?(?:sugeres|recomendas|aconselhas|sugere|recomenda|voce sugere|voce recomenda|vc sugere))\b"),
     "what_would_you_do": re.compile(
-        r"\b(?:what would you do|what(?:'s| is) your (?:honest )?opinion|(?:can you )?(?:just )?tell me what you think|what do you think\W*$"
+        r"\b(?:what would you do|what(?:'s| is) your (?:honest )?(?:opinion|take)|(?:can you )?(?:just )?tell me what you think|what do you think\W*$"
+        # ninth reading, M4, L1: "what do you reckon, should i message her?" (the privacy answer), "What do you make of all that?",
+        # pt-PT "o que achas que devo dizer-lhe?" (a reflection)
+        r"|what do (?:you|u) reckon|what do (?:you|u) make of (?:it|that|this|all (?:that|this|of (?:it|this|that)))"
+        r"|was (?:meinst|denkst|sagst) du(?:,| dazu| davon)?(?: (?:soll|sollte) ich)?\W*$|was (?:meinst|denkst) du,? (?:soll|sollte) ich"
+        r"|qu'?est-ce que tu en penses|tu en penses quoi|que (?:opinas|piensas)(?: tu)?\W*$|tu que (?:opinas|piensas|harias)"
+        r"|(?:cosa|che) ne pensi|wat vind (?:jij|je) (?:ervan|daarvan)|wat zou jij (?:doen|zeggen)"
+        r"|o que (?:e que )?(?:tu )?(?:achas|acha|voce acha|vc acha)(?: disso\W*$| que (?:eu )?(?:devo|deveria|devia))"
         r"|if you were me|in my (?:place|shoes)|was wurdest du (?:tun|machen)|an meiner stelle|que ferais[- ]tu|qu'?est-ce que tu ferais"
         r"|a ma place|que harias|en mi lugar|cosa faresti|al mio posto|wat zou jij doen|in mijn plaats|o que (?:voce|vc|tu) faria"
         r"|no meu lugar)\b"),
@@ -118,7 +150,9 @@ SERVICE = {
         r"^\W*(?:(?:wait|so|and|hey|ok)\W+)?(?:are you (?:a |an )?(?:bot|robot|ai|real person|real|human|person)|is this (?:a )?(?:bot|robot|real person|human)"
         r"|bist du (?:ein )?(?:bot|roboter|mensch|echt|eine ki)|(?:es-tu|t'?es|tu es) (?:un )?(?:bot|robot|humain|une vraie personne)|eres (?:un )?(?:bot|robot|humano"
         r"|una persona real)|sei (?:un )?(?:bot|robot|umano|una persona vera)|ben je (?:een )?(?:bot|robot|mens|echt)|(?:voce|vc|tu) e (?:um )?(?:bot|robo|humano"
-        r"|uma pessoa de verdade)|(?:es|eres) um (?:bot|robo))\W*$"),
+        r"|uma pessoa de verdade)|(?:es|eres) um (?:bot|robo)"
+        # ninth reading, M4: pt-PT "és uma pessoa?"
+        r"|(?:tu )?es (?:um |uma )?(?:bot|robo|humano|humana|pessoa|pessoa real|pessoa a serio|maquina)|(?:voce|vc) e (?:uma )?(?:pessoa|maquina)(?: real)?)\W*$"),
 }
 """Questions about the service, the order they are tried in (the police before storage: "will you call the police?"
 is no storage question); "a_bot" is answered with the domain's ``utter_iamabot``, the others name their ``answers`` line."""
@@ -148,7 +182,13 @@ CORRECTION = re.compile(
     r"|no es (?:eso )?lo que (?:quise|queria|quiero) decir|no quise decir eso|me (?:entendiste|has entendido) mal"
     r"|non (?:e |era )?(?:quello che intendevo|cio che intendevo)|non intendevo (?:questo|quello|dire questo)|mi hai frainteso"
     r"|dat bedoelde ik niet|zo bedoelde ik het niet|dat is niet wat ik bedoel(?:de)?|je begrijpt me verkeerd|je hebt me verkeerd begrepen"
-    r"|(?:nao )?(?:e|foi) (?:isso )?o que eu quis dizer|nao foi isso que eu quis dizer|nao quis dizer isso|(?:voce|vc) me entendeu mal)\b")
+    r"|(?:nao )?(?:e|foi) (?:isso )?o que eu quis dizer|nao foi isso que eu quis dizer|nao quis dizer isso|(?:voce|vc) me entendeu mal"
+    # ninth reading, M4: "Nein, das hast du falsch verstanden, ...", "No, you've got that wrong, ..."
+    r"|you'?ve got (?:it|that|me|this) (?:all )?wrong|you have (?:got )?(?:it|that|me|this) (?:all )?wrong|you got (?:it|that|me) (?:all )?wrong"
+    r"|(?:das |es )?hast du (?:das |es |mich )?(?:falsch|nicht richtig) verstanden|(?:das|es) (?:ist|war) (?:nicht|falsch) (?:so )?verstanden"
+    r"|tu (?:m'?)?as mal compris|t'?as mal compris|tu n'?as pas (?:bien )?compris|(?:lo )?(?:has entendido|entendiste) mal|no me (?:has )?entendido"
+    r"|(?:hai|l'?hai) capito male|non hai capito|je hebt (?:het|me|dat) (?:verkeerd|fout) begrepen|dat heb je (?:verkeerd|fout) begrepen"
+    r"|(?:voce |vc |tu )?(?:entendeu|entendeste|percebeste|percebeu) mal|nao (?:me )?(?:entendeste|percebeste))\b")
 MEANT = re.compile(r"\b(?:i'?m|im|i am|i was) (?:asking|saying|trying to say)\b|\bi (?:meant|mean)\b|\bwhat i meant (?:is|was)\b")
 """Where an English correction says what was meant ("i'm asking how to ...", "I meant mark it for myself")."""
 
@@ -163,10 +203,28 @@ def correction(text: str) -> Optional[str]:
 
     meant = list(MEANT.finditer(plain))
     if not meant:
-        return ""
+        return _put_right(plain[CORRECTION.search(plain).end():])
     rest = re.split(r"[.!?;\n]", plain[meant[-1].end():])[0].strip(" ,:")
     words = [SWAP.get(w, w) for w in rest.split()]
     if not words or len(words) > 25:
         return ""
     asking = "ask" in meant[-1].group(0)
     return ("your question is " if asking else "you meant ") + " ".join(words)
+
+
+PUT_RIGHT = re.compile(r"^(?:i'?m|im|i am|i feel|i was|i just|it'?s|its|it is|it was)\b")
+"""A sentence after an English correction that says what is so ("No, you've got that wrong, I don't blame myself for the
+redundancy. I'm ashamed of sitting on the stairs.": ninth reading, M4)."""
+
+
+def _put_right(rest: str) -> str:
+    """The last sentence of ``rest`` (what follows a correction) that says what is so, in second person ("you're ashamed of
+    sitting on the stairs"), or ""."""
+    from actions.echo import said_back
+
+    for sentence in reversed([p.strip(" ,:") for p in re.split(r"[.!?;\n]+|,\s+", rest)]):
+        if PUT_RIGHT.search(sentence) and len(sentence.split()) <= 16:
+            said = said_back(sentence)
+            if said:
+                return "you meant " + said if not said.startswith(("you", "it")) else said
+    return ""

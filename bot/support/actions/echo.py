@@ -129,6 +129,14 @@ PUT_DOWN = re.compile(
 """A put-down the person aims at themselves ("ugh im pathetic"): never said back to them as a statement."""
 
 
+QUOTE_MARK = re.compile(r"[\"“”„«»]|(?:^|\s)['‘’]\w|\w['’](?=\s*(?:$|[,.!?;]))(?<!s')")
+"""A quotation in the message ("he always said 'when i go, play Sinatra'"): its "i" is not the person's, and a clause cut out
+of it is garbled ("You mentioned he always said 'when you go."): such a message is not said back."""
+TAG_QUESTION = re.compile(r"\s+(?:is|was|isn'?t|isnt) (?:that|it|this) (?:ok|okay|alright|all right|normal|weird|bad|wrong|fine|allowed|stupid"
+                          r"|strange|silly|dumb)\W*$|\s+(?:right|you know|idk)\W*$", re.IGNORECASE)
+"""A question tagged on to a statement ("im 15 is that ok", "i cried all day is that normal")."""
+
+
 def clauses(text: str) -> List[str]:
     """The message's sentences and their parts joined by a comma, a dash or a sigh ("ugh"), in order."""
     return [part.strip() for part in re.split(r"[.!;\n]+|,\s+|\s+[-–—]+\s+|\s+(?:ugh+|urgh+|smh)\s+", text or "",
@@ -138,10 +146,11 @@ def clauses(text: str) -> List[str]:
 def said_back(text: str, prefer: Optional[re.Pattern] = None) -> Optional[str]:
     """The first clause of ``text`` about the person (one that ``prefer`` matches before others, e.g.
     the step a person means to take), in second person; None when none can be said back."""
-    if risk_words(text):
+    if risk_words(text) or QUOTE_MARK.search(text or ""):  # someone's words in quotes: never turned round (ninth reading, L2)
         return None
     found = []
     for clause in clauses(text):
+        clause = TAG_QUESTION.sub("", clause)  # "im 15 is that ok": the question is no part of what they said (ninth reading, L2)
         lowered = clause.lower()
         if "?" in clause or INVERSION.search(lowered) or PUT_DOWN.search(lowered.replace("’", "'")):
             continue

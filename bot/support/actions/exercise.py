@@ -61,7 +61,8 @@ AGAIN = re.compile(r"\b(?:again|keep going|one more|another (?:one|round)|more r
                    r"|continuar)\b")
 STOP = re.compile(r"\b(?:stop|enough|not helping|isn'?t helping|doesn'?t help|don'?t want to|hor auf|genug|arrete|ca suffit"
                   r"|paremos|basta|ya no quiero|smettiamo|stop maar|chega|nao quero mais)\b")
-EXERCISE_WORDS = re.compile(r"\b(?:an?|some|one|the|un[ao]?|eine[nr]?|een|um|uma|des|degli|alcuni|algunos)\s+(?:\w+\s+)?"
+EXERCISE_WORDS = re.compile(r"\b(?:an?|some|any|one|the|un[ao]?|eine[nr]?|een|um|uma|des|degli|alcuni|algun[ao]?s?|algum|alguma"
+                            r"|qualche|irgendeine[nr]?)\s+(?:\w+\s+)?"
                             r"(?:exercises?|ubung(?:en)?|exercices?|ejercicios?|esercizi[oi]?|oefening(?:en)?|exercicios?)\b")
 """An exercise asked for without naming one ("puoi aiutarmi con un esercizio?"): the exercises are offered.
 With its article, so "i need to get more exercise" (physical) asks for none."""
@@ -72,8 +73,45 @@ REQUEST = re.compile(r"\b(?:can|could|would|shall) (?:you|we|u) (?:please )?(?:d
                      r"|\bkannst du\b|\bkonnen wir\b|\blass uns\b|\bich mochte\b|\bbitte\b|\btu peux\b|\bon peut\b|\bje voudrais\b"
                      r"|\bpuedes\b|\bpodemos\b|\bquiero\b|\bpor favor\b|\bpuoi\b|\bpossiamo\b|\bvorrei\b|\bper favore\b|\bkun je\b"
                      r"|\bkunnen we\b|\bik wil\b|\bgraag\b|\bpode\b|\bpodemos\b|\bvoce pode\b|\bquero\b")
+HAVE_YOU = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hey|um|pues|bon|alors|allora|nou|entao|also)\W+)*(?:do you have|have you got|got any"
+                      r"|hast du|haben sie|gibt es|tu as|t'?as|as-tu|tu aurais|est-ce que tu as|tienes|tenes|tendras|hay|hai|avresti|c'?e"
+                      r"|heb je|heeft u|is er|tens|tem|voce tem|vc tem|ha)\b")
+"""A question for one (ninth reading, M3: "ok. ¿tienes algún ejercicio para la ansiedad?", "Hast du eine Übung zum
+Runterkommen?"): a request when the message opens with it and has a question mark ("tem dias que nem consigo respirar" asks
+nothing)."""
 """Words that make naming a tool a request to do it with the bot ("can you do a mood check-in with me?", "let's try the
 grounding"); not "i want to learn to breathe better", "please tell me how the check in works" (English: a verb of doing)."""
+CALMING = re.compile(
+    r"\b(?:help(?:s|ing)? (?:me |you )?(?:to )?(?:calm|relax|settle|slow (?:down|my)|breathe|sleep|fall asleep|switch off|unwind)"
+    r"|(?:to|for|that) (?:calm|relax|settle) (?:me |myself |yourself )?down|(?:to|for) (?:calm|relax) (?:me|myself)|stop (?:my )?(?:heart|panic)"
+    r"|(?:heart|chest) (?:is |keeps )?(?:going|racing|pounding|beating) (?:so )?fast|(?:heart|chest) (?:is |keeps )?(?:racing|pounding)"
+    r"|zum (?:runterkommen|beruhigen|entspannen|einschlafen)|(?:mich|dich) (?:zu )?(?:beruhigen|entspannen)|(?:beim|zum) (?:einschlafen|schlafen)"
+    r"|(?:pour|a) (?:me |se |te )?(?:calmer|detendre|relaxer|endormir|dormir)"
+    r"|(?:para|a) (?:calmarme|calmarse|tranquilizarme|relajarme|dormir|conciliar el sueno)|(?:me )?ayud\w* a (?:calmarme|dormir|relajarme)"
+    r"|(?:per|a) (?:calmarmi|calmarsi|rilassarmi|dormire|addormentarmi)|(?:mi )?aiut\w* a (?:calmarmi|dormire|rilassarmi)"
+    r"|(?:om|voor) (?:te )?(?:kalmeren|ontspannen|rustig te worden|in slaap te vallen|slapen)|(?:helpt|helpen) (?:me )?(?:om )?(?:te )?(?:slapen|kalmeren)"
+    r"|(?:para|pra) (?:me )?(?:acalmar|relaxar|dormir)|(?:me )?ajud\w* a (?:me )?(?:acalmar|dormir|relaxar))\b")
+"""Something asked for to calm down, slow a racing heart or sleep (ninth reading, M3: "can you tell me something that might
+help me calm down a bit my heart is going fast", "c'est quoi un truc pour se calmer", "tens alguma coisa para me ajudar a
+dormir hoje?"): slow breathing, one step at a time, when the message asks for it (``REQUEST``, a question mark, or "c'est
+quoi", "what's a"), never with risk words."""
+ASKING = re.compile(r"^\W*(?:ok\W+|so\W+)?(?:c'?est quoi|quel(?:le)? (?:est|serait)|what'?s|what is|was ist|que es|cual es|qual e"
+                    r"|cos'?e|wat is)\b|\b(?:tell|give|show|teach) me\b|\b(?:dime|dimmi|sag mir|dis-moi|diz-me|me diz|zeg me)\b")
+THING = re.compile(r"\b(?:something|anything|a way|a trick|tips?|ideas?|etwas|irgendwas|tipps?|tricks?|quelque chose|un truc|une astuce"
+                   r"|un moyen|algo|alguna? (?:cosa|forma|manera|truco|tecnica)|qualcosa|un modo|un trucco|iets|een manier|een truc"
+                   r"|alguma coisa|algum jeito|uma forma|uma dica|um truque)\b")
+"""A question for something that calms ("c'est quoi un truc pour se calmer", "can you tell me something that might help")."""
+DECLINED = re.compile(
+    r"\b(?:don'?t|dont|do not|didn'?t|not|no|never|without|hate|skip|nicht|kein\w*|keine lust|pas|sans|no|sin|non|senza|niet|geen|zonder"
+    r"|nao|sem)\b(?:\W+\w+){0,5}?\W+(?:the |those |these |any |more |another |your |de |la |les |el |los |il |le |het |a |o |os )?"
+    r"(?:breath\w*|atem\w*|respir\w*|adem\w*|ground\w*|5-4-3-2-1|erdung|ancrage|anclaje|radicamento|aarden|aterramento|exercises?|ubung\w*"
+    r"|exercices?|ejercicios?|esercizi\w*|oefening\w*|exercicios?)\b"
+    r"|\b(?:breathing|grounding|exercises?) (?:doesn'?t|does not|don'?t|never) (?:help|work)")
+"""A tool named only to turn it down ("i dont really have time for breathing exercises tbh", "no breathing please", "keine
+Übungen bitte"): not asked for (ninth reading, M3: it started the breathing)."""
+CAN_YOU_HELP = re.compile(r"^\W*(?:(?:so|ok|okay|and|hey)\W+)?(?:can|could|would) (?:you|u) help\b")
+""""can you help me fall asleep, like tell me something calming" asks what the bot can do: its answer names the exercises."""
+WANTS = re.compile(r"\blet'?s (?:do|try|start)\b|\blets (?:do|try|start)\b|\bplease (?:do|start|guide)\b|\b(?:can|could) (?:we|you|u) (?:do|try|start)\b")
 SHORT = 6
 """A message of at most this many words that names the check-in asks for it ("and a mood check in")."""
 
@@ -89,12 +127,24 @@ def asked_for(text: str) -> Optional[str]:
     mood check-in with me?" -> "checkin"), "exercise" for an exercise it does not name, else None."""
     plain = folded(text).replace("’", "'")
     checkin = re.search(r"\bcheck[ -]?in\b", plain)
-    if risk_words(text) or not (REQUEST.search(plain) or (checkin and len(plain.split()) <= SHORT)):
+    if risk_words(text) or declines(text):
+        return None
+    if CALMING.search(plain) and not CAN_YOU_HELP.search(plain) and (REQUEST.search(plain) or (HAVE_YOU.search(plain.lstrip("¿¡ ")) and "?" in plain)
+                                  or (THING.search(plain) and ("?" in plain or ASKING.search(plain)))):
+        return "breathing"  # "c'est quoi un truc pour se calmer", "tens alguma coisa para me ajudar a dormir hoje?"
+    asks = REQUEST.search(plain) or (HAVE_YOU.search(plain.lstrip("¿¡ ")) and "?" in plain)
+    if not (asks or (checkin and len(plain.split()) <= SHORT)):
         return None  # "how does the mood check in thing work?" asks about it, "do you keep my check ins?" about privacy
     for tool in ("checkin", *EXERCISES):
         if bank.says([folded(name) for name in bank.bank().tool_names[tool]], plain):  # word starts: "werden" is no "erden"
             return tool
     return "exercise" if EXERCISE_WORDS.search(plain) else None
+
+
+def declines(text: str) -> bool:
+    """Whether ``text`` names a tool or an exercise only to turn it down (``DECLINED``)."""
+    plain = folded(text).replace("’", "'")
+    return bool(DECLINED.search(plain)) and not WANTS.search(plain)  # "no, let's do breathing instead" asks for it
 
 
 def started(tool: str) -> List[Dict[Text, Any]]:

@@ -107,6 +107,9 @@ def closing(text: str, lang: str = "en") -> Optional[str]:
     words = _words_of(text)
     if is_farewell(text) and _only_closing(_alone_pattern("farewells_alone").sub(" ", _farewell_pattern().sub(" ", words))):
         return "goodbye"
+    leaving = LEAVING.search(folded(words))
+    if leaving and _only_closing(_thanks_pattern(tuple(bank().thanks)).sub(" ", folded(words).replace(leaving.group(0), " "))):
+        return "goodbye"  # "ty. ok i'm gonna go eat" (ninth reading, L2: "That sounds like a good step: you're gonna go eat.")
     thanks = [*bank().thanks, *(bank().closing["thanks_alone"] if base_language(lang) == "en" else [])]
     found = _thanks_pattern(tuple(thanks)).search(words)
     if not found or NO_THANKS.search(folded(words[:found.start()])):
@@ -119,6 +122,15 @@ def closing(text: str, lang: str = "en") -> Optional[str]:
     return None
 
 
+LEAVING = re.compile(
+    r"\b(?:(?:im|i am|i m|ill|i will)\s+)?(?:gonna|going to|off to|about to|gotta|got to|have to|need to|better|must)\s+(?:go\s+)?(?:and\s+)?"
+    r"(?:eat|get (?:some )?(?:food|dinner|lunch|tea|sleep|some rest)|have (?:dinner|lunch|tea|breakfast|a shower|a bath)|sleep|bed|to bed"
+    r"|shower|make (?:dinner|food|tea)|cook|rest)(?:\s+now)?\b"
+    r"|\bich (?:geh|gehe) (?:jetzt )?(?:essen|schlafen|ins bett|duschen)\b|\bje vais (?:aller )?(?:manger|dormir|me coucher|diner)\b"
+    r"|\b(?:me voy a|voy a) (?:comer|cenar|dormir|acostarme|la cama)\b|\bvado a (?:mangiare|dormire|letto|cena)\b"
+    r"|\bik ga (?:nu )?(?:eten|slapen|naar bed|douchen)\b|\bvou (?:comer|jantar|dormir|deitar)\b")
+"""The person leaves to do something of every day ("ok i'm gonna go eat", "je vais dormir"): with nothing else but thanks or
+closing words, a goodbye."""
 NO_THANKS = re.compile(r"\b(?:no|nein|non|nee|nao|not)\W*$")
 """A thanks that declines ("no thanks", "nein danke", "não obrigado")."""
 NOT_THANKS = re.compile(r"\b(?:nothing|nichts|rien|nada|niente|niets|but|aber|mais|pero|ma|maar|mas)\b")

@@ -34,7 +34,13 @@ DELETE = re.compile(
     r"|\b(?:want|need) my data (?:gone|deleted|erased)|losch\w* (?:alles )?was ich (?:hier )?geschrieben habe|losch\w* meine (?:nachrichten|daten)"
     r"|supprime\w* (?:ce que j ?ai ecrit|mes messages|mes donnees|tout ce que j ?ai ecrit)|efface\w* (?:mes messages|ce que j ?ai ecrit)"
     r"|borra\w* (?:lo que escribi|todo lo que escribi|mis mensajes|mis datos)|cancella\w* (?:quello che ho scritto|i miei messaggi|i miei dati)"
-    r"|verwijder\w* (?:wat ik (?:heb )?geschreven(?: heb)?|mijn berichten|mijn gegevens)|apaga\w* (?:o que eu escrevi|minhas mensagens|meus dados)")
+    r"|verwijder\w* (?:wat ik (?:heb )?geschreven(?: heb)?|mijn berichten|mijn gegevens)|apaga\w* (?:o que eu escrevi|minhas mensagens|meus dados)"
+    # ninth reading, M4: "can i delete it?" after the answer about what is kept
+    r"|^\W*(?:(?:ok|and|so|but|wait)\W+)?(?:can|could|how (?:do|can)) (?:i|you|u) (?:get (?:it|them|that) )?(?:delete|erase|remove|wipe)"
+    r"(?: (?:it|them|that|this|everything|all of it|my \w+))?(?: (?:deleted|erased|removed))?\W*$"
+    r"|^\W*(?:kann|konnte) (?:ich|man) (?:das|es|sie|alles) (?:loschen|loschen lassen)\W*$|^\W*(?:je peux|puis-je|on peut) (?:le|les|tout) (?:supprimer|effacer)\W*$"
+    r"|^\W*(?:puedo|se puede) (?:borrarlo|borrarlos|borrar todo|eliminarlo)\W*$|^\W*(?:posso|si puo) (?:cancellarlo|cancellarli|cancellare tutto)\W*$"
+    r"|^\W*(?:kan ik|kun je) (?:het|dat|alles) (?:verwijderen|wissen)\W*$|^\W*(?:posso|da para|da pra) (?:apagar|apaga-lo|apagar tudo)\W*$")
 
 _MEDS = (r"(?:it|them|my (?:meds|medication|medicine|pills|tablets|antidepressants?|dose)|the (?:meds|medication|medicine|pills"
          r"|tablets|antidepressants?|dose)|(?:my |the )?(?:sertraline|fluoxetine|citalopram|escitalopram|prozac|zoloft|lexapro))")
@@ -77,9 +83,24 @@ maus?", "can you give me one thing to try tonight", "do you have anything for 5p
 ``ask_tips`` answer, which offers the two exercises; never with risk words."""
 
 
+THINGS_TO_DO = re.compile(
+    r"\b(?:(?:can|could|would) (?:you|u) (?:give|tell|send) (?:me )?(?:like )?(?:\d+|a few|some|a couple(?: of)?|two|three|one|any)"
+    r"|(?:give|tell) me (?:like )?(?:\d+|a few|some|a couple(?: of)?|two|three|one)|what (?:can|could|should) i do (?:tonight|today|instead|now|right now)"
+    r"|(?:any|some) ideas? (?:for|of) (?:what|things) to do)\b.{0,25}\b(?:things?|ideas?|stuff|something|ways?) (?:to do|i (?:can|could) do|to try)"
+    r"|\bwhat (?:can|could|should) i do (?:tonight|today|instead|right now)\b"
+    r"|\b(?:was kann ich|was konnte ich) (?:heute abend|heute|stattdessen|jetzt) (?:machen|tun)\b|\b(?:gib|nenn) mir (?:ein paar|\d+|drei|zwei) (?:sachen|dinge|ideen)\b"
+    r"|\b(?:qu'? ?est-ce que je (?:peux|pourrais) faire|que (?:puis-je|pourrais-je) faire) (?:ce soir|aujourd'? ?hui|a la place|maintenant)\b|\bdonne-moi (?:quelques|\d+|trois|deux) (?:idees|trucs|choses)\b"
+    r"|\bque (?:puedo|podria) hacer (?:esta noche|hoy|en vez|en lugar|ahora)\b|\bdame (?:algunas|unas|\d+|tres|dos) (?:ideas|cosas)\b"
+    r"|\bcosa (?:posso|potrei) fare (?:stasera|oggi|invece|adesso|ora)\b|\bdammi (?:qualche|\d+|tre|due) (?:idea|idee|cose)\b"
+    r"|\bwat kan ik (?:vanavond|vandaag|in plaats daarvan|nu) doen\b|\bgeef me (?:een paar|\d+|drie|twee) (?:ideeen|dingen)\b"
+    r"|\bo que (?:eu )?(?:posso|poderia) fazer (?:hoje a noite|hoje|em vez disso|agora)\b|\b(?:me )?(?:da|de|diz)(?:-me)? (?:algumas|umas|\d+|tres|duas) (?:ideias|coisas)\b")
+"""A few things to do asked for ("ok can u give me like 3 things to do tonight that arent texting him": ninth reading, M3, got
+what the bot can do): three ideas for tonight (``ask_things_to_do``); never with risk words."""
+
+
 def plain_question(text: str) -> Optional[str]:
     """The ``answers`` key for ``text`` when it is one of these questions ("ask_medical",
-    "ask_cost", "ask_delete", "ask_tips"), else None."""
+    "ask_cost", "ask_delete", "ask_tips", "ask_things_to_do"), else None."""
     plain = folded(text).replace("'", " ")
     if MEDICATION.search(plain):
         return "ask_medical"
@@ -89,6 +110,8 @@ def plain_question(text: str) -> Optional[str]:
         return "ask_delete"
     if TIPS.search(plain) or (TOOLS_ASKED.search(plain) and not risk_words(text)):
         return "ask_tips"
+    if THINGS_TO_DO.search(plain) and not risk_words(text):
+        return "ask_things_to_do"
     return None
 
 

@@ -28,7 +28,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import asked_the_bot, echo, listening, medical, offer, plain_answers, screener, situation_replies
 from actions.bank import answers, bank, says
-from actions.conversation import ABOUT_THE_BOT, Say, crisis_of, user_turns
+from actions.conversation import ABOUT_THE_BOT, Say, crisis_of, user_turns, variants
 from actions.crisis import handoff_status, open_handoff, report
 from actions.handoff_presence import waiting_line
 from actions.resources import country_locale, frames
@@ -46,6 +46,19 @@ SMALL_TALK = {"greet": ActionGreet, "thank": ActionYouAreWelcome, "goodbye": Act
 WEIGHED = {"ask_advice", "ask_judgement", "ask_normality", "ask_medical"}
 """Questions that, put as "should i ...?" about something to do (not medicine), are the person's own
 to weigh up: said back as such (echo.dilemma), not answered."""
+
+
+OVERLAP = 5
+"""Two lines that share this many words in a row say the same thing (``repeats``)."""
+
+
+def repeats(line: str, other: str) -> bool:
+    """Whether ``line`` and ``other`` share ``OVERLAP`` words in a row ("..., und es heißt nicht, dass mit dir etwas nicht
+    stimmt" in the normality answer and in the information line after it: ninth reading, L2)."""
+    words = lambda t: re.findall(r"[^\W_]+", folded(t))  # noqa: E731
+    a, b = words(line), words(other)
+    grams = {tuple(a[i:i + OVERLAP]) for i in range(len(a) - OVERLAP + 1)}
+    return any(tuple(b[i:i + OVERLAP]) in grams for i in range(len(b) - OVERLAP + 1))
 
 
 def asks_for_a_number(text: str) -> bool:
@@ -122,7 +135,8 @@ class ActionAnswerQuestion(Action):
             # help lines, not the storage text (eighth reading, M3)
             say(least_recent(answers(say.lang)["ask_police"], say.recent) + " " + say.help_now.short(say.lang))
             return [SlotSet("last_strategy", "information")]
-        if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())):
+        if intent == "bot_challenge" and (is_question(text) or ABOUT_THE_BOT.search(text.lower())) \
+                and not set(say.recent[-2:]) & set(variants(domain, "utter_iamabot", say.lang)):  # not twice running (ninth reading, L1)
             say.response(domain, "utter_iamabot")
             return [SlotSet("last_strategy", "information")]
         plain = plain_answers.plain_question(text)
@@ -142,14 +156,16 @@ class ActionAnswerQuestion(Action):
                 else ActionSupportRestatement()
             return await listen.run(dispatcher, tracker, domain)
         values = {"lines": "; ".join(say.help_now.links())}
-        answer = least_recent([line.format(**values) for line in lines], say.recent)
+        follow = {"ask_advice": "suggestion", "ask_normality": "information"}.get(intent)
+        more = listening.compose(follow, text, None, say.recent, turn=user_turns(tracker), lang=say.lang, echo=False) if follow else ""
+        fresh = [line.format(**values) for line in lines]
+        fresh = [line for line in fresh if not repeats(line, more)] or fresh  # not the same clause twice in one message (ninth, L2)
+        answer = least_recent(fresh, say.recent)
         if intent == "ask_human_help" and not any(line.get("phone") for line in say.help_now.lines):
             # a country with no checked line (Nigeria, Colombia): at least the emergency number
             answer += " " + frames(say.lang)["short_alone"].format(emergency=say.help_now.emergency)
-        follow = {"ask_advice": "suggestion", "ask_normality": "information"}.get(intent)
-        if follow:
-            answer += " " + listening.compose(follow, text, None, say.recent, turn=user_turns(tracker),
-                                              lang=say.lang, echo=False)
+        if more:
+            answer += " " + more
         say(answer)
         return [SlotSet("last_strategy", "information"), SlotSet("offered_person", intent == "ask_human_help")]
 

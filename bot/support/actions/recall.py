@@ -26,7 +26,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import yaml
 
-from actions.echo import LEADING, SWAP, risk_words
+from actions.echo import AFTER_I, LEADING, SWAP, risk_words
 from actions.language import base_language, folded, least_recent
 from connectors.contract import session_proven
 
@@ -52,7 +52,7 @@ ASKED_ABOUT = re.compile(
     r"|\b(?:que te|te acuerdas de lo que te) (?:dije|conte|escribi) (?:de |sobre |acerca de )?(?P<what_es>.+)"
     r"|\b(?:cosa|che cosa|ti ricordi cosa) ti ho (?:detto|raccontato|scritto) (?:di |su |riguardo a |a proposito di )?(?P<what_it>.+)"
     r"|\b(?:wat heb ik (?:je |jou )?(?:net |eerder |daarnet )?(?:gezegd|verteld|geschreven)|wat zei ik|weet je nog wat ik (?:zei|vertelde)) (?:over |van )?(?P<what_nl>.+)"
-    r"|\bo que (?:eu )?(?:te )?(?:disse|contei|escrevi|falei) (?:sobre |de |da |do |dos |das )?(?P<what_pt>.+)")
+    r"|\bo que (?:e que )?(?:eu )?(?:te )?(?:disse|contei|escrevi|falei) (?:sobre |de |da |do |dos |das )?(?P<what_pt>.+)")
 """A question about what the person said, in seven languages (folded), and what it is about: answered with their own
 words (:func:`quoted`; eighth reading, M4: "was habe ich vorhin über Jana gesagt?", "cosa ti ho detto di mio fratello?"
 got listening lines, "what did i say my daughter drew?" "I don't remember")."""
@@ -63,7 +63,35 @@ NOT_ASKED = {
     "mon", "ma", "mes", "de", "du", "des", "que", "qu", "je", "j", "t", "ai", "sur", "tout", "a", "l", "mi", "mis", "el", "los", "las", "te",
     "lo", "que", "dije", "sobre", "antes", "il", "di", "mio", "mia", "miei", "mie", "ti", "ho", "detto", "su", "prima", "over", "mijn",
     "het", "een", "je", "jou", "net", "eerder", "o", "os", "as", "meu", "minha", "meus", "minhas", "eu", "disse", "da", "do", "dos",
-    "das", "em", "um", "uma", "antes", "ja", "yo", "io", "ik", "zei"}
+    "das", "em", "um", "uma", "antes", "ja", "yo", "io", "ik", "zei",
+    # ninth reading, M4: "what did i say about my landlord earlier? i forgot to reply to him" quoted a message with "him"
+    "him", "her", "them", "he", "she", "they", "his", "hers", "their", "ihm", "ihr", "lui", "elle", "el", "ella", "lei", "hem",
+    "haar", "ele", "ela", "tout", "heure", "l'heure", "tantot", "eben", "gerade", "vorhin", "fa", "poco"}
+SAME = [
+    {"mother", "mum", "mom", "mama", "mummy", "mommy", "mutter", "mutti", "mere", "maman", "madre", "mami", "mamma", "moeder", "mam",
+     "mae", "mamae"},
+    {"father", "dad", "daddy", "papa", "vater", "pere", "padre", "papi", "babbo", "vader", "pai", "papai"},
+    {"son", "sohn", "fils", "hijo", "figlio", "zoon", "filho"},
+    {"daughter", "tochter", "fille", "hija", "figlia", "dochter", "filha"},
+    {"brother", "bruder", "frere", "hermano", "fratello", "broer", "irmao"},
+    {"sister", "schwester", "soeur", "hermana", "sorella", "zus", "irma"},
+    {"husband", "ehemann", "mari", "marido", "esposo", "marito"},
+    {"wife", "frau", "femme", "esposa", "mujer", "moglie", "vrouw", "mulher"},
+    {"grandma", "grandmother", "nan", "nana", "oma", "grand-mere", "mamie", "abuela", "nonna", "avo", "vovo"},
+    {"grandad", "grandpa", "grandfather", "opa", "grand-pere", "papi", "abuelo", "nonno", "avo", "vovo"},
+    {"friend", "freund", "freundin", "ami", "amie", "amigo", "amiga", "amico", "amica", "vriend", "vriendin"},
+    {"dog", "hund", "chien", "chienne", "perro", "perra", "cane", "hond", "cao", "cachorro"},
+    {"cat", "katze", "kater", "chatte", "gato", "gata", "gatto", "gatta", "kat", "poes"},
+    {"work", "job", "arbeit", "travail", "boulot", "trabajo", "lavoro", "werk", "baan", "trabalho", "emprego"},
+    {"school", "schule", "ecole", "escuela", "colegio", "scuola", "escola"},
+]
+"""Words that name the same person or thing in the seven languages: a question in one language finds what was written in
+another ("what did i say about my mother?" after "soms bel ik mijn moeder drie keer per dag": ninth reading, M4)."""
+
+
+def _same_as(word: str) -> set:
+    """``word`` and the words in the other languages that name the same (``SAME``)."""
+    return set().union({word}, *(group for group in SAME if word in group))
 """Words of a recall question that say nothing about what it asks for."""
 QUOTED_WORDS = 30
 """A quoted sentence longer than this many words is cut."""
@@ -175,7 +203,9 @@ def _told(what: str, earlier: Sequence[str], about: bool = False) -> Optional[st
             said = clause.strip().split()
             while said and said[0].lower() in LEADING:
                 said.pop(0)
-            return " ".join(SWAP.get(w.lower(), w) for w in said).rstrip(",") or None
+            swapped = [AFTER_I.get(w.lower(), w) if i and said[i - 1].lower() == "i" else SWAP.get(w.lower(), w)
+                       for i, w in enumerate(said)]  # "since i was 9" -> "since you were 9" (ninth reading, L2)
+            return " ".join(swapped).rstrip(",") or None
     return None
 
 
@@ -187,6 +217,7 @@ def quoted(text: str, earlier: Sequence[str]) -> Optional[str]:
         return None  # a name asked for is found or honestly not known (:func:`answer`), never another sentence with "name"
     found = ASKED_ABOUT.search(_plain(text))
     what = next((value for value in (found.groupdict().values() if found else ()) if value), "")
+    what = re.split(r"[?.!;\n]", what)[0]  # the question, not what follows it ("... earlier? i forgot to reply to him")
     asked = [w for w in re.findall(r"[^\W_]+", what) if w not in NOT_ASKED]
     if not asked:
         return None
@@ -196,7 +227,9 @@ def quoted(text: str, earlier: Sequence[str]) -> Optional[str]:
             continue
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", message):
             words = re.findall(r"[^\W_]+", _plain(sentence))
-            score = sum(any(w.startswith(a[:5]) if len(a) > 3 else w == a for w in words) for a in asked)
+            score = sum(any(w.startswith(a[:5]) if len(a) > 3 else w == a for w in words)
+                        or any(w == b or (len(b) > 4 and w.startswith(b)) for w in words for b in _same_as(a) - {a})
+                        for a in asked)
             if score and score >= best_score:
                 best, best_score = sentence.strip(), score
     if best is None:

@@ -125,9 +125,10 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
     text = tracker.latest_message.get("text") or ""
     if COMMAND.match(text):
         return say_answer(dispatcher, tracker, "command")
-    if at_risk(emotion_of(tracker.latest_message.get("metadata"))):  # risk: listened to, never a lighter answer
+    risky = at_risk(emotion_of(tracker.latest_message.get("metadata")))
+    if risky and not only_possibly(tracker, text):  # risk: listened to, never a lighter answer
         return None
-    wanted = exercise.asked_for(text) or taken_up(tracker, text)
+    wanted = None if risky else exercise.asked_for(text) or taken_up(tracker, text)
     if wanted:  # asked for, or a yes to the exercise just offered ("ok lets try it": eighth reading, M5)
         return await run_asked(wanted, dispatcher, tracker, domain)
     service = asked_the_bot.about_the_service(text)
@@ -168,7 +169,28 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
         say_answer(dispatcher, tracker, kind)
         quiet = [SlotSet("listen_only_until", float(user_turns(tracker) + LISTEN_ONLY_TURNS))] if kind == "only_questions" else []
         return [SlotSet("last_strategy", "information"), *quiet]  # "only_questions": then no questions for a few turns
+    from actions.situation_replies import asks_secrecy, secret_lines  # situation_replies imports this module
+
+    if asks_secrecy(text) and not re.search(r"\btell me\b", text.lower()):  # "você promete não contar pra ninguém?" (ninth, M4)
+        say = Say(dispatcher, tracker)
+        say(least_recent(secret_lines(say.lang), say.recent))
+        return [SlotSet("last_strategy", "information")]
     return None
+
+
+LIGHT_RISK = 0.5
+"""A "possible" turn whose own risk is below this is answered plainly (``only_possibly``); above it (0.7: "who reads this?"
+then is the crisis flow's, eighth reading M3) it is listened to."""
+
+
+def only_possibly(tracker: Tracker, text: str) -> bool:
+    """Whether the latest turn is at risk only as "possible" (no flag, not high, its own risk below ``LIGHT_RISK``; often
+    carried by earlier turns) and its message holds no risk words: a question to the bot, a correction or a question about what was said is still answered
+    (ninth reading, M4: "qu'est-ce que j'ai dit sur ma mère tout à l'heure?", "Nein, das hast du falsch verstanden", pt-PT
+    "és uma pessoa?" got listening lines); tools and small talk still wait."""
+    crisis = crisis_of(tracker)
+    return crisis.get("level") == "possible" and not crisis.get("flag") and float(crisis.get("risk") or 0.0) < LIGHT_RISK \
+        and not risk_words(text)
 
 
 def close_plainly(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]] | None:
@@ -254,7 +276,7 @@ async def run_asked(wanted: str, dispatcher: CollectingDispatcher, tracker: Trac
     tool = {"breathing": ActionToolBreathing, "grounding": ActionToolGrounding, "checkin": ActionToolCheckin}.get(wanted)
     if tool is None:
         return say_answer(dispatcher, tracker, "exercise_offer")
-    return await tool().run(dispatcher, tracker, domain)
+    return tool().start(dispatcher, tracker)  # asked for: started (ninth reading, M3: "c'est quoi un truc pour se calmer")
 
 
 def stops_questions(text: str) -> bool:
@@ -433,13 +455,23 @@ class Tool(Action):
         text = tracker.latest_message.get("text") or ""
         confidence = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
         just_ran = lines[0] in bot_lines(tracker)
+        if exercise.declines(text):  # "i dont really have time for breathing exercises tbh" (ninth reading, M3)
+            return False
         return bank.names_tool(self.tool, text) or (confidence >= self.SURE and not just_ran) or taken_up(tracker, text) == self.tool
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         lines = bank.tool(self.tool, language(tracker))
+        if exercise.declines(tracker.latest_message.get("text") or "") and \
+                not at_risk(emotion_of(tracker.latest_message.get("metadata"))):  # turned down: no exercise, and heard
+            return say_answer(dispatcher, tracker, "exercise_declined")
         if not self.asked(tracker, lines):
             return await ActionSupportRestatement().run(dispatcher, tracker, domain)
+        return self.start(dispatcher, tracker)
+
+    def start(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+        """The tool's first message(s), and the slots that keep it going."""
+        lines = bank.tool(self.tool, language(tracker))
         for line in lines:
             dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", "tool"), *exercise.started(self.tool)] + \

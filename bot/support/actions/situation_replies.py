@@ -48,6 +48,9 @@ SUBSTANCE = re.compile(
     r"|pods?|geschluckt|getrunken|tabletten|medikamente|gift|avale|cachets|comprimes|medicaments|javel|trago|pastillas|lejia"
     r"|veneno|ingoiato|pastiglie|candeggina|ingeslikt|pillen|engoliu|remedios|comprimidos|agua sanitaria)\b")
 """Something swallowed or taken: only then the poison line."""
+SUBSTANCE_TAKEN = re.compile(r"\b(?:swallow\w*|took|taken|has taken|ate|eaten|drank|overdos\w*|geschluckt|genommen|avale|pris|tomo|se tomo"
+                             r"|ingoiato|preso|ingenomen|ingeslikt|tomou|engoliu)\b")
+"""Means already taken: someone else's emergency (the emergency lines), not means to put out of reach."""
 FIRST_AID = re.compile(r"\b(?:on (?:her|his|their) back|give (?:her|him|them) (?:water|something to drink|food)|make (?:her|him|them) (?:throw up|sick|vomit)"
                        r"|auf dem rucken|wasser geben|sur le dos|(?:de|a) (?:l ?eau|boire)|boca arriba|dar(?:le)? agua|sulla schiena|dar(?:le|gli) (?:acqua|da bere)"
                        r"|op (?:zijn|haar) rug|water geven|de barriga para cima|dar agua)\b")
@@ -78,6 +81,23 @@ KEEPS_TO_EMERGENCY = re.compile(
     r"|911|999|112|000|111|poison|what (?:do|should|can) i|help|yes|yeah|ok|okay|done|atm\w*|wach|blut|notarzt|krankenwagen"
     r"|respir\w*|reveill\w*|sang|samu|secours|despiert\w*|sangr\w*|ambulancia|svegli\w*|sangue|ambulanza|ademt|wakker|bloed|ambulance|acord\w*)\b")
 """Words of someone else's emergency going on, or of doing what was asked: a follow-up that keeps to it."""
+SAFE_NOW = re.compile(
+    r"\b(?:(?:hes|shes|theyre|he is|she is|they are|he s|she s|theyve been|hes been|shes been) (?:ok|okay|alright|all right|safe|fine|alive"
+    r"|stable|in (?:the )?hospital|being looked after|in good hands|out of danger)|(?:got|get) to (?:him|her|them) in time|found (?:him|her|them) in time"
+    r"|(?:er|sie) ist (?:jetzt )?(?:in sicherheit|okay|ok|stabil|im krankenhaus|ausser lebensgefahr)|es geht (?:ihm|ihr) (?:jetzt )?gut"
+    r"|(?:il|elle) (?:est|va) (?:bien|en securite|hors de danger|a lhopital)|(?:esta|ya esta) (?:bien|a salvo|fuera de peligro|en el hospital)"
+    r"|(?:sta bene|e al sicuro|e fuori pericolo|e in ospedale)|(?:hij|zij|ze) is (?:veilig|ok|oke|in het ziekenhuis|buiten levensgevaar)"
+    r"|het gaat goed met (?:hem|haar)|(?:ele|ela) (?:esta|ta) (?:bem|a salvo|seguro|segura|fora de perigo|no hospital))\b")
+"""The one at risk is safe now ("we got to him in time, he's ok": ninth reading, M8, got the friends' answer three times): the
+situation is over, and the person is listened to; not what they only claim ("he says he's ok but ...")."""
+CLAIMED = re.compile(r"\b(?:says?|said|claims?|pretends?|insists?|but|sagt|dit|dice|dice che|zegt|diz|mas|aber|mais|pero|maar|ma)\b")
+MEANS_AT_HAND = re.compile(
+    r"\b(?:pills?|tablets?|meds|medication|medicine|painkillers|rope|gun|guns|firearm|knife|knives|razors?|blades?"
+    r"|tabletten|medikamente|seil|strick|waffe|pistole|messer|klingen|rasierklingen|cachets|medicaments|comprimes|corde|arme|fusil"
+    r"|couteau|lames|pastillas|medicamentos|pildoras|cuerda|pistola|arma|cuchillo|navajas|pillole|pastiglie|farmaci|corda|coltello"
+    r"|lamette|pillen|medicijnen|touw|wapen|vuurwapen|mes|mesjes|remedios|comprimidos|faca|laminas|giletes?)\b")
+"""Something they could use, near the one at risk ("tiene pastillas de su papá en su cuarto": ninth reading, M8, got the friends'
+block again and never "take the pills out of his room"): putting it out of reach comes first."""
 GUARDED_READINGS = {"idiom", "fiction", "past"}
 """Crisis guards (``derived.crisis.guards``) that say a follow-up is no longer the situation ("me muero de ganas de ver la peli")."""
 STORY_WORDS = 6
@@ -119,6 +139,8 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_friend_at_risk_called"
     elif situation == "friend_at_risk" and UNREACHABLE.search(plain):
         key = "situation_friend_unreachable"
+    elif situation == "friend_at_risk" and MEANS_AT_HAND.search(plain) and not SUBSTANCE_TAKEN.search(plain):
+        key = "situation_friend_at_risk_means"
     elif situation == "abuse" and PHONE_WATCHED.search(plain):
         key = "situation_abuse_phone"
     elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
@@ -157,6 +179,8 @@ def moved_on(situation: str, tracker: Tracker) -> bool:
     if set(crisis_of(tracker).get("guards") or ()) & GUARDED_READINGS and not risk_words(text):
         return True
     plain = _plain(text)
+    if situation == "friend_at_risk" and SAFE_NOW.search(plain) and not CLAIMED.search(plain) and not risk_words(text):
+        return True  # "we got to him in time, he's ok"
     return situation == "emergency_other" and len(plain.split()) >= STORY_WORDS and "?" not in text \
         and not (KEEPS_TO_EMERGENCY.search(plain) or HELP_CALLED.search(plain) or SUBSTANCE.search(plain)
                  or FIRST_AID.search(plain) or FAULT.search(plain) or risk_words(text))
