@@ -29,6 +29,10 @@ overwrites), so no client sets it: True when the turn proved the conversation it
 server-issued session's token: cookie, bearer, a confirmed socket.io session; or the socket's own
 connection), False when it only named a sender (anyone who knows the id could have sent it).
 Actions say back earlier turns of the conversation only to a proven turn (:func:`session_proven`)."""
+LEFT_TO_THE_TEAM = {"handoff": "with_team"}
+"""The custom message a bot sends to a turn it leaves to the person from the team who has joined and written
+(ninth exploratory reading, M11: the bot had talked over the supervisor). The emobot channels count it as an
+answer (no safety net: "I'm having trouble answering right now") and pass it to no client."""
 
 CRISIS_LEVELS = ("none", "possible", "high")
 DERIVED_FIELDS = ("crisis", "distress", "tutoring", "service")

@@ -7,6 +7,8 @@ from typing import Any, Awaitable, Callable, Dict
 
 from rasa.core.channels.channel import OutputChannel
 
+from connectors.contract import LEFT_TO_THE_TEAM
+
 
 class RecordingOutput(OutputChannel):
     """Passes every message to ``inner``, counting them and keeping their texts: the channel
@@ -26,6 +28,8 @@ class RecordingOutput(OutputChannel):
 
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
         self.keep(message.get("text"))
+        if message.get("custom") == LEFT_TO_THE_TEAM and not message.get("text"):
+            return  # the bot leaves the turn to the person from the team: an answer, for no client
         await self.inner.send_response(recipient_id, message)
 
 
@@ -45,3 +49,4 @@ def _recorded(method: str) -> Callable[..., Awaitable[None]]:
 for _method in ("send_text_message", "send_image_url", "send_attachment", "send_text_with_buttons",
                 "send_quick_replies", "send_elements", "send_custom_json"):
     setattr(RecordingOutput, _method, _recorded(_method))
+

@@ -305,3 +305,21 @@ def test_a_turn_from_sender_dot_dot_is_logged_under_its_hashed_session() -> None
     assert emotion["available"] is True and emotion.get("error") is None, emotion
     assert turn_paths(requests) == [f"/v1/sessions/{service_session_id('..')}/turns"]
     assert received[0].sender_id == ".."  # Rasa's conversation keeps the sender's own id
+
+
+def test_a_turn_left_to_the_team_is_an_answer_no_client_sees() -> None:
+    """Ninth reading, M11: the bot leaves a turn to the person from the team who has joined and written; the
+    channel must not send its safety net over it, and no page or widget gets an empty bubble."""
+    import asyncio
+
+    from rasa.core.channels.channel import CollectingOutputChannel
+
+    from connectors.contract import LEFT_TO_THE_TEAM
+    from connectors.web.output import RecordingOutput
+
+    inner = CollectingOutputChannel()
+    said = RecordingOutput(inner)
+    asyncio.run(said.send_response("p", {"custom": dict(LEFT_TO_THE_TEAM)}))
+    assert said.sent == 1 and said.texts == [] and inner.messages == []
+    asyncio.run(said.send_response("p", {"custom": {"other": 1}}))
+    assert said.sent == 2 and len(inner.messages) == 1

@@ -165,7 +165,8 @@ def recently_screened(tracker: Tracker) -> bool:
 def answer_of(tracker: Tracker) -> str:
     """The screener answer in the latest message; an answer that is neither yes nor no but is
     itself high risk (flagged) or states warning-sign language counts as yes ("i just want it
-    all to end"). Itself: ``turn_flag``, the message's own flag, not the conversation's, which
+    all to end"; the screen climbs to "have you thought about how?" only on a clear yes: crisis_screen.py,
+    ninth reading, M1). Itself: ``turn_flag``, the message's own flag, not the conversation's, which
     the screen's earlier turns may have raised ("my boyfriend has been sweet at least" is no yes).
     A no to calling anyone ("nee ik wil niemand bellen": the bank's ``stop_numbers`` words) answers
     no question of the screen: unclear (seventh reading, H2)."""

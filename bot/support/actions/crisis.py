@@ -7,7 +7,7 @@ import logging
 import re
 from typing import Any, Dict, List, Optional, Sequence, Text
 
-from connectors import handoff
+from connectors import contract, handoff
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,14 +16,18 @@ from actions import bank, handoff_answers
 from actions.language import folded, least_recent
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
-from actions.handoff_presence import (heard, how_to_get_help, kinds_left_out, numbers_due, team_wrote, told_not_to_wait,
-                                      waiting_due, waiting_line, withdrawn)
+from actions.handoff_presence import (heard, how_to_get_help, kinds_left_out, numbers_due, team_spoke_last, team_wrote,
+                                      told_not_to_wait, waiting_due, waiting_line, withdrawn)
 from actions.situation_replies import moved_on, reported_situation, situation_line, situation_open
 from policies.situations import ACUTE
 
 logger = logging.getLogger(__name__)
 
 BOT = "support"
+WITH_THE_TEAM = contract.LEFT_TO_THE_TEAM
+"""What the bot sends, as a custom message, to a turn it leaves to the person from the team who has joined and
+written (ninth reading, M11): the emobot channels count it as an answer (their safety net answers a turn at risk left
+without one: "I'm having trouble answering right now") and pass it to no client."""
 
 
 async def report(tracker: Tracker, person: Optional[str], said: Sequence[str], kind: str = "bot") -> None:
@@ -136,7 +140,8 @@ class ActionHandoffPresent(Action):
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
         # once a person from the team has claimed it, they answer: the bot says only that the
-        # message reaches them, and what safety cannot wait for (means, a place, a goodbye)
+        # message reaches them, and what safety cannot wait for (means, a place, a goodbye); once they
+        # have written, not even that: only an attempt under way, new means or a place (ninth reading, M11)
         claimed = bool(status) and status.get("status") == "claimed"
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
         if not claimed and (tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge" \
@@ -149,10 +154,16 @@ class ActionHandoffPresent(Action):
             say(situation_line(still_open, say, tracker, after=True))
         if at_risk:  # a handoff the person asked for is a crisis one now: the delayed notice gives every line
             events.append(SlotSet("handoff_asked", False))
-        asked_taken = handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)
+        # a yes to the bot's "have you taken any?" is medicine taken, not a yes to what the person from the team asked
+        # since ("are the pills near you?": ninth reading, M11)
+        asked_taken = not team_spoke_last(tracker) and handoff_answers.asked_if_taken(bot_lines(tracker, 1), say.lang)
         leave_out = kinds_left_out(tracker, at_risk, situation or still_open, text)
+        with_them = claimed and team_wrote(tracker)  # they are talking with the person: only what safety needs (M11)
         answers = handoff_answers.answered(text, say.recent, say.lang, earlier[-5:], at_risk,
+                                           handoff_answers.WITH_THE_TEAM if with_them else
                                            handoff_answers.SAFETY_KINDS if claimed else None, asked_taken, leave_out)
+        if with_them:  # means already told are theirs to ask about; an attempt under way, new means or a place are not
+            answers = [(kind, line) for kind, line in answers if not handoff_answers.told_before(kind, text, earlier)]
         for _, line in answers:
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
         if not say.said and not claimed:  # nothing else answered it: a reflection or an acknowledgement that fits
@@ -162,6 +173,8 @@ class ActionHandoffPresent(Action):
             say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
         if numbers_due(say, tracker, kinds, claimed):
             say(how_to_get_help(say, tracker))
+        if with_them and not say.said:  # left to the person from the team: no words of the bot's, yet no silence for the
+            dispatcher.utter_message(json_message=WITH_THE_TEAM)  # channel, whose safety net answers a turn at risk left unanswered
         await report(tracker, tracker.latest_message.get("text"), say.said)
         return events
 

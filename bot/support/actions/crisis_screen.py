@@ -24,7 +24,9 @@ from actions.conversation import (Say, answer_of, clear_screen, crisis_of, crisi
 from actions.crisis import escalate, escalate_again, under_way_again
 from actions.language import least_recent
 from actions.questions import bring_a_person, wants_a_person_now
-from actions.replies import ActionSupportQuestion, requested_tool
+from actions.echo import risk_words
+from actions.question_form import is_question
+from actions.replies import ActionSupportQuestion, answered_plainly, requested_tool
 from actions.situation_replies import reported_situation
 
 
@@ -44,6 +46,63 @@ def meant_after_risk(tracker: Tracker, text: str) -> Optional[str]:
     return None
 
 
+CLIMBS_FROM = 2
+"""A yes to this question (thoughts of killing oneself) brings the questions about a way, an intent and a plan: only a
+clear yes does (ninth reading, M1)."""
+
+
+def clear_yes(tracker: Tracker, text: str) -> bool:
+    """Whether the latest answer is a yes in its own words (screener.read_answer), states warning-sign language
+    (``explicit``) or says risk words: not only the model's flag over a message about something else ("todo mundo da
+    minha sala passou", read high 0.87, got "have you thought about how you might do it?")."""
+    return screener.read_answer(text) == "yes" or bool(crisis_of(tracker).get("explicit")) or risk_words(text)
+
+
+async def own_question(say: Say, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
+                       asked: screener.Question, question: float) -> List[Dict[Text, Any]]:
+    """A question of the person's own during the screen ("wait what did i say about my partner", "whats the first
+    thing you would do"), not an answer: answered where the bot can (replies.answered_plainly: what they said, the
+    service, the bot), else kept for later ("I'll come back to it"), then the screen's question once more; asked a
+    second time, the screen is let pass (as after two unclear answers) with how to get help now (ninth reading, M1:
+    "wait what did i say about my partner" got the next screening question)."""
+    answered = await answered_plainly(dispatcher, tracker, domain)
+    if tracker.get_slot("screening_retry"):
+        if answered is None:
+            answered = await ActionSupportQuestion().run(dispatcher, tracker, domain)
+        say(say.help_now.short(say.lang))
+        return [*answered, *clear_screen(tracker, answered=False), SlotSet("screen_resumable", question)]
+    if answered is None:
+        say(least_recent(bank.answers(say.lang)["screen_own_question"], say.recent + bot_said(dispatcher)))
+    say(asked.again)
+    return [*(answered or []), SlotSet("screening_retry", True)]
+
+
+def bot_said(dispatcher: CollectingDispatcher) -> List[str]:
+    return [m.get("text") or "" for m in dispatcher.messages]
+
+
+def after_an_attempt(say: Say, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
+    """Home after an attempt ("i was in after an overdose last week", "estive internada depois de tentar matar-me"):
+    the days after discharge are a time of high risk. Heard (unless the lead-in, direct_ask.py, said it this turn), the
+    numbers where the person is, and how they are now, whether they have a safety plan or someone with them (ninth
+    reading, M9: listening lines only)."""
+    heard = bank.answers(say.lang)["after_attempt"]
+    if not set(heard) & set(bot_said(dispatcher)):
+        say(least_recent(heard, say.recent))
+    say(say.help_now.full(say.lang))
+    say(least_recent(bank.answers(say.lang)["after_attempt_ask"], say.recent))
+    return [SlotSet("last_strategy", "question")]
+
+
+def support_after_an_attempt(say: Say, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
+    """Support named after telling of an attempt ("the crisis team are meant to ring tomorrow", "agora estou segura, o
+    meu marido está cá"): glad of it, the numbers until then, how they are now (unless the lead-in said it)."""
+    lines = bank.answers(say.lang)["after_attempt_support"]
+    if not set(lines) & set(bot_said(dispatcher)):
+        say(least_recent(lines, say.recent))
+    return [SlotSet("last_strategy", "question")]
+
+
 class ActionCrisisScreen(Action):
     """The C-SSRS screen, one question per turn (see screener.py for the branching)."""
 
@@ -58,6 +117,10 @@ class ActionCrisisScreen(Action):
         resumable = tracker.get_slot("screen_resumable")
         if not current and under_way_again(tracker):  # an attempt under way after a resolved handoff (eighth reading, H2)
             return await escalate_again(dispatcher, tracker, domain)
+        if not current and direct_ask.after_attempt(text, earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)):
+            return after_an_attempt(say, dispatcher)  # home after an attempt: heard, the numbers, how they are (M9)
+        if not current and direct_ask.support_after_attempt(text, earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)):
+            return support_after_an_attempt(say, dispatcher)  # "the crisis team are meant to ring tomorrow" (M9)
         if not current and resumable:  # the turn after a screen let pass: a late yes or no answers it
             # what the words tell or state (a model's reading alone after a screen let pass is listened to, as below)
             stated = {key: crisis_of(tracker).get(key) for key in ("explicit", "categories")}
@@ -92,6 +155,8 @@ class ActionCrisisScreen(Action):
             events = await bring_a_person(say, tracker, domain, crisis_reason(tracker, "asked for a person during the C-SSRS screen"))
             return [*events, *clear_screen(tracker, answered=False)]
         answer = answer_of(tracker)
+        if answer == "yes" and question == CLIMBS_FROM and not clear_yes(tracker, text):
+            answer = "unclear"  # the model's flag alone ("todo mundo da minha sala passou") does not climb (ninth reading, M1)
         if answer == "dismiss" and screener.laughed_only(text) and disclosure.acute(crisis_of(tracker)):
             answer = "unclear"  # "might just walk into the sea lol": a laugh over a way is not let pass (ninth reading, H3)
         tool = requested_tool(tracker) if answer == "unclear" else None
@@ -130,6 +195,8 @@ class ActionCrisisScreen(Action):
             say.response(domain, "utter_iamabot")
             say(questions[question].again)
             return [SlotSet("screening_retry", True)]
+        if answer == "unclear" and is_question(text):  # "wait what did i say about my partner": a question, no answer (M1)
+            return await own_question(say, dispatcher, tracker, domain, questions[question], float(question))
         if answer == "unclear":
             if not tracker.get_slot("screening_retry"):
                 say(questions[question].again)

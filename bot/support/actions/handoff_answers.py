@@ -23,6 +23,11 @@ medicine already taken needs the emergency line, not "put them out of reach"; "i
 to my sister" is someone held on to, not (also) someone to call now."""
 SAFETY_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
+WITH_THE_TEAM = ("attempt", "taken", "medicine", "means", "place")
+"""What the bot still answers once a person from the team has joined and written (ninth reading, M11: the person is
+talking with them): an attempt under way, medicine taken, and means or a place not told before (:func:`told_before`)."""
+TOLD_AGAIN_OK = ("attempt", "taken")
+"""Kinds answered with the team there however often told."""
 ONLY_AT_RISK = {"medicine", "means", "means_here", "place"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
@@ -65,6 +70,17 @@ def asked_if_taken(bot_said: Sequence[str], lang: str = "en") -> bool:
     return any(p.match(line) for p in patterns for line in bot_said)
 
 
+def told_before(kind: str, text: str, earlier: Sequence[str]) -> bool:
+    """Whether what ``text`` names for ``kind`` (the pills, the rope, the bridge) one of the person's ``earlier``
+    messages named already: with a person from the team there, they ask about it; new means ("i also have a knife
+    here" after the pills) are answered. An attempt or medicine taken is never "told before" (``TOLD_AGAIN_OK``)."""
+    if kind in TOLD_AGAIN_OK:
+        return False
+    pattern = words_pattern(bank().handoff[kind]["words"])
+    named = {m.group(0) for m in pattern.finditer((text or "").lower().replace("’", "'"))}
+    return bool(named) and all(any(word in (said or "").lower().replace("’", "'") for said in earlier) for word in named)
+
+
 def kind_lines(kind: str, lang: str = "en") -> List[str]:
     """The lines of one kind of answer (``plan``, ``means``, ...) in ``lang``."""
     return list(bank().handoff[kind]["lines"] if lang == "en" else ((translated(lang) or {}).get("handoff") or {}).get(kind) or [])
@@ -105,7 +121,8 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
     lowered = (text or "").lower().replace("’", "'")
     out: List[Tuple[str, str]] = []
     heard: set = set()  # the kinds this message holds (answered now or lately)
-    if asked_taken and read_answer(text) == "yes":  # "yeah i think i might" to "have you taken any?": emergency now
+    # "yeah i think i might" to "have you taken any?": emergency now ("il y a quelqu'un ?" is no yes: ninth reading, L6)
+    if asked_taken and read_answer(text) == "yes":
         out += [("taken", line) for line in kind_lines("taken", lang)[:1]]
         heard.add("taken")
     for kind in [k for k in HANDOFF_KINDS if (kinds is None or k in kinds) and k not in leave_out]:

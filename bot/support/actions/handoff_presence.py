@@ -72,6 +72,23 @@ def team_wrote(tracker: Tracker) -> bool:
     return wrote
 
 
+def team_spoke_last(tracker: Tracker) -> bool:
+    """Whether the last line the person read before their latest message was written by a person from the team (a bot
+    event the dashboard appended after the bot went back to listening: :func:`team_wrote`): the message answers them,
+    not the bot's own question before it (ninth reading, M11: "hi sam. yes they're on the table", to the supervisor's
+    "are the pills near you?", got the bot's "if you have taken something, call your emergency number now")."""
+    after, last_by_team, before_latest = None, False, False
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "action":
+            after = event.get("name")
+        elif kind == "user":
+            after, before_latest = None, last_by_team
+        elif kind == "bot":
+            last_by_team = after in (None, "action_listen")
+    return before_latest
+
+
 def told_not_to_wait(tracker: Tracker, domain: Dict[Text, Any], lang: str) -> bool:
     """Whether the delayed notice (nobody joined in time: call now) went out during this handoff."""
     notices = {response(domain, "utter_handoff_delayed", (), code) for code in {"en", lang}}
@@ -97,11 +114,14 @@ def heard(say: Say, tracker: Tracker, domain: Dict[Text, Any]) -> str:
 
 
 def waiting_due(tracker: Tracker, domain: Dict[Text, Any], lang: str, kinds: Sequence[str], claimed: bool) -> bool:
-    """Whether who is coming is said this turn: always once someone claimed it (their answers come
-    now); when the person asks ("is anyone coming?", "hello?": ``kinds`` holds ``wait``); once after
-    the delayed notice; and when it was not said in their last ``WAITING_LINE_EVERY`` turns."""
+    """Whether who is coming is said this turn: once someone claimed it, until they have written (their answers
+    come now; after that the person is talking with them, and "a person from our team has joined" again talks over
+    them: ninth reading, M11); when the person asks ("is anyone coming?", "hello?": ``kinds`` holds ``wait``); once
+    after the delayed notice; and when it was not said in their last ``WAITING_LINE_EVERY`` turns."""
     text = tracker.latest_message.get("text") or ""
-    if claimed or "wait" in kinds or still_there(text):
+    if claimed:
+        return not team_wrote(tracker)
+    if "wait" in kinds or still_there(text):
         return True
     if told_not_to_wait(tracker, domain, lang) and not _said_since_notice(tracker, domain, lang, "utter_handoff_overdue"):
         return True

@@ -31,6 +31,8 @@ from typing import Dict, List, Literal, Optional, Sequence, Tuple
 
 import yaml
 
+from actions.question_form import is_question
+
 Answer = Literal["yes", "no", "dismiss", "unclear"]
 SHORT_ANSWER_WORDS = 6
 """An answer this short is read whole; in a longer one a yes counts only in its first words."""
@@ -40,6 +42,9 @@ longer message is part of a story that goes on past the question ("my kids, I se
 weekend sì and one no") and is no answer: unclear, asked again once. (Both numbers were chosen on
 the dev answers and dev conversations; a long answer that carries risk itself still counts as
 yes: the bot's ``answer_of`` reads the message's own crisis flag.)"""
+WHOLE_ANSWER_WORDS = 2
+"""screener.yml ``weak_yes`` ("right", "y") counts only in an answer this short: "right. i think i hav to tell him"
+and "il y a quelqu'un ?" are no yes (ninth reading, M1, L6)."""
 Outcome = Literal["ask", "escalate", "low", "clear"]
 
 SCREENER_FILE = Path(__file__).with_name("screener.yml")
@@ -89,7 +94,8 @@ def _patterns() -> Dict[str, re.Pattern]:
         raise ValueError(f"{SCREENER_FILE}: quote these answer words: {unquoted}")
     return {kind: re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(fold(w) or w) for w in words[kind]),
                                                               key=len, reverse=True)) + r")(?!\w)")
-            for kind in ("yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self", "negation")}
+            for kind in ("yes", "weak_yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self",
+                         "negation", "refers")}
 
 
 def clarifies(text: str) -> bool:
@@ -142,7 +148,9 @@ def read_answer(text: str) -> Answer:
     yes ("no... well actually yes" is yes); then a yes or a hedge (a bare "i do" / "i have" not in
     a question of the person's own: "what can i do to fall asleep?"); a laugh with neither ("lol")
     dismisses; a plain statement about oneself without negation ("i wrote goodbye letters")
-    affirms; anything else ("idk") is unclear. In a message of more than ``SHORT_ANSWER_WORDS``
+    affirms when it speaks of the question (``refers``: "i've read about it", not "i think i hav to tell him"); a bare
+    "i have" only where a clause ends with it; "right" or "y" only as the whole answer (``WHOLE_ANSWER_WORDS``);
+    anything else ("idk") is unclear. In a message of more than ``SHORT_ANSWER_WORDS``
     words, a yes or hedge counts only within its first ``ANSWER_OPENING_WORDS`` words, and a
     statement about oneself does not affirm.
     """
@@ -158,24 +166,39 @@ def read_answer(text: str) -> Answer:
              for kind, found in spans.items()}
     if found["dismiss"]:
         return "dismiss"
-    yes = found["yes"] + found["hedge"] + (found["aux"] if "?" not in (text or "") else [])
+    short = len(folded.split()) <= SHORT_ANSWER_WORDS
+    if found["aux"] and ("?" in (text or "") or not _clause_final_aux(text or "")):
+        found["aux"] = []  # "what did i say about my partner", "i have to tell him": no bare "i did" (ninth reading, M1)
+    if len(folded.split()) <= WHOLE_ANSWER_WORDS:
+        found["yes"] = sorted(found["yes"] + found["weak_yes"])  # "right", "y": a yes only as the whole answer
+    yes = found["yes"] + found["hedge"] + found["aux"]
     if found["unclear"]:
         return "unclear"
     if found["past"] and not found["recent"]:
         return "no"
     if found["no"] and (not yes or min(found["no"]) < min(yes) and not _yes_after_no(folded, found)):
         return "no"
-    short = len(folded.split()) <= SHORT_ANSWER_WORDS
     if yes and (short or len(folded[:min(yes)].split()) < ANSWER_OPENING_WORDS):
         return "yes"
     if found["laugh"]:
         return "dismiss"
     if meant:  # "im serious actually", "das ist kein witz": what was said is meant
         return "yes"
-    # "i wrote goodbye letters": a short statement about oneself, no negation, not a question
-    if short and found["self"] and min(found["self"]) == 0 and not found["negation"] and "?" not in text:
+    # "i wrote goodbye letters": a short statement about oneself that speaks of the question (``refers``), no negation,
+    # not a question; "i think i hav to tell him" is about something else (ninth reading, M1)
+    if short and found["self"] and min(found["self"]) == 0 and found["refers"] and not found["negation"] \
+            and not is_question(text):
         return "yes"
     return "unclear"
+
+
+def _clause_final_aux(text: str) -> bool:
+    """Whether a bare "i have" / "i did" / "i do" of screener.yml ``aux`` ends a clause of ``text`` ("yeah.. i have",
+    "i did, last week"), not the start of one ("i have to tell him", "what did i say")."""
+    plain = unicodedata.normalize("NFKD", (text or "").lower().replace("’", "'"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    words = "|".join(sorted((re.escape(w) for w in config()["answers"]["aux"]), key=len, reverse=True))
+    return bool(re.search(rf"(?<!\w)(?:{words})\s*(?:[.,;:!…)\-]|$)", plain.strip()))
 
 
 def earnest(text: str) -> bool:
