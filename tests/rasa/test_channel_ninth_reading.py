@@ -323,3 +323,24 @@ def test_a_turn_left_to_the_team_is_an_answer_no_client_sees() -> None:
     assert said.sent == 1 and said.texts == [] and inner.messages == []
     asyncio.run(said.send_response("p", {"custom": {"other": 1}}))
     assert said.sent == 2 and len(inner.messages) == 1
+
+
+def test_no_person_is_promised_when_no_handoff_could_open(team, monkeypatch) -> None:
+    """Ninth reading, H6: after an escalation whose handoff failed (handoff_active, no handoff_id), "they're in my
+    hand now" got "I've asked a person from our team to join this conversation"; nobody had been asked."""
+    from connectors import handoff
+    from tests.rasa.test_support_eighth_reading import DOMAIN, run  # puts the support bot's actions on the path
+
+    from actions.conversation import variants
+    from actions.crisis import ActionHandoffPresent
+
+    async def unreachable(session_id, reason, bot=None, user_id=None):
+        return None
+
+    monkeypatch.setattr(handoff, "request_handoff", unreachable)
+    said, _ = run(ActionHandoffPresent(), [("i'm going to kill myself tonight, i have the pills ready",
+                                           ["I couldn't reach our team automatically."])],
+                  "they're in my hand now", slots={"handoff_active": True, "handoff_id": None},
+                  crisis={"risk": 0.9, "level": "high", "flag": True})
+    assert not set(said) & set(variants(DOMAIN, "utter_handoff_joining", "en")), said
+    assert set(said) & set(variants(DOMAIN, "utter_handoff_failed", "en")), said

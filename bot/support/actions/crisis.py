@@ -134,11 +134,13 @@ class ActionHandoffPresent(Action):
         if await withdrawn(say, tracker, at_risk):  # "never mind, im ok now" after asking for a person
             await report(tracker, tracker.latest_message.get("text"), say.said)
             return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), SlotSet("handoff_asked", False)]
+        none_open = False  # no handoff exists and none could be opened: nobody was asked (ninth reading, H6)
         if mine is None or status is None or status.get("status") == "resolved":
             opened = await open_handoff(tracker, crisis_reason(tracker, "handoff requested again"))
             if opened is not None:
                 status = await handoff_status(tracker)
                 events.append(SlotSet("handoff_id", float(opened["id"])))
+            none_open = opened is None and mine is None
         # once a person from the team has claimed it, they answer: the bot says only that the
         # message reaches them, and what safety cannot wait for (means, a place, a goodbye); once they
         # have written, not even that: only an attempt under way, new means or a place (ninth reading, M11)
@@ -169,7 +171,9 @@ class ActionHandoffPresent(Action):
         if not say.said and not claimed:  # nothing else answered it: a reflection or an acknowledgement that fits
             say(heard(say, tracker, domain))
         kinds = [kind for kind, _ in answers]
-        if waiting_due(tracker, domain, say.lang, kinds, claimed):
+        if none_open:  # never "I've asked a person from our team to join" when no handoff could open
+            say.response(domain, "utter_handoff_failed")
+        elif waiting_due(tracker, domain, say.lang, kinds, claimed):
             say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
         if numbers_due(say, tracker, kinds, claimed):
             say(how_to_get_help(say, tracker))
