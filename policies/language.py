@@ -1,9 +1,9 @@
 """The language a person writes in, for every bot (the support bot's and the tutor's lines follow it).
 
 ``language_of`` reads the person's latest messages with lingua (restricted to the seven languages
-the bots have lines for): a message lingua is sure of sets the language; otherwise its reading is
-weighed with the previous messages' (a short or mixed line does not switch the conversation's
-language); with nothing to tell ("ok", "ja", "hi"), a greeting only one language uses ("ciao",
+the bots have lines for), from the page's locale on: a message lingua is sure of sets the language;
+a short or mixed line switches it only with clear evidence (see its docstring); with nothing to
+tell ("ok", "ja", "hi"), a greeting only one language uses ("ciao",
 "bonjour"; each bot passes the greetings its data lists), else the page's locale
 (``metadata.locale``), else English. ``telling`` keeps the messages that can tell a language (the
 tutor reads only those: its students' answers are mostly numbers). lingua loads only when a message
@@ -13,48 +13,65 @@ loads it.
 from __future__ import annotations
 
 import re
-from typing import Collection, Dict, List, Mapping, Optional, Sequence
+from typing import Collection, List, Mapping, Optional, Sequence
 
 from emotion.language import ENGLISH_CHAT, LANGUAGES, MIN_WORDS, SURE, confidences, has_words, warm_up
 
 __all__ = ["ENGLISH_CHAT", "LANGUAGES", "MIN_WORDS", "SURE", "confidences", "has_words", "warm_up",  # emotion.language's
-           "RECENT", "OLDER", "MARGIN", "Greetings", "language_of", "greeting_language", "telling", "FILLERS"]
+           "MARGIN", "SWITCH", "READ", "QUOTED", "Greetings", "language_of", "greeting_language", "telling", "FILLERS"]
 
-RECENT = 3
-"""How many of the person's latest messages are read, newest first."""
-OLDER = 0.6
-"""How much less each older message weighs when the newest alone does not tell."""
 MARGIN = 0.1
-"""The weighed confidence by which the first language must lead the second to tell."""
+"""The confidence by which a message's first language must lead the language so far to switch it, with the page's
+locale or the message before agreeing."""
 
 Greetings = Mapping[str, Collection[str]]
 """Language code -> the greetings people type in it, lower case ("it": {"ciao", "buongiorno"})."""
 
 
+SWITCH = 0.3
+"""The lead over the page's language (or English) by which one message lingua is not sure of switches the language
+before any message has told one: "to mal mano" (Italian 0.33, Portuguese 0.17) on a pt-BR page stays Portuguese."""
+READ = 12
+"""How many of the person's latest messages are read for the conversation's language."""
+QUOTED = re.compile(r"[\"“„«][^\"“”„«»]{2,}[\"”“»]|(?<!\w)['‘][^'‘’\n]{2,}['’](?!\w)")
+"""Words in quotes (a lyric, what someone said): not the person's own language."""
+
+
 def language_of(messages: Sequence[str], locale: Optional[str] = None, greetings: Optional[Greetings] = None) -> str:
-    """The language of the person's latest ``messages`` (newest first): the newest message's own
-    when lingua is at least ``SURE`` of it, else the language with the most confidence over the
-    last ``RECENT`` messages, each older one weighing ``OLDER`` times less (a short English line
-    such as "then i scroll tiktok till 2", which lingua reads as German, keeps an English
-    conversation English; a clear switch of language is followed at once); with no message that
-    tells, a greeting only one language of ``greetings`` uses ("ciao"), else the page's ``locale``
-    ("de-AT" -> "de") when the bots have lines in it, else "en"."""
-    read = [confidences(text) for text in list(messages)[:RECENT]]
-    if read and read[0] and max(read[0].values()) >= SURE:
-        return max(read[0], key=read[0].get)
-    total: Dict[str, float] = {}
-    weight = sum(OLDER ** age for age, values in enumerate(read) if values)
-    for age, values in enumerate(read):
-        for lang, value in values.items():
-            total[lang] = total.get(lang, 0.0) + value * OLDER ** age / weight
-    ranked = sorted(total.values(), reverse=True) + [0.0, 0.0]
-    if ranked[0] - ranked[1] >= MARGIN:  # "whats up": German 0.22, English 0.21 tells nothing
-        return max(total, key=total.get)
-    greeted = next((found for text in list(messages)[:RECENT] for found in [greeting_language(text, greetings or {})]
-                    if found), None)
-    if greeted:
-        return greeted
-    prefix = (locale or "").split("-")[0].lower()
+    """The language of the person's latest ``messages`` (newest first): the language they have been writing in, which
+    a short or ambiguous message does not switch (ninth exploratory reading, H7: "no i'm fine" in an English
+    conversation on an en-GB page was answered in Italian, "to mal mano" on a pt-BR page in Italian, "ok." in Dutch
+    after "are you chatgpt?", a quoted lyric with "auf wiedersehen" in German).
+
+    Read from the oldest of the last ``READ`` messages on, starting from the page's ``locale`` ("de-AT" -> "de" when
+    the bots have lines in it, else English): a message lingua is ``SURE`` of sets its language; one it is not sure
+    of switches only with clear evidence: while no message has told the language yet, a lead of ``SWITCH`` over the
+    language so far; after that, a lead of ``MARGIN`` when the page's locale or the message before agrees (back to
+    the page's language after an English line; two messages in a row in the same other language). Words in quotes
+    tell nothing; nor do "ok" or a number. A greeting only one language of ``greetings`` uses ("ciao", "bonjour")
+    tells before any message has."""
+    lang = page = _code(locale)
+    told, pending = False, None
+    for text in reversed(list(messages)[:READ]):
+        own = QUOTED.sub(" ", text or "")
+        read = confidences(own) if own.strip() else {}
+        if not read:
+            greeted = None if told else greeting_language(own, greetings or {})
+            lang = greeted or lang
+            continue
+        top = max(read, key=read.get)
+        lead = read[top] - read.get(lang, 0.0)
+        agreed = top == page or pending == top  # the page's language, or the message before read so: corroborated
+        if read[top] >= SURE or top == lang or (not told and lead >= SWITCH) or (agreed and lead >= MARGIN):
+            lang, told, pending = top, True, None
+        else:
+            pending = top if lead >= MARGIN else None
+    return lang
+
+
+def _code(locale: Optional[str]) -> str:
+    """The language of the page's ``locale`` ("de-AT" -> "de") when the bots have lines in it, else "en"."""
+    prefix = (locale or "").replace("_", "-").split("-")[0].lower()
     return prefix if prefix in LANGUAGES.values() else "en"
 
 

@@ -1,10 +1,10 @@
 """The language a person writes in, and the bot's lines in it.
 
-``language_of`` reads lingua (policies/language.py's constants, ``confidences`` and ``warm_up``, re-exported from
-there) over the person's latest messages, restricted to the seven languages the bot has lines for, starting from the
-page's locale (``metadata.locale``, else English): the language they have been writing in, which a short or
-ambiguous message does not switch (ninth reading, H7); with nothing to tell ("ok", "ja", "hi"), a greeting only one
-language uses ("ciao", "bonjour": this bot's ``greetings`` in i18n/<lang>.yml), else the page's locale.
+``language_of`` is policies/language.py's reading, shared with the tutor (its constants, ``confidences`` and
+``warm_up`` are re-exported from there): lingua over the person's latest messages, restricted to the seven languages
+the bot has lines for, starting from the page's locale (``metadata.locale``, else English): the language they have
+been writing in, which a short or ambiguous message does not switch (ninth reading, H7); with nothing to tell ("ok",
+"ja", "hi"), a greeting only one language uses ("ciao", "bonjour": this bot's ``greetings`` in i18n/<lang>.yml).
 ``translated(lang)`` is ``i18n/<lang>.yml``: the screen's questions, the domain's responses,
 the resources' sentence frames, listening lines per strategy and the tools, in that language
 (None for English, whose lines are the domain's and responses.yml).
@@ -15,7 +15,6 @@ language where a code names one (eighth reading, L1: "Oi", "você" to people wri
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +23,10 @@ from typing import Any, Dict, Optional, Sequence
 import yaml
 
 from policies import language as shared
-from policies.language import ENGLISH_CHAT, LANGUAGES, MARGIN, MIN_WORDS, OLDER, RECENT, SURE, confidences, warm_up
+from policies.language import ENGLISH_CHAT, LANGUAGES, MARGIN, MIN_WORDS, QUOTED, READ, SURE, SWITCH, confidences, warm_up
 
-__all__ = ["ENGLISH_CHAT", "LANGUAGES", "MARGIN", "MIN_WORDS", "OLDER", "RECENT", "SURE", "confidences", "warm_up",  # shared
-           "I18N", "QUOTED", "READ", "SWITCH", "VARIANTS", "base_language", "folded", "greeting_language", "greeting_words", "language_of", "least_recent",
+__all__ = ["ENGLISH_CHAT", "LANGUAGES", "MARGIN", "MIN_WORDS", "QUOTED", "READ", "SURE", "SWITCH", "confidences", "warm_up",  # shared
+           "I18N", "VARIANTS", "base_language", "folded", "greeting_language", "greeting_words", "language_of", "least_recent",
            "translated", "variant_of"]
 
 I18N = Path(__file__).with_name("i18n")
@@ -41,52 +40,11 @@ def folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
 
 
-SWITCH = 0.3
-"""The lead over the page's language (or English) by which one message lingua is not sure of switches the language
-before any message has told one: "to mal mano" (Italian 0.33, Portuguese 0.17) on a pt-BR page stays Portuguese."""
-READ = 12
-"""How many of the person's latest messages are read for the conversation's language."""
-QUOTED = re.compile(r"[\"“„«][^\"“”„«»]{2,}[\"”“»]|(?<!\w)['‘][^'‘’\n]{2,}['’](?!\w)")
-"""Words in quotes (a lyric, what someone said): not the person's own language."""
-
-
 def language_of(messages: Sequence[str], locale: Optional[str] = None) -> str:
-    """The language of the person's latest ``messages`` (newest first): the language they have been writing in, which
-    a short or ambiguous message does not switch (ninth reading, H7: "no i'm fine" in an English conversation on an
-    en-GB page was answered in Italian, "to mal mano" on a pt-BR page in Italian, "ok." in Dutch after "are you
-    chatgpt?", a quoted lyric with "auf wiedersehen" in German).
-
-    Read from the oldest of the last ``READ`` messages on, starting from the page's locale (else English): a message
-    lingua is ``SURE`` of sets its language; one it is not sure of switches only with clear evidence: while no message
-    has told the language yet, a lead of ``SWITCH`` over the language so far; after that, a lead of ``MARGIN`` when
-    the page's locale or the message before agrees (back to the page's language after an English line, "¿por qué
-    nadie contesta?" on an es-ES page; two messages in a row in the same other language). Words in quotes tell nothing; nor do "ok" or a
-    number. A greeting only one language uses ("ciao", "bonjour": i18n/<lang>.yml ``greetings``) tells before any
-    message has. (policies/language.py's ``language_of``, which the tutor reads, weighs only the last three messages
-    and not the page's locale.)"""
-    lang = page = _code(locale)
-    told, pending = False, None
-    for text in reversed(list(messages)[:READ]):
-        own = QUOTED.sub(" ", text or "")
-        read = confidences(own) if own.strip() else {}
-        if not read:
-            greeted = None if told else shared.greeting_language(own, _greetings())
-            lang = greeted or lang
-            continue
-        top = max(read, key=read.get)
-        lead = read[top] - read.get(lang, 0.0)
-        agreed = top == page or pending == top  # the page's language, or the message before read so: corroborated
-        if read[top] >= SURE or top == lang or (not told and lead >= SWITCH) or (agreed and lead >= MARGIN):
-            lang, told, pending = top, True, None
-        else:
-            pending = top if lead >= MARGIN else None
-    return lang
-
-
-def _code(locale: Optional[str]) -> str:
-    """The language of the page's ``locale`` ("de-AT" -> "de") when the bot has lines in it, else "en"."""
-    prefix = (locale or "").replace("_", "-").split("-")[0].lower()
-    return prefix if prefix in LANGUAGES.values() else "en"
+    """The language of the person's latest ``messages`` (newest first), the support bot's greetings
+    (i18n/<lang>.yml ``greetings``) telling before any message has: policies.language.language_of (the language
+    they have been writing in, which a short or ambiguous message does not switch: ninth reading, H7)."""
+    return shared.language_of(messages, locale, _greetings())
 
 
 def greeting_language(text: str) -> Optional[str]:
