@@ -35,6 +35,7 @@ from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
 from bot.tutor.actions.messages import is_answer, says_goodbye, says_start
 from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_pedagogy
+from bot.tutor.actions.remarks import says_back
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
 
 
@@ -63,16 +64,19 @@ class TutorAffectPolicy(EmotionPolicyBase):
         if pending == "break" and concern is None:  # back from a break: the lesson's move, with a welcome
             pending = None
         item = curriculum.item(learner.item) if learner.started else None
-        if pending == "worry" and concern is None and (says_start(text) or item is not None and is_answer(text, emotion.intent)):
+        if pending == "worry" and concern is None and (says_start(text) or says_back(text)
+                                                       or item is not None and is_answer(text, emotion.intent)):
             pending = None  # the student goes back to the lesson after telling of a worry (ninth reading, M6)
         if not pending and concern is None and wellbeing.ASKS_SOMEONE.search(text.lower()):
             return Decision("action_wellbeing", 1.0, {"asks_for_someone": True})  # "is the person still there?" (M10)
         if pending == "safety" and concern is None and not wellbeing.after_safety_check(emotion.text or ""):
             pending = None  # the safety line answered with the lesson; "i did it yesterday" waits (eighth reading, H7)
-        if risk >= pedagogy.possible_risk and not pending and concern not in ("stop", "break", *wellbeing.ASKS_IF_SAFE):
+        if (risk >= pedagogy.possible_risk and not pending
+                and concern not in ("stop", "break", "friend_at_risk", *wellbeing.ASKS_IF_SAFE)):
             # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
             # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading);
-            # a concern that asks whether the student is safe asks it itself, and reads the answer
+            # a concern that asks whether the student is safe asks it itself, and reads the answer; a friend at risk
+            # is answered with what to do for the friend (ninth reading, M16)
             return Decision("action_safety_check", 1.0, {"crisis_risk": risk})
         if pending or concern:  # the student before the lesson (bot/tutor/actions/wellbeing.py)
             return Decision("action_wellbeing", 1.0, {"wellbeing_check": pending, "concern": concern})

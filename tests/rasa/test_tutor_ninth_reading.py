@@ -318,6 +318,14 @@ def test_a_goodbye_in_any_of_the_seven_languages_is_heard(text: str) -> None:
     assert decide(text, wellbeing_check="asked").action == "action_goodbye"
 
 
+def test_back_after_a_pause_goes_back_to_the_lesson() -> None:
+    """"sorry im back, had dinner" after "my parents were fighting again all night": the lesson, with a welcome back
+    (tests/e2e/test_bots_tutor.py), not another listening line."""
+    decision = decide("sorry im back, had dinner", wellbeing_check="worry")
+    assert decision.action not in ("action_wellbeing", "action_goodbye"), decision
+    assert decide("he said sorry and went back to bed", wellbeing_check="worry").action == "action_wellbeing"
+
+
 def test_a_goodbye_read_at_risk_is_asked_about_first() -> None:
     """"bye everyone" read at possible risk gets the safety check, not the goodbye."""
     assert decide("bye everyone", risk=0.6).action == "action_safety_check"

@@ -26,7 +26,7 @@ from .learner import Learner
 from .lines import say, word
 from .messages import asks_for_hint, fractions_in, is_question, says_skip
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
-from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back
+from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back, thanks
 from .student_language import language
 
 
@@ -244,6 +244,8 @@ class ActionKeepPace(TutorMove):
             lines.append(say("calm_down", turn.lang))
         elif enjoys(turn.text):  # sixth reading, L2: "cool, i like this" got "Take your time"
             lines.append(say("glad_you_enjoy", turn.lang))
+        elif thanks(turn.text):  # ninth reading, L5: "thanks" got "Take your time"
+            lines.append(say("you_are_welcome", turn.lang))
         elif not says_back(turn.text):  # welcomed back by run (sixth reading, L5)
             lines.append(say("take_your_time", turn.lang))
         return learner, item

@@ -200,3 +200,15 @@ def grade(item: "Item", text: str) -> Optional[Grade]:
 def fraction_text(value: Fraction) -> str:
     """3/4, or 2 for a whole number."""
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def graded_as_asked(item: "Item", text: str) -> Optional[Grade]:
+    """The grade of ``text`` as the exercise asks for it: ``grade`` reads the value ("0.5" is the right value of
+    "Simplify 2/4."); an exercise that asks for a fraction in lowest terms takes a decimal of the answer as the right
+    value and asks for it as a fraction, "decimal" (ninth reading, L4: "0.5" and "0.4" got "Spot on: 1/2", "Correct,
+    2/5"). A whole number ("1" for 4/4) and a fraction or a half in words are no decimal."""
+    result = grade(item, text)
+    if result != "correct" or not item.lowest_terms or item.answer.denominator == 1:
+        return result
+    written = (parse_answer(text) or (None, ""))[1]
+    return "decimal" if re.fullmatch(r"-?\d*[.,]\d+", written) else result

@@ -33,6 +33,8 @@ def answer_command(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     lines = [say("command", lang)]
     if tracker.get_slot("wellbeing_check") in ("crisis", "asked"):
         lines.append(say("ask_again", lang))
+    elif tracker.get_slot("wellbeing_check") == "friend":  # a friend at risk told of (ninth reading, M16)
+        lines.append(say("friend_ask", lang))
     else:
         learner = Learner.from_slot(tracker.get_slot("learner"))
         if learner.started:

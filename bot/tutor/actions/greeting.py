@@ -48,7 +48,7 @@ class ActionGoodbye(ResponseInTheirLanguage):
         return []
 
 
-CARING_CHECKS = frozenset({"crisis", "asked", "claimed", "safety", "worry"})
+CARING_CHECKS = frozenset({"crisis", "asked", "claimed", "safety", "worry", "friend"})
 """The check-ins pending (slot ``wellbeing_check``) after which a goodbye is a caring one."""
 
 

@@ -38,8 +38,16 @@ def help_text(locale: Optional[str], lang: str = "en") -> str:
 
 
 def with_help(text: str, locale: Optional[str], lang: str = "en") -> str:
-    """``text`` with its "{help}" filled for ``locale`` in ``lang`` (unchanged when it has none)."""
-    return text.replace("{help}", help_text(locale, lang)) if "{help}" in text else text
+    """``text`` with its "{help}" filled for ``locale`` in ``lang`` (unchanged when it has none), and its
+    "{emergency}" (the emergency number) and "{help_lines}" (the lines of ``help``, without the words around them:
+    the lines about a friend at risk say them in their own words, ninth reading, M16)."""
+    if "{help}" in text:
+        text = text.replace("{help}", help_text(locale, lang))
+    if "{emergency}" in text or "{help_lines}" in text:
+        lines = lines_for(locale or lang)
+        links = "; ".join(lines.links(lines.child) + lines.links()[:2])
+        text = text.replace("{emergency}", lines.emergency).replace("{help_lines}", links)
+    return text
 
 
 def response_text(domain: Mapping[str, Any], name: str, locale: Optional[str], lang: str = "en") -> str:

@@ -4,6 +4,9 @@ How the student feels is not read here: the emotion service's tutoring states
 (``derived.tutoring``) carry that. This module only tells "why is 3/4 bigger than 2/3?" (a
 question that contains fractions) from "is it 3/4?" (a tentative answer), and finds what a
 question is about (two fractions to compare, a calculation, a word to define, a skill to explain).
+
+(Over 300 lines for a reason: the patterns of each form of message, in seven languages, sit beside the few functions
+that tell one form from another; split, a reader would lose which pattern a question outranks.)
 """
 from __future__ import annotations
 
@@ -218,7 +221,11 @@ _RATHER_THAN = re.compile(r"\d\s*(?:,\s*)?(?:and not|but not|not|instead of|rath
                           r"piuttosto che|en niet|in plaats van|e n[aã]o|em vez de|ao inv[eé]s de)\s*\d", re.IGNORECASE)
 
 
-_OPTIONS = re.compile(r"^\W*(?:so |but |wait |um+ |hm+ )?(?:is|was|ist|est-ce que|c'est|es|è|is het|é) (?:it |es |het )?"
+_OPTIONS = re.compile(r"^\W*(?:so |but |wait |um+ |hm+ )?(?:is|was|ist|est-ce que|c'est|es|è|is het|é|should it be|would it be|"
+                      r"do i (?:write|put)) (?:it |es |het "
+                      # "is the answer 1/2 or 2/4?" (ninth reading, c16: the general explanation)
+                      r"|the (?:right |correct )?answer |die (?:richtige )?antwort |la (?:bonne )?r[ée]ponse |la respuesta "
+                      r"|la risposta |het antwoord |a resposta )?"
                       r"(\d+\s*/\s*\d+)\b.{0,25}?\b(?:or|oder|ou|o|of)\b(?: (?:is it|it'?s|its|ist es|c'est|es|è|is het|é))?"
                       r"\s*(\d+\s*/\s*\d+)\W*(?:the answer|right)?\W*$", re.IGNORECASE)
 _CLAIM = re.compile(r"(?<![\d/])(\d+\s*/\s*\d+)\s*(?:is|=|equals|ist|est|es|è|é|fait|fa|gleich|is gelijk aan)\s*"

@@ -53,14 +53,14 @@ from typing import Literal, Mapping, Optional
 
 import yaml
 
-from .answers import Grade, grade
+from .answers import Grade, graded_as_asked
 from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
 from .lines import say
 from .messages import (asks_for_hint, asks_for_the_answer, fractions_in, is_answer, is_question, says_lost, says_skip,
                        says_too_hard, side_equation)
 from .remarks import (acknowledges, asks_about_other_things, asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard,
-                      only_punctuation, pointless, says_back, says_bored)
+                      only_punctuation, pointless, says_back, says_bored, thanks)
 
 SETTINGS_FILE = Path(__file__).resolve().parents[1] / "tutor.yml"
 
@@ -135,14 +135,15 @@ def observe(learner: Learner, item: Optional[Item], text: str, pedagogy: Pedagog
     graded; returns (learner, grade).
 
     A question is never graded, whatever numbers it holds. "two_answers" (options offered: "1/4 or
-    1/2"), "decimal" (0.666... for 2/3), "percent" (50% for 1/2) and "negated" ("not 1/2") count as
+    1/2"), "decimal" (0.666... for 2/3, or 0.5 where a fraction in lowest terms is asked for: ``graded_as_asked``),
+    "percent" (50% for 1/2) and "negated" ("not 1/2") count as
     neither right nor wrong; "not_lowest" (the right value, not simplified) is a try that was not
     right, without a change of mastery (a student who writes 2/4 back four times climbs the same
     ladder of hints as one who writes 3/4).
     """
     if item is None or not is_answer(text, intent) or side_equation(text, item.question):
         return learner, None
-    result = grade(item, text)
+    result = graded_as_asked(item, text)
     if result in ("correct", "wrong"):
         learner = learner.answered(item.level, result == "correct", pedagogy.bkt)
     elif result == "not_lowest":
@@ -187,7 +188,7 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return step_down_or_work_through(learner, pedagogy), why
     if asks_harder(turn.text):
         return "challenge", why
-    if acknowledges(turn.text):  # "ok.", "oh", "ahh i see what i did wrong": whatever was read in them
+    if acknowledges(turn.text) or thanks(turn.text):  # "ok.", "oh", "thanks" (ninth reading, L5): whatever was read in them
         return "keep_pace", why
     if pointless(turn.text):  # "why do we even need this": frustration, whatever boredom was read
         return step_down_or_work_through(learner, pedagogy), why

@@ -63,6 +63,23 @@ _ACKNOWLEDGES = re.compile(
     # a laugh alone (eighth reading, L5: "lol" read as boredom got a harder item)
     r"|lol+|lmao|rofl|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:ja){2,}|xd+|mdr|k{3,}|rs(?:rs)+)[\s,.!]*)+\W*$"
     r"|^\W*(?:oh+|ah+|ok(?:ay)?)?[\s,]*i see (?:what|where|how|now|it)\b", re.IGNORECASE)
+_THANKS = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|oh|ah|cool|great|nice)[\s,!.]+)?(?:thanks?|thank (?:you|u)|thx|thnx|tnx|ty|tysm|cheers|ta"
+    r"|danke(?: sch[öo]n| sehr)?|merci(?: beaucoup)?|(?:muchas )?gracias|grazie(?: mille)?|bedankt|dank (?:je|u)(?: wel)?"
+    r"|dankjewel|obrigad[oa]|valeu)(?:[\s,]+(?:so much|a lot|lots|very much|mate|for (?:that|the help|helping|explaining)"
+    r"|tutor|bot))*\W*$", re.IGNORECASE)
+"""A thank-you alone ("thanks", "ok thank you", "merci"): "You're welcome" (ninth reading, L5: "Take your time")."""
+# ninth reading, L5: "can we talk about minecraft instead" got the pizza explanation; not about people or feelings
+_OTHER_TOPIC = re.compile(
+    r"^(?!.*\b(?:my|me|mum|mom|dad|parents?|family|friends?|home|sad|feel\w*|worr\w*|scared|happened|something "
+    r"(?:bad|serious|important)|mein\w*|mon|ma|mes|mi|mis|mio|mia|mijn|meu|minha)\b)"
+    r".*\b(?:(?:can|could|shall|may) (?:we|i|u|you) (?:just |please )?(?:talk|chat|speak) (?:about|of)"
+    r"|let'?s (?:talk|chat) about|(?:talk|chat) about \w+(?: \w+)? instead"
+    r"|(?:k[öo]nnen|d[üu]rfen) wir (?:\w+ ){0,3}(?:über|ueber) \w+(?: \w+)? (?:reden|sprechen|quatschen)"
+    r"|(?:on peut|on pourrait|est-ce qu'on peut|je peux) (?:plut[ôo]t )?parler (?:de|d'|du|des)"
+    r"|(?:podemos|podr[íi]amos|puedo) (?:mejor )?hablar (?:de|sobre)|(?:possiamo|potremmo|posso) parlare (?:di|del|della|dei|delle)"
+    r"|(?:kunnen|zullen|mogen) we (?:\w+ ){0,3}(?:over|het over) \w+(?: \w+)? (?:praten|kletsen|hebben)"
+    r"|(?:podemos|a gente pode|posso) (?:falar|conversar) (?:de|do|da|sobre))", re.IGNORECASE)
 _OTHER_QUESTION_START = re.compile(
     r"^\W*(?:who|whats|what'?s|what is|where|when|do (?:u|you)|can (?:u|you)|are (?:u|you)|r u|did (?:u|you)|have (?:u|you)"
     r"|wanna|u know|you know|hast du|hattest du|kannst du|bist du|tu as|as-tu|tu connais|tienes|viste|sabes|hai|conosci"
@@ -104,6 +121,11 @@ def says_back(text: str) -> bool:
     return _BACK.search(text or "") is not None
 
 
+def thanks(text: str) -> bool:
+    """"thanks", "ok thank you", "merci", "obrigada": a thank-you alone (seven languages)."""
+    return _THANKS.search(text or "") is not None
+
+
 def only_punctuation(text: str) -> bool:
     """"?", "...", "??": a mark, not words; a question mark among them is confusion."""
     return _PUNCTUATION_ONLY.match(text or "") is not None
@@ -131,10 +153,11 @@ def acknowledges(text: str) -> bool:
 
 def asks_about_other_things(text: str) -> bool:
     """A question about something other than the lesson: "whats ur favorite color", "who programmed
-    u", "viste el partido del madrid ayer?", "heb jij huisdieren?" (three words or more, no word of
+    u", "viste el partido del madrid ayer?", "heb jij huisdieren?", "can we talk about minecraft instead" (three
+    words or more, no word of
     the lesson, not "i'm lost"): redirected, whatever confusion the service read in it."""
     text = text or ""
-    question = "?" in text or _OTHER_QUESTION_START.search(text) is not None
+    question = "?" in text or _OTHER_QUESTION_START.search(text) is not None or _OTHER_TOPIC.search(text) is not None
     return (question and len(text.split()) >= 3 and MATHS_WORDS.search(text) is None and not says_lost(text)
             and not says_too_hard(text) and not says_back(text) and not enjoys(text) and not insults_tutor(text))
 

@@ -92,7 +92,7 @@ HARM_AT_HOME = re.compile(
     r"|\b(?:it'?s|its|it is) our (?:little )?secret\b"
     r"|\bfasst(?:e)? mich\b.{0,30}\ban\b|\bmich (?:anfasst|angefasst|begrapscht|befummelt)\b"
     r"|\b(?:onkel|vater|papa|stiefvater|bruder|opa|cousin|er|sie|jemand|mama|mutter) (?:ber[üu]hrt|begrapscht|befummelt) mich\b"
-    r"|\b(?:schl[äa]gt|schlagen|schlug|haut|hauen|tritt|treten|schubst|schubsen|verpr[üu]gelt|verpr[üu]geln) mich\b"
+    r"|\b(?:schl[äa]gt|schlagen|schlug|haut|hauen|tritt|treten|schubst|schubsen|verpr[üu]gelt|verpr[üu]geln) mich\b(?! (?:um|weg)\b)"
     r"|\b(?:hat|haben) mich (?:geschlagen|gehauen|getreten|geschubst|verpr[üu]gelt|angefasst)\b"
     r"|(?<!ça )(?<!ca )(?<!cela )\bme (?:frappe|frappent|frappait|frappaient|battent|bat|tapent|tapait|poussent|touche|touchent|"
     r"touchait)\b(?! (?:sur les nerfs|beaucoup|vraiment|au c))"
@@ -108,7 +108,39 @@ HARM_AT_HOME = re.compile(
     r"punching|slapping|tripping|beating|hurting|choking) me\b"
     r"|\b(?:j'ai|j'avais) (?:trop |tr[èe]s )?peur de rentrer\b|\bich (?:habe|hab) angst,? (?:nach hause|heim) zu gehen\b"
     r"|\btengo miedo de (?:volver|ir|regresar) a (?:mi )?casa\b|\bho paura (?:di|a) tornare a casa\b"
-    r"|\bik ben bang om naar huis te gaan\b|\btenho medo de (?:voltar|ir) (?:pra|para) casa\b")
+    r"|\bik ben bang om naar huis te gaan\b|\btenho medo de (?:voltar|ir) (?:pra|para) casa\b"
+    # ninth reading, M17: "o meu pai bate-me quando tenho más notas" (pt-PT: the pronoun after the verb) got a help line
+    # and no alert; the regional forms of de-AT ("er haut mi", "a Watschn"), es-MX ("me madrea", "me da cinturonazos")
+    # and fr-BE ("il me tape", "des baffes")
+    r"|(?<!coração )(?<!coracao )\b(?:bate|bateu|batem|bateram|batia|batiam|espanca|espancou|espancam|espancava|agride|"
+    r"agrediu|agridem|esbofeteia|esbofeteou|empurra|empurrou|empurram|pontapeia|pontapeou|chuta|chutou|estrangula|"
+    r"estrangulou|arranha|belisca)-me\b"
+    r"|\b(?:pai|m[ãa]e|padrasto|madrasta|tio|tia|av[ôóo]|irm[ãa]o|primo|namorado|ele|ela|algu[ée]m|professor|treinador|"
+    r"vizinho|explicador) (?:\w+ ){0,2}(?:magoa|magoou|magoam|magoava|toca|tocou|tocava|mexe|mexeu|mexia|apalpa|apalpou)-me\b"
+    r"(?! (?:a mim|o cora[çc][ãa]o|muito)\b)"
+    r"|\b(?:d[áa]|deu|d[ãa]o|deram|dava)-me (?:uma |umas |muita |muitas )?(?:chapadas?|estaladas?|bofetadas?|tareias?|"
+    r"porrada|pancada|murros?|pontap[ée]s|cintadas?|lambadas?)\b"
+    r"|\b(?:levo|apanho|levei|apanhei|levo sempre|apanho sempre) (?:uma |umas |muita )?(?:porrada|pancada|chapadas?|"
+    r"estaladas?|bofetadas?|cintadas?) (?:em casa|do meu|da minha|dele|dela|quando)"
+    r"|\b(?:faz|fez|fazia)-me coisas\b|\b(?:obriga|obrigou|obrigava)-me a (?:tocar|fazer coisas|despir)"
+    r"|\bn[ãa]o me sinto segur[oa] em casa\b|\bn[ãa]o estou segur[oa] em casa\b"
+    r"|\b(?:haut|hauen|schlagt|schl[äa]gt|schlagen|watscht|watschen|tritt|treten|schubst) mi\b(?! (?:um|weg)\b)"
+    r"|\b(?:gibt|gab|geben|gaben|hat|haben) mir (?:\w+ ){0,2}(?:watsch\w*(?:'n)?|ohrfeigen?|schellen?|backpfeifen?|"
+    r"fotz(?:e|en|n)|kopfn[üu]sse?)\b"
+    r"|\b(?:hat|haben) mir (?:\w+ )?eine (?:geschmiert|gescheuert|runtergehauen|reingehauen|gelangt|geknallt|geschossen)\b"
+    r"|\b(?:krieg|kriege|kriag|bekomm|bekomme|krieg ich|kriag i) (?:\w+ ){0,2}(?:schl[äa]ge|pr[üu]gel|watsch\w*|ohrfeigen|"
+    r"fotzn)\b|\bwatsch(?:t|en|n)? mi(?:ch)?\b"
+    r"|\bme (?:madrea|madrean|madre[óo]|madrearon|cachetea|cachetean|cachete[óo]|manosea|manosean|manose[óo]|maltrata|"
+    r"maltratan|maltrat[óo]|lastima|lastiman|lastim[óo]|zarandea|jalonea|ahorca|ahorc[óo]|azota|azotan)\b"
+    r"|\bme (?:da|dan|dio|dieron|daba|pone|ponen|puso) (?:\w+ )?(?:cinturonazos|chingadazos|madrazos|cachetadas|bofetadas|"
+    r"nalgadas|golpes|patadas|pu[ñn]etazos|una golpiza|golpizas|una paliza|palizas|una madriza|chanclazos|manazos)\b"
+    r"|\b(?:t[íi]o|padrastro|pap[áa]|padre|abuelo|primo|hermano|novio|[ée]l|alguien|maestro|profe|vecino) (?:\w+ ){0,2}"
+    r"me (?:toca|toc[óo]|tocaba|manosea)\b(?! (?:a m[íi]|el turno|ir|hacer|jugar|pagar|a mi)\b)"
+    r"|(?<!ça )(?<!ca )\bme (?:tape|cogne|cognent|gifle|giflent|tabasse|tabassent|maltraite|maltraitent)\b"
+    r"(?! (?:sur les nerfs|sur le syst[èe]me)\b)"
+    r"|\b(?:me (?:donne|donnent|file|filent|met|mettent|fout|foutent)|m'(?:a|ont|avait) (?:donn[ée]|fil[ée]|mis|foutu)) "
+    r"(?:des|une|un|plein de) (?:baffes?|claques?|gifles?|coups?|racl[ée]es?|torgnoles?|beignes?|mandales?|tartes?|"
+    r"fess[ée]es?|coups de ceinture)\b(?! (?:aux|au|[àa] la)\b)")
 """Harm or neglect at home ("my dad hit my mum", "there's no food at home"); situations.py's abuse and someone
 else's emergency or risk count too ("a kid said hes going to stab me after school": fifth reading)."""
 HOME = re.compile(
@@ -123,7 +155,9 @@ HOME = re.compile(
     r"|\bmis padres (?:gritan|se gritan|pelean|se pelean|discuten|se separan|se divorcian|se est[áa]n divorciando)\b"
     r"|\bi miei (?:genitori )?(?:litigano|urlano|si urlano|si separano|divorziano)\b"
     r"|\bmijn ouders (?:hebben ruzie|maken ruzie|ruzi[ëe]n|schreeuwen|gaan scheiden|gaan uit elkaar)\b"
-    r"|\bmeus pais (?:brigam|gritam|est[ãa]o brigando|v[ãa]o se separar|est[ãa]o se separando)\b")
+    r"|\bmeus pais (?:brigam|gritam|est[ãa]o brigando|v[ãa]o se separar|est[ãa]o se separando)\b"
+    r"|\bos meus pais (?:discutem|gritam|zangam-se|est[ãa]o sempre a (?:discutir|gritar|brigar)|est[ãa]o a (?:divorciar-se|"
+    r"separar-se)|v[ãa]o (?:divorciar-se|separar-se))")
 ANGRY_AT_HOME = re.compile(
     r"\bmy (?:mum|mom|mother|dad|father|parents|stepdad|stepmum|stepmom|mum and dad|mom and dad) "
     r"(?:will|is going to|are going to|gonna|would|'ll) (?:be )?(?:so |really |very |super )?"
@@ -139,10 +173,39 @@ TEST_WORRY = re.compile(
 _ABOUT_THE_LESSON = (r"(?!.{0,40}\b(?:wrong|fractions?|maths?|math|answers?|mistakes?|questions?|exercises?|this one|"
                      r"tests?|exams?|quiz|fail\w*|falsch|br[üu]che?n?|tromper|fractions?|equivoc\w*|fracci\w+|sbagli\w*|"
                      r"frazion\w+|fout|breuk\w*|errar|fra[çc]\w+)\b)")
+_ORDINARY_FEARS = (
+    r"spiders?|the dark|dark|dogs?|heights|snakes?|bees?|wasps?|clowns?|ghosts?|monsters?|zombies?|thunder(?:storms?)?|"
+    r"storms?|lightning|needles|injections|jabs|the dentist|dentists?|sharks?|insects?|bugs?|mice|rats?|worms?|frogs?|"
+    r"birds?|moths?|cockroaches|(?:horror|scary) (?:films?|movies?)|roller ?coasters?|flying|planes|lifts|elevators|"
+    r"deep water|jellyfish|balloons|fireworks|"
+    r"spinnen|dunkelheit|dunkeln|hunden?|h[öo]hen?|schlangen|bienen|wespen|geistern|monstern|gewittern?|donner|spritzen|"
+    r"zahnarzt|haien|insekten|m[äa]usen|ratten|achterbahnen?|fliegen|horrorfilmen|"
+    r"araign[ée]es|noir|chiens?|vide|serpents?|abeilles|gu[êe]pes|fant[ôo]mes|monstres|orages?|tonnerre|piq[ûu]res|"
+    r"dentiste|requins|insectes|souris|films d'horreur|avion|"
+    r"ara[ñn]as|oscuridad|perros?|alturas|serpientes|culebras|abejas|avispas|payasos|fantasmas|monstruos|truenos|"
+    r"tormentas|agujas|inyecciones|tiburones|bichos|ratones|ratas|cucarachas|pel[íi]culas de (?:miedo|terror)|volar|"
+    r"ragni|buio|cani|altezz[ae]|serpenti|api|vespe|pagliacci|mostri|tuoni|temporali|aghi|punture|squali|insetti|topi|"
+    r"scarafaggi|film horror|volare|aereo|"
+    r"donker|honden|hoogte|slangen|bijen|spoken|onweer|naalden|prikken|tandarts|haaien|insecten|muizen|kakkerlakken|"
+    r"horrorfilms|vliegen|"
+    r"aranhas|escuro|c[ãa]es|cachorros?|altura|cobras|abelhas|palha[çc]os|monstros|trov[õo]es|trovoada|agulhas|"
+    r"inje[çc][õo]es|tubar[õo]es|insetos|baratas|ratos|filmes de terror|avi[ãa]o|voar")
+_OF_AN_ORDINARY_FEAR = (r"\W*(?:of|vor|im|in het|voor|des|du|de|d'|a|al|aux|dei|degli|delle|del|della|dello|dell'|di|do|da|dos|"
+                        r"das)(?:\s+|(?<='))(?:(?:the|all|big|huge|les|la|le|los|las|el|i|gli|het|de|os|as|o|a|dem|der|"
+                        r"den|die)\s+|l')?(?:" + _ORDINARY_FEARS + r")\b"
+                        # "... of the dark when my dad is drunk" is about home
+                        r"(?!.{0,60}\b(?:my|me|mum|mom|dad|father|mother|parents?|home|alone|drunk|hits?|hurts?|shout\w*|"
+                        r"mein\w*|papa|mama|mon|ma|mes|mi|mis|mio|mia|mijn|meu|minha|casa|maison|hause|thuis|allein|alleen|"
+                        r"seule?|sol[oa]|sozinh[oa])\b)")
+_NO_ORDINARY_FEAR = r"(?!" + _OF_AN_ORDINARY_FEAR + r")"
+"""Not a fear of spiders, the dark or dogs: "i'm scared of spiders" stopped the lesson as a worry about home (ninth
+reading, follow-up); it gets a light, kind reply and the lesson goes on (``LIGHT_FEAR``)."""
+LIGHT_FEAR = re.compile(r"\b(?:scared|afraid|frightened|terrified|fear|angst|peur|miedo|paura|bang|medo)" + _OF_AN_ORDINARY_FEAR)
+"""A fear of spiders, the dark, dogs or heights, in seven languages: common, and no worry about home or safety."""
 WORRY = re.compile(
     # scared, worried or crying, not about the lesson ("i'm scared i'll get it wrong" is no worry about home)
     r"\b(?:i'?m|im|i am|i feel|i get|i'?ve been|feeling|i was) (?:really |so |very |a bit |a little |kinda |super |quite |"
-    r"too |just |still )?(?:scared|frightened|terrified|worried|anxious)\b" + _ABOUT_THE_LESSON +
+    r"too |just |still )?(?:scared|frightened|terrified|worried|anxious)\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
     r"|^\W*(?:i'?m |im |i am )?(?:really |so )?(?:scared|afraid|frightened|terrified)\W*$"
     r"|\b(?:can'?t|cant|cannot) stop crying\b|\bi'?(?:m|ve been) crying\b|\bi (?:keep|kept) crying\b"
     r"|\b(?:she|he|they|mum|mom|dad|my \w+) (?:was|is|were|are|keeps?|kept|has been|started|had been) crying\b"
@@ -154,27 +217,28 @@ WORRY = re.compile(
     r"could|gonna|is gonna) (?:die|not come back|not wake up|leave)\b"
     # the six other languages the tutor speaks (ninth reading, M6: "ho paura che muoia", "tengo miedo", "la mia mamma
     # è in ospedale" got "let's park that" or the pizza)
-    r"|\bich (?:habe|hab) (?:so |solche |voll |total |echt |gro[ßs]e |richtig )?angst\b" + _ABOUT_THE_LESSON +
+    r"|\bich (?:habe|hab) (?:so |solche |voll |total |echt |gro[ßs]e |richtig )?angst\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
     r"|\bich mache mir (?:gro[ßs]e |solche )?sorgen\b|\bich kann nicht aufh[öo]ren zu weinen\b"
     r"|\b(?:mama|mutter|papa|vater|oma|opa|bruder|schwester) (?:ist|liegt|musste) (?:\w+ )?(?:im|ins) krankenhaus\b"
     r"|\b(?:papa|vater|mama|mutter) ist (?:\w+ ){0,2}nicht (?:nach hause|heim) ?gekommen\b|\bdass (?:er|sie) stirbt\b"
-    r"|\bj'ai (?:tr[èe]s |tellement |trop |super )?peur\b" + _ABOUT_THE_LESSON +
+    r"|\bj'ai (?:tr[èe]s |tellement |trop |super )?peur\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
     r"|\bje m'inqui[èe]te\b|\bje suis (?:tr[èe]s |trop |super )?(?:inqui[èe]te?|angoiss[ée]e?)\b"
     r"|\bj'(?:arr[êe]te|arrive) pas (?:de|[àa]) (?:arr[êe]ter de )?pleurer\b|\bje n'arr(?:[êe]te|ive) pas (?:de|[àa]) (?:arr[êe]ter de )?pleurer\b"
     r"|\b(?:maman|ma m[èe]re|papa|mon p[èe]re|mamie|papi|mon fr[èe]re|ma s(?:oe|œ)ur) est [àa] l'h[ôo]pital\b"
     r"|\b(?:papa|mon p[èe]re|maman|ma m[èe]re) (?:n'est|est) pas rentr[ée]e?\b|\bqu'(?:il|elle) meure\b"
-    r"|\btengo (?:mucho |much[íi]simo )?miedo\b" + _ABOUT_THE_LESSON +
+    r"|\btengo (?:mucho |much[íi]simo )?miedo\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
     r"|\bestoy (?:muy )?(?:asustad[oa]|preocupad[oa])\b|\bno puedo (?:dejar de|parar de) llorar\b"
     r"|\b(?:mam[áa]|madre|pap[áa]|padre|abuel[oa]|herman[oa]) est[áa] en el hospital\b"
     r"|\b(?:pap[áa]|padre|mam[áa]|madre) no (?:ha )?(?:vino|volvi[óo]|ha vuelto|lleg[óo]|ha llegado) a casa\b|\bque se muera\b"
-    r"|\bho (?:tanta |molta |troppa |una gran )?paura\b" + _ABOUT_THE_LESSON +
+    r"|\bho (?:tanta |molta |troppa |una gran )?paura\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
     r"|\bsono (?:molto |tanto )?(?:preoccupat[oa]|spaventat[oa])\b|\bnon riesco a smettere di piangere\b"
     r"|\b(?:mamma|madre|pap[àa]|padre|nonn[oa]|fratello|sorella) [èe] (?:\w+ )?in ospedale\b"
     r"|\b(?:pap[àa]|padre|mamma|madre) non [èe] tornat[oa] a casa\b|\bche (?:muoia|morir[àa])\b"
-    r"|\bik ben (?:zo |heel |erg |echt )?(?:bang|ongerust|bezorgd)\b" + _ABOUT_THE_LESSON +
+    r"|\bik ben (?:zo |heel |erg |echt )?(?:bang|ongerust|bezorgd)\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
     r"|\bik kan niet stoppen met huilen\b|\b(?:moeder|mama|vader|papa|oma|opa|broer|zus) (?:ligt|is) in het ziekenhuis\b"
     r"|\b(?:papa|vader|mama|moeder) is (?:\w+ )?niet thuisgekomen\b|\bdat (?:hij|zij|ze) doodgaat\b"
-    r"|\b(?:estou|to|tô|t[ôo]) com (?:muito )?medo\b" + _ABOUT_THE_LESSON + r"|\btenho (?:muito )?medo\b" + _ABOUT_THE_LESSON +
+    r"|\b(?:estou|to|tô|t[ôo]) com (?:muito )?medo\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
+    r"|\btenho (?:muito )?medo\b" + _ABOUT_THE_LESSON + _NO_ORDINARY_FEAR +
     r"|\bestou (?:muito )?(?:preocupad[oa]|assustad[oa])\b|\bn[ãa]o consigo parar de chorar\b"
     r"|\b(?:m[ãa]e|mam[ãa]e|pai|papai|av[óô]|irm[ãa]o?) (?:est[áa]|t[áa]) no hospital\b"
     r"|\b(?:pai|m[ãa]e) n[ãa]o (?:voltou|veio) (?:pra|para) casa\b|\bque (?:ele|ela) morra\b")
@@ -295,21 +359,46 @@ FINE = re.compile(r"^\W*(?:(?:it'?s|its|i'?m|im|i am|that'?s|thats) (?:fine|ok|o
                   r"(?:the )?(?:fractions|maths|math|lesson))\b(?!.{0,30}\b(?:not|but)\b)")
 """A student who lets a worry go ("its fine i guess", "can we just do fractions"): the lesson may go on."""
 
+FRIEND_AT_RISK = re.compile(
+    r"\b(?:amig[oa]|colega|namorad[oa]|prim[oa]|irm[ãa]o?|ele|ela)\b.{0,60}(?:\b(?:se )?(?:quer|vai|queria|anda a pensar em)"
+    r" (?:se )?(?:matar|suicidar)\b|\b(?:quer|vai|queria)-se (?:matar|suicidar)\b|\bmatar-se\b|\bsuicidar-se\b"
+    r"|\b(?:corta|cortou|magoa|magoou)-se\b|\banda a cortar-se\b)")
+"""Someone else at risk, in the European Portuguese forms situations.yml does not read ("a minha amiga disse que se quer
+matar", "corta-se"); the other forms are its ``friend_at_risk`` (ninth reading, M16)."""
+WHAT_TO_DO = re.compile(
+    r"\b(?:what (?:do|should|can|shall|must) i (?:do|say|tell (?:her|him|them))|what now|how (?:do|can) i help (?:her|him|them)"
+    r"|was (?:soll|kann|muss) ich (?:machen|tun|sagen)|was mach(?:e)? ich|wie kann ich (?:ihr|ihm) helfen"
+    r"|qu'est-ce que je (?:dois|peux) faire|que (?:dois|puis)-je faire|je fais quoi|comment (?:je peux|puis-je) l'aider"
+    r"|qu[ée] (?:hago|debo hacer|puedo hacer|le digo)|c[óo]mo (?:la|le|lo) (?:ayudo|puedo ayudar)"
+    r"|cosa (?:devo|posso) fare|che (?:faccio|devo fare)|come (?:posso )?aiutarl[ao]"
+    r"|wat (?:moet|kan|zal) ik (?:doen|zeggen)|hoe kan ik (?:haar|hem) helpen"
+    r"|o que (?:eu )?(?:fa[çc]o|devo fazer|posso fazer|digo)|como (?:eu )?(?:posso )?ajud[áa]-l[ao]|como (?:eu )?ajudo)")
+"""What to do for the friend ("what do i do", "was soll ich machen?", "wat moet ik doen?"), in seven languages."""
+BARE_OK = re.compile(r"^\W*(?:ok|okay|okey|oki|okie|okk|k|kk|alright|ok then|d'accord|dac|vale|va bene|oké|oke|tá|ta bom|tá bom)\W*$")
+"""A bare "ok" to the check-in's two questions (are you okay? have you told an adult?): heard as "okay", or as "I
+read that", so it is asked about once (ninth reading, L5: "ok" got "I'm really glad")."""
+
 ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_home"})
 """The concerns whose reply asks whether the student is okay or safe: the lesson waits for the answer."""
 
 
 def concern(text: str) -> Optional[str]:
-    """"self_harm", "harm_at_home", "disappear", "grief", "home", "angry_at_home", "left_out", "test_worry",
-    "worry", "break" or "stop" when the student's words are about that; else None."""
+    """"self_harm", "harm_at_home", "friend_at_risk" (someone else may hurt or kill themselves), "disappear", "grief",
+    "home", "angry_at_home", "left_out", "test_worry", "worry", "light_fear" (spiders, the dark: ``LIGHT_FEAR``),
+    "break" or "stop" when the student's words are about that; else None."""
     lowered = (text or "").lower().replace("’", "'")
     if SELF_HARM.search(lowered):
         return "self_harm"
-    if situation_of(text) in ("abuse", "emergency_other", "friend_at_risk"):
+    situation = situation_of(text)
+    if situation in ("abuse", "emergency_other"):
         return "harm_at_home"
-    for name, pattern in (("harm_at_home", HARM_AT_HOME), ("disappear", DISAPPEAR), ("grief", GRIEF), ("home", HOME),
+    if HARM_AT_HOME.search(lowered):
+        return "harm_at_home"
+    if situation == "friend_at_risk" or FRIEND_AT_RISK.search(lowered):  # ninth reading, M16: answered as the child's own
+        return "friend_at_risk"
+    for name, pattern in (("disappear", DISAPPEAR), ("grief", GRIEF), ("home", HOME),
                           ("angry_at_home", ANGRY_AT_HOME), ("left_out", LEFT_OUT), ("test_worry", TEST_WORRY),
-                          ("worry", WORRY), ("break", BREAK), ("stop", STOP)):
+                          ("worry", WORRY), ("light_fear", LIGHT_FEAR), ("break", BREAK), ("stop", STOP)):
         if pattern.search(lowered):
             return name
     return None
@@ -319,7 +408,8 @@ REPLIES = {"left_out": "left_out_line", "test_worry": "test_worry_line", "home":
 """The concerns answered with one kind line (lines.yml), the check-in pending left as it was."""
 
 ALERTS = {"harm_at_home": "a student wrote about being hurt or unsafe at home",
-          "self_harm": "a student wrote about hurting themselves"}
+          "self_harm": "a student wrote about hurting themselves",
+          "friend_at_risk": "a student wrote that someone they know (a friend) may hurt or kill themselves"}
 """The concerns for which a person from the team is alerted (wellbeing_actions.ActionWellbeing), with the reason."""
 
 
@@ -330,11 +420,13 @@ def after_safety_check(text: str) -> bool:
     return bool(RECENT_HARM.search(lowered) or NOT_SAFE.search(lowered))
 
 
-HEAVY = frozenset({"self_harm", "harm_at_home", "disappear", "grief", "home", "angry_at_home", "left_out", "worry"})
+HEAVY = frozenset({"self_harm", "harm_at_home", "friend_at_risk", "disappear", "grief", "home", "angry_at_home", "left_out",
+                   "worry"})
 """The concerns after which a goodbye is a caring one, with where to get help (ninth reading, M6: "bye" after a
 disclosure got "Great work today")."""
-WAITING_FOR_THE_TEAM = ("crisis", "asked")
-"""The check-ins pending while a person from the team has been alerted."""
+WAITING_FOR_THE_TEAM = ("crisis", "asked", "friend")
+"""The check-ins pending while a person from the team has been alerted ("friend": the student told of a friend at risk,
+and is asked whether an adult knows)."""
 
 
 def fresh(key: str, lang: str, recent: Sequence[str] = (), **values: Any) -> str:
@@ -360,8 +452,9 @@ def said_recently(key: str, lang: str, recent: Sequence[str]) -> bool:
 def reply(text: str, pending: Optional[str], answered: bool = False,
           lang: str = "en", recent: Sequence[str] = ()) -> Tuple[List[str], Optional[str], bool]:
     """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis", "asked",
-    "worry": the student told of a worry and the lesson waits while they talk, or "break": the student is
-    on a break, and is welcomed back by the next move, not here):
+    "worry": the student told of a worry and the lesson waits while they talk, "friend": the student told of a friend
+    at risk (``about_a_friend``), or "break": the student is on a break, and is welcomed back by the next move, not
+    here):
     (lines in ``lang``, the check-in pending after this turn, whether the lesson goes on: the
     current question restated). ``answered``: the text was an answer to the exercise (marked),
     which says nothing about how the student is. ``pending`` "safety": the safety line was said on the last
@@ -369,12 +462,14 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
     ``recent``: the tutor's latest lines, so that a line already said is varied, not repeated."""
     lowered = (text or "").lower().replace("’", "'")
     kind = concern(text)
+    if kind == "light_fear" and pending in (*WAITING_FOR_THE_TEAM, "worry"):
+        kind = "worry"  # told while the lesson waits: heard as the rest is
     if pending == "safety":  # eighth reading, H7: "i did it yesterday" after the safety line got "let's park that"
         if kind is None and after_safety_check(text):
             recent_harm = RECENT_HARM.search(lowered) is not None
             return [say("recent_harm_line" if recent_harm else "not_okay", lang)], "asked", False
         pending = None
-    if pending in WAITING_FOR_THE_TEAM and kind is None and RECENT_HARM.search(lowered):
+    if pending in ("crisis", "asked") and kind is None and RECENT_HARM.search(lowered):
         return [say("recent_harm_line", lang)], "asked", False
     if pending == "asked" and answered and kind is None and not OKAY.search(lowered):
         return [say("ask_again", lang)], "asked", False
@@ -382,6 +477,8 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
         if pending == "worry":  # nobody from the team was alerted for a worry
             return [fresh("listening", lang, recent)], pending, False
         return [fresh("not_yet", lang, recent)], pending, False
+    if kind == "friend_at_risk" or pending == "friend" and kind in (None, "worry"):
+        return about_a_friend(lowered, kind, pending, answered, lang, recent)
     if kind == "harm_at_home":  # a person from the team is alerted too (wellbeing_actions.ActionWellbeing)
         if pending == "asked" and said_recently("harm_line", lang, recent):  # told more: heard, not the same block
             return [fresh("listening", lang, recent)], "asked", False
@@ -395,6 +492,8 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
     if kind == "angry_at_home":  # sixth reading, H8: "my mum will be so angry" got a step down
         return [say("angry_at_home_line", lang)], "asked", False
     if pending == "asked" and kind in (None, "worry"):
+        if kind is None and BARE_OK.search(lowered) and not said_recently("which_okay", lang, recent):
+            return [say("which_okay", lang)], "asked", False  # ninth reading, L5: "ok" got "I'm really glad"
         if kind is None and OKAY.search(lowered):
             return [say("glad", lang)], None, True
         if said_recently("not_okay", lang, recent):  # ninth reading, M10: the same block to every message
@@ -415,6 +514,8 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
         loss = say("your_loss", lang)
         who = word("relatives", found.group("who"), lang, loss) if found and found.group("who") else loss
         return [say("sorry_for", lang, who=who), say("stop_for_today", lang)], pending or "worry", False
+    if kind == "light_fear":  # "i'm scared of spiders": kind words, and the lesson goes on
+        return [say("light_fear_line", lang)], None if pending == "break" else pending, True
     if kind == "break":
         return [say("break_line", lang)], pending or "break", False
     if kind in ("home", "left_out"):  # what follows is heard, not met with a quick-fire round (ninth reading, M6)
@@ -422,3 +523,25 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
     if kind in REPLIES:
         return [say(REPLIES[kind], lang)], pending, False
     return [], pending, True
+
+
+def about_a_friend(lowered: str, kind: Optional[str], pending: Optional[str], answered: bool, lang: str,
+                   recent: Sequence[str]) -> Tuple[List[str], Optional[str], bool]:
+    """A student who told of a friend who may hurt or kill themselves (``pending`` "friend"): what to do for the friend,
+    not "are you okay right now?" (ninth reading, M16: "what do i do" got the check-in meant for the child). Tell an
+    adult now; if the friend is in danger now, the emergency number; a person from the team alerted; the lesson waits
+    until the student says an adult knows, or lets it go."""
+    if kind == "friend_at_risk" and not said_recently("friend_line", lang, recent):
+        return [say("friend_line", lang)], "friend", False
+    if WAITING.search(lowered):
+        return [fresh("not_yet", lang, recent)], "friend", False
+    if WHAT_TO_DO.search(lowered) and not said_recently("friend_what_to_do", lang, recent):
+        return [say("friend_what_to_do", lang)], "friend", False
+    if kind is None and (OKAY.search(lowered) or FINE.search(lowered) or BARE_OK.search(lowered)):
+        return [say("glad_friend", lang)], None, True
+    if answered and kind is None:  # an answer, marked: asked once whether an adult knows, then the lesson goes on
+        if said_recently("friend_ask", lang, recent):
+            return [], None, True
+        return [say("friend_ask", lang)], "friend", False
+    return [fresh("friend_listening", lang, recent)], "friend", False
+

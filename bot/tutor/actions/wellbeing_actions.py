@@ -99,11 +99,22 @@ class ActionTutorCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=response_text(domain, "utter_crisis_resources", locale_of(tracker),
-                                                    language(tracker)))
+        lang, locale = language(tracker), locale_of(tracker)
         crisis = crisis_of(emotion_of(tracker.latest_message.get("metadata")))
-        await alert(tracker, f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, "
-                             f"{crisis.get('category') or 'unknown'})")
+        told = wellbeing.concern(tracker.latest_message.get("text") or "")
+        reason = (f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, "
+                  f"{crisis.get('category') or 'unknown'})")
+        if told == "friend_at_risk":
+            # a friend at risk, not the child: what to do for the friend (ninth reading, M16: "are you okay right now?")
+            dispatcher.utter_message(text=with_help(say("friend_line", lang), locale, lang))
+            await alert(tracker, f"{wellbeing.ALERTS[told]}; {reason}", safeguarding=True)
+            return [SlotSet("wellbeing_check", "friend")]
+        dispatcher.utter_message(text=response_text(domain, "utter_crisis_resources", locale, lang))
+        # a child's abuse, harm at home or self-harm read as high risk is a safeguarding concern too (ninth reading, M17)
+        if told in wellbeing.ALERTS:
+            await alert(tracker, reason, safeguarding=True)
+        else:
+            await alert(tracker, reason)
         return [SlotSet("wellbeing_check", "crisis")]
 
 
@@ -121,7 +132,7 @@ class ActionWellbeing(TutorMove):
         item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
         pending = tracker.get_slot("wellbeing_check")
-        if pending in ("crisis", "asked", "claimed") and await person_has_joined(tracker):
+        if pending in ("crisis", "asked", "friend", "claimed") and await person_has_joined(tracker):
             # a person from the team answers now: the tutor does not talk over them (sixth reading, M11)
             if pending != "claimed":
                 dispatcher.utter_message(text=say("person_joined", lang))
