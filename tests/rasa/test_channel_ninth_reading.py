@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from types import SimpleNamespace
-from typing import Any, Awaitable, Callable, Optional
+from typing import Optional
 
 import httpx
 import pytest

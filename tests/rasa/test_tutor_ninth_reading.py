@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -18,6 +17,7 @@ from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
 from bot.tutor.actions.lines import say
 from bot.tutor.actions.messages import says_goodbye
+from tests.rasa.test_tutor_eighth_reading import decide
 
 CURRICULUM = load_curriculum()
 FIRST = CURRICULUM.first()  # Simplify 2/4. -> 1/2
@@ -43,16 +43,6 @@ def run(action, text: str, slots: dict, intent: str = "lesson", lang: str = "en"
     return [m["text"] for m in dispatcher.messages], result
 
 
-def decide(text: str, intent: str = "lesson", risk: float = 0.0, learner: Learner | None = None, **slots):
-    """TutorAffectPolicy's decision for ``text`` (its ``decide`` alone: no Rasa model is loaded)."""
-    from bot.tutor.tutor_policy import TutorAffectPolicy
-    from policies.context import EmotionContext
-
-    learner = learner if learner is not None else on_first()
-    values = {"learner": learner.to_slot(), **slots}
-    tracker = SimpleNamespace(get_slot=values.get)
-    emotion = EmotionContext(True, None, None, {"crisis": {"risk": risk}, "tutoring": {}}, intent, text)
-    return TutorAffectPolicy.decide(object.__new__(TutorAffectPolicy), emotion, tracker)
 
 
 @pytest.fixture
