@@ -650,3 +650,15 @@ def test_control_characters_inside_the_risk_words_are_read_through(text: str) ->
     """Ninth exploratory reading, M14: a backspace and a DEL inside "kill myself tonight" (a reader sees the
     words whole) read no warning sign: not explicit, so the screen's first question instead of the handoff."""
     assert Lexicon.load().read(text).score >= 0.95
+
+
+@pytest.mark.parametrize("text, means", [
+    ("tenho os comprimidos todos guardados na gaveta", True), ("tengo las pastillas todas guardadas", True),
+    ("ho le pillole tutte messe da parte", True), ("j'ai mis tous mes cachets de côté", True),
+    ("os comprimidos estão guardados no armário da cozinha", False), ("las pastillas están guardadas en el baño", False),
+])
+def test_pills_named_first_then_kept_aside_are_means(text: str, means: bool) -> None:
+    """Ninth exploratory reading, L3: "tenho os comprimidos todos guardados na gaveta" matched no pattern (the verb
+    came first in every one), and the category head named it "risk to others" on the dashboard."""
+    reading = Lexicon.load().read(text)
+    assert (reading.category == "method" and reading.score >= 0.85) if means else reading.score < 0.5
