@@ -662,3 +662,23 @@ def test_pills_named_first_then_kept_aside_are_means(text: str, means: bool) -> 
     came first in every one), and the category head named it "risk to others" on the dashboard."""
     reading = Lexicon.load().read(text)
     assert (reading.category == "method" and reading.score >= 0.85) if means else reading.score < 0.5
+
+
+@pytest.mark.parametrize("text, attempt", [
+    ("ik sta op het spoor", True), ("estou na linha do comboio", True), ("i'm on the tracks", True),
+    ("i'm on the golden gate bridge right now", True), ("ich stehe nicht auf den Gleisen", False),
+    ("years ago i was on the tracks", False), ("i'm on the right track", False),
+])
+def test_on_the_tracks_is_an_attempt_now_or_not(text: str, attempt: bool) -> None:
+    """Tenth exploratory reading, H1: "ik sta op het spoor", "estou na linha do comboio" (no "now") and "i'm on the
+    golden gate bridge right now" (a name before the bridge) got the screen's first question."""
+    assert Lexicon.load().read(text).attempt is attempt
+
+
+@pytest.mark.parametrize("text, category", [
+    ("ik denk dat ik er een einde aan maak", "active_ideation"), ("ich spring heut Nacht von der Reichsbrücke", "plan"),
+    ("i keep killing myself in elden ring lol", None), ("that boss killed me 40 times tonight", None),
+])
+def test_the_tenth_readings_lines(text: str, category: str | None) -> None:
+    reading = Lexicon.load().read(text)
+    assert (reading.category == category and reading.score >= 0.85) if category else reading.score < 0.5
