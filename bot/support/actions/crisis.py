@@ -12,7 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import bank, handoff_answers
+from actions import bank, direct_ask, handoff_answers, screener
 from actions.language import folded, least_recent
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
@@ -78,12 +78,42 @@ UNDER_WAY = ("attempt", "taken", "means_here")
 """What a person waiting for a human may say that is an attempt under way or means at hand (handoff_answers.py)."""
 
 
+AT_HAND = ("taken", "medicine", "means", "means_here")
+"""Means the person says are at hand (or taken): after an attempt told, or a message at high risk, a handoff."""
+
+
+def means_after_risk(tracker: Tracker) -> bool:
+    """Outside a handoff, the message says means are at hand (or taken: ``AT_HAND``, any of the seven languages' words;
+    not a question) just after the person told of an attempt (in their last ``direct_ask.ATTEMPT_WINDOW`` messages) or
+    after a message of theirs read at high risk (tenth exploratory reading, H2: "ainda tenho os comprimidos em casa"
+    after "tive alta ontem depois de tentar matar-me" got "Parece que isto é importante para ti"; its English twin,
+    whose first message was read high, was handed over and asked "have you taken any of the pills?")."""
+    if tracker.get_slot("handoff_active"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    if not any(kind in AT_HAND for kind, _ in handoff_answers.answered(text, (), "en", at_risk=False, kinds=AT_HAND)):
+        return False
+    earlier = earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)
+    if any(direct_ask.ATTEMPT.search(direct_ask._plain(said)) for said in earlier):
+        return True
+    said = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
+    before = crisis_of_event(said[0]) if said else {}
+    return bool(before.get("turn_flag", before.get("flag"))) and before.get("level") == "high"
+
+
+def crisis_of_event(event: Dict[str, Any]) -> Dict[str, Any]:
+    """The crisis reading (``derived.crisis``) a user event of the tracker carries."""
+    return contract.crisis_of(contract.emotion_of(event.get("metadata")))
+
+
 def under_way_again(tracker: Tracker) -> bool:
     """After a crisis handoff was resolved (slot ``handoff_joined`` set, none running), the message
     tells an attempt under way: read so (``derived.crisis`` attempt, the message's own flag), or
     words of an attempt, medicine taken, means at hand, or the place said as where they are now
     (eighth reading, H2: "i'm on the bridge now" after "nobody from our team could join this chat"
     got a listening question and no new handoff; "ik sta op de brug" read only "possible")."""
+    if means_after_risk(tracker):  # means at hand just after an attempt told (tenth reading, H2): handed over too
+        return True
     if tracker.get_slot("handoff_active") or tracker.get_slot("handoff_joined") is None:
         return False
     crisis = crisis_of(tracker)
@@ -96,9 +126,11 @@ def under_way_again(tracker: Tracker) -> bool:
 
 
 async def escalate_again(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-    """A new handoff for an attempt under way after one was resolved (:func:`under_way_again`), marked so."""
-    return await escalate(dispatcher, tracker, domain,
-                          crisis_reason(tracker, "attempt under way after a resolved handoff"), means_line=True)
+    """A new handoff for an attempt under way after one was resolved (:func:`under_way_again`), marked so; means at
+    hand after an attempt told (:func:`means_after_risk`), marked so."""
+    why = "means at hand after an attempt or high risk told" if means_after_risk(tracker) \
+        else "attempt under way after a resolved handoff"
+    return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, why), means_line=True)
 
 
 class ActionEscalateCrisis(Action):
@@ -168,6 +200,12 @@ class ActionHandoffPresent(Action):
             answers = [(kind, line) for kind, line in answers if not handoff_answers.told_before(kind, text, earlier)]
         for _, line in answers:
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
+        crisis_one = not tracker.get_slot("handoff_asked") or at_risk
+        earnest = not claimed and crisis_one and not say.said and screener.earnest(text)
+        if earnest:  # "no, en serio, lo digo en serio": the risk said before confirmed, the numbers now (tenth reading, M3)
+            say(least_recent(bank.answers(say.lang)["handoff_earnest"], say.recent))
+        elif not say.said and not claimed and crisis_one and laughed(tracker, text):  # "lol only on mondays" (M3)
+            say(least_recent(bank.answers(say.lang)["handoff_joke"], say.recent))
         if not say.said and not claimed:  # nothing else answered it: a reflection or an acknowledgement that fits
             say(heard(say, tracker, domain))
         kinds = [kind for kind, _ in answers]
@@ -175,12 +213,24 @@ class ActionHandoffPresent(Action):
             say.response(domain, "utter_handoff_failed")
         elif waiting_due(tracker, domain, say.lang, kinds, claimed):
             say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
-        if numbers_due(say, tracker, kinds, claimed):
+        if earnest or numbers_due(say, tracker, kinds, claimed):
             say(how_to_get_help(say, tracker))
         if with_them and not say.said:  # left to the person from the team: no words of the bot's, yet no silence for the
             dispatcher.utter_message(json_message=WITH_THE_TEAM)  # channel, whose safety net answers a turn at risk left unanswered
         await report(tracker, tracker.latest_message.get("text"), say.said)
+        if "imminent" in kinds:  # the team told the risk went up: an attempt about to happen (tenth reading, H3)
+            await report(tracker, None, [URGENT_NOTICE], kind="notice")
         return events
+
+
+URGENT_NOTICE = "URGENT: the person says an attempt is about to happen (a jump, a train, a time after a means). Please join now."
+"""What the team's thread is told when the person says an act is coming while waiting (tenth reading, H3): the handoff
+service has no priority to raise, so the notice says it."""
+
+
+def laughed(tracker: Tracker, text: str) -> bool:
+    """A laugh in the message ("lol only on mondays"): its crisis reading guarded as a joke, or a laugh in its words."""
+    return "joke" in (crisis_of(tracker).get("guards") or []) or screener.laughed_only(text)
 
 
 class ActionHandoffResolved(Action):

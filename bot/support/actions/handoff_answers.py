@@ -13,7 +13,7 @@ from actions.bank import bank, says, words_pattern
 from actions.question_form import is_question
 from actions.screener import read_answer
 
-HANDOFF_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm", "coping", "secret", "police", "reasons", "person", "hospital",
+HANDOFF_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm", "coping", "secret", "police", "reasons", "person", "hospital",
                  "start", "burden", "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
 """What a person waiting for a human may say that gets an answer of its own, in this order."""
 ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
@@ -21,22 +21,29 @@ ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": 
 """A kind left out when the message holds one of these (answered now or in the last turns):
 medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
 to my sister" is someone held on to, not (also) someone to call now."""
-SAFETY_KINDS = ("attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm")
+SAFETY_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
-WITH_THE_TEAM = ("attempt", "taken", "medicine", "means", "place")
+WITH_THE_TEAM = ("imminent", "attempt", "taken", "medicine", "means", "place")
 """What the bot still answers once a person from the team has joined and written (ninth reading, M11: the person is
 talking with them): an attempt under way, medicine taken, and means or a place not told before (:func:`told_before`)."""
-TOLD_AGAIN_OK = ("attempt", "taken")
+TOLD_AGAIN_OK = ("imminent", "attempt", "taken")
 """Kinds answered with the team there however often told."""
 ONLY_AT_RISK = {"medicine", "means", "means_here", "place"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
-SAID_AGAIN = ("attempt", "taken", "medicine", "means", "means_here", "place")
+SAID_AGAIN = ("imminent", "attempt", "taken", "medicine", "means", "means_here", "place")
 """Kinds whose line is said again when said before: danger told again is answered again (eighth reading, M6)."""
 SAID_AGAIN_AFTER = 3
 """... once this many of the bot's lines came after it (not twice in a row)."""
 MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
+SOON_WORDS = 5
+"""An ``imminent`` time or place chosen ("stasera", "i know which tree") counts in a message of at most this many words
+told just after a means, a place or a plan (tenth reading, H3)."""
+METHOD_BEFORE = 2
+"""How many of the person's last messages are read for that means, place or plan."""
+DENIED_WITHIN = 3
+"""Words before an act coming read for a denial ("i'm not going to jump")."""
 
 
 THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there|over there|there now|i'?m here now|"
@@ -79,6 +86,27 @@ def told_before(kind: str, text: str, earlier: Sequence[str]) -> bool:
     pattern = words_pattern(bank().handoff[kind]["words"])
     named = {m.group(0) for m in pattern.finditer((text or "").lower().replace("’", "'"))}
     return bool(named) and all(any(word in (said or "").lower().replace("’", "'") for said in earlier) for word in named)
+
+
+def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
+    """Whether ``text`` tells an act about to happen (tenth exploratory reading, H3): a jump or the act now, a train
+    coming ("je vais sauter", "vou pular", "der nächste Zug kommt in fünf Minuten": responses.yml ``handoff.imminent``
+    ``words``), not denied just before ("i'm not going to jump"); or, in a short message just after a means, a place or
+    a plan was told (one of ``earlier``, the person's messages before, oldest first), a time ("stasera" after "ho
+    comprato una corda", "vanavond" after "ik heb pillen gespaard") or the place chosen ("i know which tree")."""
+    from actions.screener import denies
+
+    lowered = (text or "").lower().replace("’", "'")
+    entry = bank().handoff["imminent"]
+    for found in words_pattern(entry["words"]).finditer(lowered):
+        if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])):
+            return True
+    if len(lowered.split()) > SOON_WORDS or denies(lowered):
+        return False
+    when = words_pattern(entry["soon"]).search(lowered) or words_pattern(entry["chosen"]).search(lowered)
+    method = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"],
+                            *bank().handoff["place"]["words"], *bank().handoff["plan"]["words"]])
+    return bool(when) and any(method.search((said or "").lower().replace("’", "'")) for said in list(earlier)[-METHOD_BEFORE:])
 
 
 def kind_lines(kind: str, lang: str = "en") -> List[str]:
@@ -127,6 +155,12 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
         heard.add("taken")
     for kind in [k for k in HANDOFF_KINDS if (kinds is None or k in kinds) and k not in leave_out]:
         entry = bank().handoff[kind]
+        if kind == "imminent":  # a jump, a train, a time after a means (tenth reading, H3): words and what came before
+            if imminent(text, earlier):
+                heard.add(kind)
+                fresh = [line for line in kind_lines(kind, lang) if line not in list(recent)[-SAID_AGAIN_AFTER:]]
+                out += [(kind, line) for line in fresh[:1]]
+            continue
         pattern = words_pattern(entry["words"])
         found = pattern.search(lowered)
         named = found.group(0) if found else None

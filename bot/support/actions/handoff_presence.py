@@ -222,7 +222,7 @@ async def withdrawn(say: Say, tracker: Tracker, at_risk: bool) -> bool:
 
 SOMEONE_ELSES = ("friend_at_risk", "emergency_other")
 """Situations that are someone else's: the pills or the place the person names are that person's."""
-WRITERS_KINDS = ("attempt", "taken", "medicine", "means", "means_here", "place", "calm")
+WRITERS_KINDS = ("imminent", "attempt", "taken", "medicine", "means", "means_here", "place", "calm")
 """Handoff answers addressed to the writer's own means, place or calm."""
 
 

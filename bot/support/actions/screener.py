@@ -205,7 +205,12 @@ def earnest(text: str) -> bool:
     """Whether ``text`` says that what was said is meant ("im serious actually", "no es broma", "je rigole pas", "das
     ist kein Witz", "non sto scherzando", "ik meen het", "não é brincadeira"; screener.yml ``earnest``): not a question
     ("seriously?"), not denied just before ("no lo decía en serio", "niet serieus bedoeld")."""
-    return bool(_earnest_spans(fold(text or ""), text or ""))
+    rest = REPLY_NO.sub("", text or "", count=1)  # "no, en serio, lo digo en serio": a no to "was it a joke?" (tenth reading, M3)
+    return bool(_earnest_spans(fold(text or ""), text or "") or (rest != (text or "") and _earnest_spans(fold(rest), rest)))
+
+
+REPLY_NO = re.compile(r"^\W*(?:no|nope|nah|nein|non|nee|não|nao)\s*[,.!;:]+\s*", re.IGNORECASE)
+"""A no that opens a reply and is its own clause ("no, im serious"): it denies nothing the message goes on to say."""
 
 
 def _earnest_spans(folded: str, text: str) -> List[Tuple[int, int]]:
