@@ -56,7 +56,22 @@ ASKED = {
         r"|qu'?est-ce que tu (?:me )?(?:conseilles|proposes|suggeres|recommandes)|que me (?:conseilles|proposes|suggeres)-tu"
         r"|que me (?:sugieres|recomiendas|aconsejas)|que (?:sugieres|recomiendas|me aconsejarias)|cosa mi (?:consigli|suggerisci|proponi)"
         r"|che (?:mi )?consigli|wat (?:raad|stel) je (?:me )?(?:aan|voor)|wat zou je (?:me )?aanraden"
-        r"|o que (?:e que )?(?:me )?(?:sugeres|recomendas|aconselhas|sugere|recomenda|voce sugere|voce recomenda|vc sugere))\b"),
+        r"|o que (?:e que )?(?:me )?(?:sugeres|recomendas|aconselhas|sugere|recomenda|voce sugere|voce recomenda|vc sugere))\b"
+        # tenth reading, M4: "¿qué puedo hacer?", "wat moet ik doen?", "podes dar-me uma ideia?" got reflections
+        r"|^\W*(?:(?:and|so|but|ok|y|pues|en|dus|maar|e|entao|et|alors|und|also)\W+)?(?:what (?:can|should|do) i (?:even )?do(?: now| about it)?"
+        r"|was (?:soll|kann) ich (?:jetzt |nur |denn )?(?:tun|machen)|qu'?est-ce que je (?:peux|dois) faire|que (?:puis|dois)-je faire"
+        r"|que (?:puedo|debo|deberia) hacer|(?:cosa|che) (?:posso|devo|dovrei) fare|wat (?:moet|kan|zou) ik (?:nu )?(?:doen|moeten doen)"
+        r"|o que (?:e que )?(?:eu )?(?:posso|devo|deveria) fazer|(?:podes|pode|podias|podia|voce pode|vc pode) (?:me )?dar-?\s?me (?:uma )?ideia"
+        r"|(?:podes|pode|voce pode|vc pode) me dar (?:uma )?ideia|(?:me )?(?:da|de) uma ideia)\W*$"),
+    # tenth reading, M4: "can you speak spanish?" got "I'm a chatbot for emotional support"
+    "speak_language": re.compile(
+        r"\b(?:(?:can|do|could) (?:you|u) (?:speak|write|talk|understand|read) (?:in )?|(?:sprichst|kannst|verstehst) du (?:auch )?(?:\w+ )?"
+        r"|(?:tu parles|parles-tu|est-ce que tu parles|tu comprends|tu peux parler) (?:en |le )?|(?:hablas|puedes hablar(?: en)?|entiendes(?: el)?) "
+        r"|(?:parli|sai parlare|capisci)(?: in| l')? ?|(?:spreek|praat|begrijp) je (?:ook )?|(?:(?:voce|vc|tu) )?(?:fala|falas|entende|entendes|pode falar(?: em)?) )"
+        r"(?:english|englisch|anglais|ingles|inglese|engels|german|deutsch|allemand|aleman|tedesco|duits|alemao|french|franzosisch|francais|frances"
+        r"|francese|frans|spanish|spanisch|espagnol|espanol|spagnolo|spaans|espanhol|italian|italienisch|italien|italiano|italiaans|dutch"
+        r"|niederlandisch|hollandisch|neerlandais|neerlandes|olandese|nederlands|holandes|portuguese|portugiesisch|portugais|portugues|portoghese"
+        r"|portugees|other languages?|andere sprachen|d'?autres langues|otros idiomas|altre lingue|andere talen|outras linguas|outros idiomas)\b"),
     "what_would_you_do": re.compile(
         r"\b(?:what would you do|what(?:'s| is) your (?:honest )?(?:opinion|take)|(?:can you )?(?:just )?tell me what you think|what do you think\W*$"
         # ninth reading, M4, L1: "what do you reckon, should i message her?" (the privacy answer), "What do you make of all that?",
@@ -210,6 +225,34 @@ def correction(text: str) -> Optional[str]:
         return ""
     asking = "ask" in meant[-1].group(0)
     return ("your question is " if asking else "you meant ") + " ".join(words)
+
+
+FACT_FIX = re.compile(
+    r"^\W*(?:(?:no+|nope|oops|sorry|actually)\W+)+(?:wait|hang on|i mean|i meant|make that)\W+(?=\w)"
+    r"|^\W*(?:wait|sorry|oops)\W+(?:i mean|i meant|make that)\W+(?=\w)"
+    r"|^\W*(?:korrektur|correction|correccion|correzione|correctie|correcao)\b"
+    r"|^\W*(?:nein|ne|sorry)\W+(?:warte|moment|ich meine|ich meinte|ich wollte sagen)\b|^\W*(?:nee|sorry)\W+(?:wacht|ik bedoel|ik bedoelde)\b"
+    r"|^\W*(?:non|pardon)\W+(?:attends|je veux dire|je voulais dire)\b|^\W*(?:no|perdon)\W+(?:espera|quiero decir|queria decir)\b"
+    r"|^\W*(?:no|scusa)\W+(?:aspetta|volevo dire|intendo dire)\b|^\W*(?:nao|desculpa|desculpe)\W+(?:espera|quero dizer|queria dizer|quis dizer)\b")
+"""A person putting right a fact they told ("no wait, it was saturday not sunday", "Korrektur: vor vier Monaten, nicht drei", "nee wacht,
+het was mijn broer niet mijn zus", "não, quero dizer há dois meses": tenth reading, M4, each got a reflection or a stock question)."""
+
+
+SO_NOW = re.compile(r"^(?:it|that|he|she|they|we|i)(?:'s| was| is| were| did| had| said)\b|\b(?:not|n't|instead|rather than)\b")
+"""What follows "no wait" when it puts a fact right ("it was saturday not sunday")."""
+
+
+def fact_fix(text: str) -> Optional[str]:
+    """None when ``text`` puts right no fact; else what is so now, in the person's words after the correction ("it was saturday
+    not sunday"), or "" when nothing follows."""
+    plain = " ".join(folded(text).replace("’", "'").split())
+    found = FACT_FIX.search(plain)
+    if risk_words(text) or not found or CORRECTION.search(plain):
+        return None
+    rest = plain[found.end():].strip(" ,:;.!-")
+    if re.search(r"\b(?:wait|hang on)\b", found.group(0)) and not SO_NOW.search(rest):
+        return None  # "no, wait, i need to tell you something" puts nothing right
+    return rest if 0 < len(rest.split()) <= 16 else ""
 
 
 PUT_RIGHT = re.compile(r"^(?:i'?m|im|i am|i feel|i was|i just|it'?s|its|it is|it was)\b")

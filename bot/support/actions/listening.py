@@ -125,7 +125,7 @@ def closing(text: str, lang: str = "en") -> Optional[str]:
 LEAVING = re.compile(
     r"\b(?:(?:im|i am|i m|ill|i will)\s+)?(?:gonna|going to|off to|about to|gotta|got to|have to|need to|better|must)\s+(?:go\s+)?(?:and\s+)?"
     r"(?:eat|get (?:some )?(?:food|dinner|lunch|tea|sleep|some rest)|have (?:dinner|lunch|tea|breakfast|a shower|a bath)|sleep|bed|to bed"
-    r"|shower|make (?:dinner|food|tea)|cook|rest)(?:\s+now)?\b"
+    r"|shower|make (?:dinner|food|tea)|cook|rest|study|revise|do (?:my )?homework|(?:to )?(?:work|class|school|uni))(?:\s+now)?\b"
     r"|\bich (?:geh|gehe) (?:jetzt )?(?:essen|schlafen|ins bett|duschen)\b|\bje vais (?:aller )?(?:manger|dormir|me coucher|diner)\b"
     r"|\b(?:me voy a|voy a) (?:comer|cenar|dormir|acostarme|la cama)\b|\bvado a (?:mangiare|dormire|letto|cena)\b"
     r"|\bik ga (?:nu )?(?:eten|slapen|naar bed|douchen)\b|\bvou (?:comer|jantar|dormir|deitar)\b")

@@ -24,6 +24,7 @@ from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, he
 from actions.language import folded, least_recent
 from actions.resources import country_locale, resources_for
 from actions.still_here import back_after_handoff, still_here, still_there
+from actions.tone import light_idiom, without_idioms
 
 STOP_ASKING = re.compile(
     r"\b(?:stop asking(?: me)?(?: so many)?(?: questions)?|no more questions|just listen|(?:youre|you are|ur) doing it again"
@@ -92,7 +93,13 @@ class SupportReply(Action):
             return await questions.bring_a_person(Say(dispatcher, tracker), tracker, domain)
         if gives_nothing_back(tracker):
             return say_answer(dispatcher, tracker, "no_words")
-        place = country_locale(text, language(tracker)) if len(text.split()) <= WHERE_WORDS else None
+        light = light_reply(tracker, text)
+        if light:  # "je suis mort de rire devant cette série": no line that names sadness (tenth reading, M2)
+            say = Say(dispatcher, tracker)
+            say(least_recent(answers(say.lang)[light], say.recent))
+            return [SlotSet("last_strategy", "reflection")]
+        place = country_locale(text, language(tracker)) \
+            if len(text.split()) <= WHERE_WORDS and not NOT_A_PLACE.search(folded(text)) else None
         if place:  # "i am in germany": the help lines there
             dispatcher.utter_message(text=resources_for(place).where(language(tracker)))
             return [SlotSet("last_strategy", "information")]
@@ -139,6 +146,14 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
         else:  # with risk words only the police question comes here: its answer carries the help lines
             say(least_recent(answers(say.lang)[service], say.recent) + (" " + say.help_now.short(say.lang) if risk_words(text) else ""))
         return [SlotSet("last_strategy", "information")]
+    fixed = asked_the_bot.fact_fix(text)
+    if fixed is not None:  # "no wait, it was saturday not sunday": thanks, got it (tenth reading, M4)
+        say = Say(dispatcher, tracker)
+        if fixed and say.lang == "en":
+            say(least_recent(answers(say.lang)["fact_fixed_said"], say.recent).format(said=fixed))
+        else:
+            say(least_recent(answers(say.lang)["fact_fixed"], say.recent))
+        return [SlotSet("last_strategy", "reflection")]
     meant = asked_the_bot.correction(text)
     if meant is not None:  # "no, that's not what i meant": taken up, never said back (eighth reading, M4)
         say = Say(dispatcher, tracker)
@@ -191,6 +206,28 @@ def only_possibly(tracker: Tracker, text: str) -> bool:
     crisis = crisis_of(tracker)
     return crisis.get("level") == "possible" and not crisis.get("flag") and float(crisis.get("risk") or 0.0) < LIGHT_RISK \
         and not risk_words(text)
+
+
+NOT_A_PLACE = re.compile(r"\b(?:but|aber|mais|pero|ma|maar|mas)\b")
+"""A short message that tells more than where the person is ("i'm german but living in leeds": tenth reading, M4, got the help
+lines): listened to, not answered with the help lines."""
+
+
+def light_reply(tracker: Tracker, text: str) -> str | None:
+    """The ``answers`` key of a light reply: to an idiom of laughter, longing or hunger (tone.light_idiom: "me muero de ganas de
+    ver a mi novia", read as sadness), or to the message after one that tells of nothing hard ("llega mañana", "stasera pizza con
+    gli amici"); None for any other message, with risk words, or in a turn at risk (tenth reading, M2)."""
+    if risk_words(without_idioms(text)) or at_risk(emotion_of(tracker.latest_message.get("metadata"))):
+        return None
+    kind = light_idiom(text)
+    if kind:
+        return f"idiom_{kind}"
+    before = earlier_messages(tracker, 1)
+    lang = language(tracker)
+    if before and light_idiom(before[-1]) and not risk_words(without_idioms(before[-1])) and not risk_words(text) and not listening.troubled(text, None, lang) \
+            and not listening.is_farewell(text):
+        return "idiom_after"
+    return None
 
 
 def close_plainly(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]] | None:

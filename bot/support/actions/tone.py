@@ -86,3 +86,35 @@ def good_news(text: str, label: Optional[str] = None) -> bool:
     if GOOD_NEWS.search(text) or milestone(text):
         return True
     return label == "joy" and not BAD_NEWS.search(text)
+
+
+LIGHT_IDIOMS = {
+    "laughter": re.compile(
+        r"\b(?:(?:je suis |j'?suis |on est )?morte?s? de rire|mdr|(?:estoy |me )?muert[oa] de (?:la )?risa|me muero de (?:la )?risa|me mor[ií] de (?:la )?risa"
+        r"|(?:sono )?mort[oa] dal ridere|(?:sto )?morendo dal ridere|(?:estou |tô |to )?morrendo de rir|morri de rir|(?:ich )?lach(?:e)? mich (?:halb )?tot"
+        r"|totgelacht|(?:ik )?lig (?:helemaal )?dubbel|(?:me )?doodgelachen|dood van het lachen|dying (?:of|from|with) laughter|died laughing"
+        r"|dying laughing)\b"),
+    "longing": re.compile(
+        r"\b(?:me muero de ganas|me muero por (?:ver|verla|verlo|ir)|muero de ganas|muoio dalla voglia|non vedo l'?ora|je meurs d'?envie"
+        r"|(?:estou |tô |to )?morrendo de (?:vontade|saudades?)|morro de (?:vontade|saudades?)|dying to (?:see|meet|go|try|hug)|can'?t wait to"
+        r"|ich (?:kann es|kanns) kaum erwarten|ik kan (?:bijna )?niet wachten)\b"),
+    "hunger": re.compile(
+        r"\b(?:(?:ho )?una fame da morire|muoio di fame|(?:me )?muero de hambre|(?:estou |tô |to )?morrendo de fome|morro de fome|je meurs de faim"
+        r"|(?:ich )?sterbe vor hunger|ik sterf van de honger|dying of hunger)\b"),
+}
+"""Idioms of laughter, longing and hunger that speak of dying ("je suis mort de rire devant cette série", "me muero de ganas de ver a
+mi novia", "ho una fame da morire"): read as sadness, they got "J'entends combien il y a de tristesse en toi" (tenth reading, M2)."""
+
+
+def light_idiom(text: str) -> Optional[str]:
+    """``laughter``, ``longing`` or ``hunger`` when ``text`` says one of ``LIGHT_IDIOMS``, else None."""
+    lowered = (text or "").lower().replace("\u2019", "'")
+    return next((kind for kind, pattern in LIGHT_IDIOMS.items() if pattern.search(lowered)), None)
+
+
+def without_idioms(text: str) -> str:
+    """``text`` with its ``LIGHT_IDIOMS`` taken out: what is left to read for risk ("je suis mort de rire" has none)."""
+    lowered = (text or "").lower().replace("\u2019", "'")
+    for pattern in LIGHT_IDIOMS.values():
+        lowered = pattern.sub(" ", lowered)
+    return lowered
