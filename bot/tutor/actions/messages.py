@@ -79,8 +79,9 @@ def is_question(text: str) -> bool:
     (False, True)
     """
     text = (text or "").strip()
-    if text and (same_value_options(text) is not None or _WHY_SO.search(text)):
-        return True  # "is one third the answer or is it three ninths", "warum ist das so?" (ninth reading, M7)
+    if text and (same_value_options(text) is not None or _WHY_SO.search(text) or decimal_and_fraction(text)):
+        return True  # "is one third the answer or is it three ninths", "warum ist das so?" (ninth reading, M7);
+        # "is 0.25 a quarter?" (tenth reading, M6: graded "Not quite yet")
     if not text or _TENTATIVE.match(text) or _MATHS.search(text) is None:
         return False
     if _QUESTION_START.match(text):
@@ -368,3 +369,56 @@ def says_goodbye(text: str) -> bool:
     "tchau"): ninth reading, M2, each got "take your time" and the question again. A lone "ciao" before the lesson is
     a greeting (the policy asks only once the lesson started)."""
     return _GOODBYE.search((text or "").replace("’", "'").strip()) is not None
+
+
+# --- tenth reading, M6: a decimal weighed against a fraction, and "why?" after a wrong answer ---
+
+_DECIMAL = re.compile(r"(?<![\d/.,])(\d+[.,]\d+)(?![\d/])")
+# "half" alone, in seven languages ("is 0.5 half?", "0,5 é metade?"): answers.py reads it only as a whole answer
+_HALF_WORD = re.compile(r"\b(?:(?:a|one) half|half|(?:die )?h[äa]lfte|(?:la )?moiti[ée]|(?:la )?mitad|(?:la )?met[àa]"
+                        r"|(?:de )?helft|(?:a )?metade)\b", re.IGNORECASE)
+# the words that may stand between the decimal and the fraction ("0,5 das gleiche wie 1/2", "0.25 a quarter")
+_LINK_WORDS = frozenset("""
+    is = equals equal to the same as really exactly just also a an
+    ist das gleiche wie gleich dasselbe genau ein eine
+    est c'est pareil que égal egal à a la même meme chose un une
+    es igual lo mismo que la misma cosa un una
+    è uguale lo stesso di come la stessa cosa a un una
+    gelijk aan hetzelfde als een precies
+    é o mesmo que a mesma coisa um uma
+""".split())
+_DECIMAL_ASKED = re.compile(r"^\W*(?:so |but |and |wait |um+ |hm+ |aber |mais |pero |ma |maar |mas )?"
+                            r"(?:is|isn'?t|does|do|ist|est-ce que|est-ce qu'|est ce que|c'est|es|è|is|é|será|sera)\b",
+                            re.IGNORECASE)
+
+
+def decimal_and_fraction(text: str) -> Optional[tuple[str, str]]:
+    """"is 0.25 a quarter?", "ist 0,5 das gleiche wie 1/2?": the decimal and the fraction a question weighs
+    against each other, as written ("0.25", "1/4"), or None (tenth reading, M6: graded as a wrong answer, or
+    answered with the pizza of 4/8 and 0,5 never named). Seven languages; fractions in words read as digits."""
+    digits = _HALF_WORD.sub("1/2", answer_digits(text or ""))
+    decimals, fractions = list(_DECIMAL.finditer(digits)), list(_FRACTION.finditer(digits))
+    if len(decimals) != 1 or len(fractions) != 1 or not int(fractions[0].group(2)):
+        return None
+    first, second = sorted((decimals[0], fractions[0]), key=lambda m: m.start())
+    between = digits[first.end():second.start()].lower().replace("?", " ").split()
+    if any(word not in _LINK_WORDS for word in between):
+        return None  # "0.5 of 1/2", "0.5 + 1/4": a calculation, not the same amount asked about
+    if "?" not in digits and not _DECIMAL_ASKED.match(digits) and not _QUESTION_START.match(digits):
+        return None
+    return decimals[0].group(1), fractions[0].group(0).replace(" ", "")
+
+
+_WHY_ALONE = re.compile(
+    r"^\W*(?:but |and |so |ok |okay |aber |mais |pero |ma |maar |mas |e )?"
+    r"(?:why(?: not)?|how come|why (?:is|was) (?:it|that|mine|my answer) wrong|"
+    r"warum(?: nicht)?|wieso(?: nicht)?|weshalb|warum (?:ist|war) (?:das|es|meine antwort) falsch|"
+    r"pourquoi(?: pas)?|pourquoi c'est faux|por ?qu[ée](?: no)?|por ?qu[ée] est[áa] mal|"
+    r"perch[ée](?: no)?|come mai|perch[ée] [èe] sbagliato|waarom(?: niet)?|waarom is (?:dat|het) fout|"
+    r"por ?qu[eê](?: n[ãa]o)?|por ?que (?:est[áa]|t[áa]) errado)\W*$", re.IGNORECASE)
+
+
+def asks_why(text: str) -> bool:
+    """"why?", "warum?", "pourquoi ?", "waarom niet?" alone (seven languages): after a wrong answer, the reason is asked
+    for (tenth reading, M6: "warum?" got a quick-fire step up, read as boredom)."""
+    return _WHY_ALONE.match(text or "") is not None

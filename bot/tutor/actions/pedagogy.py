@@ -57,7 +57,7 @@ from .answers import Grade, graded_as_asked
 from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
 from .lines import say
-from .messages import (asks_for_hint, asks_for_the_answer, fractions_in, is_answer, is_question, says_lost, says_skip,
+from .messages import (asks_for_hint, asks_for_the_answer, asks_why, fractions_in, is_answer, is_question, says_lost, says_skip,
                        says_too_hard, side_equation)
 from .remarks import (acknowledges, asks_about_other_things, asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard,
                       only_punctuation, pointless, says_back, says_bored, thanks)
@@ -157,6 +157,8 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return "start", {}
     if asks_for_the_answer(turn.text) and not fractions_in(turn.text):  # "what's the answer?" is no maths question (M8)
         return hint_or_answer(learner), {}
+    if asks_why(turn.text) and learner.wrong_in_a_row >= 1:  # "warum?" after a wrong answer: the reason (tenth, M6)
+        return "answer_question", {}
     if is_question(turn.text) or side_equation(turn.text, item.question):  # "3/4 + 1/8 = 7/8 right?": checked
         return "answer_question", {}
     after, result = observe(learner, item, turn.text, pedagogy, turn.intent)

@@ -5,6 +5,7 @@ here: a question about it gets a hint. In the student's language (lines.py)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 from typing import Optional
 
@@ -12,7 +13,8 @@ from .actions import StudentTurn, TutorMove
 from .answers import parse_answer
 from .curriculum import Item
 from .lines import say
-from .messages import (asks_for_the_question, calculation, claimed_equal, comparison, fractions_in, glossary_term,
+from .messages import (asks_for_the_question, asks_why, calculation, claimed_equal, comparison, decimal_and_fraction,
+                       fractions_in, glossary_term,
                        same_value_options, side_equation, skill_asked_about, written_fractions)
 from .pedagogy import explanation
 from .working import compare, simplified, worked_out
@@ -51,7 +53,15 @@ def answer(lines, learner, item, turn):
     term = glossary_term(turn.text, turn.curriculum)
     skill = skill_asked_about(turn.text, turn.curriculum)
     lang = turn.lang
-    if claimed is not None and re.search(rf"(?<![\d/]){re.escape(claimed[0])}(?![\d/])", item.question.replace(" ", "")):
+    decimal = decimal_and_fraction(turn.text)
+    if asks_why(turn.text) and learner.wrong_in_a_row >= 1:  # "warum?" after a wrong answer (tenth reading, M6)
+        lines.append(say("why_not_yet", lang, hint=item.hints[min(learner.hints, len(item.hints) - 1)]))
+        return replace(learner, hints=learner.hints + 1), item
+    if decimal is not None and re.search(rf"(?<![\d/]){re.escape(decimal[1])}(?![\d/])", item.question.replace(" ", "")):
+        lines.append(say("not_yours", lang, hint=item.hints[0]))
+    elif decimal is not None:  # "is 0.25 a quarter?" (tenth reading, M6)
+        lines.append(decimal_said(*decimal, lang=lang))
+    elif claimed is not None and re.search(rf"(?<![\d/]){re.escape(claimed[0])}(?![\d/])", item.question.replace(" ", "")):
         lines.append(say("not_yours", lang, hint=item.hints[0]))
     elif claimed is not None:  # "how do you know 6/8 is 3/4": the working (ninth reading, M7)
         lines.append(say("good_question", lang, answer=simplified(claimed[0], lang)[0]))
@@ -84,3 +94,14 @@ def answer(lines, learner, item, turn):
         said, learner = explanation(learner, next(iter(about.steps[1])), turn.curriculum)
         lines.append(say("good_question_ask_again", lang, answer=said))
     return learner, item
+
+
+def decimal_said(decimal: str, fraction: str, lang: str = "en") -> str:
+    """"Yes: 0.25 = 25/100 = 1/4, so 0.25 and 1/4 are the same amount." (or smaller, or bigger), in ``lang``."""
+    whole, places = re.split(r"[.,]", decimal)
+    over = f"{int(whole + places)}/{10 ** len(places)}"
+    value, asked = Fraction(int(whole + places), 10 ** len(places)), Fraction(fraction)
+    steps = list(dict.fromkeys([over, f"{value.numerator}/{value.denominator}"] + ([fraction] if value == asked else [])))
+    working = " = ".join([decimal, *steps])
+    key = "decimal_same" if value == asked else "decimal_smaller" if value < asked else "decimal_bigger"
+    return say(key, lang, working=working, decimal=decimal, fraction=fraction)
