@@ -174,8 +174,12 @@ class EmobotWebInput(InputChannel):
     handed over can go on in their own conversation, the answer to the turn without a session in
     which a conversation gets its first handoff carries that conversation's token in
     ``X-Emobot-Session`` (send it as ``Authorization: Bearer``; ``/pushed`` then also brings the
-    team's replies). The sender ids of a turn with a session, of socket.io (always proven) and
-    of an issued session are not concerned.
+    team's replies). Only when that turn was the conversation's first: a conversation with earlier
+    turns gets no token, for anyone who knows a plain sender id could send one risky line as it and
+    read the earlier turns with the token (tenth exploratory reading, H7); REST clients that want
+    to keep their conversation across a handoff use a session (``POST /session``). The sender ids
+    of a turn with a session, of socket.io (always proven) and of an issued session are not
+    concerned.
 
     Size (ninth exploratory reading, H4): a request whose body besides its media (a JSON body,
     a form's fields) is over ``max_body_bytes`` is refused with 413 ``turn_too_large`` before
@@ -411,11 +415,16 @@ class EmobotWebInput(InputChannel):
 
     async def token_if_handed_over(self, turn: WebTurn) -> Optional[str]:
         """After a turn without a session: the token of its conversation when that now has a handoff
-        (this turn opened it: it came from the person who was handed over), so they can go on in
-        it; None otherwise."""
-        if turn.session_id is not None or not turn.sender_id:
+        and this turn was its first (it opened it, and there is nothing earlier a token would show),
+        so the person can go on in it; None otherwise. A conversation with earlier turns gets none:
+        anyone who knows a plain sender id could send one risky line as it, and its token would show
+        the earlier turns through ``/history`` and the bot's recall (tenth exploratory reading, H7).
+        Its next turns without a session go to a new conversation, screened from the start."""
+        if turn.session_id is not None or not turn.sender_id or not await self.guarded(turn.sender_id):
             return None
-        return self.sessions.token(turn.sender_id) if await self.guarded(turn.sender_id) else None
+        tracker = await self.tracker(turn.sender_id)
+        said = [e for e in getattr(tracker, "events", None) or [] if isinstance(e, UserUttered)]
+        return self.sessions.token(turn.sender_id) if len(said) <= 1 else None
 
     async def read_turn(self, turn: WebTurn) -> Tuple[WebTurn, Dict[str, Any]]:
         """The turn as the bot will read it and its emotion metadata (crisis screening included).

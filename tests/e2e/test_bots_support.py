@@ -44,23 +44,30 @@ def bot(affect):
             yield url, service
 
 
-TOKENS: dict[str, str] = {}
-"""sender -> the session token the channel gave its conversation (the first turn without a session that opened a
-handoff gets it; after that a turn without it is moved to a new conversation: ninth reading, H5)."""
+SESSIONS: dict[tuple[str, str], tuple[str, str]] = {}
+"""(bot URL, a test's name for a conversation) -> (issued session id, token): each conversation is held as the chat
+page holds it. A plain REST sender that had a handoff is no longer the sender's to write in (ninth reading, H5),
+and its token is not handed to whoever sent the risky line when the conversation had earlier turns (tenth, H7)."""
+
+
+def conversation(url: str, name: str) -> str:
+    """The issued session id of the test's conversation ``name`` (opened on first use)."""
+    if (url, name) not in SESSIONS:
+        issued = httpx.post(f"{url}/webhooks/emobot_web/session", timeout=30).json()
+        SESSIONS[(url, name)] = (issued["session_id"], issued["token"])
+    return SESSIONS[(url, name)][0]
 
 
 def say(url: str, sender: str, text: str) -> list[str]:
-    headers = {"Authorization": f"Bearer {TOKENS[sender]}"} if sender in TOKENS else {}
-    reply = httpx.post(f"{url}/webhooks/emobot_web/webhook", json={"sender": sender, "message": text}, headers=headers,
-                       timeout=120)
+    conversation(url, sender)
+    reply = httpx.post(f"{url}/webhooks/emobot_web/webhook", json={"message": text}, timeout=120,
+                       headers={"Authorization": f"Bearer {SESSIONS[(url, sender)][1]}"})
     assert reply.status_code == 200, reply.text
-    if reply.headers.get("X-Emobot-Session"):
-        TOKENS.setdefault(sender, reply.headers["X-Emobot-Session"])
     return [m.get("text") for m in reply.json()]
 
 
 def tracker(url: str, sender: str) -> dict:
-    return httpx.get(f"{url}/conversations/{sender}/tracker", timeout=30).json()
+    return httpx.get(f"{url}/conversations/{conversation(url, sender)}/tracker", timeout=30).json()
 
 
 def test_crisis_escalates_the_bot_stays_and_only_a_human_resolves(bot) -> None:
@@ -75,7 +82,7 @@ def test_crisis_escalates_the_bot_stays_and_only_a_human_resolves(bot) -> None:
     assert replies[2] in TEXTS["utter_handoff_joining"]
     assert len(service.handoffs) == 1
     session_id, request = service.handoffs[0]
-    assert session_id == sender and request["bot"] == "support" and "kill myself" in request["reason"]
+    assert session_id == conversation(url, sender) and request["bot"] == "support" and "kill myself" in request["reason"]
     state = tracker(url, sender)
     assert state["paused"] is False
     assert state["slots"]["handoff_active"] is True and state["slots"]["crisis_flag"] is True
@@ -103,11 +110,11 @@ def test_crisis_escalates_the_bot_stays_and_only_a_human_resolves(bot) -> None:
     # a supervisor writes (the dashboard appends the reply to the conversation, as a bot event), then
     # resolves: the service says so, and it triggers the bot's intent. (Resolved without a word, the
     # person is told that nobody could join: tests/rasa/test_support_listening.py.)
-    wrote = httpx.post(f"{url}/conversations/{sender}/tracker/events", timeout=60,
+    wrote = httpx.post(f"{url}/conversations/{conversation(url, sender)}/tracker/events", timeout=60,
                        json=[{"event": "bot", "text": "Hi, I'm Sam from the support team. I'm here now."}])
     assert wrote.status_code == 200, wrote.text
-    service.handoff_status[sender] = "resolved"
-    resumed = httpx.post(f"{url}/conversations/{sender}/trigger_intent", timeout=60,
+    service.handoff_status[conversation(url, sender)] = "resolved"
+    resumed = httpx.post(f"{url}/conversations/{conversation(url, sender)}/trigger_intent", timeout=60,
                          json={"name": "handoff_resolved"}, params={"output_channel": "collector"})
     assert resumed.status_code == 200, resumed.text
     assert [m["text"] for m in resumed.json()["messages"]] == [next(iter(TEXTS["utter_handoff_resolved"]))]
@@ -132,7 +139,7 @@ def test_a_conversation_rasa_forgot_is_back_in_its_handoff(bot) -> None:
     sender = "forgotten-e2e"
     say(url, sender, "I can't take it anymore, I want to kill myself")
     assert tracker(url, sender)["slots"]["handoff_active"] is True
-    forgot = httpx.post(f"{url}/conversations/{sender}/tracker/events", timeout=30, json=[{"event": "restart"}])
+    forgot = httpx.post(f"{url}/conversations/{conversation(url, sender)}/tracker/events", timeout=30, json=[{"event": "restart"}])
     assert forgot.status_code == 200 and forgot.json()["slots"]["handoff_active"] is None
     replies = say(url, sender, "hello? did you go away")
     assert replies and replies[0] in TEXTS["utter_handoff_ack"], replies
@@ -169,11 +176,11 @@ def test_direct_questions_are_answered_and_a_person_comes_when_asked(bot) -> Non
     offer = say(url, "questions-2", "is there someone i can actually talk to")
     assert "(tel:988)" in offer[0] and offer[0].endswith("?"), offer
     assert tracker(url, "questions-2")["slots"]["offered_person"] is True
-    assert not [h for h in service.handoffs if h[0] == "questions-2"]
+    assert not [h for h in service.handoffs if h[0] == conversation(url, "questions-2")]
     joined = say(url, "questions-2", "yes please")
     # someone is coming, said once (the waiting line only when a wait is known or someone claimed it)
     assert joined[0] in answers["person_joining"] and not set(joined[1:]) & set(TEXTS["utter_handoff_joining"]), joined
-    (session, request), = [h for h in service.handoffs if h[0] == "questions-2"]
+    (session, request), = [h for h in service.handoffs if h[0] == conversation(url, "questions-2")]
     assert request["reason"] == "the person asked to talk to a person"
     assert tracker(url, "questions-2")["slots"]["handoff_active"] is True
 
@@ -181,7 +188,7 @@ def test_direct_questions_are_answered_and_a_person_comes_when_asked(bot) -> Non
     assert say(url, "questions-3", "can i talk to a real person please")[0] in answers["person_joining"]
     say(url, "questions-4", "is there a helpline i could call")
     assert say(url, "questions-4", "no thanks, not now")  # thanks or a no: never a handoff
-    assert not [h for h in service.handoffs if h[0] == "questions-4"]
+    assert not [h for h in service.handoffs if h[0] == conversation(url, "questions-4")]
 
 
 def test_a_request_for_a_person_can_be_withdrawn_but_a_crisis_handoff_stays(bot) -> None:
@@ -190,25 +197,25 @@ def test_a_request_for_a_person_can_be_withdrawn_but_a_crisis_handoff_stays(bot)
     url, service = bot
     answers = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["answers"]
     assert say(url, "withdraw-1", "can i speak to a person please")[0] in answers["person_joining"]
-    assert service.handoff_status["withdraw-1"] == "open"
+    assert service.handoff_status[conversation(url, "withdraw-1")] == "open"
     withdrawn = say(url, "withdraw-1", "actually never mind, im ok now, sorry")
     assert withdrawn == answers["person_withdrawn"], withdrawn
-    assert service.handoff_status["withdraw-1"] == "resolved"
+    assert service.handoff_status[conversation(url, "withdraw-1")] == "resolved"
     assert tracker(url, "withdraw-1")["slots"]["handoff_active"] is False
     after = say(url, "withdraw-1", "i just had a long day at work")   # the bot goes on, no waiting lines
     assert after and not set(after) & (TEXTS["utter_handoff_ack"] | TEXTS["utter_handoff_joining"]), after
     # once someone from the team claimed it, they read it: the request stays
     say(url, "withdraw-2", "can i talk to a real person please")
-    service.handoff_status["withdraw-2"] = "claimed"
+    service.handoff_status[conversation(url, "withdraw-2")] = "claimed"
     assert answers["person_withdrawn"][0] not in say(url, "withdraw-2", "never mind, cancel it")
-    assert service.handoff_status["withdraw-2"] == "claimed"
+    assert service.handoff_status[conversation(url, "withdraw-2")] == "claimed"
     # a goodbye from a person who only asked for a person is no warning sign (sixth reading, M2)
     say(url, "withdraw-4", "can i talk to a real person please")
     assert not any("ending your life" in line for line in say(url, "withdraw-4", "ok thanks, bye"))
     # a crisis handoff is never withdrawn by the person's word
     say(url, "withdraw-3", MEANS_AT_HAND)
     assert answers["person_withdrawn"][0] not in say(url, "withdraw-3", "never mind im fine now")
-    assert service.handoff_status["withdraw-3"] == "open"
+    assert service.handoff_status[conversation(url, "withdraw-3")] == "open"
     assert tracker(url, "withdraw-3")["slots"]["handoff_active"] is True
 
 
@@ -219,7 +226,7 @@ def test_means_named_with_the_disclosure_are_answered_at_once(bot) -> None:
     assert replies[0] in TEXTS["utter_crisis_concern"] and "(tel:988)" in replies[1]
     assert "pills" in replies[2] and "out of reach" in replies[2], replies
     assert replies[3] in TEXTS["utter_handoff_joining"]
-    assert [h for h in service.handoffs if h[0] == "means-1"]
+    assert [h for h in service.handoffs if h[0] == conversation(url, "means-1")]
 
 
 FRENCH_DISCLOSURE = "j'en peux plus, je veux me tuer ce soir"
@@ -228,7 +235,7 @@ SCREENED[FRENCH_DISCLOSURE] = {"crisis": {"risk": 0.98, "flag": True, "level": "
 
 
 def trigger(url: str, sender: str, intent: str) -> list[str]:
-    reply = httpx.post(f"{url}/conversations/{sender}/trigger_intent", timeout=60,
+    reply = httpx.post(f"{url}/conversations/{conversation(url, sender)}/trigger_intent", timeout=60,
                        json={"name": intent}, params={"output_channel": "collector"})
     assert reply.status_code == 200, reply.text
     return [m["text"] for m in reply.json()["messages"]]
@@ -255,7 +262,7 @@ def test_during_a_handoff_questions_are_answered_and_a_late_one_says_call_now(bo
     assert not set(after) & (TEXTS["utter_handoff_waiting_time"] | TEXTS["utter_handoff_joining"]), after
 
     # a person from the team claims it: the bot stops talking over them (third reading, M7)
-    service.handoff_status[sender] = "claimed"
+    service.handoff_status[conversation(url, sender)] = "claimed"
     claimed = say(url, sender, "my sister can come over. i'll text her")
     assert len(claimed) == 1 and claimed[0] in TEXTS["utter_handoff_claimed"], claimed
     urgent = say(url, sender, MEANS_AT_HAND)  # high risk of its own still gets the safety lines

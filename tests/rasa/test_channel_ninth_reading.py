@@ -202,9 +202,9 @@ def test_the_outsider_of_e1_gets_a_new_conversation_and_learns_nothing_of_the_ha
     ], store)
     hi, disclosed, outsider, again = answers
     assert hi.status_code == 200 and "X-Emobot-Session" not in hi.headers  # a plain sender: Rasa's REST convention
-    # the turn that handed the conversation over gives its sender the conversation's token
-    token = disclosed.headers["X-Emobot-Session"]
-    assert channel.sessions.verify(token) == owner
+    # the turn that handed over a conversation with earlier turns gets no token: whoever knows the sender could have
+    # sent it, and the token would show the earlier turns (tenth reading, H7)
+    assert "X-Emobot-Session" not in disclosed.headers
     for answer in (outsider, again):
         body = answer.json()
         assert answer.status_code == 200
@@ -220,6 +220,16 @@ def test_the_outsider_of_e1_gets_a_new_conversation_and_learns_nothing_of_the_ha
     assert owner_texts == ["hi", "sometimes i think about ending it, my brother's shotgun is in the shed"]
     assert turn_paths(requests)[:2] == [f"/v1/sessions/{owner}/turns"] * 2
     assert all(owner not in path for path in turn_paths(requests)[2:])
+
+
+def test_a_handoff_on_a_first_turn_gives_the_token_of_a_conversation_with_nothing_earlier() -> None:
+    """The one case a plain sender's handoff comes with its conversation's token: nothing was said before it."""
+    requests: list = []
+    channel = EmobotWebInput(client=service(requests), session_secret=SECRET)
+    owner = "first-turn-7c1"
+    answers, _ = serve_with_bot(channel, [said(owner, "sometimes i think about ending it, my brother's shotgun is in the shed")],
+                                InMemoryTrackerStore(DOMAIN))
+    assert channel.sessions.verify(answers[0].headers["X-Emobot-Session"]) == owner
 
 
 def test_the_owner_goes_on_with_the_token_and_without_it_still_gets_the_safety_answer() -> None:
