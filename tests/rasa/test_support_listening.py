@@ -406,7 +406,7 @@ def test_a_typed_command_gets_a_sensible_reply(text: str) -> None:
 def test_restart_is_answered_not_silent() -> None:
     from rasa_sdk.events import Restarted
 
-    from actions.crisis import ActionRestart
+    from actions.lifecycle import ActionRestart
 
     said, events = run(ActionRestart(), [], "/restart", intent="restart")
     assert said == answers("en")["restarted"] and Restarted() in events

@@ -57,8 +57,8 @@ from .answers import Grade, graded_as_asked
 from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
 from .lines import say
-from .messages import (asks_for_hint, asks_for_the_answer, asks_why, fractions_in, is_answer, is_question, says_lost, says_skip,
-                       says_too_hard, side_equation)
+from .messages import (asks_for_hint, asks_for_the_answer, asks_why, fractions_in, is_answer, is_question, says_lost,
+                       says_skip, says_too_hard, side_equation)
 from .remarks import (acknowledges, asks_about_other_things, asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard,
                       only_punctuation, pointless, says_back, says_bored, thanks)
 
@@ -131,13 +131,10 @@ def felt(turn: Turn, pedagogy: Pedagogy) -> Optional[str]:
 
 def observe(learner: Learner, item: Optional[Item], text: str, pedagogy: Pedagogy,
             intent: Optional[str] = None) -> tuple[Learner, Optional[Grade]]:
-    """The learner after this turn's answer (if it is one, see ``messages.is_answer``) is
-    graded; returns (learner, grade).
-
-    A question is never graded, whatever numbers it holds. "two_answers" (options offered: "1/4 or
-    1/2"), "decimal" (0.666... for 2/3, or 0.5 where a fraction in lowest terms is asked for: ``graded_as_asked``),
-    "percent" (50% for 1/2) and "negated" ("not 1/2") count as
-    neither right nor wrong; "not_lowest" (the right value, not simplified) is a try that was not
+    """The learner after this turn's answer (if it is one, see ``messages.is_answer``) is graded; returns (learner, grade).
+    A question is never graded, whatever numbers it holds. "two_answers" (options offered: "1/4 or 1/2"), "decimal"
+    (0.666... for 2/3, 0.5 where lowest terms are asked: ``graded_as_asked``), "percent" (50% for 1/2) and "negated"
+    ("not 1/2") count as neither right nor wrong; "not_lowest" (the right value, not simplified) is a try that was not
     right, without a change of mastery (a student who writes 2/4 back four times climbs the same
     ladder of hints as one who writes 3/4).
     """
