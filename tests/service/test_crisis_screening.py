@@ -678,6 +678,7 @@ def test_on_the_tracks_is_an_attempt_now_or_not(text: str, attempt: bool) -> Non
 @pytest.mark.parametrize("text, category", [
     ("ik denk dat ik er een einde aan maak", "active_ideation"), ("ich spring heut Nacht von der Reichsbrücke", "plan"),
     ("i keep killing myself in elden ring lol", None), ("that boss killed me 40 times tonight", None),
+    ("voltei. tô mal de novo, peguei os remédios da minha mãe", "method"), ("peguei os remédios na farmácia", None),
 ])
 def test_the_tenth_readings_lines(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
