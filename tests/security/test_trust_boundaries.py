@@ -180,15 +180,22 @@ def test_a_rest_client_keeps_its_own_sender_and_is_told_this_turns_reading_only(
     _, rasa, _ = stack
     webhook = f"{rasa}/webhooks/emobot_web/webhook"
     sender = "rest-client-7"
-    for text in (RISKY, "hello"):
+    for text in ("hello", RISKY):
         answer = httpx.post(webhook, params={"emotion": "true"}, json={"sender": sender, "message": text}, timeout=120)
         assert answer.status_code == 200 and answer.json()["messages"], answer.text
         emotion = answer.json()["emotion"]
         assert emotion["turn"] is not None and emotion["state"] is None and emotion["derived"] is None
         assert emotion["withheld"] == ["state", "derived"]
+        # no token for a conversation with earlier turns: whoever knows the sender could have sent it (tenth reading, H7)
+        assert "X-Emobot-Session" not in answer.headers
     tracker = httpx.get(f"{rasa}/conversations/{sender}/tracker", params={"token": RASA_TOKEN}, timeout=30).json()
-    assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == [RISKY, "hello"]
+    assert [e["text"] for e in tracker["events"] if e["event"] == "user"] == ["hello", RISKY]
     assert tracker["slots"]["handoff_active"] is True  # the bot read the whole conversation all the same
+    # once it had a handoff, a turn without a session naming it goes to a new conversation of its own (ninth, H5)
+    moved = httpx.post(webhook, json={"sender": sender, "message": "are you still there?"}, timeout=120)
+    assert moved.status_code == 200 and moved.headers["X-Emobot-Session"]
+    again = httpx.get(f"{rasa}/conversations/{sender}/tracker", params={"token": RASA_TOKEN}, timeout=30).json()
+    assert [e["text"] for e in again["events"] if e["event"] == "user"] == ["hello", RISKY]
 
 
 def test_typing_the_resolve_intent_ends_no_handoff(stack) -> None:
