@@ -121,6 +121,16 @@ class SupportReply(Action):
         return [SlotSet("last_strategy", self.strategy)]
 
 
+def correction_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker, said: str, key: str) -> List[Dict[Text, Any]]:
+    """A correction taken up with the ``key`` answer; in English with what the person put right (``<key>_said``)."""
+    say = Say(dispatcher, tracker)
+    if said and say.lang == "en":
+        say(least_recent(answers(say.lang)[f"{key}_said"], say.recent).format(said=said))
+    else:
+        say(least_recent(answers(say.lang)[key], say.recent))
+    return [SlotSet("last_strategy", "reflection")]
+
+
 async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: Dict[Text, Any]) -> List[Dict[Text, Any]] | None:
     """The answer to what the latest message asks plainly, whatever the NLU read; None when it asks
@@ -148,20 +158,10 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
         return [SlotSet("last_strategy", "information")]
     fixed = asked_the_bot.fact_fix(text)
     if fixed is not None:  # "no wait, it was saturday not sunday": thanks, got it (tenth reading, M4)
-        say = Say(dispatcher, tracker)
-        if fixed and say.lang == "en":
-            say(least_recent(answers(say.lang)["fact_fixed_said"], say.recent).format(said=fixed))
-        else:
-            say(least_recent(answers(say.lang)["fact_fixed"], say.recent))
-        return [SlotSet("last_strategy", "reflection")]
+        return correction_taken_up(dispatcher, tracker, fixed, "fact_fixed")
     meant = asked_the_bot.correction(text)
     if meant is not None:  # "no, that's not what i meant": taken up, never said back (eighth reading, M4)
-        say = Say(dispatcher, tracker)
-        if meant and say.lang == "en":
-            say(least_recent(answers(say.lang)["corrected_said"], say.recent).format(said=meant))
-        else:
-            say(least_recent(answers(say.lang)["corrected"], say.recent))
-        return [SlotSet("last_strategy", "reflection")]
+        return correction_taken_up(dispatcher, tracker, meant, "corrected")
     if recall.asks(text) and not recall.may_recall(tracker.latest_message.get("metadata")):
         say = Say(dispatcher, tracker)  # a turn that did not prove its session: nothing of earlier turns (eighth reading, H8)
         say(recall.not_signed_in(say.lang, say.recent))
