@@ -383,14 +383,10 @@ class EmobotWebInput(InputChannel):
         handoff of it); None when it may (a plain sender's conversation: Rasa's REST convention)."""
         tracker = await self.tracker(sender_id)
         events = list(getattr(tracker, "events", None) or [])
-        for event in events:
-            if isinstance(event, UserUttered) and (event.metadata or {}).get(SESSION_PROOF_KEY) is True:
-                return "proven"
-            if isinstance(event, SlotSet) and event.key in HANDOFF_SLOTS and event.value:
-                return "handoff"
+        reason = _guard_of(events)
         agent = getattr(getattr(self.app, "ctx", None), "agent", None)
-        if agent is None or any(isinstance(event, UserUttered) for event in events):
-            return None
+        if reason or agent is None or any(isinstance(event, UserUttered) for event in events):
+            return reason
         try:  # Rasa does not remember it (restarted, another replica's): does the service hold a handoff?
             status = await self.client.handoff_status(sender_id)
         except (EmotionServiceRejected, EmotionServiceUnavailable):
@@ -420,11 +416,11 @@ class EmobotWebInput(InputChannel):
         anyone who knows a plain sender id could send one risky line as it, and its token would show
         the earlier turns through ``/history`` and the bot's recall (tenth exploratory reading, H7).
         Its next turns without a session go to a new conversation, screened from the start."""
-        if turn.session_id is not None or not turn.sender_id or not await self.guarded(turn.sender_id):
+        if turn.session_id is not None or not turn.sender_id:
             return None
-        tracker = await self.tracker(turn.sender_id)
-        said = [e for e in getattr(tracker, "events", None) or [] if isinstance(e, UserUttered)]
-        return self.sessions.token(turn.sender_id) if len(said) <= 1 else None
+        events = list(getattr(await self.tracker(turn.sender_id), "events", None) or [])  # read once, after the turn
+        first = sum(isinstance(event, UserUttered) for event in events) <= 1
+        return self.sessions.token(turn.sender_id) if first and _guard_of(events) else None
 
     async def read_turn(self, turn: WebTurn) -> Tuple[WebTurn, Dict[str, Any]]:
         """The turn as the bot will read it and its emotion metadata (crisis screening included).
@@ -741,6 +737,17 @@ def _identity(value: Any) -> str:
     (eighth exploratory reading, L8: the service refused such a turn while the bot answered it, so
     the turn went unlogged). An issued id's look-alikes are refused before (connectors/web/sessions.py)."""
     return "".join(ch for ch in str(value or "") if unicodedata.category(ch) != "Cc")
+
+
+def _guard_of(events: List[Any]) -> Optional[str]:
+    """``"proven"`` when a user turn of the conversation's ``events`` proved its session, ``"handoff"``
+    when a handoff slot was ever set in it, else None (:meth:`EmobotWebInput.guarded`)."""
+    for event in events:
+        if isinstance(event, UserUttered) and (event.metadata or {}).get(SESSION_PROOF_KEY) is True:
+            return "proven"
+        if isinstance(event, SlotSet) and event.key in HANDOFF_SLOTS and event.value:
+            return "handoff"
+    return None
 
 
 def _fields_size(request: Request) -> int:
