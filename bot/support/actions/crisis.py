@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank, direct_ask, handoff_answers, screener
-from actions.language import folded, least_recent
+from actions.language import folded, least_recent, plain_text
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
 from actions.handoff_presence import (heard, how_to_get_help, kinds_left_out, numbers_due, team_spoke_last, team_wrote,
@@ -94,7 +94,7 @@ def means_after_risk(tracker: Tracker) -> bool:
     if not any(kind in AT_HAND for kind, _ in handoff_answers.answered(text, (), "en", at_risk=False, kinds=AT_HAND)):
         return False
     earlier = earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)
-    if any(direct_ask.ATTEMPT.search(direct_ask._plain(said)) for said in earlier):
+    if any(direct_ask.ATTEMPT.search(plain_text(said)) for said in earlier):
         return True
     said = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
     before = crisis_of_event(said[0]) if said else {}

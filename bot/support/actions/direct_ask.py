@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Optional, Sequence, Tuple
 
 from actions.bank import RESPONSES_FILE
+from actions.language import plain_text
 from actions.listening import NEVER_AGAIN
 
 WINDOW = 10
@@ -119,28 +120,23 @@ SUPPORT = re.compile(
 """Support the person names after an attempt: a crisis team, a safety plan, someone with them, safe now."""
 
 
-def _plain(text: str) -> str:
-    from actions.language import folded
-
-    return " ".join(folded(text).replace("’", "'").split())
-
 
 def after_attempt(text: str, earlier: Sequence[str]) -> bool:
     """Whether ``text`` tells of a suicide attempt that is behind the person: a hospital stay, a discharge or a time
     past in it or their last ``ATTEMPT_WINDOW`` messages ("i was in after an overdose last week", "estive internada
     depois de tentar matar-me" after "tive alta do hospital ontem", "ich bin gestern entlassen worden" then "nach einem
     Suizidversuch"), and no attempt to come ("again", "tonight": the crisis flow's)."""
-    plain = _plain(text)
+    plain = plain_text(text)
     if not ATTEMPT.search(plain) or AGAIN.search(plain):
         return False
-    return any(AFTERWARDS.search(_plain(said)) for said in [plain, *list(earlier)[-ATTEMPT_WINDOW:]])
+    return any(AFTERWARDS.search(plain_text(said)) for said in [plain, *list(earlier)[-ATTEMPT_WINDOW:]])
 
 
 def support_after_attempt(text: str, earlier: Sequence[str]) -> bool:
     """Whether ``text`` names support (a crisis team, a safety plan, someone with them, "i'm safe now") right after the
     person told of an attempt behind them (:func:`after_attempt`, in their last ``ATTEMPT_WINDOW`` messages)."""
     recent = list(earlier)[-ATTEMPT_WINDOW:]
-    return bool(SUPPORT.search(_plain(text))) and not ATTEMPT.search(_plain(text)) \
+    return bool(SUPPORT.search(plain_text(text))) and not ATTEMPT.search(plain_text(text)) \
         and any(after_attempt(said, recent[:i]) for i, said in enumerate(recent))
 
 

@@ -26,7 +26,7 @@ from policies import language as shared
 from policies.language import ENGLISH_CHAT, LANGUAGES, MARGIN, MIN_WORDS, QUOTED, READ, SURE, SWITCH, confidences, warm_up
 
 __all__ = ["ENGLISH_CHAT", "LANGUAGES", "MARGIN", "MIN_WORDS", "QUOTED", "READ", "SURE", "SWITCH", "confidences", "warm_up",  # shared
-           "I18N", "VARIANTS", "base_language", "folded", "greeting_language", "greeting_words", "language_of", "least_recent",
+           "I18N", "VARIANTS", "base_language", "folded", "plain_text", "greeting_language", "greeting_words", "language_of", "least_recent",
            "translated", "variant_of"]
 
 I18N = Path(__file__).with_name("i18n")
@@ -38,6 +38,11 @@ that differ from i18n/<language>.yml."""
 def folded(text: str) -> str:
     """``text`` in lower case without accents ("Österreich" -> "osterreich"), for matching words."""
     return "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
+
+
+def plain_text(text: str) -> str:
+    """``text`` folded (:func:`folded`), with curly apostrophes straight and single spaces, for matching phrases."""
+    return " ".join(folded(text).replace("’", "'").split())
 
 
 def language_of(messages: Sequence[str], locale: Optional[str] = None) -> str:

@@ -27,7 +27,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 import yaml
 
 from actions.echo import AFTER_I, LEADING, SWAP, risk_words
-from actions.language import base_language, folded, least_recent
+from actions.language import base_language, folded, least_recent, plain_text
 from connectors.contract import session_proven
 
 UNPROVEN_FILE = Path(__file__).with_name("recall_unproven.yml")
@@ -102,7 +102,7 @@ JOBS_NOT = {"bit", "lot", "mess", "wreck", "little", "failure", "loser", "joke",
 
 def asks(text: str) -> bool:
     """Whether ``text`` asks about something the person said earlier."""
-    plain = _plain(text)
+    plain = plain_text(text)
     if risk_words(text):
         return False
     if ASKED_ABOUT.search(plain) and ("?" in text or RECALL_OPENS.search(plain) or ASKED_ABOUT.search(plain).start() == 0):
@@ -132,7 +132,7 @@ def answer(text: str, earlier: Sequence[str], own_name: Optional[str] = None) ->
     """The ``answers`` key and its values for the question ``text``, from the person's ``earlier``
     messages (oldest first) and the name they gave (``own_name``): ``recall_name``, ``recall_own_name``,
     ``recall_told``, or ``recall_unknown`` when the answer is not in them."""
-    plain = _plain(text)
+    plain = plain_text(text)
     if OWN_NAME_ASKED.search(plain):
         return ("recall_own_name", {"name": own_name}) if own_name else ("recall_unknown", {})
     asked = NAME_ASKED.search(plain)
@@ -145,7 +145,7 @@ def answer(text: str, earlier: Sequence[str], own_name: Optional[str] = None) ->
         return "recall_unknown", {}
     if WORK_ASKED.search(plain):
         for message in reversed(earlier):
-            found = JOB.search(_plain(message))
+            found = JOB.search(plain_text(message))
             if found and found.group("job") and found.group("job").split()[1] not in JOBS_NOT:
                 return "recall_told", {"said": f"you're {found.group('job')}"}
             if found and found.group("place"):
@@ -157,9 +157,6 @@ def answer(text: str, earlier: Sequence[str], own_name: Optional[str] = None) ->
         return ("recall_told", {"said": said}) if said else ("recall_unknown", {})
     return "recall_unknown", {}
 
-
-def _plain(text: str) -> str:
-    return " ".join(folded(text).replace("’", "'").split())
 
 
 def _name_of(who: str, message: str) -> Optional[str]:
@@ -196,7 +193,7 @@ def _told(what: str, earlier: Sequence[str], about: bool = False) -> Optional[st
         if risk_words(message):
             continue
         for clause in re.split(r"[.!?;\n]+|,\s+|\s+(?:so|but|because|and then)\s+", message):
-            plain = _plain(clause)
+            plain = plain_text(clause)
             at = plain.find(" ".join(words)) if not about else next((plain.find(w) for w in words if w in plain), -1)
             if at < 0 or len(plain.split()) > 20:
                 continue
@@ -213,9 +210,9 @@ def quoted(text: str, earlier: Sequence[str]) -> Optional[str]:
     """The sentence of the person's ``earlier`` messages (oldest first) that holds most of what ``text`` asks about
     (``ASKED_ABOUT``: "what did i say my daughter drew?" -> "she drew me a card with 200 on it"), as they wrote it; the
     newest of equals; None when the question names nothing or no sentence holds it. Any language (eighth reading, M4)."""
-    if NAME_ASKED.search(_plain(text)) or OWN_NAME_ASKED.search(_plain(text)):
+    if NAME_ASKED.search(plain_text(text)) or OWN_NAME_ASKED.search(plain_text(text)):
         return None  # a name asked for is found or honestly not known (:func:`answer`), never another sentence with "name"
-    found = ASKED_ABOUT.search(_plain(text))
+    found = ASKED_ABOUT.search(plain_text(text))
     what = next((value for value in (found.groupdict().values() if found else ()) if value), "")
     what = re.split(r"[?.!;\n]", what)[0]  # the question, not what follows it ("... earlier? i forgot to reply to him")
     asked = [w for w in re.findall(r"[^\W_]+", what) if w not in NOT_ASKED]
@@ -226,7 +223,7 @@ def quoted(text: str, earlier: Sequence[str]) -> Optional[str]:
         if risk_words(message) or asks(message):
             continue
         for sentence in re.split(r"(?<=[.!?;])\s+|\n+", message):
-            words = re.findall(r"[^\W_]+", _plain(sentence))
+            words = re.findall(r"[^\W_]+", plain_text(sentence))
             score = sum(any(w.startswith(a[:5]) if len(a) > 3 else w == a for w in words)
                         or any(w == b or (len(b) > 4 and w.startswith(b)) for w in words for b in _same_as(a) - {a})
                         for a in asked)
