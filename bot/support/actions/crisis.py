@@ -91,7 +91,7 @@ def means_after_risk(tracker: Tracker) -> bool:
     if tracker.get_slot("handoff_active"):
         return False
     text = tracker.latest_message.get("text") or ""
-    if not any(kind in AT_HAND for kind, _ in handoff_answers.answered(text, (), "en", at_risk=False, kinds=AT_HAND)):
+    if not handoff_answers.answered(text, (), "en", at_risk=False, kinds=AT_HAND):
         return False
     earlier = earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)
     if any(direct_ask.ATTEMPT.search(plain_text(said)) for said in earlier):
@@ -106,30 +106,31 @@ def crisis_of_event(event: Dict[str, Any]) -> Dict[str, Any]:
     return contract.crisis_of(contract.emotion_of(event.get("metadata")))
 
 
-def under_way_again(tracker: Tracker) -> bool:
-    """After a crisis handoff was resolved (slot ``handoff_joined`` set, none running), the message
-    tells an attempt under way: read so (``derived.crisis`` attempt, the message's own flag), or
-    words of an attempt, medicine taken, means at hand, or the place said as where they are now
-    (eighth reading, H2: "i'm on the bridge now" after "nobody from our team could join this chat"
-    got a listening question and no new handoff; "ik sta op de brug" read only "possible")."""
-    if means_after_risk(tracker):  # means at hand just after an attempt told (tenth reading, H2): handed over too
-        return True
+def under_way_again(tracker: Tracker) -> Optional[str]:
+    """Why the message opens a new handoff marked as an attempt, or None: after a crisis handoff was resolved (slot
+    ``handoff_joined`` set, none running), the message tells an attempt under way: read so (``derived.crisis``
+    attempt, the message's own flag), or words of an attempt, medicine taken, means at hand, or the place said as where
+    they are now (eighth reading, H2: "i'm on the bridge now" after "nobody from our team could join this chat" got a
+    listening question and no new handoff; "ik sta op de brug" read only "possible"); or means at hand just after an
+    attempt told or a high reading (:func:`means_after_risk`, tenth reading, H2)."""
+    if means_after_risk(tracker):
+        return "means at hand after an attempt or high risk told"
     if tracker.get_slot("handoff_active") or tracker.get_slot("handoff_joined") is None:
-        return False
+        return None
+    again = "attempt under way after a resolved handoff"
     crisis = crisis_of(tracker)
     if crisis.get("attempt") and crisis.get("turn_flag", crisis.get("flag")):
-        return True
+        return again
     text = tracker.latest_message.get("text") or ""
     kinds = {kind for kind, _ in handoff_answers.answered(text, (), "en", kinds=(*UNDER_WAY, "place"))}
     plain = folded(text).replace("'", " ").replace("’", " ")
-    return bool(kinds & set(UNDER_WAY)) or ("place" in kinds and bool(HERE_NOW.search(plain)))
+    return again if kinds & set(UNDER_WAY) or ("place" in kinds and HERE_NOW.search(plain)) else None
 
 
-async def escalate_again(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-    """A new handoff for an attempt under way after one was resolved (:func:`under_way_again`), marked so; means at
-    hand after an attempt told (:func:`means_after_risk`), marked so."""
-    why = "means at hand after an attempt or high risk told" if means_after_risk(tracker) \
-        else "attempt under way after a resolved handoff"
+async def escalate_again(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
+                         why: str) -> List[EventType]:
+    """A new handoff marked with ``why`` (:func:`under_way_again`'s reason): an attempt under way after one was
+    resolved, or means at hand after an attempt told."""
     return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, why), means_line=True)
 
 
@@ -139,8 +140,8 @@ class ActionEscalateCrisis(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if under_way_again(tracker):  # marked as an attempt for the team (eighth reading, H2)
-            return await escalate_again(dispatcher, tracker, domain)
+        if (why := under_way_again(tracker)):  # marked as an attempt for the team (eighth reading, H2)
+            return await escalate_again(dispatcher, tracker, domain, why)
         return await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
 
 

@@ -115,8 +115,8 @@ class ActionCrisisScreen(Action):
         questions = screener.questions(say.lang)
         current = tracker.get_slot("screening_question")
         resumable = tracker.get_slot("screen_resumable")
-        if not current and under_way_again(tracker):  # an attempt under way after a resolved handoff (eighth reading, H2)
-            return await escalate_again(dispatcher, tracker, domain)
+        if not current and (why := under_way_again(tracker)):  # an attempt under way after a resolved handoff (eighth reading, H2)
+            return await escalate_again(dispatcher, tracker, domain, why)
         if not current and direct_ask.after_attempt(text, earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)):
             return after_an_attempt(say, dispatcher)  # home after an attempt: heard, the numbers, how they are (M9)
         if not current and direct_ask.support_after_attempt(text, earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)):

@@ -59,8 +59,8 @@ class SupportReply(Action):
         text = tracker.latest_message.get("text") or ""
         from actions.crisis import escalate_again, under_way_again  # crisis.py imports this module (through situation_replies)
 
-        if under_way_again(tracker):  # "ik sta op de brug" after a resolved handoff, read only "possible" (eighth reading, H2)
-            return await escalate_again(dispatcher, tracker, domain)
+        if (why := under_way_again(tracker)):  # "ik sta op de brug" after a resolved handoff, read only "possible" (eighth reading, H2)
+            return await escalate_again(dispatcher, tracker, domain, why)
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
         closed = close_plainly(dispatcher, tracker, domain)
@@ -464,8 +464,8 @@ class ActionSupportAtRisk(Action):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         from actions.crisis import escalate_again, under_way_again  # crisis.py imports this module (through situation_replies)
 
-        if under_way_again(tracker):  # eighth reading, H2
-            return await escalate_again(dispatcher, tracker, domain)
+        if (why := under_way_again(tracker)):  # eighth reading, H2
+            return await escalate_again(dispatcher, tracker, domain, why)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "greet" and not closes(tracker, tracker.latest_message.get("text") or ""):
             return await ActionSupportQuestion().run(dispatcher, tracker, domain)
