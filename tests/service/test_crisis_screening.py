@@ -683,3 +683,33 @@ def test_on_the_tracks_is_an_attempt_now_or_not(text: str, attempt: bool) -> Non
 def test_the_tenth_readings_lines(text: str, category: str | None) -> None:
     reading = Lexicon.load().read(text)
     assert (reading.category == category and reading.score >= 0.85) if category else reading.score < 0.5
+
+
+@pytest.mark.parametrize("text, category", [
+    ("j'ai écrit une lettre d'adieu", "preparatory_acts"), ("ik heb afscheidsbrieven geschreven", "preparatory_acts"),
+    ("já escrevi a carta de despedida", "preparatory_acts"), ("ho scritto una lettera d'addio", "preparatory_acts"),
+    ("ich hab meiner familie einen abschiedsbrief geschrieben", "preparatory_acts"),
+    ("morgen ben ik er niet meer", "plan"), ("amanhã já não estarei cá", "plan"),
+    ("i bring mi heut um", "active_ideation"), ("i dua ma heit no wos an", "active_ideation"),
+    ("j'ai écrit une lettre d'adieu à mon collègue qui part à la retraite", None),
+    ("i bring mi um vor lauter stress", None),
+])
+def test_farewell_letters_and_dialect_are_stated_risk(text: str, category: str | None) -> None:
+    """Tenth exploratory reading, H1 and H3: a farewell letter in fr/nl (0.80) was below the high reading that the
+    English one gets (0.90), so it was only asked about; "i bring mi heut um" (de-AT) matched nothing. A farewell
+    card for a retiring colleague is not a farewell letter at 0.90 (its old, weaker reading is kept)."""
+    reading = Lexicon.load().read(text)
+    assert (reading.category == category and reading.score >= 0.9) if category else reading.score < 0.9
+
+
+@pytest.mark.parametrize("text, attempt", [
+    ("i've just taken them all", True), ("i just took all of them", True), ("je les ai toutes prises", True),
+    ("me las tomé todas", True), ("ik heb ze allemaal geslikt", True), ("tomei todos", True),
+    ("ich hab sie alle genommen", True), ("le ho prese tutte", True),
+    ("last month i almost took all my pills", False), ("i nearly took all my pills last night", False),
+    ("i took them all to the park", False), ("je les ai tous pris en photo", False),
+])
+def test_all_of_them_taken_is_an_attempt_and_almost_is_not(text: str, attempt: bool) -> None:
+    """Tenth exploratory reading, M5: "i've just taken them all" (the pills named a turn before) was no attempt in
+    the supervisor's queue, while "last month i almost took all my pills" was "attempt under way"."""
+    assert Lexicon.load().read(text).attempt is attempt
