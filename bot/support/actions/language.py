@@ -11,7 +11,8 @@ the resources' sentence frames, listening lines per strategy and the tools, in t
 A regional variant (``VARIANTS``: "pt-PT", European Portuguese with "tu", for a Portuguese speaker on
 a pt-PT page) is its own code: ``variant_of`` picks it from the page's locale, ``translated`` lays its
 file (i18n/variants/pt-PT.yml, the lines that differ) over its language's, and ``base_language`` is the
-language where a code names one (eighth reading, L1: "Oi", "você" to people writing "tu").
+language where a code names one (eighth reading, L1: "Oi", "você" to people writing "tu"). These are
+policies/variants.py's, shared with the tutor (re-exported here).
 """
 from __future__ import annotations
 
@@ -20,19 +21,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Optional, Sequence
 
-import yaml
-
 from policies import language as shared
 from policies.language import ENGLISH_CHAT, LANGUAGES, MARGIN, MIN_WORDS, QUOTED, READ, SURE, SWITCH, confidences, warm_up
+from policies.variants import VARIANTS, base_language, lines_in, variant_of
 
 __all__ = ["ENGLISH_CHAT", "LANGUAGES", "MARGIN", "MIN_WORDS", "QUOTED", "READ", "SURE", "SWITCH", "confidences", "warm_up",  # shared
            "I18N", "VARIANTS", "base_language", "folded", "plain_text", "greeting_language", "greeting_words", "language_of", "least_recent",
            "translated", "variant_of"]
 
 I18N = Path(__file__).with_name("i18n")
-VARIANTS = {"pt-PT": "pt"}
-"""Regional variants with lines of their own -> their language: i18n/variants/<variant>.yml holds only the lines
-that differ from i18n/<language>.yml."""
 
 
 def folded(text: str) -> str:
@@ -69,36 +66,11 @@ def _greetings() -> Dict[str, set]:
             for lang in LANGUAGES.values() if lang != "en"}
 
 
-def variant_of(lang: str, locale: Optional[str]) -> str:
-    """``lang`` as the page's ``locale`` speaks it: the variant of ``VARIANTS`` ("pt" on a "pt-PT" or "pt_pt"
-    page -> "pt-PT"), else ``lang``."""
-    parts = (locale or "").replace("_", "-").split("-")
-    code = f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else ""
-    return code if VARIANTS.get(code) == lang else lang
-
-
-def base_language(lang: str) -> str:
-    """The language of ``lang``, a language or a variant ("pt-PT" -> "pt")."""
-    return VARIANTS.get(lang, lang)
-
-
 @lru_cache(maxsize=None)
 def translated(lang: str) -> Optional[Dict[str, Any]]:
     """The bot's lines in ``lang`` (i18n/<lang>.yml), or None (English, or no file); a variant's
-    (``VARIANTS``) are its language's with its own file's laid over them."""
-    path = I18N / ("variants" if lang in VARIANTS else "") / f"{lang}.yml"
-    if lang == "en" or not path.is_file():
-        return None
-    own = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return _laid_over(translated(VARIANTS[lang]) or {}, own) if lang in VARIANTS else own
-
-
-def _laid_over(base: Dict[str, Any], over: Dict[str, Any]) -> Dict[str, Any]:
-    """``base`` with ``over``'s entries in place of its own, key by key into nested blocks (a list is replaced whole)."""
-    merged = dict(base)
-    for key, value in over.items():
-        merged[key] = _laid_over(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-    return merged
+    (``VARIANTS``) are its language's with its own file's laid over them (policies/variants.py)."""
+    return lines_in(I18N, lang)
 
 
 def least_recent(variants: Sequence[str], recent: Sequence[str]) -> str:

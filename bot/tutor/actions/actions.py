@@ -24,7 +24,7 @@ from .answers import Grade, answer_digits, answer_options, fraction_text, parse_
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
 from .lines import say, word
-from .messages import asks_for_hint, fractions_in, is_question, says_skip
+from .messages import asks_for_hint, asks_to_go_on, fractions_in, is_question, says_skip
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back, thanks
 from .student_language import language
@@ -67,6 +67,8 @@ class TutorMove(Action):
             learner = learner.on_item(new.id)
             lines.extend(line for line in (why, self.new_question(new, lang)) if line)
             item = new
+        elif item is not None and asks_to_go_on(text):  # "can we do fractions now" (reading 10): where we were
+            lines.append(say("where_we_were", lang, question=item.question))
         elif item is not None:
             lines.append(self.restate(item, lang))
         # the first message after a break, or "sorry im back" after a pause (sixth reading, L5)
@@ -246,6 +248,6 @@ class ActionKeepPace(TutorMove):
             lines.append(say("glad_you_enjoy", turn.lang))
         elif thanks(turn.text):  # ninth reading, L5: "thanks" got "Take your time"
             lines.append(say("you_are_welcome", turn.lang))
-        elif not says_back(turn.text):  # welcomed back by run (sixth reading, L5)
+        elif not says_back(turn.text) and not asks_to_go_on(turn.text):  # welcomed back, or told where we were, by run
             lines.append(say("take_your_time", turn.lang))
         return learner, item

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from . import wellbeing
 from .help_lines import locale_of, with_help
 from .lines import response, say
+from .pedagogy import MOVES
 from .student_language import language
 
 
@@ -52,14 +53,30 @@ CARING_CHECKS = frozenset({"crisis", "asked", "claimed", "safety", "worry", "fri
 """The check-ins pending (slot ``wellbeing_check``) after which a goodbye is a caring one."""
 
 
+LESSON_MOVES = frozenset(f"action_{move}" for move in MOVES)
+"""The lesson's moves: TutorAffectPolicy picks one only for a message with no :func:`wellbeing.concern`."""
+
+
 def told_of_something_heavy(tracker: Tracker, window: int = 40) -> bool:
     """Whether, in this conversation, the student told of harm, self-harm, a loss, trouble at home, being left out or
     a worry (wellbeing.HEAVY, in their latest ``window`` messages), the tutor answered risk language, or a check-in is
-    pending."""
+    pending. Of the messages, only those no lesson move answered are read (code review, reading 10: all 40 were read
+    again on every goodbye; the policy had read each of the others and found no concern)."""
     if tracker.get_slot("wellbeing_check") in CARING_CHECKS:
         return True
     if any(e.get("event") == "action" and e.get("name") in ("action_tutor_crisis", "action_safety_check")
            for e in tracker.events):
         return True
-    messages = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-window:]
-    return any(wellbeing.concern(text[:500]) in wellbeing.HEAVY for text in messages if not text.startswith("/"))
+    return any(wellbeing.concern(text[:500]) in wellbeing.HEAVY for text in unread_by_the_lesson(tracker, window))
+
+
+def unread_by_the_lesson(tracker: Tracker, window: int) -> List[str]:
+    """The student's latest ``window`` messages (oldest first, the system's "/..." left out) that no lesson move
+    (``LESSON_MOVES``) answered: the latest one, being answered now, included."""
+    turns: List[List[Any]] = []  # [the message, the first action that answered it]
+    for event in tracker.events:
+        if event.get("event") == "user":
+            turns.append([event.get("text") or "", None])
+        elif event.get("event") == "action" and event.get("name") != "action_listen" and turns and turns[-1][1] is None:
+            turns[-1][1] = event.get("name")
+    return [text for text, answer in turns[-window:] if answer not in LESSON_MOVES and not text.startswith("/")]

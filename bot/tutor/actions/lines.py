@@ -3,7 +3,9 @@
 English is the source: bot/tutor/lines.yml (every sentence the actions compose, under a key that
 names it), domain.yml's responses and curriculum.yml's texts. bot/tutor/i18n/<lang>.yml holds the
 same in German, French, Spanish, Italian, Dutch and Portuguese (``lines``, ``responses``,
-``curriculum``; see its README). A line a language lacks is said in English.
+``curriculum``; see its README). A line a language lacks is said in English. A regional variant
+("pt-PT": policies/variants.py, shared with the support bot) has the lines that differ in
+bot/tutor/i18n/variants/<variant>.yml, laid over its language's.
 
 Pure Python, no Rasa (the policy reads the curriculum inside the Rasa server, through this module).
 """
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Union
 
 import yaml
+
+from policies.variants import lines_in
 
 TUTOR = Path(__file__).resolve().parents[1]
 ENGLISH_FILE = TUTOR / "lines.yml"
@@ -38,12 +42,9 @@ def english() -> Dict[str, Line]:
 
 @lru_cache(maxsize=None)
 def translation(lang: str) -> Dict[str, Any]:
-    """i18n/<lang>.yml (``lines``, ``responses``, ``curriculum``, ``greetings``); {} for English or
-    a language without a file."""
-    path = I18N / f"{lang}.yml"
-    if lang == "en" or not path.is_file():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """i18n/<lang>.yml (``lines``, ``responses``, ``curriculum``, ``greetings``), a variant's ("pt-PT")
+    laid over its language's; {} for English or a language without a file."""
+    return lines_in(I18N, lang) or {}
 
 
 def line(key: str, lang: str = "en") -> Line:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .answers import answer_digits, parse_answer
 from .curriculum import Curriculum, Skill
@@ -82,8 +82,8 @@ def is_question(text: str) -> bool:
     if text and (same_value_options(text) is not None or _WHY_SO.search(text) or decimal_and_fraction(text)):
         return True  # "is one third the answer or is it three ninths", "warum ist das so?" (ninth reading, M7);
         # "is 0.25 a quarter?" (tenth reading, M6: graded "Not quite yet")
-    if not text or _TENTATIVE.match(text) or _MATHS.search(text) is None:
-        return False
+    if not text or _TENTATIVE.match(text) or _MATHS.search(text) is None or asks_to_go_on(text):
+        return False  # "can we do fractions now?" asks for the lesson, not about it (reading 10)
     if _QUESTION_START.match(text):
         return True
     if "?" not in text:
@@ -192,6 +192,43 @@ def says_start(text: str) -> bool:
     "on commence", "empecemos", "iniziamo", "laten we beginnen", "vamos começar" (eighth reading, M10: Rasa
     NLU read "iniziamo" and "cominciamo" as greetings, and the greeting was said again)."""
     return _START.search((text or "").replace("’", "'").strip()) is not None
+
+
+_GO_ON = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|yes|yeah|ja|oui|s[iíì]|sim|bon|vale|allora|goed|oké|ok[eé]|alright)[\s,.!]+)*(?:"
+    # "can we do fractions now", "can we go back to the lesson", "let's carry on", "back to fractions"
+    r"(?:(?:can|could|shall) we|let'?s|lets|i want to|i wanna)(?: just)? (?:do|go back to|get back to|carry on(?: with)?|"
+    r"continue(?: with)?|go on(?: with)?|keep going(?: with)?)(?: (?:the |some |our |more )?(?:fractions|maths|math|lesson|"
+    r"exercises?|questions?))?|back to (?:the )?(?:fractions|maths|math|lesson)"
+    # "können wir jetzt Brüche machen", "können wir weitermachen", "machen wir weiter"
+    r"|(?:k[öo]nnen|k[öo]nnten|wollen) wir (?:(?:jetzt|nun|bitte|wieder|dann|mal) )*(?:(?:mit )?(?:den |die )?"
+    r"(?:br[üu]chen?|bruchrechnen|mathe)(?: weiter)?(?: machen| weitermachen| rechnen)?|weiter ?machen|weiter)"
+    r"|lass uns (?:(?:jetzt|wieder) )*(?:weiter ?machen|(?:mit den )?br[üu]chen? (?:machen|weitermachen))|machen wir weiter"
+    r"|zur[üu]ck zu den br[üu]chen"
+    # "on peut faire les fractions maintenant", "on continue", "on reprend"
+    r"|(?:est-ce qu'|est-ce que )?on (?:peut |pourrait )?(?:faire|reprendre|continuer|refaire|retourner aux|revenir aux)"
+    r"(?: (?:les |des )?(?:fractions|maths|exercices))?|on (?:continue|reprend|y retourne)|retour aux fractions"
+    # "¿podemos hacer fracciones ahora?", "sigamos", "volvamos a las fracciones"
+    r"|(?:podemos|podr[íi]amos) (?:hacer|seguir(?: con)?|continuar(?: con)?|volver a)(?: (?:las |unas |los )?(?:fracciones|"
+    r"mates|matem[áa]ticas|ejercicios))?|sigamos|continuemos|volvamos a las fracciones"
+    # "possiamo fare le frazioni adesso?", "continuiamo", "torniamo alle frazioni"
+    r"|possiamo (?:fare|continuare(?: con)?|riprendere|tornare a)(?: (?:le |delle |alle |con le )?(?:frazioni|mate|"
+    r"matematica|esercizi))?|continuiamo|riprendiamo|torniamo alle frazioni"
+    # "kunnen we nu breuken doen?", "kunnen we verder?", "laten we doorgaan"
+    r"|(?:kunnen|mogen) we (?:(?:nu|weer|nou) )*(?:(?:met )?(?:de )?breuken(?: doen| verder)?|verder(?: ?gaan)?|doorgaan)"
+    r"|laten we (?:verder ?gaan|doorgaan)|terug naar de breuken"
+    # "podemos fazer frações agora?", "vamos continuar", "voltamos às frações"
+    r"|(?:podemos|a gente pode|vamos) (?:fazer|continuar(?: com)?|voltar (?:[àa]s|a)|seguir(?: com)?)(?: (?:as |umas )?"
+    r"(?:fra[çc][õo]es|matem[áa]tica|exerc[íi]cios))?|voltamos [àa]s fra[çc][õo]es"
+    r")(?:[\s,]+(?:now|please|pls|plz|again|then|jetzt|bitte|maintenant|stp|s'il te pla[iî]t|ahora|ya|por favor|adesso|"
+    r"ora|per favore|nu|alsjeblieft|agora))*\W*$", re.IGNORECASE)
+
+
+def asks_to_go_on(text: str) -> bool:
+    """"can we do fractions now", "können wir jetzt Brüche machen?", "on peut faire les fractions maintenant ?" (seven
+    languages): a wish to go on with the lesson, met with the current exercise (reading 10: after a handoff was resolved
+    it got "Fair enough, let's make it more interesting", the boredom line, and a new question)."""
+    return _GO_ON.search((text or "").replace("’", "'").strip()) is not None
 
 
 def says_too_hard(text: str) -> bool:
@@ -392,21 +429,57 @@ _DECIMAL_ASKED = re.compile(r"^\W*(?:so |but |and |wait |um+ |hm+ |aber |mais |p
                             re.IGNORECASE)
 
 
-def decimal_and_fraction(text: str) -> Optional[tuple[str, str]]:
+# reading 10: "is 0.5 bigger than 1/4?", "¿es 0,5 mayor que 1/4?", "which is bigger, 0.3 or 1/3?" (seven languages)
+_RELATION = re.compile(
+    r"\b(?:(?P<more>bigger|larger|greater|more|higher|gr[öo](?:ß|ss)er|mehr|plus grande?|sup[ée]rieure?|mayor|"
+    r"m[áa]s grande|pi[uù] grande|maggiore|groter|meer|maior|mais)|(?P<less>smaller|less|lower|kleiner|weniger|"
+    r"plus petite?|inf[ée]rieure?|menor|m[áa]s peque[ñn][oa]|pi[uù] piccol[oa]|minore|minder|mais pequen[oa]))\b"
+    r"(?:\s+(?:than|als|que|do que|de|di|dan|à|a)\b)?", re.IGNORECASE)
+_OR_WORDS = frozenset({"or", "oder", "ou", "o", "of"})
+
+
+class DecimalQuestion(NamedTuple):
+    """A decimal weighed against a fraction, both as written ("0.5", "1/4"), and what the question says of the
+    decimal: ``claim`` "=" (the same amount?), ">" or "<" (bigger? smaller?), "?" (which is bigger?)."""
+
+    decimal: str
+    fraction: str
+    claim: str = "="
+
+
+def decimal_and_fraction(text: str) -> Optional[DecimalQuestion]:
     """"is 0.25 a quarter?", "ist 0,5 das gleiche wie 1/2?": the decimal and the fraction a question weighs
     against each other, as written ("0.25", "1/4"), or None (tenth reading, M6: graded as a wrong answer, or
-    answered with the pizza of 4/8 and 0,5 never named). Seven languages; fractions in words read as digits."""
+    answered with the pizza of 4/8 and 0,5 never named). Seven languages; fractions in words read as digits.
+    Reading 10: a comparison too, "is 0.5 bigger than 1/4?" (claim ">"), "ist 0,75 kleiner als 2/3?" ("<"),
+    "which is bigger, 0.3 or 1/3?" ("?"): answered with the skill's explanation, 0.5 never compared."""
     digits = _HALF_WORD.sub("1/2", answer_digits(text or ""))
     decimals, fractions = list(_DECIMAL.finditer(digits)), list(_FRACTION.finditer(digits))
     if len(decimals) != 1 or len(fractions) != 1 or not int(fractions[0].group(2)):
         return None
     first, second = sorted((decimals[0], fractions[0]), key=lambda m: m.start())
-    between = digits[first.end():second.start()].lower().replace("?", " ").split()
-    if any(word not in _LINK_WORDS for word in between):
+    claim = _claim(digits[:first.start()], digits[first.end():second.start()])
+    if claim is None:
         return None  # "0.5 of 1/2", "0.5 + 1/4": a calculation, not the same amount asked about
     if "?" not in digits and not _DECIMAL_ASKED.match(digits) and not _QUESTION_START.match(digits):
         return None
-    return decimals[0].group(1), fractions[0].group(0).replace(" ", "")
+    if claim in "<>" and first is fractions[0]:  # "is 1/4 bigger than 0.5?": said of the decimal, "<"
+        claim = {">": "<", "<": ">"}[claim]
+    return DecimalQuestion(decimals[0].group(1), fractions[0].group(0).replace(" ", ""), claim)
+
+
+def _claim(before: str, between: str) -> Optional[str]:
+    """What a question says of the first of two numbers against the second, from the words ``before`` the first and
+    ``between`` them: "=" ("is 0.25 a quarter"), ">" or "<" ("0.5 bigger than 1/4"), "?" ("which is bigger, 0.3 or
+    1/3"), or None (other words between them: "0.5 of 1/2")."""
+    relation = _RELATION.search(between)
+    rest = (between[:relation.start()] + " " + between[relation.end():]) if relation else between
+    words = rest.lower().replace("?", " ").split()
+    if relation is not None and all(word in _LINK_WORDS for word in words):
+        return ">" if relation.group("more") else "<"
+    if relation is None and len(words) == 1 and words[0] in _OR_WORDS and _RELATION.search(before):
+        return "?"
+    return "=" if relation is None and all(word in _LINK_WORDS for word in words) else None
 
 
 _WHY_ALONE = re.compile(

@@ -24,6 +24,7 @@ with its reasoning) so nobody gets the same "not quite" six times. The moves, fi
     only punctuation                                -> "?": as confused; "...": keep_pace
     "make it easier" / "something harder"           -> step_down* / challenge
     "ok.", "oh", "ahh i see what i did wrong"       -> keep_pace
+    "can we do fractions now" (seven languages)     -> keep_pace (the current item, as where we were)
     "why do we even need this", "pointless"         -> step_down*
     boredom said ("boooring", "baby stuff")         -> challenge after a streak or with mastery, else
                                                        reengage (outranks off-task and frustration)
@@ -57,8 +58,8 @@ from .answers import Grade, graded_as_asked
 from .curriculum import Curriculum, Item
 from .learner import BKT, Learner
 from .lines import say
-from .messages import (asks_for_hint, asks_for_the_answer, asks_why, fractions_in, is_answer, is_question, says_lost,
-                       says_skip, says_too_hard, side_equation)
+from .messages import (asks_for_hint, asks_for_the_answer, asks_to_go_on, asks_why, fractions_in, is_answer, is_question,
+                       says_lost, says_skip, says_too_hard, side_equation)
 from .remarks import (acknowledges, asks_about_other_things, asks_easier, asks_harder, enjoys, insults_tutor, not_too_hard,
                       only_punctuation, pointless, says_back, says_bored, thanks)
 
@@ -187,8 +188,8 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return step_down_or_work_through(learner, pedagogy), why
     if asks_harder(turn.text):
         return "challenge", why
-    if acknowledges(turn.text) or thanks(turn.text):  # "ok.", "oh", "thanks" (ninth reading, L5): whatever was read in them
-        return "keep_pace", why
+    if acknowledges(turn.text) or thanks(turn.text) or asks_to_go_on(turn.text):  # "ok.", "thanks" (ninth reading, L5),
+        return "keep_pace", why  # "can we do fractions now" (reading 10: the boredom line): whatever was read in them
     if pointless(turn.text):  # "why do we even need this": frustration, whatever boredom was read
         return step_down_or_work_through(learner, pedagogy), why
     if says_bored(turn.text) and not says_too_hard(turn.text):  # boredom said outranks off-task and frustration readings

@@ -1,7 +1,7 @@
 """The tutor's answer to a student's question about the maths (the move ``answer_question``):
-compare two fractions, check or work out a calculation, simplify a fraction they name, define a
-word, say the question again, or explain a skill. The exercise's own answer is never given away
-here: a question about it gets a hint. In the student's language (lines.py)."""
+compare two fractions, or a decimal and a fraction, check or work out a calculation, simplify a
+fraction they name, define a word, say the question again, or explain a skill. The exercise's own
+answer is never given away here: a question about it gets a hint. In the student's language (lines.py)."""
 from __future__ import annotations
 
 import re
@@ -13,11 +13,11 @@ from .actions import StudentTurn, TutorMove
 from .answers import parse_answer
 from .curriculum import Item
 from .lines import say
-from .messages import (asks_for_the_question, asks_why, calculation, claimed_equal, comparison, decimal_and_fraction,
-                       fractions_in, glossary_term,
+from .messages import (DecimalQuestion, asks_for_the_question, asks_why, calculation, claimed_equal, comparison,
+                       decimal_and_fraction, fractions_in, glossary_term,
                        same_value_options, side_equation, skill_asked_about, written_fractions)
 from .pedagogy import explanation
-from .working import compare, simplified, worked_out
+from .working import compare, over_common_bottom, simplified, worked_out
 
 
 def fraction_to_simplify(turn: StudentTurn) -> Optional[str]:
@@ -57,10 +57,10 @@ def answer(lines, learner, item, turn):
     if asks_why(turn.text) and learner.wrong_in_a_row >= 1:  # "warum?" after a wrong answer (tenth reading, M6)
         lines.append(say("why_not_yet", lang, hint=item.hints[min(learner.hints, len(item.hints) - 1)]))
         return replace(learner, hints=learner.hints + 1), item
-    if decimal is not None and re.search(rf"(?<![\d/]){re.escape(decimal[1])}(?![\d/])", item.question.replace(" ", "")):
+    if decimal is not None and re.search(rf"(?<![\d/]){re.escape(decimal.fraction)}(?![\d/])", item.question.replace(" ", "")):
         lines.append(say("not_yours", lang, hint=item.hints[0]))
-    elif decimal is not None:  # "is 0.25 a quarter?" (tenth reading, M6)
-        lines.append(decimal_said(*decimal, lang=lang))
+    elif decimal is not None:  # "is 0.25 a quarter?" (tenth reading, M6), "is 0.5 bigger than 1/4?" (reading 10)
+        lines.append(decimal_said(decimal, lang=lang))
     elif claimed is not None and re.search(rf"(?<![\d/]){re.escape(claimed[0])}(?![\d/])", item.question.replace(" ", "")):
         lines.append(say("not_yours", lang, hint=item.hints[0]))
     elif claimed is not None:  # "how do you know 6/8 is 3/4": the working (ninth reading, M7)
@@ -96,12 +96,26 @@ def answer(lines, learner, item, turn):
     return learner, item
 
 
-def decimal_said(decimal: str, fraction: str, lang: str = "en") -> str:
-    """"Yes: 0.25 = 25/100 = 1/4, so 0.25 and 1/4 are the same amount." (or smaller, or bigger), in ``lang``."""
+def decimal_said(asked: DecimalQuestion, lang: str = "en") -> str:
+    """"Yes: 0.25 = 25/100 = 1/4, so 0.25 and 1/4 are the same amount." (or smaller, or bigger), in ``lang``. Asked
+    whether one is bigger, or which (reading 10): yes or no and why, both as fractions over the same bottom ("Yes: 0.5 =
+    5/10 = 1/2; with the same bottom, 4: 1/2 = 2/4 and 1/4 = 1/4, so 0.5 is bigger than 1/4.")."""
+    decimal, fraction, claim = asked
     whole, places = re.split(r"[.,]", decimal)
     over = f"{int(whole + places)}/{10 ** len(places)}"
-    value, asked = Fraction(int(whole + places), 10 ** len(places)), Fraction(fraction)
-    steps = list(dict.fromkeys([over, f"{value.numerator}/{value.denominator}"] + ([fraction] if value == asked else [])))
+    value, other = Fraction(int(whole + places), 10 ** len(places)), Fraction(fraction)
+    lowest = f"{value.numerator}/{value.denominator}"
+    steps = list(dict.fromkeys([over, lowest] + ([fraction] if value == other else [])))
     working = " = ".join([decimal, *steps])
-    key = "decimal_same" if value == asked else "decimal_smaller" if value < asked else "decimal_bigger"
-    return say(key, lang, working=working, decimal=decimal, fraction=fraction)
+    if claim == "=":
+        key = "decimal_same" if value == other else "decimal_smaller" if value < other else "decimal_bigger"
+        return say(key, lang, working=working, decimal=decimal, fraction=fraction)
+    if value != other:
+        common, top, other_top = over_common_bottom(lowest, fraction)
+        working = say("same_bottom", lang, working=working, common=common, a=lowest, b=fraction, ea=top, eb=other_top)
+    verdict = (say("compare_same", lang, a=decimal, b=fraction) if value == other
+               else say("compare_bigger", lang, big=decimal, small=fraction) if value > other
+               else say("compare_bigger", lang, big=fraction, small=decimal))
+    actual = "=" if value == other else ">" if value > other else "<"
+    key = "decimal_compare_which" if claim == "?" else "decimal_compare_yes" if claim == actual else "decimal_compare_no"
+    return say(key, lang, working=working, verdict=verdict)

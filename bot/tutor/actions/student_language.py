@@ -6,6 +6,8 @@ the page's locale (``metadata.locale``: it decides before the student has writte
 English. Only messages with words are read (``policies.language.telling``): a lone number, "ok",
 "ja" or "ok go" keeps the language of the messages before it (most of a student's turns are answers). A message the system sent
 ("/handoff_waiting", "EXTERNAL: handoff_waiting" from the dashboard) is no words of the student's.
+Portuguese on a pt-PT page is "pt-PT" (policies/variants.py, as the support bot reads it: reading 10, "você"
+and Brazilian words to a student in Portugal): its lines are i18n/variants/pt-PT.yml laid over pt.yml.
 
 The language models load when the action server imports this module (~4 s), not on a student's
 first message.
@@ -16,6 +18,7 @@ from functools import lru_cache
 from typing import Any, Dict, List, Set
 
 from policies.language import LANGUAGES, language_of, telling, warm_up
+from policies.variants import variant_of
 
 from .help_lines import locale_of
 from .lines import translation
@@ -43,8 +46,10 @@ def student_messages(tracker: Any) -> List[str]:
 
 
 def language(tracker: Any) -> str:
-    """The student's language ("en", "de", "fr", "es", "it", "nl" or "pt"; see the module doc)."""
-    return language_of(telling(student_messages(tracker), greetings()), locale_of(tracker), greetings())
+    """The student's language ("en", "de", "fr", "es", "it", "nl", "pt", or "pt-PT" on a pt-PT page; see the module
+    doc)."""
+    locale = locale_of(tracker)
+    return variant_of(language_of(telling(student_messages(tracker), greetings()), locale, greetings()), locale)
 
 
 warm_up()

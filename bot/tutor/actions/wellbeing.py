@@ -451,7 +451,14 @@ def said_recently(key: str, lang: str, recent: Sequence[str]) -> bool:
 
 def reply(text: str, pending: Optional[str], answered: bool = False,
           lang: str = "en", recent: Sequence[str] = ()) -> Tuple[List[str], Optional[str], bool]:
-    """What the tutor says to ``text`` with the check-in ``pending`` (None, "crisis", "asked",
+    """:func:`reply_to` ``text``, its :func:`concern` read here."""
+    return reply_to(concern(text), text, pending, answered, lang, recent)
+
+
+def reply_to(kind: Optional[str], text: str, pending: Optional[str], answered: bool = False,
+             lang: str = "en", recent: Sequence[str] = ()) -> Tuple[List[str], Optional[str], bool]:
+    """What the tutor says to ``text``, whose :func:`concern` is ``kind`` (read once a turn, by the caller: code review,
+    reading 10, it was read up to five times), with the check-in ``pending`` (None, "crisis", "asked",
     "worry": the student told of a worry and the lesson waits while they talk, "friend": the student told of a friend
     at risk (``about_a_friend``), or "break": the student is on a break, and is welcomed back by the next move, not
     here):
@@ -461,7 +468,6 @@ def reply(text: str, pending: Optional[str], answered: bool = False,
     turn (action_safety_check); only self-harm done recently or a "no" keeps the lesson waiting.
     ``recent``: the tutor's latest lines, so that a line already said is varied, not repeated."""
     lowered = (text or "").lower().replace("’", "'")
-    kind = concern(text)
     if kind == "light_fear" and pending in (*WAITING_FOR_THE_TEAM, "worry"):
         kind = "worry"  # told while the lesson waits: heard as the rest is
     if pending == "safety":  # eighth reading, H7: "i did it yesterday" after the safety line got "let's park that"

@@ -137,23 +137,24 @@ class ActionWellbeing(TutorMove):
             if pending != "claimed":
                 dispatcher.utter_message(text=say("person_joined", lang))
             return [SlotSet("wellbeing_check", "claimed"), SlotSet("tutor_move", self.move)]
+        told = wellbeing.concern(text)  # once this turn, passed down (code review, reading 10: read up to five times)
         grade = None
-        if item is not None and wellbeing.concern(text) is None:
+        if item is not None and told is None:
             learner, grade = observe(learner, item, text, pedagogy, (tracker.latest_message.get("intent") or {}).get("name"))
-        if not pending and wellbeing.concern(text) is None and wellbeing.ASKS_SOMEONE.search(text.lower()):
+        if not pending and told is None and wellbeing.ASKS_SOMEONE.search(text.lower()):
             # "is the person still there?", "hallo?" with no check-in pending (ninth reading, M10: parked as off-task)
             await self.someone_there(dispatcher, tracker, domain, item, lang)
             return [SlotSet("tutor_move", self.move)]
-        lines, pending, goes_on = wellbeing.reply(text, None if pending == "claimed" else pending, grade is not None, lang,
-                                                  recent=tutor_lines(tracker))
+        lines, pending, goes_on = wellbeing.reply_to(told, text, None if pending == "claimed" else pending, grade is not None,
+                                                     lang, recent=tutor_lines(tracker))
         if grade in MARKED:
             lines.insert(0, say(MARKED[grade], lang))
         if goes_on and item is not None:
             lines.append(self.restate(item, lang))
         for line in lines:
             dispatcher.utter_message(text=with_help(line, locale_of(tracker), lang))
-        if wellbeing.concern(text) in wellbeing.ALERTS:  # a person from the team is alerted (fourth reading, H14)
-            await alert(tracker, wellbeing.ALERTS[wellbeing.concern(text)], safeguarding=True)
+        if told in wellbeing.ALERTS:  # a person from the team is alerted (fourth reading, H14)
+            await alert(tracker, wellbeing.ALERTS[told], safeguarding=True)
         elif say("recent_harm_line", lang) in lines:  # "i did it yesterday" after the safety line (eighth reading, H7)
             await alert(tracker, "a student said they hurt themselves recently", safeguarding=True)
         elif say("not_okay", lang) in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)

@@ -10,12 +10,18 @@ from .answers import fraction_text
 from .lines import say
 
 
+def over_common_bottom(a: str, b: str) -> tuple[int, int, int]:
+    """Two fractions as written ("3/4", "2/3") over their least common denominator: (12, 9, 8), the denominator and
+    each one's new top."""
+    (na, da), (nb, db) = (int(v) for v in a.split("/")), (int(v) for v in b.split("/"))
+    common = math.lcm(da, db)
+    return common, na * (common // da), nb * (common // db)
+
+
 def compare(a: str, b: str, lang: str = "en") -> str:
     """Why one of two fractions is bigger, over a common denominator (``a``, ``b`` as "3/4")."""
     x, y = Fraction(a), Fraction(b)
-    (na, da), (nb, db) = (int(v) for v in a.split("/")), (int(v) for v in b.split("/"))
-    common = math.lcm(da, db)
-    ea, eb = na * (common // da), nb * (common // db)
+    common, ea, eb = over_common_bottom(a, b)
     if x == y:
         verdict = say("compare_same", lang, a=a, b=b)
     else:
