@@ -16,8 +16,8 @@ from actions import bank, direct_ask, handoff_answers, screener
 from actions.language import folded, least_recent, plain_text
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
-from actions.handoff_presence import (heard, how_to_get_help, kinds_left_out, numbers_due, team_spoke_last, team_wrote,
-                                      told_not_to_wait, waiting_due, waiting_line, withdrawn)
+from actions.handoff_presence import (claimer_silent, heard, how_to_get_help, kinds_left_out, numbers_due, team_spoke_last,
+                                      team_wrote, told_not_to_wait, waiting_due, waiting_line, withdrawn)
 from actions.situation_replies import moved_on, reported_situation, situation_line, situation_open
 from policies.situations import ACUTE
 
@@ -48,11 +48,14 @@ async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
 
 
 async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
-                   reason: str, means_line: bool = False) -> List[EventType]:
+                   reason: str, means_line: bool = False, lead: Optional[str] = None) -> List[EventType]:
     """Resources, a handoff to a human, and the bot stays: shared by a flagged message and a
     screen whose answers call for a human; ``means_line``: a plan or preparations were told, so
-    whether the means are near is asked even when the message names none."""
+    whether the means are near is asked even when the message names none; ``lead``: the ``answers`` key of a line
+    said first ("Thank you for telling me you mean it": crisis_screen.py)."""
     say = Say(dispatcher, tracker)
+    if lead:
+        say(least_recent(bank.answers(say.lang)[lead], say.recent))
     say.response(domain, "utter_crisis_concern")
     say(say.help_now.full(say.lang))
     lines = handoff_answers.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang)
@@ -214,7 +217,7 @@ class ActionHandoffPresent(Action):
             say.response(domain, "utter_handoff_failed")
         elif waiting_due(tracker, domain, say.lang, kinds, claimed):
             say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
-        if earnest or numbers_due(say, tracker, kinds, claimed):
+        if earnest or numbers_due(say, tracker, kinds, claimed, claimer_silent(tracker, status)):  # tenth reading, M5
             say(how_to_get_help(say, tracker))
         if with_them and not say.said:  # left to the person from the team: no words of the bot's, yet no silence for the
             dispatcher.utter_message(json_message=WITH_THE_TEAM)  # channel, whose safety net answers a turn at risk left unanswered

@@ -18,10 +18,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import bank, direct_ask, disclosure, screener
-from actions.conversation import (Say, answer_of, clear_screen, crisis_of, crisis_reason, earlier_messages,
+from actions import bank, direct_ask, disclosure, screener, story
+from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   recently_screened)
-from actions.crisis import escalate, escalate_again, under_way_again
+from actions.crisis import escalate, escalate_again, laughed, under_way_again
 from actions.language import least_recent
 from actions.questions import bring_a_person, wants_a_person_now
 from actions.echo import risk_words
@@ -30,20 +30,58 @@ from actions.replies import ActionSupportQuestion, answered_plainly, requested_t
 from actions.situation_replies import reported_situation
 
 
-def meant_after_risk(tracker: Tracker, text: str) -> Optional[str]:
-    """"meant in earnest" when ``text`` says the person's previous message is meant ("im serious actually", "no es
-    broma", "das ist kein Witz") and that message carried risk of a way, a plan, an intent or preparations: read so
-    (``derived.crisis``, possible or high, or stated) or in its words (disclosure.py); a line read as a joke
-    ("might just walk into the sea lol") is taken back (ninth reading, H3). Else None."""
-    if not screener.earnest(text):
+def meant_after_risk(tracker: Tracker, text: str, window: int = 1) -> Optional[str]:
+    """"meant in earnest" when ``text`` says the person's earlier words are meant ("im serious actually", "no es broma",
+    "das ist kein Witz", "je suis sérieux") and one of their last ``window`` messages carried risk
+    (:func:`risk_told_before`); a line read as a joke ("might just walk into the sea lol") is taken back (ninth reading,
+    H3). During the screen the window is the message before (after a joke, "ok seriously, sometimes yeah" answers the
+    screen's question: fourth reading, H5). Else None."""
+    return "meant in earnest" if screener.earnest(text) and risk_told_before(tracker, window) else None
+
+
+def risk_told_before(tracker: Tracker, window: int) -> bool:
+    """Whether one of the person's last ``window`` messages before the latest carried risk: of a way, a plan, an intent or
+    preparations, read so (``derived.crisis``, possible or high, or stated) or in its words (disclosure.py); its own flag
+    or warning-sign language; risk words in a message read at risk (tenth reading, H3: "je suis sérieux" after "j'ai
+    écrit une lettre d'adieu" and "elle est sur mon bureau")."""
+    for event in [e for e in tracker.events if e.get("event") == "user"][-(window + 1):-1]:
+        crisis, text = contract.crisis_of(emotion_of(event.get("metadata"))), event.get("text") or ""
+        if disclosure.acute(crisis) or disclosure.disclosed(text, crisis) or crisis.get("turn_flag", crisis.get("flag")) \
+                or crisis.get("explicit") or ((crisis.get("level") or "none") != "none" and risk_words(text)):
+            return True
+    return False
+
+
+def earnest_after() -> int:
+    """How many of the person's messages before "I'm serious" are read for the risk it confirms (screener.yml)."""
+    return int(screener.config()["earnest_after"])
+
+
+async def taken_in_earnest(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: Dict[Text, Any]) -> Optional[List[Dict[Text, Any]]]:
+    """Outside a handoff, "I'm serious" after risk (:func:`meant_after_risk`): thanked, and the escalation a clear
+    high-risk message gets (the numbers, a person from the team), never good news (tenth reading, H3: "je suis sérieux",
+    read as joy, got "Ça me fait vraiment plaisir d'entendre ça"). None otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("handoff_active") or not meant_after_risk(tracker, text, earnest_after()):
         return None
-    said = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
-    if not said:
+    return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, "told after risk (meant in earnest)"),
+                          means_line=True, lead="earnest_after_risk")
+
+
+def laughed_after_risk(say: Say, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """Outside a handoff, a laugh just after risk ("lol only on mondays"): "I'm taking what you said seriously either
+    way" and how to get help now, once a conversation (tenth reading, H3). None otherwise, and after the first time."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("handoff_active") or not laughed(tracker, text) or not risk_told_before(tracker, earnest_after()):
         return None
-    crisis = contract.crisis_of(emotion_of(said[0].get("metadata")))
-    if disclosure.acute(crisis) or disclosure.disclosed(said[0].get("text") or "", crisis):
-        return "meant in earnest"
-    return None
+    said_before = set(bot_lines(tracker, 50))
+    lines = bank.answers(say.lang)["joke_after_risk"]
+    if said_before & {*lines, *bank.answers("en")["joke_after_risk"]}:
+        return None
+    say(least_recent(lines, say.recent))
+    say(say.help_now.short(say.lang))
+    return [SlotSet("last_strategy", "information")]
 
 
 CLIMBS_FROM = 2
@@ -133,6 +171,10 @@ class ActionCrisisScreen(Action):
             if late != "yes" and (late != "no" or tracker.get_slot("screen_dismissed")):
                 return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), SlotSet("screen_resumable", None)]
             current = resumable
+        if not current and (earnest := await taken_in_earnest(dispatcher, tracker, domain)) is not None:
+            return earnest  # "je suis sérieux" read at risk itself (tenth reading, H3)
+        if not current and story.about_a_story(tracker):  # "why did she throw herself under the train?" after the novel (L2)
+            return story.answer(say, tracker)
         if not current and recently_screened(tracker):  # already asked about: listen, not the same questions again
             events = await ActionSupportQuestion().run(dispatcher, tracker, domain)
             crisis = crisis_of(tracker)

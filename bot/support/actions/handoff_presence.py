@@ -9,6 +9,7 @@ every ``WAITING_LINE_EVERY`` turns (``waiting_due``), and the numbers once, then
 or for a message that carries risk (``numbers_due``; the delayed notice gives them too)."""
 from __future__ import annotations
 
+import os
 import re
 from typing import Any, Dict, Optional, Sequence, Text
 
@@ -29,6 +30,9 @@ RISK_OF_ITS_OWN = 0.5
 """A message whose own crisis reading is at least this carries risk: the numbers come with its answer."""
 ACK_WORDS = 3
 """A message of fewer words ("ok", "ja", "egal, ich warte") is acknowledged, not reflected."""
+CLAIMED_SILENT_S = float(os.environ.get("EMOBOT_CLAIMED_SILENT_S", "120"))
+"""Seconds after a claim without a word from the person who claimed (``$EMOBOT_CLAIMED_SILENT_S``): a message with risk
+or a place of danger then gets the emergency number again (tenth exploratory reading, M5)."""
 
 
 def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
@@ -128,27 +132,56 @@ def waiting_due(tracker: Tracker, domain: Dict[Text, Any], lang: str, kinds: Seq
     return not any(_waiting_pattern(domain, lang).fullmatch(line) for line in bot_lines(tracker, WAITING_LINE_EVERY))
 
 
-def numbers_due(say: Say, tracker: Tracker, kinds: Sequence[str], claimed: bool) -> bool:
+def numbers_due(say: Say, tracker: Tracker, kinds: Sequence[str], claimed: bool, silent: bool = False) -> bool:
     """Whether how to get help now comes with this turn: always for a message urgent of its own or
-    asking who to call; otherwise not once a person from the team answers, nor after the person
-    asked not to be given them again; else for a message that carries risk (a reading of its own
-    of at least ``RISK_OF_ITS_OWN``, risk words in any language, an answer about means, a plan, a
-    place or a goodbye), and once in a handoff where they were not given yet."""
+    asking who to call; otherwise not once a person from the team answers (``claimed``; unless they
+    have been ``silent`` since: :func:`claimer_silent`), nor after the person asked not to be given
+    them again; else for a message that carries risk (a reading of its own of at least
+    ``RISK_OF_ITS_OWN``, risk words in any language, an answer about means, a plan, a place or a
+    goodbye), and, unclaimed, once in a handoff where they were not given yet."""
     text = tracker.latest_message.get("text") or ""
     if urgent(tracker) or handoff_answers.asks_who_to_call(text) or CANNOT_TALK.search(text.lower()):
         return True
-    if claimed or handoff_answers.no_more_numbers(text, earlier_messages(tracker, 10)):
+    if (claimed and not silent) or handoff_answers.no_more_numbers(text, earlier_messages(tracker, 10)):
         return False
     own_risk = float(crisis_of(tracker).get("risk") or 0.0) >= RISK_OF_ITS_OWN
     safety = set(kinds) & set(handoff_answers.SAFETY_KINDS) or "question" in kinds
+    if own_risk or risk_words(text) or safety:
+        return True
     given = {say.help_now.full(say.lang), say.help_now.short(say.lang), say.help_now.texting(say.lang)}
-    return own_risk or risk_words(text) or bool(safety) or told_busy(say) or not given & set(bot_lines(tracker, 50))
+    return not claimed and (told_busy(say) or not given & set(bot_lines(tracker, 50)))
+
+
+def claimer_silent(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
+    """Whether a person from the team claimed the handoff at least ``CLAIMED_SILENT_S`` before the latest message and has
+    not written since (d07: "sigo en el balcón" got only "Tu mensaje le llega a la persona de nuestro equipo"). The claim's
+    time is the handoff's opening (the first event that set slot ``handoff_id`` to it: a new session sets the slots
+    again) and the status's ``waiting_s``, its wait until the claim; False when the tracker's events carry no times."""
+    if not status or status.get("status") != "claimed" or team_wrote(tracker):
+        return False
+    opened = [e.get("timestamp") for e in tracker.events if e.get("event") == "slot" and e.get("name") == "handoff_id"
+              and e.get("value") is not None and int(e["value"]) == status.get("id")]
+    said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user"]
+    if not opened or opened[0] is None or not said or said[-1] is None:
+        return False
+    return float(said[-1]) - (float(opened[0]) + float(status.get("waiting_s") or 0.0)) >= CLAIMED_SILENT_S
 
 
 def told_busy(say: Say) -> bool:
     """Whether this turn told the person that the team is busy and to call now (``handoff_busy``):
     the numbers it names come with it."""
-    return bool(set(say.said) & {line for code in {"en", say.lang} for line in bank.answers(code)["handoff_busy"]})
+    return bool(set(say.said) & set(busy_lines(say.lang)))
+
+
+def busy_lines(lang: str) -> list[str]:
+    """The lines that say the team is busy and to call one of the numbers now (``handoff_busy``), English and ``lang``."""
+    return [line for code in {"en", lang} for line in bank.answers(code)["handoff_busy"]]
+
+
+def numbers_said(say: Say) -> bool:
+    """Whether a line said this turn gives the help lines where the person is (one of their links)."""
+    links = say.help_now.links_in(say.lang)
+    return any(link in line for link in links for line in say.said)
 
 
 def _waiting_pattern(domain: Dict[Text, Any], lang: str) -> re.Pattern:

@@ -1,5 +1,8 @@
 """The conversation's lifecycle around a handoff: ``/restart`` and a new session keep it (crisis.py
-holds the handoff itself)."""
+holds the handoff itself). Typed by the person, "/restart" and "/session_start" are answered (Rasa reads a message
+starting with "/" as an intent): in a handoff, that the conversation with the team stays open (tenth exploratory
+reading, L2: "I'm here. Your words are being passed on right now."); "/session_start" outside one as a command
+(e06: no message at all), as the tutor does (bot/tutor/actions/commands.py)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -10,8 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank
 from actions.conversation import Say
-from actions.crisis import ActionHandoffPresent, handoff_status
+from actions.crisis import handoff_status, report
 from actions.language import least_recent
+from policies.commands import typed_command
 
 
 class ActionRestart(Action):
@@ -24,17 +28,25 @@ class ActionRestart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if tracker.get_slot("handoff_active"):
-            # then listen: no policy has a rule for what follows action_restart
-            return [*await ActionHandoffPresent().run(dispatcher, tracker, domain), FollowupAction("action_listen")]
+            await still_with_the_team(Say(dispatcher, tracker), tracker)
+            return [FollowupAction("action_listen")]  # no policy has a rule for what follows action_restart
         say = Say(dispatcher, tracker)
         say(least_recent(bank.answers(say.lang)["restarted"], say.recent))
         return [Restarted()]
 
 
+async def still_with_the_team(say: Say, tracker: Tracker) -> None:
+    """A typed command during a handoff: the conversation with the team stays open (``restart_in_handoff``), said to the
+    person and to the team's thread."""
+    say(least_recent(bank.answers(say.lang)["restart_in_handoff"], say.recent))
+    await report(tracker, tracker.latest_message.get("text"), say.said)
+
+
 class ActionSessionStart(Action):
     """Rasa's session start, carrying the slots over (a handoff or a running screen stays). A
     conversation Rasa does not remember (a restart with an in-memory tracker store, another
-    replica's lost state) whose handoff the service holds open is back in the handoff."""
+    replica's lost state) whose handoff the service holds open is back in the handoff. Typed by the
+    person, it is answered (see the module docstring)."""
 
     def name(self) -> Text:
         return "action_session_start"
@@ -47,6 +59,12 @@ class ActionSessionStart(Action):
             status = await handoff_status(tracker)
             if status and status.get("status") in ("open", "claimed"):
                 slots.update(handoff_active=True, handoff_id=float(status["id"]))
+        if typed_command(tracker.events):
+            say = Say(dispatcher, tracker)
+            if slots.get("handoff_active"):
+                await still_with_the_team(say, tracker)
+            else:
+                say(least_recent(bank.answers(say.lang)["command"], say.recent))
         events += [SlotSet(key, value) for key, value in slots.items()]
         events.append(ActionExecuted("action_listen"))
         return events

@@ -55,9 +55,9 @@ def took_too_much(text: str, earlier: Sequence[str] = ()) -> bool:
 
 def too_much_line(say: Say) -> str:
     """It can be dangerous: the emergency number, and the poison line where the person is."""
-    poison = say.help_now.links(say.help_now.poison)
+    poison = say.help_now.links_in(say.lang, say.help_now.poison)
     key = "took_too_much" if poison else "took_too_much_no_poison_line"
-    return least_recent(answers(say.lang)[key], say.recent).format(emergency=say.help_now.emergency,
+    return least_recent(answers(say.lang)[key], say.recent).format(emergency=say.help_now.emergency_in(say.lang),
                                                                    poison="; ".join(poison))
 
 

@@ -30,7 +30,7 @@ from actions import asked_the_bot, echo, listening, medical, offer, plain_answer
 from actions.bank import answers, bank, says
 from actions.conversation import ABOUT_THE_BOT, Say, crisis_of, user_turns, variants
 from actions.crisis import handoff_status, open_handoff, report
-from actions.handoff_presence import waiting_line
+from actions.handoff_presence import busy_lines, numbers_said, told_busy, waiting_line
 from actions.resources import country_locale, frames
 from actions.language import folded, least_recent
 from actions.question_form import is_question
@@ -97,10 +97,15 @@ async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any],
     if opened is None:
         say.response(domain, "utter_handoff_failed")
         return [SlotSet("offered_person", False)]
-    say(least_recent(answers(say.lang)["person_joining"], say.recent))
     status = await handoff_status(tracker)
-    if status and (status.get("status") == "claimed" or status.get("expected_wait_s")):  # else it would say the same again
-        say(waiting_line(status, domain, say.recent, say.lang))
+    waiting = waiting_line(status, domain, say.recent, say.lang) if status and (  # else it would say the same again
+        status.get("status") == "claimed" or status.get("expected_wait_s") or status.get("busy")) else None
+    if waiting not in busy_lines(say.lang):  # "I've asked someone to join" or "everyone is busy", never both (tenth reading, M3)
+        say(least_recent(answers(say.lang)["person_joining"], say.recent))
+    if waiting:
+        say(waiting)
+    if told_busy(say) and not numbers_said(say):  # "call one of the numbers now" comes with them (tenth reading, M3)
+        say(say.help_now.full(say.lang))
     await report(tracker, tracker.latest_message.get("text"), say.said)
     return [SlotSet("offered_person", False), SlotSet("handoff_active", True), SlotSet("handoff_id", float(opened["id"])),
             SlotSet("handoff_asked", reason == ASKED_FOR_A_PERSON)]
@@ -155,7 +160,7 @@ class ActionAnswerQuestion(Action):
             listen = ActionSupportQuestion() if tracker.get_slot("last_strategy") == "restatement" \
                 else ActionSupportRestatement()
             return await listen.run(dispatcher, tracker, domain)
-        values = {"lines": "; ".join(say.help_now.links())}
+        values = {"lines": "; ".join(say.help_now.links_in(say.lang))}
         follow = {"ask_advice": "suggestion", "ask_normality": "information"}.get(intent)
         more = listening.compose(follow, text, None, say.recent, turn=user_turns(tracker), lang=say.lang, echo=False) if follow else ""
         fresh = [line.format(**values) for line in lines]
@@ -163,7 +168,7 @@ class ActionAnswerQuestion(Action):
         answer = least_recent(fresh, say.recent)
         if intent == "ask_human_help" and not any(line.get("phone") for line in say.help_now.lines):
             # a country with no checked line (Nigeria, Colombia): at least the emergency number
-            answer += " " + frames(say.lang)["short_alone"].format(emergency=say.help_now.emergency)
+            answer += " " + frames(say.lang)["short_alone"].format(emergency=say.help_now.emergency_in(say.lang))
         if more:
             answer += " " + more
         say(answer)
@@ -225,6 +230,6 @@ class ActionOfferWhenLow(Action):
                 tracker.get_slot("last_strategy"), ActionSupportReflection)
             return await listen().run(dispatcher, tracker, domain)
         lines = answers(say.lang)["offer_when_low"]
-        say(least_recent([line.format(lines="; ".join(say.help_now.links())) for line in lines], say.recent))
+        say(least_recent([line.format(lines="; ".join(say.help_now.links_in(say.lang))) for line in lines], say.recent))
         return [SlotSet("offered_person", True), SlotSet("offered_when_low", True),
                 SlotSet("last_strategy", "information")]

@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import asked_the_bot, checkin, direct_ask, exercise, listening, medical, plain_answers, recall
+from actions import asked_the_bot, checkin, direct_ask, exercise, listening, medical, plain_answers, recall, story
 from actions import bank
 from actions.bank import answers, says
 from actions.echo import risk_words, said_back
@@ -61,6 +61,14 @@ class SupportReply(Action):
 
         if (why := under_way_again(tracker)):  # "ik sta op de brug" after a resolved handoff, read only "possible" (eighth reading, H2)
             return await escalate_again(dispatcher, tracker, domain, why)
+        from actions.crisis_screen import laughed_after_risk, taken_in_earnest  # crisis_screen.py imports this module
+
+        earnest = await taken_in_earnest(dispatcher, tracker, domain)
+        if earnest is not None:  # "je suis sérieux" after a goodbye letter, read as joy: never good news (tenth reading, H3)
+            return earnest
+        laugh = laughed_after_risk(Say(dispatcher, tracker), tracker)
+        if laugh is not None:  # "lol only on mondays" after risk: taken seriously, the numbers, once (tenth reading, H3)
+            return laugh
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
         closed = close_plainly(dispatcher, tracker, domain)
@@ -77,6 +85,8 @@ class SupportReply(Action):
             say = Say(dispatcher, tracker)
             say(medical.too_much_line(say))
             return [SlotSet("last_strategy", "information")]
+        if story.about_a_story(tracker):  # "why did she throw herself under the train?" after the novel (tenth reading, L2)
+            return story.answer(Say(dispatcher, tracker), tracker)
         lead = direct_ask.lead_in(text, earlier_messages(tracker, direct_ask.WINDOW), crisis_of(tracker))
         if lead and not tracker.get_slot("screening_question"):  # sixth reading, H1, H3: asked, never affirmed
             from actions.crisis_screen import ActionCrisisScreen  # crisis_screen.py imports this module

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import Dict, List, Mapping, Optional
 
 from actions.language import base_language, folded
 from policies import crisis_lines
@@ -15,34 +15,48 @@ from policies.crisis_lines import CrisisLines
 
 @dataclass(frozen=True)
 class Resources(CrisisLines):
-    """A locale's lines (policies/crisis_lines.py) worded as the support bot says them."""
+    """A locale's lines (policies/crisis_lines.py) worded as the support bot says them; in a sentence in another
+    language than the lines' own (a German speaker in the UK), named neutrally (tenth exploratory reading, L4:
+    "ruf 999 an oder Samaritans, free, any time: 116 123")."""
 
     def full(self, lang: str = "en") -> str:
         """Every resource, for the first message of an escalation (sentence in ``lang``)."""
-        return frames(lang)["full"].format(emergency=self.emergency, lines="; ".join(self.links()))
+        return frames(lang)["full"].format(emergency=self.emergency_in(lang), lines="; ".join(self.links_in(lang)))
 
     def where(self, lang: str = "en") -> str:
         """Every line, for a person who has just said where they are."""
-        return frames(lang)["where"].format(emergency=self.emergency, lines="; ".join(self.links()))
+        return frames(lang)["where"].format(emergency=self.emergency_in(lang), lines="; ".join(self.links_in(lang)))
 
     def texting(self, lang: str = "en") -> str:
         """For a person who cannot talk on the phone: the lines that take texts, else where to find one."""
-        texts = [link for line, link in zip(self.lines, self.links()) if line.get("sms") or "text" in line.get("name", "")]
+        texts = [link for line, link in zip(self.lines, self.links_in(lang)) if line.get("sms") or "text" in line.get("name", "")]
         if not texts:
-            return frames(lang)["text_none"].format(emergency=self.emergency)
-        return frames(lang)["text"].format(emergency=self.emergency, lines="; ".join(texts))
+            return frames(lang)["text_none"].format(emergency=self.emergency_in(lang))
+        return frames(lang)["text"].format(emergency=self.emergency_in(lang), lines="; ".join(texts))
 
     def sentence(self, kind: str, lang: str = "en") -> str:
         """The ``abuse``, ``poison``, ``child`` or ``friends`` (the crisis lines, for someone worried
         about another person) sentence with this locale's lines, ending in a space; "" when it has none."""
-        links = self.links(self.lines if kind == "friends" else getattr(self, kind))
+        links = self.links_in(lang, self.lines if kind == "friends" else getattr(self, kind))
         return frames(lang)[kind].format(lines="; ".join(links)) if links else ""
 
     def short(self, lang: str = "en") -> str:
         """The emergency number and the first line, for the messages that follow."""
         if not self.lines:
-            return frames(lang)["short_alone"].format(emergency=self.emergency)
-        return frames(lang)["short"].format(emergency=self.emergency, first=self.links()[0])
+            return frames(lang)["short_alone"].format(emergency=self.emergency_in(lang))
+        return frames(lang)["short"].format(emergency=self.emergency_in(lang), first=self.links_in(lang)[0])
+
+    def foreign_to(self, lang: str) -> bool:
+        """Whether a sentence in ``lang`` is in another language than the lines' names."""
+        return base_language(lang) != self.language
+
+    def links_in(self, lang: str, lines: Optional[List[Mapping[str, str]]] = None) -> List[str]:
+        """The links of ``lines`` (default the crisis lines) for a sentence in ``lang``."""
+        return self.links(lines, neutral=self.foreign_to(lang))
+
+    def emergency_in(self, lang: str) -> str:
+        """The emergency number for a sentence in ``lang``."""
+        return self.emergency_number(neutral=self.foreign_to(lang))
 
 
 FRAMES = {"full": "If you are in immediate danger, please call {emergency} now. You can reach someone any time: {lines}.",

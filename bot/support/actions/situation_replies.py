@@ -11,7 +11,11 @@ the crisis detector flags as clear high risk (``derived.crisis`` flag and explic
 a human after the situation's line: the crisis escalation when the risk is the writer's own (abuse
 or panic, a category other than risk to others: "he hit me again and i want to die"), else a
 person from the team joins with the situation as the reason ("my husband said if i leave he'll kill me", a friend
-who texted goodbye); without such a flag a person is offered.
+who texted goodbye); without such a flag a person is offered. A parent telling of their own child at risk gets a
+parent's lines, not a friend's, and a person from the team at once unless the risk is told as past (tenth reading, M3).
+
+(Over 300 lines for a reason: most of it is the situations' cue patterns in seven languages, each beside the one
+function that reads it; the action that answers them is short.)
 """
 from __future__ import annotations
 
@@ -98,6 +102,20 @@ MEANS_AT_HAND = re.compile(
     r"|lamette|pillen|medicijnen|touw|wapen|vuurwapen|mes|mesjes|remedios|comprimidos|faca|laminas|giletes?)\b")
 """Something they could use, near the one at risk ("tiene pastillas de su papá en su cuarto": ninth reading, M8, got the friends'
 block again and never "take the pills out of his room"): putting it out of reach comes first."""
+OWN_CHILD = re.compile(
+    r"\b(?:my (?:\d{1,2}[ -]?(?:year[ -]?old|yo|y o)|(?:\d{1,2}[ -]?(?:year[ -]?old|yo) )?(?:son|daughter|child|kid|teen|teenager|stepson|stepdaughter|little boy|little girl))"
+    r"|mein (?:sohn|kind|stiefsohn)|meine (?:tochter|stieftochter)|mon (?:fils|enfant|ado)|ma fille|mi (?:hijo|hija|nino|nina|hijastr[oa])"
+    r"|(?:mio|il mio) (?:figlio|bambino|ragazzo)|(?:mia|la mia) (?:figlia|bambina|ragazza di \d+ anni)|mijn (?:zoon|dochter|kind|stiefzoon|stiefdochter)"
+    r"|(?:meu|o meu) (?:filho|menino|enteado)|(?:minha|a minha) (?:filha|menina|enteada))\b")
+"""A parent telling of their own child ("mi hijo de 14 años", "my 14 year old", "ma fille"), folded: the parents' lines,
+not the friends' (tenth exploratory reading, M3: "mi hijo de 14 años se está cortando los brazos" got "reply to them
+now" for a friend's text message)."""
+PARENT_KEYS = {"situation_friend_at_risk": "situation_child_at_risk",
+               "situation_friend_at_risk_after": "situation_child_at_risk_after"}
+"""The friends' lines a parent gets instead: stay with your child, ask calmly and without blame, the means out of reach,
+their doctor, the young people's line, the emergency number if in danger now."""
+PAST_READINGS = {"past"}
+"""Crisis guards that put a parent's report in the past ("self-harmed a few years ago"): no person from the team at once."""
 GUARDED_READINGS = {"idiom", "fiction", "past"}
 """Crisis guards (``derived.crisis.guards``) that say a follow-up is no longer the situation ("me muero de ganas de ver la peli")."""
 STORY_WORDS = 6
@@ -107,6 +125,7 @@ FOLLOW_UP_TURNS = 3
 REASONS = {"emergency_other": "the person reports someone else's medical emergency",
            "abuse": "the person reports abuse or threats at home",
            "friend_at_risk": "the person reports someone else at risk of suicide or self-harm",
+           "child_at_risk": "a parent reports their child self-harming or at risk of suicide now",
            "panic": "the person reports a panic attack"}
 """A handoff's reason, as the supervisor's dashboard shows it."""
 WRITERS_OWN = ("abuse", "panic")
@@ -145,13 +164,28 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_abuse_phone"
     elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
         key = "situation_not_your_fault"
+    if situation == "friend_at_risk" and key in PARENT_KEYS and a_parent(text, earlier):
+        key = PARENT_KEYS[key]
     if asks_secrecy(text):  # "please dont tell anyone": the honest answer (who can read this chat)
         return secret_lines(say.lang)
     swallowed = any(SUBSTANCE.search(_plain(t)) for t in (text, *earlier))
     child = any(CHILD.search(_plain(t)) for t in (text, *earlier)) and say.help_now.sentence("child", say.lang)
     values = {"emergency": say.help_now.emergency, "poison": say.help_now.sentence("poison", say.lang) if swallowed else "",
-              "abuse": child or say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang)}
+              "abuse": child or say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang),
+              "young": say.help_now.sentence("child", say.lang)}
     return [line.format(**values) for line in answers(say.lang)[key]]
+
+
+def a_parent(text: str, earlier: Sequence[str] = ()) -> bool:
+    """Whether the person tells of their own child (``OWN_CHILD``), in ``text`` or one of their ``earlier`` messages."""
+    return any(OWN_CHILD.search(_plain(said)) for said in (text, *earlier))
+
+
+def child_at_risk_now(tracker: Tracker) -> bool:
+    """A parent's first report of their child at risk, not put in the past by its reading (``PAST_READINGS``): a
+    person from the team joins ("mi hijo de 14 años se está cortando los brazos", read only "possible")."""
+    guards = set(crisis_of(tracker).get("guards") or ())
+    return a_parent(tracker.latest_message.get("text") or "") and not guards & PAST_READINGS
 
 
 def asks_secrecy(text: str) -> bool:
@@ -228,7 +262,9 @@ class ActionSituation(Action):
             events += clear_screen(tracker, answered=False)
         crisis = crisis_of(tracker)
         own = situation in WRITERS_OWN and own_high_risk(tracker)
-        bring = not own and bool(crisis.get("flag") and crisis.get("explicit")) and not tracker.get_slot("handoff_active")
+        flagged = bool(crisis.get("flag") and crisis.get("explicit"))
+        parent = situation == "friend_at_risk" and not after and child_at_risk_now(tracker)
+        bring = not own and (flagged or parent) and not tracker.get_slot("handoff_active")
         offer = situation in OFFERS_A_PERSON and not (own or bring) and not after and line == lines[0]
         # the offer of a person only when none is brought at once ("would you like that?" and "I've asked
         # someone" in one turn: fifth reading, M8)
@@ -236,7 +272,7 @@ class ActionSituation(Action):
         if own:
             events += await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
         elif bring:
-            events += await bring_a_person(say, tracker, domain, REASONS[situation])
+            events += await bring_a_person(say, tracker, domain, REASONS["child_at_risk" if parent else situation])
         elif offer:
             events.append(SlotSet("offered_person", True))
         return events

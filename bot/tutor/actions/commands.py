@@ -14,17 +14,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, FollowupAction, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from policies.commands import typed_command
+
 from .curriculum import load_curriculum
 from .learner import Learner
 from .lines import say
 from .student_language import language
-
-
-def typed_by_the_student(tracker: Tracker) -> bool:
-    """Whether the latest event is the student's message that asked for this action ("/restart" typed)."""
-    events = [e for e in tracker.events if e.get("event") not in ("slot", "session_started", "user_featurization")
-              and not (e.get("event") == "action" and e.get("name") == "action_extract_slots")]
-    return bool(events) and events[-1].get("event") == "user" and (events[-1].get("text") or "").lstrip().startswith("/")
 
 
 def answer_command(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -65,7 +60,7 @@ class ActionTutorSessionStart(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if typed_by_the_student(tracker):
+        if typed_command(tracker.events):
             answer_command(dispatcher, tracker)
         slots = {key: value for key, value in tracker.current_slot_values().items() if value is not None}
         return [SessionStarted(), *(SlotSet(key, value) for key, value in slots.items()), ActionExecuted("action_listen")]
