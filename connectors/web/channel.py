@@ -35,6 +35,8 @@ credentials.yml::
       bot: support                                 # the bot's name in the mood log
       max_body_bytes: 65536                        # a turn's body without its media; larger: 413
       max_text_chars: 4000                         # the most of a turn's text the bot reads
+      long_turn_chars: 4000                        # see connectors/web/client_limits.py
+      max_long_turns_per_client: 2                 # long turns read at once per sender / address
       socketio: true                               # default false; see connectors/web/socketio.py
       outbox:                                      # optional, see connectors/outbox.py
         path: var/emobot-outbox.sqlite3            # default $EMOBOT_OUTBOX_PATH, then this
@@ -68,10 +70,12 @@ from connectors.client import EmotionServiceClient, UploadFile
 from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnavailable
 from connectors.cues import dialogue_cues, wanted as wanted_cues
 from connectors.contract import EMOTION_METADATA_KEY, SESSION_PROOF_KEY, at_risk, crisis_of, derived_of, words_of
+from connectors.web.client_limits import CLIENT_ADDRESS, LONG_TURN_CHARS, MAX_LONG_TURNS_PER_CLIENT, ClientLimits
 from connectors.web.output import RecordingOutput
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
+from connectors.web.safety_net import hand_over_unanswered, safety_net_line, too_large
 from connectors.web.turn import TurnTooLarge, WebTurn, language_of_locale
 from connectors.web.unheard import unheard_line
 from connectors.delivery import TurnDelivery
@@ -86,9 +90,6 @@ action_validation.install()  # the server this channel runs in checks action ans
 
 DEFAULT_SERVICE_URL = "http://127.0.0.1:8500"
 CRISIS_REPLAYED_INTENT = "crisis_replayed"
-SAFETY_NET_TEXT = ("I'm having trouble answering right now, but I don't want to leave you without help. If you are "
-                   "in danger, please call your local emergency number (112 in the EU, 911 in the US) now, or find "
-                   "a crisis line at [findahelpline.com](https://findahelpline.com). Please write to me again in a moment.")
 
 
 READABLE_AGAIN = ("invalid_text", "text_too_long")
@@ -106,9 +107,6 @@ MAX_TEXT_CHARS = 4000
 text is screened in full (the service, else the in-process lexicon) and then handed to the bot
 as :func:`connectors.handoff.readable_text` makes it: its start and its end (risk is often said
 last) around a note of what was left out. The chat page's input takes 2,000."""
-OFF_LOOP_CHARS = 4000
-"""A text longer than this that the in-process lexicon screens is screened off the event loop
-(about 20 µs a character), so other people's turns go on meanwhile."""
 
 SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed)\b")
 """Intents only the system triggers: a person's message that names one is read as plain words."""
@@ -221,13 +219,17 @@ class EmobotWebInput(InputChannel):
             default: off).
         outbox: the ``outbox:`` settings (:class:`connectors.outbox.OutboxSettings`).
         safety_net_text: what the channel says itself when the bot gives no answer to a turn
-            with crisis risk (an action failed, the action server is down).
+            with crisis risk (an action failed, the action server is down); default: the person's
+            locale's line (:func:`connectors.web.safety_net.safety_net_line`). A flagged turn left
+            so also gets a handoff, as the bot would have opened.
         session_secret: signs the server-issued sessions (:mod:`connectors.web.sessions`).
         require_session: refuse turns without a server-issued session (401) instead of taking
             the body's ``sender``.
         cookie_secure: send the session cookie over HTTPS only.
         max_body_bytes: the most bytes of a turn besides its media (:data:`MAX_BODY_BYTES`).
         max_text_chars: the most characters of a turn's text the bot reads (:data:`MAX_TEXT_CHARS`).
+        long_turn_chars, max_long_turns_per_client: the bound on each client's long turns read at
+            once (:mod:`connectors.web.client_limits`).
     """
 
     def session_of(self, request: Request) -> Optional[str]:
@@ -281,6 +283,8 @@ class EmobotWebInput(InputChannel):
             page=ChatPage.from_mapping(credentials.get("page")),
             max_body_bytes=int(credentials.get("max_body_bytes") or MAX_BODY_BYTES),
             max_text_chars=int(credentials.get("max_text_chars") or MAX_TEXT_CHARS),
+            long_turn_chars=int(credentials.get("long_turn_chars") or LONG_TURN_CHARS),
+            max_long_turns_per_client=int(credentials.get("max_long_turns_per_client") or MAX_LONG_TURNS_PER_CLIENT),
         )
 
     def __init__(
@@ -298,12 +302,16 @@ class EmobotWebInput(InputChannel):
         page: Optional[ChatPage] = None,
         max_body_bytes: int = MAX_BODY_BYTES,
         max_text_chars: int = MAX_TEXT_CHARS,
+        long_turn_chars: int = LONG_TURN_CHARS,
+        max_long_turns_per_client: int = MAX_LONG_TURNS_PER_CLIENT,
     ) -> None:
         if max_body_bytes < 1024 or max_text_chars < 100:
             raise ValueError(f"max_body_bytes must be at least 1024 and max_text_chars at least 100: "
                              f"{max_body_bytes}, {max_text_chars}")
         self.max_body_bytes, self.max_text_chars = max_body_bytes, max_text_chars
-        self.safety_net_text = safety_net_text or SAFETY_NET_TEXT
+        self.own_safety_net = safety_net_text  # the deployment's own wording, for every locale
+        self.safety_net_text = safety_net_text or safety_net_line(None)  # a turn without a locale
+        self.long_turn_chars, self.long_turns = long_turn_chars, ClientLimits(max_long_turns_per_client)
         self.page = page or ChatPage()
         self.sessions = SessionSigner(session_secret)
         self.require_session, self.cookie_secure = require_session, cookie_secure
@@ -438,13 +446,20 @@ class EmobotWebInput(InputChannel):
         turn.check_identities()  # an issued session named without its token: SessionRequired (401)
         if len(turn.text.encode("utf-8", "surrogatepass")) > self.max_body_bytes:
             raise TurnTooLarge(self.max_body_bytes)  # before the service, the lexicon or the bot
+        if len(turn.text) <= self.long_turn_chars:
+            return await self.read_screened(turn)
+        async with self.long_turns.slot(turn.sender_id, CLIENT_ADDRESS.get()):  # a flood waits its turn
+            return await self.read_screened(turn)
+
+    async def read_screened(self, turn: WebTurn) -> Tuple[WebTurn, Dict[str, Any]]:
+        """:meth:`read_turn` once the turn may be read: the service's reading, the crisis screening."""
         voice = turn.audio is not None
         if SYSTEM_INTENTS.match(turn.text):  # "/handoff_resolved" typed by a person ends nothing
             turn = turn._replace(text=turn.text.strip().lstrip("/").strip())
         emotion = await self.analyse(turn, transcribe=voice)
         if voice:
             turn = turn._replace(text=message_text(turn.text, words_of(emotion)))
-        if len(turn.text) > OFF_LOOP_CHARS and not isinstance(derived_of(emotion).get("crisis"), dict):
+        if len(turn.text) > self.long_turn_chars and not isinstance(derived_of(emotion).get("crisis"), dict):
             # the lexicon reads every character (screened in full): off the loop, so others' turns go on
             screened = partial(with_crisis_screening, emotion, turn.text, turn.sender_id)
             return turn, await asyncio.get_running_loop().run_in_executor(None, screened)
@@ -485,8 +500,16 @@ class EmobotWebInput(InputChannel):
         if said.sent == 0 and at_risk(emotion):
             # the bot said nothing (an action failed, the action server is down): never silence
             logger.error("The bot did not answer a turn of %s with crisis risk; sending the safety net.", turn.sender_id)
-            await said.send_text_message(turn.sender_id, self.safety_net_text)
+            await said.send_text_message(turn.sender_id, self.own_safety_net or safety_net_line(turn.metadata.get("locale")))
+            if crisis_of(emotion).get("flag"):  # the handoff the bot would have opened
+                self.in_background(hand_over_unanswered(self.client, self.bot, turn, emotion))
         self.report_replies(turn.sender_id, emotion, said.texts)
+
+    def in_background(self, work: Awaitable[None]) -> None:
+        """Run ``work`` after the answer, kept until done (:attr:`reporting`)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self.reporting.add(task)
+        task.add_done_callback(self.reporting.discard)
 
     def report_replies(self, sender_id: str, emotion: Dict[str, Any], replies: List[str]) -> None:
         """Send what the bot answered to the mood log, after the person has it (a task of its own:
@@ -508,9 +531,7 @@ class EmobotWebInput(InputChannel):
             except (EmotionServiceRejected, EmotionServiceUnavailable) as exc:
                 logger.info("The replies to turn %d of %s were not logged: %s", turn_index, sender_id, exc)
 
-        task = asyncio.get_running_loop().create_task(send())
-        self.reporting.add(task)
-        task.add_done_callback(self.reporting.discard)
+        self.in_background(send())
 
     async def forward_consent(self, request: Request) -> HTTPResponse:
         """GET reads, POST ``{text, audio, face}`` records the consent of the caller's own
@@ -652,7 +673,8 @@ class EmobotWebInput(InputChannel):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             if _fields_size(request) > self.max_body_bytes:  # before it is parsed, screened or read by the bot
-                return _error(413, TurnTooLarge.code, str(TurnTooLarge(self.max_body_bytes)))
+                return too_large(request, TurnTooLarge(self.max_body_bytes))
+            CLIENT_ADDRESS.set(request.remote_addr or request.ip or None)  # this request's task only
             turn = _parse_turn(request)
             session_id = self.session_of(request)
             if session_id is None and self.require_session:
@@ -680,7 +702,7 @@ class EmobotWebInput(InputChannel):
             except SessionRequired as refused:
                 return _error(401, refused.code, str(refused))
             except TurnTooLarge as refused:
-                return _error(413, refused.code, str(refused))
+                return too_large(request, refused, turn.metadata.get("locale"))
             if turn.session_id is None:  # anyone who knows the sender could have sent it
                 emotion = without_conversation(emotion)
                 issued = await self.token_if_handed_over(turn)
@@ -767,6 +789,7 @@ def _is_json(request: Request) -> bool:
 
 def _error(status: int, code: str, message: str) -> HTTPResponse:
     return response.json({"error": {"code": code, "message": message}}, status=status)
+
 
 
 def _upload(file: Any) -> UploadFile:

@@ -102,13 +102,20 @@ def _spelt_words() -> frozenset[str]:
 def _segment(letters: str) -> list[str] | None:
     """``letters`` cut into the fewest words of ``spelt_words.txt``; None when they do not cover it."""
     words, longest = _spelt_words(), 12
-    best: list[list[str] | None] = [[]] + [None] * len(letters)  # best[k]: the fewest words for letters[:k]
+    fewest: list[int | None] = [0] + [None] * len(letters)  # fewest[k]: the fewest words for letters[:k]
+    cut = [0] * (len(letters) + 1)  # cut[k]: where the last of those words begins
     for end in range(1, len(letters) + 1):
         for start in range(max(0, end - longest), end):
-            head = best[start]
-            if head is not None and letters[start:end] in words and (best[end] is None or len(head) + 1 < len(best[end])):
-                best[end] = head + [letters[start:end]]
-    return best[-1]
+            head = fewest[start]
+            if head is not None and letters[start:end] in words and (fewest[end] is None or head + 1 < fewest[end]):
+                fewest[end], cut[end] = head + 1, start
+    if fewest[-1] is None:
+        return None
+    found, end = [], len(letters)
+    while end > 0:  # back along the cuts: linear (copying each prefix's list was quadratic in a long run)
+        found.append(letters[cut[end]:end])
+        end = cut[end]
+    return found[::-1]
 
 
 def visible(text: str) -> str:

@@ -182,11 +182,26 @@
       if (typeof body === "string") init.headers = { "Content-Type": "application/json" };
       init.credentials = "same-origin";
       const res = await fetch(`${BASE}webhook?emotion=true`, init);
-      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      if (!res.ok) throw await refusal(res);
       return await res.json();
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  // a refused turn: its message, and the help line the server adds (413 turn_too_large)
+  async function refusal(res) {
+    const err = new Error(`the server answered ${res.status}`);
+    try {
+      const body = await res.json();
+      if (body && body.error) {
+        if (typeof body.error.message === "string") err.message = body.error.message;
+        if (typeof body.error.help === "string") err.help = body.error.help;
+      }
+    } catch (ignored) {
+      // not JSON: the status alone
+    }
+    return err;
   }
 
   function textBody(message) {
@@ -224,6 +239,7 @@
     } catch (err) {
       note.textContent = `not delivered (${err.message || err}); please try again`;
       note.classList.add("error");
+      if (err.help) addMessage("bot", err.help); // where to get help now, even for a refused message
       return;
     } finally {
       typing.hidden = true;
