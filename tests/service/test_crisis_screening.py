@@ -565,7 +565,7 @@ def test_a_dose_taken_is_stated_risk_in_seven_languages(text: str) -> None:
     ("ho le pillole qui e stanotte le prendo tutte", "plan"),
     ("i bought pills at three different pharmacies today, they're next to my bed", "plan"),
     ("ik heb vanmiddag toch weer pillen gehaald bij drie verschillende apotheken", "preparatory_acts"),
-    ("ich hab ihr heute einen Brief geschrieben, einen letzten", "preparatory_acts"),
+    ("ich hab ihr heute einen Brief geschrieben, einen letzten", "plan"),
     ("morgen ist es dann vorbei", "plan"),
     ("domani sarà tutto finito", "plan"),
     ("ik heb al eens opgezocht hoe", "method"),
@@ -619,9 +619,9 @@ def test_at_the_place_now_is_an_attempt_under_way_in_seven_languages(text: str) 
 
 
 @pytest.mark.parametrize("text, category", [
-    ("ich bring mich heute um", "active_ideation"), ("ik wil ertussenuit stappen, voorgoed", "active_ideation"),
+    ("ich bring mich heute um", "plan"), ("ik wil ertussenuit stappen, voorgoed", "active_ideation"),
     ("je vais faire une bêtise ce soir", "plan"), ("ho paura di fare una cazzata", "intent"),
-    ("ik ga iets doms doen", "intent"), ("vou dar um fim nisso hoje", "intent"),
+    ("ik ga iets doms doen", "intent"), ("vou dar um fim nisso hoje", "plan"),
     ("ik hoef niet meer voor haar te zorgen", "preparatory_acts"),
     ("Danke für alles. Sag meiner Schwester, dass ich sie lieb hab. Lebt wohl.", "preparatory_acts"),
     ("ja separei os remédio da minha vó", "method"), ("ninguém vai sentir falta", "burdensomeness"),
@@ -690,7 +690,7 @@ def test_the_tenth_readings_lines(text: str, category: str | None) -> None:
     ("já escrevi a carta de despedida", "preparatory_acts"), ("ho scritto una lettera d'addio", "preparatory_acts"),
     ("ich hab meiner familie einen abschiedsbrief geschrieben", "preparatory_acts"),
     ("morgen ben ik er niet meer", "plan"), ("amanhã já não estarei cá", "plan"),
-    ("i bring mi heut um", "active_ideation"), ("i dua ma heit no wos an", "active_ideation"),
+    ("i bring mi heut um", "plan"), ("i dua ma heit no wos an", "active_ideation"),
     ("j'ai écrit une lettre d'adieu à mon collègue qui part à la retraite", None),
     ("i bring mi um vor lauter stress", None),
 ])
@@ -713,3 +713,25 @@ def test_all_of_them_taken_is_an_attempt_and_almost_is_not(text: str, attempt: b
     """Tenth exploratory reading, M5: "i've just taken them all" (the pills named a turn before) was no attempt in
     the supervisor's queue, while "last month i almost took all my pills" was "attempt under way"."""
     assert Lexicon.load().read(text).attempt is attempt
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Still got my service pistol in the closet. Been thinking it'd be easier to just eat my gun.", "method"),
+    ("I've saved up enough of my tablets and tonight's the night", "plan"),
+    ("Meine Dienstwaffe liegt noch im Schrank. Wäre einfacher, mir eine Kugel zu geben.", "method"),
+    ("Ich halt das nicht mehr aus, ich spring heute vom Dach", "plan"),
+    ("Ich wott mir s Läbe näh, ich ha alles parat.", "active_ideation"),
+    ("j'veux m'tuer, j'ai toute préparé pour à soir", "plan"),
+    ("me kiero matar xd pero en serio", "active_ideation"),
+    ("jveux crever mdr mais pour de vrai, jai les cachets", "active_ideation"),
+    ("tonights the night we celebrate mums birthday", None), ("tengo un plan para el finde con mis amigos", None),
+    ("ich spring heute vom Sprungturm im Freibad", None), ("hoy me corté el pelo", None),
+    ("hoy cumplo un año sin autolesionarme", None), ("oggi 2 anni senza tagliarmi", None),
+    ("Comment pourrait-elle écrire sa lettre d'adieu ? C'est de la fiction, je vais bien.", None),
+])
+def test_the_eleventh_readings_lines(text: str, category: str | None) -> None:
+    """Eleventh exploratory reading, H1, H2, H4, M4: a gun "eaten", tablets saved "and tonight's the night", a service
+    weapon in German, a roof "today" in de-AT, Swiss German, Québécois and chat spellings ("m'tuer", "kiero", "jveux")
+    matched nothing; a self-harm-free anniversary outside English, a haircut and a novelist's question read high."""
+    reading = Lexicon.load().read(text)
+    assert (reading.category == category and reading.score >= 0.9) if category else reading.score < 0.5
