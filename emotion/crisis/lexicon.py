@@ -125,6 +125,7 @@ class Lexicon:
         self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke", "generic")
                         if name in g}
         self.hypothetical = re.compile(expand(spec.get("attempt_hypothetical") or r"(?!)"))
+        self.attempt_past = re.compile(expand(spec.get("attempt_past") or r"(?!)"))
         self.attempts = [(language, re.compile(expand(rx))) for language, entries in (spec.get("attempt") or {}).items()
                          for rx in entries]
         self.plan = re.compile(expand(spec["plan_markers"]["any"]))
@@ -190,11 +191,16 @@ class Lexicon:
                               was_obfuscated(text, canonical), tuple(matches), attempt)
 
     def _attempt(self, facts: "_TextFacts") -> bool:
-        """An attempt pattern matches, neither negated, in the past, in fiction nor asked about."""
+        """An attempt pattern matches, neither negated, in the past, in fiction nor asked about, and its
+        clause names no time days or more ago (``attempt_past``: "last month i took all my pills" is an
+        attempt made, for the person's history, not one under way; yesterday's overdose still is)."""
         text = facts.text
         for language, rx in self.attempts:
             for m in rx.finditer(text):
-                if self.hypothetical.search(text, facts.clause_start(m.start()), m.start() + 1):
+                clause_start = facts.clause_start(m.start())
+                if self.hypothetical.search(text, clause_start, m.start() + 1):
+                    continue
+                if self.attempt_past.search(text, clause_start, facts.clause_end(m.end())):
                     continue
                 if not set(self._guards(facts, m.start(), m.end(), 1.0, language) or ()) & {"negated", "past", "fiction"}:
                     return True

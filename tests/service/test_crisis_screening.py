@@ -708,10 +708,13 @@ def test_farewell_letters_and_dialect_are_stated_risk(text: str, category: str |
     ("ich hab sie alle genommen", True), ("le ho prese tutte", True),
     ("last month i almost took all my pills", False), ("i nearly took all my pills last night", False),
     ("i took them all to the park", False), ("je les ai tous pris en photo", False),
+    ("last month i took all my pills", False), ("el mes pasado me tomé todas las pastillas", False),
+    ("yesterday i took all my pills", True), ("i took all my pills an hour ago", True),
 ])
 def test_all_of_them_taken_is_an_attempt_and_almost_is_not(text: str, attempt: bool) -> None:
     """Tenth exploratory reading, M5: "i've just taken them all" (the pills named a turn before) was no attempt in
-    the supervisor's queue, while "last month i almost took all my pills" was "attempt under way"."""
+    the supervisor's queue, while "last month i almost took all my pills" was "attempt under way". An attempt a month
+    ago is the person's history (still high risk), not one under way; yesterday's overdose still is."""
     assert Lexicon.load().read(text).attempt is attempt
 
 
