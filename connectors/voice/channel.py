@@ -33,7 +33,8 @@ silence (silero-vad), recognises the words offline (Whisper), and screens, reads
 turn with them as text and the same clip as audio. The reply is spoken by espeak-ng. A clip in
 which no words were recognised is logged and answered with an error; the bot is not called.
 
-Errors are ``{"error": {"code", "message"}}``: 400 ``invalid_request``, 413
+Errors are ``{"error": {"code", "message"}}``: 400 ``invalid_request`` / ``sender_too_long`` (with
+``help``, the help line of the locale: :mod:`connectors.web.request_fields`), 413
 ``upload_too_large`` / ``audio_too_long``, 415 ``unsupported_format``, 422 ``no_speech`` /
 ``too_short`` / ``corrupt_audio`` / ``empty_audio``, 503 ``service_unavailable``.
 
@@ -46,6 +47,7 @@ credentials.yml::
       voice: en                                    # espeak-ng voice
       session_secret: ...                          # signs the issued sessions (as emobot_web's)
       require_session: false                       # true: refuse turns without an issued session
+      max_sender_chars: 128                        # a longer sender or user_id: 400 sender_too_long, with the help line
 
 The longest spoken turn is the service's ``max_spoken_turn_s`` (30 s by default).
 """
@@ -63,6 +65,7 @@ from sanic.response import HTTPResponse
 from connectors.client import EmotionServiceClient, UploadFile
 from connectors.voice.speech import SpeechSynthesisError, synthesize
 from connectors.web.channel import EmobotWebInput
+from connectors.web.request_fields import MAX_SENDER_CHARS, overlong_id, refuse_overlong_id
 from connectors.web.sessions import without_conversation
 from connectors.web.turn import WebTurn
 
@@ -102,6 +105,7 @@ class VoiceInput(EmobotWebInput):
             outbox=credentials.get("outbox"),
             session_secret=credentials.get("session_secret"),
             require_session=bool(credentials.get("require_session", False)),
+            max_sender_chars=int(credentials.get("max_sender_chars") or MAX_SENDER_CHARS),
         )
 
     def __init__(
@@ -114,9 +118,11 @@ class VoiceInput(EmobotWebInput):
         outbox: Optional[Dict[str, Any]] = None,
         session_secret: Optional[str] = None,
         require_session: bool = False,
+        max_sender_chars: int = MAX_SENDER_CHARS,
     ) -> None:
         super().__init__(emotion_service_url, timeout=timeout, bot=bot, client=client, outbox=outbox,
-                         session_secret=session_secret, require_session=require_session)
+                         session_secret=session_secret, require_session=require_session,
+                         max_sender_chars=max_sender_chars)
         self.voice = voice
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -149,15 +155,20 @@ class VoiceInput(EmobotWebInput):
         if session_id is not None:  # the issued session, whatever the request names
             sender, user_id = session_id, session_id
         metadata = {"locale": locale} if locale else {}  # the clip's language for recognition ("de-DE")
+        turn = WebTurn(sender, sender, "", metadata, clip, [], user_id, session_id)
+        overlong = overlong_id(turn, self.max_sender_chars)
+        if overlong:  # before the service hears it: the refusal carries the help line (its words are unheard)
+            return await refuse_overlong_id(turn, overlong, self.max_sender_chars, locale)
         # a proven or handed-over conversation named without its token: a new one (emobot_web's claim_unproven)
-        turn, moved = await self.claim_unproven(WebTurn(sender, sender, "", metadata, clip, [], user_id, session_id))
+        turn, moved = await self.claim_unproven(turn)
         turn, emotion = await self.read_turn(turn)
         if not turn.text.strip():
             raise VoiceError(*unheard(emotion))
         heard = emotion.get("transcript") or {}
         transcript = turn.text
         collector = CollectingOutputChannel()
-        await self.answer(turn._replace(metadata={"asr": heard}), emotion, collector, on_new_message)
+        # the locale stays: the bot's language and the safety net's numbers (connectors/web/safety_net.py)
+        await self.answer(turn._replace(metadata={**turn.metadata, "asr": heard}), emotion, collector, on_new_message)
 
         reply_text = " ".join(m["text"] for m in collector.messages if m.get("text"))
         audio = None

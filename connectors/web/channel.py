@@ -37,6 +37,8 @@ credentials.yml::
       max_text_chars: 4000                         # the most of a turn's text the bot reads
       long_turn_chars: 4000                        # see connectors/web/client_limits.py
       max_long_turns_per_client: 2                 # long turns read at once per sender / address
+      max_sender_chars: 128                        # a longer sender, speaker_id or user_id: 400
+      max_history_messages: 500                    # the most (newest) messages /history returns
       socketio: true                               # default false; see connectors/web/socketio.py
       outbox:                                      # optional, see connectors/outbox.py
         path: var/emobot-outbox.sqlite3            # default $EMOBOT_OUTBOX_PATH, then this
@@ -71,7 +73,9 @@ from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnav
 from connectors.cues import dialogue_cues, wanted as wanted_cues
 from connectors.contract import EMOTION_METADATA_KEY, SESSION_PROOF_KEY, at_risk, crisis_of, derived_of, words_of
 from connectors.web.client_limits import CLIENT_ADDRESS, LONG_TURN_CHARS, MAX_LONG_TURNS_PER_CLIENT, ClientLimits
+from connectors.web.history import MAX_HISTORY_MESSAGES, transcript as _transcript
 from connectors.web.output import RecordingOutput
+from connectors.web.request_fields import MAX_CURSOR, MAX_SENDER_CHARS, cursor_after, overlong_id, refuse_overlong_id
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
@@ -108,8 +112,12 @@ text is screened in full (the service, else the in-process lexicon) and then han
 as :func:`connectors.handoff.readable_text` makes it: its start and its end (risk is often said
 last) around a note of what was left out. The chat page's input takes 2,000."""
 
-SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed)\b")
-"""Intents only the system triggers: a person's message that names one is read as plain words."""
+SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_replayed|session_start)\b")
+"""Intents only the system triggers: a person's message that names one is read as plain words. Rasa
+starts a session itself (a new conversation, one idle past ``session_expiration_time``); a typed
+"/session_start" started one in a crisis handoff, and the page's history lost the conversation (eleventh
+exploratory reading, M2): as plain words it starts nothing, and the support bot answers it as a command
+(bot/support/actions/replies.py, ``COMMAND``)."""
 
 
 def with_crisis_screening(emotion: Dict[str, Any], text: str, sender_id: str) -> Dict[str, Any]:
@@ -230,6 +238,9 @@ class EmobotWebInput(InputChannel):
         max_text_chars: the most characters of a turn's text the bot reads (:data:`MAX_TEXT_CHARS`).
         long_turn_chars, max_long_turns_per_client: the bound on each client's long turns read at
             once (:mod:`connectors.web.client_limits`).
+        max_sender_chars: the longest ``sender``, ``speaker_id`` or ``user_id`` of a turn; a longer
+            one is refused with 400 (:mod:`connectors.web.request_fields`).
+        max_history_messages: the most messages ``/history`` returns (:mod:`connectors.web.history`).
     """
 
     def session_of(self, request: Request) -> Optional[str]:
@@ -285,6 +296,8 @@ class EmobotWebInput(InputChannel):
             max_text_chars=int(credentials.get("max_text_chars") or MAX_TEXT_CHARS),
             long_turn_chars=int(credentials.get("long_turn_chars") or LONG_TURN_CHARS),
             max_long_turns_per_client=int(credentials.get("max_long_turns_per_client") or MAX_LONG_TURNS_PER_CLIENT),
+            max_sender_chars=int(credentials.get("max_sender_chars") or MAX_SENDER_CHARS),
+            max_history_messages=int(credentials.get("max_history_messages") or MAX_HISTORY_MESSAGES),
         )
 
     def __init__(
@@ -304,11 +317,14 @@ class EmobotWebInput(InputChannel):
         max_text_chars: int = MAX_TEXT_CHARS,
         long_turn_chars: int = LONG_TURN_CHARS,
         max_long_turns_per_client: int = MAX_LONG_TURNS_PER_CLIENT,
+        max_sender_chars: int = MAX_SENDER_CHARS,
+        max_history_messages: int = MAX_HISTORY_MESSAGES,
     ) -> None:
         if max_body_bytes < 1024 or max_text_chars < 100:
             raise ValueError(f"max_body_bytes must be at least 1024 and max_text_chars at least 100: "
                              f"{max_body_bytes}, {max_text_chars}")
         self.max_body_bytes, self.max_text_chars = max_body_bytes, max_text_chars
+        self.max_sender_chars, self.max_history_messages = max_sender_chars, max_history_messages
         self.own_safety_net = safety_net_text  # the deployment's own wording, for every locale
         self.safety_net_text = safety_net_text or safety_net_line(None)  # a turn without a locale
         self.long_turn_chars, self.long_turns = long_turn_chars, ClientLimits(max_long_turns_per_client)
@@ -373,13 +389,16 @@ class EmobotWebInput(InputChannel):
         return dialogue_cues(await self.tracker(sender_id), now) or None
 
     async def tracker(self, sender_id: str) -> Any:
-        """The conversation so far from Rasa's tracker store, or None (no server yet, a new
-        conversation, or a tracker store that cannot be read: the cues are then left out)."""
+        """The conversation so far from Rasa's tracker store, every session of it (``retrieve`` gives
+        the latest only: a conversation's earlier turns, a proven one among them, are still its own),
+        or None (no server yet, a new conversation, or a tracker store that cannot be read: the cues
+        are then left out)."""
         agent = getattr(getattr(self.app, "ctx", None), "agent", None)
         if agent is None or agent.tracker_store is None:
             return None
+        store = agent.tracker_store
         try:
-            return await agent.tracker_store.retrieve(sender_id)
+            return await getattr(store, "retrieve_full_tracker", store.retrieve)(sender_id)
         except Exception:  # noqa: BLE001 - cues are optional; the turn must still go through
             logger.exception("Reading the tracker of %s for dialogue cues failed.", sender_id)
             return None
@@ -646,12 +665,13 @@ class EmobotWebInput(InputChannel):
 
         @webhook.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:
-            """The conversation so far (``[{who: user | bot, text, at}]``, ``at`` in UNIX seconds) and the
-            cursor for ``/pushed``."""
+            """The conversation so far, across Rasa's sessions (``[{who: user | bot, text, at}]``, ``at``
+            in UNIX seconds, oldest first: :mod:`connectors.web.history`) and the cursor for ``/pushed``."""
             session_id = self.session_of(request)
             if session_id is None:
                 return _error(401, "no_session", "POST /session first (cookie or bearer token)")
-            return response.json({"messages": _transcript(await self.tracker(session_id)),
+            messages = _transcript(await self.tracker(session_id), self.max_history_messages)
+            return response.json({"messages": messages,
                                   "cursor": await self._cursor(session_id)})
 
         @webhook.route("/pushed", methods=["GET"])
@@ -661,10 +681,10 @@ class EmobotWebInput(InputChannel):
             if session_id is None:
                 return _error(401, "no_session", "POST /session first (cookie or bearer token)")
             try:
-                after = max(0, int(request.args.get("after", "0")))
+                after = cursor_after(request.args.get("after"))
                 return response.json(await self.client.pushed(session_id, after))
             except ValueError:
-                return _error(400, "invalid_request", "after must be a whole number")
+                return _error(400, "invalid_request", f"after must be a whole number up to {MAX_CURSOR}")
             except EmotionServiceRejected as exc:
                 return _error(exc.status_code, exc.code, exc.message)
             except EmotionServiceUnavailable:
@@ -694,6 +714,10 @@ class EmobotWebInput(InputChannel):
                                           "multipart form (sender, message, audio, images)"}},
                     status=400,
                 )
+            overlong = overlong_id(turn, self.max_sender_chars)
+            if overlong:  # screened first; refused before the service or the bot reads it
+                locale = turn.metadata.get("locale") or request.args.get("locale")
+                return await refuse_overlong_id(turn, overlong, self.max_sender_chars, locale)
             collector = CollectingOutputChannel()
             try:
                 turn, moved = await self.claim_unproven(turn)  # a proven or handed-over conversation: a new one
@@ -713,21 +737,6 @@ class EmobotWebInput(InputChannel):
             return response.json(collector.messages, headers=headers)
 
         return webhook
-
-
-def _transcript(tracker: Any) -> List[Dict[str, str]]:
-    """The user and bot messages of a conversation (a tracker from Rasa's tracker store, or None),
-    each with its time (``at``, UNIX seconds)."""
-    if tracker is None:
-        return []
-    out = []
-    for event in tracker.events:
-        text = getattr(event, "text", None)
-        if event.type_name == "user" and text and not text.startswith(("/", "EXTERNAL: ")):  # intents a system sent
-            out.append({"who": "user", "text": text, "at": event.timestamp})
-        elif event.type_name == "bot" and text:
-            out.append({"who": "bot", "text": text, "at": event.timestamp})
-    return out
 
 
 def _parse_turn(request: Request) -> Optional[WebTurn]:
