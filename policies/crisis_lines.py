@@ -98,10 +98,12 @@ def table() -> Dict[str, CrisisLines]:
 
 
 def lines_for(locale: Optional[str]) -> CrisisLines:
-    """The lines of ``locale`` ("de-AT" -> "de-AT", else "de"), else the default ones."""
+    """The lines of ``locale``: its own country's entry before its language's ("it-CH" -> "it-CH", else "it"; eleventh
+    reading, M1), read as browsers and clients write it ("it_ch", "IT-ch"); else the default ones."""
     found = table()
-    locale = (locale or "").strip()
-    for key in (locale, locale.split("-")[0].lower()):
+    parts = re.split(r"[-_]", (locale or "").strip())
+    country = f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 and parts[1] else ""
+    for key in ((locale or "").strip(), country, parts[0].lower()):
         if key and key in found:
             return found[key]
     return found["default"]

@@ -88,7 +88,7 @@ TOLD = [  # (lang, locale, the message, its crisis reading, slots): b13, b09, b1
     ("nl", "nl-BE", "zeg tegen mijn zus dat ik van haar hou. vaarwel", POSSIBLE, AT_6_AGAIN),
     ("nl", "nl-NL", "mijn schoenen zijn al aan", POSSIBLE, AT_1),
     ("pt", "pt-BR", "já resolvi tudo", POSSIBLE, AT_1),
-    ("pt", "pt-PT", "diga à minha irmã que eu a amo. adeus", POSSIBLE, AT_6_AGAIN),
+    ("pt-PT", "pt-PT", "diga à minha irmã que eu a amo. adeus", POSSIBLE, AT_6_AGAIN),
     ("pt", "pt-BR", "tô no telhado agora", POSSIBLE, AT_1),
 ]
 

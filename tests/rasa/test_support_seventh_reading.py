@@ -61,7 +61,7 @@ TOLD = [  # (language, locale, what came before, the message, its crisis reading
     ("de", "de-DE", "ich kann einfach nicht mehr, es hat alles keinen sinn", "ich habe schon einen abschiedsbrief geschrieben", {}),
     ("fr", "fr-FR", "je n'en peux plus, rien n'a de sens", "j'ai tout préparé pour ce soir", {}),
     ("it", "it-IT", "non ce la faccio più, niente ha senso", "stasera, ho già tutto pronto", {}),
-    ("pt", "pt-PT", "não aguento mais, nada faz sentido", "já tenho tudo pronto, vai ser hoje à noite", {}),
+    ("pt-PT", "pt-PT", "não aguento mais, nada faz sentido", "já tenho tudo pronto, vai ser hoje à noite", {}),
 ]
 
 

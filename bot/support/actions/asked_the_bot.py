@@ -10,6 +10,10 @@ a message with risk words (the crisis flow answers those).
 
 Eighth exploratory reading: questions about the service (``SERVICE``: who reads this, what is kept, where the person is,
 the police, "sei un bot?"; M3) and corrections of the bot's reading (``correction``: "no, that's not what i meant"; M4).
+Eleventh: the bot's name, a language asked for (``language_asked_for``), and what a correction takes back (``put_right``).
+
+(Over 300 lines for a reason: the patterns of every question to the bot, in seven languages each, read side by side; the
+functions that read them are short.)
 """
 from __future__ import annotations
 
@@ -52,6 +56,8 @@ ASKED = {
         r"|por onde (?:comeco|comecar)|o que (?:eu )?faco primeiro"
         # ninth reading, M4: "what would you suggest, like concretely?" got the privacy answer
         r"|what (?:would|do|can|could|should) (?:you|u) (?:suggest|recommend|advise)|(?:any|got any) (?:concrete |practical )?suggestions"
+        # eleventh reading, M8: "what do you think I should do about work?" got "That sounds worth a try"
+        r"|what (?:do (?:you|u) think|would (?:you|u) say|should) i (?:should |ought to |need to )?do(?: about (?:\w+ ){0,3}\w+| now| next)?(?=\W*$)"
         r"|was (?:wurdest|wuerdest|wurdet) du (?:mir )?(?:vorschlagen|empfehlen|raten)|was (?:schlagst|empfiehlst|ratst) du (?:mir )?(?:vor)?"
         r"|qu'?est-ce que tu (?:me )?(?:conseilles|proposes|suggeres|recommandes)|que me (?:conseilles|proposes|suggeres)-tu"
         r"|que me (?:sugieres|recomiendas|aconsejas)|que (?:sugieres|recomiendas|me aconsejarias)|cosa mi (?:consigli|suggerisci|proponi)"
@@ -101,6 +107,13 @@ ASKED = {
         r"(?:expliquer|dire) (?:ca|a mon|a ma|a mes)\b|\bcomo (?:se lo )?(?:explico|digo) a (?:mi|mis)\b|\bcome (?:glielo )?(?:spiego|dico) a "
         r"(?:mio|mia|miei)\b|\bhoe (?:leg ik|vertel ik) (?:het|dat) (?:uit )?aan (?:mijn|hem|haar)\b|\bcomo (?:eu )?(?:explico|conto) (?:isso )?"
         r"(?:pro|pra|ao|a) (?:meu|minha|meus)\b"),
+    # eleventh reading, M8: "come ti chiami?" got "Com'è, per te, un momento difficile come questo?"
+    "bot_name": re.compile(
+        r"^\W*(?:(?:and|so|btw|hey|ok|e|und|et|y|en|a proposito)\W+)*(?:what(?:'s| is|s) your name|do (?:you|u) have a name|have you got a name"
+        r"|wie hei(?:ss|s)t du|hast du (?:einen|nen) namen|comment (?:tu t'?appelles|t'?appelles[- ]tu)|tu t'?appelles comment|quel est ton nom"
+        r"|c'?est quoi ton (?:nom|prenom)|como te llamas|cual es tu nombre|tienes (?:un )?nombre|come ti chiami|qual e il tuo nome|hai un nome"
+        r"|hoe heet (?:je|jij)|wat is (?:je|jouw) naam|heb je een naam|como (?:voce |vc )?se chama|como te chamas|qual (?:e )?o (?:seu|teu) nome"
+        r"|(?:voce |vc )?tem (?:um )?nome|tens (?:um )?nome)\W*$"),
 }
 """The questions, in the order they are tried; each names the ``answers`` line that answers it."""
 
@@ -234,6 +247,13 @@ FACT_FIX = re.compile(
     r"|^\W*(?:nein|ne|sorry)\W+(?:warte|moment|ich meine|ich meinte|ich wollte sagen)\b|^\W*(?:nee|sorry)\W+(?:wacht|ik bedoel|ik bedoelde)\b"
     r"|^\W*(?:non|pardon)\W+(?:attends|je veux dire|je voulais dire)\b|^\W*(?:no|perdon)\W+(?:espera|quiero decir|queria decir)\b"
     r"|^\W*(?:no|scusa)\W+(?:aspetta|volevo dire|intendo dire)\b|^\W*(?:nao|desculpa|desculpe)\W+(?:espera|quero dizer|queria dizer|quis dizer)\b")
+NOT_THIS_BUT = re.compile(
+    r"^\W*(?:(?:no+|nope|sorry|oops|actually|nee|nein|ne|non|nao|pardon|perdon|scusa|desculpa|desculpe)\W+)+"
+    r"(?=(?:not|nicht|niet|pas|no|non|nao)\s+(?!(?:really|quite|exactly|at all|sure|much|yet|now|right now|today|tonight|tomorrow|again|here"
+    r"|that|like|so|too|anymore|wirklich|echt|jetzt|heute|vraiment|maintenant|aujourd'?hui|realmente|ahora|hoy|davvero|ora|adesso|oggi"
+    r"|eigenlijk|nu|vandaag|mesmo|agora|hoje|muito|sehr|tanto|zo)\b)[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*[\w-]+(?:\s+[\w-]+){0,3}\W*$)")
+"""A fact or a feeling put right as "no, not X, Y" ("nee, niet verdrietig, eerder boos", "sorry, niet ontslagen, berispt": eleventh
+reading, M9, each got a stock question): what follows the no is the correction."""
 """A person putting right a fact they told ("no wait, it was saturday not sunday", "Korrektur: vor vier Monaten, nicht drei", "nee wacht,
 het was mijn broer niet mijn zus", "não, quero dizer há dois meses": tenth reading, M4, each got a reflection or a stock question)."""
 
@@ -246,7 +266,7 @@ def fact_fix(text: str) -> Optional[str]:
     """None when ``text`` puts right no fact; else what is so now, in the person's words after the correction ("it was saturday
     not sunday"), or "" when nothing follows."""
     plain = " ".join(folded(text).replace("’", "'").split())
-    found = FACT_FIX.search(plain)
+    found = FACT_FIX.search(plain) or NOT_THIS_BUT.search(plain)
     if risk_words(text) or not found or CORRECTION.search(plain):
         return None
     rest = plain[found.end():].strip(" ,:;.!-")
@@ -271,3 +291,64 @@ def _put_right(rest: str) -> str:
             if said:
                 return "you meant " + said if not said.startswith(("you", "it")) else said
     return ""
+
+
+NEGATION = r"(?:not|nicht|niet|pas|non|nao|no)"
+RATHER = r"(?:but|rather|more|eerder|maar|meer|sondern|eher|plutot|mais|sino|mas bien|ma|piuttosto|mas|antes|mais)"
+NOT_THEN = re.compile(rf"^{NEGATION}\s+(?P<old>[^,]+?),\s*(?:{RATHER}\s+)?(?P<new>.+)$")
+THEN_NOT = re.compile(rf"^(?P<new>.+?),?\s+(?:and\s+|en\s+|und\s+|et\s+|y\s+|e\s+)?{NEGATION}\s+(?P<old>.+)$")
+
+
+def put_right(text: str) -> Optional[tuple]:
+    """``(old, new)``: what a correction of ``text`` takes back and what it puts in its place, as many words of the new as the
+    old has ("sorry, I meant my sister, not my brother" -> ("my brother", "my sister"); "nee, niet verdrietig, eerder boos" ->
+    ("verdrietig", "boos"); "it was saturday not sunday" -> ("sunday", "saturday")); None when it puts nothing right or not in
+    that shape (eleventh reading, M9: after a pause the bot recalled the brother the person had corrected)."""
+    rest = fact_fix(text)
+    if not rest:
+        return None
+    rest = rest.strip(" .!?")
+    found = NOT_THEN.match(rest) or THEN_NOT.match(rest)
+    if not found:
+        return None
+    old, new = found.group("old").strip(" ,.!?"), found.group("new").strip(" ,.!?").split()
+    new = " ".join(new[-len(old.split()):])
+    if old.lower() in PRONOUNS:  # "no, not me, my friend": who it is about, no word to put right in what was said
+        return None
+    return (old, new) if old and new and old != new else None
+
+
+PRONOUNS = {"me", "i", "you", "him", "her", "them", "us", "it", "mich", "mir", "ihn", "ihm", "ihr", "moi", "toi", "lui", "elle", "eux", "mi",
+            "yo", "el", "ella", "ellos", "io", "lei", "loro", "mij", "ik", "hem", "haar", "hen", "eu", "ele", "ela", "eles"}
+
+
+LANGUAGE_NAMES = {
+    "en": "english|englisch|anglais|ingles|inglese|engels",
+    "de": "german|deutsch|allemand|aleman|tedesco|duits|alemao",
+    "fr": "french|franzosisch|francais|frances|francese|frans",
+    "es": "spanish|spanisch|espagnol|espanol|spagnolo|spaans|espanhol",
+    "it": "italian|italienisch|italien|italiano|italiaans",
+    "nl": "dutch|niederlandisch|hollandisch|neerlandais|neerlandes|olandese|nederlands|holandes",
+    "pt": "portuguese|portugiesisch|portugais|portugues|portoghese|portugees",
+}
+SWITCH = re.compile(
+    r"^\W*(?:(?:ok|okay|so|hey|and|please|bitte|per favore|por favor|alsjeblieft|sorry|scusa|desculpa|pardon|perdon)\W+)*"
+    r"(?:(?:can|could|shall) we(?: please)? (?:speak|talk|write|chat|continue|go on|switch to)|let'?s (?:speak|talk|write|continue|switch to)"
+    r"|(?:please )?(?:speak|talk|write|answer|reply)(?: to me)?|switch to|(?:konnen|wollen) wir(?: bitte)?(?: auf| in)?|lass uns(?: auf| in)?"
+    r"|(?:sprich|schreib|antworte)(?: bitte)?(?: mit mir)?(?: auf)?|(?:on peut|peut-on|est-ce qu'?on peut|on pourrait) (?:parler|ecrire|continuer)(?: en)?"
+    r"|(?:parle|ecris|reponds)(?:-moi)?(?: en)?|(?:podemos|podriamos) (?:hablar|escribir|seguir|continuar)(?: en)?|(?:habla|escribe|responde)(?:me)?(?: en)?"
+    r"|(?:possiamo|potremmo) (?:parlare|scrivere|continuare)(?: in)?|(?:parla|scrivi|rispondi)(?:mi)?(?: in)?|(?:kunnen|zullen) we(?: in het| het)?"
+    r"|(?:praat|schrijf|antwoord)(?: in het)?|(?:podiamos) (?:falar|escrever|continuar)(?: em)?|(?:podemos) (?:falar|escrever|continuar) em"
+    r"|(?:fala|escreve|responde|fale|escreva)(?: em)?)"
+    r"\s+(?:in |en |em |auf )?(?P<name>" + "|".join(LANGUAGE_NAMES.values()) + r")\b(?:\s+(?:please|bitte|s'?il te plait|por favor|per favore"
+    r"|alsjeblieft|graag|praten|spreken|schrijven|schreiben|sprechen|reden|weiterschreiben|weitermachen|now|instead|from now on))*\W*$")
+"""A person asking to go on in another language ("can we speak English please": eleventh reading, M8, got the bot's capability text in
+Italian); "can you speak spanish?" asks whether it can (``speak_language``)."""
+
+
+def language_asked_for(text: str) -> Optional[str]:
+    """The language (en, de, fr, es, it, nl, pt) ``text`` asks the bot to go on in, or None."""
+    found = SWITCH.search(" ".join(folded(text).replace("’", "'").split()))
+    if not found or risk_words(text):
+        return None
+    return next(code for code, names in LANGUAGE_NAMES.items() if re.fullmatch(names, found.group("name")))

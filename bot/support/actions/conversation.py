@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import listening, screener
 from actions.bank import bank, says
 from actions.language import language_of, least_recent, translated, variant_of
-from actions.resources import country_locale, resources_for
+from actions.resources import country_locale, resources_for, says_young
 
 SCREEN_SLOTS = ("screening_question", "screening_answers", "screening_retry", "screen_resumable", "screen_dismissed")
 RESCREEN_AFTER_TURNS = int(os.environ.get("EMOBOT_RESCREEN_AFTER_TURNS", "10"))
@@ -133,7 +133,9 @@ class Say:
     def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         self.dispatcher, self.said, self.recent = dispatcher, [], bot_lines(tracker)
         self.lang = language(tracker)
-        self.help_now = resources_for(help_locale(tracker, self.lang) or self.lang)
+        # a person who said they are under 18 gets their country's line for young people first (eleventh reading, M11)
+        young = says_young([e.get("text") or "" for e in tracker.events if e.get("event") == "user"])
+        self.help_now = resources_for(help_locale(tracker, self.lang) or self.lang, young=young)
 
     def response(self, domain: Dict[Text, Any], name: str, **values: Any) -> str:
         """Say the response ``name`` in the person's language (see :func:`response`)."""

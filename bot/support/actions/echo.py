@@ -114,6 +114,14 @@ death wish: "sería mejor morirme", "ich will nicht mehr aufwachen"). Not "mort"
 ("mortgage" is English), nor "tot" alone (Dutch "tot morgen"): German "wäre tot"."""
 
 
+def second_person(words: str) -> str:
+    """``words`` with the first person turned into the second, word by word ("my sister, not my brother" -> "your sister, not
+    your brother", "since i was 9" -> "since you were 9"), the rest as typed."""
+    said = words.split()
+    return " ".join(AFTER_I.get(w.lower(), w) if i and said[i - 1].lower() == "i" else SWAP.get(w.lower(), w)
+                    for i, w in enumerate(said))
+
+
 def risk_words(text: str) -> bool:
     """Whether ``text`` carries words that must never be parroted or affirmed, in any of the seven
     languages (``NEVER``, ``OTHER_LANGUAGES_NEVER``)."""

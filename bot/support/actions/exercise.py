@@ -67,7 +67,8 @@ EXERCISE_WORDS = re.compile(r"\b(?:an?|some|any|one|the|un[ao]?|eine[nr]?|een|um
 """An exercise asked for without naming one ("puoi aiutarmi con un esercizio?"): the exercises are offered.
 With its article, so "i need to get more exercise" (physical) asks for none."""
 REQUEST = re.compile(r"\b(?:can|could|would|shall) (?:you|we|u) (?:please )?(?:do|try|start|run|guide|walk|take|go through"
-                     r"|help me (?:with|do|through|try))\b|\blet'?s (?:do|try|start)\b|\blets (?:do|try|start)\b"
+                     r"|help me (?:with|do|through|try)|give me|show me|teach me|send me)\b"
+                     r"|^\W*(?:(?:ok|okay|so|hey|please|bitte)\W+)*(?:give me|gib mir|geef me|donne-moi|dame|dammi|me da|me de|da-me)\b|\blet'?s (?:do|try|start)\b|\blets (?:do|try|start)\b"
                      r"|\bi(?:'d| would) like (?:to (?:do|try|start) )?(?:a|an|the|some)\b|\bi (?:want|need) (?:to (?:do|try) )?(?:a|an|the|some)\b"
                      r"|\bplease (?:do|start|guide)\b"
                      r"|\bkannst du\b|\bkonnen wir\b|\blass uns\b|\bich mochte\b|\bbitte\b|\btu peux\b|\bon peut\b|\bje voudrais\b"

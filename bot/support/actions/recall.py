@@ -26,7 +26,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import yaml
 
-from actions.echo import AFTER_I, LEADING, SWAP, risk_words
+from actions.echo import LEADING, risk_words, second_person
 from actions.language import base_language, folded, least_recent, plain_text
 from connectors.contract import session_proven
 
@@ -42,6 +42,17 @@ WORK_ASKED = re.compile(r"\b(?:what (?:do i do|is my job|did i (?:say|tell you) 
 ABOUT_ASKED = re.compile(r"\b(?:what did i (?:say|tell you)|do you remember what i (?:said|told you)) about (?P<what>[a-z' ]+?)\W*$")
 RECALL = re.compile(r"\b(?:do you remember|what did i (?:just )?(?:say|tell you)|did i (?:tell|mention)|have i told you)\b")
 """Any question about what the person said: answered honestly when the answer is not found."""
+RECALL_ALL = re.compile(
+    r"\b(?:(?:do|can|could|will) (?:you|u) (?:still )?remember (?:what|everything|anything) i (?:said|told you|wrote)(?: (?:before|earlier|you))?"
+    r"|(?:weisst du noch|erinnerst du dich(?: daran)?|kannst du dich (?:daran )?erinnern),? was ich (?:dir )?(?:gesagt|erzahlt|geschrieben) habe"
+    r"|(?:tu te souviens|te souviens-tu|tu te rappelles|tu peux te souvenir) de ce que (?:je t'?ai|j'?ai) (?:dit|raconte|ecrit)"
+    r"|(?:te acuerdas|recuerdas|puedes recordar) (?:de )?lo que te (?:dije|conte|escribi)"
+    r"|(?:puoi ricordare|ti ricordi|ricordi) (?:quello|cio|cosa) (?:che )?ti ho (?:detto|scritto|raccontato)"
+    r"|(?:weet je nog|herinner je je|kun je je herinneren) wat ik (?:je |jou )?(?:zei|vertelde|schreef|heb gezegd|heb verteld|heb geschreven)"
+    r"|(?:lembras-te|te lembras|(?:voce |vc )?(?:se )?lembra|(?:voce |vc )?consegue lembrar|consegues lembrar-te) (?:d)?o que (?:eu )?(?:te )?(?:disse|contei|escrevi))"
+    r"(?: (?:before|earlier|prima|avant|antes|vorhin|eerder|net))?\W*$")
+"""A question whether the bot remembers what the person said, asking about nothing in it ("puoi ricordare quello che ti ho detto?":
+eleventh reading, M8, got a listening question): answered with the first thing they told (:func:`first_told`)."""
 RECALL_OPENS = re.compile(r"^\W*(?:and |so |wait |ok |okay |hey )?(?:what did i (?:just )?(?:say|tell you)|do you remember what i)\b")
 """A recall question without its question mark ("what did i tell you about hr earlier", eighth reading, M4)."""
 ASKED_ABOUT = re.compile(
@@ -105,6 +116,8 @@ def asks(text: str) -> bool:
     plain = plain_text(text)
     if risk_words(text):
         return False
+    if RECALL_ALL.search(plain):
+        return True
     if ASKED_ABOUT.search(plain) and ("?" in text or RECALL_OPENS.search(plain) or ASKED_ABOUT.search(plain).start() == 0):
         return True  # any language; without "?" when the question opens the message (eighth reading, M4)
     return "?" in text and any(p.search(plain) for p in (NAME_ASKED, OWN_NAME_ASKED, WHO_ASKED, WORK_ASKED, ABOUT_ASKED, RECALL))
@@ -200,9 +213,7 @@ def _told(what: str, earlier: Sequence[str], about: bool = False) -> Optional[st
             said = clause.strip().split()
             while said and said[0].lower() in LEADING:
                 said.pop(0)
-            swapped = [AFTER_I.get(w.lower(), w) if i and said[i - 1].lower() == "i" else SWAP.get(w.lower(), w)
-                       for i, w in enumerate(said)]  # "since i was 9" -> "since you were 9" (ninth reading, L2)
-            return " ".join(swapped).rstrip(",") or None
+            return second_person(" ".join(said)).rstrip(",") or None  # "since i was 9" -> "since you were 9" (ninth reading, L2)
     return None
 
 
@@ -233,3 +244,33 @@ def quoted(text: str, earlier: Sequence[str]) -> Optional[str]:
         return None
     words = best.split()
     return " ".join(words[:QUOTED_WORDS]) + (" …" if len(words) > QUOTED_WORDS else "")
+
+
+def asks_all(text: str) -> bool:
+    """Whether ``text`` asks whether the bot remembers what the person said, about nothing in particular (``RECALL_ALL``)."""
+    return bool(RECALL_ALL.search(plain_text(text))) and not risk_words(text)
+
+
+def corrected(messages: Sequence[str]) -> List[str]:
+    """The person's ``messages`` (oldest first) as they stand after the facts they put right: a correction ("sorry, I meant my
+    sister, not my brother") is made in the messages before it ("since my brother moved away" -> "since my sister moved away")
+    and left out itself (eleventh reading, M9: after a pause, "Last time you told me ... since your brother moved away")."""
+    from actions.asked_the_bot import put_right  # asked_the_bot reads echo, as this module does
+
+    out: List[str] = []
+    for message in messages:
+        fix = put_right(message)
+        if fix is None:
+            out.append(message)
+            continue
+        old, new = fix
+        whole = re.compile(rf"\b{re.escape(old)}\b", re.IGNORECASE)
+        last = re.compile(rf"\b{re.escape(old.split()[-1])}\b", re.IGNORECASE)
+        for i in range(len(out) - 1, -1, -1):  # the newest message that holds what was taken back
+            if whole.search(out[i]):
+                out[i] = whole.sub(new, out[i])
+                break
+            if last.search(out[i]):
+                out[i] = last.sub(new.split()[-1], out[i])
+                break
+    return out

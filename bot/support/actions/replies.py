@@ -18,10 +18,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import asked_the_bot, checkin, direct_ask, exercise, listening, medical, plain_answers, recall, story
 from actions import bank
 from actions.bank import answers, says
-from actions.echo import risk_words, said_back
+from actions.echo import risk_words, said_back, second_person
 from actions.names import introduced
-from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, help_locale, language, response, user_turns
-from actions.language import folded, least_recent
+from actions.conversation import (Say, bot_lines, crisis_of, earlier_messages, help_locale, language, locale_of, response,
+                                  system_text, user_turns)
+from actions.language import folded, least_recent, variant_of
 from actions.resources import country_locale, resources_for
 from actions.still_here import back_after_handoff, still_here, still_there
 from actions.tone import light_idiom, without_idioms
@@ -134,7 +135,8 @@ class SupportReply(Action):
 def correction_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker, said: str, key: str) -> List[Dict[Text, Any]]:
     """A correction taken up with the ``key`` answer; in English with what the person put right (``<key>_said``)."""
     say = Say(dispatcher, tracker)
-    if said and say.lang == "en":
+    if said and say.lang == "en":  # "my sister, not my brother" said back as "your sister, not your brother" (eleventh reading, M9)
+        said = said if key == "corrected" else second_person(said)
         say(least_recent(answers(say.lang)[f"{key}_said"], say.recent).format(said=said))
     else:
         say(least_recent(answers(say.lang)[key], say.recent))
@@ -155,9 +157,17 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
     risky = at_risk(emotion_of(tracker.latest_message.get("metadata")))
     if risky and not only_possibly(tracker, text):  # risk: listened to, never a lighter answer
         return None
-    wanted = None if risky else exercise.asked_for(text) or taken_up(tracker, text)
-    if wanted:  # asked for, or a yes to the exercise just offered ("ok lets try it": eighth reading, M5)
-        return await run_asked(wanted, dispatcher, tracker, domain)
+    # asked for, also at a "possible" risk the earlier turns carry ("kun je me een oefening geven?": eleventh reading, M8), or a
+    # yes to the exercise just offered ("ok lets try it": eighth reading, M5)
+    wanted = exercise.asked_for(text) or (None if risky else taken_up(tracker, text))
+    if wanted:
+        events = await run_asked(wanted, dispatcher, tracker, domain)
+        if risky:  # with how to get help now, as a tool asked for during the screen
+            dispatcher.utter_message(text=resources_for(help_locale(tracker, language(tracker)) or language(tracker)).short(language(tracker)))
+        return events
+    switched = asked_the_bot.language_asked_for(text)
+    if switched:  # "can we speak English please": said yes to in that language (eleventh reading, M8)
+        return say_answer(dispatcher, tracker, "language_switched", variant_of(switched, locale_of(tracker)))
     service = asked_the_bot.about_the_service(text)
     if service:  # "who reads this?", "do you know where i am?", "will you call the police?" (eighth reading, M3)
         say = Say(dispatcher, tracker)
@@ -183,10 +193,14 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
         if say.lang == "en":
             own = next((met[0] for t in reversed(earlier) for met in [introduced(t, listening.listening_in("en").own_name_patterns)]
                         if met), None)
-            key, values = recall.answer(text, earlier, own)
-        said = recall.quoted(text, earlier)  # their own words, any language (eighth reading, M4)
+            key, values = recall.answer(text, recall.corrected(earlier), own)  # the sister, not the brother put right (M9)
+        said = None if recall.asks_all(text) else recall.quoted(text, earlier)  # their own words, any language (eighth reading, M4)
         if said and (key == "recall_unknown" or (key == "recall_told" and len(values["said"].split()) < 3)):
             key, values = "recall_quoted", {"said": said}
+        told = first_told(tracker) if key == "recall_unknown" and recall.asks_all(text) else None
+        if told:  # "puoi ricordare quello che ti ho detto?": the first thing they told (eleventh reading, M8)
+            key, values = ("recall_told", {"said": said_back(told)}) if say.lang == "en" and said_back(told) \
+                else ("recall_quoted", {"said": told})
         say(least_recent(answers(say.lang)[key], say.recent).format(**values))
         return [SlotSet("last_strategy", "information")]
     kind = asked_the_bot.asked(text)
@@ -288,16 +302,31 @@ def welcome_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dic
 
 def told_before(tracker: Tracker) -> str | None:
     """The first thing the person told about themselves in this conversation, said back in second person ("your dad
-    is in hospital after a stroke"): not a greeting, a goodbye or thanks, never a message with risk words or one read
-    at risk; None when none can be said back."""
-    for event in [e for e in tracker.events if e.get("event") == "user"][:-1]:
-        text = event.get("text") or ""
-        if not text or listening.is_greeting(text) or listening.closing(text) or at_risk(emotion_of(event.get("metadata"))):
-            continue
+    is in hospital after a stroke"), as they put it right later ("your sister", not the brother they took back: eleventh
+    reading, M9): not a greeting, a goodbye or thanks, never a message with risk words or one read at risk; None when none
+    can be said back."""
+    for text in told(tracker):
         said = said_back(text)
         if said and len(said.split()) >= 3:
             return said
     return None
+
+
+def told(tracker: Tracker) -> List[str]:
+    """What the person told before the latest message, oldest first, with the facts they put right made in it
+    (recall.corrected), and no greeting, goodbye, thanks, question or message read at risk."""
+    events = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    texts = recall.corrected([e.get("text") or "" for e in events if not at_risk(emotion_of(e.get("metadata")))])
+    return [text for text in texts if text and not listening.is_greeting(text) and not listening.closing(text)
+            and not text.rstrip().endswith("?") and not risk_words(text) and not system_text(text)]
+
+
+def first_told(tracker: Tracker) -> str | None:
+    """The first message of at least ``TOLD_WORDS`` words the person told (:func:`told`), as they wrote it; None when none."""
+    return next((text for text in told(tracker) if len(text.split()) >= TOLD_WORDS), None)
+
+
+TOLD_WORDS = 3
 
 
 def leaving_at_risk(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
@@ -348,9 +377,9 @@ def gives_nothing_back(tracker: Tracker) -> bool:
     return minimal and not any(line in recent for lang in ("en", language(tracker)) for line in answers(lang)["no_words"])
 
 
-def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, name: str) -> List[Dict[Text, Any]]:
-    """A line of ``answers.<name>`` in the person's language, the one said least recently."""
-    dispatcher.utter_message(text=least_recent(answers(language(tracker))[name], bot_lines(tracker)))
+def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, name: str, lang: str | None = None) -> List[Dict[Text, Any]]:
+    """A line of ``answers.<name>`` in the person's language (or ``lang``), the one said least recently."""
+    dispatcher.utter_message(text=least_recent(answers(lang or language(tracker))[name], bot_lines(tracker)))
     return [SlotSet("last_strategy", "reflection")]
 
 

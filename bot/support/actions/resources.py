@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, Optional
+from typing import Dict, List, Mapping, Optional, Sequence
 
 from actions.language import base_language, folded
 from policies import crisis_lines
@@ -57,6 +57,14 @@ class Resources(CrisisLines):
     def emergency_in(self, lang: str) -> str:
         """The emergency number for a sentence in ``lang``."""
         return self.emergency_number(neutral=self.foreign_to(lang))
+
+    def for_young(self) -> "Resources":
+        """These resources for a child or young person: the locale's ``child`` lines first, then the crisis lines (a line
+        in both once); unchanged where the locale has none (eleventh reading, M11: "im 14" got only Lifeline, not Kids
+        Helpline)."""
+        phones = {line.get("phone") or line.get("sms") or line.get("url") for line in self.child}
+        lines = [*self.child, *(line for line in self.lines if (line.get("phone") or line.get("sms") or line.get("url")) not in phones)]
+        return Resources(**{**vars(self), "lines": lines}) if self.child else self
 
 
 FRAMES = {"full": "If you are in immediate danger, please call {emergency} now. You can reach someone any time: {lines}.",
@@ -161,7 +169,23 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
     return spoken if spoken and spoken in crisis_lines.table() else locale
 
 
-def resources_for(locale: Optional[str]) -> Resources:
+YOUNG_AGE = re.compile(r"\b(?:im|i am|i m|ich bin|jai|j ai|tengo|ho|ik ben|tenho) (?:only |just |nur |erst |seulement |solo |pas |maar "
+                       r"|apenas |so )?(?:[5-9]|1[0-7])\b(?! (?:min|minutes?|hours?|days?|weeks?|months?|times|kg|kilos?|lbs|pills|euros?|dollars"
+                       r"|pounds|minuten|stunden|tage|wochen|monate|jours|heures|semaines|mois|dias|horas|semanas|meses|giorni|ore|settimane|mesi"
+                       r"|minuti|dagen|uur|weken|maanden|minutos))")
+"""A person who says their age under 18 ("im 14", "tenho 15 anos", "ich bin 13", "j'ai 14 ans"), on the folded message without
+apostrophes: a child or young person."""
+
+
+def says_young(messages: Sequence[str]) -> bool:
+    """Whether one of the person's ``messages`` says they are under 18 (``YOUNG_AGE``): their country's line for children and
+    young people then comes first for the rest of the conversation (:meth:`Resources.for_young`)."""
+    return any(YOUNG_AGE.search(folded(text).replace("'", "").replace("’", "")) for text in messages)
+
+
+def resources_for(locale: Optional[str], young: bool = False) -> Resources:
     """The resources of ``locale`` ("de-AT" -> "de-AT", else "de"), else the default ones
-    (policies/crisis_lines.py), worded as the support bot says them."""
-    return Resources(**vars(crisis_lines.lines_for(locale)))
+    (policies/crisis_lines.py), worded as the support bot says them; ``young``: for a child or young person
+    (:meth:`Resources.for_young`)."""
+    found = Resources(**vars(crisis_lines.lines_for(locale)))
+    return found.for_young() if young else found

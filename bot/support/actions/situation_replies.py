@@ -30,6 +30,7 @@ from actions.bank import answers, bank, says
 from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, earlier_messages, user_turns
 from actions.echo import risk_words
 from actions.language import folded, least_recent, translated
+from actions.resources import YOUNG_AGE
 from actions.replies import ActionSupportQuestion
 from policies.situations import ACUTE
 
@@ -59,8 +60,7 @@ FIRST_AID = re.compile(r"\b(?:on (?:her|his|their) back|give (?:her|him|them) (?
                        r"|auf dem rucken|wasser geben|sur le dos|(?:de|a) (?:l ?eau|boire)|boca arriba|dar(?:le)? agua|sulla schiena|dar(?:le|gli) (?:acqua|da bere)"
                        r"|op (?:zijn|haar) rug|water geven|de barriga para cima|dar agua)\b")
 """Lying on their back, or water or food to give: the first-aid answer (on their side, nothing by mouth)."""
-CHILD = re.compile(r"\b(?:im|i am|i m|ich bin|jai|j ai|tengo|ho|ik ben|tenho) (?:only |just |nur |seulement |solo |pas |maar )?(?:[5-9]|1[0-7])\b"
-                   r"(?! (?:min|minutes|hours|days|weeks|months|times|kg|lbs|pills))")
+CHILD = YOUNG_AGE
 """A person who says they are a child ("im 14", "tengo 15"): the children's line instead of the adults' abuse line."""
 PHONE_WATCHED = re.compile(
     r"\b(?:(?:will|would|could|can|might) (?:he|she|they) (?:see|read|find|check) (?:this|it|my \w+)|(?:has|takes|checks|goes through|"
@@ -78,6 +78,16 @@ UNREACHABLE = re.compile(
     r"|ik kan (?:hem|haar) niet bereiken|n[aã]o (?:atende|responde)|n[aã]o consigo falar com)\b")
 """Someone at risk the person cannot reach ("she's not answering her phone now": sixth reading, M3): the
 emergency number for where they are comes first, alone, not the whole paragraph again."""
+HOW_TO_HELP = re.compile(
+    r"\b(?:how (?:can|do|should|could) i (?:best )?(?:help|support|be there for) (?:him|her|them|my \w+)|what can i do (?:to help|for (?:him|her|them))"
+    r"|wie kann ich (?:ihm|ihr|ihnen|meinem \w+|meiner \w+) (?:am besten )?(?:helfen|beistehen)|wie kann ich (?:ihn|sie) unterstutzen"
+    r"|was kann ich fur (?:ihn|sie) tun|comment (?:puis-je|je peux|est-ce que je peux|pourrais-je) (?:l ?|les )?(?:aider|soutenir)"
+    r"|que (?:puis-je|je peux) faire pour (?:lui|elle|eux)|como (?:puedo|le puedo|podria) (?:ayudar(?:le|lo|la)?|apoyar(?:le|lo|la)?)"
+    r"|que puedo hacer por (?:el|ella)|come (?:posso|potrei) (?:aiutarl[oa]|sostenerl[oa]|aiutare (?:lui|lei))|cosa posso fare per (?:lui|lei)"
+    r"|hoe kan ik (?:hem|haar|ze) (?:het beste )?(?:helpen|steunen)|wat kan ik voor (?:hem|haar) doen"
+    r"|como (?:eu )?(?:posso|poderia) (?:ajuda-l[oa]|ajudar (?:ele|ela|o|a)|apoia-l[oa]|apoiar (?:ele|ela))|o que (?:eu )?posso fazer por (?:ele|ela))\b")
+"""A person asking how to help someone else at risk ("how can I help him? I'm not in danger myself": eleventh reading, M6, got
+"I hear you" and the lines for a person at risk themselves): what helps, step by step, for the one who helps."""
 FAULT = re.compile(r"\b(?:my fault|was it me|because of me|mi culpa|ma faute|meine schuld|colpa mia|mijn schuld|minha culpa)\b")
 """A person asking whether it was their fault, after someone else's risk or emergency: it was not."""
 KEEPS_TO_EMERGENCY = re.compile(
@@ -111,7 +121,8 @@ OWN_CHILD = re.compile(
 not the friends' (tenth exploratory reading, M3: "mi hijo de 14 años se está cortando los brazos" got "reply to them
 now" for a friend's text message)."""
 PARENT_KEYS = {"situation_friend_at_risk": "situation_child_at_risk",
-               "situation_friend_at_risk_after": "situation_child_at_risk_after"}
+               "situation_friend_at_risk_after": "situation_child_at_risk_after",
+               "situation_friend_how_to_help": "situation_child_at_risk_after"}
 """The friends' lines a parent gets instead: stay with your child, ask calmly and without blame, the means out of reach,
 their doctor, the young people's line, the emergency number if in danger now."""
 PAST_READINGS = {"past"}
@@ -164,6 +175,8 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_abuse_phone"
     elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
         key = "situation_not_your_fault"
+    elif situation == "friend_at_risk" and HOW_TO_HELP.search(plain):
+        key = "situation_friend_how_to_help"
     if situation == "friend_at_risk" and key in PARENT_KEYS and a_parent(text, earlier):
         key = PARENT_KEYS[key]
     if asks_secrecy(text):  # "please dont tell anyone": the honest answer (who can read this chat)
@@ -210,9 +223,11 @@ def moved_on(situation: str, tracker: Tracker) -> bool:
     to "me muero de ganas de ver la peli"): a figure of speech, a story or the past read in it, or,
     after someone else's emergency, a longer message with no word of the emergency, help or a question."""
     text = tracker.latest_message.get("text") or ""
+    plain = _plain(text)
+    if situation == "friend_at_risk" and HOW_TO_HELP.search(plain):
+        return False  # "how can I help him?": the situation still, whatever the reading's guards (eleventh reading, M6)
     if set(crisis_of(tracker).get("guards") or ()) & GUARDED_READINGS and not risk_words(text):
         return True
-    plain = _plain(text)
     if situation == "friend_at_risk" and SAFE_NOW.search(plain) and not CLAIMED.search(plain) and not risk_words(text):
         return True  # "we got to him in time, he's ok"
     return situation == "emergency_other" and len(plain.split()) >= STORY_WORDS and "?" not in text \
