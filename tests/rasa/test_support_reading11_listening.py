@@ -233,3 +233,10 @@ def test_corrections_are_made_in_the_messages_before_them() -> None:
     from actions.recall import corrected
 
     assert corrected(["hoi", "mijn baas heeft me ontslagen", "sorry, niet ontslagen, berispt"]) == ["hoi", "mijn baas heeft me berispt"]
+
+
+def test_a_swiss_italian_page_opens_with_switzerlands_lines() -> None:
+    """M1 (it-CH): the page's greeting gave the Milan number of Telefono Amico Italia."""
+    credentials = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot" / "support" / "credentials.yml").read_text())
+    greeting = credentials["connectors.web.channel.EmobotWebInput"]["page"]["greetings"]["it-ch"]
+    assert "[143](tel:143)" in greeting and "[147](tel:147)" in greeting and "2327" not in greeting
