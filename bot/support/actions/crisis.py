@@ -1,6 +1,10 @@
 """The crisis flow: a handoff to a human (resources, the bot stays present, the supervisor's
 resolve resumes it). The C-SSRS screen that leads to it is crisis_screen.py; ``/restart`` and a
-new session around a handoff are lifecycle.py's."""
+new session around a handoff are lifecycle.py's.
+
+(Over 300 lines for a reason: one action class per step of a handoff that config.yml's rules name, opened, waited
+in, resolved and overdue, and the escalation and the reading of "an attempt again after a resolve" they share; split,
+each half would import the other.)"""
 from __future__ import annotations
 
 import logging
@@ -14,10 +18,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank, direct_ask, handoff_answers, screener
 from actions.language import folded, least_recent, plain_text
+from actions.question_form import is_question
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
-from actions.handoff_presence import (claimer_silent, heard, how_to_get_help, kinds_left_out, numbers_due, team_spoke_last,
-                                      team_wrote, told_not_to_wait, waiting_due, waiting_line, withdrawn)
+from actions.handoff_presence import (claimed_before_resolve, claimer_silent, heard, how_to_get_help, kinds_left_out,
+                                      numbers_due, team_spoke_last, team_wrote, told_not_to_wait, waiting_due, waiting_line,
+                                      withdrawn)
 from actions.situation_replies import moved_on, reported_situation, situation_line, situation_open
 from policies.situations import ACUTE
 
@@ -47,29 +53,53 @@ async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
     return await handoff.handoff_status(tracker.sender_id)
 
 
+MEANS_MEMORY = 3
+"""How many of the person's messages before the latest are read for means or a place they named (the pills in "I took
+a few already", the gun that "it's in the closet, loaded" points back to: eleventh reading, H1, H4)."""
+URGENT_KINDS = ("imminent", "attempt", "taken")
+"""Handoff answers that tell an attempt under way or about to happen: the team's thread is told it is urgent."""
+
+
 async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
                    reason: str, means_line: bool = False, lead: Optional[str] = None) -> List[EventType]:
     """Resources, a handoff to a human, and the bot stays: shared by a flagged message and a
     screen whose answers call for a human; ``means_line``: a plan or preparations were told, so
-    whether the means are near is asked even when the message names none; ``lead``: the ``answers`` key of a line
-    said first ("Thank you for telling me you mean it": crisis_screen.py)."""
+    whether the means are near is asked even when the message names none (the means the person named in their last
+    ``MEANS_MEMORY`` messages first); ``lead``: the ``answers`` key of a line said first ("Thank you for telling me you
+    mean it": crisis_screen.py). An attempt under way or about to happen (``URGENT_KINDS``: "I took a few already"
+    after "the bottle of oxy") is marked urgent for the team, in the reason and the thread."""
     say = Say(dispatcher, tracker)
     if lead:
         say(least_recent(bank.answers(say.lang)[lead], say.recent))
     say.response(domain, "utter_crisis_concern")
     say(say.help_now.full(say.lang))
-    lines = handoff_answers.handoff_lines(tracker.latest_message.get("text") or "", say.recent, say.lang)
+    earlier = earlier_messages(tracker, MEANS_MEMORY)
+    answers = handoff_answers.answered(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier)
+    lines = [line for _, line in answers] or (means_told_before(earlier, say) if means_line else [])
     for line in lines or (handoff_answers.kind_lines("plan", say.lang)[:1] if means_line else []):
         say(line)  # means at hand or a place named in the same message: safety first, before the wait
-    handoff = await open_handoff(tracker, reason)
+    urgent = {kind for kind, _ in answers} & set(URGENT_KINDS)
+    handoff = await open_handoff(tracker, f"URGENT, attempt under way or coming: {reason}" if urgent else reason)
     if handoff is None:
         say.response(domain, "utter_handoff_failed")
     else:
         say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
         await report(tracker, tracker.latest_message.get("text"), say.said)
+        if urgent:
+            await report(tracker, None, [TAKEN_NOTICE if urgent & {"taken", "attempt"} else URGENT_NOTICE], kind="notice")
     return [SlotSet("handoff_active", True), SlotSet("handoff_asked", False),
             SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
             *clear_screen(tracker)]
+
+
+def means_told_before(earlier: Sequence[str], say: Say) -> List[str]:
+    """The safety line for the means or the place the person named in one of ``earlier`` (newest first): "put some
+    distance between you and the pistol" to "it's in the closet, loaded" (eleventh reading, H1); [] when none."""
+    for said in reversed(earlier):
+        lines = handoff_answers.handoff_lines(said, say.recent, say.lang, kinds=("medicine", "means", "place"))
+        if lines:
+            return lines[:1]
+    return []
 
 
 HERE_NOW = re.compile(
@@ -127,7 +157,12 @@ def under_way_again(tracker: Tracker) -> Optional[str]:
     text = tracker.latest_message.get("text") or ""
     kinds = {kind for kind, _ in handoff_answers.answered(text, (), "en", kinds=(*UNDER_WAY, "place"))}
     plain = folded(text).replace("'", " ").replace("’", " ")
-    return again if kinds & set(UNDER_WAY) or ("place" in kinds and HERE_NOW.search(plain)) else None
+    if kinds & set(UNDER_WAY) or ("place" in kinds and HERE_NOW.search(plain)):
+        return again
+    if not tracker.get_slot("handoff_asked") and not is_question(text) \
+            and handoff_answers.answered(text, (), "en", at_risk=False, kinds=AT_HAND):
+        return "means at hand again after a resolved crisis handoff"  # "I still have the gun" (eleventh reading, H3)
+    return None
 
 
 async def escalate_again(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
@@ -204,6 +239,9 @@ class ActionHandoffPresent(Action):
             answers = [(kind, line) for kind, line in answers if not handoff_answers.told_before(kind, text, earlier)]
         for _, line in answers:
             say(line)  # means at hand, a person to reach, a question: answered, not only acknowledged
+        if not claimed and not answers and handoff_answers.confirms_farewell(text, earlier[-1:]):  # eleventh reading, M10
+            say(least_recent(bank.answers(say.lang)["farewell_confirmed"], say.recent))
+            answers = [("farewell", say.said[-1])]  # a goodbye letter confirmed: the numbers come with it
         crisis_one = not tracker.get_slot("handoff_asked") or at_risk
         earnest = not claimed and crisis_one and not say.said and screener.earnest(text)
         if earnest:  # "no, en serio, lo digo en serio": the risk said before confirmed, the numbers now (tenth reading, M3)
@@ -230,6 +268,8 @@ class ActionHandoffPresent(Action):
 URGENT_NOTICE = "URGENT: the person says an attempt is about to happen (a jump, a train, a time after a means). Please join now."
 """What the team's thread is told when the person says an act is coming while waiting (tenth reading, H3): the handoff
 service has no priority to raise, so the notice says it."""
+TAKEN_NOTICE = "URGENT: the person says they have already taken something or an attempt is under way. Please join now."
+"""The thread's notice for medicine taken or an attempt under way (eleventh reading, H4: "I took a few already")."""
 
 
 def laughed(tracker: Tracker, text: str) -> bool:
@@ -242,8 +282,11 @@ class ActionHandoffResolved(Action):
     service says this conversation's handoff is resolved: the intent alone ends nothing. What the
     person is told follows what happened: when nobody from the team wrote to them, that nobody could
     join (seventh reading, M9: "The person from our team has finished their part" after a resolve
-    with a note and not a word to the person), with how to get help now after a crisis handoff; slot
-    ``handoff_joined`` keeps it for a return later (still_here.py)."""
+    with a note and not a word to the person), or, once a person from the team had claimed it
+    (:func:`claimed_before_resolve`), that they looked at the conversation and closed it without writing here
+    (eleventh reading, H3: "nobody from our team could join this chat" after a claim and the note "called emergency
+    services per protocol"), with how to get help now after a crisis handoff; slot ``handoff_joined`` (wrote or
+    claimed) keeps it for a return later (still_here.py)."""
 
     def name(self) -> Text:
         return "action_handoff_resolved"
@@ -257,15 +300,16 @@ class ActionHandoffResolved(Action):
             logger.warning("handoff_resolved for %s, whose handoff is %s: ignored", tracker.sender_id,
                            status and status.get("status"))
             return []
-        say, joined = Say(dispatcher, tracker), team_wrote(tracker)
-        if joined:
+        say, wrote, claimed = Say(dispatcher, tracker), team_wrote(tracker), claimed_before_resolve(tracker, status)
+        if wrote:
             say.response(domain, "utter_handoff_resolved")
-        else:
-            unjoined = least_recent(bank.answers(say.lang)["handoff_resolved_unjoined"], say.recent)
-            say(unjoined if tracker.get_slot("handoff_asked") else f"{unjoined} {say.help_now.short(say.lang)}")
+        else:  # claimed and acted without a word here (a note: "called emergency services"), or nobody could join
+            notice = least_recent(bank.answers(say.lang)["handoff_resolved_claimed" if claimed else "handoff_resolved_unjoined"],
+                                  say.recent)
+            say(notice if tracker.get_slot("handoff_asked") else f"{notice} {say.help_now.short(say.lang)}")
         await report(tracker, None, say.said, kind="notice")
         return [SlotSet("handoff_active", False), SlotSet("handoff_id", None), *clear_screen(tracker),
-                SlotSet("handoff_resolved_at", float(user_turns(tracker))), SlotSet("handoff_joined", joined)]
+                SlotSet("handoff_resolved_at", float(user_turns(tracker))), SlotSet("handoff_joined", wrote or bool(claimed))]
 
 
 class ActionHandoffWaiting(Action):

@@ -9,7 +9,7 @@ gets outside the screen; also the turn after a screen let pass), and a request
 for a person ("can I talk to a real person?": one from the team is brought)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from connectors import contract
 from connectors.contract import emotion_of
@@ -18,10 +18,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import bank, direct_ask, disclosure, screener, story
+from actions import bank, direct_ask, disclosure, handoff_answers, screener, story
 from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   recently_screened)
-from actions.crisis import escalate, escalate_again, laughed, under_way_again
+from actions.crisis import URGENT_KINDS, escalate, escalate_again, laughed, under_way_again
 from actions.language import least_recent
 from actions.questions import bring_a_person, wants_a_person_now
 from actions.echo import risk_words
@@ -61,12 +61,24 @@ async def taken_in_earnest(dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: Dict[Text, Any]) -> Optional[List[Dict[Text, Any]]]:
     """Outside a handoff, "I'm serious" after risk (:func:`meant_after_risk`): thanked, and the escalation a clear
     high-risk message gets (the numbers, a person from the team), never good news (tenth reading, H3: "je suis sérieux",
-    read as joy, got "Ça me fait vraiment plaisir d'entendre ça"). None otherwise."""
+    read as joy, got "Ça me fait vraiment plaisir d'entendre ça"); outside a screen, "i have a plan" and nothing of what
+    (disclosure.plan_unsaid): asked whether it is a plan to end their life (:func:`ask_about_the_plan`). None otherwise."""
     text = tracker.latest_message.get("text") or ""
+    if not tracker.get_slot("handoff_active") and not tracker.get_slot("screening_question") and disclosure.plan_unsaid(text):
+        return ask_about_the_plan(Say(dispatcher, tracker))
     if tracker.get_slot("handoff_active") or not meant_after_risk(tracker, text, earnest_after()):
         return None
     return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, "told after risk (meant in earnest)"),
                           means_line=True, lead="earnest_after_risk")
+
+
+def ask_about_the_plan(say: Say) -> List[Dict[Text, Any]]:
+    """"A plan for what? ... do you mean a plan to end your life?": the screen's question about thoughts of killing
+    oneself, put about the plan; its answer is read as that question's (a yes asks about a way, a place or a time
+    ends the screen: "the bridge by the highway")."""
+    say(least_recent(bank.answers(say.lang)["plan_for_what"], say.recent))
+    return [SlotSet("screening_question", float(CLIMBS_FROM)), SlotSet("screening_answers", []),
+            SlotSet("screening_retry", False)]
 
 
 def laughed_after_risk(say: Say, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
@@ -82,6 +94,20 @@ def laughed_after_risk(say: Say, tracker: Tracker) -> Optional[List[Dict[Text, A
     say(least_recent(lines, say.recent))
     say(say.help_now.short(say.lang))
     return [SlotSet("last_strategy", "information")]
+
+
+SCREEN_MEMORY = 4
+"""How many of the person's messages before an answer are read for means or a time they told since the screen began
+(the message that started it, and the answers)."""
+
+
+def under_way(text: str, since: Sequence[str], lang: str) -> Optional[str]:
+    """"attempt under way" when an answer tells medicine taken or an attempt under way or coming ("I took a few
+    already" after "I keep looking at the bottle of oxy in the cabinet": eleventh reading, H4, where the next question
+    followed; handoff_answers.py ``taken``, ``attempt``, ``imminent``, read with the person's messages ``since`` the
+    screen began); else None."""
+    kinds = handoff_answers.answered(text, (), lang, since, kinds=URGENT_KINDS)
+    return "attempt under way" if kinds else None
 
 
 CLIMBS_FROM = 2
@@ -171,6 +197,10 @@ class ActionCrisisScreen(Action):
             if late != "yes" and (late != "no" or tracker.get_slot("screen_dismissed")):
                 return [*await ActionSupportQuestion().run(dispatcher, tracker, domain), SlotSet("screen_resumable", None)]
             current = resumable
+        if not current and (first := disclosure.told_with_first_risk(text, crisis_of(tracker))):
+            # means with a time, or means the models read high ("eat my gun"): no screen question (eleventh reading, H1)
+            return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, f"told with the first risk ({first})"),
+                                  means_line=True)
         if not current and (earnest := await taken_in_earnest(dispatcher, tracker, domain)) is not None:
             return earnest  # "je suis sérieux" read at risk itself (tenth reading, H3)
         if not current and story.about_a_story(tracker):  # "why did she throw herself under the train?" after the novel (L2)
@@ -188,8 +218,10 @@ class ActionCrisisScreen(Action):
             return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
                     SlotSet("screening_retry", False)]
         question = int(current)
-        told = disclosure.disclosed(text, crisis_of(tracker)) or meant_after_risk(tracker, text)
-        if told:  # a plan, a time, means at hand, a note: no next question (seventh reading, H2)
+        since = earlier_messages(tracker, SCREEN_MEMORY)
+        told = disclosure.disclosed(text, crisis_of(tracker)) or meant_after_risk(tracker, text) \
+            or disclosure.named(text, since) or under_way(text, since, say.lang)
+        if told:  # a plan, a time, means at hand or pointed back to, a note, an overdose: no next question (H2; 11th: H1, H4)
             return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, f"told during the C-SSRS screen ({told})"),
                                   means_line=True)
         if wants_a_person_now(text):  # "kann ich bitte mit einem echten menschen sprechen?": brought, the screen left (H4)
@@ -206,7 +238,7 @@ class ActionCrisisScreen(Action):
             events = await tool.run(dispatcher, tracker, domain)
             say(say.help_now.short(say.lang))
             return [*events, *clear_screen(tracker, answered=False)]
-        if question == 1 and answer != "yes" and screener.clarifies(text):
+        if not tracker.get_slot("screening_answers") and answer != "yes" and screener.clarifies(text):
             # the words that started the screen were not meant that way ("i mean done with the job, not like
             # that"): thanked, and listened to (fourth reading, H9); to a later question a no is a no
             say(least_recent(bank.answers(say.lang)["screen_clarified"], say.recent))

@@ -20,6 +20,12 @@ outside it (seventh exploratory reading, H2: "actually tonight. i've got everyth
   (``farewell``, or a message to be passed on: ``PASSED_ON``), a method looked up (one of ``looked_up`` before one of
   ``looked_for``), under way (``under_way``), a place said with "now" or nearness (one of ``places`` and one of
   ``near``).
+- (eleventh exploratory reading, H1, H4: "it's in the closet, loaded" after "still got my service pistol", "I just told
+  you, tonight" after "I've saved up enough of my tablets and tonight's the night" and "hüt znacht" got the question
+  again, then a goodbye) what an answer names (:func:`named`): means or a place, means pointed back to, a time once
+  means or a time were told. And the message that would start the screen (:func:`told_with_first_risk`): words that
+  tell, an act coming, means with a time, or means or a time under the models' own high flag ("eat my gun") are no
+  screen question.
 """
 from __future__ import annotations
 
@@ -84,6 +90,71 @@ def disclosed(text: str, crisis: Mapping[str, Any]) -> Optional[str]:
     return None
 
 
+def named(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
+    """What an answer during the screen names that is a yes to the risk asked about (eleventh reading, H1, H4), or None:
+    "means" (the bank's means, medicine and places, screener.yml ``means_more``), "pointed" (means pointed back to,
+    ``pointed_back``, after means were named in ``earlier``, the person's messages since the screen began), "time" (a
+    time once means or a time were told in ``earlier``); none denied just before, none in a question of the
+    person's own ("what pills?"), none under a laugh alone ("might just walk into the sea lol" is asked again)."""
+    from actions.question_form import is_question
+
+    folded = screener.fold(text or "")
+    if not folded or is_question(text) or screener.laughed_only(text):  # a laugh over a way is asked again (ninth, H3)
+        return None
+    told_before = [screener.fold(said) for said in earlier]
+    if _found("means", folded):
+        return "means"
+    if any(_found("means", said) for said in told_before) and _found("pointed_back", folded):
+        return "pointed"
+    if any(_found("means", said) or _found("time", said) for said in told_before) and _found("time", folded):
+        return "time"
+    return None
+
+
+PLAN_ALONE_WORDS = 2
+"""Words besides the plan's ("yeah i have a plan now") that still say nothing of what the plan is."""
+
+
+def plan_unsaid(text: str) -> bool:
+    """Whether ``text`` says the person has a plan and nothing of what (screener.yml ``plan_alone``: "i have a plan",
+    "tengo un plan", "ik heb een plan"), with at most ``PLAN_ALONE_WORDS`` more words and no question of their own
+    (eleventh reading, M5: "i have a plan" got "So you have a plan. Thank you for telling me that.")."""
+    from actions.question_form import is_question
+
+    folded = screener.fold(text or "")
+    found = screener.words_in(screener.config()["plan_alone"]).search(folded)
+    rest = (folded[:found.start()] + folded[found.end():]).split() if found else []
+    return bool(found) and len(rest) <= PLAN_ALONE_WORDS and not is_question(text)
+
+
+def told_with_first_risk(text: str, crisis: Mapping[str, Any]) -> Optional[str]:
+    """What the message that would start the screen tells that is no screen question (eleventh reading, H1: "Still got
+    my service pistol in the closet ... eat my gun", "I've saved up enough of my tablets and tonight's the night" and
+    "ich spring heute vom Dach" got the first question, no numbers and no handoff), or None: its words tell
+    (:func:`disclosed` without the models' reading), an act coming (handoff_answers.py ``imminent``), means with a time
+    ("means and time"), or means or a time (``times_at_start``) under the message's own flag (``crisis``: its
+    ``derived.crisis``)."""
+    from actions.handoff_answers import imminent
+
+    told = disclosed(text, {})
+    if told:
+        return told
+    if imminent(text):
+        return "an act coming"
+    folded = screener.fold(text or "")
+    means, time = _found("means", folded), _found("times_at_start", folded)
+    if means and _found("time", folded):
+        return "means and time"
+    if crisis.get("turn_flag", crisis.get("flag")) and (means or time):
+        return "means named" if means else "time named"
+    return None
+
+
+def _found(kind: str, folded: str) -> bool:
+    """Whether one of ``kind``'s words (:func:`_pattern`) is in ``folded`` and not denied just before it."""
+    return any(not _denied(folded, found.start()) for found in _pattern(kind).finditer(folded))
+
+
 def acute(crisis: Mapping[str, Any]) -> bool:
     """Whether a message's crisis reading (``derived.crisis``) is possible or high risk of a kind the screen's
     later questions ask about (``ACUTE_CATEGORIES``: "might just walk into the sea lol" read possible, plan)."""
@@ -111,6 +182,9 @@ def _pattern(kind: str) -> re.Pattern:
         body = f"(?:{_alternatives(words['looked_up'])})(?: [\\w']+){{0,{LOOKED_UP_GAP}}} (?:{_alternatives(words['looked_for'])})"
     elif kind == "places":
         body = _alternatives([*words["places"], *bank().handoff["place"]["words"]])
+    elif kind == "means":  # eleventh reading, H1: means or a place, wherever in the message
+        body = _alternatives([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"], *words["places"],
+                              *bank().handoff["place"]["words"], *words["means_more"]])
     else:
         body = _alternatives(words[kind])
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")

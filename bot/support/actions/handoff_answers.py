@@ -13,25 +13,30 @@ from actions.bank import bank, says, words_pattern
 from actions.question_form import is_question
 from actions.screener import read_answer
 
-HANDOFF_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm", "coping", "secret", "police", "reasons", "person", "hospital",
-                 "start", "burden", "hopeless", "alone", "tired", "stop_numbers", "who_to_call", "wait", "language")
-"""What a person waiting for a human may say that gets an answer of its own, in this order."""
+HANDOFF_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
+                 "coping", "secret", "police", "reasons", "person", "hospital", "start", "burden", "hopeless", "alone", "tired",
+                 "stop_numbers", "who_to_call", "wait", "language", "recall_asked", "off_errand")
+"""What a person waiting for a human may say that gets an answer of its own, in this order (eleventh reading, M5, M10:
+a way of dying, a pet or belongings given away, "do you remember what I told you?", an errand such as homework)."""
 ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
-               "means_here": {"taken", "medicine", "means", "attempt"}, "person": {"reasons"}}
+               "means_here": {"taken", "medicine", "means", "attempt"}, "method": {"imminent", "attempt", "place"},
+               "reasons": {"gave_away"}, "person": {"reasons", "gave_away"}}
 """A kind left out when the message holds one of these (answered now or in the last turns):
 medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
-to my sister" is someone held on to, not (also) someone to call now."""
-SAFETY_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "calm")
+to my sister" is someone held on to, not (also) someone to call now; "j'ai donné mon chat" is a pet given away, not a
+reason to live (eleventh reading, M5)."""
+SAFETY_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
+                "farewell")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
 WITH_THE_TEAM = ("imminent", "attempt", "taken", "medicine", "means", "place")
 """What the bot still answers once a person from the team has joined and written (ninth reading, M11: the person is
 talking with them): an attempt under way, medicine taken, and means or a place not told before (:func:`told_before`)."""
 TOLD_AGAIN_OK = ("imminent", "attempt", "taken")
 """Kinds answered with the team there however often told."""
-ONLY_AT_RISK = {"medicine", "means", "means_here", "place"}
+ONLY_AT_RISK = {"medicine", "means", "means_here", "place", "method"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
-SAID_AGAIN = ("imminent", "attempt", "taken", "medicine", "means", "means_here", "place")
+SAID_AGAIN = ("imminent", "attempt", "taken", "medicine", "means", "means_here", "place", "method")
 """Kinds whose line is said again when said before: danger told again is answered again (eighth reading, M6)."""
 SAID_AGAIN_AFTER = 3
 """... once this many of the bot's lines came after it (not twice in a row)."""
@@ -107,6 +112,23 @@ def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
     method = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"],
                             *bank().handoff["place"]["words"], *bank().handoff["plan"]["words"]])
     return bool(when) and any(method.search((said or "").lower().replace("’", "'")) for said in list(earlier)[-METHOD_BEFORE:])
+
+
+def confirms_farewell(text: str, earlier: Sequence[str]) -> bool:
+    """Whether ``text`` confirms a goodbye told in the person's message just before (the last of ``earlier``: a letter,
+    a note, a farewell, screener.yml ``disclosures``): a yes, or whom it is for ("sim, pra minha família" after "escrevi
+    uma carta de despedida": eleventh reading, M10, where a reflection about the family followed)."""
+    from actions import disclosure
+    from actions.screener import fold
+
+    if not earlier or disclosure.disclosed(earlier[-1], {}) not in ("told", "farewell") or is_question(text):
+        return False
+    return read_answer(text) == "yes" or bool(FOR_WHOM.match(fold(text)))
+
+
+FOR_WHOM = re.compile(r"^(?:(?:yes|yeah|ja|oui|si|sim|ok)\s+)?(?:for|to|fur|an|pour|a|para|pra|pro|per|voor|aan)\s+(?:my|mein\w*|ma|mon|mes|"
+                      r"mi|mis|la mia|il mio|i miei|le mie|mia|mio|mijn|minha|meu|meus|minhas|a minha|o meu|os meus|as minhas)\b")
+"""Whom a goodbye is for, said as the answer ("for my family", "pra minha família", "à ma sœur"), folded."""
 
 
 def kind_lines(kind: str, lang: str = "en") -> List[str]:

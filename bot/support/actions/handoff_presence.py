@@ -152,6 +152,32 @@ def numbers_due(say: Say, tracker: Tracker, kinds: Sequence[str], claimed: bool,
     return not claimed and (told_busy(say) or not given & set(bot_lines(tracker, 50)))
 
 
+CLAIM_BEFORE_RESOLVE_S = 5.0
+"""Seconds by which a resolved handoff's wait (``waiting_s``, stopped at a claim) falls short of its time open: claimed."""
+
+
+def claimed_before_resolve(tracker: Tracker, status: Optional[Dict[str, Any]]) -> Optional[bool]:
+    """Whether a person from the team claimed the resolved handoff ``status`` before resolving it (eleventh reading, H3):
+    its own ``claimed_by`` / ``claimed_at`` / ``claimed`` where given; else its ``waiting_s`` (open until the claim, or the
+    resolve) against the time from :func:`opened_at` to the latest event. None when neither tells (no event times)."""
+    known = [key for key in ("claimed_by", "claimed_at", "claimed") if key in (status or {})]
+    if not status or known:
+        return bool(status[known[0]]) if known else None
+    opened = opened_at(tracker, status)
+    now = next((e.get("timestamp") for e in reversed(tracker.events) if e.get("timestamp") is not None), None)
+    if opened is None or now is None or status.get("waiting_s") is None:
+        return None
+    return float(now) - opened - float(status["waiting_s"]) >= CLAIM_BEFORE_RESOLVE_S
+
+
+def opened_at(tracker: Tracker, status: Dict[str, Any]) -> Optional[float]:
+    """When the handoff of ``status`` opened: the first event that set slot ``handoff_id`` to its id (a new session sets
+    the slots again); None when that event carries no time."""
+    opened = next((e.get("timestamp") for e in tracker.events if e.get("event") == "slot" and e.get("name") == "handoff_id"
+                   and e.get("value") is not None and int(e["value"]) == status.get("id")), None)
+    return None if opened is None else float(opened)
+
+
 def claimer_silent(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
     """Whether a person from the team claimed the handoff at least ``CLAIMED_SILENT_S`` before the latest message and has
     not written since (d07: "sigo en el balcón" got only "Tu mensaje le llega a la persona de nuestro equipo"). The claim's
@@ -159,12 +185,11 @@ def claimer_silent(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
     again) and the status's ``waiting_s``, its wait until the claim; False when the tracker's events carry no times."""
     if not status or status.get("status") != "claimed" or team_wrote(tracker):
         return False
-    opened = [e.get("timestamp") for e in tracker.events if e.get("event") == "slot" and e.get("name") == "handoff_id"
-              and e.get("value") is not None and int(e["value"]) == status.get("id")]
+    opened = opened_at(tracker, status)
     said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user"]
-    if not opened or opened[0] is None or not said or said[-1] is None:
+    if opened is None or not said or said[-1] is None:
         return False
-    return float(said[-1]) - (float(opened[0]) + float(status.get("waiting_s") or 0.0)) >= CLAIMED_SILENT_S
+    return float(said[-1]) - (opened + float(status.get("waiting_s") or 0.0)) >= CLAIMED_SILENT_S
 
 
 def told_busy(say: Say) -> bool:

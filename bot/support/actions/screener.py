@@ -123,6 +123,11 @@ def _words(words: Sequence[str]) -> re.Pattern:
     return _compiled(tuple(words))
 
 
+def words_in(words: Sequence[str]) -> re.Pattern:
+    """``words`` (folded) as one pattern that matches whole words (:func:`_words`), for callers outside this module."""
+    return _words(words)
+
+
 def denies(text: str) -> bool:
     """Whether ``text`` holds a negation (screener.yml ``negation``: "not", "haven't", "geen", "pas")."""
     folded = fold(text or "")

@@ -17,13 +17,14 @@ from actions.conversation import Say, bot_lines, earlier_messages, language, use
 from actions.language import folded, least_recent
 
 STILL_THERE = re.compile(
-    r"^\W*(?:(?:hello|hallo|hi|hey|allo|hola|ciao|ola|oi)\W*\?+|(?:are |r )?(?:you|u) (?:still )?(?:there|here)|(?:is )?any ?(?:one|body) "
+    r"^\W*(?:(?:hello|hallo|hi|hey|allo|hola|ciao|ola|oi)\W*\?+\W*)?(?:(?:hello|hallo|hi|hey|allo|hola|ciao|ola|oi)\W*\?+|(?:are |r )?(?:you|u) (?:still )?(?:there|here)|(?:is )?any ?(?:one|body) "
     r"(?:there|here)|bist du (?:noch )?da|(?:t es|tu es|es tu) (?:toujours )?la|(?:sigues|estas) (?:ahi|ahi todavia|ahi aun)"
     r"|ci sei(?: ancora)?|ben je(?: er)?(?: nog)?(?: daar)?|(?:voce|vc) (?:ainda )?(?:esta|ta) ai"
     r"|(?:il )?y a quelqu ?un(?: la)?|(?:hay )?alguien (?:ahi|ahi\W+)|hay alguien|c e qualcuno|ce qualcuno|is (?:er|daar) iemand"
     r"|ist (?:da )?(?:jemand|wer) da|ist da (?:jemand|wer)|(?:tem|ta) alguem(?: ai)?|alguem ai)\W*$")
 """A person checking the bot is still there ("hello?", "you there?", "bist du noch da?", "il y a quelqu'un ?": ninth
-reading, L6, where it got the line for medicine taken and three more)."""
+reading, L6, where it got the line for medicine taken and three more), also after a greeting asked as one ("hello?
+is anyone there?" after a resolve; "hi, is anyone there?" is a greeting: eleventh reading, H3, where it got "What would help you most right now")."""
 WHAT_NOW = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|um|well|sorry)\W+)*(?:what happens (?:now|next)|what now|whats next|what s next|now what|is that it"
     r"|what do i do now|what am i (?:meant|supposed) to do now|was passiert (?:jetzt|nun)|wie geht es (?:jetzt )?weiter|und jetzt"
