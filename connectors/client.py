@@ -233,7 +233,7 @@ class EmotionServiceClient:
 
     async def handoff_status(self, session_id: str) -> dict[str, Any] | None:
         """The session's newest handoff (``GET /v1/sessions/{id}/handoffs/latest``):
-        ``{id, status, waiting_s, expected_wait_s, cursor}``; None when it has none."""
+        ``{id, status, waiting_s, expected_wait_s, cursor, claimed, since_claim_s, ...}``; None when it has none."""
         try:
             return await self._request("GET", f"{_session_path(session_id)}/handoffs/latest")
         except EmotionServiceRejected as exc:

@@ -345,6 +345,8 @@ class HandoffStatus(BaseModel):
     queue_overdue: int = Field(default=0, description="open handoffs of this bot nobody claimed in time")
     busy: bool = Field(default=False, description="open, and the queue is long or overdue: expected_wait_s is no "
                                                   "promise; say a person joins as soon as one is free")
+    claimed: bool = Field(default=False, description="a person from the team claimed it (it may since be resolved)")
+    since_claim_s: Optional[float] = Field(default=None, description="seconds since the claim; null when never claimed")
 
 
 class PushedMessages(BaseModel):

@@ -208,7 +208,7 @@ def opened_at(when: float) -> list:
 @pytest.mark.parametrize("status, claimed", [
     ({"id": 7, "status": "resolved", "waiting_s": 15.0, "expected_wait_s": None}, True),    # claimed 15 s in, resolved 200 s in
     ({"id": 7, "status": "resolved", "waiting_s": 199.5, "expected_wait_s": None}, False),  # open until the resolve
-    ({"id": 7, "status": "resolved", "waiting_s": 199.5, "claimed_by": "sup@example.org"}, True),
+    ({"id": 7, "status": "resolved", "waiting_s": 199.5, "claimed": True}, True),   # the service says it
 ])
 def test_the_resolve_notice_says_what_happened(team, status, claimed) -> None:
     """d02: "nobody from our team could join this chat" after a supervisor claimed, noted and resolved."""
@@ -307,3 +307,19 @@ def test_a_goodbye_letter_confirmed_while_waiting_is_asked_about_today(team) -> 
                   slots=dict(IN_HANDOFF), crisis={"risk": 0.08, "level": "possible", "category": "preparatory_acts"})
     assert said[0] == bank.answers("pt")["farewell_confirmed"][0], said
     assert any("188" in line for line in said), said
+
+
+def test_the_services_word_on_the_claim_is_taken_over_any_guess() -> None:
+    """H3: the service's status says whether a person claimed the handoff and since when (``claimed``,
+    ``since_claim_s``); the bot's guess from the wait is only for a status without them."""
+    from rasa_sdk import Tracker
+
+    from actions.handoff_presence import claimed_before_resolve, claimer_silent
+
+    tracker = Tracker("s", {}, {"text": "hello?"}, [{"event": "user", "text": "hello?"}], False, None, {}, "action_listen")
+    assert claimed_before_resolve(tracker, {"id": 1, "status": "resolved", "waiting_s": 3, "claimed": True}) is True
+    assert claimed_before_resolve(tracker, {"id": 1, "status": "resolved", "waiting_s": 3, "claimed": False}) is False
+    assert claimed_before_resolve(tracker, {"id": 1, "status": "resolved", "waiting_s": 3}) is None  # no times: unknown
+    claimed = {"id": 1, "status": "claimed", "waiting_s": 3, "claimed": True}
+    assert claimer_silent(tracker, {**claimed, "since_claim_s": 600.0}) is True
+    assert claimer_silent(tracker, {**claimed, "since_claim_s": 5.0}) is False

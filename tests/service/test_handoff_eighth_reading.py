@@ -109,3 +109,22 @@ def test_a_refused_turn_sent_again_readable_is_logged_with_its_words(sqlite_url)
             rows = {t.session_id: t for t in db.exec(select(Turn)).all()}
         assert len(rows) == 2 and rows["yes"].status != "rejected"
         assert rows["yes"].text == "i want to kill myself tonight" and rows["no"].text is None
+
+
+def test_the_status_says_whether_and_since_when_a_person_claimed_it(sqlite_url) -> None:
+    """Eleventh exploratory reading, H3: a claimed and resolved handoff was told to the person as "nobody from our
+    team could join"; the bot could only guess the claim from the wait. The status says it, and since when."""
+    client, _ = make_client(sqlite_url)
+    with client:
+        open_for(client, "never")
+        open_for(client, "taken")
+        assert (latest(client, "never")["claimed"], latest(client, "never")["since_claim_s"]) == (False, None)
+        with Session(engine_of(client)) as db:
+            taken = db.exec(select(Handoff).where(Handoff.session_id == "taken")).one()
+            taken.status, taken.claimed_at, taken.claimed_by = "resolved", utcnow() - timedelta(minutes=3), "sup@example.org"
+            taken.resolved_at = utcnow()
+            db.add(taken)
+            db.commit()
+        status = latest(client, "taken")
+        assert status["claimed"] is True and 170 <= status["since_claim_s"] <= 400
+        assert "sup@example.org" not in str(status)  # no supervisor identity on the person's side

@@ -158,9 +158,9 @@ CLAIM_BEFORE_RESOLVE_S = 5.0
 
 def claimed_before_resolve(tracker: Tracker, status: Optional[Dict[str, Any]]) -> Optional[bool]:
     """Whether a person from the team claimed the resolved handoff ``status`` before resolving it (eleventh reading, H3):
-    its own ``claimed_by`` / ``claimed_at`` / ``claimed`` where given; else its ``waiting_s`` (open until the claim, or the
+    its own ``claimed`` (the service's status says it) where given; else its ``waiting_s`` (open until the claim, or the
     resolve) against the time from :func:`opened_at` to the latest event. None when neither tells (no event times)."""
-    known = [key for key in ("claimed_by", "claimed_at", "claimed") if key in (status or {})]
+    known = [key for key in ("claimed",) if key in (status or {})]
     if not status or known:
         return bool(status[known[0]]) if known else None
     opened = opened_at(tracker, status)
@@ -181,10 +181,13 @@ def opened_at(tracker: Tracker, status: Dict[str, Any]) -> Optional[float]:
 def claimer_silent(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
     """Whether a person from the team claimed the handoff at least ``CLAIMED_SILENT_S`` before the latest message and has
     not written since (d07: "sigo en el balcón" got only "Tu mensaje le llega a la persona de nuestro equipo"). The claim's
-    time is the handoff's opening (the first event that set slot ``handoff_id`` to it: a new session sets the slots
-    again) and the status's ``waiting_s``, its wait until the claim; False when the tracker's events carry no times."""
+    time is the service's ``since_claim_s``; without it, the handoff's opening (the first event that set slot ``handoff_id``
+    to it: a new session sets the slots again) and the status's ``waiting_s``, its wait until the claim; False when the
+    tracker's events carry no times."""
     if not status or status.get("status") != "claimed" or team_wrote(tracker):
         return False
+    if status.get("since_claim_s") is not None:  # the service says when it was claimed
+        return float(status["since_claim_s"]) >= CLAIMED_SILENT_S
     opened = opened_at(tracker, status)
     said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user"]
     if opened is None or not said or said[-1] is None:

@@ -75,7 +75,10 @@ def handoff_status(handoff: Handoff, expected_wait_s: float | None, load: QueueL
     until = handoff.claimed_at or handoff.resolved_at or utcnow()
     return HandoffStatus(id=handoff.id, status=handoff.status, cursor=cursor, expected_wait_s=expected_wait_s,
                          waiting_s=round(max(0.0, (as_utc(until) - as_utc(handoff.created_at)).total_seconds()), 1),
-                         queue_ahead=load.ahead, queue_overdue=load.overdue, busy=load.busy)
+                         queue_ahead=load.ahead, queue_overdue=load.overdue, busy=load.busy,
+                         claimed=handoff.claimed_at is not None,
+                         since_claim_s=None if handoff.claimed_at is None
+                         else round(max(0.0, (utcnow() - as_utc(handoff.claimed_at)).total_seconds()), 1))
 
 
 def _no_handoff(session_id: str) -> ApiError:
