@@ -738,3 +738,16 @@ def test_the_eleventh_readings_lines(text: str, category: str | None) -> None:
     matched nothing; a self-harm-free anniversary outside English, a haircut and a novelist's question read high."""
     reading = Lexicon.load().read(text)
     assert (reading.category == category and reading.score >= 0.9) if category else reading.score < 0.5
+
+
+@pytest.mark.parametrize("text, category", [
+    ("for after im dead", "preparatory_acts"), ("cancelled my phone contract and sorted the bank stuff", "preparatory_acts"),
+    ("he told her if she leaves he'll kill her and the kid", "risk_to_others"),
+    ("i cancelled my gym contract and sorted the bank stuff before moving abroad", None),
+    ("dad will kill him when he finds out", None),
+])
+def test_a_letter_for_after_and_a_reported_threat_are_read(text: str, category: str | None) -> None:
+    """data/crisis/dev9 (a tuning set): a letter "for after im dead" and affairs settled read nothing; a threat to kill a
+    sister and her child, reported by her brother, read nothing either."""
+    reading = Lexicon.load().read(text)
+    assert (reading.category == category and reading.score >= 0.85) if category else reading.score < 0.5
