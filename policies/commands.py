@@ -3,8 +3,12 @@ so an action it runs cannot tell a typed command from one Rasa ran on its own wi
 the support bot (bot/support/actions/lifecycle.py) and the tutor (bot/tutor/actions/commands.py)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Sequence
 
+COMMAND = re.compile(r"^\s*/?\s*[a-z]+(?:_[a-z]+)+\s*$|^\s*/\s*[a-z_]+\s*$")
+"""A command typed as a message, with or without its slash ("/restart"; "/handoff_resolved" and "/session_start" reach
+the bot as "handoff_resolved", "session_start": the web channel reads system intents a person types as plain words)."""
 BOOKKEEPING = ("slot", "session_started", "user_featurization")
 """Events Rasa logs around a turn that say nothing of who asked for the action."""
 

@@ -323,3 +323,16 @@ def test_the_services_word_on_the_claim_is_taken_over_any_guess() -> None:
     claimed = {"id": 1, "status": "claimed", "waiting_s": 3, "claimed": True}
     assert claimer_silent(tracker, {**claimed, "since_claim_s": 600.0}) is True
     assert claimer_silent(tracker, {**claimed, "since_claim_s": 5.0}) is False
+
+
+@pytest.mark.parametrize("text", ["session_start", "/restart", "handoff_resolved"])
+def test_a_command_typed_in_a_handoff_says_the_conversation_with_the_team_stays_open(team, text) -> None:
+    """Eleventh reading, M2: "/session_start" typed in a handoff (the channel hands it over as plain words) got the
+    handoff's listening line; the command gets what "/restart" gets, and the team's thread has it."""
+    from actions.crisis import ActionHandoffPresent
+
+    team["status"] = {"id": 7, "status": "open", "waiting_s": 30.0, "expected_wait_s": None}
+    said, _ = run(ActionHandoffPresent(), [("person", "i'm going to jump in front of a train tonight")], text,
+                  slots={"handoff_active": True, "handoff_id": 7.0})
+    assert said and said[0] in bank.answers("en")["restart_in_handoff"], said
+    assert ("bot", said[0]) in team["thread"]

@@ -25,6 +25,7 @@ from actions.handoff_presence import (claimed_before_resolve, claimer_silent, he
                                       numbers_due, team_spoke_last, team_wrote, told_not_to_wait, waiting_due, waiting_line,
                                       withdrawn)
 from actions.situation_replies import moved_on, reported_situation, situation_line, situation_open
+from policies.commands import COMMAND
 from policies.situations import ACUTE
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,13 @@ async def report(tracker: Tracker, person: Optional[str], said: Sequence[str], k
     person = None if person and person.startswith("/") else person  # an intent the channel sent, not words
     await handoff.add_to_thread(tracker.sender_id, ([("person", person)] if person else [])
                                 + [(kind, line) for line in said])
+
+
+async def still_with_the_team(say: Say, tracker: Tracker) -> None:
+    """A command typed during a handoff ("/restart", "session_start"): the conversation with the team stays open (``restart_in_handoff``), said to the
+    person and to the team's thread."""
+    say(least_recent(bank.answers(say.lang)["restart_in_handoff"], say.recent))
+    await report(tracker, tracker.latest_message.get("text"), say.said)
 
 
 async def open_handoff(tracker: Tracker, reason: str) -> Optional[Dict[str, Any]]:
@@ -217,6 +225,9 @@ class ActionHandoffPresent(Action):
         # have written, not even that: only an attempt under way, new means or a place (ninth reading, M11)
         claimed = bool(status) and status.get("status") == "claimed"
         text, earlier = tracker.latest_message.get("text") or "", earlier_messages(tracker, 10)
+        if COMMAND.match(text) and not at_risk:  # "session_start" typed: the conversation with the team stays open
+            await still_with_the_team(say, tracker)
+            return events
         if not claimed and (tracker.latest_message.get("intent") or {}).get("name") == "bot_challenge" \
                 and ABOUT_THE_BOT.search(text.lower()):
             say(least_recent(bank.answers(say.lang)["bot_in_handoff"], say.recent))  # "are you a real person?"

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank
 from actions.conversation import Say
-from actions.crisis import handoff_status, report
+from actions.crisis import handoff_status, still_with_the_team
 from actions.language import least_recent
 from policies.commands import typed_command
 
@@ -33,13 +33,6 @@ class ActionRestart(Action):
         say = Say(dispatcher, tracker)
         say(least_recent(bank.answers(say.lang)["restarted"], say.recent))
         return [Restarted()]
-
-
-async def still_with_the_team(say: Say, tracker: Tracker) -> None:
-    """A typed command during a handoff: the conversation with the team stays open (``restart_in_handoff``), said to the
-    person and to the team's thread."""
-    say(least_recent(bank.answers(say.lang)["restart_in_handoff"], say.recent))
-    await report(tracker, tracker.latest_message.get("text"), say.said)
 
 
 class ActionSessionStart(Action):

@@ -26,6 +26,7 @@ from actions.language import folded, least_recent, variant_of
 from actions.resources import country_locale, resources_for
 from actions.still_here import back_after_handoff, still_here, still_there
 from actions.tone import light_idiom, without_idioms
+from policies.commands import COMMAND
 
 STOP_ASKING = re.compile(
     r"\b(?:stop asking(?: me)?(?: so many)?(?: questions)?|no more questions|just listen|(?:youre|you are|ur) doing it again"
@@ -41,9 +42,6 @@ WHERE_WORDS = 6
 the help lines there."""
 FEELING_MEMORY = 3
 """A feeling the person named in this many of their previous messages is still theirs (listening.feeling_of)."""
-COMMAND = re.compile(r"^\s*/?\s*[a-z]+(?:_[a-z]+)+\s*$|^\s*/\s*[a-z_]+\s*$")
-"""A command typed as a message ("/handoff_resolved" reaches the bot as "handoff_resolved", "/restart"): answered as
-one, never quoted back as something the person feels (seventh reading, L1)."""
 
 
 class SupportReply(Action):
@@ -152,7 +150,7 @@ async def answered_plainly(dispatcher: CollectingDispatcher, tracker: Tracker,
     exercise just offered (M5), a question about the service ("who reads this?", "will you call the police?", M3), a
     correction ("no, that's not what i meant", M4) and recall in every language (M4)."""
     text = tracker.latest_message.get("text") or ""
-    if COMMAND.match(text):
+    if COMMAND.match(text):  # answered as one, never quoted back as something the person feels (seventh reading, L1)
         return say_answer(dispatcher, tracker, "command")
     risky = at_risk(emotion_of(tracker.latest_message.get("metadata")))
     if risky and not only_possibly(tracker, text):  # risk: listened to, never a lighter answer
