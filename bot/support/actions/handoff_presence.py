@@ -6,7 +6,10 @@ While they wait the bot keeps listening (seventh exploratory reading, M3: the sa
 emergency number included, under each of ten messages): a message gets a short reflection or an
 acknowledgement that fits it (``heard``), who is coming comes back when asked, when it changes or
 every ``WAITING_LINE_EVERY`` turns (``waiting_due``), and the numbers once, then again when asked
-or for a message that carries risk (``numbers_due``; the delayed notice gives them too)."""
+or for a message that carries risk (``numbers_due``; the delayed notice gives them too).
+
+Over 300 lines for a reason: each of these reads the same handoff status and the same turns of the wait (who
+wrote last, when it was claimed); apart, each half would read them again."""
 from __future__ import annotations
 
 import os
