@@ -8,9 +8,10 @@ confusion on this item) and predicts ``action_<move>`` as bot/tutor/actions/peda
 retry -> hint -> worked example -> the answer, frustration steps down, confusion gets a
 different explanation, boredom with mastery is challenged. The student comes first: while a
 check-in after risk language is pending (slot ``wellbeing_check``), or when the words are about
-grief, trouble at home, being left out, test anxiety, not wanting to be here, a break or a wish to stop,
+grief, trouble at home, being left out, test anxiety, not wanting to be here, a break, a wish to stop or tiredness,
 it predicts ``action_wellbeing`` (actions/wellbeing.py); the first message after a break gets the
-lesson's move again.
+lesson's move again, and a stop is kept until the student asks to go on or answers. "please dont tell anyone" once a
+person from the team was alerted is answered honestly (action_wellbeing).
 
 config.yml::
 
@@ -33,7 +34,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.tutor.actions import wellbeing
 from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
-from bot.tutor.actions.messages import is_answer, says_goodbye, says_start
+from bot.tutor.actions.messages import asks_to_go_on, is_answer, says_goodbye, says_start
 from bot.tutor.actions.pedagogy import AFFECTS, MOVES, Turn, choose_move, load_pedagogy
 from bot.tutor.actions.remarks import says_back
 from policies.base import Decision, EmotionContext, EmotionPolicyBase
@@ -67,6 +68,12 @@ class TutorAffectPolicy(EmotionPolicyBase):
         if pending == "worry" and concern is None and (says_start(text) or says_back(text)
                                                        or item is not None and is_answer(text, emotion.intent)):
             pending = None  # the student goes back to the lesson after telling of a worry (ninth reading, M6)
+        if pending == "stopped" and concern is None and (says_start(text) or asks_to_go_on(text) or says_back(text)
+                                                         or item is not None and is_answer(text, emotion.intent)):
+            pending = None  # a stop is kept until the student asks to go on, or answers (reading 11, M7)
+        if concern is None and wellbeing.team_was_told(pending, tracker.get_slot(wellbeing.HANDOFF_SLOT)) \
+                and wellbeing.asks_to_keep_secret(text):
+            return Decision("action_wellbeing", 1.0, {"keep_secret": True})  # answered honestly (reading 11, M7)
         if not pending and concern is None and wellbeing.ASKS_SOMEONE.search(text.lower()):
             return Decision("action_wellbeing", 1.0, {"asks_for_someone": True})  # "is the person still there?" (M10)
         if pending == "safety" and concern is None and not wellbeing.after_safety_check(emotion.text or ""):

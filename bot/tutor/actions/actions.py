@@ -24,10 +24,11 @@ from .answers import Grade, answer_digits, answer_options, fraction_text, parse_
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
 from .lines import say, word
-from .messages import asks_for_hint, asks_to_go_on, fractions_in, is_question, says_skip
+from .messages import asks_for_hint, asks_to_go_on, fractions_in, is_question, says_skip, says_start
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back, thanks
 from .student_language import language
+from .team_thread import copied_to_the_team
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class TutorMove(Action):
     def name(self) -> Text:
         return f"action_{self.move}"
 
+    @copied_to_the_team
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         lang = language(tracker)
         curriculum, pedagogy = load_curriculum(lang=lang), load_pedagogy()
@@ -67,7 +69,8 @@ class TutorMove(Action):
             learner = learner.on_item(new.id)
             lines.extend(line for line in (why, self.new_question(new, lang)) if line)
             item = new
-        elif item is not None and asks_to_go_on(text):  # "can we do fractions now" (reading 10): where we were
+        elif item is not None and (asks_to_go_on(text) or says_start(text)):  # "can we do fractions now" (reading 10),
+            # "let's start" after a stop (reading 11, M7): where we were
             lines.append(say("where_we_were", lang, question=item.question))
         elif item is not None:
             lines.append(self.restate(item, lang))
@@ -75,7 +78,8 @@ class TutorMove(Action):
         on_break = tracker.get_slot("wellbeing_check") == "break"
         # the safety line's "are you safe?" answered with the lesson (eighth reading, H7): asked no more
         # and a worry the student told of, once they go back to the lesson (ninth reading, M6)
-        cleared = on_break or tracker.get_slot("wellbeing_check") in ("safety", "worry")
+        # and a stop, once the student asks to go on or answers (reading 11, M7)
+        cleared = on_break or tracker.get_slot("wellbeing_check") in ("safety", "worry", "stopped")
         back = on_break or self.move == "keep_pace" and says_back(text)
         for line in ([say("welcome_back", lang)] if back else []) + lines:
             dispatcher.utter_message(text=line)
@@ -186,7 +190,7 @@ class ActionShowAnswer(TutorMove):
 
     def teach(self, lines, learner, item, turn):
         lines.append(say("show_answer", turn.lang, reasoning=item.reasoning, answer=fraction_text(item.answer)))
-        return replace(learner, stepped_down=0), item  # worked through: the steps down count again (H12)
+        return replace(learner.finished(), stepped_down=0), item  # worked through: the steps down count again (H12)
 
 
 class ActionStepDown(TutorMove):
@@ -248,6 +252,7 @@ class ActionKeepPace(TutorMove):
             lines.append(say("glad_you_enjoy", turn.lang))
         elif thanks(turn.text):  # ninth reading, L5: "thanks" got "Take your time"
             lines.append(say("you_are_welcome", turn.lang))
-        elif not says_back(turn.text) and not asks_to_go_on(turn.text):  # welcomed back, or told where we were, by run
+        elif not (says_back(turn.text) or asks_to_go_on(turn.text) or says_start(turn.text)):  # welcomed back, or told
+            # where we were, by run
             lines.append(say("take_your_time", turn.lang))
         return learner, item

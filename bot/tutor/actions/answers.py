@@ -44,41 +44,72 @@ _REASONING = re.compile(
 """Where a student's reasoning starts: "1/2 because i divided both by 2" (sixth reading, H11: the 2 in the
 reasoning was graded); "cause", "since", "weil", "parce que", "porque", "perché", "omdat"."""
 
-_WHOLES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "zero": 0, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_HEDGES = r"(\W*(?:(?:it'?s|its|is it|the answer is|answer|i think(?: it'?s| its)?|maybe|umm?|es|c'est|ist es|è|é)\s+)*)"
-_WHOLE_ALONE = re.compile(r"^" + _HEDGES + "(" + "|".join(w for w in _WHOLES if len(w) > 2) + r")(\W*)$", re.IGNORECASE)
 _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",
            "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8"}
 
 
+def _alternatives(words) -> str:
+    """A regex alternation of ``words``, longest first (so "eleven" is tried before "one")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 class _Words:
-    """The number words of every language (number_words.yml) as two patterns."""
+    """The number words of every language (number_words.yml) as patterns: a fraction ("zwei Drittel"), a mixed number
+    ("one and a half", "zweieinhalb"), a whole number or a half said alone ("drei", "la mitad")."""
 
     def __init__(self, data: dict) -> None:
-        self.counts = {w.lower(): int(n) for lang in data.values() for w, n in lang["counts"].items()}
-        self.parts = {w.lower(): int(n) for lang in data.values() for w, n in lang["parts"].items()}
-        halves = sorted({h.lower() for lang in data.values() for h in lang.get("halves", [])}, key=len, reverse=True)
+        def merged(key: str) -> dict:
+            return {str(w).lower(): v for lang in data.values() for w, v in (lang.get(key) or {}).items()}
 
-        def alt(words) -> str:
-            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        def listed(key: str) -> list[str]:
+            return [str(w).lower() for lang in data.values() for w in lang.get(key) or []]
+
+        self.counts = {w: int(n) for w, n in merged("counts").items()}
+        self.parts = {w: int(n) for w, n in merged("parts").items()}
+        self.wholes = {w: int(n) for w, n in merged("wholes").items()}
+        self.mixed = {w: str(n) for w, n in merged("mixed").items()}
+        alt = _alternatives
+        hedges = rf"(\W*(?:(?:{alt(listed('hedges'))})\s+)*)"
         # "two over three", "3 over 5", "zwei durch drei", "deux sur trois" (eighth reading, M7: "two over three"
         # and "one over two" got "type your answer as a fraction")
-        self.tops = {w: n for w, n in {**self.counts, **_WHOLES}.items() if w not in ("a", "an")}
+        self.tops = {w: n for w, n in {**self.counts, **self.wholes}.items() if w not in ("a", "an")}
         number = rf"(\d+|{alt(self.tops)})"
         self.in_words = re.compile(rf"(?<![\w/.,])(\d+|{alt(self.counts)})[\s-]*({alt(self.parts)})(?![\w])"
                                    rf"|(?<![\w/]){number}\s+(?:over|durch|sur|sobre|su|fratto|op)\s+{number}(?![\w/])",
                                    re.IGNORECASE)
-        self.half_alone = re.compile(rf"^{_HEDGES}({alt(halves)})(\W*)$", re.IGNORECASE)
+        self.half_alone = re.compile(rf"^{hedges}({alt(listed('halves'))})(\W*)$", re.IGNORECASE)
+        # a whole number said alone: words of one or two letters ("un", "um", "a") are no answer by themselves
+        self.whole_alone = re.compile(rf"^{hedges}({alt(w for w in self.wholes if len(w) > 2)})(\W*)$", re.IGNORECASE)
+        # "one and a half", "deux et trois quarts", "uno y medio", "2 and 1/4" (reading 11, M3: "one and a half" was read
+        # as "one and 1/2", so 1/2); "zweieinhalb", "anderhalf"
+        self.mixed_number = re.compile(
+            rf"(?<![\w/.,])(?P<whole>\d+|{alt(self.tops)})\s+(?:(?:{alt(listed('whole_word'))})\s+)?"
+            rf"(?:{alt(listed('and'))})\s+(?:(?P<count>\d+|{alt(self.counts)})[\s-]*(?P<part>{alt(self.parts)})"
+            rf"|(?P<top>\d+)\s*/\s*(?P<bottom>\d+)|(?P<lone_part>{alt(self.parts)}))(?![\w/])"
+            rf"|(?<![\w/.,])(?P<compound>{alt(self.mixed)})(?![\w/])", re.IGNORECASE)
 
     def number(self, said: str) -> int:
         return int(said) if said.isdigit() else self.tops[said.lower()]
 
+    def count(self, said: str) -> int:
+        return int(said) if said.isdigit() else self.counts[said.lower()]
+
     def digits(self, m: re.Match) -> str:
         if m.group(3):
             return f"{self.number(m.group(3))}/{self.number(m.group(4))}"
-        return f"{self.number(m.group(1)) if m.group(1).isdigit() else self.counts[m.group(1).lower()]}/{self.parts[m.group(2).lower()]}"
+        return f"{self.count(m.group(1))}/{self.parts[m.group(2).lower()]}"
+
+    def mixed_digits(self, m: re.Match) -> str:
+        """A mixed number as "<whole> <top>/<bottom>", the form ``_NUMBER`` reads as their sum."""
+        if m.group("compound"):
+            return self.mixed[m.group("compound").lower()]
+        if m.group("top"):
+            fraction = f"{m.group('top')}/{m.group('bottom')}"
+        elif m.group("part"):
+            fraction = f"{self.count(m.group('count'))}/{self.parts[m.group('part').lower()]}"
+        else:  # "et demi", "y cuarto": one part
+            fraction = f"1/{self.parts[m.group('lone_part').lower()]}"
+        return f"{self.number(m.group('whole'))} {fraction}"
 
 
 @lru_cache(maxsize=2)
@@ -88,13 +119,15 @@ def _words(path: Path = NUMBER_WORDS_FILE) -> _Words:
 
 
 def in_digits(text: str) -> str:
-    """Fractions written in words or one character as digits: "one half" -> "1/2", "three
-    quarters" -> "3/4", "tres cuartos" -> "3/4", "1 fifth" (Whisper's way) -> "1/5", "3 over 5" -> "3/5", "two over three" -> "2/3", "½" -> "1/2"; a half said alone
-    ("half", "la mitad", "die Hälfte") -> "1/2"; an English whole number said alone, "three" or "its
-    three" -> "3" ("i have three cats" stays words)."""
+    """Numbers written in words or one character as digits: "one half" -> "1/2", "three quarters" -> "3/4", "tres
+    cuartos" -> "3/4", "1 fifth" (Whisper's way) -> "1/5", "3 over 5" -> "3/5", "two over three" -> "2/3", "½" -> "1/2";
+    a mixed number, "one and a half" -> "1 1/2", "zweieinhalb" -> "2 1/2", "deux et trois quarts" -> "2 3/4"; a half
+    said alone ("half", "la mitad", "die Hälfte") -> "1/2"; a whole number said alone, "three", "its three" or "drei"
+    -> "3" ("i have three cats" stays words)."""
     words = _words()
     text = "".join(_VULGAR.get(c, c) for c in text or "")
-    text = _WHOLE_ALONE.sub(lambda m: f"{m.group(1)}{_WHOLES[m.group(2).lower()]}{m.group(3)}", text)
+    text = words.mixed_number.sub(words.mixed_digits, text)
+    text = words.whole_alone.sub(lambda m: f"{m.group(1)}{words.wholes[m.group(2).lower()]}{m.group(3)}", text)
     text = words.half_alone.sub(lambda m: f"{m.group(1)}1/2{m.group(3)}", text)
     return words.in_words.sub(words.digits, text)
 

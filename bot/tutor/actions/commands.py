@@ -4,7 +4,8 @@ check-in after it; "/session_start" got no reply, and the channel's safety net a
 answers typed commands the same way (bot/support/actions/crisis.py, replies.py).
 
 A new session Rasa starts on its own (the first message, or one after ``session_expiration_time``) carries the
-slots over (a pending check-in, the learner model) and says nothing.
+slots over (a pending check-in, the learner model) and says nothing; a stop for today (``wellbeing_check``
+"stopped") ends with it.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .curriculum import load_curriculum
 from .learner import Learner
 from .lines import say
 from .student_language import language
+from .team_thread import copied_to_the_team
 
 
 def answer_command(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -46,6 +48,7 @@ class ActionTutorRestart(Action):
     def name(self) -> Text:
         return "action_restart"
 
+    @copied_to_the_team
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         answer_command(dispatcher, tracker)
@@ -58,9 +61,13 @@ class ActionTutorSessionStart(Action):
     def name(self) -> Text:
         return "action_session_start"
 
+    @copied_to_the_team
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if typed_command(tracker.events):
+        typed = typed_command(tracker.events)
+        if typed:
             answer_command(dispatcher, tracker)
         slots = {key: value for key, value in tracker.current_slot_values().items() if value is not None}
+        if not typed and slots.get("wellbeing_check") == "stopped":
+            del slots["wellbeing_check"]  # a stop "for today" ends with the session (reading 11, M7: kept until then)
         return [SessionStarted(), *(SlotSet(key, value) for key, value in slots.items()), ActionExecuted("action_listen")]

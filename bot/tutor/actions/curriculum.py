@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import yaml
 
@@ -79,14 +79,21 @@ class Curriculum:
         words.update({word: term for skill in self.skills.values() for word, term in skill.glossary_words.items()})
         return words
 
-    def pick(self, level: int, difficulty: int, seen: set[str], avoid: str | None = None) -> Item:
-        """An item at (level, difficulty), clamped to the curriculum: the first not in ``seen``,
-        else the first that is not ``avoid`` (the current item), so the question always changes."""
+    def pick(self, level: int, difficulty: int, seen: set[str], avoid: str | None = None,
+             done: Sequence[str] = ()) -> Item:
+        """An item at (level, difficulty), clamped to the curriculum: the first not in ``seen``; else the first not
+        ``done`` (answered right, or its answer shown: oldest first) that is not ``avoid`` (the current item), so the
+        question always changes; else the one done longest ago (reading 11, L2: after the last item the first one,
+        already solved, came again while others were left unfinished)."""
         level = min(max(level, self.levels[0]), self.levels[-1])
         difficulty = min(max(difficulty, DIFFICULTIES[0]), DIFFICULTIES[-1])
-        items = self.skills[level].steps[difficulty]
-        fresh = [it for it in items if it.id not in seen and it.id != avoid]
-        return (fresh or [it for it in items if it.id != avoid] or list(items))[0]
+        items = [it for it in self.skills[level].steps[difficulty] if it.id != avoid]
+        fresh = [it for it in items if it.id not in seen]
+        unfinished = [it for it in items if it.id not in done]
+        if fresh or unfinished:
+            return (fresh or unfinished)[0]
+        order = list(done)
+        return min(items, key=lambda it: order.index(it.id)) if items else self.skills[level].steps[difficulty][0]
 
     def easier(self, item: Item) -> Optional[tuple[int, int]]:
         """(level, difficulty) one step easier than ``item``, or None at the very first step."""

@@ -12,6 +12,7 @@ from .help_lines import locale_of, with_help
 from .lines import response, say
 from .pedagogy import MOVES
 from .student_language import language
+from .team_thread import copied_to_the_team
 
 
 class ResponseInTheirLanguage(Action):
@@ -23,9 +24,13 @@ class ResponseInTheirLanguage(Action):
     def name(self) -> Text:
         return self.action_name
 
+    @copied_to_the_team
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=response(domain, self.response_name, language(tracker)))
+        self.say_response(dispatcher, tracker, domain)
         return []
+
+    def say_response(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> None:
+        dispatcher.utter_message(text=response(domain, self.response_name, language(tracker)))
 
 
 class ActionGreet(ResponseInTheirLanguage):
@@ -41,9 +46,11 @@ class ActionGoodbye(ResponseInTheirLanguage):
 
     action_name, response_name = "action_goodbye", "utter_goodbye"
 
+    @copied_to_the_team
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if not told_of_something_heavy(tracker):
-            return super().run(dispatcher, tracker, domain)
+            self.say_response(dispatcher, tracker, domain)
+            return []
         lang = language(tracker)
         dispatcher.utter_message(text=with_help(say("goodbye_caring", lang), locale_of(tracker), lang))
         return []

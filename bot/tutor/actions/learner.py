@@ -51,6 +51,8 @@ class Learner:
         explained: explanations given so far (the next one is the one after).
         worked: a worked example was shown for the current item.
         seen: items already shown, oldest first (the last 50).
+        done: items answered right or worked through (their answer shown), oldest first (the last 50): not served
+            again while another is left unfinished (reading 11, L2).
         skipped: items skipped in a row without an answer ("next", "skip").
         stepped_down: steps down for frustration since the last correct answer (the second one
             offers a break; the third works the item through instead: pedagogy.work_through_after).
@@ -65,6 +67,7 @@ class Learner:
     explained: int = 0
     worked: bool = False
     seen: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
     skipped: int = 0
     stepped_down: int = 0
 
@@ -77,7 +80,8 @@ class Learner:
         try:
             learner = cls(**known)
             return replace(learner, mastery={str(k): float(v) for k, v in dict(learner.mastery).items()},
-                           seen=tuple(str(s) for s in learner.seen), wrong_in_a_row=int(learner.wrong_in_a_row),
+                           seen=tuple(str(s) for s in learner.seen), done=tuple(str(d) for d in learner.done),
+                           wrong_in_a_row=int(learner.wrong_in_a_row),
                            correct_in_a_row=int(learner.correct_in_a_row), hints=int(learner.hints),
                            confusion=int(learner.confusion), explained=int(learner.explained),
                            worked=bool(learner.worked), item=str(learner.item), skipped=int(learner.skipped),
@@ -87,7 +91,7 @@ class Learner:
 
     def to_slot(self) -> dict[str, Any]:
         out = asdict(self)
-        out["seen"] = list(self.seen)
+        out["seen"], out["done"] = list(self.seen), list(self.done)
         return out
 
     @property
@@ -101,14 +105,18 @@ class Learner:
         """After a graded answer on a skill: mastery and the in-a-row counters."""
         mastery = {**self.mastery, str(level): bkt.update(self.known(level, bkt), correct)}
         if correct:
-            return replace(self, mastery=mastery, wrong_in_a_row=0, correct_in_a_row=self.correct_in_a_row + 1, skipped=0,
-                           stepped_down=0)
+            return replace(self.finished(), mastery=mastery, wrong_in_a_row=0, correct_in_a_row=self.correct_in_a_row + 1,
+                           skipped=0, stepped_down=0)
         return replace(self, mastery=mastery, wrong_in_a_row=self.wrong_in_a_row + 1, correct_in_a_row=0, skipped=0)
 
     def missed(self) -> "Learner":
         """After a try that is not yet right but shows the skill (the right value, not simplified):
         the in-a-row counters move, mastery does not."""
         return replace(self, wrong_in_a_row=self.wrong_in_a_row + 1, correct_in_a_row=0, skipped=0)
+
+    def finished(self) -> "Learner":
+        """The current item answered right or worked through: done (moved to the end when done before)."""
+        return replace(self, done=(*(d for d in self.done if d != self.item), self.item)[-50:]) if self.item else self
 
     def on_item(self, item_id: str) -> "Learner":
         """A new current item: the per-item counters start again."""

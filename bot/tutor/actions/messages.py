@@ -134,8 +134,14 @@ def asks_for_hint(text: str) -> bool:
 
 
 _ANSWER_ASKED = re.compile(r"\b(?:(?:tell|give|show) me (?:the )?answer|what(?:'?s| is) the answer|just (?:tell|give|show) me"
-                           r"|sag mir (?:die )?(?:antwort|losung|lösung)|donne(?:-moi)? la reponse|dime la respuesta"
-                           r"|dimmi la risposta|zeg het antwoord|me (?:diz|da|dá) a resposta)\b", re.IGNORECASE)
+                           r"|sag mir (?:die )?(?:antwort|losung|lösung)|donne(?:-moi)? la r[ée]ponse|dime la respuesta"
+                           r"|dimmi la risposta|zeg het antwoord|me (?:diz|da|dá) a resposta"
+                           # reading 11, L2: "c'est quoi la réponse" was parked as off-task; "what is the answer" asked
+                           # as the seven languages ask it
+                           r"|(?:c'est|c est|cest) quoi la r[ée]ponse|quelle est la r[ée]ponse|la r[ée]ponse c'est quoi"
+                           r"|was ist die (?:antwort|l[öo]sung)|wie (?:lautet|ist) die (?:antwort|l[öo]sung)"
+                           r"|cu[áa]l es la respuesta|qu[ée] es la respuesta|qual [èe] la risposta"
+                           r"|wat is het antwoord|qual (?:[ée] )?a resposta)\b", re.IGNORECASE)
 _TOO_HARD = re.compile(r"\b(?:too hard|too difficult|way too hard|zu schwer|zu schwierig|trop dur|trop difficile|"
                        r"muy dificil|muy difícil|troppo difficile|te moeilijk|muito dificil|muito difícil"
                        # giving up is the same signal (sixth reading, H12: "i give up" read as boredom)
@@ -176,7 +182,9 @@ def says_skip(text: str) -> bool:
 
 
 _START = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|ja|oui|s[iíì]|sim|bene|dai|allora|vale|bon|goed|oké|ok[eé]?)[\s,.!]+)*"
+    # a greeting before the start word too (reading 11, L2: "ciao, cominciamo" got the greeting again)
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|ja|oui|s[iíì]|sim|bene|dai|allora|vale|bon|goed|oké|ok[eé]?|hi|hey|hello|hallo|hoi"
+    r"|servus|moin|salut|bonjour|coucou|hola|buenas|ciao|salve|buongiorno|ol[áa]|oi|bom dia)[\s,.!]+)*"
     r"(?:let'?s (?:start|begin|go)|lets (?:start|begin|go)|start|begin|ready|i'?m ready"
     r"|los geht'?s|los gehts|lass uns (?:anfangen|beginnen|loslegen)|fangen wir an|anfangen|starten"
     r"|on commence|commen[çc]ons|on y va|c'est parti|allons-y"

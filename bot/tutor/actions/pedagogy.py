@@ -263,7 +263,7 @@ def next_item(move: str, learner: Learner, item: Optional[Item], curriculum: Cur
         return curriculum.first(), ""
 
     def at(level: int, difficulty: int) -> Item:  # a fresh item there, never the current one
-        return curriculum.pick(level, difficulty, set(learner.seen), avoid=item.id)
+        return curriculum.pick(level, difficulty, set(learner.seen), avoid=item.id, done=learner.done)
 
     here = (item.level, item.difficulty)
     if move == "praise_next":

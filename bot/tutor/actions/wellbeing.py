@@ -326,6 +326,48 @@ BREAK = re.compile(
     r"|(?:podemos|puedo|posso|possiamo) (?:descansar|riposare|fare una pausa)|(?:mag ik|kunnen we) (?:even )?pauze)\b"
     r"|^\W*(?:a )?(?:break|pause|pauze|pausa|descanso)(?: please| pls| bitte| s'il te pla[iî]t| por favor| per favore)?\W*$")
 """A short break asked for ("can i take a break", "brb", "eine Pause"): the place is kept (third reading, M21)."""
+# "tired of this" is no sleepiness
+_NOT_OF_SOMETHING = r"(?!\s+(?:of|with|de|d'|di|del|della|van|von|mit|com|do|da|con)\b)"
+TIRED = re.compile(
+    r"\b(?:i'?m|im|i am|i feel|i'?m feeling|feeling) (?:so+ |really |very |super |too |just |kinda |a bit |soo+ |rly )*"
+    r"(?:tired|sleepy|exhausted|knackered|shattered|worn out)\b" + _NOT_OF_SOMETHING +
+    r"|\b(?:ich bin|bin) (?:so |total |voll |echt |sehr |mega |richtig |einfach |gerade )*(?:m[üu]de|ersch[öo]pft|"
+    r"hundem[üu]de|todm[üu]de)\b"
+    r"|\b(?:je suis|j'suis|chu|chuis) (?:tellement |trop |super |tr[èe]s |vraiment |si |grave )*"
+    r"(?:fatigu[ée]e?|crev[ée]e?|[ée]puis[ée]e?|[ée]reint[ée]e?)\b" + _NOT_OF_SOMETHING +
+    r"|\bestoy (?:muy |tan |re |super |bastante |bien )*(?:cansad[oa]|agotad[oa]|muert[oa] de sue[ñn]o)\b"
+    + _NOT_OF_SOMETHING + r"|\btengo (?:mucho |much[íi]simo )?sue[ñn]o\b"
+    r"|\bsono (?:cos[ìi] |troppo |molto |super |davvero |proprio )*"
+    r"(?:stanc[oa]|stanchissim[oa]|distrutt[oa]|esaust[oa])\b" + _NOT_OF_SOMETHING + r"|\bho (?:tanto |troppo |molto )?sonno\b"
+    r"|\bik ben (?:zo |echt |heel |super |erg )*(?:moe|doodmoe|uitgeput|slaperig|kapot)\b|\bik heb slaap\b"
+    r"|\b(?:estou|eu estou|t[ôo]|eu t[ôo]|to|t[áa]) (?:muito |t[ãa]o |super |m[óo] |bem )*(?:cansad[oa]|exaust[oa]|"
+    r"morrendo de sono|morto de sono|morta de sono|com sono)\b" + _NOT_OF_SOMETHING + r"|\btenho (?:muito )?sono\b")
+"""Tiredness, in the seven languages ("im so tired", "ich bin so müde", "chu fatigué", "tengo sueño"): a break or a stop
+for today is offered, never a quick-fire round (reading 11, M7: "im so tired" at 11 pm got one); "so sleepy" alone is
+left to the reading of boredom."""
+KEEP_SECRET = re.compile(
+    r"\b(?:don'?t|dont|do not|never|pls don'?t|please don'?t) (?:tell|say (?:it |this |anything )?to) "
+    r"(?:any ?one|any ?body|no ?one|nobody|my \w+|mum|mom|dad|him|her|them|the police|the teacher|the school|"
+    r"social services)\b"
+    r"|\b(?:promise|swear|say|tell me) (?:you|u) (?:won'?t|wont|will not|wouldn'?t) tell\b"
+    r"|\bkeep (?:it|this) (?:a )?secret\b"
+    r"|\b(?:you )?(?:can'?t|cant|cannot|mustn'?t|must not|shouldn'?t) tell (?:any ?one|any ?body|my \w+)\b"
+    r"|^\W*(?:please |pls )?(?:don'?t|dont|do not) tell\W*$"
+    r"|\b(?:sag|erz[äa]hl|verrat)e? (?:es |das )?(?:bitte )?(?:niemandem|keinem|keinem menschen)\b|\bnicht weitersagen\b"
+    r"|\bbitte (?:sag|erz[äa]hl|verrat)e? (?:es |das )?nicht\b"
+    r"|\bne (?:le |l')?(?:dis|r[ée]p[èe]te|raconte) (?:rien )?(?:[àa] personne|pas)\b"
+    r"|\bdis(?:-le)? (?:rien )?[àa] personne\b"
+    r"|\bgarde (?:le|[çc]a|ce) secret\b|\btu (?:ne )?(?:le )?diras? (?:rien )?[àa] personne\b"
+    r"|\bno (?:se |le |lo |les |me )*(?:digas|cuentes|contes|digan)\b.{0,20}"
+    r"\b(?:nadie|nada|mi (?:mam[áa]|pap[áa]|madre|padre))\b"
+    r"|\bguarda (?:el |este |un )?secreto\b"
+    r"|\bnon (?:lo )?(?:dirlo|dire|raccontarlo|raccontare|dirglielo|dirla)\b.{0,20}"
+    r"\b(?:nessuno|niente|mia madre|mio padre)\b"
+    r"|\b(?:vertel|zeg) (?:het |dit )?(?:aan |tegen )?niemand\b|\bniet (?:door)?vertellen\b"
+    r"|\bn[ãa]o (?:conta|contes|conte|fala|fales|fale|diga|digas)\b.{0,20}\b(?:ningu[ée]m|nada|minha m[ãa]e|meu pai)\b"
+    r"|\bguarda (?:segredo|isso em segredo)\b")
+"""A wish that the tutor keep a disclosure secret ("please dont tell anyone", "sag es niemandem", "ne le dis à
+personne", "no se lo digas a nadie"), in seven languages."""
 OKAY = re.compile(
     r"^\W*(?:yes|yeah|yep|ya|ok|okay|fine|good|better|safe|i'?m (?:ok|okay|fine|good|better|safe)|im (?:ok|okay|fine|good|better|safe)"
     r"|i am (?:ok|okay|fine|good|better|safe)|i told (?:my|a|the) \w+"
@@ -385,7 +427,7 @@ ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_ho
 def concern(text: str) -> Optional[str]:
     """"self_harm", "harm_at_home", "friend_at_risk" (someone else may hurt or kill themselves), "disappear", "grief",
     "home", "angry_at_home", "left_out", "test_worry", "worry", "light_fear" (spiders, the dark: ``LIGHT_FEAR``),
-    "break" or "stop" when the student's words are about that; else None."""
+    "break", "stop" or "tired" when the student's words are about that; else None."""
     lowered = (text or "").lower().replace("’", "'")
     if SELF_HARM.search(lowered):
         return "self_harm"
@@ -398,14 +440,27 @@ def concern(text: str) -> Optional[str]:
         return "friend_at_risk"
     for name, pattern in (("disappear", DISAPPEAR), ("grief", GRIEF), ("home", HOME),
                           ("angry_at_home", ANGRY_AT_HOME), ("left_out", LEFT_OUT), ("test_worry", TEST_WORRY),
-                          ("worry", WORRY), ("light_fear", LIGHT_FEAR), ("break", BREAK), ("stop", STOP)):
+                          ("worry", WORRY), ("light_fear", LIGHT_FEAR), ("break", BREAK), ("stop", STOP),
+                          ("tired", TIRED)):
         if pattern.search(lowered):
             return name
     return None
 
 
-REPLIES = {"left_out": "left_out_line", "test_worry": "test_worry_line", "home": "home_line", "stop": "stopping"}
+REPLIES = {"left_out": "left_out_line", "test_worry": "test_worry_line", "home": "home_line", "tired": "tired_line"}
 """The concerns answered with one kind line (lines.yml), the check-in pending left as it was."""
+
+
+def asks_to_keep_secret(text: str) -> bool:
+    """"please dont tell anyone", "sag es niemandem", "ne le dis à personne" (:data:`KEEP_SECRET`)."""
+    return KEEP_SECRET.search((text or "").lower().replace("’", "'")) is not None
+
+
+def team_was_told(pending: Optional[str], handoff_id: Optional[float]) -> bool:
+    """Whether a person from the team has been alerted about this student: a handoff the tutor opened (slot
+    ``handoff_id``: team_thread.py) or claimed (``pending`` "claimed")."""
+    return handoff_id is not None or pending == "claimed"
+
 
 ALERTS = {"harm_at_home": "a student wrote about being hurt or unsafe at home",
           "self_harm": "a student wrote about hurting themselves",
@@ -424,6 +479,9 @@ HEAVY = frozenset({"self_harm", "harm_at_home", "friend_at_risk", "disappear", "
                    "worry"})
 """The concerns after which a goodbye is a caring one, with where to get help (ninth reading, M6: "bye" after a
 disclosure got "Great work today")."""
+HANDOFF_SLOT = "handoff_id"
+"""The slot that holds the id (a float) of the handoff the tutor opened for this conversation (team_thread.py); None
+when there is none or the team resolved it (wellbeing_actions.ActionTutorHandoffUpdate)."""
 WAITING_FOR_THE_TEAM = ("crisis", "asked", "friend")
 """The check-ins pending while a person from the team has been alerted ("friend": the student told of a friend at risk,
 and is asked whether an adult knows)."""
@@ -460,8 +518,8 @@ def reply_to(kind: Optional[str], text: str, pending: Optional[str], answered: b
     """What the tutor says to ``text``, whose :func:`concern` is ``kind`` (read once a turn, by the caller: code review,
     reading 10, it was read up to five times), with the check-in ``pending`` (None, "crisis", "asked",
     "worry": the student told of a worry and the lesson waits while they talk, "friend": the student told of a friend
-    at risk (``about_a_friend``), or "break": the student is on a break, and is welcomed back by the next move, not
-    here):
+    at risk (``about_a_friend``), "break": the student is on a break, and is welcomed back by the next move, not
+    here, or "stopped": the student asked to stop for today, kept until they ask to go on or answer):
     (lines in ``lang``, the check-in pending after this turn, whether the lesson goes on: the
     current question restated). ``answered``: the text was an answer to the exercise (marked),
     which says nothing about how the student is. ``pending`` "safety": the safety line was said on the last
@@ -515,6 +573,12 @@ def reply_to(kind: Optional[str], text: str, pending: Optional[str], answered: b
         if answered or OKAY.search(lowered) or FINE.search(lowered):
             return ([] if answered else [say("glad_worry", lang)]), None, True
         return [fresh("listening", lang, recent)], "worry", False
+    if pending == "stopped" and kind in (None, "stop", "tired"):  # reading 11, M7: "i hate maths i'm so stupid" and
+        # "whatever" after "can we stop" got new questions; the stop is kept until the child asks to go on
+        not_stupid = [say("not_stupid_step_down", lang)] * bool(SELF_PUT_DOWN.search(lowered))
+        return not_stupid + [fresh("stopped_kept", lang, recent)], "stopped", False
+    if kind == "stop":
+        return [say("stopping", lang)], pending or "stopped", False
     if kind == "grief":
         found = GRIEF.search(lowered)
         loss = say("your_loss", lang)

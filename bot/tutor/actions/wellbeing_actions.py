@@ -20,8 +20,10 @@ from .curriculum import load_curriculum
 from .help_lines import locale_of, response_text, with_help
 from .learner import Learner
 from .lines import response, say
+from .messages import asks_to_go_on, is_answer, says_start
 from .pedagogy import load_pedagogy, observe
 from .student_language import language
+from .team_thread import copied_to_the_team, remember_handoff
 
 logger = logging.getLogger(__name__)
 
@@ -30,17 +32,19 @@ MARKED = {"correct": "marked_correct", "wrong": "marked_wrong"}
 """An answer given with a check-in pending is still marked, in a few words (lines.yml)."""
 
 
-async def alert(tracker: Tracker, reason: str, safeguarding: bool = False) -> None:
+async def alert(tracker: Tracker, reason: str, safeguarding: bool = False) -> List[Dict[Text, Any]]:
     """A handoff in the dashboard's queue: a person from the team reads the conversation and may write.
     ``safeguarding``: a child's abuse, harm at home or self-harm, sent as the handoff's kind, so the
     queue ranks it with the high-risk handoffs and says why (eighth reading, M11: "hurt or unsafe at
-    home" showed "none 0.30" and sorted below every adult)."""
+    home" showed "none 0.30" and sorted below every adult). Returns the slot event that remembers the
+    handoff (team_thread.remember_handoff: the child's next messages go to its live thread), [] when none opened."""
     user_id = (tracker.latest_message.get("metadata") or {}).get("user_id")
     kind = {"kind": handoff.SAFEGUARDING} if safeguarding else {}
     opened = await handoff.request_handoff(tracker.sender_id, reason, bot=BOT, user_id=str(user_id) if user_id else None,
                                            **kind)
     if opened is None:
         logger.error("tutor: no person from the team could be alerted for %s", tracker.sender_id)
+    return remember_handoff(opened)
 
 
 def tutor_lines(tracker: Tracker, count: int = 6) -> List[str]:
@@ -82,6 +86,7 @@ class ActionSafetyCheck(Action):
     def name(self) -> Text:
         return "action_safety_check"
 
+    @copied_to_the_team
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=response_text(domain, "utter_safety_check", locale_of(tracker), language(tracker)))
@@ -97,6 +102,7 @@ class ActionTutorCrisis(Action):
     def name(self) -> Text:
         return "action_tutor_crisis"
 
+    @copied_to_the_team
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         lang, locale = language(tracker), locale_of(tracker)
@@ -107,15 +113,15 @@ class ActionTutorCrisis(Action):
         if told == "friend_at_risk":
             # a friend at risk, not the child: what to do for the friend (ninth reading, M16: "are you okay right now?")
             dispatcher.utter_message(text=with_help(say("friend_line", lang), locale, lang))
-            await alert(tracker, f"{wellbeing.ALERTS[told]}; {reason}", safeguarding=True)
-            return [SlotSet("wellbeing_check", "friend")]
+            remembered = await alert(tracker, f"{wellbeing.ALERTS[told]}; {reason}", safeguarding=True)
+            return [SlotSet("wellbeing_check", "friend"), *(remembered or [])]
         dispatcher.utter_message(text=response_text(domain, "utter_crisis_resources", locale, lang))
         # a child's abuse, harm at home or self-harm read as high risk is a safeguarding concern too (ninth reading, M17)
         if told in wellbeing.ALERTS:
-            await alert(tracker, reason, safeguarding=True)
+            remembered = await alert(tracker, reason, safeguarding=True)
         else:
-            await alert(tracker, reason)
-        return [SlotSet("wellbeing_check", "crisis")]
+            remembered = await alert(tracker, reason)
+        return [SlotSet("wellbeing_check", "crisis"), *(remembered or [])]
 
 
 class ActionWellbeing(TutorMove):
@@ -124,6 +130,7 @@ class ActionWellbeing(TutorMove):
 
     move = "wellbeing"
 
+    @copied_to_the_team
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         lang = language(tracker)
@@ -132,12 +139,20 @@ class ActionWellbeing(TutorMove):
         item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
         pending = tracker.get_slot("wellbeing_check")
+        told = wellbeing.concern(text)  # once this turn, passed down (code review, reading 10: read up to five times)
+        if told is None and wellbeing.team_was_told(pending, tracker.get_slot(wellbeing.HANDOFF_SLOT)) \
+                and wellbeing.asks_to_keep_secret(text):
+            # reading 11, M7: "please dont tell anyone" after a disclosure got the help lines again; answered honestly
+            dispatcher.utter_message(text=say("team_was_told", lang))
+            return [SlotSet("tutor_move", self.move)]
         if pending in ("crisis", "asked", "friend", "claimed") and await person_has_joined(tracker):
-            # a person from the team answers now: the tutor does not talk over them (sixth reading, M11)
+            # a person from the team answers now: the tutor does not talk over them (sixth reading, M11), but a wish
+            # to go on with the lesson is answered (reading 11, H5: "can we do fractions now" got no line at all)
             if pending != "claimed":
                 dispatcher.utter_message(text=say("person_joined", lang))
+            elif asks_to_go_on(text) or says_start(text) or item is not None and is_answer(text):
+                dispatcher.utter_message(text=wellbeing.fresh("lesson_waits_for_the_team", lang, tutor_lines(tracker)))
             return [SlotSet("wellbeing_check", "claimed"), SlotSet("tutor_move", self.move)]
-        told = wellbeing.concern(text)  # once this turn, passed down (code review, reading 10: read up to five times)
         grade = None
         if item is not None and told is None:
             learner, grade = observe(learner, item, text, pedagogy, (tracker.latest_message.get("intent") or {}).get("name"))
@@ -153,14 +168,22 @@ class ActionWellbeing(TutorMove):
             lines.append(self.restate(item, lang))
         for line in lines:
             dispatcher.utter_message(text=with_help(line, locale_of(tracker), lang))
-        if told in wellbeing.ALERTS:  # a person from the team is alerted (fourth reading, H14)
-            await alert(tracker, wellbeing.ALERTS[told], safeguarding=True)
-        elif say("recent_harm_line", lang) in lines:  # "i did it yesterday" after the safety line (eighth reading, H7)
-            await alert(tracker, "a student said they hurt themselves recently", safeguarding=True)
-        elif say("not_okay", lang) in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
-            await alert(tracker, "a student said they are not okay when the tutor checked in")
+        remembered = await self.alert_for(tracker, told, lines, lang)
         return [SlotSet("learner", learner.to_slot()), SlotSet("tutor_move", self.move),
-                SlotSet("wellbeing_check", pending), SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row))]
+                SlotSet("wellbeing_check", pending), SlotSet("wrong_in_a_row", float(learner.wrong_in_a_row)),
+                *(remembered or [])]
+
+    @staticmethod
+    async def alert_for(tracker: Tracker, told: Any, lines: List[str], lang: str) -> List[Dict[Text, Any]]:
+        """A person from the team alerted when the student told of harm, self-harm or a friend at risk, of self-harm
+        done recently, or is not okay after a check-in; the events that remember the handoff."""
+        if told in wellbeing.ALERTS:  # a person from the team is alerted (fourth reading, H14)
+            return await alert(tracker, wellbeing.ALERTS[told], safeguarding=True)
+        if say("recent_harm_line", lang) in lines:  # "i did it yesterday" after the safety line (eighth reading, H7)
+            return await alert(tracker, "a student said they hurt themselves recently", safeguarding=True)
+        if say("not_okay", lang) in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
+            return await alert(tracker, "a student said they are not okay when the tutor checked in")
+        return []
 
     async def someone_there(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
                             item: Any, lang: str) -> None:
@@ -204,5 +227,7 @@ class ActionTutorHandoffUpdate(Action):
         dispatcher.utter_message(text=text)
         # a triggered intent's reply reaches no page: the thread pushes it (fourth exploratory reading, H15)
         await handoff.add_to_thread(tracker.sender_id, [("notice", text)])
-        return [SlotSet("wellbeing_check", None)] if intent == "handoff_resolved" else []
+        if intent != "handoff_resolved":
+            return []
+        return [SlotSet("wellbeing_check", None), SlotSet(wellbeing.HANDOFF_SLOT, None)]  # its thread is closed
 
