@@ -14,6 +14,7 @@ import yaml
 from tests.e2e.processes import REPO
 from policies.testing_bot import standin_service
 from tests.e2e.rasa_server import rasa_server
+from tests.e2e.web_sessions import conversation, said
 
 pytestmark = pytest.mark.slow
 GERMAN_DISCLOSURE = "ich kann nicht mehr, ich will mich heute nacht umbringen"
@@ -26,6 +27,7 @@ SCREENED = {GERMAN_DISCLOSURE: {"crisis": {"risk": 0.98, "flag": True, "level": 
                                        "category": "method", "matched": ["take them tonight"]}}}
 RESPONSES = yaml.safe_load((REPO / "bot/support/domain.yml").read_text())["responses"]
 TEXTS = {name: {r["text"] for r in variants} for name, variants in RESPONSES.items()}
+ANSWERS = yaml.safe_load((REPO / "bot/support/actions/responses.yml").read_text())["answers"]
 
 
 @pytest.fixture(scope="module")
@@ -44,26 +46,8 @@ def bot(affect):
             yield url, service
 
 
-SESSIONS: dict[tuple[str, str], tuple[str, str]] = {}
-"""(bot URL, a test's name for a conversation) -> (issued session id, token): each conversation is held as the chat
-page holds it. A plain REST sender that had a handoff is no longer the sender's to write in (ninth reading, H5),
-and its token is not handed to whoever sent the risky line when the conversation had earlier turns (tenth, H7)."""
-
-
-def conversation(url: str, name: str) -> str:
-    """The issued session id of the test's conversation ``name`` (opened on first use)."""
-    if (url, name) not in SESSIONS:
-        issued = httpx.post(f"{url}/webhooks/emobot_web/session", timeout=30).json()
-        SESSIONS[(url, name)] = (issued["session_id"], issued["token"])
-    return SESSIONS[(url, name)][0]
-
-
 def say(url: str, sender: str, text: str) -> list[str]:
-    conversation(url, sender)
-    reply = httpx.post(f"{url}/webhooks/emobot_web/webhook", json={"message": text}, timeout=120,
-                       headers={"Authorization": f"Bearer {SESSIONS[(url, sender)][1]}"})
-    assert reply.status_code == 200, reply.text
-    return [m.get("text") for m in reply.json()]
+    return said(url, sender, text)
 
 
 def tracker(url: str, sender: str) -> dict:
@@ -91,15 +75,16 @@ def test_crisis_escalates_the_bot_stays_and_only_a_human_resolves(bot) -> None:
 
     # every later message gets an answer that fits it (not the same three lines each time: seventh
     # reading, M3), and reaches the supervisor's thread; nothing the person sends ends the handoff
-    say(url, sender, "/session_start")  # what a reconnecting widget sends: the handoff carries over
+    # typed, "/session_start" reaches the bot as plain words (it had started a session and emptied the page's history:
+    # eleventh reading, M2): the conversation with the team stays open, and so does the handoff
+    assert say(url, sender, "/session_start")[0] in ANSWERS["restart_in_handoff"]
     assert tracker(url, sender)["slots"]["handoff_active"] is True
-    # the new session's first message: heard, and who is coming and the numbers once again
-    again = say(url, sender, "hello? are you there")
-    assert again[0] in TEXTS["utter_handoff_ack"] and any(r in TEXTS["utter_handoff_joining"] for r in again), again
-    assert any("(tel:988)" in r for r in again), again
-    for text in ("/restart", "/handoff_resolved"):  # then no words of the person's: acknowledged, nothing more
+    again = say(url, sender, "hello? are you there")  # heard, and who is coming and the numbers once again
+    assert again[0] in TEXTS["utter_handoff_ack"] | set(ANSWERS["still_here"]), again
+    assert any(r in TEXTS["utter_handoff_joining"] for r in again) and any("(tel:988)" in r for r in again), again
+    for text in ("/restart", "/handoff_resolved"):  # then no words of the person's: the handoff stays, nothing more
         replies = say(url, sender, text)
-        assert len(replies) == 1 and replies[0] in TEXTS["utter_handoff_ack"], (text, replies)
+        assert len(replies) == 1 and replies[0] in ANSWERS["restart_in_handoff"], (text, replies)
         assert tracker(url, sender)["slots"]["handoff_active"] is True, text
     bye = say(url, sender, "bye")  # a goodbye while waiting is a warning sign: asked, and the numbers again
     assert bye[0].startswith("Before you go") and any("(tel:988)" in r for r in bye), bye

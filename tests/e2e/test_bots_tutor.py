@@ -15,6 +15,7 @@ import yaml
 
 from policies.testing_bot import per_turn_actions, standin_service
 from tests.e2e.rasa_server import rasa_server
+from tests.e2e.web_sessions import conversation, said
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,13 +52,13 @@ def bot():
 
 
 def say(url: str, text: str, sender: str) -> list[str]:
-    reply = httpx.post(f"{url}/webhooks/emobot_web/webhook", json={"sender": sender, "message": text}, timeout=60)
-    assert reply.status_code == 200, reply.text
-    return [m.get("text") or "" for m in reply.json()]
+    """The tutor's lines to ``text`` in the test's conversation ``sender``, held as the chat page holds it (a child's
+    conversation with a handoff is not a plain REST sender's to write in)."""
+    return [line or "" for line in said(url, sender, text, timeout=60)]
 
 
 def moves(url: str, sender: str) -> list[str]:
-    tracker = httpx.get(f"{url}/conversations/{sender}/tracker", timeout=30).json()
+    tracker = httpx.get(f"{url}/conversations/{conversation(url, sender)}/tracker", timeout=30).json()
     return [",".join(actions) for actions in per_turn_actions(tracker)]
 
 
@@ -88,7 +89,7 @@ def test_wrong_answers_climb_the_ladder_and_the_question_is_never_changed_silent
     assert moves(url, s)[1:] == ["action_start", "action_answer_question", "action_retry", "action_retry",
                                  "action_hint", "action_worked_example", "action_show_answer"]
     # the channel sent the tutor's cues with each turn: wrong answers in a row, hints, response time
-    cues = [t["cues"] for t in service.turns if t["session_id"] == s]
+    cues = [t["cues"] for t in service.turns if t["session_id"] == conversation(url, s)]
     assert cues[-1]["wrong_in_a_row"] == 3 and cues[-1]["hint_requests"] == 1 and cues[-1]["response_time_s"] >= 0
 
 
@@ -121,7 +122,7 @@ def test_affect_read_with_performance(bot) -> None:
     assert moves(url, s)[1:] == ["action_start", "action_explain", "action_explain", "action_worked_example",
                                  "action_praise_next", "action_praise_next", "action_challenge", "action_step_down",
                                  "action_keep_pace"]
-    tracker = httpx.get(f"{url}/conversations/{s}/tracker", timeout=30).json()
+    tracker = httpx.get(f"{url}/conversations/{conversation(url, s)}/tracker", timeout=30).json()
     learner = tracker["slots"]["learner"]
     assert learner["mastery"]["1"] > 0.5 and learner["correct_in_a_row"] == 2
 
@@ -155,7 +156,7 @@ def test_risk_stops_the_lesson_until_the_student_is_okay_and_a_person_is_alerted
     s = "safety"
     say(url, "let's start", s)
     assert "talk to an adult you trust right now" in say(url, "sometimes i want to kill myself", s)[0]
-    (session, request), = [h for h in service.handoffs if h[0] == s]
+    (session, request), = [h for h in service.handoffs if h[0] == conversation(url, s)]
     assert request["bot"] == "tutor" and "risk language" in request["reason"]
     marked = say(url, "1/2", s)
     assert marked[0] == "That's right." and marked[1].startswith("Before we go on") and len(marked) == 2, marked
@@ -182,7 +183,7 @@ def test_grief_and_a_wish_to_stop_pause_the_lesson(bot) -> None:
     assert grief[0].startswith("I'm so sorry about your grandma") and not any("question" in r for r in grief), grief
     home = say(url, "my dad hits me when he's drunk", "harm")          # fourth exploratory reading, H14
     assert home[-1].startswith("Thank you for telling me. That's not okay, and it's not your fault."), home
-    assert [h for h in service.handoffs if h[0] == "harm"]
+    assert [h for h in service.handoffs if h[0] == conversation(url, "harm")]
     stop = say(url, "can we stop for today", s)
     assert stop == ["Of course, let's stop here for today. Thanks for sticking with it; your progress is saved for next time."], stop
 
