@@ -38,6 +38,7 @@ class ConversationPolicy:
     corroborate_below: float = 0.0   # 0: every turn counts as read (no corroboration asked)
     corroborated_by: float = 0.2
     uncorroborated_cap: float = 0.7
+    words_corroborate: bool = True  # an earlier turn with warning-sign words (lexicon >= EXPLICIT_AT) corroborates too
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> "ConversationPolicy":
@@ -52,18 +53,25 @@ class TurnRisk:
     risk: float
     category: str | None = None
     turn_index: int | None = None
-    lexicon: float = 1.0  # the lexicon's score of the message (1.0 when unknown: never capped)
+    lexicon: float | None = None  # the lexicon's score of the message; None when unknown: a turn never capped, an
+    #                               earlier turn no words to corroborate with (the log keeps no scores without consent)
 
 
 def corroborated(history: Sequence[TurnRisk], current: TurnRisk, policy: ConversationPolicy,
                  turn_flag_at: float) -> TurnRisk:
     """``current`` as it counts (see the module docstring): capped at ``uncorroborated_cap`` when the
     models alone read it at >= ``turn_flag_at`` (the detector's τ_flag) and below
-    ``corroborate_below``, and no earlier turn of the window reached ``corroborated_by``."""
+    ``corroborate_below``, and no earlier turn of the window reached ``corroborated_by`` (nor, with
+    ``words_corroborate``, held warning-sign words: "im nothing but a weight on her" read 0.14 by the stack
+    with the lexicon at 0.85, then "it would be a relief for all of them if i died" was capped as a calm
+    conversation's misreading; data/crisis/dev9 fa055)."""
     earlier = list(history)[-(policy.window - 1):] if policy.window > 1 else []
-    alone = (turn_flag_at <= current.risk < policy.corroborate_below and current.lexicon < EXPLICIT_AT
+    alone = (turn_flag_at <= current.risk < policy.corroborate_below
+             and current.lexicon is not None and current.lexicon < EXPLICIT_AT
              and current.risk > policy.uncorroborated_cap)
-    if not alone or any(t.risk >= policy.corroborated_by for t in earlier):
+    if not alone or any(t.risk >= policy.corroborated_by
+                        or (policy.words_corroborate and t.lexicon is not None and t.lexicon >= EXPLICIT_AT)
+                        for t in earlier):
         return current
     return replace(current, risk=policy.uncorroborated_cap)
 

@@ -78,7 +78,7 @@ class CrisisReading:
 
     def as_turn(self, turn_index: int | None = None) -> TurnRisk:
         """This reading as one turn of a conversation (emotion/crisis/conversation.py)."""
-        return TurnRisk(self.risk, self.category, turn_index, self.scores.get("lexicon", 1.0))
+        return TurnRisk(self.risk, self.category, turn_index, self.scores.get("lexicon"))
 
     def to_dict(self) -> dict[str, Any]:
         return {"risk": round(self.risk, 4), "flag": self.flag, "level": self.level, "explicit": self.explicit,

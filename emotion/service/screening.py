@@ -92,7 +92,8 @@ class CrisisScreen:
         ``history``: the session's earlier screened turns, oldest first: (index, stored crisis, text).
         """
         reading = self.read(text, [t for _, _, t in history if t])
-        past = [TurnRisk(float(c.get("risk") or 0.0), c.get("category"), i) for i, c, _ in history]
+        past = [TurnRisk(float(c.get("risk") or 0.0), c.get("category"), i, (c.get("scores") or {}).get("lexicon"))
+                for i, c, _ in history]
         current = TurnRisk(float(reading["risk"]), reading.get("category"),
                            lexicon=float((reading.get("scores") or {}).get("lexicon", 1.0)))
         counted = corroborated(past, current, self.policy, self.thresholds[0])

@@ -272,11 +272,22 @@ CORROBORATING = ConversationPolicy(corroborate_below=0.97, corroborated_by=0.2, 
     ([TurnRisk(0.05)], TurnRisk(0.93, lexicon=0.85), 0.93),                # warning-sign words
     ([TurnRisk(0.05)], TurnRisk(0.98, lexicon=0.0), 0.98),                 # the models are sure
     ([TurnRisk(0.05)], TurnRisk(0.6, lexicon=0.0), 0.6),                   # not a flag: counts as read
+    ([TurnRisk(0.14, lexicon=0.85)], TurnRisk(0.93, lexicon=0.0), 0.93),    # an earlier turn's warning-sign words
+    ([TurnRisk(0.14)], TurnRisk(0.93, lexicon=0.0), 0.8),                  # an earlier turn's words unknown: none
 ])
 def test_a_flag_the_models_alone_raise_on_a_calm_conversation_counts_as_possible(
         history: list, current: TurnRisk, counted: float) -> None:
     assert corroborated(history, current, CORROBORATING, turn_flag_at=0.83).risk == counted
     assert corroborated(history, current, ConversationPolicy(), turn_flag_at=0.83).risk == current.risk  # off
+
+
+def test_warning_sign_words_corroborate_only_when_the_policy_says_so() -> None:
+    """data/crisis/dev9 fa055: "im nothing but a weight on her" (lexicon 0.85, stacked 0.14), then "it would be a relief
+    for all of them if i died" (models 0.93) was capped as a calm conversation's misreading."""
+    words_before = [TurnRisk(0.14, lexicon=0.85)]
+    assert corroborated(words_before, TurnRisk(0.93, lexicon=0.0), CORROBORATING, 0.83).risk == 0.93
+    unheeded = ConversationPolicy(corroborate_below=0.97, corroborated_by=0.2, uncorroborated_cap=0.8, words_corroborate=False)
+    assert corroborated(words_before, TurnRisk(0.93, lexicon=0.0), unheeded, 0.83).risk == 0.8
 
 
 def test_an_earlier_turn_corroborates_only_inside_the_window() -> None:
