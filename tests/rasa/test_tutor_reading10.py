@@ -205,3 +205,15 @@ def test_the_goodbye_reads_only_the_messages_no_lesson_move_answered(concern_cal
                    events=[*turn("hi", "action_greet"), *lesson])
     assert lines == [DOMAIN["responses"]["utter_goodbye"][0]["text"]]
     assert concern_calls == ["hi", "bye"]
+
+
+@pytest.mark.parametrize("text", ["session_start", "handoff_resolved", "/restart"])
+def test_a_command_typed_as_plain_words_is_answered_as_a_command_and_not_graded(text: str) -> None:
+    """Eleventh reading, M2 (what the fix in the channel left): "/session_start" reaches the tutor as "session_start",
+    which got "Fair enough, let's make it more interesting." and a new question."""
+    from bot.tutor.actions.actions import ActionChallenge
+
+    learner = on(THIRDS, correct_in_a_row=2)
+    lines, events = run(ActionChallenge(), text, {"learner": learner.to_slot()})
+    assert lines[0] == say("command") and lines[-1] == say("still_your_question", question=THIRDS.question), lines
+    assert not any(e.get("name") == "learner" for e in events)  # nothing marked, nothing moved on

@@ -20,7 +20,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from policies.commands import COMMAND
+
 from .answers import Grade, answer_digits, answer_options, fraction_text, parse_answer, without_reasoning
+from .commands import answer_command
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
 from .lines import say, word
@@ -58,6 +61,9 @@ class TutorMove(Action):
         learner = Learner.from_slot(tracker.get_slot("learner"))
         item = curriculum.item(learner.item) if learner.started else None
         text = tracker.latest_message.get("text") or ""
+        if COMMAND.match(text):  # "session_start" typed (the channel reads it as plain words): a command, not an answer
+            answer_command(dispatcher, tracker)
+            return [SlotSet("tutor_move", self.move)]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         tries_before = learner.wrong_in_a_row
         learner, grade = observe(learner, item, text, pedagogy, intent)
