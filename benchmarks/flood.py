@@ -39,6 +39,7 @@ SHAPES = {
     "spaced letters": lambda n: ("k i l l m y s e l f " * (n // 20 + 1))[:n],
     "single letters": lambda n: ("a " * (n // 2 + 1))[:n],
     "a denied phrase, no punctuation": lambda n: ("i would never kill myself " * (n // 26 + 1))[:n],
+    "a dose taken, no punctuation": lambda n: ("i took all my pills " * (n // 20 + 1))[:n - 10] + "last month",
 }
 
 

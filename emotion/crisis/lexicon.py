@@ -44,6 +44,8 @@ POSITIVE_CATEGORIES = ("passive_death_wish", "active_ideation", "method", "inten
 _CLAUSE_END = re.compile(r"[.!?;\n]|\b(?:but|and now|now|aber|mais|pero|ma|maar|mas|though|however"
                          r"|jetzt|maintenant|ahora|ora|adesso|agora)\b")  # "now" in de/fr/es/it/pt
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+HYPOTHETICAL_REACH = 200
+"""How far before an attempt's words an "if" ("what if i took all my pills") is looked for, in characters."""
 _CLAUSE_REACH = 32
 """More characters than one attempt of ``_CLAUSE_END`` reads from where it starts (its longest word,
 "maintenant", and the boundary after it: 11): see :meth:`_TextFacts.clause_start`."""
@@ -198,9 +200,13 @@ class Lexicon:
         for language, rx in self.attempts:
             for m in rx.finditer(text):
                 clause_start = facts.clause_start(m.start())
-                if self.hypothetical.search(text, clause_start, m.start() + 1):
+                # "if"/"what if" governs the words right before the match (at most HYPOTHETICAL_REACH characters of
+                # its clause: a run-on clause of 60 KB was searched again for each of its matches)
+                if self.hypothetical.search(text, max(clause_start, m.start() - HYPOTHETICAL_REACH), m.start() + 1):
                     continue
-                if self.attempt_past.search(text, clause_start, facts.clause_end(m.end())):
+                clause_end = facts.clause_end(m.end())
+                if facts.once(("attempt_past", clause_start, clause_end),
+                              lambda: bool(self.attempt_past.search(text, clause_start, clause_end))):
                     continue
                 if not set(self._guards(facts, m.start(), m.end(), 1.0, language) or ()) & {"negated", "past", "fiction"}:
                     return True

@@ -208,20 +208,21 @@ FLOODS = {"filler, then a plan": "blah " * 11_900 + " i am going to kill myself 
           "a denied phrase, sentence after sentence": "i would never kill myself. " * 2_200,
           "fiction, sentence after sentence": "in the film he wanted to kill himself. " * 1_500,
           "a past phrase, clause after clause": "years ago i wanted to die, " * 2_200,
-          "spaced letters": "k i l l m y s e l f " * 3_000}
+          "spaced letters": "k i l l m y s e l f " * 3_000,
+          "a dose taken, no punctuation, a month ago": "i took all my pills " * 3_000 + "last month"}
 
 
 @pytest.mark.parametrize("name", sorted(FLOODS))
 def test_a_60_kb_flood_is_guarded_in_about_its_length(name: str, monkeypatch) -> None:
     """The guards' searches read a few times the text, not the text once per match (before: about
     2,200 characters read per character of "i would never kill myself. " x 2,200, 1,500 for the film
-    flood; now 8 and 16)."""
+    flood; now 8 and 16; a dose taken 3,000 times in one clause searched the clause again for each: 18 s)."""
     text, now, tally = FLOODS[name], Lexicon.load(), [0]
     reading = now.read(text)
     counted = Lexicon.__new__(Lexicon)
     counted.__dict__.update(now.__dict__)
     for attribute in ("negation", "hedges", "negation_after", "past", "present", "recovered_clause", "recent",
-                      "recovered_after", "fiction", "reported", "joke", "generic", "hypothetical", "plan"):
+                      "recovered_after", "fiction", "reported", "joke", "generic", "hypothetical", "attempt_past", "plan"):
         monkeypatch.setattr(counted, attribute, Counted(getattr(now, attribute), tally))
     monkeypatch.setattr(lexicon_module, "_CLAUSE_END", Counted(_CLAUSE_END, tally))
     assert reading_of(counted.read(text)) == reading_of(reading)
