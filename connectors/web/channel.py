@@ -117,7 +117,7 @@ SYSTEM_INTENTS = re.compile(r"^\s*/+\s*(handoff_resolved|handoff_waiting|crisis_
 starts a session itself (a new conversation, one idle past ``session_expiration_time``); a typed
 "/session_start" started one in a crisis handoff, and the page's history lost the conversation (eleventh
 exploratory reading, M2): as plain words it starts nothing, and the support bot answers it as a command
-(bot/support/actions/replies.py, ``COMMAND``)."""
+(policies/commands.py, ``COMMAND``)."""
 
 
 def with_crisis_screening(emotion: Dict[str, Any], text: str, sender_id: str) -> Dict[str, Any]:
@@ -386,21 +386,23 @@ class EmobotWebInput(InputChannel):
         agent = getattr(getattr(self.app, "ctx", None), "agent", None)
         if agent is None or not wanted_cues(agent.domain):
             return None
-        return dialogue_cues(await self.tracker(sender_id), now) or None
+        return dialogue_cues(await self.tracker(sender_id, whole=False), now) or None
 
-    async def tracker(self, sender_id: str) -> Any:
-        """The conversation so far from Rasa's tracker store, every session of it (``retrieve`` gives
-        the latest only: a conversation's earlier turns, a proven one among them, are still its own),
-        or None (no server yet, a new conversation, or a tracker store that cannot be read: the cues
-        are then left out)."""
+    async def tracker(self, sender_id: str, whole: bool = True) -> Any:
+        """The conversation so far from Rasa's tracker store: every session of it (``whole``; ``retrieve``
+        gives the latest only: a conversation's earlier turns, a proven one among them, are still its own),
+        or the latest session (the dialogue cues: they read this session's turns; a long-lived conversation
+        is not replayed for them); None (no server yet, a new conversation, or a tracker store that cannot
+        be read: the cues and the history are then left out)."""
         agent = getattr(getattr(self.app, "ctx", None), "agent", None)
         if agent is None or agent.tracker_store is None:
             return None
         store = agent.tracker_store
         try:
-            return await getattr(store, "retrieve_full_tracker", store.retrieve)(sender_id)
-        except Exception:  # noqa: BLE001 - cues are optional; the turn must still go through
-            logger.exception("Reading the tracker of %s for dialogue cues failed.", sender_id)
+            read = getattr(store, "retrieve_full_tracker", store.retrieve) if whole else store.retrieve
+            return await read(sender_id)
+        except Exception:  # noqa: BLE001 - optional; the turn must still go through
+            logger.exception("Reading the tracker of %s failed.", sender_id)
             return None
 
     async def guarded(self, sender_id: str) -> Optional[str]:

@@ -191,6 +191,16 @@ def test_means_named_after_a_request_for_a_person_are_not_a_new_crisis_handoff(t
     assert not slots.get("handoff_active") and not team["requests"], said
 
 
+def test_an_everyday_mention_of_medicine_weeks_after_a_resolve_opens_nothing(team) -> None:
+    """A stranger's review: "went to the pharmacy to get my meds" matched the means at hand after any resolve, however
+    long ago; the means named again count when the screen reads risk in the message."""
+    from actions.replies import ActionSupportQuestion
+
+    said, slots = run(ActionSupportQuestion(), history("I bought a gun today. I'm going to use it on myself", "thanks"),
+                      "went to the pharmacy to get my meds", slots=dict(RESOLVED), crisis={"risk": 0.02, "level": "none"})
+    assert not slots.get("handoff_active") and not team["requests"], said
+
+
 def test_hello_is_anyone_there_after_a_resolve_gets_the_safety_check(team) -> None:
     from actions.replies import ActionSupportQuestion
 

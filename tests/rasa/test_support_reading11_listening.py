@@ -240,3 +240,20 @@ def test_a_swiss_italian_page_opens_with_switzerlands_lines() -> None:
     credentials = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot" / "support" / "credentials.yml").read_text())
     greeting = credentials["connectors.web.channel.EmobotWebInput"]["page"]["greetings"]["it-ch"]
     assert "[143](tel:143)" in greeting and "[147](tel:147)" in greeting and "2327" not in greeting
+
+
+@pytest.mark.parametrize("text", ["im 10 feet from the edge", "i am 6 floors up", "ik ben 8 jaar getrouwd", "im 8 years sober"])
+def test_numbers_that_are_no_age_keep_the_adult_lines(text) -> None:
+    """A stranger's review: "im 10 feet from the edge" was read as a child's age, and an adult on a ledge got the
+    children's line first."""
+    from actions.resources import says_young
+
+    assert not says_young([text])
+
+
+def test_a_correction_with_a_backslash_is_taken_as_words() -> None:
+    """A stranger's review: the person's words were a regex template ("sister\\," raised re.error in every recall)."""
+    from actions.recall import corrected
+
+    assert corrected(["i feel low since my brother moved", "sorry, I meant my sister\\1, not my brother"]) == [
+        "i feel low since my sister\\1 moved"]

@@ -247,6 +247,8 @@ FACT_FIX = re.compile(
     r"|^\W*(?:nein|ne|sorry)\W+(?:warte|moment|ich meine|ich meinte|ich wollte sagen)\b|^\W*(?:nee|sorry)\W+(?:wacht|ik bedoel|ik bedoelde)\b"
     r"|^\W*(?:non|pardon)\W+(?:attends|je veux dire|je voulais dire)\b|^\W*(?:no|perdon)\W+(?:espera|quiero decir|queria decir)\b"
     r"|^\W*(?:no|scusa)\W+(?:aspetta|volevo dire|intendo dire)\b|^\W*(?:nao|desculpa|desculpe)\W+(?:espera|quero dizer|queria dizer|quis dizer)\b")
+"""A person putting right a fact they told ("no wait, it was saturday not sunday", "Korrektur: vor vier Monaten, nicht drei", "nee wacht,
+het was mijn broer niet mijn zus", "não, quero dizer há dois meses": tenth reading, M4, each got a reflection or a stock question)."""
 NOT_THIS_BUT = re.compile(
     r"^\W*(?:(?:no+|nope|sorry|oops|actually|nee|nein|ne|non|nao|pardon|perdon|scusa|desculpa|desculpe)\W+)+"
     r"(?=(?:not|nicht|niet|pas|no|non|nao)\s+(?!(?:really|quite|exactly|at all|sure|much|yet|now|right now|today|tonight|tomorrow|again|here"
@@ -254,8 +256,6 @@ NOT_THIS_BUT = re.compile(
     r"|eigenlijk|nu|vandaag|mesmo|agora|hoje|muito|sehr|tanto|zo)\b)[\w-]+(?:\s+[\w-]+){0,2}\s*,\s*[\w-]+(?:\s+[\w-]+){0,3}\W*$)")
 """A fact or a feeling put right as "no, not X, Y" ("nee, niet verdrietig, eerder boos", "sorry, niet ontslagen, berispt": eleventh
 reading, M9, each got a stock question): what follows the no is the correction."""
-"""A person putting right a fact they told ("no wait, it was saturday not sunday", "Korrektur: vor vier Monaten, nicht drei", "nee wacht,
-het was mijn broer niet mijn zus", "não, quero dizer há dois meses": tenth reading, M4, each got a reflection or a stock question)."""
 
 
 SO_NOW = re.compile(r"^(?:it|that|he|she|they|we|i)(?:'s| was| is| were| did| had| said)\b|\b(?:not|n't|instead|rather than)\b")

@@ -167,8 +167,8 @@ def under_way_again(tracker: Tracker) -> Optional[str]:
     plain = folded(text).replace("'", " ").replace("’", " ")
     if kinds & set(UNDER_WAY) or ("place" in kinds and HERE_NOW.search(plain)):
         return again
-    if not tracker.get_slot("handoff_asked") and not is_question(text) \
-            and handoff_answers.answered(text, (), "en", at_risk=False, kinds=AT_HAND):
+    if not tracker.get_slot("handoff_asked") and not is_question(text) and (crisis.get("level") or "none") != "none" \
+            and handoff_answers.answered(text, (), "en", at_risk=False, kinds=AT_HAND):  # the screen reads risk in it
         return "means at hand again after a resolved crisis handoff"  # "I still have the gun" (eleventh reading, H3)
     return None
 

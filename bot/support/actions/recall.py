@@ -268,9 +268,9 @@ def corrected(messages: Sequence[str]) -> List[str]:
         last = re.compile(rf"\b{re.escape(old.split()[-1])}\b", re.IGNORECASE)
         for i in range(len(out) - 1, -1, -1):  # the newest message that holds what was taken back
             if whole.search(out[i]):
-                out[i] = whole.sub(new, out[i])
+                out[i] = whole.sub(lambda _: new, out[i])  # the person's words, never a template (\1, \,)
                 break
             if last.search(out[i]):
-                out[i] = last.sub(new.split()[-1], out[i])
+                out[i] = last.sub(lambda _: new.split()[-1], out[i])
                 break
     return out

@@ -172,7 +172,10 @@ def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
 YOUNG_AGE = re.compile(r"\b(?:im|i am|i m|ich bin|jai|j ai|tengo|ho|ik ben|tenho) (?:only |just |nur |erst |seulement |solo |pas |maar "
                        r"|apenas |so )?(?:[5-9]|1[0-7])\b(?! (?:min|minutes?|hours?|days?|weeks?|months?|times|kg|kilos?|lbs|pills|euros?|dollars"
                        r"|pounds|minuten|stunden|tage|wochen|monate|jours|heures|semaines|mois|dias|horas|semanas|meses|giorni|ore|settimane|mesi"
-                       r"|minuti|dagen|uur|weken|maanden|minutos))")
+                       r"|minuti|dagen|uur|weken|maanden|minutos|feet|foot|ft|floors?|stor(?:e)?ys|stories|metres?|meters?|m|km|miles|stone|st|steps|blocks"
+                       r"|etages?|stockwerke?|pisos?|andares|piani|verdiepingen|percent|%)\b"
+                       r"|\s*(?:years?|jahre?n?|jaar|ans|anos|anni) (?:married|together|clean|sober|verheiratet|zusammen|getrouwd|samen"
+                       r"|nuchter|marie|mariee|ensemble|casad[oa]s?|juntos|sposat[oa]|insieme|sobri[oa]))")
 """A person who says their age under 18 ("im 14", "tenho 15 anos", "ich bin 13", "j'ai 14 ans"), on the folded message without
 apostrophes: a child or young person."""
 
