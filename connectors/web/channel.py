@@ -719,7 +719,8 @@ class EmobotWebInput(InputChannel):
             overlong = overlong_id(turn, self.max_sender_chars)
             if overlong:  # screened first; refused before the service or the bot reads it
                 locale = turn.metadata.get("locale") or request.args.get("locale")
-                return await refuse_overlong_id(turn, overlong, self.max_sender_chars, locale)
+                async with self.long_turns.slot(None, CLIENT_ADDRESS.get()):  # its screening counts as its client's work
+                    return await refuse_overlong_id(turn, overlong, self.max_sender_chars, locale)
             collector = CollectingOutputChannel()
             try:
                 turn, moved = await self.claim_unproven(turn)  # a proven or handed-over conversation: a new one
