@@ -86,6 +86,7 @@ from connectors.delivery import TurnDelivery
 from connectors.handoff import HANDOFF_SLOTS, readable_text
 from connectors.outbox import OutboxSettings, QueuedTurn, open_outbox
 from emotion.crisis.fallback import FALLBACK
+from emotion.crisis.normalise import logical
 from emotion.types import message_text
 from policies import action_validation
 
@@ -510,6 +511,7 @@ class EmobotWebInput(InputChannel):
         said = RecordingOutput(output)
         # screened in full (read_turn); the bot and its NLU read at most max_text_chars: start and end
         text = readable_text(turn.text, self.max_text_chars) if len(turn.text) > self.max_text_chars else turn.text
+        text = logical(text)  # no direction control reaches a bot that may say the words back (twelfth reading, H4)
         try:
             await on_new_message(
                 UserMessage(text, said, turn.sender_id, input_channel=self.name(), metadata=metadata)

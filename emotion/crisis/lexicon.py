@@ -33,7 +33,7 @@ from typing import Any, Callable, Optional
 
 import yaml
 
-from emotion.crisis.normalise import joined_across_controls, normalise, was_obfuscated
+from emotion.crisis.normalise import joined_across_controls, logical, normalise, was_obfuscated
 
 EXPLICIT_AT = 0.5
 """A lexicon score at or above this: the message holds warning-sign language, unguarded."""
@@ -143,14 +143,15 @@ class Lexicon:
 
     def read(self, text: str) -> LexiconReading:
         """Score one message (any length; the whole text is read). A message with control characters
-        is also read with them taken out with the spaces beside them, and the stronger reading counts
-        ("k\\b ill mys\\x7f elf": normalise.joined_across_controls)."""
+        is also read with them taken out with the spaces beside them, and one with direction controls in
+        the order it was typed, and the stronger reading counts ("k\\b ill mys\\x7f elf":
+        normalise.joined_across_controls; "kill my\\u202eself": normalise.logical)."""
         reading = self._read(text)
-        joined = joined_across_controls(text)
-        if joined != text:
-            other = self._read(joined)
-            if other.score > reading.score or other.attempt and not reading.attempt:
-                return other
+        for other_text in dict.fromkeys((joined_across_controls(text), logical(text))):  # each once, if it differs
+            if other_text != text:
+                other = self._read(other_text)
+                if other.score > reading.score or other.attempt and not reading.attempt:
+                    reading = other
         return reading
 
     def _read(self, text: str) -> LexiconReading:

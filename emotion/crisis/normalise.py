@@ -118,6 +118,16 @@ def _segment(letters: str) -> list[str] | None:
     return found[::-1]
 
 
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def logical(text: str) -> str:
+    """``text`` in the order it was typed, its direction controls dropped ("kill my\u202eself\u202c" -> "kill
+    myself"): read beside ``visible`` (twelfth exploratory reading, H4: a right-to-left override inside a risk word
+    turned "myself" into "myfles" as displayed, and nothing was read)."""
+    return _BIDI_CONTROLS.sub("", text) if text else ""
+
+
 def visible(text: str) -> str:
     """Step 0: ``text`` as a reader sees it (invisible characters dropped, a right-to-left
     override's text in displayed order, look-alike Cyrillic and Greek letters read as Latin)."""

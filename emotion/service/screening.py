@@ -25,7 +25,7 @@ from typing import Any
 
 from emotion.crisis.conversation import ConversationPolicy, TurnRisk, conversation_risk, corroborated
 from emotion.crisis.lexicon import Lexicon
-from emotion.crisis.normalise import visible
+from emotion.crisis.normalise import logical, visible
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +57,16 @@ class CrisisScreen:
     def read(self, text: str, previous: list[str] | None = None) -> dict[str, Any]:
         """The per-message reading of ``text``, read with the person's ``previous`` texts too
         when the detector was tuned to (``context_turns``)."""
-        text = visible((text or "").replace("\x00", " ")[:MAX_SCREENED_CHARS])  # as the reader sees it, for the models too
+        raw = (text or "").replace("\x00", " ")[:MAX_SCREENED_CHARS]
+        text = visible(raw)  # as the reader sees it, for the models too
+        typed = visible(logical(raw))  # in the order it was typed, when a direction control turned words round
         if self.detector is not None:
             try:
-                return self.detector.screen_in_context(text, previous or []).to_dict()
+                readings = [self.detector.screen_in_context(t, previous or []) for t in dict.fromkeys((text, typed))]
+                return max(readings, key=lambda r: (r.risk, r.attempt)).to_dict()
             except Exception:  # a model failure must not switch screening off: the lexicon still reads it
                 log.exception("crisis detector failed; screening with the lexicon alone")
-        r = Lexicon.load().read(text)
+        r = max((Lexicon.load().read(t) for t in dict.fromkeys((text, typed))), key=lambda r: (r.score, r.attempt))
         risk = max(r.score, self.lexicon_flag_at) if r.attempt else r.score  # an attempt under way is high
         level = "high" if risk >= self.lexicon_flag_at else "possible" if risk >= self.lexicon_possible_at else "none"
         return {"risk": risk, "flag": level == "high", "level": level,

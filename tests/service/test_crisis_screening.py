@@ -762,3 +762,31 @@ def test_a_letter_for_after_and_a_reported_threat_are_read(text: str, category: 
     sister and her child, reported by her brother, read nothing either."""
     reading = Lexicon.load().read(text)
     assert (reading.category == category and reading.score >= 0.85) if category else reading.score < 0.5
+
+
+@pytest.mark.parametrize("text", ["i'm going to kill my\u202eself\u202c tonight", "je vais me su\u202eicider\u202c ce soir",
+                                  "\u202ethginot flesym llik ot gniog mi"])
+def test_a_direction_control_inside_the_words_is_read_in_both_orders(text: str) -> None:
+    """Twelfth exploratory reading, H4: a right-to-left override inside "myself" made it "myfles" as displayed, and nothing
+    was read; a whole sentence typed backwards behind one is still read as displayed."""
+    from emotion.service.screening import CrisisScreen
+
+    assert Lexicon.load().read(text).score >= 0.9
+    assert CrisisScreen().read(text)["risk"] >= 0.9
+
+
+@pytest.mark.parametrize("text, category", [
+    ("ich steh grad auf der brücke und will springen", "method"),
+    ("mis sturmgewehr isch im schrank und ich denk dra, mich z'erschiesse", "active_ideation"),
+    ("hoy me subo a la azotea y me tiro", "plan"), ("hoy me subo a la azotea y me aviento, neta", "plan"),
+    ("tengo el fierro cargado en el cajón, me quiero pegar un tiro", "active_ideation"),
+    ("I used to play football on Sundays but I stopped going. Honestly I want to kill myself.", "active_ideation"),
+    ("me subo a la azotea y me tiro a la piscina", None), ("me quiero pegar un tiro, se me olvidaron las llaves xd", None),
+    ("im 68 and people seem to think old widowers want to die. i dont. i want someone to play cards with", None),
+])
+def test_the_twelfth_readings_lines(text: str, category: str | None) -> None:
+    """Twelfth exploratory reading, H1 and H6: "ich steh grad auf der brücke" (a spoken "steh"), Swiss German with a
+    service rifle, a roof "today" in Spanish, "pegar un tiro"; a long letter's "I used to play football" was read as a
+    play (fiction) and guarded its last line, "Honestly I want to kill myself"."""
+    reading = Lexicon.load().read(text)
+    assert (reading.category == category and reading.score >= 0.9) if category else reading.score < 0.5
