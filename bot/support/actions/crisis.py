@@ -83,7 +83,9 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     say(say.help_now.full(say.lang))
     earlier = earlier_messages(tracker, MEANS_MEMORY)
     answers = handoff_answers.answered(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier)
-    lines = [line for _, line in answers] or (means_told_before(earlier, say) if means_line else [])
+    lines = [line for _, line in answers]
+    if means_line and not {kind for kind, _ in answers} - {"imminent"}:  # "its in the closet, loaded": the act now, and
+        lines += means_told_before(earlier, say)[:handoff_answers.MAX_HANDOFF_LINES - len(lines)]  # the gun's line
     for line in lines or (handoff_answers.kind_lines("plan", say.lang)[:1] if means_line else []):
         say(line)  # means at hand or a place named in the same message: safety first, before the wait
     urgent = {kind for kind, _ in answers} & set(URGENT_KINDS)
@@ -94,7 +96,7 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
         say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
         await report(tracker, tracker.latest_message.get("text"), say.said)
         if urgent:
-            await report(tracker, None, [TAKEN_NOTICE if urgent & {"taken", "attempt"} else URGENT_NOTICE], kind="notice")
+            await report(tracker, None, [urgent_notice(urgent)], kind="notice")
     return [SlotSet("handoff_active", True), SlotSet("handoff_asked", False),
             SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
             *clear_screen(tracker)]
@@ -271,8 +273,8 @@ class ActionHandoffPresent(Action):
         if with_them and not say.said:  # left to the person from the team: no words of the bot's, yet no silence for the
             dispatcher.utter_message(json_message=WITH_THE_TEAM)  # channel, whose safety net answers a turn at risk left unanswered
         await report(tracker, tracker.latest_message.get("text"), say.said)
-        if "imminent" in kinds:  # the team told the risk went up: an attempt about to happen (tenth reading, H3)
-            await report(tracker, None, [URGENT_NOTICE], kind="notice")
+        if set(kinds) & set(URGENT_KINDS):  # the team told the risk went up: an attempt about to happen or under way
+            await report(tracker, None, [urgent_notice(kinds)], kind="notice")  # (tenth reading, H3; twelfth, H2)
         return events
 
 
@@ -281,6 +283,11 @@ URGENT_NOTICE = "URGENT: the person says an attempt is about to happen (a jump, 
 service has no priority to raise, so the notice says it."""
 TAKEN_NOTICE = "URGENT: the person says they have already taken something or an attempt is under way. Please join now."
 """The thread's notice for medicine taken or an attempt under way (eleventh reading, H4: "I took a few already")."""
+
+
+def urgent_notice(kinds: Sequence[str]) -> str:
+    """The thread's notice for handoff answers of ``URGENT_KINDS``: medicine taken or an attempt under way first."""
+    return TAKEN_NOTICE if set(kinds) & {"taken", "attempt"} else URGENT_NOTICE
 
 
 def laughed(tracker: Tracker, text: str) -> bool:

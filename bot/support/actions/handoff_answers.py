@@ -106,12 +106,32 @@ def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
     for found in words_pattern(entry["words"]).finditer(lowered):
         if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])):
             return True
+    if acts_on_means(lowered, earlier):
+        return True
     if len(lowered.split()) > SOON_WORDS or denies(lowered):
         return False
     when = words_pattern(entry["soon"]).search(lowered) or words_pattern(entry["chosen"]).search(lowered)
     method = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"],
                             *bank().handoff["place"]["words"], *bank().handoff["plan"]["words"]])
     return bool(when) and any(method.search((said or "").lower().replace("’", "'")) for said in list(earlier)[-METHOD_BEFORE:])
+
+
+def acts_on_means(lowered: str, earlier: Sequence[str] = ()) -> bool:
+    """Whether ``lowered`` (a message, lower-cased) tells the act on means named in it or in the last ``METHOD_BEFORE``
+    of ``earlier`` (twelfth reading, H2): the ``imminent`` ``take_now`` words ("i'm going to take them" after the pills,
+    "its in the closet, loaded" after the gun), not denied just before; or means at hand (``means_here``: "the bottle of
+    oxy is right here") not named before, just after a time was told ("gonna unalive myself tonight")."""
+    from actions.screener import denies
+
+    entry, here = bank().handoff["imminent"], bank().handoff["means_here"]
+    recent = [lowered, *((said or "").lower().replace("’", "'") for said in list(earlier)[-METHOD_BEFORE:])]
+    means = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"], *here["with"]])
+    for found in words_pattern(entry["take_now"]).finditer(lowered):
+        if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])) and any(means.search(t) for t in recent):
+            return True
+    at_hand = words_pattern(here["words"]).search(lowered) and words_pattern(here["with"]).search(lowered)
+    new_means = not any(means.search(t) for t in recent[1:])  # the same pills told again are the means_here line's
+    return bool(at_hand) and new_means and not denies(lowered) and any(words_pattern(entry["soon"]).search(t) for t in recent[1:])
 
 
 def confirms_farewell(text: str, earlier: Sequence[str]) -> bool:
