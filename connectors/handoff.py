@@ -100,7 +100,7 @@ async def withdraw_handoff(session_id: str) -> bool:
 
 
 async def add_to_thread(session_id: str, messages: Sequence[Tuple[str, str]]) -> bool:
-    """Append ``(kind, text)`` messages (kind: person | bot | notice) to the handoff's live thread,
+    """Append ``(kind, text)`` messages (kind: person | bot | notice | alert: for the team only) to the handoff's live thread,
     each as :func:`readable_text` makes it (a NUL byte refused the whole report, and a long
     message kept only its first characters: eighth exploratory reading, M9)."""
     if not messages:

@@ -27,12 +27,13 @@ from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utc
 ROLES = ("admin", "supervisor")
 CONSENT_MODALITIES = ("text", "audio", "face")
 HANDOFF_STATUSES = ("open", "claimed", "resolved")
-MESSAGE_KINDS = ("person", "bot", "supervisor", "notice", "note")
+MESSAGE_KINDS = ("person", "bot", "supervisor", "notice", "note", "alert")
 HANDOFF_KINDS = ("safeguarding",)
 """``person``: the person's message during the handoff; ``bot``: the bot's answer to it;
 ``supervisor``: a human's reply; ``notice``: a bot message sent without a person's message
 (re-alert, check-in on resolve); ``note``: why a supervisor resolved without writing to the
-person (for the team only). ``supervisor`` and ``notice`` are *pushed*: a client polls them."""
+person (for the team only); ``alert``: the bot's word to the team ("URGENT: ... Please join now"; twelfth reading, M2:
+it was a notice, pushed to the person in English). ``supervisor`` and ``notice`` are *pushed*: a client polls them."""
 PUSHED_KINDS = ("supervisor", "notice")
 
 

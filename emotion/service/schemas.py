@@ -318,7 +318,8 @@ class HandoffOut(BaseModel):
 class ThreadMessageIn(BaseModel):
     """A message of a handoff's live thread, as the bot side reports it."""
 
-    kind: Literal["person", "bot", "notice"]
+    kind: Literal["person", "bot", "notice", "alert"] = Field(
+        description="person, bot, notice (a line for the person, pushed to them) or alert (for the team only)")
     text: str = Field(min_length=1, max_length=4000, pattern=NO_NUL)
 
 
@@ -328,7 +329,7 @@ class ThreadMessagesIn(BaseModel):
 
 class ThreadMessageOut(BaseModel):
     id: int = Field(description="increasing; poll with ?after=<the last id seen>")
-    kind: str = Field(description="person | bot | supervisor | notice")
+    kind: str = Field(description="person | bot | supervisor | notice | alert (the team only)")
     text: str
     created_at: datetime
 

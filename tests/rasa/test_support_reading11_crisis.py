@@ -162,7 +162,7 @@ def test_an_overdose_told_during_the_screen_stops_it_with_an_urgent_handoff(team
     assert slots.get("handoff_active") is True, said
     assert handoff_answers.kind_lines("taken", "en")[0] in said, said
     assert any("911" in line for line in said), said
-    assert team["requests"][0].startswith("URGENT") and ("notice", TAKEN_NOTICE) in team["thread"]
+    assert team["requests"][0].startswith("URGENT") and ("alert", TAKEN_NOTICE) in team["thread"]
 
 
 # --- H3: after a resolve ------------------------------------------------------------------------------------

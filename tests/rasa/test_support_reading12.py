@@ -30,7 +30,7 @@ def test_medicine_already_taken_while_waiting_gets_the_taken_line_and_an_urgent_
                   crisis={"risk": 0.435, "level": "possible", "category": "active_ideation"})
     assert handoff_answers.kind_lines("taken", locale.split("-")[0])[0] in said, said
     assert any(number in line for line in said), said
-    assert ("notice", TAKEN_NOTICE) in team["thread"], team["thread"]
+    assert ("alert", TAKEN_NOTICE) in team["thread"], team["thread"]
 
 
 @pytest.mark.parametrize("before, text, number", [
@@ -47,7 +47,7 @@ def test_the_act_on_means_named_before_gets_the_act_now_line_and_an_urgent_notic
                   crisis={"risk": 0.15, "level": "possible", "category": "method"})
     assert said[0] == handoff_answers.kind_lines("imminent", "en")[0], said
     assert any(number in line for line in said), said
-    assert ("notice", URGENT_NOTICE) in team["thread"], team["thread"]
+    assert ("alert", URGENT_NOTICE) in team["thread"], team["thread"]
 
 
 def test_a_denied_act_or_nothing_named_before_is_not_an_act_about_to_happen() -> None:

@@ -131,7 +131,7 @@ def test_an_act_coming_while_waiting_is_answered_with_the_numbers_and_told_urgen
                   crisis={"risk": 0.2, "level": "possible"})
     assert said[0] in handoff_answers.kind_lines("imminent", lang), said
     assert any(number in line for line in said[1:]), said
-    assert ("notice", URGENT_NOTICE) in team["thread"]
+    assert ("alert", URGENT_NOTICE) in team["thread"]
 
 
 def test_pt_pt_gets_its_own_words_for_an_act_coming(team) -> None:
@@ -152,7 +152,7 @@ def test_no_act_coming_is_read_where_none_is_said(team, before, text) -> None:
     team["status"] = dict(OPEN)
     said, _ = run(ActionHandoffPresent(), history(*before), text, slots=dict(IN_HANDOFF))
     assert not set(said) & set(handoff_answers.kind_lines("imminent", "en")), said
-    assert ("notice", URGENT_NOTICE) not in team["thread"]
+    assert ("alert", URGENT_NOTICE) not in team["thread"]
 
 
 def test_an_act_coming_is_answered_even_with_the_team_there(team) -> None:

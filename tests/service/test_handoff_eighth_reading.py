@@ -128,3 +128,18 @@ def test_the_status_says_whether_and_since_when_a_person_claimed_it(sqlite_url) 
         status = latest(client, "taken")
         assert status["claimed"] is True and 170 <= status["since_claim_s"] <= 400
         assert "sup@example.org" not in str(status)  # no supervisor identity on the person's side
+
+
+def test_the_bots_word_to_the_team_is_kept_in_the_thread_and_never_pushed_to_the_person(sqlite_url) -> None:
+    """Twelfth exploratory reading, M2: "URGENT: the person says an attempt is about to happen ... Please join now." was
+    a notice, so the person on the bridge read it in their chat, in English."""
+    client, _ = make_client(sqlite_url)
+    with client:
+        open_for(client, "bridge")
+        r = client.post("/v1/sessions/bridge/handoffs/latest/messages",
+                        json={"messages": [{"kind": "alert", "text": "URGENT: please join now."},
+                                           {"kind": "notice", "text": "I'm still here with you."}]})
+        assert r.status_code == 201, r.text
+        assert [m["kind"] for m in r.json()] == ["alert", "notice"]
+        pushed = client.get("/v1/sessions/bridge/pushed").json()["messages"]
+        assert [m["text"] for m in pushed] == ["I'm still here with you."]

@@ -96,7 +96,7 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
         say(waiting_line(await handoff_status(tracker), domain, say.recent, say.lang))
         await report(tracker, tracker.latest_message.get("text"), say.said)
         if urgent:
-            await report(tracker, None, [urgent_notice(urgent)], kind="notice")
+            await report(tracker, None, [urgent_notice(urgent)], kind="alert")  # the team's only, never pushed to the person
     return [SlotSet("handoff_active", True), SlotSet("handoff_asked", False),
             SlotSet("handoff_id", float(handoff["id"]) if handoff else None),
             *clear_screen(tracker)]
@@ -274,7 +274,7 @@ class ActionHandoffPresent(Action):
             dispatcher.utter_message(json_message=WITH_THE_TEAM)  # channel, whose safety net answers a turn at risk left unanswered
         await report(tracker, tracker.latest_message.get("text"), say.said)
         if set(kinds) & set(URGENT_KINDS):  # the team told the risk went up: an attempt about to happen or under way
-            await report(tracker, None, [urgent_notice(kinds)], kind="notice")  # (tenth reading, H3; twelfth, H2)
+            await report(tracker, None, [urgent_notice(kinds)], kind="alert")  # (tenth reading, H3; twelfth, H2, M2)
         return events
 
 
