@@ -15,7 +15,6 @@
 """
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 
@@ -26,6 +25,7 @@ SUPPORT = Path(__file__).resolve().parents[2] / "bot" / "support"
 sys.path.insert(0, str(SUPPORT))
 
 from actions import bank, handoff_answers, screener  # noqa: E402
+from tests.rasa.test_support_tenth_reading_crisis import history, run as run_after  # noqa: E402
 
 DOMAIN = yaml.safe_load((SUPPORT / "domain.yml").read_text())
 OPEN = {"id": 7, "status": "open", "waiting_s": 120, "expected_wait_s": None, "busy": True}
@@ -34,32 +34,10 @@ FLAGGED = {"risk": 0.97, "level": "high", "flag": True, "turn_flag": True, "cate
 POSSIBLE = {"risk": 0.8, "level": "possible", "flag": False, "category": "preparatory_acts", "explicit": False}
 
 
-def run(action, turns, text, *, locale="en-US", slots=None, crisis=None, intent="share_feelings", before=()):
-    """What ``action`` says to ``text`` after ``turns`` ((who, words) pairs, who "person" or "bot"; ``before``: raw
+def run(action, turns, text, **kwargs):
+    """What ``action`` says to ``text`` after ``turns`` ((who, words) pairs, the bot's words the screen's; ``before``: raw
     tracker events first); returns the lines said and the slots set."""
-    from rasa_sdk import Tracker
-    from rasa_sdk.executor import CollectingDispatcher
-
-    events = list(before)
-    for who, words in turns:
-        if who == "person":
-            events += [{"event": "action", "name": "action_listen"},
-                       {"event": "user", "text": words, "metadata": {"locale": locale, "session_proven": True}}]
-        else:
-            events += [{"event": "action", "name": "action_crisis_screen"}, {"event": "bot", "text": words},
-                       {"event": "action", "name": "action_listen"}]
-    emotion = {"available": True, "turn": {"label": "neutral"}, "derived": {"crisis": crisis or {}}}
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
-              "metadata": {"emotion": emotion, "locale": locale, "session_proven": True}, "entities": []}
-    events.append({"event": "user", **latest})
-    dispatcher = CollectingDispatcher()
-    out = asyncio.run(action.run(dispatcher, Tracker("s", slots or {}, latest, events, False, None, {}, "action_listen"),
-                                 DOMAIN))
-    return [m["text"] for m in dispatcher.messages if m.get("text")], {e["name"]: e["value"] for e in out if e.get("event") == "slot"}
-
-
-def history(*messages):
-    return [pair for said in messages for pair in (("person", said), ("bot", "..."))]
+    return run_after(action, turns, text, bot_action="action_crisis_screen", **kwargs)
 
 
 def screen(question: int) -> dict:

@@ -28,13 +28,14 @@ OPEN = {"id": 7, "status": "open", "waiting_s": 120, "expected_wait_s": None, "b
 IN_HANDOFF = {"handoff_active": True, "handoff_id": 7.0, "handoff_asked": False}
 
 
-def run(action, turns, text, *, locale="en-US", slots=None, crisis=None, intent="share_feelings"):
-    """What ``action`` says to ``text`` after ``turns``: (who, words) or ("person", words, crisis) pairs; returns the
-    lines said and the slots set."""
+def run(action, turns, text, *, locale="en-US", slots=None, crisis=None, intent="share_feelings", before=(),
+        bot_action="action_handoff_present"):
+    """What ``action`` says to ``text`` after ``turns``: (who, words) or ("person", words, crisis) pairs, the bot's
+    words said by ``bot_action``; ``before``: raw tracker events first. Returns the lines said and the slots set."""
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
-    events = []
+    events = list(before)
     for who, words, *read in turns:
         if who == "person":
             meta = {"locale": locale, "session_proven": True}
@@ -42,7 +43,7 @@ def run(action, turns, text, *, locale="en-US", slots=None, crisis=None, intent=
                 meta["emotion"] = {"available": True, "turn": {"label": "fear"}, "derived": {"crisis": read[0]}}
             events += [{"event": "action", "name": "action_listen"}, {"event": "user", "text": words, "metadata": meta}]
         else:
-            events += [{"event": "action", "name": "action_handoff_present"}, {"event": "bot", "text": words},
+            events += [{"event": "action", "name": bot_action}, {"event": "bot", "text": words},
                        {"event": "action", "name": "action_listen"}]
     emotion = {"available": True, "turn": {"label": "neutral"}, "derived": {"crisis": crisis or {}}}
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
