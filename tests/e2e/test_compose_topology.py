@@ -64,6 +64,10 @@ def environment():
         conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
+SAFETY_NET_START = "I'm having trouble answering right now"
+"""How the channel's safety net begins in English (connectors/web/safety_net.py), when the bot could not answer."""
+
+
 def crisis_problems(services: dict, env: dict) -> list[str]:
     """What goes wrong when a person in crisis writes to the deployed support bot (empty: nothing)."""
     problems = []
@@ -72,6 +76,8 @@ def crisis_problems(services: dict, env: dict) -> list[str]:
     replies = [m.get("text", "") for m in person.post("/webhook", json={"message": RISKY}).json()]
     if not any("(tel:988)" in r for r in replies):
         problems.append(f"no crisis resources in the reply: {replies}")
+    if replies and all(r.startswith(SAFETY_NET_START) for r in replies):  # the channel's, when the bot could not answer
+        problems.append("only the channel's safety net answered: the bot itself did not")
     handoffs = httpx.get(f"{SERVICE}/v1/sessions/{me}/handoffs", timeout=30,
                          headers={"Authorization": f"Bearer {env['EMOBOT_SERVICE_TOKEN']}"}).json()
     if not handoffs:
@@ -111,4 +117,6 @@ def test_without_its_action_server_the_topology_fails_the_check(environment) -> 
     doc["services"].pop("dashboard")  # not needed to see the bot fail (saves its start-up)
     with start(plan(environment, doc=doc)) as running:
         problems = crisis_problems(running, environment)
-    assert any("no handoff" in p for p in problems), problems
+    # the channel still answers with its safety net and opens the handoff itself (tenth reading, H8): the check sees
+    # that the bot did not answer
+    assert any("safety net" in p or "no handoff" in p for p in problems), problems

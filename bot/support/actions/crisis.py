@@ -22,8 +22,8 @@ from actions.question_form import is_question
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
 from actions.handoff_presence import (claimed_before_resolve, claimer_silent, heard, how_to_get_help, kinds_left_out,
-                                      numbers_due, team_spoke_last, team_wrote, told_not_to_wait, waiting_due, waiting_line,
-                                      withdrawn)
+                                      numbers_due, silent_claim_alert_due, team_spoke_last, team_wrote, told_not_to_wait,
+                                      waiting_due, waiting_line, withdrawn)
 from actions.situation_replies import moved_on, reported_situation, situation_line, situation_open
 from policies.commands import COMMAND
 from policies.situations import ACUTE
@@ -275,6 +275,8 @@ class ActionHandoffPresent(Action):
         await report(tracker, tracker.latest_message.get("text"), say.said)
         if set(kinds) & set(URGENT_KINDS):  # the team told the risk went up: an attempt about to happen or under way
             await report(tracker, None, [urgent_notice(kinds)], kind="alert")  # (tenth reading, H3; twelfth, H2, M2)
+        if silent_claim_alert_due(tracker, status):  # claimed, nobody has written, the person still at risk (twelfth, H5)
+            await report(tracker, None, [SILENT_CLAIM_NOTICE], kind="alert")
         return events
 
 
@@ -283,6 +285,10 @@ URGENT_NOTICE = "URGENT: the person says an attempt is about to happen (a jump, 
 service has no priority to raise, so the notice says it."""
 TAKEN_NOTICE = "URGENT: the person says they have already taken something or an attempt is under way. Please join now."
 """The thread's notice for medicine taken or an attempt under way (eleventh reading, H4: "I took a few already")."""
+
+SILENT_CLAIM_NOTICE = ("The person is still at risk and nobody from the team has written to them since the claim. "
+                       "Please write to them now.")
+"""The thread's alert when the claimer stays silent while the person writes risk or a place (twelfth reading, H5)."""
 
 
 def urgent_notice(kinds: Sequence[str]) -> str:

@@ -117,8 +117,9 @@ def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
 
 
 def acts_on_means(lowered: str, earlier: Sequence[str] = ()) -> bool:
-    """Whether ``lowered`` (a message, lower-cased) tells the act on means named in it or in the last ``METHOD_BEFORE``
-    of ``earlier`` (twelfth reading, H2): the ``imminent`` ``take_now`` words ("i'm going to take them" after the pills,
+    """Whether ``lowered`` (a message, lower-cased) tells the act on means named in the last ``METHOD_BEFORE`` of
+    ``earlier`` (twelfth reading, H2; means named in the message itself get their own line, "put the pills out of
+    reach"): the ``imminent`` ``take_now`` words ("i'm going to take them" after the pills,
     "its in the closet, loaded" after the gun), not denied just before; or means at hand (``means_here``: "the bottle of
     oxy is right here") not named before, just after a time was told ("gonna unalive myself tonight")."""
     from actions.screener import denies
@@ -127,11 +128,53 @@ def acts_on_means(lowered: str, earlier: Sequence[str] = ()) -> bool:
     recent = [lowered, *((said or "").lower().replace("’", "'") for said in list(earlier)[-METHOD_BEFORE:])]
     means = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"], *here["with"]])
     for found in words_pattern(entry["take_now"]).finditer(lowered):
-        if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])) and any(means.search(t) for t in recent):
+        if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])) and any(means.search(t) for t in recent[1:]):
             return True
     at_hand = words_pattern(here["words"]).search(lowered) and words_pattern(here["with"]).search(lowered)
     new_means = not any(means.search(t) for t in recent[1:])  # the same pills told again are the means_here line's
     return bool(at_hand) and new_means and not denies(lowered) and any(words_pattern(entry["soon"]).search(t) for t in recent[1:])
+
+
+def means_of_act(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
+    """The means a time told for the act is about (twelfth reading, M3: "tonight" after "eating my gun" got "step back
+    from the edge, the tracks"): the first means or medicine word in ``text`` or, newest first, the last
+    ``METHOD_BEFORE`` of ``earlier`` (the person's messages, oldest first), as the person wrote it ("gun", "pills"); None
+    for a message without a time (``imminent`` ``soon``), or one that tells a jump, a train, the act on the means or the
+    place chosen (``words``, ``take_now``, ``chosen``: their own line), or a place named there (the edge is the place's)."""
+    lowered = (text or "").lower().replace("’", "'")
+    recent = [lowered, *((said or "").lower().replace("’", "'") for said in reversed(list(earlier)[-METHOD_BEFORE:]))]
+    entry = bank().handoff["imminent"]
+    if not words_pattern(entry["soon"]).search(lowered) \
+            or words_pattern([*entry["words"], *entry["take_now"], *entry["chosen"]]).search(lowered) \
+            or any(words_pattern(bank().handoff["place"]["words"]).search(t) for t in recent):
+        return None
+    means = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"],
+                           *bank().handoff["means_here"]["with"]])
+    return next((found.group(0) for t in recent for found in [means.search(t)] if found), None)
+
+
+def imminent_lines(text: str, lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
+    """The lines for an act coming (``imminent``): on means (:func:`means_of_act`), the ``means_lines`` that name them
+    ("Please put the gun away from you now") in English, and a language's own ``imminent_means`` where its file has them;
+    else the ``imminent`` lines (the edge, the tracks)."""
+    means = means_of_act(text, earlier)
+    if means is None:
+        return kind_lines("imminent", lang)
+    if lang == "en":
+        return [line.format(means=means) for line in bank().handoff["imminent"]["means_lines"]]
+    return kind_lines("imminent_means", lang) or kind_lines("imminent", lang)
+
+
+OWNS = re.compile(r"^\s*(?:has|keeps|owns|hat|a|garde|tiene|guarda|ha|heeft|bewaart|tem)\b")
+"""A person named as having or keeping something ("my dad has", "mon père a", "mijn vader heeft")."""
+
+
+def owns_means(rest: str) -> bool:
+    """Whether ``rest`` (lower-cased, what follows a person named) says that person has means ("has pills in the
+    cabinet"): the means are theirs, the person is not one to call (twelfth reading, M3, a 14-year-old's "my dad has pills
+    in the cabinet" got "Reaching out to your dad sounds like a really good idea")."""
+    means = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"]])
+    return bool(OWNS.match(rest)) and bool(means.search(rest))
 
 
 def confirms_farewell(text: str, earlier: Sequence[str]) -> bool:
@@ -200,7 +243,7 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
         if kind == "imminent":  # a jump, a train, a time after a means (tenth reading, H3): words and what came before
             if imminent(text, earlier):
                 heard.add(kind)
-                fresh = [line for line in kind_lines(kind, lang) if line not in list(recent)[-SAID_AGAIN_AFTER:]]
+                fresh = [line for line in imminent_lines(text, lang, earlier) if line not in list(recent)[-SAID_AGAIN_AFTER:]]
                 out += [(kind, line) for line in fresh[:1]]
             continue
         pattern = words_pattern(entry["words"])
@@ -212,6 +255,8 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
             continue
         if kind in ("person", "reasons") and found and lowered[found.end():found.end() + 1] in ("s", "'"):
             continue  # "my mums sleeping pills": whose the pills are, not someone to call
+        if kind in ("person", "reasons") and found and owns_means(lowered[found.end():]):
+            continue  # "my dad has pills in the cabinet": whose the pills are, not someone to call (twelfth reading, M3)
         if entry.get("before") and not (found and words_pattern(entry["before"]).search(lowered[:found.start()])):
             continue
         if entry.get("with") and not any(words_pattern(entry["with"]).search(t.lower()) for t in [lowered, *earlier]):

@@ -16,7 +16,7 @@ import os
 import re
 from typing import Any, Dict, Optional, Sequence, Text
 
-from connectors import handoff
+from connectors import contract, handoff
 from connectors.contract import at_risk, emotion_of
 from rasa_sdk import Tracker
 
@@ -36,6 +36,9 @@ ACK_WORDS = 3
 CLAIMED_SILENT_S = float(os.environ.get("EMOBOT_CLAIMED_SILENT_S", "120"))
 """Seconds after a claim without a word from the person who claimed (``$EMOBOT_CLAIMED_SILENT_S``): a message with risk
 or a place of danger then gets the emergency number again (tenth exploratory reading, M5)."""
+SILENT_ALERT_S = float(os.environ.get("EMOBOT_SILENT_ALERT_S", str(CLAIMED_SILENT_S)))
+"""Seconds between two alerts to the team's thread that the claimer is still silent while the person is at risk
+(``$EMOBOT_SILENT_ALERT_S``; twelfth exploratory reading, H5): one, then again once the last is this old."""
 
 
 def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
@@ -191,11 +194,55 @@ def claimer_silent(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
         return False
     if status.get("since_claim_s") is not None:  # the service says when it was claimed
         return float(status["since_claim_s"]) >= CLAIMED_SILENT_S
-    opened = opened_at(tracker, status)
+    claimed, said = claimed_at(tracker, status), said_at(tracker)
+    return claimed is not None and said is not None and said - claimed >= CLAIMED_SILENT_S
+
+
+def said_at(tracker: Tracker) -> Optional[float]:
+    """When the person's latest message came (the tracker's event clock, seconds); None without a time."""
     said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user"]
-    if opened is None or not said or said[-1] is None:
+    return None if not said or said[-1] is None else float(said[-1])
+
+
+def claimed_at(tracker: Tracker, status: Dict[str, Any]) -> Optional[float]:
+    """When the handoff of ``status`` was claimed (the tracker's event clock, seconds): the latest message's time less the
+    service's ``since_claim_s``; without it, the handoff's opening (:func:`opened_at`) and its ``waiting_s``; None when the
+    events carry no times."""
+    if status.get("since_claim_s") is not None:
+        said = said_at(tracker)
+        return None if said is None else said - float(status["since_claim_s"])
+    opened = opened_at(tracker, status)
+    return None if opened is None else opened + float(status.get("waiting_s") or 0.0)
+
+
+def risk_or_place(text: str, crisis: Dict[str, Any]) -> bool:
+    """Whether a message ``text`` with its crisis reading ``crisis`` carries risk (its own reading of at least
+    ``RISK_OF_ITS_OWN`` or its flag, risk words in any language) or names a place of danger ("still on the balcony",
+    read risk 0.01: twelfth reading, H5)."""
+    flagged = crisis.get("turn_flag", crisis.get("flag")) or float(crisis.get("risk") or 0.0) >= RISK_OF_ITS_OWN
+    return bool(flagged) or risk_words(text) or bank.says(bank.bank().handoff["place"]["words"], text)
+
+
+def silent_claim_alert_due(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
+    """Whether the team's thread is told this turn that the claimer is still silent while the person is at risk (twelfth
+    reading, H5: 2.5 minutes of "still on the balcony" after a claim, and no word reached the claimer): the claimer is
+    silent (:func:`claimer_silent`), this message carries risk or a place (:func:`risk_or_place`), and no such alert went
+    out in the last ``SILENT_ALERT_S`` (the person's earlier messages silent as long and at risk replayed: each alerted
+    when the last alert was that old). Without times on the events, every such message."""
+    if not claimer_silent(tracker, status) or not risk_or_place(tracker.latest_message.get("text") or "", crisis_of(tracker)):
         return False
-    return float(said[-1]) - (opened + float(status.get("waiting_s") or 0.0)) >= CLAIMED_SILENT_S
+    claimed, now = claimed_at(tracker, status), said_at(tracker)
+    if claimed is None or now is None:
+        return True
+    last_alert: Optional[float] = None
+    for event in [e for e in tracker.events if e.get("event") == "user"][:-1]:
+        said = event.get("timestamp")
+        if said is None or float(said) - claimed < CLAIMED_SILENT_S or not risk_or_place(
+                event.get("text") or "", contract.crisis_of(emotion_of(event.get("metadata")))):
+            continue
+        if last_alert is None or float(said) - last_alert >= SILENT_ALERT_S:
+            last_alert = float(said)
+    return last_alert is None or now - last_alert >= SILENT_ALERT_S
 
 
 def told_busy(say: Say) -> bool:
