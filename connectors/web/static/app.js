@@ -438,8 +438,10 @@
     const current = consent || { text: false, audio: false, face: false };
     for (const m of ["text", "audio", "face"]) $(`consent-${m}`).checked = !!current[m];
     $("consent-status").textContent = "";
+    input.disabled = true; // nothing typed while the choice is open: an Enter there saved the choice again, and the words were lost
     dialog.showModal();
   }
+  dialog.addEventListener("close", () => { input.disabled = false; });
 
   $("consent-form").addEventListener("submit", async (event) => {
     event.preventDefault();
