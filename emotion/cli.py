@@ -10,6 +10,7 @@ file is the command's table of contents, read top to bottom.)
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -73,11 +74,18 @@ def dashboard(
 def create_admin(
     email: str = typer.Option(..., help="the admin's e-mail (their sign-in name)"),
     password: Optional[str] = typer.Option(None, help="at least 12 characters; random and printed when left out"),
+    password_stdin: bool = typer.Option(False, help="read the password from the first line of stdin "
+                                                    "(a command line is readable by every local user)"),
     database_url: Optional[str] = typer.Option(None, help="default: the dashboard's database"),
 ) -> None:
     """Create the first dashboard admin (does nothing when an admin exists)."""
     from emotion.dashboard.bootstrap import create_first_admin
 
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            typer.echo("error: --password-stdin read no password", err=True)
+            raise typer.Exit(2)
     raise typer.Exit(create_first_admin(email, password, database_url))
 
 

@@ -17,8 +17,8 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-wait_for() {  # url name seconds
-  for _ in $(seq "$3"); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 1; done
+wait_for() {  # url name seconds (the url goes to curl on stdin: a token in it stays off every command line)
+  for _ in $(seq "$3"); do printf 'url = "%s"\n' "$1" | curl -sf --config - >/dev/null 2>&1 && return 0; sleep 1; done
   echo "$2 did not start; see var/log/" >&2; exit 1
 }
 
@@ -69,9 +69,9 @@ export EMOBOT_DASHBOARD_PORT=${EMOBOT_DASHBOARD_PORT:-8600} EMOBOT_DASHBOARD_COO
 [ -f var/dashboard-secret ] || (umask 077; head -c 32 /dev/urandom | base64 > var/dashboard-secret)
 export EMOBOT_DASHBOARD_SESSION_SECRET=${EMOBOT_DASHBOARD_SESSION_SECRET:-$(cat var/dashboard-secret)}
 if [ ! -f var/demo-admin.txt ]; then
-  pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-  .venv/bin/emobot create-admin --email admin@emobot.local --password "$pw" >/dev/null \
-    && (umask 077; printf 'admin@emobot.local %s\n' "$pw" > var/demo-admin.txt)
+  (umask 077; printf 'admin@emobot.local %s\n' "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" > var/demo-admin.txt)
+  cut -d' ' -f2 var/demo-admin.txt | .venv/bin/emobot create-admin --email admin@emobot.local --password-stdin >/dev/null \
+    || { rm -f var/demo-admin.txt; echo "the dashboard admin could not be created" >&2; exit 1; }
 fi
 .venv/bin/emobot dashboard --port "$EMOBOT_DASHBOARD_PORT" >var/log/dashboard.log 2>&1 &
 pids+=($!)
@@ -87,7 +87,8 @@ for bot in "${bots[@]}"; do
 done
 
 for bot in "${bots[@]}"; do
-  .venv-rasa/bin/rasa run --enable-api --auth-token="$EMOBOT_RASA_TOKEN" -m "bot/$bot/models/$bot.tar.gz" --interface 127.0.0.1 \
+  # Rasa's API token from the environment (connectors/rasa_run.py): on the command line every local user reads it
+  .venv-rasa/bin/python -m connectors.rasa_run run --enable-api -m "bot/$bot/models/$bot.tar.gz" --interface 127.0.0.1 \
     --credentials "bot/$bot/credentials.yml" --endpoints "bot/$bot/endpoints.yml" --port "${bot_port[$bot]}" \
     >"var/log/rasa-$bot.log" 2>&1 &
   pids+=($!)
@@ -102,7 +103,7 @@ cat <<MSG
 emobot demo is running (Ctrl-C stops it; logs in var/log/):
   emotion service   http://127.0.0.1:$EMOBOT_PORT/docs   (health: /healthz)
   mood log          $EMOBOT_DATABASE_URL
-  dashboard         http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/   (sign in: $(cat var/demo-admin.txt 2>/dev/null || echo "see var/demo-admin.txt"))
+  dashboard         http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/   (sign in as admin@emobot.local; the password is in var/demo-admin.txt, readable by you only)
 MSG
 for bot in "${bots[@]}"; do
   printf '  %-17s http://127.0.0.1:%s/webhooks/emobot_web/chat   (web chat; API: .../webhook, voice: /webhooks/emobot_voice/)\n' \

@@ -115,15 +115,38 @@ def test_bootstrap_creates_one_admin_with_a_printed_password(tmp_path, capsys):
     password = capsys.readouterr().out.strip().rsplit(": ", 1)[1]
     assert create_first_admin("other@example.org", database_url=url) == 0
     assert "already exists" in capsys.readouterr().out
+    assert signed_in_role(url, "root@example.org", password) == "admin"
+
+
+def signed_in_role(url: str, email: str, password: str) -> str:
+    """The role of the account that signs in with ``email`` and ``password`` (the only account there)."""
     from sqlmodel import Session
 
     from emotion.dashboard.security import PasswordSlots, SignInThrottle, authenticate
     from emotion.moodlog.db import make_engine
 
     engine = make_engine(url)
-    with Session(engine) as db:
-        user = authenticate(db, "root@example.org", password, address="127.0.0.1", throttle=SignInThrottle(5, 20, 60),
-                            slots=PasswordSlots(1, 5), account_lockout_threshold=50, lockout_s=60)
-        assert user.role == "admin"
-        assert len(db.exec(select(Supervisor)).all()) == 1
-    engine.dispose()
+    try:
+        with Session(engine) as db:
+            user = authenticate(db, email, password, address="127.0.0.1", throttle=SignInThrottle(5, 20, 60),
+                                slots=PasswordSlots(1, 5), account_lockout_threshold=50, lockout_s=60)
+            assert len(db.exec(select(Supervisor)).all()) == 1
+            return user.role
+    finally:
+        engine.dispose()
+
+
+def test_create_admin_reads_the_password_from_stdin_never_from_the_command_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from emotion.cli import app
+
+    url = f"sqlite:///{tmp_path / 'stdin.sqlite3'}"
+    runner = CliRunner()
+    refused = runner.invoke(app, ["create-admin", "--email", "a@example.org", "--password-stdin", "--database-url", url],
+                            input="\n")
+    assert refused.exit_code == 2
+    created = runner.invoke(app, ["create-admin", "--email", "a@example.org", "--password-stdin", "--database-url", url],
+                            input="a long stdin password\n")
+    assert created.exit_code == 0 and "a long stdin password" not in created.output
+    assert signed_in_role(url, "a@example.org", "a long stdin password") == "admin"

@@ -23,6 +23,8 @@ from policies.testing_bot import RASA_ENV
 from tests.e2e.processes import ARTIFACTS, REPO, free_port, running
 
 RASA = REPO / ".venv-rasa" / "bin" / "rasa"
+# `rasa run` as deployed: through the launcher that takes the API token from EMOBOT_RASA_TOKEN
+RASA_RUN = [str(REPO / ".venv-rasa" / "bin" / "python"), "-m", "connectors.rasa_run", "run"]
 
 
 def train_bot(bot: str = "support", timeout: float = 600.0) -> Path:
@@ -76,17 +78,18 @@ def action_server(bot: str, emotion_service_url: str = "http://127.0.0.1:8500", 
 @contextmanager
 def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                 port: int | None = None, timeout: float = 180.0, env: Mapping[str, str] | None = None,
-                endpoints_extra: str = "", args: Sequence[str] = ()) -> Iterator[str]:
+                endpoints_extra: str = "", args: Sequence[str] = (), token: str | None = None) -> Iterator[str]:
     """Like :func:`_rasa_server`, with the bot's action server when it has custom actions (it
-    gets ``env`` too); ``args`` go to ``rasa run`` (e.g. ``--auth-token``)."""
+    gets ``env`` too); ``args`` go to ``rasa run``; ``token`` is Rasa's API token (given in
+    ``EMOBOT_RASA_TOKEN``, never on the command line)."""
     if not has_actions(bot):
-        with _rasa_server(bot, emotion_service_url, port, timeout, None, env, endpoints_extra, args) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, None, env, endpoints_extra, args, token) as url:
             yield url
         return
     with action_server(bot, emotion_service_url, env=env) as actions_url:
         endpoints = ARTIFACTS / f"endpoints-{bot}-{free_port()}.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "{actions_url}"\n')
-        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints, env, endpoints_extra, args) as url:
+        with _rasa_server(bot, emotion_service_url, port, timeout, endpoints, env, endpoints_extra, args, token) as url:
             yield url
 
 
@@ -94,7 +97,7 @@ def rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0
 def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.0.1:8500",
                  port: int | None = None, timeout: float = 180.0,
                  endpoints: Path | None = None, env: Mapping[str, str] | None = None,
-                 endpoints_extra: str = "", args: Sequence[str] = ()) -> Iterator[str]:
+                 endpoints_extra: str = "", args: Sequence[str] = (), token: str | None = None) -> Iterator[str]:
     """``rasa run --enable-api`` for bot/<bot> until the block ends; yields its base URL.
 
     The bot's credentials.yml enables the emobot_web channel; it reaches the emotion
@@ -112,14 +115,13 @@ def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.
         generated = ARTIFACTS / f"endpoints-{bot}-{port}-extra.yml"
         generated.write_text(endpoints.read_text() + "\n" + endpoints_extra)
         endpoints = generated
-    cmd = [str(RASA), "run", "--enable-api", "-m", str(model), "--interface", "127.0.0.1",
+    cmd = [*RASA_RUN, "--enable-api", "-m", str(model), "--interface", "127.0.0.1",
            "--port", str(port), "--credentials", str(bot_dir / "credentials.yml"),
            "--endpoints", str(endpoints), *args]
     outbox_dir = tempfile.mkdtemp(prefix="emobot-outbox-")
     env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url,
-           "EMOBOT_OUTBOX_PATH": f"{outbox_dir}/outbox.sqlite3", **(env or {})}
+           "EMOBOT_OUTBOX_PATH": f"{outbox_dir}/outbox.sqlite3", **(env or {}), "EMOBOT_RASA_TOKEN": token or ""}
     try:
-        token = dict(zip(args, list(args)[1:])).get("--auth-token")
         ready = f"http://127.0.0.1:{port}/status" + (f"?token={token}" if token else "")
         with running(cmd, ready, env=env, name=f"rasa-{bot}-{port}",
                      timeout=timeout):

@@ -47,7 +47,7 @@ def stack(tmp_path_factory):
         create_supervisor(db, ADMIN, PASSWORD, "admin")
     engine.dispose()
     with emotion_service(f"sqlite:///{moodlog}") as service, \
-            rasa_server("support", emotion_service_url=service, args=["--auth-token", RASA_TOKEN],
+            rasa_server("support", emotion_service_url=service, token=RASA_TOKEN,
                         env={"EMOBOT_OUTBOX_PATH": str(outbox)}) as rasa:
         port = free_port()
         env = {"EMOBOT_DASHBOARD_DATABASE_URL": f"sqlite:///{moodlog}", "EMOBOT_DASHBOARD_SESSION_SECRET": "d" * 40,

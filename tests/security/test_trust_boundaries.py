@@ -1,12 +1,13 @@
 """Trust boundaries against real processes: each attack is refused, and the legitimate path still works.
 
 One stack as deployed: the emotion service with a service token, ``rasa run`` of bot/support
-behind ``--auth-token`` with its action server (both sending the service token), the
+behind its API token (given in its environment) with its action server (both sending the service token), the
 emobot_web channel with its signed sessions.
 """
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -34,7 +35,7 @@ def stack(tmp_path_factory):
     env = {"EMOBOT_SERVICE_TOKEN": SERVICE_TOKEN, "EMOBOT_WEB_SESSION_SECRET": SESSION_SECRET}
     clients = json.dumps({"tools": TOOLS_TOKEN})
     with emotion_service(database, service_token=SERVICE_TOKEN, service_clients=clients) as service, \
-            rasa_server("support", emotion_service_url=service, env=env, args=["--auth-token", RASA_TOKEN]) as rasa:
+            rasa_server("support", emotion_service_url=service, env=env, token=RASA_TOKEN) as rasa:
         yield service, rasa, database
 
 
@@ -75,6 +76,19 @@ def test_rasa_api_needs_its_token_while_the_chat_stays_public(stack) -> None:
         assert answer.status_code == 401, (path, answer.status_code)
     tracker = httpx.get(f"{rasa}/conversations/{me}/tracker", params={"token": RASA_TOKEN}, timeout=30)
     assert tracker.status_code == 200 and tracker.json()["sender_id"] == me
+
+
+def test_no_process_shows_a_token_on_its_command_line(stack) -> None:
+    """Rasa's API token reaches ``rasa run`` through its environment (connectors/rasa_run.py):
+    a command line is readable by every local user (reading 12, M8: ``ps`` showed it)."""
+    command_lines = []
+    for path in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command_lines.append(path.read_bytes().replace(b"\0", b" ").decode(errors="replace"))
+        except OSError:  # a process that ended meanwhile
+            continue
+    assert any("connectors.rasa_run" in line for line in command_lines)  # the stack's Rasa is running
+    assert [line for line in command_lines if RASA_TOKEN in line or SERVICE_TOKEN in line] == []
 
 
 def test_consent_is_only_the_callers_own(stack) -> None:
