@@ -286,7 +286,7 @@ def test_a_person_waiting_for_a_human_is_answered_in_their_language(lang: str) -
     from actions.language import translated
 
     own = translated(lang)["handoff"]
-    assert set(own) == {*handoff_answers.HANDOFF_KINDS, "question"}
+    assert set(own) == {*handoff_answers.HANDOFF_KINDS, "question", "imminent_means"}  # the act on means: reading 12, M3
     said = {"de": "ich hab die tabletten hier", "fr": "j'ai les cachets devant moi, le couteau aussi",
             "es": "tengo las pastillas aquí", "it": "ho le pillole qui", "nl": "ik heb de pillen hier",
             "pt": "tenho os comprimidos aqui"}[lang]

@@ -19,6 +19,7 @@ sys.path.insert(0, str(SUPPORT))
 from actions import conversation, handoff_answers, screener  # noqa: E402
 from actions.bank import answers  # noqa: E402
 from policies.situations import situation_of  # noqa: E402
+from policies.variants import variant_of  # noqa: E402
 
 DOMAIN = yaml.safe_load((SUPPORT / "domain.yml").read_text())
 
@@ -112,13 +113,14 @@ def test_a_friend_at_risk_now_gets_the_friends_lines_not_the_screen(team, lang, 
 
     assert situation_of(text) == "friend_at_risk"
     said, slots = run(ActionSituation(), [], text, locale=locale, crisis={"risk": 0.8, "level": "possible"})
-    assert any(line.startswith(first.split("{")[0][:30]) for line in said for first in answers(lang)["situation_friend_at_risk"][:1]), said
+    code = variant_of(lang, locale)  # pt-PT: the European lines (twelfth reading, L2)
+    assert any(line.startswith(first.split("{")[0][:30]) for line in said for first in answers(code)["situation_friend_at_risk"][:1]), said
     assert "112" in said[0] or "911" in said[0]                            # the emergency number for where they are
     assert not set(said) & all_screen_questions(lang)
     assert slots["situation_open"] == "friend_at_risk"
     after, _ = run(ActionSituation(), [(text, said)], what_now, intent="ask_advice", locale=locale,
                    slots={"situation_open": "friend_at_risk", "situation_until": 4.0})
-    starts = [line.split("{")[0][:25] for line in answers(lang)["situation_friend_at_risk_after"]]
+    starts = [line.split("{")[0][:25] for line in answers(code)["situation_friend_at_risk_after"]]
     assert any(line.startswith(tuple(starts)) for line in after), after    # "what do I do?" answered for the friend
     assert not set(after) & all_screen_questions(lang)
 
@@ -227,7 +229,7 @@ def test_why_nobody_answers_gets_an_answer_while_waiting(team, lang, locale, tex
     team["status"] = {"id": 7, "status": "open", "waiting_s": 60, "expected_wait_s": None}
     said, _ = run(ActionHandoffPresent(), [("i don't want to live anymore", ["..."])], text, locale=locale, slots=WAITING,
                   crisis={"risk": 0.1, "level": "possible"})
-    assert handoff_answers.kind_lines("wait", lang)[0] in said, said
+    assert handoff_answers.kind_lines("wait", variant_of(lang, locale))[0] in said, said  # pt-PT: European (reading 12, L2)
 
 
 @pytest.mark.parametrize("text, abuse", [

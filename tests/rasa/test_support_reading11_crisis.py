@@ -119,7 +119,7 @@ def test_the_gun_pointed_back_to_gets_its_means_line(team) -> None:
 
     said, _ = run(ActionCrisisScreen(), history(GUN, "yes"), "it's in the closet, loaded", slots=screen(2),
                   crisis={"risk": 0.03, "level": "possible"})
-    assert any("distance between you and the" in line for line in said), said
+    assert any("Put the pistol away from you now" in line for line in said), said  # the act on it: reading 12, M3
 
 
 @pytest.mark.parametrize("before, text", [(["i've been so down lately"], "no"), (["i can't sleep"], "ok i'll try it tonight. no promises")])

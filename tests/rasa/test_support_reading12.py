@@ -45,7 +45,8 @@ def test_the_act_on_means_named_before_gets_the_act_now_line_and_an_urgent_notic
     team["status"] = dict(OPEN)
     said, _ = run(ActionHandoffPresent(), history(before), text, slots=dict(IN_HANDOFF),
                   crisis={"risk": 0.15, "level": "possible", "category": "method"})
-    assert said[0] == handoff_answers.kind_lines("imminent", "en")[0], said
+    assert said[0] == handoff_answers.imminent_lines(text, "en", [before])[0], said  # the means' line (M3)
+    assert "Put the" in said[0] and "away from you now" in said[0], said
     assert any(number in line for line in said), said
     assert ("alert", URGENT_NOTICE) in team["thread"], team["thread"]
 

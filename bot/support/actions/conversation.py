@@ -142,6 +142,10 @@ class Say:
         return self(response(domain, name, self.recent, self.lang, **values))
 
     def __call__(self, text: str) -> str:
+        """Say ``text``, once a turn: a line said already in this answer is not sent again (twelfth reading, L1: "ya me
+        tomé algunas" got the line for medicine taken twice in a row)."""
+        if text in self.said:
+            return text
         self.dispatcher.utter_message(text=text)
         self.said.append(text)
         self.recent.append(text)

@@ -82,10 +82,12 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     say.response(domain, "utter_crisis_concern")
     say(say.help_now.full(say.lang))
     earlier = earlier_messages(tracker, MEANS_MEMORY)
-    answers = handoff_answers.answered(tracker.latest_message.get("text") or "", say.recent, say.lang, earlier)
+    text = tracker.latest_message.get("text") or ""
+    answers = handoff_answers.answered(text, say.recent, say.lang, earlier)
     lines = [line for _, line in answers]
-    if means_line and not {kind for kind, _ in answers} - {"imminent"}:  # "its in the closet, loaded": the act now, and
-        lines += means_told_before(earlier, say)[:handoff_answers.MAX_HANDOFF_LINES - len(lines)]  # the gun's line
+    named = bool(answers) and handoff_answers.means_of_act(text, earlier) is not None  # the act-now line named the gun
+    if means_line and not named and not {kind for kind, _ in answers} - {"imminent"}:  # "i'm doing it now": the act now,
+        lines += means_told_before(earlier, say)[:handoff_answers.MAX_HANDOFF_LINES - len(lines)]  # and the means' line
     for line in lines or (handoff_answers.kind_lines("plan", say.lang)[:1] if means_line else []):
         say(line)  # means at hand or a place named in the same message: safety first, before the wait
     urgent = {kind for kind, _ in answers} & set(URGENT_KINDS)

@@ -20,11 +20,12 @@ HANDOFF_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "m
 a way of dying, a pet or belongings given away, "do you remember what I told you?", an errand such as homework)."""
 ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
                "means_here": {"taken", "medicine", "means", "attempt"}, "method": {"imminent", "attempt", "place"},
+               "plan": {"imminent"},
                "reasons": {"gave_away"}, "person": {"reasons", "gave_away"}}
 """A kind left out when the message holds one of these (answered now or in the last turns):
 medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
 to my sister" is someone held on to, not (also) someone to call now; "j'ai donné mon chat" is a pet given away, not a
-reason to live (eleventh reading, M5)."""
+reason to live (eleventh reading, M5); "tonight" after the pills is the act coming, not also a plan (twelfth, M3)."""
 SAFETY_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
                 "farewell")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
@@ -66,6 +67,19 @@ def pronoun_of(person: str) -> str:
     return "her" if HER.search(person or "") else "him" if HIM.search(person or "") else "them"
 
 
+def gender_of(texts: Sequence[str]) -> Optional[str]:
+    """"him" / "her" for the person the first of ``texts`` naming one names (``handoff.gender``: "mon copain" -> "him";
+    the earliest, there the longest, word found), else None (twelfth reading, M7)."""
+    words = bank().handoff["gender"]
+    for text in texts:
+        lowered = (text or "").lower().replace("’", "'")
+        found = [(m.start(), -len(m.group(0)), gender) for gender in ("him", "her")
+                 for m in words_pattern(words[gender]).finditer(lowered)]
+        if found:
+            return min(found)[2]
+    return None
+
+
 def no_more_numbers(text: str, earlier: Sequence[str] = ()) -> bool:
     """Whether the person asked, in this message or one of ``earlier``, not to be given the help
     lines again ("can you stop with the hotline stuff"): then they come back only with a message
@@ -103,7 +117,7 @@ def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
 
     lowered = (text or "").lower().replace("’", "'")
     entry = bank().handoff["imminent"]
-    for found in words_pattern(entry["words"]).finditer(lowered):
+    for found in words_pattern([*entry["words"], *entry["doing"]]).finditer(lowered):
         if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])):
             return True
     if acts_on_means(lowered, earlier):
@@ -136,16 +150,15 @@ def acts_on_means(lowered: str, earlier: Sequence[str] = ()) -> bool:
 
 
 def means_of_act(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
-    """The means a time told for the act is about (twelfth reading, M3: "tonight" after "eating my gun" got "step back
-    from the edge, the tracks"): the first means or medicine word in ``text`` or, newest first, the last
-    ``METHOD_BEFORE`` of ``earlier`` (the person's messages, oldest first), as the person wrote it ("gun", "pills"); None
-    for a message without a time (``imminent`` ``soon``), or one that tells a jump, a train, the act on the means or the
-    place chosen (``words``, ``take_now``, ``chosen``: their own line), or a place named there (the edge is the place's)."""
+    """The means an act told as coming (:func:`imminent`) is about (twelfth reading, M3: "tonight" after "eating my gun",
+    and "its in the closet, loaded" after it, got "step back from the edge, the tracks"): the first means or medicine
+    word in ``text`` or, newest first, the last ``METHOD_BEFORE`` of ``earlier`` (the person's messages, oldest first), as
+    the person wrote it ("gun", "pills"); None for a jump, a train or the place chosen (``imminent`` ``words``,
+    ``chosen``: their own line), or a place named there (the edge is the place's)."""
     lowered = (text or "").lower().replace("’", "'")
     recent = [lowered, *((said or "").lower().replace("’", "'") for said in reversed(list(earlier)[-METHOD_BEFORE:]))]
     entry = bank().handoff["imminent"]
-    if not words_pattern(entry["soon"]).search(lowered) \
-            or words_pattern([*entry["words"], *entry["take_now"], *entry["chosen"]]).search(lowered) \
+    if words_pattern([*entry["words"], *entry["chosen"]]).search(lowered) \
             or any(words_pattern(bank().handoff["place"]["words"]).search(t) for t in recent):
         return None
     means = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"],
@@ -153,16 +166,21 @@ def means_of_act(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
     return next((found.group(0) for t in recent for found in [means.search(t)] if found), None)
 
 
+def means_kind(means: str) -> Optional[str]:
+    """Which of the ``imminent`` ``means_kinds`` (pills, gun, rope, knife) the means word ``means`` names, or None."""
+    return next((kind for kind, words in bank().handoff["imminent"]["means_kinds"].items() if says(words, means)), None)
+
+
 def imminent_lines(text: str, lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
-    """The lines for an act coming (``imminent``): on means (:func:`means_of_act`), the ``means_lines`` that name them
-    ("Please put the gun away from you now") in English, and a language's own ``imminent_means`` where its file has them;
-    else the ``imminent`` lines (the edge, the tracks)."""
+    """The lines for an act coming (``imminent``): on means (:func:`means_of_act`), the ``means_lines`` naming them in
+    English, a language's ``imminent_means`` line of their kind (:func:`means_kind`); else the edge, the tracks."""
     means = means_of_act(text, earlier)
     if means is None:
         return kind_lines("imminent", lang)
     if lang == "en":
         return [line.format(means=means) for line in bank().handoff["imminent"]["means_lines"]]
-    return kind_lines("imminent_means", lang) or kind_lines("imminent", lang)
+    own = ((translated(lang) or {}).get("handoff") or {}).get("imminent_means") or {}
+    return list(own.get(means_kind(means) or "") or []) or kind_lines("imminent", lang)
 
 
 OWNS = re.compile(r"^\s*(?:has|keeps|owns|hat|a|garde|tiene|guarda|ha|heeft|bewaart|tem)\b")
@@ -234,12 +252,13 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
     lowered = (text or "").lower().replace("’", "'")
     out: List[Tuple[str, str]] = []
     heard: set = set()  # the kinds this message holds (answered now or lately)
-    # "yeah i think i might" to "have you taken any?": emergency now ("il y a quelqu'un ?" is no yes: ninth reading, L6)
-    if asked_taken and read_answer(text) == "yes":
+    # "yeah i think i might" to "have you taken any?": emergency now ("il y a quelqu'un ?" is no yes: ninth reading, L6);
+    # a time for the act ("tonight probably") says when, not a dose taken: its own line (twelfth reading, M3, a23)
+    if asked_taken and read_answer(text) == "yes" and not words_pattern(bank().handoff["imminent"]["soon"]).search(lowered):
         out += [("taken", line) for line in kind_lines("taken", lang)[:1]]
         heard.add("taken")
-    for kind in [k for k in HANDOFF_KINDS if (kinds is None or k in kinds) and k not in leave_out]:
-        entry = bank().handoff[kind]
+    for kind in [k for k in HANDOFF_KINDS if (kinds is None or k in kinds) and k not in leave_out and k not in heard]:
+        entry = bank().handoff[kind]  # a yes to "have you taken any?" answered the taken words too (twelfth reading, L1)
         if kind == "imminent":  # a jump, a train, a time after a means (tenth reading, H3): words and what came before
             if imminent(text, earlier):
                 heard.add(kind)

@@ -29,6 +29,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.bank import answers, bank, says
 from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, earlier_messages, user_turns
 from actions.echo import risk_words
+from actions.handoff_answers import gender_of
 from actions.language import folded, least_recent, translated
 from actions.resources import YOUNG_AGE
 from actions.replies import ActionSupportQuestion
@@ -179,6 +180,9 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_friend_how_to_help"
     if situation == "friend_at_risk" and key in PARENT_KEYS and a_parent(text, earlier):
         key = PARENT_KEYS[key]
+    gender = gender_of([text, *reversed(earlier)]) if situation == "friend_at_risk" else None
+    if gender and f"{key}_{gender}" in answers(say.lang):  # "mon copain": "le joindre, il" (twelfth reading, M7)
+        key = f"{key}_{gender}"
     if asks_secrecy(text):  # "please dont tell anyone": the honest answer (who can read this chat)
         return secret_lines(say.lang)
     swallowed = any(SUBSTANCE.search(_plain(t)) for t in (text, *earlier))
@@ -187,6 +191,14 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
               "abuse": child or say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang),
               "young": say.help_now.sentence("child", say.lang)}
     return [line.format(**values) for line in answers(say.lang)[key]]
+
+
+def friend_in_danger(text: str) -> bool:
+    """Someone at risk the person cannot reach, or with means at hand ("il a des médicaments, il ne répond plus"): a
+    person from the team joins at once when the message reads as risk (twelfth reading, M7: the French partner was asked
+    "Tu veux bien ?" where the English one, read high, was handed over)."""
+    plain = _plain(text)
+    return bool(UNREACHABLE.search(plain) or (MEANS_AT_HAND.search(plain) and not SUBSTANCE_TAKEN.search(plain)))
 
 
 def a_parent(text: str, earlier: Sequence[str] = ()) -> bool:
@@ -279,7 +291,9 @@ class ActionSituation(Action):
         own = situation in WRITERS_OWN and own_high_risk(tracker)
         flagged = bool(crisis.get("flag") and crisis.get("explicit"))
         parent = situation == "friend_at_risk" and not after and child_at_risk_now(tracker)
-        bring = not own and (flagged or parent) and not tracker.get_slot("handoff_active")
+        danger = situation == "friend_at_risk" and (crisis.get("level") or "none") != "none" \
+            and friend_in_danger(tracker.latest_message.get("text") or "")
+        bring = not own and (flagged or parent or danger) and not tracker.get_slot("handoff_active")
         offer = situation in OFFERS_A_PERSON and not (own or bring) and not after and line == lines[0]
         # the offer of a person only when none is brought at once ("would you like that?" and "I've asked
         # someone" in one turn: fifth reading, M8)
@@ -288,6 +302,9 @@ class ActionSituation(Action):
             events += await escalate(dispatcher, tracker, domain, crisis_reason(tracker))
         elif bring:
             events += await bring_a_person(say, tracker, domain, REASONS["child_at_risk" if parent else situation])
+            numbers = (say.help_now.sentence("friends", say.lang).strip(), say.help_now.full(say.lang))
+            if danger and not any(told in said for said in say.said for told in numbers):  # "il ne répond plus": 112,
+                say(numbers[0])  # a person from the team, and the lines that help relatives too (3114: twelfth reading, M7)
         elif offer:
             events.append(SlotSet("offered_person", True))
         return events
