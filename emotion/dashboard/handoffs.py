@@ -5,7 +5,9 @@ live thread; supervisors claim, reply and resolve from the dashboard. A reply is
 the thread (the person's page polls it) and pushed into the Rasa conversation
 (``deliver_reply``: a ``bot`` event sent through the conversation's channel, so a socket.io
 widget shows it at once). Resolving triggers the bot's ``handoff_resolved`` intent (it resumes
-with a check-in); an unclaimed handoff past its time is re-alerted (:func:`realert_overdue`).
+with a check-in), and needs a confirmation while the person's newest line was read at risk; an unclaimed
+handoff past its time is re-alerted (:func:`realert_overdue`); a silent claim (claimed, nobody has written, the
+person still at risk: ``emotion.moodlog.silent_claim``) may be taken over by any supervisor (:func:`take_over`).
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
+from emotion.dashboard.last_line import last_line_at_risk
 from emotion.moodlog.governance import Handoff, HandoffMessage, as_utc
+from emotion.moodlog.silent_claim import silent_claim
 from emotion.moodlog.models import utcnow
 
 log = logging.getLogger("emotion.dashboard")
@@ -32,6 +36,14 @@ class HandoffStateError(ValueError):
 
 class NoteRequired(ValueError):
     """Resolving a handoff whose person nobody wrote to needs a note saying why."""
+
+
+class RiskNotConfirmed(ValueError):
+    """Resolving a handoff whose person's newest line was read at risk needs an explicit confirmation."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__(f"The person's last message was read at risk: '{line}'. Resolve anyway? Confirm it "
+                         "(\"Resolve anyway\") if you know they are safe or help is with them.")
 
 
 def words_withheld(handoff: Handoff, text_consent: bool) -> bool:
@@ -47,6 +59,20 @@ def claim(db: Session, handoff: Handoff, actor: str) -> None:
     db.add(handoff)
 
 
+def take_over(db: Session, handoff: Handoff, actor: str) -> str:
+    """Any supervisor who may see the handoff takes over a silent claim (claimed, nobody has written since, and the
+    bot told the team the person is still at risk: twelfth exploratory reading, H5); the claim starts again with
+    them. Returns who had claimed it."""
+    if not silent_claim(handoff):
+        raise HandoffStateError("only a claim nobody has written in while the person is at risk is taken over")
+    if handoff.claimed_by == actor:
+        raise HandoffStateError("you claimed it already: write to the person now")
+    before = handoff.claimed_by or ""
+    handoff.claimed_by, handoff.claimed_at, handoff.silent_alerted_at = actor, utcnow(), None
+    db.add(handoff)
+    return before
+
+
 def reassign(db: Session, handoff: Handoff, actor: str, colleague: str) -> None:
     """Hand a claimed handoff to a colleague (the claimer, or an admin, may); the person's
     conversation goes on with them. The caller checks that the colleague may see the bot."""
@@ -54,7 +80,7 @@ def reassign(db: Session, handoff: Handoff, actor: str, colleague: str) -> None:
         raise HandoffStateError(f"only a claimed handoff is reassigned (this one is {handoff.status})")
     if colleague == handoff.claimed_by:
         raise HandoffStateError(f"{colleague} already has it")
-    handoff.claimed_by, handoff.claimed_at = colleague, utcnow()
+    handoff.claimed_by, handoff.claimed_at, handoff.silent_alerted_at = colleague, utcnow(), None
     db.add(handoff)
 
 
@@ -64,19 +90,24 @@ NOT_TOLD = ("The bot could not be told that this handoff is resolved (it did not
 
 
 def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = None,
-            rasa_token: str | None = None, note: str = "") -> bool:
+            rasa_token: str | None = None, note: str = "", over_risk: bool = False) -> bool:
     """Close the handoff and resume the bot (its ``handoff_resolved`` intent); False when Rasa
     could not be told (the bot then resumes at the person's next message, when it sees the
     handoff resolved; the thread then says so in a note, ``NOT_TOLD``). A handoff nobody from the team wrote in needs a ``note`` saying why
     (reached by phone, emergency services called, the person left): kept in the thread for the
     team, never sent (sixth exploratory reading, H13: a crisis handoff was resolved without a
-    word, and the person was told a team member "finished their part")."""
+    word, and the person was told a team member "finished their part"). While the person's newest line was read at
+    risk (``last_line.last_line_at_risk``) it is resolved only ``over_risk``, confirmed (:class:`RiskNotConfirmed`
+    without: twelfth exploratory reading, H5)."""
     if handoff.status != "claimed" or handoff.claimed_by != actor:
         raise HandoffStateError("only the supervisor who claimed a handoff resolves it")
     wrote = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id,
                                                  HandoffMessage.kind == "supervisor")).first() is not None
     if not wrote and not note.strip():
         raise NoteRequired("nobody has written to this person: reply first, or say in a note why you resolve without writing")
+    line = last_line_at_risk(db, handoff)
+    if line is not None and not over_risk:
+        raise RiskNotConfirmed(line)
     if note.strip():
         db.add(HandoffMessage(handoff_id=handoff.id, author=actor, kind="note", text=note.strip()))
     handoff.status, handoff.resolved_at = "resolved", utcnow()
@@ -96,7 +127,8 @@ def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | 
         raise HandoffStateError("claim the handoff before replying")
     message = HandoffMessage(handoff_id=handoff.id, author=actor, kind="supervisor", text=text)
     message.delivered = deliver_reply(rasa_url, handoff.session_id, text, token=rasa_token)
-    db.add(message)
+    handoff.silent_alerted_at = None  # someone has written: no longer a silent claim
+    db.add_all([message, handoff])
     return message
 
 

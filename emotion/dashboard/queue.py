@@ -1,6 +1,8 @@
 """The handoff queue a supervisor sees: how many wait (the header's count) and in which order
-(an attempt under way first, then overdue, then the highest crisis risk, a child's safeguarding
-concern among the high ones, then the longest waiting), with each handoff's strongest screening."""
+(an attempt under way first, then overdue or silently claimed, then the highest crisis risk, a child's
+safeguarding concern among the high ones, then the longest waiting), with each handoff's strongest screening.
+A silent claim (claimed, nobody has written, the person still at risk: ``emotion.moodlog.silent_claim``) waits
+for a person as an unclaimed one does."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -11,6 +13,7 @@ from sqlmodel import Session, col, func, select
 
 from emotion.dashboard.queries import in_tenants
 from emotion.moodlog.governance import Handoff
+from emotion.moodlog.silent_claim import silent_claim
 from emotion.moodlog.models import Turn
 
 
@@ -18,12 +21,16 @@ from emotion.moodlog.models import Turn
 class QueueSummary:
     """The handoff queue at a glance: ``waiting`` open (unclaimed) handoffs, ``newest_id`` the
     latest handoff (any status; a new one means a new crisis came in), ``oldest_at`` when the
-    longest-waiting open one was opened, ``newest_reason`` the latest one's reason."""
+    longest-waiting open one was opened, ``newest_reason`` the latest one's reason; ``silent`` claimed
+    handoffs nobody has written in while the person is still at risk, ``silent_at`` the newest such alert
+    (a later one re-alerts the team)."""
 
     waiting: int
     newest_id: int
     oldest_at: datetime | None
     newest_reason: str
+    silent: int = 0
+    silent_at: datetime | None = None
 
 
 def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
@@ -32,9 +39,13 @@ def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
                               .where(Handoff.status == "open", in_tenants(Handoff.bot, bots))).one()
     newest = db.exec(select(Handoff.id, Handoff.reason).where(in_tenants(Handoff.bot, bots))
                      .order_by(col(Handoff.id).desc()).limit(1)).first()
-    if oldest is not None and oldest.tzinfo is None:
-        oldest = oldest.replace(tzinfo=timezone.utc)
-    return QueueSummary(int(waiting or 0), int(newest[0]) if newest else 0, oldest, newest[1] if newest else "")
+    silent, silent_at = db.exec(select(func.count(), func.max(Handoff.silent_alerted_at))
+                                .where(Handoff.status == "claimed", col(Handoff.silent_alerted_at).is_not(None),
+                                       in_tenants(Handoff.bot, bots))).one()
+    oldest, silent_at = (moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
+                         for moment in (oldest, silent_at))
+    return QueueSummary(int(waiting or 0), int(newest[0]) if newest else 0, oldest, newest[1] if newest else "",
+                        int(silent or 0), silent_at)
 
 
 LEVEL_RANK = {"high": 2, "possible": 1}
@@ -91,11 +102,13 @@ def queue_risks(db: Session, handoffs: Sequence[Handoff]) -> dict[int, QueueRisk
 
 
 def queue_order(handoffs: Sequence[Handoff], risks: dict[int, QueueRisk]) -> list[Handoff]:
-    """Unclaimed before claimed; among them an attempt under way first (seventh exploratory
-    reading, H7: "i took 30 paracetamol an hour ago" sorted below an ideation sentence scored
-    higher), then overdue (re-alerted), then the highest crisis level and risk, a child's
+    """Unclaimed and silently claimed (twelfth exploratory reading, H5) before claimed; among them an attempt under
+    way first (seventh exploratory reading, H7: "i took 30 paracetamol an hour ago" sorted below an ideation sentence
+    scored higher), then overdue (re-alerted) and silent claims, then the highest crisis level and risk, a child's
     safeguarding concern among the high ones (``QueueRisk.urgency``), then the longest waiting."""
     def key(h: Handoff):
         level, risk = risks[h.id].urgency
-        return h.status != "open", not risks[h.id].attempt, h.realerted_at is None, -level, -risk, h.created_at
+        silent = silent_claim(h)
+        overdue = silent or (h.status == "open" and h.realerted_at is not None)
+        return h.status != "open" and not silent, not risks[h.id].attempt, not overdue, -level, -risk, h.created_at
     return sorted(handoffs, key=key)

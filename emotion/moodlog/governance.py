@@ -95,7 +95,8 @@ class ConsentRecord(SQLModel, table=True):
 
 class AuditEntry(SQLModel, table=True):
     """``action``: viewed | exported | erased | purged | signed_in | sign_in_failed | locked_out |
-    claimed | reassigned | resolved | replied | supervisor_created | assignments_changed. ``target``
+    claimed | took_over | reassigned | resolved | resolved_over_risk | replied | supervisor_created |
+    assignments_changed. ``target``
     names the object, e.g. ``session:abc``, ``user:u1`` or ``handoff:3 to night@example.org``."""
 
     __tablename__ = "audit_log"
@@ -110,7 +111,10 @@ class AuditEntry(SQLModel, table=True):
 class Handoff(SQLModel, table=True):
     """A conversation handed to a human. ``snapshot``: {"turns": [...]} as the bot saw them at hand-off;
     ``kind``: what the requester says it is (``HANDOFF_KINDS``: "safeguarding", a child's abuse, harm
-    at home or self-harm, ranked with the urgent cases), None when its turns' screening decides."""
+    at home or self-harm, ranked with the urgent cases), None when its turns' screening decides.
+    ``silent_alerted_at``: when the bot last told the team (an ``alert`` in the thread) that the person is still at
+    risk while nobody from the team has written since the claim; None once someone writes or takes it over
+    (``emotion.moodlog.silent_claim``; twelfth exploratory reading, H5)."""
 
     __tablename__ = "handoffs"
 
@@ -126,6 +130,7 @@ class Handoff(SQLModel, table=True):
     resolved_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     claimed_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     realerted_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    silent_alerted_at: Optional[datetime] = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 

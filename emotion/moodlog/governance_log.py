@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from emotion.moodlog import governance
 from emotion.moodlog.governance import AuditEntry, ConsentRecord, Handoff, HandoffMessage
 from emotion.moodlog.handoff_queue import QueueLoad, expected_wait_s, queue_load
+from emotion.moodlog.silent_claim import mark_silent_claim
 
 
 class GovernanceLog:
@@ -82,14 +83,17 @@ class GovernanceLog:
                 return None
             return handoff, governance.withdraw_handoff(db, handoff)
 
-    def add_thread_messages(self, session_id: str, messages: list[tuple[str, str]]) -> list[HandoffMessage] | None:
-        """Append (kind, text) messages to the thread of the session's newest handoff; None
-        when the session has none."""
+    def add_thread_messages(self, session_id: str,
+                            messages: list[tuple[str, str]]) -> tuple[list[HandoffMessage], Handoff | None] | None:
+        """Append (kind, text) messages to the thread of the session's newest handoff: the messages, and the handoff
+        when an alert among them made it a silent claim (``silent_claim.mark_silent_claim``: the team is re-alerted),
+        else None; None when the session has no handoff."""
         with Session(self.engine, expire_on_commit=False) as db:
             handoff = governance.latest_handoff(db, session_id)
             if handoff is None:
                 return None
-            return governance.add_thread_messages(db, handoff, messages)
+            rows = governance.add_thread_messages(db, handoff, messages)
+            return rows, handoff if mark_silent_claim(db, handoff, [kind for kind, _ in messages]) else None
 
     def pushed_messages(self, session_id: str, after: int) -> list[HandoffMessage]:
         """Pushed thread messages after id ``after``, oldest first (marked seen)."""

@@ -335,17 +335,21 @@ class ThreadMessageOut(BaseModel):
 
 
 class HandoffStatus(BaseModel):
-    """The session's newest handoff as the person's side may know it (no supervisor identity)."""
+    """The session's newest handoff as the person's side may know it (no supervisor identity). Readers cope with
+    ``expected_wait_s`` null: it is null whenever ``busy`` (twelfth exploratory reading, L6)."""
 
     id: int
     status: Literal["open", "claimed", "resolved"]
     waiting_s: float = Field(description="seconds since it was opened (to its claim, once claimed)")
-    expected_wait_s: Optional[float] = Field(description="median time to a claim for this bot; null when unknown")
+    expected_wait_s: Optional[float] = Field(
+        description="seconds: the median time from opening to a claim over this bot's last claimed handoffs, the "
+                    "usual wait and never a promise; null when it is nothing to go by: no claims to tell from, or the "
+                    "queue is busy (then say a person joins as soon as one is free)")
     cursor: int = Field(description="the newest thread message id: poll pushed messages after it")
     queue_ahead: int = Field(default=0, description="open handoffs of this bot opened before this one, nobody claimed")
     queue_overdue: int = Field(default=0, description="open handoffs of this bot nobody claimed in time")
-    busy: bool = Field(default=False, description="open, and the queue is long or overdue: expected_wait_s is no "
-                                                  "promise; say a person joins as soon as one is free")
+    busy: bool = Field(default=False, description="open, and the queue is long or overdue: expected_wait_s is null; "
+                                                  "say a person joins as soon as one is free")
     claimed: bool = Field(default=False, description="a person from the team claimed it (it may since be resolved)")
     since_claim_s: Optional[float] = Field(default=None, description="seconds since the claim; null when never claimed")
 

@@ -1,5 +1,5 @@
-"""The handoff queue: claim, reply (stored, then delivered to Rasa when configured), resolve,
-and the live thread of a handoff as server-sent events."""
+"""The handoff queue: claim, take over a silent claim, reply (stored, then delivered to Rasa when configured),
+resolve (confirmed over a last line read at risk), and the live thread of a handoff as server-sent events."""
 from __future__ import annotations
 
 import json
@@ -13,11 +13,13 @@ from starlette.concurrency import run_in_threadpool
 from emotion.dashboard import handoffs as ops
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
+from emotion.dashboard.last_line import last_line_at_risk
 from emotion.dashboard.queries import consent_in_force, in_tenants, visible_bots
 from emotion.dashboard.queue import queue_order, queue_risks, queue_summary
 from emotion.dashboard.security import session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
+from emotion.moodlog.silent_claim import silent_claim
 from emotion.moodlog.models import ConversationSession
 
 router = APIRouter(prefix="/handoffs", tags=["handoffs"])
@@ -48,13 +50,14 @@ def _queue_state(engine, token: str | None) -> dict | None:
             return None
         q = queue_summary(db, visible_bots(db, user))
         return {"waiting": q.waiting, "newest_id": q.newest_id, "newest_reason": q.newest_reason,
-                "oldest_at": q.oldest_at.isoformat() if q.oldest_at else None}
+                "oldest_at": q.oldest_at.isoformat() if q.oldest_at else None,
+                "silent": q.silent, "silent_at": q.silent_at.isoformat() if q.silent_at else None}
 
 
 @router.get("/queue/events")
 async def queue_events(request: Request, db: Session = Depends(get_db), user: Supervisor = Depends(current_user)):
     """The queue as server-sent events: a ``queue`` event ({waiting, newest_id, newest_reason,
-    oldest_at}) at once and whenever it changes, so every page's header counter and the opt-in
+    oldest_at, silent, silent_at}) at once and whenever it changes, so every page's header counter and the opt-in
     browser notification of a new crisis follow it. The stream reads its queue only when the
     process's watcher (emotion/dashboard/live.py) saw a change; it ends after 5 minutes and the
     browser's EventSource reconnects."""
@@ -93,7 +96,8 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
     audit(db, user.email, "viewed", f"handoff:{handoff.id}")
     db.commit()
     return render(request, "handoff.html", user, handoff=handoff, text_consent=text_consent, withhold=withhold,
-                  messages=[thread_event(m, withhold=withhold) for m in messages],
+                  messages=[thread_event(m, withhold=withhold) for m in messages], silent=silent_claim(handoff),
+                  at_risk=last_line_at_risk(db, handoff) if handoff.status == "claimed" and not withhold else None,
                   colleagues=[c.email for c in colleagues(db, handoff) if c.email != handoff.claimed_by])
 
 
@@ -139,18 +143,34 @@ def claim(handoff_id: int, db: Session = Depends(get_db), user: Supervisor = Dep
     return _step(db, handoff, "claimed", user, lambda: ops.claim(db, handoff, user.email))
 
 
-@router.post("/{handoff_id}/resolve", dependencies=[Depends(check_csrf)])
-def resolve(handoff_id: int, note: str = Form("", max_length=500), db: Session = Depends(get_db),
-            user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots),
-            settings: DashboardSettings = Depends(get_settings)):
-    """Resolve a claimed handoff; one nobody wrote in needs a ``note`` saying why (422 without)."""
+@router.post("/{handoff_id}/take-over", dependencies=[Depends(check_csrf)])
+def take_over(handoff_id: int, db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
+              bots: list[str] | None = Depends(tenant_bots)):
+    """Any supervisor who may see the handoff takes over a silent claim (claimed, nobody has written, the person still
+    at risk: twelfth exploratory reading, H5); 409 for any other handoff."""
     handoff = _visible(db, bots, handoff_id)
+    before = handoff.claimed_by or ""
+    return _step(db, handoff, "took_over", user, lambda: ops.take_over(db, handoff, user.email), detail=f" from {before}")
+
+
+@router.post("/{handoff_id}/resolve", dependencies=[Depends(check_csrf)])
+def resolve(handoff_id: int, note: str = Form("", max_length=500), confirm_over_risk: str = Form("", max_length=8),
+            db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
+            bots: list[str] | None = Depends(tenant_bots), settings: DashboardSettings = Depends(get_settings)):
+    """Resolve a claimed handoff; one nobody wrote in needs a ``note`` saying why (422 without); one whose person's
+    newest line was read at risk needs ``confirm_over_risk`` (409 without, quoting the line), and is audited as
+    ``resolved_over_risk`` (twelfth exploratory reading, H5)."""
+    handoff = _visible(db, bots, handoff_id)
+    over_risk = bool(confirm_over_risk) and last_line_at_risk(db, handoff) is not None
     try:
-        return _step(db, handoff, "resolved", user,
-                     lambda: ops.resolve(db, handoff, user.email, *settings.rasa_for(handoff.bot), note=note),
+        return _step(db, handoff, "resolved_over_risk" if over_risk else "resolved", user,
+                     lambda: ops.resolve(db, handoff, user.email, *settings.rasa_for(handoff.bot), note=note,
+                                         over_risk=bool(confirm_over_risk)),
                      detail=" (with a note)" if note.strip() else "")
     except ops.NoteRequired as exc:
         raise HTTPException(status_code=422, detail=str(exc))
+    except ops.RiskNotConfirmed as exc:
+        raise HTTPException(status_code=409, detail=str(exc))
 
 
 @router.post("/{handoff_id}/reply", dependencies=[Depends(check_csrf)])

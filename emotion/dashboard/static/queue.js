@@ -1,6 +1,7 @@
 // The handoff queue in every page's header: the count of open handoffs follows the server's
-// events (/handoffs/queue/events); a new handoff (a new crisis) raises an opt-in browser
-// notification and is announced to screen readers.
+// events (/handoffs/queue/events); a new handoff (a new crisis), or a new alert that a claimed
+// handoff is silent while the person is still at risk, raises an opt-in browser notification and
+// is announced to screen readers.
 "use strict";
 
 (() => {
@@ -8,6 +9,7 @@
   const notify = document.getElementById("notify");
   if (!badge || !window.EventSource) return;
   let newest = Number(badge.dataset.newest || 0);
+  let silentAt = badge.dataset.silentAt || "";
   const title = document.title;
 
   if (window.Notification && Notification.permission === "default") {
@@ -21,9 +23,18 @@
   const source = new EventSource(badge.dataset.events);
   source.addEventListener("queue", (event) => {
     const q = JSON.parse(event.data);
-    badge.textContent = `${q.waiting} waiting`;
-    badge.classList.toggle("waiting", q.waiting > 0);
-    document.title = q.waiting ? `(${q.waiting}) ${title}` : title;
+    const needed = q.waiting + (q.silent || 0);
+    badge.textContent = `${q.waiting} waiting` + (q.silent ? `, ${q.silent} claimed but silent` : "");
+    badge.classList.toggle("waiting", needed > 0);
+    document.title = needed ? `(${needed}) ${title}` : title;
+    if (q.silent_at && q.silent_at > silentAt) {
+      silentAt = q.silent_at;
+      badge.setAttribute("role", "alert"); // read out once: a claimed person is still at risk and nobody has written
+      if (window.Notification && Notification.permission === "granted") {
+        new Notification("Claimed, but nobody has written: the person is still at risk",
+                         { body: "Write to them now, or take the handoff over from the queue.", tag: `silent-${q.silent_at}` });
+      }
+    }
     if (q.newest_id > newest) {
       newest = q.newest_id;
       badge.setAttribute("role", "alert"); // read out once: a new handoff came in

@@ -7,7 +7,8 @@ messages pushed to it (human replies, notices) through its channel:
     POST /v1/sessions/{id}/handoffs                    open (idempotent while one is open)
     GET  /v1/sessions/{id}/handoffs/latest             status, waiting time, expected wait, the queue
                                                        in front of it (``busy``: promise no time)
-    POST /v1/sessions/{id}/handoffs/latest/messages    append to the live thread
+    POST /v1/sessions/{id}/handoffs/latest/messages    append to the live thread (an ``alert`` on a claim nobody
+                                                       has written in since: a silent claim, re-alerted)
     POST /v1/sessions/{id}/handoffs/latest/withdraw    the person no longer wants the person they asked for
     GET  /v1/sessions/{id}/pushed?after=N              pushed messages after id N
 """
@@ -72,13 +73,25 @@ def list_handoffs(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog)
 
 
 def handoff_status(handoff: Handoff, expected_wait_s: float | None, load: QueueLoad, cursor: int) -> HandoffStatus:
+    """The status the person's side reads. The usual wait only when it is something to go by: null while the queue is
+    busy (twelfth exploratory reading, L6: 0.44 s was reported with 71 handoffs ahead and 69 overdue) or without a
+    history of claims."""
     until = handoff.claimed_at or handoff.resolved_at or utcnow()
-    return HandoffStatus(id=handoff.id, status=handoff.status, cursor=cursor, expected_wait_s=expected_wait_s,
+    return HandoffStatus(id=handoff.id, status=handoff.status, cursor=cursor,
+                         expected_wait_s=None if load.busy else expected_wait_s,
                          waiting_s=round(max(0.0, (as_utc(until) - as_utc(handoff.created_at)).total_seconds()), 1),
                          queue_ahead=load.ahead, queue_overdue=load.overdue, busy=load.busy,
                          claimed=handoff.claimed_at is not None,
                          since_claim_s=None if handoff.claimed_at is None
                          else round(max(0.0, (utcnow() - as_utc(handoff.claimed_at)).total_seconds()), 1))
+
+
+def silent_claim_event(handoff: Handoff, alert: str) -> dict:
+    """The webhook's re-alert of a silent claim: who claimed it, how long ago, and the bot's alert."""
+    since = (utcnow() - as_utc(handoff.claimed_at)).total_seconds() if handoff.claimed_at else 0.0
+    return {"event": "handoff_silent_claim", "id": handoff.id, "session_id": handoff.session_id, "bot": handoff.bot,
+            "reason": handoff.reason, "claimed_by": handoff.claimed_by, "since_claim_s": round(max(0.0, since)),
+            "alert": alert}
 
 
 def _no_handoff(session_id: str) -> ApiError:
@@ -98,14 +111,24 @@ def latest_handoff(session_id: SessionId, moodlog: MoodLog = Depends(get_moodlog
 
 @router.post("/{session_id}/handoffs/latest/messages", response_model=list[ThreadMessageOut], status_code=201,
              responses={404: {"model": ErrorResponse}})
-def add_thread_messages(session_id: SessionId, body: ThreadMessagesIn,
+def add_thread_messages(session_id: SessionId, body: ThreadMessagesIn, background: BackgroundTasks,
+                        settings: Settings = Depends(get_settings),
                         moodlog: MoodLog = Depends(get_moodlog)) -> list[ThreadMessageOut]:
     """Append messages to the live thread of the session's newest handoff (the supervisor's
     page shows them as they arrive). The person's words during a handoff are kept whatever
-    their text consent: they are written to reach the human (see docs/security.md)."""
-    rows = moodlog.add_thread_messages(session_id, [(m.kind, m.text) for m in body.messages])
-    if rows is None:
+    their text consent: they are written to reach the human (see docs/security.md).
+
+    An ``alert`` (the person still at risk) on a handoff claimed by someone who has not written since makes it a
+    silent claim (``emotion.moodlog.silent_claim``): the dashboard's queue shows it with the urgent ones, any
+    supervisor may take it over, and the handoff webhook gets ``{"event": "handoff_silent_claim", ...}`` (twelfth
+    exploratory reading, H5)."""
+    added = moodlog.add_thread_messages(session_id, [(m.kind, m.text) for m in body.messages])
+    if added is None:
         raise _no_handoff(session_id)
+    rows, silent = added
+    if silent is not None and settings.handoff_webhook_url:
+        alert = [r.text for r in rows if r.kind == "alert"][-1]
+        background.add_task(_notify, settings.handoff_webhook_url, silent_claim_event(silent, alert))
     return [ThreadMessageOut(id=r.id, kind=r.kind, text=r.text, created_at=r.created_at) for r in rows]
 
 
