@@ -8,9 +8,10 @@ confusion on this item) and predicts ``action_<move>`` as bot/tutor/actions/peda
 retry -> hint -> worked example -> the answer, frustration steps down, confusion gets a
 different explanation, boredom with mastery is challenged. The student comes first: while a
 check-in after risk language is pending (slot ``wellbeing_check``), or when the words are about
-grief, trouble at home, being left out, test anxiety, not wanting to be here, a break, a wish to stop or tiredness,
-it predicts ``action_wellbeing`` (actions/wellbeing.py); the first message after a break gets the
-lesson's move again, and a stop is kept until the student asks to go on or answers. "please dont tell anyone" once a
+grief, trouble at home, being left out, test anxiety, not wanting to be here, self-hatred, a break, a wish to stop or
+tiredness, it predicts ``action_wellbeing`` (actions/wellbeing.py); the first message after a break gets the
+lesson's move again, and a stop is kept until the student asks to go on or answers (possible risk after a stop still
+gets the safety line). "please dont tell anyone" once a
 person from the team was alerted is answered honestly (action_wellbeing).
 
 config.yml::
@@ -78,7 +79,7 @@ class TutorAffectPolicy(EmotionPolicyBase):
             return Decision("action_wellbeing", 1.0, {"asks_for_someone": True})  # "is the person still there?" (M10)
         if pending == "safety" and concern is None and not wellbeing.after_safety_check(emotion.text or ""):
             pending = None  # the safety line answered with the lesson; "i did it yesterday" waits (eighth reading, H7)
-        if (risk >= pedagogy.possible_risk and not pending
+        if (risk >= pedagogy.possible_risk and (not pending or pending == "stopped")  # a stop is no answer to risk (M4)
                 and concern not in ("stop", "break", "friend_at_risk", *wellbeing.ASKS_IF_SAFE)):
             # this message's own risk is possible ("i dont feel safe at home"): ask, name where to get
             # help, then carry on; "i want to stop" is about the lesson (fourth exploratory reading);

@@ -59,13 +59,13 @@ def test_a_decimal_compared_with_a_fraction_is_answered_then_the_item_restated(t
 
 
 def test_the_same_amount_asked_as_bigger_is_a_no_and_is_said_so() -> None:
-    from bot.tutor.actions.messages import decimal_and_fraction
+    from bot.tutor.actions.messages import decimal_compared
     from bot.tutor.actions.questions import decimal_said
 
-    assert decimal_said(decimal_and_fraction("is 0.5 bigger than 2/4?")) == say(
+    assert decimal_said(decimal_compared("is 0.5 bigger than 2/4?")) == say(
         "decimal_compare_no", working="0.5 = 5/10 = 1/2 = 2/4", verdict=say("compare_same", a="0.5", b="2/4"))
-    assert decimal_and_fraction("is it 0.5 or 1/2?") is None  # two answers offered, as before
-    assert decimal_and_fraction("is 0.25 a quarter?") == ("0.25", "1/4", "=")  # the tenth reading's, unchanged
+    assert decimal_compared("is it 0.5 or 1/2?") is None  # two answers offered, as before
+    assert decimal_compared("is 0.25 a quarter?") == ("0.25", "1/4", "=")  # the tenth reading's, unchanged
 
 
 # --- 2: "can we do fractions now" after a resolved handoff: the current item, not the boredom line ---

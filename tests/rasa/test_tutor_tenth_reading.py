@@ -69,10 +69,10 @@ def test_a_decimal_that_is_not_the_fraction_is_said_so(text: str, key: str) -> N
 
 
 def test_a_decimal_answer_and_a_calculation_are_not_a_comparison() -> None:
-    from bot.tutor.actions.messages import decimal_and_fraction
+    from bot.tutor.actions.messages import decimal_compared
 
-    assert decimal_and_fraction("0.5") is None and decimal_and_fraction("0.5 + 1/4?") is None
-    assert decimal_and_fraction("0.5 of 1/2?") is None and decimal_and_fraction("1/2") is None
+    assert decimal_compared("0.5") is None and decimal_compared("0.5 + 1/4?") is None
+    assert decimal_compared("0.5 of 1/2?") is None and decimal_compared("1/2") is None
     assert decide("0.5", learner=on(FIRST)).action != "action_answer_question"  # a decimal answer is still graded
 
 

@@ -27,9 +27,10 @@ from .commands import answer_command
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
 from .lines import say, word
-from .messages import asks_for_hint, asks_to_go_on, fractions_in, is_question, says_skip, says_start
+from .messages import (asks_for_hint, asks_to_go_on, decimal_compared, fractions_in, is_answer, is_question, says_skip,
+                       says_start)
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
-from .remarks import SELF_PUT_DOWN, enjoys, insults_tutor, says_back, thanks
+from .remarks import SELF_PUT_DOWN, dislikes_maths, enjoys, insults_tutor, says_back, thanks
 from .student_language import language
 from .team_thread import copied_to_the_team
 
@@ -67,7 +68,8 @@ class TutorMove(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         tries_before = learner.wrong_in_a_row
         learner, grade = observe(learner, item, text, pedagogy, intent)
-        lines: List[str] = []
+        # "ich hasse mathe" got a worked example and not a word about the feeling (reading 12, M6)
+        lines: List[str] = [say("dislikes_maths", lang)] if dislikes_maths(text) else []
         learner, item = self.teach(lines, learner, item, StudentTurn(text, grade, curriculum, tries_before, lang))
         new, why = next_item(self.move, learner, item, curriculum, pedagogy, lang) \
             if self.move in CHANGES_ITEM else (None, "")
@@ -112,11 +114,15 @@ class ActionStart(TutorMove):
     def teach(self, lines, learner, item, turn):
         first = turn.curriculum.first()
         skill = turn.curriculum.skills[first.level]
-        if is_question(turn.text) and fractions_in(answer_digits(turn.text)):
+        if is_question(turn.text) and (fractions_in(answer_digits(turn.text)) or decimal_compared(turn.text)):
             # "why is 3/4 bigger than 2/3" before the lesson: answered first (ninth reading, M7)
             from .questions import answer  # questions.py builds on this module
 
             learner, _ = answer(lines, learner, first, turn)
+        elif is_answer(turn.text) and not says_start(turn.text):
+            # "drei" before any exercise started the lesson as if it were the word to start (reading 12, M6): said
+            written = (parse_answer(answer_digits(turn.text)) or (None, turn.text))[1]
+            lines.append(say("no_exercise_yet", turn.lang, answer=written))
         lines.append(say("start", turn.lang, skill=skill.name, explanation=skill.explanations[0]))
         return replace(learner, explained=1), None
 

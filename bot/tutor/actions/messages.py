@@ -79,7 +79,7 @@ def is_question(text: str) -> bool:
     (False, True)
     """
     text = (text or "").strip()
-    if text and (same_value_options(text) is not None or _WHY_SO.search(text) or decimal_and_fraction(text)):
+    if text and (same_value_options(text) is not None or _WHY_SO.search(text) or decimal_compared(text)):
         return True  # "is one third the answer or is it three ninths", "warum ist das so?" (ninth reading, M7);
         # "is 0.25 a quarter?" (tenth reading, M6: graded "Not quite yet")
     if not text or _TENTATIVE.match(text) or _MATHS.search(text) is None or asks_to_go_on(text):
@@ -191,7 +191,11 @@ _START = re.compile(
     r"|empecemos|empezamos|comencemos|comenzamos|vamos a empezar|vamos all[áa]"
     r"|iniziamo|cominciamo|partiamo|possiamo (?:iniziare|cominciare)|inizia(?:re)?"
     r"|laten we beginnen|we beginnen|beginnen|starten maar|kom op"
-    r"|vamos come[çc]ar|vamos l[áa]|bora|come[çc]ar|podemos come[çc]ar)(?:\s+(?:please|pls|bitte|s'il te pla[iî]t|"
+    r"|vamos come[çc]ar|vamos l[áa]|bora|come[çc]ar|podemos come[çc]ar"
+    # reading 12, M6: "los" got the greeting again; the short start words of each language ("go", "auf geht's",
+    # "allez", "vas-y", "vamos", "venga", "dale", "dai", "andiamo", "vooruit", "bora", "partiu")
+    r"|go|go go|na los|los|auf geht'?s|auf gehts|allez(?:-y| on y va)?|vas-y|vamos|vamo|venga|dale|dai|andiamo|forza"
+    r"|vooruit|hup|bora l[áa]|partiu|vamos nessa)(?:\s+(?:please|pls|bitte|s'il te pla[iî]t|"
     r"por favor|per favore|alsjeblieft|now|jetzt|maintenant|ya|ora|adesso|nu|agora))?\W*$", re.IGNORECASE)
 
 
@@ -416,7 +420,8 @@ def says_goodbye(text: str) -> bool:
     return _GOODBYE.search((text or "").replace("’", "'").strip()) is not None
 
 
-# --- tenth reading, M6: a decimal weighed against a fraction, and "why?" after a wrong answer ---
+# --- tenth reading, M6: a decimal weighed against a fraction (or, reading 12, another decimal), and "why?" after a
+# wrong answer ---
 
 _DECIMAL = re.compile(r"(?<![\d/.,])(\d+[.,]\d+)(?![\d/])")
 # "half" alone, in seven languages ("is 0.5 half?", "0,5 é metade?"): answers.py reads it only as a whole answer
@@ -447,33 +452,39 @@ _OR_WORDS = frozenset({"or", "oder", "ou", "o", "of"})
 
 
 class DecimalQuestion(NamedTuple):
-    """A decimal weighed against a fraction, both as written ("0.5", "1/4"), and what the question says of the
-    decimal: ``claim`` "=" (the same amount?), ">" or "<" (bigger? smaller?), "?" (which is bigger?)."""
+    """A decimal weighed against a fraction or another decimal, both as written ("0.5", "1/4"; "0.3", "0.25"), and what
+    the question says of the decimal: ``claim`` "=" (the same amount?), ">" or "<" (bigger? smaller?), "?" (which is
+    bigger?)."""
 
     decimal: str
-    fraction: str
+    other: str
     claim: str = "="
 
 
-def decimal_and_fraction(text: str) -> Optional[DecimalQuestion]:
+def decimal_compared(text: str) -> Optional[DecimalQuestion]:
     """"is 0.25 a quarter?", "ist 0,5 das gleiche wie 1/2?": the decimal and the fraction a question weighs
     against each other, as written ("0.25", "1/4"), or None (tenth reading, M6: graded as a wrong answer, or
     answered with the pizza of 4/8 and 0,5 never named). Seven languages; fractions in words read as digits.
     Reading 10: a comparison too, "is 0.5 bigger than 1/4?" (claim ">"), "ist 0,75 kleiner als 2/3?" ("<"),
-    "which is bigger, 0.3 or 1/3?" ("?"): answered with the skill's explanation, 0.5 never compared."""
+    "which is bigger, 0.3 or 1/3?" ("?"): answered with the skill's explanation, 0.5 never compared.
+    Reading 12, M5: two decimals ("is 0.3 bigger than 0.25", "ist 0,3 größer als 0,25") got the pizza of simplifying;
+    the first is ``decimal``, the second ``other``."""
     digits = _HALF_WORD.sub("1/2", answer_digits(text or ""))
     decimals, fractions = list(_DECIMAL.finditer(digits)), list(_FRACTION.finditer(digits))
-    if len(decimals) != 1 or len(fractions) != 1 or not int(fractions[0].group(2)):
+    if not (len(decimals) == 1 and len(fractions) == 1 and int(fractions[0].group(2))
+            or len(decimals) == 2 and not fractions):
         return None
-    first, second = sorted((decimals[0], fractions[0]), key=lambda m: m.start())
+    first, second = sorted((*decimals, *fractions), key=lambda m: m.start())
     claim = _claim(digits[:first.start()], digits[first.end():second.start()])
     if claim is None:
         return None  # "0.5 of 1/2", "0.5 + 1/4": a calculation, not the same amount asked about
     if "?" not in digits and not _DECIMAL_ASKED.match(digits) and not _QUESTION_START.match(digits):
         return None
-    if claim in "<>" and first is fractions[0]:  # "is 1/4 bigger than 0.5?": said of the decimal, "<"
+    if claim in "<>" and first not in decimals:  # "is 1/4 bigger than 0.5?": said of the decimal, "<"
         claim = {">": "<", "<": ">"}[claim]
-    return DecimalQuestion(decimals[0].group(1), fractions[0].group(0).replace(" ", ""), claim)
+    decimal = first if first in decimals else second
+    other = second if decimal is first else first
+    return DecimalQuestion(decimal.group(1), other.group(0).replace(" ", ""), claim)
 
 
 def _claim(before: str, between: str) -> Optional[str]:

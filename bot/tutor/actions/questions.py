@@ -1,5 +1,5 @@
 """The tutor's answer to a student's question about the maths (the move ``answer_question``):
-compare two fractions, or a decimal and a fraction, check or work out a calculation, simplify a
+compare two fractions, a decimal and a fraction, or two decimals, check or work out a calculation, simplify a
 fraction they name, define a word, say the question again, or explain a skill. The exercise's own
 answer is never given away here: a question about it gets a hint. In the student's language (lines.py)."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .answers import parse_answer
 from .curriculum import Item
 from .lines import say
 from .messages import (DecimalQuestion, asks_for_the_question, asks_why, calculation, claimed_equal, comparison,
-                       decimal_and_fraction, fractions_in, glossary_term,
+                       decimal_compared, fractions_in, glossary_term,
                        same_value_options, side_equation, skill_asked_about, written_fractions)
 from .pedagogy import explanation
 from .working import compare, over_common_bottom, simplified, worked_out
@@ -53,12 +53,15 @@ def answer(lines, learner, item, turn):
     term = glossary_term(turn.text, turn.curriculum)
     skill = skill_asked_about(turn.text, turn.curriculum)
     lang = turn.lang
-    decimal = decimal_and_fraction(turn.text)
+    decimal = decimal_compared(turn.text)
     if asks_why(turn.text) and learner.wrong_in_a_row >= 1:  # "warum?" after a wrong answer (tenth reading, M6)
         lines.append(say("why_not_yet", lang, hint=item.hints[min(learner.hints, len(item.hints) - 1)]))
         return replace(learner, hints=learner.hints + 1), item
-    if decimal is not None and re.search(rf"(?<![\d/]){re.escape(decimal.fraction)}(?![\d/])", item.question.replace(" ", "")):
+    if decimal is not None and "/" in decimal.other \
+            and re.search(rf"(?<![\d/]){re.escape(decimal.other)}(?![\d/])", item.question.replace(" ", "")):
         lines.append(say("not_yours", lang, hint=item.hints[0]))
+    elif decimal is not None and "/" not in decimal.other:  # "is 0.3 bigger than 0.25" (reading 12, M5)
+        lines.extend(decimals_said(decimal, lang=lang))
     elif decimal is not None:  # "is 0.25 a quarter?" (tenth reading, M6), "is 0.5 bigger than 1/4?" (reading 10)
         lines.append(decimal_said(decimal, lang=lang))
     elif claimed is not None and re.search(rf"(?<![\d/]){re.escape(claimed[0])}(?![\d/])", item.question.replace(" ", "")):
@@ -101,21 +104,70 @@ def decimal_said(asked: DecimalQuestion, lang: str = "en") -> str:
     whether one is bigger, or which (reading 10): yes or no and why, both as fractions over the same bottom ("Yes: 0.5 =
     5/10 = 1/2; with the same bottom, 4: 1/2 = 2/4 and 1/4 = 1/4, so 0.5 is bigger than 1/4.")."""
     decimal, fraction, claim = asked
-    whole, places = re.split(r"[.,]", decimal)
+    whole, places = _parts_of(decimal)
     over = f"{int(whole + places)}/{10 ** len(places)}"
     value, other = Fraction(int(whole + places), 10 ** len(places)), Fraction(fraction)
     lowest = f"{value.numerator}/{value.denominator}"
     steps = list(dict.fromkeys([over, lowest] + ([fraction] if value == other else [])))
     working = " = ".join([decimal, *steps])
     if claim == "=":
-        key = "decimal_same" if value == other else "decimal_smaller" if value < other else "decimal_bigger"
-        return say(key, lang, working=working, decimal=decimal, fraction=fraction)
+        return say(_same_key(value, other), lang, working=working, decimal=decimal, fraction=fraction)
     if value != other:
         common, top, other_top = over_common_bottom(lowest, fraction)
         working = say("same_bottom", lang, working=working, common=common, a=lowest, b=fraction, ea=top, eb=other_top)
-    verdict = (say("compare_same", lang, a=decimal, b=fraction) if value == other
-               else say("compare_bigger", lang, big=decimal, small=fraction) if value > other
-               else say("compare_bigger", lang, big=fraction, small=decimal))
+    verdict = _verdict(decimal, fraction, value, other, lang)
+    return say(_compare_key(claim, value, other), lang, working=working, verdict=verdict)
+
+
+def decimals_said(asked: DecimalQuestion, lang: str = "en") -> list[str]:
+    """Two decimals weighed (reading 12, M5: "is 0.3 bigger than 0.25" got the pizza of simplifying), in ``lang``: the
+    shorter written with as many digits after the point as the other, then yes or no and why ("Yes: 0.3 = 0.30, with as
+    many digits after the point as 0.25, so 0.30 is bigger than 0.25."); when the longer one is not the bigger, the
+    longer-is-bigger misconception named. Each decimal keeps the student's point or comma."""
+    decimal, other, claim = asked
+    places = max(len(_parts_of(decimal)[1]), len(_parts_of(other)[1]))
+    a, b = (written + "0" * (places - len(_parts_of(written)[1])) for written in (decimal, other))
+    value, other_value = _value_of(decimal), _value_of(other)
+    shorter, padded, longer = (decimal, a, other) if a != decimal else (other, b, decimal)
+    working = (say("same_places", lang, a=shorter, padded=padded, b=longer) if padded != shorter
+               else say("same_places_already", lang, a=decimal, b=other))
+    if claim == "=":
+        said = [say(_same_key(value, other_value), lang, working=working, decimal=decimal, fraction=other)]
+    else:
+        verdict = _verdict(a, b, value, other_value, lang)
+        said = [say(_compare_key(claim, value, other_value), lang, working=working, verdict=verdict)]
+    if padded != shorter and _value_of(longer) <= _value_of(shorter):
+        said.append(say("longer_not_bigger", lang))
+    return said
+
+
+def _parts_of(decimal: str) -> tuple[str, str]:
+    """A decimal as written ("0,25") cut at its point or comma: ("0", "25")."""
+    whole, places = re.split(r"[.,]", decimal)
+    return whole, places
+
+
+def _value_of(decimal: str) -> Fraction:
+    """A decimal as written, "0.25" or "0,25", as a fraction (1/4)."""
+    return Fraction(decimal.replace(",", "."))
+
+
+def _same_key(value: Fraction, other: Fraction) -> str:
+    """The line that answers "is it the same amount?": yes, or no and whether it is smaller or bigger."""
+    return "decimal_same" if value == other else "decimal_smaller" if value < other else "decimal_bigger"
+
+
+def _verdict(a: str, b: str, value: Fraction, other: Fraction, lang: str) -> str:
+    """"so {a} and {b} are the same amount." or "so {the bigger} is bigger than {the smaller}.", for ``a`` worth
+    ``value`` and ``b`` worth ``other``, in ``lang``."""
+    if value == other:
+        return say("compare_same", lang, a=a, b=b)
+    big, small = (a, b) if value > other else (b, a)
+    return say("compare_bigger", lang, big=big, small=small)
+
+
+def _compare_key(claim: str, value: Fraction, other: Fraction) -> str:
+    """The line that opens a comparison's answer: "Good question" to "which is bigger?", else "Yes" or "No" to what the
+    question claims of ``value`` against ``other``."""
     actual = "=" if value == other else ">" if value > other else "<"
-    key = "decimal_compare_which" if claim == "?" else "decimal_compare_yes" if claim == actual else "decimal_compare_no"
-    return say(key, lang, working=working, verdict=verdict)
+    return "decimal_compare_which" if claim == "?" else "decimal_compare_yes" if claim == actual else "decimal_compare_no"

@@ -45,6 +45,21 @@ SELF_PUT_DOWN = re.compile(
     r"|\bsoy (?:muy )?(?:tont[oa]|estúpid[oa]|un desastre)\b|\bsono (?:proprio )?(?:stupid[oa]|negat[oa])\b"
     r"|\bik ben (?:zo )?(?:dom|stom)\b|\bsou (?:muito )?(?:burr[oa]|idiota)\b")
 """A student putting themselves down ("i'm stupid"): answered first (exploratory reading: no reply to it)."""
+_DISLIKES_MATHS = re.compile(
+    r"\b(?:i (?:really |just |so |totally |absolutely )?(?:hate|h8|can'?t stand|don'?t like|dont like|do not like|loathe)"
+    r" (?:maths?|fractions|this(?: stuff| subject)?|numbers)\b|\b(?:maths?|fractions) (?:is|are) (?:the worst|horrible|awful|stupid)"
+    r"|ich hasse (?:mathe|matheaufgaben|br[üu]che|bruchrechnen|das)|ich mag (?:mathe|br[üu]che|das) nicht|ich mag keine br[üu]che"
+    r"|mathe (?:ist )?(?:doof|bl[öo]d|schei(?:ß|ss)e|nervt)"
+    r"|je (?:d[ée]teste|hais|n'aime pas|n'aime vraiment pas|aime pas) (?:les maths|les math[ée]matiques|les fractions|[çc]a)"
+    r"|(?:odio|detesto|no me gustan?) (?:las mates|las matem[áa]ticas|las fracciones|esto)"
+    r"|(?:odio|detesto|non sopporto|non mi piace|non mi piacciono) (?:la matematica|la mate|le frazioni|questa roba)"
+    r"|ik haat (?:wiskunde|rekenen|breuken|dit)|ik vind (?:wiskunde|rekenen|breuken) (?:stom|vreselijk|niks)"
+    r"|ik heb een hekel aan (?:wiskunde|rekenen|breuken)"
+    r"|(?:eu )?(?:odeio|detesto) (?:matem[áa]tica|fra[çc][õo]es|isso|isto)"
+    r"|(?:eu )?n[ãa]o gosto (?:de matem[áa]tica|de fra[çc][õo]es|disso|disto))\b", re.IGNORECASE)
+"""A dislike of maths ("i hate maths", "ich hasse Mathe", "je déteste les maths", "odio las mates", "ik haat wiskunde",
+"odeio matemática"): acknowledged before the move (reading 12, M6: "ich hasse mathe" got a worked example and not a
+word about the feeling)."""
 _PUNCTUATION_ONLY = re.compile(r"^[\s?!.…,;:¿¡-]+$")
 _BORED = re.compile(
     r"\b(?:bo+ring|bored|zz+|yawn|so easy|easy peasy|baby stuff|(?:already|totally) know (?:this|all this|these|it)"
@@ -124,6 +139,11 @@ def says_back(text: str) -> bool:
 def thanks(text: str) -> bool:
     """"thanks", "ok thank you", "merci", "obrigada": a thank-you alone (seven languages)."""
     return _THANKS.search(text or "") is not None
+
+
+def dislikes_maths(text: str) -> bool:
+    """"i hate maths", "ich hasse mathe", "odio las mates" (seven languages, :data:`_DISLIKES_MATHS`)."""
+    return _DISLIKES_MATHS.search((text or "").replace("’", "'")) is not None
 
 
 def only_punctuation(text: str) -> bool:

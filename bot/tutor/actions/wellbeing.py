@@ -1,5 +1,5 @@
 """A student's wellbeing comes before the lesson: risk, grief, trouble at home, being left out or bullied,
-test anxiety, words of not wanting to be here, a break or a wish to stop.
+test anxiety, words of not wanting to be here or of hating themselves, a break or a wish to stop.
 
 The crisis rule (config.yml) runs ``action_tutor_crisis``: where to get help now, a person from the
 team alerted (a handoff in the dashboard's queue: connectors/handoff.py) and a check-in pending
@@ -283,6 +283,19 @@ SELF_HARM = re.compile(
     r"| quando| [àa]s vezes|\W*$)|\beu me (?:corto|machuco)\b(?! (?:o cabelo|jogando|sem querer))")
 """Self-harm the student tells of ("sometimes i cut my arm when i get things wrong"; eighth reading, H7): thanked,
 asked whether they are safe, a person from the team alerted, and the lesson waits."""
+SELF_HATE = re.compile(
+    r"\bi (?:really |just |honestly |literally |kinda |so |actually )?(?:hate|h8|despise|can'?t stand) (?:myself|me|who i am"
+    r"|being me|my ?self)\b|\b(?:i'?m|im|i am) (?:so |such |just |really )*(?:worthless|a waste of space"
+    r"|a failure)\b(?! at (?:this|maths?|fractions))"
+    r"|\bich hasse mich(?: selbst)?\b|\bich bin (?:so |total |einfach )?(?:wertlos|ein versager|eine versagerin)\b"
+    r"|\bje me (?:d[ée]teste|hais)\b|\bje (?:ne )?vaux rien\b|\bje suis (?:une? )?(?:moins que rien|rat[ée]e?)\b"
+    r"|\bme odio(?: a m[íi] mism[oa])?\b|\bno valgo (?:nada|para nada)\b|\bsoy (?:un[oa]? )?fracasad[oa]\b"
+    r"|\bmi odio\b|\bodio me stess[oa]\b|\bnon valgo (?:niente|nulla)\b|\bsono (?:un[oa]? )?(?:fallit[oa]|buon[oa] a nulla)\b"
+    r"|\bik haat mezelf\b|\bik haat mijzelf\b|\bik ben (?:zo )?waardeloos\b|\bik ben een mislukkeling\b"
+    r"|\b(?:eu )?me odeio\b|\bodeio-me\b|\bn[ãa]o valho nada\b|\bsou (?:um |uma )?(?:lixo|fracassad[oa])\b")
+"""Self-hatred ("i hate myself", "ich hasse mich", "je me déteste", "me odio", "mi odio", "ik haat mezelf", "eu me
+odeio"): noticed, with or without a stop for today (reading 12, M4: "i hate maths and i hate myself" after "stop" got
+"Rest well"), and the lesson waits while the student talks (``pending`` "worry")."""
 DID_IT = (r"(?:\bi (?:did|do|done) it\b|\bi'?ve done it\b|\bi (?:cut|hurt) myself\b|\blo (?:hice|hago|he hecho)\b"
           r"|\bme (?:cort[ée]|lo hice)\b|\bje (?:l'ai (?:re)?fait|le fais|le refais)\b|\bje me suis coup[ée]e?\b"
           r"|\bich (?:hab|habe)(?:'s| es| das| mich)\b|\bhab'?s\b|\bich (?:mach|mache) (?:es|das)\b|\bgeritzt\b"
@@ -329,22 +342,38 @@ BREAK = re.compile(
 # "tired of this" is no sleepiness
 _NOT_OF_SOMETHING = r"(?!\s+(?:of|with|de|d'|di|del|della|van|von|mit|com|do|da|con)\b)"
 TIRED = re.compile(
-    r"\b(?:i'?m|im|i am|i feel|i'?m feeling|feeling) (?:so+ |really |very |super |too |just |kinda |a bit |soo+ |rly )*"
-    r"(?:tired|sleepy|exhausted|knackered|shattered|worn out)\b" + _NOT_OF_SOMETHING +
-    r"|\b(?:ich bin|bin) (?:so |total |voll |echt |sehr |mega |richtig |einfach |gerade )*(?:m[üu]de|ersch[öo]pft|"
-    r"hundem[üu]de|todm[üu]de)\b"
-    r"|\b(?:je suis|j'suis|chu|chuis) (?:tellement |trop |super |tr[èe]s |vraiment |si |grave )*"
-    r"(?:fatigu[ée]e?|crev[ée]e?|[ée]puis[ée]e?|[ée]reint[ée]e?)\b" + _NOT_OF_SOMETHING +
-    r"|\bestoy (?:muy |tan |re |super |bastante |bien )*(?:cansad[oa]|agotad[oa]|muert[oa] de sue[ñn]o)\b"
+    r"\b(?:i'?m|im|i am|i feel|i'?m feeling|feeling) (?:so+ |really |very |super |too |just |kinda |a bit |soo+ |rly |dead )*"
+    r"(?:tired|sleepy|exhausted|knackered|shattered|worn out|wiped(?: out)?|drained|zonked|burnt out|burned out)\b"
+    + _NOT_OF_SOMETHING +
+    r"|\b(?:ich bin|bin|ich f[üu]hle mich) (?:so |total |voll |echt |sehr |mega |richtig |einfach |gerade |v[öo]llig |"
+    r"komplett )*(?:m[üu]de|ersch[öo]pft|hundem[üu]de|todm[üu]de|totm[üu]de|sterbensm[üu]de|[üu]berm[üu]det|kaputt|platt"
+    r"|fix und fertig|k\.?o\.?)(?!\w)"
+    r"|\b(?:je suis|j'suis|chu|chuis|je me sens) (?:tellement |trop |super |tr[èe]s |vraiment |si |grave |compl[èe]tement )*"
+    r"(?:fatigu[ée]e?|crev[ée]e?|[ée]puis[ée]e?|[ée]reint[ée]e?|claqu[ée]e?|naze|vann[ée]e?|lessiv[ée]e?|ext[ée]nu[ée]e?"
+    r"|mort(?:e)? de fatigue|[àa] plat|k\.?o\.?)(?!\w)" + _NOT_OF_SOMETHING +
+    r"|\b(?:estoy|toy|me siento) (?:muy |tan |re |super |bastante |bien |completamente )*(?:cansad[oa]|agotad[oa]"
+    r"|cansad[íi]sim[oa]|agotad[íi]sim[oa]|reventad[oa]|hech[oa] polvo|rendid[oa]|molid[oa]|fundid[oa]|destrozad[oa]"
+    r"|muert[oa] de (?:sue[ñn]o|cansancio))\b"
     + _NOT_OF_SOMETHING + r"|\btengo (?:mucho |much[íi]simo )?sue[ñn]o\b"
-    r"|\bsono (?:cos[ìi] |troppo |molto |super |davvero |proprio )*"
-    r"(?:stanc[oa]|stanchissim[oa]|distrutt[oa]|esaust[oa])\b" + _NOT_OF_SOMETHING + r"|\bho (?:tanto |troppo |molto )?sonno\b"
-    r"|\bik ben (?:zo |echt |heel |super |erg )*(?:moe|doodmoe|uitgeput|slaperig|kapot)\b|\bik heb slaap\b"
-    r"|\b(?:estou|eu estou|t[ôo]|eu t[ôo]|to|t[áa]) (?:muito |t[ãa]o |super |m[óo] |bem )*(?:cansad[oa]|exaust[oa]|"
-    r"morrendo de sono|morto de sono|morta de sono|com sono)\b" + _NOT_OF_SOMETHING + r"|\btenho (?:muito )?sono\b")
-"""Tiredness, in the seven languages ("im so tired", "ich bin so müde", "chu fatigué", "tengo sueño"): a break or a stop
-for today is offered, never a quick-fire round (reading 11, M7: "im so tired" at 11 pm got one); "so sleepy" alone is
-left to the reading of boredom."""
+    r"|\b(?:sono|mi sento) (?:cos[ìi] |troppo |molto |super |davvero |proprio |completamente )*"
+    r"(?:stanc[oa]|stanchissim[oa]|distrutt[oa]|esaust[oa]|sfinit[oa]|cott[oa]|a pezzi|stanc[oa] mort[oa])\b"
+    + _NOT_OF_SOMETHING + r"|\bho (?:tanto |troppo |molto )?sonno\b"
+    r"|\bik (?:ben|voel me) (?:zo |echt |heel |super |erg |hartstikke |ontzettend |helemaal )*(?:moe|doodmoe|uitgeput"
+    r"|slaperig|kapot|bekaf|gesloopt|afgepeigerd|uitgeteld|kapot ?moe)\b|\bik heb slaap\b"
+    r"|\b(?:estou|eu estou|t[ôo]|eu t[ôo]|to|t[áa]|me sinto|sinto-me) (?:muito |t[ãa]o |super |m[óo] |bem |completamente )*"
+    r"(?:cansad[oa]|cansad[íi]ssim[oa]|exaust[oa]|esgotad[oa]|estafad[oa]|acabad[oa]|mort[oa] de cansa[çc]o"
+    r"|podre de cansa[çc]o|morrendo de sono|morto de sono|morta de sono|com sono)\b"
+    + _NOT_OF_SOMETHING + r"|\btenho (?:muito )?sono\b"
+    # reading 12, M6: the intensified forms alone ("cansadísimo", "stanchissima", "doodmoe", "totmüde", "crevé")
+    r"|^\W*(?:so+ |really |very |super |too |soo+ |dead |total |voll |mega |trop |tellement |muy |re |troppo |zo |"
+    r"heel |muito |t[ãa]o )*(?:exhausted|knackered|shattered|dead tired|todm[üu]de|totm[üu]de|hundem[üu]de|sterbensm[üu]de"
+    r"|ersch[öo]pft|crev[ée]e?|[ée]puis[ée]e?|mort(?:e)? de fatigue|cansad[íi]sim[oa]|agotad[íi]sim[oa]|reventad[oa]"
+    r"|muert[oa] de (?:sue[ñn]o|cansancio)|stanchissim[oa]|stanc[oa] mort[oa]|sfinit[oa]|doodmoe|bekaf|afgepeigerd"
+    r"|cansad[íi]ssim[oa]|exaust[oa]|mort[oa] de cansa[çc]o|podre de cansa[çc]o|morrendo de sono)\W*$")
+"""Tiredness, in the seven languages ("im so tired", "ich bin so müde", "chu fatigué", "tengo sueño") and their intensified
+forms ("estoy cansadísimo", "sono stanca morta", "ik ben bekaf", "tô morto de cansaço": reading 12, M6, a step down and a
+new exercise): a break or a stop for today is offered, never a quick-fire round (reading 11, M7: "im so tired" at 11 pm
+got one); "so sleepy" alone is left to the reading of boredom."""
 KEEP_SECRET = re.compile(
     r"\b(?:don'?t|dont|do not|never|pls don'?t|please don'?t) (?:tell|say (?:it |this |anything )?to) "
     r"(?:any ?one|any ?body|no ?one|nobody|my \w+|mum|mom|dad|him|her|them|the police|the teacher|the school|"
@@ -425,7 +454,8 @@ ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_ho
 
 
 def concern(text: str) -> Optional[str]:
-    """"self_harm", "harm_at_home", "friend_at_risk" (someone else may hurt or kill themselves), "disappear", "grief",
+    """"self_harm", "harm_at_home", "friend_at_risk" (someone else may hurt or kill themselves), "disappear", "self_hate",
+    "grief",
     "home", "angry_at_home", "left_out", "test_worry", "worry", "light_fear" (spiders, the dark: ``LIGHT_FEAR``),
     "break", "stop" or "tired" when the student's words are about that; else None."""
     lowered = (text or "").lower().replace("’", "'")
@@ -438,7 +468,7 @@ def concern(text: str) -> Optional[str]:
         return "harm_at_home"
     if situation == "friend_at_risk" or FRIEND_AT_RISK.search(lowered):  # ninth reading, M16: answered as the child's own
         return "friend_at_risk"
-    for name, pattern in (("disappear", DISAPPEAR), ("grief", GRIEF), ("home", HOME),
+    for name, pattern in (("disappear", DISAPPEAR), ("self_hate", SELF_HATE), ("grief", GRIEF), ("home", HOME),
                           ("angry_at_home", ANGRY_AT_HOME), ("left_out", LEFT_OUT), ("test_worry", TEST_WORRY),
                           ("worry", WORRY), ("light_fear", LIGHT_FEAR), ("break", BREAK), ("stop", STOP),
                           ("tired", TIRED)):
@@ -475,8 +505,8 @@ def after_safety_check(text: str) -> bool:
     return bool(RECENT_HARM.search(lowered) or NOT_SAFE.search(lowered))
 
 
-HEAVY = frozenset({"self_harm", "harm_at_home", "friend_at_risk", "disappear", "grief", "home", "angry_at_home", "left_out",
-                   "worry"})
+HEAVY = frozenset({"self_harm", "harm_at_home", "friend_at_risk", "disappear", "self_hate", "grief", "home", "angry_at_home",
+                   "left_out", "worry"})
 """The concerns after which a goodbye is a caring one, with where to get help (ninth reading, M6: "bye" after a
 disclosure got "Great work today")."""
 HANDOFF_SLOT = "handoff_id"
@@ -565,6 +595,11 @@ def reply_to(kind: Optional[str], text: str, pending: Optional[str], answered: b
         return [say("not_okay", lang)], "asked", False
     if pending == "crisis":
         return [say("check_in", lang)], "asked", False
+    if kind == "self_hate":  # reading 12, M4: after a stop as before it; a check-in pending is kept
+        kept = pending if pending in (*WAITING_FOR_THE_TEAM, "worry") else "worry"
+        if said_recently("self_hate_line", lang, recent):
+            return [fresh("listening", lang, recent)], kept, False
+        return [say("self_hate_line", lang)], kept, False
     if kind == "worry":  # ninth reading, M6: "i'm scared", "my dad didnt come home last night"
         if pending == "worry" or said_recently("worry_line", lang, recent):
             return [fresh("listening", lang, recent)], "worry", False

@@ -148,7 +148,7 @@ class ActionWellbeing(TutorMove):
         if pending in ("crisis", "asked", "friend", "claimed") and await person_has_joined(tracker):
             # a person from the team answers now: the tutor does not talk over them (sixth reading, M11), but a wish
             # to go on with the lesson is answered (reading 11, H5: "can we do fractions now" got no line at all)
-            if pending != "claimed":
+            if pending != "claimed" and not team_wrote(tracker):  # the student answering them has heard already (reading 12, L3)
                 dispatcher.utter_message(text=say("person_joined", lang))
             elif asks_to_go_on(text) or says_start(text) or item is not None and is_answer(text):
                 dispatcher.utter_message(text=wellbeing.fresh("lesson_waits_for_the_team", lang, tutor_lines(tracker)))
