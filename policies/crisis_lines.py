@@ -23,6 +23,8 @@ from typing import Dict, List, Mapping, Optional
 
 import yaml
 
+from policies.locales import parse_locale
+
 DEFAULT_FILE = Path(__file__).with_name("crisis_resources.yml")
 
 
@@ -89,7 +91,7 @@ def _load(path: str) -> Dict[str, CrisisLines]:
 
 def language_of_locale(locale: str) -> str:
     """The language a locale's names are written in: "en-GB" -> "en", "de" -> "de"; the default lines are English."""
-    return "en" if locale == "default" else locale.split("-")[0].lower()
+    return "en" if locale == "default" else parse_locale(locale).language or "en"
 
 
 def table() -> Dict[str, CrisisLines]:
@@ -101,9 +103,8 @@ def lines_for(locale: Optional[str]) -> CrisisLines:
     """The lines of ``locale``: its own country's entry before its language's ("it-CH" -> "it-CH", else "it"; eleventh
     reading, M1), read as browsers and clients write it ("it_ch", "IT-ch"); else the default ones."""
     found = table()
-    parts = re.split(r"[-_]", (locale or "").strip())
-    country = f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 and parts[1] else ""
-    for key in ((locale or "").strip(), country, parts[0].lower()):
+    parsed = parse_locale(locale)
+    for key in ((locale or "").strip(), parsed.tag, parsed.language):
         if key and key in found:
             return found[key]
     return found["default"]

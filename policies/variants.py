@@ -14,6 +14,8 @@ from typing import Any, Dict, Optional
 
 import yaml
 
+from policies.locales import parse_locale
+
 VARIANTS = {"pt-PT": "pt"}
 """Regional variants with lines of their own -> their language: ``<i18n>/variants/<variant>.yml`` holds only the lines
 that differ from ``<i18n>/<language>.yml``."""
@@ -22,9 +24,8 @@ that differ from ``<i18n>/<language>.yml``."""
 def variant_of(lang: str, locale: Optional[str]) -> str:
     """``lang`` as the page's ``locale`` speaks it: the variant of ``VARIANTS`` ("pt" on a "pt-PT" or "pt_pt"
     page -> "pt-PT"), else ``lang``."""
-    parts = (locale or "").replace("_", "-").split("-")
-    code = f"{parts[0].lower()}-{parts[1].upper()}" if len(parts) > 1 else ""
-    return code if VARIANTS.get(code) == lang else lang
+    code = parse_locale(locale).tag
+    return code if code and VARIANTS.get(code) == lang else lang
 
 
 def base_language(lang: str) -> str:

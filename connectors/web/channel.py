@@ -80,7 +80,7 @@ from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
 from connectors.web.safety_net import hand_over_unanswered, safety_net_line, too_large
-from connectors.web.turn import TurnTooLarge, WebTurn, language_of_locale
+from connectors.web.turn import TurnTooLarge, WebTurn
 from connectors.web.unheard import unheard_line
 from connectors.delivery import TurnDelivery
 from connectors.handoff import HANDOFF_SLOTS, readable_text
@@ -89,6 +89,7 @@ from emotion.crisis.fallback import FALLBACK
 from emotion.crisis.normalise import logical
 from emotion.types import message_text
 from policies import action_validation
+from policies.locales import parse_locale
 
 logger = logging.getLogger(__name__)
 action_validation.install()  # the server this channel runs in checks action answers without ~30 ms each (policies/action_validation.py)
@@ -355,7 +356,7 @@ class EmobotWebInput(InputChannel):
             turn_id=uuid.uuid4().hex, session_id=turn.sender_id, speaker_id=turn.speaker_id, text=turn.text,
             sent_at=now, bot=self.bot, user_id=turn.user_id, audio=turn.audio, images=tuple(turn.images),
             cues=await self.cues(turn.sender_id, now.timestamp()), transcribe=transcribe,
-            language=language_of_locale(turn.metadata.get("locale")) if transcribe else None)
+            language=parse_locale(turn.metadata.get("locale")).language if transcribe else None)
         emotion = await self.delivery.deliver(queued)
         return await self.deliver_readable(queued, emotion)
 

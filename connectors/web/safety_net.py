@@ -24,8 +24,9 @@ from sanic.response import HTTPResponse
 from connectors.client import EmotionServiceClient
 from connectors.contract import crisis_of
 from connectors.service_errors import EmotionServiceRejected, EmotionServiceUnavailable
-from connectors.web.turn import TurnTooLarge, WebTurn, language_of_locale
+from connectors.web.turn import TurnTooLarge, WebTurn
 from policies.crisis_lines import lines_for
+from policies.locales import parse_locale
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ def help_line(locale: Optional[str]) -> str:
 def _worded(frames: Dict[str, str], locale: Any) -> str:
     locale = locale.strip()[:35] if isinstance(locale, str) else None  # a client's metadata: anything
     lines = lines_for(locale)
-    frame = frames.get(language_of_locale(locale) or "en", frames["en"])
+    frame = frames.get(parse_locale(locale).language or "en", frames["en"])
     return frame.format(emergency=lines.emergency, lines="; ".join(lines.links()))
 
 

@@ -2,7 +2,6 @@
 channel that handles it (a Protocol, so the transports need not import the channel)."""
 from __future__ import annotations
 
-import re
 from typing import Any, Awaitable, Callable, Dict, List, NamedTuple, Optional, Protocol, Tuple
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -11,13 +10,6 @@ from sanic.exceptions import PayloadTooLarge
 
 from connectors.client import UploadFile
 from connectors.web.sessions import SessionRequired, SessionSigner, is_issued
-
-
-def language_of_locale(locale: Optional[str]) -> Optional[str]:
-    """The language of a page's locale ("de-AT" -> "de", "pt_BR" -> "pt"), or None when there is none
-    or it is no language code: a voice message is then recognised as English."""
-    code = re.split(r"[-_]", str(locale or "").strip().lower(), maxsplit=1)[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
 class TurnTooLarge(PayloadTooLarge):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from connectors.web.turn import language_of_locale
+from policies.locales import parse_locale
 
 UNHEARD = {
     "en": "I couldn't hear any words in that voice message. Could you try again a little closer to the "
@@ -28,4 +28,4 @@ UNHEARD = {
 
 def unheard_line(locale: Optional[str]) -> str:
     """The line for the page's ``locale`` ("de-AT" -> German), English otherwise."""
-    return UNHEARD.get(language_of_locale(locale) or "en", UNHEARD["en"])
+    return UNHEARD.get(parse_locale(locale).language or "en", UNHEARD["en"])
