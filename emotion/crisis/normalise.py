@@ -18,7 +18,8 @@
    "i want to die"; two spaces may part the words);
 6. runs of 3+ of the same letter cut to one ("sooo" -> "so", "diiie" -> "die");
    a risk word with letters starred out is read whole ("s*icide", "k**l myself" -> "suicide", "kill");
-7. anything but letters, digits and sentence punctuation becomes a space; spaces collapse.
+7. anything but letters, digits and sentence punctuation becomes a space; spaces collapse. Letters of other scripts
+   (Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, kana, CJK, Hangul) stay, as words set apart by spaces.
 
 Standard library only (the Rasa runtime imports it).
 """
@@ -51,7 +52,13 @@ STARRED_WORDS = ("suicide", "suicidal", "suicider", "suicidarme", "suicidio", "k
                  "die", "dying", "dead", "death", "unalive", "overdose", "hang", "cut", "cutting", "selbstmord",
                  "umbringen", "uccidermi", "matarme", "zelfmoord")
 """Risk words people star letters out of to get past filters."""
-_OTHER = re.compile(r"[^a-z0-9.,;:!?\n ]+")
+_SCRIPTS = ("\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff"
+            "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
+"""Letters of scripts other than Latin that people in crisis write in (Greek, Cyrillic, Hebrew, Arabic, Devanagari,
+Thai, kana, CJK, Hangul): kept as words of their own (thirteenth exploratory reading, H1: "я хочу покончить с собой",
+"もう死にたい" had become nothing)."""
+_OTHER_SCRIPT = re.compile(f"[{_SCRIPTS}]+")
+_OTHER = re.compile(f"[^a-z0-9.,;:!?\n {_SCRIPTS}]+")
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202d\u2060-\u2064\u206a-\u206f\ufeff]")
 _OVERRIDDEN = re.compile("\u202e([^\u202c\n]*)\u202c?")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -62,6 +69,11 @@ _SPACES = re.compile(r"[ \t]+")
 
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _apart(text: str) -> str:
+    """A run of another script's letters set apart by spaces: "kill myselfне" keeps "myself" a word of its own."""
+    return _OTHER_SCRIPT.sub(lambda m: f" {m.group(0)} ", text) if _OTHER_SCRIPT.search(text) else text
 
 
 def _drop_apostrophes(text: str) -> str:
@@ -150,7 +162,7 @@ def normalise(text: str) -> str:
     if not text:
         return ""
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", visible(text).replace("\ufe0f", ""))
-    text = _strip_accents(text).lower()
+    text = _apart(_strip_accents(text).lower())
     text = _drop_apostrophes(text)
     text = _LEET_WORD.sub(_unleet, text)
     text = _SPELT.sub(_join_spelt, text)
@@ -173,5 +185,5 @@ def joined_across_controls(text: str) -> str:
 
 def was_obfuscated(raw: str, canonical: str) -> bool:
     """True when leetspeak, spelt-out letters or risk emoji had to be undone to read ``raw``."""
-    plain = _SPACES.sub(" ", _OTHER.sub(" ", _drop_apostrophes(_strip_accents(raw or "").lower()))).strip()
+    plain = _SPACES.sub(" ", _OTHER.sub(" ", _drop_apostrophes(_apart(_strip_accents(raw or "").lower())))).strip()
     return bool(_EMOJI.search(raw or "")) or _RUNS.sub(r"\1", plain) != canonical

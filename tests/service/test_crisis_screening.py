@@ -31,7 +31,7 @@ from emotion.service.screening import CrisisScreen
     ("i want to kill my\u200bself to\u00adnight", "i want to kill myself tonight"),
     ("\u202ethginot flesym llik ot tnaw i", "i want to kill myself tonight"),
     ("i want to k\u0456ll myself", "i want to kill myself"),
-    ("Привет, i am ok", ", i am ok"),
+    ("Привет, i am ok", "привет , i am ok"),  # a Cyrillic word is read (thirteenth reading, H1)
 ])
 def test_normalise(raw: str, canonical: str) -> None:
     assert normalise(raw) == canonical
@@ -790,3 +790,32 @@ def test_the_twelfth_readings_lines(text: str, category: str | None) -> None:
     play (fiction) and guarded its last line, "Honestly I want to kill myself"."""
     reading = Lexicon.load().read(text)
     assert (reading.category == category and reading.score >= 0.9) if category else reading.score < 0.5
+
+
+@pytest.mark.parametrize("text, strength", [
+    ("ik wil gewoon dood", 0.9), ("ik wil er niet meer zijn", 0.9), ("ik ben 15 en ik snij mezelf al maanden", 0.85),
+    ("will mich einfach nur wegmachen, am besten heut nacht", 0.95), ("hab echt kein bock mehr auf dieses leben", 0.85),
+    ("es wär besser, ich tät einfach einschlafen und nimmer aufwachen", 0.85), ("Ich spring gleich.", 0.85),
+    ("Estoy en el balcón de un sexto piso. Voy a saltar.", 0.97), ("Ik sta op het balkon en ik ga springen", 0.97),
+    ("Je suis sur le balcon, je vais sauter", 0.97), ("Estou na varanda, vou pular", 0.97),
+    ("J'ai gardé mon arme de service. Des fois je la regarde longtemps le soir.", 0.85),
+    ("chcę się zabić", 0.95), ("kendimi öldürmek istiyorum", 0.95), ("Vreau să mor", 0.9),
+    ("я хочу покончить с собой", 0.95), ("хочу померти", 0.9), ("もう死にたい", 0.9), ("我想自杀", 0.95), ("أريد أن أموت", 0.9),
+    ("ik wil echt niet dood hoor", 0.0), ("nee ik wil niet dood, ik wil gewoon dat deze week voorbij is", 0.0),
+    ("estoy en el balcon tomando cafe, voy a saltar de alegria", 0.0), ("ich springe gleich ins wasser", 0.0),
+])
+def test_the_thirteenth_readings_lines(text: str, strength: float) -> None:
+    """Thirteenth exploratory reading, H1-H3: a high place and a jump in six languages (English alone was read), Dutch
+    and German slang ("ik wil gewoon dood", "mich wegmachen"), and core phrases in languages the bots do not speak
+    (Polish, Turkish, Romanian, Russian, Ukrainian, Japanese, Chinese, Arabic: Cyrillic and kana had become nothing)."""
+    reading = Lexicon.load().read(text)
+    assert reading.score >= strength if strength else reading.score < 0.5
+
+
+def test_letters_of_other_scripts_stay_words_of_their_own() -> None:
+    from emotion.crisis.normalise import normalise, was_obfuscated
+
+    assert normalise("я хочу покончить с собой") == "я хочу покончить с собои"  # й read as и, as accents go
+    assert normalise("もう死にたい。今夜") == "もう死にたい 今夜"
+    assert normalise("kill myselfне") == "kill myself н e"  # a Latin word keeps its edge
+    assert not was_obfuscated("我想自杀", normalise("我想自杀"))
