@@ -94,7 +94,7 @@ def render(request: Request, template: str, user: Supervisor | None, status_code
     queue = None
     if user is not None:
         with Session(request.app.state.engine) as db:
-            queue = queue_summary(db, visible_bots(db, user))
+            queue = queue_summary(db, visible_bots(db, user), user.email)
     return templates.TemplateResponse(request, template, {"user": user, "profile": settings.profile,
                                                           "csrf": csrf_token(request), "queue": queue, **context},
                                       status_code=status_code)

@@ -22,7 +22,7 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from emotion.dashboard.last_line import last_line_at_risk
+from emotion.dashboard.last_line import AT_RISK_FROM, last_line_at_risk, team_wrote, unwritten_at_risk
 from emotion.moodlog.governance import Handoff, HandoffMessage, as_utc
 from emotion.moodlog.silent_claim import silent_claim
 from emotion.moodlog.models import utcnow
@@ -36,6 +36,17 @@ class HandoffStateError(ValueError):
 
 class NoteRequired(ValueError):
     """Resolving a handoff whose person nobody wrote to needs a note saying why."""
+
+
+class WriteFirst(HandoffStateError):
+    """A person at risk to whom nobody from the team has written is not resolved by a supervisor's tick (thirteenth
+    exploratory reading, H6): they write first or hand it over; only an admin resolves it, with a note saying why."""
+
+    def __init__(self) -> None:
+        super().__init__("Nobody from the team has written to this person, and they are at risk (an attempt announced, "
+                         "or their last message read at risk). Write to them first, or hand it over to a colleague. "
+                         "Only an admin may resolve it without writing, with a note saying why (for example: "
+                         "emergency services are with them).")
 
 
 class RiskNotConfirmed(ValueError):
@@ -90,7 +101,8 @@ NOT_TOLD = ("The bot could not be told that this handoff is resolved (it did not
 
 
 def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = None,
-            rasa_token: str | None = None, note: str = "", over_risk: bool = False) -> bool:
+            rasa_token: str | None = None, note: str = "", over_risk: bool = False, admin: bool = False,
+            at_risk_from: float = AT_RISK_FROM) -> bool:
     """Close the handoff and resume the bot (its ``handoff_resolved`` intent); False when Rasa
     could not be told (the bot then resumes at the person's next message, when it sees the
     handoff resolved; the thread then says so in a note, ``NOT_TOLD``). A handoff nobody from the team wrote in needs a ``note`` saying why
@@ -98,14 +110,16 @@ def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = No
     team, never sent (sixth exploratory reading, H13: a crisis handoff was resolved without a
     word, and the person was told a team member "finished their part"). While the person's newest line was read at
     risk (``last_line.last_line_at_risk``) it is resolved only ``over_risk``, confirmed (:class:`RiskNotConfirmed`
-    without: twelfth exploratory reading, H5)."""
+    without: twelfth exploratory reading, H5; ``at_risk_from``: a line's own risk read at risk). A person at risk to
+    whom nobody has written (``last_line.unwritten_at_risk``) is resolved only by an ``admin``, with a note
+    (:class:`WriteFirst` for anyone else: thirteenth exploratory reading, H6)."""
     if handoff.status != "claimed" or handoff.claimed_by != actor:
         raise HandoffStateError("only the supervisor who claimed a handoff resolves it")
-    wrote = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id,
-                                                 HandoffMessage.kind == "supervisor")).first() is not None
-    if not wrote and not note.strip():
+    if not admin and unwritten_at_risk(db, handoff, at_risk_from):
+        raise WriteFirst()
+    if not team_wrote(db, handoff) and not note.strip():
         raise NoteRequired("nobody has written to this person: reply first, or say in a note why you resolve without writing")
-    line = last_line_at_risk(db, handoff)
+    line = last_line_at_risk(db, handoff, at_risk_from)
     if line is not None and not over_risk:
         raise RiskNotConfirmed(line)
     if note.strip():

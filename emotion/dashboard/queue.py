@@ -2,7 +2,9 @@
 (an attempt under way first, then overdue or silently claimed, then the highest crisis risk, a child's
 safeguarding concern among the high ones, then the longest waiting), with each handoff's strongest screening.
 A silent claim (claimed, nobody has written, the person still at risk: ``emotion.moodlog.silent_claim``) waits
-for a person as an unclaimed one does."""
+for a person as an unclaimed one does. A person who comes back after a resolved handoff is offered first to the
+supervisor who handled it (:func:`previous_handlers`; thirteenth exploratory reading, M7: "means at hand again after a
+resolved crisis handoff" went to the general queue, unclaimed, while the person asked "is sam still there?")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -31,10 +33,37 @@ class QueueSummary:
     newest_reason: str
     silent: int = 0
     silent_at: datetime | None = None
+    returned_id: int = 0
+    """The newest open handoff of a person who came back to the viewer, who handled their resolved one (0: none)."""
 
 
-def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
-    """Two indexed queries: counts and ages of the open handoffs ``bots`` may see, and the newest one."""
+def previous_handlers(db: Session, handoffs: Sequence[Handoff]) -> dict[int, str]:
+    """handoff id -> who handled (claimed, then resolved) the same session's handoff before it, for each of
+    ``handoffs`` whose person came back after a resolved handoff with a person from the team (one query)."""
+    sessions = {h.session_id for h in handoffs}
+    if not sessions:
+        return {}
+    before = db.exec(select(Handoff.id, Handoff.session_id, Handoff.claimed_by)
+                     .where(col(Handoff.session_id).in_(sessions), Handoff.status == "resolved",
+                            col(Handoff.claimed_by).is_not(None)).order_by(col(Handoff.id))).all()
+    handled: dict[int, str] = {}
+    for h in handoffs:
+        earlier = [by for hid, session_id, by in before if session_id == h.session_id and hid < (h.id or 0)]
+        if earlier:
+            handled[h.id] = earlier[-1]
+    return handled
+
+
+def returned_to(db: Session, bots: list[str] | None, email: str) -> int:
+    """The newest open handoff ``bots`` may see whose person ``email`` handled before (0: none)."""
+    waiting = db.exec(select(Handoff).where(Handoff.status == "open", in_tenants(Handoff.bot, bots))).all()
+    mine = [hid for hid, by in previous_handlers(db, waiting).items() if by == email]
+    return max(mine, default=0)
+
+
+def queue_summary(db: Session, bots: list[str] | None, viewer: str | None = None) -> QueueSummary:
+    """Two indexed queries: counts and ages of the open handoffs ``bots`` may see, and the newest one; with a
+    ``viewer`` (an email), the newest open handoff returned to them (:func:`returned_to`)."""
     waiting, oldest = db.exec(select(func.count(), func.min(Handoff.created_at))
                               .where(Handoff.status == "open", in_tenants(Handoff.bot, bots))).one()
     newest = db.exec(select(Handoff.id, Handoff.reason).where(in_tenants(Handoff.bot, bots))
@@ -45,7 +74,7 @@ def queue_summary(db: Session, bots: list[str] | None) -> QueueSummary:
     oldest, silent_at = (moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
                          for moment in (oldest, silent_at))
     return QueueSummary(int(waiting or 0), int(newest[0]) if newest else 0, oldest, newest[1] if newest else "",
-                        int(silent or 0), silent_at)
+                        int(silent or 0), silent_at, returned_to(db, bots, viewer) if viewer and waiting else 0)
 
 
 LEVEL_RANK = {"high": 2, "possible": 1}

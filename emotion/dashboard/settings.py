@@ -12,6 +12,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from emotion.compliance import PROFILES, ComplianceProfile
+from emotion.dashboard.last_line import AT_RISK_FROM
 from emotion.placeholders import refuse_placeholder
 from emotion.settings import FORWARDED_ALLOW_IPS_HELP, trusted_proxies
 
@@ -59,6 +60,9 @@ class DashboardSettings(BaseSettings):
     handoff_watch_interval_s: float = Field(default=10.0, gt=0)
     live_interval_s: float = Field(default=0.5, gt=0, description="how often the live pages' watcher reads the "
                                                                   "database (one read per process, not per page)")
+    handoff_at_risk_from: float = Field(default=AT_RISK_FROM, ge=0, le=1,
+                                        description="a line's own crisis risk from which resolving over it needs "
+                                                    "'Resolve anyway' (the detector's possible threshold)")
     handoff_webhook_url: str | None = Field(default=None, description="re-alerts go here (default: the service's)")
 
     _trusted_proxies = field_validator("forwarded_allow_ips")(trusted_proxies)

@@ -96,12 +96,14 @@ def test_a_resolve_the_bot_could_not_be_told_of_says_so_in_the_thread(app, db) -
         turn(log, session, "support", "i have the pills", high(0.99))
     handoff = open_handoff(db, "down-1", "crisis")
     ops.claim(db, handoff, "sam@example.org")
-    # the last line was read at risk: the resolve is confirmed (twelfth reading, H5)
-    assert ops.resolve(db, handoff, "sam@example.org", "http://127.0.0.1:9", note="reached by phone", over_risk=True) is False
+    # the last line was read at risk: the resolve is confirmed (twelfth reading, H5), and nobody wrote to a person at
+    # risk: an admin's, with a note (thirteenth reading, H6)
+    assert ops.resolve(db, handoff, "sam@example.org", "http://127.0.0.1:9", note="reached by phone", over_risk=True,
+                       admin=True) is False
     notes = [m.text for m in db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)).all()]
     assert notes == ["reached by phone", ops.NOT_TOLD]
     told = open_handoff(db, "down-2", "crisis")  # no Rasa URL configured: nothing to say
     ops.claim(db, told, "sam@example.org")
-    ops.resolve(db, told, "sam@example.org", None, note="reached by phone", over_risk=True)
+    ops.resolve(db, told, "sam@example.org", None, note="reached by phone", over_risk=True, admin=True)
     assert [m.text for m in db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == told.id)).all()] == [
         "reached by phone"]

@@ -81,6 +81,12 @@ def test_the_claimer_sees_the_silent_claim_and_a_reply_ends_it(client, app, db, 
     assert "claimed but silent" not in client.get("/handoffs").text
 
 
+def wrote(client, handoff: Handoff, text: str) -> None:
+    """The claimer writes to the person (signed in)."""
+    token = csrf_of(client.get(f"/handoffs/{handoff.id}").text)
+    assert client.post(f"/handoffs/{handoff.id}/reply", data={"text": text, "csrf_token": token}).status_code == 200
+
+
 def resolve(client, handoff: Handoff, **form) -> object:
     token = csrf_of(client.get(f"/handoffs/{handoff.id}").text)
     return client.post(f"/handoffs/{handoff.id}/resolve", data={"csrf_token": token, **form})
@@ -89,6 +95,7 @@ def resolve(client, handoff: Handoff, **form) -> object:
 def test_resolving_over_a_last_line_read_at_risk_needs_a_confirmation_and_is_audited(client, app, db, accounts):
     turn(MoodLog(app.state.engine), "pills", "support", "i have the pills in my hand", high(0.95))
     handoff = claimed(client, db, "pills", accounts["supervisor"])
+    wrote(client, handoff, "I'm Sam from the team. Can you put them down?")  # a silent claimer is refused (reading 13)
     report(app, "pills", ("person", "i have the pills in my hand"))
     page = client.get(f"/handoffs/{handoff.id}").text.replace("&#39;", "'")
     assert "The person's last message was read at risk: 'i have the pills in my hand'. Resolve anyway?" in page
@@ -111,6 +118,7 @@ def test_a_place_told_again_after_a_claim_counts_as_at_risk_through_the_bots_ale
     turn(log, "balcony", "support", "im on my balcony on the 9th floor and i want to jump", high(0.98))
     turn(log, "balcony", "support", "still on the balcony", LOW)
     handoff = claimed(client, db, "balcony", accounts["supervisor"])
+    wrote(client, handoff, "I'm Sam. Can you step inside?")
     report(app, "balcony", ("person", "still on the balcony"), ("alert", ALERT))
     refused = resolve(client, handoff, note="no reply possible, closing")
     assert refused.status_code == 409 and "'still on the balcony'" in refused.json()["detail"]

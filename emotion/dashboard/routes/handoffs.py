@@ -13,9 +13,9 @@ from starlette.concurrency import run_in_threadpool
 from emotion.dashboard import handoffs as ops
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, current_user, get_db, get_settings, render, tenant_bots
-from emotion.dashboard.last_line import last_line_at_risk
+from emotion.dashboard.last_line import last_line_at_risk, unwritten_at_risk
 from emotion.dashboard.queries import consent_in_force, in_tenants, visible_bots
-from emotion.dashboard.queue import queue_order, queue_risks, queue_summary
+from emotion.dashboard.queue import previous_handlers, queue_order, queue_risks, queue_summary
 from emotion.dashboard.security import session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
@@ -39,7 +39,8 @@ def queue(request: Request, db: Session = Depends(get_db), user: Supervisor = De
     now = datetime.now(timezone.utc)
     waited = {h.id: now - (h.created_at if h.created_at.tzinfo else h.created_at.replace(tzinfo=timezone.utc))
               for h in active}
-    return render(request, "handoffs.html", user, active=active, resolved=resolved, waited=waited, risks=risks)
+    return render(request, "handoffs.html", user, active=active, resolved=resolved, waited=waited, risks=risks,
+                  handled=previous_handlers(db, active))
 
 
 def _queue_state(engine, token: str | None) -> dict | None:
@@ -48,17 +49,18 @@ def _queue_state(engine, token: str | None) -> dict | None:
         user = session_user(db, token)
         if user is None:
             return None
-        q = queue_summary(db, visible_bots(db, user))
+        q = queue_summary(db, visible_bots(db, user), user.email)
         return {"waiting": q.waiting, "newest_id": q.newest_id, "newest_reason": q.newest_reason,
                 "oldest_at": q.oldest_at.isoformat() if q.oldest_at else None,
-                "silent": q.silent, "silent_at": q.silent_at.isoformat() if q.silent_at else None}
+                "silent": q.silent, "silent_at": q.silent_at.isoformat() if q.silent_at else None,
+                "returned_id": q.returned_id}
 
 
 @router.get("/queue/events")
 async def queue_events(request: Request, db: Session = Depends(get_db), user: Supervisor = Depends(current_user)):
     """The queue as server-sent events: a ``queue`` event ({waiting, newest_id, newest_reason,
-    oldest_at, silent, silent_at}) at once and whenever it changes, so every page's header counter and the opt-in
-    browser notification of a new crisis follow it. The stream reads its queue only when the
+    oldest_at, silent, silent_at, returned_id}) at once and whenever it changes, so every page's header counter and
+    the opt-in browser notification of a new crisis, or of a person the viewer helped coming back, follow it. The stream reads its queue only when the
     process's watcher (emotion/dashboard/live.py) saw a change; it ends after 5 minutes and the
     browser's EventSource reconnects."""
     engine, token, live = request.app.state.engine, request.session.get("sid"), request.app.state.live
@@ -87,8 +89,10 @@ def _visible(db: Session, bots: list[str] | None, handoff_id: int) -> Handoff:
 
 @router.get("/{handoff_id}")
 def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db),
-                 user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots)):
+                 user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots),
+                 settings: DashboardSettings = Depends(get_settings)):
     handoff = _visible(db, bots, handoff_id)
+    live = handoff.status == "claimed"
     messages = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)
                        .order_by(col(HandoffMessage.id))).all()
     text_consent = _text_consent(db, handoff)
@@ -97,7 +101,9 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
     db.commit()
     return render(request, "handoff.html", user, handoff=handoff, text_consent=text_consent, withhold=withhold,
                   messages=[thread_event(m, withhold=withhold) for m in messages], silent=silent_claim(handoff),
-                  at_risk=last_line_at_risk(db, handoff) if handoff.status == "claimed" and not withhold else None,
+                  handled=previous_handlers(db, [handoff]).get(handoff.id),
+                  at_risk=last_line_at_risk(db, handoff, settings.handoff_at_risk_from) if live and not withhold else None,
+                  write_first=live and unwritten_at_risk(db, handoff, settings.handoff_at_risk_from),
                   colleagues=[c.email for c in colleagues(db, handoff) if c.email != handoff.claimed_by])
 
 
@@ -159,13 +165,18 @@ def resolve(handoff_id: int, note: str = Form("", max_length=500), confirm_over_
             bots: list[str] | None = Depends(tenant_bots), settings: DashboardSettings = Depends(get_settings)):
     """Resolve a claimed handoff; one nobody wrote in needs a ``note`` saying why (422 without); one whose person's
     newest line was read at risk needs ``confirm_over_risk`` (409 without, quoting the line), and is audited as
-    ``resolved_over_risk`` (twelfth exploratory reading, H5)."""
+    ``resolved_over_risk`` (twelfth exploratory reading, H5). A person at risk to whom nobody has written is resolved
+    only by an admin with a note, audited as ``resolved_unwritten_at_risk`` (409 for a supervisor: write first, or
+    hand it over; thirteenth exploratory reading, H6)."""
     handoff = _visible(db, bots, handoff_id)
-    over_risk = bool(confirm_over_risk) and last_line_at_risk(db, handoff) is not None
+    at_risk_from, admin = settings.handoff_at_risk_from, user.role == "admin"
+    unwritten = admin and unwritten_at_risk(db, handoff, at_risk_from)
+    over_risk = bool(confirm_over_risk) and last_line_at_risk(db, handoff, at_risk_from) is not None
+    action = "resolved_unwritten_at_risk" if unwritten else "resolved_over_risk" if over_risk else "resolved"
     try:
-        return _step(db, handoff, "resolved_over_risk" if over_risk else "resolved", user,
+        return _step(db, handoff, action, user,
                      lambda: ops.resolve(db, handoff, user.email, *settings.rasa_for(handoff.bot), note=note,
-                                         over_risk=bool(confirm_over_risk)),
+                                         over_risk=bool(confirm_over_risk), admin=admin, at_risk_from=at_risk_from),
                      detail=" (with a note)" if note.strip() else "")
     except ops.NoteRequired as exc:
         raise HTTPException(status_code=422, detail=str(exc))

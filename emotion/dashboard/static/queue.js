@@ -1,7 +1,8 @@
 // The handoff queue in every page's header: the count of open handoffs follows the server's
 // events (/handoffs/queue/events); a new handoff (a new crisis), or a new alert that a claimed
-// handoff is silent while the person is still at risk, raises an opt-in browser notification and
-// is announced to screen readers.
+// handoff is silent while the person is still at risk, or a person this supervisor helped coming back
+// (a new handoff after the one they resolved), raises an opt-in browser notification and is announced
+// to screen readers.
 "use strict";
 
 (() => {
@@ -10,6 +11,7 @@
   if (!badge || !window.EventSource) return;
   let newest = Number(badge.dataset.newest || 0);
   let silentAt = badge.dataset.silentAt || "";
+  let returned = Number(badge.dataset.returned || 0);
   const title = document.title;
 
   if (window.Notification && Notification.permission === "default") {
@@ -33,6 +35,15 @@
       if (window.Notification && Notification.permission === "granted") {
         new Notification("Claimed, but nobody has written: the person is still at risk",
                          { body: "Write to them now, or take the handoff over from the queue.", tag: `silent-${q.silent_at}` });
+      }
+    }
+    if (q.returned_id && q.returned_id > returned) {
+      returned = q.returned_id;
+      badge.setAttribute("role", "alert"); // read out once: offered first to the one who helped them before
+      if (window.Notification && Notification.permission === "granted") {
+        const note = new Notification("A person you helped came back", { body: `Handoff #${q.returned_id}: claim it if you can.`,
+                                                                         tag: `returned-${q.returned_id}` });
+        note.onclick = () => { window.focus(); location.href = `/handoffs/${q.returned_id}`; };
       }
     }
     if (q.newest_id > newest) {
