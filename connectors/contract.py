@@ -34,6 +34,11 @@ LEFT_TO_THE_TEAM = {"handoff": "with_team"}
 (ninth exploratory reading, M11: the bot had talked over the supervisor). The emobot channels count it as an
 answer (no safety net: "I'm having trouble answering right now") and pass it to no client."""
 
+FROM_THE_TEAM = "emobot_from_team"
+"""Set (True) in the metadata of the ``bot`` event the dashboard appends to a conversation for a supervisor's reply:
+a reloaded chat page's history shows it as the team's words, not the bot's (thirteenth exploratory reading, M12: a
+person on a bridge could no longer tell that a human was with them)."""
+
 CRISIS_LEVELS = ("none", "possible", "high")
 DERIVED_FIELDS = ("crisis", "distress", "tutoring", "service")
 CRISIS_FIELDS = ("risk", "flag", "level", "category", "explicit", "turn_flag", "uncorroborated", "categories",

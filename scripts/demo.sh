@@ -11,7 +11,8 @@ export EMOBOT_PORT=${EMOBOT_PORT:-8500}
 export EMOBOT_DATABASE_URL=${EMOBOT_DATABASE_URL:-sqlite:///$PWD/var/emobot.sqlite3}
 export EMOBOT_SERVICE_URL=${EMOBOT_SERVICE_URL:-http://127.0.0.1:$EMOBOT_PORT}
 RASA_PORT=${EMOBOT_RASA_PORT:-5005}
-mkdir -p var/log
+mkdir -p var/log && chmod 700 var/log  # the logs hold every conversation's session id: readable by you only
+umask 077
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -94,9 +95,11 @@ for bot in "${bots[@]}"; do
   pids+=($!)
 done
 
-wait_for "http://127.0.0.1:$EMOBOT_PORT/healthz" "the emotion service" 120
-wait_for "http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/healthz" "the dashboard" 60
-for bot in "${bots[@]}"; do wait_for "http://127.0.0.1:${bot_port[$bot]}/status?token=$EMOBOT_RASA_TOKEN" "rasa ($bot)" 180; done
+# seconds each part may take to start (a loaded 2-CPU host right after training needs more than 120 s)
+start_s=${EMOBOT_DEMO_START_S:-600}
+wait_for "http://127.0.0.1:$EMOBOT_PORT/healthz" "the emotion service" "$start_s"
+wait_for "http://127.0.0.1:$EMOBOT_DASHBOARD_PORT/healthz" "the dashboard" "$start_s"
+for bot in "${bots[@]}"; do wait_for "http://127.0.0.1:${bot_port[$bot]}/status?token=$EMOBOT_RASA_TOKEN" "rasa ($bot)" "$start_s"; done
 
 cat <<MSG
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from connectors.contract import emotion_of
+from connectors.contract import FROM_THE_TEAM, emotion_of
 
 MAX_HISTORY_MESSAGES = 500
 """Default of ``max_history_messages``: the most messages (the person's and the bot's) ``/history``
@@ -34,7 +34,8 @@ EXTERNAL = "is_external"
 
 def transcript(tracker: Any, limit: int = MAX_HISTORY_MESSAGES) -> List[Dict[str, Any]]:
     """The person's and the bot's messages of ``tracker`` (every session of it; None: none), oldest
-    first, the newest ``limit`` of them: ``[{"who": "user" | "bot", "text": str, "at": float}]``,
+    first, the newest ``limit`` of them: ``[{"who": "user" | "bot" | "human", "text": str, "at": float}]``
+    ("human": a supervisor's reply, :func:`from_the_team`),
     ``at`` in UNIX seconds."""
     if tracker is None:
         return []
@@ -44,8 +45,14 @@ def transcript(tracker: Any, limit: int = MAX_HISTORY_MESSAGES) -> List[Dict[str
         if event.type_name == "user" and text and not sent_by_a_system(event):
             out.append({"who": "user", "text": text, "at": event.timestamp})
         elif event.type_name == "bot" and text:
-            out.append({"who": "bot", "text": text, "at": event.timestamp})
+            out.append({"who": "human" if from_the_team(event) else "bot", "text": text, "at": event.timestamp})
     return out[-limit:] if limit > 0 else []
+
+
+def from_the_team(event: Any) -> bool:
+    """Whether a bot event is a supervisor's reply the dashboard appended (``FROM_THE_TEAM`` in its metadata)."""
+    metadata = getattr(event, "metadata", None)
+    return isinstance(metadata, dict) and metadata.get(FROM_THE_TEAM) is True
 
 
 def sent_by_a_system(event: Any) -> bool:

@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
+from connectors.contract import FROM_THE_TEAM
 from emotion.dashboard.last_line import AT_RISK_FROM, last_line_at_risk, team_wrote, unwritten_at_risk
 from emotion.moodlog.governance import Handoff, HandoffMessage, as_utc
 from emotion.moodlog.silent_claim import silent_claim
@@ -148,8 +149,8 @@ def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | 
 
 def deliver_reply(rasa_url: str | None, conversation_id: str, text: str, *, token: str | None = None,
                   timeout_s: float = 5.0) -> bool:
-    """Append a ``bot`` event to the Rasa conversation (POST /conversations/{id}/tracker/events)
-    and send it through the conversation's latest channel. False when no Rasa URL is configured or
+    """Append a ``bot`` event, marked the team's (``FROM_THE_TEAM`` in its metadata), to the Rasa conversation
+    (POST /conversations/{id}/tracker/events) and send it through the conversation's latest channel. False when no Rasa URL is configured or
     Rasa refused it; the reply then stays undelivered in the dashboard."""
     if not rasa_url:
         return False
@@ -158,7 +159,8 @@ def deliver_reply(rasa_url: str | None, conversation_id: str, text: str, *, toke
         params["token"] = token
     try:
         response = httpx.post(f"{rasa_url.rstrip('/')}/conversations/{quote(conversation_id, safe='')}/tracker/events",
-                              params=params, json={"event": "bot", "text": text, "timestamp": time.time()},
+                              params=params, json={"event": "bot", "text": text, "timestamp": time.time(),
+                                                    "metadata": {FROM_THE_TEAM: True}},
                               timeout=timeout_s)
     except httpx.HTTPError as exc:
         log.warning("reply to %s not delivered: %s", conversation_id, exc)

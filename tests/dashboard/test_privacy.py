@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from connectors.contract import FROM_THE_TEAM
 from emotion.dashboard.app import run_retention
 from emotion.dashboard.handoffs import deliver_reply
 from emotion.dashboard.privacy import erase_user, purge_older_than
@@ -204,6 +205,7 @@ def test_deliver_reply_posts_a_bot_event_to_rasa():
     path, body = received[0]
     assert path.startswith("/conversations/conv%2F1/tracker/events?") and "token=t" in path
     assert body["event"] == "bot" and body["text"] == "hello"
+    assert body["metadata"] == {FROM_THE_TEAM: True}  # a reloaded page shows it as the team's (thirteenth reading, M12)
     assert deliver_reply(None, "conv", "hello") is False
 
 

@@ -288,7 +288,7 @@
       if (greeting) addMessage("greeting", greeting);
       const past = await getJSON("history");
       for (const m of past.messages || []) {
-        addMessage(m.who === "user" ? "user" : "bot", m.text, null, m.at ? new Date(m.at * 1000) : new Date());
+        addMessage(["user", "human"].includes(m.who) ? m.who : "bot", m.text, null, m.at ? new Date(m.at * 1000) : new Date());
       }
       cursor = past.cursor || 0;
     } catch (err) {
