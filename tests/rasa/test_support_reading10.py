@@ -245,17 +245,19 @@ def claimed_silent_turns(opened_at: float):
             ("bot", "..."), ("person", "¿hola? ¿hay alguien?"), ("bot", "Una persona de nuestro equipo se ha unido y te responderá aquí.")]
 
 
-@pytest.mark.parametrize("seconds_since_claim, numbers", [(150, True), (60, False)])
-def test_a_silent_claim_gives_the_emergency_number_again_to_a_place_of_danger(team, seconds_since_claim, numbers) -> None:
-    """d07 (es-ES): "sigo en el balcón" got only "Tu mensaje le llega a la persona de nuestro equipo"."""
+@pytest.mark.parametrize("seconds_since_claim, silent", [(150, True), (60, False)])
+def test_a_silent_claim_gives_the_emergency_number_again_to_a_place_of_danger(team, seconds_since_claim, silent) -> None:
+    """d07 (es-ES): "sigo en el balcón" got only "Tu mensaje le llega a la persona de nuestro equipo". A place told while
+    nobody from the team has written gets the numbers before the claim is silent too (twelfth reading, H5); once it is
+    silent, the truth instead of "se ha unido" (test_support_reading12_silent.py)."""
     from actions.crisis import ActionHandoffPresent
 
     team["status"] = {"id": 7, "status": "claimed", "waiting_s": 30}
     said, _ = run(ActionHandoffPresent(), claimed_silent_turns(1000.0), "sigo en el balcón", locale="es-ES",
                   slots={"handoff_active": True, "handoff_id": 7.0, "handoff_asked": False},
                   crisis={"risk": 0.3, "level": "possible"}, now=1000.0 + 30 + seconds_since_claim)
-    assert bool(set(said) & set(variants(DOMAIN, "utter_handoff_claimed", "es"))), said
-    assert any("112" in line and "024" in line for line in said) is numbers, said
+    assert bool(set(said) & set(variants(DOMAIN, "utter_handoff_claimed", "es"))) is not silent, said
+    assert any("112" in line and "024" in line for line in said), said
 
 
 def test_no_number_again_once_the_supervisor_has_written(team) -> None:

@@ -22,8 +22,9 @@ from actions.question_form import is_question
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
 from actions.handoff_presence import (claimed_before_resolve, claimer_silent, heard, how_to_get_help, kinds_left_out,
-                                      numbers_due, silent_claim_alert_due, team_spoke_last, team_wrote, told_not_to_wait,
-                                      waiting_due, waiting_line, withdrawn)
+                                      numbers_due, team_spoke_last, team_wrote, told_not_to_wait, waiting_due, waiting_line,
+                                      withdrawn)
+from actions.silent_claim import SILENT_CLAIM_NOTICE, alert_due, say_silence, tell_silence  # noqa: F401  (the notice: tests)
 from actions.situation_replies import moved_on, reported_situation, situation_line, situation_open
 from policies.commands import COMMAND
 from policies.situations import ACUTE
@@ -64,7 +65,7 @@ async def handoff_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
 MEANS_MEMORY = 3
 """How many of the person's messages before the latest are read for means or a place they named (the pills in "I took
 a few already", the gun that "it's in the closet, loaded" points back to: eleventh reading, H1, H4)."""
-URGENT_KINDS = ("imminent", "attempt", "taken")
+URGENT_KINDS = ("imminent", "attempt", "sick_taken", "taken")
 """Handoff answers that tell an attempt under way or about to happen: the team's thread is told it is urgent."""
 
 
@@ -265,20 +266,26 @@ class ActionHandoffPresent(Action):
             say(least_recent(bank.answers(say.lang)["handoff_joke"], say.recent))
         if not say.said and not claimed:  # nothing else answered it: a reflection or an acknowledgement that fits
             say(heard(say, tracker, domain))
-        kinds = [kind for kind, _ in answers]
+        kinds, silent = [kind for kind, _ in answers], claimer_silent(tracker, status)
+        told_silence = silent and tell_silence(say, tracker, kinds)  # nobody has written since the claim (twelfth, H5)
         if none_open:  # never "I've asked a person from our team to join" when no handoff could open
             say.response(domain, "utter_handoff_failed")
-        elif waiting_due(tracker, domain, say.lang, kinds, claimed):
+        elif told_silence:  # the truth, never "has joined and will answer you here" again
+            say_silence(say, kinds, earlier)
+        elif not silent and waiting_due(tracker, domain, say.lang, kinds, claimed):
             say(waiting_line(status, domain, say.recent, say.lang, told_not_to_wait(tracker, domain, say.lang)))
-        if earnest or numbers_due(say, tracker, kinds, claimed, claimer_silent(tracker, status)):  # tenth reading, M5
+        elif silent and not say.said:
+            say(heard(say, tracker, domain))
+        if earnest or told_silence or numbers_due(say, tracker, kinds, claimed, silent):  # tenth reading, M5
             say(how_to_get_help(say, tracker))
         if with_them and not say.said:  # left to the person from the team: no words of the bot's, yet no silence for the
             dispatcher.utter_message(json_message=WITH_THE_TEAM)  # channel, whose safety net answers a turn at risk left unanswered
         await report(tracker, tracker.latest_message.get("text"), say.said)
         if set(kinds) & set(URGENT_KINDS):  # the team told the risk went up: an attempt about to happen or under way
             await report(tracker, None, [urgent_notice(kinds)], kind="alert")  # (tenth reading, H3; twelfth, H2, M2)
-        if silent_claim_alert_due(tracker, status):  # claimed, nobody has written, the person still at risk (twelfth, H5)
-            await report(tracker, None, [SILENT_CLAIM_NOTICE], kind="alert")
+        notice = alert_due(tracker, status, told_silence, say.lang)  # claimed, nobody has written (twelfth, H5)
+        if notice:
+            await report(tracker, None, [notice], kind="alert")
         return events
 
 
@@ -287,10 +294,6 @@ URGENT_NOTICE = "URGENT: the person says an attempt is about to happen (a jump, 
 service has no priority to raise, so the notice says it."""
 TAKEN_NOTICE = "URGENT: the person says they have already taken something or an attempt is under way. Please join now."
 """The thread's notice for medicine taken or an attempt under way (eleventh reading, H4: "I took a few already")."""
-
-SILENT_CLAIM_NOTICE = ("The person is still at risk and nobody from the team has written to them since the claim. "
-                       "Please write to them now.")
-"""The thread's alert when the claimer stays silent while the person writes risk or a place (twelfth reading, H5)."""
 
 
 def urgent_notice(kinds: Sequence[str]) -> str:

@@ -23,7 +23,7 @@ from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisi
                                   recently_screened)
 from actions.crisis import URGENT_KINDS, escalate, escalate_again, laughed, under_way_again
 from actions.language import least_recent
-from actions.questions import bring_a_person, wants_a_person_now
+from actions.questions import bring_a_person, heard_asking, wants_a_person_now
 from actions.echo import risk_words
 from actions.question_form import is_question
 from actions.replies import ActionSupportQuestion, answered_plainly, requested_tool
@@ -181,6 +181,8 @@ class ActionCrisisScreen(Action):
         resumable = tracker.get_slot("screen_resumable")
         if not current and (why := under_way_again(tracker)):  # an attempt under way after a resolved handoff (eighth reading, H2)
             return await escalate_again(dispatcher, tracker, domain, why)
+        if not current and (asked := await heard_asking(say, tracker, domain, crisis_reason(tracker, "asked for a person or a number at risk"))) is not None:
+            return [*asked, *clear_screen(tracker, answered=False)]  # "kannst du mir jemanden geben ...?" (thirteenth reading, H7)
         if not current and direct_ask.after_attempt(text, earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)):
             return after_an_attempt(say, dispatcher)  # home after an attempt: heard, the numbers, how they are (M9)
         if not current and direct_ask.support_after_attempt(text, earlier_messages(tracker, direct_ask.ATTEMPT_WINDOW)):

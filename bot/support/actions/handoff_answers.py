@@ -8,25 +8,25 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from actions.language import translated
+from actions.language import least_recent, translated
 from actions.bank import bank, says, words_pattern
 from actions.question_form import is_question
 from actions.screener import read_answer
 
-HANDOFF_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
-                 "coping", "secret", "police", "reasons", "person", "hospital", "start", "burden", "hopeless", "alone", "tired",
+HANDOFF_KINDS = ("imminent", "attempt", "sick_taken", "taken", "plan", "medicine", "means", "means_here", "place", "method",
+                 "calm", "gave_away", "coping", "secret", "police", "reasons", "person", "hospital", "start", "burden", "hopeless", "alone", "tired",
                  "stop_numbers", "who_to_call", "wait", "language", "recall_asked", "off_errand")
 """What a person waiting for a human may say that gets an answer of its own, in this order (eleventh reading, M5, M10:
 a way of dying, a pet or belongings given away, "do you remember what I told you?", an errand such as homework)."""
-ANSWERED_BY = {"taken": {"attempt"}, "medicine": {"taken", "attempt"}, "means": {"taken", "medicine", "attempt"},
+ANSWERED_BY = {"sick_taken": {"attempt"}, "taken": {"attempt", "sick_taken"}, "medicine": {"taken", "sick_taken", "attempt"},
                "means_here": {"taken", "medicine", "means", "attempt"}, "method": {"imminent", "attempt", "place"},
-               "plan": {"imminent"},
+               "plan": {"imminent"}, "means": {"taken", "medicine", "attempt"},
                "reasons": {"gave_away"}, "person": {"reasons", "gave_away"}}
 """A kind left out when the message holds one of these (answered now or in the last turns):
 medicine already taken needs the emergency line, not "put them out of reach"; "i couldnt do that
 to my sister" is someone held on to, not (also) someone to call now; "j'ai donné mon chat" is a pet given away, not a
 reason to live (eleventh reading, M5); "tonight" after the pills is the act coming, not also a plan (twelfth, M3)."""
-SAFETY_KINDS = ("imminent", "attempt", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
+SAFETY_KINDS = ("imminent", "attempt", "sick_taken", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
                 "farewell")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
 WITH_THE_TEAM = ("imminent", "attempt", "taken", "medicine", "means", "place")
@@ -41,6 +41,7 @@ SAID_AGAIN = ("imminent", "attempt", "taken", "medicine", "means", "means_here",
 """Kinds whose line is said again when said before: danger told again is answered again (eighth reading, M6)."""
 SAID_AGAIN_AFTER = 3
 """... once this many of the bot's lines came after it (not twice in a row)."""
+EVERY_TIME = ("place",)  # said again every time, read at risk or not (twelfth reading, H5: a third "still on the balcony")
 MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
 SOON_WORDS = 5
@@ -287,10 +288,9 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
                        named) if lang == "en" else ""
         fresh = [line.format(**{kind: words, "them": pronoun_of(words)}) for line in kind_lines(kind, lang)]
         unsaid = [line for line in fresh if line not in recent]
-        # means, a place, medicine told again while waiting: the safety line again, never only "I'm here"
-        # ("le pillole sono qui davanti a me" got "Sono qui. Le tue parole vengono inoltrate": eighth reading, M6)
-        fresh = unsaid or ([line for line in fresh if line not in list(recent)[-SAID_AGAIN_AFTER:]][:1]
-                           if kind in SAID_AGAIN and at_risk and not is_question(lowered) else [])
+        # means, a place, medicine told again while waiting: the safety line again, never only "I'm here" (eighth reading, M6)
+        again = [line for line in fresh if line not in list(recent)[-SAID_AGAIN_AFTER:]] or [least_recent(fresh, recent)] * (kind in EVERY_TIME)
+        fresh = unsaid or (again[:1] if kind in SAID_AGAIN and (at_risk or kind in EVERY_TIME) and not is_question(lowered) else [])
         if fresh:
             out.append((kind, fresh[0]))
     question = bank().handoff["question"]

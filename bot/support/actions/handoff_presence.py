@@ -16,7 +16,7 @@ import os
 import re
 from typing import Any, Dict, Optional, Sequence, Text
 
-from connectors import contract, handoff
+from connectors import handoff
 from connectors.contract import at_risk, emotion_of
 from rasa_sdk import Tracker
 
@@ -141,14 +141,16 @@ def waiting_due(tracker: Tracker, domain: Dict[Text, Any], lang: str, kinds: Seq
 def numbers_due(say: Say, tracker: Tracker, kinds: Sequence[str], claimed: bool, silent: bool = False) -> bool:
     """Whether how to get help now comes with this turn: always for a message urgent of its own or
     asking who to call; otherwise not once a person from the team answers (``claimed``; unless they
-    have been ``silent`` since: :func:`claimer_silent`), nor after the person asked not to be given
-    them again; else for a message that carries risk (a reading of its own of at least
+    have been ``silent`` since: :func:`claimer_silent`, or have not written yet and this turn answered a place or
+    means: "still on the balcony" 30 s after a claim got no number, twelfth reading, H5), nor after the person asked
+    not to be given them again; else for a message that carries risk (a reading of its own of at least
     ``RISK_OF_ITS_OWN``, risk words in any language, an answer about means, a plan, a place or a
     goodbye), and, unclaimed, once in a handoff where they were not given yet."""
     text = tracker.latest_message.get("text") or ""
     if urgent(tracker) or handoff_answers.asks_who_to_call(text) or CANNOT_TALK.search(text.lower()):
         return True
-    if (claimed and not silent) or handoff_answers.no_more_numbers(text, earlier_messages(tracker, 10)):
+    waiting = not claimed or silent or (bool(set(kinds) & set(handoff_answers.SAFETY_KINDS)) and not team_wrote(tracker))
+    if not waiting or handoff_answers.no_more_numbers(text, earlier_messages(tracker, 10)):
         return False
     own_risk = float(crisis_of(tracker).get("risk") or 0.0) >= RISK_OF_ITS_OWN
     safety = set(kinds) & set(handoff_answers.SAFETY_KINDS) or "question" in kinds
@@ -213,36 +215,6 @@ def claimed_at(tracker: Tracker, status: Dict[str, Any]) -> Optional[float]:
         return None if said is None else said - float(status["since_claim_s"])
     opened = opened_at(tracker, status)
     return None if opened is None else opened + float(status.get("waiting_s") or 0.0)
-
-
-def risk_or_place(text: str, crisis: Dict[str, Any]) -> bool:
-    """Whether a message ``text`` with its crisis reading ``crisis`` carries risk (its own reading of at least
-    ``RISK_OF_ITS_OWN`` or its flag, risk words in any language) or names a place of danger ("still on the balcony",
-    read risk 0.01: twelfth reading, H5)."""
-    flagged = crisis.get("turn_flag", crisis.get("flag")) or float(crisis.get("risk") or 0.0) >= RISK_OF_ITS_OWN
-    return bool(flagged) or risk_words(text) or bank.says(bank.bank().handoff["place"]["words"], text)
-
-
-def silent_claim_alert_due(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
-    """Whether the team's thread is told this turn that the claimer is still silent while the person is at risk (twelfth
-    reading, H5: 2.5 minutes of "still on the balcony" after a claim, and no word reached the claimer): the claimer is
-    silent (:func:`claimer_silent`), this message carries risk or a place (:func:`risk_or_place`), and no such alert went
-    out in the last ``SILENT_ALERT_S`` (the person's earlier messages silent as long and at risk replayed: each alerted
-    when the last alert was that old). Without times on the events, every such message."""
-    if not claimer_silent(tracker, status) or not risk_or_place(tracker.latest_message.get("text") or "", crisis_of(tracker)):
-        return False
-    claimed, now = claimed_at(tracker, status), said_at(tracker)
-    if claimed is None or now is None:
-        return True
-    last_alert: Optional[float] = None
-    for event in [e for e in tracker.events if e.get("event") == "user"][:-1]:
-        said = event.get("timestamp")
-        if said is None or float(said) - claimed < CLAIMED_SILENT_S or not risk_or_place(
-                event.get("text") or "", contract.crisis_of(emotion_of(event.get("metadata")))):
-            continue
-        if last_alert is None or float(said) - last_alert >= SILENT_ALERT_S:
-            last_alert = float(said)
-    return last_alert is None or now - last_alert >= SILENT_ALERT_S
 
 
 def told_busy(say: Say) -> bool:

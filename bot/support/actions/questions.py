@@ -32,6 +32,7 @@ from actions.conversation import ABOUT_THE_BOT, Say, crisis_of, user_turns, vari
 from actions.crisis import handoff_status, open_handoff, report
 from actions.handoff_presence import busy_lines, numbers_said, told_busy, waiting_line
 from actions.resources import country_locale, frames
+from actions.still_here import back_after_handoff, still_here
 from actions.language import folded, least_recent
 from actions.question_form import is_question
 from policies import situations
@@ -90,6 +91,26 @@ def _asked_before(text: str) -> str | None:
     return next((lowered[:at] for at in found if not screener.denies(" ".join(lowered[:at].split()[-3:]))), None)
 
 
+def risk_read(tracker: Tracker) -> bool:
+    """Whether the conversation reads at risk now (``derived.crisis``: possible or high, or flagged)."""
+    return at_risk(emotion_of(tracker.latest_message.get("metadata"))) or bool(crisis_of(tracker).get("flag"))
+
+
+async def heard_asking(say: Say, tracker: Tracker, domain: Dict[Text, Any],
+                       reason: str = ASKED_FOR_A_PERSON) -> List[Dict[Text, Any]] | None:
+    """A person asked for outright ("Kannst du mir jemanden geben, mit dem ich reden kann?"), or a number asked for while
+    the conversation reads at risk ("Can you tell me a number I can call in the UK if it gets bad at night?"): the lines
+    where the person is and a person from the team asked to join (thirteenth reading, H7: a screen question and a
+    reflection instead). None when the latest message asks for neither."""
+    text = tracker.latest_message.get("text") or ""
+    number = asks_for_a_number(text) and risk_read(tracker)
+    if not (wants_a_person_now(text) or asks_for_a_person(text) or number):
+        return None
+    if number or NUMBER_WORDS.search(folded(text)):
+        say(say.help_now.where(say.lang))
+    return await bring_a_person(say, tracker, domain, reason)
+
+
 async def bring_a_person(say: Say, tracker: Tracker, domain: Dict[Text, Any],
                          reason: str = ASKED_FOR_A_PERSON) -> List[Dict[Text, Any]]:
     """Open a handoff (because the person asked for one, or for ``reason``); the bot stays (``handoff_active``)."""
@@ -123,10 +144,14 @@ class ActionAnswerQuestion(Action):
         text = tracker.latest_message.get("text") or ""
         if stops_questions(text):  # "can you please stop asking me questions and just listen"
             return listen_only(dispatcher, tracker)
+        if back_after_handoff(tracker, text):  # "are you still there?" just after a resolve, read as "are you a bot?": the
+            return still_here(dispatcher, tracker)  # team's conversation closed, a person again, the numbers (twelfth, H5)
         number = asks_for_a_number(text)
         if number:
             intent = "ask_human_help"
         say = Say(dispatcher, tracker)
+        if number and risk_read(tracker):  # a number asked for at risk: the lines and a person from the team (H7)
+            return await heard_asking(say, tracker, domain)
         if intent == "ask_human_help" and (wants_a_person_now(text) or tracker.get_slot("offered_person")) \
                 or asks_for_a_person(text):  # whatever the NLU read: "queria falar com um humano" as "are you a bot?"
             if NUMBER_WORDS.search(folded(text)):  # "necesito hablar con alguien, hay algun numero en argentina?": the lines too (fifth reading)

@@ -155,13 +155,30 @@ _WHERE = re.compile(r"\b(?:in|en|im|aus|from|de|da|a|na|no|em|uit|van|au|aux|nea
     sorted((re.escape(name) for names in _PLACES.values() for name in names), key=len, reverse=True)) + r")\b")
 
 
+_SOMEONE_ELSE = re.compile(r"\b(?:my|our|his|her|their|he|she|they|hes|shes|mein\w*|unser\w*|sein\w*|ihr\w*|er|sie|mon|ma|mes|notre|nos|son|sa|ses"
+                           r"|il|elle|ils|elles|mi|mis|nuestr[oa]s?|su|sus|el|ella|ellos|mio|mia|miei|mie|lui|lei|loro|mijn|ons|onze|zijn|haar"
+                           r"|hij|zij|ze|meu|minha|meus|minhas|nosso|nossa|dele|dela|ele|ela|eles)\b")
+"""A person other than the writer named just before a place ("my son is in Australia", "mon frère vit en Belgique")."""
+_MYSELF = re.compile(r"\b(?:i|im|me|ich|je|jai|moi|yo|estoy|vivo|io|sono|ik|ben|woon|eu|estou|moro)\b")
+"""The writer named there ("im at my mums in london"): the place is theirs."""
+_SUBJECT_WORDS = 4
+"""How many words before the place are read for whose it is."""
+
+
+def _about_someone_else(before: str) -> bool:
+    """Whether the words just before a place name another person as the one there, not the writer (thirteenth reading,
+    H2: "My son is in Australia" gave an en-GB person Australia's 000 and Lifeline)."""
+    words = " ".join(re.split(r"[.;!?\n]| and | und | et | y | e | en ", before)[-1].split()[-_SUBJECT_WORDS:])
+    return bool(_SOMEONE_ELSE.search(words)) and not _MYSELF.search(words)
+
+
 def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:
     """The locale of the country a message says the person is in or from ("i am in germany",
     "ich wohne in österreich", "je suis en belgique", "im in london"), the last one named, in the person's
     ``lang`` where the country has lines in it (Canada: en-CA, or fr-CA in French; the US in
-    Spanish: es-US); None when none is named."""
-    plain = folded(text)
-    named = _WHERE.findall(re.sub(r"[^\w\s]", " ", plain))
+    Spanish: es-US); None when none is named, or only as where someone else is ("my son is in Australia")."""
+    plain = folded(text)  # the words read with punctuation as spaces, one for one: the sentence before a place kept
+    named = [m.group(1) for m in _WHERE.finditer(re.sub(r"[^\w\s]", " ", plain)) if not _about_someone_else(plain[:m.start()])]
     if not named:
         return None
     locale = next(locale for locale, names in _PLACES.items() if named[-1] in names)

@@ -21,9 +21,11 @@ STILL_THERE = re.compile(
     r"(?:there|here)|bist du (?:noch )?da|(?:t es|tu es|es tu) (?:toujours )?la|(?:sigues|estas) (?:ahi|ahi todavia|ahi aun)"
     r"|ci sei(?: ancora)?|ben je(?: er)?(?: nog)?(?: daar)?|(?:voce|vc) (?:ainda )?(?:esta|ta) ai"
     r"|(?:il )?y a quelqu ?un(?: la)?|(?:hay )?alguien (?:ahi|ahi\W+)|hay alguien|c e qualcuno|ce qualcuno|is (?:er|daar) iemand"
-    r"|ist (?:da )?(?:jemand|wer) da|ist da (?:jemand|wer)|(?:tem|ta) alguem(?: ai)?|alguem ai)\W*$")
+    r"|ist (?:da )?(?:jemand|wer) da|ist da (?:jemand|wer)|(?:tem|ta) alguem(?: ai)?|alguem ai"
+    r"|(?:ainda )?estas ai(?: ainda)?|esta ai alguem|(?:ha|esta) alguem(?: ai)?)\W*$")
 """A person checking the bot is still there ("hello?", "you there?", "bist du noch da?", "il y a quelqu'un ?": ninth
-reading, L6, where it got the line for medicine taken and three more), also after a greeting asked as one ("hello?
+reading, L6, where it got the line for medicine taken and three more; European Portuguese "ainda estás aí?", "está aí
+alguém?": twelfth reading, H5), also after a greeting asked as one ("hello?
 is anyone there?" after a resolve; "hi, is anyone there?" is a greeting: eleventh reading, H3, where it got "What would help you most right now")."""
 WHAT_NOW = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|um|well|sorry)\W+)*(?:what happens (?:now|next)|what now|whats next|what s next|now what|is that it"
