@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.tutor.actions import wellbeing
+from bot.tutor.actions import death_wish, wellbeing
 from bot.tutor.actions.curriculum import load_curriculum
 from bot.tutor.actions.learner import Learner
 from bot.tutor.actions.messages import asks_to_go_on, is_answer, says_goodbye, says_start
@@ -48,7 +48,8 @@ class TutorAffectPolicy(EmotionPolicyBase):
     """Picks ``action_<move>`` for each student turn (see module doc)."""
 
     def actions(self) -> List[str]:
-        return [f"action_{move}" for move in MOVES] + ["action_wellbeing", "action_safety_check", "action_goodbye"]
+        return [f"action_{move}" for move in MOVES] + ["action_wellbeing", "action_safety_check", "action_goodbye",
+                                                       "action_tutor_crisis"]
 
     def decide(self, emotion: EmotionContext, tracker: DialogueStateTracker) -> Optional[Decision]:
         pedagogy, curriculum = load_pedagogy(), load_curriculum()
@@ -63,6 +64,9 @@ class TutorAffectPolicy(EmotionPolicyBase):
             return Decision("action_goodbye", 1.0, {"goodbye": True})
         pending = tracker.get_slot("wellbeing_check")
         concern = wellbeing.concern(text)
+        if pending == death_wish.PENDING and death_wish.meant(text, concern):
+            # "yes" to "is that frustration, or are you having thoughts like that?" (reading 13, M6): the crisis path
+            return Decision("action_tutor_crisis", 1.0, {"death_wish": "meant"})
         if pending == "break" and concern is None:  # back from a break: the lesson's move, with a welcome
             pending = None
         item = curriculum.item(learner.item) if learner.started else None

@@ -79,7 +79,7 @@ from connectors.web.request_fields import MAX_CURSOR, MAX_SENDER_CHARS, cursor_a
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
-from connectors.web.safety_net import hand_over_unanswered, safety_net_line, too_large
+from connectors.web.safety_net import for_a_child, hand_over_unanswered, safety_net_line, too_large
 from connectors.web.turn import TurnTooLarge, WebTurn
 from connectors.web.unheard import unheard_line
 from connectors.delivery import TurnDelivery
@@ -524,7 +524,7 @@ class EmobotWebInput(InputChannel):
         if said.sent == 0 and at_risk(emotion):
             # the bot said nothing (an action failed, the action server is down): never silence
             logger.error("The bot did not answer a turn of %s with crisis risk; sending the safety net.", turn.sender_id)
-            await said.send_text_message(turn.sender_id, self.own_safety_net or safety_net_line(turn.metadata.get("locale")))
+            await said.send_text_message(turn.sender_id, self.own_safety_net or safety_net_line(turn.metadata.get("locale"), young=for_a_child(self.bot)))
             if crisis_of(emotion).get("flag"):  # the handoff the bot would have opened
                 self.in_background(hand_over_unanswered(self.client, self.bot, turn, emotion))
         self.report_replies(turn.sender_id, emotion, said.texts)

@@ -10,6 +10,10 @@
   still sees where to get help.
 - ``hand_over_unanswered``: the handoff of a flagged turn the bot left unanswered.
 
+For a child (``young``: the tutor's conversations, ``for_a_child``, or a young person who said their age) the
+locale's lines for children and young people come first (thirteenth exploratory reading, H5: a 9-year-old in en-GB
+was given Samaritans and Shout, not Childline 0800 1111), as the support bot and the tutor give them.
+
 The sentences need a native speaker's review like the bots' translations.
 """
 from __future__ import annotations
@@ -63,10 +67,20 @@ HELP = {
 }
 
 
-def safety_net_line(locale: Optional[str]) -> str:
+CHILDRENS_BOTS = frozenset({"tutor"})
+"""The bots whose conversations are with children: their safety net gives the children's lines first."""
+
+
+def for_a_child(bot: Optional[str]) -> bool:
+    """Whether the conversations of ``bot`` (the channel's ``bot`` credential) are with children."""
+    return bot in CHILDRENS_BOTS
+
+
+def safety_net_line(locale: Optional[str], young: bool = False) -> str:
     """The safety net in ``locale``'s language ("en-GB" -> English) with its lines (999, Samaritans);
-    English with the international lines when there is no locale."""
-    return _worded(SAFETY_NET, locale)
+    English with the international lines when there is no locale. ``young``: for a child or young person,
+    the locale's children's lines first (Childline 0800 1111 on en-GB)."""
+    return _worded(SAFETY_NET, locale, young)
 
 
 def help_line(locale: Optional[str]) -> str:
@@ -74,11 +88,13 @@ def help_line(locale: Optional[str]) -> str:
     return _worded(HELP, locale)
 
 
-def _worded(frames: Dict[str, str], locale: Any) -> str:
+def _worded(frames: Dict[str, str], locale: Any, young: bool = False) -> str:
     locale = locale.strip()[:35] if isinstance(locale, str) else None  # a client's metadata: anything
     lines = lines_for(locale)
     frame = frames.get(parse_locale(locale).language or "en", frames["en"])
-    return frame.format(emergency=lines.emergency, lines="; ".join(lines.links()))
+    links = lines.links(lines.child) if young else []
+    links += [link for link in lines.links() if link not in links]  # a line in both once
+    return frame.format(emergency=lines.emergency, lines="; ".join(links))
 
 
 def too_large(request: Request, refused: TurnTooLarge, locale: Optional[str] = None) -> HTTPResponse:

@@ -217,3 +217,9 @@ def test_a_turn_too_large_is_refused_with_a_help_line(query, headers, number) ->
 def test_the_chat_page_shows_the_help_line_of_a_refusal() -> None:
     page = (ROOT / "connectors" / "web" / "static" / "app.js").read_text()
     assert "err.help = body.error.help" in page and 'if (err.help) addMessage("bot", err.help)' in page
+
+
+def test_the_tutors_safety_net_gives_the_child_line_first() -> None:
+    """Thirteenth exploratory reading, H9: a 9-year-old in the tutor's handoff got Samaritans and Shout."""
+    said = silent_turn(EmobotWebInput(client=screened_as(FLAGGED, []), bot="tutor"), "en-GB")
+    assert "0800 1111" in said[0] and said[0].index("0800 1111") < said[0].index("116 123")

@@ -115,15 +115,18 @@ def test_the_childs_answers_reach_the_supervisors_thread_once_and_in_order(team:
     child.team_writes("Hi, I'm Alex, a grown-up from the team. You did the right thing telling us. "
                       "Are you at home right now?")
     joined = child.says("no im at school", ActionWellbeing())
-    assert joined == []  # the child answers the person from the team: no "has joined" over them (reading 12, L3)
-    assert team["thread"][1:] == [("person", "no im at school")]
+    # the child answers the person from the team: no "has joined" over them (reading 12, L3), but never nothing (reading 13,
+    # H5: the channel sent its safety net with adult lines)
+    assert joined == [say("team_reading")]
+    assert team["thread"][1:] == [("person", "no im at school"), ("bot", joined[0])]  # the team sees what was said
     pending = child.slots["wellbeing_check"]
     assert pending == "claimed" and decide("can we do fractions now", wellbeing_check=pending).action == "action_wellbeing"
     waits = child.says("can we do fractions now", ActionWellbeing())
     assert waits == [say("lesson_waits_for_the_team")] and FIRST.question not in waits[0]  # the lesson waits, said so
-    assert team["thread"][2:] == [("person", "can we do fractions now"), ("bot", waits[0])]
-    assert child.says("ok", ActionWellbeing()) == []  # the person from the team answers, not the tutor
-    assert team["thread"][4:] == [("person", "ok")]
+    assert team["thread"][3:] == [("person", "can we do fractions now"), ("bot", waits[0])]
+    reading = child.says("ok", ActionWellbeing())  # the person from the team answers; the tutor says only that they read it
+    assert reading == [say("team_reading", variant=1)]
+    assert team["thread"][5:] == [("person", "ok"), ("bot", reading[0])]
     asked_again = child.says("can we do fractions now", ActionWellbeing())
     assert asked_again == [say("lesson_waits_for_the_team", variant=1)]  # not the same line twice
 

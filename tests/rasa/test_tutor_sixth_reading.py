@@ -251,7 +251,7 @@ def test_the_tutor_steps_back_once_a_person_from_the_team_has_claimed(monkeypatc
     assert lines == [say("person_joined")]
     assert {"event": "slot", "name": "wellbeing_check", "value": "claimed", "timestamp": None} in events
     lines, _ = run_tutor_action(wellbeing_actions.ActionWellbeing(), "ok", "lesson", {**slots, "wellbeing_check": "claimed"})
-    assert lines == []                                                  # the person answers, not the tutor
+    assert lines == [say("team_reading")]  # the person answers; the tutor only says they read it (reading 13, H5: never nothing)
     status["status"] = "resolved"                                       # finished: the lesson goes on
     lines, _ = run_tutor_action(wellbeing_actions.ActionWellbeing(), "ok", "lesson", {**slots, "wellbeing_check": "claimed"})
     assert lines == [f"Your question is still: {FIRST.question}"]

@@ -27,8 +27,8 @@ from .commands import answer_command
 from .curriculum import Curriculum, Item, load_curriculum
 from .learner import Learner
 from .lines import say, word
-from .messages import (asks_for_hint, asks_to_go_on, decimal_compared, fractions_in, is_answer, is_question, says_skip,
-                       says_start)
+from .messages import (asks_for_hint, asks_to_go_on, calculation, decimal_compared, fractions_in, is_answer, is_question,
+                       says_skip, says_start)
 from .pedagogy import CHANGES_ITEM, explanation, load_pedagogy, next_item, observe
 from .remarks import SELF_PUT_DOWN, dislikes_maths, enjoys, insults_tutor, says_back, thanks
 from .student_language import language
@@ -114,7 +114,8 @@ class ActionStart(TutorMove):
     def teach(self, lines, learner, item, turn):
         first = turn.curriculum.first()
         skill = turn.curriculum.skills[first.level]
-        if is_question(turn.text) and (fractions_in(answer_digits(turn.text)) or decimal_compared(turn.text)):
+        if is_question(turn.text) and (fractions_in(answer_digits(turn.text)) or decimal_compared(turn.text)
+                                       or calculation(turn.text) is not None):  # "what is 7 times 8" (reading 13, L5)
             # "why is 3/4 bigger than 2/3" before the lesson: answered first (ninth reading, M7)
             from .questions import answer  # questions.py builds on this module
 

@@ -56,7 +56,7 @@ class ActionGoodbye(ResponseInTheirLanguage):
         return []
 
 
-CARING_CHECKS = frozenset({"crisis", "asked", "claimed", "safety", "worry", "friend"})
+CARING_CHECKS = frozenset({"crisis", "asked", "claimed", "safety", "worry", "friend", "wish_asked"})
 """The check-ins pending (slot ``wellbeing_check``) after which a goodbye is a caring one."""
 
 

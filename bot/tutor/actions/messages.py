@@ -82,6 +82,8 @@ def is_question(text: str) -> bool:
     if text and (same_value_options(text) is not None or _WHY_SO.search(text) or decimal_compared(text)):
         return True  # "is one third the answer or is it three ninths", "warum ist das so?" (ninth reading, M7);
         # "is 0.25 a quarter?" (tenth reading, M6: graded "Not quite yet")
+    if _BARE_CALCULATION.match(text):
+        return True  # "3/4 + 1/8" alone asks for the sum, it is no answer to mark (reading 13, L5)
     if not text or _TENTATIVE.match(text) or _MATHS.search(text) is None or asks_to_go_on(text):
         return False  # "can we do fractions now?" asks for the lesson, not about it (reading 10)
     if _QUESTION_START.match(text):
@@ -172,7 +174,13 @@ def asks_for_the_answer(text: str) -> bool:
 
 
 _SKIP = re.compile(r"^\W*(?:(?:can|could) (?:we|i) (?:just )?)?(?:skip|next|pass|move on)(?: (?:this|it|that|one|question|"
-                   r"this one|please|pls|plz))*\W*$|^\W*next (?:one|question)(?: please| pls)?\W*$", re.IGNORECASE)
+                   r"this one|please|pls|plz))*\W*$|^\W*next (?:one|question)(?: please| pls)?\W*$"
+                   # reading 13, L5: "ok another one", "ok give me another" got the pizza and "Your question is still"
+                   r"|^\W*(?:(?:ok|okay|k|fine|yes|yeah|now|so|right)[\s,.!]+)*(?:(?:give|gimme|show|send) me |(?:can|could|may) (?:i|we) "
+                   r"(?:have|get|do|try) |i (?:want|wanna|need|'?d like) |let'?s (?:do|try) |try )?(?:another|a different|a new)"
+                   r"(?: one| question| exercise| fraction| problem)?(?: (?:please|pls|plz|then|now))*\W*$"
+                   r"|^\W*(?:noch eine|eine andere|une autre|otra|otro|un'altra|un altro|nog een|een andere|outra|outro)"
+                   r"(?: aufgabe| bitte| s'il te pla[iî]t| por favor| per favore| alsjeblieft)*\W*$", re.IGNORECASE)
 
 
 def says_skip(text: str) -> bool:
@@ -352,6 +360,10 @@ _OPERAND = r"(\d+(?:\s*/\s*\d+)?)"
 _CALCULATION = re.compile(_OPERAND + r"\s*(\+|plus|-|−|minus|×|\*|x|times|multiplied by|mal|fois|por|per|keer|vezes|"
                           r"÷|divided by|over|geteilt durch|divisé par|dividido (?:por|entre)|diviso|gedeeld door)\s*"
                           + _OPERAND + r"(?!\s*/)", re.IGNORECASE)
+_BARE_CALCULATION = re.compile(r"^\W*(?:(?:and|so|ok|okay|what about|how about|und|et|y|e|en)\s+)?" + _OPERAND
+                               + r"\s*(?:\+|plus|-|−|minus|×|\*|x|times|mal|fois|por|per|keer|vezes|÷|divided by|geteilt durch)\s*"
+                               + _OPERAND + r"\s*\??\s*$", re.IGNORECASE)
+"""A calculation written alone ("3/4 + 1/8", "7 x 8?"), with no "=" and no result: a question, not an answer."""
 _OPERATORS = {"+": "+", "plus": "+", "-": "-", "−": "-", "minus": "-", "÷": "÷", "divided by": "÷", "over": "÷",
               "geteilt durch": "÷", "divisé par": "÷", "dividido por": "÷", "dividido entre": "÷", "diviso": "÷",
               "gedeeld door": "÷"}

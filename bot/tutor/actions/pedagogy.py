@@ -188,6 +188,8 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return step_down_or_work_through(learner, pedagogy), why
     if asks_harder(turn.text):
         return "challenge", why
+    if says_skip(turn.text):  # another item like it, then the tutor asks why; before a reading (reading 13, L5: the pizza)
+        return ("keep_pace" if learner.skipped >= 1 else "reengage"), why
     if acknowledges(turn.text) or thanks(turn.text) or asks_to_go_on(turn.text):  # "ok.", "thanks" (ninth reading, L5),
         return "keep_pace", why  # "can we do fractions now" (reading 10: the boredom line): whatever was read in them
     if pointless(turn.text):  # "why do we even need this": frustration, whatever boredom was read
@@ -206,8 +208,6 @@ def choose_move(turn: Turn, learner: Learner, item: Optional[Item], pedagogy: Pe
         return step_down_or_work_through(learner, pedagogy), why
     if says_lost(turn.text):
         return explain_or_example(learner, pedagogy), why
-    if says_skip(turn.text):  # moving on: another item like it; skipped again, the item stays and the tutor asks why
-        return ("keep_pace" if learner.skipped >= 1 else "reengage"), why
     if insults_tutor(turn.text) or enjoys(turn.text) or says_back(turn.text):
         return "keep_pace", why  # answered in its words, with the question restated (M13, L2, L5)
     if turn.intent == "off_task":

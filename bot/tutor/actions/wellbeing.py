@@ -31,6 +31,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 from policies.situations import situation_of
 
+from . import death_wish
 from .lines import line, say, word
 from .remarks import SELF_PUT_DOWN
 
@@ -449,12 +450,13 @@ BARE_OK = re.compile(r"^\W*(?:ok|okay|okey|oki|okie|okk|k|kk|alright|ok then|d'a
 """A bare "ok" to the check-in's two questions (are you okay? have you told an adult?): heard as "okay", or as "I
 read that", so it is asked about once (ninth reading, L5: "ok" got "I'm really glad")."""
 
-ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_home"})
+ASKS_IF_SAFE = frozenset({"harm_at_home", "self_harm", "disappear", "angry_at_home", "death_wish"})
 """The concerns whose reply asks whether the student is okay or safe: the lesson waits for the answer."""
 
 
 def concern(text: str) -> Optional[str]:
-    """"self_harm", "harm_at_home", "friend_at_risk" (someone else may hurt or kill themselves), "disappear", "self_hate",
+    """"self_harm", "harm_at_home", "friend_at_risk" (someone else may hurt or kill themselves), "death_wish" ("i want to
+    die", with or without a "lol": death_wish.py), "disappear", "self_hate",
     "grief",
     "home", "angry_at_home", "left_out", "test_worry", "worry", "light_fear" (spiders, the dark: ``LIGHT_FEAR``),
     "break", "stop" or "tired" when the student's words are about that; else None."""
@@ -468,6 +470,8 @@ def concern(text: str) -> Optional[str]:
         return "harm_at_home"
     if situation == "friend_at_risk" or FRIEND_AT_RISK.search(lowered):  # ninth reading, M16: answered as the child's own
         return "friend_at_risk"
+    if death_wish.wishes_to_die(text):  # reading 13, M6: "i want to die lol" laughed off
+        return "death_wish"
     for name, pattern in (("disappear", DISAPPEAR), ("self_hate", SELF_HATE), ("grief", GRIEF), ("home", HOME),
                           ("angry_at_home", ANGRY_AT_HOME), ("left_out", LEFT_OUT), ("test_worry", TEST_WORRY),
                           ("worry", WORRY), ("light_fear", LIGHT_FEAR), ("break", BREAK), ("stop", STOP),
@@ -505,7 +509,7 @@ def after_safety_check(text: str) -> bool:
     return bool(RECENT_HARM.search(lowered) or NOT_SAFE.search(lowered))
 
 
-HEAVY = frozenset({"self_harm", "harm_at_home", "friend_at_risk", "disappear", "self_hate", "grief", "home", "angry_at_home",
+HEAVY = frozenset({"self_harm", "harm_at_home", "friend_at_risk", "death_wish", "disappear", "self_hate", "grief", "home", "angry_at_home",
                    "left_out", "worry"})
 """The concerns after which a goodbye is a caring one, with where to get help (ninth reading, M6: "bye" after a
 disclosure got "Great work today")."""
@@ -563,6 +567,11 @@ def reply_to(kind: Optional[str], text: str, pending: Optional[str], answered: b
             recent_harm = RECENT_HARM.search(lowered) is not None
             return [say("recent_harm_line" if recent_harm else "not_okay", lang)], "asked", False
         pending = None
+    wish = death_wish.reply(kind, text, pending, WAITING_FOR_THE_TEAM, lang)  # reading 13, M6: never laughed off
+    if wish is not None:
+        return wish
+    if pending == death_wish.PENDING:  # neither a yes nor "just the homework": read as the answer to a check-in
+        pending = "asked"
     if pending in ("crisis", "asked") and kind is None and RECENT_HARM.search(lowered):
         return [say("recent_harm_line", lang)], "asked", False
     if pending == "asked" and answered and kind is None and not OKAY.search(lowered):

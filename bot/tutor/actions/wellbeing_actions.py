@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from . import wellbeing
+from . import death_wish, wellbeing
 from .actions import TutorMove
 from .curriculum import load_curriculum
 from .help_lines import locale_of, response_text, with_help
@@ -110,6 +110,8 @@ class ActionTutorCrisis(Action):
         told = wellbeing.concern(tracker.latest_message.get("text") or "")
         reason = (f"a student wrote risk language (risk {float(crisis.get('risk') or 0.0):.2f}, "
                   f"{crisis.get('category') or 'unknown'})")
+        if tracker.get_slot("wellbeing_check") == death_wish.PENDING:  # a yes to the tutor's check (reading 13, M6)
+            reason = f"{death_wish.ALERT}; {reason}"
         if told == "friend_at_risk":
             # a friend at risk, not the child: what to do for the friend (ninth reading, M16: "are you okay right now?")
             dispatcher.utter_message(text=with_help(say("friend_line", lang), locale, lang))
@@ -152,6 +154,8 @@ class ActionWellbeing(TutorMove):
                 dispatcher.utter_message(text=say("person_joined", lang))
             elif asks_to_go_on(text) or says_start(text) or item is not None and is_answer(text):
                 dispatcher.utter_message(text=wellbeing.fresh("lesson_waits_for_the_team", lang, tutor_lines(tracker)))
+            else:  # never nothing: a turn left unanswered got the channel's safety net, adult lines (reading 13, H5)
+                dispatcher.utter_message(text=wellbeing.fresh("team_reading", lang, tutor_lines(tracker)))
             return [SlotSet("wellbeing_check", "claimed"), SlotSet("tutor_move", self.move)]
         grade = None
         if item is not None and told is None:
