@@ -6,19 +6,24 @@ a short or mixed line switches it only with clear evidence (see its docstring); 
 tell ("ok", "ja", "hi"), a greeting only one language uses ("ciao",
 "bonjour"; each bot passes the greetings its data lists), else the page's locale
 (``metadata.locale``), else English. ``telling`` keeps the messages that can tell a language (the
-tutor reads only those: its students' answers are mostly numbers). lingua loads only when a message
+tutor reads only those: its students' answers are mostly numbers). ``other_language`` tells a message in a language
+outside the seven (Polish, Turkish, Russian, Japanese...), which tells the bots' language nothing: read as one of the
+seven, "chcę się zabić" had French answers on an en-GB page (thirteenth reading, H2). lingua loads only when a message
 is first read (or at :func:`warm_up`): the Rasa server, which imports the bots' pure modules, never
 loads it.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from typing import Collection, List, Mapping, Optional, Sequence
 
 from emotion.language import ENGLISH_CHAT, LANGUAGES, MIN_WORDS, SURE, confidences, has_words, warm_up
 
 __all__ = ["ENGLISH_CHAT", "LANGUAGES", "MIN_WORDS", "SURE", "confidences", "has_words", "warm_up",  # emotion.language's
-           "MARGIN", "SWITCH", "READ", "QUOTED", "Greetings", "language_of", "greeting_language", "telling", "FILLERS"]
+           "MARGIN", "SWITCH", "READ", "QUOTED", "Greetings", "language_of", "greeting_language", "telling", "FILLERS",
+           "OTHER_LATIN", "OTHER_SURE", "OTHER_LEAD", "other_language"]
 
 MARGIN = 0.1
 """The confidence by which a message's first language must lead the language so far to switch it, with the page's
@@ -54,7 +59,7 @@ def language_of(messages: Sequence[str], locale: Optional[str] = None, greetings
     told, pending = False, None
     for text in reversed(list(messages)[:READ]):
         own = QUOTED.sub(" ", text or "")
-        read = confidences(own) if own.strip() else {}
+        read = confidences(own) if own.strip() and not other_language(own) else {}
         if not read:
             greeted = None if told else greeting_language(own, greetings or {})
             lang = greeted or lang
@@ -67,6 +72,56 @@ def language_of(messages: Sequence[str], locale: Optional[str] = None, greetings
         else:
             pending = top if lead >= MARGIN else None
     return lang
+
+
+OTHER_LATIN = ("POLISH", "TURKISH", "ROMANIAN", "CZECH", "SLOVAK", "HUNGARIAN", "CROATIAN", "SWEDISH", "DANISH", "BOKMAL",
+               "FINNISH", "VIETNAMESE")
+"""lingua's names of the languages in Latin letters, besides the seven, that a message with a letter none of the seven
+writes ("ę", "ı", "ș", "å") is weighed against. Other scripts (Cyrillic, Japanese, Arabic...) are another language
+by their letters alone."""
+OTHER_SURE = 0.4
+"""lingua's confidence in a language of ``OTHER_LATIN`` that makes a message another language ("vreau să mor":
+Romanian 0.49)."""
+OTHER_LEAD = 0.2
+"""... and its lead over the likeliest of the seven (a German line naming "Søren" stays German)."""
+SEVEN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzàâäæçéèêëîïôœùûüÿßáíñóúìòãõ")
+"""The letters the seven languages write (lower case)."""
+
+
+def other_language(text: str) -> bool:
+    """Whether ``text`` is in a language outside the seven the bots have lines for: most of its letters are of another
+    script than Latin ("もう死にたい", "я хочу покончить с собой"), or it has a letter none of the seven writes and
+    lingua over the seven and ``OTHER_LATIN`` reads one of those (``OTHER_SURE``, leading the seven by ``OTHER_LEAD``:
+    "chcę się zabić", "kendimi öldürmek istiyorum"). Too short to tell (``has_words``): False; so is a line of the seven
+    with a word of English in it ("I mean it")."""
+    letters = [c for c in (text or "").lower() if c.isalpha()]
+    if not has_words(text) and not _other_script(letters):
+        return False
+    if _other_script(letters):
+        return True
+    if not set(letters) - SEVEN_LETTERS:
+        return False
+    read = {v.language.name: v.value for v in _wide_detector().compute_language_confidence_values(text)}
+    other = max(OTHER_LATIN, key=lambda name: read.get(name, 0.0))
+    seven = max(read.get(name, 0.0) for name in LANGUAGES)
+    return read.get(other, 0.0) >= OTHER_SURE and read.get(other, 0.0) - seven >= OTHER_LEAD
+
+
+def _other_script(letters: Sequence[str]) -> bool:
+    """Whether most of ``letters`` are of a script other than Latin."""
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return bool(letters) and latin * 2 < len(letters)
+
+
+@lru_cache(maxsize=1)
+def _wide_detector():
+    """lingua over the seven and ``OTHER_LATIN`` in its low-accuracy mode (trigram models only: tens of MiB and a
+    fraction of a second to load, where the full models took about 660 MiB and 12 s), loaded for the first message with
+    a letter outside the seven's (most conversations never load them)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in (*LANGUAGES, *OTHER_LATIN))) \
+        .with_minimum_relative_distance(0.1).with_low_accuracy_mode().build()
 
 
 def _code(locale: Optional[str]) -> str:

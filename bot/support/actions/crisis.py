@@ -18,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank, direct_ask, handoff_answers, screener
 from actions.language import folded, least_recent, plain_text
+from actions.other_language import cannot_read, in_other_language
 from actions.question_form import is_question
 from actions.conversation import (ABOUT_THE_BOT, Say, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   user_turns)
@@ -78,6 +79,8 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     mean it": crisis_screen.py). An attempt under way or about to happen (``URGENT_KINDS``: "I took a few already"
     after "the bottle of oxy") is marked urgent for the team, in the reason and the thread."""
     say = Say(dispatcher, tracker)
+    if in_other_language(tracker):  # "chcę się zabić" flagged: said in the page's language that the bot cannot read it (H2)
+        cannot_read(say)
     if lead:
         say(least_recent(bank.answers(say.lang)[lead], say.recent))
     say.response(domain, "utter_crisis_concern")

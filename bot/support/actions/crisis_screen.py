@@ -5,15 +5,13 @@ for what the person asks or says instead of an answer.
 Two things end it before the next question: a plan, a time, means at hand or a note told unasked,
 affairs settled, a farewell, a way looked up, being on the way, a place with "now", or "I'm serious"
 after a risky line (disclosure.py, :func:`meant_after_risk`: the escalation a clear high-risk message
-gets outside the screen; also the turn after a screen let pass), and a request
-for a person ("can I talk to a real person?": one from the team is brought)."""
+gets outside the screen; also the turn after a screen let pass), and a request for a person ("can I talk to a real person?": one from the team is brought)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from connectors import contract
 from connectors.contract import emotion_of
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -23,6 +21,7 @@ from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisi
                                   recently_screened)
 from actions.crisis import URGENT_KINDS, escalate, escalate_again, laughed, under_way_again
 from actions.language import least_recent
+from actions.other_language import answer_other_language
 from actions.questions import bring_a_person, heard_asking, wants_a_person_now
 from actions.echo import risk_words
 from actions.question_form import is_question
@@ -175,6 +174,8 @@ class ActionCrisisScreen(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if (other := await answer_other_language(dispatcher, tracker, domain)) is not None:  # thirteenth reading, H2
+            return other  # a language the bot cannot read: said so, the lines, a person
         say, text = Say(dispatcher, tracker), tracker.latest_message.get("text") or ""
         questions = screener.questions(say.lang)
         current = tracker.get_slot("screening_question")

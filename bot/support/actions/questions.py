@@ -34,6 +34,7 @@ from actions.handoff_presence import busy_lines, numbers_said, told_busy, waitin
 from actions.resources import country_locale, frames
 from actions.still_here import back_after_handoff, still_here
 from actions.language import folded, least_recent
+from actions.other_language import answer_other_language
 from actions.question_form import is_question
 from policies import situations
 from actions.replies import (ActionGoodbye, ActionGreet, ActionSupportAtRisk, ActionSupportQuestion, ActionSupportReflection,
@@ -140,6 +141,9 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        other = await answer_other_language(dispatcher, tracker, domain)
+        if other is not None:  # a language the bot cannot read: said so, the lines, a person (thirteenth reading, H2)
+            return other
         intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
         text = tracker.latest_message.get("text") or ""
         if stops_questions(text):  # "can you please stop asking me questions and just listen"
@@ -212,6 +216,9 @@ class ActionAnswerOffer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        other = await answer_other_language(dispatcher, tracker, domain)
+        if other is not None:  # a language the bot cannot read: said so, the lines, a person (thirteenth reading, H2)
+            return other
         text = tracker.latest_message.get("text") or ""
         say = Say(dispatcher, tracker)
         answer = screener.read_answer(text)

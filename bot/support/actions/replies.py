@@ -20,6 +20,7 @@ from actions import bank
 from actions.bank import answers, says
 from actions.echo import risk_words, said_back, second_person
 from actions.names import introduced
+from actions.other_language import answer_other_language
 from actions.conversation import (Say, bot_lines, crisis_of, earlier_messages, help_locale, language, locale_of, response,
                                   system_text, user_turns)
 from actions.language import folded, least_recent, variant_of
@@ -55,6 +56,9 @@ class SupportReply(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        other = await answer_other_language(dispatcher, tracker, domain)
+        if other is not None:  # a language the bot cannot read: said so, the lines, a person (thirteenth reading, H2)
+            return other
         text = tracker.latest_message.get("text") or ""
         from actions.crisis import escalate_again, under_way_again  # crisis.py imports this module (through situation_replies)
 
@@ -416,6 +420,9 @@ class FreshResponse(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        other = await answer_other_language(dispatcher, tracker, domain)
+        if other is not None:  # a language the bot cannot read: said so, the lines, a person (thirteenth reading, H2)
+            return other
         dispatcher.utter_message(text=response(domain, self.response_name, bot_lines(tracker), language(tracker)))
         return []
 
@@ -430,6 +437,9 @@ class ActionGreet(FreshResponse):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        other = await answer_other_language(dispatcher, tracker, domain)
+        if other is not None:  # a language the bot cannot read: said so, the lines, a person (thirteenth reading, H2)
+            return other
         text = tracker.latest_message.get("text") or ""
         if user_turns(tracker) > 1 and (still_there(text) or back_after_handoff(tracker, text)):
             return still_here(dispatcher, tracker)
@@ -499,6 +509,9 @@ class ActionSupportAtRisk(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        other = await answer_other_language(dispatcher, tracker, domain)
+        if other is not None:  # a language the bot cannot read: said so, the lines, a person (thirteenth reading, H2)
+            return other
         from actions.crisis import escalate_again, under_way_again  # crisis.py imports this module (through situation_replies)
 
         if (why := under_way_again(tracker)):  # eighth reading, H2
