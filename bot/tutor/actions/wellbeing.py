@@ -31,7 +31,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 
 from policies.situations import situation_of
 
-from . import death_wish
+from . import death_wish, means
 from .lines import line, say, word
 from .remarks import SELF_PUT_DOWN
 
@@ -570,6 +570,11 @@ def reply_to(kind: Optional[str], text: str, pending: Optional[str], answered: b
     wish = death_wish.reply(kind, text, pending, WAITING_FOR_THE_TEAM, lang)  # reading 13, M6: never laughed off
     if wish is not None:
         return wish
+    answer = means.reply(text, pending, lang)  # "have you taken any?" answered (reading 13, M11)
+    if answer is not None:
+        return answer
+    if pending == means.PENDING:  # neither a yes nor a no: read as the answer to a check-in
+        pending = "asked"
     if pending == death_wish.PENDING:  # neither a yes nor "just the homework": read as the answer to a check-in
         pending = "asked"
     if pending in ("crisis", "asked") and kind is None and RECENT_HARM.search(lowered):

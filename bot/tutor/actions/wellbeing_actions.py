@@ -6,7 +6,7 @@ What the team is told (the alert's reason) stays English."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Text, Tuple
 
 from connectors import handoff
 from connectors.contract import crisis_of, emotion_of
@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from . import death_wish, wellbeing
+from . import death_wish, means, wellbeing
 from .actions import TutorMove
 from .curriculum import load_curriculum
 from .help_lines import locale_of, response_text, with_help
@@ -117,13 +117,38 @@ class ActionTutorCrisis(Action):
             dispatcher.utter_message(text=with_help(say("friend_line", lang), locale, lang))
             remembered = await alert(tracker, f"{wellbeing.ALERTS[told]}; {reason}", safeguarding=True)
             return [SlotSet("wellbeing_check", "friend"), *(remembered or [])]
-        dispatcher.utter_message(text=response_text(domain, "utter_crisis_resources", locale, lang))
-        # a child's abuse, harm at home or self-harm read as high risk is a safeguarding concern too (ninth reading, M17)
-        if told in wellbeing.ALERTS:
+        lines, pending = self.lines_for(tracker, domain, lang, locale)
+        for line in lines:
+            dispatcher.utter_message(text=with_help(line, locale, lang))
+        if say("means_taken", lang) in lines:
+            reason = f"{means.ALERT}; {reason}"
+        # a child's abuse, harm at home or self-harm read as high risk is a safeguarding concern too (ninth reading, M17);
+        # so is a child naming the means, or having used them (reading 13, M11)
+        if told in wellbeing.ALERTS or pending == means.PENDING or say("means_taken", lang) in lines:
             remembered = await alert(tracker, reason, safeguarding=True)
         else:
             remembered = await alert(tracker, reason)
-        return [SlotSet("wellbeing_check", "crisis"), *(remembered or [])]
+        return [SlotSet("wellbeing_check", pending), *(remembered or [])]
+
+    @staticmethod
+    def lines_for(tracker: Tracker, domain: Dict[Text, Any], lang: str, locale: Any) -> Tuple[List[str], str]:
+        """What the crisis path says, and the check-in pending after it. Reading 13, M11: "i have my mom's pills" after
+        "i want to kill myself" got the same block of help lines again. The means, named, are asked about once (pills:
+        "have you taken any?", means.py), a yes gets the emergency number and the children's line first, and the block
+        is not said again word for word (``crisis_again``, varied)."""
+        text, recent = tracker.latest_message.get("text") or "", tutor_lines(tracker)
+        kind = means.named(text)
+        answer = means.reply(text, means.PENDING if kind else tracker.get_slot("wellbeing_check"), lang)
+        if answer is not None and say("means_taken", lang) in answer[0]:
+            return answer[0], "asked"  # "yes", "i took some", "i took my mom's pills": the emergency number first
+        block = response_text(domain, "utter_crisis_resources", locale, lang)
+        said_before = any(said == block for said in recent)
+        lines = [] if said_before else [response(domain, "utter_crisis_resources", lang)]
+        if kind and not means.said_recently(lang, recent):
+            return [*lines, means.line_for(kind, lang)], means.PENDING
+        if answer is not None:  # "no, i haven't taken any"
+            return answer[0], "asked"
+        return lines or [wellbeing.fresh("crisis_again", lang, recent)], "crisis"
 
 
 class ActionWellbeing(TutorMove):
@@ -183,6 +208,8 @@ class ActionWellbeing(TutorMove):
         done recently, or is not okay after a check-in; the events that remember the handoff."""
         if told in wellbeing.ALERTS:  # a person from the team is alerted (fourth reading, H14)
             return await alert(tracker, wellbeing.ALERTS[told], safeguarding=True)
+        if say("means_taken", lang) in lines:  # "yes" to "have you taken any?" (reading 13, M11)
+            return await alert(tracker, means.ALERT, safeguarding=True)
         if say("recent_harm_line", lang) in lines:  # "i did it yesterday" after the safety line (eighth reading, H7)
             return await alert(tracker, "a student said they hurt themselves recently", safeguarding=True)
         if say("not_okay", lang) in lines:  # not okay after a check-in ("i should just disappear": sixth reading, H9)
