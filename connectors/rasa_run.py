@@ -30,7 +30,7 @@ def argv_with_token(argv: Sequence[str], environ: Mapping[str, str]) -> list[str
     token, as ``rasa run`` alone would leave it). Raises :class:`TokenOnCommandLine` when
     ``argv`` already names a token.
     """
-    if any(arg == TOKEN_FLAG or arg.startswith(TOKEN_FLAG + "=") for arg in argv):
+    if any(arg.startswith("--auth") for arg in argv):  # Rasa's parser takes "--auth-tok=..." for "--auth-token" too
         raise TokenOnCommandLine(f"give the token in {TOKEN_VARIABLE}, not as {TOKEN_FLAG}: "
                                  "a command line is readable by every local user")
     token = environ.get(TOKEN_VARIABLE, "")

@@ -114,6 +114,9 @@ class Settings(BaseSettings):
     crisis_detector: bool = Field(default=True, description="screen with the crisis detector model, not the lexicon alone")
     # Crisis escalation: a handoff request is also POSTed (JSON) to this URL when set.
     handoff_webhook_url: Optional[str] = None
+    silent_claim_after_s: float = Field(
+        default=120.0, ge=0, description="seconds after a claim before a bot alert makes it a silent claim (the team "
+                                         "re-alerted): the claimer's time to write first (the bots' EMOBOT_CLAIMED_SILENT_S)")
 
     # Service-to-service authentication: when set, every /v1 request must carry
     # "Authorization: Bearer <token>" (the channels, action servers and tools send

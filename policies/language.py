@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Collection, List, Mapping, Optional, Sequence
 
 from emotion.language import ENGLISH_CHAT, LANGUAGES, MIN_WORDS, SURE, confidences, has_words, warm_up
+from policies.locales import parse_locale
 
 __all__ = ["ENGLISH_CHAT", "LANGUAGES", "MIN_WORDS", "SURE", "confidences", "has_words", "warm_up",  # emotion.language's
            "MARGIN", "SWITCH", "READ", "QUOTED", "Greetings", "language_of", "greeting_language", "telling", "FILLERS",
@@ -126,7 +127,7 @@ def _wide_detector():
 
 def _code(locale: Optional[str]) -> str:
     """The language of the page's ``locale`` ("de-AT" -> "de") when the bots have lines in it, else "en"."""
-    prefix = (locale or "").replace("_", "-").split("-")[0].lower()
+    prefix = parse_locale(locale).language
     return prefix if prefix in LANGUAGES.values() else "en"
 
 

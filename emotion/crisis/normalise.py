@@ -53,7 +53,7 @@ STARRED_WORDS = ("suicide", "suicidal", "suicider", "suicidarme", "suicidio", "k
                  "umbringen", "uccidermi", "matarme", "zelfmoord")
 """Risk words people star letters out of to get past filters."""
 _SCRIPTS = ("\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff"
-            "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af")
+            "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f")  # Hangul: NFKD gives its jamo
 """Letters of scripts other than Latin that people in crisis write in (Greek, Cyrillic, Hebrew, Arabic, Devanagari,
 Thai, kana, CJK, Hangul): kept as words of their own (thirteenth exploratory reading, H1: "я хочу покончить с собой",
 "もう死にたい" had become nothing)."""

@@ -83,8 +83,8 @@ class GovernanceLog:
                 return None
             return handoff, governance.withdraw_handoff(db, handoff)
 
-    def add_thread_messages(self, session_id: str,
-                            messages: list[tuple[str, str]]) -> tuple[list[HandoffMessage], Handoff | None] | None:
+    def add_thread_messages(self, session_id: str, messages: list[tuple[str, str]],
+                            silent_after_s: float = 120.0) -> tuple[list[HandoffMessage], Handoff | None] | None:
         """Append (kind, text) messages to the thread of the session's newest handoff: the messages, and the handoff
         when an alert among them made it a silent claim (``silent_claim.mark_silent_claim``: the team is re-alerted),
         else None; None when the session has no handoff."""
@@ -93,7 +93,8 @@ class GovernanceLog:
             if handoff is None:
                 return None
             rows = governance.add_thread_messages(db, handoff, messages)
-            return rows, handoff if mark_silent_claim(db, handoff, [kind for kind, _ in messages]) else None
+            silent = mark_silent_claim(db, handoff, [kind for kind, _ in messages], silent_after_s)
+            return rows, handoff if silent else None
 
     def pushed_messages(self, session_id: str, after: int) -> list[HandoffMessage]:
         """Pushed thread messages after id ``after``, oldest first (marked seen)."""

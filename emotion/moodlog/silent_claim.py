@@ -27,12 +27,14 @@ def silent_claim(handoff: Handoff) -> bool:
     return handoff.status == "claimed" and handoff.silent_alerted_at is not None
 
 
-def mark_silent_claim(db: Session, handoff: Handoff, kinds: Sequence[str]) -> bool:
+def mark_silent_claim(db: Session, handoff: Handoff, kinds: Sequence[str], after_s: float = 120.0) -> bool:
     """Mark ``handoff`` a silent claim (committed) when thread messages of ``kinds`` just added to it hold an ``alert``
-    (the bot's word to the team: the person still at risk) and it is claimed by someone who has not written since;
-    True when marked (the team is re-alerted)."""
+    (the bot's word to the team: the person still at risk) and it is claimed, ``after_s`` seconds ago or more, by someone
+    who has not written since; True when marked (the team is re-alerted)."""
     if handoff.status != "claimed" or "alert" not in kinds or team_wrote_since_claim(db, handoff):
         return False
+    if handoff.claimed_at is None or (utcnow() - as_utc(handoff.claimed_at)).total_seconds() < after_s:
+        return False  # the claimer's first minutes to write (the review of stop 44: an URGENT alert 5 s after a claim)
     handoff.silent_alerted_at = utcnow()
     db.add(handoff)
     db.commit()

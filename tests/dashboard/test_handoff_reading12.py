@@ -20,7 +20,7 @@ LOW = {"risk": 0.0144, "flag": False, "level": "none", "category": None}
 
 def report(app, session_id: str, *messages: tuple[str, str]) -> None:
     """The bot side's report to the handoff's live thread, through the mood log the service writes with."""
-    assert MoodLog(app.state.engine).add_thread_messages(session_id, list(messages)) is not None
+    assert MoodLog(app.state.engine).add_thread_messages(session_id, list(messages), silent_after_s=0) is not None
 
 
 def claimed(client, db, session_id: str, by: str) -> Handoff:

@@ -49,6 +49,15 @@ def test_a_silent_claimer_cannot_resolve_a_person_who_announced_an_attempt(clien
     assert not db.exec(select(AuditEntry).where(AuditEntry.action.like("resolved%"))).all()
 
 
+def test_a_blank_reply_is_refused_and_does_not_count_as_written(client, app, db, accounts):
+    """The review of stop 44: a reply of " " was stored as written, and the silent claimer could then resolve."""
+    handoff = on_the_roof(client, app, db, accounts["supervisor"])
+    token = csrf_of(client.get(f"/handoffs/{handoff.id}").text)
+    assert client.post(f"/handoffs/{handoff.id}/reply", data={"text": "   ", "csrf_token": token}).status_code == 422
+    refused = resolve(client, handoff, note="war wohl ein Test", confirm_over_risk="yes")
+    assert refused.status_code == 409
+
+
 def test_once_the_claimer_has_written_resolve_anyway_is_theirs_again(client, app, db, accounts):
     handoff = on_the_roof(client, app, db, accounts["supervisor"])
     wrote(client, handoff, "Ich bin Sam aus dem Team. Bitte geh einen Schritt zurück.")

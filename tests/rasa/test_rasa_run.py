@@ -17,7 +17,7 @@ def test_without_a_token_the_arguments_are_unchanged() -> None:
     assert argv_with_token(["run"], {"EMOBOT_RASA_TOKEN": ""}) == ["run"]
 
 
-@pytest.mark.parametrize("argv", [["run", "--auth-token", "x"], ["run", "--auth-token=x"]])
+@pytest.mark.parametrize("argv", [["run", "--auth-token", "x"], ["run", "--auth-token=x"], ["run", "--auth-tok=x"]])
 def test_a_token_on_the_command_line_is_refused(argv) -> None:
     with pytest.raises(TokenOnCommandLine):
         argv_with_token(argv, {"EMOBOT_RASA_TOKEN": "y"})

@@ -189,3 +189,12 @@ def test_are_you_still_there_after_the_resolve_says_the_conversation_was_closed(
     assert said and said[0].startswith(back), said
     assert any(number in line for line in said), said
     assert not set(said) & {t["text"] for t in DOMAIN["responses"]["utter_iamabot"]}, said
+
+
+def test_a_calm_ok_in_a_conversation_still_read_possible_is_not_told_again(team) -> None:
+    """The review of stop 44: the conversation's level stays "possible" after a crisis, so every "ok" had got "I've told
+    the team again" while the team was alerted at most once per window. The turn's own reading counts."""
+    chat = Chat(team, "en-US", PEOPLE[0][1])
+    calm_but_possible = {"risk": 0.01, "flag": False, "turn_flag": False, "level": "possible"}
+    assert set(chat.says("ok", 125.0, calm_but_possible)) & silent_lines("en-US")
+    assert not set(chat.says("ok", 140.0, calm_but_possible)) & silent_lines("en-US")

@@ -43,3 +43,23 @@ def test_a_service_weapon_is_no_request_for_a_service() -> None:
 
     assert not situations.load().matches("asks_helpline", "Still got my service pistol in the closet.")
     assert situations.load().matches("asks_helpline", "do you know any services that can help")
+
+
+def test_sick_after_medicine_is_answered_after_the_team_has_written_too() -> None:
+    """The review of stop 44: sick_taken was missing from what the bot answers once the team has written."""
+    answers = handoff_answers.answered("I feel sick. I don't want an ambulance.", [], "en",
+                                       ["I took 30 paracetamol about an hour ago."], True, handoff_answers.WITH_THE_TEAM)
+    assert [kind for kind, _ in answers] == ["sick_taken"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("I am staying at my sisters in Spain and I want to die", "ES"),
+    ("I have been living with my dad in Germany for a year", "DE"),
+    ("My son is in Australia. I don't want to bother him.", None),
+])
+def test_a_place_is_the_writers_when_they_are_in_the_sentence(text, country) -> None:
+    """The review of stop 44: only the four words before the place were read for whose it is."""
+    from actions.resources import country_locale
+
+    found = country_locale(text, "en")
+    assert (found.split("-")[-1] if found else None) == country

@@ -819,3 +819,4 @@ def test_letters_of_other_scripts_stay_words_of_their_own() -> None:
     assert normalise("もう死にたい。今夜") == "もう死にたい 今夜"
     assert normalise("kill myselfне") == "kill myself н e"  # a Latin word keeps its edge
     assert not was_obfuscated("我想自杀", normalise("我想自杀"))
+    assert normalise("죽고 싶어요") != ""  # NFKD splits Hangul into jamo (the review of stop 44)

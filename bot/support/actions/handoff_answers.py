@@ -29,15 +29,15 @@ reason to live (eleventh reading, M5); "tonight" after the pills is the act comi
 SAFETY_KINDS = ("imminent", "attempt", "sick_taken", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
                 "farewell")
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
-WITH_THE_TEAM = ("imminent", "attempt", "taken", "medicine", "means", "place")
+WITH_THE_TEAM = ("imminent", "attempt", "sick_taken", "taken", "medicine", "means", "place")
 """What the bot still answers once a person from the team has joined and written (ninth reading, M11: the person is
 talking with them): an attempt under way, medicine taken, and means or a place not told before (:func:`told_before`)."""
-TOLD_AGAIN_OK = ("imminent", "attempt", "taken")
+TOLD_AGAIN_OK = ("imminent", "attempt", "sick_taken", "taken")
 """Kinds answered with the team there however often told."""
 ONLY_AT_RISK = {"medicine", "means", "means_here", "place", "method"}
 """Kinds a question whose own reading is no risk does not get ("should I take melatonin or ask my
 doctor for sleeping pills?" from a person who asked for a human is not medicine at hand)."""
-SAID_AGAIN = ("imminent", "attempt", "taken", "medicine", "means", "means_here", "place", "method")
+SAID_AGAIN = ("imminent", "attempt", "sick_taken", "taken", "medicine", "means", "means_here", "place", "method")
 """Kinds whose line is said again when said before: danger told again is answered again (eighth reading, M6)."""
 SAID_AGAIN_AFTER = 3
 """... once this many of the bot's lines came after it (not twice in a row)."""

@@ -168,8 +168,11 @@ _SUBJECT_WORDS = 4
 def _about_someone_else(before: str) -> bool:
     """Whether the words just before a place name another person as the one there, not the writer (thirteenth reading,
     H2: "My son is in Australia" gave an en-GB person Australia's 000 and Lifeline)."""
-    words = " ".join(re.split(r"[.;!?\n]| and | und | et | y | e | en ", before)[-1].split()[-_SUBJECT_WORDS:])
-    return bool(_SOMEONE_ELSE.search(words)) and not _MYSELF.search(words)
+    clause = re.split(r"[.;!?\n]| and | und | et | y | e | en ", before)[-1]
+    words = " ".join(clause.split()[-_SUBJECT_WORDS:])
+    # the writer anywhere in the clause makes the place theirs: "i am staying at my sisters in spain" (the review of
+    # stop 44: only the last four words were read, and a person in Spain got the page's UK lines)
+    return bool(_SOMEONE_ELSE.search(words)) and not _MYSELF.search(clause)
 
 
 def country_locale(text: str, lang: Optional[str] = None) -> Optional[str]:

@@ -51,11 +51,13 @@ def asks_for_the_team(text: str) -> bool:
 def tell_silence(say: Say, tracker: Tracker, kinds: Sequence[str]) -> bool:
     """Whether the person is told this turn that nobody from the team has written yet (the claim is silent: the caller
     asks :func:`handoff_presence.claimer_silent`): the first time in this handoff, when they ask
-    (:func:`asks_for_the_team`), or for a message at risk (a reading above none, risk or a place, an answer for safety:
+    (:func:`asks_for_the_team`), or for a message at risk (its own flag, risk or a place, an answer for safety:
     ``kinds``, the handoff answers said this turn)."""
     text, crisis = tracker.latest_message.get("text") or "", crisis_of(tracker)
     told = set(silent_lines(say.lang)) & set(_lines_in_handoff(tracker))
-    at_risk = (crisis.get("level") or "none") != "none" or risk_or_place(text, crisis) \
+    # the turn's own flag, not the conversation's level, which stays "possible" after a crisis (the review of stop 44:
+    # every "ok" got "I've told the team again")
+    at_risk = bool(crisis.get("turn_flag")) or risk_or_place(text, crisis) \
         or bool(set(kinds) & set(handoff_answers.SAFETY_KINDS))
     return not told or asks_for_the_team(text) or at_risk
 

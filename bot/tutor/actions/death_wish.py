@@ -58,6 +58,19 @@ MEANT = re.compile(
 """The answer that the student has thoughts of dying ("yes", "sometimes", "i mean it"), in the seven languages."""
 
 
+MEANT_FOR_SURE = re.compile(
+    r"\b(?:(?:i )?mean(?:t)? it|not joking|not kidding|no joke|not a joke|serious(?:ly)?|for real|not just"
+    r"|(?:ich )?mein(?:e)? (?:es|das) ernst|ernst gemeint|kein witz|kein scherz|nicht nur"
+    r"|s[ée]rieux|s[ée]rieuse|pas une blague|je (?:ne )?rigole pas|pas seulement|pas juste"
+    r"|en serio|no es broma|no bromeo|no solo|no s[óo]lo"
+    r"|sul serio|non scherzo|non [èe] uno scherzo|non solo"
+    r"|(?:ik )?meen het|serieus|geen grap|niet alleen"
+    r"|[ée] s[ée]rio|falo s[ée]rio|n[ãa]o [ée] brincadeira|n[ãa]o estou a brincar|n[ãa]o s[óo])\b")
+"""An answer that says it is meant whatever "no" comes with it ("no, i mean it", "its not just the homework",
+"nein, ich meine es ernst"): a yes, checked before :data:`NOT_MEANT` (the review of stop 44: these had read as "just
+the homework", and the lesson went on with nobody told)."""
+
+
 def folded(text: str) -> str:
     """``text`` lowered, with typographic apostrophes as plain ones."""
     return (text or "").lower().replace("’", "'")
@@ -72,7 +85,8 @@ def meant(text: str, kind: Optional[str]) -> bool:
     """Whether the answer to the check says thoughts of dying: a yes (:data:`MEANT`) that is no "just the homework", or
     the wish said again (``kind`` "death_wish")."""
     lowered = folded(text)
-    return kind == "death_wish" or (MEANT.search(lowered) is not None and NOT_MEANT.search(lowered) is None)
+    return kind == "death_wish" or MEANT_FOR_SURE.search(lowered) is not None \
+        or (MEANT.search(lowered) is not None and NOT_MEANT.search(lowered) is None)
 
 
 def reply(kind: Optional[str], text: str, pending: Optional[str], waiting_for_the_team: Sequence[str], lang: str

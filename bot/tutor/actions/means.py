@@ -41,9 +41,9 @@ HAS = re.compile(
 TAKEN = re.compile(
     r"^\W*(?:yes|yeah|yep|ya|yh|yup|ja|oui|ouais|s[íi]|s[ìi]|sim)\b"
     r"|\b(?:i (?:took|swallowed|have taken|'ve taken|ate)|i'?ve (?:taken|swallowed)|took (?:some|them|a few|\d+)"
-    r"|ich (?:habe|hab) (?:\w+ )?(?:genommen|geschluckt)|j'en ai (?:pris|aval[ée])|j'ai (?:pris|aval[ée])"
+    r"|ich (?:habe|hab) (?!keine|nichts|noch)(?:\w+ )?(?:genommen|geschluckt)|j'en ai (?:pris|aval[ée])|j'ai (?:pris|aval[ée])"
     r"|me (?:tom[ée]|tragu[ée])|tom[ée] (?:algunas|unas|varias)|ne ho (?:pres[ie]|ingoiat[ie])|ho (?:preso|ingoiato)"
-    r"|ik heb (?:er )?(?:\w+ )?(?:genomen|ingenomen|geslikt)|(?:eu )?(?:tomei|engoli)|i cut|i hurt myself)\b")
+    r"|ik heb (?:er )?(?!geen|niets|nog)(?:\w+ )?(?:genomen|ingenomen|geslikt)|(?:eu )?(?:tomei|engoli)|i cut|i hurt myself)\b")
 """A yes to "have you taken any?", or "i took some", in the seven languages."""
 NOT_TAKEN = re.compile(
     r"^\W*(?:no+|nope|nah|not yet|nein|noch nicht|non|pas encore|todav[íi]a no|a[úu]n no|non ancora|nee|nog niet|n[ãa]o|"
@@ -83,8 +83,8 @@ def reply(text: str, pending: Optional[str], lang: str) -> Optional[Tuple[List[s
     if pending != PENDING:
         return None
     lowered = folded(text)
+    if TAKEN.search(lowered):  # before the no: "no i took 5", "nah took some already" (the review of stop 44)
+        return [say("means_taken", lang)], "asked", False
     if NOT_TAKEN.search(lowered):
         return [say("means_not_taken", lang)], "asked", False
-    if TAKEN.search(lowered):
-        return [say("means_taken", lang)], "asked", False
     return None

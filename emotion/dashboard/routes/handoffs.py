@@ -188,6 +188,8 @@ def resolve(handoff_id: int, note: str = Form("", max_length=500), confirm_over_
 def reply(handoff_id: int, text: str = Form(..., min_length=1, max_length=2000), db: Session = Depends(get_db),
           user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots),
           settings: DashboardSettings = Depends(get_settings)):
+    if not text.strip():  # a blank reply is no word to the person: it must not count as written (the review of stop 44)
+        raise HTTPException(status_code=422, detail="write something to the person")
     handoff = _visible(db, bots, handoff_id)
     return _step(db, handoff, "replied", user,
                  lambda: ops.reply(db, handoff, user.email, text.strip(), *settings.rasa_for(handoff.bot)))

@@ -122,7 +122,7 @@ def add_thread_messages(session_id: SessionId, body: ThreadMessagesIn, backgroun
     silent claim (``emotion.moodlog.silent_claim``): the dashboard's queue shows it with the urgent ones, any
     supervisor may take it over, and the handoff webhook gets ``{"event": "handoff_silent_claim", ...}`` (twelfth
     exploratory reading, H5)."""
-    added = moodlog.add_thread_messages(session_id, [(m.kind, m.text) for m in body.messages])
+    added = moodlog.add_thread_messages(session_id, [(m.kind, m.text) for m in body.messages], settings.silent_claim_after_s)
     if added is None:
         raise _no_handoff(session_id)
     rows, silent = added
