@@ -85,11 +85,11 @@ def _load(path: str) -> Dict[str, CrisisLines]:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     return {str(locale): CrisisLines(str(entry["emergency"]), list(entry.get("lines") or []),
                                      list(entry.get("abuse") or []), list(entry.get("poison") or []),
-                                     list(entry.get("child") or []), language_of_locale(str(locale)))
+                                     list(entry.get("child") or []), _language_of(str(locale)))
             for locale, entry in raw.items()}
 
 
-def language_of_locale(locale: str) -> str:
+def _language_of(locale: str) -> str:
     """The language a locale's names are written in: "en-GB" -> "en", "de" -> "de"; the default lines are English."""
     return "en" if locale == "default" else parse_locale(locale).language or "en"
 

@@ -19,7 +19,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Collection, List, Mapping, Optional, Sequence
 
-from emotion.language import ENGLISH_CHAT, LANGUAGES, MIN_WORDS, SURE, confidences, has_words, warm_up
+from emotion.language import ENGLISH_CHAT, LANGUAGES, MIN_WORDS, SURE, confidences, has_words
+from emotion.language import warm_up as _warm_up_seven
 from policies.locales import parse_locale
 
 __all__ = ["ENGLISH_CHAT", "LANGUAGES", "MIN_WORDS", "SURE", "confidences", "has_words", "warm_up",  # emotion.language's
@@ -114,11 +115,17 @@ def _other_script(letters: Sequence[str]) -> bool:
     return bool(letters) and latin * 2 < len(letters)
 
 
+def warm_up() -> None:
+    """Load the bots' language models now, when an action server starts (a few seconds), not on a person's first
+    message: lingua over the seven, and the wide detector that tells a message in another language."""
+    _warm_up_seven()
+    _wide_detector()
+
+
 @lru_cache(maxsize=1)
 def _wide_detector():
     """lingua over the seven and ``OTHER_LATIN`` in its low-accuracy mode (trigram models only: tens of MiB and a
-    fraction of a second to load, where the full models took about 660 MiB and 12 s), loaded for the first message with
-    a letter outside the seven's (most conversations never load them)."""
+    fraction of a second to load, where the full models took about 660 MiB and 12 s), loaded by :func:`warm_up`."""
     from lingua import Language, LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_languages(*(getattr(Language, name) for name in (*LANGUAGES, *OTHER_LATIN))) \

@@ -79,7 +79,7 @@ from connectors.web.request_fields import MAX_CURSOR, MAX_SENDER_CHARS, cursor_a
 from connectors.web.page import ChatPage, static_file
 from connectors.web.sessions import COOKIE, SessionRequired, SessionSigner, without_conversation
 from connectors.web.socketio import SocketIOSettings, socketio_blueprint
-from connectors.web.safety_net import for_a_child, hand_over_unanswered, safety_net_line, too_large
+from connectors.web.safety_net import hand_over_unanswered, safety_net_line, too_large
 from connectors.web.turn import TurnTooLarge, WebTurn
 from connectors.web.unheard import unheard_line
 from connectors.delivery import TurnDelivery
@@ -287,6 +287,7 @@ class EmobotWebInput(InputChannel):
             emotion_service_url=credentials.get("emotion_service_url"),
             timeout=float(credentials.get("timeout", 10.0)),
             bot=credentials.get("bot"),
+            children=bool(credentials.get("children", False)),
             socketio=SocketIOSettings.from_credentials(credentials),
             outbox=credentials.get("outbox"),
             safety_net_text=credentials.get("safety_net_text"),
@@ -307,6 +308,7 @@ class EmobotWebInput(InputChannel):
         emotion_service_url: Optional[str] = None,
         timeout: float = 10.0,
         bot: Optional[str] = None,
+        children: bool = False,
         client: Optional[EmotionServiceClient] = None,
         socketio: Optional[SocketIOSettings] = None,
         outbox: Optional[Mapping[str, Any]] = None,
@@ -337,6 +339,7 @@ class EmobotWebInput(InputChannel):
         self.app: Any = None  # the Sanic app, once the server runs (its ctx.agent holds the tracker store)
         url = emotion_service_url or os.environ.get("EMOBOT_SERVICE_URL") or DEFAULT_SERVICE_URL
         self.bot = bot
+        self.children = children  # the bot's conversations are with children: their safety net gives the children's lines first
         self.client = client or EmotionServiceClient(url, timeout=timeout)
         self.reporting: set[asyncio.Task] = set()  # replies on their way to the mood log
         self.socketio = socketio or SocketIOSettings()
@@ -524,7 +527,7 @@ class EmobotWebInput(InputChannel):
         if said.sent == 0 and at_risk(emotion):
             # the bot said nothing (an action failed, the action server is down): never silence
             logger.error("The bot did not answer a turn of %s with crisis risk; sending the safety net.", turn.sender_id)
-            await said.send_text_message(turn.sender_id, self.own_safety_net or safety_net_line(turn.metadata.get("locale"), young=for_a_child(self.bot)))
+            await said.send_text_message(turn.sender_id, self.own_safety_net or safety_net_line(turn.metadata.get("locale"), young=self.children))
             if crisis_of(emotion).get("flag"):  # the handoff the bot would have opened
                 self.in_background(hand_over_unanswered(self.client, self.bot, turn, emotion))
         self.report_replies(turn.sender_id, emotion, said.texts)

@@ -10,7 +10,7 @@
   still sees where to get help.
 - ``hand_over_unanswered``: the handoff of a flagged turn the bot left unanswered.
 
-For a child (``young``: the tutor's conversations, ``for_a_child``, or a young person who said their age) the
+For a child (``young``: a channel whose credentials say ``children: true``, as the tutor's do) the
 locale's lines for children and young people come first (thirteenth exploratory reading, H5: a 9-year-old in en-GB
 was given Samaritans and Shout, not Childline 0800 1111), as the support bot and the tutor give them.
 
@@ -65,15 +65,6 @@ HELP = {
     "nl": "Ben je in gevaar, bel dan nu {emergency}. Je kunt altijd iemand bereiken: {lines}.",
     "pt": "Se estiveres em perigo, liga já para o {emergency}. Podes falar com alguém a qualquer hora: {lines}.",
 }
-
-
-CHILDRENS_BOTS = frozenset({"tutor"})
-"""The bots whose conversations are with children: their safety net gives the children's lines first."""
-
-
-def for_a_child(bot: Optional[str]) -> bool:
-    """Whether the conversations of ``bot`` (the channel's ``bot`` credential) are with children."""
-    return bot in CHILDRENS_BOTS
 
 
 def safety_net_line(locale: Optional[str], young: bool = False) -> str:

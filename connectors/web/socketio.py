@@ -6,7 +6,8 @@ widgets such as rasa-webchat and Rasa's Chatwidget speak:
 - ``session_request`` ``{"session_id": str | null}`` -> ``session_confirm`` with the session
   id (a new one when none is given or the one given is not the caller's, see below);
 - ``user_uttered`` ``{"message": str, "session_id": str, "customData": {...}}`` -> the bot's
-  answers, one ``bot_uttered`` event each (``{"text": ...}``, ``quick_replies``, attachments).
+  answers, one ``bot_uttered`` event each (``{"text": ...}``, ``quick_replies``, attachments); a reply of a
+  person from the team carries ``"metadata": {"who": "human"}``.
 
 Each user turn goes to the emotion service exactly like a REST turn of
 :class:`connectors.web.channel.EmobotWebInput` (its ``analyse``; a voice message without text
@@ -75,6 +76,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, Sanic
 from socketio import AsyncServer
 
+from connectors.contract import FROM_THE_TEAM
 from connectors.web.custom_data import MediaLimits, TurnProblem, parse_custom_data
 from connectors.web.sessions import SessionRequired
 from connectors.web.turn import TurnHandler, TurnTooLarge, WebTurn
@@ -130,6 +132,16 @@ class _Output(SocketIOOutput):
 
     async def _send_message(self, socket_id: str, response: Any) -> None:
         await self.sio.emit(self.bot_message_evt, response, room=socket_id, namespace=self.namespace)
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """A supervisor's reply (``FROM_THE_TEAM`` in the bot event's metadata, which Rasa merges into
+        ``message``) goes out as ``{"text": ..., "metadata": {"who": "human"}}``, so a widget can tell a
+        person from the team from the bot (thirteenth reading, L6); every other message as Rasa sends it."""
+        if message.get(FROM_THE_TEAM) is True and message.get("text"):
+            for part in str(message["text"]).strip().split("\n\n"):
+                await self._send_message(recipient_id, {"text": part, "metadata": {"who": "human"}})
+            return
+        await super().send_response(recipient_id, message)
 
     async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         json_message.setdefault("namespace", self.namespace)

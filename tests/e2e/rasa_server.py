@@ -120,7 +120,8 @@ def _rasa_server(bot: str = "support", emotion_service_url: str = "http://127.0.
            "--endpoints", str(endpoints), *args]
     outbox_dir = tempfile.mkdtemp(prefix="emobot-outbox-")
     env = {**RASA_ENV, "EMOBOT_SERVICE_URL": emotion_service_url,
-           "EMOBOT_OUTBOX_PATH": f"{outbox_dir}/outbox.sqlite3", **(env or {}), "EMOBOT_RASA_TOKEN": token or ""}
+           "EMOBOT_OUTBOX_PATH": f"{outbox_dir}/outbox.sqlite3", **(env or {}), "EMOBOT_RASA_TOKEN": token or "",
+           "EMOBOT_RASA_OPEN_API": "" if token else "1"}
     try:
         ready = f"http://127.0.0.1:{port}/status" + (f"?token={token}" if token else "")
         with running(cmd, ready, env=env, name=f"rasa-{bot}-{port}",

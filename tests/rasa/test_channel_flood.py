@@ -220,6 +220,7 @@ def test_the_chat_page_shows_the_help_line_of_a_refusal() -> None:
 
 
 def test_the_tutors_safety_net_gives_the_child_line_first() -> None:
-    """Thirteenth exploratory reading, H9: a 9-year-old in the tutor's handoff got Samaritans and Shout."""
-    said = silent_turn(EmobotWebInput(client=screened_as(FLAGGED, []), bot="tutor"), "en-GB")
+    """Thirteenth exploratory reading, H9: a 9-year-old in the tutor's handoff got Samaritans and Shout. A channel is
+    a child's by its credentials (``children: true``, as bot/tutor/credentials.yml says)."""
+    said = silent_turn(EmobotWebInput(client=screened_as(FLAGGED, []), bot="tutor", children=True), "en-GB")
     assert "0800 1111" in said[0] and said[0].index("0800 1111") < said[0].index("116 123")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from connectors.rasa_run import TokenOnCommandLine, argv_with_token
+from connectors.rasa_run import ApiWithoutToken, TokenOnCommandLine, argv_with_token
 
 
 def test_the_token_comes_from_the_environment_as_one_argument() -> None:
@@ -21,3 +21,14 @@ def test_without_a_token_the_arguments_are_unchanged() -> None:
 def test_a_token_on_the_command_line_is_refused(argv) -> None:
     with pytest.raises(TokenOnCommandLine):
         argv_with_token(argv, {"EMOBOT_RASA_TOKEN": "y"})
+
+
+@pytest.mark.parametrize("environ", [{}, {"EMOBOT_RASA_TOKEN": ""}, {"EMOBOT_RASA_OPEN_API": "yes"}])
+def test_an_api_without_a_token_is_refused(environ) -> None:
+    with pytest.raises(ApiWithoutToken):
+        argv_with_token(["run", "--enable-api", "--port", "5005"], environ)
+
+
+def test_a_test_may_ask_for_an_open_api_by_name() -> None:
+    argv = ["run", "--enable-api"]
+    assert argv_with_token(argv, {"EMOBOT_RASA_OPEN_API": "1"}) == argv

@@ -278,3 +278,31 @@ def test_off_by_default_it_can_share_the_app_with_rasas_own_socketio_channel() -
     register([SocketIOInput(), EmobotWebInput.from_credentials({})], app, "/webhooks/")
     app.router.finalize()  # raises RouteExists when two servers claim /socket.io
     assert {"socket.io", "webhooks/emobot_web/webhook"} <= {route.path for route in app.router.routes}
+
+
+def test_a_reply_from_the_team_is_marked_for_the_widget() -> None:
+    """A supervisor's reply reaches a socket.io widget as the team's (``metadata.who: human``), every other bot line as
+    Rasa sends it (thirteenth reading, L6: both had arrived as the same bot_uttered)."""
+    import asyncio
+
+    from rasa.shared.core.events import BotUttered
+
+    from connectors.contract import FROM_THE_TEAM
+    from connectors.web.socketio import _Output
+
+    class Room:
+        def __init__(self) -> None:
+            self.sent: list[tuple[str, Any]] = []
+
+        async def emit(self, event: str, data: Any, room: str, namespace: Any = None) -> None:
+            self.sent.append((event, data))
+
+    async def send(message: dict) -> list:
+        room = Room()
+        await _Output(room, "bot_uttered", None).send_response("sid-1", message)  # type: ignore[arg-type]
+        return room.sent
+
+    team = BotUttered("I'm Jo from the team.\n\nAre you safe?", metadata={FROM_THE_TEAM: True}).message()
+    assert asyncio.run(send(team)) == [("bot_uttered", {"text": "I'm Jo from the team.", "metadata": {"who": "human"}}),
+                                       ("bot_uttered", {"text": "Are you safe?", "metadata": {"who": "human"}})]
+    assert asyncio.run(send(BotUttered("I hear you.").message())) == [("bot_uttered", {"text": "I hear you."})]

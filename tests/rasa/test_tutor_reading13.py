@@ -4,6 +4,8 @@ want to die lol this homework" got "Ha, I hear you!" (M6); "ok another one" got 
 wrong and "what is 7 times 8" got the start of the lesson (L5). Each test failed before its fix."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.tutor.actions import wellbeing
@@ -46,7 +48,7 @@ def test_the_new_lines_are_translated(lang: str) -> None:
 
 
 def test_the_safety_net_of_a_child_gives_the_child_line_first() -> None:
-    from connectors.web.safety_net import for_a_child, safety_net_line
+    from connectors.web.safety_net import safety_net_line
 
     young, adult = safety_net_line("en-GB", young=True), safety_net_line("en-GB")
     assert "0800 1111" in young and young.index("0800 1111") < young.index("116 123") and "999" in young
@@ -54,7 +56,17 @@ def test_the_safety_net_of_a_child_gives_the_child_line_first() -> None:
     assert young.count("116 123") == 1
     de = safety_net_line("de-DE", young=True)
     assert de.index("116 111") < de.index("0800 111 0 111") and de.startswith("Ich habe")
-    assert for_a_child("tutor") and not for_a_child("support") and not for_a_child(None)
+
+
+@pytest.mark.parametrize("bot, children", [("tutor", True), ("support", False)])
+def test_a_channel_is_for_children_when_its_credentials_say_so(bot: str, children: bool) -> None:
+    """The children's bots are configured per channel (``children: true`` in credentials.yml), not named in code."""
+    import yaml
+    from connectors.web.channel import EmobotWebInput
+
+    credentials = yaml.safe_load((Path(__file__).resolve().parents[2] / "bot" / bot / "credentials.yml").read_text())["connectors.web.channel.EmobotWebInput"]
+    assert EmobotWebInput.from_credentials(credentials).children is children
+    assert EmobotWebInput.from_credentials({"bot": "tutor"}).children is False  # the name alone makes no bot a child's
 
 
 # --- M6: a death wish is never laughed off ---
