@@ -8,24 +8,24 @@ widget shows it at once). Resolving triggers the bot's ``handoff_resolved`` inte
 with a check-in), and needs a confirmation while the person's newest line was read at risk; an unclaimed
 handoff past its time is re-alerted (:func:`realert_overdue`); a silent claim (claimed, nobody has written, the
 person still at risk: ``emotion.moodlog.silent_claim``) may be taken over by any supervisor (:func:`take_over`).
+Claiming and taking over are each one conditional UPDATE (:func:`_update_if`): of two supervisors at once exactly one
+wins, the other gets :class:`HandoffStateError` (409).
+A reply counts as written only once it reached the person's conversation (:class:`ReplyNotDelivered`).
 """
 from __future__ import annotations
 
 import logging
 import time
+from datetime import timedelta
 from urllib.parse import quote
 
 import httpx
-from sqlmodel import Session
-
-from datetime import timedelta
-
-from sqlmodel import col, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from connectors.contract import FROM_THE_TEAM
 from emotion.dashboard.last_line import AT_RISK_FROM, last_line_at_risk, team_wrote, unwritten_at_risk
 from emotion.moodlog.governance import Handoff, HandoffMessage, as_utc
-from emotion.moodlog.silent_claim import silent_claim
 from emotion.moodlog.models import utcnow
 
 log = logging.getLogger("emotion.dashboard")
@@ -64,25 +64,45 @@ def words_withheld(handoff: Handoff, text_consent: bool) -> bool:
     return not text_consent and handoff.status == "resolved"
 
 
+def _update_if(db: Session, handoff: Handoff, *conditions, **values) -> bool:
+    """Write ``values`` to ``handoff``'s row in ONE conditional UPDATE, matched only while ``conditions`` still hold in
+    the database (not in the copy read before: a read-then-write let two supervisors both take over, the last one
+    winning; the review of the dashboard, D1). Of two concurrent steps exactly one matches: PostgreSQL's row lock makes
+    the second wait and re-check the conditions on the committed row, SQLite's write lock serialises them. True when it
+    matched (uncommitted: the caller commits); ``handoff`` is re-read from the row either way."""
+    result = db.exec(update(Handoff).where(col(Handoff.id) == handoff.id, *conditions).values(**values)
+                     .execution_options(synchronize_session=False))
+    db.refresh(handoff)
+    return result.rowcount == 1
+
+
 def claim(db: Session, handoff: Handoff, actor: str) -> None:
-    if handoff.status != "open":
-        raise HandoffStateError(f"handoff is {handoff.status}")
-    handoff.status, handoff.claimed_by, handoff.claimed_at = "claimed", actor, utcnow()
-    db.add(handoff)
+    """Claim an open handoff (:func:`_update_if`: of two claiming at once, the second gets
+    :class:`HandoffStateError`)."""
+    if _update_if(db, handoff, Handoff.status == "open", status="claimed", claimed_by=actor, claimed_at=utcnow()):
+        return
+    if handoff.status == "claimed":
+        raise HandoffStateError(f"{handoff.claimed_by} claimed it first" if handoff.claimed_by != actor
+                                else "you claimed it already")
+    raise HandoffStateError(f"handoff is {handoff.status}")
 
 
 def take_over(db: Session, handoff: Handoff, actor: str) -> str:
     """Any supervisor who may see the handoff takes over a silent claim (claimed, nobody has written since, and the
     bot told the team the person is still at risk: twelfth exploratory reading, H5); the claim starts again with
-    them. Returns who had claimed it."""
-    if not silent_claim(handoff):
-        raise HandoffStateError("only a claim nobody has written in while the person is at risk is taken over")
-    if handoff.claimed_by == actor:
-        raise HandoffStateError("you claimed it already: write to the person now")
-    before = handoff.claimed_by or ""
-    handoff.claimed_by, handoff.claimed_at, handoff.silent_alerted_at = actor, utcnow(), None
-    db.add(handoff)
-    return before
+    them. One conditional UPDATE (:func:`_update_if`) against the claimer read before: of two taking over at once,
+    the second gets :class:`HandoffStateError` naming who took it first. Returns who had claimed it."""
+    before = handoff.claimed_by
+    if _update_if(db, handoff, Handoff.status == "claimed", col(Handoff.silent_alerted_at).is_not(None),
+                  col(Handoff.claimed_by) == before, col(Handoff.claimed_by) != actor,
+                  claimed_by=actor, claimed_at=utcnow(), silent_alerted_at=None):
+        return before or ""
+    if handoff.status == "claimed" and handoff.claimed_by == actor:
+        raise HandoffStateError("you claimed it already: write to the person now" if before == actor
+                                else "you have taken it over already: write to the person now")
+    if handoff.status == "claimed" and handoff.claimed_by != before:
+        raise HandoffStateError(f"{handoff.claimed_by} took it over first: they are with the person now")
+    raise HandoffStateError("only a claim nobody has written in while the person is at risk is taken over")
 
 
 def reassign(db: Session, handoff: Handoff, actor: str, colleague: str) -> None:
@@ -135,13 +155,28 @@ def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = No
     return told
 
 
+class ReplyNotDelivered(RuntimeError):
+    """The bot's Rasa server did not accept a reply (unreachable, or not a 2xx): nothing was stored, nothing counts as
+    written; the supervisor is shown this and sends their text again."""
+
+    def __init__(self) -> None:
+        super().__init__("Your reply was NOT sent: the bot's server did not accept it (unreachable, or it refused it). "
+                         "It does not count as written. Your text is kept below: send it again.")
+
+
 def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | None,
           rasa_token: str | None = None) -> HandoffMessage:
-    """Store the reply, then try to deliver it; ``delivered`` says whether Rasa accepted it."""
+    """Deliver the reply, then store it (uncommitted: the caller commits). With a Rasa server for the bot
+    (``rasa_url``) it is stored, ``delivered``, and counts as written (a silent claim ends; the resolve rules see it)
+    only once Rasa accepted it: :class:`ReplyNotDelivered` otherwise, with nothing stored or changed (the review of
+    the dashboard, D1: a refused reply counted as written). Without one it is stored undelivered: the person's page
+    polls it."""
     if handoff.status != "claimed" or handoff.claimed_by != actor:
         raise HandoffStateError("claim the handoff before replying")
-    message = HandoffMessage(handoff_id=handoff.id, author=actor, kind="supervisor", text=text)
-    message.delivered = deliver_reply(rasa_url, handoff.session_id, text, token=rasa_token)
+    delivered = deliver_reply(rasa_url, handoff.session_id, text, token=rasa_token)
+    if rasa_url and not delivered:
+        raise ReplyNotDelivered()
+    message = HandoffMessage(handoff_id=handoff.id, author=actor, kind="supervisor", text=text, delivered=delivered)
     handoff.silent_alerted_at = None  # someone has written: no longer a silent claim
     db.add_all([message, handoff])
     return message

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Sequence
 
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, func, select
 
 from emotion.dashboard.queries import in_tenants
@@ -37,28 +38,42 @@ class QueueSummary:
     """The newest open handoff of a person who came back to the viewer, who handled their resolved one (0: none)."""
 
 
+_CURRENT = aliased(Handoff, name="current")
+"""The handoff asked about."""
+_EARLIER = aliased(Handoff, name="earlier")
+"""The same session's earlier handoffs."""
+_HANDLER = aliased(Handoff, name="handler")
+"""The newest of them that a person from the team handled."""
+
+
+def _with_previous_handler(*columns):
+    """``SELECT columns FROM current JOIN handler`` where ``handler`` is the newest resolved handoff of ``current``'s
+    session before it that a person from the team claimed (a correlated subquery: one row per ``current`` at most)."""
+    newest_handled = (select(func.max(_EARLIER.id))
+                      .where(_EARLIER.session_id == _CURRENT.session_id, _EARLIER.status == "resolved",
+                             col(_EARLIER.claimed_by).is_not(None), col(_EARLIER.id) < _CURRENT.id)
+                      .correlate(_CURRENT).scalar_subquery())
+    return select(*columns).select_from(_CURRENT).join(_HANDLER, col(_HANDLER.id) == newest_handled)
+
+
 def previous_handlers(db: Session, handoffs: Sequence[Handoff]) -> dict[int, str]:
     """handoff id -> who handled (claimed, then resolved) the same session's handoff before it, for each of
-    ``handoffs`` whose person came back after a resolved handoff with a person from the team (one query)."""
-    sessions = {h.session_id for h in handoffs}
-    if not sessions:
+    ``handoffs`` whose person came back after a resolved handoff with a person from the team (one query, at most one
+    row per handoff given: the review of the dashboard, D1)."""
+    ids = [h.id for h in handoffs if h.id is not None]
+    if not ids:
         return {}
-    before = db.exec(select(Handoff.id, Handoff.session_id, Handoff.claimed_by)
-                     .where(col(Handoff.session_id).in_(sessions), Handoff.status == "resolved",
-                            col(Handoff.claimed_by).is_not(None)).order_by(col(Handoff.id))).all()
-    handled: dict[int, str] = {}
-    for h in handoffs:
-        earlier = [by for hid, session_id, by in before if session_id == h.session_id and hid < (h.id or 0)]
-        if earlier:
-            handled[h.id] = earlier[-1]
-    return handled
+    rows = db.exec(_with_previous_handler(_CURRENT.id, _HANDLER.claimed_by).where(col(_CURRENT.id).in_(ids))).all()
+    return {int(handoff_id): str(by) for handoff_id, by in rows}
 
 
 def returned_to(db: Session, bots: list[str] | None, email: str) -> int:
-    """The newest open handoff ``bots`` may see whose person ``email`` handled before (0: none)."""
-    waiting = db.exec(select(Handoff).where(Handoff.status == "open", in_tenants(Handoff.bot, bots))).all()
-    mine = [hid for hid, by in previous_handlers(db, waiting).items() if by == email]
-    return max(mine, default=0)
+    """The newest open handoff ``bots`` may see whose person ``email`` handled before (0: none). One aggregate query,
+    one row: every page's header asks it (the review of the dashboard, D1: it loaded every open handoff per page)."""
+    newest = db.exec(_with_previous_handler(func.max(_CURRENT.id))
+                     .where(_CURRENT.status == "open", in_tenants(_CURRENT.bot, bots),
+                            _HANDLER.claimed_by == email)).one()
+    return int(newest or 0)
 
 
 def queue_summary(db: Session, bots: list[str] | None, viewer: str | None = None) -> QueueSummary:

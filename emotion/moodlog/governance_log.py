@@ -84,10 +84,11 @@ class GovernanceLog:
             return handoff, governance.withdraw_handoff(db, handoff)
 
     def add_thread_messages(self, session_id: str, messages: list[tuple[str, str]],
-                            silent_after_s: float = 120.0) -> tuple[list[HandoffMessage], Handoff | None] | None:
+                            silent_after_s: float) -> tuple[list[HandoffMessage], Handoff | None] | None:
         """Append (kind, text) messages to the thread of the session's newest handoff: the messages, and the handoff
         when an alert among them made it a silent claim (``silent_claim.mark_silent_claim``: the team is re-alerted),
-        else None; None when the session has no handoff."""
+        else None; None when the session has no handoff. ``silent_after_s``: the claimer's time to write first, the
+        caller's ``Settings.silent_claim_after_s`` (its one default)."""
         with Session(self.engine, expire_on_commit=False) as db:
             handoff = governance.latest_handoff(db, session_id)
             if handoff is None:

@@ -27,10 +27,11 @@ def silent_claim(handoff: Handoff) -> bool:
     return handoff.status == "claimed" and handoff.silent_alerted_at is not None
 
 
-def mark_silent_claim(db: Session, handoff: Handoff, kinds: Sequence[str], after_s: float = 120.0) -> bool:
+def mark_silent_claim(db: Session, handoff: Handoff, kinds: Sequence[str], after_s: float) -> bool:
     """Mark ``handoff`` a silent claim (committed) when thread messages of ``kinds`` just added to it hold an ``alert``
     (the bot's word to the team: the person still at risk) and it is claimed, ``after_s`` seconds ago or more, by someone
-    who has not written since; True when marked (the team is re-alerted)."""
+    who has not written since; True when marked (the team is re-alerted). ``after_s``: the claimer's time to write
+    first, ``emotion.settings.Settings.silent_claim_after_s`` (its one default)."""
     if handoff.status != "claimed" or "alert" not in kinds or team_wrote_since_claim(db, handoff):
         return False
     if handoff.claimed_at is None or (utcnow() - as_utc(handoff.claimed_at)).total_seconds() < after_s:

@@ -1,5 +1,7 @@
-"""The handoff queue: claim, take over a silent claim, reply (stored, then delivered to Rasa when configured),
-resolve (confirmed over a last line read at risk), and the live thread of a handoff as server-sent events."""
+"""The handoff queue: claim, take over a silent claim (each one conditional UPDATE: of two at once one wins, the other
+gets 409), reply (delivered to Rasa when configured, and stored only once it accepted it: else the page says so, with
+the text kept to send again), resolve (confirmed over a last line read at risk), and the live thread of a handoff as
+server-sent events."""
 from __future__ import annotations
 
 import json
@@ -92,19 +94,26 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
                  user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots),
                  settings: DashboardSettings = Depends(get_settings)):
     handoff = _visible(db, bots, handoff_id)
+    audit(db, user.email, "viewed", f"handoff:{handoff.id}")
+    db.commit()
+    return _handoff_page(request, db, user, handoff, settings)
+
+
+def _handoff_page(request: Request, db: Session, user: Supervisor, handoff: Handoff, settings: DashboardSettings,
+                  status_code: int = 200, reply_error: str = "", reply_text: str = ""):
+    """The handoff's page; ``reply_error`` shown over the reply form, which holds ``reply_text`` again."""
     live = handoff.status == "claimed"
     messages = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)
                        .order_by(col(HandoffMessage.id))).all()
     text_consent = _text_consent(db, handoff)
     withhold = ops.words_withheld(handoff, text_consent)
-    audit(db, user.email, "viewed", f"handoff:{handoff.id}")
-    db.commit()
-    return render(request, "handoff.html", user, handoff=handoff, text_consent=text_consent, withhold=withhold,
-                  messages=[thread_event(m, withhold=withhold) for m in messages], silent=silent_claim(handoff),
-                  handled=previous_handlers(db, [handoff]).get(handoff.id),
+    return render(request, "handoff.html", user, status_code=status_code, handoff=handoff, text_consent=text_consent,
+                  withhold=withhold, messages=[thread_event(m, withhold=withhold) for m in messages],
+                  silent=silent_claim(handoff), handled=previous_handlers(db, [handoff]).get(handoff.id),
                   at_risk=last_line_at_risk(db, handoff, settings.handoff_at_risk_from) if live and not withhold else None,
                   write_first=live and unwritten_at_risk(db, handoff, settings.handoff_at_risk_from),
-                  colleagues=[c.email for c in colleagues(db, handoff) if c.email != handoff.claimed_by])
+                  colleagues=[c.email for c in colleagues(db, handoff) if c.email != handoff.claimed_by],
+                  reply_error=reply_error, reply_text=reply_text)
 
 
 def _text_consent(db: Session, handoff: Handoff) -> bool:
@@ -185,14 +194,20 @@ def resolve(handoff_id: int, note: str = Form("", max_length=500), confirm_over_
 
 
 @router.post("/{handoff_id}/reply", dependencies=[Depends(check_csrf)])
-def reply(handoff_id: int, text: str = Form(..., min_length=1, max_length=2000), db: Session = Depends(get_db),
-          user: Supervisor = Depends(current_user), bots: list[str] | None = Depends(tenant_bots),
-          settings: DashboardSettings = Depends(get_settings)):
+def reply(request: Request, handoff_id: int, text: str = Form(..., min_length=1, max_length=2000),
+          db: Session = Depends(get_db), user: Supervisor = Depends(current_user),
+          bots: list[str] | None = Depends(tenant_bots), settings: DashboardSettings = Depends(get_settings)):
     if not text.strip():  # a blank reply is no word to the person: it must not count as written (the review of stop 44)
         raise HTTPException(status_code=422, detail="write something to the person")
     handoff = _visible(db, bots, handoff_id)
-    return _step(db, handoff, "replied", user,
-                 lambda: ops.reply(db, handoff, user.email, text.strip(), *settings.rasa_for(handoff.bot)))
+    try:
+        return _step(db, handoff, "replied", user,
+                     lambda: ops.reply(db, handoff, user.email, text.strip(), *settings.rasa_for(handoff.bot)))
+    except ops.ReplyNotDelivered as exc:  # not written: the page says so, with the text kept to send again (D1)
+        audit(db, user.email, "reply_not_delivered", f"handoff:{handoff.id}")
+        db.commit()
+        return _handoff_page(request, db, user, handoff, settings, status_code=502, reply_error=str(exc),
+                             reply_text=text)
 
 
 def thread_event(message: HandoffMessage, withhold: bool = False) -> dict:

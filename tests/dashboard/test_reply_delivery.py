@@ -1,0 +1,115 @@
+"""The review of the dashboard, D1 (2): a supervisor's reply that the bot's Rasa server did not accept (unreachable, or
+a non-2xx answer) was stored and counted as written: a silent claim ended and the "never wrote" resolve rule let the
+claimer resolve a person at risk who had heard nothing. Now a reply counts as written only once Rasa accepted it; the
+supervisor sees that it was not sent, with their text kept in the form to send again."""
+from __future__ import annotations
+
+import html
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from sqlmodel import select
+
+from emotion.moodlog.governance import AuditEntry, Handoff, HandoffMessage
+from tests.dashboard.seed import csrf_of
+from tests.dashboard.test_handoff_reading13 import on_the_roof
+from tests.dashboard.test_handoff_reading12 import resolve
+
+WORDS = "I'm Sam from the team. Can you step back inside for me?"
+
+
+class FakeRasa(HTTPServer):
+    """Answers every POST with ``status``; ``received`` counts them."""
+
+    def __init__(self) -> None:
+        self.status, self.received = 500, 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                server.received += 1
+                self.send_response(server.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}"
+
+
+@pytest.fixture
+def rasa():
+    server = FakeRasa()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def _closed_port_url() -> str:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"  # closed once the socket is: nobody answers there
+
+
+def _reply(client, handoff: Handoff, text: str = WORDS):
+    token = csrf_of(client.get(f"/handoffs/{handoff.id}").text)
+    return client.post(f"/handoffs/{handoff.id}/reply", data={"text": text, "csrf_token": token},
+                       follow_redirects=False)
+
+
+def _assert_not_written(db, handoff: Handoff, answer) -> None:
+    assert answer.status_code == 502
+    page = html.unescape(answer.text)
+    assert "Your reply was NOT sent" in page and f">{WORDS}</textarea>" in page  # the text is kept to send again
+    db.expire_all()
+    assert not db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).all()
+    assert db.get(Handoff, handoff.id).silent_alerted_at is not None  # still a silent claim: others may take it over
+    assert db.exec(select(AuditEntry).where(AuditEntry.action == "reply_not_delivered")).all()
+    assert not db.exec(select(AuditEntry).where(AuditEntry.action == "replied")).all()
+
+
+@pytest.mark.parametrize("refusal", [500, 404, "unreachable"])
+def test_a_reply_rasa_did_not_accept_does_not_count_as_written(client, app, db, accounts, rasa, refusal):
+    handoff = on_the_roof(client, app, db, accounts["supervisor"])
+    db.expire_all()
+    assert db.get(Handoff, handoff.id).silent_alerted_at is not None
+    if refusal == "unreachable":
+        app.state.settings.rasa_url = _closed_port_url()
+    else:
+        app.state.settings.rasa_url, rasa.status = rasa.url, refusal
+    _assert_not_written(db, handoff, _reply(client, handoff))
+    refused = resolve(client, handoff, note="I wrote to them", confirm_over_risk="yes")
+    assert refused.status_code == 409 and "Write to them first" in refused.json()["detail"]  # still "never wrote"
+
+
+def test_once_rasa_accepts_the_retry_it_counts_as_written_once(client, app, db, accounts, rasa):
+    handoff = on_the_roof(client, app, db, accounts["supervisor"])
+    app.state.settings.rasa_url = rasa.url
+    _assert_not_written(db, handoff, _reply(client, handoff))
+    rasa.status = 200
+    assert _reply(client, handoff).status_code == 303
+    db.expire_all()
+    sent = db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).all()
+    assert [(m.text, m.delivered) for m in sent] == [(WORDS, True)] and rasa.received == 2
+    assert db.get(Handoff, handoff.id).silent_alerted_at is None
+    assert resolve(client, handoff, confirm_over_risk="yes").status_code == 200
+
+
+def test_without_a_rasa_server_the_reply_is_stored_for_the_persons_page_to_poll(client, app, db, accounts):
+    handoff = on_the_roof(client, app, db, accounts["supervisor"])
+    assert app.state.settings.rasa_for("support") == (None, None)
+    assert _reply(client, handoff).status_code == 303
+    db.expire_all()
+    sent = db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).one()
+    assert (sent.text, sent.delivered) == (WORDS, False) and db.get(Handoff, handoff.id).silent_alerted_at is None
