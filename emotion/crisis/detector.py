@@ -44,6 +44,7 @@ from emotion.crisis.features import char_vectorizer, sigmoid, stack_features
 from emotion.crisis.multilingual import MultilingualRiskHead
 
 CHECKPOINT_NAME = "crisis.pt"
+ASKED_FIRST_WITH_A_LAUGH = frozenset({"active_ideation", "passive_death_wish"})  # beside a laugh: asked first
 MAX_MODEL_WINDOWS = 16  # a long text's first 15 windows and its last one go through the models
 
 
@@ -56,10 +57,8 @@ class CrisisReading:
     level is "none"); categories: the lexicon's categories; guards: negation / past / idiom /
     fiction / joke cues seen; obfuscated: leetspeak, spelt-out letters or emoji were undone;
     scores: each component (lexicon, chat, reddit, char) for the record; attempt: an attempt
-    under way or just made (the lexicon's ``attempt``), always high. ``explicit``: the
-    message itself holds unguarded warning-sign language (lexicon score >= EXPLICIT_AT), as
-    opposed to a risk the models read between the lines; a bot may hand an explicit flag to a
-    human at once and ask directly first about the rest.
+    under way or just made (the lexicon's ``attempt``), always high. ``explicit``: warning-sign words of the message's
+    own, not a risk the models read between the lines: a bot may hand it to a human at once and ask first about the rest.
     """
 
     risk: float
@@ -74,7 +73,10 @@ class CrisisReading:
 
     @property
     def explicit(self) -> bool:
-        return self.scores.get("lexicon", 0.0) >= EXPLICIT_AT
+        """Warning-sign words of its own (lexicon >= EXPLICIT_AT), unless only of ideation beside a laugh, not said in
+        earnest ("...final boss, I literally want to kill myself lmao": asked first; thirteenth reading, M3)."""
+        laughed = "joke" in self.guards and bool(self.categories) and set(self.categories) <= ASKED_FIRST_WITH_A_LAUGH
+        return self.attempt or (self.scores.get("lexicon", 0.0) >= EXPLICIT_AT and not laughed)
 
     def as_turn(self, turn_index: int | None = None) -> TurnRisk:
         """This reading as one turn of a conversation (emotion/crisis/conversation.py)."""

@@ -123,6 +123,7 @@ class Lexicon:
         self.reported = re.compile(expand(g["fiction"]["reported"]))
         self.joke = re.compile(expand(g["joke"]["any"]))
         self.joke_below = float(g["joke"].get("below", 1.0))
+        self.earnest = re.compile(expand(g["joke"].get("earnest") or r"(?!)"))
         self.generic = re.compile(expand(g["generic"]["before"])) if "generic" in g else None
         self.factors = {name: float(g[name]["factor"]) for name in ("negated", "past", "idiom", "fiction", "joke", "generic")
                         if name in g}
@@ -176,7 +177,7 @@ class Lexicon:
             if best is not None:
                 matches.append(best)
         guards_seen = set(g for m in matches for g in m.guards) | ({"idiom"} if idioms else set())
-        if self.joke.search(canonical):
+        if self.joke.search(canonical) and not self.earnest.search(canonical):
             guards_seen.add("joke")
         if self.fiction.search(canonical):
             guards_seen.add("fiction")
@@ -308,7 +309,7 @@ class _TextFacts:
 
     @property
     def joke(self) -> bool:
-        return self.once("joke", lambda: bool(self.lexicon.joke.search(self.text)))
+        return self.once("joke", lambda: bool(self.lexicon.joke.search(self.text)) and not self.lexicon.earnest.search(self.text))
 
     @property
     def present(self) -> bool:

@@ -49,7 +49,7 @@ class ThenLexicon(Lexicon):
             if best is not None:
                 matches.append(best)
         guards_seen = set(g for m in matches for g in m.guards) | ({"idiom"} if idioms else set())
-        if self.joke.search(canonical):
+        if self.joke.search(canonical) and not self.earnest.search(canonical):  # a laugh said in earnest is none (M3)
             guards_seen.add("joke")
         if self.fiction.search(canonical):
             guards_seen.add("fiction")
@@ -101,7 +101,7 @@ class ThenLexicon(Lexicon):
             guards.append("past")
         if self._in_fiction_then(text, clause_start, clause_end, start, end, language):
             guards.append("fiction")
-        if prior < self.joke_below and self.joke.search(text):
+        if prior < self.joke_below and self.joke.search(text) and not self.earnest.search(text):
             guards.append("joke")
         if category == "risk_to_others" and self.generic is not None and self.generic.search(text, clause_start, end):
             guards.append("generic")  # "what should you say if someone says they want to die?": nobody in particular
@@ -222,7 +222,7 @@ def test_a_60_kb_flood_is_guarded_in_about_its_length(name: str, monkeypatch) ->
     counted = Lexicon.__new__(Lexicon)
     counted.__dict__.update(now.__dict__)
     for attribute in ("negation", "hedges", "negation_after", "past", "present", "recovered_clause", "recent",
-                      "recovered_after", "fiction", "reported", "joke", "generic", "hypothetical", "attempt_past", "plan"):
+                      "recovered_after", "fiction", "reported", "joke", "earnest", "generic", "hypothetical", "attempt_past", "plan"):
         monkeypatch.setattr(counted, attribute, Counted(getattr(now, attribute), tally))
     monkeypatch.setattr(lexicon_module, "_CLAUSE_END", Counted(_CLAUSE_END, tally))
     assert reading_of(counted.read(text)) == reading_of(reading)
