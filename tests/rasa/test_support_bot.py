@@ -107,7 +107,7 @@ def test_possible_risk_is_screened_even_in_a_greeting_and_a_no_releases_it(agent
     neutral = emotion("neutral", 0.8, 0.9, 0.0)
 
     async def talk():
-        out = [await say(agent, "screen", "hi, i just want to sleep and not wake up", with_crisis(neutral, "possible", 0.8))]
+        out = [await say(agent, "screen", "hi, everything feels pointless lately", with_crisis(neutral, "possible", 0.8))]
         for answer in ("no", "no", "no"):
             out.append(await say(agent, "screen", answer, neutral))
         out.append(await say(agent, "screen", "anyway work is busy", neutral))

@@ -157,7 +157,7 @@ def test_the_son_who_cannot_be_reached_gets_the_call_112_advice(team, monkeypatc
     said, _ = run(ActionHandoffPresent(), history(letter), "Er ist gerade nicht zu Hause und geht nicht ans Handy.",
                   locale="de-DE", slots={**IN_HANDOFF, "situation_open": "friend_at_risk", "situation_until": 4.0},
                   crisis={"risk": 0.3, "level": "possible", "category": "hopelessness_entrapment"})
-    assert any("ruf 112 an" in line and "wo sie gerade ist" in line for line in said), said
+    assert any("112" in line and "wo er sein könnte" in line for line in said), said  # the son is "er" (fourteenth-step fix of H8)
 
 
 def situations_of(tracker) -> str | None:

@@ -246,8 +246,12 @@ def test_a_milestone_of_recovery_is_celebrated_in_every_language(lang, text, str
 
     action = {"question": replies.ActionSupportQuestion, "restatement": replies.ActionSupportRestatement,
               "affirmation": replies.ActionSupportAffirmation}[strategy]()
+    from actions.listen_pride import celebration_lines
+
     said = run(action, [("hi", ["..."])], text, locale=LOCALES[lang], label="joy")
-    assert said[0] in listening_in(lang).good_news, said
+    # thirteenth reading, M2: a milestone gets its own celebration ("200 days is huge: congratulations. What helped you get here?"),
+    # no longer a general glad line ("It sounds like things are a little lighter. What helped?")
+    assert said[0] in celebration_lines("milestone", text, lang), said
 
 
 @pytest.mark.parametrize("text", ["200 days sober but i relapsed last night", "hace 3 días que no duermo",

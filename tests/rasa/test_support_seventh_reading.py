@@ -97,7 +97,7 @@ def test_a_no_to_calling_anyone_is_no_answer_to_the_screen(team) -> None:
     nl = screener.questions("nl")
     said, slots = run(ActionCrisisScreen(), [("ik zie het niet meer zitten", [nl[1].ask]), ("ja", [nl[2].ask])],
                       "nee ik wil niemand bellen", locale="nl-BE", slots=SCREEN_AT_2)
-    assert said == [nl[2].again] and slots == {"screening_retry": True}
+    assert said[-1] == nl[2].again and len(said) == 2 and slots == {"screening_retry": True}  # a reflection first
 
 
 # --- H3: the replies to a weapon someone keeps, and to a death wish ---

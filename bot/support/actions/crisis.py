@@ -16,7 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import bank, direct_ask, handoff_answers, screener
+from actions import bank, direct_ask, handoff_answers, handoff_imminent, handoff_steps, screener
 from actions.language import folded, least_recent, plain_text
 from actions.other_language import cannot_read, in_other_language
 from actions.question_form import is_question
@@ -87,9 +87,10 @@ async def escalate(dispatcher: CollectingDispatcher, tracker: Tracker, domain: D
     say(say.help_now.full(say.lang))
     earlier = earlier_messages(tracker, MEANS_MEMORY)
     text = tracker.latest_message.get("text") or ""
-    answers = handoff_answers.answered(text, say.recent, say.lang, earlier)
+    # a step (a letter, a time) is answered so while waiting (thirteenth reading, M8); told at the start, the plan's line
+    answers = handoff_answers.answered(text, say.recent, say.lang, earlier, leave_out=handoff_steps.ACT_STEPS)
     lines = [line for _, line in answers]
-    named = bool(answers) and handoff_answers.means_of_act(text, earlier) is not None  # the act-now line named the gun
+    named = bool(answers) and handoff_imminent.means_of_act(text, earlier) is not None  # the act-now line named the gun
     if means_line and not named and not {kind for kind, _ in answers} - {"imminent"}:  # "i'm doing it now": the act now,
         lines += means_told_before(earlier, say)[:handoff_answers.MAX_HANDOFF_LINES - len(lines)]  # and the means' line
     for line in lines or (handoff_answers.kind_lines("plan", say.lang)[:1] if means_line else []):
@@ -286,6 +287,8 @@ class ActionHandoffPresent(Action):
         await report(tracker, tracker.latest_message.get("text"), say.said)
         if set(kinds) & set(URGENT_KINDS):  # the team told the risk went up: an attempt about to happen or under way
             await report(tracker, None, [urgent_notice(kinds)], kind="alert")  # (tenth reading, H3; twelfth, H2, M2)
+        elif (step := handoff_steps.step_notice(kinds, text, earlier)):  # a time, means counted, a letter: the team sees
+            await report(tracker, None, [step], kind="alert")  # it (thirteenth reading, M8)
         notice = alert_due(tracker, status, told_silence, say.lang)  # claimed, nobody has written (twelfth, H5)
         if notice:
             await report(tracker, None, [notice], kind="alert")

@@ -16,7 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import bank, direct_ask, disclosure, handoff_answers, screener, story
+from actions import bank, direct_ask, disclosure, handoff_answers, screen_answers, screen_own_words, screen_time, screener, story
 from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
                                   recently_screened)
 from actions.crisis import URGENT_KINDS, escalate, escalate_again, laughed, under_way_again
@@ -26,6 +26,7 @@ from actions.questions import bring_a_person, heard_asking, wants_a_person_now
 from actions.echo import risk_words
 from actions.question_form import is_question
 from actions.replies import ActionSupportQuestion, answered_plainly, requested_tool
+from actions.screen_after_attempt import after_an_attempt, bot_said, support_after_an_attempt
 from actions.situation_replies import reported_situation
 
 
@@ -140,32 +141,6 @@ async def own_question(say: Say, dispatcher: CollectingDispatcher, tracker: Trac
     return [*(answered or []), SlotSet("screening_retry", True)]
 
 
-def bot_said(dispatcher: CollectingDispatcher) -> List[str]:
-    return [m.get("text") or "" for m in dispatcher.messages]
-
-
-def after_an_attempt(say: Say, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
-    """Home after an attempt ("i was in after an overdose last week", "estive internada depois de tentar matar-me"):
-    the days after discharge are a time of high risk. Heard (unless the lead-in, direct_ask.py, said it this turn), the
-    numbers where the person is, and how they are now, whether they have a safety plan or someone with them (ninth
-    reading, M9: listening lines only)."""
-    heard = bank.answers(say.lang)["after_attempt"]
-    if not set(heard) & set(bot_said(dispatcher)):
-        say(least_recent(heard, say.recent))
-    say(say.help_now.full(say.lang))
-    say(least_recent(bank.answers(say.lang)["after_attempt_ask"], say.recent))
-    return [SlotSet("last_strategy", "question")]
-
-
-def support_after_an_attempt(say: Say, dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
-    """Support named after telling of an attempt ("the crisis team are meant to ring tomorrow", "agora estou segura, o
-    meu marido está cá"): glad of it, the numbers until then, how they are now (unless the lead-in said it)."""
-    lines = bank.answers(say.lang)["after_attempt_support"]
-    if not set(lines) & set(bot_said(dispatcher)):
-        say(least_recent(lines, say.recent))
-    return [SlotSet("last_strategy", "question")]
-
-
 class ActionCrisisScreen(Action):
     """The C-SSRS screen, one question per turn (see screener.py for the branching)."""
 
@@ -215,15 +190,19 @@ class ActionCrisisScreen(Action):
                 say(say.help_now.short(say.lang))
             return events
         if not current:  # a message with possible risk: start the screen (a loss named first is acknowledged)
-            if direct_ask.grieving(text, earlier_messages(tracker, 3), say.lang):
-                say(least_recent(bank.answers(say.lang)["grief_before_screen"], say.recent))
-            say(questions[1].ask)
-            return [SlotSet("screening_question", 1), SlotSet("screening_answers", []),
-                    SlotSet("screening_retry", False)]
+            laughed_over = direct_ask.laughed_over_words(crisis_of(tracker))  # "...kill myself lmao": asked, no yes (M3)
+            lead = bank.answers(say.lang)["joked_warning_sign" if laughed_over else "grief_before_screen"]
+            if (laughed_over or direct_ask.grieving(text, earlier_messages(tracker, 3), say.lang)) \
+                    and not set(lead) & {m.get("text") for m in dispatcher.messages}:  # not said already this turn
+                say(least_recent(lead, say.recent))
+            told = {} if laughed_over else screen_own_words.told_in(text)  # "einschlafen und nimmer aufwachen" (S1, M9)
+            step, answers, skipped = screen_own_words.first_step(told) if told else (screener.Step("ask", 1), [], [])
+            return await self.go_on(say, dispatcher, tracker, domain, step, answers, told, skipped)
         question = int(current)
         since = earlier_messages(tracker, SCREEN_MEMORY)
         told = disclosure.disclosed(text, crisis_of(tracker)) or meant_after_risk(tracker, text) \
-            or disclosure.named(text, since) or under_way(text, since, say.lang)
+            or disclosure.named(text, since) or under_way(text, since, say.lang) \
+            or screen_time.time_at_risk(text, since, crisis_of(tracker))  # "um 3 Uhr", "over 5 minuten" (S1)
         if told:  # a plan, a time, means at hand or pointed back to, a note, an overdose: no next question (H2; 11th: H1, H4)
             return await escalate(dispatcher, tracker, domain, crisis_reason(tracker, f"told during the C-SSRS screen ({told})"),
                                   means_line=True)
@@ -232,6 +211,11 @@ class ActionCrisisScreen(Action):
             events = await bring_a_person(say, tracker, domain, crisis_reason(tracker, "asked for a person during the C-SSRS screen"))
             return [*events, *clear_screen(tracker, answered=False)]
         answer = answer_of(tracker)
+        if screen_answers.about_something_else(text, answer, crisis_of(tracker)):
+            answer = "unclear"  # "Ja, ich soll eine kleine Rede halten.": a yes to the speech, no answer (S1, M1)
+        own_words = screen_own_words.told_since([*since, text])
+        if answer == "unclear" and question in screen_own_words.told_in(text):
+            answer = "yes"  # "i'd rather not wake up" to the first question: its yes in their own words (S1, M9)
         if answer == "yes" and question == CLIMBS_FROM and not clear_yes(tracker, text):
             answer = "unclear"  # the model's flag alone ("todo mundo da minha sala passou") does not climb (ninth reading, M1)
         if answer == "dismiss" and screener.laughed_only(text) and disclosure.acute(crisis_of(tracker)):
@@ -241,7 +225,8 @@ class ActionCrisisScreen(Action):
             events = await tool.run(dispatcher, tracker, domain)
             say(say.help_now.short(say.lang))
             return [*events, *clear_screen(tracker, answered=False)]
-        if not tracker.get_slot("screening_answers") and answer != "yes" and screener.clarifies(text):
+        replied = [q for q, _ in tracker.get_slot("screening_answers") or [] if q not in own_words]  # not told unasked
+        if not replied and answer != "yes" and screener.clarifies(text):
             # the words that started the screen were not meant that way ("i mean done with the job, not like
             # that"): thanked, and listened to (fourth reading, H9); to a later question a no is a no
             say(least_recent(bank.answers(say.lang)["screen_clarified"], say.recent))
@@ -276,6 +261,8 @@ class ActionCrisisScreen(Action):
             return await own_question(say, dispatcher, tracker, domain, questions[question], float(question))
         if answer == "unclear":
             if not tracker.get_slot("screening_retry"):
+                if screen_answers.a_statement(text):  # "Mis amigos dicen que salga ...": heard, then asked again (S1, M1)
+                    say(screen_answers.reflection(say, tracker))
                 say(questions[question].again)
                 return [SlotSet("screening_retry", True)]
             say.response(domain, "utter_screen_skipped")
@@ -283,15 +270,27 @@ class ActionCrisisScreen(Action):
             return [*clear_screen(tracker, answered=False), SlotSet("screen_resumable", float(question))]
         answers: List[Tuple[int, str]] = [tuple(a) for a in tracker.get_slot("screening_answers") or []]
         answers.append((question, answer))
-        step = screener.next_step(question, answer, answers)
+        step, skipped = screen_own_words.skip_told(screener.next_step(question, answer, answers), answers, own_words)
+        return await self.go_on(say, dispatcher, tracker, domain, step, answers, own_words, skipped)
+
+    @staticmethod
+    async def go_on(say: Say, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],
+                    step: screener.Step, answers: List[Tuple[int, str]], told: screen_own_words.Told,
+                    skipped: List[int]) -> List[Dict[Text, Any]]:
+        """The screen's ``step`` after ``answers`` (the (question, answer) pairs so far); questions the person's own
+        words answered (``skipped``, of ``told``) are thanked for, with the locale's line, not asked (S1, M9)."""
+        lead = screen_own_words.thanks_key(told, skipped) if skipped else None
         if step.outcome == "ask":
-            say(questions[step.question].ask)
+            if lead:
+                say(least_recent(bank.answers(say.lang)[lead], say.recent))
+                say(say.help_now.short(say.lang))
+            say(screener.questions(say.lang)[step.question].ask)
             return [SlotSet("screening_question", step.question),
                     SlotSet("screening_answers", [list(a) for a in answers]), SlotSet("screening_retry", False)]
         if step.outcome == "escalate":
             yes = ", ".join(str(q) for q, a in answers if a == "yes")
             return await escalate(dispatcher, tracker, domain,
-                                  f"C-SSRS screen: yes to question(s) {yes} ({screener.risk_of(answers)} risk)")
+                                  f"C-SSRS screen: yes to question(s) {yes} ({screener.risk_of(answers)} risk)", lead=lead)
         if step.outcome == "low":
             say.response(domain, "utter_screen_low")
             say(say.help_now.short(say.lang))

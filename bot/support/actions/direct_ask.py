@@ -66,6 +66,14 @@ def joked_warning_sign(text: str, crisis: Mapping[str, Any]) -> bool:
     return guards == {"joke"} and lexicon >= JOKED_AT and len((text or "").split()) <= JOKED_WORDS
 
 
+def laughed_over_words(crisis: Mapping[str, Any]) -> bool:
+    """Whether the turn's warning-sign words came with a laugh the detector asks about first, whatever the message's
+    length (not ``explicit``: "I died 40 times to the final boss, I literally want to kill myself lmao"; thirteenth
+    reading, M3): the screen opens with ``joked_warning_sign``."""
+    lexicon = float((crisis.get("scores") or {}).get("lexicon") or 0.0)
+    return "joke" in (crisis.get("guards") or []) and not crisis.get("explicit") and lexicon >= JOKED_AT
+
+
 def grieving(text: str, earlier: Sequence[str], lang: str = "en") -> bool:
     """Whether the person named a loss in ``text`` or their last three messages ("everyone says it
     gets better" after "my mum died in june"): the screen then opens by acknowledging it (sixth

@@ -131,13 +131,17 @@ def told_with_first_risk(text: str, crisis: Mapping[str, Any]) -> Optional[str]:
     """What the message that would start the screen tells that is no screen question (eleventh reading, H1: "Still got
     my service pistol in the closet ... eat my gun", "I've saved up enough of my tablets and tonight's the night" and
     "ich spring heute vom Dach" got the first question, no numbers and no handoff), or None: its words tell
-    (:func:`disclosed` without the models' reading), an act coming (handoff_answers.py ``imminent``), means with a time
+    (:func:`disclosed` without the models' reading), an act coming (handoff_imminent.py ``imminent``), means with a time
     ("means and time"), or means or a time (``times_at_start``) under the message's own flag (``crisis``: its
     ``derived.crisis``)."""
-    from actions.handoff_answers import imminent
+    from actions.direct_ask import laughed_over_words
+    from actions.handoff_imminent import imminent
 
     told = disclosed(text, {})
-    if told:
+    # a time beside a laugh the service asks about first and did not read as a plan is not theirs: "...40 times to the
+    # final boss tonight, i literally want to kill myself lmao" (thirteenth reading, M3)
+    game_time = crisis.get("category") != "plan" and laughed_over_words(crisis)
+    if told and not (told == "time" and game_time):
         return told
     if imminent(text):
         return "an act coming"
@@ -146,6 +150,8 @@ def told_with_first_risk(text: str, crisis: Mapping[str, Any]) -> Optional[str]:
     if means and _found("time", folded):
         return "means and time"
     if crisis.get("turn_flag", crisis.get("flag")) and (means or time):
+        if not means and game_time:
+            return None
         return "means named" if means else "time named"
     return None
 

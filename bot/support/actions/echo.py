@@ -73,6 +73,17 @@ WORD = re.compile(r"[\w'’/]+")
 UNSAID_I = {"havent", "haven't", "hadnt", "hadn't", "didnt", "didn't", "cant", "can't", "couldnt", "couldn't", "dont", "don't",
             "wont", "won't", "barely", "hardly"}
 """A clause that starts with one of these speaks of the person without its "i" (chat style): said back with "you"."""
+UNSAID_I_DID = {"missed", "spilled", "spilt", "lost", "forgot", "broke", "dropped", "failed", "got", "went", "woke", "slept", "spent",
+                "took", "came", "cried", "ate", "drank", "fell", "burned", "burnt", "crashed", "ruined", "messed", "screwed", "skipped",
+                "quit", "tried", "worked", "stayed", "moved", "bought", "found", "heard", "locked", "overslept", "sat", "stood", "walked",
+                "ran", "spent", "wasted", "called", "texted", "messaged", "snapped", "yelled", "shouted", "argued", "fought", "smashed"}
+"""Verbs of what the person did, never adjectives ("tired of it" is "i'm tired"), that start a clause without its "i"
+("Missed my train, spilled coffee on my laptop": thirteenth reading, L2, got "It sounds like spilled coffee on your laptop ..."):
+said back with "you" ("you spilled coffee on your laptop")."""
+UNSAID_IM = {"tired", "sick", "scared", "exhausted", "stressed", "worried", "bored", "done", "fed", "stuck", "afraid", "sad", "lonely",
+             "angry", "upset", "terrified", "overwhelmed", "knackered", "shattered", "gutted", "annoyed", "confused", "ashamed",
+             "embarrassed", "nervous", "anxious", "busy", "frustrated", "drained", "hungover"}
+"""A feeling that starts a clause without its "i'm" ("Tired of my job"): said back with "you're" ("you're tired of your job")."""
 SENTENCE_START = {*OTHERS, "it", "its", "it's", "the", "this", "that", "there", "these", "those", "a", "an", "everything",
                   "nothing", "everyone", "everybody", "nobody", "someone", "somebody", "work", "school", "home", "life", "today",
                   "yesterday", "tonight", "sometimes", "then", "now", "all", "some", "most", "one", "no", "not", "every", "each",
@@ -237,8 +248,12 @@ def _said_words(clause: str, anyone: bool = False) -> Optional[List[str]]:
         words.pop()
         if words and words[-1].lower() == "i":  # "i swear", "i guess", "i think"
             words.pop()
-    if not anyone and words and words[0].lower() in UNSAID_I and len(words) >= MIN_WORDS:
-        words = ["i", *words]  # "havent left the house since thursday": chat leaves out the "i"
+    if not anyone and words and (words[0].lower() in UNSAID_I or words[0].lower() in UNSAID_I_DID) and len(words) >= MIN_WORDS:
+        # "havent left the house since thursday", "Missed my train": chat leaves out the "i"; the verb then is no sentence start
+        # ("So you Haven't slept right in years.": thirteenth reading, L2)
+        words = ["i", words[0].lower(), *words[1:]]
+    elif not anyone and words and words[0].lower() in UNSAID_IM and len(words) >= MIN_WORDS:
+        words = ["i'm", words[0].lower(), *words[1:]]
     if not anyone and not any(w.lower() in FIRST_PERSON or w.lower() in OTHERS for w in words):
         return None
     out: List[str] = []

@@ -2,7 +2,9 @@
 actions/crisis.py): medicine taken or at hand, means, a place, someone held on to or who could
 help, the hospital, not knowing where to start, what they feel, a question about the help lines.
 The words and English lines are the ``handoff`` block of responses.yml; the other languages' lines
-the ``handoff`` block of i18n/<lang>.yml."""
+the ``handoff`` block of i18n/<lang>.yml. An act coming is read in handoff_imminent.py; a step towards an attempt
+named in the person's own words (a letter written, a time, the means counted) and consent withdrawn in
+handoff_steps.py, whose answers :func:`answered` adds."""
 from __future__ import annotations
 
 import re
@@ -10,6 +12,9 @@ from typing import List, Optional, Sequence, Tuple
 
 from actions.language import least_recent, translated
 from actions.bank import bank, says, words_pattern
+from actions import handoff_steps
+from actions.handoff_bank import kind_lines
+from actions.handoff_imminent import imminent, imminent_lines
 from actions.question_form import is_question
 from actions.screener import read_answer
 
@@ -27,7 +32,7 @@ medicine already taken needs the emergency line, not "put them out of reach"; "i
 to my sister" is someone held on to, not (also) someone to call now; "j'ai donné mon chat" is a pet given away, not a
 reason to live (eleventh reading, M5); "tonight" after the pills is the act coming, not also a plan (twelfth, M3)."""
 SAFETY_KINDS = ("imminent", "attempt", "sick_taken", "taken", "plan", "medicine", "means", "means_here", "place", "method", "calm", "gave_away",
-                "farewell")
+                "farewell", *handoff_steps.ACT_STEPS)
 """What the bot still answers once a person from the team has joined (they answer the rest)."""
 WITH_THE_TEAM = ("imminent", "attempt", "sick_taken", "taken", "medicine", "means", "place")
 """What the bot still answers once a person from the team has joined and written (ninth reading, M11: the person is
@@ -44,13 +49,6 @@ SAID_AGAIN_AFTER = 3
 EVERY_TIME = ("place",)  # said again every time, read at risk or not (twelfth reading, H5: a third "still on the balcony")
 MAX_HANDOFF_LINES = 2
 """At most this many such answers a turn (safety first: means and place come first)."""
-SOON_WORDS = 5
-"""An ``imminent`` time or place chosen ("stasera", "i know which tree") counts in a message of at most this many words
-told just after a means, a place or a plan (tenth reading, H3)."""
-METHOD_BEFORE = 2
-"""How many of the person's last messages are read for that means, place or plan."""
-DENIED_WITHIN = 3
-"""Words before an act coming read for a denial ("i'm not going to jump")."""
 
 
 THERE = re.compile(r"\b(near it|next to it|by it|at it|on it|under it|near there|over there|there now|i'?m here now|"
@@ -108,81 +106,6 @@ def told_before(kind: str, text: str, earlier: Sequence[str]) -> bool:
     return bool(named) and all(any(word in (said or "").lower().replace("’", "'") for said in earlier) for word in named)
 
 
-def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
-    """Whether ``text`` tells an act about to happen (tenth exploratory reading, H3): a jump or the act now, a train
-    coming ("je vais sauter", "vou pular", "der nächste Zug kommt in fünf Minuten": responses.yml ``handoff.imminent``
-    ``words``), not denied just before ("i'm not going to jump"); or, in a short message just after a means, a place or
-    a plan was told (one of ``earlier``, the person's messages before, oldest first), a time ("stasera" after "ho
-    comprato una corda", "vanavond" after "ik heb pillen gespaard") or the place chosen ("i know which tree")."""
-    from actions.screener import denies
-
-    lowered = (text or "").lower().replace("’", "'")
-    entry = bank().handoff["imminent"]
-    for found in words_pattern([*entry["words"], *entry["doing"]]).finditer(lowered):
-        if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])):
-            return True
-    if acts_on_means(lowered, earlier):
-        return True
-    if len(lowered.split()) > SOON_WORDS or denies(lowered):
-        return False
-    when = words_pattern(entry["soon"]).search(lowered) or words_pattern(entry["chosen"]).search(lowered)
-    method = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"],
-                            *bank().handoff["place"]["words"], *bank().handoff["plan"]["words"]])
-    return bool(when) and any(method.search((said or "").lower().replace("’", "'")) for said in list(earlier)[-METHOD_BEFORE:])
-
-
-def acts_on_means(lowered: str, earlier: Sequence[str] = ()) -> bool:
-    """Whether ``lowered`` (a message, lower-cased) tells the act on means named in the last ``METHOD_BEFORE`` of
-    ``earlier`` (twelfth reading, H2; means named in the message itself get their own line, "put the pills out of
-    reach"): the ``imminent`` ``take_now`` words ("i'm going to take them" after the pills,
-    "its in the closet, loaded" after the gun), not denied just before; or means at hand (``means_here``: "the bottle of
-    oxy is right here") not named before, just after a time was told ("gonna unalive myself tonight")."""
-    from actions.screener import denies
-
-    entry, here = bank().handoff["imminent"], bank().handoff["means_here"]
-    recent = [lowered, *((said or "").lower().replace("’", "'") for said in list(earlier)[-METHOD_BEFORE:])]
-    means = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"], *here["with"]])
-    for found in words_pattern(entry["take_now"]).finditer(lowered):
-        if not denies(" ".join(lowered[:found.start()].split()[-DENIED_WITHIN:])) and any(means.search(t) for t in recent[1:]):
-            return True
-    at_hand = words_pattern(here["words"]).search(lowered) and words_pattern(here["with"]).search(lowered)
-    new_means = not any(means.search(t) for t in recent[1:])  # the same pills told again are the means_here line's
-    return bool(at_hand) and new_means and not denies(lowered) and any(words_pattern(entry["soon"]).search(t) for t in recent[1:])
-
-
-def means_of_act(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
-    """The means an act told as coming (:func:`imminent`) is about (twelfth reading, M3: "tonight" after "eating my gun",
-    and "its in the closet, loaded" after it, got "step back from the edge, the tracks"): the first means or medicine
-    word in ``text`` or, newest first, the last ``METHOD_BEFORE`` of ``earlier`` (the person's messages, oldest first), as
-    the person wrote it ("gun", "pills"); None for a jump, a train or the place chosen (``imminent`` ``words``,
-    ``chosen``: their own line), or a place named there (the edge is the place's)."""
-    lowered = (text or "").lower().replace("’", "'")
-    recent = [lowered, *((said or "").lower().replace("’", "'") for said in reversed(list(earlier)[-METHOD_BEFORE:]))]
-    entry = bank().handoff["imminent"]
-    if words_pattern([*entry["words"], *entry["chosen"]]).search(lowered) \
-            or any(words_pattern(bank().handoff["place"]["words"]).search(t) for t in recent):
-        return None
-    means = words_pattern([*bank().handoff["means"]["words"], *bank().handoff["medicine"]["words"],
-                           *bank().handoff["means_here"]["with"]])
-    return next((found.group(0) for t in recent for found in [means.search(t)] if found), None)
-
-
-def means_kind(means: str) -> Optional[str]:
-    """Which of the ``imminent`` ``means_kinds`` (pills, gun, rope, knife) the means word ``means`` names, or None."""
-    return next((kind for kind, words in bank().handoff["imminent"]["means_kinds"].items() if says(words, means)), None)
-
-
-def imminent_lines(text: str, lang: str = "en", earlier: Sequence[str] = ()) -> List[str]:
-    """The lines for an act coming (``imminent``): on means (:func:`means_of_act`), the ``means_lines`` naming them in
-    English, a language's ``imminent_means`` line of their kind (:func:`means_kind`); else the edge, the tracks."""
-    means = means_of_act(text, earlier)
-    if means is None:
-        return kind_lines("imminent", lang)
-    if lang == "en":
-        return [line.format(means=means) for line in bank().handoff["imminent"]["means_lines"]]
-    own = ((translated(lang) or {}).get("handoff") or {}).get("imminent_means") or {}
-    return list(own.get(means_kind(means) or "") or []) or kind_lines("imminent", lang)
-
 
 OWNS = re.compile(r"^\s*(?:has|keeps|owns|hat|a|garde|tiene|guarda|ha|heeft|bewaart|tem)\b")
 """A person named as having or keeping something ("my dad has", "mon père a", "mijn vader heeft")."""
@@ -211,11 +134,6 @@ def confirms_farewell(text: str, earlier: Sequence[str]) -> bool:
 FOR_WHOM = re.compile(r"^(?:(?:yes|yeah|ja|oui|si|sim|ok)\s+)?(?:for|to|fur|an|pour|a|para|pra|pro|per|voor|aan)\s+(?:my|mein\w*|ma|mon|mes|"
                       r"mi|mis|la mia|il mio|i miei|le mie|mia|mio|mijn|minha|meu|meus|minhas|a minha|o meu|os meus|as minhas)\b")
 """Whom a goodbye is for, said as the answer ("for my family", "pra minha família", "à ma sœur"), folded."""
-
-
-def kind_lines(kind: str, lang: str = "en") -> List[str]:
-    """The lines of one kind of answer (``plan``, ``means``, ...) in ``lang``."""
-    return list(bank().handoff[kind]["lines"] if lang == "en" else ((translated(lang) or {}).get("handoff") or {}).get(kind) or [])
 
 
 def asks_who_to_call(text: str) -> bool:
@@ -254,8 +172,9 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
     out: List[Tuple[str, str]] = []
     heard: set = set()  # the kinds this message holds (answered now or lately)
     # "yeah i think i might" to "have you taken any?": emergency now ("il y a quelqu'un ?" is no yes: ninth reading, L6);
-    # a time for the act ("tonight probably") says when, not a dose taken: its own line (twelfth reading, M3, a23)
-    if asked_taken and read_answer(text) == "yes" and not words_pattern(bank().handoff["imminent"]["soon"]).search(lowered):
+    # a time for the act ("tonight probably", "bof, peut-être demain") says when, not a dose taken: its own line (twelfth
+    # reading, M3, a23; thirteenth, M8)
+    if asked_taken and read_answer(text) == "yes" and not handoff_steps.names_a_time(text):
         out += [("taken", line) for line in kind_lines("taken", lang)[:1]]
         heard.add("taken")
     for kind in [k for k in HANDOFF_KINDS if (kinds is None or k in kinds) and k not in leave_out and k not in heard]:
@@ -297,4 +216,4 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
     if kinds is None and is_question(lowered) and words_pattern(question["words"]).search(lowered) \
             and not heard & {"stop_numbers", "who_to_call", "wait", "language"}:  # about the help lines, not "hello?"
         out += [("question", line) for line in kind_lines("question", lang) if line not in recent][:1]
-    return out[:MAX_HANDOFF_LINES]
+    return handoff_steps.with_steps(out, text, recent, lang, earlier, kinds, leave_out)[:MAX_HANDOFF_LINES]  # a step, consent

@@ -20,7 +20,7 @@ from connectors import handoff
 from connectors.contract import at_risk, emotion_of
 from rasa_sdk import Tracker
 
-from actions import bank, handoff_answers, listening, recall
+from actions import bank, handoff_answers, handoff_steps, listening, recall
 from actions.conversation import Say, bot_lines, crisis_of, earlier_messages, response, system_text, user_turns, variants
 from actions.echo import risk_words
 from actions.language import least_recent
@@ -305,13 +305,15 @@ async def withdrawn(say: Say, tracker: Tracker, at_risk: bool) -> bool:
 
 SOMEONE_ELSES = ("friend_at_risk", "emergency_other")
 """Situations that are someone else's: the pills or the place the person names are that person's."""
-WRITERS_KINDS = ("imminent", "attempt", "taken", "medicine", "means", "means_here", "place", "calm")
-"""Handoff answers addressed to the writer's own means, place or calm."""
+WRITERS_KINDS = ("imminent", "attempt", "taken", "medicine", "means", "means_here", "place", "calm", *handoff_steps.ACT_STEPS)
+"""Handoff answers addressed to the writer's own means, place, calm or steps (a goodbye letter found in a son's room is
+his: thirteenth reading, H8)."""
 
 
 def kinds_left_out(tracker: Tracker, at_risk: bool, situation: str, text: str = "") -> tuple[str, ...]:
     """The handoff answers that would be addressed to the wrong person: for a person who only asked
-    for a person (no risk since), sudden calm ("bye" is a goodbye: sixth reading, M2); for a person
+    for a person (no risk since), sudden calm ("bye" is a goodbye: sixth reading, M2) and consent withdrawn (its line
+    speaks of danger: thirteenth reading, L9); for a person
     reporting someone else's risk or emergency (``situation``) whose own message is not flagged,
     the writer's own means, place and calm ("she said she has pills" got "Have you taken any of the
     pills?": sixth reading, M3). A bare "is anyone there??" (``text``) gets "still here" and who is
@@ -320,5 +322,5 @@ def kinds_left_out(tracker: Tracker, at_risk: bool, situation: str, text: str = 
     if situation in SOMEONE_ELSES and not crisis_of(tracker).get("flag"):
         return WRITERS_KINDS + still
     if tracker.get_slot("handoff_asked") and not at_risk:
-        return ("calm", *still)
+        return ("calm", handoff_steps.CONSENT, *still)
     return still

@@ -49,7 +49,8 @@ from actions.bank import answers as bank_answers
 from actions.echo import dilemma, quoted, risk_words, said_back
 from actions.language import LANGUAGES, base_language, folded, greeting_words
 from actions.names import introduced, name_in
-from actions.tone import good_news, milestone, not_well
+from actions.listen_pride import celebration, celebration_lines, without_recovery
+from actions.tone import good_news, not_well, took_a_step
 
 LANGUAGE_CODES = tuple(LANGUAGES.values())
 
@@ -107,6 +108,9 @@ def closing(text: str, lang: str = "en") -> Optional[str]:
     words = _words_of(text)
     if is_farewell(text) and _only_closing(_alone_pattern("farewells_alone").sub(" ", _farewell_pattern().sub(" ", words))):
         return "goodbye"
+    if LEAVING_NOW.search(folded(text or "").replace("'", "").replace("’", "").strip()) and len(words.split()) <= LEAVE_WORDS \
+            and not troubled(words, None, lang):
+        return "goodbye"  # "I need to go, the nurse is here." (thirteenth reading, L3: "I'm glad you've found something to try.")
     leaving = LEAVING.search(folded(words))
     if leaving and _only_closing(_thanks_pattern(tuple(bank().thanks)).sub(" ", folded(words).replace(leaving.group(0), " "))):
         return "goodbye"  # "ty. ok i'm gonna go eat" (ninth reading, L2: "That sounds like a good step: you're gonna go eat.")
@@ -131,6 +135,16 @@ LEAVING = re.compile(
     r"|\bik ga (?:nu )?(?:eten|slapen|naar bed|douchen)\b|\bvou (?:comer|jantar|dormir|deitar)\b")
 """The person leaves to do something of every day ("ok i'm gonna go eat", "je vais dormir"): with nothing else but thanks or
 closing words, a goodbye."""
+LEAVING_NOW = re.compile(
+    r"^\W*(?:(?:ok|okay|sorry|oh|right|well|anyway|ah|hey|ugh|so|entschuldige|desole|desolee|perdon|perdona|scusa|desculpa)\W+)*"
+    r"(?:i (?:need|have|got) to (?:go|run|leave|log off|stop)|i ?ve got to (?:go|run)|gotta (?:go|run)|i must (?:go|run|leave)"
+    r"|ich muss (?:jetzt )?(?:los|gehen|weg|aufhoren|schluss machen)|je dois (?:y aller|partir|filer|te laisser)"
+    r"|(?:me )?tengo que (?:ir(?:me)?|dejarte|colgar)|devo (?:andare|scappare|lasciarti)|ik moet (?:nu )?(?:gaan|weg|stoppen|ophangen)"
+    r"|(?:tenho|preciso) (?:que |de )?(?:ir|sair))(?:\s+(?:now|jetzt|maintenant|ya|ahora|ora|adesso|nu|agora))?(?=\s*(?:[,.;:!]|-|$))")
+"""The person has to go now and says why ("I need to go, the nurse is here", "ich muss los, der Bus kommt"), at the start of the
+message (folded, no apostrophes), the going said alone ("i need to go to the doctor tomorrow" is no goodbye): with at most
+``LEAVE_WORDS`` words and nothing hard in them, a goodbye."""
+LEAVE_WORDS = 12
 NO_THANKS = re.compile(r"\b(?:no|nein|non|nee|nao|not)\W*$")
 """A thanks that declines ("no thanks", "nein danke", "não obrigado")."""
 NOT_THANKS = re.compile(r"\b(?:nothing|nichts|rien|nada|niente|niets|but|aber|mais|pero|ma|maar|mas)\b")
@@ -318,8 +332,11 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
             return f"{welcome} {own.ask[turn % len(own.ask)]}" if own.ask else welcome
         return f"{welcome} {compose(strategy, rest, label, recent, turn, lang, echo, earlier)}"
     lowered = (text or "").lower().replace("’", "'")
-    celebrated = echo and milestone(text) and not risk_words(text)
-    if celebrated:  # "hoy hace 200 días que no bebo 🎉": celebrated whatever strategy was chosen (eighth reading, L7)
+    # "hoy hace 200 días que no bebo 🎉" (eighth reading, L7), "five years since I last self-harmed", "I'm really proud of myself"
+    # (thirteenth reading, M2): celebrated whatever strategy was chosen, never said back as a burden
+    celebrating = celebration(text) if echo and not risk_words(without_recovery(text)) else None
+    celebrated = bool(celebrating)
+    if celebrated:
         strategy = "affirmation"
     if strategy == "affirmation" and not_well(lowered):
         strategy = "reflection"  # "mir gehts nicht gut" read as glad: never "I'm really glad to hear that"
@@ -348,11 +365,17 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
     dilemmas = list(bank().dilemma) if weighing else []  # then what they weigh up, the choice left with them
     # "glad to hear that" only to good news ("i googled it" is none)
     # never glad about risk words, whatever the reading ("i want to die lol" with a smiling face: sixth reading, H4)
-    glad = list(own.good_news) if strategy == "affirmation" and good_news(lowered, label) and not risk_words(text) else []
+    glad = list(own.good_news) if strategy == "affirmation" and (celebrated or good_news(lowered, label) and not risk_words(text)) else []
+    if not (celebrated or took_a_step(text)):  # "a real step, and you made it" only to a step taken (thirteenth reading, L7)
+        glad = [line for line in glad if not praises_a_step(line)]
+    cheers = celebration_lines(celebrating, text, lang) if celebrated else []
     at_risk = risk_words(text)  # a death wish is never "something that matters to you" (seventh reading, H3)
     again = feeling_again(text, earlier, lang) if not names and not steps else None
     repeated = list(bank_answers(lang)["feeling_again"]) if again else []
-    blocks = (names, dilemmas, steps, repeated, *((glad, echoes) if celebrated else (echoes, glad)), topical, quotes, general)
+    if topic and values["feeling"] and re.search(rf"\b{re.escape(values['feeling'])}\b", values["topic"]):
+        # "Sentir preocupação quando o assunto é a preocupação" (thirteenth reading, L2): the word once
+        topical = [line for line in topical if "{feeling}" not in line]
+    blocks = (cheers, names, dilemmas, steps, repeated, *((glad, echoes) if celebrated else (echoes, glad)), topical, quotes, general)
     for plain_only in ((True, False) if not hard else (False,)):  # nothing hard told: no line that takes it as hard, if any is fresh
         for block in blocks:
             fresh = [line for line in (template.format(**values) for template in block)
@@ -364,6 +387,12 @@ def compose(strategy: str, text: str, label: Optional[str], recent: Sequence[str
         if fresh:
             return fresh[turn % len(fresh)]
     return _fallback(strategy, values, set(), lang)[turn % 2]
+
+
+def praises_a_step(line: str) -> bool:
+    """Whether ``line`` praises a step the person took (responses.yml ``answers.step_praise``, parts of lines in the seven
+    languages: "a real step, and you made it")."""
+    return any(part in line for part in bank().answers["step_praise"])
 
 
 def affirms(line: str) -> bool:

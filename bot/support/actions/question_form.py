@@ -34,6 +34,12 @@ PHRASES = re.compile(
     r"can (you|i)|do you|are you|r u|am i|was (it|that|i)|is this|kann man|will you|who (can|reads|sees)|is there|do i need|"
     r"ist (das|es) normal|soll ich|kann ich|est-ce que|est-ce normal|c'est normal|es normal|debería|è normale|"
     r"dovrei|is dat normaal|moet ik|é normal|devo)\b")
+SHARED_OPENERS = {"will", "am", "is"}
+"""Openers that are also other languages' statement words (German "will mich einfach nur wegmachen", "am besten heut
+nacht", Dutch "is niet te doen"): a question only before a subject ("will it", "am i", "is het")."""
+SUBJECTS = {"i", "you", "u", "it", "he", "she", "they", "we", "this", "that", "there", "things", "anyone", "someone",
+            "anybody", "somebody", "everyone", "everything", "people", "my", "your", "his", "her", "their", "our", "the",
+            "a", "an", "het", "dat", "dit", "er", "hij", "zij", "ze", "je", "jij"}
 LEADING = {"so", "ok", "okay", "hey", "hi", "hello", "um", "uh", "well", "but", "and", "also", "honestly", "like",
            "btw", "quick", "question", "genuine", "serious", "real", "tbh", "hmm", "pls", "please", "sorry", "wait",
            "dumb", "ja", "oui", "sí", "si", "bon", "alors", "pues", "allora", "nou", "então", "entao"}
@@ -48,6 +54,6 @@ def is_question(text: str) -> bool:
         words = [w.strip(",:") for w in sentence.split()]
         while words and words[0] in LEADING:
             words.pop(0)
-        if words and words[0] in OPENERS:
+        if words and words[0] in OPENERS and (words[0] not in SHARED_OPENERS or words[1:2] and words[1] in SUBJECTS):
             return True
     return False

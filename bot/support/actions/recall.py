@@ -43,7 +43,7 @@ ABOUT_ASKED = re.compile(r"\b(?:what did i (?:say|tell you)|do you remember what
 RECALL = re.compile(r"\b(?:do you remember|what did i (?:just )?(?:say|tell you)|did i (?:tell|mention)|have i told you)\b")
 """Any question about what the person said: answered honestly when the answer is not found."""
 RECALL_ALL = re.compile(
-    r"\b(?:(?:do|can|could|will) (?:you|u) (?:still )?remember (?:what|everything|anything) i (?:said|told you|wrote)(?: (?:before|earlier|you))?"
+    r"\b(?:(?:do|did|can|could|will) (?:you|u) (?:still )?remember (?:what|everything|anything) i (?:said|told you|wrote)(?: (?:before|earlier|you))?"
     r"|(?:weisst du noch|erinnerst du dich(?: daran)?|kannst du dich (?:daran )?erinnern),? was ich (?:dir )?(?:gesagt|erzahlt|geschrieben) habe"
     r"|(?:tu te souviens|te souviens-tu|tu te rappelles|tu peux te souvenir) de ce que (?:je t'?ai|j'?ai) (?:dit|raconte|ecrit)"
     r"|(?:te acuerdas|recuerdas|puedes recordar) (?:de )?lo que te (?:dije|conte|escribi)"
@@ -246,9 +246,19 @@ def quoted(text: str, earlier: Sequence[str]) -> Optional[str]:
     return " ".join(words[:QUOTED_WORDS]) + (" …" if len(words) > QUOTED_WORDS else "")
 
 
+RECALL_FIRST = re.compile(
+    r"\b(?:at the (?:very )?(?:beginning|start)|first thing i (?:said|told you|wrote)|(?:ganz )?am anfang|zu beginn|zuerst"
+    r"|(?:tout )?au debut|en premier|(?:justo )?al (?:principio|comienzo|inicio)|primero|all'? ?inizio|per prim[oa]"
+    r"|in het begin|aan het begin|eerst|no (?:inicio|comeco)|primeiro)\b")
+"""What the person said first, asked for ("¿Me puedes recordar qué te dije al principio?": thirteenth reading, L3, got the
+line before the question): answered as a question about everything said, with the first thing they told."""
+
+
 def asks_all(text: str) -> bool:
-    """Whether ``text`` asks whether the bot remembers what the person said, about nothing in particular (``RECALL_ALL``)."""
-    return bool(RECALL_ALL.search(plain_text(text))) and not risk_words(text)
+    """Whether ``text`` asks whether the bot remembers what the person said, about nothing in particular (``RECALL_ALL``), or
+    what they said first (``RECALL_FIRST`` in a recall question)."""
+    plain = plain_text(text)
+    return (bool(RECALL_ALL.search(plain)) or (bool(RECALL_FIRST.search(plain)) and asks(text))) and not risk_words(text)
 
 
 def corrected(messages: Sequence[str]) -> List[str]:

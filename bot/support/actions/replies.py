@@ -11,12 +11,13 @@ import re
 from typing import Any, Dict, List, Text
 
 from connectors.contract import at_risk, emotion_of
+from connectors.contract import crisis_of as crisis_in
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import asked_the_bot, checkin, direct_ask, exercise, listening, medical, plain_answers, recall, story
-from actions import bank
+from actions import bank, listen_asked, listen_leisure
 from actions.bank import answers, says
 from actions.echo import risk_words, said_back, second_person
 from actions.names import introduced
@@ -88,6 +89,9 @@ class SupportReply(Action):
             say = Say(dispatcher, tracker)
             say(medical.too_much_line(say))
             return [SlotSet("last_strategy", "information")]
+        honest = answered_honestly(dispatcher, tracker)
+        if honest is not None:  # "Welche Horrorfilme magst du?", "How do I write that scene?" (thirteenth reading, M4, L7)
+            return honest
         if story.about_a_story(tracker):  # "why did she throw herself under the train?" after the novel (tenth reading, L2)
             return story.answer(Say(dispatcher, tracker), tracker)
         lead = direct_ask.lead_in(text, earlier_messages(tracker, direct_ask.WINDOW), crisis_of(tracker))
@@ -132,6 +136,17 @@ class SupportReply(Action):
                                  if recall.may_recall(tracker.latest_message.get("metadata")) else [])
         dispatcher.utter_message(text=line)
         return [SlotSet("last_strategy", self.strategy)]
+
+
+def answered_honestly(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]] | None:
+    """The honest answer to what a listening bot cannot answer ("which horror films do you like?", "how do I write that scene?")
+    or to a figure of speech explained ("das sagt man halt so"), listen_asked.py; None for any other message, or in a turn at
+    risk beyond "possible" (thirteenth reading, M4: a breathing exercise and a question about "the story")."""
+    text = tracker.latest_message.get("text") or ""
+    if at_risk(emotion_of(tracker.latest_message.get("metadata"))) and not only_possibly(tracker, text):
+        return None
+    kind = listen_asked.asked(text, earlier_messages(tracker, story.STORY_WINDOW))
+    return say_answer(dispatcher, tracker, kind) if kind else None
 
 
 def correction_taken_up(dispatcher: CollectingDispatcher, tracker: Tracker, said: str, key: str) -> List[Dict[Text, Any]]:
@@ -248,6 +263,8 @@ def light_reply(tracker: Tracker, text: str) -> str | None:
     kind = light_idiom(text)
     if kind:
         return f"idiom_{kind}"
+    if listen_leisure.enjoyed(text) and not listening.troubled(text, None, language(tracker)):
+        return "enjoyed"  # a horror-film marathon with friends, read as fear: no feeling to probe (thirteenth reading, M4)
     before = earlier_messages(tracker, 1)
     lang = language(tracker)
     if before and light_idiom(before[-1]) and not risk_words(without_idioms(before[-1])) and not risk_words(text) and not listening.troubled(text, None, lang) \
@@ -316,11 +333,19 @@ def told_before(tracker: Tracker) -> str | None:
 
 def told(tracker: Tracker) -> List[str]:
     """What the person told before the latest message, oldest first, with the facts they put right made in it
-    (recall.corrected), and no greeting, goodbye, thanks, question or message read at risk."""
+    (recall.corrected), and no greeting, goodbye, thanks, question, message with risk words or message read at high risk
+    (a "possible" reading of a move or a deadline, "me cambio de piso el viernes", is still what they told: thirteenth
+    reading, L3, "¿qué te dije al principio?" got the previous line)."""
     events = [e for e in tracker.events if e.get("event") == "user"][:-1]
-    texts = recall.corrected([e.get("text") or "" for e in events if not at_risk(emotion_of(e.get("metadata")))])
+    texts = recall.corrected([e.get("text") or "" for e in events if not read_high(emotion_of(e.get("metadata")))])
     return [text for text in texts if text and not listening.is_greeting(text) and not listening.closing(text)
             and not text.rstrip().endswith("?") and not risk_words(text) and not system_text(text)]
+
+
+def read_high(emotion: Dict[str, Any]) -> bool:
+    """Whether a turn's ``emotion`` reading flagged crisis risk or read it high."""
+    crisis = crisis_in(emotion)
+    return bool(crisis.get("flag")) or crisis.get("level") == "high"
 
 
 def first_told(tracker: Tracker) -> str | None:

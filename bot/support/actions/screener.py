@@ -18,7 +18,7 @@ crisis resources and keeps listening. An answer that dismisses the question ("ne
 
 :func:`read_answer` classifies an answer as ``yes``, ``no``, ``dismiss`` or ``unclear`` from
 words in English, German, French, Spanish, Italian, Dutch and Portuguese (``screener.yml``).
-Hedged answers ("kind of", "sometimes", "a bit") count as yes: the screen errs toward asking on.
+Hedged answers ("kind of", "sometimes", "a bit", "idk maybe") count as yes: the screen errs toward asking on.
 """
 from __future__ import annotations
 
@@ -94,8 +94,8 @@ def _patterns() -> Dict[str, re.Pattern]:
         raise ValueError(f"{SCREENER_FILE}: quote these answer words: {unquoted}")
     return {kind: re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(fold(w) or w) for w in words[kind]),
                                                               key=len, reverse=True)) + r")(?!\w)")
-            for kind in ("yes", "weak_yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "self",
-                         "negation", "refers")}
+            for kind in ("yes", "weak_yes", "aux", "no", "dismiss", "hedge", "laugh", "past", "recent", "unclear", "unsure",
+                         "self", "negation", "refers")}
 
 
 def clarifies(text: str) -> bool:
@@ -177,8 +177,8 @@ def read_answer(text: str) -> Answer:
     if len(folded.split()) <= WHOLE_ANSWER_WORDS:
         found["yes"] = sorted(found["yes"] + found["weak_yes"])  # "right", "y": a yes only as the whole answer
     yes = found["yes"] + found["hedge"] + found["aux"]
-    if found["unclear"]:
-        return "unclear"
+    if found["unclear"]:  # not knowing with a hedge ("idk maybe", "not sure, maybe") is a hedged yes (fourteenth reading, S1)
+        return "yes" if found["hedge"] and set(spans["unclear"]) <= set(spans["unsure"]) else "unclear"
     if found["past"] and not found["recent"]:
         return "no"
     if found["no"] and (not yes or min(found["no"]) < min(yes) and not _yes_after_no(folded, found)):

@@ -30,7 +30,8 @@ from actions.bank import answers, bank, says
 from actions.conversation import Say, clear_screen, crisis_of, crisis_reason, earlier_messages, user_turns
 from actions.echo import risk_words
 from actions.handoff_answers import gender_of
-from actions.language import folded, least_recent, translated
+from actions.language import least_recent, translated
+from actions.relative_danger import a_parent, danger_key, friend_in_danger, plain as _plain
 from actions.resources import YOUNG_AGE
 from actions.replies import ActionSupportQuestion
 from policies.situations import ACUTE
@@ -54,9 +55,6 @@ SUBSTANCE = re.compile(
     r"|pods?|geschluckt|getrunken|tabletten|medikamente|gift|avale|cachets|comprimes|medicaments|javel|trago|pastillas|lejia"
     r"|veneno|ingoiato|pastiglie|candeggina|ingeslikt|pillen|engoliu|remedios|comprimidos|agua sanitaria)\b")
 """Something swallowed or taken: only then the poison line."""
-SUBSTANCE_TAKEN = re.compile(r"\b(?:swallow\w*|took|taken|has taken|ate|eaten|drank|overdos\w*|geschluckt|genommen|avale|pris|tomo|se tomo"
-                             r"|ingoiato|preso|ingenomen|ingeslikt|tomou|engoliu)\b")
-"""Means already taken: someone else's emergency (the emergency lines), not means to put out of reach."""
 FIRST_AID = re.compile(r"\b(?:on (?:her|his|their) back|give (?:her|him|them) (?:water|something to drink|food)|make (?:her|him|them) (?:throw up|sick|vomit)"
                        r"|auf dem rucken|wasser geben|sur le dos|(?:de|a) (?:l ?eau|boire)|boca arriba|dar(?:le)? agua|sulla schiena|dar(?:le|gli) (?:acqua|da bere)"
                        r"|op (?:zijn|haar) rug|water geven|de barriga para cima|dar agua)\b")
@@ -71,14 +69,6 @@ PHONE_WATCHED = re.compile(
     r"|(?:kijkt|leest) (?:hij|zij) (?:mijn telefoon|mijn berichten|mee)|(?:ele|ela) (?:ve|le|olha|mexe) (?:no )?(?:meu celular|minhas mensagens))\b")
 """A person who fears the one hurting them reads their phone ("he has my phone sometimes, will he see
 this?": sixth reading, H2): how to keep this chat from them, before anything else."""
-UNREACHABLE = re.compile(
-    r"\b(?:(?:is|s|isnt|isn t|not|still not|wont|won t) (?:answering|picking up|replying|responding)|(?:can ?t|cannot|cant) (?:reach|get hold of|get through to)"
-    r"|(?:phone|her phone|his phone) (?:is |s )?(?:off|dead|going to voicemail)|no answer|left (?:me )?on read|geht nicht (?:ran|ans telefon)"
-    r"|erreiche (?:ihn|sie) nicht|(?:ne )?r[eé]pond (?:pas|plus)|(?:je )?n ?arrive pas (?:a|à) (?:le|la) joindre|no (?:contesta|responde)"
-    r"|no (?:le|la|lo) (?:puedo|consigo) localizar|non risponde|non riesco a (?:raggiungerl[oa]|contattarl[oa])|neemt niet op|reageert niet"
-    r"|ik kan (?:hem|haar) niet bereiken|n[aã]o (?:atende|responde)|n[aã]o consigo falar com)\b")
-"""Someone at risk the person cannot reach ("she's not answering her phone now": sixth reading, M3): the
-emergency number for where they are comes first, alone, not the whole paragraph again."""
 HOW_TO_HELP = re.compile(
     r"\b(?:how (?:can|do|should|could) i (?:best )?(?:help|support|be there for) (?:him|her|them|my \w+)|what can i do (?:to help|for (?:him|her|them))"
     r"|wie kann ich (?:ihm|ihr|ihnen|meinem \w+|meiner \w+) (?:am besten )?(?:helfen|beistehen)|wie kann ich (?:ihn|sie) unterstutzen"
@@ -106,21 +96,6 @@ SAFE_NOW = re.compile(
 """The one at risk is safe now ("we got to him in time, he's ok": ninth reading, M8, got the friends' answer three times): the
 situation is over, and the person is listened to; not what they only claim ("he says he's ok but ...")."""
 CLAIMED = re.compile(r"\b(?:says?|said|claims?|pretends?|insists?|but|sagt|dit|dice|dice che|zegt|diz|mas|aber|mais|pero|maar|ma)\b")
-MEANS_AT_HAND = re.compile(
-    r"\b(?:pills?|tablets?|meds|medication|medicine|painkillers|rope|gun|guns|firearm|knife|knives|razors?|blades?"
-    r"|tabletten|medikamente|seil|strick|waffe|pistole|messer|klingen|rasierklingen|cachets|medicaments|comprimes|corde|arme|fusil"
-    r"|couteau|lames|pastillas|medicamentos|pildoras|cuerda|pistola|arma|cuchillo|navajas|pillole|pastiglie|farmaci|corda|coltello"
-    r"|lamette|pillen|medicijnen|touw|wapen|vuurwapen|mes|mesjes|remedios|comprimidos|faca|laminas|giletes?)\b")
-"""Something they could use, near the one at risk ("tiene pastillas de su papá en su cuarto": ninth reading, M8, got the friends'
-block again and never "take the pills out of his room"): putting it out of reach comes first."""
-OWN_CHILD = re.compile(
-    r"\b(?:my (?:\d{1,2}[ -]?(?:year[ -]?old|yo|y o)|(?:\d{1,2}[ -]?(?:year[ -]?old|yo) )?(?:son|daughter|child|kid|teen|teenager|stepson|stepdaughter|little boy|little girl))"
-    r"|mein (?:sohn|kind|stiefsohn)|meine (?:tochter|stieftochter)|mon (?:fils|enfant|ado)|ma fille|mi (?:hijo|hija|nino|nina|hijastr[oa])"
-    r"|(?:mio|il mio) (?:figlio|bambino|ragazzo)|(?:mia|la mia) (?:figlia|bambina|ragazza di \d+ anni)|mijn (?:zoon|dochter|kind|stiefzoon|stiefdochter)"
-    r"|(?:meu|o meu) (?:filho|menino|enteado)|(?:minha|a minha) (?:filha|menina|enteada))\b")
-"""A parent telling of their own child ("mi hijo de 14 años", "my 14 year old", "ma fille"), folded: the parents' lines,
-not the friends' (tenth exploratory reading, M3: "mi hijo de 14 años se está cortando los brazos" got "reply to them
-now" for a friend's text message)."""
 PARENT_KEYS = {"situation_friend_at_risk": "situation_child_at_risk",
                "situation_friend_at_risk_after": "situation_child_at_risk_after",
                "situation_friend_how_to_help": "situation_child_at_risk_after"}
@@ -148,11 +123,6 @@ OFFERS_A_PERSON = ("abuse", "friend_at_risk")
 """Situations whose first line is followed by the offer of someone from the team (``situation_offer``; a yes brings one)."""
 
 
-def _plain(text: str) -> str:
-    """``text`` as the cues above read it: folded, apostrophes dropped ("j'ai 14 ans" -> "jai 14 ans")."""
-    return folded(text).replace("'", "").replace("’", "")
-
-
 def situation_lines(situation: str, say: Say, after: bool = False, text: str = "", earlier: Sequence[str] = ()) -> List[str]:
     """The lines for ``situation`` (``after``: a follow-up's) in the person's language, with the
     emergency number and the poison (when ``text`` or ``earlier`` names something swallowed or
@@ -168,10 +138,8 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
         key = "situation_emergency_other_first_aid"
     elif situation == "friend_at_risk" and after and HELP_CALLED.search(plain):  # eighth reading, L6
         key = "situation_friend_at_risk_called"
-    elif situation == "friend_at_risk" and UNREACHABLE.search(plain):
-        key = "situation_friend_unreachable"
-    elif situation == "friend_at_risk" and MEANS_AT_HAND.search(plain) and not SUBSTANCE_TAKEN.search(plain):
-        key = "situation_friend_at_risk_means"
+    elif situation == "friend_at_risk" and (danger := danger_key(text, earlier, after)):  # a weapon first (relative_danger.py)
+        key = danger
     elif situation == "abuse" and PHONE_WATCHED.search(plain):
         key = "situation_abuse_phone"
     elif situation in ("friend_at_risk", "emergency_other") and FAULT.search(plain):
@@ -191,19 +159,6 @@ def situation_lines(situation: str, say: Say, after: bool = False, text: str = "
               "abuse": child or say.help_now.sentence("abuse", say.lang), "lines": say.help_now.sentence("friends", say.lang),
               "young": say.help_now.sentence("child", say.lang)}
     return [line.format(**values) for line in answers(say.lang)[key]]
-
-
-def friend_in_danger(text: str) -> bool:
-    """Someone at risk the person cannot reach, or with means at hand ("il a des médicaments, il ne répond plus"): a
-    person from the team joins at once when the message reads as risk (twelfth reading, M7: the French partner was asked
-    "Tu veux bien ?" where the English one, read high, was handed over)."""
-    plain = _plain(text)
-    return bool(UNREACHABLE.search(plain) or (MEANS_AT_HAND.search(plain) and not SUBSTANCE_TAKEN.search(plain)))
-
-
-def a_parent(text: str, earlier: Sequence[str] = ()) -> bool:
-    """Whether the person tells of their own child (``OWN_CHILD``), in ``text`` or one of their ``earlier`` messages."""
-    return any(OWN_CHILD.search(_plain(said)) for said in (text, *earlier))
 
 
 def child_at_risk_now(tracker: Tracker) -> bool:

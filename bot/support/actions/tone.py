@@ -72,6 +72,31 @@ def milestone(text: str) -> bool:
     return bool(MILESTONE.search(plain)) and not SLIP.search(plain) and not not_well(plain) and not NO_GOOD.search(plain)
 
 
+TOOK_A_STEP = re.compile(
+    r"\bi (?:finally |actually |just |even |really )?(?:did it|did that|managed|made it|passed|got (?:the job|in|through|it done|a job)"
+    r"|went (?:to|for|out)|called|rang|told (?:her|him|them|my|someone|somebody)|asked (?:her|him|them|for|my)|booked|signed up|applied"
+    r"|handed (?:it )?in|finished|stood up|said no|left the house|reached out|spoke to|talked to)\b"
+    r"|\b(?:geschafft|bestanden|hab(?:e)? (?:es |ihn |sie |ihr |ihm )?(?:endlich |heute |doch )?(?:angerufen|gesagt|gefragt|gebucht|beworben)"
+    r"|bin (?:endlich |heute )?(?:hingegangen|rausgegangen|hin gegangen))\b"
+    r"|\bj ?ai (?:enfin |finalement )?(?:reussi|fini|appele|dit|demande|ose|postule)\b|\bje l ?ai fait\b|\bj ?y suis allee?\b"
+    r"|\b(?:lo )?(?:logre|hice|consegui)\b|\blo he (?:hecho|conseguido|logrado)\b|\b(?:he )?aprobado\b|\baprobe\b"
+    r"|\b(?:por fin )?(?:llame|le dije|le pedi|me atrevi|he llamado)\b"
+    r"|\bce l ?ho fatta\b|\bl ?ho fatto\b|\bho (?:finalmente )?(?:superato|chiamato|detto|chiesto|finito)\b|\bsono (?:finalmente )?(?:andat[oa]|uscit[oa])\b"
+    r"|\b(?:gelukt|gehaald)\b|\bik heb (?:het )?(?:eindelijk )?(?:gedaan|gebeld|gezegd|gevraagd|afgemaakt)\b"
+    r"|\b(?:consegui|passei|fiz isso|liguei|contei)\b")
+"""A step the person took, told as done ("i finally called her", "ich habs geschafft", "lo logré", "ce l'ho fatta"), on the folded
+message (no accents, apostrophes as spaces): only then, or at a milestone, is it praised as "a real step, and you made it"
+(thirteenth reading, L7: "Er ist eigentlich voll lieb.", "Gracias por preguntar, pero estoy bien en ese sentido." and "Domani ho il
+giorno libero finalmente." got that praise)."""
+
+
+def took_a_step(text: str) -> bool:
+    """Whether ``text`` tells of a step the person took (``TOOK_A_STEP``) or a milestone of recovery."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", (text or "").lower()) if not unicodedata.combining(c))
+    plain = plain.replace("'", " ").replace("’", " ")
+    return bool(TOOK_A_STEP.search(plain)) or milestone(text)
+
+
 def not_well(text: str) -> bool:
     """Whether ``text`` (lowercase) says the person is not well."""
     return bool(NOT_WELL.search(text))

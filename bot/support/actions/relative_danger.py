@@ -1,0 +1,88 @@
+"""Someone else in danger, as a relative or a friend tells it (policies/situations.py ``friend_at_risk``): whether the
+one at risk can be reached, whether they have means at hand, a weapon above all, whether the writer is their parent,
+and which of the situation's lines that calls for (situation_replies.py says them).
+
+A weapon comes first (thirteenth exploratory reading, H8: "Mein Mann ... hat sein Jagdgewehr aus dem Schrank geholt",
+then "Er sitzt jetzt im Auto vor dem Haus", got a line about the writer's own hopelessness and "Ich höre dich"): the
+emergency number now, what to tell them (a weapon, what was said, where), and the writer keeps their distance; never
+"take it out of their room", as for pills. Someone at risk who cannot be reached after the risk was told ("Er ist
+gerade nicht zu Hause und geht nicht ans Handy" after a goodbye letter) is an emergency: the number now, and where
+they might be.
+
+Every pattern reads the message folded (:func:`plain`: lower case, no accents, no apostrophes)."""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from actions.language import folded
+
+SUBSTANCE_TAKEN = re.compile(r"\b(?:swallow\w*|took|taken|has taken|ate|eaten|drank|overdos\w*|geschluckt|genommen|avale|pris|tomo|se tomo"
+                             r"|ingoiato|preso|ingenomen|ingeslikt|tomou|engoliu)\b")
+"""Means already taken: someone else's emergency (the emergency lines), not means to put out of reach."""
+UNREACHABLE = re.compile(
+    r"\b(?:(?:is|s|isnt|isn t|not|still not|wont|won t) (?:answering|picking up|replying|responding)|(?:can ?t|cannot|cant) (?:reach|get hold of|get through to)"
+    r"|(?:phone|her phone|his phone) (?:is |s )?(?:off|dead|going to voicemail)|no answer|left (?:me )?on read"
+    r"|geht nicht (?:mehr )?(?:ran|ans telefon|ans handy)|nimmt nicht (?:mehr )?ab|ist nicht (?:mehr )?erreichbar"
+    r"|erreiche (?:ihn|sie) nicht|(?:ne )?r[eé]pond (?:pas|plus)|(?:je )?n ?arrive pas (?:a|à) (?:le|la) joindre|no (?:contesta|responde)"
+    r"|no (?:le|la|lo) (?:puedo|consigo) localizar|non risponde|non riesco a (?:raggiungerl[oa]|contattarl[oa])|neemt niet op|reageert niet"
+    r"|ik kan (?:hem|haar) niet bereiken|n[aã]o (?:atende|responde)|n[aã]o consigo falar com)\b")
+"""Someone at risk the person cannot reach ("she's not answering her phone now": sixth reading, M3; "geht nicht ans Handy":
+thirteenth, H8): the emergency number for where they are comes first, alone, not the whole paragraph again."""
+WEAPON = re.compile(
+    r"\b(?:guns?|shotguns?|rifles?|firearms?|handguns?|pistols?|revolvers?|weapons?"
+    r"|\w*gewehre?|schrotflinten?|flinten?|waffen?|pistolen?|fusils?|carabines?|pistolets?|armes?|escopetas?|pistolas?|armas?"
+    r"|fucil[ei]|doppiett[ae]|\w*geweer|\w*geweren|pistool|wapens?|vuurwapens?|espingardas?|carabinas?)\b")
+"""A weapon near the one at risk ("sein Jagdgewehr", "a gun", "une arme"): call now, keep away from it, never take it away."""
+MEANS_AT_HAND = re.compile(
+    r"\b(?:pills?|tablets?|meds|medication|medicine|painkillers|rope|knife|knives|razors?|blades?"
+    r"|tabletten|medikamente|seil|strick|messer|klingen|rasierklingen|cachets|medicaments|medocs|comprimes|corde"
+    r"|couteau|lames|pastillas|medicamentos|pildoras|cuerda|cuchillo|navajas|pillole|pastiglie|farmaci|corda|coltello"
+    r"|lamette|pillen|medicijnen|touw|mes|mesjes|remedios|comprimidos|faca|laminas|giletes?)\b")
+"""Something else they could use, near the one at risk ("tiene pastillas de su papá en su cuarto": ninth reading, M8, got the
+friends' block again and never "take the pills out of his room"): putting it out of reach comes first."""
+OWN_CHILD = re.compile(
+    r"\b(?:my (?:\d{1,2}[ -]?(?:year[ -]?old|yo|y o)|(?:\d{1,2}[ -]?(?:year[ -]?old|yo) )?(?:son|daughter|child|kid|teen|teenager|stepson|stepdaughter|little boy|little girl))"
+    r"|mein (?:sohn|kind|stiefsohn)|meine (?:tochter|stieftochter)|meine[sm] (?:sohne?s?|kinde?s?|stiefsohne?s?)|meine[rn] (?:tochter|stieftochter|sohn)"
+    r"|unser(?:e[mnrs]?)? (?:sohne?s?|tochter|kinde?s?)"
+    r"|mon (?:fils|enfant|ado)|ma fille|mi (?:hijo|hija|nino|nina|hijastr[oa])"
+    r"|(?:mio|il mio) (?:figlio|bambino|ragazzo)|(?:mia|la mia) (?:figlia|bambina|ragazza di \d+ anni)|mijn (?:zoon|dochter|kind|stiefzoon|stiefdochter)"
+    r"|(?:meu|o meu) (?:filho|menino|enteado)|(?:minha|a minha) (?:filha|menina|enteada))\b")
+"""A parent telling of their own child ("mi hijo de 14 años", "my 14 year old", "ma fille", "im Zimmer meines Sohnes"),
+folded: the parents' lines, not the friends' (tenth exploratory reading, M3: "mi hijo de 14 años se está cortando los
+brazos" got "reply to them now" for a friend's text message)."""
+
+
+def plain(text: str) -> str:
+    """``text`` as the patterns above read it: folded, apostrophes dropped ("j'ai 14 ans" -> "jai 14 ans")."""
+    return folded(text).replace("'", "").replace("’", "")
+
+
+def danger_key(text: str, earlier: Sequence[str] = (), after: bool = False) -> Optional[str]:
+    """The ``answers`` key of the line for someone else in danger that ``text`` tells (``earlier``: the person's messages
+    before, oldest first; ``after``: a follow-up while the situation is open), or None: a weapon in the message, or told
+    in ``earlier`` for a follow-up ("Er sitzt jetzt im Auto vor dem Haus": ``situation_friend_weapon_after``); the one
+    at risk cannot be reached (after the risk was told, an emergency: ``situation_friend_unreachable_after``); other
+    means at hand, not already taken."""
+    said = plain(text)
+    if WEAPON.search(said):
+        return "situation_friend_weapon"
+    if after and any(WEAPON.search(plain(before)) for before in earlier):
+        return "situation_friend_weapon_after"
+    if UNREACHABLE.search(said):
+        return "situation_friend_unreachable_after" if after else "situation_friend_unreachable"
+    if MEANS_AT_HAND.search(said) and not SUBSTANCE_TAKEN.search(said):
+        return "situation_friend_at_risk_means"
+    return None
+
+
+def friend_in_danger(text: str) -> bool:
+    """Someone at risk the person cannot reach, or with a weapon or other means at hand ("il a des médicaments, il ne
+    répond plus"): a person from the team joins at once when the message reads as risk (twelfth reading, M7: the French
+    partner was asked "Tu veux bien ?" where the English one, read high, was handed over)."""
+    return danger_key(text) is not None
+
+
+def a_parent(text: str, earlier: Sequence[str] = ()) -> bool:
+    """Whether the person tells of their own child (``OWN_CHILD``), in ``text`` or one of their ``earlier`` messages."""
+    return any(OWN_CHILD.search(plain(said)) for said in (text, *earlier))
