@@ -43,7 +43,8 @@ def test_another_language_leaves_the_page_language(messages, locale, lang) -> No
     ("en-GB", "chcę się zabić", "en", "999"),
     ("en-GB", "kendimi öldürmek istiyorum", "en", "116 123"),
     ("de-DE", "я хочу покончить с собой", "de", "112"),
-    ("ja-JP", "もう死にたい", "en", "112"),
+    ("ja-JP", "もう死にたい", "en", "119"),  # Japan's own lines since stop 45 (policies/crisis_resources.yml "ja")
+    ("pl-PL", "chcę się zabić", "en", "800 70 2222"),  # B19: a Polish page had the international lines
 ])
 def test_not_flagged_the_bot_says_it_cannot_read_gives_the_lines_and_offers_a_person(team, locale, text, lang, number) -> None:
     from actions.replies import ActionGreet, ActionSupportReflection
