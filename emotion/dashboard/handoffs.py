@@ -10,7 +10,7 @@ handoff past its time is re-alerted (:func:`realert_overdue`); a silent claim (c
 person still at risk: ``emotion.moodlog.silent_claim``) may be taken over by any supervisor (:func:`take_over`).
 Claiming and taking over are each one conditional UPDATE (:func:`_update_if`): of two supervisors at once exactly one
 wins, the other gets :class:`HandoffStateError` (409).
-A reply counts as written only once it reached the person's conversation (:class:`ReplyNotDelivered`).
+A reply the bot's Rasa server refused counts as written once the person's page fetched it.
 """
 from __future__ import annotations
 
@@ -112,8 +112,11 @@ def reassign(db: Session, handoff: Handoff, actor: str, colleague: str) -> None:
         raise HandoffStateError(f"only a claimed handoff is reassigned (this one is {handoff.status})")
     if colleague == handoff.claimed_by:
         raise HandoffStateError(f"{colleague} already has it")
-    handoff.claimed_by, handoff.claimed_at, handoff.silent_alerted_at = colleague, utcnow(), None
-    db.add(handoff)
+    before = handoff.claimed_by  # one conditional UPDATE: a take-over in between wins, this one is refused (review)
+    if not _update_if(db, handoff, Handoff.status == "claimed", col(Handoff.claimed_by) == before,
+                      claimed_by=colleague, claimed_at=utcnow(), silent_alerted_at=None):
+        raise HandoffStateError(f"{handoff.claimed_by} took it over first: they are with the person now"
+                                if handoff.status == "claimed" else f"handoff is {handoff.status}")
 
 
 NOT_TOLD = ("The bot could not be told that this handoff is resolved (it did not answer), so the person has had no "
@@ -156,29 +159,35 @@ def resolve(db: Session, handoff: Handoff, actor: str, rasa_url: str | None = No
 
 
 class ReplyNotDelivered(RuntimeError):
-    """The bot's Rasa server did not accept a reply (unreachable, or not a 2xx): nothing was stored, nothing counts as
-    written; the supervisor is shown this and sends their text again."""
+    """The bot's Rasa server did not accept a reply (unreachable, or not a 2xx): it is kept, undelivered, for the
+    person's chat page to fetch (``/pushed``), and counts as written only once it has been."""
 
     def __init__(self) -> None:
-        super().__init__("Your reply was NOT sent: the bot's server did not accept it (unreachable, or it refused it). "
-                         "It does not count as written. Your text is kept below: send it again.")
+        super().__init__("Your reply was NOT pushed to the person's chat: the bot's server did not accept it "
+                         "(unreachable, or it refused it). It is kept and reaches them when their chat page next asks "
+                         "for messages (the thread then says \"seen\"); until then it does not count as written. "
+                         "Do not send it again.")
 
 
 def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | None,
           rasa_token: str | None = None) -> HandoffMessage:
-    """Deliver the reply, then store it (uncommitted: the caller commits). With a Rasa server for the bot
-    (``rasa_url``) it is stored, ``delivered``, and counts as written (a silent claim ends; the resolve rules see it)
-    only once Rasa accepted it: :class:`ReplyNotDelivered` otherwise, with nothing stored or changed (the review of
-    the dashboard, D1: a refused reply counted as written). Without one it is stored undelivered: the person's page
-    polls it."""
+    """Store the reply and try to push it (uncommitted: the caller commits). It counts as written (a silent claim ends;
+    the resolve rules see it) at once when Rasa pushed it, or when the dashboard has no Rasa server for the bot (the
+    person's page polls it); a reply Rasa refused is ``refused`` and counts once their page fetched it
+    (``emotion.moodlog.governance.pushed_messages`` ends the silent claim then). With a Rasa server for the
+    bot (``rasa_url``) that did not accept it: stored all the same (their page still fetches it; the review of stop
+    45: dropping it lost the reply) and :class:`ReplyNotDelivered` raised after."""
     if handoff.status != "claimed" or handoff.claimed_by != actor:
         raise HandoffStateError("claim the handoff before replying")
     delivered = deliver_reply(rasa_url, handoff.session_id, text, token=rasa_token)
-    if rasa_url and not delivered:
-        raise ReplyNotDelivered()
-    message = HandoffMessage(handoff_id=handoff.id, author=actor, kind="supervisor", text=text, delivered=delivered)
-    handoff.silent_alerted_at = None  # someone has written: no longer a silent claim
+    refused = bool(rasa_url) and not delivered
+    message = HandoffMessage(handoff_id=handoff.id, author=actor, kind="supervisor", text=text, delivered=delivered,
+                             refused=refused)
+    if not refused:
+        handoff.silent_alerted_at = None  # someone has written: no longer a silent claim
     db.add_all([message, handoff])
+    if refused:
+        raise ReplyNotDelivered()
     return message
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from emotion.moodlog.governance import Handoff, HandoffMessage
+from emotion.moodlog.governance import Handoff, HandoffMessage, reached_the_person
 from emotion.moodlog.models import Turn
 
 QUOTED_CHARS = 200
@@ -54,9 +54,11 @@ def last_line_at_risk(db: Session, handoff: Handoff, at_risk_from: float = AT_RI
 
 
 def team_wrote(db: Session, handoff: Handoff) -> bool:
-    """Whether anyone from the team wrote to the person in this handoff (a ``supervisor`` message)."""
-    return db.exec(select(HandoffMessage.id).where(HandoffMessage.handoff_id == handoff.id,
-                                                   HandoffMessage.kind == "supervisor").limit(1)).first() is not None
+    """Whether anyone from the team wrote to the person in this handoff: a ``supervisor`` message that reached them
+    (pushed by Rasa, or fetched by their page: a reply Rasa refused and nobody fetched is no writing)."""
+    return db.exec(select(HandoffMessage.id).where(
+        HandoffMessage.handoff_id == handoff.id, HandoffMessage.kind == "supervisor", reached_the_person()).limit(1)).first() \
+        is not None
 
 
 def unwritten_at_risk(db: Session, handoff: Handoff, at_risk_from: float = AT_RISK_FROM) -> bool:

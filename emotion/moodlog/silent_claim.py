@@ -9,16 +9,17 @@ from typing import Sequence
 
 from sqlmodel import Session, select
 
-from emotion.moodlog.governance import Handoff, HandoffMessage, as_utc
+from emotion.moodlog.governance import Handoff, HandoffMessage, as_utc, reached_the_person
 from emotion.moodlog.models import utcnow
 
 
 def team_wrote_since_claim(db: Session, handoff: Handoff) -> bool:
-    """Whether a person from the team wrote to the person (a ``supervisor`` message) since the handoff was claimed."""
+    """Whether a person from the team wrote to the person since the handoff was claimed: a ``supervisor`` message that
+    reached them (pushed by Rasa, or fetched by their page; a reply Rasa refused and nobody fetched is none)."""
     if handoff.claimed_at is None:
         return False
-    written = db.exec(select(HandoffMessage.created_at).where(HandoffMessage.handoff_id == handoff.id,
-                                                              HandoffMessage.kind == "supervisor")).all()
+    written = db.exec(select(HandoffMessage.created_at).where(
+        HandoffMessage.handoff_id == handoff.id, HandoffMessage.kind == "supervisor", reached_the_person())).all()
     return any(as_utc(at) >= as_utc(handoff.claimed_at) for at in written)
 
 

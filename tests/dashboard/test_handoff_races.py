@@ -123,3 +123,23 @@ def test_the_claimer_cannot_take_over_their_own_silent_claim(dashboard):
     client = clients[FIRST]
     own = client.post(f"/handoffs/{handoff_id}/take-over", data={"csrf_token": csrf_of(client.get("/handoffs").text)})
     assert own.status_code == 409 and own.json()["detail"] == "you claimed it already: write to the person now"
+
+
+def test_a_reassign_read_before_a_take_over_does_not_overwrite_it(dashboard):
+    """The review of stop 45: reassign was still a read-then-write, so the claimer reassigning to a colleague while
+    another supervisor took the silent claim over wrote the colleague over the take-over; the one who took over had a
+    303 and thought they were with the person."""
+    from emotion.dashboard import handoffs as ops
+
+    app, _ = dashboard
+    handoff_id = _handoff(app, silent_claim=True)
+    with Session(app.state.engine) as stale, Session(app.state.engine) as other:
+        read = stale.get(Handoff, handoff_id)  # the claimer's request has read the handoff
+        assert read.claimed_by == CLAIMER
+        ops.take_over(other, other.get(Handoff, handoff_id), FIRST)
+        other.commit()
+        with pytest.raises(ops.HandoffStateError, match=f"{FIRST} took it over first"):
+            ops.reassign(stale, read, CLAIMER, SECOND)
+        stale.commit()
+    with Session(app.state.engine) as db:
+        assert db.get(Handoff, handoff_id).claimed_by == FIRST

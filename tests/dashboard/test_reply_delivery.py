@@ -1,7 +1,8 @@
 """The review of the dashboard, D1 (2): a supervisor's reply that the bot's Rasa server did not accept (unreachable, or
-a non-2xx answer) was stored and counted as written: a silent claim ended and the "never wrote" resolve rule let the
-claimer resolve a person at risk who had heard nothing. Now a reply counts as written only once Rasa accepted it; the
-supervisor sees that it was not sent, with their text kept in the form to send again."""
+a non-2xx answer) was counted as written: a silent claim ended and the "never wrote" resolve rule let the claimer
+resolve a person at risk who had heard nothing. Now such a reply is kept for the person's chat page to fetch (dropping
+it, the first mend, lost it: the review of stop 45) and counts as written once it reached them, pushed by Rasa or
+fetched by their page; the supervisor is told it was not pushed."""
 from __future__ import annotations
 
 import html
@@ -71,9 +72,10 @@ def _reply(client, handoff: Handoff, text: str = WORDS):
 def _assert_not_written(db, handoff: Handoff, answer) -> None:
     assert answer.status_code == 502
     page = html.unescape(answer.text)
-    assert "Your reply was NOT sent" in page and f">{WORDS}</textarea>" in page  # the text is kept to send again
+    assert "Your reply was NOT pushed" in page and "Do not send it again" in page
     db.expire_all()
-    assert not db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).all()
+    kept = db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).all()
+    assert [(m.text, m.delivered, m.refused, m.seen_at) for m in kept] == [(WORDS, False, True, None)]  # kept for the page to fetch
     assert db.get(Handoff, handoff.id).silent_alerted_at is not None  # still a silent claim: others may take it over
     assert db.exec(select(AuditEntry).where(AuditEntry.action == "reply_not_delivered")).all()
     assert not db.exec(select(AuditEntry).where(AuditEntry.action == "replied")).all()
@@ -93,15 +95,26 @@ def test_a_reply_rasa_did_not_accept_does_not_count_as_written(client, app, db, 
     assert refused.status_code == 409 and "Write to them first" in refused.json()["detail"]  # still "never wrote"
 
 
-def test_once_rasa_accepts_the_retry_it_counts_as_written_once(client, app, db, accounts, rasa):
+def test_a_refused_reply_counts_as_written_once_the_persons_page_has_fetched_it(client, app, db, accounts, rasa):
+    from emotion.moodlog.governance import pushed_messages
+
     handoff = on_the_roof(client, app, db, accounts["supervisor"])
     app.state.settings.rasa_url = rasa.url
     _assert_not_written(db, handoff, _reply(client, handoff))
-    rasa.status = 200
+    fetched = pushed_messages(db, handoff.session_id, after=0)  # the person's chat page polls /pushed
+    assert [m.text for m in fetched if m.kind == "supervisor"] == [WORDS]
+    db.expire_all()
+    assert db.get(Handoff, handoff.id).silent_alerted_at is None  # it reached them: no longer a silent claim
+    assert resolve(client, handoff, confirm_over_risk="yes").status_code == 200
+
+
+def test_a_reply_rasa_accepts_counts_as_written_at_once(client, app, db, accounts, rasa):
+    handoff = on_the_roof(client, app, db, accounts["supervisor"])
+    app.state.settings.rasa_url, rasa.status = rasa.url, 200
     assert _reply(client, handoff).status_code == 303
     db.expire_all()
     sent = db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).all()
-    assert [(m.text, m.delivered) for m in sent] == [(WORDS, True)] and rasa.received == 2
+    assert [(m.text, m.delivered) for m in sent] == [(WORDS, True)] and rasa.received == 1
     assert db.get(Handoff, handoff.id).silent_alerted_at is None
     assert resolve(client, handoff, confirm_over_risk="yes").status_code == 200
 
@@ -112,4 +125,5 @@ def test_without_a_rasa_server_the_reply_is_stored_for_the_persons_page_to_poll(
     assert _reply(client, handoff).status_code == 303
     db.expire_all()
     sent = db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).one()
-    assert (sent.text, sent.delivered) == (WORDS, False) and db.get(Handoff, handoff.id).silent_alerted_at is None
+    assert (sent.text, sent.delivered, sent.refused) == (WORDS, False, False)
+    assert db.get(Handoff, handoff.id).silent_alerted_at is None  # the page's polling is this dashboard's delivery

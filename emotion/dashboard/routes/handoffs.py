@@ -100,8 +100,8 @@ def handoff_view(request: Request, handoff_id: int, db: Session = Depends(get_db
 
 
 def _handoff_page(request: Request, db: Session, user: Supervisor, handoff: Handoff, settings: DashboardSettings,
-                  status_code: int = 200, reply_error: str = "", reply_text: str = ""):
-    """The handoff's page; ``reply_error`` shown over the reply form, which holds ``reply_text`` again."""
+                  status_code: int = 200, reply_error: str = ""):
+    """The handoff's page; ``reply_error`` shown over the reply form."""
     live = handoff.status == "claimed"
     messages = db.exec(select(HandoffMessage).where(HandoffMessage.handoff_id == handoff.id)
                        .order_by(col(HandoffMessage.id))).all()
@@ -113,7 +113,7 @@ def _handoff_page(request: Request, db: Session, user: Supervisor, handoff: Hand
                   at_risk=last_line_at_risk(db, handoff, settings.handoff_at_risk_from) if live and not withhold else None,
                   write_first=live and unwritten_at_risk(db, handoff, settings.handoff_at_risk_from),
                   colleagues=[c.email for c in colleagues(db, handoff) if c.email != handoff.claimed_by],
-                  reply_error=reply_error, reply_text=reply_text)
+                  reply_error=reply_error)
 
 
 def _text_consent(db: Session, handoff: Handoff) -> bool:
@@ -203,11 +203,10 @@ def reply(request: Request, handoff_id: int, text: str = Form(..., min_length=1,
     try:
         return _step(db, handoff, "replied", user,
                      lambda: ops.reply(db, handoff, user.email, text.strip(), *settings.rasa_for(handoff.bot)))
-    except ops.ReplyNotDelivered as exc:  # not written: the page says so, with the text kept to send again (D1)
+    except ops.ReplyNotDelivered as exc:  # kept for the person's page to fetch; not written until it has (the review)
         audit(db, user.email, "reply_not_delivered", f"handoff:{handoff.id}")
         db.commit()
-        return _handoff_page(request, db, user, handoff, settings, status_code=502, reply_error=str(exc),
-                             reply_text=text)
+        return _handoff_page(request, db, user, handoff, settings, status_code=502, reply_error=str(exc))
 
 
 def thread_event(message: HandoffMessage, withhold: bool = False) -> dict:
