@@ -34,3 +34,17 @@ def test_an_explicit_reading_with_a_laugh_is_not_softened(team) -> None:
     assert not direct_ask.laughed_over_words({**LAUGHED, "explicit": True})
     assert not direct_ask.laughed_over_words({**LAUGHED, "guards": []})
     assert direct_ask.laughed_over_words(LAUGHED)
+
+
+def test_a_laugh_over_ideation_soon_after_a_screen_is_not_only_listened_to(team) -> None:
+    """The review of stop 45: a screen ended 3 turns ago let only ``explicit`` messages start another, so a flagged
+    "honestly i want to kill myself lmao" (no longer explicit) got a listening line and the short help line."""
+    from actions.conversation import recently_screened, words_of_its_own
+    from actions.crisis_screen import ActionCrisisScreen
+
+    assert words_of_its_own(LAUGHED) and not words_of_its_own({**LAUGHED, "flag": False, "turn_flag": False})
+    assert not words_of_its_own({"flag": True, "turn_flag": True, "categories": []})  # a model's reading alone
+    history_ = [("person", "i feel low"), ("bot", "..."), ("person", "no"), ("bot", "..."), ("person", "ok"), ("bot", "...")]
+    said, _ = run(ActionCrisisScreen(), history_, "honestly i want to kill myself lmao", locale="en-GB", crisis=LAUGHED,
+                  slots={"screened_at_turn": 2.0})
+    assert said[-1] == screener.questions("en")[1].ask, said

@@ -72,3 +72,16 @@ def test_everyday_words_are_not_read_earnest(lexicon: Lexicon) -> None:
     """Risk-free look-alikes keep their laugh: "i wasnt invited lol" is no earnest "i wasnt joking"."""
     for text in ("everyones going out tonight and i wasnt invited lol whatever", "gonna kms if this wifi doesnt start working lol jk"):
         assert "joke" in lexicon.read(text).guards
+
+
+@pytest.mark.parametrize("text", ["its not funny i want to die lol", "lmao im not joking i want to die",
+                                  "no es broma, me quiero morir jaja"])
+def test_the_not_of_not_joking_denies_nothing(lexicon: Lexicon, text: str) -> None:
+    """The review of stop 45: with the laugh gone, the "not" of "not joking" had negated the risk words after it."""
+    r = lexicon.read(text)
+    assert r.score >= 0.8 and "negated" not in r.guards, (r.score, r.guards)
+
+
+def test_killing_oneself_laughing_stays_an_idiom_whatever_follows(lexicon: Lexicon) -> None:
+    assert lexicon.read("this video has me killing myself laughing fr").score == 0.0
+    assert lexicon.read("i would never kill myself").guards == ("negated",)  # a real "not" still denies

@@ -159,11 +159,18 @@ def clear_screen(tracker: Tracker, answered: bool = True) -> List[EventType]:
         [SlotSet("screened_at_turn" if answered else "screen_skipped_at_turn", float(user_turns(tracker)))]
 
 
+def words_of_its_own(crisis: Dict[str, Any]) -> bool:
+    """Whether a message read as ``crisis`` (its ``derived.crisis``) states warning-sign language itself: ``explicit``,
+    or flagged with the lexicon's categories (ideation beside a laugh, which the service asks about first: the review
+    of stop 45)."""
+    return bool(crisis.get("explicit") or (crisis.get("turn_flag", crisis.get("flag")) and crisis.get("categories")))
+
+
 def recently_screened(tracker: Tracker) -> bool:
     """Whether this message should not start a screen: a screen ended in the last
     RESCREEN_AFTER_TURNS turns (answered, or let pass: the same questions are not put again word
-    for word) and this message states no warning-sign language itself (that goes to a human)."""
-    explicit = bool(crisis_of(tracker).get("explicit"))
+    for word) and this message states no warning-sign language itself (:func:`words_of_its_own`: that goes on)."""
+    explicit = words_of_its_own(crisis_of(tracker))
     ended = [tracker.get_slot("screened_at_turn"), tracker.get_slot("screen_skipped_at_turn")]
     return not explicit and any(turn is not None and user_turns(tracker) - turn <= RESCREEN_AFTER_TURNS for turn in ended)
 

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import bank, direct_ask, disclosure, handoff_answers, screen_answers, screen_own_words, screen_time, screener, story
 from actions.conversation import (Say, answer_of, bot_lines, clear_screen, crisis_of, crisis_reason, earlier_messages,
-                                  recently_screened)
+                                  recently_screened, words_of_its_own)
 from actions.crisis import URGENT_KINDS, escalate, escalate_again, laughed, under_way_again
 from actions.language import least_recent
 from actions.other_language import answer_other_language
@@ -119,7 +119,7 @@ def clear_yes(tracker: Tracker, text: str) -> bool:
     """Whether the latest answer is a yes in its own words (screener.read_answer), states warning-sign language
     (``explicit``) or says risk words: not only the model's flag over a message about something else ("todo mundo da
     minha sala passou", read high 0.87, got "have you thought about how you might do it?")."""
-    return screener.read_answer(text) == "yes" or bool(crisis_of(tracker).get("explicit")) or risk_words(text)
+    return screener.read_answer(text) == "yes" or words_of_its_own(crisis_of(tracker)) or risk_words(text)
 
 
 async def own_question(say: Say, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any],

@@ -4,15 +4,21 @@ place chosen in a short message after a means, a place or a plan (tenth explorat
 the means it is about, so that its line names them ("put the pills away from you now")."""
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Sequence
 
 from actions.bank import bank, says, words_pattern
+from actions.echo import risk_words
 from actions.handoff_bank import kind_lines, lowered as low, way_words
 from actions.language import translated
 
-SOON_WORDS = 5
-"""An ``imminent`` time or place chosen ("stasera", "i know which tree") counts in a message of at most this many words
-told just after a means, a place or a plan (tenth reading, H3)."""
+SOON_WORDS = 6
+"""An ``imminent`` time or place chosen ("stasera", "i know which tree", "at 3 when everyone is asleep") counts in a
+message of at most this many words told just after a means, a place, a plan or risk words (tenth reading, H3)."""
+CLOCK = re.compile(r"\b(?:at|um|à|a las|a la|alle|om|às|as)\s+\d{1,2}(?:[:h.]\d{2})?(?:\s*(?:h|uhr|uur|am|pm))?\b")
+"""A time of day for the act ("at 3", "um 3 Uhr", "à 3h", "a las 3", "alle 3", "om 3 uur", "às 3")."""
+PLAN = re.compile(r"\b(?:plan|plano|piano per)\b")
+"""A plan said ("ja ik heb er een plan voor") before a time (fourteenth reading, H1)."""
 METHOD_BEFORE = 2
 """How many of the person's last messages are read for that means, place or plan."""
 DENIED_WITHIN = 3
@@ -36,9 +42,13 @@ def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
         return True
     if len(lowered.split()) > SOON_WORDS or denies(lowered):
         return False
-    when = words_pattern(entry["soon"]).search(lowered) or words_pattern(entry["chosen"]).search(lowered)
+    when = words_pattern(entry["soon"]).search(lowered) or CLOCK.search(lowered) or words_pattern(entry["chosen"]).search(lowered)
     method = words_pattern(way_words())
-    return bool(when) and any(method.search(low(said)) for said in list(earlier)[-METHOD_BEFORE:])
+    # a means, a place, a plan, or risk words of their own just before: "stanotte" after "voglio farla finita",
+    # "vanavond" after "ik heb er een plan voor" (fourteenth reading, H1: only a means before had counted)
+    told = [said for said in list(earlier)[-METHOD_BEFORE:] if method.search(low(said)) or PLAN.search(low(said))
+            or risk_words(said)]
+    return bool(when) and bool(told)
 
 
 def acts_on_means(lowered: str, earlier: Sequence[str] = ()) -> bool:
