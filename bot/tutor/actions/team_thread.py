@@ -21,6 +21,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from .silent_claim import thread_alerts
+from .student_language import language
 from .wellbeing import HANDOFF_SLOT
 
 LIVE = ("open", "claimed")
@@ -63,8 +65,8 @@ def the_childs_words(tracker: Tracker) -> Optional[str]:
 
 async def copy_turn(tracker: Tracker, said: Sequence[str], events: Sequence[Dict[Text, Any]]) -> None:
     """Append the child's message and the tutor's lines ``said`` to it to the live thread of the conversation's
-    handoff: when one was open or claimed before this turn (the child's words and the lines), or was opened by it
-    (the lines alone)."""
+    handoff: when one was open or claimed before this turn (the child's words and the lines, and the alert of a silent
+    claim: silent_claim.thread_alerts), or was opened by it (the lines alone)."""
     before, after = tracker.get_slot(HANDOFF_SLOT), handoff_after(tracker, events)
     if before is None and after is None:
         return
@@ -74,7 +76,9 @@ async def copy_turn(tracker: Tracker, said: Sequence[str], events: Sequence[Dict
         if not status or status.get("status") not in LIVE:
             return
         words = the_childs_words(tracker)
-        messages = ([("person", words)] if words else []) + messages
+        # the honest line of a silent claim said this turn: the team is told again, after the turn (reading 14, T1)
+        alerts = thread_alerts(tracker, said, language(tracker)) if status.get("status") == "claimed" else []
+        messages = ([("person", words)] if words else []) + messages + alerts
     await handoff.add_to_thread(tracker.sender_id, messages)
 
 

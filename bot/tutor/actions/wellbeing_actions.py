@@ -6,7 +6,7 @@ What the team is told (the alert's reason) stays English."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text, Tuple
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from connectors import handoff
 from connectors.contract import crisis_of, emotion_of
@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from . import death_wish, means, wellbeing
+from . import death_wish, means, silent_claim, wellbeing
 from .actions import TutorMove
 from .curriculum import load_curriculum
 from .help_lines import locale_of, response_text, with_help
@@ -72,10 +72,11 @@ def team_wrote(tracker: Tracker, before_last_notice: bool = False) -> bool:
     return before if before_last_notice else wrote
 
 
-async def person_has_joined(tracker: Tracker) -> bool:
-    """Whether a person from the team has claimed this conversation's handoff (they write to the student now)."""
+async def claimed_status(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The handoff status of this conversation when a person from the team has claimed it (they write to the student
+    now, or should: silent_claim.py), else None."""
     status = await handoff.handoff_status(tracker.sender_id)
-    return bool(status) and status.get("status") == "claimed"
+    return status if status and status.get("status") == "claimed" else None
 
 
 class ActionSafetyCheck(Action):
@@ -118,6 +119,9 @@ class ActionTutorCrisis(Action):
             remembered = await alert(tracker, f"{wellbeing.ALERTS[told]}; {reason}", safeguarding=True)
             return [SlotSet("wellbeing_check", "friend"), *(remembered or [])]
         lines, pending = self.lines_for(tracker, domain, lang, locale)
+        if tracker.get_slot(wellbeing.HANDOFF_SLOT) is not None and silent_claim.claimer_silent(
+                await claimed_status(tracker), team_wrote(tracker)):  # risk while nobody has written (reading 14, T1)
+            lines = silent_claim.instead_of_again(lines, lang)
         for line in lines:
             dispatcher.utter_message(text=with_help(line, locale, lang))
         if say("means_taken", lang) in lines:
@@ -172,10 +176,12 @@ class ActionWellbeing(TutorMove):
             # reading 11, M7: "please dont tell anyone" after a disclosure got the help lines again; answered honestly
             dispatcher.utter_message(text=say("team_was_told", lang))
             return [SlotSet("tutor_move", self.move)]
-        if pending in ("crisis", "asked", "friend", "claimed") and await person_has_joined(tracker):
+        if pending in ("crisis", "asked", "friend", "claimed") and (status := await claimed_status(tracker)):
             # a person from the team answers now: the tutor does not talk over them (sixth reading, M11), but a wish
             # to go on with the lesson is answered (reading 11, H5: "can we do fractions now" got no line at all)
-            if pending != "claimed" and not team_wrote(tracker):  # the student answering them has heard already (reading 12, L3)
+            if silent_claim.claimer_silent(status, team_wrote(tracker)):  # nobody has written: no promise (reading 14, T1)
+                dispatcher.utter_message(text=silent_claim.answer(tracker, lang, locale_of(tracker), tutor_lines(tracker)))
+            elif pending != "claimed" and not team_wrote(tracker):  # the student answering them has heard already (reading 12, L3)
                 dispatcher.utter_message(text=say("person_joined", lang))
             elif asks_to_go_on(text) or says_start(text) or item is not None and is_answer(text):
                 dispatcher.utter_message(text=wellbeing.fresh("lesson_waits_for_the_team", lang, tutor_lines(tracker)))
