@@ -150,8 +150,12 @@ def test_a_letter_denied_or_found_is_no_step(text) -> None:
 def test_a_time_after_the_letter_gets_the_time_line(team) -> None:
     """B18 (pt-BR): "hoje à noite" after "já escrevi a carta" got "Obrigado por me contar. Continuo aqui com você."."""
     team["status"] = dict(OPEN)
-    said = waiting("pt-BR", ["tô pensando em me matar", "já escrevi a carta"], "hoje à noite", {"risk": 0.1, "level": "possible"})
-    assert line("handoff_when", "pt-BR") in said, said
+    from actions.handoff_imminent import imminent_lines
+
+    earlier = ["tô pensando em me matar", "já escrevi a carta"]
+    said = waiting("pt-BR", earlier, "hoje à noite", {"risk": 0.1, "level": "possible"})
+    # tonight after the thought of killing oneself is the act coming (fourteenth reading, H1): its line, stronger than "when"
+    assert set(imminent_lines("hoje à noite", "pt", earlier)) & set(said), said
 
 
 def test_a_goodbye_letter_told_at_the_start_is_answered_by_the_escalation(team) -> None:

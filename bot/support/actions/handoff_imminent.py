@@ -12,9 +12,11 @@ from actions.echo import risk_words
 from actions.handoff_bank import kind_lines, lowered as low, way_words
 from actions.language import translated
 
-SOON_WORDS = 6
-"""An ``imminent`` time or place chosen ("stasera", "i know which tree", "at 3 when everyone is asleep") counts in a
-message of at most this many words told just after a means, a place, a plan or risk words (tenth reading, H3)."""
+SOON_WORDS = 5
+"""An ``imminent`` time or place chosen ("stasera", "i know which tree") counts in a message of at most this many words
+told just after a means, a place, a plan or risk words (tenth reading, H3)."""
+BESIDE_THE_TIME = 2
+"""Or in a message with at most this many words besides its times ("at 3 when everyone is asleep")."""
 CLOCK = re.compile(r"\b(?:at|um|à|a las|a la|alle|om|às|as)\s+\d{1,2}(?:[:h.]\d{2})?(?:\s*(?:h|uhr|uur|am|pm))?\b")
 """A time of day for the act ("at 3", "um 3 Uhr", "à 3h", "a las 3", "alle 3", "om 3 uur", "às 3")."""
 PLAN = re.compile(r"\b(?:plan|plano|piano per)\b")
@@ -40,9 +42,11 @@ def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
             return True
     if acts_on_means(lowered, earlier):
         return True
-    if len(lowered.split()) > SOON_WORDS or denies(lowered):
+    soon = words_pattern(entry["soon"])
+    beside = CLOCK.sub(" ", soon.sub(" ", lowered)).split()
+    if (len(lowered.split()) > SOON_WORDS and len(beside) > BESIDE_THE_TIME) or denies(lowered):
         return False
-    when = words_pattern(entry["soon"]).search(lowered) or CLOCK.search(lowered) or words_pattern(entry["chosen"]).search(lowered)
+    when = soon.search(lowered) or CLOCK.search(lowered) or words_pattern(entry["chosen"]).search(lowered)
     method = words_pattern(way_words())
     # a means, a place, a plan, or risk words of their own just before: "stanotte" after "voglio farla finita",
     # "vanavond" after "ik heb er een plan voor" (fourteenth reading, H1: only a means before had counted)

@@ -12,7 +12,6 @@ Over 300 lines for a reason: each of these reads the same handoff status and the
 wrote last, when it was claimed); apart, each half would read them again."""
 from __future__ import annotations
 
-import os
 import re
 from typing import Any, Dict, Optional, Sequence, Text
 
@@ -26,19 +25,12 @@ from actions.echo import risk_words
 from actions.language import least_recent
 from actions.still_here import still_there
 from actions.tone import not_well
+from policies.silent_claim import CLAIMED_SILENT_S, RISK_OF_ITS_OWN, SILENT_ALERT_S, silent_since_claim  # noqa: F401 (SILENT_ALERT_S: silent_claim.py reads it here)
 
 WAITING_LINE_EVERY = 3
 """Who is coming is said again when it was not said in the person's last this many turns."""
-RISK_OF_ITS_OWN = 0.5
-"""A message whose own crisis reading is at least this carries risk: the numbers come with its answer."""
 ACK_WORDS = 3
 """A message of fewer words ("ok", "ja", "egal, ich warte") is acknowledged, not reflected."""
-CLAIMED_SILENT_S = float(os.environ.get("EMOBOT_CLAIMED_SILENT_S", "120"))
-"""Seconds after a claim without a word from the person who claimed (``$EMOBOT_CLAIMED_SILENT_S``): a message with risk
-or a place of danger then gets the emergency number again (tenth exploratory reading, M5)."""
-SILENT_ALERT_S = float(os.environ.get("EMOBOT_SILENT_ALERT_S", str(CLAIMED_SILENT_S)))
-"""Seconds between two alerts to the team's thread that the claimer is still silent while the person is at risk
-(``$EMOBOT_SILENT_ALERT_S``; twelfth exploratory reading, H5): one, then again once the last is this old."""
 
 
 def waiting_line(status: Optional[Dict[str, Any]], domain: Dict[Text, Any], recent: Sequence[str],
@@ -194,8 +186,8 @@ def claimer_silent(tracker: Tracker, status: Optional[Dict[str, Any]]) -> bool:
     tracker's events carry no times."""
     if not status or status.get("status") != "claimed" or team_wrote(tracker):
         return False
-    if status.get("since_claim_s") is not None:  # the service says when it was claimed
-        return float(status["since_claim_s"]) >= CLAIMED_SILENT_S
+    if (said_by_the_service := silent_since_claim(status, CLAIMED_SILENT_S)) is not None:  # the service says when it was claimed
+        return said_by_the_service
     claimed, said = claimed_at(tracker, status), said_at(tracker)
     return claimed is not None and said is not None and said - claimed >= CLAIMED_SILENT_S
 

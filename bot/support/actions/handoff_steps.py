@@ -6,8 +6,8 @@ handoff_answers.py adds to its answers, and the alert the team's thread gets for
 The words are handoff_steps.yml's; each kind's lines the ``answers`` key ``handoff_<kind>`` of responses.yml and
 i18n/<lang>.yml:
 
-- ``letter``: a goodbye letter written, not one found ("You've written the letter: that tells me how close this
-  feels. Are you safe right now?");
+- ``letter``: a goodbye letter written, not one someone found or read ("You've written the letter: that tells me how
+  close this feels. Are you safe right now?"; "my mum will find it", "im ready now" leave it written);
 - ``when``: a time, said alone or nearly, after a way (means, medicine, a place, a plan, a way of dying) or a letter
   was told in the person's last ``METHOD_BEFORE`` messages, not right after a denial ("not tomorrow"); a time of today
   after a way is the act coming (handoff_imminent.py), answered before;
@@ -32,8 +32,6 @@ STEPS_FILE = Path(__file__).with_name("handoff_steps.yml")
 ACT_STEPS = ("counted", "letter", "when")
 """The steps towards an attempt: the person's own (handoff_presence.WRITERS_KINDS), answered for safety."""
 CONSENT = "consent"
-FIRST = ("imminent", "attempt", "sick_taken", "taken")
-"""Answers said before a step: an act coming, an attempt under way, medicine taken."""
 ANSWERED_BY = {"when": {"imminent", "plan", "person", "reasons", "hospital", "off_errand"},
                "counted": {"taken", "sick_taken", "attempt", "medicine", "means"}}
 """A step left out when the message holds one of these: "tonight" after the pills is the act coming, "i'll call my mum
@@ -60,13 +58,36 @@ def _denied(said: str, start: int, within: int) -> bool:
     return within > 0 and denies(" ".join(said[:start].split()[-within:]))
 
 
+@lru_cache(maxsize=8)
+def _whole_words(words: Tuple[str, ...]) -> re.Pattern:
+    """``words`` matched as whole words only ("read" is not "ready", "trouvé" not "trouvera")."""
+    alternatives = sorted((re.escape(word.lower()) for word in words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _said_of_someone_else(entry: Dict[str, Any], said: str, found: "re.Match[str]") -> bool:
+    """Whether one of ``entry``'s ``unless`` words (a past form: "found", "gefunden", "leu") stands within its
+    ``unless_within`` words of ``found`` and after no word of the future in the ``future_within`` words before it: the
+    letter found or read by someone else, not "my mum will find it", "nobody will ever read it"."""
+    if not entry.get("unless"):
+        return False
+    within, future = entry["unless_within"], _whole_words(tuple(entry["future"]))
+    before, after = said[:found.start()].split()[-within:], said[found.end():].split()[:within]
+    near = " ".join([*before, found.group(0), *after])
+    return any(not future.search(" ".join(near[:other.start()].split()[-entry["future_within"]:]))
+               for other in _whole_words(tuple(entry["unless"])).finditer(near))
+
+
 def _found(kind: str, said: str, denied_within: int = 0) -> bool:
-    """Whether ``said`` (lower-cased) holds one of ``kind``'s words, none of its ``unless`` words, and no denial in the
+    """Whether ``said`` (lower-cased) holds one of ``kind``'s words with none of its ``unless`` words near it
+    (:func:`_said_of_someone_else`; a kind without ``unless_within``: anywhere in ``said``), and no denial in the
     ``denied_within`` words before it."""
     entry = steps()[kind]
-    if entry.get("unless") and words_pattern(entry["unless"]).search(said):
+    if entry.get("unless") and "unless_within" not in entry and words_pattern(entry["unless"]).search(said):
         return False
-    return any(not _denied(said, found.start(), denied_within) for found in words_pattern(entry["words"]).finditer(said))
+    return any(not _denied(said, found.start(), denied_within)
+               and not ("unless_within" in entry and _said_of_someone_else(entry, said, found))
+               for found in words_pattern(entry["words"]).finditer(said))
 
 
 def _soon(said: str, denied_within: int = 0) -> bool:
@@ -135,8 +156,9 @@ def step_lines(kind: str, lang: str = "en") -> List[str]:
 def with_steps(out: List[Tuple[str, str]], text: str, recent: Sequence[str], lang: str = "en", earlier: Sequence[str] = (),
                kinds: Optional[Sequence[str]] = None, leave_out: Sequence[str] = ()) -> List[Tuple[str, str]]:
     """``out`` (handoff_answers.answered's (kind, line) pairs, in its order) with the steps ``text`` names: each after
-    the ``FIRST`` answers, consent last; only ``kinds`` when given, never those in ``leave_out`` or answered by what
-    ``out`` holds (``ANSWERED_BY``), none whose line is in ``recent``."""
+    the safety answers (:func:`said_before_steps`: "im on the bridge with the pills" keeps the medicine and the place
+    line within handoff_answers.MAX_HANDOFF_LINES), before the rest, consent last; only ``kinds`` when given, never those
+    in ``leave_out`` or answered by what ``out`` holds (``ANSWERED_BY``), none whose line is in ``recent``."""
     heard = {kind for kind, _ in out}
     found = []
     for kind in (*ACT_STEPS, CONSENT):
@@ -145,9 +167,19 @@ def with_steps(out: List[Tuple[str, str]], text: str, recent: Sequence[str], lan
         if READERS[kind](text, earlier):
             fresh = [line for line in step_lines(kind, lang) if line not in recent]
             found += [(kind, line) for line in fresh[:1]]
-    first = [pair for pair in out if pair[0] in FIRST]
+    ahead = said_before_steps()
+    first = [pair for pair in out if pair[0] in ahead]
     acts = [pair for pair in found if pair[0] != CONSENT]
-    return [*first, *acts, *[pair for pair in out if pair[0] not in FIRST], *[pair for pair in found if pair[0] == CONSENT]]
+    return [*first, *acts, *[pair for pair in out if pair[0] not in ahead], *[pair for pair in found if pair[0] == CONSENT]]
+
+
+def said_before_steps() -> Tuple[str, ...]:
+    """The answers said before a step: handoff_answers.SAFETY_KINDS but the steps themselves (an act coming, an attempt,
+    medicine taken or at hand, means, a place, a plan, a way, sudden calm, things given away); a step takes the room that
+    is left (reviewer's R1.1: the letter before the medicine cut the place line, said every time)."""
+    from actions.handoff_answers import SAFETY_KINDS
+
+    return tuple(kind for kind in SAFETY_KINDS if kind not in ACT_STEPS)
 
 
 def step_notice(kinds: Sequence[str], text: str, earlier: Sequence[str] = ()) -> Optional[str]:

@@ -49,6 +49,7 @@ from actions.bank import answers as bank_answers
 from actions.echo import dilemma, quoted, risk_words, said_back
 from actions.language import LANGUAGES, base_language, folded, greeting_words
 from actions.names import introduced, name_in
+from actions.listen_leisure import left_out
 from actions.listen_pride import celebration, celebration_lines, without_recovery
 from actions.tone import good_news, not_well, took_a_step
 
@@ -103,7 +104,7 @@ def closing(text: str, lang: str = "en") -> Optional[str]:
     their ``closing_words``), else None; never for a message with risk words ("goodbye everyone", "thanks for
     everything, i won't be around") nor for thanks to someone else ("thanks to my mum"), for nothing, or with
     a "but" (eighth reading, L3)."""
-    if risk_words(text):
+    if risk_words(text) or parting(text):
         return None
     words = _words_of(text)
     if is_farewell(text) and _only_closing(_alone_pattern("farewells_alone").sub(" ", _farewell_pattern().sub(" ", words))):
@@ -145,10 +146,39 @@ LEAVING_NOW = re.compile(
 message (folded, no apostrophes), the going said alone ("i need to go to the doctor tomorrow" is no goodbye): with at most
 ``LEAVE_WORDS`` words and nothing hard in them, a goodbye."""
 LEAVE_WORDS = 12
+PARTING_EXTRA = re.compile(
+    r"\b(?:thank (?:you|u)|thanks|ty|danke|vielen dank|merci|gracias|grazie|bedankt|dank (?:je|u)(?: wel)?|obrigad[oa]|valeu)"
+    r" (?:for|fur|fuer|pour|por|per|di|voor) (?:everything|alles|tout|todo|tutto|tudo)\b"
+    r"|\b(?:(?:its|it is) time|the time has come|es ist (?:zeit|so ?weit)|(?:cest|il est) (?:lheure|le moment|temps)|es (?:la )?hora"
+    r"|ha llegado (?:la hora|el momento)|e (?:ora|il momento)|het is (?:tijd|zover)|(?:e|ta na|chegou a) hora)"
+    r"(?=\s*(?:$|[,.;:!?]|(?:now|jetzt|maintenant|ya|ahora|ora|adesso|nu|agora)\b))"
+    r"|\b(?:train|trains|platform|tracks|railway|zug|bahnsteig|gleis|gleise|quai|voie ferree|rails|tren|anden|vias|treno|binario|binari"
+    r"|trein|perron|spoor|comboio|trem|plataforma|linha do comboio|linha do trem)\b")
+"""Besides handoff.imminent's and the farewell disclosures' words (:func:`parting`): thanks for everything, "it's time"
+said alone or last ("it's time for dinner", "e ora vado" are not), a train or a platform, seven languages (reviewer's
+R1.5). Here, not in responses.yml, only because this fix may not edit the bank."""
 NO_THANKS = re.compile(r"\b(?:no|nein|non|nee|nao|not)\W*$")
 """A thanks that declines ("no thanks", "nein danke", "não obrigado")."""
 NOT_THANKS = re.compile(r"\b(?:nothing|nichts|rien|nada|niente|niets|but|aber|mais|pero|ma|maar|mas)\b")
 """Thanks for nothing, or thanks that go on with a "but": not a close."""
+
+
+def parting(text: str) -> bool:
+    """Whether ``text`` says more than a goodbye: a farewell for good (screener.yml ``disclosures.farewell`` but the
+    bank's ordinary ``farewells``), an act
+    coming (responses.yml ``handoff.imminent``: "the train is coming"), thanks for everything, "it's time" or a train
+    (``PARTING_EXTRA``): "I have to go now. thank you for everything", "Ich muss los. Danke für alles" are no goodbye."""
+    plain = " ".join(folded(text or "").replace("'", "").replace("’", "").replace("-", " ").split())
+    return bool(_parting_pattern().search(plain) or PARTING_EXTRA.search(plain))
+
+
+@lru_cache(maxsize=1)
+def _parting_pattern() -> re.Pattern:
+    from actions.screener import config
+
+    ordinary = {folded(w) for w in bank().farewells}  # "adeus", "addio" alone are a goodbye (tenth reading, M5)
+    return _whole_words([folded(w) for w in [*config()["disclosures"]["farewell"], *bank().handoff["imminent"]["words"]]
+                         if folded(w) not in ordinary])
 
 
 def _words_of(text: str) -> str:
@@ -224,12 +254,12 @@ TROUBLE = re.compile(
 
 def troubled(text: str, label: Optional[str] = None, lang: str = "en") -> bool:
     """Whether ``text`` tells of something hard: the emotion ``label`` is a negative one, it names a
-    feeling or a concern the bank knows, says the person is not well, or (English) holds a word of
-    difficulty. "I'm a pharmacist", "i have 3 days off next week" do not (seventh reading, M6: both
+    feeling or a concern the bank knows, says the person is not well, (English) holds a word of
+    difficulty, or tells of being left out or laughed at (listen_leisure.left_out, seven languages). "I'm a pharmacist", "i have 3 days off next week" do not (seventh reading, M6: both
     got "what's the hardest part of it?" / "that's been sitting with you")."""
     lowered = (text or "").lower().replace("’", "'")
     return label in NEGATIVE_LABELS or names_a_feeling(text, lang) or not_well(lowered) or risk_words(text) \
-        or topic_of(text, lang) in CONCERNS or bool(TROUBLE.search(lowered))
+        or topic_of(text, lang) in CONCERNS or bool(TROUBLE.search(lowered)) or left_out(text)
 
 
 def hard_line(line: str) -> bool:

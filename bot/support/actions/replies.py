@@ -263,7 +263,8 @@ def light_reply(tracker: Tracker, text: str) -> str | None:
     kind = light_idiom(text)
     if kind:
         return f"idiom_{kind}"
-    if listen_leisure.enjoyed(text) and not listening.troubled(text, None, language(tracker)):
+    label = (emotion_of(tracker.latest_message.get("metadata")).get("turn") or {}).get("label")
+    if listen_leisure.enjoyed(text, label) and not listening.troubled(text, None, language(tracker)):
         return "enjoyed"  # a horror-film marathon with friends, read as fear: no feeling to probe (thirteenth reading, M4)
     before = earlier_messages(tracker, 1)
     lang = language(tracker)

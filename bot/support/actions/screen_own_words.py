@@ -25,10 +25,16 @@ IMPLIES = {2: (1,)}
 
 
 @lru_cache(maxsize=1)
-def _kinds() -> Tuple[Tuple[str, int, re.Pattern], ...]:
-    """(kind, question, pattern) for each kind of screener.yml ``own_words``."""
-    return tuple((kind, int(entry["question"]), re.compile("|".join(f"(?:{p})" for p in entry["patterns"])))
-                 for kind, entry in screener.config()["own_words"].items())
+def _kinds() -> Tuple[Tuple[str, int, re.Pattern, bool], ...]:
+    """(kind, question, pattern, denied_inside) for each kind of screener.yml ``own_words``, its ``{name}`` parts
+    (``own_words_parts``) filled in."""
+    parts = screener.config().get("own_words_parts") or {}
+
+    def filled(pattern: str) -> str:
+        return re.sub(r"\{([a-z_]+)\}", lambda m: parts[m.group(1)] if m.group(1) in parts else m.group(0), pattern)
+
+    return tuple((kind, int(entry["question"]), re.compile("|".join(f"(?:{filled(p)})" for p in entry["patterns"])),
+                  bool(entry.get("denied_inside"))) for kind, entry in screener.config()["own_words"].items())
 
 
 def told_in(text: str) -> Told:
@@ -37,8 +43,8 @@ def told_in(text: str) -> Told:
         return {}
     folded = screener.fold(text.replace("’", "'"))
     told: Told = {}
-    for kind, question, pattern in _kinds():
-        if question not in told and any(_meant(folded, found) for found in pattern.finditer(folded)):
+    for kind, question, pattern, denied_inside in _kinds():
+        if question not in told and any(_meant(folded, found, denied_inside) for found in pattern.finditer(folded)):
             told[question] = kind
     for question in [q for q in told if q in IMPLIES]:
         for implied in IMPLIES[question]:
@@ -55,10 +61,12 @@ def told_since(texts: Sequence[str]) -> Told:
     return told
 
 
-def _meant(folded: str, found: re.Match) -> bool:
-    """Whether the words ``found`` in ``folded`` are told as the person's now: not denied just before, and no past that
-    is over around them (its "nicht mehr" in "ich möchte nicht mehr leben" is the wish's own)."""
+def _meant(folded: str, found: re.Match, denied_inside: bool = False) -> bool:
+    """Whether the words ``found`` in ``folded`` are told as the person's now: not denied just before, nor inside them
+    when ``denied_inside`` ("ich denke nicht daran, mich umzubringen"; a wish's own "nicht mehr" in "ich möchte nicht
+    mehr leben" is no denial), and no past that is over around them."""
     return not screen_words.denied_before(folded, found.start()) \
+        and not (denied_inside and screener.denies(found.group(0))) \
         and not screen_words.over(f"{folded[:found.start()]} {folded[found.end():]}")
 
 
