@@ -10,26 +10,18 @@ honest line is said, at most once per ``SILENT_ALERT_S`` (a message at risk on i
 turn's copy (team_thread.copy_turn), so "I've told them again" is true.
 
 The support bot has the same rule for adults (bot/support/actions/silent_claim.py, handoff_presence.claimer_silent);
-a bot may not import another bot, so the tutor keeps this small local version, reading the same environment variables
-(the shared part, the threshold, the alert clock and ``claimer_silent`` given whether the team wrote, belongs in
-policies/). Pure functions of the tracker and the service's handoff status ``{"status", "since_claim_s", ...}``."""
+both read the thresholds and the claim's age from policies/silent_claim.py. Pure functions of the tracker and the service's handoff status ``{"status", "since_claim_s", ...}``."""
 from __future__ import annotations
 
-import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from connectors.contract import crisis_of, emotion_of
+from policies.silent_claim import CLAIMED_SILENT_S, RISK_OF_ITS_OWN, SILENT_ALERT_S, silent_since_claim  # noqa: F401
 
 from . import means, wellbeing
 from .help_lines import with_help
 from .lines import say
 
-CLAIMED_SILENT_S = float(os.environ.get("EMOBOT_CLAIMED_SILENT_S", "120"))
-"""Seconds after a claim without a word from the team after which the claim is silent (as the support bot's)."""
-SILENT_ALERT_S = float(os.environ.get("EMOBOT_SILENT_ALERT_S", str(CLAIMED_SILENT_S)))
-"""Seconds between two alerts to the team's thread that the claim is still silent (as the support bot's)."""
-RISK_OF_ITS_OWN = 0.5
-"""A message whose own crisis reading is at least this carries risk (as the support bot's)."""
 RISK_CONCERNS = frozenset(wellbeing.ASKS_IF_SAFE | set(wellbeing.ALERTS))
 """The concerns (wellbeing.concern) that are risk: harm, self-harm, a wish to die or disappear, a friend at risk."""
 LINE = "team_silent"
@@ -48,9 +40,7 @@ Turn = Tuple[Mapping[str, Any], List[str], Optional[float]]
 def claimer_silent(status: Optional[Mapping[str, Any]], team_wrote: bool) -> bool:
     """Whether the handoff ``status`` was claimed at least ``CLAIMED_SILENT_S`` ago (its ``since_claim_s``) and nobody
     from the team has written since (``team_wrote``: wellbeing_actions.team_wrote); False without ``since_claim_s``."""
-    if not status or status.get("status") != "claimed" or team_wrote or status.get("since_claim_s") is None:
-        return False
-    return float(status["since_claim_s"]) >= CLAIMED_SILENT_S
+    return not team_wrote and bool(silent_since_claim(status, CLAIMED_SILENT_S))
 
 
 def at_risk(message: Mapping[str, Any]) -> bool:
