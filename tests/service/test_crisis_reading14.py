@@ -26,3 +26,16 @@ def test_a_wish_not_to_wake_up_or_to_die_is_read(lexicon: Lexicon, text: str) ->
                                   "penso em não acordar cedo amanhã", "no pienso en no despertar, estoy bien"])
 def test_waking_up_late_and_a_denial_are_not(lexicon: Lexicon, text: str) -> None:
     assert lexicon.read(text).score < 0.5
+
+
+@pytest.mark.parametrize("text", ["je vais me jeter par la fenêtre", "je vais me défenestrer ce soir",
+                                  "j'ai envie de sauter par la fenêtre"])
+def test_a_window_in_french_is_a_method(lexicon: Lexicon, text: str) -> None:
+    """M2's transcript: "je vais me jeter par la fenêtre" was read as nothing at all (0.0), with or without a laugh."""
+    r = lexicon.read(text)
+    assert r.score >= 0.85 and "method" in r.categories, (r.score, r.categories)
+
+
+@pytest.mark.parametrize("text", ["il a jeté son téléphone par la fenêtre", "jeter l'argent par les fenêtres"])
+def test_things_thrown_out_of_a_window_are_not(lexicon: Lexicon, text: str) -> None:
+    assert lexicon.read(text).score == 0.0
