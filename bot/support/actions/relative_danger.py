@@ -9,6 +9,11 @@ emergency number now, what to tell them (a weapon, what was said, where), and th
 gerade nicht zu Hause und geht nicht ans Handy" after a goodbye letter) is an emergency: the number now, and where
 they might be.
 
+A blade is a weapon when the one at risk has said they will end it (fourteenth reading, B22: "Mijn vriend zit met een mes
+in de badkamer en zegt dat hij er een eind aan maakt" got "put it out of reach", 112 only "if it could happen soon"); a
+door not opened ("Hij doet de deur niet open"), a phone not answered ("Ze neemt haar telefoon niet op") or whereabouts
+unknown ("ik weet niet waar ze is") is someone who cannot be reached (B09: the parents' lines again).
+
 Every pattern reads the message folded (:func:`plain`: lower case, no accents, no apostrophes)."""
 from __future__ import annotations
 
@@ -20,15 +25,25 @@ from actions.language import folded
 SUBSTANCE_TAKEN = re.compile(r"\b(?:swallow\w*|took|taken|has taken|ate|eaten|drank|overdos\w*|geschluckt|genommen|avale|pris|tomo|se tomo"
                              r"|ingoiato|preso|ingenomen|ingeslikt|tomou|engoliu)\b")
 """Means already taken: someone else's emergency (the emergency lines), not means to put out of reach."""
+DUTCH_KNIFE = r"\b(?:een|het|zijn|haar|dat|mijn|met) mes\b|\b(?:keuken|brood|vlees|zak|slagers)mes\b"
+"""A knife in Dutch: "mes" after an article or in a compound, never Spanish "un mes" (a month)."""
 UNREACHABLE = re.compile(
     r"\b(?:(?:is|s|isnt|isn t|not|still not|wont|won t) (?:answering|picking up|replying|responding)|(?:can ?t|cannot|cant) (?:reach|get hold of|get through to)"
     r"|(?:phone|her phone|his phone) (?:is |s )?(?:off|dead|going to voicemail)|no answer|left (?:me )?on read"
     r"|geht nicht (?:mehr )?(?:ran|ans telefon|ans handy)|nimmt nicht (?:mehr )?ab|ist nicht (?:mehr )?erreichbar"
     r"|erreiche (?:ihn|sie) nicht|(?:ne )?r[eé]pond (?:pas|plus)|(?:je )?n ?arrive pas (?:a|à) (?:le|la) joindre|no (?:contesta|responde)"
     r"|no (?:le|la|lo) (?:puedo|consigo) localizar|non risponde|non riesco a (?:raggiungerl[oa]|contattarl[oa])|neemt niet op|reageert niet"
-    r"|ik kan (?:hem|haar) niet bereiken|n[aã]o (?:atende|responde)|n[aã]o consigo falar com)\b")
+    r"|ik kan (?:hem|haar) niet bereiken|n[aã]o (?:atende|responde)|n[aã]o consigo falar com"
+    r"|(?:doesnt|does not|didnt|did not|wont|will not) (?:answer|pick up|reply|respond|open (?:the|her|his|their) door)"
+    r"|(?:isnt|is not|not) opening (?:the|her|his|their) door|(?:dont|do not) know where (?:he|she|they) (?:is|are)"
+    r"|nimmt (?:\w+ ){0,2}nicht (?:mehr )?ab|macht (?:die tur )?nicht (?:mehr )?auf|offnet (?:die tur )?nicht"
+    r"|wei(?:ss|ß) nicht,? wo (?:er|sie) (?:ist|steckt)|n ?ouvre (?:pas|plus)|(?:je )?ne sais pas ou (?:il|elle) est"
+    r"|no (?:me )?abre(?: la puerta)?|no (?:se|sabemos) donde esta|non (?:mi )?apre|non so dove (?:sia|e|si trova)"
+    r"|neemt (?:\w+ ){0,2}niet (?:meer )?op|doet (?:de deur )?niet (?:meer )?open|geeft geen antwoord|is niet bereikbaar"
+    r"|weet niet waar (?:hij|ze|zij) is|n[aã]o (?:me )?abre(?: a porta)?|n[aã]o sei onde (?:ele|ela) (?:esta|ta))\b")
 """Someone at risk the person cannot reach ("she's not answering her phone now": sixth reading, M3; "geht nicht ans Handy":
-thirteenth, H8): the emergency number for where they are comes first, alone, not the whole paragraph again."""
+thirteenth, H8), a door they do not open, whereabouts unknown ("Hij doet de deur niet open", "ik weet niet waar ze is":
+fourteenth, B22, B09): the emergency number for where they are comes first, alone, not the whole paragraph again."""
 WEAPON = re.compile(
     r"\b(?:guns?|shotguns?|rifles?|firearms?|handguns?|pistols?|revolvers?|weapons?"
     r"|\w*gewehre?|schrotflinten?|flinten?|waffen?|pistolen?|fusils?|carabines?|pistolets?|armes?|escopetas?|pistolas?|armas?"
@@ -38,19 +53,32 @@ MEANS_AT_HAND = re.compile(
     r"\b(?:pills?|tablets?|meds|medication|medicine|painkillers|rope|knife|knives|razors?|blades?"
     r"|tabletten|medikamente|seil|strick|messer|klingen|rasierklingen|cachets|medicaments|medocs|comprimes|corde"
     r"|couteau|lames|pastillas|medicamentos|pildoras|cuerda|cuchillo|navajas|pillole|pastiglie|farmaci|corda|coltello"
-    r"|lamette|pillen|medicijnen|touw|mes|mesjes|remedios|comprimidos|faca|laminas|giletes?)\b")
+    r"|lamette|pillen|medicijnen|touw|messen|mesjes|remedios|comprimidos|faca|laminas|giletes?)\b|" + DUTCH_KNIFE)
 """Something else they could use, near the one at risk ("tiene pastillas de su papá en su cuarto": ninth reading, M8, got the
 friends' block again and never "take the pills out of his room"): putting it out of reach comes first."""
+BLADE = re.compile(r"\b(?:knife|knives|machetes?|\w*messer|couteaux?|cuchillos?|navajas?|machete|coltell[oi]|messen|facas?"
+                   r"|facoes?|canivetes?|navalhas?)\b|" + DUTCH_KNIFE)
+"""A knife near the one at risk ("met een mes", "un couteau"): a weapon when they said they will end it (``ENDING_IT``)."""
+ENDING_IT = re.compile(
+    r"\b(?:kill (?:him|her|them|my)sel(?:f|ves)|end (?:it|it all|his life|her life|their life)|take (?:his|her|their) (?:own )?life"
+    r"|suicid\w*|\w*umbring\w*|bringt sich um|das leben (?:nehmen|nimmt)|nimmt sich das leben|ein ende (?:machen|macht|setzen|setzt)"
+    r"|se (?:tuer|tue|suicider)|en finir|mettre fin a ses jours|passer a lacte|matarse|se (?:va a |quiere )?matar?|quitarse la vida"
+    r"|acabar con (?:todo|su vida)|uccidersi|ammazzarsi|si (?:uccide|ammazza)|(?:la )?fa(?:rla)? finita|togliersi la vita"
+    r"|zelfmoord|zelfdoding|zichzelf (?:doden|ombrengen|van kant maken)|van kant maken|er een einde? aan|een einde? aan (?:zijn|haar) leven"
+    r"|se matar|matar-se|vai se matar|acabar com (?:tudo|a vida|a propria vida)|tirar a (?:propria )?vida|por fim a vida)\b")
+"""The one at risk said they will end it ("zegt dat hij er een eind aan maakt", "dice que se va a matar"), not only that they
+want to die: with a blade at hand, the weapon's line (call now, keep your distance), not "put it out of reach"."""
 OWN_CHILD = re.compile(
     r"\b(?:my (?:\d{1,2}[ -]?(?:year[ -]?old|yo|y o)|(?:\d{1,2}[ -]?(?:year[ -]?old|yo) )?(?:son|daughter|child|kid|teen|teenager|stepson|stepdaughter|little boy|little girl))"
     r"|mein (?:sohn|kind|stiefsohn)|meine (?:tochter|stieftochter)|meine[sm] (?:sohne?s?|kinde?s?|stiefsohne?s?)|meine[rn] (?:tochter|stieftochter|sohn)"
     r"|unser(?:e[mnrs]?)? (?:sohne?s?|tochter|kinde?s?)"
     r"|mon (?:fils|enfant|ado)|ma fille|mi (?:hijo|hija|nino|nina|hijastr[oa])"
-    r"|(?:mio|il mio) (?:figlio|bambino|ragazzo)|(?:mia|la mia) (?:figlia|bambina|ragazza di \d+ anni)|mijn (?:zoon|dochter|kind|stiefzoon|stiefdochter)"
+    r"|(?:mio|il mio) (?:figlio|bambino|ragazzo di \d+ anni)|(?:mia|la mia) (?:figlia|bambina|ragazza di \d+ anni)|mijn (?:zoon|dochter|kind|stiefzoon|stiefdochter)"
     r"|(?:meu|o meu) (?:filho|menino|enteado)|(?:minha|a minha) (?:filha|menina|enteada))\b")
 """A parent telling of their own child ("mi hijo de 14 años", "my 14 year old", "ma fille", "im Zimmer meines Sohnes"),
 folded: the parents' lines, not the friends' (tenth exploratory reading, M3: "mi hijo de 14 años se está cortando los
-brazos" got "reply to them now" for a friend's text message)."""
+brazos" got "reply to them now" for a friend's text message); "il mio ragazzo", "la mia ragazza" only with an age: without
+one, a boyfriend or girlfriend."""
 
 
 def plain(text: str) -> str:
@@ -64,16 +92,22 @@ def danger_key(text: str, earlier: Sequence[str] = (), after: bool = False) -> O
     in ``earlier`` for a follow-up ("Er sitzt jetzt im Auto vor dem Haus": ``situation_friend_weapon_after``); the one
     at risk cannot be reached (after the risk was told, an emergency: ``situation_friend_unreachable_after``); other
     means at hand, not already taken."""
-    said = plain(text)
-    if WEAPON.search(said):
+    said, before = plain(text), [plain(message) for message in earlier]
+    if armed(said, before):
         return "situation_friend_weapon"
-    if after and any(WEAPON.search(plain(before)) for before in earlier):
+    if after and any(armed(message, before) for message in before):
         return "situation_friend_weapon_after"
     if UNREACHABLE.search(said):
         return "situation_friend_unreachable_after" if after else "situation_friend_unreachable"
     if MEANS_AT_HAND.search(said) and not SUBSTANCE_TAKEN.search(said):
         return "situation_friend_at_risk_means"
     return None
+
+
+def armed(said: str, earlier: Sequence[str] = ()) -> bool:
+    """Whether ``said`` (folded: :func:`plain`) tells of a weapon, or of a blade while the one at risk said, in ``said`` or
+    one of the ``earlier`` messages (folded), that they will end it (``ENDING_IT``)."""
+    return bool(WEAPON.search(said) or BLADE.search(said) and any(ENDING_IT.search(told) for told in (said, *earlier)))
 
 
 def friend_in_danger(text: str) -> bool:
