@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from emotion.moodlog.governance import Handoff, HandoffMessage, reached_the_person
+from emotion.moodlog.governance import Handoff, HandoffMessage
+from emotion.moodlog.silent_claim import reached_the_person
 from emotion.moodlog.models import Turn
 
 QUOTED_CHARS = 200

@@ -50,6 +50,9 @@ class DashboardSettings(BaseSettings):
     rasa_token: str | None = Field(default=None, description="Rasa's --auth-token")
     rasa_urls: dict[str, str] = Field(default_factory=dict,
                                       description='per bot, e.g. {"support": "http://rasa-support:5005"}; else rasa_url')
+    bots: list[str] = Field(default_factory=lambda: ["support", "tutor"],
+                            description="the deployment's bots, offered when an admin creates a supervisor (with "
+                                        "rasa_urls' bots and the mood log's; emotion/dashboard/known_bots.py)")
     # Erasure beyond the mood log (emotion/dashboard/erasure.py): each bot's SQL tracker store
     # (else Rasa's API empties the conversation) and the channels' outboxes.
     tracker_stores: dict[str, str] = Field(default_factory=dict,
@@ -71,6 +74,11 @@ class DashboardSettings(BaseSettings):
     @classmethod
     def _no_placeholder(cls, secret: str) -> str:
         return refuse_placeholder(secret, "EMOBOT_DASHBOARD_SESSION_SECRET") or secret
+
+    @property
+    def configured_bots(self) -> list[str]:
+        """The bots this deployment names: ``bots`` and those ``rasa_urls`` has a server for."""
+        return [*self.bots, *self.rasa_urls]
 
     def rasa_for(self, bot: str | None) -> tuple[str | None, str | None]:
         """The Rasa server of ``bot`` and its token."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint, or_
+from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from emotion.moodlog.models import ConversationSession, EmotionRecord, Turn, utcnow
@@ -267,15 +267,8 @@ def add_thread_messages(db: Session, handoff: Handoff, messages: list[tuple[str,
     return rows
 
 
-def reached_the_person() -> Any:
-    """The SQL condition of a supervisor's reply that counts as written: not ``refused`` by the bot's Rasa server (a
-    dashboard without one delivers by the person's page polling), or refused and since fetched by their page."""
-    return or_(col(HandoffMessage.refused).is_(False), col(HandoffMessage.seen_at).is_not(None))
-
-
 def pushed_messages(db: Session, session_id: str, after: int, limit: int = 50) -> list[HandoffMessage]:
-    """The pushed messages (supervisor replies, notices) of the session's handoffs with an id
-    above ``after``, oldest first; marks them seen (a refused reply seen ends a silent claim)."""
+    """The session's pushed messages (replies, notices) with an id above ``after``, oldest first; marks them seen."""
     rows = list(db.exec(select(HandoffMessage).join(Handoff, col(Handoff.id) == HandoffMessage.handoff_id)
                         .where(Handoff.session_id == session_id, col(HandoffMessage.id) > after,
                                col(HandoffMessage.kind).in_(PUSHED_KINDS))
@@ -285,10 +278,7 @@ def pushed_messages(db: Session, session_id: str, after: int, limit: int = 50) -
         row.seen_at = utcnow()
         db.add(row)
     for handoff_id in {row.handoff_id for row in unseen if row.kind == "supervisor" and row.refused}:
-        handoff = db.get(Handoff, handoff_id)  # a refused reply has reached the person after all: no silent claim
-        if handoff is not None and handoff.silent_alerted_at is not None:
-            handoff.silent_alerted_at = None
-            db.add(handoff)
+        db.get(Handoff, handoff_id).silent_alerted_at = None  # a refused reply reached the person: no silent claim
     if unseen:
         db.commit()
         for row in rows:

@@ -126,11 +126,13 @@ def test_the_status_documents_expected_wait_null_when_busy() -> None:
 
 
 def test_an_alert_in_the_claimers_first_minutes_is_no_silent_claim(sqlite_url, webhook) -> None:
-    """The review of stop 44: an URGENT alert 5 s after a claim marked it silent, every supervisor was told, and a
-    take-over could cut the claimer off mid-reply. The claimer has ``silent_claim_after_s`` (120 s) to write first."""
+    """The review of stop 44: an alert 5 s after a claim marked it silent, every supervisor was told, and a take-over could
+    cut the claimer off mid-reply. The claimer has ``silent_claim_after_s`` (120 s) to write first; not after an URGENT
+    alert (an attempt about to happen: the fourteenth reading, M7)."""
     client, _ = make_client(sqlite_url, handoff_webhook_url=WEBHOOK)
     with client:
         open_for(client, "just-claimed")
         claim(client, "just-claimed", ago_s=5)
-        report(client, "just-claimed", ("person", "i took them all"), ("alert", "URGENT: Please join now."))
+        report(client, "just-claimed", ("person", "still on the bridge"), ("alert", ALERT))  # an URGENT one marks at once
+                                                                                            # (tests/service/test_silent_claim_urgent.py)
         assert not silent_claim(handoff_of(client, "just-claimed")) and silent_events(webhook) == []

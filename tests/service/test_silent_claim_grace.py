@@ -40,5 +40,5 @@ def test_the_service_uses_the_deployments_grace(sqlite_url, webhook, grace_s, si
     with client:
         open_for(client, "balcony")
         claim(client, "balcony", ago_s=60)
-        report(client, "balcony", ("person", "still on the balcony"), ("alert", "URGENT: Please join now."))
+        report(client, "balcony", ("person", "still on the balcony"), ("alert", "The person is still at risk. Please write to them now."))
         assert silent_claim(handoff_of(client, "balcony")) is silent

@@ -21,10 +21,14 @@ from emotion.dashboard.queue import previous_handlers, queue_order, queue_risks,
 from emotion.dashboard.security import session_user
 from emotion.dashboard.settings import DashboardSettings
 from emotion.moodlog.governance import Handoff, HandoffMessage, Supervisor
-from emotion.moodlog.silent_claim import silent_claim
+from emotion.moodlog.silent_claim import silent_claim, urgent_alerts_since_claim
 from emotion.moodlog.models import ConversationSession
 
 router = APIRouter(prefix="/handoffs", tags=["handoffs"])
+
+UNASSIGNED = "You are not assigned to any bot yet: ask an admin."
+"""What a supervisor with no bot assigned is told where their queue would be empty (fourteenth exploratory reading, M8:
+"The queue is empty." and 404 on every claim, with nothing saying why)."""
 
 
 @router.get("")
@@ -42,7 +46,8 @@ def queue(request: Request, db: Session = Depends(get_db), user: Supervisor = De
     waited = {h.id: now - (h.created_at if h.created_at.tzinfo else h.created_at.replace(tzinfo=timezone.utc))
               for h in active}
     return render(request, "handoffs.html", user, active=active, resolved=resolved, waited=waited, risks=risks,
-                  handled=previous_handlers(db, active))
+                  handled=previous_handlers(db, active), unassigned=UNASSIGNED if bots == [] else "",
+                  urgent=urgent_alerts_since_claim(db, [h for h in active if silent_claim(h)]))
 
 
 def _queue_state(engine, token: str | None) -> dict | None:
@@ -85,7 +90,7 @@ async def queue_events(request: Request, db: Session = Depends(get_db), user: Su
 def _visible(db: Session, bots: list[str] | None, handoff_id: int) -> Handoff:
     handoff = db.get(Handoff, handoff_id)
     if handoff is None or (bots is not None and handoff.bot not in bots):
-        raise HTTPException(status_code=404, detail="no such handoff")
+        raise HTTPException(status_code=404, detail="no such handoff" + (f" ({UNASSIGNED})" if bots == [] else ""))
     return handoff
 
 

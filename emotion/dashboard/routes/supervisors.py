@@ -1,4 +1,6 @@
-"""Admin: supervisor accounts (create, disable, enable, end sessions) and their bot assignments (tenants)."""
+"""Admin: supervisor accounts (create, disable, enable, end sessions) and their bot assignments (tenants). The create
+form asks for a supervisor's bots (checkboxes of :func:`known_bots`); one created with none is flagged in the list,
+since their queue stays empty until a bot is assigned (fourteenth exploratory reading, M8)."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -9,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from emotion.dashboard.audit import audit
 from emotion.dashboard.deps import check_csrf, get_db, render, require_admin
+from emotion.dashboard.known_bots import known_bots, unknown_bots
 from emotion.dashboard.security import create_supervisor, revoke_sessions
 from emotion.moodlog.governance import ROLES, BotAssignment, Supervisor
 from emotion.moodlog.models import utcnow
@@ -17,12 +20,18 @@ router = APIRouter(prefix="/supervisors", tags=["supervisors"])
 
 
 def _page(request: Request, db: Session, admin: Supervisor, error: str | None = None, status_code: int = 200):
+    """The accounts, each one's bots, and the create form with the bots it offers (``known``)."""
     people = db.exec(select(Supervisor).order_by(col(Supervisor.email))).all()
     assignments: dict[int, list[str]] = {}
     for a in db.exec(select(BotAssignment).order_by(col(BotAssignment.bot))).all():
         assignments.setdefault(a.supervisor_id, []).append(a.bot)
     return render(request, "supervisors.html", admin, people=people, assignments=assignments, roles=ROLES,
-                  error=error, status_code=status_code)
+                  known=_known(request, db), error=error, status_code=status_code)
+
+
+def _known(request: Request, db: Session) -> list[str]:
+    """The bots the create form offers (:func:`known_bots` of the deployment's settings)."""
+    return known_bots(db, request.app.state.settings.configured_bots)
 
 
 @router.get("")
@@ -32,7 +41,13 @@ def supervisors_page(request: Request, db: Session = Depends(get_db), admin: Sup
 
 @router.post("", dependencies=[Depends(check_csrf)])
 def add_supervisor(request: Request, email: str = Form(...), password: str = Form(...), role: str = Form("supervisor"),
-                   db: Session = Depends(get_db), admin: Supervisor = Depends(require_admin)):
+                   bots: list[str] = Form(default_factory=list), db: Session = Depends(get_db),
+                   admin: Supervisor = Depends(require_admin)):
+    """Create an account; a supervisor is assigned the ticked ``bots`` (known ones only; an admin sees every bot)."""
+    names = sorted(set(bots)) if role != "admin" else []
+    forged = unknown_bots(names, _known(request, db))
+    if forged:
+        return _page(request, db, admin, error=f"unknown bot(s): {', '.join(forged)}", status_code=422)
     try:
         created = create_supervisor(db, email, password, role)
     except ValueError as exc:
@@ -40,7 +55,8 @@ def add_supervisor(request: Request, email: str = Form(...), password: str = For
     except IntegrityError:
         db.rollback()
         return _page(request, db, admin, error="that e-mail already has an account", status_code=409)
-    audit(db, admin.email, "supervisor_created", f"supervisor:{created.id} ({role})")
+    db.add_all(BotAssignment(supervisor_id=created.id, bot=name) for name in names)
+    audit(db, admin.email, "supervisor_created", f"supervisor:{created.id} ({role}) -> {','.join(names) or 'no bot'}")
     db.commit()
     return RedirectResponse("/supervisors", status_code=303)
 
