@@ -29,3 +29,33 @@ def test_someone_elses_death_is_still_a_loss(lang: str, text: str) -> None:
 @pytest.mark.parametrize("text", ["alguém vai vir?", "vai vir alguém?", "tem alguém aí?"])
 def test_will_someone_come_is_asked_in_portuguese(text: str) -> None:
     assert bank.says(bank.bank().handoff["wait"]["words"], text)
+
+
+@pytest.mark.parametrize("text", ["without me i mean", "than anyone i mean", "unless i stay home"])
+def test_the_rest_of_an_earlier_message_is_not_said_back(text: str) -> None:
+    """M5: "i keep thinking everyone would be better off" / "without me i mean" got "I hear that without you you mean."."""
+    from actions.echo import said_back
+
+    assert said_back(text) is None
+
+
+def test_a_sentence_is_still_said_back() -> None:
+    from actions.echo import said_back
+
+    assert said_back("for my exams i study all night") == "for your exams you study all night"
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "Je n'ai plus envie de vivre, je suis un poids pour mes enfants."),
+                                        ("de", "ich bin eine Last für meine Kinder"),
+                                        ("en", "i'm just a burden to my kids")])
+def test_a_burden_to_ones_children_is_answered_as_a_burden(lang: str, text: str) -> None:
+    """M4: "je suis un poids pour mes enfants" got "On dirait que quelqu'un compte beaucoup pour toi. Accroche-toi à ça"."""
+    from actions import handoff_answers
+
+    assert [kind for kind, _ in handoff_answers.answered(text, [], lang, [])] == ["burden"]
+
+
+def test_someone_held_on_to_is_still_heard() -> None:
+    from actions import handoff_answers
+
+    assert [kind for kind, _ in handoff_answers.answered("i couldnt do that to my sister", [], "en", [])] == ["reasons"]

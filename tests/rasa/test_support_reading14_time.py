@@ -32,6 +32,10 @@ def test_a_time_after_a_wish_or_a_plan_is_the_act_coming(team, locale, before, t
     ("i went to the cinema with my sister", "tonight"),  # nothing of risk before
     ("my appointment is tomorrow", "at 3"),
     ("ich will mich umbringen", "ich habe heute nacht schlecht geschlafen und muss morgen früh raus"),  # a long story
+    # the second review of stop 45: a day, a time in a sentence of its own, a plan denied
+    ("i want to die", "today was awful"), ("quero morrer", "hoje foi horrível"), ("i want to die", "i'll call my mum tonight"),
+    ("i feel like ending it", "at 3 i have therapy"), ("ik wil dood", "om 5 uur eet ik"), ("ik heb geen plan", "vanavond"),
+    ("no, i don't have a plan", "maybe tonight"),
 ])
 def test_a_time_without_risk_before_or_in_a_story_is_not(before, text) -> None:
     assert not imminent(text, [before])

@@ -94,6 +94,9 @@ SENTENCE_START = {*OTHERS, "it", "its", "it's", "the", "this", "that", "there", 
 """Words that start a clause with a capital only because they start the sentence: said back in lower case
 ("She didn't recognise me" -> "It sounds like she didn't recognise you": seventh reading, M6)."""
 DANGLING = {"with", "of", "at", "for", "from", "by", "the", "a", "an", "your", "and", "but", "or", "like"}
+FRAGMENT_START = {"without", "than", "unless", "except", "instead"}
+"""A clause opening so is the rest of an earlier message ("without me i mean"), no sentence to say back ("I hear that
+without you you mean": fourteenth reading, M5)."""
 """A clause said back never ends on one of these: what followed was lost (an emoji, a link)."""
 QUOTE_LEADING = {"ok", "okay", "yeah", "yea", "yes", "lol", "so", "and", "but", "well", "oh", "um", "uh", "hmm", "ugh"}
 GREETINGS = {"hi", "hii", "hey", "heyy", "hello", "hiya", "yo", "morning", "evening", "night", "bye", "goodnight"}
@@ -244,6 +247,8 @@ def _said_words(clause: str, anyone: bool = False) -> Optional[List[str]]:
     words = [w.replace("’", "'") for w in WORD.findall(clause)]
     while words and words[0].lower() in LEADING:
         words.pop(0)
+    if words and words[0].lower() in FRAGMENT_START:
+        return None
     while words and words[-1].lower() in TRAILING:
         words.pop()
         if words and words[-1].lower() == "i":  # "i swear", "i guess", "i think"

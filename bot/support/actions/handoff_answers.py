@@ -196,6 +196,8 @@ def answered(text: str, recent: Sequence[str], lang: str = "en", earlier: Sequen
             continue  # "my mums sleeping pills": whose the pills are, not someone to call
         if kind in ("person", "reasons") and found and owns_means(lowered[found.end():]):
             continue  # "my dad has pills in the cabinet": whose the pills are, not someone to call (twelfth reading, M3)
+        if kind in ("person", "reasons") and words_pattern(bank().handoff["burden"]["words"]).search(lowered):
+            continue  # "je suis un poids pour mes enfants": a burden felt, no one to hold on to (fourteenth reading, M4)
         if entry.get("before") and not (found and words_pattern(entry["before"]).search(lowered[:found.start()])):
             continue
         if entry.get("with") and not any(words_pattern(entry["with"]).search(t.lower()) for t in [lowered, *earlier]):

@@ -17,6 +17,8 @@ SOON_WORDS = 5
 told just after a means, a place, a plan or risk words (tenth reading, H3)."""
 BESIDE_THE_TIME = 2
 """Or in a message with at most this many words besides its times ("at 3 when everyone is asleep")."""
+ALONE_BESIDE = 1
+"""After a plan or risk words without a means: a time with at most this many other words ("maybe tonight")."""
 CLOCK = re.compile(r"\b(?:at|um|à|a las|a la|alle|om|às|as)\s+\d{1,2}(?:[:h.]\d{2})?(?:\s*(?:h|uhr|uur|am|pm))?\b")
 """A time of day for the act ("at 3", "um 3 Uhr", "à 3h", "a las 3", "alle 3", "om 3 uur", "às 3")."""
 PLAN = re.compile(r"\b(?:plan|plano|piano per)\b")
@@ -47,12 +49,16 @@ def imminent(text: str, earlier: Sequence[str] = ()) -> bool:
     if (len(lowered.split()) > SOON_WORDS and len(beside) > BESIDE_THE_TIME) or denies(lowered):
         return False
     when = soon.search(lowered) or CLOCK.search(lowered) or words_pattern(entry["chosen"]).search(lowered)
-    method = words_pattern(way_words())
-    # a means, a place, a plan, or risk words of their own just before: "stanotte" after "voglio farla finita",
-    # "vanavond" after "ik heb er een plan voor" (fourteenth reading, H1: only a means before had counted)
-    told = [said for said in list(earlier)[-METHOD_BEFORE:] if method.search(low(said)) or PLAN.search(low(said))
-            or risk_words(said)]
-    return bool(when) and bool(told)
+    recent = [low(said) for said in list(earlier)[-METHOD_BEFORE:]]
+    if any(words_pattern(way_words()).search(said) for said in recent):  # a means or a place told (tenth reading, H3)
+        return bool(when)
+    # a plan (not denied) or risk words of their own: only a time of night or of the clock said nearly alone ("stanotte"
+    # after "voglio farla finita", "vanavond" after "ik heb er een plan voor": fourteenth reading, H1), not a day ("today
+    # was awful") nor a time in a sentence of its own ("at 3 i have therapy", "i'll call my mum tonight": the review)
+    told = any((PLAN.search(said) and not denies(said)) or risk_words(said) for said in recent)
+    days = set(entry["soon_days"])
+    night = any(found.group(0) not in days for found in soon.finditer(lowered)) or CLOCK.search(lowered)
+    return told and bool(night) and len(beside) <= ALONE_BESIDE
 
 
 def acts_on_means(lowered: str, earlier: Sequence[str] = ()) -> bool:
