@@ -23,7 +23,11 @@ def test_a_wish_not_to_wake_up_or_to_die_is_read(lexicon: Lexicon, text: str) ->
 
 
 @pytest.mark.parametrize("text", ["pienso en no despertarme tarde mañana", "penso a non svegliarmi tardi domani",
-                                  "penso em não acordar cedo amanhã", "no pienso en no despertar, estoy bien"])
+                                  "penso em não acordar cedo amanhã", "no pienso en no despertar, estoy bien",
+                                  # the second review of stop 45: not waking someone else
+                                  "Es mejor no despertar a los niños todavía", "mejor no despertar al bebé",
+                                  "É melhor não acordar o bebê agora", "pensei em não acordar a minha mãe",
+                                  "Estou pensando em não acordar ninguém amanhã"])
 def test_waking_up_late_and_a_denial_are_not(lexicon: Lexicon, text: str) -> None:
     assert lexicon.read(text).score < 0.5
 
