@@ -164,9 +164,9 @@ class ReplyNotDelivered(RuntimeError):
 
     def __init__(self) -> None:
         super().__init__("Your reply was NOT pushed to the person's chat: the bot's server did not accept it "
-                         "(unreachable, or it refused it). It is kept and reaches them when their chat page next asks "
-                         "for messages (the thread then says \"seen\"); until then it does not count as written. "
-                         "Do not send it again.")
+                         "(unreachable, or it refused it). It is kept: the web chat page fetches it when it next asks for "
+                         "messages (the thread then says \"seen\"), a socket.io widget does not. Until it is seen it "
+                         "does not count as written.")
 
 
 def reply(db: Session, handoff: Handoff, actor: str, text: str, rasa_url: str | None,

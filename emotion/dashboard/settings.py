@@ -50,7 +50,7 @@ class DashboardSettings(BaseSettings):
     rasa_token: str | None = Field(default=None, description="Rasa's --auth-token")
     rasa_urls: dict[str, str] = Field(default_factory=dict,
                                       description='per bot, e.g. {"support": "http://rasa-support:5005"}; else rasa_url')
-    bots: list[str] = Field(default_factory=lambda: ["support", "tutor"],
+    bots: list[str] = Field(default_factory=list,
                             description="the deployment's bots, offered when an admin creates a supervisor (with "
                                         "rasa_urls' bots and the mood log's; emotion/dashboard/known_bots.py)")
     # Erasure beyond the mood log (emotion/dashboard/erasure.py): each bot's SQL tracker store

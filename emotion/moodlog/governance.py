@@ -277,8 +277,9 @@ def pushed_messages(db: Session, session_id: str, after: int, limit: int = 50) -
     for row in unseen:
         row.seen_at = utcnow()
         db.add(row)
-    for handoff_id in {row.handoff_id for row in unseen if row.kind == "supervisor" and row.refused}:
-        db.get(Handoff, handoff_id).silent_alerted_at = None  # a refused reply reached the person: no silent claim
+    for row in (r for r in unseen if r.kind == "supervisor" and r.refused):  # a refused reply of this claim, now seen
+        if as_utc(row.created_at) >= as_utc((handoff := db.get(Handoff, row.handoff_id)).claimed_at or row.created_at):
+            handoff.silent_alerted_at = None  # (a previous claimer's reply ends no silent claim: the second review)
     if unseen:
         db.commit()
         for row in rows:

@@ -63,10 +63,11 @@ def test_an_urgent_alert_on_a_silent_claim_shows_in_its_row_and_a_colleague_take
     assert db.exec(select(AuditEntry).where(AuditEntry.action == "took_over")).one().actor == sup2
 
 
-def test_the_create_form_offers_the_known_bots_and_assigns_the_ticked_ones(client, db, accounts, conversations):
+def test_the_create_form_offers_the_known_bots_and_assigns_the_ticked_ones(client, app, db, accounts, conversations):
+    app.state.settings.bots = ["tutor"]  # EMOBOT_DASHBOARD_BOTS: none by default (a deployment names its own)
     sign_in(client, accounts["admin"])
     page = client.get("/supervisors").text
-    for bot in ("support", "tutor", "sales"):  # the deployment's, and the mood log's
+    for bot in ("support", "tutor", "sales"):  # the deployment's (tutor), and the mood log's
         assert f'type="checkbox" name="bots" value="{bot}"' in page
     assert client.post("/supervisors", data={"email": "sup2@example.org", "password": "long enough pass",
                                              "role": "supervisor", "bots": ["support", "tutor"],

@@ -72,7 +72,7 @@ def _reply(client, handoff: Handoff, text: str = WORDS):
 def _assert_not_written(db, handoff: Handoff, answer) -> None:
     assert answer.status_code == 502
     page = html.unescape(answer.text)
-    assert "Your reply was NOT pushed" in page and "Do not send it again" in page
+    assert "Your reply was NOT pushed" in page and "Until it is seen it does not count as written" in page
     db.expire_all()
     kept = db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).all()
     assert [(m.text, m.delivered, m.refused, m.seen_at) for m in kept] == [(WORDS, False, True, None)]  # kept for the page to fetch
@@ -127,3 +127,24 @@ def test_without_a_rasa_server_the_reply_is_stored_for_the_persons_page_to_poll(
     sent = db.exec(select(HandoffMessage).where(HandoffMessage.kind == "supervisor")).one()
     assert (sent.text, sent.delivered, sent.refused) == (WORDS, False, False)
     assert db.get(Handoff, handoff.id).silent_alerted_at is None  # the page's polling is this dashboard's delivery
+
+
+def test_a_previous_claimers_refused_reply_seen_ends_no_silent_claim(client, app, db, accounts, rasa):
+    """The second review of stop 45: A's refused reply, then B took the claim over and wrote nothing, and the bot's new
+    alert marked it silent again; the person's page then fetching A's old reply cleared B's silent claim."""
+    from datetime import timedelta
+
+    from emotion.moodlog.governance import pushed_messages
+    from emotion.moodlog.models import utcnow
+
+    handoff = on_the_roof(client, app, db, accounts["supervisor"])
+    app.state.settings.rasa_url = rasa.url
+    _assert_not_written(db, handoff, _reply(client, handoff))
+    taken = db.get(Handoff, handoff.id)  # B takes it over after A's reply, and stays silent
+    taken.claimed_by, taken.claimed_at = "b@example.org", utcnow() + timedelta(seconds=1)
+    taken.silent_alerted_at = utcnow() + timedelta(seconds=2)
+    db.add(taken)
+    db.commit()
+    pushed_messages(db, handoff.session_id, after=0)
+    db.expire_all()
+    assert db.get(Handoff, handoff.id).silent_alerted_at is not None
