@@ -39,10 +39,12 @@ COMPANY = re.compile(
     r"|con (?:mis |unos )?amig[oa]s|con (?:i miei |degli )?amici|met (?:mijn |wat )?vrienden|com (?:os |uns )?(?:meus )?amig[oa]s)\b")
 """Company, in the seven languages (folded): a good time only with something watched or played together (``SHOWN``)."""
 SHOWN = re.compile(
-    r"\b\w*(?:film|movie|kino|cinema|cine|serie|series|netflix|gaming|videogame|zock|marathon|maraton|maratona|genre|genero)\w*"
+    r"\b(?:\w*(?:film|movie|kino|netflix|gaming|videogame|zock|marathon|maraton|maratona)\w*"
+    r"|(?:cinema|cine|series?|genre|genero)s?)\b"
     r"|\b(?:games?|spiele|jeux|juegos|giochi|spellen|jogos|book|buch|livre|libro|boek|livro)\b")
 """A pastime watched, played or read, whose content an emotion reading may take for the person's (a horror film read as
-fear), in the seven languages (folded): not a party, a concert or a match, where the company is the evening."""
+fear), in the seven languages (folded), "cine" and "serie" whole words ("medicine", "sérieux" are none: R2.3):
+not a party, a concert or a match, where the company is the evening."""
 LEFT_OUT = re.compile(
     r"\b(?:ignor(?:ed|ing) me|(?:they|everyone|everybody|all) (?:\w+ )?ignored|left (?:me )?out|laugh(?:ed|ing) at me|made fun of me|mocked me"
     r"|(?:no ?one|nobody) (?:talked|spoke|danced) (?:to|with) me|excluded|humiliat\w*|embarrass\w*|regret\w*|drank (?:way )?too much"

@@ -152,11 +152,15 @@ PARTING_EXTRA = re.compile(
     r"|\b(?:(?:its|it is) time|the time has come|es ist (?:zeit|so ?weit)|(?:cest|il est) (?:lheure|le moment|temps)|es (?:la )?hora"
     r"|ha llegado (?:la hora|el momento)|e (?:ora|il momento)|het is (?:tijd|zover)|(?:e|ta na|chegou a) hora)"
     r"(?=\s*(?:$|[,.;:!?]|(?:now|jetzt|maintenant|ya|ahora|ora|adesso|nu|agora)\b))"
-    r"|\b(?:train|trains|platform|tracks|railway|zug|bahnsteig|gleis|gleise|quai|voie ferree|rails|tren|anden|vias|treno|binario|binari"
-    r"|trein|perron|spoor|comboio|trem|plataforma|linha do comboio|linha do trem)\b")
+    r"|\b(?:trains?|zug|tren|treno|trein|comboio|trem)\b(?: \w+){0,2}? (?:coming|comes|arriving|pulling in|kommt|einfahrt|fahrt ein"
+    r"|arrive|llega|llegando|viene|arriva|arrivando|komt|chega|chegando|vem|vindo)\b"
+    r"|\b(?:(?:at|on) the (?:platform|tracks|railway|rails)|(?:am|auf dem) (?:bahnsteig|gleis)|auf (?:den|die) gleise?n?"
+    r"|sur (?:le quai|les rails|la voie ferree)|en (?:el anden|las vias)|sui binari|sul binario|op het (?:perron|spoor)"
+    r"|na (?:plataforma|linha do (?:comboio|trem)))\b")
 """Besides handoff.imminent's and the farewell disclosures' words (:func:`parting`): thanks for everything, "it's time"
-said alone or last ("it's time for dinner", "e ora vado" are not), a train or a platform, seven languages (reviewer's
-R1.5). Here, not in responses.yml, only because this fix may not edit the bank."""
+said alone or last ("it's time for dinner", "e ora vado" are not), a train coming or the writer on a platform or the tracks,
+seven languages (reviewer's R1.5); a train alone is none ("bye, gotta catch my train": second reviewer, R2.4).
+Here, not in responses.yml, only because this fix may not edit the bank."""
 NO_THANKS = re.compile(r"\b(?:no|nein|non|nee|nao|not)\W*$")
 """A thanks that declines ("no thanks", "nein danke", "não obrigado")."""
 NOT_THANKS = re.compile(r"\b(?:nothing|nichts|rien|nada|niente|niets|but|aber|mais|pero|ma|maar|mas)\b")

@@ -34,16 +34,28 @@ UNREACHABLE = re.compile(
     r"|erreiche (?:ihn|sie) nicht|(?:ne )?r[eé]pond (?:pas|plus)|(?:je )?n ?arrive pas (?:a|à) (?:le|la) joindre|no (?:contesta|responde)"
     r"|no (?:le|la|lo) (?:puedo|consigo) localizar|non risponde|non riesco a (?:raggiungerl[oa]|contattarl[oa])|neemt niet op|reageert niet"
     r"|ik kan (?:hem|haar) niet bereiken|n[aã]o (?:atende|responde)|n[aã]o consigo falar com"
-    r"|(?:doesnt|does not|didnt|did not|wont|will not) (?:answer|pick up|reply|respond|open (?:the|her|his|their) door)"
-    r"|(?:isnt|is not|not) opening (?:the|her|his|their) door|(?:dont|do not) know where (?:he|she|they) (?:is|are)"
-    r"|nimmt (?:\w+ ){0,2}nicht (?:mehr )?ab|macht (?:die tur )?nicht (?:mehr )?auf|offnet (?:die tur )?nicht"
-    r"|wei(?:ss|ß) nicht,? wo (?:er|sie) (?:ist|steckt)|n ?ouvre (?:pas|plus)|(?:je )?ne sais pas ou (?:il|elle) est"
-    r"|no (?:me )?abre(?: la puerta)?|no (?:se|sabemos) donde esta|non (?:mi )?apre|non so dove (?:sia|e|si trova)"
-    r"|neemt (?:\w+ ){0,2}niet (?:meer )?op|doet (?:de deur )?niet (?:meer )?open|geeft geen antwoord|is niet bereikbaar"
-    r"|weet niet waar (?:hij|ze|zij) is|n[aã]o (?:me )?abre(?: a porta)?|n[aã]o sei onde (?:ele|ela) (?:esta|ta))\b")
+    r"|(?:doesnt|does not|didnt|did not|wont|will not) (?:answer|pick up|reply|respond)(?: to)? (?:me|(?:the|her|his|their|my) (?:phone|cell|mobile"
+    r"|calls?|texts?|messages?|door))|nimmt (?:\w+ ){0,2}nicht (?:mehr )?ab|neemt (?:\w+ ){0,2}niet (?:meer )?op|geeft geen antwoord"
+    r"|is niet bereikbaar|(?:(?:dont|do not) know where (?:he|she|they) (?:is|are)|wei(?:ss|ß) nicht,? wo (?:er|sie) (?:ist|steckt)"
+    r"|(?:je )?ne sais pas ou (?:il|elle) est|no (?:se|sabemos) donde esta|non so dove (?:sia|e|si trova)|weet niet waar (?:hij|ze|zij) is"
+    r"|n[aã]o sei onde (?:ele|ela) (?:esta|ta))(?=\s*(?:$|[,.;:!?]|(?:right )?now\b|jetzt\b|gerade\b|maintenant\b|ahora\b|ora\b|adesso\b"
+    r"|nu\b|agora\b)))\b(?! (?:\w+ ){0,2}(?:questions?|fragen?|preguntas?|domand[ae]|vra(?:ag|gen)|perguntas?)\b)")
 """Someone at risk the person cannot reach ("she's not answering her phone now": sixth reading, M3; "geht nicht ans Handy":
 thirteenth, H8), a door they do not open, whereabouts unknown ("Hij doet de deur niet open", "ik weet niet waar ze is":
-fourteenth, B22, B09): the emergency number for where they are comes first, alone, not the whole paragraph again."""
+fourteenth, B22, B09): the emergency number for where they are comes first, alone, not the whole paragraph again.
+Not answering takes an object and whereabouts end the clause ("he didn't answer my question", "I don't know where she is
+going with this" are none: second reviewer, R2.1)."""
+DOOR_SHUT = re.compile(
+    r"\b(?:(?:doesnt|does not|didnt|did not|wont|will not) open (?:the|her|his|their) door|(?:isnt|is not|not) opening (?:the|her|his|their) door"
+    r"|macht (?:die tur )?nicht (?:mehr )?auf|offnet (?:die tur )?nicht|n ?ouvre (?:pas|plus)|no (?:me )?abre(?: la puerta)?|non (?:mi )?apre"
+    r"|doet (?:de deur )?niet (?:meer )?open|n[aã]o (?:me )?abre(?: a porta)?)\b")
+"""A door the one at risk does not open ("Hij doet de deur niet open": fourteenth reading, B22): someone who cannot be
+reached, unless the message says it is a game or a joke (``PLAYFUL``)."""
+PLAYFUL = re.compile(
+    r"\b(?:playing|(?:a |for )?(?:game|joke|prank)s?|joking|kidding|spielt|spielen|spass|witz|joue|jeu|blague|rigole|jugando|juego|broma"
+    r"|bromeando|gioca|giocando|gioco|scherz\w*|speelt|spelen|spelletje|grapje|brincando|brincadeira|jogando|jogo)\b")
+"""A game or a joke ("no me abre la puerta, está jugando", "he won't open the door, we're playing hide and seek"): a door
+shut in play is no emergency (second reviewer, R2.1)."""
 WEAPON = re.compile(
     r"\b(?:guns?|shotguns?|rifles?|firearms?|handguns?|pistols?|revolvers?|weapons?"
     r"|\w*gewehre?|schrotflinten?|flinten?|waffen?|pistolen?|fusils?|carabines?|pistolets?|armes?|escopetas?|pistolas?|armas?"
@@ -60,14 +72,15 @@ BLADE = re.compile(r"\b(?:knife|knives|machetes?|\w*messer|couteaux?|cuchillos?|
                    r"|facoes?|canivetes?|navalhas?)\b|" + DUTCH_KNIFE)
 """A knife near the one at risk ("met een mes", "un couteau"): a weapon when they said they will end it (``ENDING_IT``)."""
 ENDING_IT = re.compile(
-    r"\b(?:kill (?:him|her|them|my)sel(?:f|ves)|end (?:it|it all|his life|her life|their life)|take (?:his|her|their) (?:own )?life"
-    r"|suicid\w*|\w*umbring\w*|bringt sich um|das leben (?:nehmen|nimmt)|nimmt sich das leben|ein ende (?:machen|macht|setzen|setzt)"
-    r"|se (?:tuer|tue|suicider)|en finir|mettre fin a ses jours|passer a lacte|matarse|se (?:va a |quiere )?matar?|quitarse la vida"
-    r"|acabar con (?:todo|su vida)|uccidersi|ammazzarsi|si (?:uccide|ammazza)|(?:la )?fa(?:rla)? finita|togliersi la vita"
-    r"|zelfmoord|zelfdoding|zichzelf (?:doden|ombrengen|van kant maken)|van kant maken|er een einde? aan|een einde? aan (?:zijn|haar) leven"
+    r"\b(?:kill (?:him|her|them|my)sel(?:f|ves)|end (?:it|it all|his life|her life|their life)(?! with (?:him|them|her\b(?! (?:\w+ )?(?:knife|gun|pills|blade|rope))|(?:his|their|my) \w+))|take (?:his|her|their) (?:own )?life"
+    r"|suicid\w*|\w*umbring\w*|bringt sich um|das leben (?:nehmen|nimmt)|nimmt sich das leben|(?<!beziehung )ein ende (?:machen|macht|setzen|setzt)(?! mit (?:ihm|ihr|ihnen|seine\w*|ihre\w*))"
+    r"|se (?:tuer|tue|suicider)|en finir(?! avec (?:lui|elle|eux|son|sa|ses|mon|ma)\b)|mettre fin a ses jours|passer a lacte|matarse|se (?:va a |quiere )?matar?|quitarse la vida"
+    r"|acabar con (?:todo|su vida)|uccidersi|ammazzarsi|si (?:uccide|ammazza)|(?:la )?fa(?:rla)? finita(?! con (?:lui|lei|loro|il suo|la sua|il mio|la mia)\b)|togliersi la vita"
+    r"|zelfmoord|zelfdoding|zichzelf (?:doden|ombrengen|van kant maken)|van kant maken|er een einde? aan(?!(?: \w+)? met (?:hem|haar|zijn)\b)|een einde? aan (?:zijn|haar) leven"
     r"|se matar|matar-se|vai se matar|acabar com (?:tudo|a vida|a propria vida)|tirar a (?:propria )?vida|por fim a vida)\b")
 """The one at risk said they will end it ("zegt dat hij er een eind aan maakt", "dice que se va a matar"), not only that they
-want to die: with a blade at hand, the weapon's line (call now, keep your distance), not "put it out of reach"."""
+want to die: with a blade at hand, the weapon's line (call now, keep your distance), not "put it out of reach". Ending it
+with someone ("end it with her boyfriend", "en finir avec lui", "farla finita con lei") is a break-up (second reviewer, R2.1)."""
 OWN_CHILD = re.compile(
     r"\b(?:my (?:\d{1,2}[ -]?(?:year[ -]?old|yo|y o)|(?:\d{1,2}[ -]?(?:year[ -]?old|yo) )?(?:son|daughter|child|kid|teen|teenager|stepson|stepdaughter|little boy|little girl))"
     r"|mein (?:sohn|kind|stiefsohn)|meine (?:tochter|stieftochter)|meine[sm] (?:sohne?s?|kinde?s?|stiefsohne?s?)|meine[rn] (?:tochter|stieftochter|sohn)"
@@ -97,7 +110,7 @@ def danger_key(text: str, earlier: Sequence[str] = (), after: bool = False) -> O
         return "situation_friend_weapon"
     if after and any(armed(message, before) for message in before):
         return "situation_friend_weapon_after"
-    if UNREACHABLE.search(said):
+    if UNREACHABLE.search(said) or DOOR_SHUT.search(said) and not PLAYFUL.search(said):
         return "situation_friend_unreachable_after" if after else "situation_friend_unreachable"
     if MEANS_AT_HAND.search(said) and not SUBSTANCE_TAKEN.search(said):
         return "situation_friend_at_risk_means"
